@@ -1,0 +1,105 @@
+// Opening the branch store: refuse a database from a newer version before touching it,
+// quick_check, back up, migrate, then the pragmas every connection runs with.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { refuse } from '../shared/errors';
+import { loadMigrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Where the pre-migration backup goes; defaults to `<dir>/backups`. */
+  backupDir?: string;
+  migrations?: Migration[];
+  /** For tests and benchmarks: the clock used to name backups. */
+  now?: () => number;
+}
+
+export interface OpenResult {
+  db: Db;
+  applied: number[];
+  backupPath: string | null;
+}
+
+/** user_version from the file header (offset 60), read without opening the database. */
+function headerUserVersion(file: string): number | null {
+  if (!existsSync(file) || statSync(file).size < 100) return null;
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    readSync(fd, buf, 0, 100, 0);
+    if (buf.toString('latin1', 0, 15) !== 'SQLite format 3') {
+      throw refuse('STORE_CORRUPT', `文件 ${basename(file)} 不是本系统的数据库`, `${basename(file)} is not a Branch Desk database`);
+    }
+    return buf.readUInt32BE(60);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooNew(file: string, found: number, known: number) {
+  return refuse(
+    'STORE_TOO_NEW',
+    `数据库 ${basename(file)} 由较新版本的程序创建(结构版本 ${found},本程序支持到 ${known}),请升级程序;数据库未作任何改动`,
+    `The database ${basename(file)} was made by a newer version (schema ${found}, this program knows up to ${known}). Update the program; the database was not changed`,
+  );
+}
+
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
+  const migrations = opts.migrations ?? loadMigrations();
+  const latest = migrations.length;
+  const headerVersion = headerUserVersion(file);
+  if (headerVersion !== null && headerVersion > latest) throw tooNew(file, headerVersion, latest);
+
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    // The WAL may hold a newer schema than the header showed.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) throw tooNew(file, current, latest);
+
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw refuse('STORE_CORRUPT', `数据库检查未通过:${String(check)};请从备份恢复`, `The database failed its check: ${String(check)}. Restore from a backup`);
+    }
+    applyPragmas(db);
+
+    const pending = migrations.filter((m) => m.version > current);
+    let backupPath: string | null = null;
+    if (pending.length > 0 && current > 0) {
+      const dir = opts.backupDir ?? join(dirname(file), 'backups');
+      mkdirSync(dir, { recursive: true });
+      const stamp = new Date(opts.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
+      backupPath = join(dir, `${basename(file)}.v${current}.${stamp}.bak`);
+      db.prepare('VACUUM INTO ?').run(backupPath);
+    }
+    for (const m of pending) {
+      db.transaction(() => {
+        if (m.version === 1) {
+          db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+        }
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+          m.version,
+          m.name,
+          m.checksum,
+          opts.now?.() ?? Date.now(),
+        );
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+    return { db, applied: pending.map((m) => m.version), backupPath };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,67 @@
+// Reading the case aggregate (row + timeline, promises, escalations, instructions).
+import type { Db } from '../connection';
+import { fromRow, stmt } from '../statements';
+import type { CaseEscalation, CaseEvent, CaseInstruction, CasePromise, CaseRecord, FollowUp } from '../../shared/types';
+
+type Row = Record<string, unknown>;
+
+const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === 1);
+
+function caseFromRow(row: Row): Omit<CaseRecord, 'events' | 'promises' | 'escalations' | 'instructions'> {
+  const r = fromRow<Record<string, unknown>>(row);
+  delete r.rid;
+  delete r.phoneLast4;
+  return {
+    ...(r as unknown as CaseRecord),
+    anonymous: r.anonymous === 1,
+    typical: r.typical === 1,
+    disputed: bool(r.disputed),
+    extensionConsent: bool(r.extensionConsent),
+    purchaseItems: JSON.parse(String(r.purchaseItems)),
+    slipNumbers: JSON.parse(String(r.slipNumbers)),
+  };
+}
+
+export function findCaseRow(db: Db, id: string): Row | undefined {
+  return stmt(db, 'SELECT * FROM cases WHERE id = ?').get(id) as Row | undefined;
+}
+
+export function findCaseIdByNumber(db: Db, number: string): string | undefined {
+  return (stmt(db, 'SELECT id FROM cases WHERE number = ?').get(number) as { id: string } | undefined)?.id;
+}
+
+export function loadCase(db: Db, id: string): CaseRecord | undefined {
+  const row = findCaseRow(db, id);
+  if (!row) return undefined;
+  const events = (stmt(db, 'SELECT id, at, actor_name, kind, text, data FROM case_events WHERE case_id = ? ORDER BY at, rowid').all(id) as Row[]).map(
+    (e) => {
+      const ev = fromRow<CaseEvent & { data: string | null }>(e);
+      return { ...ev, data: ev.data ? JSON.parse(ev.data) : null } as CaseEvent;
+    },
+  );
+  const promises = (stmt(db, 'SELECT id, promised_at, note, made_by, made_at, kept_at FROM case_promises WHERE case_id = ? ORDER BY made_at, rowid').all(id) as Row[]).map(
+    (p) => fromRow<CasePromise>(p),
+  );
+  const escalations = (stmt(db, 'SELECT id, kind, note, outcome, by_user, at FROM case_escalations WHERE case_id = ? ORDER BY at, rowid').all(id) as Row[]).map(
+    (x) => fromRow<CaseEscalation>(x),
+  );
+  const instructions = (
+    stmt(db, 'SELECT id, text, reviewer_name, instructed_at, applied_at FROM case_instructions WHERE case_id = ? ORDER BY applied_at, rowid').all(id) as Row[]
+  ).map((x) => fromRow<CaseInstruction>(x));
+  return { ...caseFromRow(row), events, promises, escalations, instructions };
+}
+
+export function loadFollowUps(db: Db, caseId: string): FollowUp[] {
+  return (
+    stmt(db, 'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, version FROM follow_ups WHERE case_id = ? ORDER BY due_at, rid').all(
+      caseId,
+    ) as Row[]
+  ).map((r) => fromRow<FollowUp>(r));
+}
+
+export function findFollowUp(db: Db, id: string): FollowUp | undefined {
+  const row = stmt(db, 'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, version FROM follow_ups WHERE id = ?').get(id) as
+    | Row
+    | undefined;
+  return row ? fromRow<FollowUp>(row) : undefined;
+}

@@ -1,0 +1,48 @@
+// Prepared statements cached per connection: better-sqlite3 compiles on prepare, and the
+// hot paths (intake, queues) run the same few statements thousands of times.
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './connection';
+
+const caches = new WeakMap<Db, Map<string, Statement>>();
+
+export function stmt(db: Db, sql: string): Statement {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** snake_case row → camelCase object. */
+export function fromRow<T>(row: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[camel(k)] = v;
+  return out as T;
+}
+
+/** SQLite cannot bind booleans or undefined: map them to 0/1 and NULL. */
+const bindable = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
+
+export function insertRow(db: Db, table: string, record: Record<string, unknown>): number {
+  const keys = Object.keys(record);
+  const sql = `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
+  return Number(stmt(db, sql).run(...keys.map((k) => bindable(record[k]))).lastInsertRowid);
+}
+
+/** Updates the given columns of one row by id; the caller bumps `version`. */
+export function updateRow(db: Db, table: string, id: string, patch: Record<string, unknown>): void {
+  const keys = Object.keys(patch);
+  if (keys.length === 0) return;
+  const sql = `UPDATE ${table} SET ${keys.map((k) => `${snake(k)} = ?`).join(', ')} WHERE id = ?`;
+  const r = stmt(db, sql).run(...keys.map((k) => bindable(patch[k])), id);
+  if (r.changes !== 1) throw new Error(`update of ${table} ${id} changed ${r.changes} rows`);
+}

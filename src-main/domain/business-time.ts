@@ -1,0 +1,49 @@
+// The branch's business day (SPEC §4): "the day" runs from opening to closing in the
+// branch's time zone. Times are epoch milliseconds (UTC); dates are ISO local dates.
+import { DateTime } from 'luxon';
+
+export interface BusinessHours {
+  open: string; // HH:mm
+  close: string; // HH:mm
+}
+
+const minutes = (hm: string): number => {
+  const [h, m] = hm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+/** True when closing is on the calendar day after opening (e.g. 10:00–02:00). */
+const closesOvernight = (hours: BusinessHours): boolean => minutes(hours.close) <= minutes(hours.open);
+
+/** The instant the business day `localDate` closes. */
+export function closeOf(localDate: string, hours: BusinessHours, tz: string): number {
+  const [h, m] = hours.close.split(':').map(Number);
+  let dt = DateTime.fromISO(localDate, { zone: tz }).set({ hour: h, minute: m, second: 0, millisecond: 0 });
+  if (closesOvernight(hours)) dt = dt.plus({ days: 1 });
+  return dt.toMillis();
+}
+
+export const addDays = (localDate: string, days: number): string =>
+  DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+
+/** The calendar date of an instant in the time zone. */
+export const localDateOf = (ms: number, tz: string): string => DateTime.fromMillis(ms, { zone: tz }).toISODate() as string;
+
+/** The business day an instant belongs to: after closing time it is already the next day's business. */
+export function businessDayOf(ms: number, hours: BusinessHours, tz: string): string {
+  const local = DateTime.fromMillis(ms, { zone: tz });
+  let day = local.toISODate() as string;
+  if (closesOvernight(hours) && local.hour * 60 + local.minute < minutes(hours.close)) day = addDays(day, -1);
+  return ms >= closeOf(day, hours, tz) ? addDays(day, 1) : day;
+}
+
+/** The first instant of the next calendar day in the time zone (end of "today" for queues). */
+export const endOfLocalDay = (ms: number, tz: string): number =>
+  DateTime.fromMillis(ms, { zone: tz }).startOf('day').plus({ days: 1 }).toMillis();
+
+/** `yyyymm` of the local month an instant falls in (numbering, SPEC §6). */
+export const localMonth = (ms: number, tz: string): string => DateTime.fromMillis(ms, { zone: tz }).toFormat('yyyyLL');
+
+/** The same instant one calendar year earlier (rolling 12 months, SPEC §9). */
+export const twelveMonthsBefore = (ms: number, tz: string): number =>
+  DateTime.fromMillis(ms, { zone: tz }).minus({ months: 12 }).toMillis();

@@ -1,0 +1,197 @@
+// The case status machine (SPEC §3) with the role checks of §11. `checkAction` is pure: it
+// returns the refusal (code and bilingual reason) or the status the case moves to.
+import type { CaseStatus, Channel, Role, Severity, SignOffPolicy } from '../shared/enums';
+import { type Ability, actsForUnit, can } from './permissions';
+
+export type CaseAction =
+  | 'forward'
+  | 'resolve'
+  | 'feedback'
+  | 'escalate'
+  | 'resume'
+  | 'submit'
+  | 'review'
+  | 'file'
+  | 'reopen'
+  | 'note'
+  | 'promise'
+  | 'extend'
+  | 'finding'
+  | 'typical'
+  | 'follow_up';
+
+export interface CaseFacts {
+  status: CaseStatus;
+  channel: Channel;
+  severity: Severity;
+  categoryCode: string;
+  typical: boolean;
+  finding: string | null;
+  cause: string | null;
+  handlingUnitId: string | null;
+  complainedUnitId: string | null;
+  reviewedAt: number | null;
+  /** An instruction applied after the last reopen (or ever, if never reopened). */
+  hasCurrentInstruction: boolean;
+  openPromiseCount: number;
+  /** An escalation recorded since the customer disputed the result. */
+  escalatedSinceDispute: boolean;
+}
+
+export interface Actor {
+  id: string;
+  staffNo: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+}
+
+export interface Refusal {
+  code: 'FORBIDDEN' | 'INVALID_TRANSITION';
+  zh: string;
+  en: string;
+}
+
+export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
+  registered: { zh: '登记', en: 'Registered' },
+  in_progress: { zh: '处理中', en: 'In progress' },
+  resolved: { zh: '已处理', en: 'Resolved' },
+  fed_back: { zh: '已反馈', en: 'Fed back' },
+  disputed: { zh: '有疑义', en: 'Disputed' },
+  awaiting_instruction: { zh: '待批示', en: 'Awaiting instruction' },
+  awaiting_review: { zh: '待领导审核', en: 'Awaiting manager review' },
+  filed: { zh: '已建档', en: 'Filed' },
+};
+
+const ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> = {
+  forward: { zh: '转交处理', en: 'forward' },
+  resolve: { zh: '登记处理结果', en: 'record the result' },
+  feedback: { zh: '反馈顾客', en: 'record feedback' },
+  escalate: { zh: '升级处理', en: 'escalate' },
+  resume: { zh: '疑义后继续处理', en: 'resume after the dispute' },
+  submit: { zh: '呈报', en: 'submit' },
+  review: { zh: '领导审核', en: 'review' },
+  file: { zh: '建档', en: 'file' },
+  reopen: { zh: '重新开启', en: 'reopen' },
+  note: { zh: '添加追踪意见', en: 'add a note' },
+  promise: { zh: '约定回复时间', en: 'promise a reply time' },
+  extend: { zh: '延至次日结案', en: 'extend to the next day' },
+  finding: { zh: '登记调查结论', en: 'record the finding' },
+  typical: { zh: '标记典型范例', en: 'mark as typical' },
+  follow_up: { zh: '回访', en: 'follow up' },
+};
+
+/** Statuses each action may start from. */
+const FROM: Record<CaseAction, readonly CaseStatus[]> = {
+  forward: ['registered', 'in_progress'],
+  resolve: ['registered', 'in_progress'],
+  feedback: ['resolved'],
+  escalate: ['in_progress', 'resolved', 'disputed'],
+  resume: ['disputed'],
+  submit: ['fed_back'],
+  review: ['awaiting_review'],
+  file: ['fed_back', 'awaiting_instruction', 'awaiting_review'],
+  reopen: ['filed'],
+  note: ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
+  promise: ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed'],
+  extend: ['registered', 'in_progress'],
+  finding: ['in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review'],
+  typical: ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
+  follow_up: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
+};
+
+const ABILITY: Record<CaseAction, Ability> = {
+  forward: 'forward',
+  resolve: 'resolve',
+  feedback: 'feedback',
+  escalate: 'escalate',
+  resume: 'resume',
+  submit: 'submit',
+  review: 'review',
+  file: 'file',
+  reopen: 'reopen',
+  note: 'note',
+  promise: 'promise',
+  extend: 'extend',
+  finding: 'finding',
+  typical: 'typical',
+  follow_up: 'follow_up',
+};
+
+/** What a satisfied case needs before filing: major cases always go to head office. */
+export function signOffFor(c: Pick<CaseFacts, 'channel' | 'severity'>, policy: Record<Channel, SignOffPolicy>): SignOffPolicy {
+  return c.severity === 'major' ? 'head_office' : policy[c.channel];
+}
+
+/** Typical and product-quality cases need the record form filled in full (SPEC §3). */
+export const needsFullRecord = (c: Pick<CaseFacts, 'typical' | 'categoryCode'>): boolean =>
+  c.typical || c.categoryCode === 'product_quality';
+
+const refusal = (code: Refusal['code'], zh: string, en: string): Refusal => ({ code, zh, en });
+
+/** Checks who may act and from which status; returns a refusal or null. */
+export function checkAllowed(action: CaseAction, c: CaseFacts, actor: Actor): Refusal | null {
+  const label = ACTION_LABELS[action];
+  if (!can(actor.role, ABILITY[action])) {
+    return refusal('FORBIDDEN', `您的角色无权${label.zh}`, `Your role may not ${label.en}`);
+  }
+  if ((action === 'resolve' || action === 'extend') && !actsForUnit(actor, c)) {
+    return refusal('FORBIDDEN', `只能处理本单位的个案,无权${label.zh}`, `You may only ${label.en} cases of your own unit`);
+  }
+  if (!FROM[action].includes(c.status)) {
+    const s = STATUS_LABELS[c.status];
+    return refusal('INVALID_TRANSITION', `个案处于“${s.zh}”状态,不能${label.zh}`, `A case that is ${s.en.toLowerCase()} cannot ${label.en}`);
+  }
+  return null;
+}
+
+/** The status after `action`, with the checks that depend on the case's content. */
+export function nextStatus(
+  action: CaseAction,
+  c: CaseFacts,
+  opts: { disputed?: boolean; resumeTo?: 'in_progress' | 'resolved'; signOffPolicy?: Record<Channel, SignOffPolicy> },
+): CaseStatus | Refusal {
+  switch (action) {
+    case 'forward':
+      return 'in_progress';
+    case 'resolve':
+      return 'resolved';
+    case 'feedback':
+      return opts.disputed ? 'disputed' : 'fed_back';
+    case 'resume':
+      if (!c.escalatedSinceDispute) {
+        return refusal('INVALID_TRANSITION', '顾客有疑义的个案须先登记升级处理,才能继续', 'A disputed case must be escalated before it can resume');
+      }
+      return opts.resumeTo ?? 'in_progress';
+    case 'submit': {
+      const policy = signOffFor(c, opts.signOffPolicy as Record<Channel, SignOffPolicy>);
+      if (needsFullRecord(c) && (!c.finding || !c.cause)) {
+        return refusal('INVALID_TRANSITION', '典型范例及商品质量个案须先填写原因归属和调查结论', 'Typical and product-quality cases need the cause and finding before submission');
+      }
+      if (policy === 'none') return refusal('INVALID_TRANSITION', '此类个案无需呈报,可直接建档', 'This case needs no sign-off; file it directly');
+      return policy === 'head_office' ? 'awaiting_instruction' : 'awaiting_review';
+    }
+    case 'file': {
+      if (c.openPromiseCount > 0) {
+        return refusal('INVALID_TRANSITION', '尚有未兑现的约定回复,不能建档', 'A promised reply is still open; the case cannot be filed');
+      }
+      if (c.status === 'fed_back' && signOffFor(c, opts.signOffPolicy as Record<Channel, SignOffPolicy>) !== 'none') {
+        return refusal('INVALID_TRANSITION', '须先呈报部本部批示或领导审核,才能建档', 'Submit the case for sign-off before filing it');
+      }
+      if (c.status === 'fed_back' && needsFullRecord(c) && (!c.finding || !c.cause)) {
+        return refusal('INVALID_TRANSITION', '典型范例及商品质量个案须先填写原因归属和调查结论', 'Typical and product-quality cases need the cause and finding before filing');
+      }
+      if (c.status === 'awaiting_instruction' && !c.hasCurrentInstruction) {
+        return refusal('INVALID_TRANSITION', '尚未收到部本部批示,不能建档', 'The head-office instruction has not arrived yet');
+      }
+      if (c.status === 'awaiting_review' && c.reviewedAt === null) {
+        return refusal('INVALID_TRANSITION', '尚未经领导审核,不能建档', 'The manager has not reviewed the case yet');
+      }
+      return 'filed';
+    }
+    case 'reopen':
+      return 'in_progress';
+    default:
+      return c.status;
+  }
+}

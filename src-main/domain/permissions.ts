@@ -1,0 +1,37 @@
+// Roles and permissions (SPEC §11). The table is the single source for every role check.
+import type { Role } from '../shared/enums';
+
+export const ABILITIES = {
+  intake: ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'],
+  note: ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'],
+  promise: ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'],
+  print: ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'],
+  resolve: ['unit_staff', 'secretary', 'supervisor', 'manager'],
+  extend: ['unit_staff', 'secretary', 'supervisor', 'manager'],
+  forward: ['secretary', 'supervisor', 'manager'],
+  feedback: ['secretary', 'supervisor', 'manager'],
+  follow_up: ['secretary', 'supervisor', 'manager'],
+  escalate: ['secretary', 'supervisor', 'manager'],
+  resume: ['secretary', 'supervisor', 'manager'],
+  finding: ['secretary', 'supervisor', 'manager'],
+  typical: ['secretary', 'supervisor', 'manager'],
+  submit: ['secretary', 'supervisor', 'manager'],
+  file: ['secretary', 'supervisor', 'manager'],
+  review: ['manager'],
+  reopen: ['supervisor', 'manager'],
+  read_anonymous: ['secretary', 'supervisor', 'manager'],
+  admin: ['manager'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Ability = keyof typeof ABILITIES;
+
+export const can = (role: Role, ability: Ability): boolean => (ABILITIES[ability] as readonly Role[]).includes(role);
+
+/** Unit staff act only on cases of their own unit (SPEC §11 "resolve a case of own unit"). */
+export function actsForUnit(
+  actor: { role: Role; unitId: string | null },
+  c: { handlingUnitId: string | null; complainedUnitId: string | null },
+): boolean {
+  if (actor.role !== 'unit_staff') return true;
+  const unit = c.handlingUnitId ?? c.complainedUnitId;
+  return unit !== null && unit === actor.unitId;
+}

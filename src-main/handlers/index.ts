@@ -1,0 +1,47 @@
+// The handler map: one entry per contract channel. Electron-free, so the IPC binding and
+// the development HTTP server serve the same map. `dispatch` turns every outcome into a
+// Result envelope; unexpected errors get an incident id the clerk can quote.
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../services/context';
+import { refuse } from '../shared/errors';
+import { type Channel, type ChannelOutput, contract } from '../shared/ipc/contract';
+import { ok, type Result, toErrorResult } from '../shared/result';
+import { adminHandlers, publicHandlers } from './admin-handlers';
+import { caseHandlers } from './case-handlers';
+import type { Handler, PublicHandler, Session } from './types';
+
+type PublicChannel = { [C in Channel]: (typeof contract)[C] extends { public: true } ? C : never }[Channel];
+type PrivateChannel = Exclude<Channel, PublicChannel>;
+
+/** Compile-time completeness: a channel without its handler is a type error here. */
+export const handlers: { [C in PublicChannel]: PublicHandler<C> } & { [C in PrivateChannel]: Handler<C> } = {
+  ...publicHandlers,
+  ...adminHandlers,
+  ...caseHandlers,
+};
+
+const isPublic = (c: Channel): c is PublicChannel => 'public' in contract[c] && contract[c].public === true;
+export const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
+
+export type IncidentLogger = (incidentId: string, channel: string, error: unknown) => void;
+
+export function dispatch<C extends Channel>(
+  ctx: ServiceContext,
+  session: Session,
+  channel: C | string,
+  input: unknown,
+  logIncident: IncidentLogger = () => {},
+): Result<ChannelOutput<C>> {
+  try {
+    if (!isChannel(channel)) throw refuse('NOT_FOUND', `未知的请求 ${String(channel).slice(0, 40)}`, `Unknown request ${String(channel).slice(0, 40)}`);
+    if (isPublic(channel)) return ok((handlers[channel] as PublicHandler<C>)(ctx, session, input));
+    const user = session.user;
+    if (!user) throw refuse('NOT_SIGNED_IN', '请先登录', 'Please sign in first');
+    return ok((handlers[channel as PrivateChannel] as unknown as Handler<C>)(ctx, { ...session, actor: user }, input));
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AppError') return toErrorResult(e);
+    const incidentId = randomUUID().slice(0, 8);
+    logIncident(incidentId, String(channel), e);
+    return toErrorResult(e, incidentId);
+  }
+}

@@ -1,0 +1,56 @@
+// Reading a case for a user: the aggregate with follow-ups, the deadline with its overdue
+// state computed now, the actions this user may take, and anonymous content withheld from
+// roles that may not read it (SPEC §2.4).
+import { findCaseIdByNumber, loadFollowUps } from '../db/repositories/case-repo';
+import { type Actor, type CaseAction, checkAllowed, nextStatus } from '../domain/case-machine';
+import { can } from '../domain/permissions';
+import { refuse } from '../shared/errors';
+import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
+import type { CaseRecord, CaseView } from '../shared/types';
+import { parseInput } from '../shared/validation';
+import { caseFacts, dueFor, requireCase } from './case-store';
+import type { ServiceContext } from './context';
+
+const ACTIONS: CaseAction[] = ['forward', 'resolve', 'feedback', 'escalate', 'resume', 'submit', 'review', 'file', 'reopen', 'note', 'promise', 'extend', 'finding', 'typical', 'follow_up'];
+const CONTENT_CHECKED: CaseAction[] = ['submit', 'file', 'resume'];
+
+export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): boolean => !c.anonymous || can(actor.role, 'read_anonymous');
+
+function allowedActions(ctx: ServiceContext, actor: Actor, c: CaseRecord): string[] {
+  const facts = caseFacts(c);
+  const policy = ctx.settings().signOff;
+  const out = ACTIONS.filter((a) => {
+    if (checkAllowed(a, facts, actor)) return false;
+    if (CONTENT_CHECKED.includes(a)) return typeof nextStatus(a, facts, { signOffPolicy: policy, resumeTo: 'in_progress' }) === 'string';
+    return true;
+  });
+  return [...out, 'print'];
+}
+
+export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseView {
+  const readable = mayReadContent(actor, c);
+  const openPromises = c.promises.filter((p) => p.keptAt === null).map((p) => p.promisedAt);
+  const due = dueFor(ctx, c, openPromises);
+  return {
+    ...c,
+    content: readable ? c.content : null,
+    expectedResolution: readable ? c.expectedResolution : null,
+    events: readable ? c.events : c.events.map((e) => ({ ...e, text: null })),
+    contentHidden: !readable,
+    followUps: loadFollowUps(ctx.db, c.id),
+    due: due ? { ...due, overdue: due.at < ctx.now() } : null,
+    allowedActions: allowedActions(ctx, actor, c),
+  };
+}
+
+export function getCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseView {
+  const input = parseInput(CaseOnlyInput, raw);
+  return toView(ctx, actor, requireCase(ctx, input.caseId));
+}
+
+export function getCaseByNumber(ctx: ServiceContext, actor: Actor, raw: unknown): CaseView {
+  const input = parseInput(CaseNumberInput, raw);
+  const id = findCaseIdByNumber(ctx.db, input.number);
+  if (!id) throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的个案`, `No case numbered ${input.number}`, [{ field: 'number', message: { zh: '编号不存在', en: 'No such number' } }]);
+  return toView(ctx, actor, requireCase(ctx, id));
+}

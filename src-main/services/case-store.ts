@@ -1,0 +1,121 @@
+// The single path every case change takes: check the actor and status, apply, append to
+// the timeline, recompute the deadline and the search index, write audit and outbox — all in
+// one transaction, so a refused or failed change leaves nothing behind.
+import { findCaseRow, loadCase } from '../db/repositories/case-repo';
+import { insertRow, stmt, updateRow } from '../db/statements';
+import { type Actor, type CaseAction, type CaseFacts, checkAllowed } from '../domain/case-machine';
+import { currentDue } from '../domain/deadlines';
+import { searchDocument } from '../domain/search-tokens';
+import { refuse } from '../shared/errors';
+import type { CaseRecord } from '../shared/types';
+import { recordChange } from './changes';
+import type { Author, ServiceContext } from './context';
+
+export const authorOf = (a: Actor): Author => ({ id: a.id, staffNo: a.staffNo, name: a.name });
+
+export function caseFacts(c: CaseRecord): CaseFacts {
+  return {
+    status: c.status,
+    channel: c.channel,
+    severity: c.severity,
+    categoryCode: c.categoryCode,
+    typical: c.typical,
+    finding: c.finding,
+    cause: c.cause,
+    handlingUnitId: c.handlingUnitId,
+    complainedUnitId: c.complainedUnitId,
+    reviewedAt: c.reviewedAt,
+    hasCurrentInstruction: c.instructions.some((i) => i.appliedAt > (c.reopenedAt ?? -Infinity)),
+    openPromiseCount: c.promises.filter((p) => p.keptAt === null).length,
+    escalatedSinceDispute: c.disputedAt !== null && c.escalations.some((e) => e.at >= (c.disputedAt as number)),
+  };
+}
+
+/** The deadline to store for queue ordering (the overdue state is computed when read). */
+export function dueFor(ctx: ServiceContext, c: Pick<CaseRecord, 'channel' | 'receivedAt' | 'extendedAt' | 'firstFedBackAt' | 'status'>, openPromises: number[]) {
+  if (c.status === 'filed') return null;
+  const s = ctx.settings();
+  return currentDue(
+    { channel: c.channel, receivedAt: c.receivedAt, extendedToNextDay: c.extendedAt !== null, firstFedBackAt: c.firstFedBackAt, openPromises },
+    { timeZone: s.timeZone, businessHours: s.businessHours, governmentReplyDays: s.governmentReplyDays },
+  );
+}
+
+export const caseSearchFields = (c: Pick<CaseRecord, 'number' | 'customerName' | 'content'>) => [c.number, c.customerName, c.content];
+
+export function writeSearchDoc(ctx: ServiceContext, rid: number, c: Pick<CaseRecord, 'number' | 'customerName' | 'content'>): void {
+  const doc = searchDocument(caseSearchFields(c));
+  stmt(ctx.db, 'INSERT OR REPLACE INTO case_search (rowid, uni, bi) VALUES (?, ?, ?)').run(rid, doc.uni, doc.bi);
+}
+
+export function addEvent(ctx: ServiceContext, caseId: string, author: Author, kind: string, text?: string | null, data?: Record<string, unknown>): void {
+  insertRow(ctx.db, 'case_events', {
+    id: ctx.newId(),
+    caseId,
+    at: ctx.now(),
+    actorId: author.id,
+    actorName: author.name,
+    kind,
+    text: text ?? null,
+    data: data ? JSON.stringify(data) : null,
+  });
+}
+
+export interface Mutation {
+  /** Column changes on the case row (camelCase). */
+  patch?: Record<string, unknown>;
+  /** Timeline entry for this change. */
+  event: { text?: string | null; data?: Record<string, unknown> };
+}
+
+export function requireCase(ctx: ServiceContext, caseId: string): CaseRecord {
+  const c = loadCase(ctx.db, caseId);
+  if (!c) throw refuse('NOT_FOUND', '找不到该个案', 'Case not found', [{ field: 'caseId', message: { zh: '个案不存在', en: 'No such case' } }]);
+  return c;
+}
+
+/**
+ * Runs a case action in one transaction. `apply` may insert child rows (promises,
+ * escalations…) and throw an AppError to refuse; either way a refusal changes nothing.
+ */
+export function mutateCase(
+  ctx: ServiceContext,
+  author: Author,
+  actor: Actor | null,
+  caseId: string,
+  action: CaseAction | 'instruction',
+  apply: (c: CaseRecord, facts: CaseFacts) => Mutation,
+): CaseRecord {
+  return ctx.db.transaction(() => {
+    const before = requireCase(ctx, caseId);
+    const facts = caseFacts(before);
+    if (actor && action !== 'instruction') {
+      const refusal = checkAllowed(action, facts, actor);
+      if (refusal) throw refuse(refusal.code, refusal.zh, refusal.en);
+    }
+    const m = apply(before, facts);
+    const merged = { ...before, ...(m.patch ?? {}) } as CaseRecord;
+    const openPromises = (stmt(ctx.db, 'SELECT promised_at FROM case_promises WHERE case_id = ? AND kept_at IS NULL').all(caseId) as { promised_at: number }[]).map(
+      (p) => p.promised_at,
+    );
+    const due = dueFor(ctx, merged, openPromises);
+    const now = ctx.now();
+    updateRow(ctx.db, 'cases', caseId, { ...(m.patch ?? {}), dueAt: due?.at ?? null, version: before.version + 1, updatedAt: now });
+    addEvent(ctx, caseId, author, action, m.event.text, m.event.data);
+    if (merged.customerName !== before.customerName || merged.content !== before.content) {
+      const { rid } = findCaseRow(ctx.db, caseId) as { rid: number };
+      writeSearchDoc(ctx, rid, merged);
+    }
+    const after = loadCase(ctx.db, caseId) as CaseRecord;
+    recordChange(ctx, author, {
+      action: `case.${action}`,
+      entity: 'case',
+      entityId: caseId,
+      before: before as unknown as Record<string, unknown>,
+      after: after as unknown as Record<string, unknown>,
+      version: after.version,
+      sync: true,
+    });
+    return after;
+  })();
+}

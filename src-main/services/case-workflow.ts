@@ -1,0 +1,151 @@
+// Status transitions of a case (SPEC §3): forward → resolve → feed back → submit → file,
+// the dispute loop with escalation, manager review, and reopening.
+import { insertRow, stmt } from '../db/statements';
+import { type Actor, nextStatus, type Refusal } from '../domain/case-machine';
+import { refuse } from '../shared/errors';
+import {
+  CaseOnlyInput,
+  EscalateInput,
+  FeedbackInput,
+  ForwardInput,
+  ReasonInput,
+  ResolveInput,
+  ResumeInput,
+  ReviewInput,
+} from '../shared/schemas/case';
+import type { CaseRecord } from '../shared/types';
+import { parseInput } from '../shared/validation';
+import { authorOf, mutateCase } from './case-store';
+import type { ServiceContext } from './context';
+import { requireActiveUnit, requireActiveUser } from './reference-checks';
+
+const isRefusal = (x: unknown): x is Refusal => typeof x === 'object' && x !== null && 'code' in x;
+
+function statusOrThrow(x: ReturnType<typeof nextStatus>) {
+  if (isRefusal(x)) throw refuse(x.code, x.zh, x.en);
+  return x;
+}
+
+export function forwardCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(ForwardInput, raw);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'forward', (c, f) => {
+    requireActiveUnit(ctx, input.handlingUnitId, 'handlingUnitId');
+    if (input.assigneeId) requireActiveUser(ctx, input.assigneeId, 'assigneeId');
+    return {
+      patch: { status: statusOrThrow(nextStatus('forward', f, {})), handlingUnitId: input.handlingUnitId, assigneeId: input.assigneeId ?? c.assigneeId },
+      event: { text: input.note ?? null, data: { handlingUnitId: input.handlingUnitId, assigneeId: input.assigneeId ?? null } },
+    };
+  });
+}
+
+export function resolveCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(ResolveInput, raw);
+  const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
+    if (needsAmount && input.amountFen === undefined && input.slipNumbers.length === 0) {
+      throw refuse('VALIDATION', '退货、换货或补偿须填写金额或关联退换货单', 'A refund, exchange or compensation needs an amount or a linked slip', [
+        { field: 'amountFen', message: { zh: '金额:须填写', en: 'Amount is required' } },
+      ]);
+    }
+    return {
+      patch: {
+        status: statusOrThrow(nextStatus('resolve', f, {})),
+        handlingUnitId: c.handlingUnitId ?? c.complainedUnitId ?? actor.unitId,
+        resolutionType: input.type,
+        resolutionSummary: input.summary,
+        resolutionAmountFen: input.amountFen ?? null,
+        slipNumbers: JSON.stringify(input.slipNumbers),
+        resolvedAt: ctx.now(),
+        resolvedBy: actor.id,
+      },
+      event: { text: input.summary, data: { type: input.type, amountFen: input.amountFen ?? null } },
+    };
+  });
+}
+
+export function recordFeedback(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(FeedbackInput, raw);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'feedback', (c, f) => {
+    if (c.channel !== 'government' && !input.satisfaction) {
+      throw refuse('VALIDATION', '满意度:须填写', 'Satisfaction is required', [{ field: 'satisfaction', message: { zh: '满意度:须填写', en: 'Satisfaction is required' } }]);
+    }
+    const now = ctx.now();
+    const at = input.fedBackAt ? Date.parse(input.fedBackAt) : now;
+    if (at > now + 5 * 60_000 || at < c.receivedAt) {
+      throw refuse('VALIDATION', '反馈时间须在受理之后且不晚于现在', 'The feedback time must be after receipt and not in the future', [
+        { field: 'fedBackAt', message: { zh: '反馈时间不正确', en: 'Fed back at is out of range' } },
+      ]);
+    }
+    // Feeding back answers every reply promised so far.
+    stmt(ctx.db, 'UPDATE case_promises SET kept_at = ? WHERE case_id = ? AND kept_at IS NULL').run(at, c.id);
+    return {
+      patch: {
+        status: statusOrThrow(nextStatus('feedback', f, { disputed: input.disputed })),
+        fedBackAt: at,
+        firstFedBackAt: c.firstFedBackAt ?? at,
+        satisfaction: input.satisfaction ?? null,
+        disputed: input.disputed,
+        disputedAt: input.disputed ? now : c.disputedAt,
+      },
+      event: { text: input.note ?? null, data: { satisfaction: input.satisfaction ?? null, disputed: input.disputed } },
+    };
+  });
+}
+
+export function escalateCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(EscalateInput, raw);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'escalate', (c) => {
+    insertRow(ctx.db, 'case_escalations', { id: ctx.newId(), caseId: c.id, kind: input.kind, note: input.note, outcome: input.outcome ?? null, byUser: actor.id, at: ctx.now() });
+    return { event: { text: input.note, data: { kind: input.kind, outcome: input.outcome ?? null } } };
+  });
+}
+
+export function resumeCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(ResumeInput, raw);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resume', (_c, f) => ({
+    patch: { status: statusOrThrow(nextStatus('resume', f, { resumeTo: input.to })) },
+    event: { text: input.reason, data: { to: input.to } },
+  }));
+}
+
+export function submitCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(CaseOnlyInput, raw);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'submit', (_c, f) => ({
+    patch: { status: statusOrThrow(nextStatus('submit', f, { signOffPolicy: ctx.settings().signOff })), submittedAt: ctx.now() },
+    event: {},
+  }));
+}
+
+export function reviewCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(ReviewInput, raw);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'review', () => ({
+    patch: { reviewText: input.text, reviewedBy: actor.id, reviewedAt: ctx.now() },
+    event: { text: input.text },
+  }));
+}
+
+export function fileCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(CaseOnlyInput, raw);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'file', (_c, f) => ({
+    patch: { status: statusOrThrow(nextStatus('file', f, { signOffPolicy: ctx.settings().signOff })), filedAt: ctx.now(), filedBy: actor.id },
+    event: {},
+  }));
+}
+
+export function reopenCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+  const input = parseInput(ReasonInput, raw);
+  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'reopen', (c, f) => ({
+    patch: {
+      status: statusOrThrow(nextStatus('reopen', f, {})),
+      reopenedAt: ctx.now(),
+      reopenCount: c.reopenCount + 1,
+      filedAt: null,
+      filedBy: null,
+      submittedAt: null,
+      reviewText: null,
+      reviewedBy: null,
+      reviewedAt: null,
+    },
+    event: { text: input.reason },
+  }));
+}

@@ -1,0 +1,71 @@
+// The one way a service records a change: an audit row (who, when, what before and after)
+// and the outbox rows head office receives, written in the caller's transaction.
+import { stmt } from '../db/statements';
+import { RECORD_SCHEMA_VERSION, type RecordType } from '../shared/sync-format';
+import type { Author, ServiceContext } from './context';
+
+type Snapshot = Record<string, unknown>;
+
+/** The fields that changed, as {before, after}; a creation has no before. */
+export function diff(before: Snapshot | null, after: Snapshot): { before: Snapshot | null; after: Snapshot } {
+  if (before === null) return { before: null, after };
+  const b: Snapshot = {};
+  const a: Snapshot = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+export function appendOutbox(ctx: ServiceContext, type: RecordType, id: string, version: number, payload: Snapshot): void {
+  stmt(ctx.db, 'INSERT INTO outbox (record_type, record_id, version, schema_version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    type,
+    id,
+    version,
+    RECORD_SCHEMA_VERSION,
+    JSON.stringify(payload),
+    ctx.now(),
+  );
+}
+
+export interface Change {
+  action: string;
+  entity: RecordType | 'user';
+  entityId: string;
+  before: Snapshot | null;
+  after: Snapshot;
+  /** The record's new version; with `sync` the full snapshot goes to the outbox. */
+  version?: number;
+  sync?: boolean;
+}
+
+/** Writes the audit row and, for synced records, the snapshot; returns the audit id. */
+export function recordChange(ctx: ServiceContext, author: Author, change: Change): string {
+  const id = ctx.newId();
+  const at = ctx.now();
+  const d = diff(change.before, change.after);
+  const audit = {
+    id,
+    at,
+    actorId: author.id,
+    actorStaffNo: author.staffNo,
+    actorName: author.name,
+    action: change.action,
+    entity: change.entity,
+    entityId: change.entityId,
+    before: d.before,
+    after: d.after,
+  };
+  stmt(
+    ctx.db,
+    'INSERT INTO audit_log (id, at, actor_id, actor_staff_no, actor_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, at, author.id, author.staffNo, author.name, change.action, change.entity, change.entityId, d.before && JSON.stringify(d.before), JSON.stringify(d.after));
+  if (change.sync && change.entity !== 'user' && change.entity !== 'audit') {
+    appendOutbox(ctx, change.entity, change.entityId, change.version ?? 1, change.after);
+  }
+  appendOutbox(ctx, 'audit', id, 1, audit);
+  return id;
+}

@@ -1,0 +1,109 @@
+// The work queues (SPEC §4): keyset-paginated on (deadline, rid) so that every page costs
+// the same at a million cases. A case with no open deadline sorts after those with one.
+import { stmt } from '../db/statements';
+import { endOfLocalDay } from '../domain/business-time';
+import type { Actor } from '../domain/case-machine';
+import type { QueueName } from '../shared/enums';
+import { refuse } from '../shared/errors';
+import { QueueInput } from '../shared/schemas/query';
+import type { Page, QueueRow } from '../shared/types';
+import { parseInput } from '../shared/validation';
+import type { ServiceContext } from './context';
+import { ROW_COLUMNS, type RawRow, toQueueRow } from './list-rows';
+
+const DUE = 'ifnull(c.due_at, 8640000000000000)';
+const FIRST: [number, number] = [-1, -1];
+
+function encodeCursor(k: number, rid: number): string {
+  return Buffer.from(JSON.stringify([k, rid])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined, descending = false): [number, number] {
+  if (!cursor) return descending ? [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] : FIRST;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => Number.isSafeInteger(x))) return v as [number, number];
+  } catch {
+    // fall through to the refusal
+  }
+  throw refuse('VALIDATION', '分页位置无效,请刷新列表', 'Invalid page cursor; reload the list', [{ field: 'cursor', message: { zh: '分页位置无效', en: 'Invalid cursor' } }]);
+}
+
+const byDue = (where: string) => `SELECT ${ROW_COLUMNS}, ${DUE} AS k FROM cases c WHERE ${where} AND (${DUE}, c.rid) > (?, ?) ORDER BY ${DUE}, c.rid LIMIT ?`;
+
+function mineSql(actor: Actor): string {
+  const second = actor.role === 'unit_staff' ? 'c.handling_unit_id = ?' : 'c.received_by = ?';
+  return `SELECT * FROM (${byDue("c.assignee_id = ? AND c.status <> 'filed'")})
+    UNION SELECT * FROM (${byDue(`${second} AND c.status <> 'filed'`)})
+    ORDER BY k, rid LIMIT ?`;
+}
+
+function fetch(ctx: ServiceContext, actor: Actor, queue: QueueName, cursor: string | undefined, n: number): (RawRow & { k: number })[] {
+  const now = ctx.now();
+  const db = ctx.db;
+  switch (queue) {
+    case 'open':
+      return stmt(db, byDue("c.status <> 'filed'")).all(...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+    case 'overdue':
+      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} < ?`)).all(now, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+    case 'due_today': {
+      const end = endOfLocalDay(now, ctx.settings().timeZone);
+      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(now, end, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+    }
+    case 'awaiting_instruction':
+    case 'awaiting_review':
+    case 'disputed':
+      return stmt(db, byDue('c.status = ?')).all(queue, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+    case 'mine': {
+      const c = decodeCursor(cursor);
+      const second = actor.role === 'unit_staff' ? actor.unitId : actor.id;
+      return stmt(db, mineSql(actor)).all(actor.id, ...c, n, second, ...c, n, n) as (RawRow & { k: number })[];
+    }
+    case 'filed':
+      return stmt(
+        db,
+        `SELECT ${ROW_COLUMNS}, c.filed_at AS k FROM cases c WHERE c.status = 'filed' AND (c.filed_at, c.rid) < (?, ?) ORDER BY c.filed_at DESC, c.rid DESC LIMIT ?`,
+      ).all(...decodeCursor(cursor, true), n) as (RawRow & { k: number })[];
+    case 'awaiting_follow_up':
+      return stmt(
+        db,
+        `SELECT ${ROW_COLUMNS}, f.due_at AS k, f.due_at AS follow_up_due_at, f.rid AS frid FROM follow_ups f JOIN cases c ON c.id = f.case_id
+         WHERE f.done_at IS NULL AND (f.due_at, f.rid) > (?, ?) ORDER BY f.due_at, f.rid LIMIT ?`,
+      )
+        .all(...decodeCursor(cursor), n)
+        .map((r) => ({ ...(r as RawRow & { k: number; frid: number }), rid: (r as { frid: number }).frid })) as (RawRow & { k: number })[];
+  }
+}
+
+export function listQueue(ctx: ServiceContext, actor: Actor, raw: unknown): Page<QueueRow> {
+  const input = parseInput(QueueInput, raw);
+  const rows = fetch(ctx, actor, input.queue, input.cursor, input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  const now = ctx.now();
+  return {
+    rows: page.map((r) => toQueueRow(r, actor, now)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.k, last.rid) : null,
+  };
+}
+
+/** Counts for the home screen; each is an index range count. */
+export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<QueueName, 'filed' | 'open'>, number> {
+  const now = ctx.now();
+  const end = endOfLocalDay(now, ctx.settings().timeZone);
+  const one = (sql: string, ...args: unknown[]) => (stmt(ctx.db, sql).get(...args) as { n: number }).n;
+  const second = actor.role === 'unit_staff' ? 'handling_unit_id' : 'received_by';
+  return {
+    mine: one(
+      `SELECT count(*) AS n FROM cases WHERE status <> 'filed' AND (assignee_id = ? OR ${second} = ?)`,
+      actor.id,
+      actor.role === 'unit_staff' ? actor.unitId : actor.id,
+    ),
+    due_today: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`, now, end),
+    overdue: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} < ?`, now),
+    awaiting_follow_up: one('SELECT count(*) AS n FROM follow_ups WHERE done_at IS NULL'),
+    awaiting_instruction: one("SELECT count(*) AS n FROM cases WHERE status = 'awaiting_instruction'"),
+    awaiting_review: one("SELECT count(*) AS n FROM cases WHERE status = 'awaiting_review'"),
+    disputed: one("SELECT count(*) AS n FROM cases WHERE status = 'disputed'"),
+  };
+}

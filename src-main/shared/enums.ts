@@ -1,0 +1,78 @@
+// Enumerations of the domain (SPEC §2, §3, §11). Values are stable identifiers stored in the
+// database and sent to head office; labels live in i18n/labels.ts.
+
+export const CHANNELS = ['phone', 'in_store', 'government', 'letter', 'online', 'email', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const GOVERNMENT_BODIES = ['12315', 'consumer_association', 'other_body'] as const;
+export type GovernmentBody = (typeof GOVERNMENT_BODIES)[number];
+
+export const CASE_STATUSES = [
+  'registered',
+  'in_progress',
+  'resolved',
+  'fed_back',
+  'disputed',
+  'awaiting_instruction',
+  'awaiting_review',
+  'filed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const SEVERITIES = ['general', 'major'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const RESOLUTION_TYPES = [
+  'explanation',
+  'apology',
+  'repair',
+  'exchange',
+  'refund',
+  'compensation',
+  'gift',
+  'referral',
+  'other',
+] as const;
+export type ResolutionType = (typeof RESOLUTION_TYPES)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+export const ESCALATION_KINDS = ['duty_supervisor', 'secretary_office', 'consult_12315', 'visit_government'] as const;
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+
+export const CAUSES = ['customer', 'staff', 'product_or_service'] as const;
+export type Cause = (typeof CAUSES)[number];
+
+export const FINDINGS = ['founded', 'partly_founded', 'unfounded'] as const;
+export type Finding = (typeof FINDINGS)[number];
+
+export const ROLES = ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How a case is closed off after the customer is satisfied (SPEC §3, a setting per channel). */
+export const SIGN_OFF_POLICIES = ['head_office', 'manager', 'none'] as const;
+export type SignOffPolicy = (typeof SIGN_OFF_POLICIES)[number];
+
+export const QUEUES = [
+  'mine',
+  'open',
+  'due_today',
+  'overdue',
+  'awaiting_follow_up',
+  'awaiting_instruction',
+  'awaiting_review',
+  'disputed',
+  'filed',
+] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+/** Default category codes (SPEC §3); the list itself is configurable in the categories table. */
+export const DEFAULT_CATEGORIES = [
+  { code: 'product_quality', zh: '商品质量', en: 'Product quality' },
+  { code: 'service_attitude', zh: '服务态度', en: 'Service attitude' },
+  { code: 'service_facilities', zh: '服务设施', en: 'Service facilities' },
+  { code: 'staff_service', zh: '销售/维修人员服务', en: 'Sales/repair staff service' },
+  { code: 'price', zh: '价格', en: 'Price' },
+  { code: 'other', zh: '其他', en: 'Other' },
+] as const;

@@ -1,0 +1,75 @@
+// Names of input fields in both languages, used in validation messages. Keys are the
+// dotted path with array indexes removed (e.g. `purchase.items.name`).
+import type { Bilingual } from '../errors';
+
+export const FIELD_LABELS: Record<string, Bilingual> = {
+  channel: { zh: '受理渠道', en: 'Channel' },
+  receivedAt: { zh: '受理时间', en: 'Received at' },
+  severity: { zh: '严重程度', en: 'Severity' },
+  anonymous: { zh: '匿名', en: 'Anonymous' },
+  'customer.name': { zh: '顾客姓名', en: 'Customer name' },
+  'customer.phone': { zh: '顾客电话', en: 'Customer phone' },
+  'customer.otherContact': { zh: '其他联系方式', en: 'Other contact' },
+  'customer.preferredContactTime': { zh: '方便联系时间', en: 'Preferred contact time' },
+  'government.body': { zh: '政府职能部门', en: 'Government body' },
+  'government.bodyName': { zh: '部门名称', en: 'Body name' },
+  'government.referenceNo': { zh: '部门编号', en: 'Body reference no.' },
+  'government.contactPerson': { zh: '部门联系人', en: 'Body contact person' },
+  'government.contactPhone': { zh: '部门联系电话', en: 'Body contact phone' },
+  'purchase.items': { zh: '商品', en: 'Items' },
+  'purchase.items.name': { zh: '商品名称', en: 'Item name' },
+  'purchase.items.code': { zh: '商品编码/条码', en: 'Item code/barcode' },
+  'purchase.purchaseDate': { zh: '购买日期', en: 'Purchase date' },
+  'purchase.receiptNo': { zh: '小票号', en: 'Receipt no.' },
+  'purchase.amountFen': { zh: '金额', en: 'Amount' },
+  content: { zh: '异议内容', en: 'Objection content' },
+  expectedResolution: { zh: '期望解决方式', en: 'Expected resolution' },
+  categoryCode: { zh: '异议类别', en: 'Category' },
+  complainedUnitId: { zh: '被投诉单位', en: 'Unit complained about' },
+  handlingUnitId: { zh: '处理单位', en: 'Handling unit' },
+  assigneeId: { zh: '处理人', en: 'Handler' },
+  caseId: { zh: '个案', en: 'Case' },
+  text: { zh: '内容', en: 'Text' },
+  reason: { zh: '原因', en: 'Reason' },
+  promisedAt: { zh: '约定回复时间', en: 'Promised reply time' },
+  type: { zh: '处理结果类型', en: 'Resolution type' },
+  summary: { zh: '处理结果说明', en: 'Resolution summary' },
+  amountFen: { zh: '金额', en: 'Amount' },
+  satisfaction: { zh: '满意度', en: 'Satisfaction' },
+  disputed: { zh: '是否有疑义', en: 'Disputed' },
+  fedBackAt: { zh: '反馈时间', en: 'Fed back at' },
+  kind: { zh: '升级方式', en: 'Escalation kind' },
+  outcome: { zh: '结果', en: 'Outcome' },
+  cause: { zh: '原因归属', en: 'Cause' },
+  finding: { zh: '调查结论', en: 'Finding' },
+  typical: { zh: '典型范例', en: 'Typical case' },
+  dueDate: { zh: '回访日期', en: 'Follow-up date' },
+  result: { zh: '回访结果', en: 'Follow-up result' },
+  followUpId: { zh: '回访', en: 'Follow-up' },
+  customerConsent: { zh: '顾客同意', en: "Customer's consent" },
+  bodyAccepted: { zh: '部门是否无异议', en: 'Body accepted' },
+  staffNo: { zh: '工号', en: 'Staff no.' },
+  name: { zh: '姓名', en: 'Name' },
+  role: { zh: '角色', en: 'Role' },
+  pin: { zh: 'PIN 码', en: 'PIN' },
+  unitId: { zh: '所属单位', en: 'Unit' },
+  code: { zh: '编码', en: 'Code' },
+  query: { zh: '搜索内容', en: 'Search text' },
+  queue: { zh: '队列', en: 'Queue' },
+  limit: { zh: '条数', en: 'Page size' },
+  cursor: { zh: '分页位置', en: 'Page cursor' },
+  phone: { zh: '电话', en: 'Phone' },
+  receiptNo: { zh: '小票号', en: 'Receipt no.' },
+  to: { zh: '目标状态', en: 'Target status' },
+  reviewerName: { zh: '批示人', en: 'Reviewer' },
+  instructedAt: { zh: '批示时间', en: 'Instructed at' },
+  caseNumber: { zh: '个案编号', en: 'Case number' },
+};
+
+export function fieldLabel(path: string): Bilingual {
+  const key = path
+    .split('.')
+    .filter((p) => !/^\d+$/.test(p))
+    .join('.');
+  return FIELD_LABELS[key] ?? FIELD_LABELS[key.split('.').pop() ?? ''] ?? { zh: key, en: key };
+}

@@ -1,0 +1,96 @@
+// The typed contract between the UI and the main process (ARCHITECTURE §3): every channel
+// with its input schema and output type. Main's handler map must cover every channel (a
+// missing one fails to compile); the renderer's lib/api.ts is the only caller.
+import { z } from 'zod';
+import type { QueueName } from '../enums';
+import {
+  CategoryCreateInput,
+  PinChangeInput,
+  SignInInput,
+  UnitCreateInput,
+  UserActiveInput,
+  UserCreateInput,
+} from '../schemas/admin';
+import {
+  CaseIntakeInput,
+  CaseNumberInput,
+  CaseOnlyInput,
+  EscalateInput,
+  ExtendInput,
+  FeedbackInput,
+  FindingInput,
+  FollowUpCompleteInput,
+  FollowUpScheduleInput,
+  ForwardInput,
+  NoteInput,
+  PromiseInput,
+  ReasonInput,
+  ResolveInput,
+  ResumeInput,
+  ReviewInput,
+  TypicalInput,
+} from '../schemas/case';
+import { IntakeCheckInput, QueueInput, SearchInput } from '../schemas/query';
+import type { CaseView, FollowUp, IntakeCheck, Page, QueueRow, SessionUser } from '../types';
+
+const out = <T>() => undefined as unknown as T;
+const Empty = z.strictObject({});
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+}
+export interface CategoryView {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  active: boolean;
+}
+
+export const contract = {
+  'auth.signIn': { input: SignInInput, output: out<SessionUser>(), public: true },
+  'auth.signOut': { input: Empty, output: out<null>(), public: true },
+  'auth.whoami': { input: Empty, output: out<SessionUser | null>(), public: true },
+  'auth.changePin': { input: PinChangeInput, output: out<null>() },
+  'setup.status': { input: Empty, output: out<{ needsFirstManager: boolean }>(), public: true },
+  'setup.firstManager': { input: UserCreateInput, output: out<SessionUser>(), public: true },
+  'users.list': { input: Empty, output: out<(SessionUser & { active: boolean })[]>() },
+  'users.create': { input: UserCreateInput, output: out<SessionUser>() },
+  'users.setActive': { input: UserActiveInput, output: out<SessionUser>() },
+  'units.list': { input: Empty, output: out<UnitView[]>() },
+  'units.create': { input: UnitCreateInput, output: out<UnitView>() },
+  'categories.list': { input: Empty, output: out<CategoryView[]>() },
+  'categories.create': { input: CategoryCreateInput, output: out<CategoryView>() },
+  'intake.check': { input: IntakeCheckInput, output: out<IntakeCheck>() },
+  'cases.create': { input: CaseIntakeInput, output: out<CaseView>() },
+  'cases.get': { input: CaseOnlyInput, output: out<CaseView>() },
+  'cases.getByNumber': { input: CaseNumberInput, output: out<CaseView>() },
+  'cases.forward': { input: ForwardInput, output: out<CaseView>() },
+  'cases.resolve': { input: ResolveInput, output: out<CaseView>() },
+  'cases.feedback': { input: FeedbackInput, output: out<CaseView>() },
+  'cases.escalate': { input: EscalateInput, output: out<CaseView>() },
+  'cases.resume': { input: ResumeInput, output: out<CaseView>() },
+  'cases.submit': { input: CaseOnlyInput, output: out<CaseView>() },
+  'cases.review': { input: ReviewInput, output: out<CaseView>() },
+  'cases.file': { input: CaseOnlyInput, output: out<CaseView>() },
+  'cases.reopen': { input: ReasonInput, output: out<CaseView>() },
+  'cases.addNote': { input: NoteInput, output: out<CaseView>() },
+  'cases.promise': { input: PromiseInput, output: out<CaseView>() },
+  'cases.keepPromises': { input: NoteInput, output: out<CaseView>() },
+  'cases.extend': { input: ExtendInput, output: out<CaseView>() },
+  'cases.finding': { input: FindingInput, output: out<CaseView>() },
+  'cases.typical': { input: TypicalInput, output: out<CaseView>() },
+  'followUps.schedule': { input: FollowUpScheduleInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
+  'followUps.complete': { input: FollowUpCompleteInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
+  'queues.list': { input: QueueInput, output: out<Page<QueueRow>>() },
+  'queues.counts': { input: Empty, output: out<Partial<Record<QueueName, number>>>() },
+  'search.cases': { input: SearchInput, output: out<Page<QueueRow>>() },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+export const CHANNEL_NAMES = Object.keys(contract) as Channel[];

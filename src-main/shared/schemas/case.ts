@@ -1,0 +1,130 @@
+// Inputs of the case use cases (SPEC §3). Parsed at the service boundary; the renderer
+// uses the same schemas for field messages before submit.
+import { z } from 'zod';
+import {
+  CAUSES,
+  CHANNELS,
+  ESCALATION_KINDS,
+  FINDINGS,
+  GOVERNMENT_BODIES,
+  RESOLUTION_TYPES,
+  SATISFACTIONS,
+  SEVERITIES,
+} from '../enums';
+import { Fen, Id, Instant, LocalDate, OptionalPhone, optionalText, shortText } from './common';
+
+export const CustomerInput = z.strictObject({
+  name: optionalText(50),
+  phone: OptionalPhone,
+  otherContact: optionalText(100),
+  preferredContactTime: optionalText(50),
+});
+
+export const GovernmentInput = z.strictObject({
+  body: z.enum(GOVERNMENT_BODIES),
+  bodyName: optionalText(100),
+  referenceNo: shortText(50),
+  contactPerson: optionalText(50),
+  contactPhone: OptionalPhone,
+});
+
+export const PurchaseInput = z.strictObject({
+  items: z.array(z.strictObject({ name: shortText(100), code: optionalText(50) })).max(50).default([]),
+  purchaseDate: LocalDate.optional(),
+  receiptNo: optionalText(50),
+  amountFen: Fen.optional(),
+});
+
+export const CaseIntakeInput = z
+  .strictObject({
+    channel: z.enum(CHANNELS),
+    receivedAt: Instant.optional(),
+    severity: z.enum(SEVERITIES).default('general'),
+    anonymous: z.boolean().default(false),
+    customer: CustomerInput.prefault({}),
+    government: GovernmentInput.optional(),
+    purchase: PurchaseInput.optional(),
+    content: shortText(5000),
+    expectedResolution: optionalText(1000),
+    categoryCode: shortText(40),
+    complainedUnitId: Id.optional(),
+    handlingUnitId: Id.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.channel === 'government' && !v.government) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['government', 'body'],
+        params: { zh: '政府职能部门转来的个案须填写部门及其编号', en: 'is required for a case forwarded by a government body' },
+      });
+    }
+    if (v.channel !== 'government' && v.government) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['government'],
+        params: { zh: '只有政府职能部门渠道才填写', en: 'applies only to the government channel' },
+      });
+    }
+    if (v.anonymous && (v.customer.name || v.customer.phone)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customer', 'name'],
+        params: { zh: '匿名投诉不能填写顾客姓名或电话', en: 'must be empty for an anonymous complaint' },
+      });
+    }
+    if (!v.anonymous && !v.customer.name && !v.customer.phone) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customer', 'phone'],
+        params: { zh: '请填写顾客姓名或电话,或勾选匿名', en: 'or name is required unless the complaint is anonymous' },
+      });
+    }
+    if (!v.anonymous && v.channel === 'phone' && !v.customer.phone) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customer', 'phone'],
+        params: { zh: '来电申诉须留下顾客联系电话', en: 'is required for a phone complaint' },
+      });
+    }
+  });
+export type CaseIntakeInput = z.input<typeof CaseIntakeInput>;
+
+const caseRef = { caseId: Id };
+
+export const ForwardInput = z.strictObject({ ...caseRef, handlingUnitId: Id, assigneeId: Id.optional(), note: optionalText(2000) });
+export const NoteInput = z.strictObject({ ...caseRef, text: shortText(2000) });
+export const PromiseInput = z.strictObject({ ...caseRef, promisedAt: Instant, note: optionalText(500) });
+export const ExtendInput = z.strictObject({ ...caseRef, reason: shortText(500), customerConsent: z.boolean().optional() });
+export const ResolveInput = z.strictObject({
+  ...caseRef,
+  type: z.enum(RESOLUTION_TYPES),
+  summary: shortText(2000),
+  amountFen: Fen.optional(),
+  slipNumbers: z.array(shortText(40)).max(20).default([]),
+});
+export const FeedbackInput = z.strictObject({
+  ...caseRef,
+  fedBackAt: Instant.optional(),
+  satisfaction: z.enum(SATISFACTIONS).optional(),
+  disputed: z.boolean(),
+  note: optionalText(2000),
+});
+export const EscalateInput = z.strictObject({ ...caseRef, kind: z.enum(ESCALATION_KINDS), note: shortText(2000), outcome: optionalText(2000) });
+export const ResumeInput = z.strictObject({ ...caseRef, to: z.enum(['in_progress', 'resolved']), reason: shortText(1000) });
+export const FindingInput = z.strictObject({ ...caseRef, cause: z.enum(CAUSES), finding: z.enum(FINDINGS) });
+export const TypicalInput = z.strictObject({ ...caseRef, typical: z.boolean() });
+export const CaseOnlyInput = z.strictObject(caseRef);
+export const CaseNumberInput = z.strictObject({ number: shortText(40) });
+export const ReviewInput = z.strictObject({ ...caseRef, text: shortText(2000) });
+export const ReasonInput = z.strictObject({ ...caseRef, reason: shortText(1000) });
+export const FollowUpScheduleInput = z.strictObject({ ...caseRef, dueDate: LocalDate, note: optionalText(500) });
+export const FollowUpCompleteInput = z.strictObject({ followUpId: Id, result: shortText(2000), doneAt: Instant.optional() });
+
+/** A head-office instruction (批示) as it arrives through sync. */
+export const InstructionInput = z.strictObject({
+  instructionId: Id,
+  caseId: Id,
+  text: shortText(4000),
+  reviewerName: shortText(50),
+  instructedAt: Instant,
+});

@@ -1,0 +1,46 @@
+// The branch's device settings that the services read (SPEC §4, §3). The settings store
+// (electron-store) persists them; this schema is the single definition of their shape.
+import { z } from 'zod';
+import { CHANNELS, SIGN_OFF_POLICIES } from './enums';
+
+const HourMinute = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), {
+  params: { zh: '须为 HH:mm 格式', en: 'must be HH:mm' },
+});
+
+export const BranchSettingsSchema = z.strictObject({
+  branchCode: z.string().refine((v) => /^[A-Z0-9]{2,8}$/.test(v), { params: { zh: '须为 2–8 位大写字母或数字', en: 'must be 2–8 capital letters or digits' } }),
+  branchName: z.string().trim().min(1).max(50),
+  timeZone: z.string().refine((v) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: v });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { params: { zh: '不是有效的时区', en: 'is not a valid time zone' } }),
+  businessHours: z.strictObject({ open: HourMinute, close: HourMinute }),
+  governmentReplyDays: z.number().int().min(1).max(30),
+  /** What a satisfied case needs before it can be filed, per channel. */
+  signOff: z.record(z.enum(CHANNELS), z.enum(SIGN_OFF_POLICIES)),
+  /** The soon-due window for the home screen, in hours. */
+  dueSoonHours: z.number().int().min(1).max(72),
+});
+export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
+
+export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
+  branchCode: 'SH01',
+  branchName: '上海一店',
+  timeZone: 'Asia/Shanghai',
+  businessHours: { open: '09:00', close: '21:00' },
+  governmentReplyDays: 5,
+  signOff: {
+    phone: 'head_office',
+    in_store: 'head_office',
+    government: 'manager',
+    letter: 'head_office',
+    online: 'head_office',
+    email: 'head_office',
+    other: 'head_office',
+  },
+  dueSoonHours: 4,
+};

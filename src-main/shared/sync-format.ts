@@ -1,0 +1,6 @@
+// Versions of what the outbox carries to head office. Bump RECORD_SCHEMA_VERSION when a
+// snapshot's shape changes; head office reads both the old and the new shape.
+export const RECORD_SCHEMA_VERSION = 1;
+
+export const RECORD_TYPES = ['case', 'customer', 'follow_up', 'audit', 'unit', 'category'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];

@@ -1,0 +1,177 @@
+// Shapes returned across the process boundary. Instants are epoch milliseconds UTC; the
+// renderer formats them in the branch's time zone.
+import type {
+  Cause,
+  CaseStatus,
+  Channel,
+  EscalationKind,
+  Finding,
+  GovernmentBody,
+  ResolutionType,
+  Role,
+  Satisfaction,
+  Severity,
+} from './enums';
+
+export interface SessionUser {
+  id: string;
+  staffNo: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+}
+
+export interface CaseEvent {
+  id: string;
+  at: number;
+  actorName: string;
+  kind: string;
+  text: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export interface CasePromise {
+  id: string;
+  promisedAt: number;
+  note: string | null;
+  madeBy: string;
+  madeAt: number;
+  keptAt: number | null;
+}
+
+export interface CaseEscalation {
+  id: string;
+  kind: EscalationKind;
+  note: string;
+  outcome: string | null;
+  byUser: string;
+  at: number;
+}
+
+export interface CaseInstruction {
+  id: string;
+  text: string;
+  reviewerName: string;
+  instructedAt: number;
+  appliedAt: number;
+}
+
+export interface FollowUp {
+  id: string;
+  caseId: string;
+  dueDate: string;
+  dueAt: number;
+  note: string | null;
+  scheduledBy: string;
+  doneAt: number | null;
+  doneBy: string | null;
+  result: string | null;
+  version: number;
+}
+
+/** The case aggregate: what the detail screen shows, what the record form prints, what head office receives. */
+export interface CaseRecord {
+  id: string;
+  number: string;
+  branchCode: string;
+  channel: Channel;
+  status: CaseStatus;
+  severity: Severity;
+  receivedAt: number;
+  receivedBy: string;
+  assigneeId: string | null;
+  anonymous: boolean;
+  customerId: string | null;
+  customerName: string | null;
+  customerPhone: string | null;
+  customerOtherContact: string | null;
+  customerContactTime: string | null;
+  govBody: GovernmentBody | null;
+  govBodyName: string | null;
+  govReferenceNo: string | null;
+  govContactPerson: string | null;
+  govContactPhone: string | null;
+  purchaseItems: { name: string; code?: string }[];
+  purchaseDate: string | null;
+  receiptNo: string | null;
+  purchaseAmountFen: number | null;
+  content: string;
+  expectedResolution: string | null;
+  categoryCode: string;
+  complainedUnitId: string | null;
+  handlingUnitId: string | null;
+  extensionReason: string | null;
+  extensionConsent: boolean | null;
+  extendedAt: number | null;
+  resolutionType: ResolutionType | null;
+  resolutionSummary: string | null;
+  resolutionAmountFen: number | null;
+  slipNumbers: string[];
+  resolvedAt: number | null;
+  resolvedBy: string | null;
+  firstFedBackAt: number | null;
+  fedBackAt: number | null;
+  satisfaction: Satisfaction | null;
+  disputed: boolean | null;
+  disputedAt: number | null;
+  cause: Cause | null;
+  finding: Finding | null;
+  findingAt: number | null;
+  typical: boolean;
+  submittedAt: number | null;
+  reviewText: string | null;
+  reviewedBy: string | null;
+  reviewedAt: number | null;
+  filedAt: number | null;
+  filedBy: string | null;
+  reopenedAt: number | null;
+  reopenCount: number;
+  dueAt: number | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  events: CaseEvent[];
+  promises: CasePromise[];
+  escalations: CaseEscalation[];
+  instructions: CaseInstruction[];
+}
+
+/** A case as a given user may see it: anonymous content is withheld from roles without the right. */
+export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResolution'> {
+  content: string | null;
+  expectedResolution: string | null;
+  contentHidden: boolean;
+  followUps: FollowUp[];
+  due: { at: number; kind: 'handling' | 'promise'; overdue: boolean } | null;
+  /** Actions the viewing user may take now (the UI shows only these). */
+  allowedActions: string[];
+}
+
+export interface QueueRow {
+  id: string;
+  number: string;
+  channel: Channel;
+  status: CaseStatus;
+  severity: Severity;
+  customerName: string | null;
+  categoryCode: string;
+  receivedAt: number;
+  dueAt: number | null;
+  overdue: boolean;
+  /** Set for the follow-up queue. */
+  followUpDueAt?: number;
+  /** A short excerpt of the content; null where the viewer may not read it. */
+  excerpt: string | null;
+}
+
+export interface Page<T> {
+  rows: T[];
+  nextCursor: string | null;
+}
+
+export interface IntakeCheck {
+  customerIds: string[];
+  unfoundedLast12Months: number;
+  flagged: boolean;
+  openCases: { id: string; number: string; status: CaseStatus; receivedAt: number; samePurchase: boolean }[];
+}
