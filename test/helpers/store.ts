@@ -36,7 +36,7 @@ export function openTestStore(opts: { at?: number; settings?: Partial<BranchSett
   const dir = opts.dir ?? tempDir();
   const file = join(dir, 'branch.sqlite');
   const clock = { t: opts.at ?? T0 };
-  const settings = { ...DEFAULT_BRANCH_SETTINGS, ...opts.settings };
+  const settings = structuredClone({ ...DEFAULT_BRANCH_SETTINGS, ...opts.settings });
   const { db } = openDatabase(file);
   const ctx = createContext(db, { now: () => clock.t, settings: () => settings });
   ensureDefaultCategories(ctx);
