@@ -85,9 +85,11 @@ export function phoneCase(s: TestStore, over: Partial<CaseIntakeInput> = {}, by:
 }
 
 /** Row counts of every table that a refused change must leave untouched. */
-export function storeCounts(db: Db): Record<string, number> {
-  const tables = ['cases', 'customers', 'case_events', 'case_promises', 'case_escalations', 'case_instructions', 'follow_ups', 'audit_log', 'outbox', 'number_counters', 'users', 'units'];
-  const out: Record<string, number> = {};
+const COUNTED = ['cases', 'customers', 'case_events', 'case_promises', 'case_escalations', 'case_instructions', 'follow_ups', 'audit_log', 'outbox', 'number_counters', 'users', 'units'] as const;
+
+export function storeCounts(db: Db): Record<(typeof COUNTED)[number] | 'versions', number> {
+  const tables = COUNTED;
+  const out = {} as Record<(typeof COUNTED)[number] | 'versions', number>;
   for (const t of tables) out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   out.versions = (db.prepare('SELECT ifnull(sum(version), 0) AS n FROM cases').get() as { n: number }).n;
   return out;
