@@ -59,7 +59,7 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
   const stage = STAGE[plan.target];
   const gov = channel === 'government';
   const intaker = channel === 'in_store' ? rng.pick([actors.clerk, actors.clerk, staff ?? actors.clerk]) : channel === 'other' ? actors.clerk : rng.chance(0.8) ? actors.secretary : actors.clerk;
-  let c: CaseRecord = createCase(ctx, intaker, intake.input);
+  const c: CaseRecord = createCase(ctx, intaker, intake.input);
   const caseId = c.id;
 
   // Phone: next day with a reason; in store: with the customer's consent (SPEC §4).
@@ -117,7 +117,7 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
     }
     yield rng.int(20, 180);
   }
-  c = recordFeedback(ctx, actors.secretary, {
+  recordFeedback(ctx, actors.secretary, {
     caseId,
     disputed: false,
     ...(gov ? { note: '受理部门无异议' } : { satisfaction: rng.weighted([['satisfied', 6], ['basically_satisfied', 3]] as const), note: intake.input.anonymous ? '匿名投诉,处理结果已在网站公开回复' : rng.pick(FEEDBACK_NOTES) }),
@@ -130,8 +130,8 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
   }
   if (stage < 4) return;
 
+  // A typical case needs its finding first; needsFinding saw to that above.
   if (plan.typical) {
-    if (!needsFinding) recordFinding(ctx, actors.secretary, { caseId, ...findingFor(rng, categoryCode, false) });
     yield rng.int(10, 600);
     setTypical(ctx, actors.secretary, { caseId, typical: true });
   }
@@ -153,7 +153,14 @@ function* signOffAndFile(env: LifeEnv, caseId: string, plan: CasePlan): Generato
   const { ctx, rng, actors } = env;
   yield rng.int(30, DAY_MIN);
   const submitted = submitCase(ctx, actors.secretary, { caseId });
-  if (STAGE[plan.target] < 5 && !(plan.target === 'awaiting_review' && rng.chance(0.3))) return;
+  if (plan.target !== 'filed') {
+    // Some reviewed cases simply wait for the secretary to file them.
+    if (submitted.status === 'awaiting_review' && rng.chance(0.3)) {
+      yield rng.int(120, 2 * DAY_MIN);
+      reviewCase(ctx, actors.manager, { caseId, text: '同意,待建档' });
+    }
+    return;
+  }
   if (submitted.status === 'awaiting_instruction') {
     // The instruction arrives through sync, days later: the branch is offline most of the time.
     yield rng.int(1, 5) * DAY_MIN + rng.int(0, 600);
@@ -161,7 +168,6 @@ function* signOffAndFile(env: LifeEnv, caseId: string, plan: CasePlan): Generato
   } else {
     yield rng.int(120, 2 * DAY_MIN);
     reviewCase(ctx, actors.manager, { caseId, text: rng.pick(['同意归档', '同意,请相关柜组引以为戒', '处理得当,同意建档']) });
-    if (plan.target === 'awaiting_review') return;
   }
   yield rng.int(10, DAY_MIN);
   fileCase(ctx, actors.secretary, { caseId });

@@ -2,6 +2,7 @@
 // state computed now, the actions this user may take, and anonymous content withheld from
 // roles that may not read it (SPEC §2.4).
 import { findCaseIdByNumber, loadFollowUps } from '../db/repositories/case-repo';
+import { stmt } from '../db/statements';
 import { type Actor, type CaseAction, checkAllowed, nextStatus } from '../domain/case-machine';
 import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
@@ -27,6 +28,13 @@ function allowedActions(ctx: ServiceContext, actor: Actor, c: CaseRecord): strin
   return [...out, 'print'];
 }
 
+function customerCases(ctx: ServiceContext, customerId: string, exceptId: string): CaseView['customerCases'] {
+  return stmt(ctx.db, 'SELECT id, number, status, received_at AS receivedAt, finding FROM cases WHERE customer_id = ? AND id <> ? ORDER BY rid DESC LIMIT 50').all(
+    customerId,
+    exceptId,
+  ) as CaseView['customerCases'];
+}
+
 export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseView {
   const readable = mayReadContent(actor, c);
   const openPromises = c.promises.filter((p) => p.keptAt === null).map((p) => p.promisedAt);
@@ -38,6 +46,7 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
     events: readable ? c.events : c.events.map((e) => ({ ...e, text: null })),
     contentHidden: !readable,
     followUps: loadFollowUps(ctx.db, c.id),
+    customerCases: c.customerId ? customerCases(ctx, c.customerId, c.id) : [],
     due: due ? { ...due, overdue: due.at < ctx.now() } : null,
     allowedActions: allowedActions(ctx, actor, c),
   };

@@ -50,6 +50,10 @@ function fetch(ctx: ServiceContext, actor: Actor, queue: QueueName, cursor: stri
       const end = endOfLocalDay(now, ctx.settings().timeZone);
       return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(now, end, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
     }
+    case 'due_soon': {
+      const until = now + ctx.settings().dueSoonHours * 3_600_000;
+      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(now, until, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+    }
     case 'awaiting_instruction':
     case 'awaiting_review':
     case 'disputed':
@@ -100,6 +104,7 @@ export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<Q
       actor.role === 'unit_staff' ? actor.unitId : actor.id,
     ),
     due_today: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`, now, end),
+    due_soon: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`, now, now + ctx.settings().dueSoonHours * 3_600_000),
     overdue: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} < ?`, now),
     awaiting_follow_up: one('SELECT count(*) AS n FROM follow_ups WHERE done_at IS NULL'),
     awaiting_instruction: one("SELECT count(*) AS n FROM cases WHERE status = 'awaiting_instruction'"),

@@ -58,6 +58,7 @@ export const QUEUES = [
   'mine',
   'open',
   'due_today',
+  'due_soon',
   'overdue',
   'awaiting_follow_up',
   'awaiting_instruction',

@@ -142,6 +142,8 @@ export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResoluti
   expectedResolution: string | null;
   contentHidden: boolean;
   followUps: FollowUp[];
+  /** The same customer's other cases, newest first (SPEC §3 "link to the customer's earlier cases"). */
+  customerCases: { id: string; number: string; status: CaseStatus; receivedAt: number; finding: Finding | null }[];
   due: { at: number; kind: 'handling' | 'promise'; overdue: boolean } | null;
   /** Actions the viewing user may take now (the UI shows only these). */
   allowedActions: string[];

@@ -91,3 +91,19 @@ describe('queues', () => {
     expect(() => listQueue(s.ctx, s.users.clerk, { queue: 'nope' })).toThrow(/Queue/);
   });
 });
+
+describe('deadlines after a settings change', () => {
+  it('are recomputed for open cases when business hours change, and the due-soon queue follows', async () => {
+    const { refreshDeadlines } = await import('../../src-main/services/deadline-refresh');
+    s = openTestStore({ at: Date.parse('2026-11-24T18:00:00+08:00') });
+    const c = phoneCase(s);
+    expect(all(s, s.users.secretary, 'due_soon').map((r) => r.id)).toEqual([c.id]); // 21:00 is within 4 hours
+    s.settings.businessHours = { open: '09:00', close: '22:30' };
+    expect(refreshDeadlines(s.ctx)).toBe(1);
+    expect(getCase(s.ctx, s.users.secretary, { caseId: c.id }).dueAt).toBe(Date.parse('2026-11-24T22:30:00+08:00'));
+    expect(refreshDeadlines(s.ctx)).toBe(0);
+    expect(getCase(s.ctx, s.users.secretary, { caseId: c.id }).customerCases).toEqual([]);
+    const again = phoneCase(s);
+    expect(getCase(s.ctx, s.users.secretary, { caseId: again.id }).customerCases.map((x) => x.id)).toEqual([c.id]);
+  });
+});

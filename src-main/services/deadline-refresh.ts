@@ -1,0 +1,39 @@
+// When business hours, the time zone or the government reply days change, the stored
+// deadlines of open cases (kept only to order the queues) are recomputed from the facts.
+// This is not a change to any case, so it writes no audit or outbox rows.
+import { stmt } from '../db/statements';
+import { dueFor } from './case-store';
+import type { ServiceContext } from './context';
+
+interface OpenRow {
+  id: string;
+  channel: Parameters<typeof dueFor>[1]['channel'];
+  status: Parameters<typeof dueFor>[1]['status'];
+  receivedAt: number;
+  extendedAt: number | null;
+  firstFedBackAt: number | null;
+  dueAt: number | null;
+}
+
+/** Returns how many cases got a different deadline. */
+export function refreshDeadlines(ctx: ServiceContext): number {
+  return ctx.db.transaction(() => {
+    const rows = stmt(
+      ctx.db,
+      `SELECT id, channel, status, received_at AS receivedAt, extended_at AS extendedAt, first_fed_back_at AS firstFedBackAt, due_at AS dueAt
+       FROM cases WHERE status <> 'filed'`,
+    ).all() as OpenRow[];
+    const promises = stmt(ctx.db, 'SELECT promised_at AS at FROM case_promises WHERE case_id = ? AND kept_at IS NULL');
+    const update = stmt(ctx.db, 'UPDATE cases SET due_at = ? WHERE id = ?');
+    let changed = 0;
+    for (const r of rows) {
+      const open = (promises.all(r.id) as { at: number }[]).map((p) => p.at);
+      const due = dueFor(ctx, r, open)?.at ?? null;
+      if (due !== r.dueAt) {
+        update.run(due, r.id);
+        changed++;
+      }
+    }
+    return changed;
+  })();
+}
