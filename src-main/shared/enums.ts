@@ -77,3 +77,18 @@ export const DEFAULT_CATEGORIES = [
   { code: 'price', zh: '价格', en: 'Price' },
   { code: 'other', zh: '其他', en: 'Other' },
 ] as const;
+
+export const SLIP_TYPES = ['return', 'exchange'] as const;
+export type SlipType = (typeof SLIP_TYPES)[number];
+
+export const SLIP_STATUSES = ['pending_approval', 'completed', 'void'] as const;
+export type SlipStatus = (typeof SLIP_STATUSES)[number];
+
+export const REFUND_METHODS = ['cash', 'bank_card', 'original_channel', 'store_credit'] as const;
+export type RefundMethod = (typeof REFUND_METHODS)[number];
+
+export const SLIP_REASONS = ['quality', 'size_fit', 'not_as_described', 'wrong_item', 'changed_mind', 'other'] as const;
+export type SlipReason = (typeof SLIP_REASONS)[number];
+
+export const SETTLEMENT_STATUSES = ['unsettled', 'settled'] as const;
+export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];

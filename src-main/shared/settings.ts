@@ -24,6 +24,12 @@ export const BranchSettingsSchema = z.strictObject({
   signOff: z.record(z.enum(CHANNELS), z.enum(SIGN_OFF_POLICIES)),
   /** The soon-due window for the home screen, in hours. */
   dueSoonHours: z.number().int().min(1).max(72),
+  /** Approval authority for return/exchange slips (核决权限, SPEC §5), in fen; managers have no limit. */
+  approvalLimits: z.strictObject({ clerkFen: z.number().int().min(0), supervisorFen: z.number().int().min(0) }),
+  /** Mask the customer's phone on customer-facing copies (SPEC §7). */
+  maskPhoneOnCustomerCopy: z.boolean(),
+  /** Paper for the return/exchange slip; the other forms are always A4. */
+  slipPaper: z.enum(['A4', 'A5']),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -43,4 +49,7 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
     other: 'head_office',
   },
   dueSoonHours: 4,
+  approvalLimits: { clerkFen: 50_000, supervisorFen: 500_000 },
+  maskPhoneOnCustomerCopy: true,
+  slipPaper: 'A4',
 };

@@ -177,3 +177,62 @@ export interface IntakeCheck {
   flagged: boolean;
   openCases: { id: string; number: string; status: CaseStatus; receivedAt: number; samePurchase: boolean }[];
 }
+
+export interface SlipLineRecord {
+  itemCode: string;
+  name: string;
+  spec?: string;
+  quantity: number;
+  unitPriceFen: number;
+  amountFen: number;
+}
+
+/** The return/exchange slip (SPEC §5), as stored, printed and sent to head office. */
+export interface SlipRecord {
+  id: string;
+  number: string;
+  branchCode: string;
+  type: 'return' | 'exchange';
+  status: 'pending_approval' | 'completed' | 'void';
+  customerName: string | null;
+  customerPhone: string | null;
+  receiptNo: string;
+  purchaseDate: string | null;
+  unitId: string;
+  unitName: string;
+  salespersonName: string | null;
+  salespersonStaffNo: string | null;
+  returnedLines: SlipLineRecord[];
+  issuedLines: SlipLineRecord[];
+  returnedTotalFen: number;
+  issuedTotalFen: number;
+  differenceFen: number;
+  refundFen: number;
+  refundMethod: 'cash' | 'bank_card' | 'original_channel' | 'store_credit' | null;
+  reasonCode: string;
+  reasonText: string | null;
+  packagingIntact: boolean;
+  accessoriesComplete: boolean;
+  qualityProblem: boolean;
+  deductCommission: boolean;
+  caseId: string | null;
+  caseNumber: string | null;
+  handledBy: string;
+  handledByName: string;
+  handledAt: number;
+  approvalReasons: ('over_limit' | 'duplicate_receipt')[];
+  approvedBy: string | null;
+  approvedByName: string | null;
+  approvedAt: number | null;
+  voidReason: string | null;
+  voidedBy: string | null;
+  voidedAt: number | null;
+  settlementStatus: 'unsettled' | 'settled';
+  settledOn: string | null;
+  settledBy: string | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Earlier slips, not void, with the same receipt and item (shown to the approver). */
+  duplicates: { number: string; itemCodes: string[] }[];
+}

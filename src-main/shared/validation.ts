@@ -8,6 +8,9 @@ type Issue = z.core.$ZodIssue;
 function describe(issue: Issue): Bilingual {
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.expected === 'boolean' && (issue.input === undefined || issue.input === null)) {
+        return { zh: '须明确选择“是”或“否”', en: 'must be answered yes or no' };
+      }
       return issue.input === undefined || issue.input === null
         ? { zh: '必须填写', en: 'is required' }
         : { zh: '类型不正确', en: 'has the wrong type' };
