@@ -1,0 +1,152 @@
+// 顾客异议处理记录表 (SPEC §3, §7): every field that applies to the case's channel, the
+// handling timeline, result, feedback and satisfaction, escalations, the head-office
+// instruction box, signature lines, and the filing date. Empty optional fields print as
+// blank cells or ruled lines to be filled in by hand.
+import type { CaseRecord, FollowUp } from '../../shared/types';
+import { formatDate, formatInstant, formatYuan, yesNo } from '../format';
+import type { FormText } from '../form-text';
+import { Flow } from '../layout';
+
+export interface CaseRecordPrintData {
+  c: CaseRecord;
+  followUps: FollowUp[];
+  branchName: string;
+  timeZone: string;
+  /** Display names of the users and units the case refers to, by id. */
+  names: Record<string, string>;
+  categoryName: string;
+  earlierCases: { number: string; status: CaseRecord['status']; finding: CaseRecord['finding'] }[];
+}
+
+const name = (d: CaseRecordPrintData, id: string | null | undefined): string => (id ? (d.names[id] ?? '') : '');
+
+function header(f: () => Flow, d: CaseRecordPrintData, t: FormText) {
+  return (): number => {
+    const flow = f();
+    flow.text(t.record.title, flow.left, 30, flow.width, { font: 'bold', size: 17, align: 'center' });
+    flow.text(`${t.record.number}:${d.c.number}`, flow.left, 56, 260, { size: 9, font: 'bold' });
+    flow.text(`${t.record.branch}:${d.branchName}`, flow.right - 220, 56, 220, { size: 9, align: 'right' });
+    return 74;
+  };
+}
+
+function basics(f: Flow, d: CaseRecordPrintData, t: FormText): void {
+  const c = d.c;
+  f.sectionTitle(t.record.basics);
+  f.grid([
+    { label: t.record.channel, value: t.channel[c.channel] },
+    { label: t.record.receivedAt, value: formatInstant(c.receivedAt, d.timeZone) },
+    { label: t.record.receivedBy, value: name(d, c.receivedBy) },
+    { label: t.record.severity, value: t.severity[c.severity], bold: c.severity === 'major' },
+    { label: t.record.category, value: d.categoryName },
+    { label: t.record.status, value: t.status[c.status] },
+    { label: t.record.complainedUnit, value: name(d, c.complainedUnitId) },
+    { label: t.record.handlingUnit, value: name(d, c.handlingUnitId) },
+  ]);
+  f.sectionTitle(t.record.customerSection);
+  f.grid([
+    { label: t.record.name, value: c.anonymous ? t.record.anonymous : c.customerName },
+    { label: t.record.phone, value: c.customerPhone },
+    { label: t.record.otherContact, value: c.customerOtherContact },
+    { label: t.record.contactTime, value: c.customerContactTime },
+    { label: t.record.earlierCases, value: d.earlierCases.map((e) => `${e.number}(${t.status[e.status]}${e.finding ? `,${t.finding[e.finding]}` : ''})`).join(';'), wide: true },
+  ]);
+  if (c.channel === 'government') {
+    f.sectionTitle(t.record.govSection);
+    f.grid([
+      { label: t.record.body, value: c.govBody ? [t.govBody[c.govBody], c.govBodyName].filter(Boolean).join(' ') : '' },
+      { label: t.record.referenceNo, value: c.govReferenceNo },
+      { label: t.record.contactPerson, value: c.govContactPerson },
+      { label: t.record.contactPhone, value: c.govContactPhone },
+    ]);
+  }
+  f.sectionTitle(t.record.purchaseSection);
+  f.grid([
+    { label: t.record.items, value: c.purchaseItems.map((i) => i.name).join('、'), wide: true },
+    { label: t.record.itemCodes, value: c.purchaseItems.map((i) => i.code).filter(Boolean).join('、') },
+    { label: t.record.receiptNo, value: c.receiptNo },
+    { label: t.record.purchaseDate, value: c.purchaseDate },
+    { label: t.record.amount, value: c.purchaseAmountFen === null ? '' : formatYuan(c.purchaseAmountFen) },
+  ]);
+}
+
+function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
+  const c = d.c;
+  f.textBox(t.record.content, c.content, { minLines: 4, continued: t.continued });
+  f.textBox(t.record.expected, c.expectedResolution, { minLines: 2, continued: t.continued });
+  if (c.extendedAt !== null) f.grid([{ label: t.record.extension, value: `${formatInstant(c.extendedAt, d.timeZone)} ${c.extensionReason ?? ''}`, wide: true }]);
+  f.sectionTitle(t.record.timeline);
+  f.entries(
+    c.events.map((e) => ({ head: `${formatInstant(e.at, d.timeZone)}  ${e.actorName}  ${t.record.event[e.kind] ?? e.kind}`, body: e.text })),
+    t.record.noTimeline,
+  );
+  if (c.promises.length > 0) {
+    f.grid([
+      {
+        label: t.record.promises,
+        value: c.promises.map((p) => `${formatInstant(p.promisedAt, d.timeZone)}(${p.keptAt ? t.record.promiseKept : t.record.promiseOpen})`).join(';'),
+        wide: true,
+      },
+    ]);
+  }
+  f.sectionTitle(t.record.result);
+  f.grid([
+    { label: t.record.resultType, value: c.resolutionType ? t.resolution[c.resolutionType] : '' },
+    { label: t.record.resultAmount, value: c.resolutionAmountFen === null ? '' : formatYuan(c.resolutionAmountFen) },
+    { label: t.record.resolvedAt, value: formatInstant(c.resolvedAt, d.timeZone) },
+    { label: t.record.slips, value: c.slipNumbers.join('、') },
+  ]);
+  f.textBox(t.record.resultSummary, c.resolutionSummary, { minLines: 3, continued: t.continued });
+}
+
+function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
+  const c = d.c;
+  f.sectionTitle(t.record.feedbackSection);
+  f.grid(
+    [
+      { label: t.record.fedBackAt, value: formatInstant(c.fedBackAt, d.timeZone) },
+      { label: t.record.satisfaction, value: c.satisfaction ? t.satisfaction[c.satisfaction] : '' },
+      { label: t.record.disputed, value: yesNo(c.disputed, t.yes, t.no) },
+    ],
+    3,
+  );
+  f.sectionTitle(t.record.escalations);
+  f.entries(
+    c.escalations.map((e) => ({ head: `${formatInstant(e.at, d.timeZone)}  ${name(d, e.byUser)}  ${t.escalation[e.kind]}`, body: [e.note, e.outcome].filter(Boolean).join('\n') })),
+    t.record.noEscalations,
+  );
+  f.sectionTitle(t.record.findingSection);
+  f.grid(
+    [
+      { label: t.record.cause, value: c.cause ? t.cause[c.cause] : '' },
+      { label: t.record.finding, value: c.finding ? t.finding[c.finding] : '' },
+      { label: t.record.typical, value: yesNo(c.typical, t.yes, t.no) },
+    ],
+    3,
+  );
+  f.sectionTitle(t.record.followUps);
+  f.entries(
+    d.followUps.map((u) => ({ head: `${u.dueDate}  ${u.doneAt ? `${formatInstant(u.doneAt, d.timeZone)} ${name(d, u.doneBy)}` : ''}`, body: u.result ?? u.note })),
+    t.record.noFollowUps,
+  );
+  f.textBox(
+    t.record.instruction,
+    c.instructions.map((i) => `${i.text}\n—— ${i.reviewerName} ${formatInstant(i.instructedAt, d.timeZone)}`).join('\n\n'),
+    { minLines: 4, continued: t.continued },
+  );
+  if (c.channel === 'government' || c.reviewText) {
+    f.textBox(t.record.review, c.reviewText ? `${c.reviewText}\n—— ${name(d, c.reviewedBy)} ${formatInstant(c.reviewedAt, d.timeZone)}` : '', { minLines: 2, continued: t.continued });
+  }
+  const signers = [t.record.signHandler, t.record.signSecretary, ...(c.channel === 'in_store' ? [t.record.signCustomer] : [])];
+  f.signatures(signers, t.date);
+  f.grid([{ label: t.record.filedAt, value: c.filedAt ? `${formatDate(c.filedAt, d.timeZone)} ${name(d, c.filedBy)}` : '' }], 2);
+}
+
+export function caseRecordTemplate(doc: PDFKit.PDFDocument, d: CaseRecordPrintData, t: FormText): void {
+  const flow: Flow = new Flow(doc, { paper: 'A4', margin: 36, footerHeight: 14, header: header(() => flow, d, t) });
+  flow.newPage();
+  basics(flow, d, t);
+  handling(flow, d, t);
+  outcome(flow, d, t);
+  flow.numberPages(t.page);
+}
