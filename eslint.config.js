@@ -24,6 +24,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
   // Everything outside the Electron shell files runs under plain Node.
   {
     files: ['src-main/**/*.ts', 'src-headoffice/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],

@@ -14,6 +14,8 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** For tests and benchmarks: the clock used to name backups. */
   now?: () => number;
+  /** The better-sqlite3 addon built for Electron's ABI (see README, "Electron and native modules"). */
+  nativeBinding?: string;
 }
 
 export interface OpenResult {
@@ -60,7 +62,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
   if (headerVersion !== null && headerVersion > latest) throw tooNew(file, headerVersion, latest);
 
   mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
     db.pragma('busy_timeout = 5000');
     // The WAL may hold a newer schema than the header showed.

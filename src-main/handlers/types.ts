@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/case-machine';
 import type { ServiceContext } from '../services/context';
 import type { Channel, ChannelOutput } from '../shared/ipc/contract';
+import type { AppSettings } from '../shared/settings-schema';
 import type { SessionUser } from '../shared/types';
 
 /** The signed-in user of one window; held by main, never taken from the renderer's arguments. */
@@ -8,5 +9,25 @@ export interface Session {
   user: SessionUser | null;
 }
 
-export type Handler<C extends Channel> = (ctx: ServiceContext, session: Session & { actor: Actor }, input: unknown) => ChannelOutput<C>;
-export type PublicHandler<C extends Channel> = (ctx: ServiceContext, session: Session, input: unknown) => ChannelOutput<C>;
+/** What only the desktop shell can do (OS print dialog, save dialog); absent in the dev server. */
+export interface PlatformPort {
+  printPdf(pdf: Buffer, opts: { title: string; printerName: string }): Promise<{ printed: boolean; printerName: string | null }>;
+  savePdf(pdf: Buffer, suggestedName: string): Promise<string | null>;
+}
+
+/** The device settings as the handlers see them. */
+export interface SettingsAccess {
+  get(): AppSettings;
+  update(raw: unknown): AppSettings;
+}
+
+export interface AppContext extends ServiceContext {
+  /** Where the form fonts are (the packaged app's resources); defaults to assets/fonts. */
+  fontDir?: string;
+  platform?: PlatformPort;
+  settingsAccess?: SettingsAccess;
+}
+
+type Out<C extends Channel> = ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handler<C extends Channel> = (ctx: AppContext, session: Session & { actor: Actor }, input: unknown) => Out<C>;
+export type PublicHandler<C extends Channel> = (ctx: AppContext, session: Session, input: unknown) => Out<C>;

@@ -2,8 +2,8 @@
 // source. No Electron here, so tests, the CLI and the dev server build the same context.
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/connection';
-import type { BranchSettings } from '../shared/settings';
-import { DEFAULT_BRANCH_SETTINGS } from '../shared/settings';
+import type { BranchSettings } from '../shared/settings-schema';
+import { DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
 
 export interface ServiceContext {
   db: Db;

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'STORE_TOO_NEW',
   'STORE_CORRUPT',
+  'SECRET_STORE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,38 +14,38 @@ describe('handler map', () => {
     expect(Object.keys(handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 
-  it('refuses private channels before sign-in, then serves them for the signed-in user', () => {
+  it('refuses private channels before sign-in, then serves them for the signed-in user', async () => {
     s = openTestStore();
     const session: Session = { user: null };
-    const r1 = dispatch(s.ctx, session, 'queues.counts', {});
+    const r1 = await dispatch(s.ctx, session, 'queues.counts', {});
     expect(r1).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN', message: { zh: '请先登录' } } });
-    const bad = dispatch(s.ctx, session, 'auth.signIn', { staffNo: 'S001', pin: '000000' });
+    const bad = await dispatch(s.ctx, session, 'auth.signIn', { staffNo: 'S001', pin: '000000' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
     expect(session.user).toBeNull();
-    const good = dispatch(s.ctx, session, 'auth.signIn', { staffNo: 'S001', pin: PIN });
+    const good = await dispatch(s.ctx, session, 'auth.signIn', { staffNo: 'S001', pin: PIN });
     expect(good).toMatchObject({ ok: true, value: { role: 'secretary' } });
-    const created = dispatch(s.ctx, session, 'cases.create', { channel: 'letter', customer: { name: '蒋堃' }, content: '来信投诉', categoryCode: 'other' });
+    const created = await dispatch(s.ctx, session, 'cases.create', { channel: 'letter', customer: { name: '蒋堃' }, content: '来信投诉', categoryCode: 'other' });
     expect(created.ok).toBe(true);
     // The acting user comes from the session, whatever the input says.
     if (created.ok) expect(created.value.receivedBy).toBe(session.user!.id);
-    dispatch(s.ctx, session, 'auth.signOut', {});
-    expect(dispatch(s.ctx, session, 'cases.get', { caseId: created.ok ? created.value.id : '' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    await dispatch(s.ctx, session, 'auth.signOut', {});
+    expect(await dispatch(s.ctx, session, 'cases.get', { caseId: created.ok ? created.value.id : '' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
   });
 
-  it('answers bad input and unknown channels with an envelope, never a throw', () => {
+  it('answers bad input and unknown channels with an envelope, never a throw', async () => {
     s = openTestStore();
     const session: Session = { user: s.users.clerk };
-    expect(dispatch(s.ctx, session, 'cases.create', { channel: 'phone' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(dispatch(s.ctx, session, 'db.exec', { sql: 'DELETE FROM cases' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(dispatch(s.ctx, session, 'users.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(s.ctx, session, 'cases.create', { channel: 'phone' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await dispatch(s.ctx, session, 'db.exec', { sql: 'DELETE FROM cases' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(s.ctx, session, 'users.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('wraps an unexpected failure with an incident id and logs it', () => {
+  it('wraps an unexpected failure with an incident id and logs it', async () => {
     s = openTestStore();
     const logged: string[] = [];
     const session: Session = { user: s.users.clerk };
     s.db.close();
-    const r = dispatch(s.ctx, session, 'queues.counts', {}, (id) => logged.push(id));
+    const r = await dispatch(s.ctx, session, 'queues.counts', {}, (id) => logged.push(id));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('INTERNAL');
@@ -54,11 +54,11 @@ describe('handler map', () => {
     }
   });
 
-  it('creates the first manager only while the store has no users', () => {
+  it('creates the first manager only while the store has no users', async () => {
     s = openTestStore();
     const session: Session = { user: null };
-    expect(dispatch(s.ctx, session, 'setup.status', {})).toEqual({ ok: true, value: { needsFirstManager: false } });
-    expect(dispatch(s.ctx, session, 'setup.firstManager', { staffNo: 'M9', name: '冒充', role: 'manager', pin: '1234' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(s.ctx, session, 'setup.status', {})).toEqual({ ok: true, value: { needsFirstManager: false } });
+    expect(await dispatch(s.ctx, session, 'setup.firstManager', { staffNo: 'M9', name: '冒充', role: 'manager', pin: '1234' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(session.user).toBeNull();
   });
 });

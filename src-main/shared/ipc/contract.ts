@@ -31,7 +31,10 @@ import {
   TypicalInput,
 } from '../schemas/case';
 import { IntakeCheckInput, QueueInput, SearchInput } from '../schemas/query';
-import type { CaseView, FollowUp, IntakeCheck, Page, QueueRow, SessionUser } from '../types';
+import { PrintInput, SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../schemas/slip';
+import { type AppSettings, SettingsPatchSchema } from '../settings-schema';
+import type { CaseView, FollowUp, IntakeCheck, Page, QueueRow, SessionUser, SlipRecord } from '../types';
+import type { ChannelName } from './channel-names';
 
 const out = <T>() => undefined as unknown as T;
 const Empty = z.strictObject({});
@@ -87,10 +90,28 @@ export const contract = {
   'queues.list': { input: QueueInput, output: out<Page<QueueRow>>() },
   'queues.counts': { input: Empty, output: out<Partial<Record<QueueName, number>>>() },
   'search.cases': { input: SearchInput, output: out<Page<QueueRow>>() },
+  'slips.create': { input: SlipCreateInput, output: out<SlipRecord>() },
+  'slips.get': { input: SlipRef, output: out<SlipRecord>() },
+  'slips.getByNumber': { input: SlipNumberInput, output: out<SlipRecord>() },
+  'slips.approve': { input: SlipRef, output: out<SlipRecord>() },
+  'slips.void': { input: SlipVoidInput, output: out<SlipRecord>() },
+  'slips.settle': { input: SlipSettleInput, output: out<SlipRecord>() },
+  'print.render': { input: PrintInput, output: out<{ pdfBase64: string; fileName: string }>() },
+  'print.toPrinter': { input: PrintInput, output: out<{ printed: boolean; printerName: string | null }>() },
+  'print.saveAs': { input: PrintInput, output: out<{ path: string | null }>() },
+  'settings.get': { input: Empty, output: out<PublicSettings>(), public: true },
+  'settings.update': { input: SettingsPatchSchema, output: out<PublicSettings>() },
 } as const;
+
+/** Settings as the UI sees them: the encrypted key stays in main. */
+export type PublicSettings = Omit<AppSettings, 'syncKeyEncrypted'> & { hasSyncKey: boolean };
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = Contract[C]['output'];
-export const CHANNEL_NAMES = Object.keys(contract) as Channel[];
+export { CHANNEL_NAMES } from './channel-names';
+
+// Compile-time agreement between the contract and the preload's channel list.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const channelListMatches: Same<Channel, ChannelName> = true;

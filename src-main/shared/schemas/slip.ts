@@ -54,3 +54,6 @@ export const SlipRef = z.strictObject({ slipId: Id });
 export const SlipVoidInput = z.strictObject({ slipId: Id, reason: shortText(500) });
 export const SlipSettleInput = z.strictObject({ slipId: Id, settledOn: LocalDate });
 export const SlipNumberInput = z.strictObject({ number: shortText(40) });
+
+/** What to print: a slip or the record form of a case, by id. */
+export const PrintInput = z.strictObject({ kind: z.enum(['slip', 'case_record']), id: Id, paper: z.enum(['A4', 'A5']).optional() });

@@ -53,3 +53,28 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   maskPhoneOnCustomerCopy: true,
   slipPaper: 'A4',
 };
+
+/** Everything the device remembers: the branch settings above plus what only this PC needs. */
+export const AppSettingsSchema = BranchSettingsSchema.extend({
+  headOfficeUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  syncIntervalMinutes: z.number().int().min(1).max(1440),
+  language: z.enum(['zh-CN', 'en']),
+  printerName: z.string().max(200),
+  lockAfterMinutes: z.number().int().min(1).max(120),
+  /** The branch's sync key, encrypted by the operating system (safeStorage), base64. */
+  syncKeyEncrypted: z.string().max(4096),
+});
+export type AppSettings = z.infer<typeof AppSettingsSchema>;
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  ...DEFAULT_BRANCH_SETTINGS,
+  headOfficeUrl: '',
+  syncIntervalMinutes: 15,
+  language: 'zh-CN',
+  printerName: '',
+  lockAfterMinutes: 10,
+  syncKeyEncrypted: '',
+};
+
+/** What a manager may change from the settings screen (the key has its own path). */
+export const SettingsPatchSchema = AppSettingsSchema.omit({ syncKeyEncrypted: true }).partial().strict();

@@ -1,0 +1,30 @@
+// Bundles the Electron shell: main (CommonJS, native and data-file packages left external)
+// and the preload bridge (one self-contained file, as a sandboxed preload must be).
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'info' };
+
+await build({
+  ...common,
+  entryPoints: ['src-main/main.ts'],
+  outfile: 'out/main/main.cjs',
+  format: 'cjs',
+  // Native addons and packages that read their own data files at run time stay in node_modules.
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'bwip-js', 'electron-log'],
+  define: { 'import.meta.dirname': '__dirname' },
+});
+
+await build({
+  ...common,
+  entryPoints: ['src-main/preload/preload.ts'],
+  outfile: 'out/preload/preload.cjs',
+  format: 'cjs',
+  external: ['electron'],
+});
+
+// Until the React renderer is built into out/renderer, the shell serves the static start page.
+if (!existsSync('out/renderer/index.html')) {
+  mkdirSync('out/renderer', { recursive: true });
+  cpSync('src-renderer/shell-page', 'out/renderer', { recursive: true });
+}

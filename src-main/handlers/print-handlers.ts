@@ -1,0 +1,48 @@
+// Printing through the contract: render for the in-app preview, send to the printer through
+// the OS dialog, or save through a save dialog. The shell supplies the platform port.
+import type { Actor } from '../domain/case-machine';
+import { loadCase } from '../db/repositories/case-repo';
+import { loadSlip } from '../db/repositories/slip-repo';
+import { printCaseRecord, printSlip } from '../services/print';
+import { refuse } from '../shared/errors';
+import { PrintInput } from '../shared/schemas/slip';
+import { parseInput } from '../shared/validation';
+import type { AppContext, Handler, PlatformPort } from './types';
+
+async function render(ctx: AppContext, actor: Actor, raw: unknown): Promise<{ pdf: Buffer; fileName: string; title: string }> {
+  const input = parseInput(PrintInput, raw);
+  if (input.kind === 'slip') {
+    const number = loadSlip(ctx.db, input.id)?.number ?? '';
+    const pdf = await printSlip(ctx, input.id, { ...(input.paper ? { paper: input.paper } : {}), ...(ctx.fontDir ? { fontDir: ctx.fontDir } : {}) });
+    return { pdf, fileName: `商品退换货单-${number}.pdf`, title: `商品退换货单 ${number}` };
+  }
+  const number = loadCase(ctx.db, input.id)?.number ?? '';
+  const pdf = await printCaseRecord(ctx, actor, input.id, ctx.fontDir ? { fontDir: ctx.fontDir } : {});
+  return { pdf, fileName: `顾客异议处理记录表-${number}.pdf`, title: `顾客异议处理记录表 ${number}` };
+}
+
+function platform(ctx: AppContext): PlatformPort {
+  if (!ctx.platform) throw refuse('FORBIDDEN', '此环境不能直接打印,请用预览中的打印', 'Printing is not available here; print from the preview');
+  return ctx.platform;
+}
+
+export const printHandlers = {
+  'print.render': (async (ctx, s, input) => {
+    const r = await render(ctx, s.actor, input);
+    return { pdfBase64: r.pdf.toString('base64'), fileName: r.fileName };
+  }) as Handler<'print.render'>,
+  'print.toPrinter': (async (ctx, s, input) => {
+    const port = platform(ctx);
+    const r = await render(ctx, s.actor, input);
+    const printerName = ctx.settingsAccess?.get().printerName ?? '';
+    const out = await port.printPdf(r.pdf, { title: r.title, printerName });
+    // Remember the printer the clerk chose for next time.
+    if (out.printed && out.printerName && out.printerName !== printerName) ctx.settingsAccess?.update({ printerName: out.printerName });
+    return out;
+  }) as Handler<'print.toPrinter'>,
+  'print.saveAs': (async (ctx, s, input) => {
+    const port = platform(ctx);
+    const r = await render(ctx, s.actor, input);
+    return { path: await port.savePdf(r.pdf, r.fileName) };
+  }) as Handler<'print.saveAs'>,
+};
