@@ -8,7 +8,7 @@ import { createContext, type ServiceContext } from '../../src-main/services/cont
 import { createCase } from '../../src-main/services/case-intake';
 import { createUnit, ensureDefaultCategories } from '../../src-main/services/reference-data';
 import { createUser } from '../../src-main/services/users';
-import { DEFAULT_BRANCH_SETTINGS, type BranchSettings } from '../../src-main/shared/settings';
+import { DEFAULT_BRANCH_SETTINGS, type BranchSettings } from '../../src-main/shared/settings-schema';
 import type { CaseIntakeInput } from '../../src-main/shared/schemas/case';
 import type { CaseRecord } from '../../src-main/shared/types';
 

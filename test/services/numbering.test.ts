@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/connection';
 import { createContext } from '../../src-main/services/context';
 import { createCase } from '../../src-main/services/case-intake';
-import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings';
+import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 
 let s: TestStore;
