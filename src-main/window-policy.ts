@@ -80,6 +80,8 @@ export const permissionDecision = (_permission: string): boolean => false;
  */
 export function resolveAppPath(root: string, url: string): string | null {
   if (!isAppUrl(url)) return null;
+  // The URL parser folds "/../" away; a request that tried it is refused rather than reinterpreted.
+  if (/(\.|%2e){2}/i.test(url)) return null;
   let path: string;
   try {
     path = decodeURIComponent(new URL(url).pathname);

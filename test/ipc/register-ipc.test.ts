@@ -1,0 +1,81 @@
+// The IPC binding through a fake ipcMain: every contract channel is registered, only the
+// app's own top-level frame is answered, bad input and failures come back as envelopes,
+// and each window has its own session.
+import { afterEach, describe, expect, it } from 'vitest';
+import { registerIpc, SessionRegistry } from '../../src-main/ipc/register-ipc';
+import { CHANNEL_NAMES } from '../../src-main/shared/ipc/contract';
+import type { Result } from '../../src-main/shared/result';
+import { openTestStore, PIN, type TestStore } from '../helpers/store';
+
+let s: TestStore;
+afterEach(() => s?.close());
+
+type Listener = (event: unknown, input: unknown) => Promise<Result<unknown>> | Result<unknown>;
+
+function fakeIpc() {
+  const handlers = new Map<string, Listener>();
+  return {
+    handlers,
+    ipcMain: { handle: (channel: string, fn: Listener) => void handlers.set(channel, fn) },
+    invoke(channel: string, input: unknown, from: { url?: string; parent?: unknown; id?: number } = {}) {
+      const fn = handlers.get(channel);
+      if (!fn) throw new Error(`no handler for ${channel}`);
+      const event = { sender: { id: from.id ?? 1 }, senderFrame: { url: from.url ?? 'app://branch-desk/index.html', parent: from.parent ?? null } };
+      return Promise.resolve(fn(event, input));
+    },
+  };
+}
+
+describe('IPC registry', () => {
+  it('registers a handler for every channel of the contract', () => {
+    s = openTestStore();
+    const ipc = fakeIpc();
+    registerIpc(ipc.ipcMain as never, s.ctx, new SessionRegistry(), () => {});
+    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('answers only the app’s own top-level frame', async () => {
+    s = openTestStore();
+    const ipc = fakeIpc();
+    const logged: string[] = [];
+    registerIpc(ipc.ipcMain as never, s.ctx, new SessionRegistry(), (_id, ch) => logged.push(ch));
+    for (const from of [{ url: 'https://evil.example/' }, { url: 'file:///etc/passwd' }, { url: 'app://branch-desk/index.html', parent: {} }, { url: 'app://other-host/' }]) {
+      expect(await ipc.invoke('setup.status', {}, from)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(logged).toHaveLength(4);
+    expect(await ipc.invoke('setup.status', {})).toEqual({ ok: true, value: { needsFirstManager: false } });
+  });
+
+  it('keeps one session per window, from main, and refuses bad input with an envelope', async () => {
+    s = openTestStore();
+    const ipc = fakeIpc();
+    registerIpc(ipc.ipcMain as never, s.ctx, new SessionRegistry(), () => {});
+    expect(await ipc.invoke('auth.signIn', { staffNo: 'M001', pin: PIN }, { id: 7 })).toMatchObject({ ok: true });
+    expect(await ipc.invoke('queues.counts', {}, { id: 7 })).toMatchObject({ ok: true });
+    expect(await ipc.invoke('queues.counts', {}, { id: 8 })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    const bad = await ipc.invoke('cases.create', { channel: 'phone', content: 42 }, { id: 7 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!bad.ok) expect(bad.error.issues.map((i) => i.field)).toContain('content');
+    // A renderer cannot pass an acting user: unknown fields are refused.
+    expect(await ipc.invoke('cases.addNote', { caseId: '01936f5e-0000-7000-8000-000000000001', text: 'x', actorId: 'someone' }, { id: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+  });
+
+  it('renders a form for the in-app preview, and says when the OS print dialog is not available', async () => {
+    s = openTestStore();
+    const ipc = fakeIpc();
+    registerIpc(ipc.ipcMain as never, s.ctx, new SessionRegistry(), () => {});
+    await ipc.invoke('auth.signIn', { staffNo: 'S001', pin: PIN });
+    const created = (await ipc.invoke('cases.create', { channel: 'letter', customer: { name: '许旻' }, content: '来信反映', categoryCode: 'other' })) as Result<{ id: string }>;
+    if (!created.ok) throw new Error('create failed');
+    const r = (await ipc.invoke('print.render', { kind: 'case_record', id: created.value.id })) as Result<{ pdfBase64: string; fileName: string }>;
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(Buffer.from(r.value.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      expect(r.value.fileName).toMatch(/^顾客异议处理记录表-SH01-YY-202611-\d{4}\.pdf$/);
+    }
+    expect(await ipc.invoke('print.toPrinter', { kind: 'case_record', id: created.value.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

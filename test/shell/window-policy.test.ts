@@ -1,0 +1,94 @@
+import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dailyBackup, pruneBackups } from '../../src-main/backup-rotation';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAllowedExternal,
+  isTrustedSender,
+  permissionDecision,
+  resolveAppPath,
+  secureWebPreferences,
+} from '../../src-main/window-policy';
+import { openTestStore, tempDir } from '../helpers/store';
+
+describe('window policy', () => {
+  it('hardens webPreferences', () => {
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+  });
+
+  it('has a strict CSP: only own scripts, no objects, no framing, no remote connections', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+  });
+
+  it('serves files under the renderer root only', () => {
+    const root = '/opt/app/out/renderer';
+    expect(resolveAppPath(root, 'app://branch-desk/index.html')).toBe('/opt/app/out/renderer/index.html');
+    expect(resolveAppPath(root, 'app://branch-desk/')).toBe('/opt/app/out/renderer/index.html');
+    expect(resolveAppPath(root, 'app://branch-desk/assets/app.js')).toBe('/opt/app/out/renderer/assets/app.js');
+    for (const bad of [
+      'app://branch-desk/../main/main.cjs',
+      'app://branch-desk/%2e%2e/%2e%2e/etc/passwd',
+      'app://branch-desk/assets/..%2f..%2fmain.cjs',
+      'app://branch-desk/a%5c..%5c..%5csecret',
+      'app://branch-desk/index.html%00.png',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'app://branch-desk/%E0%A4%A',
+    ]) {
+      expect(resolveAppPath(root, bad), bad).toBeNull();
+    }
+  });
+
+  it('opens only allow-listed https pages outside, answers IPC only from the top app frame, denies permissions', () => {
+    expect(isAllowedExternal('https://www.12315.cn/')).toBe(true);
+    expect(isAllowedExternal('http://www.12315.cn/')).toBe(false);
+    expect(isAllowedExternal('https://www.12315.cn.evil.com/')).toBe(false);
+    expect(isAllowedExternal('https://user:pw@www.12315.cn/')).toBe(false);
+    expect(isAllowedExternal('javascript:alert(1)')).toBe(false);
+    expect(isTrustedSender({ url: 'app://branch-desk/index.html', parent: null })).toBe(true);
+    expect(isTrustedSender({ url: 'app://branch-desk/index.html', parent: {} })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(permissionDecision(p)).toBe(false);
+  });
+});
+
+describe('daily backup', () => {
+  it('takes a checked backup once a day and keeps 14 days, never removing the newest', async () => {
+    const s = openTestStore();
+    const dir = join(s.dir, 'backups');
+    const now = Date.parse('2026-11-24T03:00:00Z');
+    const first = await dailyBackup(s.db, dir, now);
+    expect(first?.integrity).toBe('ok');
+    utimesSync(first!.path, now / 1000, now / 1000);
+    expect(await dailyBackup(s.db, dir, now + 3_600_000)).toBeNull();
+    const old = join(dir, 'old.sqlite');
+    writeFileSync(old, 'x');
+    const t = (now - 20 * 86_400_000) / 1000;
+    utimesSync(old, t, t);
+    expect(pruneBackups(dir, now)).toEqual([old]);
+    expect(existsSync(first!.path)).toBe(true);
+    const lonely = tempDir();
+    mkdirSync(join(lonely, 'b'));
+    const only = join(lonely, 'b', 'only.sqlite');
+    writeFileSync(only, 'x');
+    utimesSync(only, t, t);
+    expect(pruneBackups(join(lonely, 'b'), now)).toEqual([]);
+    s.close();
+  });
+});
