@@ -41,6 +41,8 @@ export function secureWebPreferences(preload: string) {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // Middle-click would open new windows; they are denied anyway, this removes the event.
+    disableBlinkFeatures: 'Auxclick',
     devTools: process.env.BRANCH_DESK_DEVTOOLS === '1',
   } as const;
 }

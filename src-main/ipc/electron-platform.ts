@@ -15,7 +15,7 @@ export function electronPlatform(parent: () => BrowserWindow | null): PlatformPo
       const dir = mkdtempSync(join(tmpdir(), 'branch-desk-print-'));
       const file = join(dir, 'form.pdf');
       writeFileSync(file, pdf, { mode: 0o600 });
-      const win = new BrowserWindow({ show: false, title: opts.title, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } });
+      const win = new BrowserWindow({ show: false, title: opts.title, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' } });
       hardenContents(win);
       try {
         await win.loadURL(pathToFileURL(file).toString());
