@@ -137,6 +137,8 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   if (c.channel === 'government' || c.reviewText) {
     f.textBox(t.record.review, c.reviewText ? `${c.reviewText}\n—— ${name(d, c.reviewedBy)} ${formatInstant(c.reviewedAt, d.timeZone)}` : '', { minLines: 2, continued: t.continued });
   }
+  // Signatures and the filing date stay together on one page.
+  f.ensure(72);
   const signers = [t.record.signHandler, t.record.signSecretary, ...(c.channel === 'in_store' ? [t.record.signCustomer] : [])];
   f.signatures(signers, t.date);
   f.grid([{ label: t.record.filedAt, value: c.filedAt ? `${formatDate(c.filedAt, d.timeZone)} ${name(d, c.filedBy)}` : '' }], 2);
