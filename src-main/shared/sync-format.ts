@@ -4,3 +4,10 @@ export const RECORD_SCHEMA_VERSION = 1;
 
 export const RECORD_TYPES = ['case', 'customer', 'follow_up', 'slip', 'audit', 'unit', 'category'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+
+/**
+ * In an outbox audit record, `after: { $snapshot: { type, id, version } }` stands for the
+ * snapshot of that record version, sent in the same batch (used for creations). In every
+ * snapshot a field that is absent is null.
+ */
+export const SNAPSHOT_REF = '$snapshot';
