@@ -2,7 +2,7 @@
 // and when staff would next be at work. Local midnights are computed once per day with
 // luxon, so placing hundreds of thousands of events needs only arithmetic and a search.
 import { DateTime } from 'luxon';
-import type { BranchSettings } from '../shared/settings';
+import type { BranchSettings } from '../shared/settings-schema';
 import type { Rng } from './prng';
 
 const MIN = 60_000;

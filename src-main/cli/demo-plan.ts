@@ -7,6 +7,7 @@ import type { CasePlan } from './demo-lifecycle';
 import type { DemoCustomer, DemoCustomers } from './demo-people';
 import type { Rng } from './prng';
 
+/** Where cases end up; older cases are mostly finished (see `planCase`). */
 const TARGET_WEIGHTS: readonly (readonly [CaseStatus, number])[] = [
   ['filed', 70],
   ['in_progress', 7],
@@ -48,13 +49,15 @@ export class DemoPlanner {
     if (total >= 20) for (const [who, share] of DIFFICULT_AT) this.difficultAt.set(Math.floor(total * share), who);
   }
 
-  /** The plan of the i-th case (0-based, in order of receipt). */
-  planCase(i: number): PlannedCase {
+  /** The plan of the i-th case (0-based, in order of receipt), received `ageDays` before the end. */
+  planCase(i: number, ageDays: number): PlannedCase {
     const rng = this.rng;
     const difficult = this.difficultAt.get(i);
     // One case in a hundred per status, spread over the run, guarantees every status exists.
     const forced = i % 100 < CASE_STATUSES.length ? CASE_STATUSES[i % 100] : undefined;
-    const target: CaseStatus = difficult !== undefined ? 'filed' : (forced ?? rng.weighted(TARGET_WEIGHTS));
+    // A case left half-done for weeks is the exception: old cases stall a quarter as often.
+    const weights = ageDays > 10 ? TARGET_WEIGHTS.map(([s, w]) => [s, s === 'filed' || s.startsWith('awaiting') ? w : w / 4] as const) : TARGET_WEIGHTS;
+    const target: CaseStatus = difficult !== undefined ? 'filed' : (forced ?? rng.weighted(weights));
     let channel: Channel = rng.weighted(CHANNEL_WEIGHTS);
     let severity: 'general' | 'major' = rng.chance(0.04) ? 'major' : 'general';
     // Only a general government case goes to the manager's review (settings.signOff).

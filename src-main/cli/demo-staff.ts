@@ -33,7 +33,6 @@ export interface DemoStaff {
   actors: DemoActors;
   /** Unit id by unit code. */
   unitIds: Map<string, string>;
-  unitNames: Map<string, string>;
   created: boolean;
 }
 
@@ -72,7 +71,6 @@ export function ensureDemoStaff(ctx: ServiceContext): DemoStaff {
     return {
       actors: { manager, secretary: get('S001'), supervisor: get('D001'), clerk: get('C001'), unitStaff },
       unitIds: units,
-      unitNames: new Map(listUnits(ctx).map((u) => [u.id, u.name])),
       created: fresh,
     };
   })();

@@ -1,0 +1,74 @@
+// Branch Desk maintenance CLI (`npm run cli -- <command>`): demo data, backups and store
+// checks, run against the same services and store code the app uses. One file per command.
+import { Command, InvalidArgumentError } from 'commander';
+import { backupStore } from './backup';
+import { checkStore } from './check';
+import { reportError, stdio } from './output';
+import { seedDemo } from './seed-demo';
+
+const positiveInt = (max: number) => (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new InvalidArgumentError(`须为 1–${max} 的整数 must be an integer from 1 to ${max}`);
+  return Number(v);
+};
+
+const seedNumber = (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw new InvalidArgumentError('须为 0–4294967295 的整数 must be an integer from 0 to 4294967295');
+  return Number(v);
+};
+
+const instant = (v: string) => {
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) throw new InvalidArgumentError('须为 ISO 时间,如 2026-11-24T18:00:00+08:00 must be an ISO time');
+  return t;
+};
+
+/** Runs a command and turns its outcome (or its error) into the process exit code. */
+async function run(file: string | undefined, work: () => number | Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await work();
+  } catch (e) {
+    process.exitCode = reportError(stdio, e, file);
+  }
+}
+
+// `| head` closing the pipe early is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+const program = new Command()
+  .name('branch-desk')
+  .description('门店顾客异议台 维护工具 Branch Desk maintenance tool')
+  .showHelpAfterError()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('seed-demo')
+  .description('生成演示数据(仅供演示)Fill a store with demo data (demo only)')
+  .requiredOption('--db <file>', '数据库文件 store file (created if missing)')
+  .requiredOption('--cases <n>', '个案数量 number of cases', positiveInt(2_000_000))
+  .option('--seed <s>', '随机种子 PRNG seed', seedNumber, 20261124)
+  .option('--branch <code>', '门店编码 branch code', (v: string) => v.trim().toUpperCase(), 'SH01')
+  .option('--days <n>', '模拟天数 days simulated', positiveInt(365), 60)
+  .option('--now <iso>', '模拟结束时间(默认现在)end of the simulated period (default: now)', instant)
+  .action((o: { db: string; cases: number; seed: number; branch: string; days: number; now?: number }) =>
+    run(o.db, () => seedDemo({ db: o.db, cases: o.cases, seed: o.seed, branch: o.branch, days: o.days, ...(o.now !== undefined ? { now: o.now } : {}) }, stdio)),
+  );
+
+program
+  .command('backup')
+  .description('在线备份并检查备份 Online backup with an integrity check of the copy')
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .requiredOption('--to <dir>', '备份目录 backup directory')
+  .action((o: { db: string; to: string }) => run(o.db, () => backupStore(o, stdio)));
+
+program
+  .command('check')
+  .description('检查数据库 Check a store: integrity, migrations, numbering, counts')
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .action((o: { db: string }) => run(o.db, () => checkStore(o, stdio)));
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.exitCode = reportError(stdio, e);
+});
