@@ -15,6 +15,7 @@ import type { BusinessCalendar } from './demo-calendar';
 import { type DemoIntake, shiftDate } from './demo-intake';
 import { DISPUTE_NOTES, FEEDBACK_NOTES, INSTRUCTIONS, resolutionFor, REVIEWERS } from './demo-text';
 import type { Rng } from './prng';
+import { demoSlip } from './demo-slips';
 
 export type Wait = number;
 
@@ -91,7 +92,11 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
 
   const resolver = () => staff ?? (rng.chance(0.7) ? actors.secretary : actors.supervisor);
   yield rng.int(30, 300);
-  resolveCase(ctx, resolver(), { caseId, ...resolutionFor(rng, categoryCode, intake.text.item, plan.unfounded) });
+  const resolution = resolutionFor(rng, categoryCode, intake.text.item, plan.unfounded);
+  const handler = resolver();
+  // Goods taken back are written on a return/exchange slip, linked to the case.
+  const slip = resolution.type === 'refund' || resolution.type === 'exchange' ? demoSlip(ctx, rng, { handler, supervisor: actors.supervisor, manager: actors.manager }, intake, caseId, resolution.type) : null;
+  resolveCase(ctx, handler, { caseId, ...resolution, ...(slip ? { slipNumbers: [slip.number] } : {}) });
   const needsFinding = plan.unfounded || plan.typical || categoryCode === 'product_quality' || rng.chance(0.4);
   if (stage < 3) return;
   if (needsFinding) {

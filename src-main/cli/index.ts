@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { backupStore } from './backup';
 import { checkStore } from './check';
 import { reportError, stdio } from './output';
+import { printByNumber } from './print';
 import { seedDemo } from './seed-demo';
 
 const positiveInt = (max: number) => (v: string) => {
@@ -68,6 +69,19 @@ program
   .description('检查数据库 Check a store: integrity, migrations, numbering, counts')
   .requiredOption('--db <file>', '数据库文件 store file')
   .action((o: { db: string }) => run(o.db, () => checkStore(o, stdio)));
+
+program
+  .command('print')
+  .description('按编号打印个案记录表或退换货单到 PDF 文件 Write the form of a case or slip, found by its number, to a PDF')
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .requiredOption('--number <number>', '个案或退换货单编号 case or slip number, e.g. SH01-YY-202611-0001')
+  .requiredOption('--out <file>', '输出 PDF 文件 output PDF file')
+  .option('--paper <size>', '退换货单纸张 A4 或 A5 slip paper, A4 or A5', (v: string) => {
+    if (v !== 'A4' && v !== 'A5') throw new InvalidArgumentError('须为 A4 或 A5 must be A4 or A5');
+    return v;
+  })
+  .option('--branch-name <name>', '表头的门店名称 branch name in the header')
+  .action((o: { db: string; number: string; out: string; paper?: 'A4' | 'A5'; branchName?: string }) => run(o.db, () => printByNumber(o, stdio)));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportError(stdio, e);

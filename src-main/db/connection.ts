@@ -14,6 +14,8 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** For tests and benchmarks: the clock used to name backups. */
   now?: () => number;
+  /** Refuse instead of creating a new store when the file is missing (check, backup, print). */
+  mustExist?: boolean;
   /** The better-sqlite3 addon built for Electron's ABI (see README, "Electron and native modules"). */
   nativeBinding?: string;
 }
@@ -26,7 +28,10 @@ export interface OpenResult {
 
 /** user_version from the file header (offset 60), read without opening the database. */
 function headerUserVersion(file: string): number | null {
-  if (!existsSync(file) || statSync(file).size < 100) return null;
+  if (!existsSync(file) || statSync(file).size === 0) return null;
+  if (statSync(file).size < 100) {
+    throw refuse('STORE_CORRUPT', `文件 ${basename(file)} 不是本系统的数据库`, `${basename(file)} is not a Branch Desk database`);
+  }
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(100);
@@ -58,6 +63,9 @@ export function applyPragmas(db: Db): void {
 export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
   const migrations = opts.migrations ?? loadMigrations();
   const latest = migrations.length;
+  if (opts.mustExist && !existsSync(file)) {
+    throw refuse('NOT_FOUND', `找不到数据库文件 ${basename(file)}`, `The database file ${basename(file)} does not exist`);
+  }
   const headerVersion = headerUserVersion(file);
   if (headerVersion !== null && headerVersion > latest) throw tooNew(file, headerVersion, latest);
 

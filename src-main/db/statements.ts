@@ -20,7 +20,16 @@ export function stmt(db: Db, sql: string): Statement {
 }
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const camelCache = new Map<string, string>();
+/** Column names are few and repeat on every row: convert each once. */
+const camel = (k: string): string => {
+  let c = camelCache.get(k);
+  if (c === undefined) {
+    c = k.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+    camelCache.set(k, c);
+  }
+  return c;
+};
 
 /** snake_case row → camelCase object. */
 export function fromRow<T>(row: Record<string, unknown>): T {

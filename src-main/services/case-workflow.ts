@@ -66,7 +66,8 @@ export function resolveCase(ctx: ServiceContext, actor: Actor, raw: unknown): Ca
 export function recordFeedback(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
   const input = parseInput(FeedbackInput, raw);
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'feedback', (c, f) => {
-    if (c.channel !== 'government' && !input.satisfaction) {
+    // A government body accepts or objects; an anonymous customer cannot be asked.
+    if (c.channel !== 'government' && !c.anonymous && !input.satisfaction) {
       throw refuse('VALIDATION', '满意度:须填写', 'Satisfaction is required', [{ field: 'satisfaction', message: { zh: '满意度:须填写', en: 'Satisfaction is required' } }]);
     }
     const now = ctx.now();

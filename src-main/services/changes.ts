@@ -6,16 +6,37 @@ import type { Author, ServiceContext } from './context';
 
 type Snapshot = Record<string, unknown>;
 
+type Row = Record<string, unknown> & { id?: unknown };
+const isRowList = (v: unknown): v is Row[] => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'id' in x);
+
+/**
+ * The rows of a child list (timeline, promises…) that were added or changed, so that an audit
+ * row stays the size of the change however long the case's history grows.
+ */
+function diffRows(before: Row[], after: Row[]): { before: Row[]; after: Row[] } {
+  const old = new Map(before.map((r) => [r.id, JSON.stringify(r)]));
+  const changed = after.filter((r) => old.get(r.id) !== JSON.stringify(r));
+  const ids = new Set(changed.map((r) => r.id));
+  return { before: before.filter((r) => ids.has(r.id)), after: changed };
+}
+
 /** The fields that changed, as {before, after}; a creation has no before. */
 export function diff(before: Snapshot | null, after: Snapshot): { before: Snapshot | null; after: Snapshot } {
   if (before === null) return { before: null, after };
   const b: Snapshot = {};
   const a: Snapshot = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-      b[key] = before[key] ?? null;
-      a[key] = after[key] ?? null;
+    const was = before[key];
+    const now = after[key];
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    if (isRowList(was) && isRowList(now)) {
+      const rows = diffRows(was, now);
+      b[key] = rows.before;
+      a[key] = rows.after;
+      continue;
     }
+    b[key] = was ?? null;
+    a[key] = now ?? null;
   }
   return { before: b, after: a };
 }

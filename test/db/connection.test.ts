@@ -87,11 +87,15 @@ describe('opening the store', () => {
     expect(readdirSync(dir).sort()).toEqual(filesBefore);
   });
 
-  it('refuses a file that is not a database, naming it', () => {
+  it('refuses a file that is not a database, naming it, whatever its size', () => {
     const dir = tempDir();
-    const file = join(dir, 'notes.sqlite');
-    writeFileSync(file, 'x'.repeat(4096));
-    expect(() => openDatabase(file)).toThrow(/notes\.sqlite is not a Branch Desk database/);
+    for (const size of [4096, 50, 1]) {
+      const file = join(dir, `notes-${size}.sqlite`);
+      writeFileSync(file, 'x'.repeat(size));
+      expect(() => openDatabase(file)).toThrow(new RegExp(`notes-${size}\\.sqlite is not a Branch Desk database`));
+    }
+    expect(() => openDatabase(join(dir, 'missing.sqlite'), { mustExist: true })).toThrow(/does not exist/);
+    expect(readdirSync(dir)).not.toContain('missing.sqlite');
   });
 
   it('refuses a damaged database at quick_check', () => {

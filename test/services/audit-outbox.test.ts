@@ -91,6 +91,18 @@ describe('audit log and outbox', () => {
     }
   });
 
+  it('an audit row holds only what changed, however long the timeline grows', () => {
+    s = openTestStore();
+    const c = phoneCase(s);
+    for (let i = 0; i < 30; i++) addNote(s.ctx, s.users.clerk, { caseId: c.id, text: `第${i}次联系顾客` });
+    const last = s.db.prepare("SELECT before, after FROM audit_log WHERE entity = 'case' ORDER BY seq DESC LIMIT 1").get() as { before: string; after: string };
+    const after = JSON.parse(last.after) as { events: { text: string }[]; version: number };
+    expect(after.events).toHaveLength(1);
+    expect(after.events[0]!.text).toBe('第29次联系顾客');
+    expect(JSON.parse(last.before)).toMatchObject({ events: [], version: 30 });
+    expect(last.after.length).toBeLessThan(600);
+  });
+
   it('the outbox sequence is branch-wide and strictly increasing, and versions are per record', () => {
     s = openTestStore();
     const a = phoneCase(s);

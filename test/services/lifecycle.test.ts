@@ -115,6 +115,22 @@ describe('in-store complaint resolved the next day with consent (procedure 2)', 
   });
 });
 
+describe('anonymous complaint', () => {
+  it('is fed back without a satisfaction (there is nobody to ask) and can be filed', () => {
+    s = openTestStore();
+    const { clerk, secretary } = s.users;
+    const c = createCase(s.ctx, clerk, { channel: 'letter', anonymous: true, content: '匿名来信反映收银台排队过长', categoryCode: 'service_facilities' });
+    forwardCase(s.ctx, secretary, { caseId: c.id, handlingUnitId: s.units.food });
+    resolveCase(s.ctx, secretary, { caseId: c.id, type: 'explanation', summary: '高峰期增开收银台' });
+    const fb = recordFeedback(s.ctx, secretary, { caseId: c.id, disputed: false, note: '匿名来信,无法回访,处理结果已在店内公示' });
+    expect(fb).toMatchObject({ status: 'fed_back', satisfaction: null });
+    // A named customer must be asked.
+    const named = phoneCase(s);
+    resolveCase(s.ctx, secretary, { caseId: named.id, type: 'apology', summary: '致歉' });
+    expect(() => recordFeedback(s.ctx, secretary, { caseId: named.id, disputed: false })).toThrow(/Satisfaction is required/);
+  });
+});
+
 describe('government-body complaint (procedure 3)', () => {
   it('has 5 days, and when the body objects staff go in person before the manager reviews and files', () => {
     s = openTestStore();

@@ -1,0 +1,235 @@
+// npm run bench [-- --verbose] [-- --only NAME]
+// --only NAME runs just the group of figures NAME belongs to. --dataset-size, --size-cases and
+// --samples shrink the run for trying it out; such runs do not write results.json.
+// Prints the table of figures and writes bench/results.json. Fresh stores live in
+// bench/tmp/run-*/ (on the project's disk, so fsync costs what it costs there, which
+// os.tmpdir() on a tmpfs would hide) and are removed afterwards; the 1M store is cached there.
+import Database from 'better-sqlite3';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src-main/db/connection';
+import type { Actor } from '../src-main/domain/case-machine';
+import { createContext, type ServiceContext } from '../src-main/services/context';
+import { QUEUES } from '../src-main/shared/enums';
+import { benchCreate } from './create-bench';
+import { DATASET_NOW, ensureDataset, GENERATOR_VERSION } from './dataset';
+import { benchQueueCounts, benchQueues, type Measured } from './queue-bench';
+import { type Figure, printTable, writeResults } from './report';
+import { benchSearch, QUERIES_3PLUS, QUERIES_SHORT } from './search-bench';
+import { benchSize, SIZE_GROUP } from './size-bench';
+import { timeMs } from './timing';
+
+const BENCH_DIR = import.meta.dirname;
+const TMP = join(BENCH_DIR, 'tmp');
+
+const GROUPS = {
+  create: ['case_create_median_ms', 'raw_commit_median_ms', 'case_create_ratio_to_raw_commit'],
+  size: ['db_bytes_per_100k_cases'],
+  dataset: ['dataset_1m_build_s', 'store_open_ms_1m'],
+  queues: ['queue_first_page_ms_1m', ...QUEUES.map((q) => `queue_first_page_ms_1m_${q}`), 'queue_counts_ms_1m'],
+  search3: ['search_3char_ms_1m'],
+  searchShort: ['search_short_ms_1m'],
+} as const;
+type Group = keyof typeof GROUPS;
+
+interface Options {
+  verbose: boolean;
+  only: string | null;
+  /** For trying the bench out quickly; the figures keep their _1m names, so the table says so. */
+  datasetSize: number;
+  sizeCases: number;
+  samples: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { verbose: false, only: null, datasetSize: 1_000_000, sizeCases: 100_000, samples: 500 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--verbose' || a === '-v') o.verbose = true;
+    else if (a === '--only') o.only = value();
+    else if (a === '--dataset-size') o.datasetSize = Number(value());
+    else if (a === '--size-cases') o.sizeCases = Number(value());
+    else if (a === '--samples') o.samples = Number(value());
+    else throw new Error(`unknown option ${a}; use --verbose, --only NAME, --dataset-size N, --size-cases N, --samples N`);
+  }
+  if (o.only !== null && !Object.values(GROUPS).some((names) => (names as readonly string[]).includes(o.only as string))) {
+    throw new Error(`--only: unknown figure ${o.only}; one of:\n  ${Object.values(GROUPS).flat().join('\n  ')}`);
+  }
+  return o;
+}
+
+const out = (s = '') => process.stdout.write(`${s}\n`);
+const progress = (s: string) => process.stderr.write(`${s}\n`);
+
+function printPlans(title: string, m: Measured): void {
+  const deep = m.deep ? `; page ${m.deep.page}: ${m.deep.medianMs.toFixed(3)} ms` : '';
+  out(`${title} — ${m.label}: median ${m.medianMs.toFixed(3)} ms, first run ${m.firstMs.toFixed(3)} ms, ${m.rows} rows${deep}`);
+  for (const p of m.plans) {
+    out(`  ${p.sql}`);
+    for (const l of p.plan) out(`    ${l}`);
+  }
+}
+
+const worst = (ms: Measured[]): Measured => ms.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
+
+function main(): void {
+  let o: Options;
+  try {
+    o = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const wanted = (g: Group) => o.only === null || (GROUPS[g] as readonly string[]).includes(o.only);
+  const figures: Figure[] = [];
+  const after: (() => void)[] = [];
+  const misses: string[] = [];
+  const scaleNote = o.datasetSize === 1_000_000 ? '' : ` [dataset of ${o.datasetSize.toLocaleString('en')}, not 1M]`;
+
+  mkdirSync(TMP, { recursive: true });
+  const runDir = join(TMP, `run-${process.pid}-${Date.now()}`);
+  mkdirSync(runDir, { recursive: true });
+  const mem = new Database(':memory:');
+  const sqliteVersion = (mem.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  mem.close();
+  out(`Branch Desk bench — node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} CPUs, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  out(`fresh stores in ${runDir}`);
+
+  try {
+    if (wanted('create')) {
+      progress(`create: ${o.samples} createCase + ${o.samples} raw commits, interleaved, after 50 of each as warm-up`);
+      const r = benchCreate(runDir, o.samples, 50);
+      const how = `median of ${r.samples} after ${r.warmup} warm-up, interleaved with the raw commit`;
+      figures.push(
+        { name: 'case_create_median_ms', value: r.caseMedianMs, unit: 'ms', note: `createCase, full service path, WAL + synchronous=FULL, one commit each; ${how}; p90 ${r.caseP90Ms.toFixed(3)} ms` },
+        { name: 'raw_commit_median_ms', value: r.rawMedianMs, unit: 'ms', note: `one-row INSERT, autocommit, same pragmas and directory; p90 ${r.rawP90Ms.toFixed(3)} ms` },
+        { name: 'case_create_ratio_to_raw_commit', value: r.caseMedianMs / r.rawMedianMs, unit: 'ratio', note: 'case_create_median_ms / raw_commit_median_ms' },
+      );
+    }
+
+    if (wanted('size')) {
+      progress(`size: ${o.sizeCases.toLocaleString('en')} createCase calls in outer transactions of ${SIZE_GROUP}`);
+      const r = benchSize(runDir, o.sizeCases, progress);
+      figures.push({
+        name: 'db_bytes_per_100k_cases',
+        value: r.perHundredK,
+        unit: 'bytes',
+        note: `${r.cases.toLocaleString('en')} cases via createCase, batched in outer transactions of ${SIZE_GROUP} (service transactions become savepoints); store ${(r.totalBytes / 1e6).toFixed(1)} MB less ${(r.baselineBytes / 1e6).toFixed(2)} MB of reference data; after wal_checkpoint(TRUNCATE); created in ${(r.createMs / 1000).toFixed(0)} s`,
+      });
+      after.push(() => {
+        out(`Store of ${r.cases.toLocaleString('en')} service-created cases, by table (indexes included), from dbstat:`);
+        for (const [t, b] of r.byTable.filter(([, bytes]) => bytes >= 50_000)) out(`  ${t.padEnd(22)} ${(b / 1e6).toFixed(1).padStart(8)} MB  ${((100 * b) / r.totalBytes).toFixed(1).padStart(5)} %`);
+      });
+    }
+
+    const needsDataset = wanted('dataset') || wanted('queues') || wanted('search3') || wanted('searchShort');
+    if (needsDataset) {
+      progress(`dataset: ${o.datasetSize.toLocaleString('en')} cases (${GENERATOR_VERSION}), cached in ${TMP}`);
+      const ds = ensureDataset(TMP, o.datasetSize, progress);
+      const how = ds.reused ? `REUSED cached store built ${ds.meta.builtAt} (time recorded then)` : 'built in this run';
+      figures.push({
+        name: 'dataset_1m_build_s',
+        value: ds.meta.buildMs / 1000,
+        unit: 's',
+        note: `${how}; bulk insert (not the service path), then ANALYZE; ${ds.meta.counts.customers?.toLocaleString('en')} customers, ${ds.meta.counts.follow_ups?.toLocaleString('en')} follow-ups${scaleNote}`,
+      });
+
+      let opened!: ReturnType<typeof openDatabase>;
+      const openMs = timeMs(() => (opened = openDatabase(ds.file)));
+      const db = opened.db;
+      const fileMb = ((db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number)) / 1e6;
+      figures.push({ name: 'store_open_ms_1m', value: openMs, unit: 'ms', note: `openDatabase: header check, quick_check over the whole ${fileMb.toFixed(0)} MB file, pragmas (page cache warm)${scaleNote}` });
+      const explainDb = new Database(ds.file);
+      try {
+        const settingsCtx = (d: typeof db): ServiceContext => createContext(d, { now: () => DATASET_NOW });
+        const ctx = settingsCtx(db);
+        const explainCtx = settingsCtx(explainDb);
+        const runs = 7;
+
+        if (wanted('queues')) {
+          progress('queues: first page of each, median of 7');
+          const results = benchQueues(ctx, explainCtx, runs);
+          const perQueue = QUEUES.map((q) => ({ q, m: worst(results.get(q) as Measured[]) }));
+          const slowest = perQueue.reduce((a, b) => (b.m.medianMs > a.m.medianMs ? b : a));
+          figures.push({ name: 'queue_first_page_ms_1m', value: slowest.m.medianMs, unit: 'ms', note: `slowest queue: ${slowest.q} (${slowest.m.label}); median of ${runs} each${scaleNote}` });
+          for (const { q } of perQueue) {
+            for (const m of results.get(q) as Measured[]) {
+              const name = `queue_first_page_ms_1m_${q}`;
+              const isMax = m === worst(results.get(q) as Measured[]);
+              const deep = m.deep ? `; page ${m.deep.page} ${m.deep.medianMs.toFixed(3)} ms` : '';
+              if (isMax) figures.push({ name, value: m.medianMs, unit: 'ms', note: `${m.label}, ${m.rows} rows${(results.get(q) as Measured[]).length > 1 ? ' (slower of the two roles)' : ''}${deep}` });
+              for (const p of m.plans) for (const l of p.misses) misses.push(`queue ${q} (${m.label}): ${l.trim()}   in: ${p.sql}`);
+            }
+          }
+          const counts = benchQueueCounts(ctx, explainCtx, runs);
+          figures.push({ name: 'queue_counts_ms_1m', value: counts.medianMs, unit: 'ms', note: `queueCounts (home screen badges), ${counts.label}${scaleNote}` });
+          for (const p of counts.plans) for (const l of p.misses) misses.push(`queueCounts: ${l.trim()}   in: ${p.sql}`);
+          after.push(() => {
+            printPlans(`Slowest queue: ${slowest.q}`, slowest.m);
+            if (o.verbose) {
+              out(`Queue sizes (queueCounts as ${counts.label}, plus open and filed): ${Object.entries(counts.sizes).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+              for (const q of QUEUES) for (const m of results.get(q) as Measured[]) printPlans(`queue ${q}`, m);
+              printPlans('queueCounts', counts);
+            }
+          });
+        }
+
+        const searchActor = db.prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE role = 'clerk' ORDER BY staff_no LIMIT 1").get() as Actor;
+        const searchSet = (group: Group, name: string, queries: readonly string[], what: string) => {
+          if (!wanted(group)) return;
+          progress(`search: ${queries.length} ${what} queries, median of ${runs} each`);
+          const results = benchSearch(ctx, explainCtx, searchActor, queries, runs);
+          const w = worst(results);
+          figures.push({ name, value: w.medianMs, unit: 'ms', note: `worst of ${queries.length} (${what}): "${w.label}" → ${w.rows} rows; as clerk ${searchActor.staffNo}${scaleNote}` });
+          for (const m of results) for (const p of m.plans) for (const l of p.misses) misses.push(`search "${m.label}": ${l.trim()}   in: ${p.sql}`);
+          after.push(() => {
+            out(`Search, ${what}: median ms (rows) per query`);
+            for (const m of results) out(`  ${m.label.padEnd(22)} ${m.medianMs.toFixed(3).padStart(9)}  (${m.rows})`);
+            printPlans(`Slowest search (${what})`, w);
+            if (o.verbose) for (const m of results) if (m !== w) printPlans(`search (${what})`, m);
+          });
+        };
+        searchSet('search3', 'search_3char_ms_1m', QUERIES_3PLUS, '3+ chars, Chinese and digits');
+        searchSet('searchShort', 'search_short_ms_1m', QUERIES_SHORT, '1–2 Chinese chars');
+      } finally {
+        db.close();
+        explainDb.close();
+      }
+    }
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+
+  // --only runs the group that measures the figure and reports the whole group: the ratio is
+  // meaningless without the two medians of the same run, the slowest queue without the others.
+  const group = Object.values(GROUPS).find((names) => (names as readonly string[]).includes(o.only ?? '')) as readonly string[] | undefined;
+  const shown = group ? figures.filter((f) => group.includes(f.name)) : figures;
+  out();
+  printTable(shown, out);
+  out();
+  for (const f of after) {
+    f();
+    out();
+  }
+  const planned = wanted('queues') || wanted('search3') || wanted('searchShort');
+  if (planned && misses.length > 0) {
+    out('Plan steps not served by an index (full scan, full pass over an index, temp B-tree sort):');
+    for (const m of new Set(misses)) out(`  ${m.length > 260 ? `${m.slice(0, 259)}…` : m}`);
+  } else if (planned) {
+    out('Every measured statement is served by an index (no full scans, no temp B-tree sorts).');
+  }
+  const resultsFile = join(BENCH_DIR, 'results.json');
+  // Figures from the trial sizes would carry the real figures' names: keep them out of the file.
+  const trial = o.datasetSize !== 1_000_000 || o.sizeCases !== 100_000 || o.samples !== 500;
+  if (!trial) writeResults(resultsFile, shown, o.only !== null);
+  const wrote = trial ? `not written to ${resultsFile} (trial sizes)` : `wrote ${resultsFile}${o.only !== null ? ' (merged)' : ''}`;
+  out(`load after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${wrote}`);
+}
+
+main();
