@@ -1,7 +1,8 @@
 // The document factory: embedded CJK fonts (TrueType, subset automatically by pdfkit),
 // paper size, and a fixed creation date when reproducible output is wanted.
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Paper = 'A4' | 'A5';
@@ -18,10 +19,24 @@ export interface RenderOptions {
 export const DEFAULT_FONT_DIR = join(import.meta.dirname, '..', '..', 'assets', 'fonts');
 export const FONTS = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
 
+/**
+ * Fonts are read and parsed once per process: each file is ~10 MB, and pdfkit would read and
+ * parse it again for every document. pdfkit accepts a parsed fontkit font and subsets it per
+ * document, so sharing the parsed font changes nothing in the output.
+ */
+const fontCache = new Map<string, fontkit.Font>();
+function parsedFont(path: string): fontkit.Font {
+  let f = fontCache.get(path);
+  if (!f) {
+    if (!existsSync(path)) throw new Error(`form font missing: ${path}`);
+    f = fontkit.create(readFileSync(path)) as fontkit.Font;
+    fontCache.set(path, f);
+  }
+  return f;
+}
+
 export function createDoc(opts: RenderOptions = {}): PDFKit.PDFDocument {
   const dir = opts.fontDir ?? DEFAULT_FONT_DIR;
-  const regular = join(dir, FONTS.regular);
-  if (!existsSync(regular)) throw new Error(`form font missing: ${regular}`);
   const date = opts.creationDate ?? new Date();
   const doc = new PDFDocument({
     size: opts.paper ?? 'A4',
@@ -31,9 +46,11 @@ export function createDoc(opts: RenderOptions = {}): PDFKit.PDFDocument {
     bufferPages: true,
     info: { Title: opts.title ?? '', Creator: 'Branch Desk', Producer: 'Branch Desk', CreationDate: date, ModDate: date },
     lang: 'zh-CN',
+    // No default Helvetica: loading its metrics costs time and the forms never use it.
+    font: null as unknown as string,
   });
-  doc.registerFont('body', regular);
-  doc.registerFont('bold', join(dir, FONTS.bold));
+  doc.registerFont('body', parsedFont(join(dir, FONTS.regular)) as unknown as Buffer);
+  doc.registerFont('bold', parsedFont(join(dir, FONTS.bold)) as unknown as Buffer);
   doc.font('body');
   return doc;
 }
