@@ -9,7 +9,7 @@ import { createCase } from '../src-main/services/case-intake';
 import { createContext } from '../src-main/services/context';
 import { DATASET_NOW } from './dataset';
 import { intakeForms } from './intake-inputs';
-import { createRng } from './rng';
+import { createRng } from '../src-main/cli/prng';
 import { seedStaff } from './staff';
 import { median, percentile, timeMs } from './timing';
 

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../src-main/services/context';
 import { dueFor } from '../src-main/services/case-store';
 import type { CaseStatus, Channel } from '../src-main/shared/enums';
 import { CHANNEL_WEIGHTS, localDateShanghai, SHANGHAI_OFFSET_MS } from './intake-inputs';
-import type { Rng } from './rng';
+import type { Rng } from '../src-main/cli/prng';
 import { complaintContent, expectedResolution, mobile, personName } from './texts';
 import type { UnitSpec } from './texts';
 

@@ -24,7 +24,7 @@ import { writeSearchDoc } from '../src-main/services/case-store';
 import { createContext } from '../src-main/services/context';
 import { caseGenerator, type PeopleRefs, shanghaiMonth } from './dataset-case';
 import { SHANGHAI_OFFSET_MS } from './intake-inputs';
-import { createRng } from './rng';
+import { createRng } from '../src-main/cli/prng';
 import { seedStaff } from './staff';
 import { nowMs } from './timing';
 

@@ -3,7 +3,7 @@
 // upsertCustomer is part of the measured path, not only the insert branch).
 import type { Actor } from '../src-main/domain/case-machine';
 import type { CaseIntakeInput } from '../src-main/shared/schemas/case';
-import type { Rng } from './rng';
+import type { Rng } from '../src-main/cli/prng';
 import type { Staff } from './staff';
 import { complaintContent, expectedResolution, mobile, personName, typedPhone } from './texts';
 

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../src-main/services/context';
 import { createUnit, ensureDefaultCategories } from '../src-main/services/reference-data';
 import { createUser } from '../src-main/services/users';
 import { DEFAULT_CATEGORIES } from '../src-main/shared/enums';
-import { createRng } from './rng';
+import { createRng } from '../src-main/cli/prng';
 import { personName, UNIT_SPECS, type UnitSpec } from './texts';
 
 export interface Staff {

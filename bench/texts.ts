@@ -2,7 +2,7 @@
 // Built from parts rather than a few fixed strings so the search index sees a realistic
 // spread of common and rare characters and bigrams (a handful of repeated sentences would
 // make every FTS doclist either tiny or total, and the search figures meaningless).
-import type { Rng } from './rng';
+import type { Rng } from '../src-main/cli/prng';
 
 /** One unit (柜组) of the branch, with what it sells and what goes wrong with it. */
 export interface UnitSpec {
