@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export type Paper = 'A4' | 'A5';
 
 export interface RenderOptions {
-  /** Where NotoSansSC-Regular.ttf and NotoSansSC-Bold.ttf are (assets/fonts, or the packaged resources). */
+  /** Where NotoSansSC-Regular.ttf is (assets/fonts, or the packaged resources). Bold is drawn from it (layout.ts). */
   fontDir?: string;
   /** Fixes CreationDate and the file id, so the same input gives the same bytes. */
   creationDate?: Date;
@@ -17,7 +17,7 @@ export interface RenderOptions {
 }
 
 export const DEFAULT_FONT_DIR = join(import.meta.dirname, '..', '..', 'assets', 'fonts');
-export const FONTS = { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
+export const FONTS = { regular: 'NotoSansSC-Regular.ttf' } as const;
 
 /**
  * Fonts are read and parsed once per process: each file is ~10 MB, and pdfkit would read and
@@ -50,7 +50,6 @@ export function createDoc(opts: RenderOptions = {}): PDFKit.PDFDocument {
     font: null as unknown as string,
   });
   doc.registerFont('body', parsedFont(join(dir, FONTS.regular)) as unknown as Buffer);
-  doc.registerFont('bold', parsedFont(join(dir, FONTS.bold)) as unknown as Buffer);
   doc.font('body');
   return doc;
 }

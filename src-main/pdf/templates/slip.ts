@@ -6,7 +6,7 @@ import type { SlipRecord } from '../../shared/types';
 import { drawCode128 } from '../barcode';
 import { formatInstant, formatYuan, yesNo } from '../format';
 import type { FormText } from '../form-text';
-import { Flow, PAPER_SIZES } from '../layout';
+import { FAUX_BOLD, Flow, PAPER_SIZES } from '../layout';
 import type { Paper } from '../render';
 
 export interface SlipPrintData {
@@ -40,10 +40,11 @@ function watermark(doc: PDFKit.PDFDocument, text: string, paper: Paper): void {
   const [w, h] = PAPER_SIZES[paper];
   doc.save();
   doc.rotate(-30, { origin: [w / 2, h / 2] });
-  doc.fillOpacity(0.22).fillColor('#c00000').font('bold').fontSize(paper === 'A5' ? 110 : 160);
-  doc.text(text, 0, h / 2 - 100, { width: w, align: 'center', lineBreak: false });
+  const size = paper === 'A5' ? 110 : 160;
+  doc.fillOpacity(0.22).strokeOpacity(0.22).fillColor('#c00000').strokeColor('#c00000').lineWidth(size * FAUX_BOLD).font('body').fontSize(size);
+  doc.text(text, 0, h / 2 - 100, { width: w, align: 'center', lineBreak: false, fill: true, stroke: true });
   doc.restore();
-  doc.fillOpacity(1).fillColor('#000');
+  doc.fillOpacity(1).strokeOpacity(1).fillColor('#000').strokeColor('#000').lineWidth(1);
 }
 
 const lineRows = (lines: SlipRecord['returnedLines']) =>
