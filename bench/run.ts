@@ -134,7 +134,7 @@ function main(): void {
       progress('pdf: one slip (three copies) in a fresh process: first document with font load, then 35 warm');
       const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'pdf-bench.ts'), runDir], { encoding: 'utf8' })) as { firstMs: number; warmMedianMs: number; bytes: number };
       figures.push(
-        { name: 'pdf_slip_first_ms', value: r.firstMs, unit: 'ms', note: 'first 商品退换货单 (3 copies) in a fresh process, including loading the two Noto Sans SC TTF files' },
+        { name: 'pdf_slip_first_ms', value: r.firstMs, unit: 'ms', note: 'first 商品退换货单 (3 copies) in a fresh process, including loading and parsing the Noto Sans SC TTF (10 MB)' },
         { name: 'pdf_slip_warm_median_ms', value: r.warmMedianMs, unit: 'ms', note: 'median of 35 after 5 warm-up, same process' },
         { name: 'pdf_slip_bytes', value: r.bytes, unit: 'bytes', note: 'A4, three copies, fonts subset and embedded' },
       );
