@@ -36,8 +36,13 @@ export const printHandlers = {
     const r = await render(ctx, s.actor, input);
     const printerName = ctx.settingsAccess?.get().printerName ?? '';
     const out = await port.printPdf(r.pdf, { title: r.title, printerName });
-    // Remember the printer the clerk chose for next time.
-    if (out.printed && out.printerName && out.printerName !== printerName) ctx.settingsAccess?.update({ printerName: out.printerName });
+    // Remember the printer and the slip paper the clerk chose for next time.
+    const remembered = ctx.settingsAccess?.get();
+    const patch: Record<string, string> = {};
+    if (out.printed && out.printerName && out.printerName !== printerName) patch.printerName = out.printerName;
+    const { kind, paper } = input as { kind: string; paper?: 'A4' | 'A5' };
+    if (out.printed && kind === 'slip' && paper && remembered && paper !== remembered.slipPaper) patch.slipPaper = paper;
+    if (Object.keys(patch).length > 0) ctx.settingsAccess?.update(patch);
     return out;
   }) as Handler<'print.toPrinter'>,
   'print.saveAs': (async (ctx, s, input) => {

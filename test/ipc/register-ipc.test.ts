@@ -79,3 +79,54 @@ describe('IPC registry', () => {
     expect(await ipc.invoke('print.toPrinter', { kind: 'case_record', id: created.value.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('printing through the platform port', () => {
+  it('prints with the remembered printer and remembers a new printer and paper', async () => {
+    s = openTestStore();
+    let settings = { printerName: 'HP-Counter', slipPaper: 'A4' } as Record<string, unknown>;
+    const printed: { printerName: string; bytes: number }[] = [];
+    const ctx = {
+      ...s.ctx,
+      platform: {
+        printPdf: async (pdf: Buffer, o: { printerName: string }) => {
+          printed.push({ printerName: o.printerName, bytes: pdf.length });
+          return { printed: true, printerName: 'Epson-Office' };
+        },
+        savePdf: async () => '/home/clerk/slip.pdf',
+      },
+      settingsAccess: {
+        get: () => settings as never,
+        update: (raw: unknown) => (settings = { ...settings, ...(raw as object) }) as never,
+      },
+    };
+    const ipc = fakeIpc();
+    registerIpc(ipc.ipcMain as never, ctx, new SessionRegistry(), () => {});
+    await ipc.invoke('auth.signIn', { staffNo: 'S001', pin: PIN });
+    const created = (await ipc.invoke('cases.create', { channel: 'letter', customer: { name: '许旻' }, content: '来信', categoryCode: 'other' })) as Result<{ id: string }>;
+    if (!created.ok) throw new Error('create failed');
+    expect(await ipc.invoke('print.toPrinter', { kind: 'case_record', id: created.value.id, paper: 'A5' })).toEqual({ ok: true, value: { printed: true, printerName: 'Epson-Office' } });
+    expect(printed[0]).toMatchObject({ printerName: 'HP-Counter' });
+    expect(printed[0]!.bytes).toBeGreaterThan(1000);
+    // The record form is always A4: its paper is not remembered as the slip paper.
+    expect(settings).toMatchObject({ printerName: 'Epson-Office', slipPaper: 'A4' });
+    const units = (await ipc.invoke('units.list', {})) as Result<{ id: string }[]>;
+    if (!units.ok) throw new Error('units failed');
+    const slip = (await ipc.invoke('slips.create', {
+      type: 'return',
+      receiptNo: 'R-1',
+      unitId: units.value[0]!.id,
+      returnedLines: [{ itemCode: 'A1', name: '袜子', quantity: 1, unitPriceFen: 1_990 }],
+      refundFen: 1_990,
+      refundMethod: 'cash',
+      reasonCode: 'size_fit',
+      packagingIntact: true,
+      accessoriesComplete: true,
+      qualityProblem: false,
+      deductCommission: false,
+    })) as Result<{ id: string }>;
+    if (!slip.ok) throw new Error(JSON.stringify(slip));
+    expect(await ipc.invoke('print.toPrinter', { kind: 'slip', id: slip.value.id, paper: 'A5' })).toMatchObject({ ok: true });
+    expect(settings).toMatchObject({ slipPaper: 'A5' });
+    expect(await ipc.invoke('print.saveAs', { kind: 'case_record', id: created.value.id })).toEqual({ ok: true, value: { path: '/home/clerk/slip.pdf' } });
+  });
+});
