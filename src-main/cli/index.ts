@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { backupStore } from './backup';
 import { checkStore } from './check';
+import { exportBatchFile } from './export-batch';
 import { reportError, stdio } from './output';
 import { printByNumber } from './print';
 import { seedDemo } from './seed-demo';
@@ -82,6 +83,15 @@ program
   })
   .option('--branch-name <name>', '表头的门店名称 branch name in the header')
   .action((o: { db: string; number: string; out: string; paper?: 'A4' | 'A5'; branchName?: string }) => run(o.db, () => printByNumber(o, stdio)));
+
+program
+  .command('export-batch')
+  .description('把待同步的记录导出为批次文件(U 盘带到总部)Export the unsent records to a batch file for head office')
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .requiredOption('--out <file>', '输出的批次文件 batch file to write')
+  .option('--branch <code>', '门店编码(或 BRANCH_DESK_BRANCH)branch code (or BRANCH_DESK_BRANCH)', (v: string) => v.trim().toUpperCase())
+  .option('--key <key>', '同步密钥(或 BRANCH_DESK_SYNC_KEY)sync key (or BRANCH_DESK_SYNC_KEY)')
+  .action((o: { db: string; out: string; branch?: string; key?: string }) => run(o.db, () => exportBatchFile(o, stdio)));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportError(stdio, e);

@@ -10,6 +10,7 @@ import { caseHandlers } from './case-handlers';
 import { printHandlers } from './print-handlers';
 import { settingsHandlers, settingsPublicHandlers } from './settings-handlers';
 import { slipHandlers } from './slip-handlers';
+import { syncHandlers } from './sync-handlers';
 import type { AppContext, Handler, PublicHandler, Session } from './types';
 
 type PublicChannel = { [C in Channel]: (typeof contract)[C] extends { public: true } ? C : never }[Channel];
@@ -24,6 +25,7 @@ export const handlers: { [C in PublicChannel]: PublicHandler<C> } & { [C in Priv
   ...slipHandlers,
   ...printHandlers,
   ...settingsHandlers,
+  ...syncHandlers,
 };
 
 const isPublic = (c: Channel): c is PublicChannel => 'public' in contract[c] && contract[c].public === true;

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/case-machine';
 import type { ServiceContext } from '../services/context';
 import type { Channel, ChannelOutput } from '../shared/ipc/contract';
 import type { AppSettings } from '../shared/settings-schema';
+import type { SyncService } from '../sync/sync-service';
 import type { SessionUser } from '../shared/types';
 
 /** The signed-in user of one window; held by main, never taken from the renderer's arguments. */
@@ -26,6 +27,8 @@ export interface AppContext extends ServiceContext {
   fontDir?: string;
   platform?: PlatformPort;
   settingsAccess?: SettingsAccess;
+  /** Sync with head office; the shell creates it from the settings and the key. */
+  sync?: SyncService;
 }
 
 type Out<C extends Channel> = ChannelOutput<C> | Promise<ChannelOutput<C>>;

@@ -49,5 +49,8 @@ export const CHANNEL_NAMES = [
   'print.saveAs',
   'settings.get',
   'settings.update',
+  'sync.status',
+  'sync.now',
+  'sync.exportBatch',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

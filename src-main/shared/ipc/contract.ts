@@ -2,6 +2,7 @@
 // with its input schema and output type. Main's handler map must cover every channel (a
 // missing one fails to compile); the renderer's lib/api.ts is the only caller.
 import { z } from 'zod';
+import type { Bilingual } from '../errors';
 import type { QueueName } from '../enums';
 import {
   CategoryCreateInput,
@@ -50,6 +51,19 @@ export interface CategoryView {
   nameZh: string;
   nameEn: string;
   active: boolean;
+}
+
+/** What the UI shows about sync with head office (SPEC §10). */
+export interface SyncStatusView {
+  /** False until head office's address, the branch code and the key are set. */
+  configured: boolean;
+  state: 'idle' | 'syncing' | 'retrying' | 'stopped';
+  /** Changes not yet confirmed by head office. */
+  waiting: number;
+  lastSuccessAt: number | null;
+  lastError: Bilingual | null;
+  progress: { sent: number; total: number } | null;
+  nextRetryAt: number | null;
 }
 
 export const contract = {
@@ -101,6 +115,9 @@ export const contract = {
   'print.saveAs': { input: PrintInput, output: out<{ path: string | null }>() },
   'settings.get': { input: Empty, output: out<PublicSettings>(), public: true },
   'settings.update': { input: SettingsPatchSchema, output: out<PublicSettings>() },
+  'sync.status': { input: Empty, output: out<SyncStatusView>() },
+  'sync.now': { input: Empty, output: out<SyncStatusView>() },
+  'sync.exportBatch': { input: Empty, output: out<{ path: string | null; records: number; batches: number }>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

@@ -1,0 +1,23 @@
+// Importing a batch file (USB): each batch's signature is checked under its branch's key,
+// then the same importer as a network push runs, so the result is the same and a second
+// import changes nothing. No timestamp window: a file is days old by design.
+import { syncRefuse } from '../src-main/sync/batch-errors';
+import { decodeBatchFile, FILE_SIGN_PATH } from '../src-main/sync/batch-file';
+import { verifySignature } from '../src-main/sync/batch-sign';
+import { branchKey } from './branches';
+import { type ImportAnswer, importBatch } from './importer';
+import type { HqDb } from './store';
+
+export function importBatchFileText(db: HqDb, text: string, now: number): { branch: string; answers: ImportAnswer[] } {
+  const file = decodeBatchFile(text);
+  const answers: ImportAnswer[] = [];
+  for (const b of file.batches) {
+    if (b.branch !== file.branch) throw syncRefuse('FOREIGN_BRANCH', '批次文件里混有其他门店的批次', 'The batch file holds a batch of another branch');
+    const key = branchKey(db, b.branch);
+    if (key === null) throw syncRefuse('UNKNOWN_BRANCH', `总部没有登记门店 ${b.branch.slice(0, 20)}`, `Branch ${b.branch.slice(0, 20)} is not registered at head office`);
+    const body = Buffer.from(b.body, 'base64');
+    verifySignature(key, b, { method: 'POST', path: FILE_SIGN_PATH, body });
+    answers.push(importBatch(db, body, { branch: b.branch, source: 'file', now }));
+  }
+  return { branch: file.branch, answers };
+}

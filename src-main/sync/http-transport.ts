@@ -1,0 +1,72 @@
+// The transport over HTTP with Node's fetch. Every request is signed afresh (new timestamp
+// and nonce), while a batch body stays byte-identical, so a retry is a new request carrying
+// the same batch. When head office says the clock is off, the offset it reports is used for
+// the timestamp from then on: a branch PC with a wrong clock still syncs.
+import type { SyncRefusal } from './batch-errors';
+import { signRequest } from './batch-sign';
+import { networkError, parseRetryAfter, type PullAnswer, type PushAnswer, type Transport, TransportError } from './transport';
+
+export interface HttpTransportOptions {
+  url: string;
+  branch: string;
+  key: string;
+  now?: () => number;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+interface ErrorBody {
+  code?: SyncRefusal;
+  message?: { zh: string; en: string };
+  serverTime?: number;
+  expectedSeq?: number;
+}
+
+export class HttpTransport implements Transport {
+  private clockOffset = 0;
+  constructor(private readonly o: HttpTransportOptions) {}
+
+  private now(): number {
+    return (this.o.now ?? Date.now)() + this.clockOffset;
+  }
+
+  private async request(method: 'GET' | 'POST', path: string, body: Buffer | null, skewRetry = true): Promise<unknown> {
+    const headers: Record<string, string> = { ...signRequest(this.o.key, { method, path, branch: this.o.branch, body: body ?? '', now: this.now() }) };
+    if (body) headers['content-type'] = 'application/octet-stream';
+    let res: Response;
+    try {
+      const init: RequestInit = { method, headers, signal: AbortSignal.timeout(this.o.timeoutMs ?? 120_000) };
+      if (body) init.body = new Uint8Array(body);
+      res = await (this.o.fetch ?? fetch)(new URL(path, this.o.url), init);
+    } catch (e) {
+      throw networkError(e);
+    }
+    const text = await res.text().catch(() => '');
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (res.ok) return json;
+    const err = (json ?? {}) as ErrorBody;
+    if (res.status === 401 && err.code === 'CLOCK_SKEW' && typeof err.serverTime === 'number' && skewRetry) {
+      this.clockOffset += err.serverTime - this.now();
+      return this.request(method, path, body, false);
+    }
+    const message = err.message ?? { zh: `总部回应 HTTP ${res.status}`, en: `Head office answered HTTP ${res.status}` };
+    throw new TransportError(res.status, message, {
+      why: err.code ?? null,
+      retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), Date.now()),
+      detail: err as Record<string, unknown>,
+    });
+  }
+
+  async push(body: Buffer): Promise<PushAnswer> {
+    return (await this.request('POST', '/v1/batches', body)) as PushAnswer;
+  }
+
+  async pull(since: number): Promise<PullAnswer> {
+    return (await this.request('GET', `/v1/instructions?since=${since}`, null)) as PullAnswer;
+  }
+}

@@ -1,0 +1,82 @@
+// The branch's sync as one object for the app: the scheduler over the real transport, the
+// settings read afresh on every run (a new URL or key applies without a restart), the
+// status for the UI, and the batch-file export. The shell passes in the OS events and
+// the save dialog; nothing here imports Electron.
+import type { ServiceContext } from '../services/context';
+import { refuse } from '../shared/errors';
+import { exportBatches, type ExportResult, writeBatchFile } from './export-batch';
+import { HttpTransport } from './http-transport';
+import { SyncScheduler, type SyncStatus, type Timers } from './scheduler';
+import { syncOnce } from './sync-run';
+import { lastSuccessAt, waitingCount } from './sync-state';
+
+export interface SyncConfig {
+  branch: string;
+  url: string;
+  key: string;
+}
+
+export interface SyncServiceOptions {
+  /** null while head office's URL or the key is not set. */
+  config: () => SyncConfig | null;
+  intervalMs?: number;
+  timers?: Timers;
+  fetch?: typeof fetch;
+  /** The shell's save dialog for batch files; null when the user cancels. */
+  choosePath?: (suggestedName: string) => Promise<string | null>;
+}
+
+export interface SyncService {
+  status(): SyncStatus & { configured: boolean };
+  syncNow(): Promise<SyncStatus & { configured: boolean }>;
+  /** The OS reports the network is back. */
+  networkBack(): void;
+  start(): void;
+  stop(): void;
+  exportBatch(): Promise<ExportResult & { path: string | null }>;
+}
+
+const notConfigured = () => refuse('VALIDATION', '请先在设置中填写总部地址、门店编码和同步密钥', "Set head office's address, the branch code and the sync key in the settings first");
+
+export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): SyncService {
+  let transport: { key: string; t: HttpTransport } | null = null;
+  // One transport per address and key, so the clock offset it learned survives between runs.
+  const transportFor = (c: SyncConfig) => {
+    const k = `${c.url}|${c.branch}|${c.key}`;
+    if (transport?.key !== k) transport = { key: k, t: new HttpTransport({ url: c.url, branch: c.branch, key: c.key, ...(o.fetch ? { fetch: o.fetch } : {}) }) };
+    return transport.t;
+  };
+  const scheduler = new SyncScheduler({
+    run: (onProgress) => {
+      const c = o.config();
+      if (!c) throw notConfigured();
+      return syncOnce({ ctx, branch: c.branch, transport: transportFor(c), onProgress });
+    },
+    waiting: () => waitingCount(ctx.db),
+    lastSuccessAt: () => lastSuccessAt(ctx.db),
+    ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}),
+    ...(o.timers ? { timers: o.timers } : {}),
+  });
+  const status = () => ({ ...scheduler.status(), configured: o.config() !== null });
+  return {
+    status,
+    async syncNow() {
+      await scheduler.trigger('now');
+      return status();
+    },
+    networkBack: () => void scheduler.trigger('network'),
+    start: () => void scheduler.start(),
+    stop: () => scheduler.stop(),
+    async exportBatch() {
+      const c = o.config();
+      if (!c || !c.key) throw notConfigured();
+      if (!o.choosePath) throw refuse('FORBIDDEN', '此环境不能选择保存位置,请用命令行 export-batch', 'Choosing a file is not available here; use the export-batch command');
+      const { text, result } = exportBatches(ctx.db, { branch: c.branch, key: c.key, now: ctx.now() });
+      if (result.records === 0) return { ...result, path: null };
+      const stamp = new Date(ctx.now()).toISOString().slice(0, 10);
+      const path = await o.choosePath(`同步批次-${c.branch}-${stamp}.json`);
+      if (path) writeBatchFile(path, text);
+      return { ...result, path };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// What the sync run needs from a connection to head office, and how failures are told apart:
+// a network error, a 5xx or a 429 is worth retrying later; any other refusal is not.
+import type { Bilingual } from '../shared/errors';
+import type { SyncRefusal } from './batch-errors';
+
+export interface PushAnswer {
+  /** The highest sequence head office holds for this branch, after its commit. */
+  ackedSeq: number;
+  imported: number;
+  unchanged: number;
+  quarantined: { seq: number | null; reason: string }[];
+}
+
+export interface PulledInstruction {
+  seq: number;
+  instructionId: string;
+  caseId: string;
+  text: string;
+  reviewerName: string;
+  instructedAt: string;
+}
+
+export interface PullAnswer {
+  instructions: PulledInstruction[];
+  /** The cursor to ask from next time. */
+  cursor: number;
+}
+
+export interface Transport {
+  push(body: Buffer): Promise<PushAnswer>;
+  pull(since: number): Promise<PullAnswer>;
+}
+
+export class TransportError extends Error {
+  /** null: no answer at all (network down, connection reset, timeout). */
+  readonly status: number | null;
+  readonly why: SyncRefusal | null;
+  readonly messages: Bilingual;
+  readonly retryAfterMs: number | null;
+  readonly detail: Record<string, unknown>;
+  constructor(status: number | null, messages: Bilingual, opts: { why?: SyncRefusal | null; retryAfterMs?: number | null; detail?: Record<string, unknown> } = {}) {
+    super(messages.en);
+    this.name = 'TransportError';
+    this.status = status;
+    this.messages = messages;
+    this.why = opts.why ?? null;
+    this.retryAfterMs = opts.retryAfterMs ?? null;
+    this.detail = opts.detail ?? {};
+  }
+
+  get retryable(): boolean {
+    return this.status === null || this.status >= 500 || this.status === 429;
+  }
+}
+
+export const networkError = (cause: unknown): TransportError =>
+  new TransportError(null, { zh: `连不上总部:${String((cause as Error)?.message ?? cause).slice(0, 120)}`, en: `Cannot reach head office: ${String((cause as Error)?.message ?? cause).slice(0, 120)}` });
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
+export function parseRetryAfter(v: string | null, now: number): number | null {
+  if (!v) return null;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, t - now);
+}

@@ -1,0 +1,119 @@
+// Head office killed (SIGKILL) in the middle of a long sync — right after a commit whose
+// answer never leaves, and at a random moment mid-import — then restarted on the same file:
+// the branch retries, and head office still ends with the fold, each sequence applied once.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openHqStore } from '../../src-headoffice/store';
+import { HttpTransport } from '../../src-main/sync/http-transport';
+import { syncOnce } from '../../src-main/sync/sync-run';
+import { ackedSeq } from '../../src-main/sync/sync-state';
+import { TransportError } from '../../src-main/sync/transport';
+import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
+import { branchFold, foldEntries, hqFold } from './sync-harness';
+
+const KEY = 'kill-test-key-0123456789abcdef';
+const children: ChildProcess[] = [];
+let s: TestStore | null = null;
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  s?.close();
+});
+
+async function startChild(dir: string, killAfter?: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hq-child.ts'), dir, KEY, ...(killAfter ? [String(killAfter)] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  const line = await createInterface({ input: child.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]().next();
+  return { child, url: String(line.value) };
+}
+
+const sync = (store: TestStore, url: string) =>
+  syncOnce({ ctx: store.ctx, branch: 'SH01', transport: new HttpTransport({ url, branch: 'SH01', key: KEY, timeoutMs: 10_000 }), caps: { maxRecords: 40, maxBytes: 1e6 } });
+
+describe('head office killed mid-import', () => {
+  it('converges to the fold after kills after commit and at random moments', async () => {
+    const store = (s = openTestStore());
+    for (let i = 0; i < 25; i++) phoneCase(store);
+    const total = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+
+    // 1. Killed right after its second commit, before answering.
+    const a = await startChild(store.dir, 2);
+    const err = await sync(store, a.url).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransportError);
+    expect((err as TransportError).retryable).toBe(true);
+    await once(a.child, 'exit').catch(() => undefined);
+    const acked1 = ackedSeq(store.db);
+    expect(acked1).toBeLessThan(total);
+    // The second import did commit: head office holds more than the branch heard of.
+    const probe = openHqStore(join(store.dir, 'hq.sqlite'));
+    expect(probe.prepare("SELECT last_seq FROM cursors WHERE branch = 'SH01'").pluck().get()).toBeGreaterThan(acked1);
+    probe.close();
+
+    // 2. Killed by the parent at a random moment while the sync runs.
+    for (const delay of [30, 120]) {
+      for (let i = 0; i < 5; i++) phoneCase(store);
+      const b = await startChild(store.dir);
+      const timer = setTimeout(() => b.child.kill('SIGKILL'), delay);
+      await sync(store, b.url).catch((e: unknown) => {
+        if (!(e instanceof TransportError && e.retryable)) throw e;
+      });
+      clearTimeout(timer);
+      b.child.kill('SIGKILL');
+      await once(b.child, 'exit').catch(() => undefined);
+    }
+
+    // 3. Back for good: the rest arrives, duplicates of what committed unanswered are no-ops.
+    const c = await startChild(store.dir);
+    await sync(store, c.url);
+    c.child.kill('SIGTERM');
+    await once(c.child, 'exit');
+    const all = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    expect(ackedSeq(store.db)).toBe(all);
+    const hq = openHqStore(join(store.dir, 'hq.sqlite'));
+    try {
+      expect(hq.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(foldEntries(hqFold(hq, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
+      expect(hq.prepare('SELECT sum(imported + unchanged + quarantined) FROM batches').pluck().get()).toBe(all);
+      expect(hq.prepare('SELECT count(*) FROM received').pluck().get()).toBe(all);
+    } finally {
+      hq.close();
+    }
+  });
+
+  it('a branch killed between send and acknowledgement sends again, and head office applies it once', async () => {
+    const store = (s = openTestStore());
+    for (let i = 0; i < 20; i++) phoneCase(store);
+    const hq = await startChild(store.dir);
+    // The branch store is used by the child only while it runs; this connection stays idle.
+    for (const killAt of [1, 3]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'branch-child.ts'), store.file, hq.url, KEY, String(killAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
+      for await (const line of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
+        // Head office has committed and answered; the branch has not stored the acknowledgement yet.
+        if (line === 'answered') {
+          child.kill('SIGKILL');
+          break;
+        }
+      }
+      await once(child, 'exit').catch(() => undefined);
+      // Head office is ahead of what the branch recorded as acknowledged.
+      const probe = openHqStore(join(store.dir, 'hq.sqlite'));
+      expect(probe.prepare("SELECT last_seq FROM cursors WHERE branch = 'SH01'").pluck().get()).toBeGreaterThan(ackedSeq(store.db));
+      probe.close();
+    }
+    await sync(store, hq.url);
+    const all = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    expect(ackedSeq(store.db)).toBe(all);
+    hq.child.kill('SIGTERM');
+    await once(hq.child, 'exit');
+    const db = openHqStore(join(store.dir, 'hq.sqlite'));
+    try {
+      expect(foldEntries(hqFold(db, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
+      expect(db.prepare('SELECT sum(imported + unchanged + quarantined) FROM batches').pluck().get()).toBe(all);
+    } finally {
+      db.close();
+    }
+  });
+});

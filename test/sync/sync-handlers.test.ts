@@ -1,0 +1,63 @@
+// The sync channels through `dispatch`, as the UI calls them: status, sync now, batch file.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src-main/handlers';
+import type { AppContext } from '../../src-main/handlers/types';
+import { decodeBatchFile } from '../../src-main/sync/batch-file';
+import { createSyncService, type SyncConfig } from '../../src-main/sync/sync-service';
+import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
+import { branchFold, foldEntries, type Hq, hqFold, startHq } from './sync-harness';
+
+let hq: Hq;
+let s: TestStore;
+let config: SyncConfig | null;
+beforeEach(async () => {
+  hq = await startHq();
+  s = openTestStore();
+  config = { branch: 'SH01', url: hq.url, key: hq.addBranch('SH01') };
+});
+afterEach(async () => {
+  s.close();
+  await hq.close();
+});
+
+const noTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
+
+describe('sync channels', () => {
+  it('status without a sync service still counts what is waiting', async () => {
+    phoneCase(s);
+    const r = await dispatch(s.ctx, { user: s.users.clerk }, 'sync.status', {});
+    expect(r).toMatchObject({ ok: true, value: { configured: false, state: 'idle', lastSuccessAt: null } });
+    if (r.ok) expect(r.value.waiting).toBeGreaterThan(0);
+    expect(await dispatch(s.ctx, { user: s.users.clerk }, 'sync.now', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('"sync now" pushes everything and reports success; without settings it says what to set', async () => {
+    phoneCase(s);
+    const ctx: AppContext = { ...s.ctx, sync: createSyncService(s.ctx, { config: () => config, timers: noTimers }) };
+    const r = await dispatch(ctx, { user: s.users.clerk }, 'sync.now', {});
+    expect(r).toMatchObject({ ok: true, value: { configured: true, state: 'idle', waiting: 0, lastError: null, lastSuccessAt: s.clock.t } });
+    expect(foldEntries(hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+    config = null;
+    phoneCase(s);
+    const off = await dispatch(ctx, { user: s.users.clerk }, 'sync.now', {});
+    expect(off).toMatchObject({ ok: true, value: { configured: false, state: 'stopped', lastError: { zh: expect.stringContaining('总部地址') } } });
+  });
+
+  it('exports the batch file through the shell dialog, for those who submit to head office only', async () => {
+    phoneCase(s);
+    const target = join(s.dir, 'usb', 'batch.json');
+    const asked: string[] = [];
+    const ctx: AppContext = {
+      ...s.ctx,
+      sync: createSyncService(s.ctx, { config: () => config, timers: noTimers, choosePath: async (name) => (asked.push(name), target) }),
+    };
+    expect(await dispatch(ctx, { user: s.users.clerk }, 'sync.exportBatch', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const r = await dispatch(ctx, { user: s.users.secretary }, 'sync.exportBatch', {});
+    expect(r).toMatchObject({ ok: true, value: { path: target, batches: 1 } });
+    expect(asked[0]).toMatch(/^同步批次-SH01-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(existsSync(target)).toBe(true);
+    expect(decodeBatchFile(readFileSync(target, 'utf8')).branch).toBe('SH01');
+  });
+});
