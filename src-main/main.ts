@@ -1,7 +1,7 @@
 // App lifecycle only: one instance, the store in the user-data folder (migrated at start; a
 // failure is shown and the app does not run on a broken store), settings, IPC, the window,
 // the daily backup, and a clean close of the database on quit.
-import { app, type BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, net, safeStorage, session } from 'electron';
 import log from 'electron-log/main';
 import Store from 'electron-store';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { createContext } from './services/context';
 import { refreshDeadlines } from './services/deadline-refresh';
 import { ensureDefaultCategories } from './services/reference-data';
 import { type ConfLike, SettingsStore } from './settings/settings-store';
+import { createSyncService, type SyncConfig } from './sync/sync-service';
 import { isAppError } from './shared/errors';
 import { createMainWindow, hardenSession, registerSchemePrivileges, serveApp } from './window';
 
@@ -47,6 +48,29 @@ function fatal(e: unknown): void {
   app.exit(1);
 }
 
+/** Head office's address, the branch and the decrypted key; null until all three are set. */
+function syncConfig(settings: SettingsStore): SyncConfig | null {
+  const s = settings.get();
+  if (!s.headOfficeUrl || !s.syncKeyEncrypted) return null;
+  try {
+    const key = settings.syncKey(safeStorage);
+    return key ? { branch: s.branchCode, url: s.headOfficeUrl, key } : null;
+  } catch (e) {
+    log.warn('sync key unavailable', e);
+    return null;
+  }
+}
+
+/** Electron's main process has no "online" event: poll, and report the moment it comes back. */
+function watchNetwork(onBack: () => void): void {
+  let online = net.isOnline();
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now && !online) onBack();
+    online = now;
+  }, 15_000).unref();
+}
+
 async function start(): Promise<void> {
   const paths = appPaths(app.getPath('userData'), { packaged: app.isPackaged, resources: process.resourcesPath, appRoot: app.getAppPath() });
   log.transports.file.resolvePathFn = () => join(paths.logs, 'main.log');
@@ -73,8 +97,23 @@ async function start(): Promise<void> {
         refreshDeadlines(base);
         return next;
       },
+      setSyncKey: (key) => {
+        settings.setSyncKey(key, safeStorage);
+        return settings.get();
+      },
     },
   };
+  ctx.sync = createSyncService(base, {
+    config: () => syncConfig(settings),
+    intervalMs: settings.get().syncIntervalMinutes * 60_000,
+    choosePath: async (name) => {
+      const options = { defaultPath: name, filters: [{ name: 'Branch Desk batch', extensions: ['json'] }] };
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  });
+  ctx.sync.start();
+  watchNetwork(() => ctx.sync?.networkBack());
   ensureDefaultCategories(base);
   refreshDeadlines(base);
 

@@ -2,7 +2,8 @@ import { can } from '../domain/permissions';
 import type { AppContext, Handler, PublicHandler, SettingsAccess } from './types';
 import type { PublicSettings } from '../shared/ipc/contract';
 import { refuse } from '../shared/errors';
-import type { AppSettings } from '../shared/settings-schema';
+import { type AppSettings, SyncKeyInput } from '../shared/settings-schema';
+import { parseInput } from '../shared/validation';
 
 function refuseIfNoSettings(ctx: AppContext): SettingsAccess {
   if (!ctx.settingsAccess) throw refuse('FORBIDDEN', '此环境没有设置存储', 'There is no settings store here');
@@ -15,9 +16,20 @@ export const settingsPublicHandlers = {
   'settings.get': ((ctx) => publicView(refuseIfNoSettings(ctx).get())) as PublicHandler<'settings.get'>,
 };
 
+const requireManager = (role: Parameters<typeof can>[0]) => {
+  if (!can(role, 'admin')) throw refuse('FORBIDDEN', '只有店长可以修改设置', 'Only a manager may change settings');
+};
+
 export const settingsHandlers = {
   'settings.update': ((ctx, s, input) => {
-    if (!can(s.actor.role, 'admin')) throw refuse('FORBIDDEN', '只有店长可以修改设置', 'Only a manager may change settings');
+    requireManager(s.actor.role);
     return publicView(refuseIfNoSettings(ctx).update(input));
   }) as Handler<'settings.update'>,
+  'settings.setSyncKey': ((ctx, s, input) => {
+    requireManager(s.actor.role);
+    const { key } = parseInput(SyncKeyInput, input);
+    const access = refuseIfNoSettings(ctx);
+    if (!access.setSyncKey) throw refuse('SECRET_STORE_UNAVAILABLE', '此环境不能保存同步密钥', 'The sync key cannot be stored here');
+    return publicView(access.setSyncKey(key));
+  }) as Handler<'settings.setSyncKey'>,
 };

@@ -20,6 +20,8 @@ export interface PlatformPort {
 export interface SettingsAccess {
   get(): AppSettings;
   update(raw: unknown): AppSettings;
+  /** Stores the sync key encrypted by the operating system (safeStorage); absent where there is none. */
+  setSyncKey?(key: string): AppSettings;
 }
 
 export interface AppContext extends ServiceContext {

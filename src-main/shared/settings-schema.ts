@@ -78,3 +78,8 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
 
 /** What a manager may change from the settings screen (the key has its own path). */
 export const SettingsPatchSchema = AppSettingsSchema.omit({ syncKeyEncrypted: true }).partial().strict();
+
+/** The branch's sync key as head office printed it (`npm run headoffice -- branch add CODE`). */
+export const SyncKeyInput = z.strictObject({
+  key: z.string().trim().refine((v) => /^[A-Za-z0-9+/=_-]{32,512}$/.test(v), { params: { zh: '同步密钥格式不正确', en: 'is not a valid sync key' } }),
+});

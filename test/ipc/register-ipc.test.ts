@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerIpc, SessionRegistry } from '../../src-main/ipc/register-ipc';
 import { CHANNEL_NAMES } from '../../src-main/shared/ipc/contract';
+import { DEFAULT_APP_SETTINGS } from '../../src-main/shared/settings-schema';
 import type { Result } from '../../src-main/shared/result';
 import { openTestStore, PIN, type TestStore } from '../helpers/store';
 
@@ -128,5 +129,38 @@ describe('printing through the platform port', () => {
     expect(await ipc.invoke('print.toPrinter', { kind: 'slip', id: slip.value.id, paper: 'A5' })).toMatchObject({ ok: true });
     expect(settings).toMatchObject({ slipPaper: 'A5' });
     expect(await ipc.invoke('print.saveAs', { kind: 'case_record', id: created.value.id })).toEqual({ ok: true, value: { path: '/home/clerk/slip.pdf' } });
+  });
+});
+
+describe('settings through the contract', () => {
+  it('lets only the manager change settings and store the sync key, never returning the key', async () => {
+    s = openTestStore();
+    const stored: string[] = [];
+    let current = { ...DEFAULT_APP_SETTINGS };
+    const ctx = {
+      ...s.ctx,
+      settingsAccess: {
+        get: () => current,
+        update: (raw: unknown) => (current = { ...current, ...(raw as object) }),
+        setSyncKey: (key: string) => {
+          stored.push(key);
+          current = { ...current, syncKeyEncrypted: 'ZW5jcnlwdGVk' };
+          return current;
+        },
+      },
+    };
+    const ipc = fakeIpc();
+    registerIpc(ipc.ipcMain as never, ctx, new SessionRegistry(), () => {});
+    const key = 'QnJhbmNoRGVza1N5bmNLZXlGb3JTSDAxLTIwMjYxMTI0';
+    await ipc.invoke('auth.signIn', { staffNo: 'S001', pin: PIN }, { id: 1 });
+    expect(await ipc.invoke('settings.setSyncKey', { key }, { id: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ipc.invoke('settings.update', { branchName: '北京一店' }, { id: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await ipc.invoke('auth.signIn', { staffNo: 'M001', pin: PIN }, { id: 2 });
+    expect(await ipc.invoke('settings.setSyncKey', { key: 'short' }, { id: 2 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const r = (await ipc.invoke('settings.setSyncKey', { key }, { id: 2 })) as Result<Record<string, unknown>>;
+    expect(r).toMatchObject({ ok: true, value: { hasSyncKey: true } });
+    if (r.ok) expect(JSON.stringify(r.value)).not.toContain('ZW5jcnlwdGVk');
+    expect(stored).toEqual([key]);
+    expect(await ipc.invoke('settings.update', { branchName: '北京一店' }, { id: 2 })).toMatchObject({ ok: true, value: { branchName: '北京一店' } });
   });
 });

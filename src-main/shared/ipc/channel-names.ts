@@ -49,6 +49,7 @@ export const CHANNEL_NAMES = [
   'print.saveAs',
   'settings.get',
   'settings.update',
+  'settings.setSyncKey',
   'sync.status',
   'sync.now',
   'sync.exportBatch',

@@ -33,7 +33,7 @@ import {
 } from '../schemas/case';
 import { IntakeCheckInput, QueueInput, SearchInput } from '../schemas/query';
 import { PrintInput, SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../schemas/slip';
-import { type AppSettings, SettingsPatchSchema } from '../settings-schema';
+import { type AppSettings, SettingsPatchSchema, SyncKeyInput } from '../settings-schema';
 import type { CaseView, FollowUp, IntakeCheck, Page, QueueRow, SessionUser, SlipRecord } from '../types';
 import type { ChannelName } from './channel-names';
 
@@ -115,6 +115,7 @@ export const contract = {
   'print.saveAs': { input: PrintInput, output: out<{ path: string | null }>() },
   'settings.get': { input: Empty, output: out<PublicSettings>(), public: true },
   'settings.update': { input: SettingsPatchSchema, output: out<PublicSettings>() },
+  'settings.setSyncKey': { input: SyncKeyInput, output: out<PublicSettings>() },
   'sync.status': { input: Empty, output: out<SyncStatusView>() },
   'sync.now': { input: Empty, output: out<SyncStatusView>() },
   'sync.exportBatch': { input: Empty, output: out<{ path: string | null; records: number; batches: number }>() },
