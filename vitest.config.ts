@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Component tests are .tsx; the React 17+ automatic runtime needs no React import.
+  esbuild: { jsx: 'automatic' },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
+    // The end-to-end tests drive Chromium against the dev server: `npm run test:e2e`.
+    exclude: ['test/e2e/**', 'node_modules/**'],
     // Real SQLite files with synchronous=FULL and child processes: give slow disks room.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,0 +1,26 @@
+import { Alert, Button, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatTime } from '../lib/format';
+
+/** "There is an unfinished draft" with restore / discard. */
+export function DraftOffer({ at, timeZone, onRestore, onDiscard }: { at: number; timeZone: string; onRestore: () => void; onDiscard: () => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      message={t('intake.draftFound', { at: formatTime(at, timeZone, i18n.language) })}
+      action={
+        <Space>
+          <Button size="small" type="primary" onClick={onRestore}>
+            {t('intake.restore')}
+          </Button>
+          <Button size="small" onClick={onDiscard}>
+            {t('intake.discard')}
+          </Button>
+        </Space>
+      }
+    />
+  );
+}

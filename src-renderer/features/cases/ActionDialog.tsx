@@ -1,0 +1,109 @@
+// One case action in a dialog: fields from its spec, checked with the channel's schema
+// before sending and with main's answer after; on refusal the typed values stay.
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../src-main/shared/ipc/contract';
+import type { CaseView } from '../../../src-main/shared/types';
+import { Field } from '../../components/Field';
+import { pick } from '../../i18n';
+import { invoke } from '../../lib/api';
+import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
+import { formKeys } from '../../lib/keys';
+import { useUnits } from '../shell/session';
+import { ACTION_SPECS, type ActionField } from './action-specs';
+
+interface Props {
+  action: string;
+  caseId: string;
+  onClose: (updated?: CaseView) => void;
+}
+
+export function ActionDialog({ action, caseId, onClose }: Props) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const units = useUnits();
+  const spec = ACTION_SPECS[action];
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [issues, setIssues] = useState<IssueMap>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!spec) return null;
+
+  const set = (k: string, v: string) => setValues((p) => ({ ...p, [k]: v }));
+
+  const submit = async () => {
+    if (busy) return;
+    const input = spec.build(caseId, values);
+    const found = checkWith(contract[spec.channel].input, input);
+    setIssues(found);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    // The channel is chosen by the spec; its input was just checked against that channel's schema.
+    const r = await invoke(spec.channel, input as never);
+    setBusy(false);
+    if (!r.ok) {
+      setError(pick(r.error.message));
+      setIssues(toIssueMap(r.error.issues));
+      return;
+    }
+    const value = r.value as CaseView | { case: CaseView };
+    const updated = 'case' in value ? value.case : value;
+    qc.setQueryData(['case', caseId], updated);
+    void qc.invalidateQueries({ queryKey: ['counts'] });
+    void qc.invalidateQueries({ queryKey: ['list'] });
+    onClose(updated);
+  };
+
+  const control = (f: ActionField) => {
+    const id = `action-${f.name}`;
+    const v = values[f.name];
+    switch (f.kind) {
+      case 'textarea':
+        return <Input.TextArea id={id} rows={3} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} />;
+      case 'select':
+        return <Select id={id} value={v} onChange={(x: string) => set(f.name, x)} options={f.options?.(t) ?? []} style={{ width: '100%' }} />;
+      case 'units':
+        return <Select id={id} value={v} onChange={(x: string) => set(f.name, x)} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} style={{ width: '100%' }} />;
+      case 'yesno':
+        return (
+          <Radio.Group id={id} value={v} onChange={(e) => set(f.name, e.target.value as string)}>
+            <Radio value="yes">{t('yesNo.yes')}</Radio>
+            <Radio value="no">{t('yesNo.no')}</Radio>
+          </Radio.Group>
+        );
+      case 'datetime':
+        return <DatePicker id={id} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={v ? dayjs(v) : null} onChange={(d) => set(f.name, d ? d.toISOString() : '')} style={{ width: '100%' }} />;
+      case 'date':
+        return <DatePicker id={id} value={v ? dayjs(v) : null} onChange={(d) => set(f.name, d ? d.format('YYYY-MM-DD') : '')} style={{ width: '100%' }} />;
+      default:
+        return <Input id={id} inputMode={f.kind === 'money' ? 'decimal' : undefined} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} />;
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t(`action.${action}`)}
+      okText={t('action.confirm')}
+      cancelText={t('action.cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={() => onClose()}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
+      <Form component={false} layout="vertical">
+        <form aria-label={t(`action.${action}`)} {...formKeys(() => void submit())} onSubmit={(e) => (e.preventDefault(), void submit())}>
+          {spec.fields.map((f) => (
+            <Field key={f.name} id={`action-${f.name}`} path={f.path ?? f.name} label={t(f.label)} issues={issues} required={f.required ?? false}>
+              {control(f)}
+            </Field>
+          ))}
+        </form>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,122 @@
+// What each case action asks for and which channel it calls. Data, not one component per
+// action: the dialog renders the fields, validates them with the channel's own schema
+// from the contract and sends the input.
+import type { TFunction } from 'i18next';
+import {
+  CAUSES,
+  ESCALATION_KINDS,
+  FINDINGS,
+  RESOLUTION_TYPES,
+  SATISFACTIONS,
+} from '../../../src-main/shared/enums';
+import type { Channel } from '../../../src-main/shared/ipc/contract';
+import { toFen } from '../../lib/format';
+
+export type FieldKind = 'text' | 'textarea' | 'select' | 'money' | 'yesno' | 'datetime' | 'date' | 'units';
+
+export interface ActionField {
+  name: string;
+  kind: FieldKind;
+  /** i18n key of the label. */
+  label: string;
+  required?: boolean;
+  /** The schema path when it differs from the name (money is typed in yuan, sent in fen). */
+  path?: string;
+  options?: (t: TFunction) => { value: string; label: string }[];
+}
+
+export interface ActionSpec {
+  channel: Channel;
+  fields: ActionField[];
+  build: (caseId: string, v: Record<string, string>) => Record<string, unknown>;
+}
+
+const opts = (values: readonly string[], ns: string) => (t: TFunction) => values.map((value) => ({ value, label: t(`${ns}.${value}`) }));
+const optional = (s: string | undefined) => (s && s.trim() ? s : undefined);
+const yesNo = (s: string | undefined) => (s === 'yes' ? true : s === 'no' ? false : undefined);
+const money = (s: string | undefined) => (s && s.trim() ? (toFen(s) ?? -1) : undefined);
+const instant = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
+
+const note: ActionField = { name: 'note', kind: 'textarea', label: 'field.note' };
+
+export const ACTION_SPECS: Record<string, ActionSpec> = {
+  forward: {
+    channel: 'cases.forward',
+    fields: [{ name: 'handlingUnitId', kind: 'units', label: 'field.handlingUnit', required: true }, note],
+    build: (caseId, v) => ({ caseId, handlingUnitId: v.handlingUnitId ?? '', note: optional(v.note) }),
+  },
+  resolve: {
+    channel: 'cases.resolve',
+    fields: [
+      { name: 'type', kind: 'select', label: 'field.type', required: true, options: opts(RESOLUTION_TYPES, 'resolution') },
+      { name: 'summary', kind: 'textarea', label: 'field.summary', required: true },
+      { name: 'amount', kind: 'money', label: 'field.amount', path: 'amountFen' },
+      { name: 'slipNumbers', kind: 'text', label: 'field.slipNumbers' },
+    ],
+    build: (caseId, v) => ({
+      caseId,
+      type: v.type,
+      summary: v.summary ?? '',
+      amountFen: money(v.amount),
+      slipNumbers: (v.slipNumbers ?? '').split(/[,,\s]+/).filter(Boolean),
+    }),
+  },
+  feedback: {
+    channel: 'cases.feedback',
+    fields: [
+      { name: 'satisfaction', kind: 'select', label: 'field.satisfaction', options: opts(SATISFACTIONS, 'satisfaction') },
+      { name: 'disputed', kind: 'yesno', label: 'field.disputed', required: true },
+      note,
+    ],
+    build: (caseId, v) => ({ caseId, satisfaction: optional(v.satisfaction), disputed: yesNo(v.disputed), note: optional(v.note) }),
+  },
+  escalate: {
+    channel: 'cases.escalate',
+    fields: [
+      { name: 'kind', kind: 'select', label: 'field.kind', required: true, options: opts(ESCALATION_KINDS, 'escalation') },
+      { name: 'note', kind: 'textarea', label: 'field.note', required: true },
+      { name: 'outcome', kind: 'textarea', label: 'field.outcome' },
+    ],
+    build: (caseId, v) => ({ caseId, kind: v.kind, note: v.note ?? '', outcome: optional(v.outcome) }),
+  },
+  resume: {
+    channel: 'cases.resume',
+    fields: [
+      { name: 'to', kind: 'select', label: 'field.to', required: true, options: (t) => ['in_progress', 'resolved'].map((value) => ({ value, label: t(`status.${value}`) })) },
+      { name: 'reason', kind: 'textarea', label: 'field.reason', required: true },
+    ],
+    build: (caseId, v) => ({ caseId, to: v.to, reason: v.reason ?? '' }),
+  },
+  submit: { channel: 'cases.submit', fields: [], build: (caseId) => ({ caseId }) },
+  review: { channel: 'cases.review', fields: [{ name: 'text', kind: 'textarea', label: 'field.text', required: true }], build: (caseId, v) => ({ caseId, text: v.text ?? '' }) },
+  file: { channel: 'cases.file', fields: [], build: (caseId) => ({ caseId }) },
+  reopen: { channel: 'cases.reopen', fields: [{ name: 'reason', kind: 'textarea', label: 'field.reason', required: true }], build: (caseId, v) => ({ caseId, reason: v.reason ?? '' }) },
+  note: { channel: 'cases.addNote', fields: [{ name: 'text', kind: 'textarea', label: 'field.text', required: true }], build: (caseId, v) => ({ caseId, text: v.text ?? '' }) },
+  promise: {
+    channel: 'cases.promise',
+    fields: [{ name: 'promisedAt', kind: 'datetime', label: 'field.promisedAt', required: true }, note],
+    build: (caseId, v) => ({ caseId, promisedAt: instant(v.promisedAt), note: optional(v.note) }),
+  },
+  extend: {
+    channel: 'cases.extend',
+    fields: [
+      { name: 'reason', kind: 'textarea', label: 'field.reason', required: true },
+      { name: 'customerConsent', kind: 'yesno', label: 'field.consent' },
+    ],
+    build: (caseId, v) => ({ caseId, reason: v.reason ?? '', customerConsent: yesNo(v.customerConsent) }),
+  },
+  finding: {
+    channel: 'cases.finding',
+    fields: [
+      { name: 'cause', kind: 'select', label: 'field.cause', required: true, options: opts(CAUSES, 'cause') },
+      { name: 'finding', kind: 'select', label: 'field.finding', required: true, options: opts(FINDINGS, 'finding') },
+    ],
+    build: (caseId, v) => ({ caseId, cause: v.cause, finding: v.finding }),
+  },
+  typical: { channel: 'cases.typical', fields: [{ name: 'typical', kind: 'yesno', label: 'field.typical', required: true }], build: (caseId, v) => ({ caseId, typical: yesNo(v.typical) }) },
+  follow_up: {
+    channel: 'followUps.schedule',
+    fields: [{ name: 'dueDate', kind: 'date', label: 'field.dueDate', required: true }, note],
+    build: (caseId, v) => ({ caseId, dueDate: v.dueDate, note: optional(v.note) }),
+  },
+};

@@ -1,0 +1,194 @@
+// Intake, one form per channel (SPEC §2), showing only the fields that apply. The whole
+// form works from the keyboard (Tab, Ctrl+Enter); what is typed is kept as a draft on this
+// PC as the clerk types and is never cleared by an error.
+import { App, Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
+import { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
+import { DraftOffer } from '../../components/DraftOffer';
+import { Field } from '../../components/Field';
+import { pick } from '../../i18n';
+import { invoke } from '../../lib/api';
+import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
+import { formKeys } from '../../lib/keys';
+import { navigate } from '../../lib/router';
+import { useDraft } from '../../lib/useDraft';
+import { useCategories, useSession, useUnits } from '../shell/session';
+import { emptyIntake, INTAKE_FORMS, type IntakeForm as Kind, type IntakeState, OTHER_CHANNELS, SHOWS, toIntakeInput } from './intake-state';
+import { RepeatNotice } from './RepeatNotice';
+
+const asKind = (c: string): Kind => ((INTAKE_FORMS as string[]).includes(c) ? (c as Kind) : 'phone');
+
+export function IntakeForm({ channel }: { channel: string }) {
+  const kind = asKind(channel);
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { user, settings } = useSession();
+  const units = useUnits();
+  const categories = useCategories();
+  const draft = useDraft<IntakeState>(user.id, `intake.${kind}`, emptyIntake);
+  const s = draft.value;
+  const [issues, setIssues] = useState<IssueMap>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const show = SHOWS[kind];
+
+  const set = <K extends keyof IntakeState>(k: K, v: IntakeState[K]) => draft.update((prev) => ({ ...prev, [k]: v }));
+  const text = (k: keyof IntakeState) => ({
+    value: s[k] as string,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.target.value as never),
+  });
+
+  const submit = async () => {
+    if (busy) return;
+    const input = toIntakeInput(kind, s);
+    const found = checkWith(CaseIntakeInput, input);
+    setIssues(found);
+    if (Object.keys(found).length) {
+      setError(t('intake.fixErrors'));
+      return;
+    }
+    setBusy(true);
+    const r = await invoke('cases.create', input);
+    setBusy(false);
+    if (!r.ok) {
+      setError(pick(r.error.message));
+      setIssues(toIssueMap(r.error.issues));
+      return;
+    }
+    draft.clear();
+    void message.success(t('intake.saved', { number: r.value.number }));
+    navigate(`/case/${r.value.id}`);
+  };
+
+  const unitOptions = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
+  const categoryOptions = (categories.data ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: i18n.language === 'en' ? c.nameEn : c.nameZh }));
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
+        {t('intake.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => navigate(`/intake/${k}`)}
+        items={INTAKE_FORMS.map((k) => ({ key: k, label: t(`channel.${k}`) }))}
+      />
+      {draft.offer && <DraftOffer at={draft.offer.at} timeZone={settings.timeZone} onRestore={draft.restore} onDiscard={draft.discardOffer} />}
+      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
+      <RepeatNotice phone={show.anonymous && s.anonymous ? '' : s.phone} receiptNo={s.receiptNo} />
+      <Form component={false} layout="vertical">
+        <form aria-label={t('intake.title')} {...formKeys(() => void submit())} onSubmit={(e) => (e.preventDefault(), void submit())}>
+          {kind === 'other' && (
+            <Field id="subChannel" label={t('intake.otherChannel')} required>
+              <Radio.Group id="subChannel" value={s.subChannel} onChange={(e) => set('subChannel', e.target.value)} options={OTHER_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+            </Field>
+          )}
+          {show.government && (
+            <fieldset className="form-grid">
+              <legend>{t('intake.government')}</legend>
+              <Field id="govBody" path="government.body" label={t('intake.body')} issues={issues} required>
+                <Select id="govBody" value={s.govBody || undefined} onChange={(v) => set('govBody', v)} options={GOVERNMENT_BODIES.map((b) => ({ value: b, label: t(`govBody.${b}`) }))} />
+              </Field>
+              <Field id="govRef" path="government.referenceNo" label={t('intake.referenceNo')} issues={issues} required>
+                <Input id="govRef" {...text('govRef')} />
+              </Field>
+              <Field id="govBodyName" path="government.bodyName" label={t('intake.bodyName')} issues={issues}>
+                <Input id="govBodyName" {...text('govBodyName')} />
+              </Field>
+              <Field id="govContactPerson" path="government.contactPerson" label={t('intake.contactPerson')} issues={issues}>
+                <Input id="govContactPerson" {...text('govContactPerson')} />
+              </Field>
+              <Field id="govContactPhone" path="government.contactPhone" label={t('intake.contactPhone')} issues={issues}>
+                <Input id="govContactPhone" inputMode="tel" {...text('govContactPhone')} />
+              </Field>
+            </fieldset>
+          )}
+          <fieldset className="form-grid">
+            <legend>{t('intake.customer')}</legend>
+            {show.anonymous && (
+              <div className="wide" style={{ marginBottom: 8 }}>
+                <Checkbox id="anonymous" checked={s.anonymous} onChange={(e) => set('anonymous', e.target.checked)}>
+                  {t('intake.anonymous')}
+                </Checkbox>
+              </div>
+            )}
+            {!(show.anonymous && s.anonymous) && (
+              <>
+                <Field id="phone" path="customer.phone" label={t('intake.phone')} issues={issues} required={kind === 'phone'}>
+                  <Input id="phone" inputMode="tel" autoFocus={kind === 'phone'} {...text('phone')} />
+                </Field>
+                <Field id="name" path="customer.name" label={t('intake.name')} issues={issues}>
+                  <Input id="name" {...text('name')} />
+                </Field>
+                <Field id="contactTime" path="customer.preferredContactTime" label={t('intake.contactTime')} issues={issues}>
+                  <Input id="contactTime" {...text('contactTime')} />
+                </Field>
+                {show.otherContact && (
+                  <Field id="otherContact" path="customer.otherContact" label={t('intake.otherContact')} issues={issues}>
+                    <Input id="otherContact" {...text('otherContact')} />
+                  </Field>
+                )}
+              </>
+            )}
+          </fieldset>
+          {show.purchase && (
+            <fieldset className="form-grid">
+              <legend>{t('intake.purchase')}</legend>
+              <Field id="itemName" path="purchase.items.0.name" label={t('intake.itemName')} issues={issues}>
+                <Input id="itemName" {...text('itemName')} />
+              </Field>
+              <Field id="itemCode" path="purchase.items.0.code" label={t('intake.itemCode')} issues={issues}>
+                <Input id="itemCode" {...text('itemCode')} />
+              </Field>
+              <Field id="receiptNo" path="purchase.receiptNo" label={t('intake.receiptNo')} issues={issues}>
+                <Input id="receiptNo" {...text('receiptNo')} />
+              </Field>
+              <Field id="purchaseDate" path="purchase.purchaseDate" label={t('intake.purchaseDate')} issues={issues}>
+                <DatePicker
+                  id="purchaseDate"
+                  style={{ width: '100%' }}
+                  value={s.purchaseDate ? dayjs(s.purchaseDate) : null}
+                  onChange={(d) => set('purchaseDate', d ? d.format('YYYY-MM-DD') : '')}
+                />
+              </Field>
+              <Field id="amount" path="purchase.amountFen" label={t('intake.amount')} issues={issues}>
+                <Input id="amount" inputMode="decimal" {...text('amount')} />
+              </Field>
+            </fieldset>
+          )}
+          <fieldset className="form-grid">
+            <legend>{t('intake.objection')}</legend>
+            <div className="wide">
+              <Field id="content" label={t('intake.content')} issues={issues} required>
+                <Input.TextArea id="content" autoFocus={kind !== 'phone'} rows={4} maxLength={5000} {...text('content')} />
+              </Field>
+            </div>
+            <div className="wide">
+              <Field id="expected" path="expectedResolution" label={t('intake.expected')} issues={issues}>
+                <Input.TextArea id="expected" rows={2} {...text('expected')} />
+              </Field>
+            </div>
+            <Field id="category" path="categoryCode" label={t('intake.category')} issues={issues} required>
+              <Select id="category" value={s.categoryCode || undefined} onChange={(v) => set('categoryCode', v)} options={categoryOptions} />
+            </Field>
+            <Field id="severity" label={t('intake.severity')} issues={issues}>
+              <Radio.Group id="severity" value={s.severity} onChange={(e) => set('severity', e.target.value)} options={SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) }))} />
+            </Field>
+            <Field id="complainedUnit" path="complainedUnitId" label={t('intake.complainedUnit')} issues={issues}>
+              <Select id="complainedUnit" allowClear value={s.complainedUnitId || undefined} onChange={(v) => set('complainedUnitId', v ?? '')} options={unitOptions} />
+            </Field>
+            <Field id="handlingUnit" path="handlingUnitId" label={t('intake.handlingUnit')} issues={issues}>
+              <Select id="handlingUnit" allowClear value={s.handlingUnitId || undefined} onChange={(v) => set('handlingUnitId', v ?? '')} options={unitOptions} />
+            </Field>
+          </fieldset>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('intake.submit')}
+          </Button>
+        </form>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+// The intake form's state (what the clerk typed, as text) and its translation into the
+// shared CaseIntakeInput. Kept as plain strings so a draft restores exactly what was typed.
+import type { Channel, GovernmentBody, Severity } from '../../../src-main/shared/enums';
+import type { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
+import { toFen } from '../../lib/format';
+
+/** The four intake forms (SPEC §2); "other" covers letter, online, e-mail and other. */
+export type IntakeForm = 'phone' | 'in_store' | 'government' | 'other';
+export const INTAKE_FORMS: IntakeForm[] = ['phone', 'in_store', 'government', 'other'];
+export const OTHER_CHANNELS: Channel[] = ['letter', 'online', 'email', 'other'];
+
+export interface IntakeState {
+  subChannel: Channel;
+  severity: Severity;
+  anonymous: boolean;
+  name: string;
+  phone: string;
+  otherContact: string;
+  contactTime: string;
+  govBody: GovernmentBody | '';
+  govBodyName: string;
+  govRef: string;
+  govContactPerson: string;
+  govContactPhone: string;
+  itemName: string;
+  itemCode: string;
+  purchaseDate: string;
+  receiptNo: string;
+  amount: string;
+  content: string;
+  expected: string;
+  categoryCode: string;
+  complainedUnitId: string;
+  handlingUnitId: string;
+}
+
+export const emptyIntake = (): IntakeState => ({
+  subChannel: 'letter',
+  severity: 'general',
+  anonymous: false,
+  name: '',
+  phone: '',
+  otherContact: '',
+  contactTime: '',
+  govBody: '',
+  govBodyName: '',
+  govRef: '',
+  govContactPerson: '',
+  govContactPhone: '',
+  itemName: '',
+  itemCode: '',
+  purchaseDate: '',
+  receiptNo: '',
+  amount: '',
+  content: '',
+  expected: '',
+  categoryCode: '',
+  complainedUnitId: '',
+  handlingUnitId: '',
+});
+
+/** Which field groups each form shows (only what applies). */
+export const SHOWS: Record<IntakeForm, { anonymous: boolean; government: boolean; purchase: boolean; otherContact: boolean }> = {
+  phone: { anonymous: false, government: false, purchase: true, otherContact: false },
+  in_store: { anonymous: true, government: false, purchase: true, otherContact: true },
+  government: { anonymous: false, government: true, purchase: true, otherContact: false },
+  other: { anonymous: true, government: false, purchase: false, otherContact: true },
+};
+
+const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s);
+
+export function toIntakeInput(form: IntakeForm, s: IntakeState): CaseIntakeInput {
+  const show = SHOWS[form];
+  const channel: Channel = form === 'other' ? s.subChannel : form;
+  const anonymous = show.anonymous && s.anonymous;
+  const hasPurchase = show.purchase && [s.itemName, s.itemCode, s.purchaseDate, s.receiptNo, s.amount].some((v) => v.trim() !== '');
+  const input: CaseIntakeInput = {
+    channel,
+    severity: s.severity,
+    anonymous,
+    customer: anonymous
+      ? {}
+      : { name: opt(s.name), phone: opt(s.phone), otherContact: show.otherContact ? opt(s.otherContact) : undefined, preferredContactTime: opt(s.contactTime) },
+    content: s.content,
+    expectedResolution: opt(s.expected),
+    categoryCode: s.categoryCode,
+  };
+  if (show.government) {
+    input.government = {
+      // An unchosen body reaches the schema as an invalid value, which names the field.
+      body: s.govBody as GovernmentBody,
+      bodyName: opt(s.govBodyName),
+      referenceNo: s.govRef,
+      contactPerson: opt(s.govContactPerson),
+      contactPhone: opt(s.govContactPhone),
+    };
+  }
+  if (hasPurchase) {
+    input.purchase = {
+      items: s.itemName.trim() || s.itemCode.trim() ? [{ name: s.itemName, code: opt(s.itemCode) }] : [],
+      purchaseDate: opt(s.purchaseDate),
+      receiptNo: opt(s.receiptNo),
+      // Malformed money stays visible as a field error instead of being dropped silently.
+      amountFen: s.amount.trim() ? (toFen(s.amount) ?? (-1 as number)) : undefined,
+    };
+  }
+  if (s.complainedUnitId) input.complainedUnitId = s.complainedUnitId;
+  if (s.handlingUnitId) input.handlingUnitId = s.handlingUnitId;
+  return input;
+}

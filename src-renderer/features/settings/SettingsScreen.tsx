@@ -1,0 +1,109 @@
+// Settings (manager only, SPEC §11): the device and branch settings main keeps. Main
+// refuses other roles anyway; the screen says so instead of showing a form that will fail.
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicSettings } from '../../../src-main/shared/ipc/contract';
+import { SettingsPatchSchema } from '../../../src-main/shared/settings-schema';
+import { Field } from '../../components/Field';
+import { pick, setLang } from '../../i18n';
+import { invoke } from '../../lib/api';
+import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
+import { formKeys } from '../../lib/keys';
+import { useSession } from '../shell/session';
+
+type Editable = Pick<PublicSettings, 'branchName' | 'lockAfterMinutes' | 'businessHours' | 'dueSoonHours' | 'governmentReplyDays' | 'approvalLimits' | 'maskPhoneOnCustomerCopy' | 'slipPaper' | 'language'>;
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { user, settings } = useSession();
+  const qc = useQueryClient();
+  const [v, setV] = useState<Editable>(() => ({
+    branchName: settings.branchName,
+    lockAfterMinutes: settings.lockAfterMinutes,
+    businessHours: settings.businessHours,
+    dueSoonHours: settings.dueSoonHours,
+    governmentReplyDays: settings.governmentReplyDays,
+    approvalLimits: settings.approvalLimits,
+    maskPhoneOnCustomerCopy: settings.maskPhoneOnCustomerCopy,
+    slipPaper: settings.slipPaper,
+    language: settings.language,
+  }));
+  const [issues, setIssues] = useState<IssueMap>({});
+  const [error, setError] = useState<string | null>(null);
+
+  if (user.role !== 'manager') return <Alert type="info" showIcon message={t('settings.managerOnly')} />;
+  const set = <K extends keyof Editable>(k: K, val: Editable[K]) => setV((p) => ({ ...p, [k]: val }));
+
+  const save = async () => {
+    const found = checkWith(SettingsPatchSchema, v);
+    setIssues(found);
+    if (Object.keys(found).length) return;
+    const r = await invoke('settings.update', v);
+    if (!r.ok) {
+      setError(pick(r.error.message));
+      setIssues(toIssueMap(r.error.issues));
+      return;
+    }
+    setError(null);
+    qc.setQueryData(['settings'], r.value);
+    await setLang(r.value.language);
+    void message.success(t('settings.saved'));
+  };
+  const num = (k: 'lockAfterMinutes' | 'dueSoonHours' | 'governmentReplyDays') => (
+    <InputNumber id={k} min={1} value={v[k]} onChange={(n) => set(k, Number(n ?? 0))} style={{ width: '100%' }} />
+  );
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
+      <Form component={false} layout="vertical">
+        <form aria-label={t('settings.title')} {...formKeys(() => void save())} onSubmit={(e) => (e.preventDefault(), void save())} style={{ maxWidth: 900 }}>
+          <div className="form-grid">
+            <Field id="branchName" label={t('settings.branchName')} issues={issues}>
+              <Input id="branchName" value={v.branchName} onChange={(e) => set('branchName', e.target.value)} />
+            </Field>
+            <Field id="lockAfterMinutes" label={t('settings.lockAfterMinutes')} issues={issues}>
+              {num('lockAfterMinutes')}
+            </Field>
+            <Field id="language" label={t('settings.language')} issues={issues}>
+              <Select id="language" value={v.language} onChange={(x) => set('language', x)} options={[{ value: 'zh-CN', label: t('app.langZh') }, { value: 'en', label: t('app.langEn') }]} />
+            </Field>
+            <Field id="open" path="businessHours.open" label={t('settings.open')} issues={issues}>
+              <Input id="open" value={v.businessHours.open} onChange={(e) => set('businessHours', { ...v.businessHours, open: e.target.value })} />
+            </Field>
+            <Field id="close" path="businessHours.close" label={t('settings.close')} issues={issues}>
+              <Input id="close" value={v.businessHours.close} onChange={(e) => set('businessHours', { ...v.businessHours, close: e.target.value })} />
+            </Field>
+            <Field id="dueSoonHours" label={t('settings.dueSoonHours')} issues={issues}>
+              {num('dueSoonHours')}
+            </Field>
+            <Field id="governmentReplyDays" label={t('settings.governmentReplyDays')} issues={issues}>
+              {num('governmentReplyDays')}
+            </Field>
+            <Field id="clerkLimit" path="approvalLimits.clerkFen" label={t('settings.clerkLimit')} issues={issues}>
+              <InputNumber id="clerkLimit" min={0} value={v.approvalLimits.clerkFen / 100} onChange={(n) => set('approvalLimits', { ...v.approvalLimits, clerkFen: Math.round(Number(n ?? 0) * 100) })} style={{ width: '100%' }} />
+            </Field>
+            <Field id="supervisorLimit" path="approvalLimits.supervisorFen" label={t('settings.supervisorLimit')} issues={issues}>
+              <InputNumber id="supervisorLimit" min={0} value={v.approvalLimits.supervisorFen / 100} onChange={(n) => set('approvalLimits', { ...v.approvalLimits, supervisorFen: Math.round(Number(n ?? 0) * 100) })} style={{ width: '100%' }} />
+            </Field>
+            <Field id="maskPhone" path="maskPhoneOnCustomerCopy" label={t('settings.maskPhone')} issues={issues}>
+              <Switch id="maskPhone" checked={v.maskPhoneOnCustomerCopy} onChange={(x) => set('maskPhoneOnCustomerCopy', x)} />
+            </Field>
+            <Field id="slipPaper" label={t('settings.slipPaper')} issues={issues}>
+              <Radio.Group id="slipPaper" value={v.slipPaper} onChange={(e) => set('slipPaper', e.target.value)} options={[{ value: 'A4', label: 'A4' }, { value: 'A5', label: 'A5' }]} />
+            </Field>
+          </div>
+          <Button type="primary" htmlType="submit">
+            {t('settings.save')}
+          </Button>
+        </form>
+      </Form>
+    </>
+  );
+}

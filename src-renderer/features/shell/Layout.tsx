@@ -1,0 +1,106 @@
+// The signed-in frame: header with navigation, the current screen, and the sync status
+// line that is always visible. Global shortcuts: Alt+N new case, Alt+S search, Alt+H home.
+import { Button, Space, Spin, Tag } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate, useRoute } from '../../lib/router';
+import { CaseDetail } from '../cases/CaseDetail';
+import { Home } from '../home/Home';
+import { IntakeForm } from '../intake/IntakeForm';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { SlipForm } from '../slips/SlipForm';
+import { SlipView } from '../slips/SlipView';
+import { SyncStatus } from '../sync/SyncStatus';
+import { LangSwitch } from './LangSwitch';
+import { useSession } from './session';
+
+// pdf.js is large and only the print preview needs it: loaded on first use, not at start-up.
+const PrintPreview = lazy(() => import('../print/PrintPreview').then((m) => ({ default: m.PrintPreview })));
+
+export function Layout({ signOut }: { signOut: () => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const route = useRoute();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const k = e.key.toLowerCase();
+      if (k === 'n') navigate('/intake/phone');
+      else if (k === 'h') navigate('/');
+      else if (k === 's') {
+        navigate('/');
+        // The home screen may need a frame to mount before its search box exists.
+        window.setTimeout(() => document.getElementById('search')?.focus(), 0);
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <span className="app-brand">{t('app.name')}</span>
+        <nav aria-label={t('app.name')}>
+          <Space size={4}>
+            <Button type={route.name === 'home' ? 'primary' : 'text'} onClick={() => navigate('/')}>
+              {t('nav.home')}
+            </Button>
+            <Button type={route.name === 'intake' ? 'primary' : 'text'} onClick={() => navigate('/intake/phone')}>
+              {t('nav.newCase')}
+            </Button>
+            <Button type={route.name === 'slipNew' ? 'primary' : 'text'} onClick={() => navigate('/slip/new')}>
+              {t('nav.newSlip')}
+            </Button>
+            {user.role === 'manager' && (
+              <Button type={route.name === 'settings' ? 'primary' : 'text'} onClick={() => navigate('/settings')}>
+                {t('nav.settings')}
+              </Button>
+            )}
+          </Space>
+        </nav>
+        <span className="spacer" />
+        <span>
+          {user.name} <Tag>{t(`role.${user.role}`)}</Tag>
+        </span>
+        <LangSwitch />
+        <Button onClick={signOut}>{t('nav.signOut')}</Button>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {screen()}
+      </main>
+      <footer className="app-footer">
+        <SyncStatus />
+        <span>{t('nav.shortcuts')}</span>
+      </footer>
+    </>
+  );
+
+  function screen() {
+    switch (route.name) {
+      case 'intake':
+        return <IntakeForm key={route.params.channel} channel={route.params.channel ?? 'phone'} />;
+      case 'case':
+        return <CaseDetail key={route.params.id} id={route.params.id ?? ''} />;
+      case 'slipNew':
+        return <SlipForm caseId={route.params.caseId} />;
+      case 'slip':
+        return <SlipView id={route.params.id ?? ''} />;
+      case 'print':
+        return (
+          <Suspense fallback={<Spin />}>
+            <PrintPreview kind={route.params.kind === 'slip' ? 'slip' : 'case_record'} id={route.params.id ?? ''} />
+          </Suspense>
+        );
+      case 'settings':
+        return <SettingsScreen />;
+      default:
+        return <Home query={route.params.q} queue={route.params.queue} />;
+    }
+  }
+}

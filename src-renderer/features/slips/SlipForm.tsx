@@ -1,0 +1,149 @@
+// The return/exchange slip (SPEC §5): line items with live totals (display only), refund,
+// reason, condition of the goods and the two yes/no questions finance settles on.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
+import { SlipCreateInput } from '../../../src-main/shared/schemas/slip';
+import { DraftOffer } from '../../components/DraftOffer';
+import { Field } from '../../components/Field';
+import { pick } from '../../i18n';
+import { call, invoke } from '../../lib/api';
+import { yuan } from '../../lib/format';
+import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
+import { formKeys } from '../../lib/keys';
+import { navigate } from '../../lib/router';
+import { useDraft } from '../../lib/useDraft';
+import { useSession, useUnits } from '../shell/session';
+import { LinesEditor } from './LinesEditor';
+import { emptySlip, type SlipState, toSlipInput, totalFen } from './slip-state';
+import { YesNoField } from './YesNoField';
+
+export function SlipForm({ caseId }: { caseId: string | undefined }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { user, settings } = useSession();
+  const units = useUnits();
+  const linked = useQuery({ queryKey: ['case', caseId], enabled: !!caseId, queryFn: () => call('cases.get', { caseId: caseId ?? '' }) });
+  const draft = useDraft<SlipState>(user.id, `slip.${caseId ?? 'none'}`, emptySlip);
+  const s = draft.value;
+  const [issues, setIssues] = useState<IssueMap>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof SlipState>(k: K, v: SlipState[K]) => draft.update((p) => ({ ...p, [k]: v }));
+  const text = (k: keyof SlipState) => ({ value: s[k] as string, onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.target.value as never) });
+
+  const returned = totalFen(s.returnedLines);
+  const issued = s.type === 'exchange' ? totalFen(s.issuedLines) : 0;
+
+  const submit = async () => {
+    if (busy) return;
+    const input = toSlipInput(s, caseId);
+    const found = checkWith(SlipCreateInput, input);
+    setIssues(found);
+    if (Object.keys(found).length) {
+      setError(t('intake.fixErrors'));
+      return;
+    }
+    setBusy(true);
+    const r = await invoke('slips.create', input);
+    setBusy(false);
+    if (!r.ok) {
+      setError(pick(r.error.message));
+      setIssues(toIssueMap(r.error.issues));
+      return;
+    }
+    draft.clear();
+    void message.success(t('slip.saved', { number: r.value.number }));
+    navigate(`/slip/${r.value.id}`);
+  };
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
+        {t('slip.title')}
+        {linked.data && (
+          <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>
+            {t('slip.linkedCase')}: {linked.data.number}
+          </Typography.Text>
+        )}
+      </Typography.Title>
+      {draft.offer && <DraftOffer at={draft.offer.at} timeZone={settings.timeZone} onRestore={draft.restore} onDiscard={draft.discardOffer} />}
+      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
+      <Form component={false} layout="vertical">
+        <form aria-label={t('slip.title')} {...formKeys(() => void submit())} onSubmit={(e) => (e.preventDefault(), void submit())}>
+          <div className="form-grid">
+            <Field id="slipType" path="type" label={t('slip.type')} issues={issues} required>
+              <Radio.Group id="slipType" value={s.type} onChange={(e) => set('type', e.target.value)} options={SLIP_TYPES.map((v) => ({ value: v, label: t(`slip.${v}`) }))} />
+            </Field>
+            <Field id="slipReceipt" path="receiptNo" label={t('slip.receiptNo')} issues={issues} required>
+              <Input id="slipReceipt" autoFocus {...text('receiptNo')} />
+            </Field>
+            <Field id="slipPurchaseDate" path="purchaseDate" label={t('slip.purchaseDate')} issues={issues}>
+              <DatePicker id="slipPurchaseDate" style={{ width: '100%' }} value={s.purchaseDate ? dayjs(s.purchaseDate) : null} onChange={(d) => set('purchaseDate', d ? d.format('YYYY-MM-DD') : '')} />
+            </Field>
+            <Field id="slipCustomerName" path="customer.name" label={t('slip.customerName')} issues={issues}>
+              <Input id="slipCustomerName" {...text('customerName')} />
+            </Field>
+            <Field id="slipCustomerPhone" path="customer.phone" label={t('slip.customerPhone')} issues={issues}>
+              <Input id="slipCustomerPhone" inputMode="tel" {...text('customerPhone')} />
+            </Field>
+            <Field id="slipUnit" path="unitId" label={t('slip.unit')} issues={issues} required>
+              <Select id="slipUnit" value={s.unitId || undefined} onChange={(v: string) => set('unitId', v)} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+            </Field>
+            <Field id="slipSalesperson" path="salespersonName" label={t('slip.salesperson')} issues={issues}>
+              <Input id="slipSalesperson" {...text('salespersonName')} />
+            </Field>
+            <Field id="slipSalespersonNo" path="salespersonStaffNo" label={t('slip.salespersonNo')} issues={issues}>
+              <Input id="slipSalespersonNo" {...text('salespersonStaffNo')} />
+            </Field>
+          </div>
+          <LinesEditor title={t('slip.returned')} path="returnedLines" lines={s.returnedLines} issues={issues} onChange={(l) => set('returnedLines', l)} />
+          {s.type === 'exchange' && <LinesEditor title={t('slip.issued')} path="issuedLines" lines={s.issuedLines} issues={issues} onChange={(l) => set('issuedLines', l)} />}
+          <div className="totals" role="status" aria-live="polite" data-testid="slip-totals">
+            <span>
+              {t('slip.returnedTotal')}: <strong>{t('common.yuan', { v: yuan(returned) })}</strong>
+            </span>
+            {s.type === 'exchange' && (
+              <>
+                <span>
+                  {t('slip.issuedTotal')}: <strong>{t('common.yuan', { v: yuan(issued) })}</strong>
+                </span>
+                <span>
+                  {t('slip.difference')}: <strong>{t('common.yuan', { v: yuan(issued - returned) })}</strong>
+                </span>
+              </>
+            )}
+            <Typography.Text type="secondary">{t('slip.totalsNote')}</Typography.Text>
+          </div>
+          <div className="form-grid">
+            <Field id="slipRefund" path="refundFen" label={t('slip.refund')} issues={issues} required={s.type === 'return'}>
+              <Input id="slipRefund" inputMode="decimal" {...text('refund')} />
+            </Field>
+            <Field id="slipRefundMethod" path="refundMethod" label={t('slip.refundMethod')} issues={issues}>
+              <Select id="slipRefundMethod" allowClear value={s.refundMethod || undefined} onChange={(v) => set('refundMethod', v ?? '')} options={REFUND_METHODS.map((m) => ({ value: m, label: t(`refundMethod.${m}`) }))} />
+            </Field>
+            <Field id="slipReason" path="reasonCode" label={t('slip.reasonCode')} issues={issues} required>
+              <Select id="slipReason" value={s.reasonCode || undefined} onChange={(v) => set('reasonCode', v)} options={SLIP_REASONS.map((m) => ({ value: m, label: t(`slipReason.${m}`) }))} />
+            </Field>
+            <div className="wide">
+              <Field id="slipReasonText" path="reasonText" label={t('slip.reasonText')} issues={issues}>
+                <Input.TextArea id="slipReasonText" rows={2} {...text('reasonText')} />
+              </Field>
+            </div>
+            <YesNoField id="packagingIntact" label={t('slip.packagingIntact')} value={s.packagingIntact} issues={issues} onChange={(v) => set('packagingIntact', v)} />
+            <YesNoField id="accessoriesComplete" label={t('slip.accessoriesComplete')} value={s.accessoriesComplete} issues={issues} onChange={(v) => set('accessoriesComplete', v)} />
+            <span />
+            <YesNoField id="qualityProblem" label={t('slip.qualityProblem')} value={s.qualityProblem} issues={issues} onChange={(v) => set('qualityProblem', v)} />
+            <YesNoField id="deductCommission" label={t('slip.deductCommission')} value={s.deductCommission} issues={issues} onChange={(v) => set('deductCommission', v)} />
+          </div>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('slip.submit')}
+          </Button>
+        </form>
+      </Form>
+    </>
+  );
+}

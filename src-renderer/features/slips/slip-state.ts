@@ -1,0 +1,106 @@
+// The slip form's state (text as typed) and its translation into SlipCreateInput. The
+// totals here are for display only; main computes the real ones from the lines (SPEC §5).
+import type { RefundMethod, SlipReason, SlipType } from '../../../src-main/shared/enums';
+import type { SlipCreateInput } from '../../../src-main/shared/schemas/slip';
+import { toFen } from '../../lib/format';
+
+export interface LineState {
+  itemCode: string;
+  name: string;
+  spec: string;
+  quantity: string;
+  unitPrice: string;
+}
+
+export type YesNo = 'yes' | 'no' | '';
+
+export interface SlipState {
+  type: SlipType;
+  customerName: string;
+  customerPhone: string;
+  receiptNo: string;
+  purchaseDate: string;
+  unitId: string;
+  salespersonName: string;
+  salespersonStaffNo: string;
+  returnedLines: LineState[];
+  issuedLines: LineState[];
+  refund: string;
+  refundMethod: RefundMethod | '';
+  reasonCode: SlipReason | '';
+  reasonText: string;
+  packagingIntact: YesNo;
+  accessoriesComplete: YesNo;
+  qualityProblem: YesNo;
+  deductCommission: YesNo;
+}
+
+export const emptyLine = (): LineState => ({ itemCode: '', name: '', spec: '', quantity: '1', unitPrice: '' });
+
+export const emptySlip = (): SlipState => ({
+  type: 'exchange',
+  customerName: '',
+  customerPhone: '',
+  receiptNo: '',
+  purchaseDate: '',
+  unitId: '',
+  salespersonName: '',
+  salespersonStaffNo: '',
+  returnedLines: [emptyLine()],
+  issuedLines: [emptyLine()],
+  refund: '',
+  refundMethod: '',
+  reasonCode: '',
+  reasonText: '',
+  packagingIntact: '',
+  accessoriesComplete: '',
+  qualityProblem: '',
+  deductCommission: '',
+});
+
+const qty = (s: string): number => (/^\d{1,3}$/.test(s.trim()) ? Number(s) : NaN);
+
+/** Amount of a line in fen, or null while the line is incomplete. */
+export function lineFen(l: LineState): number | null {
+  const q = qty(l.quantity);
+  const p = toFen(l.unitPrice);
+  return Number.isNaN(q) || p === undefined ? null : q * p;
+}
+
+export const totalFen = (lines: LineState[]): number => lines.reduce((sum, l) => sum + (lineFen(l) ?? 0), 0);
+
+const opt = (s: string) => (s.trim() === '' ? undefined : s);
+const yn = (v: YesNo) => (v === 'yes' ? true : v === 'no' ? false : undefined);
+
+const toLine = (l: LineState) => ({
+  itemCode: l.itemCode,
+  name: l.name,
+  spec: opt(l.spec),
+  quantity: Number.isNaN(qty(l.quantity)) ? -1 : qty(l.quantity),
+  unitPriceFen: toFen(l.unitPrice) ?? -1,
+});
+
+export function toSlipInput(s: SlipState, caseId: string | undefined): SlipCreateInput {
+  // The yes/no questions have no default: an unanswered one reaches the schema as undefined
+  // and comes back as "must be answered yes or no".
+  return {
+    type: s.type,
+    customer: { name: opt(s.customerName), phone: opt(s.customerPhone) },
+    receiptNo: s.receiptNo,
+    purchaseDate: opt(s.purchaseDate),
+    unitId: s.unitId,
+    salespersonName: opt(s.salespersonName),
+    salespersonStaffNo: opt(s.salespersonStaffNo),
+    returnedLines: s.returnedLines.map(toLine),
+    issuedLines: s.type === 'exchange' ? s.issuedLines.map(toLine) : [],
+    refundFen: s.refund.trim() ? (toFen(s.refund) ?? -1) : undefined,
+    refundMethod: s.refundMethod || undefined,
+    reasonCode: s.reasonCode as SlipReason,
+    reasonText: opt(s.reasonText),
+    packagingIntact: yn(s.packagingIntact) as boolean,
+    accessoriesComplete: yn(s.accessoriesComplete) as boolean,
+    qualityProblem: yn(s.qualityProblem) as boolean,
+    deductCommission: yn(s.deductCommission) as boolean,
+    ...(caseId ? { caseId } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+// The sync status line (SPEC §10), always visible: records waiting, the last successful sync
+// and the last error in words. It shows only what main reports — "not connected" when sync
+// is not configured or not available here — and never a success it has not seen.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatusView } from '../../../src-main/shared/ipc/contract';
+import { pick } from '../../i18n';
+import { call, invoke, onEvent } from '../../lib/api';
+import { formatTime } from '../../lib/format';
+import { useSession } from '../shell/session';
+
+export function SyncStatus() {
+  const { t, i18n } = useTranslation();
+  const { settings } = useSession();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['sync'], queryFn: () => call('sync.status', {}), refetchInterval: 30_000 });
+  // Main pushes the status as it changes (in the desktop shell).
+  useEffect(() => onEvent('sync.status', (s) => qc.setQueryData(['sync'], s as SyncStatusView)), [qc]);
+
+  const s = q.data;
+  const time = (ms: number) => formatTime(ms, settings.timeZone, i18n.language);
+  const parts: string[] = [];
+  if (!s || !s.configured) parts.push(t('sync.notConnected'));
+  else parts.push(t(`sync.state.${s.state}`));
+  if (s) {
+    parts.push(t('sync.waiting', { n: s.waiting }));
+    parts.push(s.lastSuccessAt ? t('sync.lastSuccess', { at: time(s.lastSuccessAt) }) : t('sync.never'));
+    if (s.lastError) parts.push(t('sync.lastError', { error: pick(s.lastError) }));
+  }
+
+  const syncNow = async () => {
+    const r = await invoke('sync.now', {});
+    if (r.ok) qc.setQueryData(['sync'], r.value);
+  };
+
+  return (
+    <span role="status" aria-label={t('sync.label')} data-testid="sync-status">
+      {t('sync.label')}: {parts.join(' · ')}
+      {s?.configured && s.state !== 'syncing' && (
+        <Button type="link" size="small" onClick={() => void syncNow()} style={{ height: 20, padding: '0 4px' }}>
+          {t('sync.now')}
+        </Button>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,37 @@
+// i18next with the two catalogues bundled (the app runs offline: nothing is fetched).
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Bilingual } from '../../src-main/shared/errors';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export type UiLang = 'zh-CN' | 'en';
+const KEY = 'branchDesk.lang';
+
+export function storedLang(): UiLang {
+  return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18next> {
+  if (!i18next.isInitialized) {
+    await i18next.use(initReactI18next).init({
+      resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+      lng: lang,
+      fallbackLng: 'zh-CN',
+      // React escapes text itself.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  document.documentElement.lang = lang;
+  return i18next;
+}
+
+export async function setLang(lang: UiLang): Promise<void> {
+  localStorage.setItem(KEY, lang);
+  document.documentElement.lang = lang;
+  await i18next.changeLanguage(lang);
+}
+
+/** Picks the side of a message from main (errors, field issues) for the current language. */
+export const pick = (m: Bilingual): string => (i18next.language === 'en' ? m.en : m.zh);

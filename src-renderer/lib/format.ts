@@ -1,0 +1,31 @@
+// Display formatting. Instants are epoch ms UTC; they are shown in the branch's time zone
+// (a setting), not the PC's, so every till agrees on what "today" is.
+
+export function formatTime(ms: number | null | undefined, timeZone: string, lang: string): string {
+  if (ms === null || ms === undefined) return '';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(ms);
+}
+
+/** yyyy-mm-dd of an instant in the given zone. */
+export function localDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+/** Fen → "12.50". */
+export const yuan = (fen: number): string => (fen / 100).toFixed(2);
+
+/** "12.5" → 1250 fen; undefined for empty or malformed input (the schema then names the field). */
+export function toFen(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return undefined;
+  const [whole = '0', frac = ''] = t.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}

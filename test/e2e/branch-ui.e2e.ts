@@ -1,0 +1,202 @@
+// The clerk's day in a real browser: phone intake through submission, an in-store case
+// with an exchange slip and its print preview, search in Chinese, a draft that survives a
+// reload, and an accessibility scan of every main screen. Screenshots go to docs/screenshots.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, type Harness, shot, signIn, startHarness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
+});
+
+/** Opens an action dialog from the case screen, fills it with the given steps, confirms. */
+async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}, open = true): Promise<void> {
+  if (open) await page.locator(`[data-action="${action}"]`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(dialog);
+  await dialog.getByRole('button', { name: /确\s?定/ }).click();
+  // A dialog that stays open shows why (a field message, a refusal): put it in the failure.
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (e: Error) => {
+    throw new Error(`${action} dialog stayed open: ${await dialog.innerText()}`, { cause: e });
+  });
+}
+
+/** Picks a select option from the keyboard (as a clerk would): open, arrow to it, Enter. */
+async function choose(page: Page, id: string, option: string): Promise<void> {
+  await page.locator(`#${id}`).focus();
+  await page.keyboard.press('ArrowDown');
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.waitFor();
+  for (let i = 0; i < 30 && (await open.locator('.ant-select-item-option-active').getAttribute('title')) !== option; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await open.waitFor({ state: 'hidden' });
+}
+
+describe('branch UI end to end', () => {
+  it('phone intake → forward → resolve → feedback → submit, from the keyboard', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.url, 'S001');
+    await shot(page, 'home');
+    expect(await axeProblems(page)).toEqual([]);
+
+    await page.keyboard.press('Alt+N');
+    await page.locator('#phone').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('phone');
+    await page.keyboard.type('13912345678');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('测试顾客');
+    await page.locator('#content').fill('顾客来电投诉:购买的电饭煲内胆有划痕,要求更换。');
+    await choose(page, 'category', '商品质量');
+    // Enter in a single-line field must not submit; Ctrl+Enter does.
+    await page.locator('#name').press('Enter');
+    expect(page.url()).toContain('#/intake/phone');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-testid="status"]').waitFor();
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('登记');
+    expect(await page.locator('[data-testid="deadline"]').textContent()).toMatch(/时限|今日到期|已逾期/);
+    await shot(page, 'case-detail');
+    expect(await axeProblems(page)).toEqual([]);
+
+    await act(page, 'forward', async () => choose(page, 'action-handlingUnitId', '鞋部'));
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('处理中');
+    // Main's own rule (an exchange needs an amount or a slip) comes back as a field message;
+    // the dialog stays open with what was typed.
+    await page.locator('[data-action="resolve"]').click();
+    await choose(page, 'action-type', '换货');
+    await page.locator('#action-summary').fill('已为顾客更换同型号新品。');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+    await page.locator('#action-amount-help').waitFor();
+    expect(await page.locator('#action-summary').inputValue()).toBe('已为顾客更换同型号新品。');
+    await shot(page, 'case-action-error');
+    await act(page, 'resolve', async (d) => d.locator('#action-amount').fill('299'), false);
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('已处理');
+    await act(page, 'feedback', async (d) => {
+      await choose(page, 'action-satisfaction', '满意');
+      await d.getByLabel('否').check();
+    });
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('已反馈');
+    // A product-quality case needs the cause and finding before it can be submitted.
+    expect(await page.locator('[data-action="submit"]').count()).toBe(0);
+    await act(page, 'finding', async () => {
+      await choose(page, 'action-cause', '商品或服务本身');
+      await choose(page, 'action-finding', '属实');
+    });
+    await act(page, 'submit');
+    expect(await page.locator('[data-testid="status"]').textContent()).toBe('待批示');
+    // Only allowed actions are offered: submitting again is not.
+    await shot(page, 'case-submitted');
+    expect(await page.locator('[data-action="submit"]').count()).toBe(0);
+
+    // The same phone at the next intake brings up the earlier case as soon as it is typed.
+    await page.keyboard.press('Alt+N');
+    await page.locator('#phone').fill('13912345678');
+    await page.locator('[data-testid="repeat-notice"]').waitFor();
+    expect(await page.locator('[data-testid="repeat-notice"]').textContent()).toContain('SH01-YY-');
+    await shot(page, 'intake-phone');
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('in-store complaint with an exchange slip → print preview', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.url, 'C001');
+    await page.goto(`${h.url}#/intake/in_store`);
+    await page.locator('#name').fill('王女士');
+    await page.locator('#phone').fill('021-55501234');
+    await page.locator('#itemName').fill('运动鞋');
+    await page.locator('#receiptNo').fill('R20261124001');
+    await page.locator('#content').fill('新买的运动鞋鞋底开胶,要求换一双。');
+    await choose(page, 'category', '商品质量');
+    await page.locator('form button[type=submit]').click();
+    await page.locator('[data-testid="status"]').waitFor();
+
+    await page.getByRole('button', { name: '开退换货单' }).click();
+    await page.locator('#slipReceipt').fill('R20261124001');
+    await choose(page, 'slipUnit', '鞋部');
+    await page.locator('#returnedLines-0-itemCode').fill('6901234567890');
+    await page.locator('#returnedLines-0-name').fill('运动鞋 42码');
+    await page.locator('#returnedLines-0-unitPrice').fill('399');
+    await page.locator('#issuedLines-0-itemCode').fill('6901234567891');
+    await page.locator('#issuedLines-0-name').fill('运动鞋 42码(新)');
+    await page.locator('#issuedLines-0-unitPrice').fill('429');
+    expect(await page.locator('[data-testid="slip-totals"]').textContent()).toContain('¥30.00');
+    await choose(page, 'slipReason', '质量问题');
+    // Submitting without the yes/no answers names them; nothing typed is lost.
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('须明确选择“是”或“否”').first().waitFor();
+    expect(await page.locator('#returnedLines-0-name').inputValue()).toBe('运动鞋 42码');
+    await page.locator('#qualityProblem').scrollIntoViewIfNeeded();
+    await shot(page, 'slip-form');
+    expect(await axeProblems(page)).toEqual([]);
+    for (const q of ['packagingIntact', 'accessoriesComplete', 'qualityProblem', 'deductCommission']) {
+      await page.locator(`#${q}`).getByLabel(q === 'deductCommission' ? '否' : '是').check();
+    }
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('button', { name: '打印预览' }).waitFor();
+    const slipNo = (await page.getByRole('heading', { level: 1 }).textContent())?.match(/SH01-TH-\d{6}-\d{4}/)?.[0];
+    expect(slipNo).toBeTruthy();
+    await page.getByRole('button', { name: '打印预览' }).click();
+    const frame = page.locator('.pdf-frame');
+    await frame.waitFor();
+    expect(await frame.getAttribute('data-file')).toMatch(/\.pdf$/);
+    // The pages drawn by pdf.js carry the form's text: the slip title, number and the lines.
+    const first = page.locator('canvas[data-page="1"]');
+    await expect.poll(async () => (await first.getAttribute('aria-label')) ?? '', { timeout: 30_000 }).toContain(slipNo ?? '-');
+    expect(await first.getAttribute('aria-label')).toContain('商品退换货单');
+    expect(await page.getByRole('link', { name: '下载 PDF' }).getAttribute('href')).toMatch(/^blob:/);
+    await shot(page, 'print-preview');
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('searches in Chinese', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.url, 'S001');
+    await page.keyboard.press('Alt+S');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await page.keyboard.insertText('顾客');
+    await page.keyboard.press('Enter');
+    await page.getByText('“顾客”的搜索结果').waitFor();
+    await page.locator('[data-row]').first().waitFor();
+    expect(await page.locator('[data-row]').count()).toBeGreaterThan(0);
+    await shot(page, 'search');
+  });
+
+  it('keeps a draft across a page reload', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.url, 'C001');
+    await page.goto(`${h.url}#/intake/government`);
+    await page.locator('#govRef').fill('12315-2026-0042');
+    await page.locator('#content').fill('消费者通过 12315 反映会员积分未到账。');
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.getByRole('button', { name: '恢复草稿' }).click();
+    expect(await page.locator('#content').inputValue()).toBe('消费者通过 12315 反映会员积分未到账。');
+    expect(await page.locator('#govRef').inputValue()).toBe('12315-2026-0042');
+    await shot(page, 'intake-government');
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('shows settings to the manager, the sign-in screen and English, without accessibility problems', async () => {
+    const page = await h.newPage();
+    await page.goto(h.url);
+    await page.locator('#staffNo').waitFor();
+    await shot(page, 'sign-in');
+    expect(await axeProblems(page)).toEqual([]);
+    await signIn(page, h.url, 'M001');
+    await page.getByRole('button', { name: '设置' }).click();
+    await page.locator('#lockAfterMinutes').waitFor();
+    await shot(page, 'settings');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByText('English').first().click();
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByText('Work queues').waitFor();
+    await shot(page, 'home-en');
+  });
+});

@@ -1,0 +1,109 @@
+// End-to-end harness: a fresh demo store in a temp dir, the dev server on a free loopback
+// port, and Debian's Chromium driven by playwright-core (ARCHITECTURE §5).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  newPage(): Promise<Page>;
+  /** Screenshots of every open page into the temp dir, for a failed test's report. */
+  capture(name: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function startServer(dir: string): Promise<{ proc: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-server.ts', '--db', join(dir, 'demo.sqlite'), '--port', '0', '--cases', '240'], {
+      cwd: join(import.meta.dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m?.[1]) resolve({ proc, url: m[1] });
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+    proc.on('exit', (code) => reject(new Error(`dev server exited with ${code}:\n${out}`)));
+  });
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'));
+  const { proc, url } = await startServer(dir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const pages: Page[] = [];
+  return {
+    url,
+    browser,
+    async newPage() {
+      // Each page its own context: its own cookie, so its own session on the server.
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      pages.push(page);
+      return page;
+    },
+    async capture(name) {
+      const files: string[] = [];
+      for (const [i, page] of pages.entries()) {
+        if (page.isClosed()) continue;
+        const file = join(tmpdir(), `branch-desk-e2e-failure-${name.replace(/\W+/g, '-')}-${i}.png`);
+        await page.screenshot({ path: file }).catch(() => {});
+        files.push(file);
+      }
+      return files;
+    },
+    async close() {
+      await browser.close();
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page: Page, url: string, staffNo: string, pin = '123456'): Promise<void> {
+  await page.goto(url);
+  await page.locator('#staffNo').fill(staffNo);
+  await page.locator('#pin').fill(pin);
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation').waitFor();
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the current screen (id: first targets). */
+export async function axeProblems(page: Page): Promise<string[]> {
+  // evaluate() runs through the DevTools protocol, so the page's CSP does not block it.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    // antd's select dropdown keeps aria-selected on its visual option rows (the accessible
+    // listbox is a separate hidden list it renders alongside); that is the library's markup.
+    const r = await axe.run({ exclude: [['.ant-select-dropdown']] } as unknown as Document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' | ')}`);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  // Let antd's motion settle so the picture shows the steady state.
+  await page.waitForTimeout(400);
+  // Success toasts of earlier steps would cover the screen in the picture.
+  await page.evaluate(() => document.querySelectorAll<HTMLElement>('.ant-message').forEach((e) => (e.style.visibility = 'hidden')));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
