@@ -8,8 +8,8 @@ export default defineConfig({
     // The end-to-end tests drive Chromium against the dev server: `npm run test:e2e`.
     exclude: ['test/e2e/**', 'node_modules/**'],
     // Real SQLite files with synchronous=FULL and child processes: give slow disks room.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

@@ -80,7 +80,9 @@ describe('head office killed mid-import', () => {
     } finally {
       hq.close();
     }
-  });
+    // Several child processes start and are killed: on a loaded 2-core CI machine this takes
+    // well over the default minute.
+  }, 240_000);
 
   it('a branch killed between send and acknowledgement sends again, and head office applies it once', async () => {
     const store = (s = openTestStore());
@@ -115,5 +117,5 @@ describe('head office killed mid-import', () => {
     } finally {
       db.close();
     }
-  });
+  }, 240_000);
 });
