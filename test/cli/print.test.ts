@@ -4,6 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/db/connection';
+import type { Actor } from '../../src-main/domain/case-machine';
+import { createContext } from '../../src-main/services/context';
+import { voidSlip } from '../../src-main/services/slips';
 import { readPdf, squash } from '../helpers/pdf-text';
 import { tempDir } from '../helpers/store';
 
@@ -26,7 +30,19 @@ const one = <T>(sql: string): T => {
 };
 
 beforeAll(() => {
-  expect(cli('seed-demo', '--db', store, '--cases', '120', '--seed', '3').code).toBe(0);
+  // A fixed end of the simulated period: the demo data is then the same on every run.
+  expect(cli('seed-demo', '--db', store, '--cases', '120', '--seed', '3', '--now', '2026-11-24T18:00:00+08:00').code).toBe(0);
+  // The test needs one voided slip whatever the demo drew: void the first slip if none is.
+  const { db } = openDatabase(store);
+  try {
+    if (!db.prepare("SELECT 1 FROM slips WHERE status = 'void'").get()) {
+      const supervisor = db.prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE role = 'supervisor'").get() as Actor;
+      const slip = db.prepare("SELECT id FROM slips WHERE settlement_status = 'unsettled' ORDER BY rid LIMIT 1").get() as { id: string };
+      voidSlip(createContext(db), supervisor, { slipId: slip.id, reason: '测试:作废一张单据' });
+    }
+  } finally {
+    db.close();
+  }
 });
 
 describe('cli print', () => {
