@@ -3,17 +3,14 @@
 // PC as the clerk types and is never cleared by an error.
 import { App, Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
 import { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
 import { DraftOffer } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
-import { pick } from '../../i18n';
-import { invoke } from '../../lib/api';
-import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
 import { navigate } from '../../lib/router';
+import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useDraft } from '../../lib/useDraft';
 import { useCategories, useSession, useUnits } from '../shell/session';
 import { emptyIntake, INTAKE_FORMS, type IntakeForm as Kind, type IntakeState, OTHER_CHANNELS, SHOWS, toIntakeInput } from './intake-state';
@@ -30,9 +27,7 @@ export function IntakeForm({ channel }: { channel: string }) {
   const categories = useCategories();
   const draft = useDraft<IntakeState>(user.id, `intake.${kind}`, emptyIntake);
   const s = draft.value;
-  const [issues, setIssues] = useState<IssueMap>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { issues, error, busy, send } = useCheckedSubmit();
   const show = SHOWS[kind];
 
   const set = <K extends keyof IntakeState>(k: K, v: IntakeState[K]) => draft.update((prev) => ({ ...prev, [k]: v }));
@@ -42,25 +37,11 @@ export function IntakeForm({ channel }: { channel: string }) {
   });
 
   const submit = async () => {
-    if (busy) return;
-    const input = toIntakeInput(kind, s);
-    const found = checkWith(CaseIntakeInput, input);
-    setIssues(found);
-    if (Object.keys(found).length) {
-      setError(t('intake.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    const r = await invoke('cases.create', input);
-    setBusy(false);
-    if (!r.ok) {
-      setError(pick(r.error.message));
-      setIssues(toIssueMap(r.error.issues));
-      return;
-    }
+    const saved = await send(CaseIntakeInput, 'cases.create', toIntakeInput(kind, s));
+    if (!saved) return;
     draft.clear();
-    void message.success(t('intake.saved', { number: r.value.number }));
-    navigate(`/case/${r.value.id}`);
+    void message.success(t('intake.saved', { number: saved.number }));
+    navigate(`/case/${saved.id}`);
   };
 
   const unitOptions = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));

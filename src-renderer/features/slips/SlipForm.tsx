@@ -3,18 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
 import { SlipCreateInput } from '../../../src-main/shared/schemas/slip';
 import { DraftOffer } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
-import { pick } from '../../i18n';
-import { call, invoke } from '../../lib/api';
+import { call } from '../../lib/api';
 import { yuan } from '../../lib/format';
-import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
 import { navigate } from '../../lib/router';
+import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useDraft } from '../../lib/useDraft';
 import { useSession, useUnits } from '../shell/session';
 import { LinesEditor } from './LinesEditor';
@@ -29,9 +27,7 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
   const linked = useQuery({ queryKey: ['case', caseId], enabled: !!caseId, queryFn: () => call('cases.get', { caseId: caseId ?? '' }) });
   const draft = useDraft<SlipState>(user.id, `slip.${caseId ?? 'none'}`, emptySlip);
   const s = draft.value;
-  const [issues, setIssues] = useState<IssueMap>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { issues, error, busy, send } = useCheckedSubmit();
   const set = <K extends keyof SlipState>(k: K, v: SlipState[K]) => draft.update((p) => ({ ...p, [k]: v }));
   const text = (k: keyof SlipState) => ({ value: s[k] as string, onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.target.value as never) });
 
@@ -39,25 +35,11 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
   const issued = s.type === 'exchange' ? totalFen(s.issuedLines) : 0;
 
   const submit = async () => {
-    if (busy) return;
-    const input = toSlipInput(s, caseId);
-    const found = checkWith(SlipCreateInput, input);
-    setIssues(found);
-    if (Object.keys(found).length) {
-      setError(t('intake.fixErrors'));
-      return;
-    }
-    setBusy(true);
-    const r = await invoke('slips.create', input);
-    setBusy(false);
-    if (!r.ok) {
-      setError(pick(r.error.message));
-      setIssues(toIssueMap(r.error.issues));
-      return;
-    }
+    const saved = await send(SlipCreateInput, 'slips.create', toSlipInput(s, caseId));
+    if (!saved) return;
     draft.clear();
-    void message.success(t('slip.saved', { number: r.value.number }));
-    navigate(`/slip/${r.value.id}`);
+    void message.success(t('slip.saved', { number: saved.number }));
+    navigate(`/slip/${saved.id}`);
   };
 
   return (
