@@ -1,0 +1,329 @@
+// The head-office console's JSON API: paths, request schemas (zod) and response types.
+// Pure TypeScript (zod and src-main/shared only) so that the console UI can import it too.
+// STABLE: once committed, only additive changes (new optional fields, new endpoints).
+//
+// Conventions
+// - Every path is under /console/api. JSON in, JSON out (UTF-8).
+// - Instants are epoch milliseconds UTC. Date filters (`from`, `to`, `date`) are calendar days
+//   (yyyy-mm-dd) in head office's time zone, CONSOLE_TIME_ZONE; `to` is inclusive.
+// - Sign-in sets an HttpOnly, SameSite=Strict cookie SESSION_COOKIE with Path=/console
+//   (Secure when served over https). The session ends after IDLE_MINUTES without a request
+//   or ABSOLUTE_HOURS after sign-in, whichever comes first.
+// - Every state-changing request (POST, PUT, PATCH, DELETE) except POST /session must carry
+//   the header CSRF_HEADER with the csrfToken of the session, and an Origin (when the browser
+//   sends one) equal to the console's own origin. Otherwise: 403 FORBIDDEN, nothing changes.
+// - Every refusal is a ConsoleErrorBody with an HTTP status:
+//     400 VALIDATION (issues name each field, zh + en)   401 NOT_SIGNED_IN (no or expired session)
+//     401 AUTH_FAILED (wrong username or password)       423 ACCOUNT_LOCKED (too many failures; retryAfterMs)
+//     403 FORBIDDEN (CSRF token or Origin wrong)         404 NOT_FOUND       409 CONFLICT
+//     500 INTERNAL
+import { z } from 'zod';
+import { CASE_STATUSES, CHANNELS, type CaseStatus, type Channel, type Finding, type Satisfaction, type Severity } from '../../src-main/shared/enums';
+import type { Bilingual, FieldIssue } from '../../src-main/shared/errors';
+import type { CaseRecord, FollowUp, SlipRecord } from '../../src-main/shared/types';
+
+export const CONSOLE_API = '/console/api';
+export const CONSOLE_PATHS = {
+  session: `${CONSOLE_API}/session`,
+  cases: `${CONSOLE_API}/cases`,
+  /** Fastify route pattern; build real URLs with casePath(). */
+  caseDetail: `${CONSOLE_API}/cases/:branch/:id`,
+  caseInstructions: `${CONSOLE_API}/cases/:branch/:id/instructions`,
+  summary: `${CONSOLE_API}/summary`,
+  repeatComplainants: `${CONSOLE_API}/repeat-complainants`,
+  branchHealth: `${CONSOLE_API}/branches/health`,
+} as const;
+
+export const casePath = (branch: string, id: string): string => `${CONSOLE_API}/cases/${encodeURIComponent(branch)}/${encodeURIComponent(id)}`;
+export const caseInstructionsPath = (branch: string, id: string): string => `${casePath(branch, id)}/instructions`;
+
+export const SESSION_COOKIE = 'hq_console_session';
+export const CSRF_HEADER = 'x-csrf-token';
+export const CONSOLE_TIME_ZONE = 'Asia/Shanghai';
+export const IDLE_MINUTES = 30;
+export const ABSOLUTE_HOURS = 12;
+/** Failed sign-ins in a row before the account is locked, and for how long. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCKOUT_MINUTES = 15;
+export const INSTRUCTION_MAX_CHARS = 2000;
+export const CASE_PAGE_DEFAULT = 50;
+export const CASE_PAGE_MAX = 200;
+/** Two cases are "the same matter" when their receipt no. or an item name matches within this many days. */
+export const SAME_MATTER_DAYS = 90;
+
+// ---------------------------------------------------------------- shared pieces
+
+/** Body of every refusal (the same shape as the branch sync refusals, src-headoffice/http-errors.ts). */
+export interface ConsoleErrorBody {
+  code: string;
+  message: Bilingual;
+  issues?: FieldIssue[];
+  /** ACCOUNT_LOCKED: milliseconds until sign-in is possible again. */
+  retryAfterMs?: number;
+}
+
+const branchCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{2,16}$/, { params: { zh: '须为 2–16 位字母或数字', en: 'must be 2–16 letters or digits' } }));
+const day = z.iso.date();
+const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+const opt = <T extends z.ZodType>(t: T) => z.preprocess(emptyToUndefined, t.optional());
+
+// ---------------------------------------------------------------- session
+
+/** POST /session */
+export const SignInBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type SignInBody = z.infer<typeof SignInBody>;
+
+export interface Reviewer {
+  username: string;
+  /** Shown as the 批示人 of every instruction this reviewer sends. */
+  name: string;
+}
+
+/** 200 from POST /session (also sets the cookie) and from GET /session. DELETE /session → 204. */
+export interface SessionInfo {
+  reviewer: Reviewer;
+  csrfToken: string;
+  /** When the session ends at the latest (absolute limit). */
+  expiresAt: number;
+  /** When it ends if no request comes before (idle limit); moves with every request. */
+  idleExpiresAt: number;
+}
+
+// ---------------------------------------------------------------- case list
+
+/**
+ * GET /cases — newest first by receivedAt, then branch, then id (keyset order). `q` matches
+ * a case number or customer phone by prefix (digits, dashes and spaces of a phone are
+ * ignored), and any substring of the customer's name or the content (Chinese included; one
+ * or two characters work). `after` is the nextCursor of the previous page, with the same
+ * filters.
+ */
+export const CaseListQuery = z.object({
+  branch: opt(branchCode),
+  status: opt(z.enum(CASE_STATUSES)),
+  category: opt(z.string().trim().min(1).max(40)),
+  channel: opt(z.enum(CHANNELS)),
+  from: opt(day),
+  to: opt(day),
+  q: opt(z.string().trim().min(1).max(100)),
+  after: opt(z.string().min(1).max(300)),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(CASE_PAGE_MAX).default(CASE_PAGE_DEFAULT)),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export interface CaseListRow {
+  branch: string;
+  id: string;
+  number: string;
+  status: CaseStatus;
+  channel: Channel;
+  category: string;
+  severity: Severity;
+  receivedAt: number;
+  /** When head office last received a newer version of the case. */
+  updatedAt: number;
+  typical: boolean;
+  finding: Finding | null;
+  satisfaction: Satisfaction | null;
+  disputed: boolean;
+  customerName: string | null;
+  /** 138****5678; null for anonymous cases or no phone. */
+  customerPhoneMasked: string | null;
+  receiptNo: string | null;
+  /** The first 80 characters of the content. */
+  excerpt: string;
+}
+
+export interface CaseListPage {
+  rows: CaseListRow[];
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Number of matching cases; exact when totalExact, else the planner's estimate (large unfiltered lists). */
+  total: number;
+  totalExact: boolean;
+}
+
+// ---------------------------------------------------------------- case detail
+
+export const CaseParams = z.object({ branch: branchCode, id: z.string().trim().min(1).max(100) });
+export type CaseParams = z.infer<typeof CaseParams>;
+
+/** The branch's snapshot as received: a field that is absent is null (SPEC §10; sync-format.ts). */
+export type CaseSnapshot = { [K in keyof CaseRecord]?: CaseRecord[K] | null } & Pick<CaseRecord, 'id' | 'number' | 'status' | 'channel'>;
+
+/** One change of the case from the synced audit log (oldest first). */
+export interface CaseHistoryEntry {
+  id: string;
+  at: number;
+  actorName: string;
+  /** e.g. `case.create`, `case.forward`, `slip.void`, `follow_up.done`. */
+  action: string;
+  entity: string;
+  entityId: string;
+  /** The fields that changed (null for a creation). */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** An instruction (批示) head office sent for a case. */
+export interface ConsoleInstruction {
+  instructionId: string;
+  text: string;
+  reviewerName: string;
+  /** ISO instant, as the branch receives it. */
+  instructedAt: string;
+  /** Whether the case snapshot head office last received already carries it (the branch applied it). */
+  appliedByBranch: boolean;
+}
+
+/** GET /cases/:branch/:id */
+export interface CaseDetail {
+  branch: string;
+  case: CaseSnapshot;
+  /** Version of the snapshot and when head office received it. */
+  version: number;
+  importedAt: number;
+  history: CaseHistoryEntry[];
+  slips: Partial<SlipRecord>[];
+  followUps: Partial<FollowUp>[];
+  instructions: ConsoleInstruction[];
+}
+
+// ---------------------------------------------------------------- 批示
+
+/**
+ * POST /cases/:branch/:id/instructions — `clientId` makes it idempotent: the same id with the
+ * same text answers 200 with the instruction already stored (created: false); the same id
+ * with other text is 409 CONFLICT. A new one answers 201. The reviewer's name comes from
+ * the session. The branch pulls it on its next sync (GET /v1/instructions).
+ */
+export const InstructionBody = z.strictObject({
+  clientId: z.uuid(),
+  text: z.string().trim().min(1).max(INSTRUCTION_MAX_CHARS),
+});
+export type InstructionBody = z.infer<typeof InstructionBody>;
+
+export interface InstructionAnswer {
+  instruction: ConsoleInstruction;
+  created: boolean;
+}
+
+// ---------------------------------------------------------------- summary
+
+/**
+ * GET /summary — the week (ISO, Monday start) or the month containing `date`, in
+ * CONSOLE_TIME_ZONE, over every branch or one. `summary` is the `Summary` of
+ * src-main/domain/summary.ts (typed loosely until that module lands).
+ */
+export const SummaryQuery = z.object({
+  period: z.enum(['week', 'month']),
+  date: day,
+  branch: opt(branchCode),
+});
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+export interface ConsoleSummary {
+  period: 'week' | 'month';
+  /** First and last day of the period (inclusive), yyyy-mm-dd. */
+  firstDate: string;
+  lastDate: string;
+  branch: string | null;
+  cases: number;
+  summary: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------- repeat complainants (SPEC §9)
+
+/**
+ * GET /repeat-complainants — the same customer complaining at several branches or through
+ * several channels about the same matter.
+ * - Same customer: the same normalised phone (src-main/shared/phone.ts); cases without a
+ *   phone match by exact customer name. Anonymous cases never match.
+ * - Same matter: the same receipt no. (小票号), or the same purchased item name, with the
+ *   cases received within SAME_MATTER_DAYS days of each other.
+ * - Flagged when such a group spans 2+ branches or 2+ channels.
+ * Groups whose latest case falls in [from, to] (default: the last 365 days), newest first.
+ */
+export const RepeatQuery = z.object({
+  branch: opt(branchCode),
+  from: opt(day),
+  to: opt(day),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(100)),
+});
+export type RepeatQuery = z.infer<typeof RepeatQuery>;
+
+export interface RepeatComplainant {
+  /** Stable id of the group (for React keys). */
+  key: string;
+  matchedBy: 'phone' | 'name';
+  customerName: string | null;
+  customerPhoneMasked: string | null;
+  matter: { kind: 'receipt' | 'item'; value: string };
+  branches: string[];
+  channels: Channel[];
+  firstAt: number;
+  lastAt: number;
+  cases: { branch: string; id: string; number: string; channel: Channel; status: CaseStatus; receivedAt: number; finding: Finding | null }[];
+}
+
+export interface RepeatComplainantsAnswer {
+  groups: RepeatComplainant[];
+}
+
+// ---------------------------------------------------------------- branch health
+
+export interface BranchAlert {
+  /** `rewound` (restored from an old backup), or the refusal code of a batch (GAP, DAMAGED, …). */
+  kind: string;
+  message: Bilingual;
+  at: number;
+}
+
+/** GET /branches/health — one row per registered branch, by code. */
+export interface BranchHealth {
+  branch: string;
+  registeredAt: number;
+  lastBatchAt: number | null;
+  lastBatchSource: 'http' | 'file' | null;
+  /** Outbox records waiting at the branch, as it last reported (null: never reported). */
+  backlog: number | null;
+  backlogReportedAt: number | null;
+  recordsStored: number;
+  quarantined: number;
+  /** Newest first, at most 5. */
+  alerts: BranchAlert[];
+}
+
+export interface BranchHealthAnswer {
+  branches: BranchHealth[];
+  now: number;
+}
+
+// ---------------------------------------------------------------- field names
+
+/** Labels of the console's request fields, used in the VALIDATION issues. */
+export const CONSOLE_FIELD_LABELS: Record<string, Bilingual> = {
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  branch: { zh: '门店', en: 'Branch' },
+  status: { zh: '状态', en: 'Status' },
+  category: { zh: '异议类别', en: 'Category' },
+  channel: { zh: '受理渠道', en: 'Channel' },
+  from: { zh: '开始日期', en: 'From date' },
+  to: { zh: '结束日期', en: 'To date' },
+  q: { zh: '搜索内容', en: 'Search text' },
+  after: { zh: '翻页位置', en: 'Page cursor' },
+  limit: { zh: '条数', en: 'Page size' },
+  id: { zh: '个案', en: 'Case' },
+  clientId: { zh: '批示编号', en: 'Instruction id' },
+  text: { zh: '批示内容', en: 'Instruction text' },
+  period: { zh: '周期', en: 'Period' },
+  date: { zh: '日期', en: 'Date' },
+};
