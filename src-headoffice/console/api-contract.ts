@@ -66,7 +66,7 @@ const branchCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9]{2,16}$/, { params: { zh: '须为 2–16 位字母或数字', en: 'must be 2–16 letters or digits' } }));
+  .pipe(z.string().refine((s) => /^[A-Z0-9]{2,16}$/.test(s), { params: { zh: '须为 2–16 位字母或数字', en: 'must be 2–16 letters or digits' } }));
 const day = z.iso.date();
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const opt = <T extends z.ZodType>(t: T) => z.preprocess(emptyToUndefined, t.optional());
