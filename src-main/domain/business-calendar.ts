@@ -1,0 +1,52 @@
+// A memoised business calendar for bulk work (reports over 100,000 cases). It gives exactly
+// the answers of business-time.ts (property-tested against it) but calls luxon only once per
+// local date instead of several times per case: the business day of an instant is the one
+// date d with closeOf(d − 1) ≤ instant < closeOf(d).
+import { addDays, closeOf, localDateOf, type BusinessHours } from './business-time';
+
+const DAY_MS = 86_400_000;
+
+export class BusinessCalendar {
+  private readonly closes = new Map<string, number>();
+  private readonly shifted = new Map<string, string>();
+  private readonly utcDays = new Map<number, string>();
+
+  constructor(
+    readonly hours: BusinessHours,
+    readonly timeZone: string,
+  ) {}
+
+  /** The closing instant of the business day `date`. */
+  closeOf(date: string): number {
+    let c = this.closes.get(date);
+    if (c === undefined) {
+      c = closeOf(date, this.hours, this.timeZone);
+      this.closes.set(date, c);
+    }
+    return c;
+  }
+
+  addDays(date: string, days: number): string {
+    const key = `${date}|${days}`;
+    let d = this.shifted.get(key);
+    if (d === undefined) {
+      d = addDays(date, days);
+      this.shifted.set(key, d);
+    }
+    return d;
+  }
+
+  /** Same answer as business-time.ts businessDayOf. */
+  businessDayOf(ms: number): string {
+    const bucket = Math.floor(ms / DAY_MS);
+    let d = this.utcDays.get(bucket);
+    if (d === undefined) {
+      d = localDateOf(bucket * DAY_MS, this.timeZone);
+      this.utcDays.set(bucket, d);
+    }
+    // The local date at the start of the UTC day is within a day or two of the answer.
+    while (ms >= this.closeOf(d)) d = this.addDays(d, 1);
+    while (ms < this.closeOf(this.addDays(d, -1))) d = this.addDays(d, -1);
+    return d;
+  }
+}

@@ -1,0 +1,389 @@
+// The weekly/monthly summary (顾客异议处理月报表 / 周汇总, SPEC §8). Pure: the branch builds
+// the facts from its SQLite store, head office from the synced snapshots, and both call
+// summarize(). Snapshots leave null fields out, so every input field may be absent or null.
+//
+// Deadlines need the branch's business hours and time zone. The branch passes its settings;
+// head office, which does not know them, passes DEFAULT_BRANCH_SETTINGS (the default when the
+// argument is omitted), so its same-day/next-day split can differ from the branch's for a
+// branch with other hours or another zone.
+import type { Cause, Channel, EscalationKind, Finding, ResolutionType, Satisfaction, Severity, SlipType } from '../shared/enums';
+import { CHANNELS, ESCALATION_KINDS, FINDINGS, SATISFACTIONS, SEVERITIES } from '../shared/enums';
+import { DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
+import type { CaseRecord, SlipRecord } from '../shared/types';
+import { BusinessCalendar } from './business-calendar';
+import type { DeadlineSettings } from './deadlines';
+import { type Period, periodContains } from './report-period';
+
+export * from './report-period';
+
+type Loose<T> = { [K in keyof T]?: T[K] | null };
+
+/** A case as the branch store or a synced snapshot has it: only these five are always present. */
+export type CaseSnapshot = Pick<CaseRecord, 'id' | 'number' | 'channel' | 'categoryCode' | 'receivedAt'> &
+  Loose<
+    Pick<
+      CaseRecord,
+      | 'severity'
+      | 'complainedUnitId'
+      | 'extendedAt'
+      | 'firstFedBackAt'
+      | 'satisfaction'
+      | 'disputed'
+      | 'disputedAt'
+      | 'cause'
+      | 'finding'
+      | 'typical'
+      | 'resolutionType'
+    >
+  > & { escalations?: readonly { kind: EscalationKind }[] | null };
+
+/** A return/exchange slip as stored or synced. */
+export type SlipSnapshot = Pick<SlipRecord, 'id' | 'type' | 'status' | 'handledAt'> &
+  Loose<Pick<SlipRecord, 'number' | 'returnedTotalFen' | 'refundFen' | 'qualityProblem' | 'deductCommission' | 'caseId'>>;
+
+/** How the handling limit (SPEC §4) was met: measured at the first feedback to the customer. */
+export const CLOSINGS = ['same_day', 'next_day', 'within_limit', 'late', 'open'] as const;
+export type Closing = (typeof CLOSINGS)[number];
+
+export interface SlipFacts {
+  slipId: string;
+  number: string;
+  type: SlipType;
+  handledAt: number;
+  /** Value of the goods taken back (the amount the approval authority is measured on). */
+  returnedFen: number;
+  refundFen: number;
+  qualityProblem: boolean;
+  deductCommission: boolean;
+  caseId: string | null;
+}
+
+export interface SummaryFacts {
+  caseId: string;
+  number: string;
+  receivedAt: number;
+  channel: Channel;
+  categoryCode: string;
+  /** null when no unit was recorded. */
+  complainedUnitId: string | null;
+  severity: Severity;
+  /** The handling limit for this case (same day, next day, or the government reply days). */
+  deadlineAt: number;
+  closing: Closing;
+  satisfaction: Satisfaction | null;
+  cause: Cause | null;
+  finding: Finding | null;
+  disputed: boolean;
+  escalationKinds: EscalationKind[];
+  typical: boolean;
+  resolutionType: ResolutionType | null;
+  /** The case's slips that are not void. */
+  slips: SlipFacts[];
+}
+
+const calendars = new WeakMap<DeadlineSettings, BusinessCalendar>();
+function calendarFor(s: DeadlineSettings): BusinessCalendar {
+  let cal = calendars.get(s);
+  if (!cal) {
+    cal = new BusinessCalendar(s.businessHours, s.timeZone);
+    calendars.set(s, cal);
+  }
+  return cal;
+}
+
+/** A slip's facts, or null for a void slip (it counts nowhere). */
+export function slipFacts(s: SlipSnapshot): SlipFacts | null {
+  if (s.status === 'void') return null;
+  return {
+    slipId: s.id,
+    number: s.number ?? '',
+    type: s.type,
+    handledAt: s.handledAt,
+    returnedFen: s.returnedTotalFen ?? 0,
+    refundFen: s.refundFen ?? 0,
+    qualityProblem: s.qualityProblem === true,
+    deductCommission: s.deductCommission === true,
+    caseId: s.caseId ?? null,
+  };
+}
+
+/**
+ * The facts of one case for the summary. `settings` are the branch's (business hours, time
+ * zone, government reply days); pass the same object for every case of a run, the calendar
+ * behind it is memoised per settings object.
+ */
+export function caseFacts(c: CaseSnapshot, slips: readonly SlipSnapshot[], settings: DeadlineSettings = DEFAULT_BRANCH_SETTINGS): SummaryFacts {
+  const cal = calendarFor(settings);
+  const day = cal.businessDayOf(c.receivedAt);
+  const sameDayClose = cal.closeOf(day);
+  const nextDayClose = cal.closeOf(cal.addDays(day, 1));
+  // Same rule as deadlines.ts handlingDeadline (property-tested to agree).
+  const deadlineAt =
+    c.channel === 'government' ? cal.closeOf(cal.addDays(day, settings.governmentReplyDays)) : c.extendedAt != null ? nextDayClose : sameDayClose;
+  const fed = c.firstFedBackAt ?? null;
+  let closing: Closing = 'open';
+  if (fed !== null) {
+    if (fed > deadlineAt) closing = 'late';
+    else if (fed <= sameDayClose) closing = 'same_day';
+    else if (fed <= nextDayClose) closing = 'next_day';
+    else closing = 'within_limit';
+  }
+  const facts: SlipFacts[] = [];
+  for (const s of slips) {
+    const f = slipFacts(s);
+    if (f) facts.push(f);
+  }
+  return {
+    caseId: c.id,
+    number: c.number,
+    receivedAt: c.receivedAt,
+    channel: c.channel,
+    categoryCode: c.categoryCode,
+    complainedUnitId: c.complainedUnitId ?? null,
+    severity: c.severity ?? 'general',
+    deadlineAt,
+    closing,
+    satisfaction: c.satisfaction ?? null,
+    cause: c.cause ?? null,
+    finding: c.finding ?? null,
+    // A dispute resolved later still counts: the period had a disputed case.
+    disputed: c.disputed === true || c.disputedAt != null,
+    escalationKinds: (c.escalations ?? []).map((e) => e.kind),
+    typical: c.typical === true,
+    resolutionType: c.resolutionType ?? null,
+    slips: facts,
+  };
+}
+
+export interface CountRow {
+  key: string;
+  count: number;
+}
+
+/** A case named in a list of the summary; no customer data. */
+export interface CaseRef {
+  caseId: string;
+  number: string;
+  receivedAt: number;
+  channel: Channel;
+  categoryCode: string;
+  complainedUnitId: string | null;
+  finding: Finding | null;
+  resolutionType: ResolutionType | null;
+  disputed: boolean;
+  escalated: boolean;
+}
+
+export interface SlipSummary {
+  count: number;
+  returns: number;
+  exchanges: number;
+  returnedFen: number;
+  refundFen: number;
+  qualityCount: number;
+  qualityFen: number;
+  /** qualityCount / count (0 when there is no slip). */
+  qualityShare: number;
+  commissionCount: number;
+  commissionFen: number;
+}
+
+export interface TrendPoint {
+  key: string;
+  from: number;
+  to: number;
+  total: number;
+  sameDay: number;
+  late: number;
+  satisfied: number;
+  unsatisfied: number;
+  disputed: number;
+  escalated: number;
+  slips: number;
+  refundFen: number;
+}
+
+export interface Summary {
+  period: Period;
+  previous: Period[];
+  /** The instant open cases were judged against for overdue; null when not given. */
+  asOf: number | null;
+  total: number;
+  /** Sorted by count (descending), then key. Unit key '' = no unit recorded. */
+  byCategory: CountRow[];
+  /** Every channel, in the order of CHANNELS, zeros included. */
+  byChannel: CountRow[];
+  byUnit: CountRow[];
+  bySeverity: Record<Severity, number>;
+  closing: Record<Closing, number>;
+  /** Open cases past their handling limit at `asOf` (a part of closing.open). */
+  openOverdue: number;
+  satisfaction: Record<Satisfaction | 'not_asked', number>;
+  findings: Record<Finding | 'none', number>;
+  disputed: number;
+  escalated: number;
+  escalationsByKind: Record<EscalationKind, number>;
+  /** Disputed or escalated cases, oldest first, at most `listLimit`; attentionTotal counts them all. */
+  attention: CaseRef[];
+  attentionTotal: number;
+  slips: SlipSummary;
+  typical: CaseRef[];
+  typicalTotal: number;
+  /** The previous periods, oldest first, then this period. */
+  trend: TrendPoint[];
+}
+
+export interface SummarizeOptions {
+  asOf?: number;
+  /** Slips linked to no case; they count in the period they were handled in. */
+  standaloneSlips?: readonly SlipFacts[];
+  listLimit?: number;
+}
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+function emptyTrend(p: Period): TrendPoint {
+  return { key: p.key, from: p.from, to: p.to, total: 0, sameDay: 0, late: 0, satisfied: 0, unsatisfied: 0, disputed: 0, escalated: 0, slips: 0, refundFen: 0 };
+}
+
+function emptySlips(): SlipSummary {
+  return { count: 0, returns: 0, exchanges: 0, returnedFen: 0, refundFen: 0, qualityCount: 0, qualityFen: 0, qualityShare: 0, commissionCount: 0, commissionFen: 0 };
+}
+
+function addSlip(s: SlipSummary, f: SlipFacts): void {
+  s.count++;
+  if (f.type === 'return') s.returns++;
+  else s.exchanges++;
+  s.returnedFen += f.returnedFen;
+  s.refundFen += f.refundFen;
+  if (f.qualityProblem) {
+    s.qualityCount++;
+    s.qualityFen += f.returnedFen;
+  }
+  if (f.deductCommission) {
+    s.commissionCount++;
+    s.commissionFen += f.returnedFen;
+  }
+}
+
+const sortRows = (m: Map<string, number>): CountRow[] =>
+  [...m.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+const refOf = (f: SummaryFacts): CaseRef => ({
+  caseId: f.caseId,
+  number: f.number,
+  receivedAt: f.receivedAt,
+  channel: f.channel,
+  categoryCode: f.categoryCode,
+  complainedUnitId: f.complainedUnitId,
+  finding: f.finding,
+  resolutionType: f.resolutionType,
+  disputed: f.disputed,
+  escalated: f.escalationKinds.length > 0,
+});
+
+/**
+ * Summarises the cases received in `period`; cases received in `previous` (any order) feed
+ * the trend, anything else is ignored. A case's slips count with the case; slips without a
+ * case count in the period they were handled in.
+ */
+export function summarize(facts: readonly SummaryFacts[], period: Period, previous: readonly Period[], opts: SummarizeOptions = {}): Summary {
+  const prev = [...previous].sort((a, b) => a.from - b.from);
+  const periods = [...prev, period];
+  const trend = periods.map(emptyTrend);
+  const bucketOf = (ms: number): number => {
+    for (let i = periods.length - 1; i >= 0; i--) if (periodContains(periods[i] as Period, ms)) return i;
+    return -1;
+  };
+  const current = periods.length - 1;
+  const listLimit = opts.listLimit ?? 200;
+
+  const byCategory = new Map<string, number>();
+  const byChannel = new Map<string, number>(CHANNELS.map((c) => [c, 0]));
+  const byUnit = new Map<string, number>();
+  const bySeverity = zeros(SEVERITIES);
+  const closing = zeros(CLOSINGS);
+  const satisfaction = zeros([...SATISFACTIONS, 'not_asked'] as const);
+  const findings = zeros([...FINDINGS, 'none'] as const);
+  const escalationsByKind = zeros(ESCALATION_KINDS);
+  const slips = emptySlips();
+  const attention: SummaryFacts[] = [];
+  const typical: SummaryFacts[] = [];
+  let total = 0;
+  let disputed = 0;
+  let escalated = 0;
+  let openOverdue = 0;
+
+  for (const f of facts) {
+    const b = bucketOf(f.receivedAt);
+    if (b < 0) continue;
+    const t = trend[b] as TrendPoint;
+    const isEscalated = f.escalationKinds.length > 0;
+    t.total++;
+    if (f.closing === 'same_day') t.sameDay++;
+    if (f.closing === 'late') t.late++;
+    if (f.satisfaction === 'satisfied') t.satisfied++;
+    if (f.satisfaction === 'unsatisfied') t.unsatisfied++;
+    if (f.disputed) t.disputed++;
+    if (isEscalated) t.escalated++;
+    for (const s of f.slips) {
+      t.slips++;
+      t.refundFen += s.refundFen;
+    }
+    if (b !== current) continue;
+
+    total++;
+    bump(byCategory, f.categoryCode);
+    bump(byChannel, f.channel);
+    bump(byUnit, f.complainedUnitId ?? '');
+    bySeverity[f.severity]++;
+    closing[f.closing]++;
+    if (f.closing === 'open' && opts.asOf !== undefined && f.deadlineAt < opts.asOf) openOverdue++;
+    satisfaction[f.satisfaction ?? 'not_asked']++;
+    findings[f.finding ?? 'none']++;
+    if (f.disputed) disputed++;
+    if (isEscalated) escalated++;
+    for (const k of f.escalationKinds) escalationsByKind[k]++;
+    if (f.disputed || isEscalated) attention.push(f);
+    if (f.typical) typical.push(f);
+    for (const s of f.slips) addSlip(slips, s);
+  }
+  for (const s of opts.standaloneSlips ?? []) {
+    const b = bucketOf(s.handledAt);
+    if (b < 0) continue;
+    const t = trend[b] as TrendPoint;
+    t.slips++;
+    t.refundFen += s.refundFen;
+    if (b === current) addSlip(slips, s);
+  }
+  slips.qualityShare = slips.count === 0 ? 0 : slips.qualityCount / slips.count;
+  const byTime = (a: SummaryFacts, b: SummaryFacts) => a.receivedAt - b.receivedAt || (a.number < b.number ? -1 : 1);
+  attention.sort(byTime);
+  typical.sort(byTime);
+
+  return {
+    period,
+    previous: prev,
+    asOf: opts.asOf ?? null,
+    total,
+    byCategory: sortRows(byCategory),
+    byChannel: CHANNELS.map((c) => ({ key: c, count: byChannel.get(c) ?? 0 })),
+    byUnit: sortRows(byUnit),
+    bySeverity,
+    closing,
+    openOverdue,
+    satisfaction,
+    findings,
+    disputed,
+    escalated,
+    escalationsByKind,
+    attention: attention.slice(0, listLimit).map(refOf),
+    attentionTotal: attention.length,
+    slips,
+    typical: typical.slice(0, listLimit).map(refOf),
+    typicalTotal: typical.length,
+    trend,
+  };
+}
