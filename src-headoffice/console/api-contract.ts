@@ -139,6 +139,8 @@ export interface CaseListRow {
   receiptNo: string | null;
   /** The first 80 characters of the content. */
   excerpt: string;
+  /** The case's deadline as the branch last sent it (CaseRecord.dueAt); null: none. The console shows it with overdue. */
+  dueAt?: number | null;
 }
 
 export interface CaseListPage {
