@@ -66,12 +66,12 @@ export default tseslint.config(
     files: ['src-renderer/lib/api.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
-  // head office: shared and the pure batch format of sync only.
+  // head office: shared, the pure domain rules (the summary of SPEC §8) and the pure batch format of sync only.
   {
     files: ['src-headoffice/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(noElectron, {
-        patterns: [{ regex: 'src-main/(?!shared(/|$)|sync/batch)', message: 'Head office may import src-main/shared and the batch format of src-main/sync only.' }],
+        patterns: [{ regex: 'src-main/(?!shared(/|$)|domain/|sync/batch)', message: 'Head office may import src-main/shared, src-main/domain and the batch format of src-main/sync only.' }],
       }),
     },
   },

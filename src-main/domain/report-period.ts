@@ -2,20 +2,9 @@
 // time zone, as the half-open interval [from, to) of UTC instants.
 import { DateTime } from 'luxon';
 
-export const PERIOD_TYPES = ['week', 'month'] as const;
-export type PeriodType = (typeof PERIOD_TYPES)[number];
+import { type Period, type PeriodType } from '../shared/summary-types';
 
-export interface Period {
-  type: PeriodType;
-  /** `2026-W47` for an ISO week, `2026-11` for a month. */
-  key: string;
-  /** First local date of the period (ISO). */
-  firstDate: string;
-  /** Last local date of the period (ISO, inclusive). */
-  lastDate: string;
-  from: number;
-  to: number;
-}
+export { PERIOD_TYPES, type Period, type PeriodType } from '../shared/summary-types';
 
 const unit = (type: PeriodType) => (type === 'week' ? 'week' : 'month') as 'week' | 'month';
 

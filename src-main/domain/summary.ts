@@ -6,15 +6,27 @@
 // head office, which does not know them, passes DEFAULT_BRANCH_SETTINGS (the default when the
 // argument is omitted), so its same-day/next-day split can differ from the branch's for a
 // branch with other hours or another zone.
-import type { Cause, Channel, EscalationKind, Finding, ResolutionType, Satisfaction, Severity, SlipType } from '../shared/enums';
+import type { Cause, Channel, EscalationKind, Finding, ResolutionType, Satisfaction, Severity } from '../shared/enums';
 import { CHANNELS, ESCALATION_KINDS, FINDINGS, SATISFACTIONS, SEVERITIES } from '../shared/enums';
 import { DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
+import {
+  type CaseRef,
+  type Closing,
+  CLOSINGS,
+  type CountRow,
+  type Period,
+  type SlipFacts,
+  type SlipSummary,
+  type Summary,
+  type TrendPoint,
+} from '../shared/summary-types';
 import type { CaseRecord, SlipRecord } from '../shared/types';
 import { BusinessCalendar } from './business-calendar';
 import type { DeadlineSettings } from './deadlines';
-import { type Period, periodContains } from './report-period';
+import { periodContains } from './report-period';
 
 export * from './report-period';
+export * from '../shared/summary-types';
 
 type Loose<T> = { [K in keyof T]?: T[K] | null };
 
@@ -40,23 +52,6 @@ export type CaseSnapshot = Pick<CaseRecord, 'id' | 'number' | 'channel' | 'categ
 /** A return/exchange slip as stored or synced. */
 export type SlipSnapshot = Pick<SlipRecord, 'id' | 'type' | 'status' | 'handledAt'> &
   Loose<Pick<SlipRecord, 'number' | 'returnedTotalFen' | 'refundFen' | 'qualityProblem' | 'deductCommission' | 'caseId'>>;
-
-/** How the handling limit (SPEC §4) was met: measured at the first feedback to the customer. */
-export const CLOSINGS = ['same_day', 'next_day', 'within_limit', 'late', 'open'] as const;
-export type Closing = (typeof CLOSINGS)[number];
-
-export interface SlipFacts {
-  slipId: string;
-  number: string;
-  type: SlipType;
-  handledAt: number;
-  /** Value of the goods taken back (the amount the approval authority is measured on). */
-  returnedFen: number;
-  refundFen: number;
-  qualityProblem: boolean;
-  deductCommission: boolean;
-  caseId: string | null;
-}
 
 export interface SummaryFacts {
   caseId: string;
@@ -153,84 +148,6 @@ export function caseFacts(c: CaseSnapshot, slips: readonly SlipSnapshot[], setti
     resolutionType: c.resolutionType ?? null,
     slips: facts,
   };
-}
-
-export interface CountRow {
-  key: string;
-  count: number;
-}
-
-/** A case named in a list of the summary; no customer data. */
-export interface CaseRef {
-  caseId: string;
-  number: string;
-  receivedAt: number;
-  channel: Channel;
-  categoryCode: string;
-  complainedUnitId: string | null;
-  finding: Finding | null;
-  resolutionType: ResolutionType | null;
-  disputed: boolean;
-  escalated: boolean;
-}
-
-export interface SlipSummary {
-  count: number;
-  returns: number;
-  exchanges: number;
-  returnedFen: number;
-  refundFen: number;
-  qualityCount: number;
-  qualityFen: number;
-  /** qualityCount / count (0 when there is no slip). */
-  qualityShare: number;
-  commissionCount: number;
-  commissionFen: number;
-}
-
-export interface TrendPoint {
-  key: string;
-  from: number;
-  to: number;
-  total: number;
-  sameDay: number;
-  late: number;
-  satisfied: number;
-  unsatisfied: number;
-  disputed: number;
-  escalated: number;
-  slips: number;
-  refundFen: number;
-}
-
-export interface Summary {
-  period: Period;
-  previous: Period[];
-  /** The instant open cases were judged against for overdue; null when not given. */
-  asOf: number | null;
-  total: number;
-  /** Sorted by count (descending), then key. Unit key '' = no unit recorded. */
-  byCategory: CountRow[];
-  /** Every channel, in the order of CHANNELS, zeros included. */
-  byChannel: CountRow[];
-  byUnit: CountRow[];
-  bySeverity: Record<Severity, number>;
-  closing: Record<Closing, number>;
-  /** Open cases past their handling limit at `asOf` (a part of closing.open). */
-  openOverdue: number;
-  satisfaction: Record<Satisfaction | 'not_asked', number>;
-  findings: Record<Finding | 'none', number>;
-  disputed: number;
-  escalated: number;
-  escalationsByKind: Record<EscalationKind, number>;
-  /** Disputed or escalated cases, oldest first, at most `listLimit`; attentionTotal counts them all. */
-  attention: CaseRef[];
-  attentionTotal: number;
-  slips: SlipSummary;
-  typical: CaseRef[];
-  typicalTotal: number;
-  /** The previous periods, oldest first, then this period. */
-  trend: TrendPoint[];
 }
 
 export interface SummarizeOptions {

@@ -1,0 +1,127 @@
+// The shapes of the weekly/monthly summary (SPEC §8), shared by main (domain/summary.ts computes
+// them), the renderer (SummaryView shows them) and head office (its console shows the
+// consolidated one). Types and constants only.
+import type { Channel, EscalationKind, Finding, ResolutionType, Satisfaction, Severity, SlipType } from './enums';
+
+export const PERIOD_TYPES = ['week', 'month'] as const;
+export type PeriodType = (typeof PERIOD_TYPES)[number];
+
+export interface Period {
+  type: PeriodType;
+  /** `2026-W47` for an ISO week, `2026-11` for a month. */
+  key: string;
+  /** First local date of the period (ISO). */
+  firstDate: string;
+  /** Last local date of the period (ISO, inclusive). */
+  lastDate: string;
+  from: number;
+  to: number;
+}
+
+/** How the handling limit (SPEC §4) was met: measured at the first feedback to the customer. */
+export const CLOSINGS = ['same_day', 'next_day', 'within_limit', 'late', 'open'] as const;
+export type Closing = (typeof CLOSINGS)[number];
+
+export interface SlipFacts {
+  slipId: string;
+  number: string;
+  type: SlipType;
+  handledAt: number;
+  /** Value of the goods taken back (the amount the approval authority is measured on). */
+  returnedFen: number;
+  refundFen: number;
+  qualityProblem: boolean;
+  deductCommission: boolean;
+  caseId: string | null;
+}
+
+export interface CountRow {
+  key: string;
+  count: number;
+}
+
+/** A case named in a list of the summary; no customer data. */
+export interface CaseRef {
+  caseId: string;
+  number: string;
+  receivedAt: number;
+  channel: Channel;
+  categoryCode: string;
+  complainedUnitId: string | null;
+  finding: Finding | null;
+  resolutionType: ResolutionType | null;
+  disputed: boolean;
+  escalated: boolean;
+}
+
+export interface SlipSummary {
+  count: number;
+  returns: number;
+  exchanges: number;
+  returnedFen: number;
+  refundFen: number;
+  qualityCount: number;
+  qualityFen: number;
+  /** qualityCount / count (0 when there is no slip). */
+  qualityShare: number;
+  commissionCount: number;
+  commissionFen: number;
+}
+
+export interface TrendPoint {
+  key: string;
+  from: number;
+  to: number;
+  total: number;
+  sameDay: number;
+  late: number;
+  satisfied: number;
+  unsatisfied: number;
+  disputed: number;
+  escalated: number;
+  slips: number;
+  refundFen: number;
+}
+
+export interface Summary {
+  period: Period;
+  previous: Period[];
+  /** The instant open cases were judged against for overdue; null when not given. */
+  asOf: number | null;
+  total: number;
+  /** Sorted by count (descending), then key. Unit key '' = no unit recorded. */
+  byCategory: CountRow[];
+  /** Every channel, in the order of CHANNELS, zeros included. */
+  byChannel: CountRow[];
+  byUnit: CountRow[];
+  bySeverity: Record<Severity, number>;
+  closing: Record<Closing, number>;
+  /** Open cases past their handling limit at `asOf` (a part of closing.open). */
+  openOverdue: number;
+  satisfaction: Record<Satisfaction | 'not_asked', number>;
+  findings: Record<Finding | 'none', number>;
+  disputed: number;
+  escalated: number;
+  escalationsByKind: Record<EscalationKind, number>;
+  /** Disputed or escalated cases, oldest first, at most `listLimit`; attentionTotal counts them all. */
+  attention: CaseRef[];
+  attentionTotal: number;
+  slips: SlipSummary;
+  typical: CaseRef[];
+  typicalTotal: number;
+  /** The previous periods, oldest first, then this period. */
+  trend: TrendPoint[];
+}
+
+/** A summary with what it needs to be shown or printed: the branch, and the names behind the keys. */
+export interface SummaryReport {
+  summary: Summary;
+  /** One branch, or the consolidation at head office. */
+  branch: { code: string; name: string };
+  timeZone: string;
+  generatedAt: number;
+  names: {
+    categories: Record<string, { zh: string; en: string }>;
+    units: Record<string, string>;
+  };
+}
