@@ -7,6 +7,7 @@ import { type Channel, type ChannelOutput, contract } from '../shared/ipc/contra
 import { ok, type Result, toErrorResult } from '../shared/result';
 import { adminHandlers, publicHandlers } from './admin-handlers';
 import { caseHandlers } from './case-handlers';
+import { draftHandlers } from './draft-handlers';
 import { printHandlers } from './print-handlers';
 import { settingsHandlers, settingsPublicHandlers } from './settings-handlers';
 import { slipHandlers } from './slip-handlers';
@@ -26,6 +27,7 @@ export const handlers: { [C in PublicChannel]: PublicHandler<C> } & { [C in Priv
   ...printHandlers,
   ...settingsHandlers,
   ...syncHandlers,
+  ...draftHandlers,
 };
 
 const isPublic = (c: Channel): c is PublicChannel => 'public' in contract[c] && contract[c].public === true;

@@ -93,6 +93,8 @@ export const en: Messages = {
     restore: 'Restore draft',
     discard: 'Discard draft',
     draftSaved: 'Draft saved automatically',
+    draftSavedAt: 'Draft saved automatically ({{at}})',
+    draftSaveFailed: 'The draft could not be saved; submit soon or note down what you typed',
     fixErrors: 'Please correct the marked fields',
   },
   caseView: {

@@ -92,6 +92,8 @@ export const zhCN = {
     restore: '恢复草稿',
     discard: '放弃草稿',
     draftSaved: '草稿已自动保存',
+    draftSavedAt: '草稿已自动保存({{at}})',
+    draftSaveFailed: '草稿未能保存,请尽快提交或记下内容',
     fixErrors: '请更正标出的字段',
   },
   caseView: {

@@ -168,14 +168,26 @@ describe('branch UI end to end', () => {
     await shot(page, 'search');
   });
 
-  it('keeps a draft across a page reload', async () => {
-    const page = await h.newPage();
+  it('keeps a draft in main across a page reload and a wiped browser profile', async () => {
+    let page = await h.newPage();
     await signIn(page, h.url, 'C001');
     await page.goto(`${h.url}#/intake/government`);
     await page.locator('#govRef').fill('12315-2026-0042');
     await page.locator('#content').fill('消费者通过 12315 反映会员积分未到账。');
-    await page.waitForTimeout(600);
+    await page.getByText(/草稿已自动保存/).waitFor();
     await page.reload();
+    await page.getByRole('button', { name: '恢复草稿' }).waitFor();
+    // Another colleague on the same PC is not offered it.
+    const colleague = await h.newPage();
+    await signIn(colleague, h.url, 'S001');
+    await colleague.goto(`${h.url}#/intake/government`);
+    await colleague.locator('#govRef').waitFor();
+    expect(await colleague.getByRole('button', { name: '恢复草稿' }).count()).toBe(0);
+    // A fresh browser context has no local storage: the draft can only come from main.
+    const fresh = await h.newPage();
+    await signIn(fresh, h.url, 'C001');
+    await fresh.goto(`${h.url}#/intake/government`);
+    page = fresh;
     await page.getByRole('button', { name: '恢复草稿' }).click();
     expect(await page.locator('#content').inputValue()).toBe('消费者通过 12315 反映会员积分未到账。');
     expect(await page.locator('#govRef').inputValue()).toBe('12315-2026-0042');

@@ -5,11 +5,11 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IntakeForm } from '../../src-renderer/features/intake/IntakeForm';
-import { renderSigned } from './render';
+import { renderSigned, resetDrafts } from './render';
 
 afterEach(() => {
   cleanup();
-  localStorage.clear();
+  resetDrafts();
 });
 
 const never = () => {
@@ -71,7 +71,7 @@ describe('IntakeForm', () => {
     await new Promise((r) => setTimeout(r, 400));
     cleanup();
     await renderSigned(<IntakeForm channel="phone" />, never);
-    await userEvent.click(screen.getByRole('button', { name: '恢复草稿' }));
+    await userEvent.click(await screen.findByRole('button', { name: '恢复草稿' }));
     expect((screen.getByLabelText('异议内容(顾客原话)') as HTMLTextAreaElement).value).toBe('草稿内容');
   });
 });

@@ -22,6 +22,31 @@ export type FakeMain = (channel: string, input: unknown) => Result<unknown>;
 export const UNITS = [{ id: '01a0d113-13a0-75f2-8dd5-bfd3cfa70001', code: 'SHOES', name: '鞋部', active: true }];
 export const CATEGORIES = [{ code: 'product_quality', nameZh: '商品质量', nameEn: 'Product quality', active: true }];
 
+/**
+ * Drafts as main keeps them, per form, across renders of one test (the real channel is
+ * tested against the store in test/handlers/drafts.test.ts and in the browser end to end).
+ */
+const drafts = new Map<string, { savedAt: number; value: unknown }>();
+export const resetDrafts = () => drafts.clear();
+
+function draftChannel(channel: string, input: unknown): Result<unknown> | null {
+  const { form, value } = input as { form: string; value?: unknown };
+  if (channel === 'drafts.get') {
+    const d = drafts.get(form);
+    return { ok: true, value: d ? { form, ...d } : null };
+  }
+  if (channel === 'drafts.save') {
+    const savedAt = Date.now();
+    drafts.set(form, { savedAt, value });
+    return { ok: true, value: { savedAt } };
+  }
+  if (channel === 'drafts.discard') {
+    drafts.delete(form);
+    return { ok: true, value: null };
+  }
+  return null;
+}
+
 function installDomShims(): void {
   // jsdom lacks matchMedia, which antd's responsive helpers call.
   window.matchMedia ??= ((query: string) => ({
@@ -42,6 +67,8 @@ export async function renderSigned(ui: ReactElement, main: FakeMain) {
   const invoke = vi.fn(async (channel: string, input: unknown) => {
     if (channel === 'units.list') return { ok: true, value: UNITS };
     if (channel === 'categories.list') return { ok: true, value: CATEGORIES };
+    const draft = draftChannel(channel, input);
+    if (draft) return draft;
     return main(channel, input);
   });
   window.branchDesk = { invoke, on: () => () => {} };

@@ -6,11 +6,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlipForm } from '../../src-renderer/features/slips/SlipForm';
 import { lineFen, totalFen } from '../../src-renderer/features/slips/slip-state';
-import { renderSigned } from './render';
+import { renderSigned, resetDrafts } from './render';
 
 afterEach(() => {
   cleanup();
-  localStorage.clear();
+  resetDrafts();
 });
 
 describe('SlipForm', () => {

@@ -83,6 +83,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   slipId: { zh: '退换货单', en: 'Slip' },
   settledOn: { zh: '结算日期', en: 'Settlement date' },
   number: { zh: '编号', en: 'Number' },
+  form: { zh: '草稿名称', en: 'Draft name' },
+  value: { zh: '草稿内容', en: 'Draft content' },
 };
 
 export function fieldLabel(path: string): Bilingual {

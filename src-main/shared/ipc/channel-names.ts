@@ -53,5 +53,8 @@ export const CHANNEL_NAMES = [
   'sync.status',
   'sync.now',
   'sync.exportBatch',
+  'drafts.save',
+  'drafts.get',
+  'drafts.discard',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

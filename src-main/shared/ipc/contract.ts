@@ -31,6 +31,7 @@ import {
   ReviewInput,
   TypicalInput,
 } from '../schemas/case';
+import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
 import { IntakeCheckInput, QueueInput, SearchInput } from '../schemas/query';
 import { PrintInput, SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../schemas/slip';
 import { type AppSettings, SettingsPatchSchema, SyncKeyInput } from '../settings-schema';
@@ -119,6 +120,9 @@ export const contract = {
   'sync.status': { input: Empty, output: out<SyncStatusView>() },
   'sync.now': { input: Empty, output: out<SyncStatusView>() },
   'sync.exportBatch': { input: Empty, output: out<{ path: string | null; records: number; batches: number }>() },
+  'drafts.save': { input: DraftSaveInput, output: out<{ savedAt: number }>() },
+  'drafts.get': { input: DraftKeyInput, output: out<DraftView | null>() },
+  'drafts.discard': { input: DraftKeyInput, output: out<null>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

@@ -1,12 +1,12 @@
 // Intake, one form per channel (SPEC §2), showing only the fields that apply. The whole
 // form works from the keyboard (Tab, Ctrl+Enter); what is typed is kept as a draft on this
 // PC as the clerk types and is never cleared by an error.
-import { App, Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select, Tabs, Typography } from 'antd';
+import { App, Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
 import { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
-import { DraftOffer } from '../../components/DraftOffer';
+import { DraftOffer, DraftSaveState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { formKeys } from '../../lib/keys';
 import { navigate } from '../../lib/router';
@@ -22,10 +22,10 @@ export function IntakeForm({ channel }: { channel: string }) {
   const kind = asKind(channel);
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { user, settings } = useSession();
+  const { settings } = useSession();
   const units = useUnits();
   const categories = useCategories();
-  const draft = useDraft<IntakeState>(user.id, `intake.${kind}`, emptyIntake);
+  const draft = useDraft<IntakeState>(`intake.${kind}`, emptyIntake);
   const s = draft.value;
   const { issues, error, busy, send } = useCheckedSubmit();
   const show = SHOWS[kind];
@@ -165,9 +165,12 @@ export function IntakeForm({ channel }: { channel: string }) {
               <Select id="handlingUnit" allowClear value={s.handlingUnitId || undefined} onChange={(v) => set('handlingUnitId', v ?? '')} options={unitOptions} />
             </Field>
           </fieldset>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('intake.submit')}
-          </Button>
+          <Space size="middle">
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('intake.submit')}
+            </Button>
+            <DraftSaveState savedAt={draft.savedAt} failed={draft.saveFailed} timeZone={settings.timeZone} />
+          </Space>
         </form>
       </Form>
     </>

@@ -1,12 +1,12 @@
 // The return/exchange slip (SPEC §5): line items with live totals (display only), refund,
 // reason, condition of the goods and the two yes/no questions finance settles on.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
 import { SlipCreateInput } from '../../../src-main/shared/schemas/slip';
-import { DraftOffer } from '../../components/DraftOffer';
+import { DraftOffer, DraftSaveState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { call } from '../../lib/api';
 import { yuan } from '../../lib/format';
@@ -22,10 +22,10 @@ import { YesNoField } from './YesNoField';
 export function SlipForm({ caseId }: { caseId: string | undefined }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { user, settings } = useSession();
+  const { settings } = useSession();
   const units = useUnits();
   const linked = useQuery({ queryKey: ['case', caseId], enabled: !!caseId, queryFn: () => call('cases.get', { caseId: caseId ?? '' }) });
-  const draft = useDraft<SlipState>(user.id, `slip.${caseId ?? 'none'}`, emptySlip);
+  const draft = useDraft<SlipState>(`slip.${caseId ?? 'none'}`, emptySlip);
   const s = draft.value;
   const { issues, error, busy, send } = useCheckedSubmit();
   const set = <K extends keyof SlipState>(k: K, v: SlipState[K]) => draft.update((p) => ({ ...p, [k]: v }));
@@ -121,9 +121,12 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
             <YesNoField id="qualityProblem" label={t('slip.qualityProblem')} value={s.qualityProblem} issues={issues} onChange={(v) => set('qualityProblem', v)} />
             <YesNoField id="deductCommission" label={t('slip.deductCommission')} value={s.deductCommission} issues={issues} onChange={(v) => set('deductCommission', v)} />
           </div>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('slip.submit')}
-          </Button>
+          <Space size="middle">
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('slip.submit')}
+            </Button>
+            <DraftSaveState savedAt={draft.savedAt} failed={draft.saveFailed} timeZone={settings.timeZone} />
+          </Space>
         </form>
       </Form>
     </>
