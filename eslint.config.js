@@ -66,6 +66,16 @@ export default tseslint.config(
     files: ['src-renderer/lib/api.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  // The head-office console (its own entry in the renderer): the same boundaries, plus the
+  // console API contract's types and schemas, and nothing else of head office.
+  {
+    files: ['src-renderer/console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(noElectron, noNode, {
+        patterns: [{ regex: 'src-main/(?!shared(/|$))', message: 'The console may import only src-main/shared from outside the renderer.' }, { regex: 'src-headoffice/(?!console/api-contract$)', message: 'The console imports only the API contract of head office.' }],
+      }),
+    },
+  },
   // head office: shared, the pure domain rules (the summary of SPEC §8) and the pure batch format of sync only.
   {
     files: ['src-headoffice/**/*.ts'],

@@ -1,0 +1,46 @@
+// The console's screens in the location hash (#/cases?branch=SH01…), so a filter or an open
+// case survives a reload and the browser's back button returns to the list as it was.
+import { useEffect, useState } from 'react';
+
+export type ConsoleScreen = 'cases' | 'case' | 'summary' | 'repeats' | 'health';
+export interface ConsoleRoute {
+  name: ConsoleScreen;
+  params: Record<string, string>;
+}
+
+const PATTERNS: [ConsoleScreen, RegExp, string[]][] = [
+  ['case', /^\/case\/([\w-]+)\/([\w-]+)$/, ['branch', 'id']],
+  ['summary', /^\/summary$/, []],
+  ['repeats', /^\/repeats$/, []],
+  ['health', /^\/health$/, []],
+];
+
+export function parseConsoleHash(hash: string): ConsoleRoute {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const params: Record<string, string> = Object.fromEntries(new URLSearchParams(query));
+  for (const [name, re, keys] of PATTERNS) {
+    const m = re.exec(path);
+    if (m) {
+      keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
+      return { name, params };
+    }
+  }
+  return { name: 'cases', params };
+}
+
+export function go(path: string, params?: Record<string, string | undefined>): void {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params ?? {})) if (v) qs.set(k, v);
+  const s = qs.toString();
+  window.location.hash = s ? `${path}?${s}` : path;
+}
+
+export function useConsoleRoute(): ConsoleRoute {
+  const [route, setRoute] = useState(() => parseConsoleHash(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseConsoleHash(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

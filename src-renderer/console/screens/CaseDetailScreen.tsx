@@ -1,0 +1,95 @@
+// One case, read only, as head office received it, with its full history and the 批示 form.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ToneTag } from '../../components/ToneTag';
+import { pick } from '../../i18n';
+import { ConsoleApiError } from '../api';
+import { categoryLabel, shTime } from '../labels';
+import { caseQuery } from '../queries';
+import { CaseHistory } from './CaseHistory';
+import { statusTone } from './CaseListScreen';
+import { InstructionForm } from './InstructionForm';
+
+export function CaseDetailScreen({ branch, id }: { branch: string; id: string }) {
+  const { t, i18n } = useTranslation(['console', 'translation']);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const q = useQuery(caseQuery(branch, id));
+  const lang = i18n.language;
+  const back = (
+    <Button onClick={() => window.history.back()} style={{ marginBottom: 8 }}>
+      {t('detail.back')}
+    </Button>
+  );
+
+  if (q.isPending) return <Spin />;
+  if (q.error || !q.data) {
+    return (
+      <>
+        {back}
+        <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('detail.notFound')} />
+      </>
+    );
+  }
+  const d = q.data;
+  const c = d.case;
+  const overdue = c.dueAt != null && c.dueAt < Date.now() && c.status !== 'filed';
+
+  return (
+    <>
+      {back}
+      <Space align="center" wrap style={{ marginBottom: 8 }}>
+        <Typography.Title level={1} className="screen-title" style={{ margin: 0 }}>
+          {c.number}
+        </Typography.Title>
+        <ToneTag tone="plain">{d.branch}</ToneTag>
+        <ToneTag tone={statusTone(c.status)} testId="status">{t(`translation:status.${c.status}`)}</ToneTag>
+        {c.severity === 'major' && <ToneTag tone="bad">{t('translation:severity.major')}</ToneTag>}
+        {c.dueAt != null && <ToneTag tone={overdue ? 'bad' : 'info'} testId="deadline">{overdue ? `${t('list.overdue')} ${shTime(c.dueAt, lang)}` : `${t('detail.deadline')} ${shTime(c.dueAt, lang)}`}</ToneTag>}
+        <Typography.Text type="secondary">{t('detail.readOnly')}</Typography.Text>
+      </Space>
+      <div className="case-grid">
+        <div>
+          <Card size="small" style={{ marginBottom: 12 }}>
+            <Descriptions size="small" column={2} bordered>
+              <Descriptions.Item label={t('detail.channel')}>{t(`translation:channel.${c.channel}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.receivedAt')}>{shTime(c.receivedAt, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.customer')}>{c.anonymous ? t('translation:caseView.anonymousCustomer') : (c.customerName ?? t('detail.none'))}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.phone')}>{c.customerPhone ?? t('detail.none')}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.category')}>{categoryLabel(c.categoryCode, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.severity')}>{c.severity ? t(`translation:severity.${c.severity}`) : ''}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.content')} span={2}>
+                <span style={{ whiteSpace: 'pre-wrap' }} data-testid="content">{c.content}</span>
+              </Descriptions.Item>
+              {c.expectedResolution && <Descriptions.Item label={t('detail.expected')} span={2}>{c.expectedResolution}</Descriptions.Item>}
+              {c.resolutionType && (
+                <Descriptions.Item label={t('translation:caseView.resolution')} span={2}>
+                  {t(`translation:resolution.${c.resolutionType}`)} · {c.resolutionSummary}
+                </Descriptions.Item>
+              )}
+              {c.fedBackAt != null && (
+                <Descriptions.Item label={t('translation:caseView.feedback')} span={2}>
+                  {shTime(c.fedBackAt, lang)} {c.satisfaction ? t(`translation:satisfaction.${c.satisfaction}`) : ''} {c.disputed ? t('translation:status.disputed') : ''}
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          </Card>
+          <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('instruct.title')}</h2>} style={{ marginBottom: 12 }}>
+            <InstructionForm
+              branch={d.branch}
+              caseId={c.id}
+              onSent={() => {
+                void message.success(t('instruct.sent'));
+                void qc.invalidateQueries({ queryKey: caseQuery(branch, id).queryKey });
+              }}
+            />
+          </Card>
+        </div>
+        <div>
+          <CaseHistory detail={d} />
+        </div>
+      </div>
+    </>
+  );
+}

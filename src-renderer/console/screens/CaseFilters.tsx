@@ -1,0 +1,79 @@
+// The case list's filters: branch, status, category, channel, received dates and one
+// search box. Selects and dates apply at once; the search applies on Enter (never on the
+// Enter that confirms an IME composition) or with the search button.
+import { Button, Input, Select } from 'antd';
+import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_STATUSES, CHANNELS } from '../../../src-main/shared/enums';
+import { composing } from '../../lib/keys';
+import { categoryOptions } from '../labels';
+
+export interface CaseFilterValue {
+  branch?: string;
+  status?: string;
+  category?: string;
+  channel?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+interface Props {
+  value: CaseFilterValue;
+  branches: string[];
+  onChange: (next: CaseFilterValue) => void;
+}
+
+export function CaseFilters({ value, branches, onChange }: Props) {
+  const { t, i18n } = useTranslation(['console', 'translation']);
+  const [q, setQ] = useState(value.q ?? '');
+  // A reset or the back button changes the filters from outside: the box follows.
+  useEffect(() => setQ(value.q ?? ''), [value.q]);
+
+  const set = (k: keyof CaseFilterValue, v: string | undefined) => onChange({ ...value, [k]: v || undefined });
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || composing(e)) return;
+    e.preventDefault();
+    set('q', q.trim());
+  };
+  const any = t('filters.any');
+
+  return (
+    <div className="filters" role="search" aria-label={t('filters.label')}>
+      <div>
+        <label htmlFor="f-branch">{t('filters.branch')}</label>
+        <Select id="f-branch" allowClear placeholder={t('filters.allBranches')} value={value.branch} onChange={(v?: string) => set('branch', v)} options={branches.map((b) => ({ value: b, label: b }))} style={{ width: '100%' }} />
+      </div>
+      <div>
+        <label htmlFor="f-status">{t('filters.status')}</label>
+        <Select id="f-status" allowClear placeholder={any} value={value.status} onChange={(v?: string) => set('status', v)} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`translation:status.${s}`) }))} style={{ width: '100%' }} />
+      </div>
+      <div>
+        <label htmlFor="f-category">{t('filters.category')}</label>
+        <Select id="f-category" allowClear placeholder={any} value={value.category} onChange={(v?: string) => set('category', v)} options={categoryOptions(i18n.language)} style={{ width: '100%' }} />
+      </div>
+      <div>
+        <label htmlFor="f-channel">{t('filters.channel')}</label>
+        <Select id="f-channel" allowClear placeholder={any} value={value.channel} onChange={(v?: string) => set('channel', v)} options={CHANNELS.map((c) => ({ value: c, label: t(`translation:channel.${c}`) }))} style={{ width: '100%' }} />
+      </div>
+      <fieldset className="date-pair">
+        <legend>{t('filters.dates')}</legend>
+        <label htmlFor="f-from" className="sr-only">{t('filters.from')}</label>
+        <Input id="f-from" type="date" value={value.from ?? ''} max={value.to} onChange={(e) => set('from', e.target.value)} />
+        <span aria-hidden="true">–</span>
+        <label htmlFor="f-to" className="sr-only">{t('filters.to')}</label>
+        <Input id="f-to" type="date" value={value.to ?? ''} min={value.from} onChange={(e) => set('to', e.target.value)} />
+      </fieldset>
+      <div>
+        <label htmlFor="f-q">{t('filters.search')}</label>
+        <Input id="f-q" type="search" value={q} placeholder={t('filters.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} onKeyDown={onSearchKey} />
+      </div>
+      <div style={{ display: 'flex', gap: 6 }}>
+        <Button type="primary" onClick={() => set('q', q.trim())}>
+          {t('filters.apply')}
+        </Button>
+        <Button onClick={() => onChange({})}>{t('filters.reset')}</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// A case's full history as head office received it: the branch's timeline, the audit trail
+// (who changed what), slips, follow-ups and the instructions already given.
+import { Card, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../src-headoffice/console/api-contract';
+import { ToneTag } from '../../components/ToneTag';
+import { yuan } from '../../lib/format';
+import { shTime } from '../labels';
+
+const h2 = (text: string) => <h2 style={{ fontSize: 15, margin: 0 }}>{text}</h2>;
+
+/** A field list of an audit change: `status: in_progress → resolved`. */
+function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+  const keys = Object.keys(after ?? before ?? {}).filter((k) => k !== 'version' && k !== 'updatedAt' && k !== 'events');
+  const show = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v).slice(0, 60) : String(v).slice(0, 60));
+  return keys
+    .slice(0, 6)
+    .map((k) => (before ? `${k}: ${show(before[k])} → ${show(after?.[k])}` : `${k}: ${show(after?.[k])}`))
+    .join(';');
+}
+
+export function CaseHistory({ detail }: { detail: CaseDetail }) {
+  const { t, i18n } = useTranslation(['console', 'translation']);
+  const lang = i18n.language;
+  const events = detail.case.events ?? [];
+  const none = <Typography.Text type="secondary">{t('detail.none')}</Typography.Text>;
+
+  return (
+    <>
+      <Card size="small" title={h2(t('detail.instructions'))} style={{ marginBottom: 12 }} data-testid="instructions">
+        {detail.instructions.length === 0
+          ? none
+          : (
+              <ul className="history-list">
+                {detail.instructions.map((i) => (
+                  <li key={i.instructionId}>
+                    <div style={{ whiteSpace: 'pre-wrap' }}>{i.text}</div>
+                    <div className="meta">
+                      {t('detail.by', { who: i.reviewerName, at: shTime(Date.parse(i.instructedAt), lang) })}{' '}
+                      <ToneTag tone={i.appliedByBranch ? 'good' : 'warn'}>{i.appliedByBranch ? t('detail.delivered') : t('detail.pending')}</ToneTag>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+      </Card>
+      <Card size="small" title={h2(t('detail.timeline'))} style={{ marginBottom: 12 }} data-testid="timeline">
+        {events.length === 0 ? (
+          none
+        ) : (
+          <Timeline
+            items={events.map((e) => ({
+              key: e.id,
+              children: (
+                <>
+                  <strong>{t(`translation:event.${e.kind}`, { defaultValue: e.kind })}</strong> · {e.actorName} · {shTime(e.at, lang)}
+                  {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
+                </>
+              ),
+            }))}
+          />
+        )}
+      </Card>
+      <Card size="small" title={h2(t('detail.slips'))} style={{ marginBottom: 12 }}>
+        {detail.slips.length === 0
+          ? none
+          : (
+              <ul className="history-list">
+                {detail.slips.map((s) => (
+                  <li key={s.id}>
+                    {t('detail.slipLine', {
+                      number: s.number ?? '',
+                      type: s.type ? t(`translation:slip.${s.type}`) : '',
+                      amount: yuan(s.refundFen ?? s.returnedTotalFen ?? 0),
+                      status: s.status ? t(`translation:slipStatus.${s.status}`) : '',
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+      </Card>
+      <Card size="small" title={h2(t('detail.followUps'))} style={{ marginBottom: 12 }}>
+        {detail.followUps.length === 0
+          ? none
+          : (
+              <ul className="history-list">
+                {detail.followUps.map((f) => (
+                  <li key={f.id}>
+                    {t('detail.followUpLine', { due: f.dueDate ?? '', state: f.doneAt ? t('detail.followUpDone') : t('detail.followUpOpen') })}
+                    {f.result && <div style={{ whiteSpace: 'pre-wrap' }}>{f.result}</div>}
+                  </li>
+                ))}
+              </ul>
+            )}
+      </Card>
+      <Card size="small" title={h2(t('detail.audit'))} data-testid="audit">
+        {detail.history.length === 0
+          ? none
+          : (
+              <ul className="history-list">
+                {detail.history.map((a) => (
+                  <li key={a.id}>
+                    <div>
+                      <strong>{a.action}</strong> <span className="meta">{t('detail.by', { who: a.actorName, at: shTime(a.at, lang) })}</span>
+                    </div>
+                    <div className="meta" style={{ wordBreak: 'break-all' }}>{changes(a.before, a.after)}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+// All branches' cases: filters, then a virtualised list fetched a keyset page at a time.
+// The filters live in the address (#/?branch=…&status=…), so reload and back keep them.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Alert, Typography } from 'antd';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseListRow } from '../../../src-headoffice/console/api-contract';
+import { type Tone, ToneTag } from '../../components/ToneTag';
+import { VirtualList } from '../../components/VirtualList';
+import { pick } from '../../i18n';
+import { ConsoleApiError } from '../api';
+import { categoryLabel, shTime } from '../labels';
+import { caseListQuery, healthQuery } from '../queries';
+import { go } from '../route';
+import { useWindowHeight } from '../useWindowHeight';
+import { type CaseFilterValue, CaseFilters } from './CaseFilters';
+
+const ROW = 40;
+const KEYS: (keyof CaseFilterValue)[] = ['branch', 'status', 'category', 'channel', 'from', 'to', 'q'];
+
+export const statusTone = (s: string): Tone => (s === 'disputed' ? 'bad' : s === 'filed' ? 'good' : s === 'awaiting_instruction' ? 'warn' : 'info');
+
+export function CaseListScreen({ params }: { params: Record<string, string> }) {
+  const { t, i18n } = useTranslation(['console', 'translation']);
+  const filters: CaseFilterValue = Object.fromEntries(KEYS.filter((k) => params[k]).map((k) => [k, params[k]]));
+  const branches = useQuery(healthQuery);
+  const q = useInfiniteQuery(caseListQuery(filters));
+  const height = useWindowHeight(250);
+
+  const rows = q.data?.pages.flatMap((p) => p.rows) ?? [];
+  const total = q.data?.pages[0]?.total;
+  const more = () => {
+    if (q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
+  };
+  const now = Date.now();
+
+  const row = (r: CaseListRow, _i: number, style: CSSProperties) => {
+    const overdue = r.dueAt != null && r.dueAt < now && r.status !== 'filed';
+    return (
+      <a key={`${r.branch}/${r.id}`} data-row role="listitem" className="hq-row" style={style} href={`#/case/${encodeURIComponent(r.branch)}/${encodeURIComponent(r.id)}`} data-testid="case-row">
+        <span>{r.branch}</span>
+        <strong>{r.number}</strong>
+        <span>{shTime(r.receivedAt, i18n.language)}</span>
+        <span>{t(`translation:channel.${r.channel}`)}</span>
+        <span>{categoryLabel(r.category, i18n.language)}</span>
+        <span>
+          <ToneTag tone={statusTone(r.status)}>{t(`translation:status.${r.status}`)}</ToneTag>
+        </span>
+        <span>
+          {r.dueAt == null ? (
+            <span className="muted">{t('list.noDue')}</span>
+          ) : overdue ? (
+            <ToneTag tone="bad">{`${t('list.overdue')} ${shTime(r.dueAt, i18n.language)}`}</ToneTag>
+          ) : (
+            shTime(r.dueAt, i18n.language)
+          )}
+        </span>
+        <span title={r.excerpt}>{r.customerPhoneMasked ?? (r.customerName || t('translation:caseView.anonymousCustomer'))}</span>
+      </a>
+    );
+  };
+
+  return (
+    <section aria-labelledby="cases-title">
+      <Typography.Title level={1} className="screen-title" id="cases-title">
+        {t('list.title')}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }} data-testid="row-count">
+          {q.isPending ? t('list.loading') : t('list.rows', { n: rows.length }) + (total !== undefined ? ` / ${total}` : '')}
+        </Typography.Text>
+      </Typography.Title>
+      <CaseFilters value={filters} branches={(branches.data?.branches ?? []).map((b) => b.branch)} onChange={(f) => go('/', f as Record<string, string | undefined>)} />
+      {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} style={{ marginBottom: 8 }} />}
+      {!q.isPending && rows.length === 0 && !q.error ? (
+        <Typography.Paragraph data-testid="empty">{t('list.empty')}</Typography.Paragraph>
+      ) : (
+        <div className="hq-list">
+          <div className="hq-head" aria-hidden="true">
+            <span>{t('list.branch')}</span>
+            <span>{t('list.number')}</span>
+            <span>{t('list.receivedAt')}</span>
+            <span>{t('list.channel')}</span>
+            <span>{t('list.category')}</span>
+            <span>{t('list.status')}</span>
+            <span>{t('list.deadline')}</span>
+            <span>{t('list.phone')}</span>
+          </div>
+          <VirtualList rows={rows} rowHeight={ROW} height={height} label={t('list.label')} renderRow={row} onNearEnd={more} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// The 批示 form: checked with the contract's zod schema before it is sent, head office's
+// field issues shown after; what was typed stays on screen on any refusal. Ctrl+Enter sends
+// (never the Enter that confirms an IME composition; a plain Enter is a new line). The
+// clientId is kept until head office confirms, so a retry after a lost answer is not a
+// second instruction (the contract makes the POST idempotent by it).
+import { Alert, Button, Form, Input } from 'antd';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { v4 as uuidv4 } from 'uuid';
+import { caseInstructionsPath, INSTRUCTION_MAX_CHARS, InstructionBody, type InstructionAnswer } from '../../../src-headoffice/console/api-contract';
+import { Field } from '../../components/Field';
+import { pick } from '../../i18n';
+import { checkWith, type IssueMap } from '../../lib/issues';
+import { formKeys } from '../../lib/keys';
+import { ConsoleApiError, postJson } from '../api';
+
+interface Props {
+  branch: string;
+  caseId: string;
+  onSent: (answer: InstructionAnswer) => void;
+}
+
+export function InstructionForm({ branch, caseId, onSent }: Props) {
+  const { t } = useTranslation('console');
+  const [text, setText] = useState('');
+  const [clientId, setClientId] = useState(() => uuidv4());
+  const [issues, setIssues] = useState<IssueMap>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (busy) return;
+    const body = { clientId, text };
+    const found = checkWith(InstructionBody, body);
+    setIssues(found);
+    if (Object.keys(found).length) {
+      setError(t('instruct.fix'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await postJson<InstructionAnswer>(caseInstructionsPath(branch, caseId), InstructionBody.parse(body));
+      setText('');
+      setClientId(uuidv4());
+      onSent(answer);
+    } catch (e) {
+      if (e instanceof ConsoleApiError) {
+        setIssues(e.fieldIssues);
+        setError(pick(e.messages));
+      } else {
+        setError(t('common.network'));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit();
+  };
+
+  return (
+    <Form component={false} layout="vertical">
+      <form onSubmit={onSubmit} aria-label={t('instruct.title')} {...formKeys(() => void submit())}>
+        {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 8 }} data-testid="instruct-error" />}
+        <Field id="instruction-text" path="text" label={t('instruct.label')} issues={issues} required>
+          <Input.TextArea
+            id="instruction-text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('instruct.placeholder')}
+            autoSize={{ minRows: 4, maxRows: 10 }}
+            aria-describedby="instruction-count"
+          />
+        </Field>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <span id="instruction-count" className="muted" style={{ fontSize: 12 }}>
+            {t('instruct.chars', { n: text.trim().length, max: INSTRUCTION_MAX_CHARS })}
+          </span>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('instruct.submit')}
+          </Button>
+        </div>
+      </form>
+    </Form>
+  );
+}

@@ -1,0 +1,60 @@
+// The consolidated summary (SPEC §8) over every branch or one, for the week or month that
+// contains the chosen day (head office's time zone).
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Input, Segmented, Select, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Summary } from '../../../src-main/shared/summary-types';
+import { pick } from '../../i18n';
+import { ConsoleApiError } from '../api';
+import { todaySh } from '../labels';
+import { healthQuery, summaryQuery } from '../queries';
+import { go } from '../route';
+import { SummaryTables } from './SummaryTables';
+
+export function SummaryScreen({ params }: { params: Record<string, string> }) {
+  const { t } = useTranslation('console');
+  const period = params.period === 'week' ? 'week' : 'month';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.date ?? '') ? (params.date as string) : todaySh();
+  const branch = params.branch || undefined;
+  const branches = useQuery(healthQuery);
+  const q = useQuery(summaryQuery(period, date, branch));
+  const set = (k: string, v: string | undefined) => go('/summary', { period, date, branch, [k]: v });
+
+  return (
+    <section aria-labelledby="summary-title">
+      <Typography.Title level={1} className="screen-title" id="summary-title">
+        {t('summary.title')}
+        {q.data && (
+          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400, marginLeft: 8 }} data-testid="summary-range">
+            {t('summary.range', { from: q.data.firstDate, to: q.data.lastDate })}
+          </Typography.Text>
+        )}
+      </Typography.Title>
+      <div className="filters summary-filters">
+        <div>
+          <span className="field-caption" id="period-label">{t('summary.period')}</span>
+          <Segmented<'week' | 'month'>
+            aria-labelledby="period-label"
+            value={period}
+            onChange={(v) => set('period', v)}
+            options={[
+              { value: 'week', label: t('summary.week') },
+              { value: 'month', label: t('summary.month') },
+            ]}
+          />
+        </div>
+        <div>
+          <label htmlFor="s-date">{t('summary.anchor')}</label>
+          <Input id="s-date" type="date" value={date} onChange={(e) => e.target.value && set('date', e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="s-branch">{t('summary.branch')}</label>
+          <Select id="s-branch" allowClear placeholder={t('summary.allBranches')} value={branch} onChange={(v?: string) => set('branch', v)} options={(branches.data?.branches ?? []).map((b) => ({ value: b.branch, label: b.branch }))} style={{ width: '100%' }} />
+        </div>
+      </div>
+      {q.isPending && <Spin />}
+      {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
+      {q.data && (q.data.cases === 0 ? <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph> : <SummaryTables summary={q.data.summary as unknown as Summary} />)}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+// Sync health per branch: the last batch and how it came, the backlog the branch reported,
+// errors and alerts, quarantined records. A branch with a problem is highlighted and says why.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BranchHealth } from '../../../src-headoffice/console/api-contract';
+import { ToneTag } from '../../components/ToneTag';
+import { pick } from '../../i18n';
+import { ConsoleApiError } from '../api';
+import { shTime } from '../labels';
+import { healthQuery } from '../queries';
+
+/** A branch not heard from for this long is a problem (the scheduler syncs every few minutes). */
+export const STALE_HOURS = 24;
+
+export function problemsOf(b: BranchHealth, now: number): ('alerts' | 'quarantine' | 'stale' | 'never')[] {
+  const p: ('alerts' | 'quarantine' | 'stale' | 'never')[] = [];
+  if (b.alerts.length > 0) p.push('alerts');
+  if (b.quarantined > 0) p.push('quarantine');
+  if (b.lastBatchAt === null) p.push('never');
+  else if (now - b.lastBatchAt > STALE_HOURS * 3_600_000) p.push('stale');
+  return p;
+}
+
+export function SyncHealthScreen() {
+  const { t, i18n } = useTranslation('console');
+  const lang = i18n.language;
+  const q = useQuery(healthQuery);
+  const now = q.data?.now ?? Date.now();
+
+  return (
+    <section aria-labelledby="health-title">
+      <Typography.Title level={1} className="screen-title" id="health-title">
+        {t('health.title')}
+      </Typography.Title>
+      {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
+      <Table<BranchHealth>
+        size="small"
+        rowKey="branch"
+        loading={q.isPending}
+        dataSource={q.data?.branches ?? []}
+        pagination={false}
+        rowClassName={(b) => (problemsOf(b, now).length ? 'problem-row' : '')}
+        onRow={(b) => ({ 'data-testid': `health-${b.branch}`, 'data-problem': problemsOf(b, now).length > 0 ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('health.branch'), dataIndex: 'branch', width: 90, render: (v: string) => <strong>{v}</strong> },
+          {
+            title: t('health.state'),
+            key: 'state',
+            width: 170,
+            render: (_, b) => {
+              const p = problemsOf(b, now);
+              if (!p.length) return <ToneTag tone="good">{t('health.ok')}</ToneTag>;
+              return p.map((k) => (
+                <ToneTag key={k} tone="bad">
+                  {k === 'stale' ? t('health.stale', { hours: STALE_HOURS }) : k === 'never' ? t('health.never') : k === 'alerts' ? t('health.errors') : t('health.quarantined')}
+                </ToneTag>
+              ));
+            },
+          },
+          {
+            title: t('health.lastBatch'),
+            key: 'last',
+            width: 190,
+            render: (_, b) => (b.lastBatchAt === null ? <span className="muted">{t('health.never')}</span> : `${shTime(b.lastBatchAt, lang)}${b.lastBatchSource ? ` · ${t(`health.source.${b.lastBatchSource}`)}` : ''}`),
+          },
+          { title: t('health.backlog'), key: 'backlog', width: 130, align: 'right', render: (_, b) => (b.backlog === null ? <span className="muted">{t('health.unknown')}</span> : b.backlog) },
+          { title: t('health.cases'), dataIndex: 'recordsStored', width: 100, align: 'right' },
+          { title: t('health.quarantined'), dataIndex: 'quarantined', width: 100, align: 'right', render: (n: number) => (n > 0 ? <strong style={{ color: '#a8071a' }}>{n}</strong> : n) },
+          {
+            title: t('health.errors'),
+            key: 'alerts',
+            render: (_, b) =>
+              b.alerts.length === 0 ? (
+                <span className="muted">{t('health.noAlerts')}</span>
+              ) : (
+                <ul className="history-list">
+                  {b.alerts.map((a, i) => (
+                    <li key={i} style={{ padding: '2px 0', border: 0 }}>
+                      <strong>{a.kind}</strong> {pick(a.message)} <span className="muted">{shTime(a.at, lang)}</span>
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
