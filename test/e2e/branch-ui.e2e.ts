@@ -1,6 +1,7 @@
 // The clerk's day in a real browser: phone intake through submission, an in-store case
 // with an exchange slip and its print preview, search in Chinese, a draft that survives a
 // reload, and an accessibility scan of every main screen. Screenshots go to docs/screenshots.
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, type Harness, shot, signIn, startHarness } from './harness';
@@ -83,6 +84,18 @@ describe('branch UI end to end', () => {
       await d.getByLabel('否').check();
     });
     expect(await page.locator('[data-testid="status"]').textContent()).toBe('已反馈');
+    // A follow-up is scheduled for today and its result recorded from the case screen.
+    await act(page, 'follow_up', async (d) => {
+      await d.locator('#action-dueDate').fill(DateTime.now().setZone('Asia/Shanghai').toISODate() ?? '');
+      await d.locator('#action-dueDate').press('Enter');
+    });
+    await page.getByRole('button', { name: '记录回访结果' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+    await page.locator('#action-result-help').waitFor();
+    await act(page, 'follow_up_done', async (d) => d.locator('#action-result').fill('顾客表示新电饭煲使用正常。'), false);
+    await page.locator('[data-follow-up]').getByText('已回访').waitFor();
+    expect(await page.locator('[data-follow-up]').textContent()).toContain('顾客表示新电饭煲使用正常。');
+    await shot(page, 'case-follow-up');
     // A product-quality case needs the cause and finding before it can be submitted.
     expect(await page.locator('[data-action="submit"]').count()).toBe(0);
     await act(page, 'finding', async () => {
@@ -153,6 +166,24 @@ describe('branch UI end to end', () => {
     expect(await page.getByRole('link', { name: '下载 PDF' }).getAttribute('href')).toMatch(/^blob:/);
     await shot(page, 'print-preview');
     expect(await axeProblems(page)).toEqual([]);
+
+    // Finance's settlement is entered by a supervisor; the clerk is not offered it.
+    const slipUrl = `${h.url}#/slip/${(await page.evaluate(() => location.hash)).split('/').pop() ?? ''}`;
+    await page.goto(slipUrl);
+    await page.getByRole('button', { name: '打印预览' }).waitFor();
+    expect(await page.getByRole('button', { name: '登记财务结算' }).count()).toBe(0);
+    const sup = await h.newPage();
+    await signIn(sup, h.url, 'D001');
+    await sup.goto(slipUrl);
+    await sup.getByRole('button', { name: '登记财务结算' }).click();
+    await act(sup, 'settle', async (d) => {
+      await d.locator('#action-settledOn').fill(DateTime.now().setZone('Asia/Shanghai').toISODate() ?? '');
+      await d.locator('#action-settledOn').press('Enter');
+    }, false);
+    await sup.getByText('已结算(', { exact: false }).waitFor();
+    // A settled slip can no longer be voided.
+    expect(await sup.getByRole('button', { name: '作废' }).count()).toBe(0);
+    await shot(sup, 'slip-settled');
   });
 
   it('searches in Chinese', async () => {

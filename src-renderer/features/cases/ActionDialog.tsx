@@ -1,12 +1,12 @@
-// One case action in a dialog: fields from its spec, checked with the channel's schema
-// before sending and with main's answer after; on refusal the typed values stay.
+// One action in a dialog (on a case, a follow-up or a slip): fields from its spec, checked
+// with the channel's schema before sending and with main's answer after; on refusal the
+// typed values stay. The caller puts main's answer into its own cache entry.
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract } from '../../../src-main/shared/ipc/contract';
-import type { CaseView } from '../../../src-main/shared/types';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';
@@ -17,11 +17,13 @@ import { ACTION_SPECS, type ActionField } from './action-specs';
 
 interface Props {
   action: string;
-  caseId: string;
-  onClose: (updated?: CaseView) => void;
+  /** The case, follow-up or slip the action is on (the spec knows which). */
+  targetId: string;
+  /** With main's answer after success; without when cancelled. */
+  onClose: (answer?: unknown) => void;
 }
 
-export function ActionDialog({ action, caseId, onClose }: Props) {
+export function ActionDialog({ action, targetId, onClose }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const units = useUnits();
@@ -36,7 +38,7 @@ export function ActionDialog({ action, caseId, onClose }: Props) {
 
   const submit = async () => {
     if (busy) return;
-    const input = spec.build(caseId, values);
+    const input = spec.build(targetId, values);
     const found = checkWith(contract[spec.channel].input, input);
     setIssues(found);
     if (Object.keys(found).length) return;
@@ -49,12 +51,9 @@ export function ActionDialog({ action, caseId, onClose }: Props) {
       setIssues(toIssueMap(r.error.issues));
       return;
     }
-    const value = r.value as CaseView | { case: CaseView };
-    const updated = 'case' in value ? value.case : value;
-    qc.setQueryData(['case', caseId], updated);
     void qc.invalidateQueries({ queryKey: ['counts'] });
     void qc.invalidateQueries({ queryKey: ['list'] });
-    onClose(updated);
+    onClose(r.value);
   };
 
   const control = (f: ActionField) => {

@@ -1,6 +1,6 @@
 // Case detail: the facts, the deadline badge, the timeline, and only the actions this user
 // may take in this status (main computes allowedActions; the UI shows exactly those).
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,10 @@ import { formatTime, yuan } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useCategories, useSession, useUnits } from '../shell/session';
 import { ActionDialog } from './ActionDialog';
-import { ACTION_SPECS } from './action-specs';
+import { CASE_ACTIONS } from './action-specs';
+import { FollowUpsCard } from './FollowUpsCard';
 import { DeadlineBadge } from './DeadlineBadge';
+import type { CaseView } from '../../../src-main/shared/types';
 
 export function CaseDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -21,7 +23,8 @@ export function CaseDetail({ id }: { id: string }) {
   const units = useUnits();
   const categories = useCategories();
   const q = useQuery({ queryKey: ['case', id], queryFn: () => call('cases.get', { caseId: id }) });
-  const [action, setAction] = useState<string | null>(null);
+  const qc = useQueryClient();
+  const [action, setAction] = useState<{ name: string; targetId: string } | null>(null);
 
   if (q.isPending) return <Spin />;
   if (q.error) return <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />;
@@ -30,7 +33,7 @@ export function CaseDetail({ id }: { id: string }) {
   const time = (ms: number | null) => (ms ? formatTime(ms, tz, i18n.language) : t('common.none'));
   const unitName = (u: string | null) => units.data?.find((x) => x.id === u)?.name ?? t('common.none');
   const cat = categories.data?.find((x) => x.code === c.categoryCode);
-  const actions = c.allowedActions.filter((a) => a === 'print' || ACTION_SPECS[a]);
+  const actions = c.allowedActions.filter((a) => a === 'print' || CASE_ACTIONS.includes(a));
 
   return (
     <>
@@ -95,13 +98,14 @@ export function CaseDetail({ id }: { id: string }) {
             {actions.length === 0 && <Typography.Text type="secondary">{t('caseView.noActions')}</Typography.Text>}
             <Space wrap>
               {actions.map((a) => (
-                <Button key={a} data-action={a} type={a === actions[0] ? 'primary' : 'default'} onClick={() => (a === 'print' ? navigate(`/print/case_record/${c.id}`) : setAction(a))}>
+                <Button key={a} data-action={a} type={a === actions[0] ? 'primary' : 'default'} onClick={() => (a === 'print' ? navigate(`/print/case_record/${c.id}`) : setAction({ name: a, targetId: c.id }))}>
                   {t(`action.${a}`)}
                 </Button>
               ))}
               <Button onClick={() => navigate(`/slip/new?caseId=${c.id}`)}>{t('caseView.newSlip')}</Button>
             </Space>
           </Card>
+          {c.followUps.length > 0 && <FollowUpsCard followUps={c.followUps} timeZone={tz} onComplete={(id) => setAction({ name: 'follow_up_done', targetId: id })} />}
           {c.customerCases.length > 0 && (
             <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.earlierCases')}</h2>}>
               {c.customerCases.map((o) => (
@@ -115,10 +119,14 @@ export function CaseDetail({ id }: { id: string }) {
       </div>
       {action && (
         <ActionDialog
-          action={action}
-          caseId={c.id}
-          onClose={(updated) => {
-            if (updated) void message.success(t('action.done', { action: t(`action.${action}`) }));
+          action={action.name}
+          targetId={action.targetId}
+          onClose={(answer) => {
+            if (answer) {
+              const value = answer as CaseView | { case: CaseView };
+              qc.setQueryData(['case', id], 'case' in value ? value.case : value);
+              void message.success(t('action.done', { action: t(`action.${action.name}`) }));
+            }
             setAction(null);
           }}
         />

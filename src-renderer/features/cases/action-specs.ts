@@ -28,7 +28,8 @@ export interface ActionField {
 export interface ActionSpec {
   channel: Channel;
   fields: ActionField[];
-  build: (caseId: string, v: Record<string, string>) => Record<string, unknown>;
+  /** `targetId` is the case, except for the follow-up and slip actions at the end. */
+  build: (targetId: string, v: Record<string, string>) => Record<string, unknown>;
 }
 
 const opts = (values: readonly string[], ns: string) => (t: TFunction) => values.map((value) => ({ value, label: t(`${ns}.${value}`) }));
@@ -119,4 +120,20 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     fields: [{ name: 'dueDate', kind: 'date', label: 'field.dueDate', required: true }, note],
     build: (caseId, v) => ({ caseId, dueDate: v.dueDate, note: optional(v.note) }),
   },
+  follow_up_done: {
+    channel: 'followUps.complete',
+    fields: [
+      { name: 'result', kind: 'textarea', label: 'field.followUpResult', required: true },
+      { name: 'doneAt', kind: 'datetime', label: 'field.doneAt' },
+    ],
+    build: (followUpId, v) => ({ followUpId, result: v.result ?? '', doneAt: instant(v.doneAt) }),
+  },
+  settle: {
+    channel: 'slips.settle',
+    fields: [{ name: 'settledOn', kind: 'date', label: 'field.settledOn', required: true }],
+    build: (slipId, v) => ({ slipId, settledOn: v.settledOn }),
+  },
 };
+
+/** Actions that are not on the case itself, so never among a case's allowedActions. */
+export const CASE_ACTIONS = Object.keys(ACTION_SPECS).filter((a) => a !== 'follow_up_done' && a !== 'settle');

@@ -3,13 +3,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SlipLineRecord } from '../../../src-main/shared/types';
+import type { SlipLineRecord, SlipRecord } from '../../../src-main/shared/types';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
 import { ApiError, call, invoke } from '../../lib/api';
 import { yuan } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useSession } from '../shell/session';
+import { ActionDialog } from '../cases/ActionDialog';
 import { VoidDialog } from './VoidDialog';
 
 export function SlipView({ id }: { id: string }) {
@@ -19,6 +20,7 @@ export function SlipView({ id }: { id: string }) {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['slip', id], queryFn: () => call('slips.get', { slipId: id }) });
   const [voiding, setVoiding] = useState(false);
+  const [settling, setSettling] = useState(false);
   if (q.isPending) return <Spin />;
   if (q.error) return <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />;
   const s = q.data;
@@ -26,6 +28,8 @@ export function SlipView({ id }: { id: string }) {
   const senior = user.role === 'supervisor' || user.role === 'manager';
   const mayApprove = s.status === 'pending_approval' && senior;
   const mayVoid = s.status !== 'void' && s.settlementStatus === 'unsettled' && senior;
+  // Finance's settlement is entered by a supervisor or manager on finance's behalf (SPEC §11).
+  const maySettle = s.status === 'completed' && s.settlementStatus === 'unsettled' && senior;
 
   const approve = async () => {
     const r = await invoke('slips.approve', { slipId: s.id });
@@ -65,6 +69,9 @@ export function SlipView({ id }: { id: string }) {
           <Descriptions.Item label={t('slip.refund')}>{money(s.refundFen)}</Descriptions.Item>
           <Descriptions.Item label={t('slip.qualityProblem')}>{t(s.qualityProblem ? 'yesNo.yes' : 'yesNo.no')}</Descriptions.Item>
           <Descriptions.Item label={t('slip.deductCommission')}>{t(s.deductCommission ? 'yesNo.yes' : 'yesNo.no')}</Descriptions.Item>
+          <Descriptions.Item label={t('slip.settlement')}>
+            {s.settlementStatus === 'settled' ? t('slip.settledOn', { date: s.settledOn }) : t('slip.unsettled')}
+          </Descriptions.Item>
           {s.caseNumber && (
             <Descriptions.Item label={t('slip.linkedCase')}>
               <a href={`#/case/${s.caseId}`}>{s.caseNumber}</a>
@@ -85,12 +92,26 @@ export function SlipView({ id }: { id: string }) {
           {t('slip.print')}
         </Button>
         {mayApprove && <Button onClick={() => void approve()}>{t('slip.approve')}</Button>}
+        {maySettle && <Button onClick={() => setSettling(true)}>{t('action.settle')}</Button>}
         {mayVoid && (
           <Button danger onClick={() => setVoiding(true)}>
             {t('slip.void')}
           </Button>
         )}
       </Space>
+      {settling && (
+        <ActionDialog
+          action="settle"
+          targetId={s.id}
+          onClose={(answer) => {
+            if (answer) {
+              qc.setQueryData(['slip', id], answer as SlipRecord);
+              void message.success(t('action.done', { action: t('action.settle') }));
+            }
+            setSettling(false);
+          }}
+        />
+      )}
       {voiding && (
         <VoidDialog
           slipId={s.id}
