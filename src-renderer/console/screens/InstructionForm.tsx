@@ -10,7 +10,8 @@ import { v4 as uuidv4 } from 'uuid';
 import { caseInstructionsPath, INSTRUCTION_MAX_CHARS, InstructionBody, type InstructionAnswer } from '../../../src-headoffice/console/api-contract';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
-import { checkWith, type IssueMap } from '../../lib/issues';
+import type { IssueMap } from '../../lib/issues';
+import { checkConsole } from '../check';
 import { formKeys } from '../../lib/keys';
 import { ConsoleApiError, postJson } from '../api';
 
@@ -31,7 +32,7 @@ export function InstructionForm({ branch, caseId, onSent }: Props) {
   const submit = async () => {
     if (busy) return;
     const body = { clientId, text };
-    const found = checkWith(InstructionBody, body);
+    const found = checkConsole(InstructionBody, body);
     setIssues(found);
     if (Object.keys(found).length) {
       setError(t('instruct.fix'));

@@ -9,7 +9,8 @@ import { SignInBody } from '../../../src-headoffice/console/api-contract';
 import { Field } from '../../components/Field';
 import { LangSwitch } from '../../features/shell/LangSwitch';
 import { pick } from '../../i18n';
-import { checkWith, type IssueMap } from '../../lib/issues';
+import type { IssueMap } from '../../lib/issues';
+import { checkConsole } from '../check';
 import { ConsoleApiError } from '../api';
 import { SESSION_KEY, signIn } from '../session';
 
@@ -25,7 +26,7 @@ export function SignIn({ sessionEnded, onSignedIn }: { sessionEnded: boolean; on
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = { username: username.trim(), password };
-    const found = checkWith(SignInBody, input);
+    const found = checkConsole(SignInBody, input);
     setIssues(found);
     if (Object.keys(found).length) return;
     setBusy(true);
