@@ -89,6 +89,8 @@ async function start(): Promise<void> {
     ...base,
     fontDir: paths.fonts,
     platform: electronPlatform(() => mainWindow),
+    // Report progress (and other bridge events) go to the window that is open, if any.
+    emit: (event, payload) => mainWindow?.webContents.send(event, payload),
     settingsAccess: {
       get: () => settings.get(),
       update: (raw) => {

@@ -77,7 +77,8 @@ export class DemoPlanner {
         target,
         unfounded: difficult !== undefined,
         dispute: customer !== null && (difficult !== undefined ? rng.chance(0.5) : rng.chance(0.08)),
-        typical: late && rng.chance(0.03),
+        // Enough typical cases for the training library and the summary to show a handful.
+        typical: late && rng.chance(0.08),
         reopen: target === 'filed' && difficult === undefined && rng.chance(0.04),
       },
     };

@@ -21,6 +21,10 @@ export const ABILITIES = {
   reopen: ['supervisor', 'manager'],
   read_anonymous: ['secretary', 'supervisor', 'manager'],
   admin: ['manager'],
+  /** The weekly/monthly summary (SPEC §8): the people who answer for the branch's handling. */
+  reports: ['secretary', 'supervisor', 'manager'],
+  /** The training library of typical cases, for every member of staff (SPEC §3). */
+  training: ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Ability = keyof typeof ABILITIES;
 

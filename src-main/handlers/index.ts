@@ -9,6 +9,7 @@ import { adminHandlers, publicHandlers } from './admin-handlers';
 import { caseHandlers } from './case-handlers';
 import { draftHandlers } from './draft-handlers';
 import { printHandlers } from './print-handlers';
+import { reportHandlers } from './report-handlers';
 import { settingsHandlers, settingsPublicHandlers } from './settings-handlers';
 import { slipHandlers } from './slip-handlers';
 import { syncHandlers } from './sync-handlers';
@@ -27,6 +28,7 @@ export const handlers: { [C in PublicChannel]: PublicHandler<C> } & { [C in Priv
   ...printHandlers,
   ...settingsHandlers,
   ...syncHandlers,
+  ...reportHandlers,
   ...draftHandlers,
 };
 

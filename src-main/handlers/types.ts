@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/case-machine';
 import type { ServiceContext } from '../services/context';
 import type { Channel, ChannelOutput } from '../shared/ipc/contract';
+import type { BridgeEvent } from '../shared/ipc/events';
 import type { AppSettings } from '../shared/settings-schema';
 import type { SyncService } from '../sync/sync-service';
 import type { SessionUser } from '../shared/types';
@@ -14,6 +15,8 @@ export interface Session {
 export interface PlatformPort {
   printPdf(pdf: Buffer, opts: { title: string; printerName: string }): Promise<{ printed: boolean; printerName: string | null }>;
   savePdf(pdf: Buffer, suggestedName: string): Promise<string | null>;
+  /** Any file through a save dialog (report CSV and spreadsheet); null when the user cancels. */
+  saveFile?(data: Buffer, suggestedName: string, filter: { name: string; extensions: readonly string[] }): Promise<string | null>;
 }
 
 /** The device settings as the handlers see them. */
@@ -31,6 +34,8 @@ export interface AppContext extends ServiceContext {
   settingsAccess?: SettingsAccess;
   /** Sync with head office; the shell creates it from the settings and the key. */
   sync?: SyncService;
+  /** Pushes an event to the window (bridge events); absent in the dev server and tests, where the UI polls. */
+  emit?: (event: BridgeEvent, payload: unknown) => void;
 }
 
 type Out<C extends Channel> = ChannelOutput<C> | Promise<ChannelOutput<C>>;

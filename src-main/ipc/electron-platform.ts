@@ -37,5 +37,13 @@ export function electronPlatform(parent: () => BrowserWindow | null): PlatformPo
       writeFileSync(r.filePath, pdf);
       return r.filePath;
     },
+    async saveFile(data, suggestedName, filter) {
+      const owner = parent();
+      const options = { defaultPath: suggestedName, filters: [{ name: filter.name, extensions: [...filter.extensions] }] };
+      const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      writeFileSync(r.filePath, data);
+      return r.filePath;
+    },
   };
 }

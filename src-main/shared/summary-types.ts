@@ -125,3 +125,17 @@ export interface SummaryReport {
     units: Record<string, string>;
   };
 }
+
+export const REPORT_JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export type ReportJobState = (typeof REPORT_JOB_STATES)[number];
+
+/** A summary being computed in main: progress in cases read, pushed as `reports.progress` and polled by `reports.status`. */
+export interface ReportJobStatus {
+  jobId: string;
+  state: ReportJobState;
+  done: number;
+  total: number;
+  period: Period;
+  /** Why it failed, in both languages; null otherwise. */
+  error: { zh: string; en: string } | null;
+}

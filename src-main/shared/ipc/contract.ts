@@ -33,9 +33,12 @@ import {
 } from '../schemas/case';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
 import { IntakeCheckInput, QueueInput, SearchInput } from '../schemas/query';
+import { ReportExportInput, ReportJobInput, ReportStartInput, TrainingCaseInput, TrainingListInput } from '../schemas/report';
 import { PrintInput, SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../schemas/slip';
 import { type AppSettings, SettingsPatchSchema, SyncKeyInput } from '../settings-schema';
 import type { CaseView, FollowUp, IntakeCheck, Page, QueueRow, SessionUser, SlipRecord } from '../types';
+import type { ReportJobStatus, SummaryReport } from '../summary-types';
+import type { TrainingCase, TrainingCaseRow } from '../training-types';
 import type { ChannelName } from './channel-names';
 
 const out = <T>() => undefined as unknown as T;
@@ -120,6 +123,15 @@ export const contract = {
   'sync.status': { input: Empty, output: out<SyncStatusView>() },
   'sync.now': { input: Empty, output: out<SyncStatusView>() },
   'sync.exportBatch': { input: Empty, output: out<{ path: string | null; records: number; batches: number }>() },
+  'reports.start': { input: ReportStartInput, output: out<ReportJobStatus>() },
+  'reports.status': { input: ReportJobInput, output: out<ReportJobStatus>() },
+  'reports.cancel': { input: ReportJobInput, output: out<ReportJobStatus>() },
+  'reports.result': { input: ReportJobInput, output: out<SummaryReport>() },
+  'reports.export': { input: ReportExportInput, output: out<{ base64: string; fileName: string; mime: string }>() },
+  'reports.saveAs': { input: ReportExportInput, output: out<{ path: string | null }>() },
+  'training.list': { input: TrainingListInput, output: out<TrainingCaseRow[]>() },
+  'training.get': { input: TrainingCaseInput, output: out<TrainingCase>() },
+  'training.render': { input: TrainingCaseInput, output: out<{ pdfBase64: string; fileName: string }>() },
   'drafts.save': { input: DraftSaveInput, output: out<{ savedAt: number }>() },
   'drafts.get': { input: DraftKeyInput, output: out<DraftView | null>() },
   'drafts.discard': { input: DraftKeyInput, output: out<null>() },

@@ -1,0 +1,181 @@
+// The summary as titled tables of typed cells: one model for the PDF, the CSV and the
+// spreadsheet, so the three never disagree. Money stays in fen until a writer formats it.
+import type { CaseRef, SummaryReport } from '../shared/summary-types';
+import { formatInstant } from './format';
+import type { ReportText } from './report-text';
+
+export type Cell = { t: 'text'; v: string } | { t: 'int'; v: number } | { t: 'yuan'; fen: number } | { t: 'share'; v: number };
+
+export interface Section {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+  /** A line under the table (e.g. "first 200 of 512 shown"). */
+  note?: string;
+}
+
+const text = (v: string): Cell => ({ t: 'text', v });
+const int = (v: number): Cell => ({ t: 'int', v });
+const yuan = (fen: number): Cell => ({ t: 'yuan', fen });
+const share = (v: number): Cell => ({ t: 'share', v });
+
+export const yuanString = (fen: number): string => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+export const shareString = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+/** The cell as printed text. */
+export function cellText(c: Cell): string {
+  switch (c.t) {
+    case 'text':
+      return c.v;
+    case 'int':
+      return String(c.v);
+    case 'yuan':
+      return yuanString(c.fen);
+    case 'share':
+      return shareString(c.v);
+  }
+}
+
+export function categoryName(r: SummaryReport, code: string, lang: ReportText['lang']): string {
+  const n = r.names.categories[code];
+  return n ? (lang === 'en' ? n.en : n.zh) : code;
+}
+
+export const unitName = (r: SummaryReport, id: string | null, t: ReportText): string => (id ? (r.names.units[id] ?? id) : t.summary.noUnit);
+
+export const periodLine = (r: SummaryReport, t: ReportText): string => t.summary.periodValue(r.summary.period.key, r.summary.period.firstDate, r.summary.period.lastDate);
+
+const shareOf = (n: number, total: number) => (total === 0 ? 0 : n / total);
+
+function caseRows(r: SummaryReport, t: ReportText, refs: CaseRef[], flags: boolean): Cell[][] {
+  return refs.map((c) => {
+    const row = [
+      text(c.number),
+      text(formatInstant(c.receivedAt, r.timeZone)),
+      text(t.form.channel[c.channel]),
+      text(categoryName(r, c.categoryCode, t.lang)),
+      text(unitName(r, c.complainedUnitId, t)),
+      text(c.finding ? t.form.finding[c.finding] : ''),
+      text(c.resolutionType ? t.form.resolution[c.resolutionType] : ''),
+    ];
+    if (flags) row.push(text([c.disputed ? t.summary.disputed : '', c.escalated ? t.summary.escalated : ''].filter(Boolean).join('、')));
+    return row;
+  });
+}
+
+export function reportSections(r: SummaryReport, t: ReportText): Section[] {
+  const s = r.summary;
+  const w = t.summary;
+  const cs = w.caseCols;
+  const counted = (rows: { label: string; count: number }[]): Cell[][] => rows.map((x) => [text(x.label), int(x.count), share(shareOf(x.count, s.total))]);
+  const countCols = [w.item, w.count, w.share];
+  return [
+    {
+      id: 'overview',
+      title: w.overview,
+      columns: [w.item, w.count],
+      rows: [
+        [text(w.total), int(s.total)],
+        [text(w.severityMajor), int(s.bySeverity.major)],
+        [text(w.disputed), int(s.disputed)],
+        [text(w.escalated), int(s.escalated)],
+        [text(w.typicalTitle), int(s.typicalTotal)],
+        [text(w.slips.count), int(s.slips.count)],
+      ],
+    },
+    { id: 'category', title: w.byCategory, columns: countCols, rows: counted(s.byCategory.map((x) => ({ label: categoryName(r, x.key, t.lang), count: x.count }))) },
+    { id: 'channel', title: w.byChannel, columns: countCols, rows: counted(s.byChannel.map((x) => ({ label: t.form.channel[x.key as keyof typeof t.form.channel] ?? x.key, count: x.count }))) },
+    { id: 'unit', title: w.byUnit, columns: countCols, rows: counted(s.byUnit.map((x) => ({ label: unitName(r, x.key || null, t), count: x.count }))) },
+    {
+      id: 'closing',
+      title: w.closingTitle,
+      columns: countCols,
+      rows: [
+        ...counted((['same_day', 'next_day', 'within_limit', 'late', 'open'] as const).map((k) => ({ label: w.closing[k], count: s.closing[k] }))),
+        [text(w.openOverdue), int(s.openOverdue), share(shareOf(s.openOverdue, s.total))],
+      ],
+    },
+    {
+      id: 'satisfaction',
+      title: w.satisfactionTitle,
+      columns: countCols,
+      rows: counted([
+        { label: t.form.satisfaction.satisfied, count: s.satisfaction.satisfied },
+        { label: t.form.satisfaction.basically_satisfied, count: s.satisfaction.basically_satisfied },
+        { label: t.form.satisfaction.unsatisfied, count: s.satisfaction.unsatisfied },
+        { label: w.notAsked, count: s.satisfaction.not_asked },
+      ]),
+    },
+    {
+      id: 'findings',
+      title: w.findingsTitle,
+      columns: countCols,
+      rows: counted([
+        { label: t.form.finding.founded, count: s.findings.founded },
+        { label: t.form.finding.partly_founded, count: s.findings.partly_founded },
+        { label: t.form.finding.unfounded, count: s.findings.unfounded },
+        { label: w.noFinding, count: s.findings.none },
+      ]),
+    },
+    {
+      id: 'disputes',
+      title: w.disputesTitle,
+      columns: countCols,
+      rows: counted([
+        { label: w.disputed, count: s.disputed },
+        { label: w.escalated, count: s.escalated },
+        ...(Object.keys(s.escalationsByKind) as (keyof typeof s.escalationsByKind)[]).map((k) => ({ label: `${w.escalated}:${t.form.escalation[k]}`, count: s.escalationsByKind[k] })),
+      ]),
+    },
+    {
+      id: 'slips',
+      title: w.slipsTitle,
+      columns: [w.item, w.count],
+      rows: [
+        [text(w.slips.count), int(s.slips.count)],
+        [text(w.slips.returns), int(s.slips.returns)],
+        [text(w.slips.exchanges), int(s.slips.exchanges)],
+        [text(w.slips.returnedYuan), yuan(s.slips.returnedFen)],
+        [text(w.slips.refundYuan), yuan(s.slips.refundFen)],
+        [text(w.slips.qualityCount), int(s.slips.qualityCount)],
+        [text(w.slips.qualityYuan), yuan(s.slips.qualityFen)],
+        [text(w.slips.qualityShare), share(s.slips.qualityShare)],
+        [text(w.slips.commissionCount), int(s.slips.commissionCount)],
+        [text(w.slips.commissionYuan), yuan(s.slips.commissionFen)],
+      ],
+    },
+    {
+      id: 'trend',
+      title: w.trendTitle,
+      columns: [w.trendCols.period, w.trendCols.total, w.trendCols.sameDay, w.trendCols.late, w.trendCols.satisfied, w.trendCols.unsatisfied, w.trendCols.disputed, w.trendCols.escalated, w.trendCols.slips, w.trendCols.refundYuan],
+      rows: s.trend.map((p) => [text(p.key), int(p.total), int(p.sameDay), int(p.late), int(p.satisfied), int(p.unsatisfied), int(p.disputed), int(p.escalated), int(p.slips), yuan(p.refundFen)]),
+    },
+    {
+      id: 'typical',
+      title: w.typicalTitle,
+      columns: [cs.number, cs.receivedAt, cs.channel, cs.category, cs.unit, cs.finding, cs.resolution],
+      rows: caseRows(r, t, s.typical, false),
+      ...(s.typicalTotal > s.typical.length ? { note: w.attentionMore(s.typical.length, s.typicalTotal) } : {}),
+    },
+    {
+      id: 'attention',
+      title: w.attention,
+      columns: [cs.number, cs.receivedAt, cs.channel, cs.category, cs.unit, cs.finding, cs.resolution, cs.flags],
+      rows: caseRows(r, t, s.attention, true),
+      ...(s.attentionTotal > s.attention.length ? { note: w.attentionMore(s.attention.length, s.attentionTotal) } : {}),
+    },
+  ];
+}
+
+/** The header lines every output starts with. */
+export function reportHeaderLines(r: SummaryReport, t: ReportText): [string, string][] {
+  return [
+    [t.summary.branch, `${r.branch.name} (${r.branch.code})`],
+    [t.summary.period, periodLine(r, t)],
+    [t.summary.generatedAt, formatInstant(r.generatedAt, r.timeZone)],
+  ];
+}
+
+export const reportFileBase = (r: SummaryReport, t: ReportText): string => `${t.summary.title[r.summary.period.type]}-${r.branch.code}-${r.summary.period.key}`;
+

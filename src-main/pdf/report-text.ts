@@ -1,0 +1,275 @@
+// The words of the summary report and the training-case sheet (PDF, CSV, spreadsheet), in
+// zh-CN (the default) and en. The enumerations' names come from the form catalogues.
+import type { FormText } from './form-text';
+import { FORM_TEXT_EN } from './form-text-en';
+import { FORM_TEXT_ZH } from './form-text-zh';
+import type { Closing, PeriodType } from '../shared/summary-types';
+
+export interface ReportText {
+  form: FormText;
+  lang: 'zh-CN' | 'en';
+  summary: {
+    title: Record<PeriodType, string>;
+    period: string;
+    periodValue: (key: string, first: string, last: string) => string;
+    branch: string;
+    generatedAt: string;
+    total: string;
+    overview: string;
+    item: string;
+    count: string;
+    share: string;
+    byCategory: string;
+    byChannel: string;
+    byUnit: string;
+    noUnit: string;
+    closingTitle: string;
+    closing: Record<Closing, string>;
+    openOverdue: string;
+    satisfactionTitle: string;
+    notAsked: string;
+    findingsTitle: string;
+    noFinding: string;
+    disputesTitle: string;
+    disputed: string;
+    escalated: string;
+    severityMajor: string;
+    attention: string;
+    attentionMore: (shown: number, total: number) => string;
+    slipsTitle: string;
+    slips: {
+      count: string;
+      returns: string;
+      exchanges: string;
+      returnedYuan: string;
+      refundYuan: string;
+      qualityCount: string;
+      qualityYuan: string;
+      qualityShare: string;
+      commissionCount: string;
+      commissionYuan: string;
+    };
+    typicalTitle: string;
+    noTypical: string;
+    trendTitle: string;
+    trendCols: { period: string; total: string; sameDay: string; late: string; satisfied: string; unsatisfied: string; disputed: string; escalated: string; slips: string; refundYuan: string };
+    caseCols: { number: string; receivedAt: string; channel: string; category: string; unit: string; finding: string; resolution: string; flags: string };
+    chartCategory: string;
+    chartTrend: string;
+    chartClosing: string;
+    empty: string;
+  };
+  training: {
+    title: string;
+    note: string;
+    basics: string;
+    number: string;
+    receivedAt: string;
+    channel: string;
+    category: string;
+    severity: string;
+    govBody: string;
+    complainedUnit: string;
+    handlingUnit: string;
+    items: string;
+    amount: string;
+    content: string;
+    expected: string;
+    contentHidden: string;
+    notes: string;
+    noNotes: string;
+    result: string;
+    resultType: string;
+    resultSummary: string;
+    resultAmount: string;
+    feedback: string;
+    satisfaction: string;
+    disputed: string;
+    escalations: string;
+    noEscalations: string;
+    cause: string;
+    finding: string;
+    instruction: string;
+    review: string;
+  };
+}
+
+export const REPORT_TEXT_ZH: ReportText = {
+  form: FORM_TEXT_ZH,
+  lang: 'zh-CN',
+  summary: {
+    title: { week: '顾客异议处理周汇总', month: '顾客异议处理月报表' },
+    period: '统计期间',
+    periodValue: (key, first, last) => `${key}(${first} 至 ${last})`,
+    branch: '门店',
+    generatedAt: '生成时间',
+    total: '受理总数',
+    overview: '概况',
+    item: '项目',
+    count: '件数',
+    share: '占比',
+    byCategory: '按异议类别',
+    byChannel: '按表现方式',
+    byUnit: '按被投诉单位',
+    noUnit: '(未填写)',
+    closingTitle: '结案时限',
+    closing: { same_day: '当日结案', next_day: '次日结案', within_limit: '时限内答复', late: '超时', open: '尚未反馈' },
+    openOverdue: '其中已超时未反馈',
+    satisfactionTitle: '顾客满意度',
+    notAsked: '未反馈/未评价',
+    findingsTitle: '调查认定',
+    noFinding: '尚未认定',
+    disputesTitle: '有疑义与升级处理',
+    disputed: '有疑义',
+    escalated: '升级处理',
+    severityMajor: '重大异议',
+    attention: '有疑义或升级的个案',
+    attentionMore: (shown, total) => `仅列出前 ${shown} 件,共 ${total} 件`,
+    slipsTitle: '退换货',
+    slips: {
+      count: '退换货单数',
+      returns: '退货',
+      exchanges: '换货',
+      returnedYuan: '退回商品金额(元)',
+      refundYuan: '退款金额(元)',
+      qualityCount: '商品质量问题(单)',
+      qualityYuan: '质量问题涉及金额(元)',
+      qualityShare: '质量问题占比',
+      commissionCount: '扣提成(单)',
+      commissionYuan: '扣提成涉及金额(元)',
+    },
+    typicalTitle: '典型范例',
+    noTypical: '本期没有典型范例',
+    trendTitle: '与前期比较',
+    trendCols: { period: '期间', total: '受理', sameDay: '当日结案', late: '超时', satisfied: '满意', unsatisfied: '不满意', disputed: '有疑义', escalated: '升级', slips: '退换货单', refundYuan: '退款(元)' },
+    caseCols: { number: '编号', receivedAt: '受理时间', channel: '表现方式', category: '类别', unit: '被投诉单位', finding: '认定', resolution: '处理方式', flags: '情况' },
+    chartCategory: '异议类别分布',
+    chartTrend: '受理件数走势(深色为超时)',
+    chartClosing: '结案时限',
+    empty: '本期没有受理个案',
+  },
+  training: {
+    title: '典型范例(培训用)',
+    note: '本范例供新员工培训使用,已隐去顾客姓名、电话、联系方式、小票号及政府部门联系人等可识别信息。',
+    basics: '基本情况',
+    number: '个案编号',
+    receivedAt: '受理时间',
+    channel: '表现方式',
+    category: '异议类别',
+    severity: '严重程度',
+    govBody: '政府职能部门',
+    complainedUnit: '被投诉单位',
+    handlingUnit: '处理单位',
+    items: '商品',
+    amount: '购买金额',
+    content: '异议内容',
+    expected: '顾客期望的解决方式',
+    contentHidden: '(匿名投诉,内容仅秘书室、值班主管和店长可见)',
+    notes: '处理经过',
+    noNotes: '无记录',
+    result: '处理结果',
+    resultType: '处理方式',
+    resultSummary: '处理说明',
+    resultAmount: '涉及金额',
+    feedback: '反馈',
+    satisfaction: '满意度',
+    disputed: '有疑义',
+    escalations: '升级处理',
+    noEscalations: '无',
+    cause: '原因归属',
+    finding: '调查认定',
+    instruction: '部本部批示',
+    review: '领导审核意见',
+  },
+};
+
+export const REPORT_TEXT_EN: ReportText = {
+  form: FORM_TEXT_EN,
+  lang: 'en',
+  summary: {
+    title: { week: 'Customer objections: weekly summary', month: 'Customer objections: monthly report' },
+    period: 'Period',
+    periodValue: (key, first, last) => `${key} (${first} to ${last})`,
+    branch: 'Branch',
+    generatedAt: 'Generated',
+    total: 'Cases received',
+    overview: 'Overview',
+    item: 'Item',
+    count: 'Cases',
+    share: 'Share',
+    byCategory: 'By category',
+    byChannel: 'By channel',
+    byUnit: 'By unit complained about',
+    noUnit: '(not recorded)',
+    closingTitle: 'Time limits',
+    closing: { same_day: 'Closed the same day', next_day: 'Closed the next day', within_limit: 'Answered within the limit', late: 'Late', open: 'Not yet fed back' },
+    openOverdue: 'of which past the limit',
+    satisfactionTitle: 'Satisfaction',
+    notAsked: 'Not fed back / not rated',
+    findingsTitle: 'Findings',
+    noFinding: 'No finding yet',
+    disputesTitle: 'Disputes and escalations',
+    disputed: 'Disputed',
+    escalated: 'Escalated',
+    severityMajor: 'Major',
+    attention: 'Disputed or escalated cases',
+    attentionMore: (shown, total) => `First ${shown} of ${total} shown`,
+    slipsTitle: 'Returns and exchanges',
+    slips: {
+      count: 'Slips',
+      returns: 'Returns',
+      exchanges: 'Exchanges',
+      returnedYuan: 'Goods taken back (yuan)',
+      refundYuan: 'Refunded (yuan)',
+      qualityCount: 'Quality problems (slips)',
+      qualityYuan: 'Quality problems (yuan)',
+      qualityShare: 'Quality share',
+      commissionCount: 'Commission deducted (slips)',
+      commissionYuan: 'Commission deducted on (yuan)',
+    },
+    typicalTitle: 'Typical cases',
+    noTypical: 'No typical case in this period',
+    trendTitle: 'Against previous periods',
+    trendCols: { period: 'Period', total: 'Received', sameDay: 'Same day', late: 'Late', satisfied: 'Satisfied', unsatisfied: 'Unsatisfied', disputed: 'Disputed', escalated: 'Escalated', slips: 'Slips', refundYuan: 'Refunded (yuan)' },
+    caseCols: { number: 'Number', receivedAt: 'Received', channel: 'Channel', category: 'Category', unit: 'Unit', finding: 'Finding', resolution: 'Resolution', flags: 'Notes' },
+    chartCategory: 'Cases by category',
+    chartTrend: 'Cases received (dark: late)',
+    chartClosing: 'Time limits',
+    empty: 'No case was received in this period',
+  },
+  training: {
+    title: 'Typical case (training)',
+    note: "For training new staff. The customer's name, phone, contact details, receipt number and the government body's contact person are left out.",
+    basics: 'The case',
+    number: 'Case number',
+    receivedAt: 'Received',
+    channel: 'Channel',
+    category: 'Category',
+    severity: 'Severity',
+    govBody: 'Government body',
+    complainedUnit: 'Unit complained about',
+    handlingUnit: 'Handling unit',
+    items: 'Goods',
+    amount: 'Purchase amount',
+    content: 'The objection',
+    expected: 'What the customer expected',
+    contentHidden: '(Anonymous complaint: only the secretary office, supervisors and the manager may read it)',
+    notes: 'How it was handled',
+    noNotes: 'None recorded',
+    result: 'Result',
+    resultType: 'Resolution',
+    resultSummary: 'Summary',
+    resultAmount: 'Amount',
+    feedback: 'Feedback',
+    satisfaction: 'Satisfaction',
+    disputed: 'Disputed',
+    escalations: 'Escalations',
+    noEscalations: 'None',
+    cause: 'Cause',
+    finding: 'Finding',
+    instruction: 'Head office instruction',
+    review: 'Manager review',
+  },
+};
+
+export const reportText = (lang: 'zh-CN' | 'en'): ReportText => (lang === 'en' ? REPORT_TEXT_EN : REPORT_TEXT_ZH);

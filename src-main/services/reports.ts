@@ -1,0 +1,232 @@
+// The branch summary (SPEC §8) from the SQLite store. Reads only the columns the summary
+// needs, through the received_at index of migration 0004, in keyset chunks so that a job can
+// yield to the event loop between them (report-jobs.ts) and stop when cancelled.
+import { stmt } from '../db/statements';
+import type { Actor } from '../domain/case-machine';
+import { can } from '../domain/permissions';
+import {
+  type CaseSnapshot,
+  caseFacts,
+  type Period,
+  periodOfDate,
+  previousPeriods,
+  type SlipFacts,
+  type SlipSnapshot,
+  slipFacts,
+  summarize,
+  type SummaryFacts,
+  type SummaryReport,
+} from '../domain/summary';
+import type { EscalationKind } from '../shared/enums';
+import { refuse } from '../shared/errors';
+import { ReportStartInput } from '../shared/schemas/report';
+import type { BranchSettings } from '../shared/settings-schema';
+import { parseInput } from '../shared/validation';
+import type { ServiceContext } from './context';
+
+export function requireReports(actor: Actor): void {
+  if (!can(actor.role, 'reports')) {
+    throw refuse('FORBIDDEN', '只有秘书室、值班主管和店长可以查看汇总报表', 'Only the secretary office, duty supervisors and the manager may see the summary reports');
+  }
+}
+
+export interface ReportRange {
+  period: Period;
+  previous: Period[];
+}
+
+export function reportRange(settings: Pick<BranchSettings, 'timeZone'>, raw: unknown): ReportRange {
+  const input = parseInput(ReportStartInput, raw);
+  const period = periodOfDate(input.periodType, input.date, settings.timeZone);
+  return { period, previous: previousPeriods(period, input.previousCount, settings.timeZone) };
+}
+
+const CASE_COLUMNS = `rid, id, number, channel, category_code, received_at, complained_unit_id, severity, extended_at,
+  first_fed_back_at, satisfaction, disputed, disputed_at, cause, finding, typical, resolution_type`;
+
+type CaseRow = {
+  rid: number;
+  id: string;
+  number: string;
+  channel: CaseSnapshot['channel'];
+  category_code: string;
+  received_at: number;
+  complained_unit_id: string | null;
+  severity: CaseSnapshot['severity'];
+  extended_at: number | null;
+  first_fed_back_at: number | null;
+  satisfaction: CaseSnapshot['satisfaction'];
+  disputed: number | null;
+  disputed_at: number | null;
+  cause: CaseSnapshot['cause'];
+  finding: CaseSnapshot['finding'];
+  typical: number;
+  resolution_type: CaseSnapshot['resolutionType'];
+};
+
+type SlipRow = {
+  id: string;
+  number: string;
+  type: SlipSnapshot['type'];
+  status: SlipSnapshot['status'];
+  handled_at: number;
+  returned_total_fen: number;
+  refund_fen: number;
+  quality_problem: number;
+  deduct_commission: number;
+  case_id: string | null;
+};
+
+const SLIP_COLUMNS = 's.id, s.number, s.type, s.status, s.handled_at, s.returned_total_fen, s.refund_fen, s.quality_problem, s.deduct_commission, s.case_id';
+
+const slipSnapshot = (r: SlipRow): SlipSnapshot => ({
+  id: r.id,
+  number: r.number,
+  type: r.type,
+  status: r.status,
+  handledAt: r.handled_at,
+  returnedTotalFen: r.returned_total_fen,
+  refundFen: r.refund_fen,
+  qualityProblem: r.quality_problem === 1,
+  deductCommission: r.deduct_commission === 1,
+  caseId: r.case_id,
+});
+
+/**
+ * One summary computation, advanced chunk by chunk with step(). Cases are read in
+ * (received_at, rid) order; slips and escalations of the range are read first (they are
+ * few next to the cases).
+ */
+export class SummaryComputation {
+  readonly range: ReportRange;
+  readonly total: number;
+  done = 0;
+  private readonly from: number;
+  private readonly to: number;
+  private readonly settings: BranchSettings;
+  private readonly facts: SummaryFacts[] = [];
+  private cursor: { at: number; rid: number } | null = null;
+  private finished = false;
+  private escalations: Map<string, { kind: EscalationKind }[]> | null = null;
+  private slips: Map<string, SlipSnapshot[]> | null = null;
+  private standalone: SlipFacts[] = [];
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    range: ReportRange,
+    private readonly chunkSize = 5000,
+  ) {
+    this.range = range;
+    this.settings = ctx.settings();
+    this.from = range.previous[0]?.from ?? range.period.from;
+    this.to = range.period.to;
+    this.total = (stmt(ctx.db, 'SELECT count(*) AS n FROM cases WHERE received_at >= ? AND received_at < ?').get(this.from, this.to) as { n: number }).n;
+  }
+
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  /** Reads and folds one chunk; true when everything is read. */
+  step(): boolean {
+    if (this.finished) return true;
+    if (this.escalations === null) {
+      this.loadChildren();
+      return false;
+    }
+    const db = this.ctx.db;
+    const rows = (
+      this.cursor === null
+        ? stmt(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY received_at, rid LIMIT ?`).all(this.from, this.to, this.chunkSize)
+        : stmt(
+            db,
+            `SELECT ${CASE_COLUMNS} FROM cases WHERE received_at < ? AND (received_at > ? OR (received_at = ? AND rid > ?)) ORDER BY received_at, rid LIMIT ?`,
+          ).all(this.to, this.cursor.at, this.cursor.at, this.cursor.rid, this.chunkSize)
+    ) as CaseRow[];
+    for (const r of rows) this.facts.push(this.factsOf(r));
+    this.done += rows.length;
+    const last = rows.at(-1);
+    if (last) this.cursor = { at: last.received_at, rid: last.rid };
+    if (rows.length < this.chunkSize) this.finished = true;
+    return this.finished;
+  }
+
+  private loadChildren(): void {
+    const db = this.ctx.db;
+    const esc = new Map<string, { kind: EscalationKind }[]>();
+    for (const r of stmt(db, 'SELECT e.case_id, e.kind FROM case_escalations e JOIN cases c ON c.id = e.case_id WHERE c.received_at >= ? AND c.received_at < ?').all(
+      this.from,
+      this.to,
+    ) as { case_id: string; kind: EscalationKind }[]) {
+      const list = esc.get(r.case_id);
+      if (list) list.push({ kind: r.kind });
+      else esc.set(r.case_id, [{ kind: r.kind }]);
+    }
+    const slips = new Map<string, SlipSnapshot[]>();
+    for (const r of stmt(db, `SELECT ${SLIP_COLUMNS} FROM slips s JOIN cases c ON c.id = s.case_id WHERE c.received_at >= ? AND c.received_at < ?`).all(
+      this.from,
+      this.to,
+    ) as SlipRow[]) {
+      const list = slips.get(r.case_id as string);
+      if (list) list.push(slipSnapshot(r));
+      else slips.set(r.case_id as string, [slipSnapshot(r)]);
+    }
+    for (const r of stmt(db, `SELECT ${SLIP_COLUMNS} FROM slips s WHERE s.case_id IS NULL AND s.handled_at >= ? AND s.handled_at < ?`).all(this.from, this.to) as SlipRow[]) {
+      const f = slipFacts(slipSnapshot(r));
+      if (f) this.standalone.push(f);
+    }
+    this.escalations = esc;
+    this.slips = slips;
+  }
+
+  private factsOf(r: CaseRow): SummaryFacts {
+    return caseFacts(
+      {
+        id: r.id,
+        number: r.number,
+        channel: r.channel,
+        categoryCode: r.category_code,
+        receivedAt: r.received_at,
+        complainedUnitId: r.complained_unit_id,
+        severity: r.severity,
+        extendedAt: r.extended_at,
+        firstFedBackAt: r.first_fed_back_at,
+        satisfaction: r.satisfaction,
+        disputed: r.disputed === null ? null : r.disputed === 1,
+        disputedAt: r.disputed_at,
+        cause: r.cause,
+        finding: r.finding,
+        typical: r.typical === 1,
+        resolutionType: r.resolution_type,
+        escalations: this.escalations?.get(r.id) ?? null,
+      },
+      this.slips?.get(r.id) ?? [],
+      this.settings,
+    );
+  }
+
+  /** The finished report. */
+  report(): SummaryReport {
+    if (!this.finished) throw new Error('summary not finished');
+    const summary = summarize(this.facts, this.range.period, this.range.previous, { asOf: this.ctx.now(), standaloneSlips: this.standalone });
+    return { summary, ...reportHeader(this.ctx, this.settings) };
+  }
+}
+
+function reportHeader(ctx: ServiceContext, s: BranchSettings): Omit<SummaryReport, 'summary'> {
+  const categories: SummaryReport['names']['categories'] = {};
+  for (const r of stmt(ctx.db, 'SELECT code, name_zh, name_en FROM categories').all() as { code: string; name_zh: string; name_en: string }[]) {
+    categories[r.code] = { zh: r.name_zh, en: r.name_en };
+  }
+  const units: Record<string, string> = {};
+  for (const r of stmt(ctx.db, 'SELECT id, name FROM units').all() as { id: string; name: string }[]) units[r.id] = r.name;
+  return { branch: { code: s.branchCode, name: s.branchName }, timeZone: s.timeZone, generatedAt: ctx.now(), names: { categories, units } };
+}
+
+/** The whole summary at once (CLI, tests, and the basis of the job). */
+export function computeSummary(ctx: ServiceContext, actor: Actor, raw: unknown): SummaryReport {
+  requireReports(actor);
+  const c = new SummaryComputation(ctx, reportRange(ctx.settings(), raw));
+  while (!c.step());
+  return c.report();
+}
