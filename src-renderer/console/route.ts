@@ -44,3 +44,12 @@ export function useConsoleRoute(): ConsoleRoute {
   }, []);
   return route;
 }
+
+/** The list as the reviewer last left it (filters included), for "back to the list". */
+let lastList = '#/';
+export const rememberList = (): void => {
+  lastList = window.location.hash || '#/';
+};
+export const backToList = (): void => {
+  window.location.hash = lastList;
+};

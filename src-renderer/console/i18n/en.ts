@@ -106,6 +106,7 @@ export const consoleEn: ConsoleMessages = {
     nextDay: 'Closed next day',
     late: 'Closed late',
     open: 'Open',
+    notAsked: 'Not asked',
     satisfaction: 'Satisfaction',
     disputed: 'Disputed',
     escalated: 'Escalated',

@@ -105,6 +105,7 @@ export const consoleZhCN = {
     nextDay: '次日结案',
     late: '逾期结案',
     open: '未结',
+    notAsked: '未询问',
     satisfaction: '满意度',
     disputed: '有疑义',
     escalated: '升级处理',

@@ -2,14 +2,23 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { maskPhone, normalizePhone } from '../../../src-main/shared/phone';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
 import { ConsoleApiError } from '../api';
 import { categoryLabel, shTime } from '../labels';
 import { caseQuery } from '../queries';
+import { backToList } from '../route';
 import { CaseHistory } from './CaseHistory';
 import { statusTone } from './CaseListScreen';
 import { InstructionForm } from './InstructionForm';
+
+/** Head office sees the customer's phone masked, as in the list (it does not call customers; the branch does). */
+function maskedPhone(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const n = normalizePhone(raw);
+  return n ? maskPhone(n) : null;
+}
 
 export function CaseDetailScreen({ branch, id }: { branch: string; id: string }) {
   const { t, i18n } = useTranslation(['console', 'translation']);
@@ -17,18 +26,14 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
   const qc = useQueryClient();
   const q = useQuery(caseQuery(branch, id));
   const lang = i18n.language;
-  const back = (
-    <Button onClick={() => window.history.back()} style={{ marginBottom: 8 }}>
-      {t('detail.back')}
-    </Button>
-  );
+  const back = <Button onClick={backToList}>{t('detail.back')}</Button>;
 
   if (q.isPending) return <Spin />;
   if (q.error || !q.data) {
     return (
       <>
         {back}
-        <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('detail.notFound')} />
+        <Alert style={{ marginTop: 8 }} type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('detail.notFound')} />
       </>
     );
   }
@@ -38,8 +43,8 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
 
   return (
     <>
-      {back}
       <Space align="center" wrap style={{ marginBottom: 8 }}>
+        {back}
         <Typography.Title level={1} className="screen-title" style={{ margin: 0 }}>
           {c.number}
         </Typography.Title>
@@ -56,7 +61,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
               <Descriptions.Item label={t('detail.channel')}>{t(`translation:channel.${c.channel}`)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.receivedAt')}>{shTime(c.receivedAt, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.customer')}>{c.anonymous ? t('translation:caseView.anonymousCustomer') : (c.customerName ?? t('detail.none'))}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.phone')}>{c.customerPhone ?? t('detail.none')}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.phone')}>{maskedPhone(c.customerPhone) ?? t('detail.none')}</Descriptions.Item>
               <Descriptions.Item label={t('detail.category')}>{categoryLabel(c.categoryCode, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.severity')}>{c.severity ? t(`translation:severity.${c.severity}`) : ''}</Descriptions.Item>
               <Descriptions.Item label={t('detail.content')} span={2}>

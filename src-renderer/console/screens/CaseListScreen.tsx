@@ -2,7 +2,7 @@
 // The filters live in the address (#/?branch=…&status=…), so reload and back keep them.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Alert, Typography } from 'antd';
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListRow } from '../../../src-headoffice/console/api-contract';
 import { type Tone, ToneTag } from '../../components/ToneTag';
@@ -11,7 +11,7 @@ import { pick } from '../../i18n';
 import { ConsoleApiError } from '../api';
 import { categoryLabel, shTime } from '../labels';
 import { caseListQuery, healthQuery } from '../queries';
-import { go } from '../route';
+import { go, rememberList } from '../route';
 import { useWindowHeight } from '../useWindowHeight';
 import { type CaseFilterValue, CaseFilters } from './CaseFilters';
 
@@ -25,7 +25,8 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
   const filters: CaseFilterValue = Object.fromEntries(KEYS.filter((k) => params[k]).map((k) => [k, params[k]]));
   const branches = useQuery(healthQuery);
   const q = useInfiniteQuery(caseListQuery(filters));
-  const height = useWindowHeight(250);
+  const height = useWindowHeight(222);
+  useEffect(rememberList);
 
   const rows = q.data?.pages.flatMap((p) => p.rows) ?? [];
   const total = q.data?.pages[0]?.total;

@@ -33,7 +33,7 @@ function CountTable({ title, rows, testId }: { title: string; rows: Row[]; testI
 export function SummaryTables({ summary: s }: { summary: Summary }) {
   const { t, i18n } = useTranslation(['console', 'translation']);
   const lang = i18n.language;
-  const satisfaction = Object.entries(s.satisfaction ?? {}).map(([k, n]) => ({ key: k, name: k === 'not_asked' ? t('translation:common.none') : t(`translation:satisfaction.${k}`), count: n }));
+  const satisfaction = Object.entries(s.satisfaction ?? {}).map(([k, n]) => ({ key: k, name: k === 'not_asked' ? t('summary.notAsked') : t(`translation:satisfaction.${k}`), count: n }));
 
   return (
     <>
