@@ -20,15 +20,15 @@ const rssMb = () => process.resourceUsage().maxRSS / 1024;
 const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
 
 async function hq(dir: string): Promise<void> {
-  const db = openHqStore(join(dir, 'hq-e2e.sqlite'));
-  const key = addBranch(db, BRANCH, Date.now());
+  const db = await openHqStore(join(dir, 'hq-e2e.sqlite'));
+  const key = await addBranch(db, BRANCH, Date.now());
   const app = await buildServer({ db, limits: { rateMax: 1_000_000 } });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   print({ url, key });
   process.stdin.resume();
   process.stdin.on('end', () => {
-    void app.close().then(() => {
-      db.close();
+    void app.close().then(async () => {
+      await db.close();
       print({ maxRssMb: rssMb() });
     });
   });
@@ -43,7 +43,7 @@ async function branch(file: string, url: string, key: string): Promise<void> {
   db.close();
 }
 
-function importOnly(file: string, dir: string): void {
+async function importOnly(file: string, dir: string): Promise<void> {
   const { db } = openDatabase(file);
   const bodies: Buffer[] = [];
   for (let after = 0; ; ) {
@@ -53,16 +53,16 @@ function importOnly(file: string, dir: string): void {
     after = b.lastSeq;
   }
   db.close();
-  const hqDb = openHqStore(join(dir, 'hq-import.sqlite'));
-  addBranch(hqDb, BRANCH, 0);
+  const hqDb = await openHqStore(join(dir, 'hq-import.sqlite'));
+  await addBranch(hqDb, BRANCH, 0);
   let records = 0;
   const t0 = performance.now();
   for (const body of bodies) {
-    const a = importBatch(hqDb, body, { branch: BRANCH, source: 'file', now: Date.now() });
+    const a = await importBatch(hqDb, body, { branch: BRANCH, source: 'file', now: Date.now() });
     records += a.imported + a.unchanged + a.quarantined.length;
   }
   const importS = (performance.now() - t0) / 1000;
-  hqDb.close();
+  await hqDb.close();
   // The same rows, decoded beforehand, bulk-inserted with the same durability: the floor.
   const rows = bodies.flatMap((b) => decodeBatch(b, { branch: BRANCH }).records);
   const raw = new Database(join(dir, 'hq-raw.sqlite'));
@@ -86,5 +86,5 @@ function importOnly(file: string, dir: string): void {
 const [mode, a, b, c] = process.argv.slice(2);
 if (mode === 'hq') await hq(a as string);
 else if (mode === 'branch') await branch(a as string, b as string, c as string);
-else if (mode === 'import') importOnly(a as string, b as string);
+else if (mode === 'import') await importOnly(a as string, b as string);
 else throw new Error(`unknown mode ${mode}`);

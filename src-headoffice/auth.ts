@@ -4,7 +4,7 @@
 import { syncRefuse } from '../src-main/sync/batch-errors';
 import { MAX_SKEW_MS, readSignature, verifySignature } from '../src-main/sync/batch-sign';
 import { branchKey } from './branches';
-import { type HqDb, q } from './store';
+import type { HqStore } from './store';
 
 export interface SignedRequest {
   method: string;
@@ -16,17 +16,17 @@ export interface SignedRequest {
 let lastPrune = 0;
 
 /** Returns the branch code the request is signed by, or throws a SyncError. */
-export function authenticate(db: HqDb, req: SignedRequest, now: number): string {
+export async function authenticate(db: HqStore, req: SignedRequest, now: number): Promise<string> {
   const parts = readSignature(req.headers);
-  const key = branchKey(db, parts.branch);
+  const key = await branchKey(db, parts.branch);
   if (key === null) throw syncRefuse('UNKNOWN_BRANCH', `总部没有登记门店 ${parts.branch.slice(0, 20)}`, `Branch ${parts.branch.slice(0, 20)} is not registered at head office`);
   verifySignature(key, parts, { method: req.method, path: req.url, body: req.body }, now);
   // Nonces older than twice the window can never pass the timestamp check again.
   if (now - lastPrune > MAX_SKEW_MS) {
-    q(db, 'DELETE FROM nonces WHERE seen_at < ?').run(now - 2 * MAX_SKEW_MS);
     lastPrune = now;
+    await db.run('DELETE FROM nonces WHERE seen_at < ?', [now - 2 * MAX_SKEW_MS]);
   }
-  const fresh = q(db, 'INSERT OR IGNORE INTO nonces (branch, nonce, seen_at) VALUES (?, ?, ?)').run(parts.branch, parts.nonce, now).changes;
+  const fresh = await db.run('INSERT INTO nonces (branch, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [parts.branch, parts.nonce, now]);
   if (fresh === 0) throw syncRefuse('NONCE_REUSED', '重复的请求(一次性随机数已用过),已拒绝', 'Replayed request (the nonce was already used); refused');
   return parts.branch;
 }

@@ -7,9 +7,10 @@ import { addBranch } from './branches';
 import { importBatchFileText } from './file-import';
 import { instruct } from './instructions';
 import { buildServer } from './server';
-import { openHqStore } from './store';
+import { type HqStore, openHqStore } from './store';
 
-const DEFAULT_DB = process.env.BRANCH_DESK_HQ_DB ?? 'headoffice.sqlite';
+// HQ_DATABASE_URL=postgres://… stores everything in PostgreSQL; otherwise a SQLite file.
+const DEFAULT_DB = process.env.HQ_DATABASE_URL ?? process.env.BRANCH_DESK_HQ_DB ?? 'headoffice.sqlite';
 const say = (s: string) => void process.stdout.write(`${s}\n`);
 
 function fail(e: unknown): void {
@@ -24,8 +25,18 @@ const port = (v: string) => {
 };
 
 const program = new Command().name('headoffice').description('总部同步服务 Head-office sync service').showHelpAfterError();
-program.option('--db <file>', '总部数据库文件 head-office store file', DEFAULT_DB);
+program.option('--db <file|url>', '总部数据库文件或 postgres:// 地址 head-office store file or postgres:// URL', DEFAULT_DB);
 const db = () => openHqStore((program.opts() as { db: string }).db);
+
+/** Runs fn with the store open, closing it after. */
+async function withStore<T>(fn: (s: HqStore) => Promise<T>): Promise<T> {
+  const store = await db();
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
 
 program
   .command('serve')
@@ -34,7 +45,7 @@ program
   .option('--host <h>', '监听地址 listen address', '127.0.0.1')
   .option('--db <file>', '总部数据库文件 head-office store file')
   .action(async (o: { port: number; host: string; db?: string }) => {
-    const store = o.db ? openHqStore(o.db) : db();
+    const store = o.db ? await openHqStore(o.db) : await db();
     const app = await buildServer({ db: store, adminToken: process.env.BRANCH_DESK_HQ_ADMIN_TOKEN ?? null });
     const address = await app.listen({ port: o.port, host: o.host });
     say(`总部同步服务已启动 Head-office sync service listening on ${address}`);
@@ -47,47 +58,38 @@ const branch = program.command('branch').description('门店 Branches');
 branch
   .command('add <code>')
   .description('登记门店并打印其同步密钥 Register a branch and print its sync key')
-  .action((code: string) => {
-    const store = db();
-    try {
-      const key = addBranch(store, code, Date.now());
+  .action((code: string) =>
+    withStore(async (store) => {
+      const key = await addBranch(store, code, Date.now());
       say(`门店 Branch: ${code.trim().toUpperCase()}`);
       say(`同步密钥(只显示这一次,请交给门店)Sync key (shown once; give it to the branch):`);
       say(key);
-    } finally {
-      store.close();
-    }
-  });
+    }),
+  );
 
 program
   .command('import <file>')
   .description('导入批次文件(重复导入不会改变数据)Import a batch file (importing it again changes nothing)')
-  .action((file: string) => {
-    const store = db();
-    try {
-      const r = importBatchFileText(store, readFileSync(file, 'utf8'), Date.now());
+  .action((file: string) =>
+    withStore(async (store) => {
+      const r = await importBatchFileText(store, readFileSync(file, 'utf8'), Date.now());
       const sum = (k: 'imported' | 'unchanged') => r.answers.reduce((n, a) => n + a[k], 0);
       const q = r.answers.flatMap((a) => a.quarantined);
       say(`门店 Branch ${r.branch}: 批次 batches ${r.answers.length}, 导入 imported ${sum('imported')}, 未变 unchanged ${sum('unchanged')}, 隔离 quarantined ${q.length}`);
       say(`已确认至序号 Acknowledged up to sequence ${Math.max(0, ...r.answers.map((a) => a.ackedSeq))}`);
       for (const x of q) say(`  隔离 quarantined seq ${x.seq}: ${x.reason}`);
-    } finally {
-      store.close();
-    }
-  });
+    }),
+  );
 
 program
   .command('instruct <caseNumber> <text>')
   .description('对个案写批示 Write an instruction (批示) for a case')
   .option('--reviewer <name>', '批示人 reviewer', '部本部')
-  .action((caseNumber: string, text: string, o: { reviewer: string }) => {
-    const store = db();
-    try {
-      const i = instruct(store, { caseNumber, text, reviewerName: o.reviewer }, Date.now());
+  .action((caseNumber: string, text: string, o: { reviewer: string }) =>
+    withStore(async (store) => {
+      const i = await instruct(store, { caseNumber, text, reviewerName: o.reviewer }, Date.now());
       say(`已批示 Instruction ${i.instructionId} → 门店 branch ${i.branch}, 个案 case ${i.caseNumber}`);
-    } finally {
-      store.close();
-    }
-  });
+    }),
+  );
 
 program.parseAsync(process.argv).catch(fail);

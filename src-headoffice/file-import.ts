@@ -6,18 +6,18 @@ import { decodeBatchFile, FILE_SIGN_PATH } from '../src-main/sync/batch-file';
 import { verifySignature } from '../src-main/sync/batch-sign';
 import { branchKey } from './branches';
 import { type ImportAnswer, importBatch } from './importer';
-import type { HqDb } from './store';
+import type { HqStore } from './store';
 
-export function importBatchFileText(db: HqDb, text: string, now: number): { branch: string; answers: ImportAnswer[] } {
+export async function importBatchFileText(db: HqStore, text: string, now: number): Promise<{ branch: string; answers: ImportAnswer[] }> {
   const file = decodeBatchFile(text);
   const answers: ImportAnswer[] = [];
   for (const b of file.batches) {
     if (b.branch !== file.branch) throw syncRefuse('FOREIGN_BRANCH', '批次文件里混有其他门店的批次', 'The batch file holds a batch of another branch');
-    const key = branchKey(db, b.branch);
+    const key = await branchKey(db, b.branch);
     if (key === null) throw syncRefuse('UNKNOWN_BRANCH', `总部没有登记门店 ${b.branch.slice(0, 20)}`, `Branch ${b.branch.slice(0, 20)} is not registered at head office`);
     const body = Buffer.from(b.body, 'base64');
     verifySignature(key, b, { method: 'POST', path: FILE_SIGN_PATH, body });
-    answers.push(importBatch(db, body, { branch: b.branch, source: 'file', now }));
+    answers.push(await importBatch(db, body, { branch: b.branch, source: 'file', now }));
   }
   return { branch: file.branch, answers };
 }

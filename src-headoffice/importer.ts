@@ -1,14 +1,18 @@
 // The importer (ARCHITECTURE §4): a verified batch is imported in ONE transaction — records
-// upserted only where their version is newer, the batch recorded, the branch cursor moved —
-// and the answer is given only after that commit. Sequences are the exactly-once ledger:
-// below the cursor a batch is a duplicate (acknowledged, nothing changes) unless its content
-// differs, which means the branch was rewound; above cursor+1 it is a gap.
+// upserted only where their version is newer, the case projection updated, the batch
+// recorded, the branch cursor moved — and the answer is given only after that commit.
+// Sequences are the exactly-once ledger: below the cursor a batch is a duplicate
+// (acknowledged, nothing changes) unless its content differs, which means the branch was
+// rewound; above cursor+1 it is a gap. The same code runs on SQLite and PostgreSQL; only the
+// bulk writes differ (store-sqlite.ts, store-pg.ts).
 import { hash } from 'node:crypto';
 import { RECORD_SCHEMA_VERSION } from '../src-main/shared/sync-format';
 import { syncRefuse, isSyncError } from '../src-main/sync/batch-errors';
 import { type BadLine, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
-import { checkRecord, type SnapshotFacts } from './record-check';
-import { type HqDb, q } from './store';
+import { caseRowOf } from './projection';
+import { checkRecord, snapshotFacts } from './record-check';
+import type { CaseRow, HqStore, RecordRow } from './store';
+import { recordKey } from './store-types';
 
 export interface ImportAnswer {
   ackedSeq: number;
@@ -23,6 +27,8 @@ export interface ImportOptions {
   source: 'http' | 'file';
   now: number;
   maxSchema?: number;
+  /** Outbox records the branch says are waiting (stored for the console's branch health). */
+  backlog?: number;
 }
 
 // One-shot hashing: six times faster than a Hash object per record, which the 100k import feels.
@@ -36,70 +42,101 @@ function itemsOf(records: DecodedRecord[], bad: BadLine[]): Item[] {
   return items.sort((a, b) => a.seq - b.seq);
 }
 
-export function importBatch(db: HqDb, gz: Buffer, o: ImportOptions): ImportAnswer {
+// PostgreSQL text cannot hold NUL; both stores keep the same replacement so they agree.
+const lineText = (b: Buffer): string => b.toString('utf8').replaceAll(String.fromCharCode(0), '\ufffd');
+
+const parentOf = (type: string, snap: Record<string, unknown>): string | null => {
+  const v = type === 'audit' ? snap.entityId : type === 'slip' || type === 'follow_up' ? snap.caseId : null;
+  return typeof v === 'string' ? v : null;
+};
+
+export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions): Promise<ImportAnswer> {
   const maxSchema = o.maxSchema ?? RECORD_SCHEMA_VERSION;
-  const { envelope: env, records, bad } = decodeBatch(gz, { branch: o.branch, maxSchema });
-  const items = itemsOf(records, bad);
+  let decoded: ReturnType<typeof decodeBatch>;
   try {
-    return db.transaction((): ImportAnswer => {
-      const cursor = (q(db, 'SELECT last_seq FROM cursors WHERE branch = ? AND epoch = ?').get(o.branch, env.epoch) as { last_seq: number } | undefined)?.last_seq ?? 0;
+    decoded = decodeBatch(gz, { branch: o.branch, maxSchema });
+  } catch (e) {
+    if (isSyncError(e)) await lastError(store, o, e.why, e.messages.zh, e.messages.en);
+    throw e;
+  }
+  const { envelope: env, records, bad } = decoded;
+  const items = itemsOf(records, bad);
+  const shas = items.map((it) => digest(it.line));
+  try {
+    return await store.tx(async (t): Promise<ImportAnswer> => {
+      await t.lockBranch(o.branch);
+      const cursor = (await t.get<{ last_seq: number }>('SELECT last_seq FROM cursors WHERE branch = ? AND epoch = ?', [o.branch, env.epoch]))?.last_seq ?? 0;
       if (env.firstSeq > cursor + 1) {
         throw syncRefuse('GAP', `批次序号不连续:总部需要从序号 ${cursor + 1} 开始`, `Sequence gap: head office expects sequence ${cursor + 1} next`, { expectedSeq: cursor + 1 });
       }
       const answer: ImportAnswer = { ackedSeq: Math.max(cursor, env.lastSeq), imported: 0, unchanged: 0, duplicate: env.lastSeq <= cursor, quarantined: [] };
-      const seen = q(db, 'SELECT sha FROM received WHERE branch = ? AND epoch = ? AND seq = ?');
-      const receive = q(db, 'INSERT INTO received (branch, epoch, seq, sha) VALUES (?, ?, ?, ?)');
-      const upsert = q(
-        db,
-        `INSERT INTO records (branch, type, id, version, schema, payload, case_number, seq, imported_at) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?)
-         ON CONFLICT (branch, type, id) DO UPDATE SET version = excluded.version, schema = excluded.schema, payload = excluded.payload,
-           case_number = coalesce(excluded.case_number, records.case_number), seq = excluded.seq, imported_at = excluded.imported_at
-         WHERE excluded.version > records.version`,
-      );
-      // A blob argument would be read as JSONB: the bytes are cast to text (no re-encoding).
-      const facts = q(
-        db,
-        `SELECT CASE WHEN json_valid(t) THEN json_type(t) END AS kind,
-           CASE WHEN json_valid(t) AND json_type(t) = 'object' THEN json_extract(t, '$.id') END AS id,
-           CASE WHEN json_valid(t) AND json_type(t) = 'object' THEN json_extract(t, '$.number') END AS number
-         FROM (SELECT CAST(? AS TEXT) AS t)`,
-      );
-      const quarantine = q(db, 'INSERT INTO quarantine (branch, epoch, seq, reason, line, at) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const it of items) {
-        const sha = digest(it.line);
+      const seen = env.firstSeq <= cursor ? await t.receivedShas(o.branch, env.epoch, env.firstSeq, cursor) : new Map<number, Buffer>();
+      const received: { seq: number; sha: Buffer }[] = [];
+      const quarantine: { seq: number | null; reason: string; line: string }[] = [];
+      const valid: { rec: DecodedRecord; row: RecordRow; snap: Record<string, unknown> }[] = [];
+      items.forEach((it, i) => {
+        const sha = shas[i] as Buffer;
         if (it.seq <= cursor) {
-          const had = seen.get(o.branch, env.epoch, it.seq) as { sha: Buffer } | undefined;
-          if (had && !had.sha.equals(sha)) {
+          const had = seen.get(it.seq);
+          if (had && !Buffer.from(had).equals(sha)) {
             throw syncRefuse('REWOUND', `门店 ${o.branch} 的序号 ${it.seq} 内容与之前收到的不同:门店数据可能从旧备份恢复,已报警,整批未导入`, `Branch ${o.branch} sent sequence ${it.seq} with content different from before: the branch store may have been restored from an old backup; alert raised, batch not imported`, { seq: it.seq });
           }
-          continue;
+          return;
         }
-        receive.run(o.branch, env.epoch, it.seq, sha);
-        const verdict = it.rec ? checkRecord(it.rec, facts.get(it.rec.data) as SnapshotFacts, maxSchema) : { ok: false as const, reason: it.bad?.reason ?? 'unreadable' };
+        received.push({ seq: it.seq, sha });
+        const facts = it.rec ? snapshotFacts(it.rec.data) : null;
+        const verdict = it.rec && facts ? checkRecord(it.rec, facts, maxSchema) : { ok: false as const, reason: it.bad?.reason ?? 'unreadable' };
         if (!verdict.ok) {
-          quarantine.run(o.branch, env.epoch, it.seq, verdict.reason, it.line.toString('utf8'), o.now);
+          quarantine.push({ seq: it.seq, reason: verdict.reason, line: lineText(it.line) });
           answer.quarantined.push({ seq: it.seq, reason: verdict.reason });
-          continue;
+          return;
         }
         const r = it.rec as DecodedRecord;
-        const changed = upsert.run(o.branch, r.type, r.id, r.version, r.schema, r.data, verdict.caseNumber, r.seq, o.now).changes;
-        if (changed > 0) answer.imported++;
-        else answer.unchanged++;
+        const snap = facts?.value as Record<string, unknown>;
+        valid.push({ rec: r, snap, row: { type: r.type, id: r.id, version: r.version, schema: r.schema, payload: r.data, caseNumber: verdict.caseNumber, parentId: parentOf(r.type, snap), seq: r.seq } });
+      });
+      // Newer-version-wins, record by record in sequence order, exactly as one upsert per record would count it.
+      const stored = await t.versions(o.branch, valid.map((v) => ({ type: v.rec.type, id: v.rec.id })));
+      const winners = new Map<string, (typeof valid)[number]>();
+      for (const v of valid) {
+        const k = recordKey(v.rec.type, v.rec.id);
+        const top = winners.get(k)?.rec.version ?? stored.get(k) ?? 0;
+        if (v.rec.version > top) {
+          const was = winners.get(k);
+          // As one upsert per record would: a later version without a case number keeps the earlier one's.
+          if (was && v.row.caseNumber === null) v.row.caseNumber = was.row.caseNumber;
+          winners.set(k, v);
+          answer.imported++;
+        } else answer.unchanged++;
       }
+      await t.insertReceived(o.branch, env.epoch, received);
+      await t.insertQuarantine(o.branch, env.epoch, quarantine, o.now);
+      const win = [...winners.values()];
+      await t.upsertRecords(o.branch, win.map((w) => w.row), o.now);
+      const cases = win.filter((w) => w.rec.type === 'case').map((w) => caseRowOf(o.branch, w.snap, o.now)).filter((c): c is CaseRow => c !== null);
+      await t.upsertCases(cases);
+      if (o.backlog !== undefined) await t.run('UPDATE branches SET backlog = ?, backlog_at = ? WHERE code = ?', [o.backlog, o.now, o.branch]);
       if (answer.duplicate) return answer;
-      q(db, 'INSERT INTO batches (branch, epoch, first_seq, last_seq, count, sha256, source, imported, unchanged, quarantined, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      await t.run('INSERT INTO batches (branch, epoch, first_seq, last_seq, count, sha256, source, imported, unchanged, quarantined, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
         o.branch, env.epoch, env.firstSeq, env.lastSeq, env.count, env.sha256, o.source, answer.imported, answer.unchanged, answer.quarantined.length, o.now,
-      );
-      q(db, 'INSERT INTO cursors (branch, epoch, last_seq, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (branch, epoch) DO UPDATE SET last_seq = excluded.last_seq, updated_at = excluded.updated_at').run(
+      ]);
+      await t.run('INSERT INTO cursors (branch, epoch, last_seq, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (branch, epoch) DO UPDATE SET last_seq = excluded.last_seq, updated_at = excluded.updated_at', [
         o.branch, env.epoch, answer.ackedSeq, o.now,
-      );
+      ]);
       return answer;
-    })();
+    });
   } catch (e) {
     // The refused batch rolled back; the alert must outlive it.
     if (isSyncError(e) && e.why === 'REWOUND') {
-      q(db, 'INSERT INTO alerts (branch, kind, message, detail, at) VALUES (?, ?, ?, ?, ?)').run(o.branch, 'rewound', e.messages.zh, JSON.stringify({ epoch: env.epoch, firstSeq: env.firstSeq, lastSeq: env.lastSeq, ...e.detail }), o.now);
+      const detail = JSON.stringify({ epoch: env.epoch, firstSeq: env.firstSeq, lastSeq: env.lastSeq, en: e.messages.en, ...e.detail });
+      await store.run('INSERT INTO alerts (branch, kind, message, detail, at) VALUES (?, ?, ?, ?, ?)', [o.branch, 'rewound', e.messages.zh, detail, o.now]);
     }
+    // A gap is routine (the branch resends from the expected sequence); other refusals are shown in the console.
+    if (isSyncError(e) && e.why !== 'GAP') await lastError(store, o, e.why, e.messages.zh, e.messages.en);
     throw e;
   }
+}
+
+async function lastError(store: HqStore, o: ImportOptions, code: string, zh: string, en: string): Promise<void> {
+  await store.run('UPDATE branches SET last_error = ?, last_error_at = ? WHERE code = ?', [JSON.stringify({ code, zh, en }), o.now, o.branch]);
 }

@@ -1,10 +1,11 @@
-// Head office's instructions (批示): written for a case head office has received (found by its
-// number), and served to the owning branch by cursor.
+// Head office's instructions (批示): written for a case head office has received (found by
+// its number, or by branch and id from the console), and served to the owning branch by
+// cursor. A console instruction carries the client's id: the same id again is the same 批示.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { refuse } from '../src-main/shared/errors';
 import { parseInput } from '../src-main/shared/validation';
-import { type HqDb, q } from './store';
+import type { HqQuery, HqStore } from './store';
 
 export const InstructInput = z.strictObject({
   caseNumber: z.string().trim().min(1).max(40),
@@ -23,24 +24,53 @@ export interface HqInstruction {
   instructedAt: string;
 }
 
-const SELECT = 'SELECT seq, id AS instructionId, case_id AS caseId, case_number AS caseNumber, branch, text, reviewer_name AS reviewerName, instructed_at AS instructedAt FROM instructions';
+const SELECT = 'SELECT seq, id AS "instructionId", case_id AS "caseId", case_number AS "caseNumber", branch, text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt" FROM instructions';
 
-export function instruct(db: HqDb, raw: unknown, now: number): HqInstruction {
+type Target = { branch: string; id: string; number: string };
+
+const notReceived = (what: string) =>
+  refuse('NOT_FOUND', `总部尚未收到个案 ${what},请等门店同步后再批示`, `Head office has not received case ${what} yet; instruct it after the branch has synced`);
+
+async function insert(db: HqQuery, c: Target, text: string, reviewerName: string, now: number, clientId: string | null): Promise<HqInstruction> {
+  const id = clientId ?? randomUUID();
+  await db.run('INSERT INTO instructions (id, branch, case_id, case_number, text, reviewer_name, instructed_at, created_at, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+    id, c.branch, c.id, c.number, text, reviewerName, new Date(now).toISOString(), now, clientId,
+  ]);
+  return (await db.get<HqInstruction>(`${SELECT} WHERE id = ?`, [id])) as HqInstruction;
+}
+
+/** The CLI's and the admin-token route's 批示, by case number. */
+export async function instruct(db: HqStore, raw: unknown, now: number): Promise<HqInstruction> {
   const input = parseInput(InstructInput, raw);
-  const c = q(db, "SELECT branch, id FROM records WHERE type = 'case' AND case_number = ?").get(input.caseNumber) as { branch: string; id: string } | undefined;
-  if (!c) {
-    throw refuse('NOT_FOUND', `总部尚未收到个案 ${input.caseNumber},请等门店同步后再批示`, `Head office has not received case ${input.caseNumber} yet; instruct it after the branch has synced`);
-  }
-  const id = randomUUID();
-  const seq = q(db, 'INSERT INTO instructions (id, branch, case_id, case_number, text, reviewer_name, instructed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    id, c.branch, c.id, input.caseNumber, input.text, input.reviewerName, new Date(now).toISOString(), now,
-  ).lastInsertRowid;
-  return q(db, `${SELECT} WHERE seq = ?`).get(seq) as HqInstruction;
+  const c = await db.get<Target>("SELECT branch, id, case_number AS number FROM records WHERE type = 'case' AND case_number = ?", [input.caseNumber]);
+  if (!c) throw notReceived(input.caseNumber);
+  return insert(db, c, input.text, input.reviewerName, now, null);
+}
+
+/**
+ * The console's 批示 for the case (branch, id). Idempotent by `clientId`: the same id with the
+ * same case and text answers the stored one (created: false); with anything else, CONFLICT.
+ */
+export async function instructCase(
+  db: HqStore,
+  input: { branch: string; caseId: string; clientId: string; text: string; reviewerName: string },
+  now: number,
+): Promise<{ instruction: HqInstruction; created: boolean }> {
+  return db.tx(async (t) => {
+    const had = await t.get<HqInstruction>(`${SELECT} WHERE id = ?`, [input.clientId]);
+    if (had) {
+      if (had.branch === input.branch && had.caseId === input.caseId && had.text === input.text) return { instruction: had, created: false };
+      throw refuse('CONFLICT', '这个批示编号已用于另一条批示,请刷新后重写', 'This instruction id was already used for another instruction; reload and write it again');
+    }
+    const c = await t.get<Target>("SELECT branch, id, case_number AS number FROM records WHERE branch = ? AND type = 'case' AND id = ?", [input.branch, input.caseId]);
+    if (!c) throw notReceived(`${input.branch}/${input.caseId}`);
+    return { instruction: await insert(t, c, input.text, input.reviewerName, now, input.clientId), created: true };
+  });
 }
 
 export const PAGE = 500;
 
-export function instructionsSince(db: HqDb, branch: string, since: number): { instructions: HqInstruction[]; cursor: number } {
-  const rows = q(db, `${SELECT} WHERE branch = ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`).all(branch, since) as HqInstruction[];
+export async function instructionsSince(db: HqStore, branch: string, since: number): Promise<{ instructions: HqInstruction[]; cursor: number }> {
+  const rows = await db.all<HqInstruction>(`${SELECT} WHERE branch = ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`, [branch, since]);
   return { instructions: rows, cursor: rows.length ? (rows[rows.length - 1] as HqInstruction).seq : since };
 }

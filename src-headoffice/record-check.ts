@@ -1,16 +1,30 @@
 // What head office requires of one record before it stores it. A record that fails goes to
-// quarantine with the reason; it never blocks the records after it. The snapshot's JSON is
-// checked by SQLite (json_valid, in C, on the bytes as received) — see importer.ts.
+// quarantine with the reason; it never blocks the records after it. The snapshot is parsed
+// in JS for both stores, so SQLite and PostgreSQL quarantine exactly the same records.
 import { RECORD_SCHEMA_VERSION, RECORD_TYPES } from '../src-main/shared/sync-format';
 import type { DecodedRecord } from '../src-main/sync/batch-format';
 
 const TYPES = new Set<string>(RECORD_TYPES);
 
-/** What SQLite found in the snapshot: its JSON type (null: not JSON), its id and number. */
+/** What the snapshot holds: its JSON type (null: not JSON), its id and number, and the parsed value. */
 export interface SnapshotFacts {
   kind: string | null;
   id: unknown;
   number: unknown;
+  value?: unknown;
+}
+
+export function snapshotFacts(data: Buffer): SnapshotFacts {
+  let value: unknown;
+  try {
+    value = JSON.parse(data.toString('utf8'));
+  } catch {
+    return { kind: null, id: null, number: null };
+  }
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  if (kind !== 'object') return { kind, id: null, number: null };
+  const o = value as Record<string, unknown>;
+  return { kind, id: o.id ?? null, number: o.number ?? null, value };
 }
 
 export type RecordVerdict = { ok: true; caseNumber: string | null } | { ok: false; reason: string };

@@ -10,10 +10,10 @@ import { httpError } from './http-errors';
 import { importBatch } from './importer';
 import { instruct, instructionsSince } from './instructions';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits';
-import type { HqDb } from './store';
+import type { HqStore } from './store';
 
 export interface ServerOptions {
-  db: HqDb;
+  db: HqStore;
   limits?: Partial<ServerLimits>;
   /** Bearer token for reviewers posting instructions; without it that route is closed. */
   adminToken?: string | null;
@@ -53,23 +53,32 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   app.post('/v1/batches', async (req: FastifyRequest) => {
     if (!Buffer.isBuffer(req.body)) throw refuse('VALIDATION', '批次须以 application/octet-stream 发送', 'A batch must be sent as application/octet-stream');
-    const branch = authenticate(o.db, { method: req.method, url: req.url, headers: req.headers, body: req.body }, now());
-    const answer = importBatch(o.db, req.body, { branch, source: 'http', now: now(), ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}) });
+    const branch = await authenticate(o.db, { method: req.method, url: req.url, headers: req.headers, body: req.body }, now());
+    // The branch may say how many outbox records wait (?backlog=N, covered by the signature).
+    const backlog = (req.query as { backlog?: string }).backlog;
+    if (backlog !== undefined && !/^\d{1,12}$/.test(backlog)) throw refuse('VALIDATION', 'backlog 须为非负整数', 'backlog must be a non-negative integer');
+    const answer = await importBatch(o.db, req.body, {
+      branch,
+      source: 'http',
+      now: now(),
+      ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}),
+      ...(backlog !== undefined ? { backlog: Number(backlog) } : {}),
+    });
     o.afterCommit?.();
     return answer;
   });
 
   app.get('/v1/instructions', async (req: FastifyRequest) => {
-    const branch = authenticate(o.db, { method: req.method, url: req.url, headers: req.headers, body: '' }, now());
+    const branch = await authenticate(o.db, { method: req.method, url: req.url, headers: req.headers, body: '' }, now());
     const since = (req.query as { since?: string }).since ?? '0';
     if (!/^\d{1,15}$/.test(since)) throw refuse('VALIDATION', 'since 须为非负整数', 'since must be a non-negative integer');
-    return instructionsSince(o.db, branch, Number(since));
+    return await instructionsSince(o.db, branch, Number(since));
   });
 
   app.post('/v1/instructions', async (req: FastifyRequest, reply) => {
     const auth = req.headers.authorization ?? '';
     if (!o.adminToken || !sameSecret(auth, `Bearer ${o.adminToken}`)) throw refuse('FORBIDDEN', '需要总部审核人员的令牌', 'A head-office reviewer token is required');
-    const created = instruct(o.db, req.body, now());
+    const created = await instruct(o.db, req.body, now());
     void reply.status(201);
     return created;
   });

@@ -1,42 +1,26 @@
-// The head-office store: SQLite (better-sqlite3) with its own ordered migrations, WAL and
-// synchronous=FULL, because an acknowledged batch must survive a power cut at head office.
-import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { refuse } from '../src-main/shared/errors';
+// The head-office store, behind one async interface with two implementations: SQLite
+// (better-sqlite3, a file: one office machine) and PostgreSQL (pg Pool: many reviewers,
+// replication, larger volumes). `HQ_DATABASE_URL=postgres://…` chooses PostgreSQL; anything
+// else is a SQLite file. SQL shared by both is written with `?` placeholders in the subset
+// both understand (ON CONFLICT, RETURNING); the rest asks `store.kind`.
+import { isPgUrl } from './store-types';
+import type { HqStore, OpenOptions } from './store-types';
 
-export type HqDb = Database.Database;
+export type { HqStore, HqTx, HqQuery, Param, RecordRow, CaseRow, ImportWrites } from './store-types';
 
-const MIGRATIONS = join(import.meta.dirname, 'migrations');
+export const DEFAULT_SQLITE_FILE = 'headoffice.sqlite';
 
-export function openHqStore(file: string): HqDb {
-  mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  const files = readdirSync(MIGRATIONS).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > files.length) {
-    db.close();
-    throw refuse('STORE_TOO_NEW', `总部数据库版本 ${current} 比本程序新,请升级`, `The head-office store is version ${current}, newer than this program; upgrade it`);
+/**
+ * The store named by `target` (a postgres:// URL or a file), else HQ_DATABASE_URL, else the
+ * default file. On PostgreSQL, HQ_DATABASE_SCHEMA (or o.schema) puts the tables in that schema.
+ */
+export async function openHqStore(target?: string, o: OpenOptions = {}): Promise<HqStore> {
+  const t = target ?? process.env.HQ_DATABASE_URL ?? DEFAULT_SQLITE_FILE;
+  if (isPgUrl(t)) {
+    const { openPgStore } = await import('./store-pg');
+    const schema = o.schema ?? process.env.HQ_DATABASE_SCHEMA;
+    return openPgStore(t, schema ? { ...o, schema } : o);
   }
-  files.forEach((f, i) => {
-    if (i + 1 <= current) return;
-    db.transaction(() => {
-      db.exec(readFileSync(join(MIGRATIONS, f), 'utf8'));
-      db.pragma(`user_version = ${i + 1}`);
-    })();
-  });
-  return db;
-}
-
-/** Prepared once per connection and SQL text: the importer runs these 100,000 times. */
-const cache = new WeakMap<HqDb, Map<string, Database.Statement>>();
-export function q(db: HqDb, sql: string): Database.Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
+  const { openSqliteStore } = await import('./store-sqlite');
+  return openSqliteStore(t);
 }

@@ -20,6 +20,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CHANNELS, type CaseStatus, type Channel, type Finding, type Satisfaction, type Severity } from '../../src-main/shared/enums';
 import type { Bilingual, FieldIssue } from '../../src-main/shared/errors';
+import type { Summary } from '../../src-main/shared/summary-types';
 import type { CaseRecord, FollowUp, SlipRecord } from '../../src-main/shared/types';
 
 export const CONSOLE_API = '/console/api';
@@ -221,8 +222,9 @@ export interface InstructionAnswer {
 
 /**
  * GET /summary — the week (ISO, Monday start) or the month containing `date`, in
- * CONSOLE_TIME_ZONE, over every branch or one. `summary` is the `Summary` of
- * src-main/domain/summary.ts (typed loosely until that module lands).
+ * CONSOLE_TIME_ZONE, over every branch or one. `summary` is the `Summary` computed by
+ * src-main/domain/summary.ts (types in src-main/shared/summary-types.ts), with the three
+ * previous periods in its trend.
  */
 export const SummaryQuery = z.object({
   period: z.enum(['week', 'month']),
@@ -238,7 +240,7 @@ export interface ConsoleSummary {
   lastDate: string;
   branch: string | null;
   cases: number;
-  summary: Record<string, unknown>;
+  summary: Summary;
 }
 
 // ---------------------------------------------------------------- repeat complainants (SPEC §9)

@@ -1,9 +1,11 @@
-// The head-office receiver over real HTTP on 127.0.0.1 with a real SQLite file: signatures,
+// The head-office receiver over real HTTP on 127.0.0.1 with a real store (SQLite file, and
+// PostgreSQL when HQ_TEST_DATABASE_URL is set): signatures,
 // time window, replay, body cap, rate limit, foreign branches, gaps, duplicates, quarantine,
 // rewinds and instructions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBatch, type BatchRecord } from '../../src-main/sync/batch-format';
 import { signRequest } from '../../src-main/sync/batch-sign';
+import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { ADMIN_TOKEN, type Hq, startHq } from '../sync/sync-harness';
 
 const rec = (seq: number, id = `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`, version = 1, extra = ''): BatchRecord => ({
@@ -16,14 +18,14 @@ async function post(hq: Hq, branch: string, key: string, body: Buffer, o: { now?
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
 }
 
-const count = (hq: Hq, sql: string): number => (hq.db.prepare(sql).pluck().get() as number) ?? 0;
+const count = (hq: Hq, sql: string): Promise<number> => scalar(hq.db, sql);
 
-describe('head-office receiver', () => {
+describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receiver (%s)', (_name, backend) => {
   let hq: Hq;
   let key: string;
   beforeEach(async () => {
-    hq = await startHq({ limits: { bodyLimitBytes: 64 * 1024, rateMax: 1000 } });
-    key = hq.addBranch('SH01');
+    hq = await startHq({ backend, limits: { bodyLimitBytes: 64 * 1024, rateMax: 1000 } });
+    key = await hq.addBranch('SH01');
   });
   afterEach(() => hq.close());
 
@@ -34,16 +36,16 @@ describe('head-office receiver', () => {
     expect(r1.json).toMatchObject({ ackedSeq: 2, imported: 2, duplicate: false });
     const again = await post(hq, 'SH01', key, b1);
     expect(again.json).toMatchObject({ ackedSeq: 2, imported: 0, duplicate: true });
-    expect(count(hq, 'SELECT count(*) FROM batches')).toBe(1);
+    expect(await count(hq, 'SELECT count(*) FROM batches')).toBe(1);
     const gap = await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(5)]).body);
     expect(gap.status).toBe(409);
     expect(gap.json).toMatchObject({ code: 'GAP', expectedSeq: 3 });
-    expect(count(hq, 'SELECT count(*) FROM records')).toBe(2);
+    expect(await count(hq, 'SELECT count(*) FROM records')).toBe(2);
     // Only a newer version replaces a record.
     const id = rec(1).id;
     const r3 = await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(3, id, 3, 'v3'), rec(4, id, 2, 'v2')]).body);
     expect(r3.json).toMatchObject({ ackedSeq: 4, imported: 1, unchanged: 1 });
-    expect(hq.db.prepare("SELECT version, payload FROM records WHERE id = ?").get(id)).toMatchObject({ version: 3, payload: expect.stringContaining('v3') });
+    expect(await hq.db.get('SELECT version, payload FROM records WHERE id = ?', [id])).toMatchObject({ version: 3, payload: expect.stringContaining('v3') });
   });
 
   it('refuses a bad signature, a stale timestamp, a replayed nonce and an unknown branch with 401', async () => {
@@ -67,7 +69,7 @@ describe('head-office receiver', () => {
   });
 
   it('refuses a batch re-signed by another branch (403) and a damaged one (422), importing nothing', async () => {
-    const otherKey = hq.addBranch('BJ02');
+    const otherKey = await hq.addBranch('BJ02');
     const stolen = encodeBatch('SH01', 'E', [rec(1)]).body;
     const r = await post(hq, 'BJ02', otherKey, stolen);
     expect(r.status).toBe(403);
@@ -78,8 +80,8 @@ describe('head-office receiver', () => {
     const n = await post(hq, 'SH01', key, newer);
     expect(n.status).toBe(422);
     expect(n.json.code).toBe('SCHEMA_TOO_NEW');
-    expect(count(hq, 'SELECT count(*) FROM records')).toBe(0);
-    expect(count(hq, 'SELECT count(*) FROM cursors')).toBe(0);
+    expect(await count(hq, 'SELECT count(*) FROM records')).toBe(0);
+    expect(await count(hq, 'SELECT count(*) FROM cursors')).toBe(0);
   });
 
   it('enforces the body cap before parsing (413) and rate-limits per branch (429 + Retry-After)', async () => {
@@ -88,9 +90,9 @@ describe('head-office receiver', () => {
     expect(r.status).toBe(413);
     expect(r.json.code).toBe('TOO_LARGE');
     await hq.close();
-    hq = await startHq({ limits: { rateMax: 3, rateWindowMs: 60_000 } });
-    key = hq.addBranch('SH01');
-    const other = hq.addBranch('BJ02');
+    hq = await startHq({ backend, limits: { rateMax: 3, rateWindowMs: 60_000 } });
+    key = await hq.addBranch('SH01');
+    const other = await hq.addBranch('BJ02');
     const statuses = [];
     for (let i = 1; i <= 4; i++) statuses.push((await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(i)]).body)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
@@ -121,8 +123,8 @@ describe('head-office receiver', () => {
       'snapshot id differs from the record id',
       'record schema 0 is not supported (1–1)',
     ]);
-    expect(count(hq, 'SELECT count(*) FROM quarantine')).toBe(6);
-    expect(hq.db.prepare("SELECT case_number FROM records WHERE seq = 8").pluck().get()).toBe('SH01-YY-202611-0008');
+    expect(await count(hq, 'SELECT count(*) FROM quarantine')).toBe(6);
+    expect(await hq.db.get('SELECT case_number FROM records WHERE seq = 8')).toEqual({ case_number: 'SH01-YY-202611-0008' });
   });
 
   it('raises an alert for a rewound branch (same sequence, other content) and imports nothing of it', async () => {
@@ -130,9 +132,9 @@ describe('head-office receiver', () => {
     const r = await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(2, undefined, 1, 'different'), rec(3)]).body);
     expect(r.status).toBe(409);
     expect(r.json.code).toBe('REWOUND');
-    expect(count(hq, 'SELECT count(*) FROM alerts')).toBe(1);
-    expect(count(hq, 'SELECT count(*) FROM records')).toBe(2);
-    expect(count(hq, "SELECT last_seq FROM cursors WHERE branch = 'SH01'")).toBe(2);
+    expect(await count(hq, 'SELECT count(*) FROM alerts')).toBe(1);
+    expect(await count(hq, 'SELECT count(*) FROM records')).toBe(2);
+    expect(await count(hq, "SELECT last_seq FROM cursors WHERE branch = 'SH01'")).toBe(2);
   });
 
   it('takes a reviewer instruction for a received case only, and serves it to that branch by cursor', async () => {
@@ -153,7 +155,7 @@ describe('head-office receiver', () => {
     expect(page.instructions).toHaveLength(1);
     expect(page.instructions[0]?.caseId).toBe(rec(1).id);
     expect((await get('SH01', key, page.cursor)).instructions).toHaveLength(0);
-    expect((await get('BJ02', hq.addBranch('BJ02'), 0)).instructions).toHaveLength(0);
+    expect((await get('BJ02', await hq.addBranch('BJ02'), 0)).instructions).toHaveLength(0);
     expect((await fetch(`${hq.url}/healthz`)).status).toBe(200);
   });
 });

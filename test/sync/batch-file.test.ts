@@ -8,13 +8,14 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addBranch } from '../../src-headoffice/branches';
 import { importBatchFileText } from '../../src-headoffice/file-import';
-import { type HqDb, openHqStore } from '../../src-headoffice/store';
+import type { HqStore } from '../../src-headoffice/store';
 import { syncOnce } from '../../src-main/sync/sync-run';
 import { ackedSeq } from '../../src-main/sync/sync-state';
 import { isSyncError } from '../../src-main/sync/batch-errors';
 import { encodeBatchFile, FILE_SIGN_PATH } from '../../src-main/sync/batch-file';
 import { signRequest } from '../../src-main/sync/batch-sign';
 import { exportBatches } from '../../src-main/sync/export-batch';
+import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { branchFold, foldEntries, type Hq, hqFold, startHq, transportFor } from './sync-harness';
 
@@ -26,17 +27,21 @@ const cli = (script: string, args: string[], env: Record<string, string> = {}) =
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
   );
 
-let s: TestStore;
-beforeEach(() => {
-  s = openTestStore();
-});
-afterEach(() => s.close());
+describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head office on %s', (_name, backend) => {
+  let s: TestStore;
+  beforeEach(() => {
+    s = openTestStore();
+  });
+  afterEach(async () => {
+    await backend.drop(s.dir);
+    await backend.drop(s.dir, 'hq2');
+    s.close();
+  });
 
-describe('batch files', () => {
   it('export-batch → headoffice import: same result as a push, twice is a no-op, next sync acknowledges', async () => {
     for (let i = 0; i < 4; i++) phoneCase(s);
-    const hqFile = join(s.dir, 'hq.sqlite');
-    const added = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'branch', 'add', 'sh01']);
+    const { db: hqFile, env: hqEnv } = backend.cli(s.dir);
+    const added = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'branch', 'add', 'sh01'], hqEnv);
     expect(added.code).toBe(0);
     const key = added.out.trim().split('\n').at(-1) as string;
     const out = join(s.dir, 'batch.json');
@@ -45,26 +50,26 @@ describe('batch files', () => {
     expect(missing.err).toContain('门店编码');
     const exported = await cli('src-main/cli/index.ts', ['export-batch', '--db', s.file, '--out', out], { BRANCH_DESK_BRANCH: 'SH01', BRANCH_DESK_SYNC_KEY: key });
     expect(exported.code, exported.err).toBe(0);
-    const total = s.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    const total = (s.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
     expect(exported.out).toContain(`seq 1–${total}`);
     expect(ackedSeq(s.db)).toBe(0); // exporting marks nothing as sent
-    const first = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', out]);
+    const first = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', out], hqEnv);
     expect(first.code, first.err).toBe(0);
     expect(first.out).toContain(`导入 imported ${total}`);
-    const second = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', out]);
+    const second = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', out], hqEnv);
     expect(second.out).toContain('导入 imported 0');
-    const db = openHqStore(hqFile);
+    const db = await backend.open(s.dir);
     try {
-      expect(foldEntries(hqFold(db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+      expect(foldEntries(await hqFold(db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
     } finally {
-      db.close();
+      await db.close();
     }
     // Online later: the file's records come back as duplicates and are acknowledged.
-    const hq: Hq = await startHq({ dir: s.dir });
+    const hq: Hq = await startHq({ backend, dir: s.dir });
     try {
       await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: transportFor(hq, 'SH01', key) });
       expect(ackedSeq(s.db)).toBe(total);
-      expect(hq.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(1);
+      expect((await scalar(hq.db, 'SELECT count(*) FROM batches'))).toBe(1);
     } finally {
       await hq.close();
     }
@@ -72,16 +77,16 @@ describe('batch files', () => {
 
   it('refuses a tampered, truncated or foreign file whole', async () => {
     phoneCase(s);
-    const hq: HqDb = openHqStore(join(s.dir, 'hq2.sqlite'));
+    const hq: HqStore = await backend.open(s.dir, 'hq2');
     try {
-      const key = addBranch(hq, 'SH01', 0);
-      const otherKey = addBranch(hq, 'BJ02', 0);
+      const key = await addBranch(hq, 'SH01', 0);
+      const otherKey = await addBranch(hq, 'BJ02', 0);
       const out = join(s.dir, 'b.json');
       expect((await cli('src-main/cli/index.ts', ['export-batch', '--db', s.file, '--out', out, '--branch', 'SH01', '--key', key])).code).toBe(0);
       const text = readFileSync(out, 'utf8');
-      const why = (t: string) => {
+      const why = async (t: string) => {
         try {
-          importBatchFileText(hq, t, Date.now());
+          await importBatchFileText(hq, t, Date.now());
         } catch (e) {
           if (isSyncError(e)) return e.why;
           throw e;
@@ -91,20 +96,20 @@ describe('batch files', () => {
       const f = JSON.parse(text) as { batches: { body: string }[] };
       const body = Buffer.from(f.batches[0]?.body as string, 'base64');
       body[40] = (body[40] as number) ^ 1;
-      expect(why(JSON.stringify({ ...f, batches: [{ ...f.batches[0], body: body.toString('base64') }] }))).toBe('BAD_SIGNATURE');
-      expect(why(text.slice(0, text.length - 100))).toBe('DAMAGED');
+      expect(await why(JSON.stringify({ ...f, batches: [{ ...f.batches[0], body: body.toString('base64') }] }))).toBe('BAD_SIGNATURE');
+      expect(await why(text.slice(0, text.length - 100))).toBe('DAMAGED');
       // Signed with SH01's key but claiming BJ02: the signature fails.
-      expect(why(exportBatches(s.db, { branch: 'BJ02', key, now: 0 }).text)).toBe('BAD_SIGNATURE');
+      expect(await why(exportBatches(s.db, { branch: 'BJ02', key, now: 0 }).text)).toBe('BAD_SIGNATURE');
       // SH01's batches properly re-signed by BJ02 under its own name: the envelope still says SH01.
       const resigned = f.batches.map((b) => {
         const h = signRequest(otherKey, { method: 'POST', path: FILE_SIGN_PATH, branch: 'BJ02', body: Buffer.from(b.body, 'base64'), now: 0 });
         return { branch: 'BJ02', timestamp: 0, nonce: h['x-bd-nonce'], signature: h['x-bd-signature'], body: b.body };
       });
-      expect(why(encodeBatchFile({ branch: 'BJ02', createdAt: 0, batches: resigned }))).toBe('FOREIGN_BRANCH');
-      expect(hq.prepare('SELECT count(*) FROM records').pluck().get()).toBe(0);
-      expect(why(text)).toBe('imported');
+      expect(await why(encodeBatchFile({ branch: 'BJ02', createdAt: 0, batches: resigned }))).toBe('FOREIGN_BRANCH');
+      expect((await scalar(hq, 'SELECT count(*) FROM records'))).toBe(0);
+      expect(await why(text)).toBe('imported');
     } finally {
-      hq.close();
+      await hq.close();
     }
   });
 });

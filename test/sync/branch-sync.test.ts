@@ -13,13 +13,16 @@ import { syncOnce } from '../../src-main/sync/sync-run';
 import { ackedSeq, instructionCursor, lastSuccessAt, pendingInstructions, setAckedSeq, waitingCount } from '../../src-main/sync/sync-state';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { ADMIN_TOKEN, branchFold, foldEntries, type Hq, hqFold, startHq } from './sync-harness';
+import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
+
+describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s', (_backendName, backend) => {
 
 let hq: Hq;
 let s: TestStore;
 let key: string;
 beforeEach(async () => {
-  hq = await startHq();
-  key = hq.addBranch('SH01');
+  hq = await startHq({ backend });
+  key = await hq.addBranch('SH01');
   s = openTestStore();
 });
 afterEach(async () => {
@@ -56,7 +59,7 @@ describe('branch sync end to end', () => {
     expect(requests).toBe(1);
     expect(sched.status()).toMatchObject({ state: 'stopped', lastError: { zh: expect.stringContaining('签名不符') } });
     expect(sched.status().waiting).toBeGreaterThan(0);
-    expect(hq.db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(0);
+    expect((await scalar(hq.db, 'SELECT count(*) FROM records'))).toBe(0);
   });
 
   it('two triggers at once run one sync; progress, waiting count and last success are reported', async () => {
@@ -75,8 +78,8 @@ describe('branch sync end to end', () => {
     expect(seen.map((p) => p.sent)).toEqual([...seen.map((p) => p.sent)].sort((a, b) => a - b));
     expect(sched.history).toEqual([{ trigger: 'now', ok: true }]);
     expect(sched.status()).toMatchObject({ state: 'idle', waiting: 0, lastError: null, lastSuccessAt: s.clock.t });
-    expect(foldEntries(hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
-    expect(hq.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBeGreaterThan(1);
+    expect(foldEntries(await hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+    expect((await scalar(hq.db, 'SELECT count(*) FROM batches'))).toBeGreaterThan(1);
   });
 
   it('syncs with the branch clock a year fast and then jumping back two years', async () => {
@@ -88,7 +91,7 @@ describe('branch sync end to end', () => {
     phoneCase(s);
     await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: t });
     expect(waitingCount(s.db)).toBe(0);
-    expect(foldEntries(hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+    expect(foldEntries(await hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
   });
 
   it('stops with a clear message on a schema head office does not know, and an older schema is accepted', async () => {
@@ -98,20 +101,20 @@ describe('branch sync end to end', () => {
     await sched.trigger('start');
     expect(sched.status().state).toBe('stopped');
     expect(sched.status().lastError?.zh).toContain('升级总部');
-    const newer = await startHq({ maxSchema: 2 });
+    const newer = await startHq({ backend, maxSchema: 2 });
     try {
-      const k = newer.addBranch('SH01');
+      const k = await newer.addBranch('SH01');
       await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: new HttpTransport({ url: newer.url, branch: 'SH01', key: k }) });
-      expect(foldEntries(hqFold(newer.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+      expect(foldEntries(await hqFold(newer.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
     } finally {
       await newer.close();
     }
   });
 
   it('a 429 from the rate limit is a retryable error carrying Retry-After', async () => {
-    const limited = await startHq({ limits: { rateMax: 1, rateWindowMs: 60_000 } });
+    const limited = await startHq({ backend, limits: { rateMax: 1, rateWindowMs: 60_000 } });
     try {
-      const t = new HttpTransport({ url: limited.url, branch: 'SH01', key: limited.addBranch('SH01') });
+      const t = new HttpTransport({ url: limited.url, branch: 'SH01', key: await limited.addBranch('SH01') });
       await t.pull(0);
       const e = await t.pull(0).catch((x: unknown) => x);
       expect(e).toMatchObject({ status: 429, retryable: true });
@@ -125,7 +128,7 @@ describe('branch sync end to end', () => {
     for (let i = 0; i < 3; i++) phoneCase(s);
     setAckedSeq(s.db, 10);
     await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: new HttpTransport({ url: hq.url, branch: 'SH01', key }), caps: { maxRecords: 5, maxBytes: 1e6 } });
-    expect(foldEntries(hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+    expect(foldEntries(await hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
   });
 
   it('brings instructions back and applies each once with its cursor', async () => {
@@ -141,7 +144,7 @@ describe('branch sync end to end', () => {
     const rows = s.db.prepare('SELECT text, reviewer_name FROM case_instructions WHERE case_id = ?').all(c.id);
     expect(rows).toEqual([{ text: '同意处理意见,可以建档', reviewer_name: '部本部 李审核' }]);
     // The instruction's own change travels back to head office like any other.
-    expect(foldEntries(hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+    expect(foldEntries(await hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
   });
 
   it('a case awaiting its instruction can be filed once the instruction has come back', async () => {
@@ -168,7 +171,7 @@ describe('branch sync end to end', () => {
     const later = phoneCase(s);
     addNote(s.ctx, s.users.secretary, { caseId: later.id, text: '已联系顾客' });
     await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: t });
-    const before = foldEntries(hqFold(hq.db, 'SH01'));
+    const before = foldEntries(await hqFold(hq.db, 'SH01'));
     await instruct(later.number);
     // Restore: the old file replaces the store.
     s.db.close();
@@ -184,8 +187,9 @@ describe('branch sync end to end', () => {
     const sched = scheduler(t);
     await sched.trigger('now');
     expect(sched.status()).toMatchObject({ state: 'stopped', lastError: { zh: expect.stringContaining('旧备份') } });
-    expect(hq.db.prepare("SELECT count(*) FROM alerts WHERE branch = 'SH01' AND kind = 'rewound'").pluck().get()).toBe(1);
-    expect(foldEntries(hqFold(hq.db, 'SH01'))).toEqual(before);
-    expect(ackedSeq(s.db)).toBeLessThan(s.db.prepare('SELECT max(seq) FROM outbox').pluck().get() as number);
+    expect((await scalar(hq.db, "SELECT count(*) FROM alerts WHERE branch = 'SH01' AND kind = 'rewound'"))).toBe(1);
+    expect(foldEntries(await hqFold(hq.db, 'SH01'))).toEqual(before);
+    expect(ackedSeq(s.db)).toBeLessThan((s.db.prepare('SELECT max(seq) FROM outbox').pluck().get() as number) as number);
   });
+});
 });

@@ -13,6 +13,9 @@ import { TransportError } from '../../src-main/sync/transport';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { FAULTS, type Fault, FaultyTransport } from './fault-transport';
 import { branchFold, foldEntries, type Hq, hqFold, startHq } from './sync-harness';
+import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
+
+describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s', (_backendName, backend) => {
 
 type Step = { kind: 'change'; cases: number; notes: number } | { kind: 'poison' } | { kind: 'skew'; ms: number } | { kind: 'sync'; faults: Fault[] };
 
@@ -27,7 +30,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 let hq: Hq;
 let run = 0;
 beforeAll(async () => {
-  hq = await startHq({ limits: { rateMax: 100_000 } });
+  hq = await startHq({ backend, limits: { rateMax: 100_000 } });
 });
 afterAll(() => hq.close());
 
@@ -54,8 +57,8 @@ describe('exactly once over a faulty network', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 10 }), fc.integer({ min: 1, max: 12 }), async (steps, maxRecords) => {
         const branch = `P${++run}`;
-        const key = hq.addBranch(branch);
-        const other = { branch: `Q${run}`, key: hq.addBranch(`Q${run}`) };
+        const key = await hq.addBranch(branch);
+        const other = { branch: `Q${run}`, key: await hq.addBranch(`Q${run}`) };
         const s = openTestStore();
         const skew = { ms: 0 };
         const now = () => Date.now() + skew.ms;
@@ -77,18 +80,18 @@ describe('exactly once over a faulty network', () => {
           }
           transport.faults = [];
           await syncUntilDone(opts);
-          const outboxRows = s.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+          const outboxRows = (s.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
           expect(ackedSeq(s.db)).toBe(outboxRows);
-          expect(foldEntries(hqFold(hq.db, branch))).toEqual(foldEntries(branchFold(s.db)));
+          expect(foldEntries(await hqFold(hq.db, branch))).toEqual(foldEntries(branchFold(s.db)));
           // Every sequence received once, and counted once across all the batches imported.
-          const counted = hq.db.prepare('SELECT ifnull(sum(imported + unchanged + quarantined), 0) FROM batches WHERE branch = ?').pluck().get(branch) as number;
+          const counted = (await scalar(hq.db, 'SELECT coalesce(sum(imported + unchanged + quarantined), 0) FROM batches WHERE branch = ?', [branch])) as number;
           expect(counted).toBe(outboxRows);
-          expect(hq.db.prepare('SELECT count(*) FROM received WHERE branch = ?').pluck().get(branch)).toBe(outboxRows);
-          const poisoned = s.db.prepare("SELECT count(*) FROM outbox WHERE record_type = 'rocket' OR payload = 'not json{'").pluck().get() as number;
-          expect(hq.db.prepare('SELECT count(*) FROM quarantine WHERE branch = ?').pluck().get(branch)).toBe(poisoned);
+          expect((await scalar(hq.db, 'SELECT count(*) FROM received WHERE branch = ?', [branch]))).toBe(outboxRows);
+          const poisoned = (s.db.prepare("SELECT count(*) FROM outbox WHERE record_type = 'rocket' OR payload = 'not json{'").pluck().get() as number) as number;
+          expect((await scalar(hq.db, 'SELECT count(*) FROM quarantine WHERE branch = ?', [branch]))).toBe(poisoned);
           // The adversarial requests were all refused, none with a 2xx.
           for (const status of transport.refusals) expect([401, 403, 422]).toContain(status);
-          expect(hq.db.prepare('SELECT count(*) FROM alerts WHERE branch = ?').pluck().get(branch)).toBe(0);
+          expect((await scalar(hq.db, 'SELECT count(*) FROM alerts WHERE branch = ?', [branch]))).toBe(0);
         } finally {
           s.close();
         }
@@ -96,4 +99,5 @@ describe('exactly once over a faulty network', () => {
       { numRuns: 25, seed: 20261124, endOnFailure: true },
     );
   });
+});
 });

@@ -1,13 +1,13 @@
-// Head office in a child process for the kill tests: `node --import tsx hq-child.ts DIR KEY [KILL_AFTER_COMMITS]`.
-// Prints its URL. With KILL_AFTER_COMMITS it SIGKILLs itself right after that many imports
-// commit and before their answer is sent: the branch never hears of the commit.
-import { join } from 'node:path';
+// Head office in a child process for the kill tests: `node --import tsx hq-child.ts DIR KEY [KILL_AFTER_COMMITS]`,
+// on the store HQ_TEST_BACKEND (sqlite | pg) names for DIR. Prints its URL. With
+// KILL_AFTER_COMMITS it SIGKILLs itself right after that many imports commit and before
+// their answer is sent: the branch never hears of the commit.
 import { buildServer } from '../../src-headoffice/server';
-import { openHqStore } from '../../src-headoffice/store';
+import { backendNamed } from '../helpers/hq-backends';
 
 const [dir, key, killAfter] = process.argv.slice(2) as [string, string, string | undefined];
-const db = openHqStore(join(dir, 'hq.sqlite'));
-db.prepare('INSERT OR IGNORE INTO branches (code, key, created_at) VALUES (?, ?, ?)').run('SH01', key, Date.now());
+const db = await backendNamed(process.env.HQ_TEST_BACKEND).open(dir);
+await db.run('INSERT INTO branches (code, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', ['SH01', key, Date.now()]);
 let commits = 0;
 const app = await buildServer({
   db,

@@ -6,24 +6,29 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openHqStore } from '../../src-headoffice/store';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { syncOnce } from '../../src-main/sync/sync-run';
 import { ackedSeq } from '../../src-main/sync/sync-state';
 import { TransportError } from '../../src-main/sync/transport';
+import { type HqBackend, HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { branchFold, foldEntries, hqFold } from './sync-harness';
 
 const KEY = 'kill-test-key-0123456789abcdef';
 const children: ChildProcess[] = [];
 let s: TestStore | null = null;
-afterEach(() => {
+let backend: HqBackend = HQ_BACKENDS[0] as HqBackend;
+afterEach(async () => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  if (s) await backend.drop(s.dir);
   s?.close();
 });
 
 async function startChild(dir: string, killAfter?: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hq-child.ts'), dir, KEY, ...(killAfter ? [String(killAfter)] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hq-child.ts'), dir, KEY, ...(killAfter ? [String(killAfter)] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, HQ_TEST_BACKEND: backend.name },
+  });
   children.push(child);
   const line = await createInterface({ input: child.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]().next();
   return { child, url: String(line.value) };
@@ -32,11 +37,12 @@ async function startChild(dir: string, killAfter?: number): Promise<{ child: Chi
 const sync = (store: TestStore, url: string) =>
   syncOnce({ ctx: store.ctx, branch: 'SH01', transport: new HttpTransport({ url, branch: 'SH01', key: KEY, timeoutMs: 10_000 }), caps: { maxRecords: 40, maxBytes: 1e6 } });
 
-describe('head office killed mid-import', () => {
+describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s killed mid-import', (_name, b) => {
   it('converges to the fold after kills after commit and at random moments', async () => {
+    backend = b;
     const store = (s = openTestStore());
     for (let i = 0; i < 25; i++) phoneCase(store);
-    const total = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    const total = (store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
 
     // 1. Killed right after its second commit, before answering.
     const a = await startChild(store.dir, 2);
@@ -47,9 +53,9 @@ describe('head office killed mid-import', () => {
     const acked1 = ackedSeq(store.db);
     expect(acked1).toBeLessThan(total);
     // The second import did commit: head office holds more than the branch heard of.
-    const probe = openHqStore(join(store.dir, 'hq.sqlite'));
-    expect(probe.prepare("SELECT last_seq FROM cursors WHERE branch = 'SH01'").pluck().get()).toBeGreaterThan(acked1);
-    probe.close();
+    const probe = await backend.open(store.dir);
+    expect(await scalar(probe, "SELECT last_seq FROM cursors WHERE branch = 'SH01'")).toBeGreaterThan(acked1);
+    await probe.close();
 
     // 2. Killed by the parent at a random moment while the sync runs.
     for (const delay of [30, 120]) {
@@ -69,22 +75,23 @@ describe('head office killed mid-import', () => {
     await sync(store, c.url);
     c.child.kill('SIGTERM');
     await once(c.child, 'exit');
-    const all = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    const all = (store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
     expect(ackedSeq(store.db)).toBe(all);
-    const hq = openHqStore(join(store.dir, 'hq.sqlite'));
+    const hq = await backend.open(store.dir);
     try {
-      expect(hq.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(foldEntries(hqFold(hq, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
-      expect(hq.prepare('SELECT sum(imported + unchanged + quarantined) FROM batches').pluck().get()).toBe(all);
-      expect(hq.prepare('SELECT count(*) FROM received').pluck().get()).toBe(all);
+      if (hq.kind === 'sqlite') expect(await hq.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
+      expect(foldEntries(await hqFold(hq, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
+      expect((await scalar(hq, 'SELECT sum(imported + unchanged + quarantined) FROM batches'))).toBe(all);
+      expect((await scalar(hq, 'SELECT count(*) FROM received'))).toBe(all);
     } finally {
-      hq.close();
+      await hq.close();
     }
     // Several child processes start and are killed: on a loaded 2-core CI machine this takes
     // well over the default minute.
   }, 240_000);
 
   it('a branch killed between send and acknowledgement sends again, and head office applies it once', async () => {
+    backend = b;
     const store = (s = openTestStore());
     for (let i = 0; i < 20; i++) phoneCase(store);
     const hq = await startChild(store.dir);
@@ -101,21 +108,21 @@ describe('head office killed mid-import', () => {
       }
       await once(child, 'exit').catch(() => undefined);
       // Head office is ahead of what the branch recorded as acknowledged.
-      const probe = openHqStore(join(store.dir, 'hq.sqlite'));
-      expect(probe.prepare("SELECT last_seq FROM cursors WHERE branch = 'SH01'").pluck().get()).toBeGreaterThan(ackedSeq(store.db));
-      probe.close();
+      const probe = await backend.open(store.dir);
+      expect(await scalar(probe, "SELECT last_seq FROM cursors WHERE branch = 'SH01'")).toBeGreaterThan(ackedSeq(store.db));
+      await probe.close();
     }
     await sync(store, hq.url);
-    const all = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    const all = (store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
     expect(ackedSeq(store.db)).toBe(all);
     hq.child.kill('SIGTERM');
     await once(hq.child, 'exit');
-    const db = openHqStore(join(store.dir, 'hq.sqlite'));
+    const db = await backend.open(store.dir);
     try {
-      expect(foldEntries(hqFold(db, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
-      expect(db.prepare('SELECT sum(imported + unchanged + quarantined) FROM batches').pluck().get()).toBe(all);
+      expect(foldEntries(await hqFold(db, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
+      expect((await scalar(db, 'SELECT sum(imported + unchanged + quarantined) FROM batches'))).toBe(all);
     } finally {
-      db.close();
+      await db.close();
     }
   }, 240_000);
 });

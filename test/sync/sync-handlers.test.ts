@@ -8,14 +8,17 @@ import { decodeBatchFile } from '../../src-main/sync/batch-file';
 import { createSyncService, type SyncConfig } from '../../src-main/sync/sync-service';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { branchFold, foldEntries, type Hq, hqFold, startHq } from './sync-harness';
+import { HQ_BACKENDS } from '../helpers/hq-backends';
+
+describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s', (_backendName, backend) => {
 
 let hq: Hq;
 let s: TestStore;
 let config: SyncConfig | null;
 beforeEach(async () => {
-  hq = await startHq();
+  hq = await startHq({ backend });
   s = openTestStore();
-  config = { branch: 'SH01', url: hq.url, key: hq.addBranch('SH01') };
+  config = { branch: 'SH01', url: hq.url, key: await hq.addBranch('SH01') };
 });
 afterEach(async () => {
   s.close();
@@ -38,7 +41,7 @@ describe('sync channels', () => {
     const ctx: AppContext = { ...s.ctx, sync: createSyncService(s.ctx, { config: () => config, timers: noTimers }) };
     const r = await dispatch(ctx, { user: s.users.clerk }, 'sync.now', {});
     expect(r).toMatchObject({ ok: true, value: { configured: true, state: 'idle', waiting: 0, lastError: null, lastSuccessAt: s.clock.t } });
-    expect(foldEntries(hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+    expect(foldEntries(await hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
     config = null;
     phoneCase(s);
     const off = await dispatch(ctx, { user: s.users.clerk }, 'sync.now', {});
@@ -60,4 +63,5 @@ describe('sync channels', () => {
     expect(existsSync(target)).toBe(true);
     expect(decodeBatchFile(readFileSync(target, 'utf8')).branch).toBe('SH01');
   });
+});
 });

@@ -1,47 +1,54 @@
-// A real head office on 127.0.0.1 (Fastify + SQLite file) and real branch stores, plus the
-// fold the property tests compare head office against.
+// A real head office on 127.0.0.1 (Fastify + a SQLite file or a PostgreSQL schema, see
+// test/helpers/hq-backends.ts) and real branch stores, plus the fold the property tests
+// compare head office against.
 import type { FastifyInstance } from 'fastify';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Db } from '../../src-main/db/connection';
 import { RECORD_TYPES } from '../../src-main/shared/sync-format';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { addBranch } from '../../src-headoffice/branches';
 import type { ServerLimits } from '../../src-headoffice/limits';
 import { buildServer } from '../../src-headoffice/server';
-import { type HqDb, openHqStore } from '../../src-headoffice/store';
+import type { HqStore } from '../../src-headoffice/store';
+import { type HqBackend, HQ_BACKENDS } from '../helpers/hq-backends';
 import { tempDir } from '../helpers/store';
 
 export interface Hq {
   dir: string;
-  db: HqDb;
+  db: HqStore;
+  backend: HqBackend;
   app: FastifyInstance;
   url: string;
   clock: { offset: number };
-  addBranch(code: string): string;
+  addBranch(code: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export const ADMIN_TOKEN = 'reviewer-token-for-tests-0123456789';
 
-export async function startHq(opts: { limits?: Partial<ServerLimits>; dir?: string; afterCommit?: () => void; maxSchema?: number } = {}): Promise<Hq> {
+export async function startHq(opts: { limits?: Partial<ServerLimits>; dir?: string; afterCommit?: () => void; maxSchema?: number; backend?: HqBackend } = {}): Promise<Hq> {
   const dir = opts.dir ?? tempDir('hq-');
-  const db = openHqStore(join(dir, 'hq.sqlite'));
+  const backend = opts.backend ?? (HQ_BACKENDS[0] as HqBackend);
+  const db = await backend.open(dir);
   const clock = { offset: 0 };
   const app = await buildServer({ db, adminToken: ADMIN_TOKEN, now: () => Date.now() + clock.offset, ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.afterCommit ? { afterCommit: opts.afterCommit } : {}), ...(opts.maxSchema ? { maxSchema: opts.maxSchema } : {}) });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     dir,
     db,
+    backend,
     app,
     url,
     clock,
     addBranch: (code) => addBranch(db, code, Date.now()),
     async close() {
       await app.close();
-      db.close();
-      // A directory passed in belongs to the caller.
-      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+      await db.close();
+      // A directory passed in belongs to the caller (and so does its store).
+      if (!opts.dir) {
+        await backend.drop(dir);
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -74,8 +81,8 @@ function isObjectJson(s: string): boolean {
   }
 }
 
-export function hqFold(db: HqDb, branch: string): Fold {
-  const rows = db.prepare('SELECT type, id, version, payload FROM records WHERE branch = ?').all(branch) as { type: string; id: string; version: number; payload: string }[];
+export async function hqFold(db: HqStore, branch: string): Promise<Fold> {
+  const rows = await db.all<{ type: string; id: string; version: number; payload: string }>('SELECT type, id, version, payload FROM records WHERE branch = ?', [branch]);
   return new Map(rows.map((r) => [`${r.type}/${r.id}`, { version: r.version, payload: r.payload }]));
 }
 

@@ -1,0 +1,135 @@
+// GET /cases: the projection filtered, searched and paged by keyset (received_at DESC,
+// branch, id), so page N costs what page 1 does. Search: a case number or phone by prefix
+// (range on their indexes), name and content by substring — pg_trgm on PostgreSQL (a 1–2
+// character query walks the keyset order and stops at a page), unigram/bigram FTS5 tokens
+// on SQLite (exactly what LIKE would match).
+import { maskPhone } from '../../src-main/shared/phone';
+import { refuse } from '../../src-main/shared/errors';
+import type { CaseStatus, Channel, Finding, Satisfaction, Severity } from '../../src-main/shared/enums';
+import { searchMatch } from '../../src-main/domain/search-tokens';
+import type { HqStore, Param } from '../store';
+import { lowerAscii } from '../search-text';
+import type { CaseListPage, CaseListQuery, CaseListRow } from './api-contract';
+import { dayEnd, dayStart } from './dates';
+
+const COUNT_CAP = 10_000;
+
+type Row = {
+  branch: string; id: string; number: string; status: string; channel: string; category: string; severity: string; received_at: number; updated_at: number;
+  typical: number; finding: string | null; satisfaction: string | null; disputed: number; phone: string | null; customer_name: string | null; receipt_no: string | null; excerpt: string;
+};
+
+const cursorOf = (r: { received_at: number; branch: string; id: string }) => Buffer.from(JSON.stringify([r.received_at, r.branch, r.id])).toString('base64url');
+
+function readCursor(s: string): [number, string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 3 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string' && typeof v[2] === 'string') return v as [number, string, string];
+  } catch {
+    // falls through to the refusal
+  }
+  throw refuse('VALIDATION', '翻页位置无效,请从第一页重新开始', 'The page cursor is invalid; start again from the first page', [
+    { field: 'after', message: { zh: '翻页位置:无效', en: 'Page cursor is invalid' } },
+  ]);
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+// Past every ASCII character in byte order: the upper bound of a prefix range.
+const prefixEnd = (p: string) => `${p}\uffff`;
+
+/** The search condition for q, or null when q cannot match anything. */
+function searchCondition(store: HqStore, q: string): { sql: string; params: Param[] } {
+  const parts: string[] = [];
+  const params: Param[] = [];
+  if (/^[A-Za-z0-9-]+$/.test(q)) {
+    const p = q.toUpperCase();
+    parts.push('(number >= ? AND number < ?)');
+    params.push(p, prefixEnd(p));
+  }
+  const digits = q.replace(/[\s\-()+]/g, '');
+  if (/^\d{3,15}$/.test(digits)) {
+    parts.push('(phone >= ? AND phone < ?)');
+    params.push(digits, prefixEnd(digits));
+  }
+  if (store.kind === 'pg') {
+    parts.push("search_text LIKE ? ESCAPE '\\'");
+    params.push(`%${likeEscape(lowerAscii(q))}%`);
+  } else {
+    const match = searchMatch(q);
+    if (match) {
+      parts.push('rid IN (SELECT rowid FROM hq_cases_fts WHERE hq_cases_fts MATCH ?)');
+      params.push(match);
+    }
+  }
+  return { sql: parts.length ? `(${parts.join(' OR ')})` : '0 = 1', params };
+}
+
+export async function listCases(store: HqStore, q: CaseListQuery): Promise<CaseListPage> {
+  const where: string[] = [];
+  const params: Param[] = [];
+  const add = (sql: string, ...p: Param[]) => {
+    where.push(sql);
+    params.push(...p);
+  };
+  if (q.branch) add('branch = ?', q.branch);
+  if (q.status) add('status = ?', q.status);
+  if (q.category) add('category = ?', q.category);
+  if (q.channel) add('channel = ?', q.channel);
+  if (q.from) add('received_at >= ?', dayStart(q.from));
+  if (q.to) add('received_at < ?', dayEnd(q.to));
+  if (q.q) {
+    const s = searchCondition(store, q.q);
+    add(s.sql, ...s.params);
+  }
+  const filtered = { where: [...where], params: [...params] };
+  if (q.after) {
+    const [at, branch, id] = readCursor(q.after);
+    add('received_at <= ? AND (received_at < ? OR branch > ? OR (branch = ? AND id > ?))', at, at, branch, branch, id);
+  }
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = await store.all<Row>(
+    `SELECT branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no,
+       substr(content, 1, 80) AS excerpt
+     FROM hq_cases ${cond} ORDER BY received_at DESC, branch, id LIMIT ${q.limit + 1}`,
+    params,
+  );
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const total = await countCases(store, filtered.where, filtered.params);
+  return { rows: page.map(toRow), nextCursor: more ? cursorOf(page[page.length - 1] as Row) : null, ...total };
+}
+
+async function countCases(store: HqStore, where: string[], params: Param[]): Promise<{ total: number; totalExact: boolean }> {
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const n = Number((await store.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM hq_cases ${cond} LIMIT ${COUNT_CAP + 1}) x`, params))?.n ?? 0);
+  if (n <= COUNT_CAP) return { total: n, totalExact: true };
+  if (where.length === 0) {
+    // The whole table: the statistics' row count (PostgreSQL) or the highest row id (SQLite; rows are never deleted).
+    const est =
+      store.kind === 'pg'
+        ? Number((await store.get<{ n: number }>("SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'hq_cases'::regclass"))?.n ?? 0)
+        : Number((await store.get<{ n: number }>('SELECT max(rid) AS n FROM hq_cases'))?.n ?? 0);
+    return { total: Math.max(est, n), totalExact: false };
+  }
+  return { total: COUNT_CAP, totalExact: false };
+}
+
+const toRow = (r: Row): CaseListRow => ({
+  branch: r.branch,
+  id: r.id,
+  number: r.number,
+  status: r.status as CaseStatus,
+  channel: r.channel as Channel,
+  category: r.category,
+  severity: r.severity as Severity,
+  receivedAt: r.received_at,
+  updatedAt: r.updated_at,
+  typical: r.typical === 1,
+  finding: r.finding as Finding | null,
+  satisfaction: r.satisfaction as Satisfaction | null,
+  disputed: r.disputed === 1,
+  customerName: r.customer_name,
+  customerPhoneMasked: r.phone ? maskPhone(r.phone) : null,
+  receiptNo: r.receipt_no,
+  excerpt: r.excerpt,
+});

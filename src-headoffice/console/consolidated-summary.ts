@@ -1,0 +1,40 @@
+// GET /summary: the consolidated weekly/monthly summary (SPEC §8) of every branch or one,
+// from the synced case and slip snapshots through the same pure caseFacts/summarize the
+// branch uses, with the default branch settings (head office does not know each branch's
+// business hours; see src-main/domain/summary.ts).
+import { caseFacts, type CaseSnapshot as SummaryCase, periodOfDate, previousPeriods, slipFacts, type SlipSnapshot, summarize, type SummaryFacts } from '../../src-main/domain/summary';
+import type { SlipFacts } from '../../src-main/shared/summary-types';
+import type { HqStore, Param } from '../store';
+import { CONSOLE_TIME_ZONE, type ConsoleSummary, type SummaryQuery } from './api-contract';
+
+const TREND_PERIODS = 3;
+
+export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: number): Promise<ConsoleSummary> {
+  const period = periodOfDate(q.period, q.date, CONSOLE_TIME_ZONE);
+  const previous = previousPeriods(period, TREND_PERIODS, CONSOLE_TIME_ZONE);
+  const from = (previous[0] ?? period).from;
+  const branchCond = q.branch ? ' AND c.branch = ?' : '';
+  const p: Param[] = [from, period.to, ...(q.branch ? [q.branch] : [])];
+  const cases = await store.all<{ branch: string; id: string; payload: string }>(
+    `SELECT c.branch, c.id, r.payload FROM hq_cases c JOIN records r ON r.branch = c.branch AND r.type = 'case' AND r.id = c.id
+     WHERE c.received_at >= ? AND c.received_at < ?${branchCond}`,
+    p,
+  );
+  const slips = await store.all<{ branch: string; parent_id: string | null; payload: string }>(
+    `SELECT branch, parent_id, payload FROM records WHERE type = 'slip'${q.branch ? ' AND branch = ?' : ''}`,
+    q.branch ? [q.branch] : [],
+  );
+  const slipsOf = new Map<string, SlipSnapshot[]>();
+  const standalone: SlipFacts[] = [];
+  for (const s of slips) {
+    const snap = JSON.parse(s.payload) as SlipSnapshot;
+    if (s.parent_id) slipsOf.set(`${s.branch}/${s.parent_id}`, [...(slipsOf.get(`${s.branch}/${s.parent_id}`) ?? []), snap]);
+    else {
+      const f = slipFacts(snap);
+      if (f && f.handledAt >= from && f.handledAt < period.to) standalone.push(f);
+    }
+  }
+  const facts: SummaryFacts[] = cases.map((c) => caseFacts(JSON.parse(c.payload) as SummaryCase, slipsOf.get(`${c.branch}/${c.id}`) ?? []));
+  const summary = summarize(facts, period, previous, { asOf: now, standaloneSlips: standalone });
+  return { period: q.period, firstDate: period.firstDate, lastDate: period.lastDate, branch: q.branch ?? null, cases: summary.total, summary };
+}

@@ -1,0 +1,220 @@
+// The head-office store on PostgreSQL (pg Pool). Bulk writes of the importer go set-wise:
+// one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT per kind of row and batch, so a
+// 2,000-record batch is a handful of round trips instead of thousands.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { refuse } from '../src-main/shared/errors';
+import { type CaseRow, type HqQuery, type HqStore, type HqTx, type OpenOptions, type Param, type RecordRow, recordKey } from './store-types';
+import { searchText } from './search-text';
+
+const MIGRATIONS = join(import.meta.dirname, 'migrations-pg');
+
+// bigint and numeric as JS numbers: every id, time and count here is far below 2^53.
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
+/** `?` placeholders → `$1…` (none of our SQL has a `?` inside a string literal). */
+const translated = new Map<string, string>();
+export function pgSql(sql: string): string {
+  let t = translated.get(sql);
+  if (t === undefined) {
+    let n = 0;
+    t = sql.replace(/\?/g, () => `$${++n}`);
+    translated.set(sql, t);
+  }
+  return t;
+}
+
+const CHUNK = 5000;
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
+}
+
+type Client = pg.PoolClient | pg.Pool;
+
+function queries(c: () => Client): HqQuery {
+  return {
+    all: async <T>(sql: string, p: readonly Param[] = []) => (await c().query(pgSql(sql), p as unknown[])).rows as T[],
+    get: async <T>(sql: string, p: readonly Param[] = []) => (await c().query(pgSql(sql), p as unknown[])).rows[0] as T | undefined,
+    run: async (sql: string, p: readonly Param[] = []) => (await c().query(pgSql(sql), p as unknown[])).rowCount ?? 0,
+  };
+}
+
+function txApi(client: pg.PoolClient): HqTx {
+  const q = (sql: string, p: unknown[]) => client.query(sql, p);
+  return {
+    ...queries(() => client),
+    lockBranch: async (branch) => {
+      await q("SELECT pg_advisory_xact_lock(hashtext('hq-import:' || $1))", [branch]);
+    },
+    receivedShas: async (branch, epoch, from, to) => {
+      const r = await q('SELECT seq, sha FROM received WHERE branch = $1 AND epoch = $2 AND seq BETWEEN $3 AND $4', [branch, epoch, from, to]);
+      return new Map((r.rows as { seq: number; sha: Buffer }[]).map((x) => [x.seq, x.sha]));
+    },
+    insertReceived: async (branch, epoch, rows) => {
+      for (const part of chunks(rows)) {
+        await q('INSERT INTO received (branch, epoch, seq, sha) SELECT $1, $2, * FROM unnest($3::bigint[], $4::bytea[])', [branch, epoch, part.map((r) => r.seq), part.map((r) => r.sha)]);
+      }
+    },
+    versions: async (branch, keys) => {
+      const m = new Map<string, number>();
+      for (const part of chunks(keys)) {
+        const r = await q(
+          'SELECT k.type, k.id, r.version FROM unnest($2::text[], $3::text[]) AS k (type, id) JOIN records r ON r.branch = $1 AND r.type = k.type AND r.id = k.id',
+          [branch, part.map((k) => k.type), part.map((k) => k.id)],
+        );
+        for (const x of r.rows as { type: string; id: string; version: number }[]) m.set(recordKey(x.type, x.id), x.version);
+      }
+      return m;
+    },
+    upsertRecords: async (branch, rows: RecordRow[], now) => {
+      for (const part of chunks(rows)) {
+        await q(
+          `INSERT INTO records (branch, type, id, version, schema, payload, case_number, parent_id, seq, imported_at)
+           SELECT $1, t.*, $10 FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[]) AS t
+           ON CONFLICT (branch, type, id) DO UPDATE SET version = excluded.version, schema = excluded.schema, payload = excluded.payload,
+             case_number = coalesce(excluded.case_number, records.case_number), parent_id = excluded.parent_id, seq = excluded.seq, imported_at = excluded.imported_at
+           WHERE excluded.version > records.version`,
+          [
+            branch,
+            part.map((r) => r.type),
+            part.map((r) => r.id),
+            part.map((r) => r.version),
+            part.map((r) => r.schema),
+            part.map((r) => r.payload.toString('utf8')),
+            part.map((r) => r.caseNumber),
+            part.map((r) => r.parentId),
+            part.map((r) => r.seq),
+            now,
+          ],
+        );
+      }
+    },
+    upsertCases: async (rows: CaseRow[]) => {
+      for (const part of chunks(rows)) {
+        const col = <K extends keyof CaseRow>(k: K) => part.map((r) => r[k]);
+        await q(
+          `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, search_text)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::int[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+           ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
+             severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
+             satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
+             receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, search_text = excluded.search_text`,
+          [
+            col('branch'), col('id'), col('number'), col('status'), col('channel'), col('category'), col('severity'), col('receivedAt'), col('updatedAt'),
+            col('typical'), col('finding'), col('satisfaction'), col('disputed'), col('phone'), col('customerName'), col('receiptNo'), col('items'), col('content'),
+            part.map((r) => searchText(r.customerName, r.content)),
+          ],
+        );
+      }
+    },
+    insertQuarantine: async (branch, epoch, rows, now) => {
+      for (const part of chunks(rows)) {
+        await q('INSERT INTO quarantine (branch, epoch, seq, reason, line, at) SELECT $1, $2, t.*, $6 FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t', [
+          branch, epoch, part.map((r) => r.seq), part.map((r) => r.reason), part.map((r) => r.line), now,
+        ]);
+      }
+    },
+  };
+}
+
+export class PgStore implements HqStore {
+  readonly kind = 'pg' as const;
+  private readonly direct: HqQuery;
+  constructor(
+    readonly pool: pg.Pool,
+    readonly where: string,
+  ) {
+    this.direct = queries(() => pool);
+  }
+  all<T>(sql: string, p?: readonly Param[]) {
+    return this.direct.all<T>(sql, p);
+  }
+  get<T>(sql: string, p?: readonly Param[]) {
+    return this.direct.get<T>(sql, p);
+  }
+  run(sql: string, p?: readonly Param[]) {
+    return this.direct.run(sql, p);
+  }
+  async tx<T>(fn: (t: HqTx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const r = await fn(txApi(client));
+      await client.query('COMMIT');
+      return r;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const files = readdirSync(MIGRATIONS).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const c = await pool.connect();
+  try {
+    // One migrator at a time, whichever process opens the store first.
+    await c.query("SELECT pg_advisory_lock(hashtext('hq-migrate'))");
+    await c.query('CREATE TABLE IF NOT EXISTS hq_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+    const current = Number((await c.query('SELECT coalesce(max(version), 0) AS v FROM hq_migrations')).rows[0].v);
+    if (current > files.length) {
+      throw refuse('STORE_TOO_NEW', `总部数据库版本 ${current} 比本程序新,请升级`, `The head-office store is version ${current}, newer than this program; upgrade it`);
+    }
+    for (const [i, f] of files.entries()) {
+      if (i + 1 <= current) continue;
+      await c.query('BEGIN');
+      try {
+        await c.query(readFileSync(join(MIGRATIONS, f), 'utf8'));
+        await c.query('INSERT INTO hq_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [i + 1, f, Date.now()]);
+        await c.query('COMMIT');
+      } catch (e) {
+        await c.query('ROLLBACK');
+        throw e;
+      }
+    }
+  } finally {
+    await c.query("SELECT pg_advisory_unlock(hashtext('hq-migrate'))").catch(() => undefined);
+    c.release();
+  }
+}
+
+export async function openPgStore(url: string, o: OpenOptions = {}): Promise<PgStore> {
+  const config: pg.PoolConfig = { connectionString: url, max: o.poolSize ?? 8, types };
+  if (o.schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(o.schema)}`);
+    } finally {
+      await admin.end();
+    }
+    // public stays on the path for pg_trgm's operator classes.
+    config.options = `-c search_path=${quoteIdent(o.schema)},public`;
+  }
+  const pool = new pg.Pool(config);
+  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool);
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+  const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return new PgStore(pool, o.schema ? `${safe} (schema ${o.schema})` : safe);
+}

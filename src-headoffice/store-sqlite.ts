@@ -1,0 +1,164 @@
+// The head-office store on SQLite (better-sqlite3): WAL and synchronous=FULL, because an
+// acknowledged batch must survive a power cut. better-sqlite3 is synchronous; the async
+// interface serialises every use behind one lock so that a transaction spanning awaits is
+// never entered by another request's statement.
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { refuse } from '../src-main/shared/errors';
+import { searchDocument } from '../src-main/domain/search-tokens';
+import { type CaseRow, type HqQuery, type HqStore, type HqTx, type Param, type RecordRow, recordKey } from './store-types';
+
+const MIGRATIONS = join(import.meta.dirname, 'migrations');
+
+function migrate(db: Database.Database): void {
+  const files = readdirSync(MIGRATIONS).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > files.length) {
+    db.close();
+    throw refuse('STORE_TOO_NEW', `总部数据库版本 ${current} 比本程序新,请升级`, `The head-office store is version ${current}, newer than this program; upgrade it`);
+  }
+  files.forEach((f, i) => {
+    if (i + 1 <= current) return;
+    db.transaction(() => {
+      db.exec(readFileSync(join(MIGRATIONS, f), 'utf8'));
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  });
+}
+
+/** A promise chain: each holder runs alone. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+  async hold<T>(fn: () => Promise<T> | T): Promise<T> {
+    const prev = this.tail;
+    let release!: () => void;
+    this.tail = new Promise((r) => (release = r));
+    await prev;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+export class SqliteStore implements HqStore {
+  readonly kind = 'sqlite' as const;
+  private readonly lock = new Lock();
+  private readonly cache = new Map<string, Database.Statement>();
+  constructor(
+    readonly db: Database.Database,
+    readonly where: string,
+  ) {}
+
+  /** Prepared once per SQL text: the importer runs some of these 100,000 times. */
+  q(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) this.cache.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  private readonly direct: HqQuery = {
+    all: async <T>(sql: string, p: readonly Param[] = []) => this.q(sql).all(...p) as T[],
+    get: async <T>(sql: string, p: readonly Param[] = []) => this.q(sql).get(...p) as T | undefined,
+    run: async (sql: string, p: readonly Param[] = []) => this.q(sql).run(...p).changes,
+  };
+
+  all<T>(sql: string, p?: readonly Param[]): Promise<T[]> {
+    return this.lock.hold(() => this.direct.all<T>(sql, p));
+  }
+  get<T>(sql: string, p?: readonly Param[]): Promise<T | undefined> {
+    return this.lock.hold(() => this.direct.get<T>(sql, p));
+  }
+  run(sql: string, p?: readonly Param[]): Promise<number> {
+    return this.lock.hold(() => this.direct.run(sql, p));
+  }
+
+  tx<T>(fn: (t: HqTx) => Promise<T>): Promise<T> {
+    return this.lock.hold(async () => {
+      this.q('BEGIN IMMEDIATE').run();
+      try {
+        const r = await fn(this.txApi);
+        this.q('COMMIT').run();
+        return r;
+      } catch (e) {
+        if (this.db.inTransaction) this.q('ROLLBACK').run();
+        throw e;
+      }
+    });
+  }
+
+  private readonly txApi: HqTx = {
+    ...this.direct,
+    lockBranch: async () => {},
+    receivedShas: async (branch, epoch, from, to) => {
+      const rows = this.q('SELECT seq, sha FROM received WHERE branch = ? AND epoch = ? AND seq BETWEEN ? AND ?').all(branch, epoch, from, to) as { seq: number; sha: Buffer }[];
+      return new Map(rows.map((r) => [r.seq, r.sha]));
+    },
+    insertReceived: async (branch, epoch, rows) => {
+      const s = this.q('INSERT INTO received (branch, epoch, seq, sha) VALUES (?, ?, ?, ?)');
+      for (const r of rows) s.run(branch, epoch, r.seq, r.sha);
+    },
+    versions: async (branch, keys) => {
+      const s = this.q('SELECT version FROM records WHERE branch = ? AND type = ? AND id = ?').pluck();
+      const m = new Map<string, number>();
+      for (const k of keys) {
+        const v = s.get(branch, k.type, k.id) as number | undefined;
+        if (v !== undefined) m.set(recordKey(k.type, k.id), v);
+      }
+      return m;
+    },
+    upsertRecords: async (branch, rows: RecordRow[], now) => {
+      // A blob argument would be read as JSONB: the bytes are cast to text (no re-encoding).
+      const s = this.q(
+        `INSERT INTO records (branch, type, id, version, schema, payload, case_number, parent_id, seq, imported_at) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)
+         ON CONFLICT (branch, type, id) DO UPDATE SET version = excluded.version, schema = excluded.schema, payload = excluded.payload,
+           case_number = coalesce(excluded.case_number, records.case_number), parent_id = excluded.parent_id, seq = excluded.seq, imported_at = excluded.imported_at
+         WHERE excluded.version > records.version`,
+      );
+      for (const r of rows) s.run(branch, r.type, r.id, r.version, r.schema, r.payload, r.caseNumber, r.parentId, r.seq, now);
+    },
+    upsertCases: async (rows: CaseRow[]) => {
+      const upsert = this.q(
+        `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
+           severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
+           satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
+           receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content
+         RETURNING rid`,
+      );
+      const old = this.q('SELECT rid, customer_name AS name, content FROM hq_cases WHERE branch = ? AND id = ?');
+      const ftsDelete = this.q('DELETE FROM hq_cases_fts WHERE rowid = ?');
+      const ftsInsert = this.q('INSERT INTO hq_cases_fts (rowid, uni, bi) VALUES (?, ?, ?)');
+      for (const c of rows) {
+        const was = old.get(c.branch, c.id) as { rid: number; name: string | null; content: string } | undefined;
+        const { rid } = upsert.get(c.branch, c.id, c.number, c.status, c.channel, c.category, c.severity, c.receivedAt, c.updatedAt, c.typical, c.finding, c.satisfaction, c.disputed, c.phone, c.customerName, c.receiptNo, c.items, c.content) as { rid: number };
+        // The search document changes only when the name or content does (most updates are status moves).
+        if (was && was.name === c.customerName && was.content === c.content) continue;
+        if (was) ftsDelete.run(rid);
+        const doc = searchDocument([c.customerName, c.content]);
+        ftsInsert.run(rid, doc.uni, doc.bi);
+      }
+    },
+    insertQuarantine: async (branch, epoch, rows, now) => {
+      const s = this.q('INSERT INTO quarantine (branch, epoch, seq, reason, line, at) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of rows) s.run(branch, epoch, r.seq, r.reason, r.line, now);
+    },
+  };
+
+  async close(): Promise<void> {
+    await this.lock.hold(() => this.db.close());
+  }
+}
+
+export function openSqliteStore(file: string): SqliteStore {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return new SqliteStore(db, file);
+}

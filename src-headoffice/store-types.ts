@@ -1,0 +1,81 @@
+// The store interface both backends implement (store-sqlite.ts, store-pg.ts).
+
+export type Param = string | number | Buffer | null;
+
+export interface HqQuery {
+  /** Rows of a query written with `?` placeholders. */
+  all<T>(sql: string, params?: readonly Param[]): Promise<T[]>;
+  get<T>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
+  /** Runs a statement; answers the number of rows it changed. */
+  run(sql: string, params?: readonly Param[]): Promise<number>;
+}
+
+/** A record as the importer writes it (records table). */
+export interface RecordRow {
+  type: string;
+  id: string;
+  version: number;
+  schema: number;
+  payload: Buffer;
+  caseNumber: string | null;
+  parentId: string | null;
+  seq: number;
+}
+
+/** One row of the case projection (hq_cases), from a case snapshot. */
+export interface CaseRow {
+  branch: string;
+  id: string;
+  number: string;
+  status: string;
+  channel: string;
+  category: string;
+  severity: string;
+  receivedAt: number;
+  updatedAt: number;
+  typical: number;
+  finding: string | null;
+  satisfaction: string | null;
+  disputed: number;
+  phone: string | null;
+  customerName: string | null;
+  receiptNo: string | null;
+  items: string | null;
+  content: string;
+}
+
+/** The importer's bulk writes, one implementation per backend (row by row in SQLite, set-wise in PostgreSQL). */
+export interface ImportWrites {
+  /** Serialises imports of one branch (PostgreSQL: an advisory lock held to commit). */
+  lockBranch(branch: string): Promise<void>;
+  /** sha of every received sequence in [from, to]. */
+  receivedShas(branch: string, epoch: string, from: number, to: number): Promise<Map<number, Buffer>>;
+  insertReceived(branch: string, epoch: string, rows: { seq: number; sha: Buffer }[]): Promise<void>;
+  /** Stored versions of the given records. */
+  versions(branch: string, keys: { type: string; id: string }[]): Promise<Map<string, number>>;
+  /** Upserts records whose version is newer than the stored one. */
+  upsertRecords(branch: string, rows: RecordRow[], now: number): Promise<void>;
+  upsertCases(rows: CaseRow[]): Promise<void>;
+  insertQuarantine(branch: string, epoch: string, rows: { seq: number | null; reason: string; line: string }[], now: number): Promise<void>;
+}
+
+export interface HqTx extends HqQuery, ImportWrites {}
+
+export interface HqStore extends HqQuery {
+  readonly kind: 'sqlite' | 'pg';
+  /** Where it is (file path, or the URL without password). */
+  readonly where: string;
+  /** One transaction: committed when fn resolves, rolled back when it throws. */
+  tx<T>(fn: (t: HqTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (created when missing); tests get one each. */
+  schema?: string;
+  poolSize?: number;
+}
+
+export const isPgUrl = (s: string): boolean => /^postgres(ql)?:\/\//i.test(s);
+
+export const recordKey = (type: string, id: string): string => `${type}\u0000${id}`;
