@@ -3,7 +3,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Input, Segmented, Select, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Summary } from '../../../src-main/shared/summary-types';
 import { pick } from '../../i18n';
 import { ConsoleApiError } from '../api';
 import { todaySh } from '../labels';
@@ -54,7 +53,7 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
       </div>
       {q.isPending && <Spin />}
       {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
-      {q.data && (q.data.cases === 0 ? <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph> : <SummaryTables summary={q.data.summary as unknown as Summary} />)}
+      {q.data && (q.data.cases === 0 ? <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph> : <SummaryTables summary={q.data.summary} />)}
     </section>
   );
 }
