@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { refuse } from '../shared/errors';
 import { type Channel, type ChannelOutput, contract } from '../shared/ipc/contract';
 import { ok, type Result, toErrorResult } from '../shared/result';
+import { parseInput } from '../shared/validation';
 import { adminHandlers, publicHandlers } from './admin-handlers';
 import { caseHandlers } from './case-handlers';
 import { draftHandlers } from './draft-handlers';
@@ -46,6 +47,9 @@ export async function dispatch<C extends Channel>(
 ): Promise<Result<ChannelOutput<C>>> {
   try {
     if (!isChannel(channel)) throw refuse('NOT_FOUND', `未知的请求 ${String(channel).slice(0, 40)}`, `Unknown request ${String(channel).slice(0, 40)}`);
+    // Every message is checked against its channel's schema here, at the receiving end, so a
+    // handler never sees input its contract does not allow (handlers parse again for types).
+    parseInput(contract[channel].input, input);
     if (isPublic(channel)) return ok(await (handlers[channel] as PublicHandler<C>)(ctx, session, input));
     const user = session.user;
     if (!user) throw refuse('NOT_SIGNED_IN', '请先登录', 'Please sign in first');

@@ -50,4 +50,7 @@ export const printHandlers = {
     const r = await render(ctx, s.actor, input);
     return { path: await port.savePdf(r.pdf, r.fileName) };
   }) as Handler<'print.saveAs'>,
+  // Where there is no operating system printing (the dev server) the list is empty and says so.
+  'print.printers': (async (ctx) =>
+    ctx.platform ? { available: true, printers: await ctx.platform.listPrinters() } : { available: false, printers: [] }) as Handler<'print.printers'>,
 };

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/case-machine';
 import type { ServiceContext } from '../services/context';
-import type { Channel, ChannelOutput } from '../shared/ipc/contract';
+import type { Channel, ChannelOutput, PrinterInfo } from '../shared/ipc/contract';
 import type { BridgeEvent } from '../shared/ipc/events';
 import type { AppSettings } from '../shared/settings-schema';
 import type { SyncService } from '../sync/sync-service';
@@ -15,6 +15,8 @@ export interface Session {
 export interface PlatformPort {
   printPdf(pdf: Buffer, opts: { title: string; printerName: string }): Promise<{ printed: boolean; printerName: string | null }>;
   savePdf(pdf: Buffer, suggestedName: string): Promise<string | null>;
+  /** The printers the operating system knows, for the settings screen. */
+  listPrinters(): Promise<PrinterInfo[]>;
   /** Any file through a save dialog (report CSV and spreadsheet); null when the user cancels. */
   saveFile?(data: Buffer, suggestedName: string, filter: { name: string; extensions: readonly string[] }): Promise<string | null>;
 }

@@ -29,6 +29,12 @@ export function electronPlatform(parent: () => BrowserWindow | null): PlatformPo
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    async listPrinters() {
+      const owner = parent();
+      if (!owner) return [];
+      const list = await owner.webContents.getPrintersAsync();
+      return list.map((p) => ({ name: p.name, displayName: p.displayName || p.name, description: p.description }));
+    },
     async savePdf(pdf, suggestedName) {
       const owner = parent();
       const options = { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };

@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../lib/format';
+import { ToneTag } from './ToneTag';
 
 /** "There is an unfinished draft" with restore / discard. */
 export function DraftOffer({ at, timeZone, onRestore, onDiscard }: { at: number; timeZone: string; onRestore: () => void; onDiscard: () => void }) {
@@ -28,7 +29,7 @@ export function DraftOffer({ at, timeZone, onRestore, onDiscard }: { at: number;
 /** Beside the submit button: when the draft was last kept by main, or that it could not be. */
 export function DraftSaveState({ savedAt, failed, timeZone }: { savedAt: number | null; failed: boolean; timeZone: string }) {
   const { t, i18n } = useTranslation();
-  if (failed) return <Typography.Text type="warning">{t('intake.draftSaveFailed')}</Typography.Text>;
+  if (failed) return <ToneTag tone="warn">{t('intake.draftSaveFailed')}</ToneTag>;
   if (savedAt === null) return null;
   return <Typography.Text type="secondary">{t('intake.draftSavedAt', { at: formatTime(savedAt, timeZone, i18n.language) })}</Typography.Text>;
 }

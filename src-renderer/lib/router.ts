@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 
 export interface Route {
-  name: 'home' | 'intake' | 'case' | 'slipNew' | 'slip' | 'print' | 'settings';
+  name: 'home' | 'intake' | 'case' | 'slipNew' | 'slip' | 'print' | 'settings' | 'admin';
   params: Record<string, string>;
 }
 
@@ -14,6 +14,7 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['slip', /^\/slip\/([\w-]+)$/, ['id']],
   ['print', /^\/print\/(slip|case_record)\/([\w-]+)$/, ['kind', 'id']],
   ['settings', /^\/settings$/, []],
+  ['admin', /^\/admin$/, []],
 ];
 
 export function parseHash(hash: string): Route {

@@ -32,6 +32,7 @@ export function useCheckedSubmit() {
       setIssues(toIssueMap(r.error.issues));
       return null;
     }
+    setError(null);
     return r.value;
   }
 

@@ -237,9 +237,54 @@ describe('branch UI end to end', () => {
     await page.locator('#lockAfterMinutes').waitFor();
     await shot(page, 'settings');
     expect(await axeProblems(page)).toEqual([]);
+    // No operating-system printing in a browser: the printer list says so instead of being empty.
+    await page.getByText('此环境无法列出打印机').waitFor();
+    // The sync key is checked before it is sent; a malformed key is named and nothing is stored.
+    await page.locator('#syncKey').fill('短');
+    await page.getByRole('button', { name: '保存密钥' }).click();
+    await page.locator('#syncKey-help').getByText('同步密钥格式不正确').waitFor();
+    await page.locator('#headOfficeUrl').fill('ftp://hq');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.locator('#headOfficeUrl-help').waitFor();
     await page.getByText('English').first().click();
     await page.getByRole('button', { name: 'Home' }).click();
     await page.getByText('Work queues').waitFor();
     await shot(page, 'home-en');
+  });
+
+  it('lets the manager add a staff member, who can then sign in, and deactivate them', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.url, 'M001');
+    await page.getByRole('button', { name: '人员与单位' }).click();
+    await page.locator('#newStaffNo').waitFor();
+    await page.locator('#newStaffNo').fill('C009');
+    await page.locator('#newName').fill('周敏');
+    await page.getByRole('button', { name: /^新\s?增$/ }).click();
+    await page.locator('#newPin-help').getByText(/4–8 位数字|必须填写/).waitFor();
+    await page.locator('#newPin').fill('135790');
+    await page.getByRole('button', { name: /^新\s?增$/ }).click();
+    await page.getByRole('cell', { name: '周敏', exact: true }).waitFor();
+    await shot(page, 'admin-users');
+    expect(await axeProblems(page)).toEqual([]);
+
+    const newcomer = await h.newPage();
+    await signIn(newcomer, h.url, 'C009', '135790');
+    await newcomer.getByText('周敏').first().waitFor();
+
+    await page.getByRole('switch', { name: '启用 周敏' }).click();
+    await expect.poll(async () => page.getByRole('switch', { name: '启用 周敏' }).getAttribute('aria-checked')).toBe('false');
+    const again = await h.newPage();
+    await again.goto(h.url);
+    await again.locator('#staffNo').fill('C009');
+    await again.locator('#pin').fill('135790');
+    await again.locator('#pin').press('Enter');
+    await again.getByRole('alert').getByText('此账号已停用,请联系店长').waitFor();
+    expect(await again.getByRole('navigation').count()).toBe(0);
+
+    await page.getByRole('tab', { name: '柜组/部门' }).click();
+    await page.locator('#unitCode').fill('HOME');
+    await page.locator('#unitName').fill('家居部');
+    await page.locator('#unitName').press('Control+Enter');
+    await page.getByRole('cell', { name: '家居部', exact: true }).waitFor();
   });
 });

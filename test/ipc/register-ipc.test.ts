@@ -94,6 +94,7 @@ describe('printing through the platform port', () => {
           return { printed: true, printerName: 'Epson-Office' };
         },
         savePdf: async () => '/home/clerk/slip.pdf',
+        listPrinters: async () => [{ name: 'Epson-Office', displayName: 'Epson 前台', description: 'LQ-630K' }],
       },
       settingsAccess: {
         get: () => settings as never,
@@ -129,6 +130,17 @@ describe('printing through the platform port', () => {
     expect(await ipc.invoke('print.toPrinter', { kind: 'slip', id: slip.value.id, paper: 'A5' })).toMatchObject({ ok: true });
     expect(settings).toMatchObject({ slipPaper: 'A5' });
     expect(await ipc.invoke('print.saveAs', { kind: 'case_record', id: created.value.id })).toEqual({ ok: true, value: { path: '/home/clerk/slip.pdf' } });
+    expect(await ipc.invoke('print.printers', {})).toEqual({ ok: true, value: { available: true, printers: [{ name: 'Epson-Office', displayName: 'Epson 前台', description: 'LQ-630K' }] } });
+  });
+
+  it('says printers cannot be listed where there is no operating-system printing', async () => {
+    s = openTestStore();
+    const ipc = fakeIpc();
+    registerIpc(ipc.ipcMain as never, s.ctx, new SessionRegistry(), () => {});
+    expect(await ipc.invoke('print.printers', {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    await ipc.invoke('auth.signIn', { staffNo: 'S001', pin: PIN });
+    expect(await ipc.invoke('print.printers', {})).toEqual({ ok: true, value: { available: false, printers: [] } });
+    expect(await ipc.invoke('print.printers', { all: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 

@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'print.render',
   'print.toPrinter',
   'print.saveAs',
+  'print.printers',
   'settings.get',
   'settings.update',
   'settings.setSyncKey',

@@ -57,6 +57,13 @@ export interface CategoryView {
   active: boolean;
 }
 
+export interface PrinterInfo {
+  /** The name the operating system knows it by (what printing uses). */
+  name: string;
+  displayName: string;
+  description: string;
+}
+
 /** What the UI shows about sync with head office (SPEC §10). */
 export interface SyncStatusView {
   /** False until head office's address, the branch code and the key are set. */
@@ -117,6 +124,7 @@ export const contract = {
   'print.render': { input: PrintInput, output: out<{ pdfBase64: string; fileName: string }>() },
   'print.toPrinter': { input: PrintInput, output: out<{ printed: boolean; printerName: string | null }>() },
   'print.saveAs': { input: PrintInput, output: out<{ path: string | null }>() },
+  'print.printers': { input: Empty, output: out<{ available: boolean; printers: PrinterInfo[] }>() },
   'settings.get': { input: Empty, output: out<PublicSettings>(), public: true },
   'settings.update': { input: SettingsPatchSchema, output: out<PublicSettings>() },
   'settings.setSyncKey': { input: SyncKeyInput, output: out<PublicSettings>() },

@@ -12,8 +12,24 @@ import { invoke } from '../../lib/api';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
 import { useSession } from '../shell/session';
+import { PrinterSelect } from './PrinterSelect';
+import { SyncKeyForm } from './SyncKeyForm';
 
-type Editable = Pick<PublicSettings, 'branchName' | 'lockAfterMinutes' | 'businessHours' | 'dueSoonHours' | 'governmentReplyDays' | 'approvalLimits' | 'maskPhoneOnCustomerCopy' | 'slipPaper' | 'language'>;
+type Editable = Pick<
+  PublicSettings,
+  | 'branchName'
+  | 'lockAfterMinutes'
+  | 'businessHours'
+  | 'dueSoonHours'
+  | 'governmentReplyDays'
+  | 'approvalLimits'
+  | 'maskPhoneOnCustomerCopy'
+  | 'slipPaper'
+  | 'language'
+  | 'printerName'
+  | 'headOfficeUrl'
+  | 'syncIntervalMinutes'
+>;
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -30,6 +46,9 @@ export function SettingsScreen() {
     maskPhoneOnCustomerCopy: settings.maskPhoneOnCustomerCopy,
     slipPaper: settings.slipPaper,
     language: settings.language,
+    printerName: settings.printerName,
+    headOfficeUrl: settings.headOfficeUrl,
+    syncIntervalMinutes: settings.syncIntervalMinutes,
   }));
   const [issues, setIssues] = useState<IssueMap>({});
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +71,7 @@ export function SettingsScreen() {
     await setLang(r.value.language);
     void message.success(t('settings.saved'));
   };
-  const num = (k: 'lockAfterMinutes' | 'dueSoonHours' | 'governmentReplyDays') => (
+  const num = (k: 'lockAfterMinutes' | 'dueSoonHours' | 'governmentReplyDays' | 'syncIntervalMinutes') => (
     <InputNumber id={k} min={1} value={v[k]} onChange={(n) => set(k, Number(n ?? 0))} style={{ width: '100%' }} />
   );
 
@@ -98,11 +117,31 @@ export function SettingsScreen() {
             <Field id="slipPaper" label={t('settings.slipPaper')} issues={issues}>
               <Radio.Group id="slipPaper" value={v.slipPaper} onChange={(e) => set('slipPaper', e.target.value)} options={[{ value: 'A4', label: 'A4' }, { value: 'A5', label: 'A5' }]} />
             </Field>
+            <Field id="printerName" label={t('settings.printer')} issues={issues}>
+              <PrinterSelect id="printerName" value={v.printerName} onChange={(x) => set('printerName', x)} />
+            </Field>
+          </div>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            {t('settings.syncSection')}
+          </Typography.Title>
+          <div className="form-grid">
+            <Field id="branchCode" label={t('settings.branchCode')}>
+              <Input id="branchCode" value={settings.branchCode} disabled />
+            </Field>
+            <Field id="headOfficeUrl" label={t('settings.headOfficeUrl')} issues={issues}>
+              <Input id="headOfficeUrl" inputMode="url" placeholder="https://" value={v.headOfficeUrl} onChange={(e) => set('headOfficeUrl', e.target.value.trim())} />
+            </Field>
+            <Field id="syncIntervalMinutes" label={t('settings.syncIntervalMinutes')} issues={issues}>
+              {num('syncIntervalMinutes')}
+            </Field>
           </div>
           <Button type="primary" htmlType="submit">
             {t('settings.save')}
           </Button>
         </form>
+        <div style={{ maxWidth: 600, marginTop: 24 }}>
+          <SyncKeyForm hasKey={settings.hasSyncKey} />
+        </div>
       </Form>
     </>
   );

@@ -7,6 +7,7 @@ import { navigate, useRoute } from '../../lib/router';
 import { CaseDetail } from '../cases/CaseDetail';
 import { Home } from '../home/Home';
 import { IntakeForm } from '../intake/IntakeForm';
+import { AdminScreen } from '../admin/AdminScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SlipForm } from '../slips/SlipForm';
 import { SlipView } from '../slips/SlipView';
@@ -58,6 +59,11 @@ export function Layout({ signOut }: { signOut: () => void }) {
               {t('nav.newSlip')}
             </Button>
             {user.role === 'manager' && (
+              <Button type={route.name === 'admin' ? 'primary' : 'text'} onClick={() => navigate('/admin')}>
+                {t('nav.admin')}
+              </Button>
+            )}
+            {user.role === 'manager' && (
               <Button type={route.name === 'settings' ? 'primary' : 'text'} onClick={() => navigate('/settings')}>
                 {t('nav.settings')}
               </Button>
@@ -99,6 +105,8 @@ export function Layout({ signOut }: { signOut: () => void }) {
         );
       case 'settings':
         return <SettingsScreen />;
+      case 'admin':
+        return <AdminScreen />;
       default:
         return <Home query={route.params.q} queue={route.params.queue} />;
     }

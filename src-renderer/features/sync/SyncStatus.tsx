@@ -2,7 +2,7 @@
 // and the last error in words. It shows only what main reports — "not connected" when sync
 // is not configured or not available here — and never a success it has not seen.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button } from 'antd';
+import { App, Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../../src-main/shared/ipc/contract';
@@ -13,7 +13,10 @@ import { useSession } from '../shell/session';
 
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
-  const { settings } = useSession();
+  const { settings, user } = useSession();
+  const { message } = App.useApp();
+  // Those who submit cases to head office may also carry a batch to it on a USB stick.
+  const mayExport = user.role === 'secretary' || user.role === 'supervisor' || user.role === 'manager';
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['sync'], queryFn: () => call('sync.status', {}), refetchInterval: 30_000 });
   // Main pushes the status as it changes (in the desktop shell).
@@ -35,12 +38,25 @@ export function SyncStatus() {
     if (r.ok) qc.setQueryData(['sync'], r.value);
   };
 
+  const exportBatch = async () => {
+    const r = await invoke('sync.exportBatch', {});
+    if (!r.ok) return void message.error(pick(r.error.message));
+    if (r.value.records === 0) return void message.info(t('sync.nothingToExport'));
+    if (r.value.path === null) return void message.info(t('sync.exportCancelled'));
+    void message.success(t('sync.exported', { records: r.value.records, batches: r.value.batches, path: r.value.path }));
+  };
+
   return (
     <span role="status" aria-label={t('sync.label')} data-testid="sync-status">
       {t('sync.label')}: {parts.join(' · ')}
       {s?.configured && s.state !== 'syncing' && (
         <Button type="link" size="small" onClick={() => void syncNow()} style={{ height: 20, padding: '0 4px' }}>
           {t('sync.now')}
+        </Button>
+      )}
+      {mayExport && (
+        <Button type="link" size="small" onClick={() => void exportBatch()} style={{ height: 20, padding: '0 4px' }}>
+          {t('sync.exportBatch')}
         </Button>
       )}
     </span>

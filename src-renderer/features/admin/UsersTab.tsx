@@ -1,0 +1,96 @@
+// Staff accounts: who may sign in, with which role. Accounts are never deleted (their names
+// stay on the records they wrote); leaving staff are deactivated.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Select, Switch, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../src-main/shared/enums';
+import { UserCreateInput } from '../../../src-main/shared/schemas/admin';
+import type { SessionUser } from '../../../src-main/shared/types';
+import { Field } from '../../components/Field';
+import { pick } from '../../i18n';
+import { call, invoke } from '../../lib/api';
+import { formKeys } from '../../lib/keys';
+import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
+import { useSession, useUnits } from '../shell/session';
+
+const EMPTY = { staffNo: '', name: '', role: 'clerk', unitId: '', pin: '' };
+
+export function UsersTab() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { user: me } = useSession();
+  const qc = useQueryClient();
+  const units = useUnits();
+  const users = useQuery({ queryKey: ['users'], queryFn: () => call('users.list', {}) });
+  const [v, setV] = useState(EMPTY);
+  const { issues, error, busy, send } = useCheckedSubmit();
+  const set = (k: keyof typeof EMPTY, x: string) => setV((p) => ({ ...p, [k]: x }));
+  const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? t('common.none');
+
+  const create = async () => {
+    const input = { staffNo: v.staffNo, name: v.name, role: v.role as SessionUser['role'], pin: v.pin, ...(v.unitId ? { unitId: v.unitId } : {}) };
+    const made = await send(UserCreateInput, 'users.create', input);
+    if (!made) return;
+    setV(EMPTY);
+    void qc.invalidateQueries({ queryKey: ['users'] });
+    void message.success(t('admin.userCreated', { name: made.name }));
+  };
+
+  const setActive = async (userId: string, active: boolean) => {
+    const r = await invoke('users.setActive', { userId, active });
+    if (!r.ok) return void message.error(pick(r.error.message));
+    void qc.invalidateQueries({ queryKey: ['users'] });
+  };
+
+  return (
+    <>
+      <Table
+        size="small"
+        rowKey="id"
+        loading={users.isPending}
+        pagination={false}
+        dataSource={users.data ?? []}
+        columns={[
+          { title: t('admin.staffNo'), dataIndex: 'staffNo' },
+          { title: t('admin.name'), dataIndex: 'name' },
+          { title: t('admin.role'), dataIndex: 'role', render: (r: string) => t(`role.${r}`) },
+          { title: t('admin.unit'), dataIndex: 'unitId', render: (u: string | null) => unitName(u) },
+          {
+            title: t('admin.active'),
+            dataIndex: 'active',
+            render: (active: boolean, u: SessionUser & { active: boolean }) => (
+              <Switch aria-label={t('admin.activeFor', { name: u.name })} checked={active} disabled={u.id === me.id} onChange={(x) => void setActive(u.id, x)} />
+            ),
+          },
+        ]}
+      />
+      <h2 style={{ fontSize: 15, marginTop: 24 }}>{t('admin.newUser')}</h2>
+      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
+      <Form component={false} layout="vertical">
+        <form aria-label={t('admin.newUser')} {...formKeys(() => void create())} onSubmit={(e) => (e.preventDefault(), void create())}>
+          <div className="form-grid">
+            <Field id="newStaffNo" path="staffNo" label={t('admin.staffNo')} issues={issues} required>
+              <Input id="newStaffNo" value={v.staffNo} onChange={(e) => set('staffNo', e.target.value)} />
+            </Field>
+            <Field id="newName" path="name" label={t('admin.name')} issues={issues} required>
+              <Input id="newName" value={v.name} onChange={(e) => set('name', e.target.value)} />
+            </Field>
+            <Field id="newRole" path="role" label={t('admin.role')} issues={issues} required>
+              <Select id="newRole" value={v.role} onChange={(x: string) => set('role', x)} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            </Field>
+            <Field id="newUnit" path="unitId" label={t('admin.unit')} issues={issues} required={v.role === 'unit_staff'}>
+              <Select id="newUnit" allowClear value={v.unitId || undefined} onChange={(x?: string) => set('unitId', x ?? '')} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+            </Field>
+            <Field id="newPin" path="pin" label={t('admin.pin')} issues={issues} required>
+              <Input.Password id="newPin" autoComplete="new-password" inputMode="numeric" value={v.pin} onChange={(e) => set('pin', e.target.value)} />
+            </Field>
+          </div>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('admin.create')}
+          </Button>
+        </form>
+      </Form>
+    </>
+  );
+}
