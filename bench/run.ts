@@ -33,6 +33,7 @@ const GROUPS = {
   searchShort: ['search_short_ms_1m'],
   pdf: ['pdf_slip_first_ms', 'pdf_slip_warm_median_ms', 'pdf_slip_bytes'],
   sync: ['sync_100k_end_to_end_s', 'hq_import_records_per_s', 'hq_import_ratio_to_raw', 'sync_branch_rss_mb', 'sync_hq_rss_mb'],
+  summary: ['summary_month_screen_ms', 'summary_month_pdf_ms'],
 } as const;
 type Group = keyof typeof GROUPS;
 
@@ -152,6 +153,17 @@ function main(): void {
         { name: 'hq_import_ratio_to_raw', value: r.importPerS / r.rawPerS, unit: 'ratio', note: `raw: the same decoded rows bulk-inserted with the same durability, ${Math.round(r.rawPerS).toLocaleString('en')} records/s` },
         { name: 'sync_branch_rss_mb', value: r.branchRssMb, unit: 'MB', note: 'peak RSS of the branch process during the sync' },
         { name: 'sync_hq_rss_mb', value: r.hqRssMb, unit: 'MB', note: 'peak RSS of the head-office server process' },
+      );
+    }
+
+    if (wanted('summary')) {
+      progress('summary: the month of 100,000 cases (plus 6 × 10,000 before it) through the report job, then its PDF, in a fresh process');
+      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'summary-bench.ts'), runDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as {
+        screenFirstMs: number; screenMedianMs: number; pdfFirstMs: number; pdfWarmMedianMs: number; pdfBytes: number; casesRead: number; monthCases: number;
+      };
+      figures.push(
+        { name: 'summary_month_screen_ms', value: r.screenMedianMs, unit: 'ms', note: `reports.start handler call → job slices (yielding to the event loop) → reports.result returns the SummaryReport; ${r.monthCases.toLocaleString('en')} cases in the month, ${r.casesRead.toLocaleString('en')} read with the 6 months of trend; median of 5 after the first (${r.screenFirstMs.toFixed(0)} ms); IPC and drawing not included; load ${loadavg()[0]?.toFixed(1)}` },
+        { name: 'summary_month_pdf_ms', value: r.pdfFirstMs, unit: 'ms', note: `reports.export pdf of that month (charts and every table, ${(r.pdfBytes / 1024).toFixed(0)} KB): first in the process, font loading included; warm median ${r.pdfWarmMedianMs.toFixed(0)} ms` },
       );
     }
 

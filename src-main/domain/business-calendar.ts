@@ -6,8 +6,20 @@ import { addDays, closeOf, localDateOf, type BusinessHours } from './business-ti
 
 const DAY_MS = 86_400_000;
 
+export interface BusinessDay {
+  date: string;
+  /** Closing of the day before: the business day starts there. */
+  start: number;
+  close: number;
+  /** Closing of the next business day. */
+  nextClose: number;
+}
+
 export class BusinessCalendar {
   private readonly closes = new Map<string, number>();
+  private readonly days = new Map<string, BusinessDay>();
+  /** Bulk callers go through instants in time order: the last day found usually fits again. */
+  private last: BusinessDay | null = null;
   private readonly shifted = new Map<string, string>();
   private readonly utcDays = new Map<number, string>();
 
@@ -34,6 +46,20 @@ export class BusinessCalendar {
       this.shifted.set(key, d);
     }
     return d;
+  }
+
+  /** The business day of an instant with its closing instants (same day as businessDayOf). */
+  dayOf(ms: number): BusinessDay {
+    const last = this.last;
+    if (last !== null && ms >= last.start && ms < last.close) return last;
+    const date = this.businessDayOf(ms);
+    let day = this.days.get(date);
+    if (!day) {
+      day = { date, start: this.closeOf(this.addDays(date, -1)), close: this.closeOf(date), nextClose: this.closeOf(this.addDays(date, 1)) };
+      this.days.set(date, day);
+    }
+    this.last = day;
+    return day;
   }
 
   /** Same answer as business-time.ts businessDayOf. */

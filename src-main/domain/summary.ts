@@ -109,12 +109,12 @@ export function slipFacts(s: SlipSnapshot): SlipFacts | null {
  */
 export function caseFacts(c: CaseSnapshot, slips: readonly SlipSnapshot[], settings: DeadlineSettings = DEFAULT_BRANCH_SETTINGS): SummaryFacts {
   const cal = calendarFor(settings);
-  const day = cal.businessDayOf(c.receivedAt);
-  const sameDayClose = cal.closeOf(day);
-  const nextDayClose = cal.closeOf(cal.addDays(day, 1));
+  const day = cal.dayOf(c.receivedAt);
+  const sameDayClose = day.close;
+  const nextDayClose = day.nextClose;
   // Same rule as deadlines.ts handlingDeadline (property-tested to agree).
   const deadlineAt =
-    c.channel === 'government' ? cal.closeOf(cal.addDays(day, settings.governmentReplyDays)) : c.extendedAt != null ? nextDayClose : sameDayClose;
+    c.channel === 'government' ? cal.closeOf(cal.addDays(day.date, settings.governmentReplyDays)) : c.extendedAt != null ? nextDayClose : sameDayClose;
   const fed = c.firstFedBackAt ?? null;
   let closing: Closing = 'open';
   if (fed !== null) {
@@ -276,7 +276,7 @@ export function summarize(facts: readonly SummaryFacts[], period: Period, previo
     if (b === current) addSlip(slips, s);
   }
   slips.qualityShare = slips.count === 0 ? 0 : slips.qualityCount / slips.count;
-  const byTime = (a: SummaryFacts, b: SummaryFacts) => a.receivedAt - b.receivedAt || (a.number < b.number ? -1 : 1);
+  const byTime = (a: SummaryFacts, b: SummaryFacts) => a.receivedAt - b.receivedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
   attention.sort(byTime);
   typical.sort(byTime);
 

@@ -5,6 +5,7 @@ import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
 import {
+  type CaseRef,
   type CaseSnapshot,
   caseFacts,
   type Period,
@@ -41,30 +42,34 @@ export function reportRange(settings: Pick<BranchSettings, 'timeZone'>, raw: unk
   return { period, previous: previousPeriods(period, input.previousCount, settings.timeZone) };
 }
 
-const CASE_COLUMNS = `rid, id, number, channel, category_code, received_at, complained_unit_id, severity, extended_at,
-  first_fed_back_at, satisfaction, disputed, disputed_at, cause, finding, typical, resolution_type`;
+// Exactly the columns of the covering index cases_report (migration 0004), plus the rowid.
+const CASE_COLUMNS = `rid, received_at, channel, category_code, complained_unit_id, severity, extended_at, first_fed_back_at,
+  satisfaction, disputed, disputed_at, cause, finding, typical, resolution_type`;
 
-type CaseRow = {
-  rid: number;
-  id: string;
-  number: string;
-  channel: CaseSnapshot['channel'];
-  category_code: string;
-  received_at: number;
-  complained_unit_id: string | null;
-  severity: CaseSnapshot['severity'];
-  extended_at: number | null;
-  first_fed_back_at: number | null;
-  satisfaction: CaseSnapshot['satisfaction'];
-  disputed: number | null;
-  disputed_at: number | null;
-  cause: CaseSnapshot['cause'];
-  finding: CaseSnapshot['finding'];
-  typical: number;
-  resolution_type: CaseSnapshot['resolutionType'];
-};
+/** A row of CASE_COLUMNS as better-sqlite3 returns it in raw (array) mode. */
+type CaseRow = [
+  rid: number,
+  receivedAt: number,
+  channel: CaseSnapshot['channel'],
+  categoryCode: string,
+  complainedUnitId: string | null,
+  severity: CaseSnapshot['severity'],
+  extendedAt: number | null,
+  firstFedBackAt: number | null,
+  satisfaction: CaseSnapshot['satisfaction'],
+  disputed: number | null,
+  disputedAt: number | null,
+  cause: CaseSnapshot['cause'],
+  finding: CaseSnapshot['finding'],
+  typical: number,
+  resolutionType: CaseSnapshot['resolutionType'],
+];
+
+/** Facts carry `#rid` as their id until the few cases a summary lists are looked up. */
+const ridKey = (rid: number) => `#${rid}`;
 
 type SlipRow = {
+  case_rid: number | null;
   id: string;
   number: string;
   type: SlipSnapshot['type'];
@@ -93,9 +98,9 @@ const slipSnapshot = (r: SlipRow): SlipSnapshot => ({
 });
 
 /**
- * One summary computation, advanced chunk by chunk with step(). Cases are read in
- * (received_at, rid) order; slips and escalations of the range are read first (they are
- * few next to the cases).
+ * One summary computation, advanced chunk by chunk with step(). Cases are read window by
+ * window of received_at; slips and escalations of the range are read first (they are few
+ * next to the cases).
  */
 export class SummaryComputation {
   readonly range: ReportRange;
@@ -105,10 +110,12 @@ export class SummaryComputation {
   private readonly to: number;
   private readonly settings: BranchSettings;
   private readonly facts: SummaryFacts[] = [];
-  private cursor: { at: number; rid: number } | null = null;
+  private cursor: number;
+  /** Length of the time window one step reads, from the average density of the range. */
+  private readonly windowMs: number;
   private finished = false;
-  private escalations: Map<string, { kind: EscalationKind }[]> | null = null;
-  private slips: Map<string, SlipSnapshot[]> | null = null;
+  private escalations: Map<number, { kind: EscalationKind }[]> | null = null;
+  private slips: Map<number, SlipSnapshot[]> | null = null;
   private standalone: SlipFacts[] = [];
 
   constructor(
@@ -121,6 +128,9 @@ export class SummaryComputation {
     this.from = range.previous[0]?.from ?? range.period.from;
     this.to = range.period.to;
     this.total = (stmt(ctx.db, 'SELECT count(*) AS n FROM cases WHERE received_at >= ? AND received_at < ?').get(this.from, this.to) as { n: number }).n;
+    this.cursor = this.from;
+    const span = this.to - this.from;
+    this.windowMs = Math.max(60_000, Math.ceil((span * chunkSize) / Math.max(this.total, 1)));
   }
 
   get isFinished(): boolean {
@@ -135,43 +145,39 @@ export class SummaryComputation {
       return false;
     }
     const db = this.ctx.db;
-    const rows = (
-      this.cursor === null
-        ? stmt(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY received_at, rid LIMIT ?`).all(this.from, this.to, this.chunkSize)
-        : stmt(
-            db,
-            `SELECT ${CASE_COLUMNS} FROM cases WHERE received_at < ? AND (received_at > ? OR (received_at = ? AND rid > ?)) ORDER BY received_at, rid LIMIT ?`,
-          ).all(this.to, this.cursor.at, this.cursor.at, this.cursor.rid, this.chunkSize)
-    ) as CaseRow[];
+    // Order does not matter to the aggregation, so each step reads one time window through
+    // the covering index without sorting; windows are short enough to hold a few thousand cases.
+    const end = Math.min(this.to, this.cursor + this.windowMs);
+    const rows = stmt(db, `SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ?`).raw().all(this.cursor, end) as CaseRow[];
     for (const r of rows) this.facts.push(this.factsOf(r));
     this.done += rows.length;
-    const last = rows.at(-1);
-    if (last) this.cursor = { at: last.received_at, rid: last.rid };
-    if (rows.length < this.chunkSize) this.finished = true;
+    this.cursor = end;
+    if (end >= this.to) this.finished = true;
     return this.finished;
   }
 
   private loadChildren(): void {
     const db = this.ctx.db;
-    const esc = new Map<string, { kind: EscalationKind }[]>();
-    for (const r of stmt(db, 'SELECT e.case_id, e.kind FROM case_escalations e JOIN cases c ON c.id = e.case_id WHERE c.received_at >= ? AND c.received_at < ?').all(
+    const esc = new Map<number, { kind: EscalationKind }[]>();
+    for (const r of stmt(db, 'SELECT c.rid, e.kind FROM case_escalations e JOIN cases c ON c.id = e.case_id WHERE c.received_at >= ? AND c.received_at < ?').all(
       this.from,
       this.to,
-    ) as { case_id: string; kind: EscalationKind }[]) {
-      const list = esc.get(r.case_id);
+    ) as { rid: number; kind: EscalationKind }[]) {
+      const list = esc.get(r.rid);
       if (list) list.push({ kind: r.kind });
-      else esc.set(r.case_id, [{ kind: r.kind }]);
+      else esc.set(r.rid, [{ kind: r.kind }]);
     }
-    const slips = new Map<string, SlipSnapshot[]>();
-    for (const r of stmt(db, `SELECT ${SLIP_COLUMNS} FROM slips s JOIN cases c ON c.id = s.case_id WHERE c.received_at >= ? AND c.received_at < ?`).all(
+    const slips = new Map<number, SlipSnapshot[]>();
+    for (const r of stmt(db, `SELECT c.rid AS case_rid, ${SLIP_COLUMNS} FROM slips s JOIN cases c ON c.id = s.case_id WHERE c.received_at >= ? AND c.received_at < ?`).all(
       this.from,
       this.to,
     ) as SlipRow[]) {
-      const list = slips.get(r.case_id as string);
+      const rid = r.case_rid as number;
+      const list = slips.get(rid);
       if (list) list.push(slipSnapshot(r));
-      else slips.set(r.case_id as string, [slipSnapshot(r)]);
+      else slips.set(rid, [slipSnapshot(r)]);
     }
-    for (const r of stmt(db, `SELECT ${SLIP_COLUMNS} FROM slips s WHERE s.case_id IS NULL AND s.handled_at >= ? AND s.handled_at < ?`).all(this.from, this.to) as SlipRow[]) {
+    for (const r of stmt(db, `SELECT NULL AS case_rid, ${SLIP_COLUMNS} FROM slips s WHERE s.case_id IS NULL AND s.handled_at >= ? AND s.handled_at < ?`).all(this.from, this.to) as SlipRow[]) {
       const f = slipFacts(slipSnapshot(r));
       if (f) this.standalone.push(f);
     }
@@ -180,27 +186,28 @@ export class SummaryComputation {
   }
 
   private factsOf(r: CaseRow): SummaryFacts {
+    const [rid, receivedAt, channel, categoryCode, complainedUnitId, severity, extendedAt, firstFedBackAt, satisfaction, disputed, disputedAt, cause, finding, typical, resolutionType] = r;
     return caseFacts(
       {
-        id: r.id,
-        number: r.number,
-        channel: r.channel,
-        categoryCode: r.category_code,
-        receivedAt: r.received_at,
-        complainedUnitId: r.complained_unit_id,
-        severity: r.severity,
-        extendedAt: r.extended_at,
-        firstFedBackAt: r.first_fed_back_at,
-        satisfaction: r.satisfaction,
-        disputed: r.disputed === null ? null : r.disputed === 1,
-        disputedAt: r.disputed_at,
-        cause: r.cause,
-        finding: r.finding,
-        typical: r.typical === 1,
-        resolutionType: r.resolution_type,
-        escalations: this.escalations?.get(r.id) ?? null,
+        id: ridKey(rid),
+        number: '',
+        channel,
+        categoryCode,
+        receivedAt,
+        complainedUnitId,
+        severity,
+        extendedAt,
+        firstFedBackAt,
+        satisfaction,
+        disputed: disputed === null ? null : disputed === 1,
+        disputedAt,
+        cause,
+        finding,
+        typical: typical === 1,
+        resolutionType,
+        escalations: this.escalations?.get(rid) ?? null,
       },
-      this.slips?.get(r.id) ?? [],
+      this.slips?.get(rid) ?? [],
       this.settings,
     );
   }
@@ -209,7 +216,13 @@ export class SummaryComputation {
   report(): SummaryReport {
     if (!this.finished) throw new Error('summary not finished');
     const summary = summarize(this.facts, this.range.period, this.range.previous, { asOf: this.ctx.now(), standaloneSlips: this.standalone });
-    return { summary, ...reportHeader(this.ctx, this.settings) };
+    // Only the listed cases need their id and number: a few hundred lookups by rowid.
+    const byRid = stmt(this.ctx.db, 'SELECT id, number FROM cases WHERE rid = ?');
+    const named = (refs: CaseRef[]) =>
+      refs
+        .map((ref) => ({ ...ref, ...(byRid.get(Number(ref.caseId.slice(1))) as { id: string; number: string }) }))
+        .map(({ id, ...ref }) => ({ ...ref, caseId: id }));
+    return { summary: { ...summary, attention: named(summary.attention), typical: named(summary.typical) }, ...reportHeader(this.ctx, this.settings) };
   }
 }
 

@@ -72,6 +72,7 @@ describe('business calendar and deadlines agree with business-time.ts', () => {
           const settings = { timeZone: tz, businessHours: h, governmentReplyDays: 5 };
           for (const ms of instants) {
             expect(cal.businessDayOf(ms)).toBe(businessDayOf(ms, h, tz));
+            expect(cal.dayOf(ms).date).toBe(businessDayOf(ms, h, tz));
             const f = caseFacts({ id: 'x', number: 'n', channel, categoryCode: 'other', receivedAt: ms, extendedAt: extended ? ms : null }, [], settings);
             expect(f.deadlineAt).toBe(handlingDeadline({ channel, receivedAt: ms, extendedToNextDay: extended }, settings));
           }

@@ -90,10 +90,10 @@ describe('cancelling a long summary', () => {
   it('stops between chunks, reads nothing more, and has no result', async () => {
     s = openTestStore();
     seedReportCases(s);
-    // 40,000 more November cases, copies of a seeded one, so the job runs over many slices.
+    // 40,000 more November cases, one every 50 s, copies of a seeded one, so the job runs over many slices.
     s.db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
       INSERT INTO cases (id, number, branch_code, channel, status, severity, received_at, received_by, anonymous, content, category_code, purchase_items, slip_numbers, version, created_at, updated_at)
-      SELECT lower(hex(randomblob(16))), 'BULK-' || i, branch_code, channel, status, severity, received_at + i, received_by, anonymous, content, category_code, purchase_items, slip_numbers, 1, created_at, updated_at
+      SELECT lower(hex(randomblob(16))), 'BULK-' || i, branch_code, channel, status, severity, received_at - i * 50000, received_by, anonymous, content, category_code, purchase_items, slip_numbers, 1, created_at, updated_at
       FROM n, (SELECT * FROM cases WHERE received_at >= ${T0} LIMIT 1)`);
     let jobs: ReportJobs | null = null;
     let cancelledAt = -1;
