@@ -1,11 +1,13 @@
 import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dailyBackup, pruneBackups } from '../../src-main/backup-rotation';
 import {
   CONTENT_SECURITY_POLICY,
   isAllowedExternal,
   isTrustedSender,
+  MIME_TYPES,
   permissionDecision,
   resolveAppPath,
   secureWebPreferences,
@@ -53,6 +55,13 @@ describe('window policy', () => {
     ]) {
       expect(resolveAppPath(root, bad), bad).toBeNull();
     }
+  });
+
+  it('serves the print preview pdf.js worker (an ES module) and the fallback font with their types', () => {
+    // Chromium refuses a module worker served as application/octet-stream under nosniff.
+    const worker = createRequire(import.meta.url).resolve('pdfjs-dist/build/pdf.worker.min.mjs');
+    expect(MIME_TYPES[extname(worker)]).toBe('text/javascript; charset=utf-8');
+    for (const ext of ['.html', '.js', '.css', '.ttf']) expect(MIME_TYPES[ext], ext).toBeDefined();
   });
 
   it('opens only allow-listed https pages outside, answers IPC only from the top app frame, denies permissions', () => {
