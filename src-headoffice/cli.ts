@@ -1,9 +1,11 @@
-// Head-office CLI (`npm run headoffice -- <command>`): serve, register a branch (prints its
-// key), import a batch file, write an instruction (批示). Messages in Chinese and English.
+// Head-office CLI (`npm run headoffice -- <command>`): serve (receiver and console), register
+// a branch (prints its key), import a batch file, write an instruction (批示), add a console
+// reviewer. Messages in Chinese and English. The store: --db FILE|URL, else HQ_DATABASE_URL.
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { isAppError } from '../src-main/shared/errors';
 import { addBranch } from './branches';
+import { addReviewer } from './console/reviewers';
 import { importBatchFileText } from './file-import';
 import { instruct } from './instructions';
 import { buildServer } from './server';
@@ -91,5 +93,48 @@ program
       say(`已批示 Instruction ${i.instructionId} → 门店 branch ${i.branch}, 个案 case ${i.caseNumber}`);
     }),
   );
+
+/** The password: the first line of standard input, or typed at a prompt that does not echo it. */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  process.stdout.write('密码 Password (至少 10 个字符 at least 10 characters): ');
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  let typed = '';
+  return new Promise((resolve) => {
+    const onData = (b: Buffer) => {
+      for (const ch of b.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          process.stdin.setRawMode(false);
+          process.stdin.pause();
+          process.stdin.off('data', onData);
+          process.stdout.write('\n');
+          resolve(typed);
+          return;
+        }
+        if (ch === '\u0003') process.exit(130);
+        typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch;
+      }
+    };
+    process.stdin.on('data', onData);
+  });
+}
+
+const reviewer = program.command('reviewer').description('总部审核人员(控制台账号)Head-office reviewers (console accounts)');
+reviewer
+  .command('add <username>')
+  .description('添加审核人员;密码从标准输入读取或在提示时输入 Add a reviewer; the password comes from standard input or a prompt')
+  .requiredOption('--name <name>', '姓名(批示人)name shown as the reviewer of instructions')
+  .action(async (username: string, o: { name: string }) => {
+    const password = await readPassword();
+    await withStore(async (store) => {
+      const r = await addReviewer(store, { username, name: o.name, password }, Date.now());
+      say(`已添加审核人员 Reviewer added: ${r.username} (${r.name})`);
+    });
+  });
 
 program.parseAsync(process.argv).catch(fail);

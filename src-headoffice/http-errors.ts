@@ -17,11 +17,14 @@ const STATUS: Record<SyncRefusal, number> = {
   TOO_LARGE: 413,
 };
 
-const APP_STATUS: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, AUTH_FAILED: 401 };
+const APP_STATUS: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, AUTH_FAILED: 401, NOT_SIGNED_IN: 401, ACCOUNT_LOCKED: 423 };
 
 export function httpError(e: unknown): { status: number; body: Record<string, unknown> } {
   if (isSyncError(e)) return { status: STATUS[e.why], body: { code: e.why, message: e.messages, ...e.detail } };
-  if (isAppError(e)) return { status: APP_STATUS[e.code] ?? 400, body: { code: e.code, message: e.messages, issues: e.issues } };
+  if (isAppError(e)) {
+    const retry = (e as { retryAfterMs?: unknown }).retryAfterMs;
+    return { status: APP_STATUS[e.code] ?? 400, body: { code: e.code, message: e.messages, issues: e.issues, ...(typeof retry === 'number' ? { retryAfterMs: retry } : {}) } };
+  }
   const err = e as { statusCode?: number; code?: string; rateLimited?: boolean; after?: string };
   if (err.rateLimited) {
     return { status: 429, body: { code: 'RATE_LIMITED', message: { zh: `请求太频繁,请 ${err.after} 后再试`, en: `Too many requests; retry in ${err.after}` } } };

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { refuse } from '../src-main/shared/errors';
 import { authenticate } from './auth';
+import { consoleRoutes } from './console/routes';
 import { httpError } from './http-errors';
 import { importBatch } from './importer';
 import { instruct, instructionsSince } from './instructions';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   afterCommit?: () => void;
   /** Newest record schema this head office reads (defaults to the shared one). */
   maxSchema?: number;
+  /** The console's static build (default out/console). */
+  consoleDir?: string;
 }
 
 const sameSecret = (a: string, b: string) => {
@@ -82,6 +85,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     void reply.status(201);
     return created;
   });
+
+  // The head-office console (/console/ and /console/api/…), see console/api-contract.ts.
+  await app.register(consoleRoutes, { store: o.db, now, ...(o.consoleDir ? { staticDir: o.consoleDir } : {}) });
 
   app.setNotFoundHandler((_req, reply) => void reply.status(404).send({ code: 'NOT_FOUND', message: { zh: '没有这个地址', en: 'No such endpoint' } }));
   return app;

@@ -45,7 +45,7 @@ export async function syncOnce(o: SyncRunOptions): Promise<SyncRunResult> {
     if (!batch) break;
     let answer;
     try {
-      answer = await o.transport.push(batch.body);
+      answer = await o.transport.push(batch.body, { backlog: Math.max(0, waitingCount(db) - batch.count) });
     } catch (e) {
       const expected = e instanceof TransportError ? expectedSeqOf(e) : null;
       // Head office holds less than we thought (restored, or acknowledged by a file that was

@@ -27,7 +27,8 @@ export interface PullAnswer {
 }
 
 export interface Transport {
-  push(body: Buffer): Promise<PushAnswer>;
+  /** `backlog`: outbox records still waiting after this batch, reported to head office (its console shows it). */
+  push(body: Buffer, info?: { backlog?: number }): Promise<PushAnswer>;
   pull(since: number): Promise<PullAnswer>;
 }
 

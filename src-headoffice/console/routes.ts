@@ -1,0 +1,142 @@
+// The console's JSON API (api-contract.ts) and its static build, registered by server.ts.
+// Every /console/api route but POST /session needs a live session (cookie); every
+// state-changing one also the session's CSRF token in x-csrf-token, and a same-origin Origin.
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { refuse } from '../../src-main/shared/errors';
+import type { HqStore } from '../store';
+import { instructCase } from '../instructions';
+import {
+  type BranchHealthAnswer,
+  CaseListQuery,
+  CaseParams,
+  CONSOLE_PATHS,
+  CSRF_HEADER,
+  type InstructionAnswer,
+  InstructionBody,
+  RepeatQuery,
+  SESSION_COOKIE,
+  SignInBody,
+  SummaryQuery,
+} from './api-contract';
+import { branchHealth } from './branch-health';
+import { caseDetail, consoleInstruction } from './case-detail';
+import { listCases } from './case-list';
+import { consolidatedSummary } from './consolidated-summary';
+import { repeatComplainants } from './repeat-complainants';
+import { verifyReviewer } from './reviewers';
+import { closeSession, csrfMatches, findSession, openSession, publicSession, type Session } from './sessions';
+import { parseConsole } from './validate';
+
+export interface ConsoleOptions {
+  store: HqStore;
+  now: () => number;
+  /** The console's static build (npm run build:console); default out/console. */
+  staticDir?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    consoleSession?: Session;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Ant Design writes its styles at run time: inline styles are allowed, scripts only from here.
+export const CONSOLE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+const notSignedIn = () => refuse('NOT_SIGNED_IN', '请先登录,或登录已过期', 'Please sign in; the session may have expired');
+const forbidden = (zh: string, en: string) => refuse('FORBIDDEN', zh, en);
+
+function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true; // not a browser's cross-site request (they always send Origin on POST)
+  return origin === `${req.protocol}://${req.host}`;
+}
+
+function cookieOptions(req: FastifyRequest) {
+  return { path: '/console', httpOnly: true, sameSite: 'strict' as const, secure: req.protocol === 'https' };
+}
+
+export async function consoleRoutes(app: FastifyInstance, o: ConsoleOptions): Promise<void> {
+  const { store, now } = o;
+  await app.register(cookie);
+  const open = { config: { rateLimit: false } };
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/console/api/')) return;
+    const signingIn = req.method === 'POST' && req.url.split('?')[0] === CONSOLE_PATHS.session;
+    if (STATE_CHANGING.has(req.method) && !sameOrigin(req)) throw forbidden('请求来源不是总部控制台,已拒绝', 'The request does not come from the console; refused');
+    if (signingIn) return;
+    const session = await findSession(store, req.cookies[SESSION_COOKIE], now());
+    if (!session) throw notSignedIn();
+    if (STATE_CHANGING.has(req.method) && !csrfMatches(session, req.headers[CSRF_HEADER])) {
+      throw forbidden('安全令牌不符(请刷新页面后重试),已拒绝', 'The security token does not match (reload the page and try again); refused');
+    }
+    req.consoleSession = session;
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.url.startsWith('/console')) return;
+    void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('x-frame-options', 'DENY');
+    if (req.url.startsWith('/console/api/')) void reply.header('cache-control', 'no-store');
+    else void reply.header('content-security-policy', CONSOLE_CSP);
+  });
+
+  const session = (req: FastifyRequest) => req.consoleSession as Session;
+
+  app.post(CONSOLE_PATHS.session, { config: { rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.ip } } }, async (req, reply) => {
+    const body = parseConsole(SignInBody, req.body ?? {});
+    const reviewer = await verifyReviewer(store, body.username, body.password, now());
+    const { token, session: s } = await openSession(store, reviewer, now());
+    void reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor((s.expiresAt - now()) / 1000) });
+    return publicSession(s);
+  });
+
+  app.get(CONSOLE_PATHS.session, open, async (req) => publicSession(session(req)));
+
+  app.delete(CONSOLE_PATHS.session, open, async (req, reply) => {
+    await closeSession(store, session(req).tokenHash);
+    return reply.clearCookie(SESSION_COOKIE, cookieOptions(req)).code(204).send();
+  });
+
+  app.get(CONSOLE_PATHS.cases, open, async (req) => listCases(store, parseConsole(CaseListQuery, req.query)));
+
+  app.get(CONSOLE_PATHS.caseDetail, open, async (req) => {
+    const p = parseConsole(CaseParams, req.params);
+    return caseDetail(store, p.branch, p.id);
+  });
+
+  app.post(CONSOLE_PATHS.caseInstructions, open, async (req, reply): Promise<InstructionAnswer> => {
+    const p = parseConsole(CaseParams, req.params);
+    const body = parseConsole(InstructionBody, req.body ?? {});
+    const r = await instructCase(store, { branch: p.branch, caseId: p.id, clientId: body.clientId, text: body.text, reviewerName: session(req).reviewer.name }, now());
+    const snap = await store.get<{ payload: string }>("SELECT payload FROM records WHERE branch = ? AND type = 'case' AND id = ?", [p.branch, p.id]);
+    void reply.status(r.created ? 201 : 200);
+    return { instruction: consoleInstruction(r.instruction, snap ? (JSON.parse(snap.payload) as Record<string, unknown>) : null), created: r.created };
+  });
+
+  app.get(CONSOLE_PATHS.summary, open, async (req) => consolidatedSummary(store, parseConsole(SummaryQuery, req.query), now()));
+
+  app.get(CONSOLE_PATHS.repeatComplainants, open, async (req) => ({ groups: await repeatComplainants(store, parseConsole(RepeatQuery, req.query), now()) }));
+
+  app.get(CONSOLE_PATHS.branchHealth, open, async (): Promise<BranchHealthAnswer> => ({ branches: await branchHealth(store), now: now() }));
+
+  // The UI: the static build when there is one, else a page that says how to build it.
+  const dir = o.staticDir ?? join(process.cwd(), 'out', 'console');
+  app.get('/console', open, async (_req, reply) => {
+    await reply.redirect('/console/');
+  });
+  if (existsSync(join(dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dir, prefix: '/console/', index: 'index.html', wildcard: true });
+  } else {
+    app.get('/console/', open, async (_req, reply) => {
+      void reply.type('text/html; charset=utf-8');
+      return '<!doctype html><meta charset="utf-8"><title>总部控制台 Head-office console</title><p>控制台尚未构建:请运行 <code>npm run build:console</code>。</p><p>The console is not built: run <code>npm run build:console</code>.</p>';
+    });
+  }
+}

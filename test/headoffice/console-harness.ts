@@ -1,0 +1,101 @@
+// A head office with the console over real HTTP on 127.0.0.1, a reviewer, a browser-like
+// client (cookie jar, CSRF token, same-origin Origin), and synthetic branch batches of case
+// snapshots for the list, search and repeat-complainant tests.
+import { randomUUID } from 'node:crypto';
+import { addReviewer } from '../../src-headoffice/console/reviewers';
+import { CSRF_HEADER, type SessionInfo } from '../../src-headoffice/console/api-contract';
+import { encodeBatch, type BatchRecord } from '../../src-main/sync/batch-format';
+import { signRequest } from '../../src-main/sync/batch-sign';
+import type { HqBackend } from '../helpers/hq-backends';
+import { type Hq, startHq } from '../sync/sync-harness';
+
+export const PASSWORD = 'correct horse battery 9';
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  json: T;
+}
+
+export class ConsoleClient {
+  cookie = '';
+  csrf = '';
+  constructor(readonly hq: Hq) {}
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, o: { csrf?: string | null; origin?: string | null } = {}): Promise<Answer<T>> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const origin = o.origin === undefined ? this.hq.url : o.origin;
+    if (origin !== null && method !== 'GET') headers.origin = origin;
+    const csrf = o.csrf === undefined ? this.csrf : o.csrf;
+    if (csrf && method !== 'GET') headers[CSRF_HEADER] = csrf;
+    const res = await fetch(`${this.hq.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const set = res.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0] as string;
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : {}) as T };
+  }
+
+  async signIn(username = 'li', password = PASSWORD): Promise<Answer<SessionInfo>> {
+    const r = await this.call<SessionInfo>('POST', '/console/api/session', { username, password });
+    if (r.status === 200) this.csrf = r.json.csrfToken;
+    return r;
+  }
+}
+
+export async function startConsole(backend: HqBackend): Promise<{ hq: Hq; client: ConsoleClient; keys: Record<string, string> }> {
+  const hq = await startHq({ backend, limits: { rateMax: 100_000 } });
+  await addReviewer(hq.db, { username: 'li', name: '李审核', password: PASSWORD }, Date.now());
+  const keys: Record<string, string> = {};
+  for (const b of ['SH01', 'SH02', 'BJ01']) keys[b] = await hq.addBranch(b);
+  return { hq, client: new ConsoleClient(hq), keys };
+}
+
+/** A case snapshot as a branch sends it (null fields left out). */
+export function caseSnapshot(branch: string, n: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const id = randomUUID();
+  return {
+    id,
+    number: `${branch}-YY-202611-${String(n).padStart(4, '0')}`,
+    branchCode: branch,
+    channel: 'phone',
+    status: 'registered',
+    severity: 'general',
+    receivedAt: Date.parse('2026-11-01T02:00:00Z') + n * 60_000,
+    receivedBy: 'S001',
+    anonymous: false,
+    customerName: '王五',
+    customerPhone: '139 0000 0000',
+    purchaseItems: [{ name: '电饭煲' }],
+    receiptNo: `R-${branch}-${n}`,
+    content: '顾客反映服务台态度一般。',
+    categoryCode: 'service_attitude',
+    typical: false,
+    slipNumbers: [],
+    reopenCount: 0,
+    version: 1,
+    createdAt: 0,
+    updatedAt: 0,
+    events: [],
+    promises: [],
+    escalations: [],
+    instructions: [],
+    ...over,
+  };
+}
+
+const seqs = new Map<string, number>();
+
+/** Pushes snapshots as one signed batch of the branch (its own epoch per hq), over HTTP. */
+export async function pushCases(hq: Hq, key: string, branch: string, snaps: Record<string, unknown>[], backlog?: number): Promise<Answer> {
+  const k = `${hq.url}/${branch}`;
+  const start = seqs.get(k) ?? 0;
+  const records: BatchRecord[] = snaps.map((s, i) => ({ seq: start + i + 1, type: 'case', id: String(s.id), version: Number(s.version ?? 1), schema: 1, data: JSON.stringify(s) }));
+  seqs.set(k, start + snaps.length);
+  const body = encodeBatch(branch, 'E1', records).body;
+  const path = backlog === undefined ? '/v1/batches' : `/v1/batches?backlog=${backlog}`;
+  const h = signRequest(key, { method: 'POST', path, branch, body, now: Date.now() });
+  const res = await fetch(`${hq.url}${path}`, { method: 'POST', headers: { ...h, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
+}
