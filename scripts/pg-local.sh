@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL server for tests and benchmarks, from Debian's packages:
-#   scripts/pg-local.sh DIR PORT   → initdb in DIR (once), start on 127.0.0.1:PORT, create the
-#   role and database "branchdesk", print the URL on stdout. Idempotent: a running server is reused.
-# Runs as root (CI) through the postgres user, or as any other user directly. Stop it with
-#   pg_ctl -D DIR/data stop   (as the same user).
+#   scripts/pg-local.sh DIR PORT        → initdb in DIR (once), start on 127.0.0.1:PORT, create
+#   the role and database "branchdesk", print the URL on stdout. A running server is reused.
+#   scripts/pg-local.sh DIR PORT stop   → stops it.
+# Runs as root (CI) through the postgres user, or as any other user directly.
 set -euo pipefail
 dir=${1:?usage: pg-local.sh DIR PORT}
 port=${2:?usage: pg-local.sh DIR PORT}
@@ -15,6 +15,9 @@ fi
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as=()
 if [ "$(id -u)" = 0 ]; then as=(runuser -u postgres --); fi
+if [ "${3:-}" = stop ]; then
+  exec "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop
+fi
 mkdir -p "$dir"
 if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
 data="$dir/data"
