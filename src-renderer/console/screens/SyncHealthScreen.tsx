@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BranchHealth } from '../../../src-headoffice/console/api-contract';
+import type { BranchAlert, BranchHealth } from '../../../src-headoffice/console/api-contract';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
 import { ConsoleApiError } from '../api';
@@ -20,6 +20,17 @@ export function problemsOf(b: BranchHealth, now: number): ('alerts' | 'quarantin
   if (b.lastBatchAt === null) p.push('never');
   else if (now - b.lastBatchAt > STALE_HOURS * 3_600_000) p.push('stale');
   return p;
+}
+
+/** One line per event: head office can report a refusal both as an alert and as the last error. */
+export function distinctAlerts(alerts: BranchAlert[]): BranchAlert[] {
+  const seen = new Set<string>();
+  return alerts.filter((a) => {
+    const k = `${a.at}|${a.message.zh}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 export function SyncHealthScreen() {
@@ -75,9 +86,9 @@ export function SyncHealthScreen() {
                 <span className="muted">{t('health.noAlerts')}</span>
               ) : (
                 <ul className="history-list">
-                  {b.alerts.map((a, i) => (
-                    <li key={i} style={{ padding: '2px 0', border: 0 }}>
-                      <strong>{a.kind}</strong> {pick(a.message)} <span className="muted">{shTime(a.at, lang)}</span>
+                  {distinctAlerts(b.alerts).map((a, i) => (
+                    <li key={i} style={{ padding: '2px 0', border: 0 }} title={a.kind}>
+                      {pick(a.message)} <span className="muted">{shTime(a.at, lang)}</span>
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,113 @@
+// End-to-end harness of the head-office console: a demo head-office store filled by real
+// imported batch files (scripts/console-demo-store.ts), the head-office server on a free
+// loopback port serving the built console, and Debian's Chromium (playwright-core).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildConsoleDemo, type DemoHq } from '../../scripts/console-demo-store';
+import { signRequest } from '../../src-main/sync/batch-sign';
+import { CHROMIUM, SCREENSHOTS } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface ConsoleHarness {
+  /** http://127.0.0.1:PORT (no trailing slash). */
+  origin: string;
+  demo: DemoHq;
+  browser: Browser;
+  newPage(locale?: string): Promise<Page>;
+  /** GET as a branch would (signed with its key): what the branch receives. */
+  branchGet(branch: string, path: string): Promise<{ status: number; body: unknown }>;
+  capture(name: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** A free loopback port (the head-office CLI takes a port, not 0). */
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function serve(hqDb: string): Promise<{ proc: ChildProcess; origin: string }> {
+  const port = await freePort();
+  return new Promise((resolvePromise, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src-headoffice/cli.ts', '--db', hqDb, 'serve', '--port', String(port)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) resolvePromise({ proc, origin: m[1] });
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+    proc.on('exit', (code) => reject(new Error(`head office exited with ${code}:\n${out}`)));
+  });
+}
+
+export async function startConsoleHarness(): Promise<ConsoleHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'branch-desk-console-e2e-'));
+  // CONSOLE_E2E_DEMO=DIR reuses a demo built before by `npm run dev:console -- --dir DIR`
+  // (copied, so the test's changes stay in the temp dir); by default it is built fresh.
+  const prebuilt = process.env.CONSOLE_E2E_DEMO;
+  let demo: DemoHq;
+  if (prebuilt) {
+    cpSync(prebuilt, dir, { recursive: true });
+    demo = { hqDb: join(dir, 'headoffice.sqlite'), keys: JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8')) as Record<string, string>, branchDbs: {} };
+  } else {
+    demo = buildConsoleDemo(dir);
+  }
+  const { proc, origin } = await serve(demo.hqDb);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const pages: Page[] = [];
+  return {
+    origin,
+    demo,
+    browser,
+    async newPage(locale = 'zh-CN') {
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Europe/London' });
+      const page = await ctx.newPage();
+      pages.push(page);
+      return page;
+    },
+    async branchGet(branch, path) {
+      const key = demo.keys[branch];
+      if (!key) throw new Error(`no key for ${branch}`);
+      const headers = signRequest(key, { method: 'GET', path, branch, body: '', now: Date.now() });
+      const res = await fetch(origin + path, { headers: { ...headers } });
+      return { status: res.status, body: await res.json() };
+    },
+    async capture(name) {
+      const files: string[] = [];
+      for (const [i, page] of pages.entries()) {
+        if (page.isClosed()) continue;
+        const file = join(tmpdir(), `console-e2e-failure-${name.replace(/\W+/g, '-')}-${i}.png`);
+        await page.screenshot({ path: file }).catch(() => {});
+        files.push(file);
+      }
+      return files;
+    },
+    async close() {
+      await browser.close();
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
