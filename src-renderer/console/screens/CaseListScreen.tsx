@@ -48,7 +48,10 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
           <ToneTag tone={statusTone(r.status)}>{t(`translation:status.${r.status}`)}</ToneTag>
         </span>
         <span>
-          {r.dueAt == null ? (
+          {r.dueAt === undefined ? (
+            // Head office did not send the deadline (older head office): say nothing rather than "none".
+            <span className="muted">{t('translation:common.none')}</span>
+          ) : r.dueAt === null ? (
             <span className="muted">{t('list.noDue')}</span>
           ) : overdue ? (
             <ToneTag tone="bad">{`${t('list.overdue')} ${shTime(r.dueAt, i18n.language)}`}</ToneTag>
