@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { en } from './en';
+import { reportsEn, reportsZhCN } from './reports-catalogue';
 import { zhCN } from './zh-CN';
 
 export type UiLang = 'zh-CN' | 'en';
@@ -15,7 +16,7 @@ export function storedLang(): UiLang {
 export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18next> {
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
-      resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+      resources: { 'zh-CN': { translation: { ...zhCN, ...reportsZhCN } }, en: { translation: { ...en, ...reportsEn } } },
       lng: lang,
       fallbackLng: 'zh-CN',
       // React escapes text itself.

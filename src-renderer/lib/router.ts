@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 
 export interface Route {
-  name: 'home' | 'intake' | 'case' | 'slipNew' | 'slip' | 'print' | 'settings' | 'admin';
+  name: 'home' | 'intake' | 'case' | 'slipNew' | 'slip' | 'print' | 'settings' | 'admin' | 'reports' | 'training' | 'trainingCase';
   params: Record<string, string>;
 }
 
@@ -15,6 +15,9 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['print', /^\/print\/(slip|case_record)\/([\w-]+)$/, ['kind', 'id']],
   ['settings', /^\/settings$/, []],
   ['admin', /^\/admin$/, []],
+  ['reports', /^\/reports$/, []],
+  ['training', /^\/training$/, []],
+  ['trainingCase', /^\/training\/([\w-]+)$/, ['id']],
 ];
 
 export function parseHash(hash: string): Route {

@@ -9,6 +9,8 @@ import { Home } from '../home/Home';
 import { IntakeForm } from '../intake/IntakeForm';
 import { AdminScreen } from '../admin/AdminScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { TrainingCaseView } from '../reports/TrainingCaseView';
+import { TrainingLibrary } from '../reports/TrainingLibrary';
 import { SlipForm } from '../slips/SlipForm';
 import { SlipView } from '../slips/SlipView';
 import { SyncStatus } from '../sync/SyncStatus';
@@ -17,6 +19,8 @@ import { useSession } from './session';
 
 // pdf.js is large and only the print preview needs it: loaded on first use, not at start-up.
 const PrintPreview = lazy(() => import('../print/PrintPreview').then((m) => ({ default: m.PrintPreview })));
+// echarts likewise, for the reports screen only.
+const ReportsScreen = lazy(() => import('../reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 
 export function Layout({ signOut }: { signOut: () => void }) {
   const { t } = useTranslation();
@@ -57,6 +61,14 @@ export function Layout({ signOut }: { signOut: () => void }) {
             </Button>
             <Button type={route.name === 'slipNew' ? 'primary' : 'text'} onClick={() => navigate('/slip/new')}>
               {t('nav.newSlip')}
+            </Button>
+            {['secretary', 'supervisor', 'manager'].includes(user.role) && (
+              <Button type={route.name === 'reports' ? 'primary' : 'text'} onClick={() => navigate('/reports')}>
+                {t('reports.nav')}
+              </Button>
+            )}
+            <Button type={route.name === 'training' || route.name === 'trainingCase' ? 'primary' : 'text'} onClick={() => navigate('/training')}>
+              {t('training.nav')}
             </Button>
             {user.role === 'manager' && (
               <Button type={route.name === 'admin' ? 'primary' : 'text'} onClick={() => navigate('/admin')}>
@@ -107,6 +119,16 @@ export function Layout({ signOut }: { signOut: () => void }) {
         return <SettingsScreen />;
       case 'admin':
         return <AdminScreen />;
+      case 'reports':
+        return (
+          <Suspense fallback={<Spin />}>
+            <ReportsScreen />
+          </Suspense>
+        );
+      case 'training':
+        return <TrainingLibrary />;
+      case 'trainingCase':
+        return <TrainingCaseView key={route.params.id} id={route.params.id ?? ''} />;
       default:
         return <Home query={route.params.q} queue={route.params.queue} />;
     }

@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+// SummaryView shows a Summary with the words it is given (no fetching), with its charts drawn
+// as SVG by echarts; the Reports screen runs a job through the bridge, shows progress with a
+// Cancel that reaches main, and then the summary.
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseFacts, periodOfDate, previousPeriods, summarize } from '../../src-main/domain/summary';
+import type { ReportJobStatus, SummaryReport } from '../../src-main/shared/summary-types';
+import { ReportsScreen } from '../../src-renderer/features/reports/ReportsScreen';
+import { useSummaryLabels } from '../../src-renderer/features/reports/summary-labels';
+import { SummaryView } from '../../src-renderer/features/reports/SummaryView';
+import { renderSigned, USER } from './render';
+
+afterEach(cleanup);
+// jsdom has no canvas; echarts then measures text by its own estimate (the SVG renderer draws no canvas).
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
+const TZ = 'Asia/Shanghai';
+const sh = (iso: string) => Date.parse(`${iso}+08:00`);
+const month = periodOfDate('month', '2026-11-15', TZ);
+const facts = [
+  caseFacts({ id: 'c1', number: 'SH01-YY-202611-0001', channel: 'phone', categoryCode: 'product_quality', complainedUnitId: 'u1', receivedAt: sh('2026-11-03T10:00:00'), firstFedBackAt: sh('2026-11-03T12:00:00'), satisfaction: 'satisfied' }, [
+    { id: 's1', type: 'return', status: 'completed', handledAt: sh('2026-11-03T11:00:00'), returnedTotalFen: 45_900, refundFen: 45_900, qualityProblem: true, deductCommission: false },
+  ]),
+  caseFacts({ id: 'c2', number: 'SH01-YY-202611-0002', channel: 'in_store', categoryCode: 'service_attitude', receivedAt: sh('2026-11-04T10:00:00'), firstFedBackAt: sh('2026-11-06T10:00:00'), disputed: true, typical: true, escalations: [{ kind: 'duty_supervisor' }] }, []),
+  caseFacts({ id: 'c3', number: 'SH01-YY-202610-0009', channel: 'phone', categoryCode: 'price', receivedAt: sh('2026-10-04T10:00:00') }, []),
+];
+const summary = summarize(facts, month, previousPeriods(month, 2, TZ), { asOf: sh('2026-11-30T10:00:00') });
+const report: SummaryReport = {
+  summary,
+  branch: { code: 'SH01', name: '上海一店' },
+  timeZone: TZ,
+  generatedAt: sh('2026-11-30T10:00:00'),
+  names: { categories: { product_quality: { zh: '商品质量', en: 'Product quality' }, service_attitude: { zh: '服务态度', en: 'Service attitude' } }, units: { u1: '鞋部' } },
+};
+
+function Labelled() {
+  const labels = useSummaryLabels();
+  return <SummaryView summary={summary} labels={labels} names={report.names} timeZone={TZ} />;
+}
+
+describe('SummaryView', () => {
+  it('shows the figures, the tables with names, and SVG charts', async () => {
+    await renderSigned(<Labelled />, () => ({ ok: true, value: null }));
+    expect(within(screen.getByTestId('stat-total')).getByText('2')).toBeTruthy();
+    expect(within(screen.getByTestId('stat-late')).getByText('1')).toBeTruthy();
+    const cat = screen.getByTestId('table-category');
+    expect(within(cat).getByText('商品质量')).toBeTruthy();
+    expect(within(cat).getAllByText('50.0%')).toHaveLength(2);
+    expect(within(screen.getByTestId('table-unit')).getByText('鞋部')).toBeTruthy();
+    expect(within(screen.getByTestId('table-unit')).getByText('(未填写)')).toBeTruthy();
+    expect(within(screen.getByTestId('table-slips')).getAllByText('459.00')).toHaveLength(2);
+    expect(within(screen.getByTestId('table-trend')).getByText('2026-10')).toBeTruthy();
+    expect(within(screen.getByTestId('table-typical')).getByText('SH01-YY-202611-0002')).toBeTruthy();
+    expect(within(screen.getByTestId('table-attention')).getByText('有疑义、升级处理')).toBeTruthy();
+    const chart = screen.getByTestId('chart-category');
+    expect(chart.getAttribute('aria-label')).toContain('商品质量 1');
+    await waitFor(() => expect(chart.querySelector('svg')).not.toBeNull());
+    expect(chart.querySelector('svg')?.textContent).toContain('商品质量');
+  });
+});
+
+describe('Reports screen', () => {
+  it('runs a job with progress, cancels it in main, runs again and shows the result', async () => {
+    const calls: string[] = [];
+    let polls = 0;
+    let state: ReportJobStatus['state'] = 'running';
+    const status = (): ReportJobStatus => ({ jobId: '0193a9c0-0000-7000-8000-000000000001', state, done: state === 'running' ? 40 : 100, total: 100, period: month, error: null });
+    const { invoke } = await renderSigned(<ReportsScreen />, (channel) => {
+      calls.push(channel);
+      if (channel === 'reports.start') {
+        state = 'running';
+        return { ok: true, value: status() };
+      }
+      if (channel === 'reports.status') {
+        polls++;
+        return { ok: true, value: status() };
+      }
+      if (channel === 'reports.cancel') {
+        state = 'cancelled';
+        return { ok: true, value: status() };
+      }
+      if (channel === 'reports.result') return { ok: true, value: report };
+      return { ok: false, error: { code: 'NOT_FOUND', message: { zh: '未知', en: 'unknown' }, issues: [] } };
+    });
+    expect(USER.role).toBe('clerk');
+    fireEvent.click(screen.getByRole('button', { name: '生成报表' }));
+    await screen.findByText('正在汇总 40 / 100 件');
+    await waitFor(() => expect(polls).toBeGreaterThan(0));
+    fireEvent.click(screen.getByRole('button', { name: /取\s?消/ }));
+    await screen.findByText('已取消,没有生成报表');
+    expect(calls).toContain('reports.cancel');
+    expect(calls).not.toContain('reports.result');
+    expect(invoke.mock.calls.find((c) => c[0] === 'reports.start')?.[1]).toMatchObject({ periodType: 'month', previousCount: 6 });
+
+    fireEvent.click(screen.getByRole('button', { name: '生成报表' }));
+    await screen.findByText('正在汇总 40 / 100 件');
+    state = 'done';
+    await screen.findByTestId('summary-view', {}, { timeout: 3000 });
+    expect(screen.getByTestId('report-heading').textContent).toContain('上海一店 · 2026-11(2026-11-01 至 2026-11-30)');
+    expect(screen.getByRole('button', { name: /导出 Excel/ })).toBeTruthy();
+  });
+});
