@@ -1,5 +1,6 @@
 // The consolidated summary (SPEC §8) over every branch or one, for the week or month that
-// contains the chosen day (head office's time zone).
+// contains the chosen day (head office's time zone), shown by the branch's own SummaryView
+// (charts and tables) with the console's names for categories.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Input, Segmented, Select, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,13 @@ import { ConsoleApiError } from '../api';
 import { todaySh } from '../labels';
 import { healthQuery, summaryQuery } from '../queries';
 import { go } from '../route';
-import { SummaryTables } from './SummaryTables';
+import { DEFAULT_CATEGORIES } from '../../../src-main/shared/enums';
+import { CONSOLE_TIME_ZONE } from '../../../src-headoffice/console/api-contract';
+import { SummaryView } from '../../features/reports/SummaryView';
+import { useSummaryLabels } from '../../features/reports/summary-labels';
+
+/** Head office knows the default categories; a branch's own codes are shown as they are. */
+const CATEGORY_NAMES = Object.fromEntries(DEFAULT_CATEGORIES.map((c) => [c.code, { zh: c.zh, en: c.en }]));
 
 export function SummaryScreen({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation('console');
@@ -16,6 +23,7 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.date ?? '') ? (params.date as string) : todaySh();
   const branch = params.branch || undefined;
   const branches = useQuery(healthQuery);
+  const labels = useSummaryLabels();
   const q = useQuery(summaryQuery(period, date, branch));
   const set = (k: string, v: string | undefined) => go('/summary', { period, date, branch, [k]: v });
 
@@ -53,7 +61,7 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
       </div>
       {q.isPending && <Spin />}
       {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
-      {q.data && (q.data.cases === 0 ? <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph> : <SummaryTables summary={q.data.summary} />)}
+      {q.data && (q.data.cases === 0 ? <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph> : <SummaryView summary={q.data.summary} labels={labels} names={{ categories: CATEGORY_NAMES }} timeZone={CONSOLE_TIME_ZONE} />)}
     </section>
   );
 }
