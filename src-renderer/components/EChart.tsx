@@ -32,7 +32,10 @@ export function EChart({ option, height = 260, label, testId }: { option: EChart
 
   useEffect(() => {
     // Animation off: reports are read, not watched, and screenshots must show the final state.
-    chart.current?.setOption({ animation: false, ...option }, true);
+    // The page's font stack (with its bundled CJK face), not echarts' bare sans-serif, which
+    // may have no Chinese glyphs on the PC.
+    const fontFamily = holder.current ? getComputedStyle(holder.current).fontFamily : undefined;
+    chart.current?.setOption({ animation: false, ...(fontFamily ? { textStyle: { fontFamily } } : {}), ...option }, true);
   }, [option, height]);
 
   return <div ref={holder} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;

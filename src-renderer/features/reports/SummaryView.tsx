@@ -128,7 +128,7 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
       xAxis: { type: 'category', data: s.trend.map((p) => p.key), axisLabel: axisText },
       yAxis: { type: 'value', minInterval: 1, axisLabel: axisText },
       series: [
-        { name: w.total, type: 'bar', data: s.trend.map((p, i) => ({ value: p.total, itemStyle: { color: i === s.trend.length - 1 ? BLUE : '#9db7dc' } })), barMaxWidth: 36, label: { show: true, position: 'top', color: '#111827' } },
+        { name: w.total, type: 'bar', itemStyle: { color: BLUE }, data: s.trend.map((p, i) => ({ value: p.total, itemStyle: { color: i === s.trend.length - 1 ? BLUE : '#9db7dc' } })), barMaxWidth: 36, label: { show: true, position: 'top', color: '#111827' } },
         { name: w.sameDay, type: 'line', data: s.trend.map((p) => p.sameDay), itemStyle: { color: GREEN }, symbolSize: 6 },
         { name: w.late, type: 'line', data: s.trend.map((p) => p.late), itemStyle: { color: RED }, symbolSize: 6 },
       ],

@@ -54,7 +54,6 @@ export function TrainingLibrary() {
               style={{ width: '100%' }}
               tabIndex={0}
               role="link"
-              aria-label={`${c.number} ${en ? c.categoryName.en : c.categoryName.zh}`}
               onClick={() => navigate(`/training/${c.id}`)}
               onKeyDown={(e) => e.key === 'Enter' && navigate(`/training/${c.id}`)}
               title={

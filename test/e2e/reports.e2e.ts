@@ -1,0 +1,96 @@
+// Reports and the training library in a real browser against the dev server's demo store:
+// the secretary runs this month's summary (progress polled, then charts and tables), opens
+// the PDF preview and exports CSV and Excel; a clerk has no Reports entry but reads the
+// training library, whose list, case and printed sheet show no customer name or phone.
+// Screenshots: docs/screenshots/reports.png, docs/screenshots/training.png.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeProblems, type Harness, shot, signIn, startHarness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
+});
+
+describe('reports and training library', () => {
+  it('the secretary runs the monthly summary, previews its PDF and exports CSV and Excel', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.url, 'S001');
+    await page.getByRole('button', { name: '汇总报表' }).click();
+    await page.getByRole('heading', { name: '顾客异议处理汇总' }).waitFor();
+    await page.getByRole('button', { name: '生成报表' }).click();
+    await page.getByTestId('summary-view').waitFor({ timeout: 30_000 });
+    const total = Number(await page.getByTestId('stat-total').locator('.ant-statistic-content-value').innerText());
+    expect(total).toBeGreaterThan(0);
+    // The charts are SVG with their text as text.
+    await page.locator('[data-testid="chart-category"] svg').waitFor();
+    expect(await page.locator('[data-testid="chart-category"] svg').textContent()).toMatch(/商品质量|服务态度|价格|其他/);
+    expect(await page.locator('[data-testid="chart-trend"] svg rect, [data-testid="chart-trend"] svg path').count()).toBeGreaterThan(3);
+    expect(await page.getByTestId('table-typical').innerText()).toMatch(/SH01-YY-\d{6}-\d{4}/);
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'reports');
+
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    const csvFile = await csv;
+    expect(csvFile.suggestedFilename()).toMatch(/^顾客异议处理月报表-SH01-\d{4}-\d{2}\.csv$/);
+    const xlsx = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await xlsx).suggestedFilename()).toMatch(/\.xlsx$/);
+
+    await page.getByRole('button', { name: 'PDF 预览' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('canvas[data-page="1"]').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await dialog.locator('[aria-label*="顾客异议处理月报表"]').count()) > 0, { timeout: 15_000 }).toBe(true);
+  });
+
+  it('a week with progress: the job can be cancelled and started again', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.url, 'D001');
+    await page.getByRole('button', { name: '汇总报表' }).click();
+    await page.getByText('周汇总').click();
+    await page.locator('#report-week').waitFor();
+    await page.getByRole('button', { name: '生成报表' }).click();
+    await page.getByTestId('summary-view').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('report-heading').innerText()).toMatch(/\d{4}-W\d{2}/);
+  });
+
+  it('a clerk has no reports but reads the training library without names or phones', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.url, 'C001');
+    expect(await page.getByRole('button', { name: '汇总报表' }).count()).toBe(0);
+    await page.getByRole('button', { name: '典型范例' }).click();
+    await page.getByRole('heading', { name: '典型范例(培训资料)' }).waitFor();
+    const items = page.getByTestId('training-list').locator('.ant-card');
+    await items.first().waitFor();
+    expect(await items.count()).toBeGreaterThan(0);
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'training');
+
+    // What the store knows about the first typical case's customer must not be on screen.
+    await items.first().click();
+    await page.getByTestId('training-case').waitFor();
+    const number = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^典型范例\s*/, '').trim();
+    const secretary = await h.newPage();
+    await signIn(secretary, h.url, 'S001');
+    const answer = await secretary.evaluate(async (n) => {
+      const r = await fetch('api/cases.getByNumber', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ number: n }) });
+      return (await r.json()) as { ok: boolean; value?: { customerName: string | null; customerPhone: string | null; receiptNo: string | null } };
+    }, number);
+    expect(answer.ok).toBe(true);
+    const text = await page.locator('#main').innerText();
+    for (const secret of [answer.value?.customerName, answer.value?.customerPhone, answer.value?.receiptNo]) {
+      if (secret) expect(text).not.toContain(secret);
+    }
+    await page.getByRole('button', { name: '打印预览' }).click();
+    await page.locator('canvas[data-page="1"]').waitFor({ timeout: 30_000 });
+    const pdfText = (await page.locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '').join(' '))).replace(/\s+/g, '');
+    expect(pdfText).toContain('典型范例');
+    for (const secret of [answer.value?.customerName, answer.value?.customerPhone]) {
+      if (secret) expect(pdfText).not.toContain(secret.replace(/\s+/g, ''));
+    }
+  });
+});
