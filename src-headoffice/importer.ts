@@ -96,7 +96,7 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         valid.push({ rec: r, snap, row: { type: r.type, id: r.id, version: r.version, schema: r.schema, payload: r.data, caseNumber: verdict.caseNumber, parentId: parentOf(r.type, snap), seq: r.seq } });
       });
       // Newer-version-wins, record by record in sequence order, exactly as one upsert per record would count it.
-      const stored = await t.versions(o.branch, valid.map((v) => ({ type: v.rec.type, id: v.rec.id })));
+      const stored = await t.stageRecords(o.branch, valid.map((v) => v.row));
       const winners = new Map<string, (typeof valid)[number]>();
       for (const v of valid) {
         const k = recordKey(v.rec.type, v.rec.id);

@@ -1,9 +1,13 @@
 // The head-office store on PostgreSQL (pg Pool). Bulk writes of the importer go set-wise:
 // one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT per kind of row and batch, so a
 // 2,000-record batch is a handful of round trips instead of thousands.
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { refuse } from '../src-main/shared/errors';
 import { type CaseRow, type HqQuery, type HqStore, type HqTx, type OpenOptions, type Param, type RecordRow, recordKey } from './store-types';
 import { searchText } from './search-text';
@@ -32,12 +36,43 @@ export function pgSql(sql: string): string {
   return t;
 }
 
-const CHUNK = 5000;
-function* chunks<T>(rows: T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
+function* chunks<T>(rows: T[], size = 5000): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
 type Client = pg.PoolClient | pg.Pool;
+
+// COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
+const COPY_SPECIAL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const copyText = (v: string | null): string => (v === null ? '\\N' : v.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] as string));
+/** A UTF-8 payload as is when it holds nothing to escape (the common case: no string search over 100 MB). */
+function copyBytes(b: Buffer): Buffer | string {
+  // Bytes that are not UTF-8 go in as decoded (U+FFFD), as JSON.parse saw them, instead of failing the batch.
+  if (!isUtf8(b)) return copyText(b.toString('utf8'));
+  if (b.indexOf(0x5c) < 0 && b.indexOf(0x09) < 0 && b.indexOf(0x0d) < 0) return b;
+  return copyText(b.toString('utf8'));
+}
+
+async function copyIn(client: pg.PoolClient, sql: string, parts: (string | Buffer)[]): Promise<void> {
+  // Joined into chunks of about 1 MB: one stream write per chunk, not per field.
+  function* chunked(): Generator<Buffer> {
+    let acc: Buffer[] = [];
+    let size = 0;
+    for (const p of parts) {
+      const b = typeof p === 'string' ? Buffer.from(p) : p;
+      acc.push(b);
+      size += b.length;
+      if (size >= 1 << 20) {
+        yield Buffer.concat(acc, size);
+        acc = [];
+        size = 0;
+      }
+    }
+    if (size > 0) yield Buffer.concat(acc, size);
+  }
+  await pipeline(Readable.from(chunked()), client.query(copyFrom(sql)));
+}
 
 function queries(c: () => Client): HqQuery {
   return {
@@ -59,43 +94,40 @@ function txApi(client: pg.PoolClient): HqTx {
       return new Map((r.rows as { seq: number; sha: Buffer }[]).map((x) => [x.seq, x.sha]));
     },
     insertReceived: async (branch, epoch, rows) => {
-      for (const part of chunks(rows)) {
-        await q('INSERT INTO received (branch, epoch, seq, sha) SELECT $1, $2, * FROM unnest($3::bigint[], $4::bytea[])', [branch, epoch, part.map((r) => r.seq), part.map((r) => r.sha)]);
-      }
+      if (rows.length === 0) return;
+      const lines = rows.map((r) => `${copyText(branch)}\t${copyText(epoch)}\t${r.seq}\t\\\\x${r.sha.toString('hex')}\n`);
+      await copyIn(client, 'COPY received (branch, epoch, seq, sha) FROM STDIN', lines);
     },
-    versions: async (branch, keys) => {
+    stageRecords: async (branch, rows) => {
+      // COPY is the fastest way in: one stream, no statement to parse, no array literal to escape.
+      await client.query(
+        `CREATE TEMP TABLE IF NOT EXISTS import_records (type TEXT COLLATE "C", id TEXT COLLATE "C", version BIGINT, schema INTEGER, payload TEXT, case_number TEXT, parent_id TEXT, seq BIGINT) ON COMMIT DELETE ROWS`,
+      );
       const m = new Map<string, number>();
-      for (const part of chunks(keys)) {
-        const r = await q(
-          'SELECT k.type, k.id, r.version FROM unnest($2::text[], $3::text[]) AS k (type, id) JOIN records r ON r.branch = $1 AND r.type = k.type AND r.id = k.id',
-          [branch, part.map((k) => k.type), part.map((k) => k.id)],
-        );
-        for (const x of r.rows as { type: string; id: string; version: number }[]) m.set(recordKey(x.type, x.id), x.version);
+      if (rows.length === 0) return m;
+      const parts: (string | Buffer)[] = [];
+      for (const r of rows) {
+        parts.push(`${copyText(r.type)}\t${copyText(r.id)}\t${r.version}\t${r.schema}\t`, copyBytes(r.payload), `\t${copyText(r.caseNumber)}\t${copyText(r.parentId)}\t${r.seq}\n`);
       }
+      await copyIn(client, 'COPY import_records (type, id, version, schema, payload, case_number, parent_id, seq) FROM STDIN', parts);
+      // The temp table has no statistics: the planner would hash-join the whole records table
+      // (every payload, every batch). A nested loop over its unique index is what fits.
+      await client.query('SET LOCAL enable_hashjoin = off');
+      await client.query('SET LOCAL enable_mergejoin = off');
+      const old = await q('SELECT i.type, i.id, r.version FROM import_records i JOIN records r ON r.branch = $1 AND r.type = i.type AND r.id = i.id', [branch]);
+      for (const x of old.rows as { type: string; id: string; version: number }[]) m.set(recordKey(x.type, x.id), x.version);
       return m;
     },
-    upsertRecords: async (branch, rows: RecordRow[], now) => {
-      for (const part of chunks(rows)) {
-        await q(
-          `INSERT INTO records (branch, type, id, version, schema, payload, case_number, parent_id, seq, imported_at)
-           SELECT $1, t.*, $10 FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bigint[]) AS t
-           ON CONFLICT (branch, type, id) DO UPDATE SET version = excluded.version, schema = excluded.schema, payload = excluded.payload,
-             case_number = coalesce(excluded.case_number, records.case_number), parent_id = excluded.parent_id, seq = excluded.seq, imported_at = excluded.imported_at
-           WHERE excluded.version > records.version`,
-          [
-            branch,
-            part.map((r) => r.type),
-            part.map((r) => r.id),
-            part.map((r) => r.version),
-            part.map((r) => r.schema),
-            part.map((r) => r.payload.toString('utf8')),
-            part.map((r) => r.caseNumber),
-            part.map((r) => r.parentId),
-            part.map((r) => r.seq),
-            now,
-          ],
-        );
-      }
+    upsertRecords: async (branch, winners: RecordRow[], now) => {
+      if (winners.length === 0) return;
+      await q(
+        `INSERT INTO records (branch, type, id, version, schema, payload, case_number, parent_id, seq, imported_at)
+         SELECT $1, type, id, version, schema, payload, case_number, parent_id, seq, $2 FROM import_records WHERE seq = ANY($3::bigint[])
+         ON CONFLICT (branch, type, id) DO UPDATE SET version = excluded.version, schema = excluded.schema, payload = excluded.payload,
+           case_number = coalesce(excluded.case_number, records.case_number), parent_id = excluded.parent_id, seq = excluded.seq, imported_at = excluded.imported_at
+         WHERE excluded.version > records.version`,
+        [branch, now, winners.map((w) => w.seq)],
+      );
     },
     upsertCases: async (rows: CaseRow[]) => {
       for (const part of chunks(rows)) {

@@ -100,7 +100,7 @@ export class SqliteStore implements HqStore {
       const s = this.q('INSERT INTO received (branch, epoch, seq, sha) VALUES (?, ?, ?, ?)');
       for (const r of rows) s.run(branch, epoch, r.seq, r.sha);
     },
-    versions: async (branch, keys) => {
+    stageRecords: async (branch, keys) => {
       const s = this.q('SELECT version FROM records WHERE branch = ? AND type = ? AND id = ?').pluck();
       const m = new Map<string, number>();
       for (const k of keys) {

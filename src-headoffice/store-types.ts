@@ -51,10 +51,10 @@ export interface ImportWrites {
   /** sha of every received sequence in [from, to]. */
   receivedShas(branch: string, epoch: string, from: number, to: number): Promise<Map<number, Buffer>>;
   insertReceived(branch: string, epoch: string, rows: { seq: number; sha: Buffer }[]): Promise<void>;
-  /** Stored versions of the given records. */
-  versions(branch: string, keys: { type: string; id: string }[]): Promise<Map<string, number>>;
-  /** Upserts records whose version is newer than the stored one. */
-  upsertRecords(branch: string, rows: RecordRow[], now: number): Promise<void>;
+  /** Takes the batch's valid records (PostgreSQL: COPY into a temporary table) and answers their stored versions. */
+  stageRecords(branch: string, rows: RecordRow[]): Promise<Map<string, number>>;
+  /** Upserts the staged records that won (newer than stored, last of their key in the batch). */
+  upsertRecords(branch: string, winners: RecordRow[], now: number): Promise<void>;
   upsertCases(rows: CaseRow[]): Promise<void>;
   insertQuarantine(branch: string, epoch: string, rows: { seq: number | null; reason: string; line: string }[], now: number): Promise<void>;
 }
