@@ -16,8 +16,10 @@ function header(f: () => Flow, r: SummaryReport, t: ReportText) {
   return (): number => {
     const flow = f();
     flow.text(t.summary.title[r.summary.period.type], flow.left, 28, flow.width, { font: 'bold', size: 17, align: 'center' });
-    flow.text(`${t.summary.branch}:${r.branch.name}(${r.branch.code})`, flow.left, 54, 260, { size: 9 });
-    flow.text(`${t.summary.period}:${periodLine(r, t)}`, flow.right - 300, 54, 300, { size: 9, align: 'right' });
+    const sep = t.lang === 'en' ? ': ' : ':';
+    const branch = t.lang === 'en' ? `${r.branch.name} (${r.branch.code})` : `${r.branch.name}(${r.branch.code})`;
+    flow.text(`${t.summary.branch}${sep}${branch}`, flow.left, 54, 260, { size: 9 });
+    flow.text(`${t.summary.period}${sep}${periodLine(r, t)}`, flow.right - 300, 54, 300, { size: 9, align: 'right' });
     flow.doc.moveTo(flow.left, 68).lineTo(flow.right, 68).lineWidth(0.8).stroke('#333').lineWidth(1);
     return 76;
   };
@@ -163,6 +165,8 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
 
   for (const sec of reportSections(r, t)) {
     if (sec.id === 'overview') continue;
+    // A title never stays alone at the foot of a page: room for it, the head row and a row.
+    flow.ensure(72);
     flow.sectionTitle(sec.title);
     if (sec.rows.length === 0) {
       flow.text(sec.id === 'typical' ? w.noTypical : t.form.none, flow.left + 3, flow.y, flow.width, { size: SIZE.label, color: GREY });
@@ -170,7 +174,11 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
       continue;
     }
     const caseTable = sec.id === 'typical' || sec.id === 'attention';
-    const widths = caseTable ? [20, 17, 12, 14, 12, 8, 10, 10].slice(0, sec.columns.length) : sec.columns.map((_, i) => (i === 0 ? 3 : 1));
+    const widths = caseTable
+      ? [19, 16, 11, 12, 11, 8, 9, 13].slice(0, sec.columns.length)
+      : sec.id === 'trend'
+        ? sec.columns.map((_, i) => (i === 0 || i === sec.columns.length - 1 ? 1.7 : 1))
+        : sec.columns.map((_, i) => (i === 0 ? 3 : 1));
     flow.table(
       sec.columns.map((title, i) => ({ title, width: widths[i] ?? 1, align: caseTable || i === 0 ? ('left' as const) : ('right' as const) })),
       sec.rows.map((row) => row.map(cellText)),
@@ -181,6 +189,6 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
     }
   }
   flow.ensure(20);
-  flow.text(`${w.generatedAt}:${formatInstant(r.generatedAt, r.timeZone)}`, flow.left, flow.y + 4, flow.width, { size: SIZE.small, color: '#555', align: 'right' });
+  flow.text(`${w.generatedAt}${t.lang === 'en' ? ': ' : ':'}${formatInstant(r.generatedAt, r.timeZone)}`, flow.left, flow.y + 4, flow.width, { size: SIZE.small, color: '#555', align: 'right' });
   flow.numberPages(t.form.page);
 }

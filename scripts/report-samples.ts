@@ -1,0 +1,50 @@
+// Renders sample reports to docs/forms/ (PDF and PNG pages via poppler's pdftoppm): the
+// monthly and weekly summaries and one training sheet, from a demo store seeded with a fixed
+// end time, so they read the same every run: `npm run reports:samples`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stdio } from '../src-main/cli/output';
+import { seedDemo } from '../src-main/cli/seed-demo';
+import { openDatabase } from '../src-main/db/connection';
+import type { Actor } from '../src-main/domain/case-machine';
+import { createContext } from '../src-main/services/context';
+import { summaryPdf } from '../src-main/services/report-export';
+import { computeSummary } from '../src-main/services/reports';
+import { printTrainingCase } from '../src-main/services/training';
+
+const OUT = join(import.meta.dirname, '..', 'docs', 'forms');
+const NOW = Date.parse('2026-11-24T18:00:00+08:00');
+const FIXED = { creationDate: new Date('2026-11-24T00:00:00Z') };
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'branch-desk-report-samples-'));
+  try {
+    const file = join(dir, 'demo.sqlite');
+    seedDemo({ db: file, cases: 600, seed: 20261124, branch: 'SH01', now: NOW, days: 120 }, { line: () => {}, err: stdio.err });
+    const { db } = openDatabase(file);
+    const ctx = createContext(db, { now: () => NOW });
+    const secretary = db.prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE staff_no = 'S001'").get() as Actor;
+    const month = computeSummary(ctx, secretary, { periodType: 'month', date: '2026-11-24', previousCount: 6 });
+    const week = computeSummary(ctx, secretary, { periodType: 'week', date: '2026-11-18', previousCount: 6 });
+    const typical = db.prepare('SELECT id FROM cases WHERE typical = 1 ORDER BY received_at DESC LIMIT 1').get() as { id: string };
+    const docs: [string, Buffer][] = [
+      ['summary-report-month', await summaryPdf(month, 'zh-CN', FIXED)],
+      ['summary-report-week', await summaryPdf(week, 'zh-CN', FIXED)],
+      ['summary-report-month-en', await summaryPdf(month, 'en', FIXED)],
+      ['training-case', (await printTrainingCase(ctx, secretary, { caseId: typical.id }, FIXED)).pdf],
+    ];
+    db.close();
+    for (const f of readdirSync(OUT)) if (/^(summary-report|training-case)/.test(f)) rmSync(join(OUT, f));
+    for (const [name, pdf] of docs) {
+      writeFileSync(join(OUT, `${name}.pdf`), pdf);
+      execFileSync('pdftoppm', ['-r', '70', '-png', join(OUT, `${name}.pdf`), join(OUT, name)]);
+    }
+    console.log(readdirSync(OUT).filter((f) => /^(summary-report|training-case)/.test(f)).join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
