@@ -34,6 +34,8 @@ const GROUPS = {
   pdf: ['pdf_slip_first_ms', 'pdf_slip_warm_median_ms', 'pdf_slip_bytes'],
   sync: ['sync_100k_end_to_end_s', 'hq_import_records_per_s', 'hq_import_ratio_to_raw', 'sync_branch_rss_mb', 'sync_hq_rss_mb'],
   summary: ['summary_month_screen_ms', 'summary_month_pdf_ms'],
+  pgImport: ['pg_import_records_per_s', 'pg_import_sqlite_records_per_s'],
+  console5m: ['console_first_page_ms_5m', 'console_first_page_ms_5m_branch_status', 'console_first_page_ms_5m_search', 'console_first_page_ms_5m_search_short', 'console_first_page_ms_5m_phone'],
 } as const;
 type Group = keyof typeof GROUPS;
 
@@ -159,11 +161,38 @@ function main(): void {
     if (wanted('summary')) {
       progress('summary: the month of 100,000 cases (plus 6 × 10,000 before it) through the report job, then its PDF, in a fresh process');
       const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'summary-bench.ts'), runDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as {
-        screenFirstMs: number; screenMedianMs: number; pdfFirstMs: number; pdfWarmMedianMs: number; pdfBytes: number; casesRead: number; monthCases: number;
+        screenFirstMs: number; screenMedianMs: number; screenCpuMedianMs: number; pdfFirstMs: number; pdfWarmMedianMs: number; pdfBytes: number; casesRead: number; monthCases: number;
       };
       figures.push(
-        { name: 'summary_month_screen_ms', value: r.screenMedianMs, unit: 'ms', note: `reports.start handler call → job slices (yielding to the event loop) → reports.result returns the SummaryReport; ${r.monthCases.toLocaleString('en')} cases in the month, ${r.casesRead.toLocaleString('en')} read with the 6 months of trend; median of 5 after the first (${r.screenFirstMs.toFixed(0)} ms); IPC and drawing not included; load ${loadavg()[0]?.toFixed(1)}` },
+        { name: 'summary_month_screen_ms', value: r.screenMedianMs, unit: 'ms', note: `reports.start handler call → job slices (yielding to the event loop) → reports.result returns the SummaryReport; ${r.monthCases.toLocaleString('en')} cases in the month, ${r.casesRead.toLocaleString('en')} read with the 6 months of trend; median of 5 after the first (${r.screenFirstMs.toFixed(0)} ms), wall clock; CPU time of the same runs ${r.screenCpuMedianMs.toFixed(0)} ms (the machine is shared: load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs); IPC and drawing not included` },
         { name: 'summary_month_pdf_ms', value: r.pdfFirstMs, unit: 'ms', note: `reports.export pdf of that month (charts and every table, ${(r.pdfBytes / 1024).toFixed(0)} KB): first in the process, font loading included; warm median ${r.pdfWarmMedianMs.toFixed(0)} ms` },
+      );
+    }
+
+    if (wanted('pgImport')) {
+      progress('pgImport: the sync bench backlog (100,000 records) imported by importBatch into PostgreSQL (HQ_BENCH_DATABASE_URL or a local server in bench/tmp/pg), and into SQLite for comparison');
+      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'hq-pg-bench.ts'), 'import', runDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as {
+        backlog: number; batches: number; pg: { perS: number; seconds: number }; sqlite: { perS: number; seconds: number };
+      };
+      figures.push(
+        { name: 'pg_import_records_per_s', value: Math.round(r.pg.perS), unit: 'records/s', note: `${r.backlog.toLocaleString('en')} records in ${r.batches} batches, one transaction each: decode, check, COPY into a temp table, merge, case projection; ${r.pg.seconds.toFixed(1)} s; load ${loadavg()[0]?.toFixed(1)}` },
+        { name: 'pg_import_sqlite_records_per_s', value: Math.round(r.sqlite.perS), unit: 'records/s', note: `the same batches into a SQLite file (synchronous=FULL, FTS5 projection), ${r.sqlite.seconds.toFixed(1)} s` },
+      );
+    }
+
+    if (wanted('console5m')) {
+      progress('console5m: 5,000,000 cases across 500 branches in the PostgreSQL projection (loaded once, cached in schema bench_console_5m), first page of GET /console/api/cases over HTTP on 127.0.0.1');
+      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'hq-pg-bench.ts'), 'console'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as {
+        backend: string; cases: number; loadS: number; none: Page; branchStatus: Page; search: Page; searchShort: Page; phone: Page;
+      };
+      type Page = { medianMs: number; rows: number; total: number };
+      const note = (p: Page, what: string) => `${r.backend}, ${r.cases.toLocaleString('en')} cases, ${what}: median of 25 requests, 50 rows (got ${p.rows}, total ${p.total.toLocaleString('en')}), with the count; load ${loadavg()[0]?.toFixed(1)}`;
+      figures.push(
+        { name: 'console_first_page_ms_5m', value: r.none.medianMs, unit: 'ms', note: note(r.none, `no filter${r.loadS ? `; projection loaded in ${r.loadS.toFixed(0)} s` : ''}`) },
+        { name: 'console_first_page_ms_5m_branch_status', value: r.branchStatus.medianMs, unit: 'ms', note: note(r.branchStatus, 'branch + status') },
+        { name: 'console_first_page_ms_5m_search', value: r.search.medianMs, unit: 'ms', note: note(r.search, 'search 冰箱门关 (pg_trgm)') },
+        { name: 'console_first_page_ms_5m_search_short', value: r.searchShort.medianMs, unit: 'ms', note: note(r.searchShort, 'search 冰箱 (2 characters: keyset walk)') },
+        { name: 'console_first_page_ms_5m_phone', value: r.phone.medianMs, unit: 'ms', note: note(r.phone, 'phone prefix 1300012') },
       );
     }
 
