@@ -127,7 +127,7 @@ export async function consoleRoutes(app: FastifyInstance, o: ConsoleOptions): Pr
   app.get(CONSOLE_PATHS.branchHealth, open, async (): Promise<BranchHealthAnswer> => ({ branches: await branchHealth(store), now: now() }));
 
   // The UI: the static build when there is one, else a page that says how to build it.
-  const dir = o.staticDir ?? join(process.cwd(), 'out', 'console');
+  const dir = o.staticDir ?? join(import.meta.dirname, '..', '..', 'out', 'console');
   app.get('/console', open, async (_req, reply) => {
     await reply.redirect('/console/');
   });
