@@ -76,6 +76,10 @@ export interface SummaryFacts {
   slips: SlipFacts[];
 }
 
+/** Shared empties: most cases have no escalation and no slip, and a 100,000-case run should not allocate 200,000 empty arrays. */
+const NO_ESCALATIONS: EscalationKind[] = [];
+const NO_SLIPS: SlipFacts[] = [];
+
 const calendars = new WeakMap<DeadlineSettings, BusinessCalendar>();
 function calendarFor(s: DeadlineSettings): BusinessCalendar {
   let cal = calendars.get(s);
@@ -123,10 +127,10 @@ export function caseFacts(c: CaseSnapshot, slips: readonly SlipSnapshot[], setti
     else if (fed <= nextDayClose) closing = 'next_day';
     else closing = 'within_limit';
   }
-  const facts: SlipFacts[] = [];
+  let facts = NO_SLIPS;
   for (const s of slips) {
     const f = slipFacts(s);
-    if (f) facts.push(f);
+    if (f) facts = facts === NO_SLIPS ? [f] : [...facts, f];
   }
   return {
     caseId: c.id,
@@ -143,7 +147,7 @@ export function caseFacts(c: CaseSnapshot, slips: readonly SlipSnapshot[], setti
     finding: c.finding ?? null,
     // A dispute resolved later still counts: the period had a disputed case.
     disputed: c.disputed === true || c.disputedAt != null,
-    escalationKinds: (c.escalations ?? []).map((e) => e.kind),
+    escalationKinds: c.escalations && c.escalations.length > 0 ? c.escalations.map((e) => e.kind) : NO_ESCALATIONS,
     typical: c.typical === true,
     resolutionType: c.resolutionType ?? null,
     slips: facts,
@@ -202,41 +206,52 @@ const refOf = (f: SummaryFacts): CaseRef => ({
 });
 
 /**
- * Summarises the cases received in `period`; cases received in `previous` (any order) feed
- * the trend, anything else is ignored. A case's slips count with the case; slips without a
- * case count in the period they were handled in.
+ * Folds facts one at a time into a summary, so that a caller reading 100,000 cases does not
+ * have to keep them all (the branch's job feeds it chunk by chunk). summarize() is this over
+ * an array.
  */
-export function summarize(facts: readonly SummaryFacts[], period: Period, previous: readonly Period[], opts: SummarizeOptions = {}): Summary {
-  const prev = [...previous].sort((a, b) => a.from - b.from);
-  const periods = [...prev, period];
-  const trend = periods.map(emptyTrend);
-  const bucketOf = (ms: number): number => {
-    for (let i = periods.length - 1; i >= 0; i--) if (periodContains(periods[i] as Period, ms)) return i;
+export class SummaryBuilder {
+  private readonly periods: Period[];
+  private readonly prev: Period[];
+  private readonly trend: TrendPoint[];
+  private readonly current: number;
+  private readonly byCategory = new Map<string, number>();
+  private readonly byChannel = new Map<string, number>(CHANNELS.map((c) => [c, 0]));
+  private readonly byUnit = new Map<string, number>();
+  private readonly bySeverity = zeros(SEVERITIES);
+  private readonly closing = zeros(CLOSINGS);
+  private readonly satisfaction = zeros([...SATISFACTIONS, 'not_asked'] as const);
+  private readonly findings = zeros([...FINDINGS, 'none'] as const);
+  private readonly escalationsByKind = zeros(ESCALATION_KINDS);
+  private readonly slips = emptySlips();
+  private readonly attention: SummaryFacts[] = [];
+  private readonly typical: SummaryFacts[] = [];
+  private total = 0;
+  private disputed = 0;
+  private escalated = 0;
+  private openOverdue = 0;
+
+  constructor(
+    private readonly period: Period,
+    previous: readonly Period[],
+    private readonly opts: Omit<SummarizeOptions, 'standaloneSlips'> = {},
+  ) {
+    this.prev = [...previous].sort((a, b) => a.from - b.from);
+    this.periods = [...this.prev, period];
+    this.trend = this.periods.map(emptyTrend);
+    this.current = this.periods.length - 1;
+  }
+
+  private bucketOf(ms: number): number {
+    for (let i = this.periods.length - 1; i >= 0; i--) if (periodContains(this.periods[i] as Period, ms)) return i;
     return -1;
-  };
-  const current = periods.length - 1;
-  const listLimit = opts.listLimit ?? 200;
+  }
 
-  const byCategory = new Map<string, number>();
-  const byChannel = new Map<string, number>(CHANNELS.map((c) => [c, 0]));
-  const byUnit = new Map<string, number>();
-  const bySeverity = zeros(SEVERITIES);
-  const closing = zeros(CLOSINGS);
-  const satisfaction = zeros([...SATISFACTIONS, 'not_asked'] as const);
-  const findings = zeros([...FINDINGS, 'none'] as const);
-  const escalationsByKind = zeros(ESCALATION_KINDS);
-  const slips = emptySlips();
-  const attention: SummaryFacts[] = [];
-  const typical: SummaryFacts[] = [];
-  let total = 0;
-  let disputed = 0;
-  let escalated = 0;
-  let openOverdue = 0;
-
-  for (const f of facts) {
-    const b = bucketOf(f.receivedAt);
-    if (b < 0) continue;
-    const t = trend[b] as TrendPoint;
+  /** A case: counted in this period's figures if received in it, in the trend if in an earlier one, else ignored. */
+  add(f: SummaryFacts): void {
+    const b = this.bucketOf(f.receivedAt);
+    if (b < 0) return;
+    const t = this.trend[b] as TrendPoint;
     const isEscalated = f.escalationKinds.length > 0;
     t.total++;
     if (f.closing === 'same_day') t.sameDay++;
@@ -249,58 +264,75 @@ export function summarize(facts: readonly SummaryFacts[], period: Period, previo
       t.slips++;
       t.refundFen += s.refundFen;
     }
-    if (b !== current) continue;
+    if (b !== this.current) return;
 
-    total++;
-    bump(byCategory, f.categoryCode);
-    bump(byChannel, f.channel);
-    bump(byUnit, f.complainedUnitId ?? '');
-    bySeverity[f.severity]++;
-    closing[f.closing]++;
-    if (f.closing === 'open' && opts.asOf !== undefined && f.deadlineAt < opts.asOf) openOverdue++;
-    satisfaction[f.satisfaction ?? 'not_asked']++;
-    findings[f.finding ?? 'none']++;
-    if (f.disputed) disputed++;
-    if (isEscalated) escalated++;
-    for (const k of f.escalationKinds) escalationsByKind[k]++;
-    if (f.disputed || isEscalated) attention.push(f);
-    if (f.typical) typical.push(f);
-    for (const s of f.slips) addSlip(slips, s);
+    this.total++;
+    bump(this.byCategory, f.categoryCode);
+    bump(this.byChannel, f.channel);
+    bump(this.byUnit, f.complainedUnitId ?? '');
+    this.bySeverity[f.severity]++;
+    this.closing[f.closing]++;
+    if (f.closing === 'open' && this.opts.asOf !== undefined && f.deadlineAt < this.opts.asOf) this.openOverdue++;
+    this.satisfaction[f.satisfaction ?? 'not_asked']++;
+    this.findings[f.finding ?? 'none']++;
+    if (f.disputed) this.disputed++;
+    if (isEscalated) this.escalated++;
+    for (const k of f.escalationKinds) this.escalationsByKind[k]++;
+    if (f.disputed || isEscalated) this.attention.push(f);
+    if (f.typical) this.typical.push(f);
+    for (const s of f.slips) addSlip(this.slips, s);
   }
-  for (const s of opts.standaloneSlips ?? []) {
-    const b = bucketOf(s.handledAt);
-    if (b < 0) continue;
-    const t = trend[b] as TrendPoint;
+
+  /** A slip linked to no case: counted in the period it was handled in. */
+  addStandaloneSlip(s: SlipFacts): void {
+    const b = this.bucketOf(s.handledAt);
+    if (b < 0) return;
+    const t = this.trend[b] as TrendPoint;
     t.slips++;
     t.refundFen += s.refundFen;
-    if (b === current) addSlip(slips, s);
+    if (b === this.current) addSlip(this.slips, s);
   }
-  slips.qualityShare = slips.count === 0 ? 0 : slips.qualityCount / slips.count;
-  const byTime = (a: SummaryFacts, b: SummaryFacts) => a.receivedAt - b.receivedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
-  attention.sort(byTime);
-  typical.sort(byTime);
 
-  return {
-    period,
-    previous: prev,
-    asOf: opts.asOf ?? null,
-    total,
-    byCategory: sortRows(byCategory),
-    byChannel: CHANNELS.map((c) => ({ key: c, count: byChannel.get(c) ?? 0 })),
-    byUnit: sortRows(byUnit),
-    bySeverity,
-    closing,
-    openOverdue,
-    satisfaction,
-    findings,
-    disputed,
-    escalated,
-    escalationsByKind,
-    attention: attention.slice(0, listLimit).map(refOf),
-    attentionTotal: attention.length,
-    slips,
-    typical: typical.slice(0, listLimit).map(refOf),
-    typicalTotal: typical.length,
-    trend,
-  };
+  build(): Summary {
+    const listLimit = this.opts.listLimit ?? 200;
+    const slips = { ...this.slips, qualityShare: this.slips.count === 0 ? 0 : this.slips.qualityCount / this.slips.count };
+    const byTime = (a: SummaryFacts, b: SummaryFacts) => a.receivedAt - b.receivedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+    const attention = [...this.attention].sort(byTime);
+    const typical = [...this.typical].sort(byTime);
+    return {
+      period: this.period,
+      previous: this.prev,
+      asOf: this.opts.asOf ?? null,
+      total: this.total,
+      byCategory: sortRows(this.byCategory),
+      byChannel: CHANNELS.map((c) => ({ key: c, count: this.byChannel.get(c) ?? 0 })),
+      byUnit: sortRows(this.byUnit),
+      bySeverity: { ...this.bySeverity },
+      closing: { ...this.closing },
+      openOverdue: this.openOverdue,
+      satisfaction: { ...this.satisfaction },
+      findings: { ...this.findings },
+      disputed: this.disputed,
+      escalated: this.escalated,
+      escalationsByKind: { ...this.escalationsByKind },
+      attention: attention.slice(0, listLimit).map(refOf),
+      attentionTotal: attention.length,
+      slips,
+      typical: typical.slice(0, listLimit).map(refOf),
+      typicalTotal: typical.length,
+      trend: this.trend.map((t) => ({ ...t })),
+    };
+  }
+}
+
+/**
+ * Summarises the cases received in `period`; cases received in `previous` (any order) feed
+ * the trend, anything else is ignored. A case's slips count with the case; slips without a
+ * case count in the period they were handled in.
+ */
+export function summarize(facts: readonly SummaryFacts[], period: Period, previous: readonly Period[], opts: SummarizeOptions = {}): Summary {
+  const b = new SummaryBuilder(period, previous, opts);
+  for (const f of facts) b.add(f);
+  for (const s of opts.standaloneSlips ?? []) b.addStandaloneSlip(s);
+  return b.build();
 }

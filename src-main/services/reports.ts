@@ -11,10 +11,9 @@ import {
   type Period,
   periodOfDate,
   previousPeriods,
-  type SlipFacts,
   type SlipSnapshot,
   slipFacts,
-  summarize,
+  SummaryBuilder,
   type SummaryFacts,
   type SummaryReport,
 } from '../domain/summary';
@@ -109,14 +108,13 @@ export class SummaryComputation {
   private readonly from: number;
   private readonly to: number;
   private readonly settings: BranchSettings;
-  private readonly facts: SummaryFacts[] = [];
+  private readonly builder: SummaryBuilder;
   private cursor: number;
   /** Length of the time window one step reads, from the average density of the range. */
   private readonly windowMs: number;
   private finished = false;
   private escalations: Map<number, { kind: EscalationKind }[]> | null = null;
   private slips: Map<number, SlipSnapshot[]> | null = null;
-  private standalone: SlipFacts[] = [];
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -129,6 +127,8 @@ export class SummaryComputation {
     this.to = range.period.to;
     this.total = (stmt(ctx.db, 'SELECT count(*) AS n FROM cases WHERE received_at >= ? AND received_at < ?').get(this.from, this.to) as { n: number }).n;
     this.cursor = this.from;
+    // Facts are folded in as they are read, not kept: 100,000 of them would only feed the GC.
+    this.builder = new SummaryBuilder(range.period, range.previous, { asOf: ctx.now() });
     const span = this.to - this.from;
     this.windowMs = Math.max(60_000, Math.ceil((span * chunkSize) / Math.max(this.total, 1)));
   }
@@ -149,7 +149,7 @@ export class SummaryComputation {
     // the covering index without sorting; windows are short enough to hold a few thousand cases.
     const end = Math.min(this.to, this.cursor + this.windowMs);
     const rows = stmt(db, `SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ?`).raw().all(this.cursor, end) as CaseRow[];
-    for (const r of rows) this.facts.push(this.factsOf(r));
+    for (const r of rows) this.builder.add(this.factsOf(r));
     this.done += rows.length;
     this.cursor = end;
     if (end >= this.to) this.finished = true;
@@ -159,27 +159,21 @@ export class SummaryComputation {
   private loadChildren(): void {
     const db = this.ctx.db;
     const esc = new Map<number, { kind: EscalationKind }[]>();
-    for (const r of stmt(db, 'SELECT c.rid, e.kind FROM case_escalations e JOIN cases c ON c.id = e.case_id WHERE c.received_at >= ? AND c.received_at < ?').all(
-      this.from,
-      this.to,
-    ) as { rid: number; kind: EscalationKind }[]) {
+    for (const r of stmt(db, 'SELECT c.rid, e.kind FROM case_escalations e INDEXED BY case_escalations_at JOIN cases c ON c.id = e.case_id WHERE e.at >= ?').all(this.from) as { rid: number; kind: EscalationKind }[]) {
       const list = esc.get(r.rid);
       if (list) list.push({ kind: r.kind });
       else esc.set(r.rid, [{ kind: r.kind }]);
     }
     const slips = new Map<number, SlipSnapshot[]>();
-    for (const r of stmt(db, `SELECT c.rid AS case_rid, ${SLIP_COLUMNS} FROM slips s JOIN cases c ON c.id = s.case_id WHERE c.received_at >= ? AND c.received_at < ?`).all(
-      this.from,
-      this.to,
-    ) as SlipRow[]) {
+    for (const r of stmt(db, `SELECT c.rid AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled JOIN cases c ON c.id = s.case_id WHERE s.handled_at >= ?`).all(this.from) as SlipRow[]) {
       const rid = r.case_rid as number;
       const list = slips.get(rid);
       if (list) list.push(slipSnapshot(r));
       else slips.set(rid, [slipSnapshot(r)]);
     }
-    for (const r of stmt(db, `SELECT NULL AS case_rid, ${SLIP_COLUMNS} FROM slips s WHERE s.case_id IS NULL AND s.handled_at >= ? AND s.handled_at < ?`).all(this.from, this.to) as SlipRow[]) {
+    for (const r of stmt(db, `SELECT NULL AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled WHERE s.handled_at >= ? AND s.handled_at < ? AND s.case_id IS NULL`).all(this.from, this.to) as SlipRow[]) {
       const f = slipFacts(slipSnapshot(r));
-      if (f) this.standalone.push(f);
+      if (f) this.builder.addStandaloneSlip(f);
     }
     this.escalations = esc;
     this.slips = slips;
@@ -215,7 +209,7 @@ export class SummaryComputation {
   /** The finished report. */
   report(): SummaryReport {
     if (!this.finished) throw new Error('summary not finished');
-    const summary = summarize(this.facts, this.range.period, this.range.previous, { asOf: this.ctx.now(), standaloneSlips: this.standalone });
+    const summary = this.builder.build();
     // Only the listed cases need their id and number: a few hundred lookups by rowid.
     const byRid = stmt(this.ctx.db, 'SELECT id, number FROM cases WHERE rid = ?');
     const named = (refs: CaseRef[]) =>
