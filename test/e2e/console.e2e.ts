@@ -12,9 +12,12 @@ import { axeProblems, shot } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
+/** Uncaught errors in the page over the whole run (must stay empty). */
+const pageErrors: string[] = [];
 beforeAll(async () => {
   h = await startConsoleHarness();
   page = await h.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
 });
 afterAll(async () => h?.close());
 afterEach(async (ctx) => {
@@ -223,5 +226,6 @@ describe('head-office console end to end', () => {
     await listSettled();
     expect(await page.locator('h1').innerText()).toContain('All cases');
     await shot(page, 'console-list-en');
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -1,22 +1,44 @@
 // A case's full history as head office received it: the branch's timeline, the audit trail
 // (who changed what), slips, follow-ups and the instructions already given.
 import { Card, Timeline, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-headoffice/console/api-contract';
+import { fieldLabel } from '../../../src-main/shared/i18n/field-labels';
 import { ToneTag } from '../../components/ToneTag';
+import { pick } from '../../i18n';
 import { yuan } from '../../lib/format';
 import { shTime } from '../labels';
 
 const h2 = (text: string) => <h2 style={{ fontSize: 15, margin: 0 }}>{text}</h2>;
 
-/** A field list of an audit change: `status: in_progress → resolved`. */
-function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
-  const keys = Object.keys(after ?? before ?? {}).filter((k) => k !== 'version' && k !== 'updatedAt' && k !== 'events');
-  const show = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v).slice(0, 60) : String(v).slice(0, 60));
+/** An audit change in words: `状态: 处理中 → 已处理`. Ids (assignee, unit…) mean nothing to a reviewer and are left out. */
+function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null, t: TFunction): string {
+  const keys = Object.keys(after ?? before ?? {}).filter((k) => !['version', 'updatedAt', 'createdAt', 'events'].includes(k) && !/Ids?$/.test(k) && k !== 'id');
+  const show = (k: string, v: unknown) => {
+    if (v === null || v === undefined) return '∅';
+    if (k === 'status' && typeof v === 'string') return t(`translation:status.${v}`);
+    if (k === 'channel' && typeof v === 'string') return t(`translation:channel.${v}`);
+    return typeof v === 'object' ? JSON.stringify(v).slice(0, 60) : String(v).slice(0, 60);
+  };
   return keys
     .slice(0, 6)
-    .map((k) => (before ? `${k}: ${show(before[k])} → ${show(after?.[k])}` : `${k}: ${show(after?.[k])}`))
+    .map((k) => `${label(k, t)}: ${before ? `${show(k, before[k])} → ` : ''}${show(k, after?.[k])}`)
     .join(';');
+}
+
+/** The shared field labels, and the list's words for the fields they do not name. */
+const OWN: Record<string, string> = { status: 'list.status', channel: 'list.channel', categoryCode: 'list.category', dueAt: 'list.deadline', receivedAt: 'list.receivedAt' };
+function label(k: string, t: TFunction): string {
+  const own = OWN[k];
+  return own ? t(own) : pick(fieldLabel(k));
+}
+
+/** `case.forward` → 转交处理 (the branch's event words); other actions as they are. */
+function actionLabel(action: string, t: TFunction): string {
+  const [entity, verb] = action.split('.');
+  if (entity !== 'case' || !verb) return action;
+  return t(`translation:event.${verb === 'create' ? 'intake' : verb}`, { defaultValue: action });
 }
 
 export function CaseHistory({ detail }: { detail: CaseDetail }) {
@@ -101,9 +123,9 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
                 {detail.history.map((a) => (
                   <li key={a.id}>
                     <div>
-                      <strong>{a.action}</strong> <span className="meta">{t('detail.by', { who: a.actorName, at: shTime(a.at, lang) })}</span>
+                      <strong title={a.action}>{actionLabel(a.action, t)}</strong> <span className="meta">{t('detail.by', { who: a.actorName, at: shTime(a.at, lang) })}</span>
                     </div>
-                    <div className="meta" style={{ wordBreak: 'break-all' }}>{changes(a.before, a.after)}</div>
+                    <div className="meta" style={{ wordBreak: 'break-all' }}>{changes(a.before, a.after, t)}</div>
                   </li>
                 ))}
               </ul>
