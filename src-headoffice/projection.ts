@@ -36,5 +36,6 @@ export function caseRowOf(branch: string, snap: Snap, importedAt: number): CaseR
     receiptNo: str(snap.receiptNo),
     items: items.length ? items.join('\n') : null,
     content: typeof snap.content === 'string' ? snap.content : '',
+    dueAt: num(snap.dueAt),
   };
 }

@@ -133,16 +133,17 @@ function txApi(client: pg.PoolClient): HqTx {
       for (const part of chunks(rows)) {
         const col = <K extends keyof CaseRow>(k: K) => part.map((r) => r[k]);
         await q(
-          `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, search_text)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::int[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+          `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, search_text, due_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::int[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[])
            ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
              severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
              satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
-             receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, search_text = excluded.search_text`,
+             receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, search_text = excluded.search_text, due_at = excluded.due_at`,
           [
             col('branch'), col('id'), col('number'), col('status'), col('channel'), col('category'), col('severity'), col('receivedAt'), col('updatedAt'),
             col('typical'), col('finding'), col('satisfaction'), col('disputed'), col('phone'), col('customerName'), col('receiptNo'), col('items'), col('content'),
             part.map((r) => searchText(r.customerName, r.content)),
+            col('dueAt'),
           ],
         );
       }

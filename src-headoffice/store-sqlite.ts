@@ -121,12 +121,12 @@ export class SqliteStore implements HqStore {
     },
     upsertCases: async (rows: CaseRow[]) => {
       const upsert = this.q(
-        `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, due_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
            severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
            satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
-           receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content
+           receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, due_at = excluded.due_at
          RETURNING rid`,
       );
       const old = this.q('SELECT rid, customer_name AS name, content FROM hq_cases WHERE branch = ? AND id = ?');
@@ -134,7 +134,7 @@ export class SqliteStore implements HqStore {
       const ftsInsert = this.q('INSERT INTO hq_cases_fts (rowid, uni, bi) VALUES (?, ?, ?)');
       for (const c of rows) {
         const was = old.get(c.branch, c.id) as { rid: number; name: string | null; content: string } | undefined;
-        const { rid } = upsert.get(c.branch, c.id, c.number, c.status, c.channel, c.category, c.severity, c.receivedAt, c.updatedAt, c.typical, c.finding, c.satisfaction, c.disputed, c.phone, c.customerName, c.receiptNo, c.items, c.content) as { rid: number };
+        const { rid } = upsert.get(c.branch, c.id, c.number, c.status, c.channel, c.category, c.severity, c.receivedAt, c.updatedAt, c.typical, c.finding, c.satisfaction, c.disputed, c.phone, c.customerName, c.receiptNo, c.items, c.content, c.dueAt) as { rid: number };
         // The search document changes only when the name or content does (most updates are status moves).
         if (was && was.name === c.customerName && was.content === c.content) continue;
         if (was) ftsDelete.run(rid);

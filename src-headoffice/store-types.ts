@@ -42,6 +42,8 @@ export interface CaseRow {
   receiptNo: string | null;
   items: string | null;
   content: string;
+  /** CaseRecord.dueAt: the deadline the console list shows with overdue. */
+  dueAt: number | null;
 }
 
 /** The importer's bulk writes, one implementation per backend (row by row in SQLite, set-wise in PostgreSQL). */

@@ -17,6 +17,7 @@ const COUNT_CAP = 10_000;
 type Row = {
   branch: string; id: string; number: string; status: string; channel: string; category: string; severity: string; received_at: number; updated_at: number;
   typical: number; finding: string | null; satisfaction: string | null; disputed: number; phone: string | null; customer_name: string | null; receipt_no: string | null; excerpt: string;
+  due_at: number | string | null;
 };
 
 const cursorOf = (r: { received_at: number; branch: string; id: string }) => Buffer.from(JSON.stringify([r.received_at, r.branch, r.id])).toString('base64url');
@@ -89,7 +90,7 @@ export async function listCases(store: HqStore, q: CaseListQuery): Promise<CaseL
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = await store.all<Row>(
     `SELECT branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no,
-       substr(content, 1, 80) AS excerpt
+       substr(content, 1, 80) AS excerpt, due_at
      FROM hq_cases ${cond} ORDER BY received_at DESC, branch, id LIMIT ${q.limit + 1}`,
     params,
   );
@@ -132,4 +133,5 @@ const toRow = (r: Row): CaseListRow => ({
   customerPhoneMasked: r.phone ? maskPhone(r.phone) : null,
   receiptNo: r.receipt_no,
   excerpt: r.excerpt,
+  dueAt: r.due_at === null ? null : Number(r.due_at),
 });

@@ -88,6 +88,21 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console cases (%s)'
     expect(await find('100%')).toEqual([]);
   });
 
+  it("lists each case's deadline as the branch last sent it", async () => {
+    const due = Date.parse('2026-11-03T10:00:00Z');
+    const a = caseSnapshot('SH01', 1, { dueAt: due });
+    const b = caseSnapshot('SH01', 2, { dueAt: null });
+    await pushCases(hq, keys.SH01 as string, 'SH01', [a, b]);
+    const dueOf = async () => Object.fromEntries((await allPages('', 50)).map((r) => [r.id, r.dueAt]));
+    expect(await dueOf()).toEqual({ [String(a.id)]: due, [String(b.id)]: null });
+    // A newer version moves the deadline (an extension) or clears it (handled in time).
+    await pushCases(hq, keys.SH01 as string, 'SH01', [
+      { ...a, version: 2, dueAt: due + 86_400_000 },
+      { ...b, version: 2, dueAt: null, status: 'filed' },
+    ]);
+    expect(await dueOf()).toEqual({ [String(a.id)]: due + 86_400_000, [String(b.id)]: null });
+  });
+
   it('shows a synced case with its history, sends a 批示 the branch then pulls, idempotently', async () => {
     const s = openTestStore();
     try {
