@@ -88,6 +88,11 @@ describe('head-office console end to end', () => {
     if (!first) throw new Error('no case');
     const sh = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(first.receivedAt);
     expect(all[0]).toContain(sh);
+    // Deadlines: an open case past its deadline says so.
+    const visible = (await api<CaseListPage>('/console/api/cases?limit=10')).body.rows;
+    const late = visible.find((r) => r.dueAt != null && r.dueAt < Date.now() && r.status !== 'filed');
+    if (!late) throw new Error('no overdue case among the newest: the demo data changed');
+    expect(all.find((r) => r.includes(late.number))).toContain('已逾期');
     await shot(page, 'console-list');
     expect(await axeProblems(page)).toEqual([]);
 
