@@ -110,8 +110,8 @@ export class SummaryComputation {
   private readonly settings: BranchSettings;
   private readonly builder: SummaryBuilder;
   private cursor: number;
-  /** Length of the time window one step reads, from the average density of the range. */
-  private readonly windowMs: number;
+  /** Length of the time window one step reads: adapted after each step to hold about chunkSize cases. */
+  private windowMs: number;
   private finished = false;
   private escalations: Map<number, { kind: EscalationKind }[]> | null = null;
   private slips: Map<number, SlipSnapshot[]> | null = null;
@@ -119,7 +119,7 @@ export class SummaryComputation {
   constructor(
     private readonly ctx: ServiceContext,
     range: ReportRange,
-    private readonly chunkSize = 5000,
+    private readonly chunkSize = 1000,
   ) {
     this.range = range;
     this.settings = ctx.settings();
@@ -151,6 +151,10 @@ export class SummaryComputation {
     const rows = stmt(db, `SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ?`).raw().all(this.cursor, end) as CaseRow[];
     for (const r of rows) this.builder.add(this.factsOf(r));
     this.done += rows.length;
+    // Small windows keep each chunk's rows short-lived (young-generation garbage only); the
+    // density of cases varies (busy months, quiet ones), so the next window follows this one's.
+    const scale = rows.length === 0 ? 4 : Math.min(4, Math.max(0.25, this.chunkSize / rows.length));
+    this.windowMs = Math.min(31 * 86_400_000, Math.max(60_000, Math.round((end - this.cursor) * scale)));
     this.cursor = end;
     if (end >= this.to) this.finished = true;
     return this.finished;
