@@ -148,7 +148,10 @@ export interface CaseListPage {
   rows: CaseListRow[];
   /** Pass as `after` for the next page; null on the last page. */
   nextCursor: string | null;
-  /** Number of matching cases; exact when totalExact, else the planner's estimate (large unfiltered lists). */
+  /**
+   * Number of matching cases, exact when totalExact. Otherwise a lower bound (10,000 for
+   * filters, 1,000 for a search: "more than") or, for the unfiltered list, the table's estimate.
+   */
   total: number;
   totalExact: boolean;
 }

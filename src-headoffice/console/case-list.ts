@@ -7,12 +7,15 @@ import { maskPhone } from '../../src-main/shared/phone';
 import { refuse } from '../../src-main/shared/errors';
 import type { CaseStatus, Channel, Finding, Satisfaction, Severity } from '../../src-main/shared/enums';
 import { searchMatch } from '../../src-main/domain/search-tokens';
-import type { HqStore, Param } from '../store';
+import type { HqQuery, HqStore, Param } from '../store';
 import { lowerAscii } from '../search-text';
 import type { CaseListPage, CaseListQuery, CaseListRow } from './api-contract';
 import { dayEnd, dayStart } from './dates';
 
 const COUNT_CAP = 10_000;
+// A text search counts its matches only this far: past it, counting costs more than the page.
+const SEARCH_COUNT_CAP = 1_000;
+const SHORT_SEARCH_MS = 3_000;
 
 type Row = {
   branch: string; id: string; number: string; status: string; channel: string; category: string; severity: string; received_at: number; updated_at: number;
@@ -87,6 +90,26 @@ export async function listCases(store: HqStore, q: CaseListQuery): Promise<CaseL
     const [at, branch, id] = readCursor(q.after);
     add('received_at <= ? AND (received_at < ? OR branch > ? OR (branch = ? AND id > ?))', at, at, branch, branch, id);
   }
+  // pg_trgm needs 3 characters: a shorter text search walks the keyset order, which is quick
+  // for common words but scans everything for a rare one. It gets a time limit and, past it,
+  // a refusal that says what narrows it.
+  if (store.kind === 'pg' && q.q && Array.from(q.q).length < 3) {
+    try {
+      return await store.tx(async (t) => {
+        await t.run(`SET LOCAL statement_timeout = ${SHORT_SEARCH_MS}`);
+        return await page(t, store.kind, q, where, params, filtered);
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code !== '57014') throw e;
+      throw refuse('VALIDATION', '一两个字的搜索范围太大,请再输入一个字,或加上门店或日期条件', 'A search of one or two characters is too broad here; type one more character, or add a branch or dates', [
+        { field: 'q', message: { zh: '搜索内容:一两个字的搜索范围太大,请再输入一个字或加上门店、日期条件', en: 'Search text: one or two characters are too broad here; type one more, or add a branch or dates' } },
+      ]);
+    }
+  }
+  return page(store, store.kind, q, where, params, filtered);
+}
+
+async function page(store: HqQuery, kind: HqStore['kind'], q: CaseListQuery, where: string[], params: Param[], filtered: { where: string[]; params: Param[] }): Promise<CaseListPage> {
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = await store.all<Row>(
     `SELECT branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no,
@@ -96,23 +119,23 @@ export async function listCases(store: HqStore, q: CaseListQuery): Promise<CaseL
   );
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
-  const total = await countCases(store, filtered.where, filtered.params);
+  const total = await countCases(store, kind, filtered.where, filtered.params, q.q ? SEARCH_COUNT_CAP : COUNT_CAP);
   return { rows: page.map(toRow), nextCursor: more ? cursorOf(page[page.length - 1] as Row) : null, ...total };
 }
 
-async function countCases(store: HqStore, where: string[], params: Param[]): Promise<{ total: number; totalExact: boolean }> {
+async function countCases(store: HqQuery, kind: HqStore['kind'], where: string[], params: Param[], cap: number): Promise<{ total: number; totalExact: boolean }> {
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const n = Number((await store.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM hq_cases ${cond} LIMIT ${COUNT_CAP + 1}) x`, params))?.n ?? 0);
-  if (n <= COUNT_CAP) return { total: n, totalExact: true };
+  const n = Number((await store.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM hq_cases ${cond} LIMIT ${cap + 1}) x`, params))?.n ?? 0);
+  if (n <= cap) return { total: n, totalExact: true };
   if (where.length === 0) {
     // The whole table: the statistics' row count (PostgreSQL) or the highest row id (SQLite; rows are never deleted).
     const est =
-      store.kind === 'pg'
+      kind === 'pg'
         ? Number((await store.get<{ n: number }>("SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'hq_cases'::regclass"))?.n ?? 0)
         : Number((await store.get<{ n: number }>('SELECT max(rid) AS n FROM hq_cases'))?.n ?? 0);
     return { total: Math.max(est, n), totalExact: false };
   }
-  return { total: COUNT_CAP, totalExact: false };
+  return { total: cap, totalExact: false };
 }
 
 const toRow = (r: Row): CaseListRow => ({
