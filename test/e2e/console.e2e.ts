@@ -110,7 +110,7 @@ describe('head-office console end to end', () => {
     // The list counts what head office counts for the same filters (the DOM holds only the rows in view).
     const api2 = await api<CaseListPage>('/console/api/cases?branch=SH02&status=filed&limit=200');
     expect(api2.body.total).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="row-count"]').innerText()).toContain(`/ ${api2.body.total}`);
+    expect(await page.locator('[data-testid="row-count"]').innerText()).toContain(`共 ${api2.body.total} 条`);
     expect(await page.locator('#f-branch').evaluate((e) => e.closest('.ant-select')?.textContent)).toContain('SH02');
 
     // A phrase from a real case's content, typed into the one search box (Enter applies).
@@ -123,7 +123,7 @@ describe('head-office console end to end', () => {
     await listSettled();
     const found = await api<CaseListPage>(`/console/api/cases?branch=SH02&status=filed&q=${encodeURIComponent(phrase)}&limit=200`);
     if (found.body.total === 0) expect(await page.locator('[data-testid="empty"]').count()).toBe(1);
-    else expect(await page.locator('[data-testid="row-count"]').innerText()).toContain(`/ ${found.body.total}`);
+    else expect(await page.locator('[data-testid="row-count"]').innerText()).toContain(`共 ${found.body.total} 条`);
     // Without the other filters the phrase finds the case it came from.
     await page.getByRole('button', { name: /清\s?除/ }).click();
     await page.locator('#f-q').fill(phrase);

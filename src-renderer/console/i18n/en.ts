@@ -44,6 +44,8 @@ export const consoleEn: ConsoleMessages = {
     phone: 'Customer phone',
     empty: 'No case matches',
     rows: '{{n}} shown',
+    total: 'of {{n}}',
+    totalMore: 'of more than {{n}}',
     loading: 'Loading…',
     overdue: 'Overdue',
     noDue: 'No deadline',

@@ -43,6 +43,8 @@ export const consoleZhCN = {
     phone: '顾客电话',
     empty: '没有符合条件的个案',
     rows: '已显示 {{n}} 条',
+    total: '共 {{n}} 条',
+    totalMore: '超过 {{n}} 条',
     loading: '正在加载…',
     overdue: '已逾期',
     noDue: '无时限',

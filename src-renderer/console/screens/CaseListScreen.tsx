@@ -29,7 +29,9 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
   useEffect(rememberList);
 
   const rows = q.data?.pages.flatMap((p) => p.rows) ?? [];
-  const total = q.data?.pages[0]?.total;
+  const first = q.data?.pages[0];
+  // Head office counts exactly up to a cap; past it the total is a lower bound.
+  const total = first ? (first.totalExact ? t('list.total', { n: first.total }) : t('list.totalMore', { n: first.total })) : '';
   const more = () => {
     if (q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
   };
@@ -69,7 +71,7 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
       <Typography.Title level={1} className="screen-title" id="cases-title">
         {t('list.title')}{' '}
         <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }} data-testid="row-count">
-          {q.isPending ? t('list.loading') : t('list.rows', { n: rows.length }) + (total !== undefined ? ` / ${total}` : '')}
+          {q.isPending ? t('list.loading') : `${t('list.rows', { n: rows.length })} · ${total}`}
         </Typography.Text>
       </Typography.Title>
       <CaseFilters value={filters} branches={(branches.data?.branches ?? []).map((b) => b.branch)} onChange={(f) => go('/', f as Record<string, string | undefined>)} />
