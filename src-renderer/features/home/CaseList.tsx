@@ -5,12 +5,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueName } from '../../../src-main/shared/enums';
 import type { QueueRow } from '../../../src-main/shared/types';
-import { ToneTag } from '../../components/ToneTag';
 import { VirtualList } from '../../components/VirtualList';
 import { pick } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
-import { formatTime } from '../../lib/format';
 import { useSession } from '../shell/session';
+import { CaseRowView } from './CaseRowView';
 
 export type Source = { kind: 'queue'; queue: QueueName } | { kind: 'search'; query: string };
 
@@ -52,18 +51,7 @@ export function CaseList({ source, title }: { source: Source; title: string }) {
   };
 
   const row = (r: QueueRow, _i: number, style: React.CSSProperties) => (
-    <a key={r.id} data-row role="listitem" className="vrow" style={style} href={`#/case/${r.id}`}>
-      <strong>{r.number}</strong>
-      <span>
-        <ToneTag tone={r.status === 'disputed' ? 'bad' : 'info'}>{t(`status.${r.status}`)}</ToneTag>
-      </span>
-      <span>{t(`channel.${r.channel}`)}</span>
-      <span>{r.customerName ?? t('caseView.anonymousCustomer')}</span>
-      <span className="excerpt">{r.excerpt ?? t('caseView.hidden')}</span>
-      <span style={{ color: r.overdue ? '#b91c1c' : undefined }}>
-        {r.dueAt ? (r.overdue ? t('caseView.overdue', { at: formatTime(r.dueAt, settings.timeZone, i18n.language) }) : t('caseView.due', { at: formatTime(r.dueAt, settings.timeZone, i18n.language) })) : formatTime(r.receivedAt, settings.timeZone, i18n.language)}
-      </span>
-    </a>
+    <CaseRowView key={r.id} r={r} top={Number(style.top)} height={ROW} timeZone={settings.timeZone} lang={i18n.language} />
   );
 
   return (
