@@ -244,6 +244,8 @@ export interface ConsoleSummary {
   branch: string | null;
   cases: number;
   summary: Summary;
+  /** Names behind the summary's unit ids (byUnit, complainedUnitId): "SH01 鞋部" when the summary spans branches. */
+  names?: { units: Record<string, string> };
 }
 
 // ---------------------------------------------------------------- repeat complainants (SPEC §9)

@@ -36,5 +36,16 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
   }
   const facts: SummaryFacts[] = cases.map((c) => caseFacts(JSON.parse(c.payload) as SummaryCase, slipsOf.get(`${c.branch}/${c.id}`) ?? []));
   const summary = summarize(facts, period, previous, { asOf: now, standaloneSlips: standalone });
-  return { period: q.period, firstDate: period.firstDate, lastDate: period.lastDate, branch: q.branch ?? null, cases: summary.total, summary };
+  return { period: q.period, firstDate: period.firstDate, lastDate: period.lastDate, branch: q.branch ?? null, cases: summary.total, summary, names: { units: await unitNames(store, q.branch) } };
+}
+
+/** Unit ids are per branch store: over several branches a name says whose unit it is. */
+async function unitNames(store: HqStore, branch: string | undefined): Promise<Record<string, string>> {
+  const units = await store.all<{ branch: string; id: string; payload: string }>(`SELECT branch, id, payload FROM records WHERE type = 'unit'${branch ? ' AND branch = ?' : ''}`, branch ? [branch] : []);
+  const names: Record<string, string> = {};
+  for (const u of units) {
+    const name = (JSON.parse(u.payload) as { name?: unknown }).name;
+    if (typeof name === 'string') names[u.id] = branch ? name : `${u.branch} ${name}`;
+  }
+  return names;
 }

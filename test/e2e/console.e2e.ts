@@ -193,6 +193,10 @@ describe('head-office console end to end', () => {
     const answer = await api<{ cases: number }>('/console/api/summary?period=month&date=2026-11-15');
     expect(answer.body.cases).toBeGreaterThan(0);
     expect(await page.locator('main').innerText()).toContain(String(answer.body.cases));
+    // Units complained about by name and branch, not by their ids.
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/SH0\d (鞋部|食品部)/);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
     await page.waitForLoadState('networkidle');
     await shot(page, 'console-summary');
     expect(await axeProblems(page)).toEqual([]);

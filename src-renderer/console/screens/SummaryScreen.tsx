@@ -61,7 +61,7 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
       </div>
       {q.isPending && <Spin />}
       {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
-      {q.data && (q.data.cases === 0 ? <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph> : <SummaryView summary={q.data.summary} labels={labels} names={{ categories: CATEGORY_NAMES }} timeZone={CONSOLE_TIME_ZONE} />)}
+      {q.data && (q.data.cases === 0 ? <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph> : <SummaryView summary={q.data.summary} labels={labels} names={{ categories: CATEGORY_NAMES, units: q.data.names?.units ?? {} }} timeZone={CONSOLE_TIME_ZONE} />)}
     </section>
   );
 }
