@@ -7,11 +7,13 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { refuse } from '../src-main/shared/errors';
 import { searchDocument } from '../src-main/domain/search-tokens';
+import { caseRowOf } from './projection';
 import { type CaseRow, type HqQuery, type HqStore, type HqTx, type Param, type RecordRow, recordKey } from './store-types';
 
 const MIGRATIONS = join(import.meta.dirname, 'migrations');
 
-function migrate(db: Database.Database): void {
+/** Migrates; answers the version the store had before. */
+function migrate(db: Database.Database): number {
   const files = readdirSync(MIGRATIONS).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > files.length) {
@@ -25,6 +27,7 @@ function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${i + 1}`);
     })();
   });
+  return current;
 }
 
 /** A promise chain: each holder runs alone. */
@@ -153,12 +156,25 @@ export class SqliteStore implements HqStore {
   }
 }
 
-export function openSqliteStore(file: string): SqliteStore {
+export async function openSqliteStore(file: string): Promise<SqliteStore> {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return new SqliteStore(db, file);
+  const was = migrate(db);
+  const store = new SqliteStore(db, file);
+  // A store from before the console (version 1) holds cases but no projection yet: build it once.
+  if (was === 1) await backfillProjection(store);
+  return store;
+}
+
+async function backfillProjection(store: SqliteStore): Promise<void> {
+  const rows = store.db.prepare("SELECT branch, payload, imported_at FROM records WHERE type = 'case' AND json_valid(payload)").iterate() as IterableIterator<{ branch: string; payload: string; imported_at: number }>;
+  const cases: CaseRow[] = [];
+  for (const r of rows) {
+    const c = caseRowOf(r.branch, JSON.parse(r.payload) as Record<string, unknown>, r.imported_at);
+    if (c) cases.push(c);
+  }
+  await store.tx((t) => t.upsertCases(cases));
 }
