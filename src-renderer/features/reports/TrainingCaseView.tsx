@@ -47,14 +47,16 @@ export function TrainingCaseView({ id }: { id: string }) {
       </Space>
       <Typography.Paragraph type="secondary">{t('training.note')}</Typography.Paragraph>
       <Card size="small" data-testid="training-case">
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('training.receivedAt')}>{time(c.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('training.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('training.severity')}>{t(`severity.${c.severity}`)}</Descriptions.Item>
           <Descriptions.Item label={t('training.complainedUnit')}>{c.complainedUnitName ?? ''}</Descriptions.Item>
           <Descriptions.Item label={t('training.handlingUnit')}>{c.handlingUnitName ?? ''}</Descriptions.Item>
-          <Descriptions.Item label={t('training.items')}>{c.purchaseItems.join(';')}</Descriptions.Item>
           <Descriptions.Item label={t('training.amount')}>{c.purchaseAmountFen === null ? '' : `¥${yuan(c.purchaseAmountFen)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('training.items')} span={2}>
+            {c.purchaseItems.join(';')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('training.content')} span={2}>
             {c.content ?? t('training.hidden')}
           </Descriptions.Item>
@@ -77,10 +79,10 @@ export function TrainingCaseView({ id }: { id: string }) {
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           {t('training.result')}
         </Typography.Title>
-        <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('training.resolution')}>{c.resolutionType ? t(`resolution.${c.resolutionType}`) : ''}</Descriptions.Item>
           <Descriptions.Item label={t('training.amount')}>{c.resolutionAmountFen === null ? '' : `¥${yuan(c.resolutionAmountFen)}`}</Descriptions.Item>
-          <Descriptions.Item label={t('training.result')} span={2}>
+          <Descriptions.Item label={t('training.resultSummary')} span={2}>
             {c.resolutionSummary ?? ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('training.satisfaction')}>{c.satisfaction ? t(`satisfaction.${c.satisfaction}`) : ''}</Descriptions.Item>
