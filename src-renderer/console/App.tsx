@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { whenSignedOut } from './api';
 import { ConsoleLayout } from './ConsoleLayout';
 import { SignIn } from './screens/SignIn';
-import { SESSION_KEY, useSession } from './session';
+import { signedOut, useSession } from './session';
 import { THEME } from './theme';
 
 export function App() {
@@ -31,8 +31,7 @@ function Gate() {
   useEffect(() => {
     whenSignedOut(() => {
       setEnded(true);
-      qc.clear();
-      qc.setQueryData(SESSION_KEY, null);
+      signedOut(qc);
     });
   }, [qc]);
 

@@ -1,7 +1,7 @@
 // The reviewer's session: probed with GET /session (401 means signed out), created by
 // POST /session, ended by DELETE /session. The CSRF token of each answer is remembered by
 // api.ts for the state-changing requests that follow.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { CONSOLE_PATHS, type SessionInfo, type SignInBody } from '../../src-headoffice/console/api-contract';
 import { ConsoleApiError, getQuiet, postQuiet, request, setCsrfToken } from './api';
@@ -35,8 +35,17 @@ export function useSignOut(): () => Promise<void> {
   return useCallback(async () => {
     await request('DELETE', CONSOLE_PATHS.session, undefined, true).catch(() => undefined);
     setCsrfToken(null);
-    // Nothing of this reviewer stays in the cache for the next one at this PC.
-    qc.clear();
-    qc.setQueryData(SESSION_KEY, null);
+    signedOut(qc);
   }, [qc]);
+}
+
+/**
+ * Signed out (by the reviewer or because head office ended the session): the session query
+ * says so, which shows the sign-in screen, and nothing else of this reviewer stays in the
+ * cache for the next one at this PC. (clear() would also drop the session query that the
+ * mounted screen observes, and it would not hear of the change.)
+ */
+export function signedOut(qc: QueryClient): void {
+  qc.setQueryData(SESSION_KEY, null);
+  qc.removeQueries({ predicate: (q) => q.queryKey[1] !== SESSION_KEY[1] });
 }

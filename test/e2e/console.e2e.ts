@@ -228,6 +228,29 @@ describe('head-office console end to end', () => {
     expect(await axeProblems(page)).toEqual([]);
   });
 
+  it('returns to the sign-in screen when the session ends, and signs out', async () => {
+    // The session cookie gone (expired at head office): the next call answers 401.
+    await page.context().clearCookies();
+    await page.evaluate(() => (window.location.hash = '#/summary?period=week&date=2026-11-11'));
+    await page.locator('#username').waitFor();
+    expect(await page.locator('main').innerText()).toContain('登录已失效,请重新登录');
+    await page.locator('#username').fill(DEMO_REVIEWER.username);
+    await page.locator('#password').fill(DEMO_REVIEWER.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation').waitFor();
+    // Back where the reviewer was.
+    await page.locator('[data-testid="summary-range"]').waitFor();
+    expect(await page.locator('[data-testid="summary-range"]').innerText()).toContain('2026-11-09');
+
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.locator('#username').waitFor();
+    expect((await api('/console/api/session')).status).toBe(401);
+    await page.locator('#password').fill(DEMO_REVIEWER.password);
+    await page.locator('#username').fill(DEMO_REVIEWER.username);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation').waitFor();
+  });
+
   it('switches to English', async () => {
     await page.getByText('English').first().click();
     await expect.poll(() => page.locator('nav').innerText()).toContain('Sync health');

@@ -56,4 +56,5 @@ export const SlipSettleInput = z.strictObject({ slipId: Id, settledOn: LocalDate
 export const SlipNumberInput = z.strictObject({ number: shortText(40) });
 
 /** What to print: a slip or the record form of a case, by id. */
-export const PrintInput = z.strictObject({ kind: z.enum(['slip', 'case_record']), id: Id, paper: z.enum(['A4', 'A5']).optional() });
+/** A printed form: a slip, a case's record form, or a typical case's training sheet (id = the case). */
+export const PrintInput = z.strictObject({ kind: z.enum(['slip', 'case_record', 'training']), id: Id, paper: z.enum(['A4', 'A5']).optional() });
