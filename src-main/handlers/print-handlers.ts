@@ -4,6 +4,7 @@ import type { Actor } from '../domain/case-machine';
 import { loadCase } from '../db/repositories/case-repo';
 import { loadSlip } from '../db/repositories/slip-repo';
 import { printCaseRecord, printSlip } from '../services/print';
+import { printTrainingCase } from '../services/training';
 import { refuse } from '../shared/errors';
 import { PrintInput } from '../shared/schemas/slip';
 import { parseInput } from '../shared/validation';
@@ -15,6 +16,10 @@ async function render(ctx: AppContext, actor: Actor, raw: unknown): Promise<{ pd
     const number = loadSlip(ctx.db, input.id)?.number ?? '';
     const pdf = await printSlip(ctx, input.id, { ...(input.paper ? { paper: input.paper } : {}), ...(ctx.fontDir ? { fontDir: ctx.fontDir } : {}) });
     return { pdf, fileName: `商品退换货单-${number}.pdf`, title: `商品退换货单 ${number}` };
+  }
+  if (input.kind === 'training') {
+    const r = await printTrainingCase(ctx, actor, { caseId: input.id }, ctx.fontDir ? { fontDir: ctx.fontDir } : {});
+    return { pdf: r.pdf, fileName: r.fileName, title: r.fileName.replace(/\.pdf$/, '') };
   }
   const number = loadCase(ctx.db, input.id)?.number ?? '';
   const pdf = await printCaseRecord(ctx, actor, input.id, ctx.fontDir ? { fontDir: ctx.fontDir } : {});

@@ -12,7 +12,7 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['case', /^\/case\/([\w-]+)$/, ['id']],
   ['slipNew', /^\/slip\/new$/, []],
   ['slip', /^\/slip\/([\w-]+)$/, ['id']],
-  ['print', /^\/print\/(slip|case_record)\/([\w-]+)$/, ['kind', 'id']],
+  ['print', /^\/print\/(slip|case_record|training)\/([\w-]+)$/, ['kind', 'id']],
   ['settings', /^\/settings$/, []],
   ['admin', /^\/admin$/, []],
   ['reports', /^\/reports$/, []],

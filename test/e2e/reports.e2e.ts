@@ -47,7 +47,7 @@ describe('reports and training library', () => {
     await expect.poll(async () => (await dialog.locator('[aria-label*="顾客异议处理月报表"]').count()) > 0, { timeout: 15_000 }).toBe(true);
   });
 
-  it('a week with progress: the job can be cancelled and started again', async () => {
+  it('a weekly summary runs the same way, named by its ISO week', async () => {
     const page = await h.newPage();
     await signIn(page, h.url, 'D001');
     await page.getByRole('button', { name: '汇总报表' }).click();

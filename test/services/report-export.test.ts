@@ -68,7 +68,7 @@ describe('summary CSV', () => {
 describe('summary spreadsheet', () => {
   it('one sheet per section, numbers as numbers, money as yuan with two decimals', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await summaryXlsx(report));
+    await wb.xlsx.load((await summaryXlsx(report)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toEqual(['概况', '按异议类别', '按表现方式', '按被投诉单位', '结案时限', '顾客满意度', '调查认定', '有疑义与升级处理', '退换货', '与前期比较', '典型范例', '有疑义或升级的个案']);
     const rowOf = (sheet: string, label: string) => {

@@ -108,5 +108,14 @@ describe('training library', () => {
     expect(text).toContain('服务态度');
     const r = await dispatch(s.ctx, as('staff'), 'training.render', { caseId: govId });
     expect(r.ok && r.value.fileName).toMatch(/\.pdf$/);
+    // The shared print path (preview, printer, save) prints the same sheet, and only for typical cases.
+    const viaPrint = await dispatch(s.ctx, as('clerk'), 'print.render', { kind: 'training', id: typicalId });
+    expect(viaPrint.ok).toBe(true);
+    if (viaPrint.ok) {
+      const printed = squash((await readPdf(Buffer.from(viaPrint.value.pdfBase64, 'base64'))).map((p) => p.text).join(''));
+      expect(printed).toContain('月饼过期了');
+      for (const secret of SECRETS) expect(printed, secret).not.toContain(squash(secret));
+    }
+    expect(await dispatch(s.ctx, as('clerk'), 'print.render', { kind: 'training', id: plainId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

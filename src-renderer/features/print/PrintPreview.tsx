@@ -11,7 +11,7 @@ import { PdfPages } from './PdfPages';
 
 const decode = (base64: string): Uint8Array => Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
 
-export function PrintPreview({ kind, id }: { kind: 'slip' | 'case_record'; id: string }) {
+export function PrintPreview({ kind, id }: { kind: 'slip' | 'case_record' | 'training'; id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const q = useQuery({ queryKey: ['print', kind, id], queryFn: () => call('print.render', { kind, id }), staleTime: 0, gcTime: 0 });

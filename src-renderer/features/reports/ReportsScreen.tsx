@@ -117,6 +117,18 @@ export function ReportsScreen() {
     }
   };
 
+  const savePdf = async () => {
+    if (!job) return;
+    setBusy('savePdf');
+    try {
+      const r = await invoke('reports.saveAs', { jobId: job.jobId, format: 'pdf', lang });
+      if (!r.ok) return void message.error(pick(r.error.message));
+      if (r.value.path) void message.success(t('reports.saved', { path: r.value.path }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
@@ -188,9 +200,16 @@ export function ReportsScreen() {
       <Modal open={preview !== null} title={t('reports.previewTitle')} width={900} onCancel={() => setPreview(null)} footer={null} destroyOnClose>
         {preview && (
           <>
-            <Button type="primary" style={{ marginBottom: 8 }} onClick={() => download(preview.bytes, preview.fileName, 'application/pdf')}>
-              {t('print.download')}
-            </Button>
+            {inDesktopShell() ? (
+              // The desktop window does not download: main saves through the OS dialog.
+              <Button type="primary" style={{ marginBottom: 8 }} loading={busy === 'savePdf'} onClick={() => void savePdf()}>
+                {t('print.saveAs')}
+              </Button>
+            ) : (
+              <Button type="primary" style={{ marginBottom: 8 }} onClick={() => download(preview.bytes, preview.fileName, 'application/pdf')}>
+                {t('print.download')}
+              </Button>
+            )}
             <div className="pdf-frame" data-file={preview.fileName}>
               <Suspense fallback={<Spin />}>
                 <PdfPages data={preview.bytes} label={t('reports.previewTitle')} />

@@ -1,8 +1,9 @@
-// One typical case as new staff read it, and its printable sheet (典型范例) in the in-app
-// PDF preview. The DTO from main holds no customer name, phone, contact or receipt number.
+// One typical case as new staff read it; its printable sheet (典型范例) opens in the app's
+// print preview (print.render kind 'training'): printer and save in the desktop shell,
+// download in the browser. The DTO from main holds no customer name, phone, contact or
+// receipt number.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
@@ -10,17 +11,10 @@ import { formatTime, yuan } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useSession } from '../shell/session';
 
-const PdfPages = lazy(() => import('../print/PdfPages').then((m) => ({ default: m.PdfPages })));
-const decode = (base64: string): Uint8Array => Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-
 export function TrainingCaseView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const { settings } = useSession();
-  const [printing, setPrinting] = useState(false);
   const q = useQuery({ queryKey: ['training.case', id], queryFn: () => call('training.get', { caseId: id }) });
-  const pdf = useQuery({ queryKey: ['training.pdf', id], queryFn: () => call('training.render', { caseId: id }), enabled: printing, staleTime: 0, gcTime: 0 });
-  const bytes = useMemo(() => (pdf.data ? decode(pdf.data.pdfBase64) : null), [pdf.data]);
-  const url = useMemo(() => (bytes ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' })) : null), [bytes]);
   const time = (ms: number) => formatTime(ms, settings.timeZone, i18n.language);
   const en = i18n.language === 'en';
 
@@ -36,14 +30,9 @@ export function TrainingCaseView({ id }: { id: string }) {
           {t('training.nav')} {c.number}
         </Typography.Title>
         <Tag color="blue">{en ? c.categoryName.en : c.categoryName.zh}</Tag>
-        <Button type="primary" onClick={() => setPrinting(true)}>
+        <Button type="primary" onClick={() => navigate(`/print/training/${c.id}`)}>
           {t('training.print')}
         </Button>
-        {url && pdf.data && (
-          <Button href={url} download={pdf.data.fileName}>
-            {t('training.download')}
-          </Button>
-        )}
       </Space>
       <Typography.Paragraph type="secondary">{t('training.note')}</Typography.Paragraph>
       <Card size="small" data-testid="training-case">
@@ -101,21 +90,6 @@ export function TrainingCaseView({ id }: { id: string }) {
           )}
         </Descriptions>
       </Card>
-      {printing && (
-        <Card size="small" style={{ marginTop: 12 }} title={t('training.print')}>
-          {pdf.isPending && <Spin />}
-          {pdf.error && <Alert type="error" showIcon message={pdf.error instanceof ApiError ? pick(pdf.error.messages) : t('common.error')} />}
-          {bytes && pdf.data ? (
-            <div className="pdf-frame" data-file={pdf.data.fileName}>
-              <Suspense fallback={<Spin />}>
-                <PdfPages data={bytes} label={t('training.print')} />
-              </Suspense>
-            </div>
-          ) : (
-            !pdf.isPending && <Empty />
-          )}
-        </Card>
-      )}
     </>
   );
 }

@@ -112,7 +112,7 @@ export function Layout({ signOut }: { signOut: () => void }) {
       case 'print':
         return (
           <Suspense fallback={<Spin />}>
-            <PrintPreview kind={route.params.kind === 'slip' ? 'slip' : 'case_record'} id={route.params.id ?? ''} />
+            <PrintPreview kind={route.params.kind === 'slip' || route.params.kind === 'training' ? route.params.kind : 'case_record'} id={route.params.id ?? ''} />
           </Suspense>
         );
       case 'settings':
