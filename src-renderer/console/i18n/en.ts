@@ -41,7 +41,7 @@ export const consoleEn: ConsoleMessages = {
     category: 'Category',
     status: 'Status',
     deadline: 'Deadline',
-    phone: 'Customer phone',
+    phone: 'Customer / phone',
     empty: 'No case matches',
     rows: '{{n}} shown',
     total: 'of {{n}}',

@@ -40,7 +40,7 @@ export const consoleZhCN = {
     category: '类别',
     status: '状态',
     deadline: '时限',
-    phone: '顾客电话',
+    phone: '顾客 / 电话',
     empty: '没有符合条件的个案',
     rows: '已显示 {{n}} 条',
     total: '共 {{n}} 条',

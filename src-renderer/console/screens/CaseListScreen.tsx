@@ -61,7 +61,9 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
             shTime(r.dueAt, i18n.language)
           )}
         </span>
-        <span title={r.excerpt}>{r.customerPhoneMasked ?? (r.customerName || t('translation:caseView.anonymousCustomer'))}</span>
+        <span title={r.excerpt}>
+          {r.customerName ?? (r.customerPhoneMasked ? '' : t('translation:caseView.anonymousCustomer'))} {r.customerPhoneMasked && <span className="muted">{r.customerPhoneMasked}</span>}
+        </span>
       </a>
     );
   };
