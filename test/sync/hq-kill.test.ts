@@ -88,7 +88,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
     }
     // Several child processes start and are killed: on a loaded 2-core CI machine this takes
     // well over the default minute.
-  }, 240_000);
+  }, 480_000);
 
   it('a branch killed between send and acknowledgement sends again, and head office applies it once', async () => {
     backend = b;
@@ -124,5 +124,5 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
     } finally {
       await db.close();
     }
-  }, 240_000);
+  }, 480_000);
 });
