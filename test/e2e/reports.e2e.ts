@@ -3,6 +3,7 @@
 // the PDF preview and exports CSV and Excel; a clerk has no Reports entry but reads the
 // training library, whose list, case and printed sheet show no customer name or phone.
 // Screenshots: docs/screenshots/reports.png, docs/screenshots/training.png.
+import { DateTime } from 'luxon';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, type Harness, shot, signIn, startHarness } from './harness';
 
@@ -21,8 +22,12 @@ describe('reports and training library', () => {
     await signIn(page, h.url, 'S001');
     await page.getByRole('button', { name: '汇总报表' }).click();
     await page.getByRole('heading', { name: '顾客异议处理汇总' }).waitFor();
+    // The demo store is seeded up to now: the month of 15 days ago always has cases, even on the 1st.
+    const month = DateTime.now().setZone('Asia/Shanghai').minus({ days: 15 }).toFormat('yyyy-LL');
+    await page.locator('#report-month').fill(month);
     await page.getByRole('button', { name: '生成报表' }).click();
     await page.getByTestId('summary-view').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('report-heading').innerText()).toContain(month);
     const total = Number(await page.getByTestId('stat-total').locator('.ant-statistic-content-value').innerText());
     expect(total).toBeGreaterThan(0);
     // The charts are SVG with their text as text.
