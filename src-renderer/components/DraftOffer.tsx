@@ -26,8 +26,20 @@ export function DraftOffer({ at, timeZone, onRestore, onDiscard }: { at: number;
   );
 }
 
-/** Beside the submit button: when the draft was last kept by main, or that it could not be. */
-export function DraftSaveState({ savedAt, failed, timeZone }: { savedAt: number | null; failed: boolean; timeZone: string }) {
+/** A form's submit button with, beside it, when its draft was last kept by main. */
+export function SubmitWithDraftState({ label, busy, savedAt, failed, timeZone }: { label: string; busy: boolean; savedAt: number | null; failed: boolean; timeZone: string }) {
+  return (
+    <Space size="middle">
+      <Button type="primary" htmlType="submit" loading={busy}>
+        {label}
+      </Button>
+      <DraftSaveState savedAt={savedAt} failed={failed} timeZone={timeZone} />
+    </Space>
+  );
+}
+
+/** When the draft was last kept by main, or that it could not be. */
+function DraftSaveState({ savedAt, failed, timeZone }: { savedAt: number | null; failed: boolean; timeZone: string }) {
   const { t, i18n } = useTranslation();
   if (failed) return <ToneTag tone="warn">{t('intake.draftSaveFailed')}</ToneTag>;
   if (savedAt === null) return null;

@@ -1,12 +1,12 @@
 // Units complaints are about and forwarded to (柜组/部门). Shared with head office for reports.
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Table } from 'antd';
+import { App, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UnitCreateInput } from '../../../src-main/shared/schemas/admin';
 import { Field } from '../../components/Field';
-import { formKeys } from '../../lib/keys';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
+import { CreateSection } from './CreateSection';
 import { useUnits } from '../shell/session';
 
 export function UnitsTab() {
@@ -39,23 +39,14 @@ export function UnitsTab() {
           { title: t('admin.active'), dataIndex: 'active', render: (a: boolean) => t(a ? 'yesNo.yes' : 'yesNo.no') },
         ]}
       />
-      <h2 style={{ fontSize: 15, marginTop: 24 }}>{t('admin.newUnit')}</h2>
-      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form component={false} layout="vertical">
-        <form aria-label={t('admin.newUnit')} {...formKeys(() => void create())} onSubmit={(e) => (e.preventDefault(), void create())}>
-          <div className="form-grid">
-            <Field id="unitCode" path="code" label={t('admin.code')} issues={issues} required>
-              <Input id="unitCode" value={v.code} onChange={(e) => setV((p) => ({ ...p, code: e.target.value }))} />
-            </Field>
-            <Field id="unitName" path="name" label={t('admin.unitName')} issues={issues} required>
-              <Input id="unitName" value={v.name} onChange={(e) => setV((p) => ({ ...p, name: e.target.value }))} />
-            </Field>
-          </div>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('admin.create')}
-          </Button>
-        </form>
-      </Form>
+      <CreateSection title={t('admin.newUnit')} submitLabel={t('admin.create')} error={error} busy={busy} onSubmit={() => void create()}>
+        <Field id="unitCode" path="code" label={t('admin.code')} issues={issues} required>
+          <Input id="unitCode" value={v.code} onChange={(e) => setV((p) => ({ ...p, code: e.target.value }))} />
+        </Field>
+        <Field id="unitName" path="name" label={t('admin.unitName')} issues={issues} required>
+          <Input id="unitName" value={v.name} onChange={(e) => setV((p) => ({ ...p, name: e.target.value }))} />
+        </Field>
+      </CreateSection>
     </>
   );
 }

@@ -1,7 +1,7 @@
 // Staff accounts: who may sign in, with which role. Accounts are never deleted (their names
 // stay on the records they wrote); leaving staff are deactivated.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Select, Switch, Table } from 'antd';
+import { App, Input, Select, Switch, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../src-main/shared/enums';
@@ -10,8 +10,8 @@ import type { SessionUser } from '../../../src-main/shared/types';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import { call, invoke } from '../../lib/api';
-import { formKeys } from '../../lib/keys';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
+import { CreateSection } from './CreateSection';
 import { useSession, useUnits } from '../shell/session';
 
 const EMPTY = { staffNo: '', name: '', role: 'clerk', unitId: '', pin: '' };
@@ -65,32 +65,23 @@ export function UsersTab() {
           },
         ]}
       />
-      <h2 style={{ fontSize: 15, marginTop: 24 }}>{t('admin.newUser')}</h2>
-      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <Form component={false} layout="vertical">
-        <form aria-label={t('admin.newUser')} {...formKeys(() => void create())} onSubmit={(e) => (e.preventDefault(), void create())}>
-          <div className="form-grid">
-            <Field id="newStaffNo" path="staffNo" label={t('admin.staffNo')} issues={issues} required>
-              <Input id="newStaffNo" value={v.staffNo} onChange={(e) => set('staffNo', e.target.value)} />
-            </Field>
-            <Field id="newName" path="name" label={t('admin.name')} issues={issues} required>
-              <Input id="newName" value={v.name} onChange={(e) => set('name', e.target.value)} />
-            </Field>
-            <Field id="newRole" path="role" label={t('admin.role')} issues={issues} required>
-              <Select id="newRole" value={v.role} onChange={(x: string) => set('role', x)} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-            </Field>
-            <Field id="newUnit" path="unitId" label={t('admin.unit')} issues={issues} required={v.role === 'unit_staff'}>
-              <Select id="newUnit" allowClear value={v.unitId || undefined} onChange={(x?: string) => set('unitId', x ?? '')} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
-            </Field>
-            <Field id="newPin" path="pin" label={t('admin.pin')} issues={issues} required>
-              <Input.Password id="newPin" autoComplete="new-password" inputMode="numeric" value={v.pin} onChange={(e) => set('pin', e.target.value)} />
-            </Field>
-          </div>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('admin.create')}
-          </Button>
-        </form>
-      </Form>
+      <CreateSection title={t('admin.newUser')} submitLabel={t('admin.create')} error={error} busy={busy} onSubmit={() => void create()}>
+        <Field id="newStaffNo" path="staffNo" label={t('admin.staffNo')} issues={issues} required>
+          <Input id="newStaffNo" value={v.staffNo} onChange={(e) => set('staffNo', e.target.value)} />
+        </Field>
+        <Field id="newName" path="name" label={t('admin.name')} issues={issues} required>
+          <Input id="newName" value={v.name} onChange={(e) => set('name', e.target.value)} />
+        </Field>
+        <Field id="newRole" path="role" label={t('admin.role')} issues={issues} required>
+          <Select id="newRole" value={v.role} onChange={(x: string) => set('role', x)} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Field>
+        <Field id="newUnit" path="unitId" label={t('admin.unit')} issues={issues} required={v.role === 'unit_staff'}>
+          <Select id="newUnit" allowClear value={v.unitId || undefined} onChange={(x?: string) => set('unitId', x ?? '')} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+        </Field>
+        <Field id="newPin" path="pin" label={t('admin.pin')} issues={issues} required>
+          <Input.Password id="newPin" autoComplete="new-password" inputMode="numeric" value={v.pin} onChange={(e) => set('pin', e.target.value)} />
+        </Field>
+      </CreateSection>
     </>
   );
 }

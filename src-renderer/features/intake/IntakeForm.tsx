@@ -1,12 +1,12 @@
 // Intake, one form per channel (SPEC §2), showing only the fields that apply. The whole
 // form works from the keyboard (Tab, Ctrl+Enter); what is typed is kept as a draft on this
 // PC as the clerk types and is never cleared by an error.
-import { App, Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select, Space, Tabs, Typography } from 'antd';
+import { App, Alert, Checkbox, DatePicker, Form, Input, Radio, Select, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
 import { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
-import { DraftOffer, DraftSaveState } from '../../components/DraftOffer';
+import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { formKeys } from '../../lib/keys';
 import { navigate } from '../../lib/router';
@@ -165,12 +165,7 @@ export function IntakeForm({ channel }: { channel: string }) {
               <Select id="handlingUnit" allowClear value={s.handlingUnitId || undefined} onChange={(v) => set('handlingUnitId', v ?? '')} options={unitOptions} />
             </Field>
           </fieldset>
-          <Space size="middle">
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('intake.submit')}
-            </Button>
-            <DraftSaveState savedAt={draft.savedAt} failed={draft.saveFailed} timeZone={settings.timeZone} />
-          </Space>
+          <SubmitWithDraftState label={t('intake.submit')} busy={busy} savedAt={draft.savedAt} failed={draft.saveFailed} timeZone={settings.timeZone} />
         </form>
       </Form>
     </>

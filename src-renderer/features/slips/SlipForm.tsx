@@ -1,12 +1,12 @@
 // The return/exchange slip (SPEC §5): line items with live totals (display only), refund,
 // reason, condition of the goods and the two yes/no questions finance settles on.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
 import { SlipCreateInput } from '../../../src-main/shared/schemas/slip';
-import { DraftOffer, DraftSaveState } from '../../components/DraftOffer';
+import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { call } from '../../lib/api';
 import { yuan } from '../../lib/format';
@@ -121,12 +121,7 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
             <YesNoField id="qualityProblem" label={t('slip.qualityProblem')} value={s.qualityProblem} issues={issues} onChange={(v) => set('qualityProblem', v)} />
             <YesNoField id="deductCommission" label={t('slip.deductCommission')} value={s.deductCommission} issues={issues} onChange={(v) => set('deductCommission', v)} />
           </div>
-          <Space size="middle">
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('slip.submit')}
-            </Button>
-            <DraftSaveState savedAt={draft.savedAt} failed={draft.saveFailed} timeZone={settings.timeZone} />
-          </Space>
+          <SubmitWithDraftState label={t('slip.submit')} busy={busy} savedAt={draft.savedAt} failed={draft.saveFailed} timeZone={settings.timeZone} />
         </form>
       </Form>
     </>
