@@ -82,6 +82,9 @@ function queries(c: () => Client): HqQuery {
   };
 }
 
+/** Connections whose temporary staging table exists. */
+const staged = new WeakSet<pg.PoolClient>();
+
 function txApi(client: pg.PoolClient): HqTx {
   const q = (sql: string, p: unknown[]) => client.query(sql, p);
   return {
@@ -100,9 +103,13 @@ function txApi(client: pg.PoolClient): HqTx {
     },
     stageRecords: async (branch, rows) => {
       // COPY is the fastest way in: one stream, no statement to parse, no array literal to escape.
-      await client.query(
-        `CREATE TEMP TABLE IF NOT EXISTS import_records (type TEXT COLLATE "C", id TEXT COLLATE "C", version BIGINT, schema INTEGER, payload TEXT, case_number TEXT, parent_id TEXT, seq BIGINT) ON COMMIT DELETE ROWS`,
-      );
+      // Once per connection; ON COMMIT DELETE ROWS empties it after every batch.
+      if (!staged.has(client)) {
+        await client.query(
+          `CREATE TEMP TABLE IF NOT EXISTS import_records (type TEXT COLLATE "C", id TEXT COLLATE "C", version BIGINT, schema INTEGER, payload TEXT, case_number TEXT, parent_id TEXT, seq BIGINT) ON COMMIT DELETE ROWS`,
+        );
+        staged.add(client);
+      }
       const m = new Map<string, number>();
       if (rows.length === 0) return m;
       const parts: (string | Buffer)[] = [];
@@ -112,8 +119,7 @@ function txApi(client: pg.PoolClient): HqTx {
       await copyIn(client, 'COPY import_records (type, id, version, schema, payload, case_number, parent_id, seq) FROM STDIN', parts);
       // The temp table has no statistics: the planner would hash-join the whole records table
       // (every payload, every batch). A nested loop over its unique index is what fits.
-      await client.query('SET LOCAL enable_hashjoin = off');
-      await client.query('SET LOCAL enable_mergejoin = off');
+      await client.query('SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
       const old = await q('SELECT i.type, i.id, r.version FROM import_records i JOIN records r ON r.branch = $1 AND r.type = i.type AND r.id = i.id', [branch]);
       for (const x of old.rows as { type: string; id: string; version: number }[]) m.set(recordKey(x.type, x.id), x.version);
       return m;
@@ -185,6 +191,8 @@ export class PgStore implements HqStore {
       return r;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
+      // A staging table created in this transaction is gone with it.
+      staged.delete(client);
       throw e;
     } finally {
       client.release();
