@@ -202,41 +202,23 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
             <EChart option={charts.satisfactionOption} height={240} label={`${w.satisfactionChart}: ${satisfaction.map((r) => `${r.name} ${r.count}`).join(', ')}`} testId="chart-satisfaction" />
           </Section>
         </Col>
-        <Col xs={24} lg={12}>
-          <Section title={w.byCategory} testId="table-category">
-            <CountTable rows={category} labels={labels} />
-          </Section>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Section title={w.byChannel} testId="table-channel">
-            <CountTable rows={channel} labels={labels} />
-          </Section>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Section title={w.byUnit} testId="table-unit">
-            <CountTable rows={unit} labels={labels} />
-          </Section>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Section title={w.closingTitle} testId="table-closing">
-            <CountTable rows={closing} labels={labels} />
-          </Section>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Section title={w.satisfactionTitle} testId="table-satisfaction">
-            <CountTable rows={satisfaction} labels={labels} />
-          </Section>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Section title={w.findingsTitle} testId="table-findings">
-            <CountTable rows={findings} labels={labels} />
-          </Section>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Section title={w.disputesTitle} testId="table-disputes">
-            <CountTable rows={disputes} labels={labels} />
-          </Section>
-        </Col>
+        {(
+          [
+            [w.byCategory, 'category', category],
+            [w.byChannel, 'channel', channel],
+            [w.byUnit, 'unit', unit],
+            [w.closingTitle, 'closing', closing],
+            [w.satisfactionTitle, 'satisfaction', satisfaction],
+            [w.findingsTitle, 'findings', findings],
+            [w.disputesTitle, 'disputes', disputes],
+          ] as const
+        ).map(([title, key, rows]) => (
+          <Col xs={24} lg={12} key={key}>
+            <Section title={title} testId={`table-${key}`}>
+              <CountTable rows={rows} labels={labels} />
+            </Section>
+          </Col>
+        ))}
         <Col xs={24} lg={12}>
           <Section title={w.slipsTitle} testId="table-slips">
             <Table
