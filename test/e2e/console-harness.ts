@@ -1,17 +1,15 @@
 // End-to-end harness of the head-office console: a demo head-office store filled by real
 // imported batch files (scripts/console-demo-store.ts), the head-office server on a free
 // loopback port serving the built console, and Debian's Chromium (playwright-core).
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { buildConsoleDemo, type DemoHq } from '../../scripts/console-demo-store';
 import { signRequest } from '../../src-main/sync/batch-sign';
-import { CHROMIUM, SCREENSHOTS } from './harness';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { launchChromium, SCREENSHOTS, spawnServer } from './harness';
 
 export interface ConsoleHarness {
   /** http://127.0.0.1:PORT (no trailing slash). */
@@ -39,21 +37,8 @@ function freePort(): Promise<number> {
 
 async function serve(hqDb: string): Promise<{ proc: ChildProcess; origin: string }> {
   const port = await freePort();
-  return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src-headoffice/cli.ts', '--db', hqDb, 'serve', '--port', String(port)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) resolvePromise({ proc, origin: m[1] });
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-    proc.on('exit', (code) => reject(new Error(`head office exited with ${code}:\n${out}`)));
-  });
+  const { proc, url } = await spawnServer(['src-headoffice/cli.ts', '--db', hqDb, 'serve', '--port', String(port)], /(http:\/\/127\.0\.0\.1:\d+)/, 'head office');
+  return { proc, origin: url };
 }
 
 export async function startConsoleHarness(): Promise<ConsoleHarness> {
@@ -69,11 +54,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     demo = buildConsoleDemo(dir);
   }
   const { proc, origin } = await serve(demo.hqDb);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const pages: Page[] = [];
   return {

@@ -19,32 +19,34 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function startServer(dir: string): Promise<{ proc: ChildProcess; url: string }> {
+/** Starts a server process and resolves with its URL once it prints one matching `url`. */
+export function spawnServer(args: string[], url: RegExp, what: string): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-server.ts', '--db', join(dir, 'demo.sqlite'), '--port', '0', '--cases', '240'], {
-      cwd: join(import.meta.dirname, '../..'),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const onData = (b: Buffer) => {
       out += b.toString();
-      const m = /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = url.exec(out);
       if (m?.[1]) resolve({ proc, url: m[1] });
     };
     proc.stdout?.on('data', onData);
     proc.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-    proc.on('exit', (code) => reject(new Error(`dev server exited with ${code}:\n${out}`)));
+    proc.on('exit', (code) => reject(new Error(`${what} exited with ${code}:\n${out}`)));
   });
 }
 
-export async function startHarness(): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'));
-  const { proc, url } = await startServer(dir);
-  const browser = await chromium.launch({
+/** Debian's Chromium, headless, without the background traffic a test does not want. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+
+export async function startHarness(): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'));
+  const { proc, url } = await spawnServer(['scripts/dev-server.ts', '--db', join(dir, 'demo.sqlite'), '--port', '0', '--cases', '240'], /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/, 'dev server');
+  const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const pages: Page[] = [];
   return {
