@@ -100,6 +100,7 @@ export const consoleEn: ConsoleMessages = {
   repeats: {
     title: 'Repeat complainants across branches and channels',
     intro: 'The same customer (by phone, else by name) complaining at several branches or through several channels. For information only; every case is still registered.',
+    dates: 'Latest complaint between',
     customer: 'Customer',
     branches: 'Branches',
     channels: 'Channels',

@@ -99,6 +99,7 @@ export const consoleZhCN = {
   repeats: {
     title: '跨门店、跨渠道重复投诉',
     intro: '同一顾客(按电话,无电话时按姓名)在多个门店或通过多个渠道投诉。仅供了解,个案照常受理。',
+    dates: '最近一次投诉日期',
     customer: '顾客',
     branches: '门店',
     channels: '渠道',

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CHANNELS } from '../../../src-main/shared/enums';
 import { composing } from '../../lib/keys';
 import { categoryOptions } from '../labels';
+import { DateRange } from './DateRange';
 
 export interface CaseFilterValue {
   branch?: string;
@@ -56,22 +57,7 @@ export function CaseFilters({ value, branches, onChange }: Props) {
         <label htmlFor="f-channel">{t('filters.channel')}</label>
         <Select id="f-channel" allowClear placeholder={any} value={value.channel} onChange={(v?: string) => set('channel', v)} options={CHANNELS.map((c) => ({ value: c, label: t(`translation:channel.${c}`) }))} style={{ width: '100%' }} />
       </div>
-      <div role="group" aria-labelledby="f-dates">
-        <span className="field-caption" id="f-dates">
-          {t('filters.dates')}
-        </span>
-        <div className="date-pair">
-          <label htmlFor="f-from" className="sr-only">
-            {t('filters.from')}
-          </label>
-          <Input id="f-from" type="date" value={value.from ?? ''} max={value.to} onChange={(e) => set('from', e.target.value)} />
-          <span aria-hidden="true">–</span>
-          <label htmlFor="f-to" className="sr-only">
-            {t('filters.to')}
-          </label>
-          <Input id="f-to" type="date" value={value.to ?? ''} min={value.from} onChange={(e) => set('to', e.target.value)} />
-        </div>
-      </div>
+      <DateRange idPrefix="f" caption={t('filters.dates')} from={value.from} to={value.to} onChange={set} />
       <div>
         <label htmlFor="f-q">{t('filters.search')}</label>
         <Input id="f-q" type="search" value={q} placeholder={t('filters.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} onKeyDown={onSearchKey} />

@@ -10,13 +10,17 @@ import { ConsoleApiError } from '../api';
 import { shTime } from '../labels';
 import { healthQuery, repeatsQuery } from '../queries';
 import { go } from '../route';
+import { DateRange } from './DateRange';
 
 export function RepeatsScreen({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation(['console', 'translation']);
   const lang = i18n.language;
   const branch = params.branch || undefined;
+  const from = params.from || undefined;
+  const to = params.to || undefined;
   const branches = useQuery(healthQuery);
-  const q = useQuery(repeatsQuery(branch));
+  const q = useQuery(repeatsQuery({ branch, from, to }));
+  const filter = (next: { branch?: string | undefined; from?: string | undefined; to?: string | undefined }) => go('/repeats', { branch, from, to, ...next });
 
   return (
     <section aria-labelledby="repeats-title">
@@ -24,11 +28,12 @@ export function RepeatsScreen({ params }: { params: Record<string, string> }) {
         {t('repeats.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('repeats.intro')}</Typography.Paragraph>
-      <div className="filters summary-filters">
+      <div className="filters repeats-filters">
         <div>
           <label htmlFor="r-branch">{t('filters.branch')}</label>
-          <Select id="r-branch" allowClear placeholder={t('filters.allBranches')} value={branch} onChange={(v?: string) => go('/repeats', { branch: v })} options={(branches.data?.branches ?? []).map((b) => ({ value: b.branch, label: b.branch }))} style={{ width: 180 }} />
+          <Select id="r-branch" allowClear placeholder={t('filters.allBranches')} value={branch} onChange={(v?: string) => filter({ branch: v })} options={(branches.data?.branches ?? []).map((b) => ({ value: b.branch, label: b.branch }))} style={{ width: 180 }} />
         </div>
+        <DateRange idPrefix="r" caption={t('repeats.dates')} from={from} to={to} onChange={(k, v) => filter({ [k]: v })} />
       </div>
       {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
       <Table<RepeatComplainant>
