@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, type Harness, shot, signIn, startHarness } from './harness';
+import { axeProblems, choose, type Harness, shot, signIn, startHarness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -26,19 +26,6 @@ async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['g
   await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (e: Error) => {
     throw new Error(`${action} dialog stayed open: ${await dialog.innerText()}`, { cause: e });
   });
-}
-
-/** Picks a select option from the keyboard (as a clerk would): open, arrow to it, Enter. */
-async function choose(page: Page, id: string, option: string): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.press('ArrowDown');
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.waitFor();
-  for (let i = 0; i < 30 && (await open.locator('.ant-select-item-option-active').getAttribute('title')) !== option; i++) {
-    await page.keyboard.press('ArrowDown');
-  }
-  await page.keyboard.press('Enter');
-  await open.waitFor({ state: 'hidden' });
 }
 
 describe('branch UI end to end', () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildConsoleDemo, type DemoHq } from '../../scripts/console-demo-store';
 import { signRequest } from '../../src-main/sync/batch-sign';
-import { launchChromium, SCREENSHOTS, spawnServer } from './harness';
+import { capturePages, launchChromium, SCREENSHOTS, spawnServer } from './harness';
 
 export interface ConsoleHarness {
   /** http://127.0.0.1:PORT (no trailing slash). */
@@ -74,16 +74,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       const res = await fetch(origin + path, { headers: { ...headers } });
       return { status: res.status, body: await res.json() };
     },
-    async capture(name) {
-      const files: string[] = [];
-      for (const [i, page] of pages.entries()) {
-        if (page.isClosed()) continue;
-        const file = join(tmpdir(), `console-e2e-failure-${name.replace(/\W+/g, '-')}-${i}.png`);
-        await page.screenshot({ path: file }).catch(() => {});
-        files.push(file);
-      }
-      return files;
-    },
+    capture: (name) => capturePages(pages, `console-e2e-failure-${name}`),
     async close() {
       await browser.close();
       proc.kill('SIGTERM');

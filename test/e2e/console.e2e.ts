@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REVIEWER, REWOUND_BRANCH, SILENT_BRANCH } from '../../scripts/console-demo-store';
 import type { CaseDetail, CaseListPage } from '../../src-headoffice/console/api-contract';
 import { type ConsoleHarness, startConsoleHarness } from './console-harness';
-import { axeProblems, shot } from './harness';
+import { axeProblems, choose as chooseOn, shot } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
@@ -41,18 +41,8 @@ async function api<T>(path: string, init: { method?: string; headers?: Record<st
   );
 }
 
-/** Picks a select option from the keyboard: focus, open with ArrowDown, arrow to it, Enter. */
-async function choose(id: string, option: string): Promise<void> {
-  await page.locator(`#${id}`).focus();
-  await page.keyboard.press('ArrowDown');
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.waitFor();
-  for (let i = 0; i < 30 && (await open.locator('.ant-select-item-option-active').getAttribute('title')) !== option; i++) {
-    await page.keyboard.press('ArrowDown');
-  }
-  await page.keyboard.press('Enter');
-  await open.waitFor({ state: 'hidden' });
-}
+/** Picks a select option from the keyboard on the reviewer's page. */
+const choose = (id: string, option: string) => chooseOn(page, id, option);
 
 const rowTexts = () => page.locator('[data-testid="case-row"]').allInnerTexts();
 const listSettled = async () => {

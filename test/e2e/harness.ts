@@ -59,16 +59,7 @@ export async function startHarness(): Promise<Harness> {
       pages.push(page);
       return page;
     },
-    async capture(name) {
-      const files: string[] = [];
-      for (const [i, page] of pages.entries()) {
-        if (page.isClosed()) continue;
-        const file = join(tmpdir(), `branch-desk-e2e-failure-${name.replace(/\W+/g, '-')}-${i}.png`);
-        await page.screenshot({ path: file }).catch(() => {});
-        files.push(file);
-      }
-      return files;
-    },
+    capture: (name) => capturePages(pages, `branch-desk-e2e-failure-${name}`),
     async close() {
       await browser.close();
       proc.kill('SIGTERM');
@@ -108,4 +99,29 @@ export async function shot(page: Page, name: string): Promise<void> {
   // Success toasts of earlier steps would cover the screen in the picture.
   await page.evaluate(() => document.querySelectorAll<HTMLElement>('.ant-message').forEach((e) => (e.style.visibility = 'hidden')));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Screenshots of every open page into the temp dir, for a failed test's report. */
+export async function capturePages(pages: Page[], prefix: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const [i, page] of pages.entries()) {
+    if (page.isClosed()) continue;
+    const file = join(tmpdir(), `${prefix.replace(/\W+/g, '-')}-${i}.png`);
+    await page.screenshot({ path: file }).catch(() => {});
+    files.push(file);
+  }
+  return files;
+}
+
+/** Picks a select option from the keyboard (as a clerk would): open, arrow to it, Enter. */
+export async function choose(page: Page, id: string, option: string): Promise<void> {
+  await page.locator(`#${id}`).focus();
+  await page.keyboard.press('ArrowDown');
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.waitFor();
+  for (let i = 0; i < 30 && (await open.locator('.ant-select-item-option-active').getAttribute('title')) !== option; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await open.waitFor({ state: 'hidden' });
 }
