@@ -44,7 +44,8 @@ export async function startBrowserBench(name: string): Promise<BrowserBench> {
     async close() {
       await browser.close();
       server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      // Only when it is still running: an exit that already happened would never be heard again.
+      if (server.exitCode === null && server.signalCode === null) await new Promise((r) => server.once('exit', r));
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -78,7 +78,8 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     async close() {
       await browser.close();
       proc.kill('SIGTERM');
-      await new Promise((r) => proc.once('exit', r));
+      // Only when it is still running: an exit that already happened would never be heard again.
+      if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
       rmSync(dir, { recursive: true, force: true });
     },
   };

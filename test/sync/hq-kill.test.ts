@@ -24,6 +24,16 @@ afterEach(async () => {
   s?.close();
 });
 
+/**
+ * Resolves once the child has exited. `once(child, 'exit')` alone waits forever when the exit
+ * came before the call (a child that killed itself, or a kill timer that already fired), which
+ * on a loaded machine it sometimes does.
+ */
+function exited(child: ChildProcess): Promise<unknown> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return once(child, 'exit').catch(() => undefined);
+}
+
 async function startChild(dir: string, killAfter?: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hq-child.ts'), dir, KEY, ...(killAfter ? [String(killAfter)] : [])], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -49,7 +59,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
     const err = await sync(store, a.url).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransportError);
     expect((err as TransportError).retryable).toBe(true);
-    await once(a.child, 'exit').catch(() => undefined);
+    await exited(a.child);
     const acked1 = ackedSeq(store.db);
     expect(acked1).toBeLessThan(total);
     // The second import did commit: head office holds more than the branch heard of.
@@ -67,14 +77,14 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
       });
       clearTimeout(timer);
       b.child.kill('SIGKILL');
-      await once(b.child, 'exit').catch(() => undefined);
+      await exited(b.child);
     }
 
     // 3. Back for good: the rest arrives, duplicates of what committed unanswered are no-ops.
     const c = await startChild(store.dir);
     await sync(store, c.url);
     c.child.kill('SIGTERM');
-    await once(c.child, 'exit');
+    await exited(c.child);
     const all = (store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
     expect(ackedSeq(store.db)).toBe(all);
     const hq = await backend.open(store.dir);
@@ -106,7 +116,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
           break;
         }
       }
-      await once(child, 'exit').catch(() => undefined);
+      await exited(child);
       // Head office is ahead of what the branch recorded as acknowledged.
       const probe = await backend.open(store.dir);
       expect(await scalar(probe, "SELECT last_seq FROM cursors WHERE branch = 'SH01'")).toBeGreaterThan(ackedSeq(store.db));
@@ -116,7 +126,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
     const all = (store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
     expect(ackedSeq(store.db)).toBe(all);
     hq.child.kill('SIGTERM');
-    await once(hq.child, 'exit');
+    await exited(hq.child);
     const db = await backend.open(store.dir);
     try {
       expect(foldEntries(await hqFold(db, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
