@@ -6,6 +6,7 @@ import { App as AntApp } from 'antd';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { initConsoleI18n } from '../../src-renderer/console/i18n';
+import { installDomShims } from './render';
 
 export type FakeHq = (method: string, url: string, headers: Record<string, string>, body: unknown) => { status: number; body?: unknown };
 
@@ -14,16 +15,7 @@ export function json(status: number, body?: unknown): Response {
 }
 
 export async function renderConsole(ui: ReactElement, hq: FakeHq) {
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
+  installDomShims();
   await initConsoleI18n('zh-CN');
   const fetchMock = vi.fn(async (url: string, init: RequestInit = {}) => {
     const headers = (init.headers ?? {}) as Record<string, string>;

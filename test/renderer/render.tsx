@@ -47,7 +47,7 @@ function draftChannel(channel: string, input: unknown): Result<unknown> | null {
   return null;
 }
 
-function installDomShims(): void {
+export function installDomShims(): void {
   // jsdom lacks matchMedia, which antd's responsive helpers call.
   window.matchMedia ??= ((query: string) => ({
     matches: false,

@@ -133,32 +133,14 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
         { name: w.late, type: 'line', data: s.trend.map((p) => p.late), itemStyle: { color: RED }, symbolSize: 6 },
       ],
     };
-    const closingOption: EChartOption = {
+    // A donut of the non-empty slices, legend below.
+    const donut = (data: { name: string; value: number; itemStyle: { color: string | undefined } }[]): EChartOption => ({
       tooltip: { trigger: 'item' },
       legend: { bottom: 0, textStyle: axisText },
-      series: [
-        {
-          type: 'pie',
-          radius: ['38%', '64%'],
-          center: ['50%', '44%'],
-          label: { formatter: '{b}\n{c}', color: '#111827' },
-          data: closingKeys.map((k) => ({ name: labels.closing[k], value: s.closing[k], itemStyle: { color: CLOSING_COLORS[k] } })).filter((d) => d.value > 0),
-        },
-      ],
-    };
-    const satisfactionOption: EChartOption = {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0, textStyle: axisText },
-      series: [
-        {
-          type: 'pie',
-          radius: ['38%', '64%'],
-          center: ['50%', '44%'],
-          label: { formatter: '{b}\n{c}', color: '#111827' },
-          data: satisfaction.map((r, i) => ({ name: r.name, value: r.count, itemStyle: { color: SAT_COLORS[i] } })).filter((d) => d.value > 0),
-        },
-      ],
-    };
+      series: [{ type: 'pie', radius: ['38%', '64%'], center: ['50%', '44%'], label: { formatter: '{b}\n{c}', color: '#111827' }, data: data.filter((d) => d.value > 0) }],
+    });
+    const closingOption = donut(closingKeys.map((k) => ({ name: labels.closing[k], value: s.closing[k], itemStyle: { color: CLOSING_COLORS[k] } })));
+    const satisfactionOption = donut(satisfaction.map((r, i) => ({ name: r.name, value: r.count, itemStyle: { color: SAT_COLORS[i] } })));
     return { categoryOption, trendOption, closingOption, satisfactionOption };
   }, [s, labels, category, satisfaction, closing, w]);
 
