@@ -2,17 +2,14 @@
 // one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT per kind of row and batch, so a
 // 2,000-record batch is a handful of round trips instead of thousands.
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { refuse } from '../src-main/shared/errors';
+import { type AsyncMigrationDriver, recordedRows, runMigrationsAsync } from '../src-main/shared/migration-runner';
 import { type CaseRow, type HqQuery, type HqStore, type HqTx, type OpenOptions, type Param, type RecordRow, recordKey } from './store-types';
+import { HQ_STORE, loadHqMigrations } from './migration-files';
 import { searchText } from './search-text';
-
-const MIGRATIONS = join(import.meta.dirname, 'migrations-pg');
 
 // bigint and numeric as JS numbers: every id, time and count here is far below 2^53.
 const INT8 = 20;
@@ -205,29 +202,39 @@ export class PgStore implements HqStore {
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-async function migrate(pool: pg.Pool): Promise<void> {
-  const files = readdirSync(MIGRATIONS).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
-  const c = await pool.connect();
-  try {
-    // One migrator at a time, whichever process opens the store first.
-    await c.query("SELECT pg_advisory_lock(hashtext('hq-migrate'))");
-    await c.query('CREATE TABLE IF NOT EXISTS hq_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-    const current = Number((await c.query('SELECT coalesce(max(version), 0) AS v FROM hq_migrations')).rows[0].v);
-    if (current > files.length) {
-      throw refuse('STORE_TOO_NEW', `总部数据库版本 ${current} 比本程序新,请升级`, `The head-office store is version ${current}, newer than this program; upgrade it`);
-    }
-    for (const [i, f] of files.entries()) {
-      if (i + 1 <= current) continue;
+/** The shared runner's driver for PostgreSQL: the version is the highest recorded one. */
+function pgMigrationDriver(c: pg.PoolClient): AsyncMigrationDriver {
+  return {
+    async state() {
+      // Stores from before checksums have the table without the column: add it (NULL until recorded).
+      await c.query('CREATE TABLE IF NOT EXISTS hq_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+      await c.query('ALTER TABLE hq_migrations ADD COLUMN IF NOT EXISTS checksum TEXT');
+      const recorded = recordedRows((await c.query('SELECT version, checksum FROM hq_migrations ORDER BY version')).rows);
+      return { version: Math.max(0, ...recorded.map((r) => r.version)), recorded };
+    },
+    async recordChecksum(m) {
+      await c.query('UPDATE hq_migrations SET checksum = $1 WHERE version = $2', [m.checksum, m.version]);
+    },
+    async apply(m) {
       await c.query('BEGIN');
       try {
-        await c.query(readFileSync(join(MIGRATIONS, f), 'utf8'));
-        await c.query('INSERT INTO hq_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [i + 1, f, Date.now()]);
+        await c.query(m.sql);
+        await c.query('INSERT INTO hq_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)', [m.version, m.name, m.checksum, Date.now()]);
         await c.query('COMMIT');
       } catch (e) {
         await c.query('ROLLBACK');
         throw e;
       }
-    }
+    },
+  };
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const c = await pool.connect();
+  try {
+    // One migrator at a time, whichever process opens the store first.
+    await c.query("SELECT pg_advisory_lock(hashtext('hq-migrate'))");
+    await runMigrationsAsync(HQ_STORE, loadHqMigrations('pg'), pgMigrationDriver(c));
   } finally {
     await c.query("SELECT pg_advisory_unlock(hashtext('hq-migrate'))").catch(() => undefined);
     c.release();

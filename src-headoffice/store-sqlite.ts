@@ -3,31 +3,23 @@
 // interface serialises every use behind one lock so that a transaction spanning awaits is
 // never entered by another request's statement.
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { refuse } from '../src-main/shared/errors';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { runMigrations, sqliteMigrationDriver } from '../src-main/shared/migration-runner';
 import { searchDocument } from '../src-main/domain/search-tokens';
-import { caseRowOf } from './projection';
+import { HQ_STORE, loadHqMigrations } from './migration-files';
+import { caseRowOfStored } from './projection';
 import { type CaseRow, type HqQuery, type HqStore, type HqTx, type Param, type RecordRow, recordKey } from './store-types';
 
-const MIGRATIONS = join(import.meta.dirname, 'migrations');
-
-/** Migrates; answers the version the store had before. */
+/** Migrates (verifying the checksums of what was applied); answers the version the store had before. */
 function migrate(db: Database.Database): number {
-  const files = readdirSync(MIGRATIONS).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > files.length) {
+  try {
+    const driver = sqliteMigrationDriver(db, { table: 'hq_migrations', now: Date.now, transaction: (work) => db.transaction(work)() });
+    return runMigrations(HQ_STORE, loadHqMigrations('sqlite'), driver).from;
+  } catch (e) {
     db.close();
-    throw refuse('STORE_TOO_NEW', `总部数据库版本 ${current} 比本程序新,请升级`, `The head-office store is version ${current}, newer than this program; upgrade it`);
+    throw e;
   }
-  files.forEach((f, i) => {
-    if (i + 1 <= current) return;
-    db.transaction(() => {
-      db.exec(readFileSync(join(MIGRATIONS, f), 'utf8'));
-      db.pragma(`user_version = ${i + 1}`);
-    })();
-  });
-  return current;
 }
 
 /** A promise chain: each holder runs alone. */
@@ -173,7 +165,7 @@ async function backfillProjection(store: SqliteStore): Promise<void> {
   const rows = store.db.prepare("SELECT branch, payload, imported_at FROM records WHERE type = 'case' AND json_valid(payload)").iterate() as IterableIterator<{ branch: string; payload: string; imported_at: number }>;
   const cases: CaseRow[] = [];
   for (const r of rows) {
-    const c = caseRowOf(r.branch, JSON.parse(r.payload) as Record<string, unknown>, r.imported_at);
+    const c = caseRowOfStored(r.branch, JSON.parse(r.payload), r.imported_at);
     if (c) cases.push(c);
   }
   await store.tx((t) => t.upsertCases(cases));

@@ -1,9 +1,11 @@
 // Opening the branch store: refuse a database from a newer version before touching it,
-// quick_check, back up, migrate, then the pragmas every connection runs with.
+// quick_check, verify the checksums of the applied migrations, back up, migrate, then the
+// pragmas every connection runs with.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { refuse } from '../shared/errors';
+import { runMigrations, sqliteMigrationDriver } from '../shared/migration-runner';
 import { loadMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -81,33 +83,19 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
     if (check !== 'ok') {
       throw refuse('STORE_CORRUPT', `数据库检查未通过:${String(check)};请从备份恢复`, `The database failed its check: ${String(check)}. Restore from a backup`);
     }
-    applyPragmas(db);
-
-    const pending = migrations.filter((m) => m.version > current);
     let backupPath: string | null = null;
-    if (pending.length > 0 && current > 0) {
+    const backup = (from: number) => {
+      if (from === 0) return;
       const dir = opts.backupDir ?? join(dirname(file), 'backups');
       mkdirSync(dir, { recursive: true });
       const stamp = new Date(opts.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
-      backupPath = join(dir, `${basename(file)}.v${current}.${stamp}.bak`);
+      backupPath = join(dir, `${basename(file)}.v${from}.${stamp}.bak`);
       db.prepare('VACUUM INTO ?').run(backupPath);
-    }
-    for (const m of pending) {
-      db.transaction(() => {
-        if (m.version === 1) {
-          db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-        }
-        db.exec(m.sql);
-        db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
-          m.version,
-          m.name,
-          m.checksum,
-          opts.now?.() ?? Date.now(),
-        );
-        db.pragma(`user_version = ${m.version}`);
-      })();
-    }
-    return { db, applied: pending.map((m) => m.version), backupPath };
+    };
+    const driver = sqliteMigrationDriver(db, { table: 'schema_migrations', now: () => opts.now?.() ?? Date.now(), transaction: (work) => db.transaction(work)() });
+    const store = { zh: `数据库 ${basename(file)} `, en: `the database ${basename(file)}` };
+    const { applied } = runMigrations(store, migrations, driver, { verified: () => applyPragmas(db), beforeApply: backup });
+    return { db, applied, backupPath };
   } catch (e) {
     db.close();
     throw e;

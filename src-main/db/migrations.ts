@@ -1,25 +1,16 @@
-// Ordered SQL migrations (NNNN_name.sql), each applied in its own transaction and recorded.
+// The branch store's migrations: the ordered NNNN_name.sql files of db/migrations, read and
+// hashed here, run by the shared runner (shared/migration-runner.ts) that head office uses too.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Migration, orderedMigrations } from '../shared/migration-runner';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-  checksum: string;
-}
+export type { Migration } from '../shared/migration-runner';
 
 const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
 
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
-    .sort()
-    .map((f, i) => {
-      const version = Number(f.slice(0, 4));
-      if (version !== i + 1) throw new Error(`migration ${f} is out of order: expected version ${i + 1}`);
-      const sql = readFileSync(join(dir, f), 'utf8');
-      return { version, name: f.replace(/\.sql$/, ''), sql, checksum: createHash('sha256').update(sql).digest('hex') };
-    });
+  return orderedMigrations(readdirSync(dir), (f) => readFileSync(join(dir, f), 'utf8'), sha256);
 }
