@@ -5,7 +5,6 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const electronMsg = 'Only main.ts, window.ts, ipc/, settings/ and preload/ may import electron (ARCHITECTURE §2).';
-const mainLayers = '(^|/)(db|services|handlers|domain|ipc|pdf|sync|settings|cli|preload)(/|$)';
 
 /** no-restricted-imports options shared by several blocks. */
 const restrict = (...parts) => ['error', { paths: parts.flatMap((p) => p.paths ?? []), patterns: parts.flatMap((p) => p.patterns ?? []) }];
@@ -13,6 +12,46 @@ const noElectron = { paths: [{ name: 'electron', message: electronMsg }] };
 const noNode = {
   paths: [...nodeBuiltins, 'better-sqlite3'].map((name) => ({ name, message: 'This layer is pure TypeScript: no Node modules or database (ARCHITECTURE §2).' })),
 };
+
+/**
+ * The layers of src-main as an allow-list (VS Code's code-layering idea): each layer names what it
+ * may import besides itself; anything else a relative import reaches is an error. Top-level files
+ * (main.ts, app.ts, window.ts, paths.ts…) are listed by their module name. Importing a new layer
+ * means adding it here, on purpose.
+ */
+const LAYERS = {
+  shared: { may: [], pure: true },
+  domain: { may: ['shared'], pure: true },
+  db: { may: ['shared', 'domain'] },
+  pdf: { may: ['shared', 'domain'] },
+  services: { may: ['shared', 'domain', 'db', 'pdf'] },
+  sync: { may: ['shared', 'domain', 'db', 'services'] },
+  // Handlers reach the store only through services: no db/ here.
+  handlers: { may: ['shared', 'domain', 'services', 'sync'] },
+  ipc: { may: ['shared', 'handlers', 'services', 'window', 'window-policy'], electron: true },
+  settings: { may: ['shared'], electron: true },
+  preload: { may: ['shared'], electron: true },
+  cli: { may: ['shared', 'domain', 'db', 'pdf', 'services', 'sync', 'handlers', 'settings', 'app', 'paths'] },
+  web: { may: ['shared', 'domain', 'db', 'services', 'sync', 'handlers', 'settings', 'app', 'paths'] },
+};
+const alt = (names) => names.join('|');
+/** The import restrictions of one layer: its files one and two folders deep see other layers at ../ and ../../. */
+function layerBlocks(name, { may, pure, electron }) {
+  const allowed = alt([...may, name]);
+  const message = `src-main/${name} may import only ${may.length ? may.join(', ') : 'itself'} (the layer allow-list in eslint.config.js, ARCHITECTURE §2).`;
+  const base = [electron ? {} : noElectron, pure ? noNode : {}];
+  const outside = (depth) => ({ regex: `^(\\.\\./){${depth},}`, message: 'src-main code does not import from outside src-main.' });
+  return [
+    {
+      files: [`src-main/${name}/*.ts`],
+      rules: { 'no-restricted-imports': restrict(...base, { patterns: [{ regex: `^\\.\\./(?!\\.\\./)(?!(${allowed})(/|$))`, message }, outside(2)] }) },
+    },
+    {
+      files: [`src-main/${name}/*/**/*.ts`],
+      rules: { 'no-restricted-imports': restrict(...base, { patterns: [{ regex: `^\\.\\./\\.\\./(?!\\.\\./)(?!(${allowed})(/|$))`, message }, outside(3)] }) },
+    },
+  ];
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'bench/tmp/'] },
@@ -34,22 +73,17 @@ export default tseslint.config(
     ignores: ['src-main/main.ts', 'src-main/window.ts', 'src-main/ipc/**', 'src-main/settings/**', 'src-main/preload/**'],
     rules: { 'no-restricted-imports': restrict(noElectron) },
   },
-  // shared: pure, importable by renderer and head office.
+  // src-main's layers, each with its allow-list.
+  ...Object.entries(LAYERS).flatMap(([name, spec]) => layerBlocks(name, spec)),
+  // No handler casts: handlers are typed by their contract entry (`satisfies`), so an assertion could only hide a mismatch.
   {
-    files: ['src-main/shared/**/*.ts'],
+    files: ['src-main/handlers/**/*.ts', 'src-main/ipc/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(noElectron, noNode, {
-        patterns: [{ regex: mainLayers, message: 'src-main/shared imports nothing from the other main layers (ARCHITECTURE §2).' }],
-      }),
-    },
-  },
-  // domain: pure rules, no I/O.
-  {
-    files: ['src-main/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict(noElectron, noNode, {
-        patterns: [{ regex: '(^|/)(db|services|handlers|ipc|pdf|sync|settings|cli|preload)(/|$)', message: 'domain holds pure rules: it may import shared and domain only.' }],
-      }),
+      'no-restricted-syntax': [
+        'error',
+        { selector: "TSAsExpression:not([typeAnnotation.type='TSTypeReference'][typeAnnotation.typeName.name='const'])", message: 'No type assertions in handlers and ipc: type the value by the contract (satisfies, a typed map) instead.' },
+        { selector: 'TSTypeAssertion', message: 'No type assertions in handlers and ipc.' },
+      ],
     },
   },
   // renderer: only src-main/shared from outside itself; the main process only through lib/api.ts.
@@ -57,7 +91,7 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict(noElectron, noNode, {
-        patterns: [{ regex: 'src-main/(?!shared(/|$))', message: 'The renderer may import only src-main/shared from outside itself.' }, { regex: 'src-headoffice', message: 'The renderer does not import head-office code.' }],
+        patterns: [{ regex: 'src-main/(?!(shared|domain)(/|$))', message: 'The renderer may import only src-main/shared and the pure src-main/domain from outside itself.' }, { regex: 'src-headoffice', message: 'The renderer does not import head-office code.' }],
       }),
       'no-restricted-properties': ['error', { object: 'window', property: 'branchDesk', message: 'Only src-renderer/lib/api.ts talks to the main process.' }],
     },
@@ -72,7 +106,7 @@ export default tseslint.config(
     files: ['src-renderer/console/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict(noElectron, noNode, {
-        patterns: [{ regex: 'src-main/(?!shared(/|$))', message: 'The console may import only src-main/shared from outside the renderer.' }, { regex: 'src-headoffice/(?!console/api-contract$)', message: 'The console imports only the API contract of head office.' }],
+        patterns: [{ regex: 'src-main/(?!(shared|domain)(/|$))', message: 'The console may import only src-main/shared and the pure src-main/domain from outside the renderer.' }, { regex: 'src-headoffice/(?!console/api-contract$)', message: 'The console imports only the API contract of head office.' }],
       }),
     },
   },
@@ -81,7 +115,7 @@ export default tseslint.config(
     files: ['src-headoffice/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(noElectron, {
-        patterns: [{ regex: 'src-main/(?!shared(/|$)|domain/|sync/batch)', message: 'Head office may import src-main/shared, src-main/domain and the batch format of src-main/sync only.' }],
+        patterns: [{ regex: 'src-main/(?!shared(/|$)|domain/|sync/batch|sync/protocol)', message: 'Head office may import src-main/shared, src-main/domain, and the batch format and wire protocol of src-main/sync only.' }],
       }),
     },
   },

@@ -1,3 +1,5 @@
+// Cases, follow-ups, queues and search through the contract. Every case a handler answers with
+// goes through `toView`: the output type is CaseView, so a raw record does not compile.
 import type { Actor } from '../domain/case-machine';
 import { addNote, extendToNextDay, keepPromises, promiseReply, recordFinding, setTypical } from '../services/case-details';
 import { createCase, intakeCheck } from '../services/case-intake';
@@ -17,46 +19,46 @@ import type { ServiceContext } from '../services/context';
 import { completeFollowUp, scheduleFollowUp } from '../services/follow-ups';
 import { listQueue, queueCounts } from '../services/queues';
 import { searchCases } from '../services/search';
-import type { CaseRecord } from '../shared/types';
-import type { Handler } from './types';
-
-type Mutation = (ctx: ServiceContext, actor: Actor, input: unknown) => CaseRecord;
+import type { CaseRecord, CaseView, FollowUp } from '../shared/types';
+import type { PrivateHandlers, SignedIn } from './types';
 
 /** A case mutation answered with the case as this user may see it. */
 const viewing =
-  (fn: Mutation) =>
-  (ctx: ServiceContext, s: { actor: Actor }, input: unknown) =>
+  <I>(fn: (ctx: ServiceContext, actor: Actor, input: I) => CaseRecord) =>
+  (ctx: ServiceContext, s: SignedIn, input: I): CaseView =>
     toView(ctx, s.actor, fn(ctx, s.actor, input));
 
+/** A follow-up change answered with its case as this user may see it. */
+const followUpView =
+  <I>(fn: (ctx: ServiceContext, actor: Actor, input: I) => { case: CaseRecord; followUp: FollowUp }) =>
+  (ctx: ServiceContext, s: SignedIn, input: I) => {
+    const r = fn(ctx, s.actor, input);
+    return { case: toView(ctx, s.actor, r.case), followUp: r.followUp };
+  };
+
 export const caseHandlers = {
-  'intake.check': ((ctx, s, input) => intakeCheck(ctx, s.actor, input)) as Handler<'intake.check'>,
-  'cases.create': viewing(createCase) as Handler<'cases.create'>,
-  'cases.get': ((ctx, s, input) => getCase(ctx, s.actor, input)) as Handler<'cases.get'>,
-  'cases.getByNumber': ((ctx, s, input) => getCaseByNumber(ctx, s.actor, input)) as Handler<'cases.getByNumber'>,
-  'cases.forward': viewing(forwardCase) as Handler<'cases.forward'>,
-  'cases.resolve': viewing(resolveCase) as Handler<'cases.resolve'>,
-  'cases.feedback': viewing(recordFeedback) as Handler<'cases.feedback'>,
-  'cases.escalate': viewing(escalateCase) as Handler<'cases.escalate'>,
-  'cases.resume': viewing(resumeCase) as Handler<'cases.resume'>,
-  'cases.submit': viewing(submitCase) as Handler<'cases.submit'>,
-  'cases.review': viewing(reviewCase) as Handler<'cases.review'>,
-  'cases.file': viewing(fileCase) as Handler<'cases.file'>,
-  'cases.reopen': viewing(reopenCase) as Handler<'cases.reopen'>,
-  'cases.addNote': viewing(addNote) as Handler<'cases.addNote'>,
-  'cases.promise': viewing(promiseReply) as Handler<'cases.promise'>,
-  'cases.keepPromises': viewing(keepPromises) as Handler<'cases.keepPromises'>,
-  'cases.extend': viewing(extendToNextDay) as Handler<'cases.extend'>,
-  'cases.finding': viewing(recordFinding) as Handler<'cases.finding'>,
-  'cases.typical': viewing(setTypical) as Handler<'cases.typical'>,
-  'followUps.schedule': ((ctx, s, input) => {
-    const r = scheduleFollowUp(ctx, s.actor, input);
-    return { case: toView(ctx, s.actor, r.case), followUp: r.followUp };
-  }) as Handler<'followUps.schedule'>,
-  'followUps.complete': ((ctx, s, input) => {
-    const r = completeFollowUp(ctx, s.actor, input);
-    return { case: toView(ctx, s.actor, r.case), followUp: r.followUp };
-  }) as Handler<'followUps.complete'>,
-  'queues.list': ((ctx, s, input) => listQueue(ctx, s.actor, input)) as Handler<'queues.list'>,
-  'queues.counts': ((ctx, s) => queueCounts(ctx, s.actor)) as Handler<'queues.counts'>,
-  'search.cases': ((ctx, s, input) => searchCases(ctx, s.actor, input)) as Handler<'search.cases'>,
-};
+  'intake.check': (ctx, s, input) => intakeCheck.parsed(ctx, s.actor, input),
+  'cases.create': viewing(createCase.parsed),
+  'cases.get': (ctx, s, input) => getCase.parsed(ctx, s.actor, input),
+  'cases.getByNumber': (ctx, s, input) => getCaseByNumber.parsed(ctx, s.actor, input),
+  'cases.forward': viewing(forwardCase.parsed),
+  'cases.resolve': viewing(resolveCase.parsed),
+  'cases.feedback': viewing(recordFeedback.parsed),
+  'cases.escalate': viewing(escalateCase.parsed),
+  'cases.resume': viewing(resumeCase.parsed),
+  'cases.submit': viewing(submitCase.parsed),
+  'cases.review': viewing(reviewCase.parsed),
+  'cases.file': viewing(fileCase.parsed),
+  'cases.reopen': viewing(reopenCase.parsed),
+  'cases.addNote': viewing(addNote.parsed),
+  'cases.promise': viewing(promiseReply.parsed),
+  'cases.keepPromises': viewing(keepPromises.parsed),
+  'cases.extend': viewing(extendToNextDay.parsed),
+  'cases.finding': viewing(recordFinding.parsed),
+  'cases.typical': viewing(setTypical.parsed),
+  'followUps.schedule': followUpView(scheduleFollowUp.parsed),
+  'followUps.complete': followUpView(completeFollowUp.parsed),
+  'queues.list': (ctx, s, input) => listQueue.parsed(ctx, s.actor, input),
+  'queues.counts': (ctx, s) => queueCounts(ctx, s.actor),
+  'search.cases': (ctx, s, input) => searchCases.parsed(ctx, s.actor, input),
+} satisfies Partial<PrivateHandlers>;

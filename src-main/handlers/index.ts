@@ -1,9 +1,11 @@
-// The handler map: one entry per contract channel. Electron-free, so the IPC binding and
-// the development HTTP server serve the same map. `dispatch` turns every outcome into a
-// Result envelope; unexpected errors get an incident id the clerk can quote.
+// The handler map (one entry per contract channel) and `dispatch`, the one receiving end:
+// it parses each message with its channel's schema — once — and hands the handler typed,
+// parsed input. Electron-free, so the IPC binding and the HTTP servers serve the same map.
+// Every outcome becomes a Result envelope; unexpected errors get an incident id the clerk can quote.
 import { randomUUID } from 'node:crypto';
 import { refuse } from '../shared/errors';
-import { type Channel, type ChannelOutput, contract } from '../shared/ipc/contract';
+import type { z } from 'zod';
+import { type Channel, type ChannelInput, type ChannelOutput, type ChannelParsed, contract, type PrivateChannel, type PublicChannel } from '../shared/ipc/contract';
 import { ok, type Result, toErrorResult } from '../shared/result';
 import { parseInput } from '../shared/validation';
 import { adminHandlers, publicHandlers } from './admin-handlers';
@@ -14,15 +16,11 @@ import { reportHandlers } from './report-handlers';
 import { settingsHandlers, settingsPublicHandlers } from './settings-handlers';
 import { slipHandlers } from './slip-handlers';
 import { syncHandlers } from './sync-handlers';
-import type { AppContext, Handler, PublicHandler, Session } from './types';
+import type { AppContext, PrivateHandlers, PublicHandlers, Session } from './types';
 
-type PublicChannel = { [C in Channel]: (typeof contract)[C] extends { public: true } ? C : never }[Channel];
-type PrivateChannel = Exclude<Channel, PublicChannel>;
-
-/** Compile-time completeness: a channel without its handler is a type error here. */
-export const handlers: { [C in PublicChannel]: PublicHandler<C> } & { [C in PrivateChannel]: Handler<C> } = {
-  ...publicHandlers,
-  ...settingsPublicHandlers,
+/** Compile-time completeness: a channel without its handler, or a handler of the wrong type, is an error here. */
+const publicMap: PublicHandlers = { ...publicHandlers, ...settingsPublicHandlers };
+const privateMap: PrivateHandlers = {
   ...adminHandlers,
   ...caseHandlers,
   ...slipHandlers,
@@ -32,12 +30,34 @@ export const handlers: { [C in PublicChannel]: PublicHandler<C> } & { [C in Priv
   ...reportHandlers,
   ...draftHandlers,
 };
+export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };
+
+/** The contract seen per channel (it checks that every entry's schema yields that channel's parsed type). */
+const inputSchemas: { [C in Channel]: { input: z.ZodType<ChannelParsed<C>, ChannelInput<C>> } } = contract;
 
 const isPublic = (c: Channel): c is PublicChannel => 'public' in contract[c] && contract[c].public === true;
 export const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
 
 export type IncidentLogger = (incidentId: string, channel: string, error: unknown) => void;
 
+/** The one parse of a call: the channel's schema, so a handler never sees input its contract does not allow. */
+const parsed = <C extends Channel>(channel: C, raw: unknown): ChannelParsed<C> => parseInput(inputSchemas[channel].input, raw);
+
+/** Runs a public channel: parsed by its schema, no user needed. */
+async function runPublic<C extends PublicChannel>(ctx: AppContext, session: Session, channel: C, raw: unknown): Promise<ChannelOutput<C>> {
+  const handler = publicMap[channel];
+  return handler(ctx, session, parsed(channel, raw));
+}
+
+/** Runs a channel that needs a signed-in user: the actor comes from main's session, never from input. */
+async function runPrivate<C extends PrivateChannel>(ctx: AppContext, session: Session, channel: C, raw: unknown): Promise<ChannelOutput<C>> {
+  const user = session.user;
+  if (!user) throw refuse('NOT_SIGNED_IN', '请先登录', 'Please sign in first');
+  const handler = privateMap[channel];
+  return handler(ctx, { ...session, actor: user }, parsed(channel, raw));
+}
+
+/** One call from the renderer, whatever came over the wire: the channel is checked, then its input. */
 export async function dispatch<C extends Channel>(
   ctx: AppContext,
   session: Session,
@@ -47,13 +67,7 @@ export async function dispatch<C extends Channel>(
 ): Promise<Result<ChannelOutput<C>>> {
   try {
     if (!isChannel(channel)) throw refuse('NOT_FOUND', `未知的请求 ${String(channel).slice(0, 40)}`, `Unknown request ${String(channel).slice(0, 40)}`);
-    // Every message is checked against its channel's schema here, at the receiving end, so a
-    // handler never sees input its contract does not allow (handlers parse again for types).
-    parseInput(contract[channel].input, input);
-    if (isPublic(channel)) return ok(await (handlers[channel] as PublicHandler<C>)(ctx, session, input));
-    const user = session.user;
-    if (!user) throw refuse('NOT_SIGNED_IN', '请先登录', 'Please sign in first');
-    return ok(await (handlers[channel as PrivateChannel] as unknown as Handler<C>)(ctx, { ...session, actor: user }, input));
+    return ok(isPublic(channel) ? await runPublic(ctx, session, channel, input) : await runPrivate(ctx, session, channel, input));
   } catch (e) {
     if (e instanceof Error && e.name === 'AppError') return toErrorResult(e);
     const incidentId = randomUUID().slice(0, 8);

@@ -1,11 +1,12 @@
+// Return/exchange slips through the contract: create, read, approve, void, settle.
 import { approveSlip, createSlip, getSlip, getSlipByNumber, settleSlip, voidSlip } from '../services/slips';
-import type { Handler } from './types';
+import type { PrivateHandlers } from './types';
 
 export const slipHandlers = {
-  'slips.create': ((ctx, s, input) => createSlip(ctx, s.actor, input)) as Handler<'slips.create'>,
-  'slips.get': ((ctx, _s, input) => getSlip(ctx, input)) as Handler<'slips.get'>,
-  'slips.getByNumber': ((ctx, _s, input) => getSlipByNumber(ctx, input)) as Handler<'slips.getByNumber'>,
-  'slips.approve': ((ctx, s, input) => approveSlip(ctx, s.actor, input)) as Handler<'slips.approve'>,
-  'slips.void': ((ctx, s, input) => voidSlip(ctx, s.actor, input)) as Handler<'slips.void'>,
-  'slips.settle': ((ctx, s, input) => settleSlip(ctx, s.actor, input)) as Handler<'slips.settle'>,
-};
+  'slips.create': (ctx, s, input) => createSlip.parsed(ctx, s.actor, input),
+  'slips.get': (ctx, _s, input) => getSlip.parsed(ctx, input),
+  'slips.getByNumber': (ctx, _s, input) => getSlipByNumber.parsed(ctx, input),
+  'slips.approve': (ctx, s, input) => approveSlip.parsed(ctx, s.actor, input),
+  'slips.void': (ctx, s, input) => voidSlip.parsed(ctx, s.actor, input),
+  'slips.settle': (ctx, s, input) => settleSlip.parsed(ctx, s.actor, input),
+} satisfies Partial<PrivateHandlers>;

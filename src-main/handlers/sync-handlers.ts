@@ -5,7 +5,7 @@ import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import type { SyncStatusView } from '../shared/ipc/contract';
 import { lastSuccessAt, waitingCount } from '../sync/sync-state';
-import type { AppContext, Handler } from './types';
+import type { AppContext, PrivateHandlers } from './types';
 
 function service(ctx: AppContext) {
   if (!ctx.sync) throw refuse('FORBIDDEN', '此环境没有同步服务', 'Sync is not available here');
@@ -23,11 +23,11 @@ const offline = (ctx: AppContext): SyncStatusView => ({
 });
 
 export const syncHandlers = {
-  'sync.status': ((ctx) => (ctx.sync ? ctx.sync.status() : offline(ctx))) as Handler<'sync.status'>,
-  'sync.now': ((ctx) => service(ctx).syncNow()) as Handler<'sync.now'>,
-  'sync.exportBatch': (async (ctx, s) => {
+  'sync.status': (ctx) => (ctx.sync ? ctx.sync.status() : offline(ctx)),
+  'sync.now': (ctx) => service(ctx).syncNow(),
+  'sync.exportBatch': async (ctx, s) => {
     if (!can(s.actor.role, 'submit')) throw refuse('FORBIDDEN', '只有秘书室、值班主管和店长可以导出同步批次', 'Only the secretary office, duty supervisors and the manager may export sync batches');
     const r = await service(ctx).exportBatch();
     return { path: r.path, records: r.records, batches: r.batches };
-  }) as Handler<'sync.exportBatch'>,
-};
+  },
+} satisfies Partial<PrivateHandlers>;

@@ -1,6 +1,9 @@
+// The handler types: each channel's handler is typed by its contract entry — the input its
+// schema parsed, the output the contract names — so a handler cannot take unchecked input or
+// answer with a type the renderer does not expect (no casts: the maps use `satisfies`).
 import type { Actor } from '../domain/case-machine';
 import type { ServiceContext } from '../services/context';
-import type { Channel, ChannelOutput, PrinterInfo } from '../shared/ipc/contract';
+import type { Channel, ChannelOutput, ChannelParsed, PrinterInfo, PrivateChannel, PublicChannel } from '../shared/ipc/contract';
 import type { BridgeEvent } from '../shared/ipc/events';
 import type { AppSettings } from '../shared/settings-schema';
 import type { SyncService } from '../sync/sync-service';
@@ -10,6 +13,9 @@ import type { SessionUser } from '../shared/types';
 export interface Session {
   user: SessionUser | null;
 }
+
+/** A session whose user is signed in: what every non-public handler receives. */
+export type SignedIn = Session & { actor: Actor };
 
 /** What only the desktop shell can do (OS print dialog, save dialog); absent in the dev server. */
 export interface PlatformPort {
@@ -41,5 +47,9 @@ export interface AppContext extends ServiceContext {
 }
 
 type Out<C extends Channel> = ChannelOutput<C> | Promise<ChannelOutput<C>>;
-export type Handler<C extends Channel> = (ctx: AppContext, session: Session & { actor: Actor }, input: unknown) => Out<C>;
-export type PublicHandler<C extends Channel> = (ctx: AppContext, session: Session, input: unknown) => Out<C>;
+export type Handler<C extends Channel> = (ctx: AppContext, session: SignedIn, input: ChannelParsed<C>) => Out<C>;
+export type PublicHandler<C extends Channel> = (ctx: AppContext, session: Session, input: ChannelParsed<C>) => Out<C>;
+
+/** The handler map's shape: a missing or mistyped handler fails to compile. */
+export type PublicHandlers = { [C in PublicChannel]: PublicHandler<C> };
+export type PrivateHandlers = { [C in PrivateChannel]: Handler<C> };

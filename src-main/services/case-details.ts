@@ -6,17 +6,15 @@ import { handlingDeadline, extensionRule } from '../domain/deadlines';
 import { refuse } from '../shared/errors';
 import { ExtendInput, FindingInput, InstructionInput, NoteInput, PromiseInput, TypicalInput } from '../shared/schemas/case';
 import type { CaseRecord } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import { authorOf, mutateCase, requireCase } from './case-store';
 import { HEAD_OFFICE, type ServiceContext } from './context';
+import { withInput, withInputOnly, type Parsed } from './with-input';
 
-export function addNote(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(NoteInput, raw);
+export const addNote = withInput(NoteInput, function addNote(ctx: ServiceContext, actor: Actor, input: Parsed<typeof NoteInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'note', () => ({ event: { text: input.text } }));
-}
+});
 
-export function promiseReply(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(PromiseInput, raw);
+export const promiseReply = withInput(PromiseInput, function promiseReply(ctx: ServiceContext, actor: Actor, input: Parsed<typeof PromiseInput>): CaseRecord {
   const at = Date.parse(input.promisedAt);
   if (at <= ctx.now()) {
     throw refuse('VALIDATION', '约定回复时间须晚于现在', 'The promised reply time must be in the future', [
@@ -27,24 +25,22 @@ export function promiseReply(ctx: ServiceContext, actor: Actor, raw: unknown): C
     insertRow(ctx.db, 'case_promises', { id: ctx.newId(), caseId: c.id, promisedAt: at, note: input.note ?? null, madeBy: actor.id, madeAt: ctx.now(), keptAt: null });
     return { event: { text: input.note ?? null, data: { promisedAt: at } } };
   });
-}
+});
 
 /** Records that the customer was called back as promised (without a full feedback). */
-export function keepPromises(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(NoteInput, raw);
+export const keepPromises = withInput(NoteInput, function keepPromises(ctx: ServiceContext, actor: Actor, input: Parsed<typeof NoteInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'promise', (c) => {
     const kept = stmt(ctx.db, 'UPDATE case_promises SET kept_at = ? WHERE case_id = ? AND kept_at IS NULL').run(ctx.now(), c.id).changes;
     if (kept === 0) throw refuse('INVALID_TRANSITION', '没有待兑现的约定回复', 'There is no open promise to keep');
     return { event: { text: input.text, data: { kept } } };
   });
-}
+});
 
 /**
  * Phone: next day with a recorded reason; in store: next day only with the customer's consent
  * (SPEC §4). Recorded before the same-day limit passes — never to excuse a missed one.
  */
-export function extendToNextDay(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(ExtendInput, raw);
+export const extendToNextDay = withInput(ExtendInput, function extendToNextDay(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ExtendInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'extend', (c) => {
     const rule = extensionRule(c.channel);
     if (rule === 'not_applicable') {
@@ -66,31 +62,28 @@ export function extendToNextDay(ctx: ServiceContext, actor: Actor, raw: unknown)
       event: { text: input.reason, data: { consent: input.customerConsent ?? null } },
     };
   });
-}
+});
 
-export function recordFinding(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(FindingInput, raw);
+export const recordFinding = withInput(FindingInput, function recordFinding(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FindingInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'finding', () => ({
     patch: { cause: input.cause, finding: input.finding, findingAt: ctx.now() },
     event: { data: { cause: input.cause, finding: input.finding } },
   }));
-}
+});
 
-export function setTypical(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(TypicalInput, raw);
+export const setTypical = withInput(TypicalInput, function setTypical(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TypicalInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'typical', (c) => {
     if (c.typical === input.typical) throw refuse('CONFLICT', '典型范例标记没有变化', 'The typical-case flag is already set that way');
     return { patch: { typical: input.typical }, event: { data: { typical: input.typical } } };
   });
-}
+});
 
 /**
  * Applies a head-office instruction (批示) received through sync. Idempotent by instruction id:
  * the same instruction delivered twice is recorded once. Stored whatever the case's status,
  * so an early instruction is never lost; a case awaiting it can then be filed.
  */
-export function applyInstruction(ctx: ServiceContext, raw: unknown): { applied: boolean; case: CaseRecord } {
-  const input = parseInput(InstructionInput, raw);
+export const applyInstruction = withInputOnly(InstructionInput, function applyInstruction(ctx: ServiceContext, input: Parsed<typeof InstructionInput>): { applied: boolean; case: CaseRecord } {
   return ctx.db.transaction(() => {
     const existing = stmt(ctx.db, 'SELECT 1 FROM case_instructions WHERE id = ?').get(input.instructionId);
     if (existing) return { applied: false, case: requireCase(ctx, input.caseId) };
@@ -107,4 +100,4 @@ export function applyInstruction(ctx: ServiceContext, raw: unknown): { applied: 
     });
     return { applied: true, case: after };
   })();
-}
+});

@@ -12,18 +12,17 @@ import { normalizePhone, phoneLast4 } from '../shared/phone';
 import { CaseIntakeInput } from '../shared/schemas/case';
 import { IntakeCheckInput } from '../shared/schemas/query';
 import type { CaseRecord, IntakeCheck } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import { addEvent, authorOf, dueFor, writeSearchDoc } from './case-store';
 import { recordChange } from './changes';
 import type { ServiceContext } from './context';
 import { matchCustomerIds, upsertCustomer } from './customers';
 import { requireActiveCategory, requireActiveUnit } from './reference-checks';
+import { withInput, type Parsed } from './with-input';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export function createCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
+export const createCase = withInput(CaseIntakeInput, function createCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseIntakeInput>): CaseRecord {
   if (!can(actor.role, 'intake')) throw refuse('FORBIDDEN', '您的角色无权登记个案', 'Your role may not register cases');
-  const input = parseInput(CaseIntakeInput, raw);
   const now = ctx.now();
   const receivedAt = input.receivedAt ? Date.parse(input.receivedAt) : now;
   if (receivedAt > now + FUTURE_TOLERANCE_MS) {
@@ -88,11 +87,10 @@ export function createCase(ctx: ServiceContext, actor: Actor, raw: unknown): Cas
     recordChange(ctx, author, { action: 'case.create', entity: 'case', entityId: id, before: null, after: after as unknown as Record<string, unknown>, version: 1, sync: true });
     return after;
   })();
-}
+});
 
-export function intakeCheck(ctx: ServiceContext, actor: Actor, raw: unknown): IntakeCheck {
+export const intakeCheck = withInput(IntakeCheckInput, function intakeCheck(ctx: ServiceContext, actor: Actor, input: Parsed<typeof IntakeCheckInput>): IntakeCheck {
   if (!can(actor.role, 'intake')) throw refuse('FORBIDDEN', '您的角色无权登记个案', 'Your role may not register cases');
-  const input = parseInput(IntakeCheckInput, raw);
   const ids = matchCustomerIds(ctx, input.phone, input.name);
   if (ids.length === 0) return { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] };
   const marks = ids.map(() => '?').join(', ');
@@ -109,5 +107,5 @@ export function intakeCheck(ctx: ServiceContext, actor: Actor, raw: unknown): In
     flagged: n >= 3,
     openCases: open.map(({ receiptNo, ...c }) => ({ ...c, samePurchase: !!input.receiptNo && receiptNo === input.receiptNo })),
   };
-}
+});
 

@@ -8,9 +8,9 @@ import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
 import type { CaseRecord, CaseView } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import { caseFacts, dueFor, requireCase } from './case-store';
 import type { ServiceContext } from './context';
+import { withInput, type Parsed } from './with-input';
 
 const ACTIONS: CaseAction[] = ['forward', 'resolve', 'feedback', 'escalate', 'resume', 'submit', 'review', 'file', 'reopen', 'note', 'promise', 'extend', 'finding', 'typical', 'follow_up'];
 const CONTENT_CHECKED: CaseAction[] = ['submit', 'file', 'resume'];
@@ -52,14 +52,12 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
   };
 }
 
-export function getCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseView {
-  const input = parseInput(CaseOnlyInput, raw);
+export const getCase = withInput(CaseOnlyInput, function getCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseView {
   return toView(ctx, actor, requireCase(ctx, input.caseId));
-}
+});
 
-export function getCaseByNumber(ctx: ServiceContext, actor: Actor, raw: unknown): CaseView {
-  const input = parseInput(CaseNumberInput, raw);
+export const getCaseByNumber = withInput(CaseNumberInput, function getCaseByNumber(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseNumberInput>): CaseView {
   const id = findCaseIdByNumber(ctx.db, input.number);
   if (!id) throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的个案`, `No case numbered ${input.number}`, [{ field: 'number', message: { zh: '编号不存在', en: 'No such number' } }]);
   return toView(ctx, actor, requireCase(ctx, id));
-}
+});

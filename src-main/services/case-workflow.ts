@@ -14,10 +14,10 @@ import {
   ReviewInput,
 } from '../shared/schemas/case';
 import type { CaseRecord } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import { authorOf, mutateCase } from './case-store';
 import type { ServiceContext } from './context';
 import { requireActiveUnit, requireActiveUser } from './reference-checks';
+import { withInput, type Parsed } from './with-input';
 
 const isRefusal = (x: unknown): x is Refusal => typeof x === 'object' && x !== null && 'code' in x;
 
@@ -26,8 +26,7 @@ function statusOrThrow(x: ReturnType<typeof nextStatus>) {
   return x;
 }
 
-export function forwardCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(ForwardInput, raw);
+export const forwardCase = withInput(ForwardInput, function forwardCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ForwardInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'forward', (c, f) => {
     requireActiveUnit(ctx, input.handlingUnitId, 'handlingUnitId');
     if (input.assigneeId) requireActiveUser(ctx, input.assigneeId, 'assigneeId');
@@ -36,10 +35,9 @@ export function forwardCase(ctx: ServiceContext, actor: Actor, raw: unknown): Ca
       event: { text: input.note ?? null, data: { handlingUnitId: input.handlingUnitId, assigneeId: input.assigneeId ?? null } },
     };
   });
-}
+});
 
-export function resolveCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(ResolveInput, raw);
+export const resolveCase = withInput(ResolveInput, function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): CaseRecord {
   const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
     if (needsAmount && input.amountFen === undefined && input.slipNumbers.length === 0) {
@@ -61,10 +59,9 @@ export function resolveCase(ctx: ServiceContext, actor: Actor, raw: unknown): Ca
       event: { text: input.summary, data: { type: input.type, amountFen: input.amountFen ?? null } },
     };
   });
-}
+});
 
-export function recordFeedback(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(FeedbackInput, raw);
+export const recordFeedback = withInput(FeedbackInput, function recordFeedback(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FeedbackInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'feedback', (c, f) => {
     // A government body accepts or objects; an anonymous customer cannot be asked.
     if (c.channel !== 'government' && !c.anonymous && !input.satisfaction) {
@@ -91,50 +88,44 @@ export function recordFeedback(ctx: ServiceContext, actor: Actor, raw: unknown):
       event: { text: input.note ?? null, data: { satisfaction: input.satisfaction ?? null, disputed: input.disputed } },
     };
   });
-}
+});
 
-export function escalateCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(EscalateInput, raw);
+export const escalateCase = withInput(EscalateInput, function escalateCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof EscalateInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'escalate', (c) => {
     insertRow(ctx.db, 'case_escalations', { id: ctx.newId(), caseId: c.id, kind: input.kind, note: input.note, outcome: input.outcome ?? null, byUser: actor.id, at: ctx.now() });
     return { event: { text: input.note, data: { kind: input.kind, outcome: input.outcome ?? null } } };
   });
-}
+});
 
-export function resumeCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(ResumeInput, raw);
+export const resumeCase = withInput(ResumeInput, function resumeCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResumeInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resume', (_c, f) => ({
     patch: { status: statusOrThrow(nextStatus('resume', f, { resumeTo: input.to })) },
     event: { text: input.reason, data: { to: input.to } },
   }));
-}
+});
 
-export function submitCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(CaseOnlyInput, raw);
+export const submitCase = withInput(CaseOnlyInput, function submitCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'submit', (_c, f) => ({
     patch: { status: statusOrThrow(nextStatus('submit', f, { signOffPolicy: ctx.settings().signOff })), submittedAt: ctx.now() },
     event: {},
   }));
-}
+});
 
-export function reviewCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(ReviewInput, raw);
+export const reviewCase = withInput(ReviewInput, function reviewCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReviewInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'review', () => ({
     patch: { reviewText: input.text, reviewedBy: actor.id, reviewedAt: ctx.now() },
     event: { text: input.text },
   }));
-}
+});
 
-export function fileCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(CaseOnlyInput, raw);
+export const fileCase = withInput(CaseOnlyInput, function fileCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'file', (_c, f) => ({
     patch: { status: statusOrThrow(nextStatus('file', f, { signOffPolicy: ctx.settings().signOff })), filedAt: ctx.now(), filedBy: actor.id },
     event: {},
   }));
-}
+});
 
-export function reopenCase(ctx: ServiceContext, actor: Actor, raw: unknown): CaseRecord {
-  const input = parseInput(ReasonInput, raw);
+export const reopenCase = withInput(ReasonInput, function reopenCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReasonInput>): CaseRecord {
   return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'reopen', (c, f) => ({
     patch: {
       status: statusOrThrow(nextStatus('reopen', f, {})),
@@ -149,4 +140,4 @@ export function reopenCase(ctx: ServiceContext, actor: Actor, raw: unknown): Cas
     },
     event: { text: input.reason },
   }));
-}
+});

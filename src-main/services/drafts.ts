@@ -3,14 +3,14 @@
 // milliseconds after the clerk stops typing. A draft is offered back only to its author.
 import { stmt } from '../db/statements';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../shared/schemas/draft';
-import { parseInput } from '../shared/validation';
 import type { ServiceContext } from './context';
+import { withInput, type Parsed } from './with-input';
 
 /** Older drafts are dropped when next looked up: a month-old half-typed complaint is stale. */
 export const DRAFT_KEEP_MS = 30 * 24 * 3600_000;
 
-export function saveDraft(ctx: ServiceContext, userId: string, raw: unknown): { savedAt: number } {
-  const { form, value } = parseInput(DraftSaveInput, raw);
+export const saveDraft = withInput(DraftSaveInput, function saveDraft(ctx: ServiceContext, userId: string, input: Parsed<typeof DraftSaveInput>): { savedAt: number } {
+  const { form, value } = input;
   const savedAt = ctx.now();
   stmt(
     ctx.db,
@@ -18,10 +18,10 @@ export function saveDraft(ctx: ServiceContext, userId: string, raw: unknown): { 
      ON CONFLICT (user_id, form) DO UPDATE SET payload = excluded.payload, saved_at = excluded.saved_at`,
   ).run(userId, form, JSON.stringify(value), savedAt);
   return { savedAt };
-}
+});
 
-export function getDraft(ctx: ServiceContext, userId: string, raw: unknown): DraftView | null {
-  const { form } = parseInput(DraftKeyInput, raw);
+export const getDraft = withInput(DraftKeyInput, function getDraft(ctx: ServiceContext, userId: string, input: Parsed<typeof DraftKeyInput>): DraftView | null {
+  const { form } = input;
   const row = stmt(ctx.db, 'SELECT payload, saved_at FROM drafts WHERE user_id = ? AND form = ?').get(userId, form) as
     | { payload: string; saved_at: number }
     | undefined;
@@ -31,10 +31,10 @@ export function getDraft(ctx: ServiceContext, userId: string, raw: unknown): Dra
     return null;
   }
   return { form, savedAt: row.saved_at, value: JSON.parse(row.payload) as unknown };
-}
+});
 
-export function discardDraft(ctx: ServiceContext, userId: string, raw: unknown): null {
-  const { form } = parseInput(DraftKeyInput, raw);
+export const discardDraft = withInput(DraftKeyInput, function discardDraft(ctx: ServiceContext, userId: string, input: Parsed<typeof DraftKeyInput>): null {
+  const { form } = input;
   stmt(ctx.db, 'DELETE FROM drafts WHERE user_id = ? AND form = ?').run(userId, form);
   return null;
-}
+});

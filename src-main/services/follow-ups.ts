@@ -7,13 +7,12 @@ import type { Actor } from '../domain/case-machine';
 import { refuse } from '../shared/errors';
 import { FollowUpCompleteInput, FollowUpScheduleInput } from '../shared/schemas/case';
 import type { CaseRecord, FollowUp } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import { authorOf, mutateCase } from './case-store';
 import { recordChange } from './changes';
 import type { ServiceContext } from './context';
+import { withInput, type Parsed } from './with-input';
 
-export function scheduleFollowUp(ctx: ServiceContext, actor: Actor, raw: unknown): { case: CaseRecord; followUp: FollowUp } {
-  const input = parseInput(FollowUpScheduleInput, raw);
+export const scheduleFollowUp = withInput(FollowUpScheduleInput, function scheduleFollowUp(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FollowUpScheduleInput>): { case: CaseRecord; followUp: FollowUp } {
   const s = ctx.settings();
   if (input.dueDate < localDateOf(ctx.now(), s.timeZone)) {
     throw refuse('VALIDATION', '回访日期不能早于今天', 'The follow-up date cannot be in the past', [
@@ -41,10 +40,9 @@ export function scheduleFollowUp(ctx: ServiceContext, actor: Actor, raw: unknown
     return { event: { text: input.note ?? null, data: { followUpId: row.id, dueDate: input.dueDate } } };
   });
   return { case: after, followUp: followUp as FollowUp };
-}
+});
 
-export function completeFollowUp(ctx: ServiceContext, actor: Actor, raw: unknown): { case: CaseRecord; followUp: FollowUp } {
-  const input = parseInput(FollowUpCompleteInput, raw);
+export const completeFollowUp = withInput(FollowUpCompleteInput, function completeFollowUp(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FollowUpCompleteInput>): { case: CaseRecord; followUp: FollowUp } {
   const found = findFollowUp(ctx.db, input.followUpId);
   if (!found) {
     throw refuse('NOT_FOUND', '找不到该回访', 'Follow-up not found', [{ field: 'followUpId', message: { zh: '回访不存在', en: 'No such follow-up' } }]);
@@ -74,4 +72,4 @@ export function completeFollowUp(ctx: ServiceContext, actor: Actor, raw: unknown
     return { event: { text: input.result, data: { followUpId: before.id } } };
   });
   return { case: after, followUp: done as FollowUp };
-}
+});

@@ -12,7 +12,10 @@ import { FORM_TEXT_ZH } from '../pdf/form-text-zh';
 import { renderPdf, type RenderOptions } from '../pdf/render';
 import { slipTemplate } from '../pdf/templates/slip';
 import { refuse } from '../shared/errors';
+import type { PrintInput } from '../shared/schemas/slip';
 import type { CaseRecord, SlipRecord } from '../shared/types';
+import { printTrainingCase } from './training';
+import type { Parsed } from './with-input';
 import type { ServiceContext } from './context';
 
 export type FormLanguage = 'zh-CN' | 'en';
@@ -75,4 +78,28 @@ export async function printCaseRecord(ctx: ServiceContext, actor: Actor, caseId:
   if (!c) throw refuse('NOT_FOUND', '找不到该个案', 'Case not found');
   if (!mayReadContent(actor, c)) throw refuse('FORBIDDEN', '匿名投诉的内容只有秘书室、值班主管和店长可以打印', 'Only the secretary office, supervisors and managers may print an anonymous complaint');
   return renderPdf(caseRecordTemplate, caseRecordPrintData(ctx, c), formText(opts.lang ?? 'zh-CN'), { ...opts, paper: 'A4', title: `顾客异议处理记录表 ${c.number}` });
+}
+
+export interface PrintedForm {
+  pdf: Buffer;
+  fileName: string;
+  /** The print job's title (the operating system's queue shows it). */
+  title: string;
+}
+
+/** Any printable document by kind and id: a slip, a case's record form, or a training sheet. */
+export async function renderPrintable(ctx: ServiceContext, actor: Actor, input: Parsed<typeof PrintInput>, fontDir?: string): Promise<PrintedForm> {
+  const fonts = fontDir ? { fontDir } : {};
+  if (input.kind === 'slip') {
+    const number = loadSlip(ctx.db, input.id)?.number ?? '';
+    const pdf = await printSlip(ctx, input.id, { ...(input.paper ? { paper: input.paper } : {}), ...fonts });
+    return { pdf, fileName: `商品退换货单-${number}.pdf`, title: `商品退换货单 ${number}` };
+  }
+  if (input.kind === 'training') {
+    const r = await printTrainingCase(ctx, actor, { caseId: input.id }, fonts);
+    return { pdf: r.pdf, fileName: r.fileName, title: r.fileName.replace(/\.pdf$/, '') };
+  }
+  const number = loadCase(ctx.db, input.id)?.number ?? '';
+  const pdf = await printCaseRecord(ctx, actor, input.id, fonts);
+  return { pdf, fileName: `顾客异议处理记录表-${number}.pdf`, title: `顾客异议处理记录表 ${number}` };
 }

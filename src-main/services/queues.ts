@@ -7,9 +7,9 @@ import type { QueueName } from '../shared/enums';
 import { refuse } from '../shared/errors';
 import { QueueInput } from '../shared/schemas/query';
 import type { Page, QueueRow } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import type { ServiceContext } from './context';
 import { ROW_COLUMNS, type RawRow, toQueueRow } from './list-rows';
+import { withInput, type Parsed } from './with-input';
 
 const DUE = 'ifnull(c.due_at, 8640000000000000)';
 const FIRST: [number, number] = [-1, -1];
@@ -79,8 +79,7 @@ function fetch(ctx: ServiceContext, actor: Actor, queue: QueueName, cursor: stri
   }
 }
 
-export function listQueue(ctx: ServiceContext, actor: Actor, raw: unknown): Page<QueueRow> {
-  const input = parseInput(QueueInput, raw);
+export const listQueue = withInput(QueueInput, function listQueue(ctx: ServiceContext, actor: Actor, input: Parsed<typeof QueueInput>): Page<QueueRow> {
   const rows = fetch(ctx, actor, input.queue, input.cursor, input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
@@ -89,7 +88,7 @@ export function listQueue(ctx: ServiceContext, actor: Actor, raw: unknown): Page
     rows: page.map((r) => toQueueRow(r, actor, now)),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.k, last.rid) : null,
   };
-}
+});
 
 /** Counts for the home screen; each is an index range count. */
 export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<QueueName, 'filed' | 'open'>, number> {

@@ -6,10 +6,10 @@ import { can } from '../domain/permissions';
 import { DEFAULT_CATEGORIES } from '../shared/enums';
 import { refuse } from '../shared/errors';
 import { CategoryCreateInput, UnitCreateInput } from '../shared/schemas/admin';
-import { parseInput } from '../shared/validation';
 import { authorOf } from './case-store';
 import { recordChange } from './changes';
 import type { Author, ServiceContext } from './context';
+import { withInput, type Parsed } from './with-input';
 
 export interface Unit {
   id: string;
@@ -31,9 +31,8 @@ const requireAdmin = (actor: Actor) => {
   if (!can(actor.role, 'admin')) throw refuse('FORBIDDEN', '只有店长可以维护单位和类别', 'Only a manager may maintain units and categories');
 };
 
-export function createUnit(ctx: ServiceContext, actor: Actor, raw: unknown): Unit {
+export const createUnit = withInput(UnitCreateInput, function createUnit(ctx: ServiceContext, actor: Actor, input: Parsed<typeof UnitCreateInput>): Unit {
   requireAdmin(actor);
-  const input = parseInput(UnitCreateInput, raw);
   return ctx.db.transaction(() => {
     if (stmt(ctx.db, 'SELECT 1 FROM units WHERE code = ?').get(input.code)) {
       throw refuse('CONFLICT', `单位编码 ${input.code} 已存在`, `Unit code ${input.code} already exists`, [{ field: 'code', message: { zh: '编码已存在', en: 'Code already exists' } }]);
@@ -44,7 +43,7 @@ export function createUnit(ctx: ServiceContext, actor: Actor, raw: unknown): Uni
     recordChange(ctx, authorOf(actor), { action: 'unit.create', entity: 'unit', entityId: unit.id, before: null, after: { ...unit, version: 1 }, version: 1, sync: true });
     return unit;
   })();
-}
+});
 
 function insertCategory(ctx: ServiceContext, author: Author, c: { code: string; zh: string; en: string }): Category {
   const now = ctx.now();
@@ -55,16 +54,15 @@ function insertCategory(ctx: ServiceContext, author: Author, c: { code: string; 
   return cat;
 }
 
-export function createCategory(ctx: ServiceContext, actor: Actor, raw: unknown): Category {
+export const createCategory = withInput(CategoryCreateInput, function createCategory(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CategoryCreateInput>): Category {
   requireAdmin(actor);
-  const input = parseInput(CategoryCreateInput, raw);
   return ctx.db.transaction(() => {
     if (stmt(ctx.db, 'SELECT 1 FROM categories WHERE code = ?').get(input.code)) {
       throw refuse('CONFLICT', `类别编码 ${input.code} 已存在`, `Category code ${input.code} already exists`, [{ field: 'code', message: { zh: '编码已存在', en: 'Code already exists' } }]);
     }
     return insertCategory(ctx, authorOf(actor), input);
   })();
-}
+});
 
 /** Puts the default categories of SPEC §3 into an empty store. */
 export function ensureDefaultCategories(ctx: ServiceContext): void {

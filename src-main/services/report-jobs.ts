@@ -8,6 +8,8 @@ import { refuse } from '../shared/errors';
 import type { ReportJobStatus, SummaryReport } from '../shared/summary-types';
 import type { ServiceContext } from './context';
 import { reportRange, requireReports, SummaryComputation } from './reports';
+import type { ReportStartInput } from '../shared/schemas/report';
+import type { Parsed } from './with-input';
 
 /** How long one slice may hold the event loop. */
 const SLICE_MS = 25;
@@ -31,9 +33,9 @@ export class ReportJobs {
 
   constructor(private readonly onProgress: ProgressListener = () => {}) {}
 
-  start(ctx: ServiceContext, actor: Actor, raw: unknown, chunkSize?: number): ReportJobStatus {
+  start(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReportStartInput>, chunkSize?: number): ReportJobStatus {
     requireReports(actor);
-    const range = reportRange(ctx.settings(), raw);
+    const range = reportRange.parsed(ctx.settings(), input);
     this.prune(ctx.now());
     const comp = new SummaryComputation(ctx, range, chunkSize);
     const jobId = randomUUID();

@@ -21,8 +21,8 @@ import type { EscalationKind } from '../shared/enums';
 import { refuse } from '../shared/errors';
 import { ReportStartInput } from '../shared/schemas/report';
 import type { BranchSettings } from '../shared/settings-schema';
-import { parseInput } from '../shared/validation';
 import type { ServiceContext } from './context';
+import { withInput, withInputOnly, type Parsed } from './with-input';
 
 export function requireReports(actor: Actor): void {
   if (!can(actor.role, 'reports')) {
@@ -35,11 +35,10 @@ export interface ReportRange {
   previous: Period[];
 }
 
-export function reportRange(settings: Pick<BranchSettings, 'timeZone'>, raw: unknown): ReportRange {
-  const input = parseInput(ReportStartInput, raw);
+export const reportRange = withInputOnly(ReportStartInput, function reportRange(settings: Pick<BranchSettings, 'timeZone'>, input: Parsed<typeof ReportStartInput>): ReportRange {
   const period = periodOfDate(input.periodType, input.date, settings.timeZone);
   return { period, previous: previousPeriods(period, input.previousCount, settings.timeZone) };
-}
+});
 
 // Exactly the columns of the covering index cases_report (migration 0004), plus the rowid.
 const CASE_COLUMNS = `rid, received_at, channel, category_code, complained_unit_id, severity, extended_at, first_fed_back_at,
@@ -250,9 +249,9 @@ function reportHeader(ctx: ServiceContext, s: BranchSettings): Omit<SummaryRepor
 }
 
 /** The whole summary at once (CLI, tests, and the basis of the job). */
-export function computeSummary(ctx: ServiceContext, actor: Actor, raw: unknown): SummaryReport {
+export const computeSummary = withInput(ReportStartInput, function computeSummary(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReportStartInput>): SummaryReport {
   requireReports(actor);
-  const c = new SummaryComputation(ctx, reportRange(ctx.settings(), raw));
+  const c = new SummaryComputation(ctx, reportRange.parsed(ctx.settings(), input));
   while (!c.step());
   return c.report();
-}
+});

@@ -9,9 +9,9 @@ import { refuse } from '../shared/errors';
 import { normalizePhone } from '../shared/phone';
 import { SearchInput } from '../shared/schemas/query';
 import type { Page, QueueRow } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import type { ServiceContext } from './context';
 import { ROW_COLUMNS, type RawRow, toQueueRow } from './list-rows';
+import { withInput, type Parsed } from './with-input';
 
 type Source = (before: number, n: number) => number[];
 
@@ -55,8 +55,7 @@ function parseCursor(cursor: string | undefined): number {
   return n;
 }
 
-export function searchCases(ctx: ServiceContext, actor: Actor, raw: unknown): Page<QueueRow> {
-  const input = parseInput(SearchInput, raw);
+export const searchCases = withInput(SearchInput, function searchCases(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SearchInput>): Page<QueueRow> {
   const srcs = sources(ctx, input.query);
   const seesAnonymous = can(actor.role, 'read_anonymous');
   const now = ctx.now();
@@ -82,4 +81,4 @@ export function searchCases(ctx: ServiceContext, actor: Actor, raw: unknown): Pa
     rows: page.map((r) => toQueueRow(r, actor, now)),
     nextCursor: rows.length > input.limit && last ? String(last.rid) : null,
   };
-}
+});

@@ -13,11 +13,11 @@ import { refuse } from '../shared/errors';
 import { normalizePhone } from '../shared/phone';
 import { SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../shared/schemas/slip';
 import type { SlipRecord } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import { authorOf, requireCase } from './case-store';
 import { recordChange } from './changes';
 import type { ServiceContext } from './context';
 import { requireActiveUnit } from './reference-checks';
+import { withInput, withInputOnly, type Parsed } from './with-input';
 
 const snapshot = (s: SlipRecord) => s as unknown as Record<string, unknown>;
 
@@ -35,9 +35,8 @@ function saveSlip(ctx: ServiceContext, actor: Actor, action: string, before: Sli
   return after;
 }
 
-export function createSlip(ctx: ServiceContext, actor: Actor, raw: unknown): SlipRecord {
+export const createSlip = withInput(SlipCreateInput, function createSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipCreateInput>): SlipRecord {
   if (!can(actor.role, 'intake')) throw refuse('FORBIDDEN', '您的角色无权填写退换货单', 'Your role may not fill in slips');
-  const input = parseInput(SlipCreateInput, raw);
   const totals = slipTotals(input.returnedLines, input.issuedLines);
   const refund = refundOf(input.type, totals, input.refundFen);
   if (refund > totals.returnedTotalFen) {
@@ -99,10 +98,9 @@ export function createSlip(ctx: ServiceContext, actor: Actor, raw: unknown): Sli
     recordChange(ctx, authorOf(actor), { action: 'slip.create', entity: 'slip', entityId: id, before: null, after: snapshot(created), version: 1, sync: true });
     return created;
   })();
-}
+});
 
-export function approveSlip(ctx: ServiceContext, actor: Actor, raw: unknown): SlipRecord {
-  const input = parseInput(SlipRef, raw);
+export const approveSlip = withInput(SlipRef, function approveSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipRecord {
   return ctx.db.transaction(() => {
     const s = requireSlip(ctx, input.slipId);
     if (s.status !== 'pending_approval') throw refuse('INVALID_TRANSITION', '此退换货单无需审批', 'This slip is not waiting for approval');
@@ -112,10 +110,9 @@ export function approveSlip(ctx: ServiceContext, actor: Actor, raw: unknown): Sl
     }
     return saveSlip(ctx, actor, 'slip.approve', s, { status: 'completed', approvedBy: actor.id, approvedAt: ctx.now() });
   })();
-}
+});
 
-export function voidSlip(ctx: ServiceContext, actor: Actor, raw: unknown): SlipRecord {
-  const input = parseInput(SlipVoidInput, raw);
+export const voidSlip = withInput(SlipVoidInput, function voidSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipVoidInput>): SlipRecord {
   if (!can(actor.role, 'reopen')) throw refuse('FORBIDDEN', '只有值班主管或店长可以作废退换货单', 'Only a duty supervisor or manager may void a slip');
   return ctx.db.transaction(() => {
     const s = requireSlip(ctx, input.slipId);
@@ -123,11 +120,10 @@ export function voidSlip(ctx: ServiceContext, actor: Actor, raw: unknown): SlipR
     if (s.settlementStatus === 'settled') throw refuse('INVALID_TRANSITION', '财务已结算的退换货单不能作废', 'A slip finance has settled cannot be voided');
     return saveSlip(ctx, actor, 'slip.void', s, { status: 'void', voidReason: input.reason, voidedBy: actor.id, voidedAt: ctx.now() });
   })();
-}
+});
 
 /** Records finance's settlement; supervisors and managers enter it for finance (SPEC §1). */
-export function settleSlip(ctx: ServiceContext, actor: Actor, raw: unknown): SlipRecord {
-  const input = parseInput(SlipSettleInput, raw);
+export const settleSlip = withInput(SlipSettleInput, function settleSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipSettleInput>): SlipRecord {
   if (!can(actor.role, 'reopen')) throw refuse('FORBIDDEN', '只有值班主管或店长可以登记财务结算', 'Only a duty supervisor or manager may record settlement');
   return ctx.db.transaction(() => {
     const s = requireSlip(ctx, input.slipId);
@@ -135,15 +131,14 @@ export function settleSlip(ctx: ServiceContext, actor: Actor, raw: unknown): Sli
     if (s.settlementStatus === 'settled') throw refuse('INVALID_TRANSITION', '此退换货单已结算', 'This slip is already settled');
     return saveSlip(ctx, actor, 'slip.settle', s, { settlementStatus: 'settled', settledOn: input.settledOn, settledBy: actor.id });
   })();
-}
+});
 
-export function getSlip(ctx: ServiceContext, raw: unknown): SlipRecord {
-  return requireSlip(ctx, parseInput(SlipRef, raw).slipId);
-}
+export const getSlip = withInputOnly(SlipRef, function getSlip(ctx: ServiceContext, input: Parsed<typeof SlipRef>): SlipRecord {
+  return requireSlip(ctx, input.slipId);
+});
 
-export function getSlipByNumber(ctx: ServiceContext, raw: unknown): SlipRecord {
-  const input = parseInput(SlipNumberInput, raw);
+export const getSlipByNumber = withInputOnly(SlipNumberInput, function getSlipByNumber(ctx: ServiceContext, input: Parsed<typeof SlipNumberInput>): SlipRecord {
   const id = findSlipIdByNumber(ctx.db, input.number);
   if (!id) throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的退换货单`, `No slip numbered ${input.number}`, [{ field: 'number', message: { zh: '编号不存在', en: 'No such number' } }]);
   return requireSlip(ctx, id);
-}
+});

@@ -14,9 +14,9 @@ import { refuse } from '../shared/errors';
 import { TrainingCaseInput, TrainingListInput } from '../shared/schemas/report';
 import type { CaseRecord } from '../shared/types';
 import type { TrainingCase, TrainingCaseRow } from '../shared/training-types';
-import { parseInput } from '../shared/validation';
 import { mayReadContent } from './case-read';
 import type { ServiceContext } from './context';
+import { withInput, type Parsed } from './with-input';
 
 const EXCERPT = 80;
 
@@ -52,9 +52,8 @@ function categoryNames(ctx: ServiceContext): Map<string, { zh: string; en: strin
 }
 
 /** Typical cases, newest first, by category and a search in the masked text. */
-export function listTrainingCases(ctx: ServiceContext, actor: Actor, raw: unknown): TrainingCaseRow[] {
+export const listTrainingCases = withInput(TrainingListInput, function listTrainingCases(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TrainingListInput>): TrainingCaseRow[] {
   requireTraining(actor);
-  const input = parseInput(TrainingListInput, raw);
   const names = categoryNames(ctx);
   const rows = (
     input.categoryCode
@@ -90,16 +89,16 @@ export function listTrainingCases(ctx: ServiceContext, actor: Actor, raw: unknow
     });
   }
   return out;
-}
+});
 
 function unitName(ctx: ServiceContext, id: string | null): string | null {
   if (!id) return null;
   return (stmt(ctx.db, 'SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
 }
 
-export function getTrainingCase(ctx: ServiceContext, actor: Actor, raw: unknown): TrainingCase {
+export const getTrainingCase = withInput(TrainingCaseInput, function getTrainingCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TrainingCaseInput>): TrainingCase {
   requireTraining(actor);
-  const { caseId } = parseInput(TrainingCaseInput, raw);
+  const { caseId } = input;
   const c = loadCase(ctx.db, caseId);
   if (!c || !c.typical) throw refuse('NOT_FOUND', '典型范例中没有这个个案', 'This case is not in the training library');
   const readable = mayReadContent(actor, c);
@@ -132,10 +131,10 @@ export function getTrainingCase(ctx: ServiceContext, actor: Actor, raw: unknown)
     instructions: c.instructions.map((i) => ({ text: mask(i.text) ?? '', at: i.instructedAt })),
     reviewText: mask(c.reviewText),
   };
-}
+});
 
-export async function printTrainingCase(ctx: ServiceContext, actor: Actor, raw: unknown, opts: RenderOptions & { lang?: 'zh-CN' | 'en' } = {}): Promise<{ pdf: Buffer; fileName: string }> {
-  const tc = getTrainingCase(ctx, actor, raw);
+export async function printTrainingCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TrainingCaseInput>, opts: RenderOptions & { lang?: 'zh-CN' | 'en' } = {}): Promise<{ pdf: Buffer; fileName: string }> {
+  const tc = getTrainingCase.parsed(ctx, actor, input);
   const t = reportText(opts.lang ?? 'zh-CN');
   const pdf = await renderPdf(trainingCaseTemplate, { c: tc, timeZone: ctx.settings().timeZone, branchName: ctx.settings().branchName }, t, { ...opts, paper: 'A4', title: `${t.training.title} ${tc.number}` });
   return { pdf, fileName: `典型范例-${tc.number}.pdf` };

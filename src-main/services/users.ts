@@ -6,12 +6,12 @@ import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import { PinChangeInput, SignInInput, UserActiveInput, UserCreateInput } from '../shared/schemas/admin';
 import type { SessionUser } from '../shared/types';
-import { parseInput } from '../shared/validation';
 import { authorOf } from './case-store';
 import { recordChange } from './changes';
 import type { Author, ServiceContext } from './context';
 import { hashPin, verifyPin } from './pin-hash';
 import { requireActiveUnit } from './reference-checks';
+import { withInput, withInputOnly, type Parsed } from './with-input';
 
 export const MAX_PIN_ATTEMPTS = 5;
 export const LOCK_MS = 5 * 60_000;
@@ -43,8 +43,7 @@ function findById(ctx: ServiceContext, id: string): UserRow | undefined {
 const userCount = (ctx: ServiceContext): number => (stmt(ctx.db, 'SELECT count(*) AS n FROM users').get() as { n: number }).n;
 
 /** Creates a user. With no users at all, the first one may be created without a signed-in actor and must be a manager. */
-export function createUser(ctx: ServiceContext, actor: Actor | null, raw: unknown): SessionUser {
-  const input = parseInput(UserCreateInput, raw);
+export const createUser = withInput(UserCreateInput, function createUser(ctx: ServiceContext, actor: Actor | null, input: Parsed<typeof UserCreateInput>): SessionUser {
   return ctx.db.transaction(() => {
     const bootstrap = userCount(ctx) === 0;
     if (bootstrap && input.role !== 'manager') throw refuse('FORBIDDEN', '第一个账号须为店长', 'The first account must be a manager');
@@ -63,12 +62,11 @@ export function createUser(ctx: ServiceContext, actor: Actor | null, raw: unknow
     recordChange(ctx, author, { action: 'user.create', entity: 'user', entityId: id, before: null, after: publicUser(created) });
     return session(created);
   })();
-}
+});
 
 const AUTH_FAILED = () => refuse('AUTH_FAILED', '工号或 PIN 不正确', 'Wrong staff number or PIN', [{ field: 'pin', message: { zh: '工号或 PIN 不正确', en: 'Wrong staff number or PIN' } }]);
 
-export function signIn(ctx: ServiceContext, raw: unknown): SessionUser {
-  const input = parseInput(SignInInput, raw);
+export const signIn = withInputOnly(SignInInput, function signIn(ctx: ServiceContext, input: Parsed<typeof SignInInput>): SessionUser {
   const now = ctx.now();
   const outcome = ctx.db.transaction((): SessionUser | { error: ReturnType<typeof refuse> } => {
     const u = findByStaffNo(ctx, input.staffNo);
@@ -98,10 +96,9 @@ export function signIn(ctx: ServiceContext, raw: unknown): SessionUser {
   // The failed attempt is committed above; only then is the sign-in refused.
   if ('error' in outcome) throw outcome.error;
   return outcome;
-}
+});
 
-export function changePin(ctx: ServiceContext, actor: Actor, raw: unknown): void {
-  const input = parseInput(PinChangeInput, raw);
+export const changePin = withInput(PinChangeInput, function changePin(ctx: ServiceContext, actor: Actor, input: Parsed<typeof PinChangeInput>): void {
   ctx.db.transaction(() => {
     const u = findById(ctx, actor.id);
     if (!u || !verifyPin(input.currentPin, u.pinHash)) throw refuse('AUTH_FAILED', '当前 PIN 不正确', 'The current PIN is wrong', [{ field: 'currentPin', message: { zh: '当前 PIN 不正确', en: 'Current PIN is wrong' } }]);
@@ -109,10 +106,9 @@ export function changePin(ctx: ServiceContext, actor: Actor, raw: unknown): void
     updateRow(ctx.db, 'users', u.id, patch);
     recordChange(ctx, authorOf(actor), { action: 'user.pin_changed', entity: 'user', entityId: u.id, before: publicUser(u), after: publicUser({ ...u, ...patch }) });
   })();
-}
+});
 
-export function setUserActive(ctx: ServiceContext, actor: Actor, raw: unknown): SessionUser {
-  const input = parseInput(UserActiveInput, raw);
+export const setUserActive = withInput(UserActiveInput, function setUserActive(ctx: ServiceContext, actor: Actor, input: Parsed<typeof UserActiveInput>): SessionUser {
   if (!can(actor.role, 'admin')) throw refuse('FORBIDDEN', '只有店长可以管理人员', 'Only a manager may manage users');
   if (input.userId === actor.id && !input.active) throw refuse('CONFLICT', '不能停用自己的账号', 'You cannot disable your own account');
   return ctx.db.transaction(() => {
@@ -123,7 +119,10 @@ export function setUserActive(ctx: ServiceContext, actor: Actor, raw: unknown): 
     recordChange(ctx, authorOf(actor), { action: input.active ? 'user.enable' : 'user.disable', entity: 'user', entityId: u.id, before: publicUser(u), after: publicUser({ ...u, ...patch }) });
     return session(u);
   })();
-}
+});
+
+/** True on a new store: the first manager may then be created without signing in. */
+export const needsFirstManager = (ctx: ServiceContext): boolean => userCount(ctx) === 0;
 
 export function listUsers(ctx: ServiceContext): (SessionUser & { active: boolean })[] {
   return (stmt(ctx.db, `${SELECT} ORDER BY staff_no`).all() as Record<string, unknown>[]).map((r) => {

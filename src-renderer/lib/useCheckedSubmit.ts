@@ -1,10 +1,9 @@
-// The submit sequence every form shares: check the input with the shared zod schema (field
+// The submit sequence every form shares: check the input with its channel's schema from the contract (field
 // messages before anything is sent), send it once, and on main's refusal show its message and
 // field issues — the typed input stays where it is.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/shared/ipc/contract';
+import { type Channel, type ChannelInput, type ChannelOutput, inputSchemaOf } from '../../src-main/shared/ipc/contract';
 import { pick } from '../i18n';
 import { invoke } from './api';
 import { checkWith, type IssueMap, toIssueMap } from './issues';
@@ -16,9 +15,9 @@ export function useCheckedSubmit() {
   const [busy, setBusy] = useState(false);
 
   /** Resolves with main's answer, or null when the input was refused (here or by main). */
-  async function send<C extends Channel>(schema: z.ZodType, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | null> {
+  async function send<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | null> {
     if (busy) return null;
-    const found = checkWith(schema, input);
+    const found = checkWith(inputSchemaOf(channel), input);
     setIssues(found);
     if (Object.keys(found).length) {
       setError(t('intake.fixErrors'));

@@ -41,6 +41,7 @@ import type { ReportJobStatus, SummaryReport } from '../summary-types';
 import type { TrainingCase, TrainingCaseRow } from '../training-types';
 import type { ChannelName } from './channel-names';
 
+/** A channel's output type, carried as a type only: the value is never read. */
 const out = <T>() => undefined as unknown as T;
 const Empty = z.strictObject({});
 
@@ -151,6 +152,13 @@ export type PublicSettings = Omit<AppSettings, 'syncKeyEncrypted'> & { hasSyncKe
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives: the channel's input after its schema parsed it (defaults applied, text trimmed). */
+export type ChannelParsed<C extends Channel> = z.output<Contract[C]['input']>;
+/** Channels answered without a signed-in user (sign-in, first-run setup, the settings a sign-in screen needs). */
+export type PublicChannel = { [C in Channel]: Contract[C] extends { public: true } ? C : never }[Channel];
+export type PrivateChannel = Exclude<Channel, PublicChannel>;
+/** The schema that checks a channel's input: main parses with it once, the renderer checks a form with it before sending. */
+export const inputSchemaOf = <C extends Channel>(channel: C): Contract[C]['input'] => contract[channel].input;
 export type ChannelOutput<C extends Channel> = Contract[C]['output'];
 export { CHANNEL_NAMES } from './channel-names';
 

@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CategoryCreateInput } from '../../../src-main/shared/schemas/admin';
 import { Field } from '../../components/Field';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { CreateSection } from './CreateSection';
@@ -21,7 +20,7 @@ export function CategoriesTab() {
   const set = (k: keyof typeof EMPTY, x: string) => setV((p) => ({ ...p, [k]: x }));
 
   const create = async () => {
-    const made = await send(CategoryCreateInput, 'categories.create', v);
+    const made = await send('categories.create', v);
     if (!made) return;
     setV(EMPTY);
     void qc.invalidateQueries({ queryKey: ['categories'] });

@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Input, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UnitCreateInput } from '../../../src-main/shared/schemas/admin';
 import { Field } from '../../components/Field';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { CreateSection } from './CreateSection';
@@ -18,7 +17,7 @@ export function UnitsTab() {
   const { issues, error, busy, send } = useCheckedSubmit();
 
   const create = async () => {
-    const made = await send(UnitCreateInput, 'units.create', v);
+    const made = await send('units.create', v);
     if (!made) return;
     setV({ code: '', name: '' });
     void qc.invalidateQueries({ queryKey: ['units'] });

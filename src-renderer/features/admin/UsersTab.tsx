@@ -5,7 +5,6 @@ import { App, Input, Select, Switch, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../src-main/shared/enums';
-import { UserCreateInput } from '../../../src-main/shared/schemas/admin';
 import type { SessionUser } from '../../../src-main/shared/types';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
@@ -30,7 +29,7 @@ export function UsersTab() {
 
   const create = async () => {
     const input = { staffNo: v.staffNo, name: v.name, role: v.role as SessionUser['role'], pin: v.pin, ...(v.unitId ? { unitId: v.unitId } : {}) };
-    const made = await send(UserCreateInput, 'users.create', input);
+    const made = await send('users.create', input);
     if (!made) return;
     setV(EMPTY);
     void qc.invalidateQueries({ queryKey: ['users'] });

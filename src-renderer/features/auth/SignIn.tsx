@@ -5,7 +5,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../src-main/shared/errors';
-import { SignInInput } from '../../../src-main/shared/schemas/admin';
+import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';
@@ -24,7 +24,7 @@ export function SignIn({ locked, onSignedIn }: { locked: boolean; onSignedIn: ()
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = { staffNo: staffNo.trim().toUpperCase(), pin };
-    const found = checkWith(SignInInput, input);
+    const found = checkWith(inputSchemaOf('auth.signIn'), input);
     setIssues(found);
     if (Object.keys(found).length) return;
     setBusy(true);

@@ -6,7 +6,7 @@ import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../src-main/shared/ipc/contract';
+import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';
@@ -39,7 +39,7 @@ export function ActionDialog({ action, targetId, onClose }: Props) {
   const submit = async () => {
     if (busy) return;
     const input = spec.build(targetId, values);
-    const found = checkWith(contract[spec.channel].input, input);
+    const found = checkWith(inputSchemaOf(spec.channel), input);
     setIssues(found);
     if (Object.keys(found).length) return;
     setBusy(true);

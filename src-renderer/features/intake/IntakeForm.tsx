@@ -5,7 +5,6 @@ import { App, Alert, Checkbox, DatePicker, Form, Input, Radio, Select, Tabs, Typ
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
-import { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { formKeys } from '../../lib/keys';
@@ -37,7 +36,7 @@ export function IntakeForm({ channel }: { channel: string }) {
   });
 
   const submit = async () => {
-    const saved = await send(CaseIntakeInput, 'cases.create', toIntakeInput(kind, s));
+    const saved = await send('cases.create', toIntakeInput(kind, s));
     if (!saved) return;
     draft.clear();
     void message.success(t('intake.saved', { number: saved.number }));

@@ -4,8 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicSettings } from '../../../src-main/shared/ipc/contract';
-import { SettingsPatchSchema } from '../../../src-main/shared/settings-schema';
+import { inputSchemaOf, type PublicSettings } from '../../../src-main/shared/ipc/contract';
 import { Field } from '../../components/Field';
 import { pick, setLang } from '../../i18n';
 import { invoke } from '../../lib/api';
@@ -57,7 +56,7 @@ export function SettingsScreen() {
   const set = <K extends keyof Editable>(k: K, val: Editable[K]) => setV((p) => ({ ...p, [k]: val }));
 
   const save = async () => {
-    const found = checkWith(SettingsPatchSchema, v);
+    const found = checkWith(inputSchemaOf('settings.update'), v);
     setIssues(found);
     if (Object.keys(found).length) return;
     const r = await invoke('settings.update', v);

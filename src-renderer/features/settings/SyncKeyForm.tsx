@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SyncKeyInput } from '../../../src-main/shared/settings-schema';
+import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import { Field } from '../../components/Field';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
@@ -21,7 +21,7 @@ export function SyncKeyForm({ hasKey }: { hasKey: boolean }) {
   const [error, setError] = useState<string | null>(null);
 
   const save = async () => {
-    const found = checkWith(SyncKeyInput, { key });
+    const found = checkWith(inputSchemaOf('settings.setSyncKey'), { key });
     setIssues(found);
     if (Object.keys(found).length) return;
     const r = await invoke('settings.setSyncKey', { key });

@@ -3,7 +3,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SlipVoidInput } from '../../../src-main/shared/schemas/slip';
+import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import type { SlipRecord } from '../../../src-main/shared/types';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
@@ -18,7 +18,7 @@ export function VoidDialog({ slipId, onClose }: { slipId: string; onClose: (upda
 
   const submit = async () => {
     const input = { slipId, reason };
-    const found = checkWith(SlipVoidInput, input);
+    const found = checkWith(inputSchemaOf('slips.void'), input);
     setIssues(found);
     if (Object.keys(found).length) return;
     const r = await invoke('slips.void', input);
