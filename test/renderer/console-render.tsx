@@ -6,7 +6,7 @@ import { App as AntApp } from 'antd';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { initConsoleI18n } from '../../src-renderer/console/i18n';
-import { installDomShims } from './render';
+import { installDomShims } from './dom-shims';
 
 export type FakeHq = (method: string, url: string, headers: Record<string, string>, body: unknown) => { status: number; body?: unknown };
 

@@ -1,20 +1,21 @@
 // @vitest-environment jsdom
 // The intake form: only the fields of its channel, field messages from the shared schema
-// before submit and from main after, nothing typed lost, and no early submit from an IME.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+// before submit and from main after (the real handlers over a temp store), nothing typed lost,
+// no early submit from an IME, and the draft saved through main once the clerk pauses.
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IntakeForm } from '../../src-renderer/features/intake/IntakeForm';
-import { renderSigned, resetDrafts } from './render';
+import { REFERENCE_ONLY, renderSigned, resetDrafts } from './render';
 
 afterEach(() => {
+  vi.useRealTimers();
   cleanup();
   resetDrafts();
 });
 
-const never = () => {
-  throw new Error('main must not be called');
-};
+/** Main may answer the reference data and drafts, nothing else. */
+const never = { only: REFERENCE_ONLY };
 
 describe('IntakeForm', () => {
   it('shows only the fields that apply to the channel', async () => {
@@ -49,11 +50,11 @@ describe('IntakeForm', () => {
   });
 
   it("shows main's refusal on the field and keeps what was typed", async () => {
-    await renderSigned(<IntakeForm channel="phone" />, (channel) =>
-      channel === 'cases.create'
-        ? { ok: false, error: { code: 'VALIDATION', message: { zh: '异议类别:不是有效的选项', en: 'Category is not one of the allowed values' }, issues: [{ field: 'categoryCode', message: { zh: '异议类别:不是有效的选项', en: 'Category is not one of the allowed values' } }] } }
-        : { ok: true, value: { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] } },
-    );
+    const { invoke } = await renderSigned(<IntakeForm channel="phone" />, {
+      canned: {
+        'cases.create': () => ({ ok: false, error: { code: 'VALIDATION', message: { zh: '异议类别:不是有效的选项', en: 'Category is not one of the allowed values' }, issues: [{ field: 'categoryCode', message: { zh: '异议类别:不是有效的选项', en: 'Category is not one of the allowed values' } }] } }),
+      },
+    });
     await userEvent.type(screen.getByLabelText('联系电话'), '13812345678');
     await userEvent.type(screen.getByLabelText('异议内容(顾客原话)'), '电饭煲内胆有划痕');
     // antd opens a select on mouse-down of its selector.
@@ -63,12 +64,42 @@ describe('IntakeForm', () => {
     await waitFor(() => expect(screen.getAllByText('异议类别:不是有效的选项').length).toBeGreaterThan(0));
     expect((screen.getByLabelText('联系电话') as HTMLInputElement).value).toBe('13812345678');
     expect((screen.getByLabelText('异议内容(顾客原话)') as HTMLTextAreaElement).value).toBe('电饭煲内胆有划痕');
+    // The repeat-complainant check was answered by the real store: a phone it has never seen.
+    const check = invoke.mock.results[invoke.mock.calls.findIndex(([c]) => c === 'intake.check')];
+    expect(await check?.value).toEqual({ ok: true, value: { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] } });
+  });
+
+  it("shows the real handler's refusal of a category withdrawn after the form loaded it, and keeps what was typed", async () => {
+    const { store, invoke } = await renderSigned(<IntakeForm channel="phone" />);
+    await userEvent.type(screen.getByLabelText('联系电话'), '13812345678');
+    await userEvent.type(screen.getByLabelText('异议内容(顾客原话)'), '电饭煲内胆有划痕');
+    fireEvent.mouseDown(screen.getByLabelText('异议类别'));
+    await userEvent.click(await screen.findByTitle('商品质量'));
+    store.db.prepare("UPDATE categories SET active = 0 WHERE code = 'product_quality'").run();
+    await userEvent.click(screen.getByRole('button', { name: /登记/ }));
+    await waitFor(() => expect(screen.getAllByText('类别不存在或已停用').length).toBeGreaterThan(0));
+    expect(invoke.mock.calls.filter(([c]) => c === 'cases.create')).toHaveLength(1);
+    expect((screen.getByLabelText('联系电话') as HTMLInputElement).value).toBe('13812345678');
+    expect((screen.getByLabelText('异议内容(顾客原话)') as HTMLTextAreaElement).value).toBe('电饭煲内胆有划痕');
+    expect(store.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
   });
 
   it('offers the unfinished draft when the form opens again', async () => {
-    await renderSigned(<IntakeForm channel="phone" />, () => ({ ok: true, value: { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] } }));
-    await userEvent.type(screen.getByLabelText('异议内容(顾客原话)'), '草稿内容');
-    await new Promise((r) => setTimeout(r, 400));
+    const { invoke } = await renderSigned(<IntakeForm channel="phone" />);
+    const saves = () => invoke.mock.calls.filter(([c]) => c === 'drafts.save');
+    // The form saves about 300 ms after the last change: fake time, no real wait. (user-event's
+    // own waits are real setTimeouts that vitest's fake timers would never run, so fireEvent here.)
+    vi.useFakeTimers();
+    const content = screen.getByLabelText('异议内容(顾客原话)');
+    fireEvent.change(content, { target: { value: '草稿' } });
+    await act(() => vi.advanceTimersByTimeAsync(200));
+    fireEvent.change(content, { target: { value: '草稿内容' } });
+    await act(() => vi.advanceTimersByTimeAsync(200));
+    expect(saves()).toHaveLength(0);
+    await act(() => vi.advanceTimersByTimeAsync(150));
+    expect(saves()).toHaveLength(1);
+    expect(saves()[0]?.[1]).toMatchObject({ form: expect.stringMatching(/^intake\./), value: { content: '草稿内容' } });
+    vi.useRealTimers();
     cleanup();
     await renderSigned(<IntakeForm channel="phone" />, never);
     await userEvent.click(await screen.findByRole('button', { name: '恢复草稿' }));

@@ -1,84 +1,102 @@
-// Renders a screen as a signed-in user, in zh-CN, with main replaced by a fake bridge
-// (window.branchDesk) — the same seam lib/api.ts uses in the desktop shell.
+// Renders a screen signed in, in zh-CN, over the real handler map: window.branchDesk.invoke calls dispatch on a real temp SQLite store.
+// lib/api.ts sees the same seam as in the desktop shell. Canned answers, typed and parsed by the contract, only where the store
+// cannot produce the state a test needs; any unexpected incident in a real handler fails the test.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import type { ReactElement } from 'react';
-import { vi } from 'vitest';
-import { SessionContext } from '../../src-renderer/features/shell/session';
-import { initI18n } from '../../src-renderer/i18n';
-import type { PublicSettings } from '../../src-main/shared/ipc/contract';
-import type { Result } from '../../src-main/shared/result';
+import { afterEach, expect, vi } from 'vitest';
+import type { z } from 'zod';
+import { dispatch } from '../../src-main/handlers';
+import { type Channel, type ChannelOutput, type Contract, contract, type PublicSettings } from '../../src-main/shared/ipc/contract';
+import { type Result, toErrorResult } from '../../src-main/shared/result';
 import { DEFAULT_APP_SETTINGS } from '../../src-main/shared/settings-schema';
 import type { SessionUser } from '../../src-main/shared/types';
+import { parseInput } from '../../src-main/shared/validation';
+import { SessionContext } from '../../src-renderer/features/shell/session';
+import { initI18n } from '../../src-renderer/i18n';
+import { openTestStore, type TestStore } from '../helpers/store';
+import { installDomShims } from './dom-shims';
 
-export const USER: SessionUser = { id: '01a0d113-13a0-75f2-8dd5-bfd3cfa7affd', staffNo: 'C001', name: '陈旻', role: 'clerk', unitId: null };
+
+/** Who the screens are rendered for: the test store's service-desk clerk. */
+export const USER: Pick<SessionUser, 'staffNo' | 'role'> = { staffNo: 'C001', role: 'clerk' };
 const { syncKeyEncrypted: _key, ...rest } = DEFAULT_APP_SETTINGS;
 export const SETTINGS: PublicSettings = { ...rest, hasSyncKey: false };
 
-export type FakeMain = (channel: string, input: unknown) => Result<unknown>;
+/** The input a handler receives: parsed by the channel's schema. */
+type Parsed<C extends Channel> = z.output<Contract[C]['input']>;
+/** Canned answers of main, per channel, typed by the contract. */
+export type Canned = { [C in Channel]?: (input: Parsed<C>) => Result<ChannelOutput<C>> };
 
-/** Answers of the reference data every form loads. */
-export const UNITS = [{ id: '01a0d113-13a0-75f2-8dd5-bfd3cfa70001', code: 'SHOES', name: '鞋部', active: true }];
-export const CATEGORIES = [{ code: 'product_quality', nameZh: '商品质量', nameEn: 'Product quality', active: true }];
+/** The reference data every form loads and the drafts it keeps: what a screen may ask of main when nothing else is expected. */
+export const REFERENCE_ONLY: readonly Channel[] = ['units.list', 'categories.list', 'drafts.get', 'drafts.save', 'drafts.discard'];
 
-/**
- * Drafts as main keeps them, per form, across renders of one test (the real channel is
- * tested against the store in test/handlers/drafts.test.ts and in the browser end to end).
- */
-const drafts = new Map<string, { savedAt: number; value: unknown }>();
-export const resetDrafts = () => drafts.clear();
-
-function draftChannel(channel: string, input: unknown): Result<unknown> | null {
-  const { form, value } = input as { form: string; value?: unknown };
-  if (channel === 'drafts.get') {
-    const d = drafts.get(form);
-    return { ok: true, value: d ? { form, ...d } : null };
-  }
-  if (channel === 'drafts.save') {
-    const savedAt = Date.now();
-    drafts.set(form, { savedAt, value });
-    return { ok: true, value: { savedAt } };
-  }
-  if (channel === 'drafts.discard') {
-    drafts.delete(form);
-    return { ok: true, value: null };
-  }
-  return null;
+export interface SignedOptions {
+  /** Answers that replace the real handler for their channels. */
+  canned?: Canned;
+  /** When given, a call of any other channel throws (the screen must not ask main for it). */
+  only?: readonly Channel[];
 }
 
-export function installDomShims(): void {
-  // jsdom lacks matchMedia, which antd's responsive helpers call.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
+let store: TestStore | null = null;
+let incidents: string[] = [];
+
+/** The store of the running test (opened by the first renderSigned of the test, closed after it). */
+export function testStore(): TestStore {
+  store ??= openTestStore({ at: Date.now() });
+  return store;
 }
 
-export async function renderSigned(ui: ReactElement, main: FakeMain) {
+/** Closes the test's store: drafts and everything else start afresh in the next test. */
+export function resetDrafts(): void {
+  store?.close();
+  store = null;
+}
+
+afterEach(() => {
+  resetDrafts();
+  const seen = incidents;
+  incidents = [];
+  expect(seen, 'unexpected errors in the real handlers').toEqual([]);
+});
+
+function cannedAnswer<C extends Channel>(canned: Canned, channel: C, raw: unknown): Result<ChannelOutput<C>> | undefined {
+  const answer = canned[channel];
+  if (!answer) return undefined;
+  try {
+    return answer(parseInput(contract[channel].input, raw));
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AppError') return toErrorResult(e);
+    throw e;
+  }
+}
+
+const isChannel = (c: string): c is Channel => Object.hasOwn(contract, c);
+
+export async function renderSigned(ui: ReactElement, opts: SignedOptions = {}) {
   installDomShims();
   await initI18n('zh-CN');
-  const invoke = vi.fn(async (channel: string, input: unknown) => {
-    if (channel === 'units.list') return { ok: true, value: UNITS };
-    if (channel === 'categories.list') return { ok: true, value: CATEGORIES };
-    const draft = draftChannel(channel, input);
-    if (draft) return draft;
-    return main(channel, input);
+  const s = testStore();
+  const actor = s.users.clerk;
+  const user: SessionUser = { id: actor.id, staffNo: actor.staffNo, name: actor.name, role: actor.role, unitId: actor.unitId };
+  expect(user).toMatchObject(USER);
+  const invoke = vi.fn(async (channel: string, input: unknown): Promise<unknown> => {
+    if (opts.only && !opts.only.some((c) => c === channel)) throw new Error(`main must not be called: ${channel}`);
+    if (store !== s) throw new Error(`called after the test ended: ${channel}`);
+    const canned = opts.canned && isChannel(channel) ? cannedAnswer(opts.canned, channel, input) : undefined;
+    const result = canned ?? (await dispatch(s.ctx, { user }, channel, input, (id, ch, e) => incidents.push(`${ch} ${id}: ${String(e)}`)));
+    // What crosses Electron's IPC is a structured clone, never the handler's own objects.
+    return structuredClone(result);
   });
   window.branchDesk = { invoke, on: () => () => {} };
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const view = render(
     <QueryClientProvider client={qc}>
       <AntApp>
-        <SessionContext.Provider value={{ user: USER, settings: SETTINGS }}>{ui}</SessionContext.Provider>
+        <SessionContext.Provider value={{ user, settings: SETTINGS }}>{ui}</SessionContext.Provider>
       </AntApp>
     </QueryClientProvider>,
   );
-  return { ...view, invoke };
+  return { ...view, invoke, store: s, user };
 }

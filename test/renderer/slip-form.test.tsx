@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The slip form: live totals as lines are typed (display only), and the two yes/no
-// questions finance settles on must be answered — there is no default.
+// questions finance settles on must be answered — there is no default (real handlers, temp store).
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ afterEach(() => {
 
 describe('SlipForm', () => {
   it('shows live totals and the price difference of an exchange', async () => {
-    await renderSigned(<SlipForm caseId={undefined} />, () => ({ ok: true, value: null }));
+    await renderSigned(<SlipForm caseId={undefined} />);
     await userEvent.type(screen.getByLabelText('单价(元) 1', { selector: '#returnedLines-0-unitPrice' }), '199.5');
     fireEvent.change(screen.getByLabelText('数量 1', { selector: '#returnedLines-0-quantity' }), { target: { value: '2' } });
     await userEvent.type(screen.getByLabelText('单价(元) 1', { selector: '#issuedLines-0-unitPrice' }), '420');
@@ -26,7 +26,7 @@ describe('SlipForm', () => {
   });
 
   it('refuses to send until both yes/no questions are answered', async () => {
-    const { invoke } = await renderSigned(<SlipForm caseId={undefined} />, () => ({ ok: true, value: null }));
+    const { invoke } = await renderSigned(<SlipForm caseId={undefined} />);
     await userEvent.click(screen.getByRole('button', { name: /保存退换货单/ }));
     expect(await screen.findByText('是否属于商品质量问题:须明确选择“是”或“否”')).toBeTruthy();
     expect(screen.getByText('是否须扣提成:须明确选择“是”或“否”')).toBeTruthy();
