@@ -1,7 +1,7 @@
 // The branch summary on a real SQLite store: the figures from cases and slips written
 // through the services, the job through the handler map (progress, result, exports),
 // refusal for a clerk, and a cancelled job that stops and leaves no result.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
 import { reportJobsFor } from '../../src-main/handlers/report-handlers';
 import type { AppContext, Session } from '../../src-main/handlers/types';
@@ -12,7 +12,10 @@ import { MONTH, seedReportCases } from '../helpers/report-seed';
 import { openTestStore, T0, type TestStore } from '../helpers/store';
 
 let s: TestStore;
-afterEach(() => s?.close());
+afterEach(() => {
+  vi.useRealTimers();
+  s?.close();
+});
 
 const HOUR = 3_600_000;
 
@@ -105,8 +108,11 @@ describe('cancelling a long summary', () => {
         jobs?.cancel(s.users.secretary, st.jobId);
       }
     });
+    // The job yields between slices with setImmediate: fake, so the test decides when slices run.
+    vi.useFakeTimers({ toFake: ['setImmediate'] });
     const started = jobs.start(s.ctx, s.users.secretary, MONTH, 200);
     expect(started.total).toBe(40_003);
+    await vi.runAllTimersAsync();
     await jobs.settled(started.jobId);
     const final = jobs.status(s.users.secretary, started.jobId);
     expect(final.state).toBe('cancelled');
@@ -114,8 +120,9 @@ describe('cancelling a long summary', () => {
     expect(final.done).toBe(cancelledAt);
     expect(final.done).toBeLessThan(final.total);
     expect(() => jobs?.result(s.users.secretary, started.jobId)).toThrow(/cancelled/);
-    // Nothing runs on after the cancel.
-    await new Promise((r) => setTimeout(r, 100));
+    // Nothing runs on after the cancel: no slice is left scheduled, and running timers changes nothing.
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.runAllTimersAsync();
     expect(jobs.status(s.users.secretary, started.jobId).done).toBe(cancelledAt);
     expect(seen.at(-1)?.state).toBe('cancelled');
   });
