@@ -2,7 +2,7 @@
 // The 批示 form: the contract's schema answers before anything is sent, head office's field
 // issues after; the text typed is never lost on a refusal; Ctrl+Enter sends, the Enter that
 // confirms an IME composition never does; a retry keeps the same clientId (idempotent).
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { caseInstructionsPath } from '../../src-headoffice/console/api-contract';
@@ -11,6 +11,7 @@ import { InstructionForm } from '../../src-renderer/console/screens/InstructionF
 import { renderConsole } from './console-render';
 
 afterEach(() => {
+  vi.useRealTimers();
   cleanup();
   vi.unstubAllGlobals();
   setCsrfToken(null);
@@ -39,12 +40,15 @@ describe('InstructionForm', () => {
       method === 'POST' && url === URL_ ? { status: 201, body: ANSWER } : { status: 404, body: { code: 'NOT_FOUND', message: { zh: '没有', en: 'none' } } },
     );
     const box = screen.getByLabelText('批示内容');
+    // Fake time for the window in which a wrong send would have happened: no real wait.
+    vi.useFakeTimers();
     fireEvent.change(box, { target: { value: '请于周五前回访顾客' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true, isComposing: true });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true, keyCode: 229 });
     fireEvent.keyDown(box, { key: 'Enter' });
-    await new Promise((r) => setTimeout(r, 50));
+    await act(() => vi.advanceTimersByTimeAsync(50));
     expect(fetchMock).not.toHaveBeenCalled();
+    vi.useRealTimers();
 
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(onSent).toHaveBeenCalledWith(ANSWER));
