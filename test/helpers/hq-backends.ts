@@ -1,13 +1,15 @@
 // The head-office stores every head-office test runs against: SQLite always, PostgreSQL when
 // HQ_TEST_DATABASE_URL is set (each test directory gets its own schema, dropped after). In CI
 // the PostgreSQL run is required: a missing URL fails the suite instead of skipping it.
+// HQ_TEST_BACKENDS=sqlite (set by `npm run test:fast`, never by `npm test`) leaves PostgreSQL out.
 import { basename } from 'node:path';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type HqStore, openHqStore } from '../../src-headoffice/store';
 
-const PG_URL = process.env.HQ_TEST_DATABASE_URL ?? '';
-if (process.env.CI && !PG_URL) {
+const SQLITE_ONLY = process.env.HQ_TEST_BACKENDS === 'sqlite';
+const PG_URL = SQLITE_ONLY ? '' : (process.env.HQ_TEST_DATABASE_URL ?? '');
+if (process.env.CI && !PG_URL && !SQLITE_ONLY) {
   throw new Error('CI is set but HQ_TEST_DATABASE_URL is not: the head-office tests must also run on PostgreSQL (see .ci/run and scripts/pg-local.sh)');
 }
 
