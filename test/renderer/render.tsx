@@ -6,9 +6,9 @@ import { render } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import type { ReactElement } from 'react';
 import { afterEach, expect, vi } from 'vitest';
-import type { z } from 'zod';
 import { dispatch } from '../../src-main/handlers';
-import { type Channel, type ChannelOutput, type Contract, contract, type PublicSettings } from '../../src-main/shared/ipc/contract';
+import type { z } from 'zod';
+import { type Channel, type ChannelInput, type ChannelOutput, type ChannelParsed, contract, type PublicSettings } from '../../src-main/shared/ipc/contract';
 import { type Result, toErrorResult } from '../../src-main/shared/result';
 import { DEFAULT_APP_SETTINGS } from '../../src-main/shared/settings-schema';
 import type { SessionUser } from '../../src-main/shared/types';
@@ -24,10 +24,8 @@ export const USER: Pick<SessionUser, 'staffNo' | 'role'> = { staffNo: 'C001', ro
 const { syncKeyEncrypted: _key, ...rest } = DEFAULT_APP_SETTINGS;
 export const SETTINGS: PublicSettings = { ...rest, hasSyncKey: false };
 
-/** The input a handler receives: parsed by the channel's schema. */
-type Parsed<C extends Channel> = z.output<Contract[C]['input']>;
-/** Canned answers of main, per channel, typed by the contract. */
-export type Canned = { [C in Channel]?: (input: Parsed<C>) => Result<ChannelOutput<C>> };
+/** Canned answers of main, per channel, typed by the contract: the input as the channel's schema parsed it, the channel's output. */
+export type Canned = { [C in Channel]?: (input: ChannelParsed<C>) => Result<ChannelOutput<C>> };
 
 /** The reference data every form loads and the drafts it keeps: what a screen may ask of main when nothing else is expected. */
 export const REFERENCE_ONLY: readonly Channel[] = ['units.list', 'categories.list', 'drafts.get', 'drafts.save', 'drafts.discard'];
@@ -61,11 +59,14 @@ afterEach(() => {
   expect(seen, 'unexpected errors in the real handlers').toEqual([]);
 });
 
+/** The contract seen per channel, so that a generic channel's schema parses to that channel's input (as dispatch does). */
+const inputSchemas: { [C in Channel]: { input: z.ZodType<ChannelParsed<C>, ChannelInput<C>> } } = contract;
+
 function cannedAnswer<C extends Channel>(canned: Canned, channel: C, raw: unknown): Result<ChannelOutput<C>> | undefined {
   const answer = canned[channel];
   if (!answer) return undefined;
   try {
-    return answer(parseInput(contract[channel].input, raw));
+    return answer(parseInput(inputSchemas[channel].input, raw));
   } catch (e) {
     if (e instanceof Error && e.name === 'AppError') return toErrorResult(e);
     throw e;
