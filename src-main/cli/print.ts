@@ -2,12 +2,12 @@
 // its number, to a PDF file — for reprints and for checking forms outside the app. Run by
 // whoever maintains the branch PC, it prints anonymous content too (as a manager would).
 import { writeFileSync } from 'node:fs';
+import { createBranchApp } from '../app';
 import { openDatabase } from '../db/connection';
 import { findCaseIdByNumber } from '../db/repositories/case-repo';
 import { findSlipIdByNumber } from '../db/repositories/slip-repo';
 import type { Actor } from '../domain/case-machine';
 import { parseNumber } from '../domain/numbering';
-import { createContext } from '../services/context';
 import { printCaseRecord, printSlip } from '../services/print';
 import { refuse } from '../shared/errors';
 import { BranchSettingsSchema, DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
@@ -31,7 +31,7 @@ export async function printByNumber(opts: PrintOptions, out: Out): Promise<numbe
   const settings = parseInput(BranchSettingsSchema, { ...DEFAULT_BRANCH_SETTINGS, branchCode: parsed.branchCode, branchName: opts.branchName ?? DEFAULT_BRANCH_SETTINGS.branchName });
   const { db } = openDatabase(opts.db);
   try {
-    const ctx = createContext(db, { settings: () => settings });
+    const { ctx } = createBranchApp({ db, settings: { branch: () => settings } });
     let pdf: Buffer;
     if (parsed.kindCode === 'TH') {
       const id = findSlipIdByNumber(db, opts.number.trim());

@@ -2,14 +2,14 @@
 // real services on a simulated clock, so every screen, queue and report has something to
 // show. Deterministic for a given --seed (and --now). Demo accounts only, never production.
 import { v7 as uuidv7 } from 'uuid';
+import { createBranchApp } from '../app';
 import { openDatabase } from '../db/connection';
 import { endOfLocalDay } from '../domain/business-time';
 import type { Actor } from '../domain/case-machine';
 import { intakeCheck } from '../services/case-intake';
 import { promiseReply } from '../services/case-details';
-import { createContext, type ServiceContext } from '../services/context';
+import type { ServiceContext } from '../services/context';
 import { queueCounts } from '../services/queues';
-import { ensureDefaultCategories } from '../services/reference-data';
 import { maskPhone, normalizePhone } from '../shared/phone';
 import { BranchSettingsSchema, DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
 import { parseInput } from '../shared/validation';
@@ -59,8 +59,8 @@ export function seedDemo(opts: SeedOptions, out: Out): number {
     // in the cases already there keeps a second run with the same seed from reusing ids.
     const existing = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
     const idRng = createRng((opts.seed ^ 0x5eed1d) + existing);
-    const ctx = createContext(db, { now: () => clock.t, settings: () => settings, newId: () => uuidv7({ msecs: clock.t, random: idRng.bytes(16) }) });
-    ensureDefaultCategories(ctx);
+    // The default categories come with the app, created on this clock with these ids.
+    const { ctx } = createBranchApp({ db, settings: { branch: () => settings }, clock: () => clock.t, newId: () => uuidv7({ msecs: clock.t, random: idRng.bytes(16) }) });
     const staff = ensureDemoStaff(ctx);
     const calendar = new BusinessCalendar(settings, from, days + 2);
     const customers = new DemoCustomers(rng, Math.max(10, Math.round(opts.cases / 20)));

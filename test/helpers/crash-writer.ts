@@ -5,19 +5,18 @@
 //
 // Usage: node --import tsx test/helpers/crash-writer.ts <db file> <side file>
 import { fsyncSync, openSync, writeSync } from 'node:fs';
+import { createBranchApp } from '../../src-main/app';
 import { openDatabase } from '../../src-main/db/connection';
 import type { Actor } from '../../src-main/domain/case-machine';
 import { createCase } from '../../src-main/services/case-intake';
-import { createContext } from '../../src-main/services/context';
-import { ensureDefaultCategories } from '../../src-main/services/reference-data';
 import { createUser, listUsers } from '../../src-main/services/users';
+import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
 
 const [file, sideFile] = process.argv.slice(2);
 if (!file || !sideFile) throw new Error('usage: crash-writer <db file> <side file>');
 
 const { db } = openDatabase(file);
-const ctx = createContext(db);
-ensureDefaultCategories(ctx);
+const { ctx } = createBranchApp({ db, settings: { branch: () => DEFAULT_BRANCH_SETTINGS } });
 // Each round restarts on the same store: the account exists from the first round on.
 const actor: Actor = listUsers(ctx).find((u) => u.staffNo === 'M001') ?? createUser(ctx, null, { staffNo: 'M001', name: '王店长', role: 'manager', pin: '246810' });
 

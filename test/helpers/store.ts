@@ -1,12 +1,14 @@
-// A real branch store in a temp dir, with a settable clock and the default roles seeded.
+// A real branch store in a temp dir, built through the app's composition root (createBranchApp),
+// with a settable clock and the default roles seeded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type BranchApp, createBranchApp } from '../../src-main/app';
 import { openDatabase, type Db } from '../../src-main/db/connection';
 import type { Actor } from '../../src-main/domain/case-machine';
-import { createContext, type ServiceContext } from '../../src-main/services/context';
+import type { ServiceContext } from '../../src-main/services/context';
 import { createCase } from '../../src-main/services/case-intake';
-import { createUnit, ensureDefaultCategories } from '../../src-main/services/reference-data';
+import { createUnit } from '../../src-main/services/reference-data';
 import { createUser } from '../../src-main/services/users';
 import { DEFAULT_BRANCH_SETTINGS, type BranchSettings } from '../../src-main/shared/settings-schema';
 import type { CaseIntakeInput } from '../../src-main/shared/schemas/case';
@@ -17,6 +19,8 @@ export interface TestStore {
   file: string;
   db: Db;
   ctx: ServiceContext;
+  /** The app over this store (its ctx is `ctx`): dispatch through the handler map. */
+  app: BranchApp;
   clock: { t: number };
   settings: BranchSettings;
   users: Record<'manager' | 'secretary' | 'supervisor' | 'clerk' | 'staff' | 'otherStaff', Actor>;
@@ -38,8 +42,9 @@ export function openTestStore(opts: { at?: number; settings?: Partial<BranchSett
   const clock = { t: opts.at ?? T0 };
   const settings = structuredClone({ ...DEFAULT_BRANCH_SETTINGS, ...opts.settings });
   const { db } = openDatabase(file);
-  const ctx = createContext(db, { now: () => clock.t, settings: () => settings });
-  ensureDefaultCategories(ctx);
+  // The services read `settings` live, so a test may change it between calls.
+  const app = createBranchApp({ db, settings: { branch: () => settings }, clock: () => clock.t });
+  const ctx = app.ctx;
   const mk = (staffNo: string, name: string, role: Actor['role'], unitId: string | null, by: Actor | null): Actor => {
     const u = createUser(ctx, by, { staffNo, name, role, pin: PIN, ...(unitId ? { unitId } : {}) });
     return { ...u };
@@ -60,6 +65,7 @@ export function openTestStore(opts: { at?: number; settings?: Partial<BranchSett
     file,
     db,
     ctx,
+    app,
     clock,
     settings,
     users,

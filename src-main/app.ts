@@ -1,0 +1,132 @@
+// The one composition root of the branch app: the service context, the handler map bound to
+// it, the default categories, sync with head office (when asked for) and the deadline refresh
+// after a settings change. The Electron main, the dev server, the CLI and the tests build the
+// app here; what only Electron has (safeStorage, dialogs, the window) comes in as ports.
+import type { Db } from './db/connection';
+import { dispatch, type IncidentLogger } from './handlers';
+import type { AppContext, PlatformPort, Session, SettingsAccess } from './handlers/types';
+import { createContext } from './services/context';
+import { refreshDeadlines } from './services/deadline-refresh';
+import { ensureDefaultCategories } from './services/reference-data';
+import type { SecretBox } from './settings/settings-store';
+import type { Channel, ChannelOutput } from './shared/ipc/contract';
+import type { Result } from './shared/result';
+import type { AppSettings, BranchSettings } from './shared/settings-schema';
+import { createSyncService, type SyncConfig, type SyncServiceOptions } from './sync/sync-service';
+
+/** Settings that are only read (the CLI, most tests): the services see them; there is no settings screen. */
+export interface BranchSettingsSource {
+  branch(): BranchSettings;
+}
+
+/** The device settings a manager changes (SettingsStore over electron-store or conf). */
+export interface DeviceSettings extends BranchSettingsSource {
+  get(): AppSettings;
+  update(raw: unknown): AppSettings;
+  setSyncKey(key: string, box: SecretBox): void;
+  syncKey(box: SecretBox): string | null;
+}
+
+export interface AppLog {
+  warn(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+}
+
+/** What sync needs from its host; the sync service is created only when these are given. */
+export interface SyncPorts extends Pick<SyncServiceOptions, 'choosePath' | 'timers' | 'fetch'> {
+  /** Where head office's address, the branch and the key come from; by default the device settings and the key store. */
+  config?: () => SyncConfig | null;
+}
+
+export interface BranchAppOptions {
+  db: Db;
+  settings: BranchSettingsSource | DeviceSettings;
+  platform?: PlatformPort;
+  clock?: () => number;
+  newId?: () => string;
+  /** The operating system's key store for the sync key (Electron's safeStorage); without it the key cannot be stored. */
+  secrets?: SecretBox;
+  sync?: SyncPorts;
+  fontDir?: string;
+  /** Pushes bridge events to the window; absent where the UI polls (dev server, tests). */
+  emit?: AppContext['emit'];
+  log?: AppLog;
+}
+
+export interface BranchApp {
+  readonly ctx: AppContext;
+  /** One call of the handler map, answered as a Result; an unexpected error is logged with its incident id. */
+  dispatch<C extends Channel>(session: Session, channel: C | string, input: unknown): Promise<Result<ChannelOutput<C>>>;
+  /** What the IPC binding logs incidents with (the same as dispatch). */
+  readonly logIncident: IncidentLogger;
+  /** A running app's first steps: deadlines recomputed from the current settings, sync started. */
+  start(): void;
+  /** Stops sync's timers; the database belongs to the caller. */
+  stop(): void;
+}
+
+const isDevice = (s: BranchSettingsSource | DeviceSettings): s is DeviceSettings => 'update' in s;
+
+/** Head office's address, the branch and the decrypted key; null until all three are set. */
+function deviceSyncConfig(settings: DeviceSettings, secrets: SecretBox | undefined, log: AppLog): SyncConfig | null {
+  const s = settings.get();
+  if (!s.headOfficeUrl || !s.syncKeyEncrypted || !secrets) return null;
+  try {
+    const key = settings.syncKey(secrets);
+    return key ? { branch: s.branchCode, url: s.headOfficeUrl, key } : null;
+  } catch (e) {
+    log.warn('sync key unavailable', e);
+    return null;
+  }
+}
+
+function settingsAccess(settings: DeviceSettings, secrets: SecretBox | undefined, afterChange: () => void): SettingsAccess {
+  return {
+    get: () => settings.get(),
+    update: (raw) => {
+      const next = settings.update(raw);
+      // Business hours, the time zone and the reply days change the deadlines of open cases.
+      afterChange();
+      return next;
+    },
+    ...(secrets
+      ? {
+          setSyncKey: (key: string) => {
+            settings.setSyncKey(key, secrets);
+            return settings.get();
+          },
+        }
+      : {}),
+  };
+}
+
+export function createBranchApp(o: BranchAppOptions): BranchApp {
+  const log = o.log ?? console;
+  const ctx: AppContext = createContext(o.db, { now: o.clock, newId: o.newId, settings: () => o.settings.branch() });
+  const settings = isDevice(o.settings) ? o.settings : null;
+  if (settings) ctx.settingsAccess = settingsAccess(settings, o.secrets, () => refreshDeadlines(ctx));
+  if (o.platform) ctx.platform = o.platform;
+  if (o.fontDir) ctx.fontDir = o.fontDir;
+  if (o.emit) ctx.emit = o.emit;
+  if (o.sync) {
+    const { config, ...ports } = o.sync;
+    ctx.sync = createSyncService(ctx, {
+      ...ports,
+      config: config ?? (() => (settings ? deviceSyncConfig(settings, o.secrets, log) : null)),
+      ...(settings ? { intervalMs: settings.get().syncIntervalMinutes * 60_000 } : {}),
+    });
+  }
+  ensureDefaultCategories(ctx);
+
+  const logIncident: IncidentLogger = (id, channel, e) => log.error(`incident ${id} on ${channel}`, e);
+  return {
+    ctx,
+    logIncident,
+    dispatch: (session, channel, input) => dispatch(ctx, session, channel, input, logIncident),
+    start() {
+      refreshDeadlines(ctx);
+      ctx.sync?.start();
+    },
+    stop: () => ctx.sync?.stop(),
+  };
+}

@@ -1,0 +1,64 @@
+// The branch app over HTTP on loopback (Fastify): the built renderer as static files, with the
+// window's CSP (passed in), and `POST /api/<channel>` into the app's handler map, one session per browser
+// (cookie). No Electron here: the dev server (scripts/dev-server.ts) runs it, and so can a
+// browser mode of `npm start`.
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { BranchApp } from '../app';
+import type { Session } from '../handlers/types';
+
+export const SESSION_COOKIE = 'bd_session';
+const HOST = '127.0.0.1';
+
+export interface BranchServerOptions {
+  app: BranchApp;
+  /** The renderer build (out/renderer), served at `/`. */
+  root: string;
+  /** Sent with every file: the window's policy (window-policy.ts CONTENT_SECURITY_POLICY). */
+  contentSecurityPolicy: string;
+}
+
+const ChannelParams = {
+  type: 'object',
+  properties: { channel: { type: 'string', pattern: '^[\\w.]+$' } },
+  required: ['channel'],
+};
+
+export async function createBranchServer(o: BranchServerOptions): Promise<FastifyInstance> {
+  const server = Fastify({ bodyLimit: 2_000_000 });
+  const sessions = new Map<string, Session>();
+  await server.register(cookie);
+
+  server.post<{ Params: { channel: string } }>('/api/:channel', { schema: { params: ChannelParams } }, async (req, reply) => {
+    const id = req.cookies[SESSION_COOKIE];
+    let session = id ? sessions.get(id) : undefined;
+    if (!session) {
+      const fresh = randomUUID();
+      session = { user: null };
+      sessions.set(fresh, session);
+      void reply.setCookie(SESSION_COOKIE, fresh, { httpOnly: true, sameSite: 'strict', path: '/' });
+    }
+    return o.app.dispatch(session, req.params.channel, req.body ?? {});
+  });
+
+  await server.register(fastifyStatic, {
+    root: o.root,
+    prefix: '/',
+    index: 'index.html',
+    setHeaders: (res) => res.setHeader('content-security-policy', o.contentSecurityPolicy),
+  });
+
+  // Files that are not there: 404; any other method than GET and POST /api: 405.
+  server.setNotFoundHandler((req, reply) => reply.code(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405).send());
+  return server;
+}
+
+/** Listens on 127.0.0.1 (port 0: any free port) and answers the server's URL, ending in `/`. */
+export async function listenOnLoopback(server: FastifyInstance, port: number): Promise<string> {
+  await server.listen({ host: HOST, port });
+  const addr = server.server.address();
+  const bound = typeof addr === 'object' && addr ? addr.port : port;
+  return `http://${HOST}:${bound}/`;
+}
