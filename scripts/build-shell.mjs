@@ -1,7 +1,6 @@
 // Bundles the Electron shell: main (CommonJS, native and data-file packages left external)
 // and the preload bridge (one self-contained file, as a sandboxed preload must be).
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'info' };
 
@@ -22,9 +21,3 @@ await build({
   format: 'cjs',
   external: ['electron'],
 });
-
-// Until the React renderer is built into out/renderer, the shell serves the static start page.
-if (!existsSync('out/renderer/index.html')) {
-  mkdirSync('out/renderer', { recursive: true });
-  cpSync('src-renderer/shell-page', 'out/renderer', { recursive: true });
-}
