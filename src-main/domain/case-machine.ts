@@ -1,6 +1,7 @@
 // The case status machine (SPEC §3) with the role checks of §11. `checkAction` is pure: it
 // returns the refusal (code and bilingual reason) or the status the case moves to.
 import type { CaseStatus, Channel, Role, Severity, SignOffPolicy } from '../shared/enums';
+import { CASE_STATUS_LABELS } from '../shared/i18n/vocabulary';
 import { type Ability, actsForUnit, can } from './permissions';
 
 export type CaseAction =
@@ -52,16 +53,8 @@ export interface Refusal {
   en: string;
 }
 
-export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
-  registered: { zh: '登记', en: 'Registered' },
-  in_progress: { zh: '处理中', en: 'In progress' },
-  resolved: { zh: '已处理', en: 'Resolved' },
-  fed_back: { zh: '已反馈', en: 'Fed back' },
-  disputed: { zh: '有疑义', en: 'Disputed' },
-  awaiting_instruction: { zh: '待批示', en: 'Awaiting instruction' },
-  awaiting_review: { zh: '待领导审核', en: 'Awaiting manager review' },
-  filed: { zh: '已建档', en: 'Filed' },
-};
+/** The statuses' names in refusal messages: the shared vocabulary's. */
+export const STATUS_LABELS = CASE_STATUS_LABELS;
 
 const ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> = {
   forward: { zh: '转交处理', en: 'forward' },

@@ -1,8 +1,13 @@
 // The words on the printed forms. Forms print in Simplified Chinese (SPEC §7); the English
-// catalogue exists so that a form can be checked by someone who does not read Chinese.
-import type { CaseStatus, Cause, Channel, EscalationKind, Finding, GovernmentBody, RefundMethod, ResolutionType, Satisfaction, Severity, SlipReason } from '../shared/enums';
+// catalogue exists so that a form can be checked by someone who does not read Chinese. The
+// enum values' labels are the shared vocabulary's (src-main/shared/i18n/vocabulary.ts).
+import { CASE_EVENT_KINDS, type CaseEventKind } from '../shared/enums';
+import type { VocabularyText } from '../shared/i18n/vocabulary';
 
-export interface FormText {
+/** The enumerations a form prints, as the vocabulary names them. */
+export type FormVocabulary = Pick<VocabularyText, 'channel' | 'status' | 'severity' | 'govBody' | 'resolution' | 'satisfaction' | 'escalation' | 'cause' | 'finding' | 'refundMethod' | 'slipReason'>;
+
+export interface FormText extends FormVocabulary {
   yes: string;
   no: string;
   page: (n: number, total: number) => string;
@@ -10,17 +15,6 @@ export interface FormText {
   date: string;
   continued: string;
   none: string;
-  channel: Record<Channel, string>;
-  status: Record<CaseStatus, string>;
-  severity: Record<Severity, string>;
-  govBody: Record<GovernmentBody, string>;
-  resolution: Record<ResolutionType, string>;
-  satisfaction: Record<Satisfaction, string>;
-  escalation: Record<EscalationKind, string>;
-  cause: Record<Cause, string>;
-  finding: Record<Finding, string>;
-  refundMethod: Record<RefundMethod, string>;
-  slipReason: Record<SlipReason, string>;
   slip: {
     title: string;
     copies: [string, string, string];
@@ -128,6 +122,12 @@ export interface FormText {
     signSecretary: string;
     signCustomer: string;
     filedAt: string;
-    event: Record<string, string>;
+    event: Record<CaseEventKind, string>;
   };
+}
+
+/** A timeline event's printed name; an unknown kind (a newer version's) prints as stored. */
+export function eventLabel(t: FormText, kind: string): string {
+  const k = CASE_EVENT_KINDS.find((x) => x === kind);
+  return k ? t.record.event[k] : kind;
 }

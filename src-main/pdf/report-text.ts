@@ -1,5 +1,7 @@
 // The words of the summary report and the training-case sheet (PDF, CSV, spreadsheet), in
-// zh-CN (the default) and en. The enumerations' names come from the form catalogues.
+// zh-CN (the default) and en. The enumerations' names come from the form catalogues and the
+// shared vocabulary (closing classes).
+import { vocabularyIn } from '../shared/i18n/vocabulary';
 import type { FormText } from './form-text';
 import { FORM_TEXT_EN } from './form-text-en';
 import { FORM_TEXT_ZH } from './form-text-zh';
@@ -113,7 +115,7 @@ export const REPORT_TEXT_ZH: ReportText = {
     byUnit: '按被投诉单位',
     noUnit: '(未填写)',
     closingTitle: '结案时限',
-    closing: { same_day: '当日结案', next_day: '次日结案', within_limit: '时限内答复', late: '超时', open: '尚未反馈' },
+    closing: vocabularyIn('zh').closing,
     openOverdue: '其中已超时未反馈',
     satisfactionTitle: '顾客满意度',
     notAsked: '未反馈/未评价',
@@ -202,7 +204,7 @@ export const REPORT_TEXT_EN: ReportText = {
     byUnit: 'By unit complained about',
     noUnit: '(not recorded)',
     closingTitle: 'Time limits',
-    closing: { same_day: 'Closed the same day', next_day: 'Closed the next day', within_limit: 'Answered within the limit', late: 'Late', open: 'Not yet fed back' },
+    closing: vocabularyIn('en').closing,
     openOverdue: 'of which past the limit',
     satisfactionTitle: 'Satisfaction',
     notAsked: 'Not fed back / not rated',

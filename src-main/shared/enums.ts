@@ -1,5 +1,5 @@
 // Enumerations of the domain (SPEC §2, §3, §11). Values are stable identifiers stored in the
-// database and sent to head office; labels live in i18n/labels.ts.
+// database and sent to head office; their labels live once in i18n/vocabulary.ts.
 
 export const CHANNELS = ['phone', 'in_store', 'government', 'letter', 'online', 'email', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -92,3 +92,25 @@ export type SlipReason = (typeof SLIP_REASONS)[number];
 
 export const SETTLEMENT_STATUSES = ['unsettled', 'settled'] as const;
 export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
+
+/** What a case's timeline records: its intake, each action of the status machine, head office's instruction. */
+export const CASE_EVENT_KINDS = [
+  'intake',
+  'forward',
+  'resolve',
+  'feedback',
+  'escalate',
+  'resume',
+  'submit',
+  'review',
+  'file',
+  'reopen',
+  'note',
+  'promise',
+  'extend',
+  'finding',
+  'typical',
+  'follow_up',
+  'instruction',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];

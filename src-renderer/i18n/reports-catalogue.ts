@@ -1,12 +1,17 @@
 // The words of the Reports screen, the summary view and the training library (zh-CN first,
-// en), merged into the main catalogue by i18n/index.ts under `reports` and `training`.
+// en), merged into the main catalogue by i18n/index.ts under `reports` and `training`; the
+// closing classes and period types are the shared vocabulary's.
+import { vocabularyIn } from '../../src-main/shared/i18n/vocabulary';
+
+const zh = vocabularyIn('zh');
+const en = vocabularyIn('en');
 export const reportsZhCN = {
   reports: {
     nav: '汇总报表',
     title: '顾客异议处理汇总',
     periodType: '统计周期',
-    week: '周汇总',
-    month: '月报表',
+    week: zh.periodType.week,
+    month: zh.periodType.month,
     pickWeek: '选择周',
     pickMonth: '选择月份',
     previous: '对比前期数',
@@ -35,7 +40,7 @@ export const reportsZhCN = {
       byUnit: '按被投诉单位',
       noUnit: '(未填写)',
       closingTitle: '结案时限',
-      closing: { same_day: '当日结案', next_day: '次日结案', within_limit: '时限内答复', late: '超时', open: '尚未反馈' },
+      closing: zh.closing,
       openOverdue: '其中已超时未反馈',
       satisfactionTitle: '顾客满意度',
       notAsked: '未反馈/未评价',
@@ -122,8 +127,8 @@ export const reportsEn: ReportsMessages = {
     nav: 'Reports',
     title: 'Customer objections: summary',
     periodType: 'Period',
-    week: 'Week',
-    month: 'Month',
+    week: en.periodType.week,
+    month: en.periodType.month,
     pickWeek: 'Week',
     pickMonth: 'Month',
     previous: 'Earlier periods to compare',
@@ -152,7 +157,7 @@ export const reportsEn: ReportsMessages = {
       byUnit: 'By unit complained about',
       noUnit: '(not recorded)',
       closingTitle: 'Time limits',
-      closing: { same_day: 'Closed the same day', next_day: 'Closed the next day', within_limit: 'Answered within the limit', late: 'Late', open: 'Not yet fed back' },
+      closing: en.closing,
       openOverdue: 'of which past the limit',
       satisfactionTitle: 'Satisfaction',
       notAsked: 'Not fed back / not rated',

@@ -94,7 +94,7 @@ describe('顾客异议处理记录表 PDF', () => {
       categoryCode: 'price',
     });
     const t = squash((await readPdf(await printCaseRecord(s.ctx, s.users.secretary, c.id, FIXED))).map((p) => p.text).join(''));
-    for (const want of ['政府职能部门', '消费者委员会浦东新区消保委', 'XB-2026-1107', '吴科员', '02158881234', '领导审核意见']) expect(t).toContain(squash(want));
+    for (const want of ['政府职能部门', '消委会浦东新区消保委', 'XB-2026-1107', '吴科员', '02158881234', '领导审核意见']) expect(t).toContain(squash(want));
   });
 
   it('refuses to print an anonymous complaint for a role that may not read it', async () => {

@@ -3,8 +3,9 @@
 // instruction box, signature lines, and the filing date. Empty optional fields print as
 // blank cells or ruled lines to be filled in by hand.
 import type { CaseRecord, FollowUp } from '../../shared/types';
-import { formatDate, formatInstant, formatYuan, yesNo } from '../format';
-import type { FormText } from '../form-text';
+import { formatYuan } from '../../domain/slips';
+import { formatDate, formatInstant, yesNo } from '../format';
+import { eventLabel, type FormText } from '../form-text';
 import { Flow } from '../layout';
 
 export interface CaseRecordPrintData {
@@ -77,7 +78,7 @@ function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   if (c.extendedAt !== null) f.grid([{ label: t.record.extension, value: `${formatInstant(c.extendedAt, d.timeZone)} ${c.extensionReason ?? ''}`, wide: true }]);
   f.sectionTitle(t.record.timeline);
   f.entries(
-    c.events.map((e) => ({ head: `${formatInstant(e.at, d.timeZone)}  ${e.actorName}  ${t.record.event[e.kind] ?? e.kind}`, body: e.text })),
+    c.events.map((e) => ({ head: `${formatInstant(e.at, d.timeZone)}  ${e.actorName}  ${eventLabel(t, e.kind)}`, body: e.text })),
     t.record.noTimeline,
   );
   if (c.promises.length > 0) {

@@ -1,5 +1,8 @@
 // The console's English strings; typed against zh-CN so no key can be missing.
+import { vocabularyIn } from '../../../src-main/shared/i18n/vocabulary';
 import type { ConsoleMessages } from './zh-CN';
+
+const v = vocabularyIn('en');
 
 export const consoleEn: ConsoleMessages = {
   brand: 'Head office · Complaint console',
@@ -89,8 +92,8 @@ export const consoleEn: ConsoleMessages = {
   summary: {
     title: 'Summary',
     period: 'Period',
-    week: 'Week',
-    month: 'Month',
+    week: v.periodType.week,
+    month: v.periodType.month,
     anchor: 'Date in period',
     branch: 'Branch',
     allBranches: 'All branches',

@@ -1,5 +1,10 @@
 // The head-office console's own strings (namespace `console`), zh-CN first. Enum labels
-// (channels, statuses, events…) come from the branch catalogue in src-renderer/i18n.
+// (channels, statuses, events…) come from the branch catalogue in src-renderer/i18n, which is
+// built from the shared vocabulary; the period types here are the vocabulary's too.
+import { vocabularyIn } from '../../../src-main/shared/i18n/vocabulary';
+
+const v = vocabularyIn('zh');
+
 export const consoleZhCN = {
   brand: '部本部 · 顾客异议总台',
   skip: '跳到主要内容',
@@ -88,8 +93,8 @@ export const consoleZhCN = {
   summary: {
     title: '汇总',
     period: '期间',
-    week: '周',
-    month: '月',
+    week: v.periodType.week,
+    month: v.periodType.month,
     anchor: '所在日期',
     branch: '门店',
     allBranches: '全部门店',

@@ -1,0 +1,66 @@
+// The labels of how work is organised (roles, queues, timeline events, closing, report periods, yes/no), zh-CN and en.
+import type { Bilingual } from '../errors';
+import type { CaseEventKind, QueueName, Role } from '../enums';
+import type { Closing, PeriodType } from '../summary-types';
+
+export const ROLE_LABELS: Record<Role, Bilingual> = {
+  clerk: { zh: '服务台', en: 'Service desk' },
+  unit_staff: { zh: '被投诉单位人员', en: 'Unit staff' },
+  secretary: { zh: '秘书室', en: 'Secretary office' },
+  supervisor: { zh: '值班主管', en: 'Duty supervisor' },
+  manager: { zh: '店长', en: 'Manager' },
+};
+
+export const QUEUE_LABELS: Record<QueueName, Bilingual> = {
+  mine: { zh: '我的', en: 'Mine' },
+  open: { zh: '未结', en: 'Open' },
+  due_today: { zh: '今日到期', en: 'Due today' },
+  due_soon: { zh: '即将到期', en: 'Due soon' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  awaiting_follow_up: { zh: '待回访', en: 'Awaiting follow-up' },
+  awaiting_instruction: { zh: '待批示', en: 'Awaiting instruction' },
+  awaiting_review: { zh: '待领导审核', en: 'Awaiting manager review' },
+  disputed: { zh: '有疑义', en: 'Disputed' },
+  filed: { zh: '已建档', en: 'Filed' },
+};
+
+export const EVENT_LABELS: Record<CaseEventKind, Bilingual> = {
+  intake: { zh: '登记', en: 'Registered' },
+  forward: { zh: '转交处理', en: 'Forwarded' },
+  resolve: { zh: '记录处理结果', en: 'Resolution recorded' },
+  feedback: { zh: '反馈顾客', en: 'Fed back' },
+  escalate: { zh: '升级处理', en: 'Escalated' },
+  resume: { zh: '恢复处理', en: 'Resumed' },
+  submit: { zh: '报部本部', en: 'Submitted to head office' },
+  review: { zh: '领导审核', en: 'Manager review' },
+  file: { zh: '建档', en: 'Filed' },
+  reopen: { zh: '重新打开', en: 'Reopened' },
+  note: { zh: '处理意见', en: 'Note' },
+  promise: { zh: '约定回复时间', en: 'Reply promised' },
+  extend: { zh: '延至次日', en: 'Extended to the next day' },
+  finding: { zh: '调查结论', en: 'Finding' },
+  typical: { zh: '典型范例', en: 'Typical case' },
+  follow_up: { zh: '回访', en: 'Follow-up' },
+  instruction: { zh: '部本部批示', en: 'Head office instruction' },
+};
+
+export const CLOSING_LABELS: Record<Closing, Bilingual> = {
+  same_day: { zh: '当日结案', en: 'Closed the same day' },
+  next_day: { zh: '次日结案', en: 'Closed the next day' },
+  within_limit: { zh: '时限内答复', en: 'Answered within the limit' },
+  late: { zh: '超时', en: 'Late' },
+  open: { zh: '尚未反馈', en: 'Not yet fed back' },
+};
+
+export const PERIOD_TYPE_LABELS: Record<PeriodType, Bilingual> = {
+  week: { zh: '周汇总', en: 'Week' },
+  month: { zh: '月报表', en: 'Month' },
+};
+
+export const YES_NO = ['yes', 'no'] as const;
+export type YesNoAnswer = (typeof YES_NO)[number];
+
+export const YES_NO_LABELS: Record<YesNoAnswer, Bilingual> = {
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+};
