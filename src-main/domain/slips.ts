@@ -1,5 +1,6 @@
 // Return/exchange slip rules (SPEC §5): totals from the lines in integer fen, the approval
-// authority of each role, and what makes a slip wait for approval.
+// authority of each role, what makes a slip wait for approval, and money as text (the one copy:
+// main, print, reports and the renderer all format fen here).
 import type { Role, SlipType } from '../shared/enums';
 
 export interface SlipLine {
@@ -17,11 +18,13 @@ export interface SlipTotals {
   differenceFen: number;
 }
 
-export const lineAmount = (l: SlipLine): number => l.quantity * l.unitPriceFen;
+export const lineAmount = (l: Pick<SlipLine, 'quantity' | 'unitPriceFen'>): number => l.quantity * l.unitPriceFen;
+
+export const linesTotal = (lines: readonly Pick<SlipLine, 'quantity' | 'unitPriceFen'>[]): number => lines.reduce((s, l) => s + lineAmount(l), 0);
 
 export function slipTotals(returned: readonly SlipLine[], issued: readonly SlipLine[]): SlipTotals {
-  const returnedTotalFen = returned.reduce((s, l) => s + lineAmount(l), 0);
-  const issuedTotalFen = issued.reduce((s, l) => s + lineAmount(l), 0);
+  const returnedTotalFen = linesTotal(returned);
+  const issuedTotalFen = linesTotal(issued);
   return { returnedTotalFen, issuedTotalFen, differenceFen: issuedTotalFen - returnedTotalFen };
 }
 
@@ -65,10 +68,19 @@ export function mayApprove(role: Role, amountFen: number, reasons: readonly Appr
   return true;
 }
 
+function yuanParts(fen: number): { sign: string; whole: number; cents: string } {
+  const abs = Math.abs(fen);
+  return { sign: fen < 0 ? '-' : '', whole: Math.floor(abs / 100), cents: String(abs % 100).padStart(2, '0') };
+}
+
 /** ¥1,234.50 — for messages and printed forms. */
 export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+  const p = yuanParts(fen);
+  return `${p.sign}¥${p.whole.toLocaleString('en-US')}.${p.cents}`;
+}
+
+/** 1234.50 — the bare figure: report tables, CSV and spreadsheets, and the screen (whose catalogue adds ¥). */
+export function yuanFigure(fen: number): string {
+  const p = yuanParts(fen);
+  return `${p.sign}${p.whole}.${p.cents}`;
 }

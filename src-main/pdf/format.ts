@@ -1,4 +1,4 @@
-// Formatting for printed forms: instants in the branch's time zone, money in yuan.
+// Formatting for printed forms: instants in the branch's time zone, yes/no boxes (money: domain/slips.ts).
 import { DateTime } from 'luxon';
 
 export const formatInstant = (ms: number | null | undefined, tz: string): string =>
@@ -6,8 +6,6 @@ export const formatInstant = (ms: number | null | undefined, tz: string): string
 
 export const formatDate = (ms: number | null | undefined, tz: string): string =>
   ms === null || ms === undefined ? '' : DateTime.fromMillis(ms, { zone: tz }).toFormat('yyyy-LL-dd');
-
-export { formatYuan } from '../domain/slips';
 
 /** ■ for the chosen answer, □ for the other: the form shows both so nothing is left implicit. */
 export const yesNo = (v: boolean | null | undefined, yes: string, no: string): string =>

@@ -1,5 +1,7 @@
 // The summary as titled tables of typed cells: one model for the PDF, the CSV and the
 // spreadsheet, so the three never disagree. Money stays in fen until a writer formats it.
+import { yuanFigure } from '../domain/slips';
+import { CHANNELS } from '../shared/enums';
 import type { CaseRef, SummaryReport } from '../shared/summary-types';
 import { formatInstant } from './format';
 import type { ReportText } from './report-text';
@@ -20,7 +22,6 @@ const int = (v: number): Cell => ({ t: 'int', v });
 const yuan = (fen: number): Cell => ({ t: 'yuan', fen });
 const share = (v: number): Cell => ({ t: 'share', v });
 
-export const yuanString = (fen: number): string => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 export const shareString = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 /** The cell as printed text. */
@@ -31,7 +32,7 @@ export function cellText(c: Cell): string {
     case 'int':
       return String(c.v);
     case 'yuan':
-      return yuanString(c.fen);
+      return yuanFigure(c.fen);
     case 'share':
       return shareString(c.v);
   }
@@ -40,6 +41,12 @@ export function cellText(c: Cell): string {
 export function categoryName(r: SummaryReport, code: string, lang: ReportText['lang']): string {
   const n = r.names.categories[code];
   return n ? (lang === 'en' ? n.en : n.zh) : code;
+}
+
+/** A channel's printed name; a key this version does not know prints as stored. */
+function channelName(key: string, t: ReportText): string {
+  const c = CHANNELS.find((x) => x === key);
+  return c ? t.form.channel[c] : key;
 }
 
 export const unitName = (r: SummaryReport, id: string | null, t: ReportText): string => (id ? (r.names.units[id] ?? id) : t.summary.noUnit);
@@ -85,7 +92,7 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
       ],
     },
     { id: 'category', title: w.byCategory, columns: countCols, rows: counted(s.byCategory.map((x) => ({ label: categoryName(r, x.key, t.lang), count: x.count }))) },
-    { id: 'channel', title: w.byChannel, columns: countCols, rows: counted(s.byChannel.map((x) => ({ label: t.form.channel[x.key as keyof typeof t.form.channel] ?? x.key, count: x.count }))) },
+    { id: 'channel', title: w.byChannel, columns: countCols, rows: counted(s.byChannel.map((x) => ({ label: channelName(x.key, t), count: x.count }))) },
     { id: 'unit', title: w.byUnit, columns: countCols, rows: counted(s.byUnit.map((x) => ({ label: unitName(r, x.key || null, t), count: x.count }))) },
     {
       id: 'closing',

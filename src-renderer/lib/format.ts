@@ -25,8 +25,8 @@ export function localDate(ms: number, timeZone: string): string {
   return formatter('en-CA', timeZone, false).format(ms);
 }
 
-/** Fen → "12.50". */
-export const yuan = (fen: number): string => (fen / 100).toFixed(2);
+/** Fen → "12.50" (the domain's one money formatter). */
+export { yuanFigure as yuan } from '../../src-main/domain/slips';
 
 /** "12.5" → 1250 fen; undefined for empty or malformed input (the schema then names the field). */
 export function toFen(text: string): number | undefined {

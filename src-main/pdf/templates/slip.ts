@@ -4,7 +4,8 @@
 import { maskPhone } from '../../shared/phone';
 import type { SlipRecord } from '../../shared/types';
 import { drawCode128 } from '../barcode';
-import { formatInstant, formatYuan, yesNo } from '../format';
+import { formatYuan } from '../../domain/slips';
+import { formatInstant, yesNo } from '../format';
 import type { FormText } from '../form-text';
 import { FAUX_BOLD, Flow, PAPER_SIZES } from '../layout';
 import type { Paper } from '../render';

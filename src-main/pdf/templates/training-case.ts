@@ -1,7 +1,8 @@
 // 典型范例 (training sheet, SPEC §3): a typical case as new staff study it. Its data is the
 // training DTO, which has no customer name, phone, contact or receipt number to print.
 import type { TrainingCase } from '../../shared/training-types';
-import { formatInstant, formatYuan } from '../format';
+import { formatYuan } from '../../domain/slips';
+import { formatInstant } from '../format';
 import { Flow, SIZE } from '../layout';
 import type { ReportText } from '../report-text';
 

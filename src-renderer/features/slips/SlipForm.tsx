@@ -5,7 +5,6 @@ import { Alert, App, DatePicker, Form, Input, Radio, Select, Typography } from '
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
-import { SlipCreateInput } from '../../../src-main/shared/schemas/slip';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { call } from '../../lib/api';
@@ -16,7 +15,7 @@ import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useDraft } from '../../lib/useDraft';
 import { useSession, useUnits } from '../shell/session';
 import { LinesEditor } from './LinesEditor';
-import { emptySlip, type SlipState, toSlipInput, totalFen } from './slip-state';
+import { emptySlip, formTotals, type SlipState, toSlipInput } from './slip-state';
 import { YesNoField } from './YesNoField';
 
 export function SlipForm({ caseId }: { caseId: string | undefined }) {
@@ -31,11 +30,10 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
   const set = <K extends keyof SlipState>(k: K, v: SlipState[K]) => draft.update((p) => ({ ...p, [k]: v }));
   const text = (k: keyof SlipState) => ({ value: s[k] as string, onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.target.value as never) });
 
-  const returned = totalFen(s.returnedLines);
-  const issued = s.type === 'exchange' ? totalFen(s.issuedLines) : 0;
+  const totals = formTotals(s);
 
   const submit = async () => {
-    const saved = await send(SlipCreateInput, 'slips.create', toSlipInput(s, caseId));
+    const saved = await send('slips.create', toSlipInput(s, caseId));
     if (!saved) return;
     draft.clear();
     void message.success(t('slip.saved', { number: saved.number }));
@@ -86,15 +84,15 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
           {s.type === 'exchange' && <LinesEditor title={t('slip.issued')} path="issuedLines" lines={s.issuedLines} issues={issues} onChange={(l) => set('issuedLines', l)} />}
           <div className="totals" role="status" aria-live="polite" data-testid="slip-totals">
             <span>
-              {t('slip.returnedTotal')}: <strong>{t('common.yuan', { v: yuan(returned) })}</strong>
+              {t('slip.returnedTotal')}: <strong>{t('common.yuan', { v: yuan(totals.returnedTotalFen) })}</strong>
             </span>
             {s.type === 'exchange' && (
               <>
                 <span>
-                  {t('slip.issuedTotal')}: <strong>{t('common.yuan', { v: yuan(issued) })}</strong>
+                  {t('slip.issuedTotal')}: <strong>{t('common.yuan', { v: yuan(totals.issuedTotalFen) })}</strong>
                 </span>
                 <span>
-                  {t('slip.difference')}: <strong>{t('common.yuan', { v: yuan(issued - returned) })}</strong>
+                  {t('slip.difference')}: <strong>{t('common.yuan', { v: yuan(totals.differenceFen) })}</strong>
                 </span>
               </>
             )}

@@ -1,5 +1,7 @@
 // The slip form's state (text as typed) and its translation into SlipCreateInput. The
-// totals here are for display only; main computes the real ones from the lines (SPEC §5).
+// totals here are for display only, by the same rules (domain/slips.ts) with which main
+// computes the real ones from the lines (SPEC §5).
+import { lineAmount, linesTotal, type SlipLine, type SlipTotals, slipTotals } from '../../../src-main/domain/slips';
 import type { RefundMethod, SlipReason, SlipType } from '../../../src-main/shared/enums';
 import type { SlipCreateInput } from '../../../src-main/shared/schemas/slip';
 import { toFen } from '../../lib/format';
@@ -60,14 +62,26 @@ export const emptySlip = (): SlipState => ({
 
 const qty = (s: string): number => (/^\d{1,3}$/.test(s.trim()) ? Number(s) : NaN);
 
-/** Amount of a line in fen, or null while the line is incomplete. */
-export function lineFen(l: LineState): number | null {
-  const q = qty(l.quantity);
-  const p = toFen(l.unitPrice);
-  return Number.isNaN(q) || p === undefined ? null : q * p;
+/** The line as the domain counts it, or null while its quantity or price is incomplete. */
+function countedLine(l: LineState): SlipLine | null {
+  const quantity = qty(l.quantity);
+  const unitPriceFen = toFen(l.unitPrice);
+  return Number.isNaN(quantity) || unitPriceFen === undefined ? null : { itemCode: l.itemCode, name: l.name, quantity, unitPriceFen };
 }
 
-export const totalFen = (lines: LineState[]): number => lines.reduce((sum, l) => sum + (lineFen(l) ?? 0), 0);
+const counted = (lines: LineState[]): SlipLine[] => lines.flatMap((l) => countedLine(l) ?? []);
+
+/** Amount of a line in fen, or null while the line is incomplete. */
+export function lineFen(l: LineState): number | null {
+  const c = countedLine(l);
+  return c ? lineAmount(c) : null;
+}
+
+/** Total of the complete lines in fen. */
+export const totalFen = (lines: LineState[]): number => linesTotal(counted(lines));
+
+/** The slip's totals so far (issued lines count only on an exchange). */
+export const formTotals = (s: SlipState): SlipTotals => slipTotals(counted(s.returnedLines), s.type === 'exchange' ? counted(s.issuedLines) : []);
 
 const opt = (s: string) => (s.trim() === '' ? undefined : s);
 const yn = (v: YesNo) => (v === 'yes' ? true : v === 'no' ? false : undefined);
