@@ -5,12 +5,13 @@ import { syncRefuse } from '../src-main/sync/batch-errors';
 import { decodeBatchFile, FILE_SIGN_PATH } from '../src-main/sync/batch-file';
 import { verifySignature } from '../src-main/sync/batch-sign';
 import { branchKey } from './branches';
-import { type ImportAnswer, importBatch } from './importer';
+import type { PushAnswer } from '../src-main/sync/protocol';
+import { importBatch } from './importer';
 import type { HqStore } from './store';
 
-export async function importBatchFileText(db: HqStore, text: string, now: number): Promise<{ branch: string; answers: ImportAnswer[] }> {
+export async function importBatchFileText(db: HqStore, text: string, now: number): Promise<{ branch: string; answers: PushAnswer[] }> {
   const file = decodeBatchFile(text);
-  const answers: ImportAnswer[] = [];
+  const answers: PushAnswer[] = [];
   for (const b of file.batches) {
     if (b.branch !== file.branch) throw syncRefuse('FOREIGN_BRANCH', '批次文件里混有其他门店的批次', 'The batch file holds a batch of another branch');
     const key = await branchKey(db, b.branch);

@@ -2,6 +2,7 @@
 // decides the branch's behaviour: 5xx and 429 are retried, any other 4xx stops and is shown.
 import { isAppError } from '../src-main/shared/errors';
 import { isSyncError, type SyncRefusal } from '../src-main/sync/batch-errors';
+import type { ErrorBody } from '../src-main/sync/protocol';
 
 const STATUS: Record<SyncRefusal, number> = {
   BAD_SIGNATURE: 401,
@@ -19,7 +20,7 @@ const STATUS: Record<SyncRefusal, number> = {
 
 const APP_STATUS: Record<string, number> = { VALIDATION: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, AUTH_FAILED: 401, NOT_SIGNED_IN: 401, ACCOUNT_LOCKED: 423 };
 
-export function httpError(e: unknown): { status: number; body: Record<string, unknown> } {
+export function httpError(e: unknown): { status: number; body: ErrorBody } {
   if (isSyncError(e)) return { status: STATUS[e.why], body: { code: e.why, message: e.messages, ...e.detail } };
   if (isAppError(e)) {
     const retry = (e as { retryAfterMs?: unknown }).retryAfterMs;

@@ -9,18 +9,11 @@ import { hash } from 'node:crypto';
 import { RECORD_SCHEMA_VERSION } from '../src-main/shared/sync-format';
 import { syncRefuse, isSyncError } from '../src-main/sync/batch-errors';
 import { type BadLine, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
-import { caseRowOf } from './projection';
+import { AuditSnapshot, CaseChildSnapshot, type PushAnswer } from '../src-main/sync/protocol';
+import { projectCase } from './projection';
 import { checkRecord, snapshotFacts } from './record-check';
 import type { CaseRow, HqStore, RecordRow } from './store';
 import { recordKey } from './store-types';
-
-export interface ImportAnswer {
-  ackedSeq: number;
-  imported: number;
-  unchanged: number;
-  duplicate: boolean;
-  quarantined: { seq: number | null; reason: string }[];
-}
 
 export interface ImportOptions {
   branch: string;
@@ -45,12 +38,21 @@ function itemsOf(records: DecodedRecord[], bad: BadLine[]): Item[] {
 // PostgreSQL text cannot hold NUL; both stores keep the same replacement so they agree.
 const lineText = (b: Buffer): string => b.toString('utf8').replaceAll(String.fromCharCode(0), '\ufffd');
 
-const parentOf = (type: string, snap: Record<string, unknown>): string | null => {
-  const v = type === 'audit' ? snap.entityId : type === 'slip' || type === 'follow_up' ? snap.caseId : null;
-  return typeof v === 'string' ? v : null;
-};
+const auditParent = AuditSnapshot.pick({ entityId: true });
+const childParent = CaseChildSnapshot.pick({ caseId: true });
 
-export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions): Promise<ImportAnswer> {
+/** The record a snapshot belongs to: an audit entry's entity, a slip's or follow-up's case. */
+function parentOf(type: string, value: unknown): string | null {
+  if (type === 'audit') {
+    const a = auditParent.safeParse(value);
+    return a.success ? (a.data.entityId ?? null) : null;
+  }
+  if (type !== 'slip' && type !== 'follow_up') return null;
+  const c = childParent.safeParse(value);
+  return c.success ? (c.data.caseId ?? null) : null;
+}
+
+export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions): Promise<PushAnswer> {
   const maxSchema = o.maxSchema ?? RECORD_SCHEMA_VERSION;
   let decoded: ReturnType<typeof decodeBatch>;
   try {
@@ -63,17 +65,17 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
   const items = itemsOf(records, bad);
   const shas = items.map((it) => digest(it.line));
   try {
-    return await store.tx(async (t): Promise<ImportAnswer> => {
+    return await store.tx(async (t): Promise<PushAnswer> => {
       await t.lockBranch(o.branch);
       const cursor = (await t.get<{ last_seq: number }>('SELECT last_seq FROM cursors WHERE branch = ? AND epoch = ?', [o.branch, env.epoch]))?.last_seq ?? 0;
       if (env.firstSeq > cursor + 1) {
         throw syncRefuse('GAP', `批次序号不连续:总部需要从序号 ${cursor + 1} 开始`, `Sequence gap: head office expects sequence ${cursor + 1} next`, { expectedSeq: cursor + 1 });
       }
-      const answer: ImportAnswer = { ackedSeq: Math.max(cursor, env.lastSeq), imported: 0, unchanged: 0, duplicate: env.lastSeq <= cursor, quarantined: [] };
+      const answer: PushAnswer = { ackedSeq: Math.max(cursor, env.lastSeq), imported: 0, unchanged: 0, duplicate: env.lastSeq <= cursor, quarantined: [] };
       const seen = env.firstSeq <= cursor ? await t.receivedShas(o.branch, env.epoch, env.firstSeq, cursor) : new Map<number, Buffer>();
       const received: { seq: number; sha: Buffer }[] = [];
       const quarantine: { seq: number | null; reason: string; line: string }[] = [];
-      const valid: { rec: DecodedRecord; row: RecordRow; snap: Record<string, unknown> }[] = [];
+      const valid: { rec: DecodedRecord; row: RecordRow; value: unknown }[] = [];
       items.forEach((it, i) => {
         const sha = shas[i] as Buffer;
         if (it.seq <= cursor) {
@@ -84,16 +86,17 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
           return;
         }
         received.push({ seq: it.seq, sha });
-        const facts = it.rec ? snapshotFacts(it.rec.data) : null;
-        const verdict = it.rec && facts ? checkRecord(it.rec, facts, maxSchema) : { ok: false as const, reason: it.bad?.reason ?? 'unreadable' };
-        if (!verdict.ok) {
-          quarantine.push({ seq: it.seq, reason: verdict.reason, line: lineText(it.line) });
-          answer.quarantined.push({ seq: it.seq, reason: verdict.reason });
+        const r = it.rec;
+        const facts = r ? snapshotFacts(r.data) : null;
+        const verdict = r && facts ? checkRecord(r, facts, maxSchema) : { ok: false as const, reason: it.bad?.reason ?? 'unreadable' };
+        if (!r || !facts || !verdict.ok) {
+          const reason = verdict.ok ? 'unreadable' : verdict.reason;
+          quarantine.push({ seq: it.seq, reason, line: lineText(it.line) });
+          answer.quarantined.push({ seq: it.seq, reason });
           return;
         }
-        const r = it.rec as DecodedRecord;
-        const snap = facts?.value as Record<string, unknown>;
-        valid.push({ rec: r, snap, row: { type: r.type, id: r.id, version: r.version, schema: r.schema, payload: r.data, caseNumber: verdict.caseNumber, parentId: parentOf(r.type, snap), seq: r.seq } });
+        const row: RecordRow = { type: r.type, id: r.id, version: r.version, schema: r.schema, payload: r.data, caseNumber: verdict.caseNumber, parentId: parentOf(r.type, facts.value), seq: r.seq };
+        valid.push({ rec: r, value: facts.value, row });
       });
       // Newer-version-wins, record by record in sequence order, exactly as one upsert per record would count it.
       const stored = await t.stageRecords(o.branch, valid.map((v) => v.row));
@@ -113,7 +116,7 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
       await t.insertQuarantine(o.branch, env.epoch, quarantine, o.now);
       const win = [...winners.values()];
       await t.upsertRecords(o.branch, win.map((w) => w.row), o.now);
-      const cases = win.filter((w) => w.rec.type === 'case').map((w) => caseRowOf(o.branch, w.snap, o.now)).filter((c): c is CaseRow => c !== null);
+      const cases = win.filter((w) => w.rec.type === 'case').map((w) => projectCase(o.branch, w.value, o.now)).filter((c): c is CaseRow => c !== null);
       await t.upsertCases(cases);
       if (o.backlog !== undefined) await t.run('UPDATE branches SET backlog = ?, backlog_at = ? WHERE code = ?', [o.backlog, o.now, o.branch]);
       if (answer.duplicate) return answer;

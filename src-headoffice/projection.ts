@@ -1,41 +1,42 @@
 // The console's case projection (hq_cases): the facts of a case snapshot the list filters,
-// orders and searches by. Written by the importer in the batch's transaction.
+// orders and searches by, parsed with the sync contract's CaseSnapshot. Written by the
+// importer in the batch's transaction. A case whose snapshot does not parse is stored as sent
+// but refused here: it is not listed (a newer version that parses lists it).
 import { normalizePhone } from '../src-main/shared/phone';
+import { CaseSnapshot } from '../src-main/sync/protocol';
 import type { CaseRow } from './store-types';
 
-type Snap = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const text = (v: string | null | undefined): string | null => (v ? v : null);
 
-/** The projection row of a case snapshot, or null when the snapshot lacks what a list row needs. */
-export function caseRowOf(branch: string, snap: Snap, importedAt: number): CaseRow | null {
-  const id = str(snap.id);
-  const number = str(snap.number);
-  const receivedAt = num(snap.receivedAt);
-  if (!id || !number || receivedAt === null) return null;
-  const phone = snap.anonymous === true ? null : normalizePhone(str(snap.customerPhone) ?? '');
-  const items = Array.isArray(snap.purchaseItems)
-    ? (snap.purchaseItems as unknown[]).map((i) => (i && typeof i === 'object' ? str((i as Snap).name) : null)).filter((n): n is string => n !== null)
-    : [];
+/** The projection row of a parsed case snapshot. */
+export function caseRowOf(branch: string, snap: CaseSnapshot, importedAt: number): CaseRow {
+  const named = snap.anonymous !== true;
+  const items = (snap.purchaseItems ?? []).map((i) => text(i.name)).filter((n): n is string => n !== null);
   return {
     branch,
-    id,
-    number,
-    status: str(snap.status) ?? 'registered',
-    channel: str(snap.channel) ?? 'other',
-    category: str(snap.categoryCode) ?? 'other',
-    severity: str(snap.severity) ?? 'general',
-    receivedAt,
+    id: snap.id,
+    number: snap.number,
+    status: snap.status ?? 'registered',
+    channel: snap.channel ?? 'other',
+    category: text(snap.categoryCode) ?? 'other',
+    severity: snap.severity ?? 'general',
+    receivedAt: snap.receivedAt,
     updatedAt: importedAt,
     typical: snap.typical === true ? 1 : 0,
-    finding: str(snap.finding),
-    satisfaction: str(snap.satisfaction),
+    finding: snap.finding ?? null,
+    satisfaction: snap.satisfaction ?? null,
     disputed: snap.disputed === true ? 1 : 0,
-    phone,
-    customerName: snap.anonymous === true ? null : str(snap.customerName),
-    receiptNo: str(snap.receiptNo),
+    phone: named ? normalizePhone(snap.customerPhone ?? '') : null,
+    customerName: named ? text(snap.customerName) : null,
+    receiptNo: text(snap.receiptNo),
     items: items.length ? items.join('\n') : null,
-    content: typeof snap.content === 'string' ? snap.content : '',
-    dueAt: num(snap.dueAt),
+    content: snap.content ?? '',
+    dueAt: snap.dueAt ?? null,
   };
+}
+
+/** The row of a case record's snapshot (JSON already parsed), or null when it is not a CaseSnapshot. */
+export function projectCase(branch: string, value: unknown, importedAt: number): CaseRow | null {
+  const r = CaseSnapshot.safeParse(value);
+  return r.success ? caseRowOf(branch, r.data, importedAt) : null;
 }

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { runMigrations, sqliteMigrationDriver } from '../src-main/shared/migration-runner';
 import { searchDocument } from '../src-main/domain/search-tokens';
 import { HQ_STORE, loadHqMigrations } from './migration-files';
-import { caseRowOfStored } from './projection';
+import { projectCase } from './projection';
 import { type CaseRow, type HqQuery, type HqStore, type HqTx, type Param, type RecordRow, recordKey } from './store-types';
 
 /** Migrates (verifying the checksums of what was applied); answers the version the store had before. */
@@ -165,7 +165,7 @@ async function backfillProjection(store: SqliteStore): Promise<void> {
   const rows = store.db.prepare("SELECT branch, payload, imported_at FROM records WHERE type = 'case' AND json_valid(payload)").iterate() as IterableIterator<{ branch: string; payload: string; imported_at: number }>;
   const cases: CaseRow[] = [];
   for (const r of rows) {
-    const c = caseRowOfStored(r.branch, JSON.parse(r.payload), r.imported_at);
+    const c = projectCase(r.branch, JSON.parse(r.payload), r.imported_at);
     if (c) cases.push(c);
   }
   await store.tx((t) => t.upsertCases(cases));

@@ -1,5 +1,5 @@
 // The head-office console's JSON API: paths, request schemas (zod) and response types.
-// Pure TypeScript (zod and src-main/shared only) so that the console UI can import it too.
+// Pure TypeScript (zod, src-main/shared and the types of src-main/sync/protocol.ts) so that the console UI can import it too.
 // STABLE: once committed, only additive changes (new optional fields, new endpoints).
 //
 // Conventions
@@ -19,7 +19,7 @@
 //     500 INTERNAL
 import { z } from 'zod';
 import { CASE_STATUSES, CHANNELS, type CaseStatus, type Channel, type Finding, type Satisfaction, type Severity } from '../../src-main/shared/enums';
-import type { Bilingual, FieldIssue } from '../../src-main/shared/errors';
+import type { Bilingual } from '../../src-main/shared/errors';
 import type { Summary } from '../../src-main/shared/summary-types';
 import type { CaseRecord, FollowUp, SlipRecord } from '../../src-main/shared/types';
 
@@ -54,14 +54,8 @@ export const SAME_MATTER_DAYS = 90;
 
 // ---------------------------------------------------------------- shared pieces
 
-/** Body of every refusal (the same shape as the branch sync refusals, src-headoffice/http-errors.ts). */
-export interface ConsoleErrorBody {
-  code: string;
-  message: Bilingual;
-  issues?: FieldIssue[];
-  /** ACCOUNT_LOCKED: milliseconds until sign-in is possible again. */
-  retryAfterMs?: number;
-}
+/** Body of every refusal: the sync wire's error body (src-main/sync/protocol.ts), one shape for branches and console. */
+export type { ErrorBody as ConsoleErrorBody } from '../../src-main/sync/protocol';
 
 const branchCode = z
   .string()

@@ -43,4 +43,7 @@ export class SyncError extends AppError {
 export const syncRefuse = (why: SyncRefusal, zh: string, en: string, detail: Record<string, unknown> = {}): SyncError =>
   new SyncError(why, zh, en, detail);
 
+/** Whether a refusal code of head office names a sync rule (the others are application errors). */
+export const isSyncRefusal = (code: string): code is SyncRefusal => Object.hasOwn(CODE, code);
+
 export const isSyncError = (e: unknown): e is SyncError => e instanceof SyncError;

@@ -8,30 +8,12 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { RECORD_SCHEMA_VERSION } from '../shared/sync-format';
 import { syncRefuse } from './batch-errors';
+import { BatchEnvelope, HeaderSeq, RecordHeader } from './protocol';
 
 export const SYNC_PROTOCOL = 1;
 
-export interface BatchEnvelope {
-  protocol: number;
-  /** The newest record schema version in the batch. */
-  schema: number;
-  branch: string;
-  /** Identity of the branch store's sequence (a new store starts a new one). */
-  epoch: string;
-  firstSeq: number;
-  lastSeq: number;
-  count: number;
-  /** sha256 (hex) of every byte after the envelope line. */
-  sha256: string;
-}
-
 /** One outbox row as it travels: `data` is the snapshot's JSON text, unparsed. */
-export interface BatchRecord {
-  seq: number;
-  type: string;
-  id: string;
-  version: number;
-  schema: number;
+export interface BatchRecord extends RecordHeader {
   data: string;
 }
 
@@ -67,20 +49,16 @@ export function encodeBatch(branch: string, epoch: string, records: BatchRecord[
   return { envelope, body: gzipSync(`${JSON.stringify(envelope)}\n${rest}`, { level: 1 }) };
 }
 
-const isPosInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-
 function parseEnvelope(line: string): BatchEnvelope {
-  let e: Partial<BatchEnvelope>;
+  let e: unknown;
   try {
-    e = JSON.parse(line) as Partial<BatchEnvelope>;
+    e = JSON.parse(line);
   } catch {
     throw syncRefuse('DAMAGED', '批次信封无法读取', 'The batch envelope cannot be read');
   }
-  const ok =
-    typeof e === 'object' && e !== null && isPosInt(e.protocol) && isPosInt(e.schema) && typeof e.branch === 'string' && typeof e.epoch === 'string' &&
-    isPosInt(e.firstSeq) && isPosInt(e.lastSeq) && isPosInt(e.count) && typeof e.sha256 === 'string';
-  if (!ok) throw syncRefuse('DAMAGED', '批次信封不完整', 'The batch envelope is incomplete');
-  return e as BatchEnvelope;
+  const r = BatchEnvelope.safeParse(e);
+  if (!r.success) throw syncRefuse('DAMAGED', '批次信封不完整', 'The batch envelope is incomplete');
+  return r.data;
 }
 
 /**
@@ -112,17 +90,18 @@ const TAB = 0x09;
 function parseLine(line: Buffer): DecodedRecord | BadLine {
   const tab = line.indexOf(TAB);
   if (tab < 0) return { seq: null, line, reason: 'no record header' };
-  let h: Partial<BatchRecord>;
+  let h: unknown;
   try {
-    h = JSON.parse(line.toString('utf8', 0, tab)) as Partial<BatchRecord>;
+    h = JSON.parse(line.toString('utf8', 0, tab));
   } catch {
     return { seq: null, line, reason: 'record header is not JSON' };
   }
-  const seq = isPosInt(h.seq) ? h.seq : null;
-  if (seq === null || typeof h.type !== 'string' || typeof h.id !== 'string' || !isPosInt(h.version) || !isPosInt(h.schema)) {
-    return { seq, line, reason: 'record header is incomplete' };
+  const header = RecordHeader.safeParse(h);
+  if (!header.success) {
+    const seq = HeaderSeq.safeParse(h);
+    return { seq: seq.success ? seq.data.seq : null, line, reason: 'record header is incomplete' };
   }
-  return { seq, type: h.type, id: h.id, version: h.version, schema: h.schema, data: line.subarray(tab + 1), line };
+  return { ...header.data, data: line.subarray(tab + 1), line };
 }
 
 /** Lines of the body after the envelope; null when the last line has no newline (truncated). */

@@ -5,9 +5,10 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../db/connection';
 import { refuse } from '../shared/errors';
-import { encodeBatchFile, FILE_SIGN_PATH, type FileBatch } from './batch-file';
+import { encodeBatchFile, FILE_SIGN_PATH } from './batch-file';
 import { signRequest } from './batch-sign';
 import { type BatchCaps, buildBatch, DEFAULT_CAPS } from './outbox-batches';
+import type { FileBatch } from './protocol';
 import { ackedSeq } from './sync-state';
 
 export interface ExportResult {

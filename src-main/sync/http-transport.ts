@@ -2,9 +2,11 @@
 // and nonce), while a batch body stays byte-identical, so a retry is a new request carrying
 // the same batch. When head office says the clock is off, the offset it reports is used for
 // the timestamp from then on: a branch PC with a wrong clock still syncs.
-import type { SyncRefusal } from './batch-errors';
+import type { z } from 'zod';
+import { isSyncRefusal } from './batch-errors';
 import { signRequest } from './batch-sign';
-import { networkError, parseRetryAfter, type PullAnswer, type PushAnswer, type Transport, TransportError } from './transport';
+import { ErrorBody, PullAnswer, PushAnswer } from './protocol';
+import { networkError, parseRetryAfter, type Transport, TransportError } from './transport';
 
 export interface HttpTransportOptions {
   url: string;
@@ -15,12 +17,9 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
 }
 
-interface ErrorBody {
-  code?: SyncRefusal;
-  message?: { zh: string; en: string };
-  serverTime?: number;
-  expectedSeq?: number;
-}
+/** A success answer that does not read as the contract says: head office is broken or not head office. */
+const unreadable = (status: number) =>
+  new TransportError(502, { zh: `总部的回答无法读取(HTTP ${status})`, en: `Head office's answer cannot be read (HTTP ${status})` });
 
 export class HttpTransport implements Transport {
   private clockOffset = 0;
@@ -30,7 +29,7 @@ export class HttpTransport implements Transport {
     return (this.o.now ?? Date.now)() + this.clockOffset;
   }
 
-  private async request(method: 'GET' | 'POST', path: string, body: Buffer | null, skewRetry = true): Promise<unknown> {
+  private async request<S extends z.ZodType>(answer: S, method: 'GET' | 'POST', path: string, body: Buffer | null, skewRetry = true): Promise<z.output<S>> {
     const headers: Record<string, string> = { ...signRequest(this.o.key, { method, path, branch: this.o.branch, body: body ?? '', now: this.now() }) };
     if (body) headers['content-type'] = 'application/octet-stream';
     let res: Response;
@@ -48,27 +47,33 @@ export class HttpTransport implements Transport {
     } catch {
       json = null;
     }
-    if (res.ok) return json;
-    const err = (json ?? {}) as ErrorBody;
-    if (res.status === 401 && err.code === 'CLOCK_SKEW' && typeof err.serverTime === 'number' && skewRetry) {
-      this.clockOffset += err.serverTime - this.now();
-      return this.request(method, path, body, false);
+    if (res.ok) {
+      const ok = answer.safeParse(json);
+      if (!ok.success) throw unreadable(res.status);
+      return ok.data;
     }
-    const message = err.message ?? { zh: `总部回应 HTTP ${res.status}`, en: `Head office answered HTTP ${res.status}` };
+    // A refusal without the contract's body (a proxy's error page, say) is told by its status alone.
+    const parsed = ErrorBody.safeParse(json);
+    const err = parsed.success ? parsed.data : null;
+    if (res.status === 401 && err?.code === 'CLOCK_SKEW' && err.serverTime !== undefined && skewRetry) {
+      this.clockOffset += err.serverTime - this.now();
+      return this.request(answer, method, path, body, false);
+    }
+    const message = err?.message ?? { zh: `总部回应 HTTP ${res.status}`, en: `Head office answered HTTP ${res.status}` };
     throw new TransportError(res.status, message, {
-      why: err.code ?? null,
+      why: err && isSyncRefusal(err.code) ? err.code : null,
       retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), Date.now()),
-      detail: err as Record<string, unknown>,
+      detail: err ?? {},
     });
   }
 
   async push(body: Buffer, info: { backlog?: number } = {}): Promise<PushAnswer> {
     // In the query, so the signature covers it; a head office that predates it ignores it.
     const path = info.backlog !== undefined ? `/v1/batches?backlog=${Math.max(0, Math.floor(info.backlog))}` : '/v1/batches';
-    return (await this.request('POST', path, body)) as PushAnswer;
+    return this.request(PushAnswer, 'POST', path, body);
   }
 
   async pull(since: number): Promise<PullAnswer> {
-    return (await this.request('GET', `/v1/instructions?since=${since}`, null)) as PullAnswer;
+    return this.request(PullAnswer, 'GET', `/v1/instructions?since=${since}`, null);
   }
 }

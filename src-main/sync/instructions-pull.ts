@@ -7,12 +7,13 @@ import { applyInstruction } from '../services/case-details';
 import type { ServiceContext } from '../services/context';
 import { isAppError } from '../shared/errors';
 import { dropPendingInstruction, instructionCursor, pendingInstructions, putPendingInstruction, setInstructionCursor } from './sync-state';
-import type { PulledInstruction, Transport } from './transport';
+import { Instruction } from './protocol';
+import type { Transport } from './transport';
 
-const asInput = (i: PulledInstruction) => ({ instructionId: i.instructionId, caseId: i.caseId, text: i.text, reviewerName: i.reviewerName, instructedAt: i.instructedAt });
+const asInput = (i: Instruction) => ({ instructionId: i.instructionId, caseId: i.caseId, text: i.text, reviewerName: i.reviewerName, instructedAt: i.instructedAt });
 
 /** Applies one instruction; false when its case is not in this store (kept for later). */
-function applyOrKeep(ctx: ServiceContext, i: PulledInstruction): boolean {
+function applyOrKeep(ctx: ServiceContext, i: Instruction): boolean {
   try {
     applyInstruction(ctx, asInput(i));
     dropPendingInstruction(ctx.db, i.instructionId);
@@ -26,10 +27,22 @@ function applyOrKeep(ctx: ServiceContext, i: PulledInstruction): boolean {
   }
 }
 
+const readJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
 export async function pullInstructions(ctx: ServiceContext, transport: Transport): Promise<{ applied: number; pending: number }> {
   let applied = 0;
   ctx.db.transaction(() => {
-    for (const json of pendingInstructions(ctx.db)) if (applyOrKeep(ctx, JSON.parse(json) as PulledInstruction)) applied++;
+    for (const json of pendingInstructions(ctx.db)) {
+      // Kept as head office sent it; one that no longer reads stays kept rather than blocking the pull.
+      const kept = Instruction.safeParse(readJson(json));
+      if (kept.success && applyOrKeep(ctx, kept.data)) applied++;
+    }
   })();
   for (let pages = 0; pages < 1000; pages++) {
     const since = instructionCursor(ctx.db);

@@ -2,29 +2,7 @@
 // a network error, a 5xx or a 429 is worth retrying later; any other refusal is not.
 import type { Bilingual } from '../shared/errors';
 import type { SyncRefusal } from './batch-errors';
-
-export interface PushAnswer {
-  /** The highest sequence head office holds for this branch, after its commit. */
-  ackedSeq: number;
-  imported: number;
-  unchanged: number;
-  quarantined: { seq: number | null; reason: string }[];
-}
-
-export interface PulledInstruction {
-  seq: number;
-  instructionId: string;
-  caseId: string;
-  text: string;
-  reviewerName: string;
-  instructedAt: string;
-}
-
-export interface PullAnswer {
-  instructions: PulledInstruction[];
-  /** The cursor to ask from next time. */
-  cursor: number;
-}
+import type { PullAnswer, PushAnswer } from './protocol';
 
 export interface Transport {
   /** `backlog`: outbox records still waiting after this batch, reported to head office (its console shows it). */

@@ -4,7 +4,8 @@
 // must be refused; their statuses are collected so the test can check that they were.
 import { signRequest } from '../../src-main/sync/batch-sign';
 import type { HttpTransport } from '../../src-main/sync/http-transport';
-import { networkError, type PullAnswer, type PushAnswer, type Transport, TransportError } from '../../src-main/sync/transport';
+import type { PullAnswer, PushAnswer } from '../../src-main/sync/protocol';
+import { networkError, type Transport, TransportError } from '../../src-main/sync/transport';
 
 export const FAULTS = ['none', 'dropBefore', 'dropAfter', 'duplicate', 'delay', 'replayOld', 'replayRaw', 'flipSigned', 'flipUnsigned', 'truncate', 'resignOther', 'server503'] as const;
 export type Fault = (typeof FAULTS)[number];
