@@ -1,17 +1,39 @@
 // The head-office receiver (Fastify). Signed branch requests: POST /v1/batches (a gzipped
 // batch, body capped before it is read: 413), GET /v1/instructions?since=. A reviewer's
 // POST /v1/instructions needs the admin token. Rate limited per branch (429 + Retry-After).
+// Queries and bodies are declared as route schemas from the sync contract (protocol.ts) and
+// checked after authentication (hooks), so the order of refusals is the same as it always was.
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { refuse } from '../src-main/shared/errors';
+import { BatchesQuery, InstructionsQuery } from '../src-main/sync/protocol';
 import { authenticate } from './auth';
 import { consoleRoutes } from './console/routes';
 import { httpError } from './http-errors';
 import { importBatch } from './importer';
-import { instruct, instructionsSince } from './instructions';
+import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits';
+import { zodValidator, type ZodTypeProvider } from './route-schemas';
 import type { HqStore } from './store';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The branch a request is signed by, set by the signature hook before validation. */
+    signedBranch?: string;
+  }
+}
+
+/** POST /v1/batches carries the gzipped batch as raw bytes. */
+const BatchBody = z.custom<Buffer>((v) => Buffer.isBuffer(v), {
+  params: { zh: '批次须以 application/octet-stream 发送', en: 'A batch must be sent as application/octet-stream' },
+});
+
+const signedBranch = (req: FastifyRequest): string => {
+  if (req.signedBranch === undefined) throw refuse('AUTH_FAILED', '请求未经签名验证', 'The request was not authenticated');
+  return req.signedBranch;
+};
 
 export interface ServerOptions {
   db: HqStore;
@@ -36,7 +58,8 @@ const sameSecret = (a: string, b: string) => {
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_SERVER_LIMITS, ...o.limits };
   const now = o.now ?? Date.now;
-  const app = Fastify({ bodyLimit: limits.bodyLimitBytes, logger: false });
+  const app = Fastify({ bodyLimit: limits.bodyLimitBytes, logger: false }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidator());
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: limits.bodyLimitBytes }, (_req, body, done) => done(null, body));
 
   await app.register(rateLimit, {
@@ -54,34 +77,36 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   app.get('/healthz', { config: { rateLimit: false } }, async () => ({ ok: true, time: now() }));
 
-  app.post('/v1/batches', async (req: FastifyRequest) => {
-    if (!Buffer.isBuffer(req.body)) throw refuse('VALIDATION', '批次须以 application/octet-stream 发送', 'A batch must be sent as application/octet-stream');
-    const branch = await authenticate(o.db, { method: req.method, url: req.url, headers: req.headers, body: req.body }, now());
-    // The branch may say how many outbox records wait (?backlog=N, covered by the signature).
-    const backlog = (req.query as { backlog?: string }).backlog;
-    if (backlog !== undefined && !/^\d{1,12}$/.test(backlog)) throw refuse('VALIDATION', 'backlog 须为非负整数', 'backlog must be a non-negative integer');
+  /** Checks the signature over the raw body (before the schemas; a batch that is not bytes is left to its schema's refusal). */
+  const signed = async (req: FastifyRequest) => {
+    if (req.method === 'POST' && !Buffer.isBuffer(req.body)) return;
+    const body = Buffer.isBuffer(req.body) ? req.body : '';
+    req.signedBranch = await authenticate(o.db, { method: req.method, url: req.url, headers: req.headers, body }, now());
+  };
+
+  // The branch may say how many outbox records wait (?backlog=N, covered by the signature).
+  app.post('/v1/batches', { preValidation: signed, schema: { body: BatchBody, querystring: BatchesQuery } }, async (req) => {
+    const { backlog } = req.query;
     const answer = await importBatch(o.db, req.body, {
-      branch,
+      branch: signedBranch(req),
       source: 'http',
       now: now(),
       ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}),
-      ...(backlog !== undefined ? { backlog: Number(backlog) } : {}),
+      ...(backlog !== undefined ? { backlog } : {}),
     });
     o.afterCommit?.();
     return answer;
   });
 
-  app.get('/v1/instructions', async (req: FastifyRequest) => {
-    const branch = await authenticate(o.db, { method: req.method, url: req.url, headers: req.headers, body: '' }, now());
-    const since = (req.query as { since?: string }).since ?? '0';
-    if (!/^\d{1,15}$/.test(since)) throw refuse('VALIDATION', 'since 须为非负整数', 'since must be a non-negative integer');
-    return await instructionsSince(o.db, branch, Number(since));
-  });
+  app.get('/v1/instructions', { preValidation: signed, schema: { querystring: InstructionsQuery } }, async (req) => instructionsSince(o.db, signedBranch(req), req.query.since));
 
-  app.post('/v1/instructions', async (req: FastifyRequest, reply) => {
+  const reviewerToken = async (req: FastifyRequest) => {
     const auth = req.headers.authorization ?? '';
     if (!o.adminToken || !sameSecret(auth, `Bearer ${o.adminToken}`)) throw refuse('FORBIDDEN', '需要总部审核人员的令牌', 'A head-office reviewer token is required');
-    const created = await instruct(o.db, req.body, now());
+  };
+
+  app.post('/v1/instructions', { onRequest: reviewerToken, schema: { body: InstructInput } }, async (req, reply) => {
+    const created = await instructByNumber(o.db, req.body, now());
     void reply.status(201);
     return created;
   });

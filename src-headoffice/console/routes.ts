@@ -1,12 +1,16 @@
 // The console's JSON API (api-contract.ts) and its static build, registered by server.ts.
 // Every /console/api route but POST /session needs a live session (cookie); every
 // state-changing one also the session's CSRF token in x-csrf-token, and a same-origin Origin.
+// Queries, parameters and bodies are route schemas (the contract's zod schemas), refused with
+// the console's field names; the session hook runs before them.
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { refuse } from '../../src-main/shared/errors';
+import { zodValidator, type ZodTypeProvider } from '../route-schemas';
 import type { HqStore } from '../store';
 import { instructCase } from '../instructions';
 import {
@@ -29,7 +33,7 @@ import { consolidatedSummary } from './consolidated-summary';
 import { repeatComplainants } from './repeat-complainants';
 import { verifyReviewer } from './reviewers';
 import { closeSession, csrfMatches, findSession, openSession, publicSession, type Session } from './sessions';
-import { parseConsole } from './validate';
+import { consoleRefusal } from './validate';
 
 export interface ConsoleOptions {
   store: HqStore;
@@ -62,8 +66,13 @@ function cookieOptions(req: FastifyRequest) {
   return { path: '/console', httpOnly: true, sameSite: 'strict' as const, secure: req.protocol === 'https' };
 }
 
-export async function consoleRoutes(app: FastifyInstance, o: ConsoleOptions): Promise<void> {
+/** A JSON body that was not sent is an empty object, so each missing field is named. */
+const jsonBody = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? {}, schema);
+
+export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): Promise<void> {
   const { store, now } = o;
+  const app = plain.withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidator(consoleRefusal));
   await app.register(cookie);
   const open = { config: { rateLimit: false } };
 
@@ -89,8 +98,9 @@ export async function consoleRoutes(app: FastifyInstance, o: ConsoleOptions): Pr
 
   const session = (req: FastifyRequest) => req.consoleSession as Session;
 
-  app.post(CONSOLE_PATHS.session, { config: { rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.ip } } }, async (req, reply) => {
-    const body = parseConsole(SignInBody, req.body ?? {});
+  const signIn = { config: { rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.ip } }, schema: { body: jsonBody(SignInBody) } };
+  app.post(CONSOLE_PATHS.session, signIn, async (req, reply) => {
+    const body = req.body;
     const reviewer = await verifyReviewer(store, body.username, body.password, now());
     const { token, session: s } = await openSession(store, reviewer, now());
     void reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor((s.expiresAt - now()) / 1000) });
@@ -104,25 +114,22 @@ export async function consoleRoutes(app: FastifyInstance, o: ConsoleOptions): Pr
     return reply.clearCookie(SESSION_COOKIE, cookieOptions(req)).code(204).send();
   });
 
-  app.get(CONSOLE_PATHS.cases, open, async (req) => listCases(store, parseConsole(CaseListQuery, req.query)));
+  app.get(CONSOLE_PATHS.cases, { ...open, schema: { querystring: CaseListQuery } }, async (req) => listCases(store, req.query));
 
-  app.get(CONSOLE_PATHS.caseDetail, open, async (req) => {
-    const p = parseConsole(CaseParams, req.params);
-    return caseDetail(store, p.branch, p.id);
-  });
+  app.get(CONSOLE_PATHS.caseDetail, { ...open, schema: { params: CaseParams } }, async (req) => caseDetail(store, req.params.branch, req.params.id));
 
-  app.post(CONSOLE_PATHS.caseInstructions, open, async (req, reply): Promise<InstructionAnswer> => {
-    const p = parseConsole(CaseParams, req.params);
-    const body = parseConsole(InstructionBody, req.body ?? {});
+  app.post(CONSOLE_PATHS.caseInstructions, { ...open, schema: { params: CaseParams, body: jsonBody(InstructionBody) } }, async (req, reply): Promise<InstructionAnswer> => {
+    const p = req.params;
+    const body = req.body;
     const r = await instructCase(store, { branch: p.branch, caseId: p.id, clientId: body.clientId, text: body.text, reviewerName: session(req).reviewer.name }, now());
     const snap = await store.get<{ payload: string }>("SELECT payload FROM records WHERE branch = ? AND type = 'case' AND id = ?", [p.branch, p.id]);
     void reply.status(r.created ? 201 : 200);
     return { instruction: consoleInstruction(r.instruction, snap ? (JSON.parse(snap.payload) as Record<string, unknown>) : null), created: r.created };
   });
 
-  app.get(CONSOLE_PATHS.summary, open, async (req) => consolidatedSummary(store, parseConsole(SummaryQuery, req.query), now()));
+  app.get(CONSOLE_PATHS.summary, { ...open, schema: { querystring: SummaryQuery } }, async (req) => consolidatedSummary(store, req.query, now()));
 
-  app.get(CONSOLE_PATHS.repeatComplainants, open, async (req) => ({ groups: await repeatComplainants(store, parseConsole(RepeatQuery, req.query), now()) }));
+  app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({ groups: await repeatComplainants(store, req.query, now()) }));
 
   app.get(CONSOLE_PATHS.branchHealth, open, async (): Promise<BranchHealthAnswer> => ({ branches: await branchHealth(store), now: now() }));
 

@@ -137,6 +137,38 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receive
     expect(await count(hq, "SELECT last_seq FROM cursors WHERE branch = 'SH01'")).toBe(2);
   });
 
+  it('refuses a malformed query or body by the route schemas, in the project error body, after the signature', async () => {
+    const signedGet = (path: string, k = key) => fetch(`${hq.url}${path}`, { headers: { ...signRequest(k, { method: 'GET', path, branch: 'SH01', body: '', now: Date.now() }) } });
+    for (const since of ['abc', '-1', '1e3', '1234567890123456']) {
+      const r = await signedGet(`/v1/instructions?since=${since}`);
+      expect(r.status, since).toBe(400);
+      expect(await r.json()).toMatchObject({ code: 'VALIDATION', message: { zh: 'since 须为非负整数', en: 'since must be a non-negative integer' } });
+    }
+    expect((await signedGet('/v1/instructions')).status).toBe(200);
+    // The signature is checked first: a bad one is a 401 whatever the query.
+    expect((await signedGet('/v1/instructions?since=abc', 'wrong-key-0123456789abcdef')).status).toBe(401);
+    const path = '/v1/batches?backlog=-3';
+    const body = encodeBatch('SH01', 'E', [rec(1)]).body;
+    const h = signRequest(key, { method: 'POST', path, branch: 'SH01', body, now: Date.now() });
+    const bad = await fetch(`${hq.url}${path}`, { method: 'POST', headers: { ...h, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION', message: { zh: 'backlog 须为非负整数' } });
+    const json = await fetch(`${hq.url}/v1/batches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(json.status).toBe(400);
+    expect(await json.json()).toMatchObject({ code: 'VALIDATION', message: { en: 'A batch must be sent as application/octet-stream' } });
+    expect(await count(hq, 'SELECT count(*) FROM records')).toBe(0);
+    const write = (b: unknown, token = ADMIN_TOKEN) =>
+      fetch(`${hq.url}/v1/instructions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    const empty = await write({ caseNumber: 'SH01-YY-202611-0001', text: ' ', reviewerName: '部本部' });
+    expect(empty.status).toBe(400);
+    const e = (await empty.json()) as { code: string; message: { zh: string }; issues: { field: string }[] };
+    expect(e.code).toBe('VALIDATION');
+    expect(e.issues.map((i) => i.field)).toEqual(['text']);
+    expect(e.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    // The reviewer token is checked before the body.
+    expect((await write({ nonsense: true }, 'nope')).status).toBe(403);
+  });
+
   it('takes a reviewer instruction for a received case only, and serves it to that branch by cursor', async () => {
     await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(1)]).body);
     const write = (caseNumber: string, token = ADMIN_TOKEN) =>
