@@ -2,11 +2,11 @@
 // with the channel's schema before sending and with main's answer after; on refusal the
 // typed values stay. The caller puts main's answer into its own cache entry.
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
+import { DayPicker, InstantPicker } from '../../components/DatePickers';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';
@@ -74,9 +74,9 @@ export function ActionDialog({ action, targetId, onClose }: Props) {
           </Radio.Group>
         );
       case 'datetime':
-        return <DatePicker id={id} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={v ? dayjs(v) : null} onChange={(d) => set(f.name, d ? d.toISOString() : '')} style={{ width: '100%' }} />;
+        return <InstantPicker id={id} value={v} onChange={(x) => set(f.name, x)} />;
       case 'date':
-        return <DatePicker id={id} value={v ? dayjs(v) : null} onChange={(d) => set(f.name, d ? d.format('YYYY-MM-DD') : '')} style={{ width: '100%' }} />;
+        return <DayPicker id={id} value={v} onChange={(x) => set(f.name, x)} />;
       default:
         return <Input id={id} inputMode={f.kind === 'money' ? 'decimal' : undefined} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} />;
     }

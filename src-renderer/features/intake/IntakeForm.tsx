@@ -1,10 +1,10 @@
 // Intake, one form per channel (SPEC §2), showing only the fields that apply. The whole
 // form works from the keyboard (Tab, Ctrl+Enter); what is typed is kept as a draft on this
 // PC as the clerk types and is never cleared by an error.
-import { App, Alert, Checkbox, DatePicker, Form, Input, Radio, Select, Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { App, Alert, Checkbox, Form, Input, Radio, Select, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
+import { DayPicker } from '../../components/DatePickers';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { formKeys } from '../../lib/keys';
@@ -127,12 +127,7 @@ export function IntakeForm({ channel }: { channel: string }) {
                 <Input id="receiptNo" {...text('receiptNo')} />
               </Field>
               <Field id="purchaseDate" path="purchase.purchaseDate" label={t('intake.purchaseDate')} issues={issues}>
-                <DatePicker
-                  id="purchaseDate"
-                  style={{ width: '100%' }}
-                  value={s.purchaseDate ? dayjs(s.purchaseDate) : null}
-                  onChange={(d) => set('purchaseDate', d ? d.format('YYYY-MM-DD') : '')}
-                />
+                <DayPicker id="purchaseDate" value={s.purchaseDate} onChange={(x) => set('purchaseDate', x)} />
               </Field>
               <Field id="amount" path="purchase.amountFen" label={t('intake.amount')} issues={issues}>
                 <Input id="amount" inputMode="decimal" {...text('amount')} />

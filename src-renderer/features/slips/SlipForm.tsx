@@ -1,10 +1,10 @@
 // The return/exchange slip (SPEC §5): line items with live totals (display only), refund,
 // reason, condition of the goods and the two yes/no questions finance settles on.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
+import { DayPicker } from '../../components/DatePickers';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { call } from '../../lib/api';
@@ -62,7 +62,7 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
               <Input id="slipReceipt" autoFocus {...text('receiptNo')} />
             </Field>
             <Field id="slipPurchaseDate" path="purchaseDate" label={t('slip.purchaseDate')} issues={issues}>
-              <DatePicker id="slipPurchaseDate" style={{ width: '100%' }} value={s.purchaseDate ? dayjs(s.purchaseDate) : null} onChange={(d) => set('purchaseDate', d ? d.format('YYYY-MM-DD') : '')} />
+              <DayPicker id="slipPurchaseDate" value={s.purchaseDate} onChange={(x) => set('purchaseDate', x)} />
             </Field>
             <Field id="slipCustomerName" path="customer.name" label={t('slip.customerName')} issues={issues}>
               <Input id="slipCustomerName" {...text('customerName')} />
