@@ -56,19 +56,20 @@ export interface Refusal {
 /** The statuses' names in refusal messages: the shared vocabulary's. */
 export const STATUS_LABELS = CASE_STATUS_LABELS;
 
+// The verbs of refusals ("您的角色无权…"): in Chinese the same words as the case screen's buttons.
 const ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> = {
   forward: { zh: '转交处理', en: 'forward' },
-  resolve: { zh: '登记处理结果', en: 'record the result' },
+  resolve: { zh: '记录处理结果', en: 'record the result' },
   feedback: { zh: '反馈顾客', en: 'record feedback' },
   escalate: { zh: '升级处理', en: 'escalate' },
-  resume: { zh: '疑义后继续处理', en: 'resume after the dispute' },
-  submit: { zh: '呈报', en: 'submit' },
+  resume: { zh: '恢复处理', en: 'resume after the dispute' },
+  submit: { zh: '报部本部', en: 'submit' },
   review: { zh: '领导审核', en: 'review' },
   file: { zh: '建档', en: 'file' },
-  reopen: { zh: '重新开启', en: 'reopen' },
-  note: { zh: '添加追踪意见', en: 'add a note' },
+  reopen: { zh: '重新打开', en: 'reopen' },
+  note: { zh: '添加处理意见', en: 'add a note' },
   promise: { zh: '约定回复时间', en: 'promise a reply time' },
-  extend: { zh: '延至次日结案', en: 'extend to the next day' },
+  extend: { zh: '延至次日', en: 'extend to the next day' },
   finding: { zh: '登记调查结论', en: 'record the finding' },
   typical: { zh: '标记典型范例', en: 'mark as typical' },
   follow_up: { zh: '回访', en: 'follow up' },
