@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, CHANNELS, type CaseStatus, type Channel, type Finding, type Satisfaction, type Severity } from '../../src-main/shared/enums';
 import type { Bilingual } from '../../src-main/shared/errors';
 import type { Summary } from '../../src-main/shared/summary-types';
-import type { CaseRecord, FollowUp, SlipRecord } from '../../src-main/shared/types';
+import type { CaseRecordSnapshot, FollowUpRecordSnapshot, SlipRecordSnapshot } from '../../src-main/sync/protocol';
 
 export const CONSOLE_API = '/console/api';
 export const CONSOLE_PATHS = {
@@ -157,10 +157,14 @@ export interface CaseListPage {
 export const CaseParams = z.object({ branch: branchCode, id: z.string().trim().min(1).max(100) });
 export type CaseParams = z.infer<typeof CaseParams>;
 
-/** The branch's snapshot as received: a field that is absent is null (SPEC §10; sync-format.ts). */
-export type CaseSnapshot = { [K in keyof CaseRecord]?: CaseRecord[K] | null } & Pick<CaseRecord, 'id' | 'number' | 'status' | 'channel'>;
+/**
+ * The case as the console shows it: the branch's snapshot as received, parsed with the sync
+ * contract's CaseRecordSnapshot (src-main/sync/protocol.ts); a field that is absent is null
+ * (SPEC §10; sync-format.ts). Not the protocol's CaseSnapshot, which is the projection's facts.
+ */
+export type ConsoleCaseView = CaseRecordSnapshot;
 
-/** One change of the case from the synced audit log (oldest first). */
+/** One change of the case from the synced audit log (oldest first); an audit record that does not parse is left out. */
 export interface CaseHistoryEntry {
   id: string;
   at: number;
@@ -188,13 +192,14 @@ export interface ConsoleInstruction {
 /** GET /cases/:branch/:id */
 export interface CaseDetail {
   branch: string;
-  case: CaseSnapshot;
+  case: ConsoleCaseView;
   /** Version of the snapshot and when head office received it. */
   version: number;
   importedAt: number;
   history: CaseHistoryEntry[];
-  slips: Partial<SlipRecord>[];
-  followUps: Partial<FollowUp>[];
+  /** Slips and follow-ups whose snapshots parse (a record that does not is left out). */
+  slips: SlipRecordSnapshot[];
+  followUps: FollowUpRecordSnapshot[];
   instructions: ConsoleInstruction[];
 }
 

@@ -1,56 +1,77 @@
 // GET /cases/:branch/:id: the newest snapshot head office holds, its history from the synced
 // audit records (the case's and its slips' and follow-ups'), slips, follow-ups and the
-// instructions head office sent.
+// instructions head office sent. Every payload is parsed with its sync-contract schema; a slip,
+// follow-up or audit record that does not parse is left out of the page (it stays stored).
 import { refuse } from '../../src-main/shared/errors';
 import { SNAPSHOT_REF } from '../../src-main/shared/sync-format';
+import { AuditRecordSnapshot, CaseRecordSnapshot, FollowUpRecordSnapshot, SlipRecordSnapshot, SnapshotRef } from '../../src-main/sync/protocol';
 import type { HqStore } from '../store';
-import type { CaseDetail, CaseHistoryEntry, CaseSnapshot, ConsoleInstruction } from './api-contract';
+import type { CaseDetail, CaseHistoryEntry, ConsoleInstruction } from './api-contract';
+import { readSnapshot } from './snapshots';
 
-type Obj = Record<string, unknown>;
-const parse = (s: string): Obj => JSON.parse(s) as Obj;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export type InstructionRow = { instructionId: string; text: string; reviewerName: string; instructedAt: string };
 
-export const consoleInstruction = (i: InstructionRow, snapshot: Obj | null): ConsoleInstruction => ({
+/** The case's newest snapshot, or null when head office holds none that parses. */
+export async function caseSnapshotOf(store: HqStore, branch: string, id: string): Promise<{ snapshot: CaseRecordSnapshot | null; version: number; importedAt: number } | null> {
+  const c = await store.get<{ payload: string; version: number; imported_at: number }>("SELECT payload, version, imported_at FROM records WHERE branch = ? AND type = 'case' AND id = ?", [branch, id]);
+  return c ? { snapshot: readSnapshot(CaseRecordSnapshot, c.payload), version: c.version, importedAt: c.imported_at } : null;
+}
+
+export const consoleInstruction = (i: InstructionRow, snapshot: CaseRecordSnapshot | null): ConsoleInstruction => ({
   instructionId: i.instructionId,
   text: i.text,
   reviewerName: i.reviewerName,
   instructedAt: i.instructedAt,
-  appliedByBranch: Array.isArray(snapshot?.instructions) && (snapshot.instructions as Obj[]).some((x) => x?.id === i.instructionId),
+  appliedByBranch: snapshot?.instructions.some((x) => x.id === i.instructionId) ?? false,
 });
 
+/** A record the history may show as the "after" of its creation. */
+type Shown = Record<string, unknown> & { version: number };
+
 export async function caseDetail(store: HqStore, branch: string, id: string): Promise<CaseDetail> {
-  const c = await store.get<{ payload: string; version: number; imported_at: number }>("SELECT payload, version, imported_at FROM records WHERE branch = ? AND type = 'case' AND id = ?", [branch, id]);
+  const c = await caseSnapshotOf(store, branch, id);
   if (!c) throw refuse('NOT_FOUND', `总部没有门店 ${branch} 的这个个案`, `Head office holds no such case of branch ${branch}`);
-  const snapshot = parse(c.payload);
+  const snapshot = c.snapshot;
+  // Stored as sent, but not a case snapshot this console can read (the list does not show it either when its facts do not parse).
+  if (!snapshot) throw refuse('NOT_FOUND', `门店 ${branch} 发来的这个个案的数据无法读取`, `The data branch ${branch} sent for this case cannot be read`);
   const children = await store.all<{ type: string; id: string; payload: string }>(
     "SELECT type, id, payload FROM records WHERE branch = ? AND parent_id = ? AND type IN ('slip', 'follow_up') ORDER BY rid",
     [branch, id],
   );
+  const slips: SlipRecordSnapshot[] = [];
+  const followUps: FollowUpRecordSnapshot[] = [];
+  const current = new Map<string, Shown>([[`case/${id}`, snapshot]]);
+  for (const x of children) {
+    if (x.type === 'slip') {
+      const slip = readSnapshot(SlipRecordSnapshot, x.payload);
+      if (slip) {
+        slips.push(slip);
+        current.set(`slip/${x.id}`, slip);
+      }
+    } else {
+      const followUp = readSnapshot(FollowUpRecordSnapshot, x.payload);
+      if (followUp) {
+        followUps.push(followUp);
+        current.set(`follow_up/${x.id}`, followUp);
+      }
+    }
+  }
   const ids = [id, ...children.map((x) => x.id)];
   const audits = await store.all<{ payload: string }>(`SELECT payload FROM records WHERE branch = ? AND type = 'audit' AND parent_id IN (${placeholders(ids.length)})`, [branch, ...ids]);
-  const current = new Map<string, Obj>([[`case/${id}`, snapshot], ...children.map((x) => [`${x.type}/${x.id}`, parse(x.payload)] as [string, Obj])]);
   const history = audits
-    .map((a) => parse(a.payload))
+    .map((a) => readSnapshot(AuditRecordSnapshot, a.payload))
+    .filter((a) => a !== null)
     .map((a): CaseHistoryEntry => {
-      let after = (a.after as Obj | null) ?? null;
+      let after: Record<string, unknown> | null = a.after ?? null;
       // A creation refers to the snapshot sent with it: shown when head office still holds that version.
-      const ref = after?.[SNAPSHOT_REF] as { type?: string; id?: string; version?: number } | undefined;
-      if (ref) {
-        const snap = current.get(`${ref.type}/${ref.id}`);
-        after = snap && snap.version === ref.version ? snap : null;
+      if (after && SNAPSHOT_REF in after) {
+        const ref = SnapshotRef.safeParse(after[SNAPSHOT_REF]);
+        const snap = ref.success ? current.get(`${ref.data.type}/${ref.data.id}`) : undefined;
+        after = snap && ref.success && snap.version === ref.data.version ? snap : null;
       }
-      return {
-        id: String(a.id),
-        at: Number(a.at),
-        actorName: String(a.actorName ?? ''),
-        action: String(a.action ?? ''),
-        entity: String(a.entity ?? ''),
-        entityId: String(a.entityId ?? ''),
-        before: (a.before as Obj | null) ?? null,
-        after,
-      };
+      return { id: a.id, at: a.at, actorName: a.actorName, action: a.action, entity: a.entity, entityId: a.entityId, before: a.before ?? null, after };
     })
     .sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1));
   const instructions = await store.all<InstructionRow>(
@@ -59,12 +80,12 @@ export async function caseDetail(store: HqStore, branch: string, id: string): Pr
   );
   return {
     branch,
-    case: snapshot as CaseSnapshot,
+    case: snapshot,
     version: c.version,
-    importedAt: c.imported_at,
+    importedAt: c.importedAt,
     history,
-    slips: children.filter((x) => x.type === 'slip').map((x) => current.get(`slip/${x.id}`) as Obj),
-    followUps: children.filter((x) => x.type === 'follow_up').map((x) => current.get(`follow_up/${x.id}`) as Obj),
+    slips,
+    followUps,
     instructions: instructions.map((i) => consoleInstruction(i, snapshot)),
   };
 }

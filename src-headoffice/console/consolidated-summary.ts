@@ -1,11 +1,14 @@
 // GET /summary: the consolidated weekly/monthly summary (SPEC §8) of every branch or one,
 // from the synced case and slip snapshots through the same pure caseFacts/summarize the
 // branch uses, with the default branch settings (head office does not know each branch's
-// business hours; see src-main/domain/summary.ts).
-import { caseFacts, type CaseSnapshot as SummaryCase, periodOfDate, previousPeriods, slipFacts, type SlipSnapshot, summarize, type SummaryFacts } from '../../src-main/domain/summary';
+// business hours; see src-main/domain/summary.ts). Every payload is parsed with its sync-contract
+// schema: a case, slip or unit record that does not parse is left out of the summary (it stays stored).
+import { caseFacts, periodOfDate, previousPeriods, slipFacts, type SlipSnapshot, summarize, type SummaryFacts } from '../../src-main/domain/summary';
 import type { SlipFacts } from '../../src-main/shared/summary-types';
+import { CaseRecordSnapshot, SlipRecordSnapshot, UnitRecordSnapshot } from '../../src-main/sync/protocol';
 import type { HqStore, Param } from '../store';
 import { CONSOLE_TIME_ZONE, type ConsoleSummary, type SummaryQuery } from './api-contract';
+import { readSnapshot } from './snapshots';
 
 const TREND_PERIODS = 3;
 
@@ -27,14 +30,19 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
   const slipsOf = new Map<string, SlipSnapshot[]>();
   const standalone: SlipFacts[] = [];
   for (const s of slips) {
-    const snap = JSON.parse(s.payload) as SlipSnapshot;
+    const snap = readSnapshot(SlipRecordSnapshot, s.payload);
+    if (!snap) continue;
     if (s.parent_id) slipsOf.set(`${s.branch}/${s.parent_id}`, [...(slipsOf.get(`${s.branch}/${s.parent_id}`) ?? []), snap]);
     else {
       const f = slipFacts(snap);
       if (f && f.handledAt >= from && f.handledAt < period.to) standalone.push(f);
     }
   }
-  const facts: SummaryFacts[] = cases.map((c) => caseFacts(JSON.parse(c.payload) as SummaryCase, slipsOf.get(`${c.branch}/${c.id}`) ?? []));
+  const facts: SummaryFacts[] = [];
+  for (const c of cases) {
+    const snap = readSnapshot(CaseRecordSnapshot, c.payload);
+    if (snap) facts.push(caseFacts(snap, slipsOf.get(`${c.branch}/${c.id}`) ?? []));
+  }
   const summary = summarize(facts, period, previous, { asOf: now, standaloneSlips: standalone });
   return { period: q.period, firstDate: period.firstDate, lastDate: period.lastDate, branch: q.branch ?? null, cases: summary.total, summary, names: { units: await unitNames(store, q.branch) } };
 }
@@ -44,8 +52,8 @@ async function unitNames(store: HqStore, branch: string | undefined): Promise<Re
   const units = await store.all<{ branch: string; id: string; payload: string }>(`SELECT branch, id, payload FROM records WHERE type = 'unit'${branch ? ' AND branch = ?' : ''}`, branch ? [branch] : []);
   const names: Record<string, string> = {};
   for (const u of units) {
-    const name = (JSON.parse(u.payload) as { name?: unknown }).name;
-    if (typeof name === 'string') names[u.id] = branch ? name : `${u.branch} ${name}`;
+    const unit = readSnapshot(UnitRecordSnapshot, u.payload);
+    if (unit) names[u.id] = branch ? unit.name : `${u.branch} ${unit.name}`;
   }
   return names;
 }

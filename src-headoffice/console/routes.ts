@@ -27,7 +27,7 @@ import {
   SummaryQuery,
 } from './api-contract';
 import { branchHealth } from './branch-health';
-import { caseDetail, consoleInstruction } from './case-detail';
+import { caseDetail, caseSnapshotOf, consoleInstruction } from './case-detail';
 import { listCases } from './case-list';
 import { consolidatedSummary } from './consolidated-summary';
 import { repeatComplainants } from './repeat-complainants';
@@ -122,9 +122,9 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
     const p = req.params;
     const body = req.body;
     const r = await instructCase(store, { branch: p.branch, caseId: p.id, clientId: body.clientId, text: body.text, reviewerName: session(req).reviewer.name }, now());
-    const snap = await store.get<{ payload: string }>("SELECT payload FROM records WHERE branch = ? AND type = 'case' AND id = ?", [p.branch, p.id]);
+    const held = await caseSnapshotOf(store, p.branch, p.id);
     void reply.status(r.created ? 201 : 200);
-    return { instruction: consoleInstruction(r.instruction, snap ? (JSON.parse(snap.payload) as Record<string, unknown>) : null), created: r.created };
+    return { instruction: consoleInstruction(r.instruction, held?.snapshot ?? null), created: r.created };
   });
 
   app.get(CONSOLE_PATHS.summary, { ...open, schema: { querystring: SummaryQuery } }, async (req) => consolidatedSummary(store, req.query, now()));
