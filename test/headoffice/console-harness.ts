@@ -1,6 +1,6 @@
 // A head office with the console over real HTTP on 127.0.0.1, a reviewer, a browser-like
 // client (cookie jar, CSRF token, same-origin Origin), and synthetic branch batches of case
-// snapshots for the list, search and repeat-complainant tests.
+// snapshots (or records of any type) for the list, search, repeat-complainant and snapshot tests.
 import { randomUUID } from 'node:crypto';
 import { addReviewer } from '../../src-headoffice/console/reviewers';
 import { CSRF_HEADER, type SessionInfo } from '../../src-headoffice/console/api-contract';
@@ -87,12 +87,17 @@ export function caseSnapshot(branch: string, n: number, over: Record<string, unk
 
 const seqs = new Map<string, number>();
 
-/** Pushes snapshots as one signed batch of the branch (its own epoch per hq), over HTTP. */
+/** Pushes case snapshots as one signed batch of the branch (its own epoch per hq), over HTTP. */
 export async function pushCases(hq: Hq, key: string, branch: string, snaps: Record<string, unknown>[], backlog?: number): Promise<Answer> {
+  return pushRecords(hq, key, branch, snaps.map((data) => ({ type: 'case', data })), backlog);
+}
+
+/** Pushes snapshots of any record type (id and version from the snapshot) as one signed batch of the branch, over HTTP. */
+export async function pushRecords(hq: Hq, key: string, branch: string, recs: { type: string; data: Record<string, unknown> }[], backlog?: number): Promise<Answer> {
   const k = `${hq.url}/${branch}`;
   const start = seqs.get(k) ?? 0;
-  const records: BatchRecord[] = snaps.map((s, i) => ({ seq: start + i + 1, type: 'case', id: String(s.id), version: Number(s.version ?? 1), schema: 1, data: JSON.stringify(s) }));
-  seqs.set(k, start + snaps.length);
+  const records: BatchRecord[] = recs.map(({ type, data }, i) => ({ seq: start + i + 1, type, id: String(data.id), version: Number(data.version ?? 1), schema: 1, data: JSON.stringify(data) }));
+  seqs.set(k, start + recs.length);
   const body = encodeBatch(branch, 'E1', records).body;
   const path = backlog === undefined ? '/v1/batches' : `/v1/batches?backlog=${backlog}`;
   const h = signRequest(key, { method: 'POST', path, branch, body, now: Date.now() });
