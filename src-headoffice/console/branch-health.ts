@@ -1,7 +1,13 @@
 // GET /branches/health: per registered branch, the last batch, the backlog it reported, what
 // head office holds and quarantined, and its alerts and last refused batch.
+import { z } from 'zod';
 import type { HqStore } from '../store';
 import type { BranchAlert, BranchHealth } from './api-contract';
+import { readSnapshot } from './snapshots';
+
+/** What the importer writes: an alert's detail (its English message among the facts) and a branch's last refusal. */
+const AlertDetail = z.looseObject({ en: z.string().optional() });
+const LastError = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 
 export async function branchHealth(store: HqStore): Promise<BranchHealth[]> {
   const branches = await store.all<{ code: string; created_at: number; backlog: number | null; backlog_at: number | null; last_error: string | null; last_error_at: number | null }>(
@@ -13,11 +19,10 @@ export async function branchHealth(store: HqStore): Promise<BranchHealth[]> {
     const quarantined = Number((await store.get<{ n: number }>('SELECT count(*) AS n FROM quarantine WHERE branch = ?', [b.code]))?.n ?? 0);
     const stored = Number((await store.get<{ n: number }>('SELECT count(*) AS n FROM records WHERE branch = ?', [b.code]))?.n ?? 0);
     const rows = await store.all<{ kind: string; message: string; detail: string; at: number }>('SELECT kind, message, detail, at FROM alerts WHERE branch = ? ORDER BY id DESC LIMIT 5', [b.code]);
-    const alerts: BranchAlert[] = rows.map((a) => ({ kind: a.kind, message: { zh: a.message, en: String((JSON.parse(a.detail) as { en?: string }).en ?? a.message) }, at: a.at }));
-    if (b.last_error && b.last_error_at !== null) {
-      const e = JSON.parse(b.last_error) as { code: string; zh: string; en: string };
-      alerts.push({ kind: e.code, message: { zh: e.zh, en: e.en }, at: b.last_error_at });
-    }
+    const alerts: BranchAlert[] = rows.map((a) => ({ kind: a.kind, message: { zh: a.message, en: readSnapshot(AlertDetail, a.detail)?.en ?? a.message }, at: a.at }));
+    // A last refusal that does not read as one is left out (never fails the page).
+    const e = b.last_error ? readSnapshot(LastError, b.last_error) : null;
+    if (e && b.last_error_at !== null) alerts.push({ kind: e.code, message: { zh: e.zh, en: e.en }, at: b.last_error_at });
     alerts.sort((x, y) => y.at - x.at);
     out.push({
       branch: b.code,

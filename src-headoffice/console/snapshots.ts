@@ -1,4 +1,4 @@
-// Reading a stored record payload as its sync-contract schema (src-main/sync/protocol.ts) for the console.
+// Reading stored JSON (a record payload, an alert's detail) through a zod schema for the console; null when it does not parse.
 import type { z } from 'zod';
 
 /**
