@@ -4,8 +4,8 @@ import base from './vitest.config';
 
 /** Left out of the fast run; `npm test` (vitest.config.ts) still runs every one of them. */
 export const SLOW_SUITES = [
-  // jsdom component tests: antd in jsdom takes seconds per test.
-  'test/renderer/**',
+  // jsdom component tests (.tsx): antd in jsdom takes seconds per test. (A plain .ts test there, like the vocabulary drift check, stays.)
+  'test/renderer/**/*.test.tsx',
   // SIGKILL crash tests: child processes killed mid-write, then recovery.
   'test/db/crash.test.ts',
   'test/sync/hq-kill.test.ts',
