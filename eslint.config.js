@@ -7,10 +7,16 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const electronMsg = 'Only main.ts, window.ts, ipc/, settings/ and preload/ may import electron (ARCHITECTURE §2).';
 
 /** no-restricted-imports options shared by several blocks. */
-const restrict = (...parts) => ['error', { paths: parts.flatMap((p) => p.paths ?? []), patterns: parts.flatMap((p) => p.patterns ?? []) }];
+const restrict = (...parts) => [
+  'error',
+  { paths: parts.flatMap((p) => p.paths ?? []), patterns: parts.flatMap((p) => p.patterns ?? []) },
+];
 const noElectron = { paths: [{ name: 'electron', message: electronMsg }] };
 const noNode = {
-  paths: [...nodeBuiltins, 'better-sqlite3'].map((name) => ({ name, message: 'This layer is pure TypeScript: no Node modules or database (ARCHITECTURE §2).' })),
+  paths: [...nodeBuiltins, 'better-sqlite3'].map((name) => ({
+    name,
+    message: 'This layer is pure TypeScript: no Node modules or database (ARCHITECTURE §2).',
+  })),
 };
 
 /**
@@ -40,15 +46,26 @@ function layerBlocks(name, { may, pure, electron }) {
   const allowed = alt([...may, name]);
   const message = `src-main/${name} may import only ${may.length ? may.join(', ') : 'itself'} (the layer allow-list in eslint.config.js, ARCHITECTURE §2).`;
   const base = [electron ? {} : noElectron, pure ? noNode : {}];
-  const outside = (depth) => ({ regex: `^(\\.\\./){${depth},}`, message: 'src-main code does not import from outside src-main.' });
+  const outside = (depth) => ({
+    regex: `^(\\.\\./){${depth},}`,
+    message: 'src-main code does not import from outside src-main.',
+  });
   return [
     {
       files: [`src-main/${name}/*.ts`],
-      rules: { 'no-restricted-imports': restrict(...base, { patterns: [{ regex: `^\\.\\./(?!\\.\\./)(?!(${allowed})(/|$))`, message }, outside(2)] }) },
+      rules: {
+        'no-restricted-imports': restrict(...base, {
+          patterns: [{ regex: `^\\.\\./(?!\\.\\./)(?!(${allowed})(/|$))`, message }, outside(2)],
+        }),
+      },
     },
     {
       files: [`src-main/${name}/*/**/*.ts`],
-      rules: { 'no-restricted-imports': restrict(...base, { patterns: [{ regex: `^\\.\\./\\.\\./(?!\\.\\./)(?!(${allowed})(/|$))`, message }, outside(3)] }) },
+      rules: {
+        'no-restricted-imports': restrict(...base, {
+          patterns: [{ regex: `^\\.\\./\\.\\./(?!\\.\\./)(?!(${allowed})(/|$))`, message }, outside(3)],
+        }),
+      },
     },
   ];
 }
@@ -70,7 +87,13 @@ export default tseslint.config(
   // Everything outside the Electron shell files runs under plain Node.
   {
     files: ['src-main/**/*.ts', 'src-headoffice/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
-    ignores: ['src-main/main.ts', 'src-main/window.ts', 'src-main/ipc/**', 'src-main/settings/**', 'src-main/preload/**'],
+    ignores: [
+      'src-main/main.ts',
+      'src-main/window.ts',
+      'src-main/ipc/**',
+      'src-main/settings/**',
+      'src-main/preload/**',
+    ],
     rules: { 'no-restricted-imports': restrict(noElectron) },
   },
   // src-main's layers, each with its allow-list.
@@ -81,7 +104,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "TSAsExpression:not([typeAnnotation.type='TSTypeReference'][typeAnnotation.typeName.name='const'])", message: 'No type assertions in handlers and ipc: type the value by the contract (satisfies, a typed map) instead.' },
+        {
+          selector: "TSAsExpression:not([typeAnnotation.type='TSTypeReference'][typeAnnotation.typeName.name='const'])",
+          message:
+            'No type assertions in handlers and ipc: type the value by the contract (satisfies, a typed map) instead.',
+        },
         { selector: 'TSTypeAssertion', message: 'No type assertions in handlers and ipc.' },
       ],
     },
@@ -91,9 +118,22 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict(noElectron, noNode, {
-        patterns: [{ regex: 'src-main/(?!(shared|domain)(/|$))', message: 'The renderer may import only src-main/shared and the pure src-main/domain from outside itself.' }, { regex: 'src-headoffice', message: 'The renderer does not import head-office code.' }],
+        patterns: [
+          {
+            regex: 'src-main/(?!(shared|domain)(/|$))',
+            message: 'The renderer may import only src-main/shared and the pure src-main/domain from outside itself.',
+          },
+          { regex: 'src-headoffice', message: 'The renderer does not import head-office code.' },
+        ],
       }),
-      'no-restricted-properties': ['error', { object: 'window', property: 'branchDesk', message: 'Only src-renderer/lib/api.ts talks to the main process.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'branchDesk',
+          message: 'Only src-renderer/lib/api.ts talks to the main process.',
+        },
+      ],
     },
   },
   {
@@ -106,7 +146,17 @@ export default tseslint.config(
     files: ['src-renderer/console/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict(noElectron, noNode, {
-        patterns: [{ regex: 'src-main/(?!(shared|domain)(/|$))', message: 'The console may import only src-main/shared and the pure src-main/domain from outside the renderer.' }, { regex: 'src-headoffice/(?!console/api-contract$)', message: 'The console imports only the API contract of head office.' }],
+        patterns: [
+          {
+            regex: 'src-main/(?!(shared|domain)(/|$))',
+            message:
+              'The console may import only src-main/shared and the pure src-main/domain from outside the renderer.',
+          },
+          {
+            regex: 'src-headoffice/(?!console/api-contract$)',
+            message: 'The console imports only the API contract of head office.',
+          },
+        ],
       }),
     },
   },
@@ -115,7 +165,13 @@ export default tseslint.config(
     files: ['src-headoffice/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(noElectron, {
-        patterns: [{ regex: 'src-main/(?!shared(/|$)|domain/|sync/batch|sync/protocol)', message: 'Head office may import src-main/shared, src-main/domain, and the batch format and wire protocol of src-main/sync only.' }],
+        patterns: [
+          {
+            regex: 'src-main/(?!shared(/|$)|domain/|sync/batch|sync/protocol)',
+            message:
+              'Head office may import src-main/shared, src-main/domain, and the batch format and wire protocol of src-main/sync only.',
+          },
+        ],
       }),
     },
   },

@@ -43,34 +43,84 @@ export interface GeneratedCase {
 
 /** Status by age, from today to years ago; 'awaiting_instruction' stands for submitted (stage 4). */
 function statusFor(rng: Rng, ageMs: number): CaseStatus {
-  if (ageMs < 10 * HOUR) return rng.weighted([['registered', 55], ['in_progress', 38], ['resolved', 7]] as const);
+  if (ageMs < 10 * HOUR)
+    return rng.weighted([
+      ['registered', 55],
+      ['in_progress', 38],
+      ['resolved', 7],
+    ] as const);
   if (ageMs < 3 * DAY) {
     return rng.weighted([
-      ['registered', 4], ['in_progress', 22], ['resolved', 14], ['fed_back', 18], ['disputed', 3],
-      ['awaiting_instruction', 24], ['filed', 15],
+      ['registered', 4],
+      ['in_progress', 22],
+      ['resolved', 14],
+      ['fed_back', 18],
+      ['disputed', 3],
+      ['awaiting_instruction', 24],
+      ['filed', 15],
     ] as const);
   }
   if (ageMs < 30 * DAY) {
     return rng.weighted([
-      ['registered', 0.5], ['in_progress', 3], ['resolved', 2], ['fed_back', 4], ['disputed', 1.5],
-      ['awaiting_instruction', 14], ['filed', 75],
+      ['registered', 0.5],
+      ['in_progress', 3],
+      ['resolved', 2],
+      ['fed_back', 4],
+      ['disputed', 1.5],
+      ['awaiting_instruction', 14],
+      ['filed', 75],
     ] as const);
   }
   if (ageMs < 180 * DAY) {
     return rng.weighted([
-      ['registered', 0.05], ['in_progress', 0.3], ['resolved', 0.1], ['fed_back', 0.5], ['disputed', 0.3],
-      ['awaiting_instruction', 1.2], ['filed', 97.55],
+      ['registered', 0.05],
+      ['in_progress', 0.3],
+      ['resolved', 0.1],
+      ['fed_back', 0.5],
+      ['disputed', 0.3],
+      ['awaiting_instruction', 1.2],
+      ['filed', 97.55],
     ] as const);
   }
-  return rng.weighted([['in_progress', 0.02], ['disputed', 0.03], ['awaiting_instruction', 0.05], ['filed', 99.9]] as const);
+  return rng.weighted([
+    ['in_progress', 0.02],
+    ['disputed', 0.03],
+    ['awaiting_instruction', 0.05],
+    ['filed', 99.9],
+  ] as const);
 }
 
 const STAGE: Record<CaseStatus, number> = {
-  registered: 0, in_progress: 1, resolved: 2, fed_back: 3, disputed: 3, awaiting_instruction: 4, awaiting_review: 4, filed: 5,
+  registered: 0,
+  in_progress: 1,
+  resolved: 2,
+  fed_back: 3,
+  disputed: 3,
+  awaiting_instruction: 4,
+  awaiting_review: 4,
+  filed: 5,
 };
 
-const RESOLUTIONS = [['explanation', 25], ['apology', 10], ['repair', 12], ['exchange', 18], ['refund', 22], ['compensation', 6], ['gift', 4], ['referral', 2], ['other', 1]] as const;
-const SUMMARIES = ['经核实属商品质量问题,同意退货退款', '向顾客解释了相关规定,顾客表示理解', '已安排免费维修', '同意为顾客调换同款商品', '营业员已当面向顾客道歉', '按承诺价格退还差价', '赠送购物卡一张表示歉意'];
+const RESOLUTIONS = [
+  ['explanation', 25],
+  ['apology', 10],
+  ['repair', 12],
+  ['exchange', 18],
+  ['refund', 22],
+  ['compensation', 6],
+  ['gift', 4],
+  ['referral', 2],
+  ['other', 1],
+] as const;
+const SUMMARIES = [
+  '经核实属商品质量问题,同意退货退款',
+  '向顾客解释了相关规定,顾客表示理解',
+  '已安排免费维修',
+  '同意为顾客调换同款商品',
+  '营业员已当面向顾客道歉',
+  '按承诺价格退还差价',
+  '赠送购物卡一张表示歉意',
+];
 
 export interface CaseGenerator {
   next(receivedAt: number, createdAt: number, number: string): GeneratedCase;
@@ -80,7 +130,13 @@ export interface CaseGenerator {
  * `ctx` is only read for the settings and the deadline rules (dueFor), so due_at is exactly
  * what the services store; customers are matched the way upsertCustomer matches them.
  */
-export function caseGenerator(rng: Rng, ctx: ServiceContext, people: PeopleRefs, now: number, newId: (ms: number) => string): CaseGenerator {
+export function caseGenerator(
+  rng: Rng,
+  ctx: ServiceContext,
+  people: PeopleRefs,
+  now: number,
+  newId: (ms: number) => string,
+): CaseGenerator {
   const staffOf = new Map(people.units.map((x) => [x.id, x.staffIds]));
   const settings = ctx.settings();
   const phones = new Set<string>();
@@ -139,7 +195,13 @@ export function caseGenerator(rng: Rng, ctx: ServiceContext, people: PeopleRefs,
       const purchased = !service && rng.chance(0.65);
 
       // Nominal transition times, squeezed into the case's age when it is recent.
-      const offsets = [rng.int(5, 180) * MIN, rng.int(30, 600) * MIN * (rng.chance(0.1) ? 4 : 1), rng.int(10, 300) * MIN, rng.int(10, 2880) * MIN, rng.int(1, 10) * DAY];
+      const offsets = [
+        rng.int(5, 180) * MIN,
+        rng.int(30, 600) * MIN * (rng.chance(0.1) ? 4 : 1),
+        rng.int(10, 300) * MIN,
+        rng.int(10, 2880) * MIN,
+        rng.int(1, 10) * DAY,
+      ];
       let t = 0;
       const at = offsets.map((o) => (t += o));
       const last = at[Math.max(0, stage - 1)] as number;
@@ -159,16 +221,35 @@ export function caseGenerator(rng: Rng, ctx: ServiceContext, people: PeopleRefs,
       const resumed = status === 'in_progress' && now - receivedAt > DAY && rng.chance(0.1);
       const firstFedBackAt = fedBackAt ?? (resumed ? createdAt + rng.int(2, 20) * HOUR : null);
       const resolution = stage >= 2 ? rng.weighted(RESOLUTIONS) : null;
-      const finding = stage >= 3 && rng.chance(0.9) ? rng.weighted([['founded', 55], ['partly_founded', 25], ['unfounded', 20]] as const) : null;
+      const finding =
+        stage >= 3 && rng.chance(0.9)
+          ? rng.weighted([
+              ['founded', 55],
+              ['partly_founded', 25],
+              ['unfounded', 20],
+            ] as const)
+          : null;
       const id = newId(createdAt);
 
       // An open promise (承诺答复时间) is the deadline of some disputed and in-progress cases.
       let promise: Record<string, unknown> | null = null;
       if ((status === 'disputed' && rng.chance(0.5)) || (status === 'in_progress' && rng.chance(0.1))) {
         const madeAt = Math.min(now - MIN, (fedBackAt ?? forwardedAt ?? createdAt) + rng.int(10, 120) * MIN);
-        promise = { id: newId(madeAt), caseId: id, promisedAt: madeAt + rng.int(2, 72) * HOUR, note: '答应顾客在此时间前回复', madeBy: rng.pick(people.secretaryIds), madeAt, keptAt: null };
+        promise = {
+          id: newId(madeAt),
+          caseId: id,
+          promisedAt: madeAt + rng.int(2, 72) * HOUR,
+          note: '答应顾客在此时间前回复',
+          madeBy: rng.pick(people.secretaryIds),
+          madeAt,
+          keptAt: null,
+        };
       }
-      const due = dueFor(ctx, { channel, receivedAt, extendedAt, firstFedBackAt, status }, promise ? [promise.promisedAt as number] : []);
+      const due = dueFor(
+        ctx,
+        { channel, receivedAt, extendedAt, firstFedBackAt, status },
+        promise ? [promise.promisedAt as number] : [],
+      );
 
       let followUp: Record<string, unknown> | null = null;
       if (fedBackAt !== null && rng.chance(0.08)) {
@@ -177,14 +258,30 @@ export function caseGenerator(rng: Rng, ctx: ServiceContext, people: PeopleRefs,
         const done = dueAt < now - 3 * DAY ? rng.chance(0.97) : dueAt < now ? rng.chance(0.5) : false;
         const doneAt = done ? Math.min(now - MIN, dueAt - rng.int(0, 480) * MIN) : null;
         followUp = {
-          id: newId(fedBackAt), caseId: id, dueDate, dueAt, note: rng.chance(0.5) ? '回访顾客对处理结果是否满意' : null,
-          scheduledBy: rng.pick(people.secretaryIds), doneAt, doneBy: done ? rng.pick(people.secretaryIds) : null,
+          id: newId(fedBackAt),
+          caseId: id,
+          dueDate,
+          dueAt,
+          note: rng.chance(0.5) ? '回访顾客对处理结果是否满意' : null,
+          scheduledBy: rng.pick(people.secretaryIds),
+          doneAt,
+          doneBy: done ? rng.pick(people.secretaryIds) : null,
           result: done ? rng.pick(['顾客表示满意', '电话无人接听,改日再访', '顾客对处理结果基本满意']) : null,
-          version: done ? 2 : 1, createdAt: fedBackAt, updatedAt: doneAt ?? fedBackAt,
+          version: done ? 2 : 1,
+          createdAt: fedBackAt,
+          updatedAt: doneAt ?? fedBackAt,
         };
       }
 
-      const lastChange = Math.max(createdAt, filedAt ?? 0, submittedAt ?? 0, fedBackAt ?? 0, resolvedAt ?? 0, forwardedAt ?? 0, extendedAt ?? 0);
+      const lastChange = Math.max(
+        createdAt,
+        filedAt ?? 0,
+        submittedAt ?? 0,
+        fedBackAt ?? 0,
+        resolvedAt ?? 0,
+        forwardedAt ?? 0,
+        extendedAt ?? 0,
+      );
       const row: Record<string, unknown> = {
         id,
         number,
@@ -202,18 +299,39 @@ export function caseGenerator(rng: Rng, ctx: ServiceContext, people: PeopleRefs,
         phoneLast4: customer?.phone ? customer.phone.slice(-4) : null,
         customerOtherContact: customer?.otherContact ?? null,
         customerContactTime: customer?.preferredContactTime ?? null,
-        govBody: channel === 'government' ? rng.weighted([['12315', 70], ['consumer_association', 25], ['other_body', 5]] as const) : null,
+        govBody:
+          channel === 'government'
+            ? rng.weighted([
+                ['12315', 70],
+                ['consumer_association', 25],
+                ['other_body', 5],
+              ] as const)
+            : null,
         govBodyName: channel === 'government' ? rng.pick(['区市场监督管理局', '市消费者协会', '区商务委']) : null,
-        govReferenceNo: channel === 'government' ? `GZ${localDateShanghai(receivedAt).replace(/-/g, '')}${String(rng.int(1, 9999)).padStart(4, '0')}` : null,
+        govReferenceNo:
+          channel === 'government'
+            ? `GZ${localDateShanghai(receivedAt).replace(/-/g, '')}${String(rng.int(1, 9999)).padStart(4, '0')}`
+            : null,
         govContactPerson: channel === 'government' ? personName(rng) : null,
         govContactPhone: channel === 'government' ? `021${rng.int(5000_0000, 6999_9999)}` : null,
-        purchaseItems: purchased ? JSON.stringify([{ name: product, code: `690${rng.int(1_000_000_000, 9_999_999_999)}` }]) : '[]',
+        purchaseItems: purchased
+          ? JSON.stringify([{ name: product, code: `690${rng.int(1_000_000_000, 9_999_999_999)}` }])
+          : '[]',
         purchaseDate: purchased ? localDateShanghai(receivedAt - rng.int(0, 30) * DAY) : null,
-        receiptNo: purchased && rng.chance(0.8) ? `R${localDateShanghai(receivedAt).replace(/-/g, '')}-${String(rng.int(1, 9999)).padStart(4, '0')}` : null,
+        receiptNo:
+          purchased && rng.chance(0.8)
+            ? `R${localDateShanghai(receivedAt).replace(/-/g, '')}-${String(rng.int(1, 9999)).padStart(4, '0')}`
+            : null,
         purchaseAmountFen: purchased ? rng.int(9, 3999) * 100 : null,
         content,
         expectedResolution: expectedResolution(rng) ?? null,
-        categoryCode: service ? rng.pick(['service_attitude', 'service_facilities', 'staff_service', 'price']) : rng.weighted([['product_quality', 80], ['price', 10], ['other', 10]] as const),
+        categoryCode: service
+          ? rng.pick(['service_attitude', 'service_facilities', 'staff_service', 'price'])
+          : rng.weighted([
+              ['product_quality', 80],
+              ['price', 10],
+              ['other', 10],
+            ] as const),
         complainedUnitId: rng.chance(0.8) ? u.id : null,
         handlingUnitId: handling?.id ?? null,
         extensionReason: extended ? '需联系厂家确认,顾客同意次日答复' : null,
@@ -227,10 +345,24 @@ export function caseGenerator(rng: Rng, ctx: ServiceContext, people: PeopleRefs,
         resolvedBy: resolvedAt !== null && handling ? rng.pick(staffOf.get(handling.id) ?? people.secretaryIds) : null,
         firstFedBackAt,
         fedBackAt: fedBackAt ?? firstFedBackAt,
-        satisfaction: firstFedBackAt !== null ? (disputed ? 'unsatisfied' : rng.weighted([['satisfied', 75], ['basically_satisfied', 25]] as const)) : null,
+        satisfaction:
+          firstFedBackAt !== null
+            ? disputed
+              ? 'unsatisfied'
+              : rng.weighted([
+                  ['satisfied', 75],
+                  ['basically_satisfied', 25],
+                ] as const)
+            : null,
         disputed: firstFedBackAt !== null ? (disputed || resumed ? 1 : 0) : null,
         disputedAt: disputed || resumed ? (fedBackAt ?? firstFedBackAt) : null,
-        cause: finding ? rng.weighted([['customer', 20], ['staff', 30], ['product_or_service', 50]] as const) : null,
+        cause: finding
+          ? rng.weighted([
+              ['customer', 20],
+              ['staff', 30],
+              ['product_or_service', 50],
+            ] as const)
+          : null,
         finding,
         findingAt: finding ? fedBackAt : null,
         typical: rng.chance(0.01) ? 1 : 0,
@@ -253,4 +385,5 @@ export function caseGenerator(rng: Rng, ctx: ServiceContext, people: PeopleRefs,
 }
 
 /** yyyymm of the local month (numbering period) of an instant in Shanghai. */
-export const shanghaiMonth = (ms: number): string => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7).replace('-', '');
+export const shanghaiMonth = (ms: number): string =>
+  new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7).replace('-', '');

@@ -68,13 +68,20 @@ export function ensureDataset(dir: string, size: number, log: (s: string) => voi
   }
   // A store of the same size under another key is stale (2 GB each at 1M): make room first.
   const prefix = `dataset-${size}-`;
-  for (const f of readdirSync(dir)) if (f.startsWith(prefix) && !join(dir, f).startsWith(file)) rmSync(join(dir, f), { force: true });
+  for (const f of readdirSync(dir))
+    if (f.startsWith(prefix) && !join(dir, f).startsWith(file)) rmSync(join(dir, f), { force: true });
   // Built under a temporary name and renamed at the end, so an interrupted build is never reused.
   const tmp = `${file}.building`;
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
   const t0 = nowMs();
   const counts = build(tmp, size, log);
-  const meta: DatasetMeta = { generator: GENERATOR_VERSION, size, buildMs: nowMs() - t0, builtAt: new Date().toISOString(), counts };
+  const meta: DatasetMeta = {
+    generator: GENERATOR_VERSION,
+    size,
+    buildMs: nowMs() - t0,
+    builtAt: new Date().toISOString(),
+    counts,
+  };
   renameSync(tmp, file);
   writeFileSync(metaFile, JSON.stringify(meta, null, 2));
   return { file, reused: false, meta };
@@ -129,19 +136,50 @@ function build(file: string, size: number, log: (s: string) => void): Record<str
         ...staff.clerks.map((c, i) => [c.id, [30, 22, 15, 10, 8, 6, 4, 2][i] ?? 1] as const),
         ...staff.secretaries.map((s, i) => [s.id, [6, 4, 2][i] ?? 1] as const),
       ],
-      units: staff.units.map((u) => ({ id: u.id, spec: u.spec, staffIds: (staff.unitStaff.get(u.spec.code) ?? []).map((a) => a.id) })),
+      units: staff.units.map((u) => ({
+        id: u.id,
+        spec: u.spec,
+        staffIds: (staff.unitStaff.get(u.spec.code) ?? []).map((a) => a.id),
+      })),
     };
     const gen = caseGenerator(rng, ctx, people, DATASET_NOW, newId);
 
     // The column list, from a throwaway generator so the real one's customers stay in step.
-    const caseCols = Object.keys(caseGenerator(createRng(1), ctx, people, DATASET_NOW, newId).next(DATASET_NOW - DAY, DATASET_NOW - DAY, 'probe').row);
+    const caseCols = Object.keys(
+      caseGenerator(createRng(1), ctx, people, DATASET_NOW, newId).next(DATASET_NOW - DAY, DATASET_NOW - DAY, 'probe')
+        .row,
+    );
     const insert = (table: string, cols: string[]) => {
-      const s = db.prepare(`INSERT INTO ${table} (${cols.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      const s = db.prepare(
+        `INSERT INTO ${table} (${cols.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
       return (r: Record<string, unknown>) => s.run(cols.map((k) => r[k]));
     };
     const insertCase = insert('cases', caseCols);
-    const insertCustomer = insert('customers', ['id', 'name', 'phone', 'otherContact', 'preferredContactTime', 'version', 'createdAt', 'updatedAt']);
-    const insertFollowUp = insert('follow_ups', ['id', 'caseId', 'dueDate', 'dueAt', 'note', 'scheduledBy', 'doneAt', 'doneBy', 'result', 'version', 'createdAt', 'updatedAt']);
+    const insertCustomer = insert('customers', [
+      'id',
+      'name',
+      'phone',
+      'otherContact',
+      'preferredContactTime',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ]);
+    const insertFollowUp = insert('follow_ups', [
+      'id',
+      'caseId',
+      'dueDate',
+      'dueAt',
+      'note',
+      'scheduledBy',
+      'doneAt',
+      'doneBy',
+      'result',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ]);
     const insertPromise = insert('case_promises', ['id', 'caseId', 'promisedAt', 'note', 'madeBy', 'madeAt', 'keptAt']);
 
     const days = YEARS * 365;
@@ -171,7 +209,11 @@ function build(file: string, size: number, log: (s: string) => void): Record<str
           counts.customers++;
         }
         const rid = Number(insertCase(g.row).lastInsertRowid);
-        writeSearchDoc(ctx, rid, { number, customerName: g.row.customerName as string | null, content: g.row.content as string });
+        writeSearchDoc(ctx, rid, {
+          number,
+          customerName: g.row.customerName as string | null,
+          content: g.row.content as string,
+        });
         if (g.followUp) {
           insertFollowUp(g.followUp);
           counts.follow_ups++;
@@ -189,7 +231,9 @@ function build(file: string, size: number, log: (s: string) => void): Record<str
         }
       }
     });
-    const setCounter = db.prepare('INSERT INTO number_counters (branch_code, kind, period, last_serial) VALUES (?, ?, ?, ?)');
+    const setCounter = db.prepare(
+      'INSERT INTO number_counters (branch_code, kind, period, last_serial) VALUES (?, ?, ?, ?)',
+    );
     for (const [period, last] of serials) setCounter.run(ctx.settings().branchCode, NUMBER_KINDS.case, period, last);
     db.exec('COMMIT');
     log('  dataset: ANALYZE');

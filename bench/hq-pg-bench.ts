@@ -23,7 +23,10 @@ const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
 
 function pgUrl(): string {
   if (process.env.HQ_BENCH_DATABASE_URL) return process.env.HQ_BENCH_DATABASE_URL;
-  return execFileSync('bash', [join(ROOT, 'scripts', 'pg-local.sh'), join(ROOT, 'bench', 'tmp', 'pg'), '55434'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return execFileSync('bash', [join(ROOT, 'scripts', 'pg-local.sh'), join(ROOT, 'bench', 'tmp', 'pg'), '55434'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
 }
 
 async function dropSchema(url: string, schema: string): Promise<void> {
@@ -39,7 +42,7 @@ async function importBench(runDir: string): Promise<void> {
   const n = buildBacklog(file, 100_000);
   const { db } = openDatabase(file);
   const bodies: Buffer[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const b = buildBatch(db, 'SH01', after);
     if (!b) break;
     bodies.push(b.body);
@@ -76,7 +79,9 @@ async function load5m(url: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const done = await c.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = '${SCHEMA}' AND table_name = 'bench_loaded'`);
+    const done = await c.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_schema = '${SCHEMA}' AND table_name = 'bench_loaded'`,
+    );
     if (done.rowCount) return 0;
     await c.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
   } finally {
@@ -88,13 +93,43 @@ async function load5m(url: string): Promise<number> {
   const d = new pg.Client({ connectionString: url, options: `-c search_path=${SCHEMA},public` });
   await d.connect();
   try {
-    const idx = (await d.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = '${SCHEMA}' AND tablename = 'hq_cases' AND indexname LIKE 'hq_cases_%' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'`)).rows as { indexname: string; indexdef: string }[];
+    const idx = (
+      await d.query(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = '${SCHEMA}' AND tablename = 'hq_cases' AND indexname LIKE 'hq_cases_%' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'`,
+      )
+    ).rows as { indexname: string; indexdef: string }[];
     for (const i of idx) await d.query(`DROP INDEX ${i.indexname}`);
     await d.query(`SET maintenance_work_mem = '1GB'`);
-    const words = ['冰箱门关不严', '空调不制冷', '收银员态度差', '皮鞋开胶', '电饭煲漏电', '洗衣机噪音大', '退货被拒绝', '价格标签不符', '会员积分未到账', '停车场收费', '试衣间不干净', '手机屏幕碎裂', '羽绒服跑绒', '奶粉临期', '牛奶变质', '送货延误'];
+    const words = [
+      '冰箱门关不严',
+      '空调不制冷',
+      '收银员态度差',
+      '皮鞋开胶',
+      '电饭煲漏电',
+      '洗衣机噪音大',
+      '退货被拒绝',
+      '价格标签不符',
+      '会员积分未到账',
+      '停车场收费',
+      '试衣间不干净',
+      '手机屏幕碎裂',
+      '羽绒服跑绒',
+      '奶粉临期',
+      '牛奶变质',
+      '送货延误',
+    ];
     const names = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周杰', '吴霞', '徐明', '孙丽'];
     const arr = (a: string[]) => `ARRAY[${a.map((w) => `'${w}'`).join(',')}]`;
-    const statuses = ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'];
+    const statuses = [
+      'registered',
+      'in_progress',
+      'resolved',
+      'fed_back',
+      'disputed',
+      'awaiting_instruction',
+      'awaiting_review',
+      'filed',
+    ];
     const channels = ['phone', 'in_store', 'government', 'letter', 'online', 'email', 'other'];
     const cats = ['product_quality', 'service_attitude', 'service_facilities', 'staff_service', 'price', 'other'];
     const t = Date.parse('2026-11-24T00:00:00Z');
@@ -138,7 +173,11 @@ async function consoleBench(): Promise<void> {
   const app = await buildServer({ db: store });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
-    const login = await fetch(`${base}/console/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password-123' }) });
+    const login = await fetch(`${base}/console/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: 'bench-password-123' }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const measure = async (query: string) => {
       const times: number[] = [];
@@ -158,7 +197,10 @@ async function consoleBench(): Promise<void> {
     };
     const result = {
       backend: 'postgresql',
-      cases: Number((await store.get<{ n: number }>("SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'hq_cases'::regclass"))?.n),
+      cases: Number(
+        (await store.get<{ n: number }>("SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'hq_cases'::regclass"))
+          ?.n,
+      ),
       loadS,
       none: await measure(''),
       branchStatus: await measure('&branch=B123&status=resolved'),

@@ -20,7 +20,8 @@ export const CHANNEL_WEIGHTS = [
 /** Shanghai has had no DST since 1991, so local time is UTC+8 by plain arithmetic. */
 export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
-export const isoShanghai = (ms: number): string => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');
+export const isoShanghai = (ms: number): string =>
+  new Date(ms + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');
 export const localDateShanghai = (ms: number): string => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 
 export interface IntakeForm {
@@ -50,7 +51,9 @@ export function intakeForms(rng: Rng, staff: Staff) {
         ...(rng.chance(0.95) || !phone ? { name } : {}),
         ...(phone ? { phone: typedPhone(rng, phone) } : {}),
         ...(rng.chance(0.05) ? { otherContact: `微信 wx${rng.int(100000, 999999)}` } : {}),
-        ...(rng.chance(0.1) ? { preferredContactTime: rng.pick(['工作日晚上', '周末全天', '中午十二点以后', '上午']) } : {}),
+        ...(rng.chance(0.1)
+          ? { preferredContactTime: rng.pick(['工作日晚上', '周末全天', '中午十二点以后', '上午']) }
+          : {}),
       };
     }
 
@@ -65,7 +68,11 @@ export function intakeForms(rng: Rng, staff: Staff) {
       ...(channel === 'government'
         ? {
             government: {
-              body: rng.weighted([['12315', 70], ['consumer_association', 25], ['other_body', 5]] as const),
+              body: rng.weighted([
+                ['12315', 70],
+                ['consumer_association', 25],
+                ['other_body', 5],
+              ] as const),
               bodyName: rng.pick(['区市场监督管理局', '市消费者协会', '区商务委']),
               referenceNo: `GZ${localDateShanghai(now).replace(/-/g, '')}${String(rng.int(1, 9999)).padStart(4, '0')}`,
               contactPerson: personName(rng),
@@ -87,7 +94,11 @@ export function intakeForms(rng: Rng, staff: Staff) {
       expectedResolution: expectedResolution(rng),
       categoryCode: service
         ? rng.pick(['service_attitude', 'service_facilities', 'staff_service', 'price'])
-        : rng.weighted([['product_quality', 80], ['price', 10], ['other', 10]] as const),
+        : rng.weighted([
+            ['product_quality', 80],
+            ['price', 10],
+            ['other', 10],
+          ] as const),
       ...(rng.chance(0.8) ? { complainedUnitId: unit.id } : {}),
       ...(rng.chance(0.1) ? { handlingUnitId: unit.id } : {}),
     };

@@ -22,8 +22,12 @@ const slip = createSlip(ctx, manager, {
   unitId: unit.id,
   salespersonName: '刘喆',
   salespersonStaffNo: 'U001',
-  returnedLines: [{ itemCode: '6901234567890', name: '男士真皮商务皮鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 }],
-  issuedLines: [{ itemCode: '6901234567891', name: '男士真皮商务皮鞋', spec: '43码 黑色', quantity: 1, unitPriceFen: 41_900 }],
+  returnedLines: [
+    { itemCode: '6901234567890', name: '男士真皮商务皮鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 },
+  ],
+  issuedLines: [
+    { itemCode: '6901234567891', name: '男士真皮商务皮鞋', spec: '43码 黑色', quantity: 1, unitPriceFen: 41_900 },
+  ],
   refundMethod: 'cash',
   reasonCode: 'size_fit',
   reasonText: '尺码偏小,顾客要求换大一码',
@@ -45,4 +49,6 @@ for (let i = 0; i < 40; i++) {
 }
 warm.sort((a, b) => a - b);
 db.close();
-process.stdout.write(`${JSON.stringify({ firstMs, warmMedianMs: warm[Math.floor(warm.length / 2)], bytes: first.length, pages: 3 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ firstMs, warmMedianMs: warm[Math.floor(warm.length / 2)], bytes: first.length, pages: 3 })}\n`,
+);

@@ -64,7 +64,8 @@ export function indexMisses(plan: readonly string[], sql: string): string[] {
   plan.forEach((l, i) => {
     const t = l.trim();
     if (t.includes('VIRTUAL TABLE') || /^SCAN \(subquery/.test(t)) return;
-    if (/^SCAN \w+/.test(t) && !/USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY)/.test(t)) out.push(`${t} (full table scan)`);
+    if (/^SCAN \w+/.test(t) && !/USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY)/.test(t))
+      out.push(`${t} (full table scan)`);
     if (/^SCAN \w+ USING INDEX/.test(t) && !limited) out.push(`${t} (full pass over the index: grows with it)`);
     if (/USE TEMP B-TREE FOR/.test(t)) {
       const bounded = /^SCAN \(subquery-\d+\)/.test((plan[i - 1] ?? '').trim());

@@ -23,13 +23,24 @@ export function queueActors(db: Db): { reader: Actor; receiver: Actor; unitStaff
   const users = db.prepare('SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users').all() as Actor[];
   const byId = new Map(users.map((u) => [u.id, u]));
   const top = (col: string) =>
-    (db.prepare(`SELECT ${col} AS v FROM cases WHERE status <> 'filed' AND ${col} IS NOT NULL GROUP BY ${col} ORDER BY count(*) DESC LIMIT 1`).get() as { v: string }).v;
+    (
+      db
+        .prepare(
+          `SELECT ${col} AS v FROM cases WHERE status <> 'filed' AND ${col} IS NOT NULL GROUP BY ${col} ORDER BY count(*) DESC LIMIT 1`,
+        )
+        .get() as { v: string }
+    ).v;
   const receiver = byId.get(top('received_by')) as Actor;
   const unit = top('handling_unit_id');
-  const assignee = (db.prepare("SELECT assignee_id AS v FROM cases WHERE status <> 'filed' AND handling_unit_id = ? AND assignee_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").get(unit) as
-    | { v: string }
-    | undefined)?.v;
-  const unitStaff = (assignee && byId.get(assignee)) || (users.find((u) => u.role === 'unit_staff' && u.unitId === unit) as Actor);
+  const assignee = (
+    db
+      .prepare(
+        "SELECT assignee_id AS v FROM cases WHERE status <> 'filed' AND handling_unit_id = ? AND assignee_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+      )
+      .get(unit) as { v: string } | undefined
+  )?.v;
+  const unitStaff =
+    (assignee && byId.get(assignee)) || (users.find((u) => u.role === 'unit_staff' && u.unitId === unit) as Actor);
   return { reader: users.find((u) => u.role === 'secretary') as Actor, receiver, unitStaff };
 }
 
@@ -89,11 +100,23 @@ export function benchQueues(ctx: ServiceContext, explainCtx: ServiceContext, run
 }
 
 /** The home screen's counts (queueCounts), which run beside the first page; also how big each queue is. */
-export function benchQueueCounts(ctx: ServiceContext, explainCtx: ServiceContext, runs: number): Measured & { sizes: Record<string, number> } {
+export function benchQueueCounts(
+  ctx: ServiceContext,
+  explainCtx: ServiceContext,
+  runs: number,
+): Measured & { sizes: Record<string, number> } {
   const { reader } = queueActors(ctx.db);
   const log = captureStatements(explainCtx.db);
   const m = medianOf(runs, () => queueCounts(ctx, reader));
-  const count = (where: string) => (ctx.db.prepare(`SELECT count(*) AS n FROM cases WHERE ${where}`).get() as { n: number }).n;
+  const count = (where: string) =>
+    (ctx.db.prepare(`SELECT count(*) AS n FROM cases WHERE ${where}`).get() as { n: number }).n;
   const sizes = { ...queueCounts(ctx, reader), open: count("status <> 'filed'"), filed: count("status = 'filed'") };
-  return { label: `${reader.role} ${reader.staffNo}`, medianMs: m.median, firstMs: m.first, rows: 0, sizes, plans: plansOf(explainCtx.db, log, () => queueCounts(explainCtx, reader)) };
+  return {
+    label: `${reader.role} ${reader.staffNo}`,
+    medianMs: m.median,
+    firstMs: m.first,
+    rows: 0,
+    sizes,
+    plans: plansOf(explainCtx.db, log, () => queueCounts(explainCtx, reader)),
+  };
 }

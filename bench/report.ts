@@ -20,8 +20,11 @@ function formatValue(f: Figure): string {
 
 export function printTable(figures: readonly Figure[], out: (s: string) => void): void {
   const rows = figures.map((f) => [f.name, formatValue(f), f.unit, f.note ?? '']);
-  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] as string).length), ['name', 'value', 'unit'][i]!.length));
-  const line = (r: string[]) => `${r[0]!.padEnd(w[0]!)}  ${r[1]!.padStart(w[1]!)}  ${r[2]!.padEnd(w[2]!)}  ${r[3]}`.trimEnd();
+  const w = [0, 1, 2].map((i) =>
+    Math.max(...rows.map((r) => (r[i] as string).length), ['name', 'value', 'unit'][i]!.length),
+  );
+  const line = (r: string[]) =>
+    `${r[0]!.padEnd(w[0]!)}  ${r[1]!.padStart(w[1]!)}  ${r[2]!.padEnd(w[2]!)}  ${r[3]}`.trimEnd();
   out(line(['name', 'value', 'unit', 'note']));
   out(line(['-'.repeat(w[0]!), '-'.repeat(w[1]!), '-'.repeat(w[2]!), '----']));
   for (const r of rows) out(line(r));
@@ -32,7 +35,9 @@ export function writeResults(file: string, figures: readonly Figure[], merge: bo
   let all = fresh;
   if (merge && existsSync(file)) {
     const names = new Set(fresh.map((f) => f.name));
-    const old = (JSON.parse(readFileSync(file, 'utf8')) as { name: string; value: number; unit: string }[]).filter((f) => !names.has(f.name));
+    const old = (JSON.parse(readFileSync(file, 'utf8')) as { name: string; value: number; unit: string }[]).filter(
+      (f) => !names.has(f.name),
+    );
     all = [...old, ...fresh];
   }
   writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);

@@ -32,10 +32,22 @@ const GROUPS = {
   search3: ['search_3char_ms_1m'],
   searchShort: ['search_short_ms_1m'],
   pdf: ['pdf_slip_first_ms', 'pdf_slip_warm_median_ms', 'pdf_slip_bytes'],
-  sync: ['sync_100k_end_to_end_s', 'hq_import_records_per_s', 'hq_import_ratio_to_raw', 'sync_branch_rss_mb', 'sync_hq_rss_mb'],
+  sync: [
+    'sync_100k_end_to_end_s',
+    'hq_import_records_per_s',
+    'hq_import_ratio_to_raw',
+    'sync_branch_rss_mb',
+    'sync_hq_rss_mb',
+  ],
   summary: ['summary_month_screen_ms', 'summary_month_pdf_ms'],
   pgImport: ['pg_import_records_per_s', 'pg_import_sqlite_records_per_s'],
-  console5m: ['console_first_page_ms_5m', 'console_first_page_ms_5m_branch_status', 'console_first_page_ms_5m_search', 'console_first_page_ms_5m_search_short', 'console_first_page_ms_5m_phone'],
+  console5m: [
+    'console_first_page_ms_5m',
+    'console_first_page_ms_5m_branch_status',
+    'console_first_page_ms_5m_search',
+    'console_first_page_ms_5m_search_short',
+    'console_first_page_ms_5m_phone',
+  ],
 } as const;
 type Group = keyof typeof GROUPS;
 
@@ -62,9 +74,13 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--dataset-size') o.datasetSize = Number(value());
     else if (a === '--size-cases') o.sizeCases = Number(value());
     else if (a === '--samples') o.samples = Number(value());
-    else throw new Error(`unknown option ${a}; use --verbose, --only NAME, --dataset-size N, --size-cases N, --samples N`);
+    else
+      throw new Error(`unknown option ${a}; use --verbose, --only NAME, --dataset-size N, --size-cases N, --samples N`);
   }
-  if (o.only !== null && !Object.values(GROUPS).some((names) => (names as readonly string[]).includes(o.only as string))) {
+  if (
+    o.only !== null &&
+    !Object.values(GROUPS).some((names) => (names as readonly string[]).includes(o.only as string))
+  ) {
     throw new Error(`--only: unknown figure ${o.only}; one of:\n  ${Object.values(GROUPS).flat().join('\n  ')}`);
   }
   return o;
@@ -75,7 +91,9 @@ const progress = (s: string) => process.stderr.write(`${s}\n`);
 
 function printPlans(title: string, m: Measured): void {
   const deep = m.deep ? `; page ${m.deep.page}: ${m.deep.medianMs.toFixed(3)} ms` : '';
-  out(`${title} — ${m.label}: median ${m.medianMs.toFixed(3)} ms, first run ${m.firstMs.toFixed(3)} ms, ${m.rows} rows${deep}`);
+  out(
+    `${title} — ${m.label}: median ${m.medianMs.toFixed(3)} ms, first run ${m.firstMs.toFixed(3)} ms, ${m.rows} rows${deep}`,
+  );
   for (const p of m.plans) {
     out(`  ${p.sql}`);
     for (const l of p.plan) out(`    ${l}`);
@@ -104,7 +122,11 @@ function main(): void {
   const mem = new Database(':memory:');
   const sqliteVersion = (mem.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
   mem.close();
-  out(`Branch Desk bench — node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} CPUs, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  out(
+    `Branch Desk bench — node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} CPUs, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   out(`fresh stores in ${runDir}`);
 
   try {
@@ -113,9 +135,24 @@ function main(): void {
       const r = benchCreate(runDir, o.samples, 50);
       const how = `median of ${r.samples} after ${r.warmup} warm-up, interleaved with the raw commit`;
       figures.push(
-        { name: 'case_create_median_ms', value: r.caseMedianMs, unit: 'ms', note: `createCase, full service path, WAL + synchronous=FULL, one commit each; ${how}; p90 ${r.caseP90Ms.toFixed(3)} ms` },
-        { name: 'raw_commit_median_ms', value: r.rawMedianMs, unit: 'ms', note: `one-row INSERT, autocommit, same pragmas and directory; p90 ${r.rawP90Ms.toFixed(3)} ms` },
-        { name: 'case_create_ratio_to_raw_commit', value: r.caseMedianMs / r.rawMedianMs, unit: 'ratio', note: 'case_create_median_ms / raw_commit_median_ms' },
+        {
+          name: 'case_create_median_ms',
+          value: r.caseMedianMs,
+          unit: 'ms',
+          note: `createCase, full service path, WAL + synchronous=FULL, one commit each; ${how}; p90 ${r.caseP90Ms.toFixed(3)} ms`,
+        },
+        {
+          name: 'raw_commit_median_ms',
+          value: r.rawMedianMs,
+          unit: 'ms',
+          note: `one-row INSERT, autocommit, same pragmas and directory; p90 ${r.rawP90Ms.toFixed(3)} ms`,
+        },
+        {
+          name: 'case_create_ratio_to_raw_commit',
+          value: r.caseMedianMs / r.rawMedianMs,
+          unit: 'ratio',
+          note: 'case_create_median_ms / raw_commit_median_ms',
+        },
       );
     }
 
@@ -129,70 +166,205 @@ function main(): void {
         note: `${r.cases.toLocaleString('en')} cases via createCase, batched in outer transactions of ${SIZE_GROUP} (service transactions become savepoints); store ${(r.totalBytes / 1e6).toFixed(1)} MB less ${(r.baselineBytes / 1e6).toFixed(2)} MB of reference data; after wal_checkpoint(TRUNCATE); created in ${(r.createMs / 1000).toFixed(0)} s`,
       });
       after.push(() => {
-        out(`Store of ${r.cases.toLocaleString('en')} service-created cases, by table (indexes included), from dbstat:`);
-        for (const [t, b] of r.byTable.filter(([, bytes]) => bytes >= 50_000)) out(`  ${t.padEnd(22)} ${(b / 1e6).toFixed(1).padStart(8)} MB  ${((100 * b) / r.totalBytes).toFixed(1).padStart(5)} %`);
+        out(
+          `Store of ${r.cases.toLocaleString('en')} service-created cases, by table (indexes included), from dbstat:`,
+        );
+        for (const [t, b] of r.byTable.filter(([, bytes]) => bytes >= 50_000))
+          out(
+            `  ${t.padEnd(22)} ${(b / 1e6).toFixed(1).padStart(8)} MB  ${((100 * b) / r.totalBytes).toFixed(1).padStart(5)} %`,
+          );
       });
     }
 
     if (wanted('pdf')) {
       progress('pdf: one slip (three copies) in a fresh process: first document with font load, then 35 warm');
-      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'pdf-bench.ts'), runDir], { encoding: 'utf8' })) as { firstMs: number; warmMedianMs: number; bytes: number };
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'pdf-bench.ts'), runDir], {
+          encoding: 'utf8',
+        }),
+      ) as { firstMs: number; warmMedianMs: number; bytes: number };
       figures.push(
-        { name: 'pdf_slip_first_ms', value: r.firstMs, unit: 'ms', note: 'first 商品退换货单 (3 copies) in a fresh process, including loading and parsing the Noto Sans SC TTF (10 MB)' },
-        { name: 'pdf_slip_warm_median_ms', value: r.warmMedianMs, unit: 'ms', note: 'median of 35 after 5 warm-up, same process' },
+        {
+          name: 'pdf_slip_first_ms',
+          value: r.firstMs,
+          unit: 'ms',
+          note: 'first 商品退换货单 (3 copies) in a fresh process, including loading and parsing the Noto Sans SC TTF (10 MB)',
+        },
+        {
+          name: 'pdf_slip_warm_median_ms',
+          value: r.warmMedianMs,
+          unit: 'ms',
+          note: 'median of 35 after 5 warm-up, same process',
+        },
         { name: 'pdf_slip_bytes', value: r.bytes, unit: 'bytes', note: 'A4, three copies, fonts subset and embedded' },
       );
     }
 
     if (wanted('sync')) {
-      progress('sync: a 100,000-record backlog pushed over loopback into head office (each side in its own process), then the importer alone vs a raw bulk insert');
-      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'sync-bench.ts'), runDir, '100000'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as {
-        seconds: number; records: number; branchRssMb: number; hqRssMb: number; importPerS: number; rawPerS: number;
+      progress(
+        'sync: a 100,000-record backlog pushed over loopback into head office (each side in its own process), then the importer alone vs a raw bulk insert',
+      );
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'sync-bench.ts'), runDir, '100000'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as {
+        seconds: number;
+        records: number;
+        branchRssMb: number;
+        hqRssMb: number;
+        importPerS: number;
+        rawPerS: number;
       };
       figures.push(
-        { name: 'sync_100k_end_to_end_s', value: r.seconds, unit: 's', note: `${r.records.toLocaleString('en')} outbox records (seed-demo snapshots replicated), batches built, gzipped, signed, POSTed to 127.0.0.1, imported and acknowledged, then instructions pulled` },
-        { name: 'hq_import_records_per_s', value: Math.round(r.importPerS), unit: 'records/s', note: 'importBatch alone (gunzip, verify, per-record digest and JSON check, upsert, one transaction per batch, synchronous=FULL)' },
-        { name: 'hq_import_ratio_to_raw', value: r.importPerS / r.rawPerS, unit: 'ratio', note: `raw: the same decoded rows bulk-inserted with the same durability, ${Math.round(r.rawPerS).toLocaleString('en')} records/s` },
-        { name: 'sync_branch_rss_mb', value: r.branchRssMb, unit: 'MB', note: 'peak RSS of the branch process during the sync' },
+        {
+          name: 'sync_100k_end_to_end_s',
+          value: r.seconds,
+          unit: 's',
+          note: `${r.records.toLocaleString('en')} outbox records (seed-demo snapshots replicated), batches built, gzipped, signed, POSTed to 127.0.0.1, imported and acknowledged, then instructions pulled`,
+        },
+        {
+          name: 'hq_import_records_per_s',
+          value: Math.round(r.importPerS),
+          unit: 'records/s',
+          note: 'importBatch alone (gunzip, verify, per-record digest and JSON check, upsert, one transaction per batch, synchronous=FULL)',
+        },
+        {
+          name: 'hq_import_ratio_to_raw',
+          value: r.importPerS / r.rawPerS,
+          unit: 'ratio',
+          note: `raw: the same decoded rows bulk-inserted with the same durability, ${Math.round(r.rawPerS).toLocaleString('en')} records/s`,
+        },
+        {
+          name: 'sync_branch_rss_mb',
+          value: r.branchRssMb,
+          unit: 'MB',
+          note: 'peak RSS of the branch process during the sync',
+        },
         { name: 'sync_hq_rss_mb', value: r.hqRssMb, unit: 'MB', note: 'peak RSS of the head-office server process' },
       );
     }
 
     if (wanted('summary')) {
-      progress('summary: the month of 100,000 cases (plus 6 × 10,000 before it) through the report job, then its PDF, in a fresh process');
-      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'summary-bench.ts'), runDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as {
-        screenFirstMs: number; screenMedianMs: number; screenCpuMedianMs: number; pdfFirstMs: number; pdfWarmMedianMs: number; pdfBytes: number; casesRead: number; monthCases: number;
+      progress(
+        'summary: the month of 100,000 cases (plus 6 × 10,000 before it) through the report job, then its PDF, in a fresh process',
+      );
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'summary-bench.ts'), runDir], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as {
+        screenFirstMs: number;
+        screenMedianMs: number;
+        screenCpuMedianMs: number;
+        pdfFirstMs: number;
+        pdfWarmMedianMs: number;
+        pdfBytes: number;
+        casesRead: number;
+        monthCases: number;
       };
       figures.push(
-        { name: 'summary_month_screen_ms', value: r.screenMedianMs, unit: 'ms', note: `reports.start handler call → job slices (yielding to the event loop) → reports.result returns the SummaryReport; ${r.monthCases.toLocaleString('en')} cases in the month, ${r.casesRead.toLocaleString('en')} read with the 6 months of trend; median of 5 after the first (${r.screenFirstMs.toFixed(0)} ms), wall clock; CPU time of the same runs ${r.screenCpuMedianMs.toFixed(0)} ms (the machine is shared: load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs); IPC and drawing not included` },
-        { name: 'summary_month_pdf_ms', value: r.pdfFirstMs, unit: 'ms', note: `reports.export pdf of that month (charts and every table, ${(r.pdfBytes / 1024).toFixed(0)} KB): first in the process, font loading included; warm median ${r.pdfWarmMedianMs.toFixed(0)} ms` },
+        {
+          name: 'summary_month_screen_ms',
+          value: r.screenMedianMs,
+          unit: 'ms',
+          note: `reports.start handler call → job slices (yielding to the event loop) → reports.result returns the SummaryReport; ${r.monthCases.toLocaleString('en')} cases in the month, ${r.casesRead.toLocaleString('en')} read with the 6 months of trend; median of 5 after the first (${r.screenFirstMs.toFixed(0)} ms), wall clock; CPU time of the same runs ${r.screenCpuMedianMs.toFixed(0)} ms (the machine is shared: load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs); IPC and drawing not included`,
+        },
+        {
+          name: 'summary_month_pdf_ms',
+          value: r.pdfFirstMs,
+          unit: 'ms',
+          note: `reports.export pdf of that month (charts and every table, ${(r.pdfBytes / 1024).toFixed(0)} KB): first in the process, font loading included; warm median ${r.pdfWarmMedianMs.toFixed(0)} ms`,
+        },
       );
     }
 
     if (wanted('pgImport')) {
-      progress('pgImport: the sync bench backlog (100,000 records) imported by importBatch into PostgreSQL (HQ_BENCH_DATABASE_URL or a local server in bench/tmp/pg), and into SQLite for comparison');
-      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'hq-pg-bench.ts'), 'import', runDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as {
-        backlog: number; batches: number; pg: { perS: number; seconds: number }; sqlite: { perS: number; seconds: number };
+      progress(
+        'pgImport: the sync bench backlog (100,000 records) imported by importBatch into PostgreSQL (HQ_BENCH_DATABASE_URL or a local server in bench/tmp/pg), and into SQLite for comparison',
+      );
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'hq-pg-bench.ts'), 'import', runDir], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as {
+        backlog: number;
+        batches: number;
+        pg: { perS: number; seconds: number };
+        sqlite: { perS: number; seconds: number };
       };
       figures.push(
-        { name: 'pg_import_records_per_s', value: Math.round(r.pg.perS), unit: 'records/s', note: `${r.backlog.toLocaleString('en')} records in ${r.batches} batches, one transaction each: decode, check, COPY into a temp table, merge, case projection; ${r.pg.seconds.toFixed(1)} s; load ${loadavg()[0]?.toFixed(1)}` },
-        { name: 'pg_import_sqlite_records_per_s', value: Math.round(r.sqlite.perS), unit: 'records/s', note: `the same batches into a SQLite file (synchronous=FULL, FTS5 projection), ${r.sqlite.seconds.toFixed(1)} s` },
+        {
+          name: 'pg_import_records_per_s',
+          value: Math.round(r.pg.perS),
+          unit: 'records/s',
+          note: `${r.backlog.toLocaleString('en')} records in ${r.batches} batches, one transaction each: decode, check, COPY into a temp table, merge, case projection; ${r.pg.seconds.toFixed(1)} s; load ${loadavg()[0]?.toFixed(1)}`,
+        },
+        {
+          name: 'pg_import_sqlite_records_per_s',
+          value: Math.round(r.sqlite.perS),
+          unit: 'records/s',
+          note: `the same batches into a SQLite file (synchronous=FULL, FTS5 projection), ${r.sqlite.seconds.toFixed(1)} s`,
+        },
       );
     }
 
     if (wanted('console5m')) {
-      progress('console5m: 5,000,000 cases across 500 branches in the PostgreSQL projection (loaded once, cached in schema bench_console_5m), first page of GET /console/api/cases over HTTP on 127.0.0.1');
-      const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'hq-pg-bench.ts'), 'console'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as {
-        backend: string; cases: number; loadS: number; none: Page; branchStatus: Page; search: Page; searchShort: Page; phone: Page;
+      progress(
+        'console5m: 5,000,000 cases across 500 branches in the PostgreSQL projection (loaded once, cached in schema bench_console_5m), first page of GET /console/api/cases over HTTP on 127.0.0.1',
+      );
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'hq-pg-bench.ts'), 'console'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as {
+        backend: string;
+        cases: number;
+        loadS: number;
+        none: Page;
+        branchStatus: Page;
+        search: Page;
+        searchShort: Page;
+        phone: Page;
       };
       type Page = { medianMs: number; rows: number; total: number };
-      const note = (p: Page, what: string) => `${r.backend}, ${r.cases.toLocaleString('en')} cases, ${what}: median of 25 requests, 50 rows (got ${p.rows}, total ${p.total.toLocaleString('en')}), with the count; load ${loadavg()[0]?.toFixed(1)}`;
+      const note = (p: Page, what: string) =>
+        `${r.backend}, ${r.cases.toLocaleString('en')} cases, ${what}: median of 25 requests, 50 rows (got ${p.rows}, total ${p.total.toLocaleString('en')}), with the count; load ${loadavg()[0]?.toFixed(1)}`;
       figures.push(
-        { name: 'console_first_page_ms_5m', value: r.none.medianMs, unit: 'ms', note: note(r.none, `no filter${r.loadS ? `; projection loaded in ${r.loadS.toFixed(0)} s` : ''}`) },
-        { name: 'console_first_page_ms_5m_branch_status', value: r.branchStatus.medianMs, unit: 'ms', note: note(r.branchStatus, 'branch + status') },
-        { name: 'console_first_page_ms_5m_search', value: r.search.medianMs, unit: 'ms', note: note(r.search, 'search 冰箱门关 (pg_trgm)') },
-        { name: 'console_first_page_ms_5m_search_short', value: r.searchShort.medianMs, unit: 'ms', note: note(r.searchShort, 'search 冰箱 (2 characters: keyset walk)') },
-        { name: 'console_first_page_ms_5m_phone', value: r.phone.medianMs, unit: 'ms', note: note(r.phone, 'phone prefix 1300012') },
+        {
+          name: 'console_first_page_ms_5m',
+          value: r.none.medianMs,
+          unit: 'ms',
+          note: note(r.none, `no filter${r.loadS ? `; projection loaded in ${r.loadS.toFixed(0)} s` : ''}`),
+        },
+        {
+          name: 'console_first_page_ms_5m_branch_status',
+          value: r.branchStatus.medianMs,
+          unit: 'ms',
+          note: note(r.branchStatus, 'branch + status'),
+        },
+        {
+          name: 'console_first_page_ms_5m_search',
+          value: r.search.medianMs,
+          unit: 'ms',
+          note: note(r.search, 'search 冰箱门关 (pg_trgm)'),
+        },
+        {
+          name: 'console_first_page_ms_5m_search_short',
+          value: r.searchShort.medianMs,
+          unit: 'ms',
+          note: note(r.searchShort, 'search 冰箱 (2 characters: keyset walk)'),
+        },
+        {
+          name: 'console_first_page_ms_5m_phone',
+          value: r.phone.medianMs,
+          unit: 'ms',
+          note: note(r.phone, 'phone prefix 1300012'),
+        },
       );
     }
 
@@ -211,8 +383,15 @@ function main(): void {
       let opened!: ReturnType<typeof openDatabase>;
       const openMs = timeMs(() => (opened = openDatabase(ds.file)));
       const db = opened.db;
-      const fileMb = ((db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number)) / 1e6;
-      figures.push({ name: 'store_open_ms_1m', value: openMs, unit: 'ms', note: `openDatabase: header check, quick_check over the whole ${fileMb.toFixed(0)} MB file, pragmas (page cache warm)${scaleNote}` });
+      const fileMb =
+        ((db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number)) /
+        1e6;
+      figures.push({
+        name: 'store_open_ms_1m',
+        value: openMs,
+        unit: 'ms',
+        note: `openDatabase: header check, quick_check over the whole ${fileMb.toFixed(0)} MB file, pragmas (page cache warm)${scaleNote}`,
+      });
       const explainDb = new Database(ds.file);
       try {
         const settingsCtx = (d: typeof db): ServiceContext => createContext(d, { now: () => DATASET_NOW });
@@ -225,37 +404,70 @@ function main(): void {
           const results = benchQueues(ctx, explainCtx, runs);
           const perQueue = QUEUES.map((q) => ({ q, m: worst(results.get(q) as Measured[]) }));
           const slowest = perQueue.reduce((a, b) => (b.m.medianMs > a.m.medianMs ? b : a));
-          figures.push({ name: 'queue_first_page_ms_1m', value: slowest.m.medianMs, unit: 'ms', note: `slowest queue: ${slowest.q} (${slowest.m.label}); median of ${runs} each${scaleNote}` });
+          figures.push({
+            name: 'queue_first_page_ms_1m',
+            value: slowest.m.medianMs,
+            unit: 'ms',
+            note: `slowest queue: ${slowest.q} (${slowest.m.label}); median of ${runs} each${scaleNote}`,
+          });
           for (const { q } of perQueue) {
             for (const m of results.get(q) as Measured[]) {
               const name = `queue_first_page_ms_1m_${q}`;
               const isMax = m === worst(results.get(q) as Measured[]);
               const deep = m.deep ? `; page ${m.deep.page} ${m.deep.medianMs.toFixed(3)} ms` : '';
-              if (isMax) figures.push({ name, value: m.medianMs, unit: 'ms', note: `${m.label}, ${m.rows} rows${(results.get(q) as Measured[]).length > 1 ? ' (slower of the two roles)' : ''}${deep}` });
-              for (const p of m.plans) for (const l of p.misses) misses.push(`queue ${q} (${m.label}): ${l.trim()}   in: ${p.sql}`);
+              if (isMax)
+                figures.push({
+                  name,
+                  value: m.medianMs,
+                  unit: 'ms',
+                  note: `${m.label}, ${m.rows} rows${(results.get(q) as Measured[]).length > 1 ? ' (slower of the two roles)' : ''}${deep}`,
+                });
+              for (const p of m.plans)
+                for (const l of p.misses) misses.push(`queue ${q} (${m.label}): ${l.trim()}   in: ${p.sql}`);
             }
           }
           const counts = benchQueueCounts(ctx, explainCtx, runs);
-          figures.push({ name: 'queue_counts_ms_1m', value: counts.medianMs, unit: 'ms', note: `queueCounts (home screen badges), ${counts.label}${scaleNote}` });
-          for (const p of counts.plans) for (const l of p.misses) misses.push(`queueCounts: ${l.trim()}   in: ${p.sql}`);
+          figures.push({
+            name: 'queue_counts_ms_1m',
+            value: counts.medianMs,
+            unit: 'ms',
+            note: `queueCounts (home screen badges), ${counts.label}${scaleNote}`,
+          });
+          for (const p of counts.plans)
+            for (const l of p.misses) misses.push(`queueCounts: ${l.trim()}   in: ${p.sql}`);
           after.push(() => {
             printPlans(`Slowest queue: ${slowest.q}`, slowest.m);
             if (o.verbose) {
-              out(`Queue sizes (queueCounts as ${counts.label}, plus open and filed): ${Object.entries(counts.sizes).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+              out(
+                `Queue sizes (queueCounts as ${counts.label}, plus open and filed): ${Object.entries(counts.sizes)
+                  .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+                  .join(', ')}`,
+              );
               for (const q of QUEUES) for (const m of results.get(q) as Measured[]) printPlans(`queue ${q}`, m);
               printPlans('queueCounts', counts);
             }
           });
         }
 
-        const searchActor = db.prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE role = 'clerk' ORDER BY staff_no LIMIT 1").get() as Actor;
+        const searchActor = db
+          .prepare(
+            "SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE role = 'clerk' ORDER BY staff_no LIMIT 1",
+          )
+          .get() as Actor;
         const searchSet = (group: Group, name: string, queries: readonly string[], what: string) => {
           if (!wanted(group)) return;
           progress(`search: ${queries.length} ${what} queries, median of ${runs} each`);
           const results = benchSearch(ctx, explainCtx, searchActor, queries, runs);
           const w = worst(results);
-          figures.push({ name, value: w.medianMs, unit: 'ms', note: `worst of ${queries.length} (${what}): "${w.label}" → ${w.rows} rows; as clerk ${searchActor.staffNo}${scaleNote}` });
-          for (const m of results) for (const p of m.plans) for (const l of p.misses) misses.push(`search "${m.label}": ${l.trim()}   in: ${p.sql}`);
+          figures.push({
+            name,
+            value: w.medianMs,
+            unit: 'ms',
+            note: `worst of ${queries.length} (${what}): "${w.label}" → ${w.rows} rows; as clerk ${searchActor.staffNo}${scaleNote}`,
+          });
+          for (const m of results)
+            for (const p of m.plans)
+              for (const l of p.misses) misses.push(`search "${m.label}": ${l.trim()}   in: ${p.sql}`);
           after.push(() => {
             out(`Search, ${what}: median ms (rows) per query`);
             for (const m of results) out(`  ${m.label.padEnd(22)} ${m.medianMs.toFixed(3).padStart(9)}  (${m.rows})`);
@@ -276,7 +488,8 @@ function main(): void {
 
   // --only runs the group that measures the figure and reports the whole group: the ratio is
   // meaningless without the two medians of the same run, the slowest queue without the others.
-  const group = Object.values(GROUPS).find((names) => (names as readonly string[]).includes(o.only ?? '')) as readonly string[] | undefined;
+  const group = Object.values(GROUPS).find((names) => (names as readonly string[]).includes(o.only ?? '')) as
+    readonly string[] | undefined;
   const shown = group ? figures.filter((f) => group.includes(f.name)) : figures;
   out();
   printTable(shown, out);
@@ -296,8 +509,14 @@ function main(): void {
   // Figures from the trial sizes would carry the real figures' names: keep them out of the file.
   const trial = o.datasetSize !== 1_000_000 || o.sizeCases !== 100_000 || o.samples !== 500;
   if (!trial) writeResults(resultsFile, shown, o.only !== null);
-  const wrote = trial ? `not written to ${resultsFile} (trial sizes)` : `wrote ${resultsFile}${o.only !== null ? ' (merged)' : ''}`;
-  out(`load after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}; ${wrote}`);
+  const wrote = trial
+    ? `not written to ${resultsFile} (trial sizes)`
+    : `wrote ${resultsFile}${o.only !== null ? ' (merged)' : ''}`;
+  out(
+    `load after: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; ${wrote}`,
+  );
 }
 
 main();

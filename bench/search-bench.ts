@@ -39,7 +39,13 @@ export const QUERIES_SHORT = [
   '鳕鱼', // absent bigram
 ] as const;
 
-export function benchSearch(ctx: ServiceContext, explainCtx: ServiceContext, actor: Actor, queries: readonly string[], runs: number): Measured[] {
+export function benchSearch(
+  ctx: ServiceContext,
+  explainCtx: ServiceContext,
+  actor: Actor,
+  queries: readonly string[],
+  runs: number,
+): Measured[] {
   const log = captureStatements(explainCtx.db);
   return queries.map((query) => {
     let rows = 0;
@@ -57,7 +63,11 @@ export function benchSearch(ctx: ServiceContext, explainCtx: ServiceContext, act
         const sql = oneLine(c.sql).replace(/\(\?(,\?)+\)/, '(?, …)');
         return { sql, plan, misses: indexMisses(plan, c.sql), args: c.args };
       })
-      .map(({ sql, plan, misses, args }) => ({ sql: `${sql}   -- ${JSON.stringify(args.length > 4 ? [...args.slice(0, 3), '…'] : args)}`, plan, misses }));
+      .map(({ sql, plan, misses, args }) => ({
+        sql: `${sql}   -- ${JSON.stringify(args.length > 4 ? [...args.slice(0, 3), '…'] : args)}`,
+        plan,
+        misses,
+      }));
     return { label: query, medianMs: m.median, firstMs: m.first, rows, plans };
   });
 }

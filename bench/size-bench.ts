@@ -39,7 +39,7 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void):
     const rng = createRng(100_000);
     const next = intakeForms(rng, staff);
     const t0 = nowMs();
-    for (let done = 0; done < cases; ) {
+    for (let done = 0; done < cases;) {
       const n = Math.min(SIZE_GROUP, cases - done);
       db.transaction(() => {
         for (let i = 0; i < n; i++) {
@@ -50,13 +50,22 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void):
         }
       })();
       done += n;
-      if (done % 20_000 === 0) log(`  size: ${done.toLocaleString('en')} cases in ${((nowMs() - t0) / 1000).toFixed(0)} s`);
+      if (done % 20_000 === 0)
+        log(`  size: ${done.toLocaleString('en')} cases in ${((nowMs() - t0) / 1000).toFixed(0)} s`);
     }
     const createMs = nowMs() - t0;
     const totalBytes = storeBytes(db);
-    const byIndex = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[];
+    const byIndex = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {
+      name: string;
+      bytes: number;
+    }[];
     const owner = new Map(
-      (db.prepare("SELECT name, tbl_name FROM sqlite_schema WHERE type IN ('table', 'index')").all() as { name: string; tbl_name: string }[]).map((r) => [r.name, r.tbl_name]),
+      (
+        db.prepare("SELECT name, tbl_name FROM sqlite_schema WHERE type IN ('table', 'index')").all() as {
+          name: string;
+          tbl_name: string;
+        }[]
+      ).map((r) => [r.name, r.tbl_name]),
     );
     const byTable = new Map<string, number>();
     for (const { name, bytes } of byIndex) {

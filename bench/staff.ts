@@ -29,7 +29,10 @@ export function seedStaff(ctx: ServiceContext, staffPerUnit: number): Staff {
     ...createUser(ctx, by, { staffNo, name: personName(rng), role, pin: PIN, ...(unitId ? { unitId } : {}) }),
   });
   const manager = mk('M001', 'manager', null, null);
-  const units = UNIT_SPECS.map((spec) => ({ id: createUnit(ctx, manager, { code: spec.code, name: spec.name }).id, spec }));
+  const units = UNIT_SPECS.map((spec) => ({
+    id: createUnit(ctx, manager, { code: spec.code, name: spec.name }).id,
+    spec,
+  }));
   const range = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1).padStart(3, '0'));
   const unitStaff = new Map<string, Actor[]>();
   units.forEach((u, ui) => {

@@ -60,16 +60,29 @@ function build(file: string): void {
     managerId: staff.manager.id,
     secretaryIds: staff.secretaries.map((s) => s.id),
     receivers: staff.clerks.map((c) => [c.id, 1] as const),
-    units: staff.units.map((u) => ({ id: u.id, spec: u.spec, staffIds: (staff.unitStaff.get(u.spec.code) ?? []).map((a) => a.id) })),
+    units: staff.units.map((u) => ({
+      id: u.id,
+      spec: u.spec,
+      staffIds: (staff.unitStaff.get(u.spec.code) ?? []).map((a) => a.id),
+    })),
   };
   const gen = caseGenerator(rng, ctx, people, NOW, newId);
-  const cols = Object.keys(caseGenerator(createRng(1), ctx, people, NOW, newId).next(NOW - DAY, NOW - DAY, 'probe').row);
+  const cols = Object.keys(
+    caseGenerator(createRng(1), ctx, people, NOW, newId).next(NOW - DAY, NOW - DAY, 'probe').row,
+  );
   const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-  const insCase = db.prepare(`INSERT INTO cases (${cols.map(snake).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  const insCase = db.prepare(
+    `INSERT INTO cases (${cols.map(snake).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+  );
   const custCols = ['id', 'name', 'phone', 'otherContact', 'preferredContactTime', 'version', 'createdAt', 'updatedAt'];
-  const insCustomer = db.prepare(`INSERT INTO customers (${custCols.map(snake).join(', ')}) VALUES (${custCols.map(() => '?').join(', ')})`);
-  const insEsc = db.prepare('INSERT INTO case_escalations (id, case_id, kind, note, outcome, by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insSlip = db.prepare(`INSERT INTO slips (id, number, branch_code, type, status, receipt_no, unit_id, returned_lines, issued_lines, returned_total_fen, issued_total_fen, difference_fen,
+  const insCustomer = db.prepare(
+    `INSERT INTO customers (${custCols.map(snake).join(', ')}) VALUES (${custCols.map(() => '?').join(', ')})`,
+  );
+  const insEsc = db.prepare(
+    'INSERT INTO case_escalations (id, case_id, kind, note, outcome, by_user, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insSlip =
+    db.prepare(`INSERT INTO slips (id, number, branch_code, type, status, receipt_no, unit_id, returned_lines, issued_lines, returned_total_fen, issued_total_fen, difference_fen,
     refund_fen, reason_code, packaging_intact, accessories_complete, quality_problem, deduct_commission, case_id, handled_by, handled_at, version, created_at, updated_at)
     VALUES (?, ?, 'SH01', ?, ?, ?, ?, '[]', '[]', ?, ?, ?, ?, 'quality', 1, 1, ?, ?, ?, ?, ?, 1, ?, ?)`);
   const kinds = ['duty_supervisor', 'secretary_office', 'consult_12315', 'visit_government'] as const;
@@ -78,8 +91,25 @@ function build(file: string): void {
     const value = rng.int(20, 3000) * 100;
     const exchange = rng.chance(0.4);
     slipNo++;
-    insSlip.run(newId(at), `SH01-TH-${shanghaiMonth(at)}-${String(slipNo).padStart(6, '0')}`, exchange ? 'exchange' : 'return', rng.chance(0.03) ? 'void' : 'completed', `R${slipNo}`, rng.pick(people.units).id,
-      value, exchange ? value : 0, exchange ? 0 : -value, exchange ? 0 : value, rng.chance(0.45) ? 1 : 0, rng.chance(0.2) ? 1 : 0, caseId, people.receivers[0]?.[0], at, at, at);
+    insSlip.run(
+      newId(at),
+      `SH01-TH-${shanghaiMonth(at)}-${String(slipNo).padStart(6, '0')}`,
+      exchange ? 'exchange' : 'return',
+      rng.chance(0.03) ? 'void' : 'completed',
+      `R${slipNo}`,
+      rng.pick(people.units).id,
+      value,
+      exchange ? value : 0,
+      exchange ? 0 : -value,
+      exchange ? 0 : value,
+      rng.chance(0.45) ? 1 : 0,
+      rng.chance(0.2) ? 1 : 0,
+      caseId,
+      people.receivers[0]?.[0],
+      at,
+      at,
+      at,
+    );
   };
   const serials = new Map<string, number>();
   const month = (from: number, to: number, n: number) => {
@@ -91,7 +121,16 @@ function build(file: string): void {
       const g = gen.next(receivedAt, receivedAt + 60_000, formatNumber('SH01', 'case', period, serial));
       if (g.newCustomer) insCustomer.run(custCols.map((k) => (g.newCustomer as unknown as Record<string, unknown>)[k]));
       insCase.run(cols.map((k) => g.row[k]));
-      if (g.row.disputedAt !== null) insEsc.run(newId(receivedAt), g.row.id, rng.pick(kinds), '协调处理', null, people.managerId, (g.row.disputedAt as number) + 3_600_000);
+      if (g.row.disputedAt !== null)
+        insEsc.run(
+          newId(receivedAt),
+          g.row.id,
+          rng.pick(kinds),
+          '协调处理',
+          null,
+          people.managerId,
+          (g.row.disputedAt as number) + 3_600_000,
+        );
       if (rng.chance(0.1)) slip(g.row.id as string, receivedAt + 3_600_000);
     }
     for (let i = 0; i < n / 50; i++) slip(null, from + Math.floor(rng.next() * (to - from)));
@@ -127,7 +166,9 @@ async function main(): Promise<void> {
   }
   const { db } = openDatabase(file);
   const ctx: AppContext = createContext(db, { now: () => NOW });
-  const manager = db.prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE role = 'manager' LIMIT 1").get() as Actor;
+  const manager = db
+    .prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE role = 'manager' LIMIT 1")
+    .get() as Actor;
   const session = { user: manager };
   const input = { periodType: 'month', date: '2026-10-15', previousCount: 6 };
   const screen: number[] = [];

@@ -46,7 +46,7 @@ async function branch(file: string, url: string, key: string): Promise<void> {
 async function importOnly(file: string, dir: string): Promise<void> {
   const { db } = openDatabase(file);
   const bodies: Buffer[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const b = buildBatch(db, BRANCH, after);
     if (!b) break;
     bodies.push(b.body);
@@ -69,8 +69,12 @@ async function importOnly(file: string, dir: string): Promise<void> {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   // Same columns and an index on the same key (not unique: the raw rows hold every version).
-  raw.exec('CREATE TABLE records (rid INTEGER PRIMARY KEY, branch TEXT, type TEXT, id TEXT, version INTEGER, schema INTEGER, payload TEXT, seq INTEGER); CREATE INDEX records_key ON records (branch, type, id)');
-  const ins = raw.prepare('INSERT INTO records (branch, type, id, version, schema, payload, seq) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?)');
+  raw.exec(
+    'CREATE TABLE records (rid INTEGER PRIMARY KEY, branch TEXT, type TEXT, id TEXT, version INTEGER, schema INTEGER, payload TEXT, seq INTEGER); CREATE INDEX records_key ON records (branch, type, id)',
+  );
+  const ins = raw.prepare(
+    'INSERT INTO records (branch, type, id, version, schema, payload, seq) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?)',
+  );
   const t1 = performance.now();
   const per = 5000;
   for (let i = 0; i < rows.length; i += per) {

@@ -14,7 +14,10 @@ const CHILD = join(import.meta.dirname, 'sync-bench-child.ts');
 const silent = { line: () => undefined, err: () => undefined };
 
 export function buildBacklog(file: string, target: number): number {
-  seedDemo({ db: file, cases: 300, seed: 7, branch: 'SH01', days: 30, now: Date.parse('2026-11-24T18:00:00+08:00') }, silent);
+  seedDemo(
+    { db: file, cases: 300, seed: 7, branch: 'SH01', days: 30, now: Date.parse('2026-11-24T18:00:00+08:00') },
+    silent,
+  );
   const { db } = openDatabase(file);
   const base = db.prepare('SELECT max(seq) FROM outbox').pluck().get() as number;
   const copy = db.prepare(
@@ -33,14 +36,21 @@ export function buildBacklog(file: string, target: number): number {
 
 const node = (args: string[]) => [process.execPath, ['--import', 'tsx', CHILD, ...args]] as const;
 
-async function endToEnd(dir: string, file: string): Promise<{ seconds: number; records: number; branchRssMb: number; hqRssMb: number }> {
+async function endToEnd(
+  dir: string,
+  file: string,
+): Promise<{ seconds: number; records: number; branchRssMb: number; hqRssMb: number }> {
   const [cmd, args] = node(['hq', dir]);
   const hq = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: hq.stdout });
   const it = lines[Symbol.asyncIterator]();
   const { url, key } = JSON.parse((await it.next()).value as string) as { url: string; key: string };
   const [bcmd, bargs] = node(['branch', file, url, key]);
-  const br = JSON.parse(execFileSync(bcmd, bargs, { encoding: 'utf8', maxBuffer: 1 << 20 })) as { seconds: number; records: number; maxRssMb: number };
+  const br = JSON.parse(execFileSync(bcmd, bargs, { encoding: 'utf8', maxBuffer: 1 << 20 })) as {
+    seconds: number;
+    records: number;
+    maxRssMb: number;
+  };
   hq.stdin.end();
   const hqOut = JSON.parse((await it.next()).value as string) as { maxRssMb: number };
   await once(hq, 'exit');
@@ -54,6 +64,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const records = buildBacklog(file, target);
   const e2e = await endToEnd(dir, file);
   const [icmd, iargs] = node(['import', file, dir]);
-  const imp = JSON.parse(execFileSync(icmd, iargs, { encoding: 'utf8' })) as { importPerS: number; rawPerS: number; records: number };
+  const imp = JSON.parse(execFileSync(icmd, iargs, { encoding: 'utf8' })) as {
+    importPerS: number;
+    rawPerS: number;
+    records: number;
+  };
   process.stdout.write(`${JSON.stringify({ ...e2e, records, importPerS: imp.importPerS, rawPerS: imp.rawPerS })}\n`);
 }

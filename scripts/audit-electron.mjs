@@ -25,8 +25,12 @@ const unexplained = [];
 for (const i of serious) {
   const file = relative(process.cwd(), i.file);
   const why = explained[`${i.id} ${file}`] ?? explained[i.id];
-  console.log(`${why ? 'explained  ' : 'UNEXPLAINED'} ${i.severity.name.padEnd(6)} ${i.id.padEnd(40)} ${file}:${i.location.line}${why ? `\n            ${why}` : ''}`);
+  console.log(
+    `${why ? 'explained  ' : 'UNEXPLAINED'} ${i.severity.name.padEnd(6)} ${i.id.padEnd(40)} ${file}:${i.location.line}${why ? `\n            ${why}` : ''}`,
+  );
   if (!why) unexplained.push(i);
 }
-console.log(`\n${result.issues.length} findings, ${serious.length} HIGH/MEDIUM, ${unexplained.length} unexplained (${result.atomicChecks} atomic and ${result.globalChecks} global checks).`);
+console.log(
+  `\n${result.issues.length} findings, ${serious.length} HIGH/MEDIUM, ${unexplained.length} unexplained (${result.atomicChecks} atomic and ${result.globalChecks} global checks).`,
+);
 if (unexplained.length > 0) process.exit(1);

@@ -19,7 +19,10 @@ export async function startBrowserBench(name: string): Promise<BrowserBench> {
   const db = join(dir, 'store.sqlite');
   copyFileSync(dataset.file, db);
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-server.ts', '--db', db, '--port', '0'], { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-server.ts', '--db', db, '--port', '0'], {
+    cwd: join(import.meta.dirname, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (b: Buffer) => {
@@ -30,7 +33,11 @@ export async function startBrowserBench(name: string): Promise<BrowserBench> {
     server.on('exit', (c) => reject(new Error(`dev server exited ${c}`)));
   });
 
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
   await page.goto(url);
   await page.locator('#staffNo').fill('S001');

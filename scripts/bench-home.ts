@@ -18,18 +18,29 @@ try {
     const t0 = Date.now();
     await page.goto(`${url}?r=${i}#/`);
     // Interactive: every count tile has its number and the list shows rows (or says empty).
-    await page.waitForFunction(() => {
-      const tiles = [...document.querySelectorAll('.queue-tile .count')];
-      const counted = tiles.length > 0 && tiles.every((e) => /\d/.test(e.textContent ?? ''));
-      return counted && (document.querySelector('[data-row]') !== null || document.body.textContent?.includes('没有个案'));
-    }, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const tiles = [...document.querySelectorAll('.queue-tile .count')];
+        const counted = tiles.length > 0 && tiles.every((e) => /\d/.test(e.textContent ?? ''));
+        return (
+          counted && (document.querySelector('[data-row]') !== null || document.body.textContent?.includes('没有个案'))
+        );
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     times.push(Date.now() - t0);
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? NaN;
   console.error(`home_interactive_ms_1m ${median} ms (${times.join(', ')})`);
 
-  const figure = { name: 'home_interactive_ms_1m', value: median, unit: 'ms', note: `median of ${runs} navigations (signed in) until counts and first rows show; all: ${times.join(', ')}; headless Chromium, dev server over HTTP` };
+  const figure = {
+    name: 'home_interactive_ms_1m',
+    value: median,
+    unit: 'ms',
+    note: `median of ${runs} navigations (signed in) until counts and first rows show; all: ${times.join(', ')}; headless Chromium, dev server over HTTP`,
+  };
   console.log(JSON.stringify([figure], null, 2));
   // Merged into the bench's results so the figure is compared over time with the others.
   writeResults(join(import.meta.dirname, '..', 'bench', 'results.json'), [figure], true);

@@ -78,7 +78,8 @@ try {
   };
   const a = summary(steady);
   const b = summary(fast);
-  const fmt = (s: ReturnType<typeof summary>) => `${s.dropped}/${s.frames} dropped, median ${s.medianMs.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms, max ${s.maxMs.toFixed(1)} ms`;
+  const fmt = (s: ReturnType<typeof summary>) =>
+    `${s.dropped}/${s.frames} dropped, median ${s.medianMs.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms, max ${s.maxMs.toFixed(1)} ms`;
   console.error(`steady: ${fmt(a)}\nfast:   ${fmt(b)}`);
   const figures = [
     {

@@ -31,11 +31,17 @@ export const DEMO_NOW = '2026-11-20T18:00:00+08:00';
 
 /** Runs a CLI; `input` is its standard input (the reviewer's password is read from there). */
 function run(script: string, args: string[], input = ''): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+  return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 const cli = (args: string[]) => run('src-main/cli/index.ts', args);
-export const headoffice = (hqDb: string, args: string[], input = '') => run('src-headoffice/cli.ts', ['--db', hqDb, ...args], input);
+export const headoffice = (hqDb: string, args: string[], input = '') =>
+  run('src-headoffice/cli.ts', ['--db', hqDb, ...args], input);
 
 function exportAndImport(dir: string, hqDb: string, db: string, code: string, key: string, name: string): string {
   const file = join(dir, `${name}-batches.json`);
@@ -52,7 +58,22 @@ function rewind(dir: string, hqDb: string, code: string, key: string, log: (s: s
   const live = join(dir, `${code.toLowerCase()}.sqlite`);
   const backup = join(dir, `${code.toLowerCase()}-backup.sqlite`);
   copyFileSync(live, backup);
-  const more = (db: string, seed: number) => cli(['seed-demo', '--db', db, '--cases', '4', '--branch', code, '--seed', String(seed), '--days', '2', '--now', DEMO_NOW]);
+  const more = (db: string, seed: number) =>
+    cli([
+      'seed-demo',
+      '--db',
+      db,
+      '--cases',
+      '4',
+      '--branch',
+      code,
+      '--seed',
+      String(seed),
+      '--days',
+      '2',
+      '--now',
+      DEMO_NOW,
+    ]);
   more(live, 8);
   log(exportAndImport(dir, hqDb, live, code, key, `${code.toLowerCase()}-more`));
   more(backup, 9);
@@ -80,7 +101,19 @@ export function buildConsoleDemo(dir: string, log: (s: string) => void = () => {
   for (const b of DEMO_BRANCHES) {
     const db = join(dir, `${b.code.toLowerCase()}.sqlite`);
     branchDbs[b.code] = db;
-    cli(['seed-demo', '--db', db, '--cases', String(b.cases), '--branch', b.code, '--seed', String(b.seed), '--now', DEMO_NOW]);
+    cli([
+      'seed-demo',
+      '--db',
+      db,
+      '--cases',
+      String(b.cases),
+      '--branch',
+      b.code,
+      '--seed',
+      String(b.seed),
+      '--now',
+      DEMO_NOW,
+    ]);
     const key = /\n([A-Za-z0-9_-]{32,})\s*$/.exec(headoffice(hqDb, ['branch', 'add', b.code]))?.[1];
     if (!key) throw new Error(`no sync key printed for ${b.code}`);
     keys[b.code] = key;
@@ -88,7 +121,13 @@ export function buildConsoleDemo(dir: string, log: (s: string) => void = () => {
   }
   rewind(dir, hqDb, REWOUND_BRANCH, keys[REWOUND_BRANCH] ?? '', log);
   headoffice(hqDb, ['branch', 'add', SILENT_BRANCH]);
-  log(headoffice(hqDb, ['reviewer', 'add', DEMO_REVIEWER.username, '--name', DEMO_REVIEWER.name], `${DEMO_REVIEWER.password}\n`).trim());
+  log(
+    headoffice(
+      hqDb,
+      ['reviewer', 'add', DEMO_REVIEWER.username, '--name', DEMO_REVIEWER.name],
+      `${DEMO_REVIEWER.password}\n`,
+    ).trim(),
+  );
   // The keys a branch would hold, for signing as that branch in tests (demo data only).
   writeFileSync(join(dir, 'keys.json'), JSON.stringify(keys));
   return { hqDb, keys, branchDbs };

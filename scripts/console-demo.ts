@@ -11,7 +11,11 @@ import { parseArgs } from 'node:util';
 import { buildConsoleDemo, DEMO_REVIEWER } from './console-demo-store';
 
 const { values: args } = parseArgs({
-  options: { dir: { type: 'string', default: 'out/console-demo' }, port: { type: 'string', default: '8788' }, fresh: { type: 'boolean', default: false } },
+  options: {
+    dir: { type: 'string', default: 'out/console-demo' },
+    port: { type: 'string', default: '8788' },
+    fresh: { type: 'boolean', default: false },
+  },
 });
 const dir = resolve(args.dir);
 const consoleDir = resolve('out/console');
@@ -28,7 +32,11 @@ if (!existsSync(hqDb)) {
 }
 console.log(`审核人员 Reviewer: ${DEMO_REVIEWER.username} / ${DEMO_REVIEWER.password} (演示账号 demo only)`);
 console.log(`总台 Console: http://127.0.0.1:${args.port}/console/`);
-const server = spawn(process.execPath, ['--import', 'tsx', 'src-headoffice/cli.ts', '--db', hqDb, 'serve', '--host', '127.0.0.1', '--port', args.port], { stdio: 'inherit' });
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'src-headoffice/cli.ts', '--db', hqDb, 'serve', '--host', '127.0.0.1', '--port', args.port],
+  { stdio: 'inherit' },
+);
 const stop = () => server.kill('SIGTERM');
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

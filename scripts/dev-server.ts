@@ -15,7 +15,11 @@ import { createBranchServer, listenOnLoopback } from '../src-main/web/branch-ser
 import { CONTENT_SECURITY_POLICY } from '../src-main/window-policy';
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string', default: 'out/dev/demo.sqlite' }, port: { type: 'string', default: '5178' }, cases: { type: 'string', default: '400' } },
+  options: {
+    db: { type: 'string', default: 'out/dev/demo.sqlite' },
+    port: { type: 'string', default: '5178' },
+    cases: { type: 'string', default: '400' },
+  },
 });
 const dbFile = resolve(args.db);
 const root = resolve('out/renderer');

@@ -5,7 +5,14 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyInstruction, recordFinding } from '../src-main/services/case-details';
 import { createCase } from '../src-main/services/case-intake';
-import { escalateCase, forwardCase, recordFeedback, resolveCase, resumeCase, submitCase } from '../src-main/services/case-workflow';
+import {
+  escalateCase,
+  forwardCase,
+  recordFeedback,
+  resolveCase,
+  resumeCase,
+  submitCase,
+} from '../src-main/services/case-workflow';
 import { printCaseRecord, printSlip } from '../src-main/services/print';
 import { createSlip, voidSlip } from '../src-main/services/slips';
 import { returnInput } from '../test/helpers/slips';
@@ -20,33 +27,79 @@ async function main() {
   const s = openTestStore();
   const { secretary, supervisor, staff, clerk } = s.users;
 
-  const exchange = createSlip(s.ctx, clerk, returnInput(s, {
-    type: 'exchange',
-    refundFen: undefined,
-    refundMethod: 'cash',
-    customer: { name: '欧阳旻', phone: '13800138000' },
-    reasonCode: 'size_fit',
-    reasonText: '尺码偏小,顾客要求换大一码',
-    qualityProblem: false,
-    returnedLines: [{ itemCode: '6901234567890', name: '男士真皮商务皮鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 }],
-    issuedLines: [{ itemCode: '6901234567891', name: '男士真皮商务皮鞋', spec: '43码 黑色', quantity: 1, unitPriceFen: 45_900 }],
-  }));
-  const ret = createSlip(s.ctx, clerk, returnInput(s, { receiptNo: 'R-2044', customer: { name: '诸葛堃', phone: '13900139000' } }));
+  const exchange = createSlip(
+    s.ctx,
+    clerk,
+    returnInput(s, {
+      type: 'exchange',
+      refundFen: undefined,
+      refundMethod: 'cash',
+      customer: { name: '欧阳旻', phone: '13800138000' },
+      reasonCode: 'size_fit',
+      reasonText: '尺码偏小,顾客要求换大一码',
+      qualityProblem: false,
+      returnedLines: [
+        { itemCode: '6901234567890', name: '男士真皮商务皮鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 },
+      ],
+      issuedLines: [
+        { itemCode: '6901234567891', name: '男士真皮商务皮鞋', spec: '43码 黑色', quantity: 1, unitPriceFen: 45_900 },
+      ],
+    }),
+  );
+  const ret = createSlip(
+    s.ctx,
+    clerk,
+    returnInput(s, { receiptNo: 'R-2044', customer: { name: '诸葛堃', phone: '13900139000' } }),
+  );
   voidSlip(s.ctx, supervisor, { slipId: ret.id, reason: '顾客取消退货,商品已取回' });
 
-  const c = phoneCase(s, { channel: 'in_store', customer: { name: '司马喆', phone: '13700137000', preferredContactTime: '工作日晚上' } });
+  const c = phoneCase(s, {
+    channel: 'in_store',
+    customer: { name: '司马喆', phone: '13700137000', preferredContactTime: '工作日晚上' },
+  });
   forwardCase(s.ctx, secretary, { caseId: c.id, handlingUnitId: s.units.shoes, note: '请鞋部核实开胶情况并当日答复' });
-  resolveCase(s.ctx, staff, { caseId: c.id, type: 'refund', summary: '确认鞋底开胶属质量问题,同意退货退款 ¥459.00。', amountFen: 45_900, slipNumbers: [exchange.number] });
-  recordFeedback(s.ctx, secretary, { caseId: c.id, satisfaction: 'unsatisfied', disputed: true, note: '顾客要求补偿往返交通费' });
-  escalateCase(s.ctx, supervisor, { caseId: c.id, kind: 'duty_supervisor', note: '值班主管到场协调', outcome: '赠送 ¥50 购物卡,顾客接受' });
+  resolveCase(s.ctx, staff, {
+    caseId: c.id,
+    type: 'refund',
+    summary: '确认鞋底开胶属质量问题,同意退货退款 ¥459.00。',
+    amountFen: 45_900,
+    slipNumbers: [exchange.number],
+  });
+  recordFeedback(s.ctx, secretary, {
+    caseId: c.id,
+    satisfaction: 'unsatisfied',
+    disputed: true,
+    note: '顾客要求补偿往返交通费',
+  });
+  escalateCase(s.ctx, supervisor, {
+    caseId: c.id,
+    kind: 'duty_supervisor',
+    note: '值班主管到场协调',
+    outcome: '赠送 ¥50 购物卡,顾客接受',
+  });
   resumeCase(s.ctx, supervisor, { caseId: c.id, to: 'resolved', reason: '协调后顾客接受' });
   recordFeedback(s.ctx, secretary, { caseId: c.id, satisfaction: 'satisfied', disputed: false });
   recordFinding(s.ctx, secretary, { caseId: c.id, cause: 'product_or_service', finding: 'founded' });
   submitCase(s.ctx, secretary, { caseId: c.id });
-  applyInstruction(s.ctx, { instructionId: s.ctx.newId(), caseId: c.id, text: '同意处理意见。鞋部对同批次商品全面检查,并在晨会通报。', reviewerName: '部本部 周经理', instructedAt: new Date(s.clock.t).toISOString() });
+  applyInstruction(s.ctx, {
+    instructionId: s.ctx.newId(),
+    caseId: c.id,
+    text: '同意处理意见。鞋部对同批次商品全面检查,并在晨会通报。',
+    reviewerName: '部本部 周经理',
+    instructedAt: new Date(s.clock.t).toISOString(),
+  });
 
-  const longText = Array.from({ length: 60 }, (_, i) => `(${i + 1})顾客反映购买的电饭煲使用一周后内胆涂层脱落,担心影响健康,要求退货并赔偿;`).join('');
-  const long = createCase(s.ctx, clerk, { channel: 'letter', customer: { name: '上官旻堃', phone: '021-6234 5678' }, content: longText, categoryCode: 'product_quality', complainedUnitId: s.units.food });
+  const longText = Array.from(
+    { length: 60 },
+    (_, i) => `(${i + 1})顾客反映购买的电饭煲使用一周后内胆涂层脱落,担心影响健康,要求退货并赔偿;`,
+  ).join('');
+  const long = createCase(s.ctx, clerk, {
+    channel: 'letter',
+    customer: { name: '上官旻堃', phone: '021-6234 5678' },
+    content: longText,
+    categoryCode: 'product_quality',
+    complainedUnitId: s.units.food,
+  });
 
   const docs: [string, Buffer][] = [
     ['slip-exchange', await printSlip(s.ctx, exchange.id, FIXED)],

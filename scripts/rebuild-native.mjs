@@ -11,7 +11,17 @@ const work = 'out/native-build/better-sqlite3';
 rmSync(work, { recursive: true, force: true });
 cpSync('node_modules/better-sqlite3', work, { recursive: true });
 rmSync(`${work}/build`, { recursive: true, force: true });
-execFileSync('npx', ['node-gyp', 'rebuild', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'], { cwd: work, stdio: 'inherit' });
+execFileSync(
+  'npx',
+  [
+    'node-gyp',
+    'rebuild',
+    `--target=${electronVersion}`,
+    '--dist-url=https://electronjs.org/headers',
+    '--runtime=electron',
+  ],
+  { cwd: work, stdio: 'inherit' },
+);
 mkdirSync('out/native', { recursive: true });
 cpSync(`${work}/build/Release/better_sqlite3.node`, 'out/native/better_sqlite3.node');
 console.log(`better-sqlite3 built for Electron ${electronVersion} → out/native/better_sqlite3.node`);

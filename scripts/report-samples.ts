@@ -22,13 +22,20 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-report-samples-'));
   try {
     const file = join(dir, 'demo.sqlite');
-    seedDemo({ db: file, cases: 600, seed: 20261124, branch: 'SH01', now: NOW, days: 120 }, { line: () => {}, err: stdio.err });
+    seedDemo(
+      { db: file, cases: 600, seed: 20261124, branch: 'SH01', now: NOW, days: 120 },
+      { line: () => {}, err: stdio.err },
+    );
     const { db } = openDatabase(file);
     const ctx = createContext(db, { now: () => NOW });
-    const secretary = db.prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE staff_no = 'S001'").get() as Actor;
+    const secretary = db
+      .prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE staff_no = 'S001'")
+      .get() as Actor;
     const month = computeSummary(ctx, secretary, { periodType: 'month', date: '2026-11-24', previousCount: 6 });
     const week = computeSummary(ctx, secretary, { periodType: 'week', date: '2026-11-18', previousCount: 6 });
-    const typical = db.prepare('SELECT id FROM cases WHERE typical = 1 ORDER BY received_at DESC LIMIT 1').get() as { id: string };
+    const typical = db.prepare('SELECT id FROM cases WHERE typical = 1 ORDER BY received_at DESC LIMIT 1').get() as {
+      id: string;
+    };
     const docs: [string, Buffer][] = [
       ['summary-report-month', await summaryPdf(month, 'zh-CN', FIXED)],
       ['summary-report-week', await summaryPdf(week, 'zh-CN', FIXED)],
@@ -41,7 +48,11 @@ async function main() {
       writeFileSync(join(OUT, `${name}.pdf`), pdf);
       execFileSync('pdftoppm', ['-r', '70', '-png', join(OUT, `${name}.pdf`), join(OUT, name)]);
     }
-    console.log(readdirSync(OUT).filter((f) => /^(summary-report|training-case)/.test(f)).join('\n'));
+    console.log(
+      readdirSync(OUT)
+        .filter((f) => /^(summary-report|training-case)/.test(f))
+        .join('\n'),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,14 +19,28 @@ let lastPrune = 0;
 export async function authenticate(db: HqStore, req: SignedRequest, now: number): Promise<string> {
   const parts = readSignature(req.headers);
   const key = await branchKey(db, parts.branch);
-  if (key === null) throw syncRefuse('UNKNOWN_BRANCH', `总部没有登记门店 ${parts.branch.slice(0, 20)}`, `Branch ${parts.branch.slice(0, 20)} is not registered at head office`);
+  if (key === null)
+    throw syncRefuse(
+      'UNKNOWN_BRANCH',
+      `总部没有登记门店 ${parts.branch.slice(0, 20)}`,
+      `Branch ${parts.branch.slice(0, 20)} is not registered at head office`,
+    );
   verifySignature(key, parts, { method: req.method, path: req.url, body: req.body }, now);
   // Nonces older than twice the window can never pass the timestamp check again.
   if (now - lastPrune > MAX_SKEW_MS) {
     lastPrune = now;
     await db.run('DELETE FROM nonces WHERE seen_at < ?', [now - 2 * MAX_SKEW_MS]);
   }
-  const fresh = await db.run('INSERT INTO nonces (branch, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [parts.branch, parts.nonce, now]);
-  if (fresh === 0) throw syncRefuse('NONCE_REUSED', '重复的请求(一次性随机数已用过),已拒绝', 'Replayed request (the nonce was already used); refused');
+  const fresh = await db.run('INSERT INTO nonces (branch, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+    parts.branch,
+    parts.nonce,
+    now,
+  ]);
+  if (fresh === 0)
+    throw syncRefuse(
+      'NONCE_REUSED',
+      '重复的请求(一次性随机数已用过),已拒绝',
+      'Replayed request (the nonce was already used); refused',
+    );
   return parts.branch;
 }

@@ -6,11 +6,18 @@ import type { HqStore } from './store';
 
 export async function addBranch(db: HqStore, code: string, now: number): Promise<string> {
   const c = code.trim().toUpperCase();
-  if (!BRANCH_CODE_PATTERN.test(c)) throw refuse('VALIDATION', '门店编码须为 2–16 位大写字母或数字', 'The branch code must be 2–16 capital letters or digits');
-  if (await db.get('SELECT 1 AS x FROM branches WHERE code = ?', [c])) throw refuse('CONFLICT', `门店 ${c} 已存在`, `Branch ${c} already exists`);
+  if (!BRANCH_CODE_PATTERN.test(c))
+    throw refuse(
+      'VALIDATION',
+      '门店编码须为 2–16 位大写字母或数字',
+      'The branch code must be 2–16 capital letters or digits',
+    );
+  if (await db.get('SELECT 1 AS x FROM branches WHERE code = ?', [c]))
+    throw refuse('CONFLICT', `门店 ${c} 已存在`, `Branch ${c} already exists`);
   const key = randomBytes(32).toString('base64url');
   await db.run('INSERT INTO branches (code, key, created_at) VALUES (?, ?, ?)', [c, key, now]);
   return key;
 }
 
-export const branchKey = async (db: HqStore, code: string): Promise<string | null> => (await db.get<{ key: string }>('SELECT key FROM branches WHERE code = ?', [code]))?.key ?? null;
+export const branchKey = async (db: HqStore, code: string): Promise<string | null> =>
+  (await db.get<{ key: string }>('SELECT key FROM branches WHERE code = ?', [code]))?.key ?? null;

@@ -22,12 +22,20 @@ function fail(e: unknown): void {
 }
 
 const port = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535) throw new InvalidArgumentError('须为 1–65535 的端口 must be a port from 1 to 65535');
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535)
+    throw new InvalidArgumentError('须为 1–65535 的端口 must be a port from 1 to 65535');
   return Number(v);
 };
 
-const program = new Command().name('headoffice').description('总部同步服务 Head-office sync service').showHelpAfterError();
-program.option('--db <file|url>', '总部数据库文件或 postgres:// 地址 head-office store file or postgres:// URL', DEFAULT_DB);
+const program = new Command()
+  .name('headoffice')
+  .description('总部同步服务 Head-office sync service')
+  .showHelpAfterError();
+program.option(
+  '--db <file|url>',
+  '总部数据库文件或 postgres:// 地址 head-office store file or postgres:// URL',
+  DEFAULT_DB,
+);
 const db = () => openHqStore((program.opts() as { db: string }).db);
 
 /** Runs fn with the store open, closing it after. */
@@ -77,7 +85,9 @@ program
       const r = await importBatchFileText(store, readFileSync(file, 'utf8'), Date.now());
       const sum = (k: 'imported' | 'unchanged') => r.answers.reduce((n, a) => n + a[k], 0);
       const q = r.answers.flatMap((a) => a.quarantined);
-      say(`门店 Branch ${r.branch}: 批次 batches ${r.answers.length}, 导入 imported ${sum('imported')}, 未变 unchanged ${sum('unchanged')}, 隔离 quarantined ${q.length}`);
+      say(
+        `门店 Branch ${r.branch}: 批次 batches ${r.answers.length}, 导入 imported ${sum('imported')}, 未变 unchanged ${sum('unchanged')}, 隔离 quarantined ${q.length}`,
+      );
       say(`已确认至序号 Acknowledged up to sequence ${Math.max(0, ...r.answers.map((a) => a.ackedSeq))}`);
       for (const x of q) say(`  隔离 quarantined seq ${x.seq}: ${x.reason}`);
     }),
@@ -124,10 +134,14 @@ async function readPassword(): Promise<string> {
   });
 }
 
-const reviewer = program.command('reviewer').description('总部审核人员(控制台账号)Head-office reviewers (console accounts)');
+const reviewer = program
+  .command('reviewer')
+  .description('总部审核人员(控制台账号)Head-office reviewers (console accounts)');
 reviewer
   .command('add <username>')
-  .description('添加审核人员;密码从标准输入读取或在提示时输入 Add a reviewer; the password comes from standard input or a prompt')
+  .description(
+    '添加审核人员;密码从标准输入读取或在提示时输入 Add a reviewer; the password comes from standard input or a prompt',
+  )
   .requiredOption('--name <name>', '姓名(批示人)name shown as the reviewer of instructions')
   .action(async (username: string, o: { name: string }) => {
     const password = await readPassword();

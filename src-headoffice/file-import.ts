@@ -9,13 +9,27 @@ import type { PushAnswer } from '../src-main/sync/protocol';
 import { importBatch } from './importer';
 import type { HqStore } from './store';
 
-export async function importBatchFileText(db: HqStore, text: string, now: number): Promise<{ branch: string; answers: PushAnswer[] }> {
+export async function importBatchFileText(
+  db: HqStore,
+  text: string,
+  now: number,
+): Promise<{ branch: string; answers: PushAnswer[] }> {
   const file = decodeBatchFile(text);
   const answers: PushAnswer[] = [];
   for (const b of file.batches) {
-    if (b.branch !== file.branch) throw syncRefuse('FOREIGN_BRANCH', '批次文件里混有其他门店的批次', 'The batch file holds a batch of another branch');
+    if (b.branch !== file.branch)
+      throw syncRefuse(
+        'FOREIGN_BRANCH',
+        '批次文件里混有其他门店的批次',
+        'The batch file holds a batch of another branch',
+      );
     const key = await branchKey(db, b.branch);
-    if (key === null) throw syncRefuse('UNKNOWN_BRANCH', `总部没有登记门店 ${b.branch.slice(0, 20)}`, `Branch ${b.branch.slice(0, 20)} is not registered at head office`);
+    if (key === null)
+      throw syncRefuse(
+        'UNKNOWN_BRANCH',
+        `总部没有登记门店 ${b.branch.slice(0, 20)}`,
+        `Branch ${b.branch.slice(0, 20)} is not registered at head office`,
+      );
     const body = Buffer.from(b.body, 'base64');
     verifySignature(key, b, { method: 'POST', path: FILE_SIGN_PATH, body });
     answers.push(await importBatch(db, body, { branch: b.branch, source: 'file', now }));

@@ -67,12 +67,32 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
   try {
     return await store.tx(async (t): Promise<PushAnswer> => {
       await t.lockBranch(o.branch);
-      const cursor = (await t.get<{ last_seq: number }>('SELECT last_seq FROM cursors WHERE branch = ? AND epoch = ?', [o.branch, env.epoch]))?.last_seq ?? 0;
+      const cursor =
+        (
+          await t.get<{ last_seq: number }>('SELECT last_seq FROM cursors WHERE branch = ? AND epoch = ?', [
+            o.branch,
+            env.epoch,
+          ])
+        )?.last_seq ?? 0;
       if (env.firstSeq > cursor + 1) {
-        throw syncRefuse('GAP', `批次序号不连续:总部需要从序号 ${cursor + 1} 开始`, `Sequence gap: head office expects sequence ${cursor + 1} next`, { expectedSeq: cursor + 1 });
+        throw syncRefuse(
+          'GAP',
+          `批次序号不连续:总部需要从序号 ${cursor + 1} 开始`,
+          `Sequence gap: head office expects sequence ${cursor + 1} next`,
+          { expectedSeq: cursor + 1 },
+        );
       }
-      const answer: PushAnswer = { ackedSeq: Math.max(cursor, env.lastSeq), imported: 0, unchanged: 0, duplicate: env.lastSeq <= cursor, quarantined: [] };
-      const seen = env.firstSeq <= cursor ? await t.receivedShas(o.branch, env.epoch, env.firstSeq, cursor) : new Map<number, Buffer>();
+      const answer: PushAnswer = {
+        ackedSeq: Math.max(cursor, env.lastSeq),
+        imported: 0,
+        unchanged: 0,
+        duplicate: env.lastSeq <= cursor,
+        quarantined: [],
+      };
+      const seen =
+        env.firstSeq <= cursor
+          ? await t.receivedShas(o.branch, env.epoch, env.firstSeq, cursor)
+          : new Map<number, Buffer>();
       const received: { seq: number; sha: Buffer }[] = [];
       const quarantine: { seq: number | null; reason: string; line: string }[] = [];
       const valid: { rec: DecodedRecord; row: RecordRow; value: unknown }[] = [];
@@ -81,25 +101,45 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         if (it.seq <= cursor) {
           const had = seen.get(it.seq);
           if (had && !Buffer.from(had).equals(sha)) {
-            throw syncRefuse('REWOUND', `门店 ${o.branch} 的序号 ${it.seq} 内容与之前收到的不同:门店数据可能从旧备份恢复,已报警,整批未导入`, `Branch ${o.branch} sent sequence ${it.seq} with content different from before: the branch store may have been restored from an old backup; alert raised, batch not imported`, { seq: it.seq });
+            throw syncRefuse(
+              'REWOUND',
+              `门店 ${o.branch} 的序号 ${it.seq} 内容与之前收到的不同:门店数据可能从旧备份恢复,已报警,整批未导入`,
+              `Branch ${o.branch} sent sequence ${it.seq} with content different from before: the branch store may have been restored from an old backup; alert raised, batch not imported`,
+              { seq: it.seq },
+            );
           }
           return;
         }
         received.push({ seq: it.seq, sha });
         const r = it.rec;
         const facts = r ? snapshotFacts(r.data) : null;
-        const verdict = r && facts ? checkRecord(r, facts, maxSchema) : { ok: false as const, reason: it.bad?.reason ?? 'unreadable' };
+        const verdict =
+          r && facts
+            ? checkRecord(r, facts, maxSchema)
+            : { ok: false as const, reason: it.bad?.reason ?? 'unreadable' };
         if (!r || !facts || !verdict.ok) {
           const reason = verdict.ok ? 'unreadable' : verdict.reason;
           quarantine.push({ seq: it.seq, reason, line: lineText(it.line) });
           answer.quarantined.push({ seq: it.seq, reason });
           return;
         }
-        const row: RecordRow = { type: r.type, id: r.id, version: r.version, schema: r.schema, payload: r.data, caseNumber: verdict.caseNumber, parentId: parentOf(r.type, facts.value), seq: r.seq };
+        const row: RecordRow = {
+          type: r.type,
+          id: r.id,
+          version: r.version,
+          schema: r.schema,
+          payload: r.data,
+          caseNumber: verdict.caseNumber,
+          parentId: parentOf(r.type, facts.value),
+          seq: r.seq,
+        };
         valid.push({ rec: r, value: facts.value, row });
       });
       // Newer-version-wins, record by record in sequence order, exactly as one upsert per record would count it.
-      const stored = await t.stageRecords(o.branch, valid.map((v) => v.row));
+      const stored = await t.stageRecords(
+        o.branch,
+        valid.map((v) => v.row),
+      );
       const winners = new Map<string, (typeof valid)[number]>();
       for (const v of valid) {
         const k = recordKey(v.rec.type, v.rec.id);
@@ -115,24 +155,58 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
       await t.insertReceived(o.branch, env.epoch, received);
       await t.insertQuarantine(o.branch, env.epoch, quarantine, o.now);
       const win = [...winners.values()];
-      await t.upsertRecords(o.branch, win.map((w) => w.row), o.now);
-      const cases = win.filter((w) => w.rec.type === 'case').map((w) => projectCase(o.branch, w.value, o.now)).filter((c): c is CaseRow => c !== null);
+      await t.upsertRecords(
+        o.branch,
+        win.map((w) => w.row),
+        o.now,
+      );
+      const cases = win
+        .filter((w) => w.rec.type === 'case')
+        .map((w) => projectCase(o.branch, w.value, o.now))
+        .filter((c): c is CaseRow => c !== null);
       await t.upsertCases(cases);
-      if (o.backlog !== undefined) await t.run('UPDATE branches SET backlog = ?, backlog_at = ? WHERE code = ?', [o.backlog, o.now, o.branch]);
+      if (o.backlog !== undefined)
+        await t.run('UPDATE branches SET backlog = ?, backlog_at = ? WHERE code = ?', [o.backlog, o.now, o.branch]);
       if (answer.duplicate) return answer;
-      await t.run('INSERT INTO batches (branch, epoch, first_seq, last_seq, count, sha256, source, imported, unchanged, quarantined, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        o.branch, env.epoch, env.firstSeq, env.lastSeq, env.count, env.sha256, o.source, answer.imported, answer.unchanged, answer.quarantined.length, o.now,
-      ]);
-      await t.run('INSERT INTO cursors (branch, epoch, last_seq, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (branch, epoch) DO UPDATE SET last_seq = excluded.last_seq, updated_at = excluded.updated_at', [
-        o.branch, env.epoch, answer.ackedSeq, o.now,
-      ]);
+      await t.run(
+        'INSERT INTO batches (branch, epoch, first_seq, last_seq, count, sha256, source, imported, unchanged, quarantined, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          o.branch,
+          env.epoch,
+          env.firstSeq,
+          env.lastSeq,
+          env.count,
+          env.sha256,
+          o.source,
+          answer.imported,
+          answer.unchanged,
+          answer.quarantined.length,
+          o.now,
+        ],
+      );
+      await t.run(
+        'INSERT INTO cursors (branch, epoch, last_seq, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (branch, epoch) DO UPDATE SET last_seq = excluded.last_seq, updated_at = excluded.updated_at',
+        [o.branch, env.epoch, answer.ackedSeq, o.now],
+      );
       return answer;
     });
   } catch (e) {
     // The refused batch rolled back; the alert must outlive it.
     if (isSyncError(e) && e.why === 'REWOUND') {
-      const detail = JSON.stringify({ epoch: env.epoch, firstSeq: env.firstSeq, lastSeq: env.lastSeq, en: e.messages.en, ...e.detail });
-      await store.run('INSERT INTO alerts (branch, kind, message, detail, at) VALUES (?, ?, ?, ?, ?)', [o.branch, 'rewound', e.messages.zh, detail, o.now]);
+      const detail = JSON.stringify({
+        epoch: env.epoch,
+        firstSeq: env.firstSeq,
+        lastSeq: env.lastSeq,
+        en: e.messages.en,
+        ...e.detail,
+      });
+      await store.run('INSERT INTO alerts (branch, kind, message, detail, at) VALUES (?, ?, ?, ?, ?)', [
+        o.branch,
+        'rewound',
+        e.messages.zh,
+        detail,
+        o.now,
+      ]);
     }
     // A gap is routine (the branch resends from the expected sequence); other refusals are shown in the console.
     if (isSyncError(e) && e.why !== 'GAP') await lastError(store, o, e.why, e.messages.zh, e.messages.en);
@@ -141,5 +215,9 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
 }
 
 async function lastError(store: HqStore, o: ImportOptions, code: string, zh: string, en: string): Promise<void> {
-  await store.run('UPDATE branches SET last_error = ?, last_error_at = ? WHERE code = ?', [JSON.stringify({ code, zh, en }), o.now, o.branch]);
+  await store.run('UPDATE branches SET last_error = ?, last_error_at = ? WHERE code = ?', [
+    JSON.stringify({ code, zh, en }),
+    o.now,
+    o.branch,
+  ]);
 }

@@ -14,29 +14,46 @@ export const InstructInput = z.strictObject({
   reviewerName: z.string().trim().min(1).max(50),
 });
 
-const SELECT = 'SELECT seq, id AS "instructionId", case_id AS "caseId", case_number AS "caseNumber", branch, text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt" FROM instructions';
+const SELECT =
+  'SELECT seq, id AS "instructionId", case_id AS "caseId", case_number AS "caseNumber", branch, text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt" FROM instructions';
 
 type Target = { branch: string; id: string; number: string };
 
 const notReceived = (what: string) =>
-  refuse('NOT_FOUND', `总部尚未收到个案 ${what},请等门店同步后再批示`, `Head office has not received case ${what} yet; instruct it after the branch has synced`);
+  refuse(
+    'NOT_FOUND',
+    `总部尚未收到个案 ${what},请等门店同步后再批示`,
+    `Head office has not received case ${what} yet; instruct it after the branch has synced`,
+  );
 
-async function insert(db: HqQuery, c: Target, text: string, reviewerName: string, now: number, clientId: string | null): Promise<Instruction> {
+async function insert(
+  db: HqQuery,
+  c: Target,
+  text: string,
+  reviewerName: string,
+  now: number,
+  clientId: string | null,
+): Promise<Instruction> {
   const id = clientId ?? randomUUID();
-  await db.run('INSERT INTO instructions (id, branch, case_id, case_number, text, reviewer_name, instructed_at, created_at, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-    id, c.branch, c.id, c.number, text, reviewerName, new Date(now).toISOString(), now, clientId,
-  ]);
+  await db.run(
+    'INSERT INTO instructions (id, branch, case_id, case_number, text, reviewer_name, instructed_at, created_at, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [id, c.branch, c.id, c.number, text, reviewerName, new Date(now).toISOString(), now, clientId],
+  );
   return (await db.get<Instruction>(`${SELECT} WHERE id = ?`, [id])) as Instruction;
 }
 
 export type InstructInput = z.infer<typeof InstructInput>;
 
 /** The CLI's 批示, by case number, from raw input. */
-export const instruct = (db: HqStore, raw: unknown, now: number): Promise<Instruction> => instructByNumber(db, parseInput(InstructInput, raw), now);
+export const instruct = (db: HqStore, raw: unknown, now: number): Promise<Instruction> =>
+  instructByNumber(db, parseInput(InstructInput, raw), now);
 
 /** The admin-token route's 批示 (its body parsed by the route schema) and the CLI's. */
 export async function instructByNumber(db: HqStore, input: InstructInput, now: number): Promise<Instruction> {
-  const c = await db.get<Target>("SELECT branch, id, case_number AS number FROM records WHERE type = 'case' AND case_number = ?", [input.caseNumber]);
+  const c = await db.get<Target>(
+    "SELECT branch, id, case_number AS number FROM records WHERE type = 'case' AND case_number = ?",
+    [input.caseNumber],
+  );
   if (!c) throw notReceived(input.caseNumber);
   return insert(db, c, input.text, input.reviewerName, now, null);
 }
@@ -53,10 +70,18 @@ export async function instructCase(
   return db.tx(async (t) => {
     const had = await t.get<Instruction>(`${SELECT} WHERE id = ?`, [input.clientId]);
     if (had) {
-      if (had.branch === input.branch && had.caseId === input.caseId && had.text === input.text) return { instruction: had, created: false };
-      throw refuse('CONFLICT', '这个批示编号已用于另一条批示,请刷新后重写', 'This instruction id was already used for another instruction; reload and write it again');
+      if (had.branch === input.branch && had.caseId === input.caseId && had.text === input.text)
+        return { instruction: had, created: false };
+      throw refuse(
+        'CONFLICT',
+        '这个批示编号已用于另一条批示,请刷新后重写',
+        'This instruction id was already used for another instruction; reload and write it again',
+      );
     }
-    const c = await t.get<Target>("SELECT branch, id, case_number AS number FROM records WHERE branch = ? AND type = 'case' AND id = ?", [input.branch, input.caseId]);
+    const c = await t.get<Target>(
+      "SELECT branch, id, case_number AS number FROM records WHERE branch = ? AND type = 'case' AND id = ?",
+      [input.branch, input.caseId],
+    );
     if (!c) throw notReceived(`${input.branch}/${input.caseId}`);
     return { instruction: await insert(t, c, input.text, input.reviewerName, now, input.clientId), created: true };
   });
@@ -65,6 +90,9 @@ export async function instructCase(
 export const PAGE = 500;
 
 export async function instructionsSince(db: HqStore, branch: string, since: number): Promise<PullAnswer> {
-  const rows = await db.all<Instruction>(`${SELECT} WHERE branch = ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`, [branch, since]);
+  const rows = await db.all<Instruction>(`${SELECT} WHERE branch = ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`, [
+    branch,
+    since,
+  ]);
   return { instructions: rows, cursor: rows.length ? (rows[rows.length - 1] as Instruction).seq : since };
 }

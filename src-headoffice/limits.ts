@@ -9,4 +9,8 @@ export interface ServerLimits {
   rateWindowMs: number;
 }
 
-export const DEFAULT_SERVER_LIMITS: ServerLimits = { bodyLimitBytes: 16 * 1024 * 1024, rateMax: 120, rateWindowMs: 60_000 };
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  bodyLimitBytes: 16 * 1024 * 1024,
+  rateMax: 120,
+  rateWindowMs: 60_000,
+};

@@ -7,7 +7,11 @@ import { type Migration, orderedMigrations } from '../src-main/shared/migration-
 
 export function loadHqMigrations(kind: 'sqlite' | 'pg'): Migration[] {
   const dir = join(import.meta.dirname, kind === 'pg' ? 'migrations-pg' : 'migrations');
-  return orderedMigrations(readdirSync(dir), (f) => readFileSync(join(dir, f), 'utf8'), (t) => createHash('sha256').update(t).digest('hex'));
+  return orderedMigrations(
+    readdirSync(dir),
+    (f) => readFileSync(join(dir, f), 'utf8'),
+    (t) => createHash('sha256').update(t).digest('hex'),
+  );
 }
 
 /** How head office names its store in a refusal. */

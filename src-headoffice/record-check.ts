@@ -29,13 +29,19 @@ export function snapshotFacts(data: Buffer): SnapshotFacts {
 
 export type RecordVerdict = { ok: true; caseNumber: string | null } | { ok: false; reason: string };
 
-export function checkRecord(r: Omit<DecodedRecord, 'data' | 'line'>, facts: SnapshotFacts, maxSchema = RECORD_SCHEMA_VERSION): RecordVerdict {
+export function checkRecord(
+  r: Omit<DecodedRecord, 'data' | 'line'>,
+  facts: SnapshotFacts,
+  maxSchema = RECORD_SCHEMA_VERSION,
+): RecordVerdict {
   if (!TYPES.has(r.type)) return { ok: false, reason: `unknown record type "${r.type.slice(0, 40)}"` };
   if (r.id.length === 0 || r.id.length > 100) return { ok: false, reason: 'record id is empty or too long' };
   if (r.version < 1) return { ok: false, reason: 'record version must be at least 1' };
-  if (r.schema < 1 || r.schema > maxSchema) return { ok: false, reason: `record schema ${r.schema} is not supported (1–${maxSchema})` };
+  if (r.schema < 1 || r.schema > maxSchema)
+    return { ok: false, reason: `record schema ${r.schema} is not supported (1–${maxSchema})` };
   if (facts.kind === null) return { ok: false, reason: 'snapshot is not valid JSON' };
   if (facts.kind !== 'object') return { ok: false, reason: 'snapshot is not an object' };
-  if (r.type !== 'category' && facts.id !== null && facts.id !== r.id) return { ok: false, reason: 'snapshot id differs from the record id' };
+  if (r.type !== 'category' && facts.id !== null && facts.id !== r.id)
+    return { ok: false, reason: 'snapshot id differs from the record id' };
   return { ok: true, caseNumber: r.type === 'case' && typeof facts.number === 'string' ? facts.number : null };
 }

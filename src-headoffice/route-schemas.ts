@@ -20,7 +20,9 @@ const isBilingual = (v: unknown): v is Bilingual =>
  */
 export function refusalOf(issues: readonly z.core.$ZodIssue[]): AppError {
   const named = validationError(issues);
-  for (const i of issues) if (i.code === 'custom' && isBilingual(i.params)) return new AppError('VALIDATION', { zh: i.params.zh, en: i.params.en }, named.issues);
+  for (const i of issues)
+    if (i.code === 'custom' && isBilingual(i.params))
+      return new AppError('VALIDATION', { zh: i.params.zh, en: i.params.en }, named.issues);
   return named;
 }
 

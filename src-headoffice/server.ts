@@ -31,7 +31,8 @@ const BatchBody = z.custom<Buffer>((v) => Buffer.isBuffer(v), {
 });
 
 const signedBranch = (req: FastifyRequest): string => {
-  if (req.signedBranch === undefined) throw refuse('AUTH_FAILED', '请求未经签名验证', 'The request was not authenticated');
+  if (req.signedBranch === undefined)
+    throw refuse('AUTH_FAILED', '请求未经签名验证', 'The request was not authenticated');
   return req.signedBranch;
 };
 
@@ -60,14 +61,19 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const now = o.now ?? Date.now;
   const app = Fastify({ bodyLimit: limits.bodyLimitBytes, logger: false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidator());
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: limits.bodyLimitBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: limits.bodyLimitBytes },
+    (_req, body, done) => done(null, body),
+  );
 
   await app.register(rateLimit, {
     max: limits.rateMax,
     timeWindow: limits.rateWindowMs,
     // Per branch as the request names it; the signature is checked after, in the handler.
     keyGenerator: (req) => String(req.headers['x-bd-branch'] ?? req.ip).slice(0, 32),
-    errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: 429, rateLimited: true, after: ctx.after }),
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error('rate limited'), { statusCode: 429, rateLimited: true, after: ctx.after }),
   });
 
   app.setErrorHandler((e, _req, reply) => {
@@ -81,28 +87,39 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const signed = async (req: FastifyRequest) => {
     if (req.method === 'POST' && !Buffer.isBuffer(req.body)) return;
     const body = Buffer.isBuffer(req.body) ? req.body : '';
-    req.signedBranch = await authenticate(o.db, { method: req.method, url: req.url, headers: req.headers, body }, now());
+    req.signedBranch = await authenticate(
+      o.db,
+      { method: req.method, url: req.url, headers: req.headers, body },
+      now(),
+    );
   };
 
   // The branch may say how many outbox records wait (?backlog=N, covered by the signature).
-  app.post('/v1/batches', { preValidation: signed, schema: { body: BatchBody, querystring: BatchesQuery } }, async (req) => {
-    const { backlog } = req.query;
-    const answer = await importBatch(o.db, req.body, {
-      branch: signedBranch(req),
-      source: 'http',
-      now: now(),
-      ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}),
-      ...(backlog !== undefined ? { backlog } : {}),
-    });
-    o.afterCommit?.();
-    return answer;
-  });
+  app.post(
+    '/v1/batches',
+    { preValidation: signed, schema: { body: BatchBody, querystring: BatchesQuery } },
+    async (req) => {
+      const { backlog } = req.query;
+      const answer = await importBatch(o.db, req.body, {
+        branch: signedBranch(req),
+        source: 'http',
+        now: now(),
+        ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}),
+        ...(backlog !== undefined ? { backlog } : {}),
+      });
+      o.afterCommit?.();
+      return answer;
+    },
+  );
 
-  app.get('/v1/instructions', { preValidation: signed, schema: { querystring: InstructionsQuery } }, async (req) => instructionsSince(o.db, signedBranch(req), req.query.since));
+  app.get('/v1/instructions', { preValidation: signed, schema: { querystring: InstructionsQuery } }, async (req) =>
+    instructionsSince(o.db, signedBranch(req), req.query.since),
+  );
 
   const reviewerToken = async (req: FastifyRequest) => {
     const auth = req.headers.authorization ?? '';
-    if (!o.adminToken || !sameSecret(auth, `Bearer ${o.adminToken}`)) throw refuse('FORBIDDEN', '需要总部审核人员的令牌', 'A head-office reviewer token is required');
+    if (!o.adminToken || !sameSecret(auth, `Bearer ${o.adminToken}`))
+      throw refuse('FORBIDDEN', '需要总部审核人员的令牌', 'A head-office reviewer token is required');
   };
 
   app.post('/v1/instructions', { onRequest: reviewerToken, schema: { body: InstructInput } }, async (req, reply) => {
@@ -114,7 +131,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   // The head-office console (/console/ and /console/api/…), see console/api-contract.ts.
   await app.register(consoleRoutes, { store: o.db, now, ...(o.consoleDir ? { staticDir: o.consoleDir } : {}) });
 
-  app.setNotFoundHandler((_req, reply) => void reply.status(404).send({ code: 'NOT_FOUND', message: { zh: '没有这个地址', en: 'No such endpoint' } }));
+  app.setNotFoundHandler(
+    (_req, reply) =>
+      void reply.status(404).send({ code: 'NOT_FOUND', message: { zh: '没有这个地址', en: 'No such endpoint' } }),
+  );
   return app;
 }
-

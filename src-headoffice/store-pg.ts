@@ -7,7 +7,16 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type AsyncMigrationDriver, recordedRows, runMigrationsAsync } from '../src-main/shared/migration-runner';
-import { type CaseRow, type HqQuery, type HqStore, type HqTx, type OpenOptions, type Param, type RecordRow, recordKey } from './store-types';
+import {
+  type CaseRow,
+  type HqQuery,
+  type HqStore,
+  type HqTx,
+  type OpenOptions,
+  type Param,
+  type RecordRow,
+  recordKey,
+} from './store-types';
 import { HQ_STORE, loadHqMigrations } from './migration-files';
 import { searchText } from './search-text';
 
@@ -42,7 +51,8 @@ type Client = pg.PoolClient | pg.Pool;
 // COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
 const COPY_SPECIAL = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyText = (v: string | null): string => (v === null ? '\\N' : v.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] as string));
+const copyText = (v: string | null): string =>
+  v === null ? '\\N' : v.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] as string);
 /** A UTF-8 payload as is when it holds nothing to escape (the common case: no string search over 100 MB). */
 function copyBytes(b: Buffer): Buffer | string {
   // Bytes that are not UTF-8 go in as decoded (U+FFFD), as JSON.parse saw them, instead of failing the batch.
@@ -74,7 +84,8 @@ async function copyIn(client: pg.PoolClient, sql: string, parts: (string | Buffe
 function queries(c: () => Client): HqQuery {
   return {
     all: async <T>(sql: string, p: readonly Param[] = []) => (await c().query(pgSql(sql), p as unknown[])).rows as T[],
-    get: async <T>(sql: string, p: readonly Param[] = []) => (await c().query(pgSql(sql), p as unknown[])).rows[0] as T | undefined,
+    get: async <T>(sql: string, p: readonly Param[] = []) =>
+      (await c().query(pgSql(sql), p as unknown[])).rows[0] as T | undefined,
     run: async (sql: string, p: readonly Param[] = []) => (await c().query(pgSql(sql), p as unknown[])).rowCount ?? 0,
   };
 }
@@ -90,12 +101,19 @@ function txApi(client: pg.PoolClient): HqTx {
       await q("SELECT pg_advisory_xact_lock(hashtext('hq-import:' || $1))", [branch]);
     },
     receivedShas: async (branch, epoch, from, to) => {
-      const r = await q('SELECT seq, sha FROM received WHERE branch = $1 AND epoch = $2 AND seq BETWEEN $3 AND $4', [branch, epoch, from, to]);
+      const r = await q('SELECT seq, sha FROM received WHERE branch = $1 AND epoch = $2 AND seq BETWEEN $3 AND $4', [
+        branch,
+        epoch,
+        from,
+        to,
+      ]);
       return new Map((r.rows as { seq: number; sha: Buffer }[]).map((x) => [x.seq, x.sha]));
     },
     insertReceived: async (branch, epoch, rows) => {
       if (rows.length === 0) return;
-      const lines = rows.map((r) => `${copyText(branch)}\t${copyText(epoch)}\t${r.seq}\t\\\\x${r.sha.toString('hex')}\n`);
+      const lines = rows.map(
+        (r) => `${copyText(branch)}\t${copyText(epoch)}\t${r.seq}\t\\\\x${r.sha.toString('hex')}\n`,
+      );
       await copyIn(client, 'COPY received (branch, epoch, seq, sha) FROM STDIN', lines);
     },
     stageRecords: async (branch, rows) => {
@@ -111,14 +129,26 @@ function txApi(client: pg.PoolClient): HqTx {
       if (rows.length === 0) return m;
       const parts: (string | Buffer)[] = [];
       for (const r of rows) {
-        parts.push(`${copyText(r.type)}\t${copyText(r.id)}\t${r.version}\t${r.schema}\t`, copyBytes(r.payload), `\t${copyText(r.caseNumber)}\t${copyText(r.parentId)}\t${r.seq}\n`);
+        parts.push(
+          `${copyText(r.type)}\t${copyText(r.id)}\t${r.version}\t${r.schema}\t`,
+          copyBytes(r.payload),
+          `\t${copyText(r.caseNumber)}\t${copyText(r.parentId)}\t${r.seq}\n`,
+        );
       }
-      await copyIn(client, 'COPY import_records (type, id, version, schema, payload, case_number, parent_id, seq) FROM STDIN', parts);
+      await copyIn(
+        client,
+        'COPY import_records (type, id, version, schema, payload, case_number, parent_id, seq) FROM STDIN',
+        parts,
+      );
       // The temp table has no statistics: the planner would hash-join the whole records table
       // (every payload, every batch). A nested loop over its unique index is what fits.
       await client.query('SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
-      const old = await q('SELECT i.type, i.id, r.version FROM import_records i JOIN records r ON r.branch = $1 AND r.type = i.type AND r.id = i.id', [branch]);
-      for (const x of old.rows as { type: string; id: string; version: number }[]) m.set(recordKey(x.type, x.id), x.version);
+      const old = await q(
+        'SELECT i.type, i.id, r.version FROM import_records i JOIN records r ON r.branch = $1 AND r.type = i.type AND r.id = i.id',
+        [branch],
+      );
+      for (const x of old.rows as { type: string; id: string; version: number }[])
+        m.set(recordKey(x.type, x.id), x.version);
       return m;
     },
     upsertRecords: async (branch, winners: RecordRow[], now) => {
@@ -143,8 +173,24 @@ function txApi(client: pg.PoolClient): HqTx {
              satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
              receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, search_text = excluded.search_text, due_at = excluded.due_at`,
           [
-            col('branch'), col('id'), col('number'), col('status'), col('channel'), col('category'), col('severity'), col('receivedAt'), col('updatedAt'),
-            col('typical'), col('finding'), col('satisfaction'), col('disputed'), col('phone'), col('customerName'), col('receiptNo'), col('items'), col('content'),
+            col('branch'),
+            col('id'),
+            col('number'),
+            col('status'),
+            col('channel'),
+            col('category'),
+            col('severity'),
+            col('receivedAt'),
+            col('updatedAt'),
+            col('typical'),
+            col('finding'),
+            col('satisfaction'),
+            col('disputed'),
+            col('phone'),
+            col('customerName'),
+            col('receiptNo'),
+            col('items'),
+            col('content'),
             part.map((r) => searchText(r.customerName, r.content)),
             col('dueAt'),
           ],
@@ -153,9 +199,10 @@ function txApi(client: pg.PoolClient): HqTx {
     },
     insertQuarantine: async (branch, epoch, rows, now) => {
       for (const part of chunks(rows)) {
-        await q('INSERT INTO quarantine (branch, epoch, seq, reason, line, at) SELECT $1, $2, t.*, $6 FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t', [
-          branch, epoch, part.map((r) => r.seq), part.map((r) => r.reason), part.map((r) => r.line), now,
-        ]);
+        await q(
+          'INSERT INTO quarantine (branch, epoch, seq, reason, line, at) SELECT $1, $2, t.*, $6 FROM unnest($3::bigint[], $4::text[], $5::text[]) AS t',
+          [branch, epoch, part.map((r) => r.seq), part.map((r) => r.reason), part.map((r) => r.line), now],
+        );
       }
     },
   };
@@ -207,9 +254,13 @@ function pgMigrationDriver(c: pg.PoolClient): AsyncMigrationDriver {
   return {
     async state() {
       // Stores from before checksums have the table without the column: add it (NULL until recorded).
-      await c.query('CREATE TABLE IF NOT EXISTS hq_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS hq_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+      );
       await c.query('ALTER TABLE hq_migrations ADD COLUMN IF NOT EXISTS checksum TEXT');
-      const recorded = recordedRows((await c.query('SELECT version, checksum FROM hq_migrations ORDER BY version')).rows);
+      const recorded = recordedRows(
+        (await c.query('SELECT version, checksum FROM hq_migrations ORDER BY version')).rows,
+      );
       return { version: Math.max(0, ...recorded.map((r) => r.version)), recorded };
     },
     async recordChecksum(m) {
@@ -219,7 +270,12 @@ function pgMigrationDriver(c: pg.PoolClient): AsyncMigrationDriver {
       await c.query('BEGIN');
       try {
         await c.query(m.sql);
-        await c.query('INSERT INTO hq_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)', [m.version, m.name, m.checksum, Date.now()]);
+        await c.query('INSERT INTO hq_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)', [
+          m.version,
+          m.name,
+          m.checksum,
+          Date.now(),
+        ]);
         await c.query('COMMIT');
       } catch (e) {
         await c.query('ROLLBACK');

@@ -9,12 +9,24 @@ import { runMigrations, sqliteMigrationDriver } from '../src-main/shared/migrati
 import { searchDocument } from '../src-main/domain/search-tokens';
 import { HQ_STORE, loadHqMigrations } from './migration-files';
 import { projectCase } from './projection';
-import { type CaseRow, type HqQuery, type HqStore, type HqTx, type Param, type RecordRow, recordKey } from './store-types';
+import {
+  type CaseRow,
+  type HqQuery,
+  type HqStore,
+  type HqTx,
+  type Param,
+  type RecordRow,
+  recordKey,
+} from './store-types';
 
 /** Migrates (verifying the checksums of what was applied); answers the version the store had before. */
 function migrate(db: Database.Database): number {
   try {
-    const driver = sqliteMigrationDriver(db, { table: 'hq_migrations', now: Date.now, transaction: (work) => db.transaction(work)() });
+    const driver = sqliteMigrationDriver(db, {
+      table: 'hq_migrations',
+      now: Date.now,
+      transaction: (work) => db.transaction(work)(),
+    });
     return runMigrations(HQ_STORE, loadHqMigrations('sqlite'), driver).from;
   } catch (e) {
     db.close();
@@ -88,7 +100,12 @@ export class SqliteStore implements HqStore {
     ...this.direct,
     lockBranch: async () => {},
     receivedShas: async (branch, epoch, from, to) => {
-      const rows = this.q('SELECT seq, sha FROM received WHERE branch = ? AND epoch = ? AND seq BETWEEN ? AND ?').all(branch, epoch, from, to) as { seq: number; sha: Buffer }[];
+      const rows = this.q('SELECT seq, sha FROM received WHERE branch = ? AND epoch = ? AND seq BETWEEN ? AND ?').all(
+        branch,
+        epoch,
+        from,
+        to,
+      ) as { seq: number; sha: Buffer }[];
       return new Map(rows.map((r) => [r.seq, r.sha]));
     },
     insertReceived: async (branch, epoch, rows) => {
@@ -112,7 +129,8 @@ export class SqliteStore implements HqStore {
            case_number = coalesce(excluded.case_number, records.case_number), parent_id = excluded.parent_id, seq = excluded.seq, imported_at = excluded.imported_at
          WHERE excluded.version > records.version`,
       );
-      for (const r of rows) s.run(branch, r.type, r.id, r.version, r.schema, r.payload, r.caseNumber, r.parentId, r.seq, now);
+      for (const r of rows)
+        s.run(branch, r.type, r.id, r.version, r.schema, r.payload, r.caseNumber, r.parentId, r.seq, now);
     },
     upsertCases: async (rows: CaseRow[]) => {
       const upsert = this.q(
@@ -129,7 +147,27 @@ export class SqliteStore implements HqStore {
       const ftsInsert = this.q('INSERT INTO hq_cases_fts (rowid, uni, bi) VALUES (?, ?, ?)');
       for (const c of rows) {
         const was = old.get(c.branch, c.id) as { rid: number; name: string | null; content: string } | undefined;
-        const { rid } = upsert.get(c.branch, c.id, c.number, c.status, c.channel, c.category, c.severity, c.receivedAt, c.updatedAt, c.typical, c.finding, c.satisfaction, c.disputed, c.phone, c.customerName, c.receiptNo, c.items, c.content, c.dueAt) as { rid: number };
+        const { rid } = upsert.get(
+          c.branch,
+          c.id,
+          c.number,
+          c.status,
+          c.channel,
+          c.category,
+          c.severity,
+          c.receivedAt,
+          c.updatedAt,
+          c.typical,
+          c.finding,
+          c.satisfaction,
+          c.disputed,
+          c.phone,
+          c.customerName,
+          c.receiptNo,
+          c.items,
+          c.content,
+          c.dueAt,
+        ) as { rid: number };
         // The search document changes only when the name or content does (most updates are status moves).
         if (was && was.name === c.customerName && was.content === c.content) continue;
         if (was) ftsDelete.run(rid);
@@ -162,7 +200,9 @@ export async function openSqliteStore(file: string): Promise<SqliteStore> {
 }
 
 async function backfillProjection(store: SqliteStore): Promise<void> {
-  const rows = store.db.prepare("SELECT branch, payload, imported_at FROM records WHERE type = 'case' AND json_valid(payload)").iterate() as IterableIterator<{ branch: string; payload: string; imported_at: number }>;
+  const rows = store.db
+    .prepare("SELECT branch, payload, imported_at FROM records WHERE type = 'case' AND json_valid(payload)")
+    .iterate() as IterableIterator<{ branch: string; payload: string; imported_at: number }>;
   const cases: CaseRow[] = [];
   for (const r of rows) {
     const c = projectCase(r.branch, JSON.parse(r.payload), r.imported_at);

@@ -58,7 +58,12 @@ export interface ImportWrites {
   /** Upserts the staged records that won (newer than stored, last of their key in the batch). */
   upsertRecords(branch: string, winners: RecordRow[], now: number): Promise<void>;
   upsertCases(rows: CaseRow[]): Promise<void>;
-  insertQuarantine(branch: string, epoch: string, rows: { seq: number | null; reason: string; line: string }[], now: number): Promise<void>;
+  insertQuarantine(
+    branch: string,
+    epoch: string,
+    rows: { seq: number | null; reason: string; line: string }[],
+    now: number,
+  ): Promise<void>;
 }
 
 export interface HqTx extends HqQuery, ImportWrites {}

@@ -80,7 +80,11 @@ function deviceSyncConfig(settings: DeviceSettings, secrets: SecretBox | undefin
   }
 }
 
-function settingsAccess(settings: DeviceSettings, secrets: SecretBox | undefined, afterChange: () => void): SettingsAccess {
+function settingsAccess(
+  settings: DeviceSettings,
+  secrets: SecretBox | undefined,
+  afterChange: () => void,
+): SettingsAccess {
   return {
     get: () => settings.get(),
     update: (raw) => {

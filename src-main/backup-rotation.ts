@@ -41,7 +41,8 @@ export async function dailyBackup(db: Db, dir: string, now = Date.now()): Promis
   const newest = newestBackupAt(dir);
   if (newest !== null && now - newest < DAY) return null;
   const report = await onlineBackup(db, dir, now);
-  if (report.integrity !== 'ok') throw new Error(`backup ${report.path} failed its integrity check: ${report.integrity}`);
+  if (report.integrity !== 'ok')
+    throw new Error(`backup ${report.path} failed its integrity check: ${report.integrity}`);
   pruneBackups(dir, now);
   return report;
 }

@@ -57,7 +57,11 @@ function watchNetwork(onBack: () => void): void {
 }
 
 async function start(): Promise<void> {
-  const paths = appPaths(app.getPath('userData'), { packaged: app.isPackaged, resources: process.resourcesPath, appRoot: app.getAppPath() });
+  const paths = appPaths(app.getPath('userData'), {
+    packaged: app.isPackaged,
+    resources: process.resourcesPath,
+    appRoot: app.getAppPath(),
+  });
   log.transports.file.resolvePathFn = () => join(paths.logs, 'main.log');
   const settings = SettingsStore.open((o) => new Store<Record<string, unknown>>(o), { cwd: paths.settingsDir });
   if (settings.problem) log.warn('settings file problem', settings.problem);
@@ -66,7 +70,9 @@ async function start(): Promise<void> {
   db = openDatabase(paths.database, {
     backupDir: paths.backups,
     migrations: loadMigrations(paths.migrations),
-    nativeBinding: app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(app.getAppPath(), 'out', 'native', 'better_sqlite3.node'),
+    nativeBinding: app.isPackaged
+      ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
+      : join(app.getAppPath(), 'out', 'native', 'better_sqlite3.node'),
   }).db;
 
   const desk = createBranchApp({
@@ -100,7 +106,9 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   if (settings.problem) {
-    mainWindow.webContents.once('did-finish-load', () => mainWindow?.webContents.send('settings.problem', settings.problem));
+    mainWindow.webContents.once('did-finish-load', () =>
+      mainWindow?.webContents.send('settings.problem', settings.problem),
+    );
   }
   if (!safeStorage.isEncryptionAvailable()) log.warn('safeStorage unavailable: the sync key cannot be stored');
 

@@ -14,7 +14,8 @@ export interface AppPaths {
 }
 
 export function appPaths(userData: string, opts: { packaged: boolean; resources: string; appRoot: string }): AppPaths {
-  const res = (packagedPath: string, devPath: string) => (opts.packaged ? join(opts.resources, packagedPath) : join(opts.appRoot, devPath));
+  const res = (packagedPath: string, devPath: string) =>
+    opts.packaged ? join(opts.resources, packagedPath) : join(opts.appRoot, devPath);
   return {
     database: join(userData, 'branch-desk.sqlite'),
     backups: join(userData, 'backups'),

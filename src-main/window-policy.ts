@@ -53,7 +53,12 @@ export const EXTERNAL_HOSTS = ['www.12315.cn', 'www.samr.gov.cn'] as const;
 export function isAllowedExternal(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && (EXTERNAL_HOSTS as readonly string[]).includes(u.hostname) && u.username === '' && u.password === '';
+    return (
+      u.protocol === 'https:' &&
+      (EXTERNAL_HOSTS as readonly string[]).includes(u.hostname) &&
+      u.username === '' &&
+      u.password === ''
+    );
   } catch {
     return false;
   }

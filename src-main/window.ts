@@ -18,7 +18,9 @@ import {
 
 /** Must run before the app is ready. */
 export function registerSchemePrivileges(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 export function serveApp(rendererRoot: string): void {
@@ -29,7 +31,11 @@ export function serveApp(rendererRoot: string): void {
     if (!res.ok) return new Response('Not found', { status: 404 });
     return new Response(res.body, {
       status: 200,
-      headers: { 'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   });
 }

@@ -18,7 +18,15 @@
 //     403 FORBIDDEN (CSRF token or Origin wrong)         404 NOT_FOUND       409 CONFLICT
 //     500 INTERNAL
 import { z } from 'zod';
-import { CASE_STATUSES, CHANNELS, type CaseStatus, type Channel, type Finding, type Satisfaction, type Severity } from '../../src-main/shared/enums';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  type CaseStatus,
+  type Channel,
+  type Finding,
+  type Satisfaction,
+  type Severity,
+} from '../../src-main/shared/enums';
 import type { Bilingual } from '../../src-main/shared/errors';
 import type { Summary } from '../../src-main/shared/summary-types';
 import type { CaseRecordSnapshot, FollowUpRecordSnapshot, SlipRecordSnapshot } from '../../src-main/sync/protocol';
@@ -35,7 +43,8 @@ export const CONSOLE_PATHS = {
   branchHealth: `${CONSOLE_API}/branches/health`,
 } as const;
 
-export const casePath = (branch: string, id: string): string => `${CONSOLE_API}/cases/${encodeURIComponent(branch)}/${encodeURIComponent(id)}`;
+export const casePath = (branch: string, id: string): string =>
+  `${CONSOLE_API}/cases/${encodeURIComponent(branch)}/${encodeURIComponent(id)}`;
 export const caseInstructionsPath = (branch: string, id: string): string => `${casePath(branch, id)}/instructions`;
 
 export const SESSION_COOKIE = 'hq_console_session';
@@ -61,7 +70,11 @@ const branchCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().refine((s) => /^[A-Z0-9]{2,16}$/.test(s), { params: { zh: '须为 2–16 位字母或数字', en: 'must be 2–16 letters or digits' } }));
+  .pipe(
+    z.string().refine((s) => /^[A-Z0-9]{2,16}$/.test(s), {
+      params: { zh: '须为 2–16 位字母或数字', en: 'must be 2–16 letters or digits' },
+    }),
+  );
 const day = z.iso.date();
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const opt = <T extends z.ZodType>(t: T) => z.preprocess(emptyToUndefined, t.optional());
@@ -280,7 +293,15 @@ export interface RepeatComplainant {
   channels: Channel[];
   firstAt: number;
   lastAt: number;
-  cases: { branch: string; id: string; number: string; channel: Channel; status: CaseStatus; receivedAt: number; finding: Finding | null }[];
+  cases: {
+    branch: string;
+    id: string;
+    number: string;
+    channel: Channel;
+    status: CaseStatus;
+    receivedAt: number;
+    finding: Finding | null;
+  }[];
 }
 
 export interface RepeatComplainantsAnswer {

@@ -4,7 +4,13 @@
 // follow-up or audit record that does not parse is left out of the page (it stays stored).
 import { refuse } from '../../src-main/shared/errors';
 import { SNAPSHOT_REF } from '../../src-main/shared/sync-format';
-import { AuditRecordSnapshot, CaseRecordSnapshot, FollowUpRecordSnapshot, SlipRecordSnapshot, SnapshotRef } from '../../src-main/sync/protocol';
+import {
+  AuditRecordSnapshot,
+  CaseRecordSnapshot,
+  FollowUpRecordSnapshot,
+  SlipRecordSnapshot,
+  SnapshotRef,
+} from '../../src-main/sync/protocol';
 import type { HqStore } from '../store';
 import type { CaseDetail, CaseHistoryEntry, ConsoleInstruction } from './api-contract';
 import { readSnapshot } from './snapshots';
@@ -14,9 +20,18 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 export type InstructionRow = { instructionId: string; text: string; reviewerName: string; instructedAt: string };
 
 /** The case's newest snapshot, or null when head office holds none that parses. */
-export async function caseSnapshotOf(store: HqStore, branch: string, id: string): Promise<{ snapshot: CaseRecordSnapshot | null; version: number; importedAt: number } | null> {
-  const c = await store.get<{ payload: string; version: number; imported_at: number }>("SELECT payload, version, imported_at FROM records WHERE branch = ? AND type = 'case' AND id = ?", [branch, id]);
-  return c ? { snapshot: readSnapshot(CaseRecordSnapshot, c.payload), version: c.version, importedAt: c.imported_at } : null;
+export async function caseSnapshotOf(
+  store: HqStore,
+  branch: string,
+  id: string,
+): Promise<{ snapshot: CaseRecordSnapshot | null; version: number; importedAt: number } | null> {
+  const c = await store.get<{ payload: string; version: number; imported_at: number }>(
+    "SELECT payload, version, imported_at FROM records WHERE branch = ? AND type = 'case' AND id = ?",
+    [branch, id],
+  );
+  return c
+    ? { snapshot: readSnapshot(CaseRecordSnapshot, c.payload), version: c.version, importedAt: c.imported_at }
+    : null;
 }
 
 export const consoleInstruction = (i: InstructionRow, snapshot: CaseRecordSnapshot | null): ConsoleInstruction => ({
@@ -32,10 +47,20 @@ type Shown = Record<string, unknown> & { version: number };
 
 export async function caseDetail(store: HqStore, branch: string, id: string): Promise<CaseDetail> {
   const c = await caseSnapshotOf(store, branch, id);
-  if (!c) throw refuse('NOT_FOUND', `总部没有门店 ${branch} 的这个个案`, `Head office holds no such case of branch ${branch}`);
+  if (!c)
+    throw refuse(
+      'NOT_FOUND',
+      `总部没有门店 ${branch} 的这个个案`,
+      `Head office holds no such case of branch ${branch}`,
+    );
   const snapshot = c.snapshot;
   // Stored as sent, but not a case snapshot this console can read (the list does not show it either when its facts do not parse).
-  if (!snapshot) throw refuse('NOT_FOUND', `门店 ${branch} 发来的这个个案的数据无法读取`, `The data branch ${branch} sent for this case cannot be read`);
+  if (!snapshot)
+    throw refuse(
+      'NOT_FOUND',
+      `门店 ${branch} 发来的这个个案的数据无法读取`,
+      `The data branch ${branch} sent for this case cannot be read`,
+    );
   const children = await store.all<{ type: string; id: string; payload: string }>(
     "SELECT type, id, payload FROM records WHERE branch = ? AND parent_id = ? AND type IN ('slip', 'follow_up') ORDER BY rid",
     [branch, id],
@@ -59,7 +84,10 @@ export async function caseDetail(store: HqStore, branch: string, id: string): Pr
     }
   }
   const ids = [id, ...children.map((x) => x.id)];
-  const audits = await store.all<{ payload: string }>(`SELECT payload FROM records WHERE branch = ? AND type = 'audit' AND parent_id IN (${placeholders(ids.length)})`, [branch, ...ids]);
+  const audits = await store.all<{ payload: string }>(
+    `SELECT payload FROM records WHERE branch = ? AND type = 'audit' AND parent_id IN (${placeholders(ids.length)})`,
+    [branch, ...ids],
+  );
   const history = audits
     .map((a) => readSnapshot(AuditRecordSnapshot, a.payload))
     .filter((a) => a !== null)
@@ -71,7 +99,16 @@ export async function caseDetail(store: HqStore, branch: string, id: string): Pr
         const snap = ref.success ? current.get(`${ref.data.type}/${ref.data.id}`) : undefined;
         after = snap && ref.success && snap.version === ref.data.version ? snap : null;
       }
-      return { id: a.id, at: a.at, actorName: a.actorName, action: a.action, entity: a.entity, entityId: a.entityId, before: a.before ?? null, after };
+      return {
+        id: a.id,
+        at: a.at,
+        actorName: a.actorName,
+        action: a.action,
+        entity: a.entity,
+        entityId: a.entityId,
+        before: a.before ?? null,
+        after,
+      };
     })
     .sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1));
   const instructions = await store.all<InstructionRow>(

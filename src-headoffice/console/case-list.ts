@@ -18,23 +18,49 @@ const SEARCH_COUNT_CAP = 1_000;
 const SHORT_SEARCH_MS = 3_000;
 
 type Row = {
-  branch: string; id: string; number: string; status: string; channel: string; category: string; severity: string; received_at: number; updated_at: number;
-  typical: number; finding: string | null; satisfaction: string | null; disputed: number; phone: string | null; customer_name: string | null; receipt_no: string | null; excerpt: string;
+  branch: string;
+  id: string;
+  number: string;
+  status: string;
+  channel: string;
+  category: string;
+  severity: string;
+  received_at: number;
+  updated_at: number;
+  typical: number;
+  finding: string | null;
+  satisfaction: string | null;
+  disputed: number;
+  phone: string | null;
+  customer_name: string | null;
+  receipt_no: string | null;
+  excerpt: string;
   due_at: number | string | null;
 };
 
-const cursorOf = (r: { received_at: number; branch: string; id: string }) => Buffer.from(JSON.stringify([r.received_at, r.branch, r.id])).toString('base64url');
+const cursorOf = (r: { received_at: number; branch: string; id: string }) =>
+  Buffer.from(JSON.stringify([r.received_at, r.branch, r.id])).toString('base64url');
 
 function readCursor(s: string): [number, string, string] {
   try {
     const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 3 && Number.isSafeInteger(v[0]) && typeof v[1] === 'string' && typeof v[2] === 'string') return v as [number, string, string];
+    if (
+      Array.isArray(v) &&
+      v.length === 3 &&
+      Number.isSafeInteger(v[0]) &&
+      typeof v[1] === 'string' &&
+      typeof v[2] === 'string'
+    )
+      return v as [number, string, string];
   } catch {
     // falls through to the refusal
   }
-  throw refuse('VALIDATION', '翻页位置无效,请从第一页重新开始', 'The page cursor is invalid; start again from the first page', [
-    { field: 'after', message: { zh: '翻页位置:无效', en: 'Page cursor is invalid' } },
-  ]);
+  throw refuse(
+    'VALIDATION',
+    '翻页位置无效,请从第一页重新开始',
+    'The page cursor is invalid; start again from the first page',
+    [{ field: 'after', message: { zh: '翻页位置:无效', en: 'Page cursor is invalid' } }],
+  );
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -101,15 +127,33 @@ export async function listCases(store: HqStore, q: CaseListQuery): Promise<CaseL
       });
     } catch (e) {
       if ((e as { code?: string }).code !== '57014') throw e;
-      throw refuse('VALIDATION', '一两个字的搜索范围太大,请再输入一个字,或加上门店或日期条件', 'A search of one or two characters is too broad here; type one more character, or add a branch or dates', [
-        { field: 'q', message: { zh: '搜索内容:一两个字的搜索范围太大,请再输入一个字或加上门店、日期条件', en: 'Search text: one or two characters are too broad here; type one more, or add a branch or dates' } },
-      ]);
+      throw refuse(
+        'VALIDATION',
+        '一两个字的搜索范围太大,请再输入一个字,或加上门店或日期条件',
+        'A search of one or two characters is too broad here; type one more character, or add a branch or dates',
+        [
+          {
+            field: 'q',
+            message: {
+              zh: '搜索内容:一两个字的搜索范围太大,请再输入一个字或加上门店、日期条件',
+              en: 'Search text: one or two characters are too broad here; type one more, or add a branch or dates',
+            },
+          },
+        ],
+      );
     }
   }
   return page(store, store.kind, q, where, params, filtered);
 }
 
-async function page(store: HqQuery, kind: HqStore['kind'], q: CaseListQuery, where: string[], params: Param[], filtered: { where: string[]; params: Param[] }): Promise<CaseListPage> {
+async function page(
+  store: HqQuery,
+  kind: HqStore['kind'],
+  q: CaseListQuery,
+  where: string[],
+  params: Param[],
+  filtered: { where: string[]; params: Param[] },
+): Promise<CaseListPage> {
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = await store.all<Row>(
     `SELECT branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no,
@@ -123,15 +167,34 @@ async function page(store: HqQuery, kind: HqStore['kind'], q: CaseListQuery, whe
   return { rows: page.map(toRow), nextCursor: more ? cursorOf(page[page.length - 1] as Row) : null, ...total };
 }
 
-async function countCases(store: HqQuery, kind: HqStore['kind'], where: string[], params: Param[], cap: number): Promise<{ total: number; totalExact: boolean }> {
+async function countCases(
+  store: HqQuery,
+  kind: HqStore['kind'],
+  where: string[],
+  params: Param[],
+  cap: number,
+): Promise<{ total: number; totalExact: boolean }> {
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const n = Number((await store.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM hq_cases ${cond} LIMIT ${cap + 1}) x`, params))?.n ?? 0);
+  const n = Number(
+    (
+      await store.get<{ n: number }>(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM hq_cases ${cond} LIMIT ${cap + 1}) x`,
+        params,
+      )
+    )?.n ?? 0,
+  );
   if (n <= cap) return { total: n, totalExact: true };
   if (where.length === 0) {
     // The whole table: the statistics' row count (PostgreSQL) or the highest row id (SQLite; rows are never deleted).
     const est =
       kind === 'pg'
-        ? Number((await store.get<{ n: number }>("SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'hq_cases'::regclass"))?.n ?? 0)
+        ? Number(
+            (
+              await store.get<{ n: number }>(
+                "SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'hq_cases'::regclass",
+              )
+            )?.n ?? 0,
+          )
         : Number((await store.get<{ n: number }>('SELECT max(rid) AS n FROM hq_cases'))?.n ?? 0);
     return { total: Math.max(est, n), totalExact: false };
   }

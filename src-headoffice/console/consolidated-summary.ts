@@ -3,7 +3,15 @@
 // branch uses, with the default branch settings (head office does not know each branch's
 // business hours; see src-main/domain/summary.ts). Every payload is parsed with its sync-contract
 // schema: a case, slip or unit record that does not parse is left out of the summary (it stays stored).
-import { caseFacts, periodOfDate, previousPeriods, slipFacts, type SlipSnapshot, summarize, type SummaryFacts } from '../../src-main/domain/summary';
+import {
+  caseFacts,
+  periodOfDate,
+  previousPeriods,
+  slipFacts,
+  type SlipSnapshot,
+  summarize,
+  type SummaryFacts,
+} from '../../src-main/domain/summary';
 import type { SlipFacts } from '../../src-main/shared/summary-types';
 import { CaseRecordSnapshot, SlipRecordSnapshot, UnitRecordSnapshot } from '../../src-main/sync/protocol';
 import type { HqStore, Param } from '../store';
@@ -32,7 +40,8 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
   for (const s of slips) {
     const snap = readSnapshot(SlipRecordSnapshot, s.payload);
     if (!snap) continue;
-    if (s.parent_id) slipsOf.set(`${s.branch}/${s.parent_id}`, [...(slipsOf.get(`${s.branch}/${s.parent_id}`) ?? []), snap]);
+    if (s.parent_id)
+      slipsOf.set(`${s.branch}/${s.parent_id}`, [...(slipsOf.get(`${s.branch}/${s.parent_id}`) ?? []), snap]);
     else {
       const f = slipFacts(snap);
       if (f && f.handledAt >= from && f.handledAt < period.to) standalone.push(f);
@@ -44,12 +53,23 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
     if (snap) facts.push(caseFacts(snap, slipsOf.get(`${c.branch}/${c.id}`) ?? []));
   }
   const summary = summarize(facts, period, previous, { asOf: now, standaloneSlips: standalone });
-  return { period: q.period, firstDate: period.firstDate, lastDate: period.lastDate, branch: q.branch ?? null, cases: summary.total, summary, names: { units: await unitNames(store, q.branch) } };
+  return {
+    period: q.period,
+    firstDate: period.firstDate,
+    lastDate: period.lastDate,
+    branch: q.branch ?? null,
+    cases: summary.total,
+    summary,
+    names: { units: await unitNames(store, q.branch) },
+  };
 }
 
 /** Unit ids are per branch store: over several branches a name says whose unit it is. */
 async function unitNames(store: HqStore, branch: string | undefined): Promise<Record<string, string>> {
-  const units = await store.all<{ branch: string; id: string; payload: string }>(`SELECT branch, id, payload FROM records WHERE type = 'unit'${branch ? ' AND branch = ?' : ''}`, branch ? [branch] : []);
+  const units = await store.all<{ branch: string; id: string; payload: string }>(
+    `SELECT branch, id, payload FROM records WHERE type = 'unit'${branch ? ' AND branch = ?' : ''}`,
+    branch ? [branch] : [],
+  );
   const names: Record<string, string> = {};
   for (const u of units) {
     const unit = readSnapshot(UnitRecordSnapshot, u.payload);

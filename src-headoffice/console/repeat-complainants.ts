@@ -12,7 +12,20 @@ import { dayEnd, dayStart } from './dates';
 const DAY = 86_400_000;
 const MAX_CUSTOMERS = 2000;
 
-type Row = { who: string; branch: string; id: string; number: string; channel: string; status: string; received_at: number; finding: string | null; phone: string | null; customer_name: string | null; receipt_no: string | null; items: string | null };
+type Row = {
+  who: string;
+  branch: string;
+  id: string;
+  number: string;
+  channel: string;
+  status: string;
+  received_at: number;
+  finding: string | null;
+  phone: string | null;
+  customer_name: string | null;
+  receipt_no: string | null;
+  items: string | null;
+};
 
 const WHO = "coalesce(phone, 'n:' || customer_name)";
 
@@ -61,7 +74,13 @@ export async function repeatComplainants(store: HqStore, q: RepeatQuery, now: nu
     .slice(0, q.limit);
 }
 
-const itemsOf = (r: Row) => (r.items ? r.items.split('\n').map((s) => s.trim()).filter(Boolean) : []);
+const itemsOf = (r: Row) =>
+  r.items
+    ? r.items
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** The same customer's cases linked by matter (receipt or item within the window), as flagged groups. */
 export function matterGroups(who: string, cases: Row[]): RepeatComplainant[] {
@@ -106,7 +125,15 @@ export function matterGroups(who: string, cases: Row[]): RepeatComplainant[] {
       channels,
       firstAt: first.received_at,
       lastAt: (rows[rows.length - 1] as Row).received_at,
-      cases: rows.map((r) => ({ branch: r.branch, id: r.id, number: r.number, channel: r.channel as Channel, status: r.status as CaseStatus, receivedAt: r.received_at, finding: r.finding as Finding | null })),
+      cases: rows.map((r) => ({
+        branch: r.branch,
+        id: r.id,
+        number: r.number,
+        channel: r.channel as Channel,
+        status: r.status as CaseStatus,
+        receivedAt: r.received_at,
+        finding: r.finding as Finding | null,
+      })),
     });
   }
   return out;

@@ -10,7 +10,12 @@ import { parseInput } from '../../src-main/shared/validation';
 import type { HqStore } from '../store';
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, type Reviewer } from './api-contract';
 
-const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, o: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+const scrypt = promisify(scryptCb) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  o: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
 const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 export async function hashPassword(password: string): Promise<string> {
@@ -34,7 +39,9 @@ export const NewReviewer = z.strictObject({
   username: z
     .string()
     .trim()
-    .refine((s) => /^[a-z0-9._-]{2,32}$/i.test(s), { params: { zh: '须为 2–32 位字母、数字或 . _ -', en: 'must be 2–32 letters, digits or . _ -' } }),
+    .refine((s) => /^[a-z0-9._-]{2,32}$/i.test(s), {
+      params: { zh: '须为 2–32 位字母、数字或 . _ -', en: 'must be 2–32 letters, digits or . _ -' },
+    }),
   name: z.string().trim().min(1).max(50),
   password: z.string().min(10).max(200),
 });
@@ -43,33 +50,55 @@ export async function addReviewer(store: HqStore, raw: unknown, now: number): Pr
   const input = parseInput(NewReviewer, raw);
   const username = input.username.toLowerCase();
   const hash = await hashPassword(input.password);
-  const added = await store.run('INSERT INTO reviewers (username, name, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [username, input.name, hash, now]);
+  const added = await store.run(
+    'INSERT INTO reviewers (username, name, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    [username, input.name, hash, now],
+  );
   if (added === 0) throw refuse('CONFLICT', `审核人员 ${username} 已存在`, `Reviewer ${username} already exists`);
   return { username, name: input.name };
 }
 
-type Row = { username: string; name: string; password_hash: string; failed_attempts: number; locked_until: number | null; active: number };
+type Row = {
+  username: string;
+  name: string;
+  password_hash: string;
+  failed_attempts: number;
+  locked_until: number | null;
+  active: number;
+};
 
 export class LockedError extends AppError {
   constructor(readonly retryAfterMs: number) {
     const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-    super('ACCOUNT_LOCKED', { zh: `密码错误次数过多,账号已锁定,请 ${minutes} 分钟后再试`, en: `Too many wrong passwords; the account is locked, try again in ${minutes} minutes` });
+    super('ACCOUNT_LOCKED', {
+      zh: `密码错误次数过多,账号已锁定,请 ${minutes} 分钟后再试`,
+      en: `Too many wrong passwords; the account is locked, try again in ${minutes} minutes`,
+    });
   }
 }
 
 const wrong = () => refuse('AUTH_FAILED', '用户名或密码不正确', 'Wrong username or password');
 
 /** Checks a sign-in; counts failures and locks the account after too many. */
-export async function verifyReviewer(store: HqStore, username: string, password: string, now: number): Promise<Reviewer> {
+export async function verifyReviewer(
+  store: HqStore,
+  username: string,
+  password: string,
+  now: number,
+): Promise<Reviewer> {
   const u = username.trim().toLowerCase();
-  const row = await store.get<Row>('SELECT username, name, password_hash, failed_attempts, locked_until, active FROM reviewers WHERE username = ?', [u]);
+  const row = await store.get<Row>(
+    'SELECT username, name, password_hash, failed_attempts, locked_until, active FROM reviewers WHERE username = ?',
+    [u],
+  );
   if (!row || row.active !== 1) {
     await passwordMatches(password, await (dummy ??= hashPassword('not-a-password-anyone-has')));
     throw wrong();
   }
   if (row.locked_until !== null && row.locked_until > now) throw new LockedError(row.locked_until - now);
   if (await passwordMatches(password, row.password_hash)) {
-    if (row.failed_attempts > 0 || row.locked_until !== null) await store.run('UPDATE reviewers SET failed_attempts = 0, locked_until = NULL WHERE username = ?', [u]);
+    if (row.failed_attempts > 0 || row.locked_until !== null)
+      await store.run('UPDATE reviewers SET failed_attempts = 0, locked_until = NULL WHERE username = ?', [u]);
     return { username: row.username, name: row.name };
   }
   // Counted in one statement, so parallel guesses cannot slip past the limit.

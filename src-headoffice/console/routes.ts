@@ -53,7 +53,8 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CONSOLE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-const notSignedIn = () => refuse('NOT_SIGNED_IN', '请先登录,或登录已过期', 'Please sign in; the session may have expired');
+const notSignedIn = () =>
+  refuse('NOT_SIGNED_IN', '请先登录,或登录已过期', 'Please sign in; the session may have expired');
 const forbidden = (zh: string, en: string) => refuse('FORBIDDEN', zh, en);
 
 function sameOrigin(req: FastifyRequest): boolean {
@@ -79,31 +80,44 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/console/api/')) return;
     const signingIn = req.method === 'POST' && req.url.split('?')[0] === CONSOLE_PATHS.session;
-    if (STATE_CHANGING.has(req.method) && !sameOrigin(req)) throw forbidden('请求来源不是总部控制台,已拒绝', 'The request does not come from the console; refused');
+    if (STATE_CHANGING.has(req.method) && !sameOrigin(req))
+      throw forbidden('请求来源不是总部控制台,已拒绝', 'The request does not come from the console; refused');
     if (signingIn) return;
     const session = await findSession(store, req.cookies[SESSION_COOKIE], now());
     if (!session) throw notSignedIn();
     if (STATE_CHANGING.has(req.method) && !csrfMatches(session, req.headers[CSRF_HEADER])) {
-      throw forbidden('安全令牌不符(请刷新页面后重试),已拒绝', 'The security token does not match (reload the page and try again); refused');
+      throw forbidden(
+        '安全令牌不符(请刷新页面后重试),已拒绝',
+        'The security token does not match (reload the page and try again); refused',
+      );
     }
     req.consoleSession = session;
   });
 
   app.addHook('onSend', async (req, reply) => {
     if (!req.url.startsWith('/console')) return;
-    void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').header('x-frame-options', 'DENY');
+    void reply
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('x-frame-options', 'DENY');
     if (req.url.startsWith('/console/api/')) void reply.header('cache-control', 'no-store');
     else void reply.header('content-security-policy', CONSOLE_CSP);
   });
 
   const session = (req: FastifyRequest) => req.consoleSession as Session;
 
-  const signIn = { config: { rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.ip } }, schema: { body: jsonBody(SignInBody) } };
+  const signIn = {
+    config: { rateLimit: { max: 30, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.ip } },
+    schema: { body: jsonBody(SignInBody) },
+  };
   app.post(CONSOLE_PATHS.session, signIn, async (req, reply) => {
     const body = req.body;
     const reviewer = await verifyReviewer(store, body.username, body.password, now());
     const { token, session: s } = await openSession(store, reviewer, now());
-    void reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor((s.expiresAt - now()) / 1000) });
+    void reply.setCookie(SESSION_COOKIE, token, {
+      ...cookieOptions(req),
+      maxAge: Math.floor((s.expiresAt - now()) / 1000),
+    });
     return publicSession(s);
   });
 
@@ -114,24 +128,49 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
     return reply.clearCookie(SESSION_COOKIE, cookieOptions(req)).code(204).send();
   });
 
-  app.get(CONSOLE_PATHS.cases, { ...open, schema: { querystring: CaseListQuery } }, async (req) => listCases(store, req.query));
+  app.get(CONSOLE_PATHS.cases, { ...open, schema: { querystring: CaseListQuery } }, async (req) =>
+    listCases(store, req.query),
+  );
 
-  app.get(CONSOLE_PATHS.caseDetail, { ...open, schema: { params: CaseParams } }, async (req) => caseDetail(store, req.params.branch, req.params.id));
+  app.get(CONSOLE_PATHS.caseDetail, { ...open, schema: { params: CaseParams } }, async (req) =>
+    caseDetail(store, req.params.branch, req.params.id),
+  );
 
-  app.post(CONSOLE_PATHS.caseInstructions, { ...open, schema: { params: CaseParams, body: jsonBody(InstructionBody) } }, async (req, reply): Promise<InstructionAnswer> => {
-    const p = req.params;
-    const body = req.body;
-    const r = await instructCase(store, { branch: p.branch, caseId: p.id, clientId: body.clientId, text: body.text, reviewerName: session(req).reviewer.name }, now());
-    const held = await caseSnapshotOf(store, p.branch, p.id);
-    void reply.status(r.created ? 201 : 200);
-    return { instruction: consoleInstruction(r.instruction, held?.snapshot ?? null), created: r.created };
-  });
+  app.post(
+    CONSOLE_PATHS.caseInstructions,
+    { ...open, schema: { params: CaseParams, body: jsonBody(InstructionBody) } },
+    async (req, reply): Promise<InstructionAnswer> => {
+      const p = req.params;
+      const body = req.body;
+      const r = await instructCase(
+        store,
+        {
+          branch: p.branch,
+          caseId: p.id,
+          clientId: body.clientId,
+          text: body.text,
+          reviewerName: session(req).reviewer.name,
+        },
+        now(),
+      );
+      const held = await caseSnapshotOf(store, p.branch, p.id);
+      void reply.status(r.created ? 201 : 200);
+      return { instruction: consoleInstruction(r.instruction, held?.snapshot ?? null), created: r.created };
+    },
+  );
 
-  app.get(CONSOLE_PATHS.summary, { ...open, schema: { querystring: SummaryQuery } }, async (req) => consolidatedSummary(store, req.query, now()));
+  app.get(CONSOLE_PATHS.summary, { ...open, schema: { querystring: SummaryQuery } }, async (req) =>
+    consolidatedSummary(store, req.query, now()),
+  );
 
-  app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({ groups: await repeatComplainants(store, req.query, now()) }));
+  app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({
+    groups: await repeatComplainants(store, req.query, now()),
+  }));
 
-  app.get(CONSOLE_PATHS.branchHealth, open, async (): Promise<BranchHealthAnswer> => ({ branches: await branchHealth(store), now: now() }));
+  app.get(CONSOLE_PATHS.branchHealth, open, async (): Promise<BranchHealthAnswer> => ({
+    branches: await branchHealth(store),
+    now: now(),
+  }));
 
   // The UI: the static build when there is one, else a page that says how to build it.
   const dir = o.staticDir ?? join(import.meta.dirname, '..', '..', 'out', 'console');

@@ -13,23 +13,44 @@ export interface Session extends SessionInfo {
   tokenHash: string;
 }
 
-export async function openSession(store: HqStore, reviewer: { username: string; name: string }, now: number): Promise<{ token: string; session: Session }> {
+export async function openSession(
+  store: HqStore,
+  reviewer: { username: string; name: string },
+  now: number,
+): Promise<{ token: string; session: Session }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const tokenHash = sha(token);
-  await store.run('INSERT INTO reviewer_sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    tokenHash, reviewer.username, csrfToken, now, now, now + ABSOLUTE_MS,
-  ]);
+  await store.run(
+    'INSERT INTO reviewer_sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [tokenHash, reviewer.username, csrfToken, now, now, now + ABSOLUTE_MS],
+  );
   // Expired sessions of anyone are cleared as new ones open.
   await store.run('DELETE FROM reviewer_sessions WHERE expires_at <= ? OR last_seen_at <= ?', [now, now - IDLE_MS]);
-  return { token, session: { tokenHash, reviewer, csrfToken, expiresAt: now + ABSOLUTE_MS, idleExpiresAt: Math.min(now + IDLE_MS, now + ABSOLUTE_MS) } };
+  return {
+    token,
+    session: {
+      tokenHash,
+      reviewer,
+      csrfToken,
+      expiresAt: now + ABSOLUTE_MS,
+      idleExpiresAt: Math.min(now + IDLE_MS, now + ABSOLUTE_MS),
+    },
+  };
 }
 
 /** The live session of a cookie token (its idle clock restarted), or null. */
 export async function findSession(store: HqStore, token: string | undefined, now: number): Promise<Session | null> {
   if (!token || token.length > 100) return null;
   const tokenHash = sha(token);
-  const row = await store.get<{ username: string; name: string; csrf_token: string; last_seen_at: number; expires_at: number; active: number }>(
+  const row = await store.get<{
+    username: string;
+    name: string;
+    csrf_token: string;
+    last_seen_at: number;
+    expires_at: number;
+    active: number;
+  }>(
     'SELECT s.username, r.name, s.csrf_token, s.last_seen_at, s.expires_at, r.active FROM reviewer_sessions s JOIN reviewers r ON r.username = s.username WHERE s.token_hash = ?',
     [tokenHash],
   );
@@ -58,4 +79,9 @@ export function csrfMatches(session: Session, header: string | string[] | undefi
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const publicSession = (s: Session): SessionInfo => ({ reviewer: s.reviewer, csrfToken: s.csrfToken, expiresAt: s.expiresAt, idleExpiresAt: s.idleExpiresAt });
+export const publicSession = (s: Session): SessionInfo => ({
+  reviewer: s.reviewer,
+  csrfToken: s.csrfToken,
+  expiresAt: s.expiresAt,
+  idleExpiresAt: s.idleExpiresAt,
+});

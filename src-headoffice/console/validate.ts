@@ -21,7 +21,10 @@ export function consoleRefusal(zodIssues: readonly z.core.$ZodIssue[]): AppError
   const more = issues.length > 1;
   return new AppError(
     'VALIDATION',
-    { zh: more ? `${first.zh}(另有 ${issues.length - 1} 处错误)` : first.zh, en: more ? `${first.en} (and ${issues.length - 1} more)` : first.en },
+    {
+      zh: more ? `${first.zh}(另有 ${issues.length - 1} 处错误)` : first.zh,
+      en: more ? `${first.en} (and ${issues.length - 1} more)` : first.en,
+    },
     issues,
   );
 }

@@ -4,7 +4,14 @@
 import { openDatabase } from '../db/connection';
 import { integrityCheck } from '../db/backup';
 import { EXIT, type Out, requireExistingFile } from './output';
-import { foreignKeyViolations, migrationReport, numberingProblems, statusCounts, statusLines, tableCounts } from './store-report';
+import {
+  foreignKeyViolations,
+  migrationReport,
+  numberingProblems,
+  statusCounts,
+  statusLines,
+  tableCounts,
+} from './store-report';
 
 export function checkStore(opts: { db: string }, out: Out): number {
   requireExistingFile(opts.db);
@@ -12,7 +19,10 @@ export function checkStore(opts: { db: string }, out: Out): number {
   try {
     const problems: string[] = [];
     out.line(`数据库 Database: ${opts.db}`);
-    if (appliedNow.length > 0) out.line(`打开时已升级 Migrated on open: ${appliedNow.join(', ')}${backupPath ? `(升级前备份 backup before: ${backupPath})` : ''}`);
+    if (appliedNow.length > 0)
+      out.line(
+        `打开时已升级 Migrated on open: ${appliedNow.join(', ')}${backupPath ? `(升级前备份 backup before: ${backupPath})` : ''}`,
+      );
 
     const integrity = integrityCheck(db);
     const ok = integrity.length === 1 && integrity[0] === 'ok';
@@ -25,11 +35,16 @@ export function checkStore(opts: { db: string }, out: Out): number {
 
     const migrations = migrationReport(db);
     out.line('已应用迁移 Applied migrations:');
-    for (const m of migrations.applied) out.line(`  ${String(m.version).padStart(4, '0')} ${m.name}  ${new Date(m.appliedAt).toISOString()}  ${m.checksum.slice(0, 12)}`);
+    for (const m of migrations.applied)
+      out.line(
+        `  ${String(m.version).padStart(4, '0')} ${m.name}  ${new Date(m.appliedAt).toISOString()}  ${m.checksum.slice(0, 12)}`,
+      );
     problems.push(...migrations.problems);
 
     const numbering = numberingProblems(db);
-    out.line(`个案编号连续 Case numbers gapless: ${numbering.length === 0 ? 'ok' : `${numbering.length} 处问题 problems`}`);
+    out.line(
+      `个案编号连续 Case numbers gapless: ${numbering.length === 0 ? 'ok' : `${numbering.length} 处问题 problems`}`,
+    );
     problems.push(...numbering);
 
     const counts = tableCounts(db);

@@ -80,11 +80,19 @@ export function buildIntake(rng: Rng, spec: IntakeSpec): DemoIntake {
   const unit = spec.unit ?? unitFor(rng, spec.category);
   let government: CaseIntakeInput['government'];
   if (spec.channel === 'government') {
-    const body = rng.weighted<GovernmentBody>([['12315', 6], ['consumer_association', 3], ['other_body', 1]]);
+    const body = rng.weighted<GovernmentBody>([
+      ['12315', 6],
+      ['consumer_association', 3],
+      ['other_body', 1],
+    ]);
     const info = BODIES[body];
     const ymd = spec.localDate.replaceAll('-', '');
     const referenceNo =
-      body === '12315' ? `12315-${ymd}-${rng.int(10000, 99999)}` : body === 'consumer_association' ? `XWH-${ymd.slice(0, 4)}-${rng.int(1000, 9999)}` : `12345-${ymd}${rng.int(100, 999)}`;
+      body === '12315'
+        ? `12315-${ymd}-${rng.int(10000, 99999)}`
+        : body === 'consumer_association'
+          ? `XWH-${ymd.slice(0, 4)}-${rng.int(1000, 9999)}`
+          : `12345-${ymd}${rng.int(100, 999)}`;
     government = {
       body,
       bodyName: rng.pick(info.names),

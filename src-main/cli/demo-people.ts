@@ -3,17 +3,149 @@
 // pool of regulars so that repeat customers exist.
 import type { Rng } from './prng';
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于', '董', '萧', '程', '曹', '袁', '邓', '许', '傅', '沈', '曾', '彭', '吕', '欧阳', '司马', '上官', '诸葛'];
-const GIVEN = [
-  '旻', '堃', '喆', '伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超',
-  '秀英', '桂英', '志强', '建华', '晓东', '子涵', '梓萱', '一诺', '浩然', '玥', '昱', '翀', '犇', '淼', '燚', '珺', '璟',
-  '喆然', '堃鹏', '旻昊', '雨桐', '思远', '文斌', '海燕', '丽华', '国庆', '红梅', '德明', '婕', '彧', '昶', '赟',
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+  '梁',
+  '宋',
+  '郑',
+  '谢',
+  '韩',
+  '唐',
+  '冯',
+  '于',
+  '董',
+  '萧',
+  '程',
+  '曹',
+  '袁',
+  '邓',
+  '许',
+  '傅',
+  '沈',
+  '曾',
+  '彭',
+  '吕',
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
 ];
-const MOBILE_PREFIXES = ['138', '139', '135', '136', '137', '150', '151', '158', '186', '187', '133', '177', '180', '189', '199'];
+const GIVEN = [
+  '旻',
+  '堃',
+  '喆',
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '桂英',
+  '志强',
+  '建华',
+  '晓东',
+  '子涵',
+  '梓萱',
+  '一诺',
+  '浩然',
+  '玥',
+  '昱',
+  '翀',
+  '犇',
+  '淼',
+  '燚',
+  '珺',
+  '璟',
+  '喆然',
+  '堃鹏',
+  '旻昊',
+  '雨桐',
+  '思远',
+  '文斌',
+  '海燕',
+  '丽华',
+  '国庆',
+  '红梅',
+  '德明',
+  '婕',
+  '彧',
+  '昶',
+  '赟',
+];
+const MOBILE_PREFIXES = [
+  '138',
+  '139',
+  '135',
+  '136',
+  '137',
+  '150',
+  '151',
+  '158',
+  '186',
+  '187',
+  '133',
+  '177',
+  '180',
+  '189',
+  '199',
+];
 const CONTACT_TIMES = ['工作日晚上', '周末全天', '上午十点前', '中午休息时', '随时可以', '下午三点后'];
-const STREETS = ['淮海中路', '南京西路', '四川北路', '长寿路', '漕溪北路', '张杨路', '虹桥路', '曹杨路', '控江路', '共和新路'];
+const STREETS = [
+  '淮海中路',
+  '南京西路',
+  '四川北路',
+  '长寿路',
+  '漕溪北路',
+  '张杨路',
+  '虹桥路',
+  '曹杨路',
+  '控江路',
+  '共和新路',
+];
 const DISTRICTS = ['黄浦区', '静安区', '虹口区', '普陀区', '徐汇区', '浦东新区', '长宁区', '杨浦区'];
-const MAIL_HANDLES = ['zhangmin', 'liwei88', 'sunny.wang', 'chen_jie', 'xiaolin2020', 'huanghe', 'zhou.yun', 'mama_tao', 'laoli1966', 'kunpeng'];
+const MAIL_HANDLES = [
+  'zhangmin',
+  'liwei88',
+  'sunny.wang',
+  'chen_jie',
+  'xiaolin2020',
+  'huanghe',
+  'zhou.yun',
+  'mama_tao',
+  'laoli1966',
+  'kunpeng',
+];
 const MAIL_HOSTS = ['163.com', 'qq.com', '126.com', 'sina.com', 'foxmail.com'];
 
 export interface DemoCustomer {
@@ -93,7 +225,8 @@ export class DemoCustomers {
       ['nameOnly', needsPhone ? 0 : 1],
     ]);
     const phone = style === 'nameOnly' ? undefined : phoneNumber(rng);
-    const name = style === 'full' || style === 'nameOnly' ? chineseName(rng) : style === 'polite' ? politeName(rng) : undefined;
+    const name =
+      style === 'full' || style === 'nameOnly' ? chineseName(rng) : style === 'polite' ? politeName(rng) : undefined;
     return { name, phone, preferredContactTime: contactTime(rng) };
   }
 }

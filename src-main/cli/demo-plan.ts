@@ -20,7 +20,13 @@ const TARGET_WEIGHTS: readonly (readonly [CaseStatus, number])[] = [
 ];
 
 /** Share of anonymous complaints per channel: letters and web messages are often unsigned. */
-const ANONYMOUS: Partial<Record<Channel, number>> = { letter: 0.3, online: 0.2, email: 0.05, other: 0.05, in_store: 0.02 };
+const ANONYMOUS: Partial<Record<Channel, number>> = {
+  letter: 0.3,
+  online: 0.2,
+  email: 0.05,
+  other: 0.05,
+  in_store: 0.02,
+};
 
 /** Where in the run (as a share of N) the difficult customers complain; early, so their cases finish. */
 const DIFFICULT_AT: readonly (readonly [0 | 1 | 2, number])[] = [
@@ -56,7 +62,10 @@ export class DemoPlanner {
     // One case in a hundred per status, spread over the run, guarantees every status exists.
     const forced = i % 100 < CASE_STATUSES.length ? CASE_STATUSES[i % 100] : undefined;
     // A case left half-done for weeks is the exception: old cases stall a quarter as often.
-    const weights = ageDays > 10 ? TARGET_WEIGHTS.map(([s, w]) => [s, s === 'filed' || s.startsWith('awaiting') ? w : w / 4] as const) : TARGET_WEIGHTS;
+    const weights =
+      ageDays > 10
+        ? TARGET_WEIGHTS.map(([s, w]) => [s, s === 'filed' || s.startsWith('awaiting') ? w : w / 4] as const)
+        : TARGET_WEIGHTS;
     const target: CaseStatus = difficult !== undefined ? 'filed' : (forced ?? rng.weighted(weights));
     let channel: Channel = rng.weighted(CHANNEL_WEIGHTS);
     let severity: 'general' | 'major' = rng.chance(0.04) ? 'major' : 'general';
@@ -65,7 +74,8 @@ export class DemoPlanner {
       channel = 'government';
       severity = 'general';
     }
-    const category = difficult !== undefined ? rng.pick(['product_quality', 'price'] as const) : rng.weighted(CATEGORY_WEIGHTS);
+    const category =
+      difficult !== undefined ? rng.pick(['product_quality', 'price'] as const) : rng.weighted(CATEGORY_WEIGHTS);
     let customer: DemoCustomer | null;
     if (difficult !== undefined) customer = this.customers.difficult(difficult);
     else if (target !== 'disputed' && rng.chance(ANONYMOUS[channel] ?? 0)) customer = null;

@@ -22,7 +22,13 @@ export function demoSlip(
   const item = purchase?.items?.[0];
   if (!purchase?.receiptNo || !item || !purchase.amountFen) return null;
   const price = purchase.amountFen;
-  const line = { itemCode: item.code ?? `SKU${rng.int(10000, 99999)}`, name: item.name, spec: rng.pick(SPECS), quantity: 1, unitPriceFen: price };
+  const line = {
+    itemCode: item.code ?? `SKU${rng.int(10000, 99999)}`,
+    name: item.name,
+    spec: rng.pick(SPECS),
+    quantity: 1,
+    unitPriceFen: price,
+  };
   const quality = intake.input.categoryCode === 'product_quality';
   const slip = createSlip(ctx, who.handler, {
     type: type === 'refund' ? 'return' : 'exchange',
@@ -33,8 +39,12 @@ export function demoSlip(
     salespersonName: rng.pick(['张丽', '王芳', '李强', '赵敏', '陈晨']),
     salespersonStaffNo: `S${rng.int(1000, 9999)}`,
     returnedLines: [line],
-    ...(type === 'exchange' ? { issuedLines: [{ ...line, spec: rng.pick(SPECS), itemCode: `${line.itemCode.slice(0, -1)}${rng.int(0, 9)}` }] } : {}),
-    ...(type === 'refund' ? { refundFen: price, refundMethod: rng.pick(['cash', 'bank_card', 'original_channel', 'store_credit'] as const) } : { refundMethod: 'cash' as const }),
+    ...(type === 'exchange'
+      ? { issuedLines: [{ ...line, spec: rng.pick(SPECS), itemCode: `${line.itemCode.slice(0, -1)}${rng.int(0, 9)}` }] }
+      : {}),
+    ...(type === 'refund'
+      ? { refundFen: price, refundMethod: rng.pick(['cash', 'bank_card', 'original_channel', 'store_credit'] as const) }
+      : { refundMethod: 'cash' as const }),
     reasonCode: quality ? 'quality' : rng.pick(['size_fit', 'not_as_described', 'changed_mind'] as const),
     reasonText: quality ? '经柜组核实属质量问题' : '顾客要求退换,符合退换政策',
     packagingIntact: rng.chance(0.7),
@@ -45,9 +55,16 @@ export function demoSlip(
   });
   // Most are approved the same day; a few still wait, so the approval queue has something to show.
   if (slip.status === 'pending_approval' && rng.chance(0.85)) {
-    const approver = slip.returnedTotalFen > ctx.settings().approvalLimits.supervisorFen || slip.handledBy === who.supervisor.id ? who.manager : who.supervisor;
+    const approver =
+      slip.returnedTotalFen > ctx.settings().approvalLimits.supervisorFen || slip.handledBy === who.supervisor.id
+        ? who.manager
+        : who.supervisor;
     approveSlip(ctx, approver, { slipId: slip.id });
   }
-  if (rng.chance(0.05)) return voidSlip(ctx, who.supervisor, { slipId: slip.id, reason: rng.pick(['顾客改变主意,取消退换', '单据填写有误,重新开单']) });
+  if (rng.chance(0.05))
+    return voidSlip(ctx, who.supervisor, {
+      slipId: slip.id,
+      reason: rng.pick(['顾客改变主意,取消退换', '单据填写有误,重新开单']),
+    });
   return slip;
 }

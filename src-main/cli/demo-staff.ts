@@ -48,19 +48,38 @@ export function ensureDemoStaff(ctx: ServiceContext): DemoStaff {
     }
     const manager = byNo.get('M001');
     if (!manager || manager.role !== 'manager') {
-      throw refuse('CONFLICT', '此数据库已有人员账号但没有演示账号 M001,不能写入演示数据', 'This store already has users but not the demo account M001; demo data is not added to it');
+      throw refuse(
+        'CONFLICT',
+        '此数据库已有人员账号但没有演示账号 M001,不能写入演示数据',
+        'This store already has users but not the demo account M001; demo data is not added to it',
+      );
     }
     const units = new Map(listUnits(ctx).map((u) => [u.code, u.id]));
-    for (const u of DEMO_UNITS) if (!units.has(u.code)) units.set(u.code, createUnit(ctx, manager, { code: u.code, name: u.name }).id);
+    for (const u of DEMO_UNITS)
+      if (!units.has(u.code)) units.set(u.code, createUnit(ctx, manager, { code: u.code, name: u.name }).id);
     for (const s of DEMO_STAFF) {
       const existing = byNo.get(s.staffNo);
       if (existing && existing.role !== s.role) {
-        throw refuse('CONFLICT', `演示账号 ${s.staffNo} 的角色不是 ${s.role}`, `The demo account ${s.staffNo} does not have the role ${s.role}`);
+        throw refuse(
+          'CONFLICT',
+          `演示账号 ${s.staffNo} 的角色不是 ${s.role}`,
+          `The demo account ${s.staffNo} does not have the role ${s.role}`,
+        );
       }
       if (existing) continue;
-      if (!fresh) throw refuse('CONFLICT', `此数据库缺少演示账号 ${s.staffNo}`, `This store lacks the demo account ${s.staffNo}`);
+      if (!fresh)
+        throw refuse('CONFLICT', `此数据库缺少演示账号 ${s.staffNo}`, `This store lacks the demo account ${s.staffNo}`);
       const unitId = s.unitCode ? units.get(s.unitCode) : undefined;
-      byNo.set(s.staffNo, createUser(ctx, manager, { staffNo: s.staffNo, name: s.name, role: s.role, pin: DEMO_PIN, ...(unitId ? { unitId } : {}) }));
+      byNo.set(
+        s.staffNo,
+        createUser(ctx, manager, {
+          staffNo: s.staffNo,
+          name: s.name,
+          role: s.role,
+          pin: DEMO_PIN,
+          ...(unitId ? { unitId } : {}),
+        }),
+      );
     }
     const get = (no: string) => byNo.get(no) as Actor;
     const unitStaff = new Map<string, Actor>();

@@ -23,7 +23,9 @@ export function exportBatchFile(o: ExportOptions, out: Out, env: NodeJS.ProcessE
     }
     writeBatchFile(o.out, text);
     out.line(`批次文件 Batch file: ${o.out}`);
-    out.line(`记录 Records: ${result.records} (序号 seq ${result.firstSeq}–${result.lastSeq}), 批次 batches: ${result.batches}, 大小 size: ${formatBytes(result.bytes)}`);
+    out.line(
+      `记录 Records: ${result.records} (序号 seq ${result.firstSeq}–${result.lastSeq}), 批次 batches: ${result.batches}, 大小 size: ${formatBytes(result.bytes)}`,
+    );
     return EXIT.ok;
   } finally {
     db.close();

@@ -9,12 +9,14 @@ import { printByNumber } from './print';
 import { seedDemo } from './seed-demo';
 
 const positiveInt = (max: number) => (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new InvalidArgumentError(`须为 1–${max} 的整数 must be an integer from 1 to ${max}`);
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max)
+    throw new InvalidArgumentError(`须为 1–${max} 的整数 must be an integer from 1 to ${max}`);
   return Number(v);
 };
 
 const seedNumber = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) > 0xffffffff) throw new InvalidArgumentError('须为 0–4294967295 的整数 must be an integer from 0 to 4294967295');
+  if (!/^\d+$/.test(v) || Number(v) > 0xffffffff)
+    throw new InvalidArgumentError('须为 0–4294967295 的整数 must be an integer from 0 to 4294967295');
   return Number(v);
 };
 
@@ -55,7 +57,19 @@ program
   .option('--days <n>', '模拟天数 days simulated', positiveInt(365), 60)
   .option('--now <iso>', '模拟结束时间(默认现在)end of the simulated period (default: now)', instant)
   .action((o: { db: string; cases: number; seed: number; branch: string; days: number; now?: number }) =>
-    run(o.db, () => seedDemo({ db: o.db, cases: o.cases, seed: o.seed, branch: o.branch, days: o.days, ...(o.now !== undefined ? { now: o.now } : {}) }, stdio)),
+    run(o.db, () =>
+      seedDemo(
+        {
+          db: o.db,
+          cases: o.cases,
+          seed: o.seed,
+          branch: o.branch,
+          days: o.days,
+          ...(o.now !== undefined ? { now: o.now } : {}),
+        },
+        stdio,
+      ),
+    ),
   );
 
 program
@@ -73,7 +87,9 @@ program
 
 program
   .command('print')
-  .description('按编号打印个案记录表或退换货单到 PDF 文件 Write the form of a case or slip, found by its number, to a PDF')
+  .description(
+    '按编号打印个案记录表或退换货单到 PDF 文件 Write the form of a case or slip, found by its number, to a PDF',
+  )
   .requiredOption('--db <file>', '数据库文件 store file')
   .requiredOption('--number <number>', '个案或退换货单编号 case or slip number, e.g. SH01-YY-202611-0001')
   .requiredOption('--out <file>', '输出 PDF 文件 output PDF file')
@@ -82,16 +98,22 @@ program
     return v;
   })
   .option('--branch-name <name>', '表头的门店名称 branch name in the header')
-  .action((o: { db: string; number: string; out: string; paper?: 'A4' | 'A5'; branchName?: string }) => run(o.db, () => printByNumber(o, stdio)));
+  .action((o: { db: string; number: string; out: string; paper?: 'A4' | 'A5'; branchName?: string }) =>
+    run(o.db, () => printByNumber(o, stdio)),
+  );
 
 program
   .command('export-batch')
   .description('把待同步的记录导出为批次文件(U 盘带到总部)Export the unsent records to a batch file for head office')
   .requiredOption('--db <file>', '数据库文件 store file')
   .requiredOption('--out <file>', '输出的批次文件 batch file to write')
-  .option('--branch <code>', '门店编码(或 BRANCH_DESK_BRANCH)branch code (or BRANCH_DESK_BRANCH)', (v: string) => v.trim().toUpperCase())
+  .option('--branch <code>', '门店编码(或 BRANCH_DESK_BRANCH)branch code (or BRANCH_DESK_BRANCH)', (v: string) =>
+    v.trim().toUpperCase(),
+  )
   .option('--key <key>', '同步密钥(或 BRANCH_DESK_SYNC_KEY)sync key (or BRANCH_DESK_SYNC_KEY)')
-  .action((o: { db: string; out: string; branch?: string; key?: string }) => run(o.db, () => exportBatchFile(o, stdio)));
+  .action((o: { db: string; out: string; branch?: string; key?: string }) =>
+    run(o.db, () => exportBatchFile(o, stdio)),
+  );
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportError(stdio, e);

@@ -24,7 +24,15 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000;
     w += wide ? 2 : 1;
   }
   return w;
@@ -34,7 +42,11 @@ const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - dis
 
 export function table(headers: string[], rows: string[][]): string[] {
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const fmt = (r: string[]) => r.map((c, i) => pad(c, widths[i] as number)).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) => pad(c, widths[i] as number))
+      .join('  ')
+      .trimEnd();
   return [fmt(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)];
 }
 
@@ -58,9 +70,17 @@ function sqliteRefusal(e: unknown, file: string | undefined): AppError | null {
   if (!(e instanceof Database.SqliteError)) return null;
   const name = file ? basename(file) : '数据库 database';
   if (e.code === 'SQLITE_NOTADB' || e.code.startsWith('SQLITE_CORRUPT')) {
-    return refuse('STORE_CORRUPT', `文件 ${name} 不是本系统的数据库或已损坏(${e.code})`, `${name} is not a Branch Desk database or is damaged (${e.code})`);
+    return refuse(
+      'STORE_CORRUPT',
+      `文件 ${name} 不是本系统的数据库或已损坏(${e.code})`,
+      `${name} is not a Branch Desk database or is damaged (${e.code})`,
+    );
   }
-  if (e.code.startsWith('SQLITE_CANTOPEN') || e.code.startsWith('SQLITE_READONLY') || e.code.startsWith('SQLITE_BUSY')) {
+  if (
+    e.code.startsWith('SQLITE_CANTOPEN') ||
+    e.code.startsWith('SQLITE_READONLY') ||
+    e.code.startsWith('SQLITE_BUSY')
+  ) {
     return refuse('STORE_CORRUPT', `无法打开 ${name}:${e.message}`, `Cannot open ${name}: ${e.message} (${e.code})`);
   }
   return null;

@@ -27,8 +27,17 @@ export interface PrintOptions {
 export async function printByNumber(opts: PrintOptions, out: Out): Promise<number> {
   requireExistingFile(opts.db);
   const parsed = parseNumber(opts.number.trim());
-  if (!parsed) throw refuse('VALIDATION', `编号 ${opts.number} 格式不正确,应如 SH01-YY-202611-0001`, `${opts.number} is not a number like SH01-YY-202611-0001`);
-  const settings = parseInput(BranchSettingsSchema, { ...DEFAULT_BRANCH_SETTINGS, branchCode: parsed.branchCode, branchName: opts.branchName ?? DEFAULT_BRANCH_SETTINGS.branchName });
+  if (!parsed)
+    throw refuse(
+      'VALIDATION',
+      `编号 ${opts.number} 格式不正确,应如 SH01-YY-202611-0001`,
+      `${opts.number} is not a number like SH01-YY-202611-0001`,
+    );
+  const settings = parseInput(BranchSettingsSchema, {
+    ...DEFAULT_BRANCH_SETTINGS,
+    branchCode: parsed.branchCode,
+    branchName: opts.branchName ?? DEFAULT_BRANCH_SETTINGS.branchName,
+  });
   const { db } = openDatabase(opts.db);
   try {
     const { ctx } = createBranchApp({ db, settings: { branch: () => settings } });

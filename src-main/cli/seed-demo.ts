@@ -46,7 +46,10 @@ export function seedDemo(opts: SeedOptions, out: Out): number {
   const settings = parseInput(BranchSettingsSchema, {
     ...DEFAULT_BRANCH_SETTINGS,
     branchCode: opts.branch,
-    branchName: opts.branch === DEFAULT_BRANCH_SETTINGS.branchCode ? DEFAULT_BRANCH_SETTINGS.branchName : `演示门店 ${opts.branch}`,
+    branchName:
+      opts.branch === DEFAULT_BRANCH_SETTINGS.branchCode
+        ? DEFAULT_BRANCH_SETTINGS.branchName
+        : `演示门店 ${opts.branch}`,
   });
   const rng = createRng(opts.seed);
   const clock = { t: from - DAY };
@@ -60,7 +63,12 @@ export function seedDemo(opts: SeedOptions, out: Out): number {
     const existing = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
     const idRng = createRng((opts.seed ^ 0x5eed1d) + existing);
     // The default categories come with the app, created on this clock with these ids.
-    const { ctx } = createBranchApp({ db, settings: { branch: () => settings }, clock: () => clock.t, newId: () => uuidv7({ msecs: clock.t, random: idRng.bytes(16) }) });
+    const { ctx } = createBranchApp({
+      db,
+      settings: { branch: () => settings },
+      clock: () => clock.t,
+      newId: () => uuidv7({ msecs: clock.t, random: idRng.bytes(16) }),
+    });
     const staff = ensureDemoStaff(ctx);
     const calendar = new BusinessCalendar(settings, from, days + 2);
     const customers = new DemoCustomers(rng, Math.max(10, Math.round(opts.cases / 20)));
@@ -75,10 +83,17 @@ export function seedDemo(opts: SeedOptions, out: Out): number {
       // One commit per batch; the services' own transactions nest inside as savepoints.
       inBatch: (work) => db.transaction(work)(),
       onIntake: (n) => {
-        if (n % 10_000 === 0) out.err(`已登记 Registered ${n}/${opts.cases} 个案 cases (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        if (n % 10_000 === 0)
+          out.err(`已登记 Registered ${n}/${opts.cases} 个案 cases (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       },
     });
-    const env = { ctx, rng, actors: staff.actors, calendar, spawn: (s: Parameters<typeof sim.spawn>[0]) => sim.spawn(s) };
+    const env = {
+      ctx,
+      rng,
+      actors: staff.actors,
+      calendar,
+      spawn: (s: Parameters<typeof sim.spawn>[0]) => sim.spawn(s),
+    };
     sim.run(times, (i) => {
       const { spec, plan } = planner.planCase(i, (end - clock.t) / DAY);
       const intake = buildIntake(rng, { ...spec, localDate: calendar.localDate(clock.t), unitIds: staff.unitIds });
@@ -88,19 +103,29 @@ export function seedDemo(opts: SeedOptions, out: Out): number {
     clock.t = end;
     promisesDueToday(ctx, end, settings.timeZone, staff.actors.secretary);
     const seconds = (Date.now() - started) / 1000;
-    out.line(`演示数据已生成 Demo data seeded: ${opts.cases} 个案 cases, ${sim.events} 步 steps, ${seconds.toFixed(1)} s`);
-    out.line(`数据库 Database: ${opts.db}  门店 Branch: ${settings.branchCode} ${settings.branchName}  种子 Seed: ${opts.seed}`);
+    out.line(
+      `演示数据已生成 Demo data seeded: ${opts.cases} 个案 cases, ${sim.events} 步 steps, ${seconds.toFixed(1)} s`,
+    );
+    out.line(
+      `数据库 Database: ${opts.db}  门店 Branch: ${settings.branchCode} ${settings.branchName}  种子 Seed: ${opts.seed}`,
+    );
     out.line('按状态 Cases by status:');
     for (const l of statusLines(statusCounts(db))) out.line(l);
     const q = queueCounts(ctx, staff.actors.secretary);
     out.line('队列 Queues (秘书室视角 secretary view):');
-    out.line(`  今日到期 due today: ${q.due_today}  已逾期 overdue: ${q.overdue}  待回访 follow-ups: ${q.awaiting_follow_up}`);
-    out.line(`  待批示 awaiting instruction: ${q.awaiting_instruction}  待审核 awaiting review: ${q.awaiting_review}  有疑义 disputed: ${q.disputed}  我的 mine: ${q.mine}`);
+    out.line(
+      `  今日到期 due today: ${q.due_today}  已逾期 overdue: ${q.overdue}  待回访 follow-ups: ${q.awaiting_follow_up}`,
+    );
+    out.line(
+      `  待批示 awaiting instruction: ${q.awaiting_instruction}  待审核 awaiting review: ${q.awaiting_review}  有疑义 disputed: ${q.disputed}  我的 mine: ${q.mine}`,
+    );
     const difficult = customers.difficult(0);
     if (opts.cases >= 20 && difficult.phone) {
       const check = intakeCheck(ctx, staff.actors.clerk, { phone: difficult.phone });
       const phone = maskPhone(normalizePhone(difficult.phone) as string);
-      out.line(`重复投诉提示 Repeat complainant: ${difficult.name} ${phone} — 失实 unfounded ×${check.unfoundedLast12Months}${check.flagged ? ',登记时会提示 flagged at intake' : ''}`);
+      out.line(
+        `重复投诉提示 Repeat complainant: ${difficult.name} ${phone} — 失实 unfounded ×${check.unfoundedLast12Months}${check.flagged ? ',登记时会提示 flagged at intake' : ''}`,
+      );
     }
     printAccounts(out, staff.created);
     return EXIT.ok;
@@ -118,17 +143,36 @@ function promisesDueToday(ctx: ServiceContext, now: number, tz: string, secretar
   const at = now + Math.floor((endOfLocalDay(now, tz) - now) / 2);
   if (at <= now) return;
   const ids = ctx.db
-    .prepare("SELECT id FROM cases WHERE status IN ('fed_back', 'disputed') AND NOT EXISTS (SELECT 1 FROM case_promises p WHERE p.case_id = cases.id AND p.kept_at IS NULL) ORDER BY updated_at DESC LIMIT 3")
+    .prepare(
+      "SELECT id FROM cases WHERE status IN ('fed_back', 'disputed') AND NOT EXISTS (SELECT 1 FROM case_promises p WHERE p.case_id = cases.id AND p.kept_at IS NULL) ORDER BY updated_at DESC LIMIT 3",
+    )
     .all() as { id: string }[];
-  for (const { id } of ids) promiseReply(ctx, secretary, { caseId: id, promisedAt: new Date(at).toISOString(), note: '顾客要求今天晚些时候回电确认' });
+  for (const { id } of ids)
+    promiseReply(ctx, secretary, {
+      caseId: id,
+      promisedAt: new Date(at).toISOString(),
+      note: '顾客要求今天晚些时候回电确认',
+    });
 }
 
 function printAccounts(out: Out, created: boolean): void {
   out.line(created ? '演示账号 Demo accounts (新建 created):' : '演示账号 Demo accounts (已存在 already present):');
   const codeToName = new Map(DEMO_UNITS.map((u) => [u.code, u.name]));
-  const rows = DEMO_STAFF.map((s) => [s.staffNo, s.name, `${roleZh[s.role]} ${s.role}`, s.unitCode ? `${codeToName.get(s.unitCode) ?? ''} ${s.unitCode}` : '', created ? DEMO_PIN : '(未改 unchanged)']);
+  const rows = DEMO_STAFF.map((s) => [
+    s.staffNo,
+    s.name,
+    `${roleZh[s.role]} ${s.role}`,
+    s.unitCode ? `${codeToName.get(s.unitCode) ?? ''} ${s.unitCode}` : '',
+    created ? DEMO_PIN : '(未改 unchanged)',
+  ]);
   for (const l of table(['工号 Staff no.', '姓名 Name', '角色 Role', '单位 Unit', 'PIN'], rows)) out.line(`  ${l}`);
   out.line(`  仅供演示,切勿用于真实门店 Demo only — never use these accounts or PIN ${DEMO_PIN} in a real branch.`);
 }
 
-const roleZh: Record<string, string> = { manager: '店长', secretary: '秘书室', supervisor: '值班主管', clerk: '服务台', unit_staff: '单位人员' };
+const roleZh: Record<string, string> = {
+  manager: '店长',
+  secretary: '秘书室',
+  supervisor: '值班主管',
+  clerk: '服务台',
+  unit_staff: '单位人员',
+};

@@ -10,7 +10,11 @@ const count = (db: Db, sql: string): number => (db.prepare(sql).get() as { n: nu
 
 export function statusCounts(db: Db): Record<CaseStatus, number> {
   const out = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
-  for (const r of db.prepare('SELECT status, count(*) AS n FROM cases GROUP BY status').all() as { status: CaseStatus; n: number }[]) out[r.status] = r.n;
+  for (const r of db.prepare('SELECT status, count(*) AS n FROM cases GROUP BY status').all() as {
+    status: CaseStatus;
+    n: number;
+  }[])
+    out[r.status] = r.n;
   return out;
 }
 
@@ -49,17 +53,24 @@ export interface AppliedMigration {
 
 /** The recorded migrations, and any that differ from the files this program ships. */
 export function migrationReport(db: Db): { applied: AppliedMigration[]; problems: string[] } {
-  const applied = db.prepare('SELECT version, name, checksum, applied_at AS appliedAt FROM schema_migrations ORDER BY version').all() as AppliedMigration[];
+  const applied = db
+    .prepare('SELECT version, name, checksum, applied_at AS appliedAt FROM schema_migrations ORDER BY version')
+    .all() as AppliedMigration[];
   const known = new Map(loadMigrations().map((m) => [m.version, m]));
   const problems: string[] = [];
   for (const m of applied) {
     const k = known.get(m.version);
     if (!k) problems.push(`迁移 ${m.version} 不是本程序的版本 Migration ${m.version} is unknown to this program`);
-    else if (k.checksum !== m.checksum) problems.push(`迁移 ${m.name} 的校验和与程序不符 Migration ${m.name} was changed after it was applied (checksum differs)`);
+    else if (k.checksum !== m.checksum)
+      problems.push(
+        `迁移 ${m.name} 的校验和与程序不符 Migration ${m.name} was changed after it was applied (checksum differs)`,
+      );
   }
   const userVersion = db.pragma('user_version', { simple: true }) as number;
   if (applied.length !== userVersion || applied.some((m, i) => m.version !== i + 1)) {
-    problems.push(`迁移记录与结构版本 ${userVersion} 不一致 Recorded migrations do not match schema version ${userVersion}`);
+    problems.push(
+      `迁移记录与结构版本 ${userVersion} 不一致 Recorded migrations do not match schema version ${userVersion}`,
+    );
   }
   return { applied, problems };
 }
@@ -80,14 +91,17 @@ export function numberingProblems(db: Db): string[] {
   const problems: string[] = [];
   for (const r of rows) {
     if (r.top !== r.n || r.counter !== r.n) {
-      problems.push(`${r.branch} ${r.period}:个案 ${r.n} 件,最大序号 ${r.top},计数器 ${r.counter ?? '无'} — cases ${r.n}, highest serial ${r.top}, counter ${r.counter ?? 'missing'}`);
+      problems.push(
+        `${r.branch} ${r.period}:个案 ${r.n} 件,最大序号 ${r.top},计数器 ${r.counter ?? '无'} — cases ${r.n}, highest serial ${r.top}, counter ${r.counter ?? 'missing'}`,
+      );
     }
   }
   const orphanCounters = count(
     db,
     `SELECT count(*) AS n FROM number_counters k WHERE k.kind = '${NUMBER_KINDS.case}' AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.branch_code = k.branch_code AND substr(c.number, length(c.branch_code) + 5, 6) = k.period)`,
   );
-  if (orphanCounters > 0) problems.push(`${orphanCounters} 个编号计数器没有对应个案 counters without any case (numbers lost)`);
+  if (orphanCounters > 0)
+    problems.push(`${orphanCounters} 个编号计数器没有对应个案 counters without any case (numbers lost)`);
   return problems;
 }
 

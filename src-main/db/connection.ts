@@ -32,14 +32,22 @@ export interface OpenResult {
 function headerUserVersion(file: string): number | null {
   if (!existsSync(file) || statSync(file).size === 0) return null;
   if (statSync(file).size < 100) {
-    throw refuse('STORE_CORRUPT', `文件 ${basename(file)} 不是本系统的数据库`, `${basename(file)} is not a Branch Desk database`);
+    throw refuse(
+      'STORE_CORRUPT',
+      `文件 ${basename(file)} 不是本系统的数据库`,
+      `${basename(file)} is not a Branch Desk database`,
+    );
   }
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(100);
     readSync(fd, buf, 0, 100, 0);
     if (buf.toString('latin1', 0, 15) !== 'SQLite format 3') {
-      throw refuse('STORE_CORRUPT', `文件 ${basename(file)} 不是本系统的数据库`, `${basename(file)} is not a Branch Desk database`);
+      throw refuse(
+        'STORE_CORRUPT',
+        `文件 ${basename(file)} 不是本系统的数据库`,
+        `${basename(file)} is not a Branch Desk database`,
+      );
     }
     return buf.readUInt32BE(60);
   } finally {
@@ -66,7 +74,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
   const migrations = opts.migrations ?? loadMigrations();
   const latest = migrations.length;
   if (opts.mustExist && !existsSync(file)) {
-    throw refuse('NOT_FOUND', `找不到数据库文件 ${basename(file)}`, `The database file ${basename(file)} does not exist`);
+    throw refuse(
+      'NOT_FOUND',
+      `找不到数据库文件 ${basename(file)}`,
+      `The database file ${basename(file)} does not exist`,
+    );
   }
   const headerVersion = headerUserVersion(file);
   if (headerVersion !== null && headerVersion > latest) throw tooNew(file, headerVersion, latest);
@@ -81,7 +93,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
 
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
-      throw refuse('STORE_CORRUPT', `数据库检查未通过:${String(check)};请从备份恢复`, `The database failed its check: ${String(check)}. Restore from a backup`);
+      throw refuse(
+        'STORE_CORRUPT',
+        `数据库检查未通过:${String(check)};请从备份恢复`,
+        `The database failed its check: ${String(check)}. Restore from a backup`,
+      );
     }
     let backupPath: string | null = null;
     const backup = (from: number) => {
@@ -92,9 +108,16 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       backupPath = join(dir, `${basename(file)}.v${from}.${stamp}.bak`);
       db.prepare('VACUUM INTO ?').run(backupPath);
     };
-    const driver = sqliteMigrationDriver(db, { table: 'schema_migrations', now: () => opts.now?.() ?? Date.now(), transaction: (work) => db.transaction(work)() });
+    const driver = sqliteMigrationDriver(db, {
+      table: 'schema_migrations',
+      now: () => opts.now?.() ?? Date.now(),
+      transaction: (work) => db.transaction(work)(),
+    });
     const store = { zh: `数据库 ${basename(file)} `, en: `the database ${basename(file)}` };
-    const { applied } = runMigrations(store, migrations, driver, { verified: () => applyPragmas(db), beforeApply: backup });
+    const { applied } = runMigrations(store, migrations, driver, {
+      verified: () => applyPragmas(db),
+      beforeApply: backup,
+    });
     return { db, applied, backupPath };
   } catch (e) {
     db.close();

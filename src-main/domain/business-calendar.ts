@@ -55,7 +55,12 @@ export class BusinessCalendar {
     const date = this.businessDayOf(ms);
     let day = this.days.get(date);
     if (!day) {
-      day = { date, start: this.closeOf(this.addDays(date, -1)), close: this.closeOf(date), nextClose: this.closeOf(this.addDays(date, 1)) };
+      day = {
+        date,
+        start: this.closeOf(this.addDays(date, -1)),
+        close: this.closeOf(date),
+        nextClose: this.closeOf(this.addDays(date, 1)),
+      };
       this.days.set(date, day);
     }
     this.last = day;

@@ -27,7 +27,8 @@ export const addDays = (localDate: string, days: number): string =>
   DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ days }).toISODate() as string;
 
 /** The calendar date of an instant in the time zone. */
-export const localDateOf = (ms: number, tz: string): string => DateTime.fromMillis(ms, { zone: tz }).toISODate() as string;
+export const localDateOf = (ms: number, tz: string): string =>
+  DateTime.fromMillis(ms, { zone: tz }).toISODate() as string;
 
 /** The business day an instant belongs to: after closing time it is already the next day's business. */
 export function businessDayOf(ms: number, hours: BusinessHours, tz: string): string {

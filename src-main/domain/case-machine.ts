@@ -86,11 +86,29 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
   review: ['awaiting_review'],
   file: ['fed_back', 'awaiting_instruction', 'awaiting_review'],
   reopen: ['filed'],
-  note: ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
+  note: [
+    'registered',
+    'in_progress',
+    'resolved',
+    'fed_back',
+    'disputed',
+    'awaiting_instruction',
+    'awaiting_review',
+    'filed',
+  ],
   promise: ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed'],
   extend: ['registered', 'in_progress'],
   finding: ['in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review'],
-  typical: ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
+  typical: [
+    'registered',
+    'in_progress',
+    'resolved',
+    'fed_back',
+    'disputed',
+    'awaiting_instruction',
+    'awaiting_review',
+    'filed',
+  ],
   follow_up: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
 };
 
@@ -113,7 +131,10 @@ const ABILITY: Record<CaseAction, Ability> = {
 };
 
 /** What a satisfied case needs before filing: major cases always go to head office. */
-export function signOffFor(c: Pick<CaseFacts, 'channel' | 'severity'>, policy: Record<Channel, SignOffPolicy>): SignOffPolicy {
+export function signOffFor(
+  c: Pick<CaseFacts, 'channel' | 'severity'>,
+  policy: Record<Channel, SignOffPolicy>,
+): SignOffPolicy {
   return c.severity === 'major' ? 'head_office' : policy[c.channel];
 }
 
@@ -130,11 +151,19 @@ export function checkAllowed(action: CaseAction, c: CaseFacts, actor: Actor): Re
     return refusal('FORBIDDEN', `您的角色无权${label.zh}`, `Your role may not ${label.en}`);
   }
   if ((action === 'resolve' || action === 'extend') && !actsForUnit(actor, c)) {
-    return refusal('FORBIDDEN', `只能处理本单位的个案,无权${label.zh}`, `You may only ${label.en} cases of your own unit`);
+    return refusal(
+      'FORBIDDEN',
+      `只能处理本单位的个案,无权${label.zh}`,
+      `You may only ${label.en} cases of your own unit`,
+    );
   }
   if (!FROM[action].includes(c.status)) {
     const s = STATUS_LABELS[c.status];
-    return refusal('INVALID_TRANSITION', `个案处于“${s.zh}”状态,不能${label.zh}`, `A case that is ${s.en.toLowerCase()} cannot ${label.en}`);
+    return refusal(
+      'INVALID_TRANSITION',
+      `个案处于“${s.zh}”状态,不能${label.zh}`,
+      `A case that is ${s.en.toLowerCase()} cannot ${label.en}`,
+    );
   }
   return null;
 }
@@ -154,29 +183,58 @@ export function nextStatus(
       return opts.disputed ? 'disputed' : 'fed_back';
     case 'resume':
       if (!c.escalatedSinceDispute) {
-        return refusal('INVALID_TRANSITION', '顾客有疑义的个案须先登记升级处理,才能继续', 'A disputed case must be escalated before it can resume');
+        return refusal(
+          'INVALID_TRANSITION',
+          '顾客有疑义的个案须先登记升级处理,才能继续',
+          'A disputed case must be escalated before it can resume',
+        );
       }
       return opts.resumeTo ?? 'in_progress';
     case 'submit': {
       const policy = signOffFor(c, opts.signOffPolicy as Record<Channel, SignOffPolicy>);
       if (needsFullRecord(c) && (!c.finding || !c.cause)) {
-        return refusal('INVALID_TRANSITION', '典型范例及商品质量个案须先填写原因归属和调查结论', 'Typical and product-quality cases need the cause and finding before submission');
+        return refusal(
+          'INVALID_TRANSITION',
+          '典型范例及商品质量个案须先填写原因归属和调查结论',
+          'Typical and product-quality cases need the cause and finding before submission',
+        );
       }
-      if (policy === 'none') return refusal('INVALID_TRANSITION', '此类个案无需呈报,可直接建档', 'This case needs no sign-off; file it directly');
+      if (policy === 'none')
+        return refusal(
+          'INVALID_TRANSITION',
+          '此类个案无需呈报,可直接建档',
+          'This case needs no sign-off; file it directly',
+        );
       return policy === 'head_office' ? 'awaiting_instruction' : 'awaiting_review';
     }
     case 'file': {
       if (c.openPromiseCount > 0) {
-        return refusal('INVALID_TRANSITION', '尚有未兑现的约定回复,不能建档', 'A promised reply is still open; the case cannot be filed');
+        return refusal(
+          'INVALID_TRANSITION',
+          '尚有未兑现的约定回复,不能建档',
+          'A promised reply is still open; the case cannot be filed',
+        );
       }
       if (c.status === 'fed_back' && signOffFor(c, opts.signOffPolicy as Record<Channel, SignOffPolicy>) !== 'none') {
-        return refusal('INVALID_TRANSITION', '须先呈报部本部批示或领导审核,才能建档', 'Submit the case for sign-off before filing it');
+        return refusal(
+          'INVALID_TRANSITION',
+          '须先呈报部本部批示或领导审核,才能建档',
+          'Submit the case for sign-off before filing it',
+        );
       }
       if (c.status === 'fed_back' && needsFullRecord(c) && (!c.finding || !c.cause)) {
-        return refusal('INVALID_TRANSITION', '典型范例及商品质量个案须先填写原因归属和调查结论', 'Typical and product-quality cases need the cause and finding before filing');
+        return refusal(
+          'INVALID_TRANSITION',
+          '典型范例及商品质量个案须先填写原因归属和调查结论',
+          'Typical and product-quality cases need the cause and finding before filing',
+        );
       }
       if (c.status === 'awaiting_instruction' && !c.hasCurrentInstruction) {
-        return refusal('INVALID_TRANSITION', '尚未收到部本部批示,不能建档', 'The head-office instruction has not arrived yet');
+        return refusal(
+          'INVALID_TRANSITION',
+          '尚未收到部本部批示,不能建档',
+          'The head-office instruction has not arrived yet',
+        );
       }
       if (c.status === 'awaiting_review' && c.reviewedAt === null) {
         return refusal('INVALID_TRANSITION', '尚未经领导审核,不能建档', 'The manager has not reviewed the case yet');

@@ -21,7 +21,10 @@ export interface DeadlineFacts {
 }
 
 /** The limit for handling and feeding back: same day, next day, or N days for a government body. */
-export function handlingDeadline(f: Pick<DeadlineFacts, 'channel' | 'receivedAt' | 'extendedToNextDay'>, s: DeadlineSettings): number {
+export function handlingDeadline(
+  f: Pick<DeadlineFacts, 'channel' | 'receivedAt' | 'extendedToNextDay'>,
+  s: DeadlineSettings,
+): number {
   const day = businessDayOf(f.receivedAt, s.businessHours, s.timeZone);
   if (f.channel === 'government') return closeOf(addDays(day, s.governmentReplyDays), s.businessHours, s.timeZone);
   return closeOf(f.extendedToNextDay ? addDays(day, 1) : day, s.businessHours, s.timeZone);

@@ -10,7 +10,9 @@ export function formatNumber(branchCode: string, kind: NumberKind, period: strin
 
 const NUMBER_RE = /^([A-Z0-9]{2,8})-(YY|TH)-(\d{6})-(\d{4,})$/;
 
-export function parseNumber(n: string): { branchCode: string; kindCode: string; period: string; serial: number } | null {
+export function parseNumber(
+  n: string,
+): { branchCode: string; kindCode: string; period: string; serial: number } | null {
   const m = NUMBER_RE.exec(n);
   if (!m) return null;
   return { branchCode: m[1]!, kindCode: m[2]!, period: m[3]!, serial: Number(m[4]) };

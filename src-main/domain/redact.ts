@@ -9,7 +9,38 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PHONE_LIKE = /(?:\+?86[\s-]?)?\d(?:[\s-]?\d){6,}/g;
 
 /** Two-character surnames: staff write 欧阳女士 for 欧阳娜娜, so the whole surname goes before the title. */
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '钟离', '端木', '呼延', '南宫', '独孤', '万俟', '闻人', '澹台', '公冶', '濮阳', '太史', '申屠', '赫连', '西门', '单于'];
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '轩辕',
+  '令狐',
+  '钟离',
+  '端木',
+  '呼延',
+  '南宫',
+  '独孤',
+  '万俟',
+  '闻人',
+  '澹台',
+  '公冶',
+  '濮阳',
+  '太史',
+  '申屠',
+  '赫连',
+  '西门',
+  '单于',
+];
 
 /** The surname of a Chinese name: a known two-character surname, else the first character. */
 export function surnameOf(name: string): string {
@@ -22,10 +53,18 @@ export interface Identifiers {
 }
 
 export function redactor(ids: Identifiers): (text: string | null | undefined) => string | null {
-  const literal = [...ids.names, ...ids.other].filter((s): s is string => typeof s === 'string' && s.trim().length >= 2).map((s) => s.trim());
+  const literal = [...ids.names, ...ids.other]
+    .filter((s): s is string => typeof s === 'string' && s.trim().length >= 2)
+    .map((s) => s.trim());
   // Longest first, so that a name is not half-masked by a shorter identifier inside it.
   literal.sort((a, b) => b.length - a.length);
-  const surnames = [...new Set(ids.names.filter((s): s is string => typeof s === 'string' && s.trim().length >= 2).map((s) => surnameOf(s.trim())))];
+  const surnames = [
+    ...new Set(
+      ids.names
+        .filter((s): s is string => typeof s === 'string' && s.trim().length >= 2)
+        .map((s) => surnameOf(s.trim())),
+    ),
+  ];
   // Longest first, so 欧阳女士 is masked whole rather than as 欧 + 阳女士.
   surnames.sort((a, b) => b.length - a.length);
   const patterns = [

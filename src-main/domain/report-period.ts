@@ -37,7 +37,8 @@ export function periodOfDate(type: PeriodType, localDate: string, timeZone: stri
 export function previousPeriods(p: Period, count: number, timeZone: string): Period[] {
   const start = DateTime.fromMillis(p.from, { zone: timeZone });
   const out: Period[] = [];
-  for (let i = count; i >= 1; i--) out.push(fromStart(p.type, start.minus(p.type === 'week' ? { weeks: i } : { months: i })));
+  for (let i = count; i >= 1; i--)
+    out.push(fromStart(p.type, start.minus(p.type === 'week' ? { weeks: i } : { months: i })));
   return out;
 }
 

@@ -20,7 +20,8 @@ export interface SlipTotals {
 
 export const lineAmount = (l: Pick<SlipLine, 'quantity' | 'unitPriceFen'>): number => l.quantity * l.unitPriceFen;
 
-export const linesTotal = (lines: readonly Pick<SlipLine, 'quantity' | 'unitPriceFen'>[]): number => lines.reduce((s, l) => s + lineAmount(l), 0);
+export const linesTotal = (lines: readonly Pick<SlipLine, 'quantity' | 'unitPriceFen'>[]): number =>
+  lines.reduce((s, l) => s + lineAmount(l), 0);
 
 export function slipTotals(returned: readonly SlipLine[], issued: readonly SlipLine[]): SlipTotals {
   const returnedTotalFen = linesTotal(returned);
@@ -54,7 +55,12 @@ export const approvalAmount = (totals: SlipTotals): number => totals.returnedTot
 
 export type ApprovalReason = 'over_limit' | 'duplicate_receipt';
 
-export function approvalReasons(amountFen: number, role: Role, limits: ApprovalLimits, duplicate: boolean): ApprovalReason[] {
+export function approvalReasons(
+  amountFen: number,
+  role: Role,
+  limits: ApprovalLimits,
+  duplicate: boolean,
+): ApprovalReason[] {
   const reasons: ApprovalReason[] = [];
   if (amountFen > approvalLimit(role, limits)) reasons.push('over_limit');
   if (duplicate) reasons.push('duplicate_receipt');
@@ -62,7 +68,12 @@ export function approvalReasons(amountFen: number, role: Role, limits: ApprovalL
 }
 
 /** Whether `role` may approve a slip waiting for these reasons. */
-export function mayApprove(role: Role, amountFen: number, reasons: readonly ApprovalReason[], limits: ApprovalLimits): boolean {
+export function mayApprove(
+  role: Role,
+  amountFen: number,
+  reasons: readonly ApprovalReason[],
+  limits: ApprovalLimits,
+): boolean {
   if (role !== 'supervisor' && role !== 'manager') return false;
   if (reasons.includes('over_limit') && amountFen > approvalLimit(role, limits)) return false;
   return true;

@@ -51,7 +51,9 @@ export type CaseSnapshot = Pick<CaseRecord, 'id' | 'number' | 'channel' | 'categ
 
 /** A return/exchange slip as stored or synced. */
 export type SlipSnapshot = Pick<SlipRecord, 'id' | 'type' | 'status' | 'handledAt'> &
-  Loose<Pick<SlipRecord, 'number' | 'returnedTotalFen' | 'refundFen' | 'qualityProblem' | 'deductCommission' | 'caseId'>>;
+  Loose<
+    Pick<SlipRecord, 'number' | 'returnedTotalFen' | 'refundFen' | 'qualityProblem' | 'deductCommission' | 'caseId'>
+  >;
 
 export interface SummaryFacts {
   caseId: string;
@@ -111,14 +113,22 @@ export function slipFacts(s: SlipSnapshot): SlipFacts | null {
  * zone, government reply days); pass the same object for every case of a run, the calendar
  * behind it is memoised per settings object.
  */
-export function caseFacts(c: CaseSnapshot, slips: readonly SlipSnapshot[], settings: DeadlineSettings = DEFAULT_BRANCH_SETTINGS): SummaryFacts {
+export function caseFacts(
+  c: CaseSnapshot,
+  slips: readonly SlipSnapshot[],
+  settings: DeadlineSettings = DEFAULT_BRANCH_SETTINGS,
+): SummaryFacts {
   const cal = calendarFor(settings);
   const day = cal.dayOf(c.receivedAt);
   const sameDayClose = day.close;
   const nextDayClose = day.nextClose;
   // Same rule as deadlines.ts handlingDeadline (property-tested to agree).
   const deadlineAt =
-    c.channel === 'government' ? cal.closeOf(cal.addDays(day.date, settings.governmentReplyDays)) : c.extendedAt != null ? nextDayClose : sameDayClose;
+    c.channel === 'government'
+      ? cal.closeOf(cal.addDays(day.date, settings.governmentReplyDays))
+      : c.extendedAt != null
+        ? nextDayClose
+        : sameDayClose;
   const fed = c.firstFedBackAt ?? null;
   let closing: Closing = 'open';
   if (fed !== null) {
@@ -161,14 +171,39 @@ export interface SummarizeOptions {
   listLimit?: number;
 }
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 function emptyTrend(p: Period): TrendPoint {
-  return { key: p.key, from: p.from, to: p.to, total: 0, sameDay: 0, late: 0, satisfied: 0, unsatisfied: 0, disputed: 0, escalated: 0, slips: 0, refundFen: 0 };
+  return {
+    key: p.key,
+    from: p.from,
+    to: p.to,
+    total: 0,
+    sameDay: 0,
+    late: 0,
+    satisfied: 0,
+    unsatisfied: 0,
+    disputed: 0,
+    escalated: 0,
+    slips: 0,
+    refundFen: 0,
+  };
 }
 
 function emptySlips(): SlipSummary {
-  return { count: 0, returns: 0, exchanges: 0, returnedFen: 0, refundFen: 0, qualityCount: 0, qualityFen: 0, qualityShare: 0, commissionCount: 0, commissionFen: 0 };
+  return {
+    count: 0,
+    returns: 0,
+    exchanges: 0,
+    returnedFen: 0,
+    refundFen: 0,
+    qualityCount: 0,
+    qualityFen: 0,
+    qualityShare: 0,
+    commissionCount: 0,
+    commissionFen: 0,
+  };
 }
 
 function addSlip(s: SlipSummary, f: SlipFacts): void {
@@ -188,7 +223,9 @@ function addSlip(s: SlipSummary, f: SlipFacts): void {
 }
 
 const sortRows = (m: Map<string, number>): CountRow[] =>
-  [...m.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  [...m.entries()]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
@@ -295,8 +332,12 @@ export class SummaryBuilder {
 
   build(): Summary {
     const listLimit = this.opts.listLimit ?? 200;
-    const slips = { ...this.slips, qualityShare: this.slips.count === 0 ? 0 : this.slips.qualityCount / this.slips.count };
-    const byTime = (a: SummaryFacts, b: SummaryFacts) => a.receivedAt - b.receivedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+    const slips = {
+      ...this.slips,
+      qualityShare: this.slips.count === 0 ? 0 : this.slips.qualityCount / this.slips.count,
+    };
+    const byTime = (a: SummaryFacts, b: SummaryFacts) =>
+      a.receivedAt - b.receivedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
     const attention = [...this.attention].sort(byTime);
     const typical = [...this.typical].sort(byTime);
     return {
@@ -330,7 +371,12 @@ export class SummaryBuilder {
  * the trend, anything else is ignored. A case's slips count with the case; slips without a
  * case count in the period they were handled in.
  */
-export function summarize(facts: readonly SummaryFacts[], period: Period, previous: readonly Period[], opts: SummarizeOptions = {}): Summary {
+export function summarize(
+  facts: readonly SummaryFacts[],
+  period: Period,
+  previous: readonly Period[],
+  opts: SummarizeOptions = {},
+): Summary {
   const b = new SummaryBuilder(period, previous, opts);
   for (const f of facts) b.add(f);
   for (const s of opts.standaloneSlips ?? []) b.addStandaloneSlip(s);

@@ -16,7 +16,12 @@ export const publicHandlers = {
   'auth.whoami': (_ctx, session) => session.user,
   'setup.status': (ctx) => ({ needsFirstManager: needsFirstManager(ctx) }),
   'setup.firstManager': (ctx, session, input) => {
-    if (!needsFirstManager(ctx)) throw refuse('FORBIDDEN', '系统已有账号,请登录后由店长添加人员', 'Accounts already exist; sign in and ask the manager to add users');
+    if (!needsFirstManager(ctx))
+      throw refuse(
+        'FORBIDDEN',
+        '系统已有账号,请登录后由店长添加人员',
+        'Accounts already exist; sign in and ask the manager to add users',
+      );
     session.user = createUser.parsed(ctx, null, input);
     return session.user;
   },
@@ -28,7 +33,8 @@ export const adminHandlers = {
     return null;
   },
   'users.list': (ctx, s) => {
-    if (s.actor.role !== 'manager') throw refuse('FORBIDDEN', '只有店长可以管理人员', 'Only a manager may manage users');
+    if (s.actor.role !== 'manager')
+      throw refuse('FORBIDDEN', '只有店长可以管理人员', 'Only a manager may manage users');
     return listUsers(ctx);
   },
   'users.create': (ctx, s, input) => createUser.parsed(ctx, s.actor, input),

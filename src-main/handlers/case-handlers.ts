@@ -1,7 +1,14 @@
 // Cases, follow-ups, queues and search through the contract. Every case a handler answers with
 // goes through `toView`: the output type is CaseView, so a raw record does not compile.
 import type { Actor } from '../domain/case-machine';
-import { addNote, extendToNextDay, keepPromises, promiseReply, recordFinding, setTypical } from '../services/case-details';
+import {
+  addNote,
+  extendToNextDay,
+  keepPromises,
+  promiseReply,
+  recordFinding,
+  setTypical,
+} from '../services/case-details';
 import { createCase, intakeCheck } from '../services/case-intake';
 import { getCase, getCaseByNumber, toView } from '../services/case-read';
 import {

@@ -5,7 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { refuse } from '../shared/errors';
 import type { z } from 'zod';
-import { type Channel, type ChannelInput, type ChannelOutput, type ChannelParsed, contract, type PrivateChannel, type PublicChannel } from '../shared/ipc/contract';
+import {
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type ChannelParsed,
+  contract,
+  type PrivateChannel,
+  type PublicChannel,
+} from '../shared/ipc/contract';
 import { ok, type Result, toErrorResult } from '../shared/result';
 import { parseInput } from '../shared/validation';
 import { adminHandlers, publicHandlers } from './admin-handlers';
@@ -41,16 +49,27 @@ export const isChannel = (c: unknown): c is Channel => typeof c === 'string' && 
 export type IncidentLogger = (incidentId: string, channel: string, error: unknown) => void;
 
 /** The one parse of a call: the channel's schema, so a handler never sees input its contract does not allow. */
-const parsed = <C extends Channel>(channel: C, raw: unknown): ChannelParsed<C> => parseInput(inputSchemas[channel].input, raw);
+const parsed = <C extends Channel>(channel: C, raw: unknown): ChannelParsed<C> =>
+  parseInput(inputSchemas[channel].input, raw);
 
 /** Runs a public channel: parsed by its schema, no user needed. */
-async function runPublic<C extends PublicChannel>(ctx: AppContext, session: Session, channel: C, raw: unknown): Promise<ChannelOutput<C>> {
+async function runPublic<C extends PublicChannel>(
+  ctx: AppContext,
+  session: Session,
+  channel: C,
+  raw: unknown,
+): Promise<ChannelOutput<C>> {
   const handler = publicMap[channel];
   return handler(ctx, session, parsed(channel, raw));
 }
 
 /** Runs a channel that needs a signed-in user: the actor comes from main's session, never from input. */
-async function runPrivate<C extends PrivateChannel>(ctx: AppContext, session: Session, channel: C, raw: unknown): Promise<ChannelOutput<C>> {
+async function runPrivate<C extends PrivateChannel>(
+  ctx: AppContext,
+  session: Session,
+  channel: C,
+  raw: unknown,
+): Promise<ChannelOutput<C>> {
   const user = session.user;
   if (!user) throw refuse('NOT_SIGNED_IN', '请先登录', 'Please sign in first');
   const handler = privateMap[channel];
@@ -66,8 +85,17 @@ export async function dispatch<C extends Channel>(
   logIncident: IncidentLogger = () => {},
 ): Promise<Result<ChannelOutput<C>>> {
   try {
-    if (!isChannel(channel)) throw refuse('NOT_FOUND', `未知的请求 ${String(channel).slice(0, 40)}`, `Unknown request ${String(channel).slice(0, 40)}`);
-    return ok(isPublic(channel) ? await runPublic(ctx, session, channel, input) : await runPrivate(ctx, session, channel, input));
+    if (!isChannel(channel))
+      throw refuse(
+        'NOT_FOUND',
+        `未知的请求 ${String(channel).slice(0, 40)}`,
+        `Unknown request ${String(channel).slice(0, 40)}`,
+      );
+    return ok(
+      isPublic(channel)
+        ? await runPublic(ctx, session, channel, input)
+        : await runPrivate(ctx, session, channel, input),
+    );
   } catch (e) {
     if (e instanceof Error && e.name === 'AppError') return toErrorResult(e);
     const incidentId = randomUUID().slice(0, 8);

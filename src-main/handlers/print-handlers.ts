@@ -5,7 +5,12 @@ import { refuse } from '../shared/errors';
 import type { AppContext, PlatformPort, PrivateHandlers } from './types';
 
 function platform(ctx: AppContext): PlatformPort {
-  if (!ctx.platform) throw refuse('FORBIDDEN', '此环境不能直接打印,请用预览中的打印', 'Printing is not available here; print from the preview');
+  if (!ctx.platform)
+    throw refuse(
+      'FORBIDDEN',
+      '此环境不能直接打印,请用预览中的打印',
+      'Printing is not available here; print from the preview',
+    );
   return ctx.platform;
 }
 
@@ -23,7 +28,8 @@ export const printHandlers = {
     const remembered = ctx.settingsAccess?.get();
     const patch: Record<string, string> = {};
     if (out.printed && out.printerName && out.printerName !== printerName) patch.printerName = out.printerName;
-    if (out.printed && input.kind === 'slip' && input.paper && remembered && input.paper !== remembered.slipPaper) patch.slipPaper = input.paper;
+    if (out.printed && input.kind === 'slip' && input.paper && remembered && input.paper !== remembered.slipPaper)
+      patch.slipPaper = input.paper;
     if (Object.keys(patch).length > 0) ctx.settingsAccess?.update(patch);
     return out;
   },
@@ -33,5 +39,8 @@ export const printHandlers = {
     return { path: await port.savePdf(r.pdf, r.fileName) };
   },
   // Where there is no operating system printing (the dev server) the list is empty and says so.
-  'print.printers': async (ctx) => (ctx.platform ? { available: true, printers: await ctx.platform.listPrinters() } : { available: false, printers: [] }),
+  'print.printers': async (ctx) =>
+    ctx.platform
+      ? { available: true, printers: await ctx.platform.listPrinters() }
+      : { available: false, printers: [] },
 } satisfies Partial<PrivateHandlers>;

@@ -18,7 +18,11 @@ export function reportJobsFor(ctx: AppContext): ReportJobs {
   return jobs;
 }
 
-const FILTERS = { pdf: { name: 'PDF', extensions: ['pdf'] }, csv: { name: 'CSV', extensions: ['csv'] }, xlsx: { name: 'Excel', extensions: ['xlsx'] } } as const;
+const FILTERS = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  xlsx: { name: 'Excel', extensions: ['xlsx'] },
+} as const;
 const fonts = (ctx: AppContext) => (ctx.fontDir ? { fontDir: ctx.fontDir } : {});
 
 export const reportHandlers = {
@@ -32,7 +36,8 @@ export const reportHandlers = {
   },
   'reports.saveAs': async (ctx, s, i) => {
     const port = ctx.platform;
-    if (!port?.saveFile) throw refuse('FORBIDDEN', '此环境不能另存文件,请用下载', 'Saving files is not available here; use download');
+    if (!port?.saveFile)
+      throw refuse('FORBIDDEN', '此环境不能另存文件,请用下载', 'Saving files is not available here; use download');
     const file = await exportSummary(reportJobsFor(ctx).result(s.actor, i.jobId), i.format, i.lang, fonts(ctx));
     return { path: await port.saveFile(file.data, file.fileName, FILTERS[i.format]) };
   },

@@ -10,7 +10,10 @@ function refuseIfNoSettings(ctx: AppContext): SettingsAccess {
   return ctx.settingsAccess;
 }
 
-const publicView = ({ syncKeyEncrypted, ...rest }: AppSettings): PublicSettings => ({ ...rest, hasSyncKey: syncKeyEncrypted !== '' });
+const publicView = ({ syncKeyEncrypted, ...rest }: AppSettings): PublicSettings => ({
+  ...rest,
+  hasSyncKey: syncKeyEncrypted !== '',
+});
 
 export const settingsPublicHandlers = {
   'settings.get': (ctx) => publicView(refuseIfNoSettings(ctx).get()),
@@ -28,7 +31,8 @@ export const settingsHandlers = {
   'settings.setSyncKey': (ctx, s, { key }) => {
     requireManager(s.actor.role);
     const access = refuseIfNoSettings(ctx);
-    if (!access.setSyncKey) throw refuse('SECRET_STORE_UNAVAILABLE', '此环境不能保存同步密钥', 'The sync key cannot be stored here');
+    if (!access.setSyncKey)
+      throw refuse('SECRET_STORE_UNAVAILABLE', '此环境不能保存同步密钥', 'The sync key cannot be stored here');
     return publicView(access.setSyncKey(key));
   },
 } satisfies Partial<PrivateHandlers>;

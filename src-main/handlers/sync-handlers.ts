@@ -26,7 +26,12 @@ export const syncHandlers = {
   'sync.status': (ctx) => (ctx.sync ? ctx.sync.status() : offline(ctx)),
   'sync.now': (ctx) => service(ctx).syncNow(),
   'sync.exportBatch': async (ctx, s) => {
-    if (!can(s.actor.role, 'submit')) throw refuse('FORBIDDEN', '只有秘书室、值班主管和店长可以导出同步批次', 'Only the secretary office, duty supervisors and the manager may export sync batches');
+    if (!can(s.actor.role, 'submit'))
+      throw refuse(
+        'FORBIDDEN',
+        '只有秘书室、值班主管和店长可以导出同步批次',
+        'Only the secretary office, duty supervisors and the manager may export sync batches',
+      );
     const r = await service(ctx).exportBatch();
     return { path: r.path, records: r.records, batches: r.batches };
   },

@@ -3,7 +3,14 @@
 // answer with a type the renderer does not expect (no casts: the maps use `satisfies`).
 import type { Actor } from '../domain/case-machine';
 import type { ServiceContext } from '../services/context';
-import type { Channel, ChannelOutput, ChannelParsed, PrinterInfo, PrivateChannel, PublicChannel } from '../shared/ipc/contract';
+import type {
+  Channel,
+  ChannelOutput,
+  ChannelParsed,
+  PrinterInfo,
+  PrivateChannel,
+  PublicChannel,
+} from '../shared/ipc/contract';
 import type { BridgeEvent } from '../shared/ipc/events';
 import type { AppSettings } from '../shared/settings-schema';
 import type { SyncService } from '../sync/sync-service';
@@ -19,12 +26,19 @@ export type SignedIn = Session & { actor: Actor };
 
 /** What only the desktop shell can do (OS print dialog, save dialog); absent in the dev server. */
 export interface PlatformPort {
-  printPdf(pdf: Buffer, opts: { title: string; printerName: string }): Promise<{ printed: boolean; printerName: string | null }>;
+  printPdf(
+    pdf: Buffer,
+    opts: { title: string; printerName: string },
+  ): Promise<{ printed: boolean; printerName: string | null }>;
   savePdf(pdf: Buffer, suggestedName: string): Promise<string | null>;
   /** The printers the operating system knows, for the settings screen. */
   listPrinters(): Promise<PrinterInfo[]>;
   /** Any file through a save dialog (report CSV and spreadsheet); null when the user cancels. */
-  saveFile?(data: Buffer, suggestedName: string, filter: { name: string; extensions: readonly string[] }): Promise<string | null>;
+  saveFile?(
+    data: Buffer,
+    suggestedName: string,
+    filter: { name: string; extensions: readonly string[] },
+  ): Promise<string | null>;
 }
 
 /** The device settings as the handlers see them. */

@@ -15,13 +15,24 @@ export function electronPlatform(parent: () => BrowserWindow | null): PlatformPo
       const dir = mkdtempSync(join(tmpdir(), 'branch-desk-print-'));
       const file = join(dir, 'form.pdf');
       writeFileSync(file, pdf, { mode: 0o600 });
-      const win = new BrowserWindow({ show: false, title: opts.title, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' } });
+      const win = new BrowserWindow({
+        show: false,
+        title: opts.title,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          plugins: true,
+          disableBlinkFeatures: 'Auxclick',
+        },
+      });
       hardenContents(win);
       try {
         await win.loadURL(pathToFileURL(file).toString());
         return await new Promise((resolve) => {
-          win.webContents.print({ silent: false, printBackground: true, ...(opts.printerName ? { deviceName: opts.printerName } : {}) }, (printed) =>
-            resolve({ printed, printerName: opts.printerName || null }),
+          win.webContents.print(
+            { silent: false, printBackground: true, ...(opts.printerName ? { deviceName: opts.printerName } : {}) },
+            (printed) => resolve({ printed, printerName: opts.printerName || null }),
           );
         });
       } finally {
@@ -45,7 +56,10 @@ export function electronPlatform(parent: () => BrowserWindow | null): PlatformPo
     },
     async saveFile(data, suggestedName, filter) {
       const owner = parent();
-      const options = { defaultPath: suggestedName, filters: [{ name: filter.name, extensions: [...filter.extensions] }] };
+      const options = {
+        defaultPath: suggestedName,
+        filters: [{ name: filter.name, extensions: [...filter.extensions] }],
+      };
       const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       if (r.canceled || !r.filePath) return null;
       writeFileSync(r.filePath, data);

@@ -34,12 +34,21 @@ export class SessionRegistry {
 
 const UNTRUSTED: Result<never> = {
   ok: false,
-  error: { code: 'FORBIDDEN', message: { zh: '请求来源不受信任,已拒绝', en: 'The request came from an untrusted frame and was refused' }, issues: [] },
+  error: {
+    code: 'FORBIDDEN',
+    message: { zh: '请求来源不受信任,已拒绝', en: 'The request came from an untrusted frame and was refused' },
+    issues: [],
+  },
 };
 
 type InvokeEvent = Pick<IpcMainInvokeEvent, 'senderFrame'> & { sender: { id: number } };
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, ctx: ServiceContext, sessions: SessionRegistry, log: IncidentLogger): void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  ctx: ServiceContext,
+  sessions: SessionRegistry,
+  log: IncidentLogger,
+): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event: InvokeEvent, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {

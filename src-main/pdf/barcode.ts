@@ -2,7 +2,14 @@
 // resolution, and no image decoding in the PDF).
 import bwipjs from 'bwip-js/node';
 
-export function drawCode128(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, height: number): void {
+export function drawCode128(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
   const [enc] = bwipjs.raw('code128', text, {}) as unknown as { sbs: number[] }[];
   if (!enc) return;
   const modules = enc.sbs.reduce((s, w) => s + w, 0);

@@ -5,7 +5,20 @@ import { CASE_EVENT_KINDS, type CaseEventKind } from '../shared/enums';
 import type { VocabularyText } from '../shared/i18n/vocabulary';
 
 /** The enumerations a form prints, as the vocabulary names them. */
-export type FormVocabulary = Pick<VocabularyText, 'channel' | 'status' | 'severity' | 'govBody' | 'resolution' | 'satisfaction' | 'escalation' | 'cause' | 'finding' | 'refundMethod' | 'slipReason'>;
+export type FormVocabulary = Pick<
+  VocabularyText,
+  | 'channel'
+  | 'status'
+  | 'severity'
+  | 'govBody'
+  | 'resolution'
+  | 'satisfaction'
+  | 'escalation'
+  | 'cause'
+  | 'finding'
+  | 'refundMethod'
+  | 'slipReason'
+>;
 
 export interface FormText extends FormVocabulary {
   yes: string;

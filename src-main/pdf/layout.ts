@@ -83,7 +83,13 @@ export class Flow {
     return Math.max(lo, 1);
   }
 
-  text(s: string, x: number, y: number, width: number, opts: { size?: number; font?: string; align?: 'left' | 'center' | 'right'; color?: string } = {}): void {
+  text(
+    s: string,
+    x: number,
+    y: number,
+    width: number,
+    opts: { size?: number; font?: string; align?: 'left' | 'center' | 'right'; color?: string } = {},
+  ): void {
     const size = opts.size ?? SIZE.value;
     const bold = opts.font === 'bold';
     const color = opts.color ?? '#000';
@@ -126,7 +132,14 @@ export class Flow {
     const vw = slot - GRID_LABEL_WIDTH;
     const h = Math.max(
       RULED_LINE + 1,
-      ...r.map((p) => Math.max(this.measure(p.label, GRID_LABEL_WIDTH - 2 * PAD, SIZE.label), this.measure(p.value ?? '', vw - 2 * PAD, SIZE.value, p.bold ? 'bold' : 'body')) + 2 * PAD),
+      ...r.map(
+        (p) =>
+          Math.max(
+            this.measure(p.label, GRID_LABEL_WIDTH - 2 * PAD, SIZE.label),
+            this.measure(p.value ?? '', vw - 2 * PAD, SIZE.value, p.bold ? 'bold' : 'body'),
+          ) +
+          2 * PAD,
+      ),
     );
     this.ensure(h);
     r.forEach((p, i) => {
@@ -134,7 +147,8 @@ export class Flow {
       this.doc.rect(x, this.y, GRID_LABEL_WIDTH, h).fillAndStroke('#f1f1f1', '#555');
       this.doc.rect(x + GRID_LABEL_WIDTH, this.y, vw, h).stroke('#555');
       this.text(p.label, x + PAD, this.y + PAD + 1, GRID_LABEL_WIDTH - 2 * PAD, { size: SIZE.label });
-      if (p.value) this.text(p.value, x + GRID_LABEL_WIDTH + PAD, this.y + PAD, vw - 2 * PAD, { font: p.bold ? 'bold' : 'body' });
+      if (p.value)
+        this.text(p.value, x + GRID_LABEL_WIDTH + PAD, this.y + PAD, vw - 2 * PAD, { font: p.bold ? 'bold' : 'body' });
     });
     this.y += h;
   }
@@ -176,7 +190,12 @@ export class Flow {
     this.doc.rect(this.left, this.y, this.width, h).stroke('#555');
     for (let i = 1; i < lines; i++) {
       const ly = this.y + i * RULED_LINE;
-      this.doc.moveTo(this.left + PAD, ly).lineTo(this.right - PAD, ly).dash(1, { space: 2 }).stroke('#999').undash();
+      this.doc
+        .moveTo(this.left + PAD, ly)
+        .lineTo(this.right - PAD, ly)
+        .dash(1, { space: 2 })
+        .stroke('#999')
+        .undash();
     }
     this.y += h + 6;
   }
@@ -212,14 +231,19 @@ export class Flow {
   table(columns: { title: string; width: number; align?: 'left' | 'right' | 'center' }[], rows: string[][]): void {
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.width);
-    const rowH = (cells: string[], size: number, font: string) => Math.max(...cells.map((c, i) => this.measure(c, (widths[i] ?? 0) - 2 * PAD, size, font))) + 2 * PAD;
+    const rowH = (cells: string[], size: number, font: string) =>
+      Math.max(...cells.map((c, i) => this.measure(c, (widths[i] ?? 0) - 2 * PAD, size, font))) + 2 * PAD;
     const drawRow = (cells: string[], h: number, head: boolean) => {
       let x = this.left;
       cells.forEach((c, i) => {
         const w = widths[i] ?? 0;
         if (head) this.doc.rect(x, this.y, w, h).fillAndStroke('#f1f1f1', '#555');
         else this.doc.rect(x, this.y, w, h).stroke('#555');
-        this.text(c, x + PAD, this.y + PAD, w - 2 * PAD, { size: head ? SIZE.label : SIZE.value, font: head ? 'bold' : 'body', align: columns[i]?.align ?? 'left' });
+        this.text(c, x + PAD, this.y + PAD, w - 2 * PAD, {
+          size: head ? SIZE.label : SIZE.value,
+          font: head ? 'bold' : 'body',
+          align: columns[i]?.align ?? 'left',
+        });
         x += w;
       });
       this.y += h;
@@ -245,7 +269,11 @@ export class Flow {
     const [, h] = PAPER_SIZES[this.o.paper];
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
-      this.text(label(i - range.start + 1, range.count), this.left, h - this.o.margin - 10, this.width, { size: SIZE.small, align: 'center', color: '#444' });
+      this.text(label(i - range.start + 1, range.count), this.left, h - this.o.margin - 10, this.width, {
+        size: SIZE.small,
+        align: 'center',
+        color: '#444',
+      });
     }
   }
 
@@ -258,9 +286,15 @@ export class Flow {
     labels.forEach((label, i) => {
       const x = this.left + i * slot;
       this.text(label, x, this.y + 4, slot - 8, { size: SIZE.label });
-      this.doc.moveTo(x, this.y + 18).lineTo(x + slot - 12, this.y + 18).stroke('#000');
+      this.doc
+        .moveTo(x, this.y + 18)
+        .lineTo(x + slot - 12, this.y + 18)
+        .stroke('#000');
       this.text(`${dateLabel}:`, x, this.y + 22, slot - 8, { size: SIZE.small, color: '#444' });
-      this.doc.moveTo(x + 28, this.y + 31).lineTo(x + slot - 12, this.y + 31).stroke('#888');
+      this.doc
+        .moveTo(x + 28, this.y + 31)
+        .lineTo(x + slot - 12, this.y + 31)
+        .stroke('#888');
     });
     this.y += h;
   }

@@ -44,7 +44,13 @@ export function createDoc(opts: RenderOptions = {}): PDFKit.PDFDocument {
     autoFirstPage: false,
     // Buffered so that page numbers ("page n of N") can be written once the total is known.
     bufferPages: true,
-    info: { Title: opts.title ?? '', Creator: 'Branch Desk', Producer: 'Branch Desk', CreationDate: date, ModDate: date },
+    info: {
+      Title: opts.title ?? '',
+      Creator: 'Branch Desk',
+      Producer: 'Branch Desk',
+      CreationDate: date,
+      ModDate: date,
+    },
     lang: 'zh-CN',
     // No default Helvetica: loading its metrics costs time and the forms never use it.
     font: null as unknown as string,
@@ -67,7 +73,12 @@ export function toBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
 
 export type Template<T, L> = (doc: PDFKit.PDFDocument, data: T, t: L) => void;
 
-export async function renderPdf<T, L>(template: Template<T, L>, data: T, t: L, opts: RenderOptions = {}): Promise<Buffer> {
+export async function renderPdf<T, L>(
+  template: Template<T, L>,
+  data: T,
+  t: L,
+  opts: RenderOptions = {},
+): Promise<Buffer> {
   const doc = createDoc(opts);
   template(doc, data, t);
   return toBuffer(doc);

@@ -6,7 +6,8 @@ import type { CaseRef, SummaryReport } from '../shared/summary-types';
 import { formatInstant } from './format';
 import type { ReportText } from './report-text';
 
-export type Cell = { t: 'text'; v: string } | { t: 'int'; v: number } | { t: 'yuan'; fen: number } | { t: 'share'; v: number };
+export type Cell =
+  { t: 'text'; v: string } | { t: 'int'; v: number } | { t: 'yuan'; fen: number } | { t: 'share'; v: number };
 
 export interface Section {
   id: string;
@@ -49,9 +50,11 @@ function channelName(key: string, t: ReportText): string {
   return c ? t.form.channel[c] : key;
 }
 
-export const unitName = (r: SummaryReport, id: string | null, t: ReportText): string => (id ? (r.names.units[id] ?? id) : t.summary.noUnit);
+export const unitName = (r: SummaryReport, id: string | null, t: ReportText): string =>
+  id ? (r.names.units[id] ?? id) : t.summary.noUnit;
 
-export const periodLine = (r: SummaryReport, t: ReportText): string => t.summary.periodValue(r.summary.period.key, r.summary.period.firstDate, r.summary.period.lastDate);
+export const periodLine = (r: SummaryReport, t: ReportText): string =>
+  t.summary.periodValue(r.summary.period.key, r.summary.period.firstDate, r.summary.period.lastDate);
 
 const shareOf = (n: number, total: number) => (total === 0 ? 0 : n / total);
 
@@ -66,7 +69,10 @@ function caseRows(r: SummaryReport, t: ReportText, refs: CaseRef[], flags: boole
       text(c.finding ? t.form.finding[c.finding] : ''),
       text(c.resolutionType ? t.form.resolution[c.resolutionType] : ''),
     ];
-    if (flags) row.push(text([c.disputed ? t.summary.disputed : '', c.escalated ? t.summary.escalated : ''].filter(Boolean).join('、')));
+    if (flags)
+      row.push(
+        text([c.disputed ? t.summary.disputed : '', c.escalated ? t.summary.escalated : ''].filter(Boolean).join('、')),
+      );
     return row;
   });
 }
@@ -75,7 +81,8 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
   const s = r.summary;
   const w = t.summary;
   const cs = w.caseCols;
-  const counted = (rows: { label: string; count: number }[]): Cell[][] => rows.map((x) => [text(x.label), int(x.count), share(shareOf(x.count, s.total))]);
+  const counted = (rows: { label: string; count: number }[]): Cell[][] =>
+    rows.map((x) => [text(x.label), int(x.count), share(shareOf(x.count, s.total))]);
   const countCols = [w.item, w.count, w.share];
   return [
     {
@@ -91,15 +98,35 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
         [text(w.slips.count), int(s.slips.count)],
       ],
     },
-    { id: 'category', title: w.byCategory, columns: countCols, rows: counted(s.byCategory.map((x) => ({ label: categoryName(r, x.key, t.lang), count: x.count }))) },
-    { id: 'channel', title: w.byChannel, columns: countCols, rows: counted(s.byChannel.map((x) => ({ label: channelName(x.key, t), count: x.count }))) },
-    { id: 'unit', title: w.byUnit, columns: countCols, rows: counted(s.byUnit.map((x) => ({ label: unitName(r, x.key || null, t), count: x.count }))) },
+    {
+      id: 'category',
+      title: w.byCategory,
+      columns: countCols,
+      rows: counted(s.byCategory.map((x) => ({ label: categoryName(r, x.key, t.lang), count: x.count }))),
+    },
+    {
+      id: 'channel',
+      title: w.byChannel,
+      columns: countCols,
+      rows: counted(s.byChannel.map((x) => ({ label: channelName(x.key, t), count: x.count }))),
+    },
+    {
+      id: 'unit',
+      title: w.byUnit,
+      columns: countCols,
+      rows: counted(s.byUnit.map((x) => ({ label: unitName(r, x.key || null, t), count: x.count }))),
+    },
     {
       id: 'closing',
       title: w.closingTitle,
       columns: countCols,
       rows: [
-        ...counted((['same_day', 'next_day', 'within_limit', 'late', 'open'] as const).map((k) => ({ label: w.closing[k], count: s.closing[k] }))),
+        ...counted(
+          (['same_day', 'next_day', 'within_limit', 'late', 'open'] as const).map((k) => ({
+            label: w.closing[k],
+            count: s.closing[k],
+          })),
+        ),
         [text(w.openOverdue), int(s.openOverdue), share(shareOf(s.openOverdue, s.total))],
       ],
     },
@@ -132,7 +159,10 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
       rows: counted([
         { label: w.disputed, count: s.disputed },
         { label: w.escalated, count: s.escalated },
-        ...(Object.keys(s.escalationsByKind) as (keyof typeof s.escalationsByKind)[]).map((k) => ({ label: `${w.escalated}:${t.form.escalation[k]}`, count: s.escalationsByKind[k] })),
+        ...(Object.keys(s.escalationsByKind) as (keyof typeof s.escalationsByKind)[]).map((k) => ({
+          label: `${w.escalated}:${t.form.escalation[k]}`,
+          count: s.escalationsByKind[k],
+        })),
       ]),
     },
     {
@@ -155,8 +185,30 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
     {
       id: 'trend',
       title: w.trendTitle,
-      columns: [w.trendCols.period, w.trendCols.total, w.trendCols.sameDay, w.trendCols.late, w.trendCols.satisfied, w.trendCols.unsatisfied, w.trendCols.disputed, w.trendCols.escalated, w.trendCols.slips, w.trendCols.refundYuan],
-      rows: s.trend.map((p) => [text(p.key), int(p.total), int(p.sameDay), int(p.late), int(p.satisfied), int(p.unsatisfied), int(p.disputed), int(p.escalated), int(p.slips), yuan(p.refundFen)]),
+      columns: [
+        w.trendCols.period,
+        w.trendCols.total,
+        w.trendCols.sameDay,
+        w.trendCols.late,
+        w.trendCols.satisfied,
+        w.trendCols.unsatisfied,
+        w.trendCols.disputed,
+        w.trendCols.escalated,
+        w.trendCols.slips,
+        w.trendCols.refundYuan,
+      ],
+      rows: s.trend.map((p) => [
+        text(p.key),
+        int(p.total),
+        int(p.sameDay),
+        int(p.late),
+        int(p.satisfied),
+        int(p.unsatisfied),
+        int(p.disputed),
+        int(p.escalated),
+        int(p.slips),
+        yuan(p.refundFen),
+      ]),
     },
     {
       id: 'typical',
@@ -184,5 +236,5 @@ export function reportHeaderLines(r: SummaryReport, t: ReportText): [string, str
   ];
 }
 
-export const reportFileBase = (r: SummaryReport, t: ReportText): string => `${t.summary.title[r.summary.period.type]}-${r.branch.code}-${r.summary.period.key}`;
-
+export const reportFileBase = (r: SummaryReport, t: ReportText): string =>
+  `${t.summary.title[r.summary.period.type]}-${r.branch.code}-${r.summary.period.key}`;

@@ -54,8 +54,28 @@ export interface ReportText {
     typicalTitle: string;
     noTypical: string;
     trendTitle: string;
-    trendCols: { period: string; total: string; sameDay: string; late: string; satisfied: string; unsatisfied: string; disputed: string; escalated: string; slips: string; refundYuan: string };
-    caseCols: { number: string; receivedAt: string; channel: string; category: string; unit: string; finding: string; resolution: string; flags: string };
+    trendCols: {
+      period: string;
+      total: string;
+      sameDay: string;
+      late: string;
+      satisfied: string;
+      unsatisfied: string;
+      disputed: string;
+      escalated: string;
+      slips: string;
+      refundYuan: string;
+    };
+    caseCols: {
+      number: string;
+      receivedAt: string;
+      channel: string;
+      category: string;
+      unit: string;
+      finding: string;
+      resolution: string;
+      flags: string;
+    };
     chartCategory: string;
     chartTrend: string;
     chartClosing: string;
@@ -143,8 +163,28 @@ export const REPORT_TEXT_ZH: ReportText = {
     typicalTitle: '典型范例',
     noTypical: '本期没有典型范例',
     trendTitle: '与前期比较',
-    trendCols: { period: '期间', total: '受理', sameDay: '当日结案', late: '超时', satisfied: '满意', unsatisfied: '不满意', disputed: '有疑义', escalated: '升级', slips: '退换货单', refundYuan: '退款(元)' },
-    caseCols: { number: '编号', receivedAt: '受理时间', channel: '表现方式', category: '类别', unit: '被投诉单位', finding: '认定', resolution: '处理方式', flags: '情况' },
+    trendCols: {
+      period: '期间',
+      total: '受理',
+      sameDay: '当日结案',
+      late: '超时',
+      satisfied: '满意',
+      unsatisfied: '不满意',
+      disputed: '有疑义',
+      escalated: '升级',
+      slips: '退换货单',
+      refundYuan: '退款(元)',
+    },
+    caseCols: {
+      number: '编号',
+      receivedAt: '受理时间',
+      channel: '表现方式',
+      category: '类别',
+      unit: '被投诉单位',
+      finding: '认定',
+      resolution: '处理方式',
+      flags: '情况',
+    },
     chartCategory: '异议类别分布',
     chartTrend: '受理件数走势(深色为超时)',
     chartClosing: '结案时限',
@@ -232,8 +272,28 @@ export const REPORT_TEXT_EN: ReportText = {
     typicalTitle: 'Typical cases',
     noTypical: 'No typical case in this period',
     trendTitle: 'Against previous periods',
-    trendCols: { period: 'Period', total: 'Received', sameDay: 'Same day', late: 'Late', satisfied: 'Satisfied', unsatisfied: 'Unsatisfied', disputed: 'Disputed', escalated: 'Escalated', slips: 'Slips', refundYuan: 'Refunded (yuan)' },
-    caseCols: { number: 'Number', receivedAt: 'Received', channel: 'Channel', category: 'Category', unit: 'Unit', finding: 'Finding', resolution: 'Resolution', flags: 'Notes' },
+    trendCols: {
+      period: 'Period',
+      total: 'Received',
+      sameDay: 'Same day',
+      late: 'Late',
+      satisfied: 'Satisfied',
+      unsatisfied: 'Unsatisfied',
+      disputed: 'Disputed',
+      escalated: 'Escalated',
+      slips: 'Slips',
+      refundYuan: 'Refunded (yuan)',
+    },
+    caseCols: {
+      number: 'Number',
+      receivedAt: 'Received',
+      channel: 'Channel',
+      category: 'Category',
+      unit: 'Unit',
+      finding: 'Finding',
+      resolution: 'Resolution',
+      flags: 'Notes',
+    },
     chartCategory: 'Cases by category',
     chartTrend: 'Cases received (dark: late)',
     chartClosing: 'Time limits',

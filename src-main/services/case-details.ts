@@ -4,100 +4,162 @@ import { insertRow, stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { handlingDeadline, extensionRule } from '../domain/deadlines';
 import { refuse } from '../shared/errors';
-import { ExtendInput, FindingInput, InstructionInput, NoteInput, PromiseInput, TypicalInput } from '../shared/schemas/case';
+import {
+  ExtendInput,
+  FindingInput,
+  InstructionInput,
+  NoteInput,
+  PromiseInput,
+  TypicalInput,
+} from '../shared/schemas/case';
 import type { CaseRecord } from '../shared/types';
 import { authorOf, mutateCase, requireCase } from './case-store';
 import { HEAD_OFFICE, type ServiceContext } from './context';
 import { withInput, withInputOnly, type Parsed } from './with-input';
 
-export const addNote = withInput(NoteInput, function addNote(ctx: ServiceContext, actor: Actor, input: Parsed<typeof NoteInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'note', () => ({ event: { text: input.text } }));
-});
+export const addNote = withInput(
+  NoteInput,
+  function addNote(ctx: ServiceContext, actor: Actor, input: Parsed<typeof NoteInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'note', () => ({ event: { text: input.text } }));
+  },
+);
 
-export const promiseReply = withInput(PromiseInput, function promiseReply(ctx: ServiceContext, actor: Actor, input: Parsed<typeof PromiseInput>): CaseRecord {
-  const at = Date.parse(input.promisedAt);
-  if (at <= ctx.now()) {
-    throw refuse('VALIDATION', '约定回复时间须晚于现在', 'The promised reply time must be in the future', [
-      { field: 'promisedAt', message: { zh: '约定回复时间:须晚于现在', en: 'Promised reply time must be in the future' } },
-    ]);
-  }
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'promise', (c) => {
-    insertRow(ctx.db, 'case_promises', { id: ctx.newId(), caseId: c.id, promisedAt: at, note: input.note ?? null, madeBy: actor.id, madeAt: ctx.now(), keptAt: null });
-    return { event: { text: input.note ?? null, data: { promisedAt: at } } };
-  });
-});
+export const promiseReply = withInput(
+  PromiseInput,
+  function promiseReply(ctx: ServiceContext, actor: Actor, input: Parsed<typeof PromiseInput>): CaseRecord {
+    const at = Date.parse(input.promisedAt);
+    if (at <= ctx.now()) {
+      throw refuse('VALIDATION', '约定回复时间须晚于现在', 'The promised reply time must be in the future', [
+        {
+          field: 'promisedAt',
+          message: { zh: '约定回复时间:须晚于现在', en: 'Promised reply time must be in the future' },
+        },
+      ]);
+    }
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'promise', (c) => {
+      insertRow(ctx.db, 'case_promises', {
+        id: ctx.newId(),
+        caseId: c.id,
+        promisedAt: at,
+        note: input.note ?? null,
+        madeBy: actor.id,
+        madeAt: ctx.now(),
+        keptAt: null,
+      });
+      return { event: { text: input.note ?? null, data: { promisedAt: at } } };
+    });
+  },
+);
 
 /** Records that the customer was called back as promised (without a full feedback). */
-export const keepPromises = withInput(NoteInput, function keepPromises(ctx: ServiceContext, actor: Actor, input: Parsed<typeof NoteInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'promise', (c) => {
-    const kept = stmt(ctx.db, 'UPDATE case_promises SET kept_at = ? WHERE case_id = ? AND kept_at IS NULL').run(ctx.now(), c.id).changes;
-    if (kept === 0) throw refuse('INVALID_TRANSITION', '没有待兑现的约定回复', 'There is no open promise to keep');
-    return { event: { text: input.text, data: { kept } } };
-  });
-});
+export const keepPromises = withInput(
+  NoteInput,
+  function keepPromises(ctx: ServiceContext, actor: Actor, input: Parsed<typeof NoteInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'promise', (c) => {
+      const kept = stmt(ctx.db, 'UPDATE case_promises SET kept_at = ? WHERE case_id = ? AND kept_at IS NULL').run(
+        ctx.now(),
+        c.id,
+      ).changes;
+      if (kept === 0) throw refuse('INVALID_TRANSITION', '没有待兑现的约定回复', 'There is no open promise to keep');
+      return { event: { text: input.text, data: { kept } } };
+    });
+  },
+);
 
 /**
  * Phone: next day with a recorded reason; in store: next day only with the customer's consent
  * (SPEC §4). Recorded before the same-day limit passes — never to excuse a missed one.
  */
-export const extendToNextDay = withInput(ExtendInput, function extendToNextDay(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ExtendInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'extend', (c) => {
-    const rule = extensionRule(c.channel);
-    if (rule === 'not_applicable') {
-      throw refuse('INVALID_TRANSITION', '政府职能部门转来的个案按书面回复时限处理,不能延至次日', 'Government-body cases follow the written-reply limit; they cannot be extended to the next day');
-    }
-    if (c.extendedAt !== null) throw refuse('INVALID_TRANSITION', '此个案已延至次日', 'This case is already extended to the next day');
-    if (rule === 'consent' && input.customerConsent !== true) {
-      throw refuse('VALIDATION', '来店申诉须征得顾客同意才能于次日解决', "An in-store case may wait until the next day only with the customer's consent", [
-        { field: 'customerConsent', message: { zh: '顾客同意:须确认', en: "Customer's consent is required" } },
-      ]);
-    }
-    const s = ctx.settings();
-    const sameDay = handlingDeadline({ channel: c.channel, receivedAt: c.receivedAt, extendedToNextDay: false }, s);
-    if (ctx.now() >= sameDay) {
-      throw refuse('INVALID_TRANSITION', '当日时限已过,不能再延至次日', 'The same-day limit has passed; it can no longer be extended');
-    }
-    return {
-      patch: { extendedAt: ctx.now(), extensionReason: input.reason, extensionConsent: rule === 'consent' ? true : null },
-      event: { text: input.reason, data: { consent: input.customerConsent ?? null } },
-    };
-  });
-});
+export const extendToNextDay = withInput(
+  ExtendInput,
+  function extendToNextDay(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ExtendInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'extend', (c) => {
+      const rule = extensionRule(c.channel);
+      if (rule === 'not_applicable') {
+        throw refuse(
+          'INVALID_TRANSITION',
+          '政府职能部门转来的个案按书面回复时限处理,不能延至次日',
+          'Government-body cases follow the written-reply limit; they cannot be extended to the next day',
+        );
+      }
+      if (c.extendedAt !== null)
+        throw refuse('INVALID_TRANSITION', '此个案已延至次日', 'This case is already extended to the next day');
+      if (rule === 'consent' && input.customerConsent !== true) {
+        throw refuse(
+          'VALIDATION',
+          '来店申诉须征得顾客同意才能于次日解决',
+          "An in-store case may wait until the next day only with the customer's consent",
+          [{ field: 'customerConsent', message: { zh: '顾客同意:须确认', en: "Customer's consent is required" } }],
+        );
+      }
+      const s = ctx.settings();
+      const sameDay = handlingDeadline({ channel: c.channel, receivedAt: c.receivedAt, extendedToNextDay: false }, s);
+      if (ctx.now() >= sameDay) {
+        throw refuse(
+          'INVALID_TRANSITION',
+          '当日时限已过,不能再延至次日',
+          'The same-day limit has passed; it can no longer be extended',
+        );
+      }
+      return {
+        patch: {
+          extendedAt: ctx.now(),
+          extensionReason: input.reason,
+          extensionConsent: rule === 'consent' ? true : null,
+        },
+        event: { text: input.reason, data: { consent: input.customerConsent ?? null } },
+      };
+    });
+  },
+);
 
-export const recordFinding = withInput(FindingInput, function recordFinding(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FindingInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'finding', () => ({
-    patch: { cause: input.cause, finding: input.finding, findingAt: ctx.now() },
-    event: { data: { cause: input.cause, finding: input.finding } },
-  }));
-});
+export const recordFinding = withInput(
+  FindingInput,
+  function recordFinding(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FindingInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'finding', () => ({
+      patch: { cause: input.cause, finding: input.finding, findingAt: ctx.now() },
+      event: { data: { cause: input.cause, finding: input.finding } },
+    }));
+  },
+);
 
-export const setTypical = withInput(TypicalInput, function setTypical(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TypicalInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'typical', (c) => {
-    if (c.typical === input.typical) throw refuse('CONFLICT', '典型范例标记没有变化', 'The typical-case flag is already set that way');
-    return { patch: { typical: input.typical }, event: { data: { typical: input.typical } } };
-  });
-});
+export const setTypical = withInput(
+  TypicalInput,
+  function setTypical(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TypicalInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'typical', (c) => {
+      if (c.typical === input.typical)
+        throw refuse('CONFLICT', '典型范例标记没有变化', 'The typical-case flag is already set that way');
+      return { patch: { typical: input.typical }, event: { data: { typical: input.typical } } };
+    });
+  },
+);
 
 /**
  * Applies a head-office instruction (批示) received through sync. Idempotent by instruction id:
  * the same instruction delivered twice is recorded once. Stored whatever the case's status,
  * so an early instruction is never lost; a case awaiting it can then be filed.
  */
-export const applyInstruction = withInputOnly(InstructionInput, function applyInstruction(ctx: ServiceContext, input: Parsed<typeof InstructionInput>): { applied: boolean; case: CaseRecord } {
-  return ctx.db.transaction(() => {
-    const existing = stmt(ctx.db, 'SELECT 1 FROM case_instructions WHERE id = ?').get(input.instructionId);
-    if (existing) return { applied: false, case: requireCase(ctx, input.caseId) };
-    const after = mutateCase(ctx, HEAD_OFFICE, null, input.caseId, 'instruction', (c) => {
-      insertRow(ctx.db, 'case_instructions', {
-        id: input.instructionId,
-        caseId: c.id,
-        text: input.text,
-        reviewerName: input.reviewerName,
-        instructedAt: Date.parse(input.instructedAt),
-        appliedAt: ctx.now(),
+export const applyInstruction = withInputOnly(
+  InstructionInput,
+  function applyInstruction(
+    ctx: ServiceContext,
+    input: Parsed<typeof InstructionInput>,
+  ): { applied: boolean; case: CaseRecord } {
+    return ctx.db.transaction(() => {
+      const existing = stmt(ctx.db, 'SELECT 1 FROM case_instructions WHERE id = ?').get(input.instructionId);
+      if (existing) return { applied: false, case: requireCase(ctx, input.caseId) };
+      const after = mutateCase(ctx, HEAD_OFFICE, null, input.caseId, 'instruction', (c) => {
+        insertRow(ctx.db, 'case_instructions', {
+          id: input.instructionId,
+          caseId: c.id,
+          text: input.text,
+          reviewerName: input.reviewerName,
+          instructedAt: Date.parse(input.instructedAt),
+          appliedAt: ctx.now(),
+        });
+        return { event: { text: input.text, data: { reviewerName: input.reviewerName } } };
       });
-      return { event: { text: input.text, data: { reviewerName: input.reviewerName } } };
-    });
-    return { applied: true, case: after };
-  })();
-});
+      return { applied: true, case: after };
+    })();
+  },
+);

@@ -12,27 +12,45 @@ import { caseFacts, dueFor, requireCase } from './case-store';
 import type { ServiceContext } from './context';
 import { withInput, type Parsed } from './with-input';
 
-const ACTIONS: CaseAction[] = ['forward', 'resolve', 'feedback', 'escalate', 'resume', 'submit', 'review', 'file', 'reopen', 'note', 'promise', 'extend', 'finding', 'typical', 'follow_up'];
+const ACTIONS: CaseAction[] = [
+  'forward',
+  'resolve',
+  'feedback',
+  'escalate',
+  'resume',
+  'submit',
+  'review',
+  'file',
+  'reopen',
+  'note',
+  'promise',
+  'extend',
+  'finding',
+  'typical',
+  'follow_up',
+];
 const CONTENT_CHECKED: CaseAction[] = ['submit', 'file', 'resume'];
 
-export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): boolean => !c.anonymous || can(actor.role, 'read_anonymous');
+export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): boolean =>
+  !c.anonymous || can(actor.role, 'read_anonymous');
 
 function allowedActions(ctx: ServiceContext, actor: Actor, c: CaseRecord): string[] {
   const facts = caseFacts(c);
   const policy = ctx.settings().signOff;
   const out = ACTIONS.filter((a) => {
     if (checkAllowed(a, facts, actor)) return false;
-    if (CONTENT_CHECKED.includes(a)) return typeof nextStatus(a, facts, { signOffPolicy: policy, resumeTo: 'in_progress' }) === 'string';
+    if (CONTENT_CHECKED.includes(a))
+      return typeof nextStatus(a, facts, { signOffPolicy: policy, resumeTo: 'in_progress' }) === 'string';
     return true;
   });
   return [...out, 'print'];
 }
 
 function customerCases(ctx: ServiceContext, customerId: string, exceptId: string): CaseView['customerCases'] {
-  return stmt(ctx.db, 'SELECT id, number, status, received_at AS receivedAt, finding FROM cases WHERE customer_id = ? AND id <> ? ORDER BY rid DESC LIMIT 50').all(
-    customerId,
-    exceptId,
-  ) as CaseView['customerCases'];
+  return stmt(
+    ctx.db,
+    'SELECT id, number, status, received_at AS receivedAt, finding FROM cases WHERE customer_id = ? AND id <> ? ORDER BY rid DESC LIMIT 50',
+  ).all(customerId, exceptId) as CaseView['customerCases'];
 }
 
 export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseView {
@@ -52,12 +70,21 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
   };
 }
 
-export const getCase = withInput(CaseOnlyInput, function getCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseView {
-  return toView(ctx, actor, requireCase(ctx, input.caseId));
-});
+export const getCase = withInput(
+  CaseOnlyInput,
+  function getCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseView {
+    return toView(ctx, actor, requireCase(ctx, input.caseId));
+  },
+);
 
-export const getCaseByNumber = withInput(CaseNumberInput, function getCaseByNumber(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseNumberInput>): CaseView {
-  const id = findCaseIdByNumber(ctx.db, input.number);
-  if (!id) throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的个案`, `No case numbered ${input.number}`, [{ field: 'number', message: { zh: '编号不存在', en: 'No such number' } }]);
-  return toView(ctx, actor, requireCase(ctx, id));
-});
+export const getCaseByNumber = withInput(
+  CaseNumberInput,
+  function getCaseByNumber(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseNumberInput>): CaseView {
+    const id = findCaseIdByNumber(ctx.db, input.number);
+    if (!id)
+      throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的个案`, `No case numbered ${input.number}`, [
+        { field: 'number', message: { zh: '编号不存在', en: 'No such number' } },
+      ]);
+    return toView(ctx, actor, requireCase(ctx, id));
+  },
+);

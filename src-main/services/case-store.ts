@@ -32,23 +32,48 @@ export function caseFacts(c: CaseRecord): CaseFacts {
 }
 
 /** The deadline to store for queue ordering (the overdue state is computed when read). */
-export function dueFor(ctx: ServiceContext, c: Pick<CaseRecord, 'channel' | 'receivedAt' | 'extendedAt' | 'firstFedBackAt' | 'status'>, openPromises: number[]) {
+export function dueFor(
+  ctx: ServiceContext,
+  c: Pick<CaseRecord, 'channel' | 'receivedAt' | 'extendedAt' | 'firstFedBackAt' | 'status'>,
+  openPromises: number[],
+) {
   if (c.status === 'filed') return null;
   const s = ctx.settings();
   return currentDue(
-    { channel: c.channel, receivedAt: c.receivedAt, extendedToNextDay: c.extendedAt !== null, firstFedBackAt: c.firstFedBackAt, openPromises },
+    {
+      channel: c.channel,
+      receivedAt: c.receivedAt,
+      extendedToNextDay: c.extendedAt !== null,
+      firstFedBackAt: c.firstFedBackAt,
+      openPromises,
+    },
     { timeZone: s.timeZone, businessHours: s.businessHours, governmentReplyDays: s.governmentReplyDays },
   );
 }
 
-export const caseSearchFields = (c: Pick<CaseRecord, 'number' | 'customerName' | 'content'>) => [c.number, c.customerName, c.content];
+export const caseSearchFields = (c: Pick<CaseRecord, 'number' | 'customerName' | 'content'>) => [
+  c.number,
+  c.customerName,
+  c.content,
+];
 
-export function writeSearchDoc(ctx: ServiceContext, rid: number, c: Pick<CaseRecord, 'number' | 'customerName' | 'content'>): void {
+export function writeSearchDoc(
+  ctx: ServiceContext,
+  rid: number,
+  c: Pick<CaseRecord, 'number' | 'customerName' | 'content'>,
+): void {
   const doc = searchDocument(caseSearchFields(c));
   stmt(ctx.db, 'INSERT OR REPLACE INTO case_search (rowid, uni, bi) VALUES (?, ?, ?)').run(rid, doc.uni, doc.bi);
 }
 
-export function addEvent(ctx: ServiceContext, caseId: string, author: Author, kind: string, text?: string | null, data?: Record<string, unknown>): void {
+export function addEvent(
+  ctx: ServiceContext,
+  caseId: string,
+  author: Author,
+  kind: string,
+  text?: string | null,
+  data?: Record<string, unknown>,
+): void {
   insertRow(ctx.db, 'case_events', {
     id: ctx.newId(),
     caseId,
@@ -70,7 +95,10 @@ export interface Mutation {
 
 export function requireCase(ctx: ServiceContext, caseId: string): CaseRecord {
   const c = loadCase(ctx.db, caseId);
-  if (!c) throw refuse('NOT_FOUND', '找不到该个案', 'Case not found', [{ field: 'caseId', message: { zh: '个案不存在', en: 'No such case' } }]);
+  if (!c)
+    throw refuse('NOT_FOUND', '找不到该个案', 'Case not found', [
+      { field: 'caseId', message: { zh: '个案不存在', en: 'No such case' } },
+    ]);
   return c;
 }
 
@@ -95,12 +123,19 @@ export function mutateCase(
     }
     const m = apply(before, facts);
     const merged = { ...before, ...(m.patch ?? {}) } as CaseRecord;
-    const openPromises = (stmt(ctx.db, 'SELECT promised_at FROM case_promises WHERE case_id = ? AND kept_at IS NULL').all(caseId) as { promised_at: number }[]).map(
-      (p) => p.promised_at,
-    );
+    const openPromises = (
+      stmt(ctx.db, 'SELECT promised_at FROM case_promises WHERE case_id = ? AND kept_at IS NULL').all(caseId) as {
+        promised_at: number;
+      }[]
+    ).map((p) => p.promised_at);
     const due = dueFor(ctx, merged, openPromises);
     const now = ctx.now();
-    updateRow(ctx.db, 'cases', caseId, { ...(m.patch ?? {}), dueAt: due?.at ?? null, version: before.version + 1, updatedAt: now });
+    updateRow(ctx.db, 'cases', caseId, {
+      ...(m.patch ?? {}),
+      dueAt: due?.at ?? null,
+      version: before.version + 1,
+      updatedAt: now,
+    });
     addEvent(ctx, caseId, author, action, m.event.text, m.event.data);
     if (merged.customerName !== before.customerName || merged.content !== before.content) {
       const { rid } = findCaseRow(ctx.db, caseId) as { rid: number };

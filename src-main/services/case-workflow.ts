@@ -26,118 +26,178 @@ function statusOrThrow(x: ReturnType<typeof nextStatus>) {
   return x;
 }
 
-export const forwardCase = withInput(ForwardInput, function forwardCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ForwardInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'forward', (c, f) => {
-    requireActiveUnit(ctx, input.handlingUnitId, 'handlingUnitId');
-    if (input.assigneeId) requireActiveUser(ctx, input.assigneeId, 'assigneeId');
-    return {
-      patch: { status: statusOrThrow(nextStatus('forward', f, {})), handlingUnitId: input.handlingUnitId, assigneeId: input.assigneeId ?? c.assigneeId },
-      event: { text: input.note ?? null, data: { handlingUnitId: input.handlingUnitId, assigneeId: input.assigneeId ?? null } },
-    };
-  });
-});
+export const forwardCase = withInput(
+  ForwardInput,
+  function forwardCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ForwardInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'forward', (c, f) => {
+      requireActiveUnit(ctx, input.handlingUnitId, 'handlingUnitId');
+      if (input.assigneeId) requireActiveUser(ctx, input.assigneeId, 'assigneeId');
+      return {
+        patch: {
+          status: statusOrThrow(nextStatus('forward', f, {})),
+          handlingUnitId: input.handlingUnitId,
+          assigneeId: input.assigneeId ?? c.assigneeId,
+        },
+        event: {
+          text: input.note ?? null,
+          data: { handlingUnitId: input.handlingUnitId, assigneeId: input.assigneeId ?? null },
+        },
+      };
+    });
+  },
+);
 
-export const resolveCase = withInput(ResolveInput, function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): CaseRecord {
-  const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
-    if (needsAmount && input.amountFen === undefined && input.slipNumbers.length === 0) {
-      throw refuse('VALIDATION', '退货、换货或补偿须填写金额或关联退换货单', 'A refund, exchange or compensation needs an amount or a linked slip', [
-        { field: 'amountFen', message: { zh: '金额:须填写', en: 'Amount is required' } },
-      ]);
-    }
-    return {
+export const resolveCase = withInput(
+  ResolveInput,
+  function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): CaseRecord {
+    const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
+      if (needsAmount && input.amountFen === undefined && input.slipNumbers.length === 0) {
+        throw refuse(
+          'VALIDATION',
+          '退货、换货或补偿须填写金额或关联退换货单',
+          'A refund, exchange or compensation needs an amount or a linked slip',
+          [{ field: 'amountFen', message: { zh: '金额:须填写', en: 'Amount is required' } }],
+        );
+      }
+      return {
+        patch: {
+          status: statusOrThrow(nextStatus('resolve', f, {})),
+          handlingUnitId: c.handlingUnitId ?? c.complainedUnitId ?? actor.unitId,
+          resolutionType: input.type,
+          resolutionSummary: input.summary,
+          resolutionAmountFen: input.amountFen ?? null,
+          slipNumbers: JSON.stringify(input.slipNumbers),
+          resolvedAt: ctx.now(),
+          resolvedBy: actor.id,
+        },
+        event: { text: input.summary, data: { type: input.type, amountFen: input.amountFen ?? null } },
+      };
+    });
+  },
+);
+
+export const recordFeedback = withInput(
+  FeedbackInput,
+  function recordFeedback(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FeedbackInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'feedback', (c, f) => {
+      // A government body accepts or objects; an anonymous customer cannot be asked.
+      if (c.channel !== 'government' && !c.anonymous && !input.satisfaction) {
+        throw refuse('VALIDATION', '满意度:须填写', 'Satisfaction is required', [
+          { field: 'satisfaction', message: { zh: '满意度:须填写', en: 'Satisfaction is required' } },
+        ]);
+      }
+      const now = ctx.now();
+      const at = input.fedBackAt ? Date.parse(input.fedBackAt) : now;
+      if (at > now + 5 * 60_000 || at < c.receivedAt) {
+        throw refuse(
+          'VALIDATION',
+          '反馈时间须在受理之后且不晚于现在',
+          'The feedback time must be after receipt and not in the future',
+          [{ field: 'fedBackAt', message: { zh: '反馈时间不正确', en: 'Fed back at is out of range' } }],
+        );
+      }
+      // Feeding back answers every reply promised so far.
+      stmt(ctx.db, 'UPDATE case_promises SET kept_at = ? WHERE case_id = ? AND kept_at IS NULL').run(at, c.id);
+      return {
+        patch: {
+          status: statusOrThrow(nextStatus('feedback', f, { disputed: input.disputed })),
+          fedBackAt: at,
+          firstFedBackAt: c.firstFedBackAt ?? at,
+          satisfaction: input.satisfaction ?? null,
+          disputed: input.disputed,
+          disputedAt: input.disputed ? now : c.disputedAt,
+        },
+        event: {
+          text: input.note ?? null,
+          data: { satisfaction: input.satisfaction ?? null, disputed: input.disputed },
+        },
+      };
+    });
+  },
+);
+
+export const escalateCase = withInput(
+  EscalateInput,
+  function escalateCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof EscalateInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'escalate', (c) => {
+      insertRow(ctx.db, 'case_escalations', {
+        id: ctx.newId(),
+        caseId: c.id,
+        kind: input.kind,
+        note: input.note,
+        outcome: input.outcome ?? null,
+        byUser: actor.id,
+        at: ctx.now(),
+      });
+      return { event: { text: input.note, data: { kind: input.kind, outcome: input.outcome ?? null } } };
+    });
+  },
+);
+
+export const resumeCase = withInput(
+  ResumeInput,
+  function resumeCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResumeInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resume', (_c, f) => ({
+      patch: { status: statusOrThrow(nextStatus('resume', f, { resumeTo: input.to })) },
+      event: { text: input.reason, data: { to: input.to } },
+    }));
+  },
+);
+
+export const submitCase = withInput(
+  CaseOnlyInput,
+  function submitCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'submit', (_c, f) => ({
       patch: {
-        status: statusOrThrow(nextStatus('resolve', f, {})),
-        handlingUnitId: c.handlingUnitId ?? c.complainedUnitId ?? actor.unitId,
-        resolutionType: input.type,
-        resolutionSummary: input.summary,
-        resolutionAmountFen: input.amountFen ?? null,
-        slipNumbers: JSON.stringify(input.slipNumbers),
-        resolvedAt: ctx.now(),
-        resolvedBy: actor.id,
+        status: statusOrThrow(nextStatus('submit', f, { signOffPolicy: ctx.settings().signOff })),
+        submittedAt: ctx.now(),
       },
-      event: { text: input.summary, data: { type: input.type, amountFen: input.amountFen ?? null } },
-    };
-  });
-});
+      event: {},
+    }));
+  },
+);
 
-export const recordFeedback = withInput(FeedbackInput, function recordFeedback(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FeedbackInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'feedback', (c, f) => {
-    // A government body accepts or objects; an anonymous customer cannot be asked.
-    if (c.channel !== 'government' && !c.anonymous && !input.satisfaction) {
-      throw refuse('VALIDATION', '满意度:须填写', 'Satisfaction is required', [{ field: 'satisfaction', message: { zh: '满意度:须填写', en: 'Satisfaction is required' } }]);
-    }
-    const now = ctx.now();
-    const at = input.fedBackAt ? Date.parse(input.fedBackAt) : now;
-    if (at > now + 5 * 60_000 || at < c.receivedAt) {
-      throw refuse('VALIDATION', '反馈时间须在受理之后且不晚于现在', 'The feedback time must be after receipt and not in the future', [
-        { field: 'fedBackAt', message: { zh: '反馈时间不正确', en: 'Fed back at is out of range' } },
-      ]);
-    }
-    // Feeding back answers every reply promised so far.
-    stmt(ctx.db, 'UPDATE case_promises SET kept_at = ? WHERE case_id = ? AND kept_at IS NULL').run(at, c.id);
-    return {
+export const reviewCase = withInput(
+  ReviewInput,
+  function reviewCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReviewInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'review', () => ({
+      patch: { reviewText: input.text, reviewedBy: actor.id, reviewedAt: ctx.now() },
+      event: { text: input.text },
+    }));
+  },
+);
+
+export const fileCase = withInput(
+  CaseOnlyInput,
+  function fileCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'file', (_c, f) => ({
       patch: {
-        status: statusOrThrow(nextStatus('feedback', f, { disputed: input.disputed })),
-        fedBackAt: at,
-        firstFedBackAt: c.firstFedBackAt ?? at,
-        satisfaction: input.satisfaction ?? null,
-        disputed: input.disputed,
-        disputedAt: input.disputed ? now : c.disputedAt,
+        status: statusOrThrow(nextStatus('file', f, { signOffPolicy: ctx.settings().signOff })),
+        filedAt: ctx.now(),
+        filedBy: actor.id,
       },
-      event: { text: input.note ?? null, data: { satisfaction: input.satisfaction ?? null, disputed: input.disputed } },
-    };
-  });
-});
+      event: {},
+    }));
+  },
+);
 
-export const escalateCase = withInput(EscalateInput, function escalateCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof EscalateInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'escalate', (c) => {
-    insertRow(ctx.db, 'case_escalations', { id: ctx.newId(), caseId: c.id, kind: input.kind, note: input.note, outcome: input.outcome ?? null, byUser: actor.id, at: ctx.now() });
-    return { event: { text: input.note, data: { kind: input.kind, outcome: input.outcome ?? null } } };
-  });
-});
-
-export const resumeCase = withInput(ResumeInput, function resumeCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResumeInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resume', (_c, f) => ({
-    patch: { status: statusOrThrow(nextStatus('resume', f, { resumeTo: input.to })) },
-    event: { text: input.reason, data: { to: input.to } },
-  }));
-});
-
-export const submitCase = withInput(CaseOnlyInput, function submitCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'submit', (_c, f) => ({
-    patch: { status: statusOrThrow(nextStatus('submit', f, { signOffPolicy: ctx.settings().signOff })), submittedAt: ctx.now() },
-    event: {},
-  }));
-});
-
-export const reviewCase = withInput(ReviewInput, function reviewCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReviewInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'review', () => ({
-    patch: { reviewText: input.text, reviewedBy: actor.id, reviewedAt: ctx.now() },
-    event: { text: input.text },
-  }));
-});
-
-export const fileCase = withInput(CaseOnlyInput, function fileCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'file', (_c, f) => ({
-    patch: { status: statusOrThrow(nextStatus('file', f, { signOffPolicy: ctx.settings().signOff })), filedAt: ctx.now(), filedBy: actor.id },
-    event: {},
-  }));
-});
-
-export const reopenCase = withInput(ReasonInput, function reopenCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReasonInput>): CaseRecord {
-  return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'reopen', (c, f) => ({
-    patch: {
-      status: statusOrThrow(nextStatus('reopen', f, {})),
-      reopenedAt: ctx.now(),
-      reopenCount: c.reopenCount + 1,
-      filedAt: null,
-      filedBy: null,
-      submittedAt: null,
-      reviewText: null,
-      reviewedBy: null,
-      reviewedAt: null,
-    },
-    event: { text: input.reason },
-  }));
-});
+export const reopenCase = withInput(
+  ReasonInput,
+  function reopenCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReasonInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'reopen', (c, f) => ({
+      patch: {
+        status: statusOrThrow(nextStatus('reopen', f, {})),
+        reopenedAt: ctx.now(),
+        reopenCount: c.reopenCount + 1,
+        filedAt: null,
+        filedBy: null,
+        submittedAt: null,
+        reviewText: null,
+        reviewedBy: null,
+        reviewedAt: null,
+      },
+      event: { text: input.reason },
+    }));
+  },
+);

@@ -7,7 +7,8 @@ import type { Author, ServiceContext } from './context';
 type Snapshot = Record<string, unknown>;
 
 type Row = Record<string, unknown> & { id?: unknown };
-const isRowList = (v: unknown): v is Row[] => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'id' in x);
+const isRowList = (v: unknown): v is Row[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'id' in x);
 
 /**
  * The rows of a child list (timeline, promises…) that were added or changed, so that an audit
@@ -45,17 +46,20 @@ export function diff(before: Snapshot | null, after: Snapshot): { before: Snapsh
  * A full snapshot as stored: fields that are null are left out (a snapshot lists every field
  * of its record type, so an absent field is null). Halves the size of a typical case.
  */
-export const snapshotJson = (o: Snapshot): string => JSON.stringify(o, (_k, v: unknown) => (v === null ? undefined : v));
+export const snapshotJson = (o: Snapshot): string =>
+  JSON.stringify(o, (_k, v: unknown) => (v === null ? undefined : v));
 
-export function appendOutbox(ctx: ServiceContext, type: RecordType, id: string, version: number, payload: Snapshot): void {
-  stmt(ctx.db, 'INSERT INTO outbox (record_type, record_id, version, schema_version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    type,
-    id,
-    version,
-    RECORD_SCHEMA_VERSION,
-    snapshotJson(payload),
-    ctx.now(),
-  );
+export function appendOutbox(
+  ctx: ServiceContext,
+  type: RecordType,
+  id: string,
+  version: number,
+  payload: Snapshot,
+): void {
+  stmt(
+    ctx.db,
+    'INSERT INTO outbox (record_type, record_id, version, schema_version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(type, id, version, RECORD_SCHEMA_VERSION, snapshotJson(payload), ctx.now());
 }
 
 export interface Change {
@@ -89,12 +93,29 @@ export function recordChange(ctx: ServiceContext, author: Author, change: Change
   stmt(
     ctx.db,
     'INSERT INTO audit_log (id, at, actor_id, actor_staff_no, actor_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, at, author.id, author.staffNo, author.name, change.action, change.entity, change.entityId, d.before && JSON.stringify(d.before), d.before ? JSON.stringify(d.after) : snapshotJson(d.after));
+  ).run(
+    id,
+    at,
+    author.id,
+    author.staffNo,
+    author.name,
+    change.action,
+    change.entity,
+    change.entityId,
+    d.before && JSON.stringify(d.before),
+    d.before ? JSON.stringify(d.after) : snapshotJson(d.after),
+  );
   const synced = change.sync && change.entity !== 'user' && change.entity !== 'audit';
   if (synced) appendOutbox(ctx, change.entity as RecordType, change.entityId, change.version ?? 1, change.after);
   // A creation's "after" is the snapshot sent just above: the audit record refers to it
   // instead of carrying it twice (see SNAPSHOT_REF in sync-format.ts).
-  const sent = synced && d.before === null ? { ...audit, after: { [SNAPSHOT_REF]: { type: change.entity, id: change.entityId, version: change.version ?? 1 } } } : audit;
+  const sent =
+    synced && d.before === null
+      ? {
+          ...audit,
+          after: { [SNAPSHOT_REF]: { type: change.entity, id: change.entityId, version: change.version ?? 1 } },
+        }
+      : audit;
   appendOutbox(ctx, 'audit', id, 1, sent);
   return id;
 }

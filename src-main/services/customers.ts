@@ -23,7 +23,8 @@ export interface CustomerDetails {
   preferredContactTime?: string;
 }
 
-const SELECT = 'SELECT id, name, phone, other_contact, preferred_contact_time, version, created_at, updated_at FROM customers';
+const SELECT =
+  'SELECT id, name, phone, other_contact, preferred_contact_time, version, created_at, updated_at FROM customers';
 
 function findCustomer(ctx: ServiceContext, phone: string | null, name: string | undefined): CustomerRecord | undefined {
   const row = phone
@@ -35,8 +36,10 @@ function findCustomer(ctx: ServiceContext, phone: string | null, name: string | 
 /** Customer ids the repeat-complainant check looks at: by phone when known, else every customer of that name. */
 export function matchCustomerIds(ctx: ServiceContext, phone: string | undefined, name: string | undefined): string[] {
   const norm = phone ? normalizePhone(phone) : null;
-  if (norm) return (stmt(ctx.db, 'SELECT id FROM customers WHERE phone = ?').all(norm) as { id: string }[]).map((r) => r.id);
-  if (name) return (stmt(ctx.db, 'SELECT id FROM customers WHERE name = ?').all(name) as { id: string }[]).map((r) => r.id);
+  if (norm)
+    return (stmt(ctx.db, 'SELECT id FROM customers WHERE phone = ?').all(norm) as { id: string }[]).map((r) => r.id);
+  if (name)
+    return (stmt(ctx.db, 'SELECT id FROM customers WHERE name = ?').all(name) as { id: string }[]).map((r) => r.id);
   return [];
 }
 
@@ -57,13 +60,22 @@ export function upsertCustomer(ctx: ServiceContext, author: Author, d: CustomerD
       updatedAt: now,
     };
     insertRow(ctx.db, 'customers', { ...created });
-    recordChange(ctx, author, { action: 'customer.create', entity: 'customer', entityId: created.id, before: null, after: { ...created }, version: 1, sync: true });
+    recordChange(ctx, author, {
+      action: 'customer.create',
+      entity: 'customer',
+      entityId: created.id,
+      before: null,
+      after: { ...created },
+      version: 1,
+      sync: true,
+    });
     return created;
   }
   const patch: Partial<CustomerRecord> = {};
   if (d.name && d.name !== existing.name) patch.name = d.name;
   if (d.otherContact && d.otherContact !== existing.otherContact) patch.otherContact = d.otherContact;
-  if (d.preferredContactTime && d.preferredContactTime !== existing.preferredContactTime) patch.preferredContactTime = d.preferredContactTime;
+  if (d.preferredContactTime && d.preferredContactTime !== existing.preferredContactTime)
+    patch.preferredContactTime = d.preferredContactTime;
   if (Object.keys(patch).length === 0) return existing;
   const updated: CustomerRecord = { ...existing, ...patch, version: existing.version + 1, updatedAt: now };
   updateRow(ctx.db, 'customers', existing.id, { ...patch, version: updated.version, updatedAt: now });

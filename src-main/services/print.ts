@@ -27,34 +27,49 @@ export interface PrintOptions extends RenderOptions {
 
 export function slipPrintData(ctx: ServiceContext, slip: SlipRecord, paper = ctx.settings().slipPaper) {
   const s = ctx.settings();
-  return { slip, branchName: s.branchName, timeZone: s.timeZone, maskPhoneOnCustomerCopy: s.maskPhoneOnCustomerCopy, paper };
+  return {
+    slip,
+    branchName: s.branchName,
+    timeZone: s.timeZone,
+    maskPhoneOnCustomerCopy: s.maskPhoneOnCustomerCopy,
+    paper,
+  };
 }
 
 export async function printSlip(ctx: ServiceContext, slipId: string, opts: PrintOptions = {}): Promise<Buffer> {
   const slip = loadSlip(ctx.db, slipId);
   if (!slip) throw refuse('NOT_FOUND', '找不到该退换货单', 'Slip not found');
   const data = slipPrintData(ctx, slip, opts.paper ?? ctx.settings().slipPaper);
-  return renderPdf(slipTemplate, data, formText(opts.lang ?? 'zh-CN'), { ...opts, paper: data.paper, title: `商品退换货单 ${slip.number}` });
+  return renderPdf(slipTemplate, data, formText(opts.lang ?? 'zh-CN'), {
+    ...opts,
+    paper: data.paper,
+    title: `商品退换货单 ${slip.number}`,
+  });
 }
 
 function namesFor(ctx: ServiceContext, userIds: (string | null)[], unitIds: (string | null)[]): Record<string, string> {
   const names: Record<string, string> = {};
   const users = [...new Set(userIds.filter((x): x is string => !!x))];
   const units = [...new Set(unitIds.filter((x): x is string => !!x))];
-  for (const id of users) names[id] = (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
-  for (const id of units) names[id] = (stmt(ctx.db, 'SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+  for (const id of users)
+    names[id] =
+      (stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
+  for (const id of units)
+    names[id] =
+      (stmt(ctx.db, 'SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? '';
   return names;
 }
 
 export function caseRecordPrintData(ctx: ServiceContext, c: CaseRecord): CaseRecordPrintData {
   const s = ctx.settings();
   const followUps = loadFollowUps(ctx.db, c.id);
-  const category = stmt(ctx.db, 'SELECT name_zh FROM categories WHERE code = ?').get(c.categoryCode) as { name_zh: string } | undefined;
+  const category = stmt(ctx.db, 'SELECT name_zh FROM categories WHERE code = ?').get(c.categoryCode) as
+    { name_zh: string } | undefined;
   const earlierCases = c.customerId
-    ? (stmt(ctx.db, 'SELECT number, status, finding FROM cases WHERE customer_id = ? AND rid < (SELECT rid FROM cases WHERE id = ?) ORDER BY rid DESC LIMIT 10').all(
-        c.customerId,
-        c.id,
-      ) as CaseRecordPrintData['earlierCases'])
+    ? (stmt(
+        ctx.db,
+        'SELECT number, status, finding FROM cases WHERE customer_id = ? AND rid < (SELECT rid FROM cases WHERE id = ?) ORDER BY rid DESC LIMIT 10',
+      ).all(c.customerId, c.id) as CaseRecordPrintData['earlierCases'])
     : [];
   return {
     c,
@@ -63,7 +78,14 @@ export function caseRecordPrintData(ctx: ServiceContext, c: CaseRecord): CaseRec
     timeZone: s.timeZone,
     names: namesFor(
       ctx,
-      [c.receivedBy, c.resolvedBy, c.reviewedBy, c.filedBy, ...c.escalations.map((e) => e.byUser), ...followUps.map((f) => f.doneBy)],
+      [
+        c.receivedBy,
+        c.resolvedBy,
+        c.reviewedBy,
+        c.filedBy,
+        ...c.escalations.map((e) => e.byUser),
+        ...followUps.map((f) => f.doneBy),
+      ],
       [c.complainedUnitId, c.handlingUnitId],
     ),
     categoryName: category?.name_zh ?? c.categoryCode,
@@ -72,12 +94,26 @@ export function caseRecordPrintData(ctx: ServiceContext, c: CaseRecord): CaseRec
 }
 
 /** The record form of a case. Anonymous content is printed only for roles that may read it. */
-export async function printCaseRecord(ctx: ServiceContext, actor: Actor, caseId: string, opts: PrintOptions = {}): Promise<Buffer> {
+export async function printCaseRecord(
+  ctx: ServiceContext,
+  actor: Actor,
+  caseId: string,
+  opts: PrintOptions = {},
+): Promise<Buffer> {
   if (!can(actor.role, 'print')) throw refuse('FORBIDDEN', '您的角色无权打印', 'Your role may not print');
   const c = loadCase(ctx.db, caseId);
   if (!c) throw refuse('NOT_FOUND', '找不到该个案', 'Case not found');
-  if (!mayReadContent(actor, c)) throw refuse('FORBIDDEN', '匿名投诉的内容只有秘书室、值班主管和店长可以打印', 'Only the secretary office, supervisors and managers may print an anonymous complaint');
-  return renderPdf(caseRecordTemplate, caseRecordPrintData(ctx, c), formText(opts.lang ?? 'zh-CN'), { ...opts, paper: 'A4', title: `顾客异议处理记录表 ${c.number}` });
+  if (!mayReadContent(actor, c))
+    throw refuse(
+      'FORBIDDEN',
+      '匿名投诉的内容只有秘书室、值班主管和店长可以打印',
+      'Only the secretary office, supervisors and managers may print an anonymous complaint',
+    );
+  return renderPdf(caseRecordTemplate, caseRecordPrintData(ctx, c), formText(opts.lang ?? 'zh-CN'), {
+    ...opts,
+    paper: 'A4',
+    title: `顾客异议处理记录表 ${c.number}`,
+  });
 }
 
 export interface PrintedForm {
@@ -88,7 +124,12 @@ export interface PrintedForm {
 }
 
 /** Any printable document by kind and id: a slip, a case's record form, or a training sheet. */
-export async function renderPrintable(ctx: ServiceContext, actor: Actor, input: Parsed<typeof PrintInput>, fontDir?: string): Promise<PrintedForm> {
+export async function renderPrintable(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: Parsed<typeof PrintInput>,
+  fontDir?: string,
+): Promise<PrintedForm> {
   const fonts = fontDir ? { fontDir } : {};
   if (input.kind === 'slip') {
     const number = loadSlip(ctx.db, input.id)?.number ?? '';

@@ -26,10 +26,13 @@ function decodeCursor(cursor: string | undefined, descending = false): [number, 
   } catch {
     // fall through to the refusal
   }
-  throw refuse('VALIDATION', '分页位置无效,请刷新列表', 'Invalid page cursor; reload the list', [{ field: 'cursor', message: { zh: '分页位置无效', en: 'Invalid cursor' } }]);
+  throw refuse('VALIDATION', '分页位置无效,请刷新列表', 'Invalid page cursor; reload the list', [
+    { field: 'cursor', message: { zh: '分页位置无效', en: 'Invalid cursor' } },
+  ]);
 }
 
-const byDue = (where: string) => `SELECT ${ROW_COLUMNS}, ${DUE} AS k FROM cases c WHERE ${where} AND (${DUE}, c.rid) > (?, ?) ORDER BY ${DUE}, c.rid LIMIT ?`;
+const byDue = (where: string) =>
+  `SELECT ${ROW_COLUMNS}, ${DUE} AS k FROM cases c WHERE ${where} AND (${DUE}, c.rid) > (?, ?) ORDER BY ${DUE}, c.rid LIMIT ?`;
 
 function mineSql(actor: Actor): string {
   const second = actor.role === 'unit_staff' ? 'c.handling_unit_id = ?' : 'c.received_by = ?';
@@ -38,21 +41,39 @@ function mineSql(actor: Actor): string {
     ORDER BY k, rid LIMIT ?`;
 }
 
-function fetch(ctx: ServiceContext, actor: Actor, queue: QueueName, cursor: string | undefined, n: number): (RawRow & { k: number })[] {
+function fetch(
+  ctx: ServiceContext,
+  actor: Actor,
+  queue: QueueName,
+  cursor: string | undefined,
+  n: number,
+): (RawRow & { k: number })[] {
   const now = ctx.now();
   const db = ctx.db;
   switch (queue) {
     case 'open':
       return stmt(db, byDue("c.status <> 'filed'")).all(...decodeCursor(cursor), n) as (RawRow & { k: number })[];
     case 'overdue':
-      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} < ?`)).all(now, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} < ?`)).all(now, ...decodeCursor(cursor), n) as (RawRow & {
+        k: number;
+      })[];
     case 'due_today': {
       const end = endOfLocalDay(now, ctx.settings().timeZone);
-      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(now, end, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(
+        now,
+        end,
+        ...decodeCursor(cursor),
+        n,
+      ) as (RawRow & { k: number })[];
     }
     case 'due_soon': {
       const until = now + ctx.settings().dueSoonHours * 3_600_000;
-      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(now, until, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(
+        now,
+        until,
+        ...decodeCursor(cursor),
+        n,
+      ) as (RawRow & { k: number })[];
     }
     case 'awaiting_instruction':
     case 'awaiting_review':
@@ -75,20 +96,26 @@ function fetch(ctx: ServiceContext, actor: Actor, queue: QueueName, cursor: stri
          WHERE f.done_at IS NULL AND (f.due_at, f.rid) > (?, ?) ORDER BY f.due_at, f.rid LIMIT ?`,
       )
         .all(...decodeCursor(cursor), n)
-        .map((r) => ({ ...(r as RawRow & { k: number; frid: number }), rid: (r as { frid: number }).frid })) as (RawRow & { k: number })[];
+        .map((r) => ({
+          ...(r as RawRow & { k: number; frid: number }),
+          rid: (r as { frid: number }).frid,
+        })) as (RawRow & { k: number })[];
   }
 }
 
-export const listQueue = withInput(QueueInput, function listQueue(ctx: ServiceContext, actor: Actor, input: Parsed<typeof QueueInput>): Page<QueueRow> {
-  const rows = fetch(ctx, actor, input.queue, input.cursor, input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  const now = ctx.now();
-  return {
-    rows: page.map((r) => toQueueRow(r, actor, now)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.k, last.rid) : null,
-  };
-});
+export const listQueue = withInput(
+  QueueInput,
+  function listQueue(ctx: ServiceContext, actor: Actor, input: Parsed<typeof QueueInput>): Page<QueueRow> {
+    const rows = fetch(ctx, actor, input.queue, input.cursor, input.limit + 1);
+    const page = rows.slice(0, input.limit);
+    const last = page[page.length - 1];
+    const now = ctx.now();
+    return {
+      rows: page.map((r) => toQueueRow(r, actor, now)),
+      nextCursor: rows.length > input.limit && last ? encodeCursor(last.k, last.rid) : null,
+    };
+  },
+);
 
 /** Counts for the home screen; each is an index range count. */
 export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<QueueName, 'filed' | 'open'>, number> {
@@ -103,8 +130,16 @@ export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<Q
       actor.id,
       actor.role === 'unit_staff' ? actor.unitId : actor.id,
     ),
-    due_today: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`, now, end),
-    due_soon: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`, now, now + ctx.settings().dueSoonHours * 3_600_000),
+    due_today: one(
+      `SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`,
+      now,
+      end,
+    ),
+    due_soon: one(
+      `SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`,
+      now,
+      now + ctx.settings().dueSoonHours * 3_600_000,
+    ),
     overdue: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} < ?`, now),
     awaiting_follow_up: one('SELECT count(*) AS n FROM follow_ups WHERE done_at IS NULL'),
     awaiting_instruction: one("SELECT count(*) AS n FROM cases WHERE status = 'awaiting_instruction'"),

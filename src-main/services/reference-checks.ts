@@ -15,16 +15,22 @@ export function requireActiveUnit(ctx: ServiceContext, unitId: string, field: st
 export function requireActiveCategory(ctx: ServiceContext, code: string): void {
   const row = stmt(ctx.db, 'SELECT active FROM categories WHERE code = ?').get(code) as { active: number } | undefined;
   if (!row || row.active !== 1) {
-    throw refuse('VALIDATION', `异议类别“${code}”不存在或已停用`, `Category "${code}" does not exist or is no longer in use`, [
-      { field: 'categoryCode', message: { zh: '类别不存在或已停用', en: 'Category does not exist or is inactive' } },
-    ]);
+    throw refuse(
+      'VALIDATION',
+      `异议类别“${code}”不存在或已停用`,
+      `Category "${code}" does not exist or is no longer in use`,
+      [{ field: 'categoryCode', message: { zh: '类别不存在或已停用', en: 'Category does not exist or is inactive' } }],
+    );
   }
 }
 
-export function requireActiveUser(ctx: ServiceContext, userId: string, field: string): { role: string; unitId: string | null } {
+export function requireActiveUser(
+  ctx: ServiceContext,
+  userId: string,
+  field: string,
+): { role: string; unitId: string | null } {
   const row = stmt(ctx.db, 'SELECT role, unit_id AS unitId, active FROM users WHERE id = ?').get(userId) as
-    | { role: string; unitId: string | null; active: number }
-    | undefined;
+    { role: string; unitId: string | null; active: number } | undefined;
   if (!row || row.active !== 1) {
     throw refuse('VALIDATION', '所选人员不存在或已停用', 'The selected person does not exist or is inactive', [
       { field, message: { zh: '人员不存在或已停用', en: 'User does not exist or is inactive' } },

@@ -28,41 +28,68 @@ export interface Category {
 const SYSTEM: Author = { id: null, staffNo: null, name: '系统' };
 
 const requireAdmin = (actor: Actor) => {
-  if (!can(actor.role, 'admin')) throw refuse('FORBIDDEN', '只有店长可以维护单位和类别', 'Only a manager may maintain units and categories');
+  if (!can(actor.role, 'admin'))
+    throw refuse('FORBIDDEN', '只有店长可以维护单位和类别', 'Only a manager may maintain units and categories');
 };
 
-export const createUnit = withInput(UnitCreateInput, function createUnit(ctx: ServiceContext, actor: Actor, input: Parsed<typeof UnitCreateInput>): Unit {
-  requireAdmin(actor);
-  return ctx.db.transaction(() => {
-    if (stmt(ctx.db, 'SELECT 1 FROM units WHERE code = ?').get(input.code)) {
-      throw refuse('CONFLICT', `单位编码 ${input.code} 已存在`, `Unit code ${input.code} already exists`, [{ field: 'code', message: { zh: '编码已存在', en: 'Code already exists' } }]);
-    }
-    const now = ctx.now();
-    const unit = { id: ctx.newId(), code: input.code, name: input.name, active: true };
-    insertRow(ctx.db, 'units', { ...unit, version: 1, createdAt: now, updatedAt: now });
-    recordChange(ctx, authorOf(actor), { action: 'unit.create', entity: 'unit', entityId: unit.id, before: null, after: { ...unit, version: 1 }, version: 1, sync: true });
-    return unit;
-  })();
-});
+export const createUnit = withInput(
+  UnitCreateInput,
+  function createUnit(ctx: ServiceContext, actor: Actor, input: Parsed<typeof UnitCreateInput>): Unit {
+    requireAdmin(actor);
+    return ctx.db.transaction(() => {
+      if (stmt(ctx.db, 'SELECT 1 FROM units WHERE code = ?').get(input.code)) {
+        throw refuse('CONFLICT', `单位编码 ${input.code} 已存在`, `Unit code ${input.code} already exists`, [
+          { field: 'code', message: { zh: '编码已存在', en: 'Code already exists' } },
+        ]);
+      }
+      const now = ctx.now();
+      const unit = { id: ctx.newId(), code: input.code, name: input.name, active: true };
+      insertRow(ctx.db, 'units', { ...unit, version: 1, createdAt: now, updatedAt: now });
+      recordChange(ctx, authorOf(actor), {
+        action: 'unit.create',
+        entity: 'unit',
+        entityId: unit.id,
+        before: null,
+        after: { ...unit, version: 1 },
+        version: 1,
+        sync: true,
+      });
+      return unit;
+    })();
+  },
+);
 
 function insertCategory(ctx: ServiceContext, author: Author, c: { code: string; zh: string; en: string }): Category {
   const now = ctx.now();
   const sort = (stmt(ctx.db, 'SELECT ifnull(max(sort), 0) + 1 AS s FROM categories').get() as { s: number }).s;
   const cat = { code: c.code, nameZh: c.zh, nameEn: c.en, active: true };
   insertRow(ctx.db, 'categories', { ...cat, sort, version: 1, createdAt: now, updatedAt: now });
-  recordChange(ctx, author, { action: 'category.create', entity: 'category', entityId: c.code, before: null, after: { ...cat, sort, version: 1 }, version: 1, sync: true });
+  recordChange(ctx, author, {
+    action: 'category.create',
+    entity: 'category',
+    entityId: c.code,
+    before: null,
+    after: { ...cat, sort, version: 1 },
+    version: 1,
+    sync: true,
+  });
   return cat;
 }
 
-export const createCategory = withInput(CategoryCreateInput, function createCategory(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CategoryCreateInput>): Category {
-  requireAdmin(actor);
-  return ctx.db.transaction(() => {
-    if (stmt(ctx.db, 'SELECT 1 FROM categories WHERE code = ?').get(input.code)) {
-      throw refuse('CONFLICT', `类别编码 ${input.code} 已存在`, `Category code ${input.code} already exists`, [{ field: 'code', message: { zh: '编码已存在', en: 'Code already exists' } }]);
-    }
-    return insertCategory(ctx, authorOf(actor), input);
-  })();
-});
+export const createCategory = withInput(
+  CategoryCreateInput,
+  function createCategory(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CategoryCreateInput>): Category {
+    requireAdmin(actor);
+    return ctx.db.transaction(() => {
+      if (stmt(ctx.db, 'SELECT 1 FROM categories WHERE code = ?').get(input.code)) {
+        throw refuse('CONFLICT', `类别编码 ${input.code} 已存在`, `Category code ${input.code} already exists`, [
+          { field: 'code', message: { zh: '编码已存在', en: 'Code already exists' } },
+        ]);
+      }
+      return insertCategory(ctx, authorOf(actor), input);
+    })();
+  },
+);
 
 /** Puts the default categories of SPEC §3 into an empty store. */
 export function ensureDefaultCategories(ctx: ServiceContext): void {
@@ -73,10 +100,17 @@ export function ensureDefaultCategories(ctx: ServiceContext): void {
 }
 
 export const listUnits = (ctx: ServiceContext): Unit[] =>
-  (stmt(ctx.db, 'SELECT id, code, name, active FROM units ORDER BY code').all() as Record<string, unknown>[]).map((r) => ({ ...fromRow<Unit>(r), active: r.active === 1 }));
+  (stmt(ctx.db, 'SELECT id, code, name, active FROM units ORDER BY code').all() as Record<string, unknown>[]).map(
+    (r) => ({ ...fromRow<Unit>(r), active: r.active === 1 }),
+  );
 
 export const listCategories = (ctx: ServiceContext): Category[] =>
-  (stmt(ctx.db, 'SELECT code, name_zh, name_en, active FROM categories ORDER BY sort').all() as Record<string, unknown>[]).map((r) => ({
+  (
+    stmt(ctx.db, 'SELECT code, name_zh, name_en, active FROM categories ORDER BY sort').all() as Record<
+      string,
+      unknown
+    >[]
+  ).map((r) => ({
     ...fromRow<Category>(r),
     active: r.active === 1,
   }));

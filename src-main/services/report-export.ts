@@ -22,7 +22,10 @@ const BOM = '\uFEFF';
 
 export function summaryCsv(r: SummaryReport, lang: ReportLanguage = 'zh-CN'): Buffer {
   const t = reportText(lang);
-  const rows: string[][] = [[t.summary.title[r.summary.period.type]], ...reportHeaderLines(r, t).map(([k, v]) => [k, v])];
+  const rows: string[][] = [
+    [t.summary.title[r.summary.period.type]],
+    ...reportHeaderLines(r, t).map(([k, v]) => [k, v]),
+  ];
   for (const sec of reportSections(r, t)) {
     rows.push([], [sec.title], sec.columns);
     // Money as plain yuan numbers (123.45) and shares as percentages, so a spreadsheet can add them up.
@@ -50,7 +53,11 @@ const NUM_FMT: Record<Cell['t'], string | undefined> = { text: undefined, int: '
 /** Sheet names: at most 31 characters, none of []:*?/\ (Excel's rules). */
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
-export async function summaryXlsx(r: SummaryReport, lang: ReportLanguage = 'zh-CN', created = new Date(r.generatedAt)): Promise<Buffer> {
+export async function summaryXlsx(
+  r: SummaryReport,
+  lang: ReportLanguage = 'zh-CN',
+  created = new Date(r.generatedAt),
+): Promise<Buffer> {
   const t = reportText(lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Branch Desk';
@@ -87,14 +94,32 @@ export async function summaryXlsx(r: SummaryReport, lang: ReportLanguage = 'zh-C
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function summaryPdf(r: SummaryReport, lang: ReportLanguage = 'zh-CN', opts: RenderOptions = {}): Promise<Buffer> {
+export function summaryPdf(
+  r: SummaryReport,
+  lang: ReportLanguage = 'zh-CN',
+  opts: RenderOptions = {},
+): Promise<Buffer> {
   const t = reportText(lang);
-  return renderPdf(summaryReportTemplate, r, t, { ...opts, paper: 'A4', title: `${t.summary.title[r.summary.period.type]} ${r.branch.code} ${r.summary.period.key}` });
+  return renderPdf(summaryReportTemplate, r, t, {
+    ...opts,
+    paper: 'A4',
+    title: `${t.summary.title[r.summary.period.type]} ${r.branch.code} ${r.summary.period.key}`,
+  });
 }
 
-export async function exportSummary(r: SummaryReport, format: ReportFormat, lang: ReportLanguage = 'zh-CN', opts: RenderOptions = {}): Promise<ReportFile> {
+export async function exportSummary(
+  r: SummaryReport,
+  format: ReportFormat,
+  lang: ReportLanguage = 'zh-CN',
+  opts: RenderOptions = {},
+): Promise<ReportFile> {
   const base = reportFileBase(r, reportText(lang));
   if (format === 'csv') return { data: summaryCsv(r, lang), fileName: `${base}.csv`, mime: 'text/csv' };
-  if (format === 'xlsx') return { data: await summaryXlsx(r, lang), fileName: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  if (format === 'xlsx')
+    return {
+      data: await summaryXlsx(r, lang),
+      fileName: `${base}.xlsx`,
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
   return { data: await summaryPdf(r, lang, opts), fileName: `${base}.pdf`, mime: 'application/pdf' };
 }

@@ -33,15 +33,34 @@ export class ReportJobs {
 
   constructor(private readonly onProgress: ProgressListener = () => {}) {}
 
-  start(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReportStartInput>, chunkSize?: number): ReportJobStatus {
+  start(
+    ctx: ServiceContext,
+    actor: Actor,
+    input: Parsed<typeof ReportStartInput>,
+    chunkSize?: number,
+  ): ReportJobStatus {
     requireReports(actor);
     const range = reportRange.parsed(ctx.settings(), input);
     this.prune(ctx.now());
     const comp = new SummaryComputation(ctx, range, chunkSize);
     const jobId = randomUUID();
-    const status: ReportJobStatus = { jobId, state: 'running', done: 0, total: comp.total, period: range.period, error: null };
+    const status: ReportJobStatus = {
+      jobId,
+      state: 'running',
+      done: 0,
+      total: comp.total,
+      period: range.period,
+      error: null,
+    };
     let settle = () => {};
-    const job: Job = { status, ownerId: actor.id, finishedAt: null, cancelRequested: false, result: null, settled: new Promise((r) => (settle = r)) };
+    const job: Job = {
+      status,
+      ownerId: actor.id,
+      finishedAt: null,
+      cancelRequested: false,
+      result: null,
+      settled: new Promise((r) => (settle = r)),
+    };
     this.jobs.set(jobId, job);
     const finish = (state: ReportJobStatus['state'], error: ReportJobStatus['error'] = null) => {
       status.state = state;
@@ -75,7 +94,12 @@ export class ReportJobs {
   private own(actor: Actor, jobId: string): Job {
     const job = this.jobs.get(jobId);
     // Another user's job is reported as missing: its existence is not theirs to know.
-    if (!job || job.ownerId !== actor.id) throw refuse('NOT_FOUND', '找不到该报表任务(可能已过期),请重新生成', 'No such report job (it may have expired); please run the report again');
+    if (!job || job.ownerId !== actor.id)
+      throw refuse(
+        'NOT_FOUND',
+        '找不到该报表任务(可能已过期),请重新生成',
+        'No such report job (it may have expired); please run the report again',
+      );
     return job;
   }
 
@@ -95,7 +119,8 @@ export class ReportJobs {
     const st = job.status.state;
     if (st === 'done' && job.result) return job.result;
     if (st === 'running') throw refuse('CONFLICT', '报表仍在生成中', 'The report is still being computed');
-    if (st === 'cancelled') throw refuse('CONFLICT', '报表已取消,没有结果', 'The report was cancelled and has no result');
+    if (st === 'cancelled')
+      throw refuse('CONFLICT', '报表已取消,没有结果', 'The report was cancelled and has no result');
     throw refuse('INTERNAL', job.status.error?.zh ?? '汇总失败', job.status.error?.en ?? 'The summary failed');
   }
 

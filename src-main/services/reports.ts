@@ -26,7 +26,11 @@ import { withInput, withInputOnly, type Parsed } from './with-input';
 
 export function requireReports(actor: Actor): void {
   if (!can(actor.role, 'reports')) {
-    throw refuse('FORBIDDEN', '只有秘书室、值班主管和店长可以查看汇总报表', 'Only the secretary office, duty supervisors and the manager may see the summary reports');
+    throw refuse(
+      'FORBIDDEN',
+      '只有秘书室、值班主管和店长可以查看汇总报表',
+      'Only the secretary office, duty supervisors and the manager may see the summary reports',
+    );
   }
 }
 
@@ -35,10 +39,16 @@ export interface ReportRange {
   previous: Period[];
 }
 
-export const reportRange = withInputOnly(ReportStartInput, function reportRange(settings: Pick<BranchSettings, 'timeZone'>, input: Parsed<typeof ReportStartInput>): ReportRange {
-  const period = periodOfDate(input.periodType, input.date, settings.timeZone);
-  return { period, previous: previousPeriods(period, input.previousCount, settings.timeZone) };
-});
+export const reportRange = withInputOnly(
+  ReportStartInput,
+  function reportRange(
+    settings: Pick<BranchSettings, 'timeZone'>,
+    input: Parsed<typeof ReportStartInput>,
+  ): ReportRange {
+    const period = periodOfDate(input.periodType, input.date, settings.timeZone);
+    return { period, previous: previousPeriods(period, input.previousCount, settings.timeZone) };
+  },
+);
 
 // Exactly the columns of the covering index cases_report (migration 0004), plus the rowid.
 const CASE_COLUMNS = `rid, received_at, channel, category_code, complained_unit_id, severity, extended_at, first_fed_back_at,
@@ -84,7 +94,8 @@ type SlipRow = {
   case_id: string | null;
 };
 
-const SLIP_COLUMNS = 's.id, s.number, s.type, s.status, s.handled_at, s.returned_total_fen, s.refund_fen, s.quality_problem, s.deduct_commission, s.case_id';
+const SLIP_COLUMNS =
+  's.id, s.number, s.type, s.status, s.handled_at, s.returned_total_fen, s.refund_fen, s.quality_problem, s.deduct_commission, s.case_id';
 
 const slipSnapshot = (r: SlipRow): SlipSnapshot => ({
   id: r.id,
@@ -129,7 +140,12 @@ export class SummaryComputation {
     this.settings = ctx.settings();
     this.from = range.previous[0]?.from ?? range.period.from;
     this.to = range.period.to;
-    this.total = (stmt(ctx.db, 'SELECT count(*) AS n FROM cases WHERE received_at >= ? AND received_at < ?').get(this.from, this.to) as { n: number }).n;
+    this.total = (
+      stmt(ctx.db, 'SELECT count(*) AS n FROM cases WHERE received_at >= ? AND received_at < ?').get(
+        this.from,
+        this.to,
+      ) as { n: number }
+    ).n;
     this.cursor = this.from;
     // Facts are folded in as they are read, not kept: 100,000 of them would only feed the GC.
     this.builder = new SummaryBuilder(range.period, range.previous, { asOf: ctx.now() });
@@ -160,8 +176,18 @@ export class SummaryComputation {
     const end = Math.min(lean ? current : this.to, this.cursor + this.windowMs);
     const rows = (
       lean
-        ? stmt(db, `SELECT ${TREND_COLUMNS} FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ?`).raw().all(this.cursor, end)
-        : stmt(db, `SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ?`).raw().all(this.cursor, end)
+        ? stmt(
+            db,
+            `SELECT ${TREND_COLUMNS} FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ?`,
+          )
+            .raw()
+            .all(this.cursor, end)
+        : stmt(
+            db,
+            `SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ?`,
+          )
+            .raw()
+            .all(this.cursor, end)
     ) as CaseRow[];
     for (const r of rows) this.builder.add(this.factsOf(r));
     this.done += rows.length;
@@ -177,19 +203,28 @@ export class SummaryComputation {
   private loadChildren(): void {
     const db = this.ctx.db;
     const esc = new Map<number, { kind: EscalationKind }[]>();
-    for (const r of stmt(db, 'SELECT c.rid, e.kind FROM case_escalations e INDEXED BY case_escalations_at JOIN cases c ON c.id = e.case_id WHERE e.at >= ?').all(this.from) as { rid: number; kind: EscalationKind }[]) {
+    for (const r of stmt(
+      db,
+      'SELECT c.rid, e.kind FROM case_escalations e INDEXED BY case_escalations_at JOIN cases c ON c.id = e.case_id WHERE e.at >= ?',
+    ).all(this.from) as { rid: number; kind: EscalationKind }[]) {
       const list = esc.get(r.rid);
       if (list) list.push({ kind: r.kind });
       else esc.set(r.rid, [{ kind: r.kind }]);
     }
     const slips = new Map<number, SlipSnapshot[]>();
-    for (const r of stmt(db, `SELECT c.rid AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled JOIN cases c ON c.id = s.case_id WHERE s.handled_at >= ?`).all(this.from) as SlipRow[]) {
+    for (const r of stmt(
+      db,
+      `SELECT c.rid AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled JOIN cases c ON c.id = s.case_id WHERE s.handled_at >= ?`,
+    ).all(this.from) as SlipRow[]) {
       const rid = r.case_rid as number;
       const list = slips.get(rid);
       if (list) list.push(slipSnapshot(r));
       else slips.set(rid, [slipSnapshot(r)]);
     }
-    for (const r of stmt(db, `SELECT NULL AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled WHERE s.handled_at >= ? AND s.handled_at < ? AND s.case_id IS NULL`).all(this.from, this.to) as SlipRow[]) {
+    for (const r of stmt(
+      db,
+      `SELECT NULL AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled WHERE s.handled_at >= ? AND s.handled_at < ? AND s.case_id IS NULL`,
+    ).all(this.from, this.to) as SlipRow[]) {
       const f = slipFacts(slipSnapshot(r));
       if (f) this.builder.addStandaloneSlip(f);
     }
@@ -198,7 +233,23 @@ export class SummaryComputation {
   }
 
   private factsOf(r: CaseRow): SummaryFacts {
-    const [rid, receivedAt, channel, categoryCode, complainedUnitId, severity, extendedAt, firstFedBackAt, satisfaction, disputed, disputedAt, cause, finding, typical, resolutionType] = r;
+    const [
+      rid,
+      receivedAt,
+      channel,
+      categoryCode,
+      complainedUnitId,
+      severity,
+      extendedAt,
+      firstFedBackAt,
+      satisfaction,
+      disputed,
+      disputedAt,
+      cause,
+      finding,
+      typical,
+      resolutionType,
+    ] = r;
     return caseFacts(
       {
         id: ridKey(rid),
@@ -234,24 +285,40 @@ export class SummaryComputation {
       refs
         .map((ref) => ({ ...ref, ...(byRid.get(Number(ref.caseId.slice(1))) as { id: string; number: string }) }))
         .map(({ id, ...ref }) => ({ ...ref, caseId: id }));
-    return { summary: { ...summary, attention: named(summary.attention), typical: named(summary.typical) }, ...reportHeader(this.ctx, this.settings) };
+    return {
+      summary: { ...summary, attention: named(summary.attention), typical: named(summary.typical) },
+      ...reportHeader(this.ctx, this.settings),
+    };
   }
 }
 
 function reportHeader(ctx: ServiceContext, s: BranchSettings): Omit<SummaryReport, 'summary'> {
   const categories: SummaryReport['names']['categories'] = {};
-  for (const r of stmt(ctx.db, 'SELECT code, name_zh, name_en FROM categories').all() as { code: string; name_zh: string; name_en: string }[]) {
+  for (const r of stmt(ctx.db, 'SELECT code, name_zh, name_en FROM categories').all() as {
+    code: string;
+    name_zh: string;
+    name_en: string;
+  }[]) {
     categories[r.code] = { zh: r.name_zh, en: r.name_en };
   }
   const units: Record<string, string> = {};
-  for (const r of stmt(ctx.db, 'SELECT id, name FROM units').all() as { id: string; name: string }[]) units[r.id] = r.name;
-  return { branch: { code: s.branchCode, name: s.branchName }, timeZone: s.timeZone, generatedAt: ctx.now(), names: { categories, units } };
+  for (const r of stmt(ctx.db, 'SELECT id, name FROM units').all() as { id: string; name: string }[])
+    units[r.id] = r.name;
+  return {
+    branch: { code: s.branchCode, name: s.branchName },
+    timeZone: s.timeZone,
+    generatedAt: ctx.now(),
+    names: { categories, units },
+  };
 }
 
 /** The whole summary at once (CLI, tests, and the basis of the job). */
-export const computeSummary = withInput(ReportStartInput, function computeSummary(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReportStartInput>): SummaryReport {
-  requireReports(actor);
-  const c = new SummaryComputation(ctx, reportRange.parsed(ctx.settings(), input));
-  while (!c.step());
-  return c.report();
-});
+export const computeSummary = withInput(
+  ReportStartInput,
+  function computeSummary(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ReportStartInput>): SummaryReport {
+    requireReports(actor);
+    const c = new SummaryComputation(ctx, reportRange.parsed(ctx.settings(), input));
+    while (!c.step());
+    return c.report();
+  },
+);

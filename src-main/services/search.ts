@@ -20,20 +20,35 @@ function sources(ctx: ServiceContext, query: string): Source[] {
   const match = searchMatch(query);
   if (match) {
     out.push((before, n) =>
-      (stmt(ctx.db, 'SELECT rowid AS rid FROM case_search WHERE case_search MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').all(match, before, n) as { rid: number }[]).map(
-        (r) => r.rid,
-      ),
+      (
+        stmt(
+          ctx.db,
+          'SELECT rowid AS rid FROM case_search WHERE case_search MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?',
+        ).all(match, before, n) as { rid: number }[]
+      ).map((r) => r.rid),
     );
   }
   const phone = normalizePhone(query);
   if (phone) {
     out.push((before, n) =>
-      (stmt(ctx.db, 'SELECT rid FROM cases WHERE customer_phone = ? AND rid < ? ORDER BY rid DESC LIMIT ?').all(phone, before, n) as { rid: number }[]).map((r) => r.rid),
+      (
+        stmt(ctx.db, 'SELECT rid FROM cases WHERE customer_phone = ? AND rid < ? ORDER BY rid DESC LIMIT ?').all(
+          phone,
+          before,
+          n,
+        ) as { rid: number }[]
+      ).map((r) => r.rid),
     );
   }
   if (/^\d{4}$/.test(query)) {
     out.push((before, n) =>
-      (stmt(ctx.db, 'SELECT rid FROM cases WHERE phone_last4 = ? AND rid < ? ORDER BY rid DESC LIMIT ?').all(query, before, n) as { rid: number }[]).map((r) => r.rid),
+      (
+        stmt(ctx.db, 'SELECT rid FROM cases WHERE phone_last4 = ? AND rid < ? ORDER BY rid DESC LIMIT ?').all(
+          query,
+          before,
+          n,
+        ) as { rid: number }[]
+      ).map((r) => r.rid),
     );
   }
   return out;
@@ -50,35 +65,42 @@ function parseCursor(cursor: string | undefined): number {
   if (cursor === undefined) return Number.MAX_SAFE_INTEGER;
   const n = Number(cursor);
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw refuse('VALIDATION', '分页位置无效,请重新搜索', 'Invalid page cursor; search again', [{ field: 'cursor', message: { zh: '分页位置无效', en: 'Invalid cursor' } }]);
+    throw refuse('VALIDATION', '分页位置无效,请重新搜索', 'Invalid page cursor; search again', [
+      { field: 'cursor', message: { zh: '分页位置无效', en: 'Invalid cursor' } },
+    ]);
   }
   return n;
 }
 
-export const searchCases = withInput(SearchInput, function searchCases(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SearchInput>): Page<QueueRow> {
-  const srcs = sources(ctx, input.query);
-  const seesAnonymous = can(actor.role, 'read_anonymous');
-  const now = ctx.now();
-  const rows: RawRow[] = [];
-  let before = parseCursor(input.cursor);
-  let more = true;
-  // Without the right to read anonymous complaints they are left out of results entirely
-  // (matching their content would reveal it), so a page may need more than one round.
-  while (rows.length <= input.limit && more) {
-    const want = input.limit + 1 - rows.length;
-    const rids = mergedRids(srcs, before, want);
-    more = rids.length === want;
-    if (rids.length === 0) break;
-    before = rids[rids.length - 1] as number;
-    const found = ctx.db
-      .prepare(`SELECT ${ROW_COLUMNS} FROM cases c WHERE c.rid IN (${rids.map(() => '?').join(',')}) ORDER BY c.rid DESC`)
-      .all(...rids) as RawRow[];
-    rows.push(...found.filter((r) => seesAnonymous || r.anonymous !== 1));
-  }
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return {
-    rows: page.map((r) => toQueueRow(r, actor, now)),
-    nextCursor: rows.length > input.limit && last ? String(last.rid) : null,
-  };
-});
+export const searchCases = withInput(
+  SearchInput,
+  function searchCases(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SearchInput>): Page<QueueRow> {
+    const srcs = sources(ctx, input.query);
+    const seesAnonymous = can(actor.role, 'read_anonymous');
+    const now = ctx.now();
+    const rows: RawRow[] = [];
+    let before = parseCursor(input.cursor);
+    let more = true;
+    // Without the right to read anonymous complaints they are left out of results entirely
+    // (matching their content would reveal it), so a page may need more than one round.
+    while (rows.length <= input.limit && more) {
+      const want = input.limit + 1 - rows.length;
+      const rids = mergedRids(srcs, before, want);
+      more = rids.length === want;
+      if (rids.length === 0) break;
+      before = rids[rids.length - 1] as number;
+      const found = ctx.db
+        .prepare(
+          `SELECT ${ROW_COLUMNS} FROM cases c WHERE c.rid IN (${rids.map(() => '?').join(',')}) ORDER BY c.rid DESC`,
+        )
+        .all(...rids) as RawRow[];
+      rows.push(...found.filter((r) => seesAnonymous || r.anonymous !== 1));
+    }
+    const page = rows.slice(0, input.limit);
+    const last = page[page.length - 1];
+    return {
+      rows: page.map((r) => toQueueRow(r, actor, now)),
+      nextCursor: rows.length > input.limit && last ? String(last.rid) : null,
+    };
+  },
+);

@@ -8,7 +8,15 @@ import { localMonth } from '../domain/business-time';
 import type { Actor } from '../domain/case-machine';
 import { formatNumber, NUMBER_KINDS } from '../domain/numbering';
 import { can } from '../domain/permissions';
-import { approvalAmount, approvalReasons, formatYuan, lineAmount, mayApprove, refundOf, slipTotals } from '../domain/slips';
+import {
+  approvalAmount,
+  approvalReasons,
+  formatYuan,
+  lineAmount,
+  mayApprove,
+  refundOf,
+  slipTotals,
+} from '../domain/slips';
 import { refuse } from '../shared/errors';
 import { normalizePhone } from '../shared/phone';
 import { SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../shared/schemas/slip';
@@ -23,122 +31,227 @@ const snapshot = (s: SlipRecord) => s as unknown as Record<string, unknown>;
 
 function requireSlip(ctx: ServiceContext, id: string): SlipRecord {
   const s = loadSlip(ctx.db, id);
-  if (!s) throw refuse('NOT_FOUND', '找不到该退换货单', 'Slip not found', [{ field: 'slipId', message: { zh: '退换货单不存在', en: 'No such slip' } }]);
+  if (!s)
+    throw refuse('NOT_FOUND', '找不到该退换货单', 'Slip not found', [
+      { field: 'slipId', message: { zh: '退换货单不存在', en: 'No such slip' } },
+    ]);
   return s;
 }
 
 /** Applies a change to a slip and records it; one transaction with the caller. */
-function saveSlip(ctx: ServiceContext, actor: Actor, action: string, before: SlipRecord, patch: Record<string, unknown>): SlipRecord {
+function saveSlip(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: string,
+  before: SlipRecord,
+  patch: Record<string, unknown>,
+): SlipRecord {
   updateRow(ctx.db, 'slips', before.id, { ...patch, version: before.version + 1, updatedAt: ctx.now() });
   const after = loadSlip(ctx.db, before.id) as SlipRecord;
-  recordChange(ctx, authorOf(actor), { action, entity: 'slip', entityId: before.id, before: snapshot(before), after: snapshot(after), version: after.version, sync: true });
+  recordChange(ctx, authorOf(actor), {
+    action,
+    entity: 'slip',
+    entityId: before.id,
+    before: snapshot(before),
+    after: snapshot(after),
+    version: after.version,
+    sync: true,
+  });
   return after;
 }
 
-export const createSlip = withInput(SlipCreateInput, function createSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipCreateInput>): SlipRecord {
-  if (!can(actor.role, 'intake')) throw refuse('FORBIDDEN', '您的角色无权填写退换货单', 'Your role may not fill in slips');
-  const totals = slipTotals(input.returnedLines, input.issuedLines);
-  const refund = refundOf(input.type, totals, input.refundFen);
-  if (refund > totals.returnedTotalFen) {
-    throw refuse('VALIDATION', `退款金额 ${formatYuan(refund)} 超过退回商品金额 ${formatYuan(totals.returnedTotalFen)}`, `The refund ${formatYuan(refund)} exceeds the returned goods' value ${formatYuan(totals.returnedTotalFen)}`, [
-      { field: 'refundFen', message: { zh: '退款金额:不能超过退回商品金额', en: "Refund amount cannot exceed the returned goods' value" } },
-    ]);
-  }
-  if (refund > 0 && !input.refundMethod) {
-    throw refuse('VALIDATION', '退款方式:须填写', 'Refund method is required', [{ field: 'refundMethod', message: { zh: '退款方式:须填写', en: 'Refund method is required' } }]);
-  }
-  const settings = ctx.settings();
-  const now = ctx.now();
-  return ctx.db.transaction(() => {
-    requireActiveUnit(ctx, input.unitId, 'unitId');
-    if (input.caseId) requireCase(ctx, input.caseId);
-    const codes = [...new Set(input.returnedLines.map((l) => l.itemCode))];
-    const duplicate = findDuplicates(ctx.db, input.receiptNo, codes, null).length > 0;
-    const reasons = approvalReasons(approvalAmount(totals), actor.role, settings.approvalLimits, duplicate);
-    const period = localMonth(now, settings.timeZone);
-    const number = formatNumber(settings.branchCode, 'slip', period, nextSerial(ctx.db, settings.branchCode, NUMBER_KINDS.slip, period));
-    const id = ctx.newId();
-    const lines = (ls: typeof input.returnedLines) => JSON.stringify(ls.map((l) => ({ ...l, amountFen: lineAmount(l) })));
-    const phone = input.customer.phone ? normalizePhone(input.customer.phone) : null;
-    insertRow(ctx.db, 'slips', {
-      id,
-      number,
-      branchCode: settings.branchCode,
-      type: input.type,
-      status: reasons.length > 0 ? 'pending_approval' : 'completed',
-      customerName: input.customer.name ?? null,
-      customerPhone: phone,
-      receiptNo: input.receiptNo,
-      purchaseDate: input.purchaseDate ?? null,
-      unitId: input.unitId,
-      salespersonName: input.salespersonName ?? null,
-      salespersonStaffNo: input.salespersonStaffNo ?? null,
-      returnedLines: lines(input.returnedLines),
-      issuedLines: lines(input.issuedLines),
-      ...totals,
-      refundFen: refund,
-      refundMethod: refund > 0 ? (input.refundMethod ?? null) : null,
-      reasonCode: input.reasonCode,
-      reasonText: input.reasonText ?? null,
-      packagingIntact: input.packagingIntact,
-      accessoriesComplete: input.accessoriesComplete,
-      qualityProblem: input.qualityProblem,
-      deductCommission: input.deductCommission,
-      caseId: input.caseId ?? null,
-      handledBy: actor.id,
-      handledAt: now,
-      approvalReasons: JSON.stringify(reasons),
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const insertItem = stmt(ctx.db, 'INSERT OR IGNORE INTO slip_returned_items (slip_id, receipt_no, item_code) VALUES (?, ?, ?)');
-    for (const code of codes) insertItem.run(id, input.receiptNo, code);
-    const created = loadSlip(ctx.db, id) as SlipRecord;
-    recordChange(ctx, authorOf(actor), { action: 'slip.create', entity: 'slip', entityId: id, before: null, after: snapshot(created), version: 1, sync: true });
-    return created;
-  })();
-});
-
-export const approveSlip = withInput(SlipRef, function approveSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipRecord {
-  return ctx.db.transaction(() => {
-    const s = requireSlip(ctx, input.slipId);
-    if (s.status !== 'pending_approval') throw refuse('INVALID_TRANSITION', '此退换货单无需审批', 'This slip is not waiting for approval');
-    if (s.handledBy === actor.id) throw refuse('FORBIDDEN', '不能审批自己填写的退换货单', 'You cannot approve a slip you filled in yourself');
-    if (!mayApprove(actor.role, approvalAmount(s), s.approvalReasons, ctx.settings().approvalLimits)) {
-      throw refuse('FORBIDDEN', `金额 ${formatYuan(approvalAmount(s))} 超出您的核决权限`, `${formatYuan(approvalAmount(s))} is above your approval authority`);
+export const createSlip = withInput(
+  SlipCreateInput,
+  function createSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipCreateInput>): SlipRecord {
+    if (!can(actor.role, 'intake'))
+      throw refuse('FORBIDDEN', '您的角色无权填写退换货单', 'Your role may not fill in slips');
+    const totals = slipTotals(input.returnedLines, input.issuedLines);
+    const refund = refundOf(input.type, totals, input.refundFen);
+    if (refund > totals.returnedTotalFen) {
+      throw refuse(
+        'VALIDATION',
+        `退款金额 ${formatYuan(refund)} 超过退回商品金额 ${formatYuan(totals.returnedTotalFen)}`,
+        `The refund ${formatYuan(refund)} exceeds the returned goods' value ${formatYuan(totals.returnedTotalFen)}`,
+        [
+          {
+            field: 'refundFen',
+            message: {
+              zh: '退款金额:不能超过退回商品金额',
+              en: "Refund amount cannot exceed the returned goods' value",
+            },
+          },
+        ],
+      );
     }
-    return saveSlip(ctx, actor, 'slip.approve', s, { status: 'completed', approvedBy: actor.id, approvedAt: ctx.now() });
-  })();
-});
+    if (refund > 0 && !input.refundMethod) {
+      throw refuse('VALIDATION', '退款方式:须填写', 'Refund method is required', [
+        { field: 'refundMethod', message: { zh: '退款方式:须填写', en: 'Refund method is required' } },
+      ]);
+    }
+    const settings = ctx.settings();
+    const now = ctx.now();
+    return ctx.db.transaction(() => {
+      requireActiveUnit(ctx, input.unitId, 'unitId');
+      if (input.caseId) requireCase(ctx, input.caseId);
+      const codes = [...new Set(input.returnedLines.map((l) => l.itemCode))];
+      const duplicate = findDuplicates(ctx.db, input.receiptNo, codes, null).length > 0;
+      const reasons = approvalReasons(approvalAmount(totals), actor.role, settings.approvalLimits, duplicate);
+      const period = localMonth(now, settings.timeZone);
+      const number = formatNumber(
+        settings.branchCode,
+        'slip',
+        period,
+        nextSerial(ctx.db, settings.branchCode, NUMBER_KINDS.slip, period),
+      );
+      const id = ctx.newId();
+      const lines = (ls: typeof input.returnedLines) =>
+        JSON.stringify(ls.map((l) => ({ ...l, amountFen: lineAmount(l) })));
+      const phone = input.customer.phone ? normalizePhone(input.customer.phone) : null;
+      insertRow(ctx.db, 'slips', {
+        id,
+        number,
+        branchCode: settings.branchCode,
+        type: input.type,
+        status: reasons.length > 0 ? 'pending_approval' : 'completed',
+        customerName: input.customer.name ?? null,
+        customerPhone: phone,
+        receiptNo: input.receiptNo,
+        purchaseDate: input.purchaseDate ?? null,
+        unitId: input.unitId,
+        salespersonName: input.salespersonName ?? null,
+        salespersonStaffNo: input.salespersonStaffNo ?? null,
+        returnedLines: lines(input.returnedLines),
+        issuedLines: lines(input.issuedLines),
+        ...totals,
+        refundFen: refund,
+        refundMethod: refund > 0 ? (input.refundMethod ?? null) : null,
+        reasonCode: input.reasonCode,
+        reasonText: input.reasonText ?? null,
+        packagingIntact: input.packagingIntact,
+        accessoriesComplete: input.accessoriesComplete,
+        qualityProblem: input.qualityProblem,
+        deductCommission: input.deductCommission,
+        caseId: input.caseId ?? null,
+        handledBy: actor.id,
+        handledAt: now,
+        approvalReasons: JSON.stringify(reasons),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const insertItem = stmt(
+        ctx.db,
+        'INSERT OR IGNORE INTO slip_returned_items (slip_id, receipt_no, item_code) VALUES (?, ?, ?)',
+      );
+      for (const code of codes) insertItem.run(id, input.receiptNo, code);
+      const created = loadSlip(ctx.db, id) as SlipRecord;
+      recordChange(ctx, authorOf(actor), {
+        action: 'slip.create',
+        entity: 'slip',
+        entityId: id,
+        before: null,
+        after: snapshot(created),
+        version: 1,
+        sync: true,
+      });
+      return created;
+    })();
+  },
+);
 
-export const voidSlip = withInput(SlipVoidInput, function voidSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipVoidInput>): SlipRecord {
-  if (!can(actor.role, 'reopen')) throw refuse('FORBIDDEN', '只有值班主管或店长可以作废退换货单', 'Only a duty supervisor or manager may void a slip');
-  return ctx.db.transaction(() => {
-    const s = requireSlip(ctx, input.slipId);
-    if (s.status === 'void') throw refuse('INVALID_TRANSITION', '此退换货单已作废', 'This slip is already void');
-    if (s.settlementStatus === 'settled') throw refuse('INVALID_TRANSITION', '财务已结算的退换货单不能作废', 'A slip finance has settled cannot be voided');
-    return saveSlip(ctx, actor, 'slip.void', s, { status: 'void', voidReason: input.reason, voidedBy: actor.id, voidedAt: ctx.now() });
-  })();
-});
+export const approveSlip = withInput(
+  SlipRef,
+  function approveSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipRecord {
+    return ctx.db.transaction(() => {
+      const s = requireSlip(ctx, input.slipId);
+      if (s.status !== 'pending_approval')
+        throw refuse('INVALID_TRANSITION', '此退换货单无需审批', 'This slip is not waiting for approval');
+      if (s.handledBy === actor.id)
+        throw refuse('FORBIDDEN', '不能审批自己填写的退换货单', 'You cannot approve a slip you filled in yourself');
+      if (!mayApprove(actor.role, approvalAmount(s), s.approvalReasons, ctx.settings().approvalLimits)) {
+        throw refuse(
+          'FORBIDDEN',
+          `金额 ${formatYuan(approvalAmount(s))} 超出您的核决权限`,
+          `${formatYuan(approvalAmount(s))} is above your approval authority`,
+        );
+      }
+      return saveSlip(ctx, actor, 'slip.approve', s, {
+        status: 'completed',
+        approvedBy: actor.id,
+        approvedAt: ctx.now(),
+      });
+    })();
+  },
+);
+
+export const voidSlip = withInput(
+  SlipVoidInput,
+  function voidSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipVoidInput>): SlipRecord {
+    if (!can(actor.role, 'reopen'))
+      throw refuse(
+        'FORBIDDEN',
+        '只有值班主管或店长可以作废退换货单',
+        'Only a duty supervisor or manager may void a slip',
+      );
+    return ctx.db.transaction(() => {
+      const s = requireSlip(ctx, input.slipId);
+      if (s.status === 'void') throw refuse('INVALID_TRANSITION', '此退换货单已作废', 'This slip is already void');
+      if (s.settlementStatus === 'settled')
+        throw refuse(
+          'INVALID_TRANSITION',
+          '财务已结算的退换货单不能作废',
+          'A slip finance has settled cannot be voided',
+        );
+      return saveSlip(ctx, actor, 'slip.void', s, {
+        status: 'void',
+        voidReason: input.reason,
+        voidedBy: actor.id,
+        voidedAt: ctx.now(),
+      });
+    })();
+  },
+);
 
 /** Records finance's settlement; supervisors and managers enter it for finance (SPEC §1). */
-export const settleSlip = withInput(SlipSettleInput, function settleSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipSettleInput>): SlipRecord {
-  if (!can(actor.role, 'reopen')) throw refuse('FORBIDDEN', '只有值班主管或店长可以登记财务结算', 'Only a duty supervisor or manager may record settlement');
-  return ctx.db.transaction(() => {
-    const s = requireSlip(ctx, input.slipId);
-    if (s.status !== 'completed') throw refuse('INVALID_TRANSITION', '只有已完成的退换货单可以结算', 'Only a completed slip can be settled');
-    if (s.settlementStatus === 'settled') throw refuse('INVALID_TRANSITION', '此退换货单已结算', 'This slip is already settled');
-    return saveSlip(ctx, actor, 'slip.settle', s, { settlementStatus: 'settled', settledOn: input.settledOn, settledBy: actor.id });
-  })();
-});
+export const settleSlip = withInput(
+  SlipSettleInput,
+  function settleSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipSettleInput>): SlipRecord {
+    if (!can(actor.role, 'reopen'))
+      throw refuse(
+        'FORBIDDEN',
+        '只有值班主管或店长可以登记财务结算',
+        'Only a duty supervisor or manager may record settlement',
+      );
+    return ctx.db.transaction(() => {
+      const s = requireSlip(ctx, input.slipId);
+      if (s.status !== 'completed')
+        throw refuse('INVALID_TRANSITION', '只有已完成的退换货单可以结算', 'Only a completed slip can be settled');
+      if (s.settlementStatus === 'settled')
+        throw refuse('INVALID_TRANSITION', '此退换货单已结算', 'This slip is already settled');
+      return saveSlip(ctx, actor, 'slip.settle', s, {
+        settlementStatus: 'settled',
+        settledOn: input.settledOn,
+        settledBy: actor.id,
+      });
+    })();
+  },
+);
 
-export const getSlip = withInputOnly(SlipRef, function getSlip(ctx: ServiceContext, input: Parsed<typeof SlipRef>): SlipRecord {
-  return requireSlip(ctx, input.slipId);
-});
+export const getSlip = withInputOnly(
+  SlipRef,
+  function getSlip(ctx: ServiceContext, input: Parsed<typeof SlipRef>): SlipRecord {
+    return requireSlip(ctx, input.slipId);
+  },
+);
 
-export const getSlipByNumber = withInputOnly(SlipNumberInput, function getSlipByNumber(ctx: ServiceContext, input: Parsed<typeof SlipNumberInput>): SlipRecord {
-  const id = findSlipIdByNumber(ctx.db, input.number);
-  if (!id) throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的退换货单`, `No slip numbered ${input.number}`, [{ field: 'number', message: { zh: '编号不存在', en: 'No such number' } }]);
-  return requireSlip(ctx, id);
-});
+export const getSlipByNumber = withInputOnly(
+  SlipNumberInput,
+  function getSlipByNumber(ctx: ServiceContext, input: Parsed<typeof SlipNumberInput>): SlipRecord {
+    const id = findSlipIdByNumber(ctx.db, input.number);
+    if (!id)
+      throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的退换货单`, `No slip numbered ${input.number}`, [
+        { field: 'number', message: { zh: '编号不存在', en: 'No such number' } },
+      ]);
+    return requireSlip(ctx, id);
+  },
+);

@@ -21,11 +21,26 @@ import { withInput, type Parsed } from './with-input';
 const EXCERPT = 80;
 
 function requireTraining(actor: Actor): void {
-  if (!can(actor.role, 'training')) throw refuse('FORBIDDEN', '您的角色无权查看典型范例', 'Your role may not read the training library');
+  if (!can(actor.role, 'training'))
+    throw refuse('FORBIDDEN', '您的角色无权查看典型范例', 'Your role may not read the training library');
 }
 
-const maskFor = (c: Pick<CaseRecord, 'customerName' | 'customerPhone' | 'customerOtherContact' | 'receiptNo' | 'govContactPerson' | 'govContactPhone' | 'govReferenceNo'>) =>
-  redactor({ names: [c.customerName, c.govContactPerson], other: [c.customerPhone, c.customerOtherContact, c.receiptNo, c.govContactPhone, c.govReferenceNo] });
+const maskFor = (
+  c: Pick<
+    CaseRecord,
+    | 'customerName'
+    | 'customerPhone'
+    | 'customerOtherContact'
+    | 'receiptNo'
+    | 'govContactPerson'
+    | 'govContactPhone'
+    | 'govReferenceNo'
+  >,
+) =>
+  redactor({
+    names: [c.customerName, c.govContactPerson],
+    other: [c.customerPhone, c.customerOtherContact, c.receiptNo, c.govContactPhone, c.govReferenceNo],
+  });
 
 type ListRow = {
   id: string;
@@ -48,94 +63,141 @@ type ListRow = {
 };
 
 function categoryNames(ctx: ServiceContext): Map<string, { zh: string; en: string }> {
-  return new Map((stmt(ctx.db, 'SELECT code, name_zh, name_en FROM categories').all() as { code: string; name_zh: string; name_en: string }[]).map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
+  return new Map(
+    (
+      stmt(ctx.db, 'SELECT code, name_zh, name_en FROM categories').all() as {
+        code: string;
+        name_zh: string;
+        name_en: string;
+      }[]
+    ).map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]),
+  );
 }
 
 /** Typical cases, newest first, by category and a search in the masked text. */
-export const listTrainingCases = withInput(TrainingListInput, function listTrainingCases(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TrainingListInput>): TrainingCaseRow[] {
-  requireTraining(actor);
-  const names = categoryNames(ctx);
-  const rows = (
-    input.categoryCode
-      ? stmt(ctx.db, 'SELECT * FROM cases WHERE typical = 1 AND category_code = ? ORDER BY received_at DESC').all(input.categoryCode)
-      : stmt(ctx.db, 'SELECT * FROM cases WHERE typical = 1 ORDER BY received_at DESC').all()
-  ) as ListRow[];
-  const q = input.q?.toLowerCase();
-  const out: TrainingCaseRow[] = [];
-  for (const r of rows) {
-    const readable = mayReadContent(actor, { anonymous: r.anonymous === 1 });
-    const mask = maskFor({
-      customerName: r.customer_name,
-      customerPhone: r.customer_phone,
-      customerOtherContact: r.customer_other_contact,
-      receiptNo: r.receipt_no,
-      govContactPerson: r.gov_contact_person,
-      govContactPhone: r.gov_contact_phone,
-      govReferenceNo: r.gov_reference_no,
-    });
-    const content = readable ? (mask(r.content) ?? '') : null;
-    // The search sees only what the reader sees, so a customer's name finds nothing.
-    if (q && !(r.number.toLowerCase().includes(q) || (content ?? '').toLowerCase().includes(q) || (mask(r.resolution_summary) ?? '').toLowerCase().includes(q))) continue;
-    out.push({
-      id: r.id,
-      number: r.number,
-      receivedAt: r.received_at,
-      channel: r.channel,
-      categoryCode: r.category_code,
-      categoryName: names.get(r.category_code) ?? { zh: r.category_code, en: r.category_code },
-      finding: r.finding,
-      resolutionType: r.resolution_type,
-      excerpt: content === null ? null : Array.from(content).slice(0, EXCERPT).join('') + (Array.from(content).length > EXCERPT ? '…' : ''),
-    });
-  }
-  return out;
-});
+export const listTrainingCases = withInput(
+  TrainingListInput,
+  function listTrainingCases(
+    ctx: ServiceContext,
+    actor: Actor,
+    input: Parsed<typeof TrainingListInput>,
+  ): TrainingCaseRow[] {
+    requireTraining(actor);
+    const names = categoryNames(ctx);
+    const rows = (
+      input.categoryCode
+        ? stmt(ctx.db, 'SELECT * FROM cases WHERE typical = 1 AND category_code = ? ORDER BY received_at DESC').all(
+            input.categoryCode,
+          )
+        : stmt(ctx.db, 'SELECT * FROM cases WHERE typical = 1 ORDER BY received_at DESC').all()
+    ) as ListRow[];
+    const q = input.q?.toLowerCase();
+    const out: TrainingCaseRow[] = [];
+    for (const r of rows) {
+      const readable = mayReadContent(actor, { anonymous: r.anonymous === 1 });
+      const mask = maskFor({
+        customerName: r.customer_name,
+        customerPhone: r.customer_phone,
+        customerOtherContact: r.customer_other_contact,
+        receiptNo: r.receipt_no,
+        govContactPerson: r.gov_contact_person,
+        govContactPhone: r.gov_contact_phone,
+        govReferenceNo: r.gov_reference_no,
+      });
+      const content = readable ? (mask(r.content) ?? '') : null;
+      // The search sees only what the reader sees, so a customer's name finds nothing.
+      if (
+        q &&
+        !(
+          r.number.toLowerCase().includes(q) ||
+          (content ?? '').toLowerCase().includes(q) ||
+          (mask(r.resolution_summary) ?? '').toLowerCase().includes(q)
+        )
+      )
+        continue;
+      out.push({
+        id: r.id,
+        number: r.number,
+        receivedAt: r.received_at,
+        channel: r.channel,
+        categoryCode: r.category_code,
+        categoryName: names.get(r.category_code) ?? { zh: r.category_code, en: r.category_code },
+        finding: r.finding,
+        resolutionType: r.resolution_type,
+        excerpt:
+          content === null
+            ? null
+            : Array.from(content).slice(0, EXCERPT).join('') + (Array.from(content).length > EXCERPT ? '…' : ''),
+      });
+    }
+    return out;
+  },
+);
 
 function unitName(ctx: ServiceContext, id: string | null): string | null {
   if (!id) return null;
   return (stmt(ctx.db, 'SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
 }
 
-export const getTrainingCase = withInput(TrainingCaseInput, function getTrainingCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TrainingCaseInput>): TrainingCase {
-  requireTraining(actor);
-  const { caseId } = input;
-  const c = loadCase(ctx.db, caseId);
-  if (!c || !c.typical) throw refuse('NOT_FOUND', '典型范例中没有这个个案', 'This case is not in the training library');
-  const readable = mayReadContent(actor, c);
-  const mask = maskFor(c);
-  const category = categoryNames(ctx).get(c.categoryCode) ?? { zh: c.categoryCode, en: c.categoryCode };
-  return {
-    id: c.id,
-    number: c.number,
-    receivedAt: c.receivedAt,
-    channel: c.channel,
-    categoryCode: c.categoryCode,
-    categoryName: category,
-    finding: c.finding,
-    resolutionType: c.resolutionType,
-    severity: c.severity,
-    govBody: c.govBody,
-    complainedUnitName: unitName(ctx, c.complainedUnitId),
-    handlingUnitName: unitName(ctx, c.handlingUnitId),
-    purchaseItems: c.purchaseItems.map((i) => (mask(i.name) ?? '') + (i.code ? ` (${i.code})` : '')),
-    purchaseAmountFen: c.purchaseAmountFen,
-    content: readable ? mask(c.content) : null,
-    expectedResolution: readable ? mask(c.expectedResolution) : null,
-    resolutionSummary: mask(c.resolutionSummary),
-    resolutionAmountFen: c.resolutionAmountFen,
-    satisfaction: c.satisfaction,
-    disputed: c.disputed === true || c.disputedAt !== null,
-    cause: c.cause,
-    escalations: c.escalations.map((e) => ({ kind: e.kind, note: mask(e.note) ?? '', outcome: mask(e.outcome), at: e.at })),
-    notes: readable ? c.events.filter((e) => e.text).map((e) => ({ at: e.at, text: mask(e.text) ?? '' })) : [],
-    instructions: c.instructions.map((i) => ({ text: mask(i.text) ?? '', at: i.instructedAt })),
-    reviewText: mask(c.reviewText),
-  };
-});
+export const getTrainingCase = withInput(
+  TrainingCaseInput,
+  function getTrainingCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TrainingCaseInput>): TrainingCase {
+    requireTraining(actor);
+    const { caseId } = input;
+    const c = loadCase(ctx.db, caseId);
+    if (!c || !c.typical)
+      throw refuse('NOT_FOUND', '典型范例中没有这个个案', 'This case is not in the training library');
+    const readable = mayReadContent(actor, c);
+    const mask = maskFor(c);
+    const category = categoryNames(ctx).get(c.categoryCode) ?? { zh: c.categoryCode, en: c.categoryCode };
+    return {
+      id: c.id,
+      number: c.number,
+      receivedAt: c.receivedAt,
+      channel: c.channel,
+      categoryCode: c.categoryCode,
+      categoryName: category,
+      finding: c.finding,
+      resolutionType: c.resolutionType,
+      severity: c.severity,
+      govBody: c.govBody,
+      complainedUnitName: unitName(ctx, c.complainedUnitId),
+      handlingUnitName: unitName(ctx, c.handlingUnitId),
+      purchaseItems: c.purchaseItems.map((i) => (mask(i.name) ?? '') + (i.code ? ` (${i.code})` : '')),
+      purchaseAmountFen: c.purchaseAmountFen,
+      content: readable ? mask(c.content) : null,
+      expectedResolution: readable ? mask(c.expectedResolution) : null,
+      resolutionSummary: mask(c.resolutionSummary),
+      resolutionAmountFen: c.resolutionAmountFen,
+      satisfaction: c.satisfaction,
+      disputed: c.disputed === true || c.disputedAt !== null,
+      cause: c.cause,
+      escalations: c.escalations.map((e) => ({
+        kind: e.kind,
+        note: mask(e.note) ?? '',
+        outcome: mask(e.outcome),
+        at: e.at,
+      })),
+      notes: readable ? c.events.filter((e) => e.text).map((e) => ({ at: e.at, text: mask(e.text) ?? '' })) : [],
+      instructions: c.instructions.map((i) => ({ text: mask(i.text) ?? '', at: i.instructedAt })),
+      reviewText: mask(c.reviewText),
+    };
+  },
+);
 
-export async function printTrainingCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof TrainingCaseInput>, opts: RenderOptions & { lang?: 'zh-CN' | 'en' } = {}): Promise<{ pdf: Buffer; fileName: string }> {
+export async function printTrainingCase(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: Parsed<typeof TrainingCaseInput>,
+  opts: RenderOptions & { lang?: 'zh-CN' | 'en' } = {},
+): Promise<{ pdf: Buffer; fileName: string }> {
   const tc = getTrainingCase.parsed(ctx, actor, input);
   const t = reportText(opts.lang ?? 'zh-CN');
-  const pdf = await renderPdf(trainingCaseTemplate, { c: tc, timeZone: ctx.settings().timeZone, branchName: ctx.settings().branchName }, t, { ...opts, paper: 'A4', title: `${t.training.title} ${tc.number}` });
+  const pdf = await renderPdf(
+    trainingCaseTemplate,
+    { c: tc, timeZone: ctx.settings().timeZone, branchName: ctx.settings().branchName },
+    t,
+    { ...opts, paper: 'A4', title: `${t.training.title} ${tc.number}` },
+  );
   return { pdf, fileName: `典型范例-${tc.number}.pdf` };
 }

@@ -4,7 +4,13 @@
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { refuse } from '../shared/errors';
-import { type AppSettings, AppSettingsSchema, type BranchSettings, DEFAULT_APP_SETTINGS, SettingsPatchSchema } from '../shared/settings-schema';
+import {
+  type AppSettings,
+  AppSettingsSchema,
+  type BranchSettings,
+  DEFAULT_APP_SETTINGS,
+  SettingsPatchSchema,
+} from '../shared/settings-schema';
 import { parseInput } from '../shared/validation';
 
 /** The part of conf's API this module uses. */
@@ -76,7 +82,11 @@ export class SettingsStore {
       const path = join(opts.cwd, 'settings.json');
       if (!(e instanceof SyntaxError) || !existsSync(path)) throw e;
       const keptAt = keepAside(path, 'corrupt', now(), false);
-      const store = new SettingsStore(factory(confOpts), { kind: 'corrupt', keptAt, detail: (e as Error).message }, now);
+      const store = new SettingsStore(
+        factory(confOpts),
+        { kind: 'corrupt', keptAt, detail: (e as Error).message },
+        now,
+      );
       return store;
     }
   }
@@ -87,7 +97,15 @@ export class SettingsStore {
 
   /** The settings the services read. */
   branch(): BranchSettings {
-    const { headOfficeUrl: _h, syncIntervalMinutes: _s, language: _l, printerName: _p, lockAfterMinutes: _k, syncKeyEncrypted: _e, ...branch } = this.current;
+    const {
+      headOfficeUrl: _h,
+      syncIntervalMinutes: _s,
+      language: _l,
+      printerName: _p,
+      lockAfterMinutes: _k,
+      syncKeyEncrypted: _e,
+      ...branch
+    } = this.current;
     return branch;
   }
 
@@ -103,7 +121,9 @@ export class SettingsStore {
   setSyncKey(key: string, box: SecretBox, platform: NodeJS.Platform = process.platform): void {
     assertSecureBox(box, platform);
     if (!/^[A-Za-z0-9+/=_-]{32,512}$/.test(key)) {
-      throw refuse('VALIDATION', '同步密钥格式不正确', 'The sync key has an invalid format', [{ field: 'syncKey', message: { zh: '同步密钥格式不正确', en: 'Invalid sync key' } }]);
+      throw refuse('VALIDATION', '同步密钥格式不正确', 'The sync key has an invalid format', [
+        { field: 'syncKey', message: { zh: '同步密钥格式不正确', en: 'Invalid sync key' } },
+      ]);
     }
     this.conf.store = { ...this.current, syncKeyEncrypted: box.encryptString(key).toString('base64') };
     this.current = { ...this.current, syncKeyEncrypted: String(this.conf.store.syncKeyEncrypted) };
@@ -118,7 +138,11 @@ export class SettingsStore {
 
 function assertSecureBox(box: SecretBox, platform: NodeJS.Platform): void {
   if (!box.isEncryptionAvailable()) {
-    throw refuse('SECRET_STORE_UNAVAILABLE', '系统密钥存储不可用,无法安全保存同步密钥', 'The system keychain is not available; the sync key cannot be stored safely');
+    throw refuse(
+      'SECRET_STORE_UNAVAILABLE',
+      '系统密钥存储不可用,无法安全保存同步密钥',
+      'The system keychain is not available; the sync key cannot be stored safely',
+    );
   }
   const backend = box.getSelectedStorageBackend?.();
   if (platform === 'linux' && (backend === 'basic_text' || backend === 'unknown')) {

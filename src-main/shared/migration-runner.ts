@@ -23,7 +23,11 @@ export interface RecordedMigration {
 const FILE_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
 
 /** The migration files of a folder, in order; reading and hashing come from the caller. */
-export function orderedMigrations(names: readonly string[], read: (name: string) => string, sha256: (text: string) => string): Migration[] {
+export function orderedMigrations(
+  names: readonly string[],
+  read: (name: string) => string,
+  sha256: (text: string) => string,
+): Migration[] {
   return names
     .filter((f) => FILE_NAME.test(f))
     .sort()
@@ -47,7 +51,12 @@ export interface MigrationPlan {
  * files, and a store where any applied file has changed since it was applied (the program's
  * files and the store no longer agree: nobody can tell what the schema is).
  */
-export function planMigrations(store: Bilingual, files: readonly Migration[], version: number, recorded: readonly RecordedMigration[]): MigrationPlan {
+export function planMigrations(
+  store: Bilingual,
+  files: readonly Migration[],
+  version: number,
+  recorded: readonly RecordedMigration[],
+): MigrationPlan {
   const top = Math.max(version, ...recorded.map((r) => r.version));
   if (top > files.length) {
     throw refuse(
@@ -56,7 +65,9 @@ export function planMigrations(store: Bilingual, files: readonly Migration[], ve
       `${store.en} was made by a newer version (schema ${top}, this program knows up to ${files.length}). Update the program; the store was not changed`,
     );
   }
-  const changed = recorded.filter((r) => r.checksum !== null && r.checksum !== files[r.version - 1]?.checksum).map((r) => files[r.version - 1]?.name ?? String(r.version));
+  const changed = recorded
+    .filter((r) => r.checksum !== null && r.checksum !== files[r.version - 1]?.checksum)
+    .map((r) => files[r.version - 1]?.name ?? String(r.version));
   if (changed.length > 0) {
     const names = changed.join(', ');
     throw refuse(
@@ -109,7 +120,12 @@ export interface MigrationHooks {
 }
 
 /** Synchronous stores (better-sqlite3). */
-export function runMigrations(store: Bilingual, files: readonly Migration[], d: MigrationDriver, hooks: MigrationHooks = {}): MigrationRun {
+export function runMigrations(
+  store: Bilingual,
+  files: readonly Migration[],
+  d: MigrationDriver,
+  hooks: MigrationHooks = {},
+): MigrationRun {
   const { version, recorded } = d.state();
   const plan = planMigrations(store, files, version, recorded);
   hooks.verified?.();
@@ -120,7 +136,11 @@ export function runMigrations(store: Bilingual, files: readonly Migration[], d: 
 }
 
 /** The same for asynchronous stores (PostgreSQL). */
-export async function runMigrationsAsync(store: Bilingual, files: readonly Migration[], d: AsyncMigrationDriver): Promise<MigrationRun> {
+export async function runMigrationsAsync(
+  store: Bilingual,
+  files: readonly Migration[],
+  d: AsyncMigrationDriver,
+): Promise<MigrationRun> {
   const { version, recorded } = await d.state();
   const plan = planMigrations(store, files, version, recorded);
   for (const m of plan.unrecorded) await d.recordChecksum(m);
@@ -145,17 +165,34 @@ export const recordedRows = (rows: unknown): RecordedMigration[] => Recorded.par
  * `(version, name, checksum, applied_at)` created on first need. `transaction` wraps work in
  * one transaction (better-sqlite3's db.transaction(fn)()).
  */
-export function sqliteMigrationDriver(db: SqliteLike, o: { table: string; now: () => number; transaction: (work: () => void) => void }): MigrationDriver {
-  const create = () => db.exec(`CREATE TABLE IF NOT EXISTS ${o.table} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+export function sqliteMigrationDriver(
+  db: SqliteLike,
+  o: { table: string; now: () => number; transaction: (work: () => void) => void },
+): MigrationDriver {
+  const create = () =>
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${o.table} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)`,
+    );
   const record = (m: Migration) =>
     db
-      .prepare(`INSERT INTO ${o.table} (version, name, checksum, applied_at) VALUES (?, ?, ?, ?) ON CONFLICT (version) DO UPDATE SET checksum = excluded.checksum`)
+      .prepare(
+        `INSERT INTO ${o.table} (version, name, checksum, applied_at) VALUES (?, ?, ?, ?) ON CONFLICT (version) DO UPDATE SET checksum = excluded.checksum`,
+      )
       .run(m.version, m.name, m.checksum, o.now());
   return {
     state() {
-      const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").all(o.table).length > 0;
-      const recorded = exists ? recordedRows(db.prepare(`SELECT version, checksum FROM ${o.table} ORDER BY version`).all()) : [];
-      return { version: z.number().int().parse(db.pragma('user_version', { simple: true })), recorded };
+      const exists =
+        db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").all(o.table).length > 0;
+      const recorded = exists
+        ? recordedRows(db.prepare(`SELECT version, checksum FROM ${o.table} ORDER BY version`).all())
+        : [];
+      return {
+        version: z
+          .number()
+          .int()
+          .parse(db.pragma('user_version', { simple: true })),
+        recorded,
+      };
     },
     recordChecksum: (m) =>
       o.transaction(() => {

@@ -8,16 +8,21 @@ const HourMinute = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
 });
 
 export const BranchSettingsSchema = z.strictObject({
-  branchCode: z.string().refine((v) => /^[A-Z0-9]{2,8}$/.test(v), { params: { zh: '须为 2–8 位大写字母或数字', en: 'must be 2–8 capital letters or digits' } }),
+  branchCode: z.string().refine((v) => /^[A-Z0-9]{2,8}$/.test(v), {
+    params: { zh: '须为 2–8 位大写字母或数字', en: 'must be 2–8 capital letters or digits' },
+  }),
   branchName: z.string().trim().min(1).max(50),
-  timeZone: z.string().refine((v) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: v });
-      return true;
-    } catch {
-      return false;
-    }
-  }, { params: { zh: '不是有效的时区', en: 'is not a valid time zone' } }),
+  timeZone: z.string().refine(
+    (v) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: v });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { params: { zh: '不是有效的时区', en: 'is not a valid time zone' } },
+  ),
   businessHours: z.strictObject({ open: HourMinute, close: HourMinute }),
   governmentReplyDays: z.number().int().min(1).max(30),
   /** What a satisfied case needs before it can be filed, per channel. */
@@ -81,5 +86,10 @@ export const SettingsPatchSchema = AppSettingsSchema.omit({ syncKeyEncrypted: tr
 
 /** The branch's sync key as head office printed it (`npm run headoffice -- branch add CODE`). */
 export const SyncKeyInput = z.strictObject({
-  key: z.string().trim().refine((v) => /^[A-Za-z0-9+/=_-]{32,512}$/.test(v), { params: { zh: '同步密钥格式不正确', en: 'is not a valid sync key' } }),
+  key: z
+    .string()
+    .trim()
+    .refine((v) => /^[A-Za-z0-9+/=_-]{32,512}$/.test(v), {
+      params: { zh: '同步密钥格式不正确', en: 'is not a valid sync key' },
+    }),
 });

@@ -1,7 +1,16 @@
 // The training library (典型范例, SPEC §3): typical cases as new staff read them. Built in main
 // without the customer's name, phone, other contact, receipt number or the government
 // body's contact person and phone — these fields do not exist here at all.
-import type { Cause, Channel, EscalationKind, Finding, GovernmentBody, ResolutionType, Satisfaction, Severity } from './enums';
+import type {
+  Cause,
+  Channel,
+  EscalationKind,
+  Finding,
+  GovernmentBody,
+  ResolutionType,
+  Satisfaction,
+  Severity,
+} from './enums';
 
 export interface TrainingCaseRow {
   id: string;

@@ -20,11 +20,14 @@ function describe(issue: Issue): Bilingual {
           ? { zh: '必须填写', en: 'is required' }
           : { zh: `至少 ${issue.minimum} 个字符`, en: `must be at least ${issue.minimum} characters` };
       }
-      if (issue.origin === 'array' || issue.origin === 'set') return { zh: `至少 ${issue.minimum} 项`, en: `needs at least ${issue.minimum} entries` };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { zh: `至少 ${issue.minimum} 项`, en: `needs at least ${issue.minimum} entries` };
       return { zh: `不能小于 ${issue.minimum}`, en: `must be at least ${issue.minimum}` };
     case 'too_big':
-      if (issue.origin === 'string') return { zh: `不能超过 ${issue.maximum} 个字符`, en: `must be at most ${issue.maximum} characters` };
-      if (issue.origin === 'array' || issue.origin === 'set') return { zh: `不能超过 ${issue.maximum} 项`, en: `allows at most ${issue.maximum} entries` };
+      if (issue.origin === 'string')
+        return { zh: `不能超过 ${issue.maximum} 个字符`, en: `must be at most ${issue.maximum} characters` };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { zh: `不能超过 ${issue.maximum} 项`, en: `allows at most ${issue.maximum} entries` };
       return { zh: `不能大于 ${issue.maximum}`, en: `must be at most ${issue.maximum}` };
     case 'invalid_format':
       return { zh: '格式不正确', en: 'has an invalid format' };

@@ -8,8 +8,15 @@ export interface BackoffPolicy {
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 10 * 60_000 };
 
-export function backoffDelay(attempt: number, random: () => number, policy: BackoffPolicy = DEFAULT_BACKOFF, retryAfterMs: number | null = null): number {
+export function backoffDelay(
+  attempt: number,
+  random: () => number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  retryAfterMs: number | null = null,
+): number {
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(attempt, 30));
   const jittered = Math.floor(random() * ceiling);
-  return retryAfterMs === null ? jittered : Math.min(Math.max(jittered, retryAfterMs), Math.max(policy.capMs, retryAfterMs));
+  return retryAfterMs === null
+    ? jittered
+    : Math.min(Math.max(jittered, retryAfterMs), Math.max(policy.capMs, retryAfterMs));
 }

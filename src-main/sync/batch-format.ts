@@ -32,7 +32,11 @@ export const recordLine = (r: BatchRecord): string =>
 export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 /** The uncompressed body text of a batch of records (in outbox order). */
-export function encodeBatch(branch: string, epoch: string, records: BatchRecord[]): { envelope: BatchEnvelope; body: Buffer } {
+export function encodeBatch(
+  branch: string,
+  epoch: string,
+  records: BatchRecord[],
+): { envelope: BatchEnvelope; body: Buffer } {
   if (records.length === 0) throw new Error('a batch holds at least one record');
   const rest = records.map((r) => `${recordLine(r)}\n`).join('');
   const envelope: BatchEnvelope = {
@@ -122,43 +126,82 @@ function splitLines(rest: Buffer): Buffer[] | null {
  * gunzip within limits, envelope, sha256, count and sequence, branch and protocol. Anything
  * wrong refuses the whole batch; a record line that is merely unusable is returned in `bad`.
  */
-export function decodeBatch(gz: Buffer, expect: { branch: string; maxSchema?: number; limits?: BatchLimits }): DecodedBatch {
+export function decodeBatch(
+  gz: Buffer,
+  expect: { branch: string; maxSchema?: number; limits?: BatchLimits },
+): DecodedBatch {
   const limits = expect.limits ?? DEFAULT_LIMITS;
   if (gz.length > limits.maxCompressedBytes) throw syncRefuse('TOO_LARGE', '批次过大', 'The batch is too large');
   let text: Buffer;
   try {
     text = gunzipSync(gz, { maxOutputLength: limits.maxBodyBytes });
   } catch {
-    throw syncRefuse('DAMAGED', '批次已损坏或不完整(解压失败),整批拒收', 'The batch is damaged or truncated (cannot be decompressed); refused whole');
+    throw syncRefuse(
+      'DAMAGED',
+      '批次已损坏或不完整(解压失败),整批拒收',
+      'The batch is damaged or truncated (cannot be decompressed); refused whole',
+    );
   }
   const nl = text.indexOf(NL);
   if (nl < 0) throw syncRefuse('DAMAGED', '批次不完整,整批拒收', 'The batch is truncated; refused whole');
   const envelope = parseEnvelope(text.toString('utf8', 0, nl));
   if (envelope.protocol !== SYNC_PROTOCOL) {
-    throw syncRefuse('PROTOCOL', `不支持的同步协议版本 ${envelope.protocol}`, `Unsupported sync protocol version ${envelope.protocol}`);
+    throw syncRefuse(
+      'PROTOCOL',
+      `不支持的同步协议版本 ${envelope.protocol}`,
+      `Unsupported sync protocol version ${envelope.protocol}`,
+    );
   }
   if (envelope.branch !== expect.branch) {
-    throw syncRefuse('FOREIGN_BRANCH', `批次属于门店 ${envelope.branch},不是 ${expect.branch},整批拒收`, `The batch belongs to branch ${envelope.branch}, not ${expect.branch}; refused whole`);
+    throw syncRefuse(
+      'FOREIGN_BRANCH',
+      `批次属于门店 ${envelope.branch},不是 ${expect.branch},整批拒收`,
+      `The batch belongs to branch ${envelope.branch}, not ${expect.branch}; refused whole`,
+    );
   }
   const maxSchema = expect.maxSchema ?? RECORD_SCHEMA_VERSION;
   if (envelope.schema > maxSchema) {
-    throw syncRefuse('SCHEMA_TOO_NEW', `批次的数据版本 ${envelope.schema} 比总部支持的 ${maxSchema} 新,请先升级总部系统`, `The batch's schema version ${envelope.schema} is newer than head office supports (${maxSchema}); upgrade head office first`);
+    throw syncRefuse(
+      'SCHEMA_TOO_NEW',
+      `批次的数据版本 ${envelope.schema} 比总部支持的 ${maxSchema} 新,请先升级总部系统`,
+      `The batch's schema version ${envelope.schema} is newer than head office supports (${maxSchema}); upgrade head office first`,
+    );
   }
   const rest = text.subarray(nl + 1);
-  if (sha256Hex(rest) !== envelope.sha256) throw syncRefuse('DAMAGED', '批次内容与校验值不符(被篡改或不完整),整批拒收', 'The batch content does not match its checksum (tampered or truncated); refused whole');
+  if (sha256Hex(rest) !== envelope.sha256)
+    throw syncRefuse(
+      'DAMAGED',
+      '批次内容与校验值不符(被篡改或不完整),整批拒收',
+      'The batch content does not match its checksum (tampered or truncated); refused whole',
+    );
   const lines = splitLines(rest);
-  if (lines === null || lines.length !== envelope.count) throw syncRefuse('DAMAGED', '批次记录数与信封不符,整批拒收', 'The number of records does not match the envelope; refused whole');
+  if (lines === null || lines.length !== envelope.count)
+    throw syncRefuse(
+      'DAMAGED',
+      '批次记录数与信封不符,整批拒收',
+      'The number of records does not match the envelope; refused whole',
+    );
   const records: DecodedRecord[] = [];
   const bad: BadLine[] = [];
   let expected = envelope.firstSeq;
   for (const line of lines) {
     const r = parseLine(line);
     // Sequence numbers are the exactly-once ledger: a hole or a disorder is not a record problem.
-    if (r.seq !== expected) throw syncRefuse('DAMAGED', '批次内序号不连续,整批拒收', 'Sequence numbers inside the batch are not consecutive; refused whole');
+    if (r.seq !== expected)
+      throw syncRefuse(
+        'DAMAGED',
+        '批次内序号不连续,整批拒收',
+        'Sequence numbers inside the batch are not consecutive; refused whole',
+      );
     expected++;
     if ('reason' in r) bad.push(r);
     else records.push(r);
   }
-  if (expected - 1 !== envelope.lastSeq) throw syncRefuse('DAMAGED', '批次末序号与信封不符,整批拒收', 'The last sequence does not match the envelope; refused whole');
+  if (expected - 1 !== envelope.lastSeq)
+    throw syncRefuse(
+      'DAMAGED',
+      '批次末序号与信封不符,整批拒收',
+      'The last sequence does not match the envelope; refused whole',
+    );
   return { envelope, records, bad };
 }

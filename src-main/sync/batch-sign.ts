@@ -15,13 +15,23 @@ export interface SignedHeaders {
 /** Head office refuses a request whose timestamp is further than this from its own clock. */
 export const MAX_SKEW_MS = 300_000;
 
-export function canonical(method: string, path: string, branch: string, timestamp: number, nonce: string, body: Buffer | string): string {
+export function canonical(
+  method: string,
+  path: string,
+  branch: string,
+  timestamp: number,
+  nonce: string,
+  body: Buffer | string,
+): string {
   return [method.toUpperCase(), path, branch, String(timestamp), nonce, sha256Hex(body)].join('\n');
 }
 
 const hmac = (key: string, text: string): string => createHmac('sha256', key).update(text).digest('base64url');
 
-export function signRequest(key: string, req: { method: string; path: string; branch: string; body: Buffer | string; now: number; nonce?: string }): SignedHeaders {
+export function signRequest(
+  key: string,
+  req: { method: string; path: string; branch: string; body: Buffer | string; now: number; nonce?: string },
+): SignedHeaders {
   const nonce = req.nonce ?? randomBytes(16).toString('base64url');
   return {
     'x-bd-branch': req.branch,
@@ -59,13 +69,29 @@ export function readSignature(headers: Record<string, string | string[] | undefi
  * Batch files pass no `now`: a USB file is days old by design and its replay is harmless
  * because importing is idempotent.
  */
-export function verifySignature(key: string, parts: SignatureParts, req: { method: string; path: string; body: Buffer | string }, now?: number): void {
-  const want = Buffer.from(hmac(key, canonical(req.method, req.path, parts.branch, parts.timestamp, parts.nonce, req.body)));
+export function verifySignature(
+  key: string,
+  parts: SignatureParts,
+  req: { method: string; path: string; body: Buffer | string },
+  now?: number,
+): void {
+  const want = Buffer.from(
+    hmac(key, canonical(req.method, req.path, parts.branch, parts.timestamp, parts.nonce, req.body)),
+  );
   const got = Buffer.from(parts.signature);
   if (want.length !== got.length || !timingSafeEqual(want, got)) {
-    throw syncRefuse('BAD_SIGNATURE', '签名不符:门店同步密钥不对,或数据在途中被改动', 'Bad signature: the branch sync key is wrong or the data was altered on the way');
+    throw syncRefuse(
+      'BAD_SIGNATURE',
+      '签名不符:门店同步密钥不对,或数据在途中被改动',
+      'Bad signature: the branch sync key is wrong or the data was altered on the way',
+    );
   }
   if (now !== undefined && Math.abs(now - parts.timestamp) > MAX_SKEW_MS) {
-    throw syncRefuse('CLOCK_SKEW', '门店电脑时钟与总部相差超过 5 分钟', "The branch computer's clock differs from head office by more than 5 minutes", { serverTime: now });
+    throw syncRefuse(
+      'CLOCK_SKEW',
+      '门店电脑时钟与总部相差超过 5 分钟',
+      "The branch computer's clock differs from head office by more than 5 minutes",
+      { serverTime: now },
+    );
   }
 }

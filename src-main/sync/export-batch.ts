@@ -21,14 +21,30 @@ export interface ExportResult {
 
 export const BRANCH_CODE = /^[A-Z0-9]{2,16}$/;
 
-export function checkBranchAndKey(branch: string | undefined, key: string | undefined): { branch: string; key: string } {
-  if (!branch || !BRANCH_CODE.test(branch)) throw refuse('VALIDATION', '门店编码须为 2–16 位大写字母或数字', 'The branch code must be 2–16 capital letters or digits');
-  if (!key || key.length < 16) throw refuse('VALIDATION', '缺少同步密钥,或密钥太短(至少 16 个字符)', 'The sync key is missing or too short (at least 16 characters)');
+export function checkBranchAndKey(
+  branch: string | undefined,
+  key: string | undefined,
+): { branch: string; key: string } {
+  if (!branch || !BRANCH_CODE.test(branch))
+    throw refuse(
+      'VALIDATION',
+      '门店编码须为 2–16 位大写字母或数字',
+      'The branch code must be 2–16 capital letters or digits',
+    );
+  if (!key || key.length < 16)
+    throw refuse(
+      'VALIDATION',
+      '缺少同步密钥,或密钥太短(至少 16 个字符)',
+      'The sync key is missing or too short (at least 16 characters)',
+    );
   return { branch, key };
 }
 
 /** Builds the file content; `writeBatchFile` puts it on disk atomically. */
-export function exportBatches(db: Db, opts: { branch: string; key: string; now: number; caps?: BatchCaps }): { text: string; result: ExportResult } {
+export function exportBatches(
+  db: Db,
+  opts: { branch: string; key: string; now: number; caps?: BatchCaps },
+): { text: string; result: ExportResult } {
   const batches: FileBatch[] = [];
   let after = ackedSeq(db);
   let records = 0;
@@ -36,14 +52,35 @@ export function exportBatches(db: Db, opts: { branch: string; key: string; now: 
   for (;;) {
     const b = buildBatch(db, opts.branch, after, opts.caps ?? DEFAULT_CAPS);
     if (!b) break;
-    const h = signRequest(opts.key, { method: 'POST', path: FILE_SIGN_PATH, branch: opts.branch, body: b.body, now: opts.now });
-    batches.push({ branch: opts.branch, timestamp: opts.now, nonce: h['x-bd-nonce'], signature: h['x-bd-signature'], body: b.body.toString('base64') });
+    const h = signRequest(opts.key, {
+      method: 'POST',
+      path: FILE_SIGN_PATH,
+      branch: opts.branch,
+      body: b.body,
+      now: opts.now,
+    });
+    batches.push({
+      branch: opts.branch,
+      timestamp: opts.now,
+      nonce: h['x-bd-nonce'],
+      signature: h['x-bd-signature'],
+      body: b.body.toString('base64'),
+    });
     firstSeq ??= b.firstSeq;
     records += b.count;
     after = b.lastSeq;
   }
   const text = encodeBatchFile({ branch: opts.branch, createdAt: opts.now, batches });
-  return { text, result: { batches: batches.length, records, firstSeq, lastSeq: batches.length ? after : null, bytes: Buffer.byteLength(text) } };
+  return {
+    text,
+    result: {
+      batches: batches.length,
+      records,
+      firstSeq,
+      lastSeq: batches.length ? after : null,
+      bytes: Buffer.byteLength(text),
+    },
+  };
 }
 
 export function writeBatchFile(path: string, text: string): void {

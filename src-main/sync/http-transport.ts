@@ -19,7 +19,10 @@ export interface HttpTransportOptions {
 
 /** A success answer that does not read as the contract says: head office is broken or not head office. */
 const unreadable = (status: number) =>
-  new TransportError(502, { zh: `总部的回答无法读取(HTTP ${status})`, en: `Head office's answer cannot be read (HTTP ${status})` });
+  new TransportError(502, {
+    zh: `总部的回答无法读取(HTTP ${status})`,
+    en: `Head office's answer cannot be read (HTTP ${status})`,
+  });
 
 export class HttpTransport implements Transport {
   private clockOffset = 0;
@@ -29,8 +32,16 @@ export class HttpTransport implements Transport {
     return (this.o.now ?? Date.now)() + this.clockOffset;
   }
 
-  private async request<S extends z.ZodType>(answer: S, method: 'GET' | 'POST', path: string, body: Buffer | null, skewRetry = true): Promise<z.output<S>> {
-    const headers: Record<string, string> = { ...signRequest(this.o.key, { method, path, branch: this.o.branch, body: body ?? '', now: this.now() }) };
+  private async request<S extends z.ZodType>(
+    answer: S,
+    method: 'GET' | 'POST',
+    path: string,
+    body: Buffer | null,
+    skewRetry = true,
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = {
+      ...signRequest(this.o.key, { method, path, branch: this.o.branch, body: body ?? '', now: this.now() }),
+    };
     if (body) headers['content-type'] = 'application/octet-stream';
     let res: Response;
     try {
@@ -59,7 +70,10 @@ export class HttpTransport implements Transport {
       this.clockOffset += err.serverTime - this.now();
       return this.request(answer, method, path, body, false);
     }
-    const message = err?.message ?? { zh: `总部回应 HTTP ${res.status}`, en: `Head office answered HTTP ${res.status}` };
+    const message = err?.message ?? {
+      zh: `总部回应 HTTP ${res.status}`,
+      en: `Head office answered HTTP ${res.status}`,
+    };
     throw new TransportError(res.status, message, {
       why: err && isSyncRefusal(err.code) ? err.code : null,
       retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), Date.now()),
@@ -69,7 +83,8 @@ export class HttpTransport implements Transport {
 
   async push(body: Buffer, info: { backlog?: number } = {}): Promise<PushAnswer> {
     // In the query, so the signature covers it; a head office that predates it ignores it.
-    const path = info.backlog !== undefined ? `/v1/batches?backlog=${Math.max(0, Math.floor(info.backlog))}` : '/v1/batches';
+    const path =
+      info.backlog !== undefined ? `/v1/batches?backlog=${Math.max(0, Math.floor(info.backlog))}` : '/v1/batches';
     return this.request(PushAnswer, 'POST', path, body);
   }
 

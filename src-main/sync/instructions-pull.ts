@@ -6,11 +6,23 @@
 import { applyInstruction } from '../services/case-details';
 import type { ServiceContext } from '../services/context';
 import { isAppError } from '../shared/errors';
-import { dropPendingInstruction, instructionCursor, pendingInstructions, putPendingInstruction, setInstructionCursor } from './sync-state';
+import {
+  dropPendingInstruction,
+  instructionCursor,
+  pendingInstructions,
+  putPendingInstruction,
+  setInstructionCursor,
+} from './sync-state';
 import { Instruction } from './protocol';
 import type { Transport } from './transport';
 
-const asInput = (i: Instruction) => ({ instructionId: i.instructionId, caseId: i.caseId, text: i.text, reviewerName: i.reviewerName, instructedAt: i.instructedAt });
+const asInput = (i: Instruction) => ({
+  instructionId: i.instructionId,
+  caseId: i.caseId,
+  text: i.text,
+  reviewerName: i.reviewerName,
+  instructedAt: i.instructedAt,
+});
 
 /** Applies one instruction; false when its case is not in this store (kept for later). */
 function applyOrKeep(ctx: ServiceContext, i: Instruction): boolean {
@@ -35,7 +47,10 @@ const readJson = (text: string): unknown => {
   }
 };
 
-export async function pullInstructions(ctx: ServiceContext, transport: Transport): Promise<{ applied: number; pending: number }> {
+export async function pullInstructions(
+  ctx: ServiceContext,
+  transport: Transport,
+): Promise<{ applied: number; pending: number }> {
   let applied = 0;
   ctx.db.transaction(() => {
     for (const json of pendingInstructions(ctx.db)) {

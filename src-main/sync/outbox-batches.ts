@@ -27,11 +27,21 @@ interface OutboxRow {
 
 /** The records of the next batch after `afterSeq`, or none when the outbox is drained. */
 export function nextRecords(db: Db, afterSeq: number, caps: BatchCaps = DEFAULT_CAPS): BatchRecord[] {
-  const rows = stmt(db, 'SELECT seq, record_type, record_id, version, schema_version, payload FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, caps.maxRecords) as OutboxRow[];
+  const rows = stmt(
+    db,
+    'SELECT seq, record_type, record_id, version, schema_version, payload FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?',
+  ).all(afterSeq, caps.maxRecords) as OutboxRow[];
   const out: BatchRecord[] = [];
   let bytes = 0;
   for (const r of rows) {
-    const rec: BatchRecord = { seq: r.seq, type: r.record_type, id: r.record_id, version: r.version, schema: r.schema_version, data: r.payload };
+    const rec: BatchRecord = {
+      seq: r.seq,
+      type: r.record_type,
+      id: r.record_id,
+      version: r.version,
+      schema: r.schema_version,
+      data: r.payload,
+    };
     const size = Buffer.byteLength(recordLine(rec)) + 1;
     if (out.length > 0 && bytes + size > caps.maxBytes) break;
     out.push(rec);
@@ -48,7 +58,12 @@ export interface BuiltBatch {
   body: Buffer;
 }
 
-export function buildBatch(db: Db, branch: string, afterSeq: number, caps: BatchCaps = DEFAULT_CAPS): BuiltBatch | null {
+export function buildBatch(
+  db: Db,
+  branch: string,
+  afterSeq: number,
+  caps: BatchCaps = DEFAULT_CAPS,
+): BuiltBatch | null {
   const records = nextRecords(db, afterSeq, caps);
   if (records.length === 0) return null;
   const { envelope, body } = encodeBatch(branch, epochOf(db), records);

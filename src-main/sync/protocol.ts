@@ -51,7 +51,13 @@ export const HeaderSeq = z.object({ seq: count });
 export const BATCH_FILE_FORMAT = 'branch-desk-batches';
 
 /** One signed batch inside a file: the signature parts and the gzipped body in base64. */
-export const FileBatch = z.object({ branch: z.string(), timestamp: z.number().int(), nonce: z.string(), signature: z.string(), body: z.string() });
+export const FileBatch = z.object({
+  branch: z.string(),
+  timestamp: z.number().int(),
+  nonce: z.string(),
+  signature: z.string(),
+  body: z.string(),
+});
 export type FileBatch = z.infer<typeof FileBatch>;
 
 export const BatchFile = z.object({
@@ -165,7 +171,12 @@ export type CaseSnapshot = z.infer<typeof CaseSnapshot>;
 /** Slips and follow-ups belong to a case (head office files them under it). */
 export const CaseChildSnapshot = z.looseObject({ id: z.string(), caseId: maybe(z.string()) });
 /** An audit entry belongs to the record it describes. */
-export const AuditSnapshot = z.looseObject({ id: z.string(), entity: maybe(z.string()), entityId: maybe(z.string()), action: maybe(z.string()) });
+export const AuditSnapshot = z.looseObject({
+  id: z.string(),
+  entity: maybe(z.string()),
+  entityId: maybe(z.string()),
+  action: maybe(z.string()),
+});
 /** A unit: the console shows its name beside unit ids. */
 export const UnitSnapshot = z.looseObject({ id: z.string(), name: maybe(z.string()) });
 
@@ -190,10 +201,30 @@ const CaseEventSnapshot = z.looseObject({
   text: maybe(z.string()),
   data: maybe(z.record(z.string(), z.unknown())),
 });
-const CasePromiseSnapshot = z.looseObject({ id: z.string(), promisedAt: z.number(), note: maybe(z.string()), madeBy: z.string(), madeAt: z.number(), keptAt: maybe(z.number()) });
-const CaseEscalationSnapshot = z.looseObject({ id: z.string(), kind: z.enum(ESCALATION_KINDS), note: z.string(), outcome: maybe(z.string()), byUser: z.string(), at: z.number() });
+const CasePromiseSnapshot = z.looseObject({
+  id: z.string(),
+  promisedAt: z.number(),
+  note: maybe(z.string()),
+  madeBy: z.string(),
+  madeAt: z.number(),
+  keptAt: maybe(z.number()),
+});
+const CaseEscalationSnapshot = z.looseObject({
+  id: z.string(),
+  kind: z.enum(ESCALATION_KINDS),
+  note: z.string(),
+  outcome: maybe(z.string()),
+  byUser: z.string(),
+  at: z.number(),
+});
 /** An instruction of head office as the branch applied it (instants in ms, unlike the wire's Instruction). */
-const CaseInstructionSnapshot = z.looseObject({ id: z.string(), text: z.string(), reviewerName: z.string(), instructedAt: z.number(), appliedAt: z.number() });
+const CaseInstructionSnapshot = z.looseObject({
+  id: z.string(),
+  text: z.string(),
+  reviewerName: z.string(),
+  instructedAt: z.number(),
+  appliedAt: z.number(),
+});
 
 /** A case (CaseRecord): the aggregate with its timeline, promises, escalations and applied instructions. */
 export const CaseRecordSnapshot = CaseSnapshot.extend({
@@ -341,5 +372,10 @@ export const AuditRecordSnapshot = AuditSnapshot.extend({
 export type AuditRecordSnapshot = z.infer<typeof AuditRecordSnapshot>;
 
 /** A unit (部门/柜组) of the branch. */
-export const UnitRecordSnapshot = UnitSnapshot.extend({ code: z.string(), name: z.string(), active: z.boolean(), version: count });
+export const UnitRecordSnapshot = UnitSnapshot.extend({
+  code: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  version: count,
+});
 export type UnitRecordSnapshot = z.infer<typeof UnitRecordSnapshot>;

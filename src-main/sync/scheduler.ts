@@ -41,7 +41,10 @@ const nodeTimers: Timers = {
 
 function describe(e: unknown): Bilingual {
   if (e instanceof TransportError || isAppError(e)) return e.messages;
-  return { zh: `同步出错:${String((e as Error)?.message ?? e)}`, en: `Sync failed: ${String((e as Error)?.message ?? e)}` };
+  return {
+    zh: `同步出错:${String((e as Error)?.message ?? e)}`,
+    en: `Sync failed: ${String((e as Error)?.message ?? e)}`,
+  };
 }
 
 export class SyncScheduler {
@@ -50,7 +53,12 @@ export class SyncScheduler {
   private attempt = 0;
   private retryTimer: unknown = null;
   private intervalTimer: unknown = null;
-  private st: Omit<SyncStatus, 'waiting' | 'lastSuccessAt'> = { state: 'idle', lastError: null, progress: null, nextRetryAt: null };
+  private st: Omit<SyncStatus, 'waiting' | 'lastSuccessAt'> = {
+    state: 'idle',
+    lastError: null,
+    progress: null,
+    nextRetryAt: null,
+  };
   private readonly timers: Timers;
   /** Every finished run, for tests and logs. */
   readonly history: { trigger: SyncTrigger; ok: boolean }[] = [];
@@ -65,10 +73,13 @@ export class SyncScheduler {
 
   start(): Promise<void> {
     const tick = () => {
-      this.intervalTimer = this.timers.setTimeout(() => {
-        void this.trigger('interval');
-        tick();
-      }, this.o.intervalMs ?? 5 * 60_000);
+      this.intervalTimer = this.timers.setTimeout(
+        () => {
+          void this.trigger('interval');
+          tick();
+        },
+        this.o.intervalMs ?? 5 * 60_000,
+      );
     };
     tick();
     return this.trigger('start');
@@ -115,7 +126,12 @@ export class SyncScheduler {
         this.st = { state: 'stopped', lastError: describe(e), progress: null, nextRetryAt: null };
         return;
       }
-      const delay = backoffDelay(this.attempt++, this.o.random ?? Math.random, this.o.backoff ?? DEFAULT_BACKOFF, e.retryAfterMs);
+      const delay = backoffDelay(
+        this.attempt++,
+        this.o.random ?? Math.random,
+        this.o.backoff ?? DEFAULT_BACKOFF,
+        e.retryAfterMs,
+      );
       const now = (this.o.now ?? Date.now)();
       this.st = { state: 'retrying', lastError: describe(e), progress: null, nextRetryAt: now + delay };
       this.retryTimer = this.timers.setTimeout(() => {

@@ -37,7 +37,13 @@ function expectedSeqOf(e: TransportError): number | null {
 export async function syncOnce(o: SyncRunOptions): Promise<SyncRunResult> {
   const { db } = o.ctx;
   const total = waitingCount(db);
-  const result: SyncRunResult = { sentRecords: 0, batches: 0, quarantined: 0, instructionsApplied: 0, instructionsPending: 0 };
+  const result: SyncRunResult = {
+    sentRecords: 0,
+    batches: 0,
+    quarantined: 0,
+    instructionsApplied: 0,
+    instructionsPending: 0,
+  };
   let gapsFollowed = 0;
   for (;;) {
     const after = ackedSeq(db);
@@ -57,7 +63,8 @@ export async function syncOnce(o: SyncRunOptions): Promise<SyncRunResult> {
       throw e;
     }
     // A success answer must cover the batch; anything less is not an acknowledgement.
-    if (!(answer.ackedSeq >= batch.lastSeq)) throw new TransportError(502, { zh: '总部未确认收到此批次', en: 'Head office did not confirm this batch' });
+    if (!(answer.ackedSeq >= batch.lastSeq))
+      throw new TransportError(502, { zh: '总部未确认收到此批次', en: 'Head office did not confirm this batch' });
     // Never past what this batch carried: a store restored from an old backup must still
     // send its new changes, and head office then sees them as a rewind.
     setAckedSeq(db, batch.lastSeq);

@@ -36,14 +36,23 @@ export interface SyncService {
   exportBatch(): Promise<ExportResult & { path: string | null }>;
 }
 
-const notConfigured = () => refuse('VALIDATION', '请先在设置中填写总部地址、门店编码和同步密钥', "Set head office's address, the branch code and the sync key in the settings first");
+const notConfigured = () =>
+  refuse(
+    'VALIDATION',
+    '请先在设置中填写总部地址、门店编码和同步密钥',
+    "Set head office's address, the branch code and the sync key in the settings first",
+  );
 
 export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): SyncService {
   let transport: { key: string; t: HttpTransport } | null = null;
   // One transport per address and key, so the clock offset it learned survives between runs.
   const transportFor = (c: SyncConfig) => {
     const k = `${c.url}|${c.branch}|${c.key}`;
-    if (transport?.key !== k) transport = { key: k, t: new HttpTransport({ url: c.url, branch: c.branch, key: c.key, ...(o.fetch ? { fetch: o.fetch } : {}) }) };
+    if (transport?.key !== k)
+      transport = {
+        key: k,
+        t: new HttpTransport({ url: c.url, branch: c.branch, key: c.key, ...(o.fetch ? { fetch: o.fetch } : {}) }),
+      };
     return transport.t;
   };
   const scheduler = new SyncScheduler({
@@ -70,7 +79,12 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
     async exportBatch() {
       const c = o.config();
       if (!c || !c.key) throw notConfigured();
-      if (!o.choosePath) throw refuse('FORBIDDEN', '此环境不能选择保存位置,请用命令行 export-batch', 'Choosing a file is not available here; use the export-batch command');
+      if (!o.choosePath)
+        throw refuse(
+          'FORBIDDEN',
+          '此环境不能选择保存位置,请用命令行 export-batch',
+          'Choosing a file is not available here; use the export-batch command',
+        );
       const { text, result } = exportBatches(ctx.db, { branch: c.branch, key: c.key, now: ctx.now() });
       if (result.records === 0) return { ...result, path: null };
       const stamp = new Date(ctx.now()).toISOString().slice(0, 10);

@@ -5,8 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
 
-const get = (db: Db, key: string): string | undefined => (stmt(db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-const put = (db: Db, key: string, value: string): void => void stmt(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+const get = (db: Db, key: string): string | undefined =>
+  (stmt(db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+const put = (db: Db, key: string, value: string): void =>
+  void stmt(
+    db,
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 
 /** Highest outbox sequence head office confirmed after its commit. */
 export const ackedSeq = (db: Db): number => Number(get(db, 'acked_seq') ?? 0);
@@ -35,6 +40,12 @@ export const waitingCount = (db: Db): number =>
 
 const PENDING = 'pending_instruction:';
 export const putPendingInstruction = (db: Db, id: string, json: string): void => put(db, PENDING + id, json);
-export const dropPendingInstruction = (db: Db, id: string): void => void stmt(db, 'DELETE FROM sync_state WHERE key = ?').run(PENDING + id);
+export const dropPendingInstruction = (db: Db, id: string): void =>
+  void stmt(db, 'DELETE FROM sync_state WHERE key = ?').run(PENDING + id);
 export const pendingInstructions = (db: Db): string[] =>
-  (stmt(db, "SELECT value FROM sync_state WHERE key >= ? AND key < ? ORDER BY key").all(PENDING, `${PENDING.slice(0, -1)};`) as { value: string }[]).map((r) => r.value);
+  (
+    stmt(db, 'SELECT value FROM sync_state WHERE key >= ? AND key < ? ORDER BY key').all(
+      PENDING,
+      `${PENDING.slice(0, -1)};`,
+    ) as { value: string }[]
+  ).map((r) => r.value);

@@ -17,7 +17,11 @@ export class TransportError extends Error {
   readonly messages: Bilingual;
   readonly retryAfterMs: number | null;
   readonly detail: Record<string, unknown>;
-  constructor(status: number | null, messages: Bilingual, opts: { why?: SyncRefusal | null; retryAfterMs?: number | null; detail?: Record<string, unknown> } = {}) {
+  constructor(
+    status: number | null,
+    messages: Bilingual,
+    opts: { why?: SyncRefusal | null; retryAfterMs?: number | null; detail?: Record<string, unknown> } = {},
+  ) {
     super(messages.en);
     this.name = 'TransportError';
     this.status = status;
@@ -33,7 +37,10 @@ export class TransportError extends Error {
 }
 
 export const networkError = (cause: unknown): TransportError =>
-  new TransportError(null, { zh: `连不上总部:${String((cause as Error)?.message ?? cause).slice(0, 120)}`, en: `Cannot reach head office: ${String((cause as Error)?.message ?? cause).slice(0, 120)}` });
+  new TransportError(null, {
+    zh: `连不上总部:${String((cause as Error)?.message ?? cause).slice(0, 120)}`,
+    en: `Cannot reach head office: ${String((cause as Error)?.message ?? cause).slice(0, 120)}`,
+  });
 
 /** Retry-After as seconds or an HTTP date, in milliseconds from now. */
 export function parseRetryAfter(v: string | null, now: number): number | null {

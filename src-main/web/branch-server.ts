@@ -31,17 +31,21 @@ export async function createBranchServer(o: BranchServerOptions): Promise<Fastif
   const sessions = new Map<string, Session>();
   await server.register(cookie);
 
-  server.post<{ Params: { channel: string } }>('/api/:channel', { schema: { params: ChannelParams } }, async (req, reply) => {
-    const id = req.cookies[SESSION_COOKIE];
-    let session = id ? sessions.get(id) : undefined;
-    if (!session) {
-      const fresh = randomUUID();
-      session = { user: null };
-      sessions.set(fresh, session);
-      void reply.setCookie(SESSION_COOKIE, fresh, { httpOnly: true, sameSite: 'strict', path: '/' });
-    }
-    return o.app.dispatch(session, req.params.channel, req.body ?? {});
-  });
+  server.post<{ Params: { channel: string } }>(
+    '/api/:channel',
+    { schema: { params: ChannelParams } },
+    async (req, reply) => {
+      const id = req.cookies[SESSION_COOKIE];
+      let session = id ? sessions.get(id) : undefined;
+      if (!session) {
+        const fresh = randomUUID();
+        session = { user: null };
+        sessions.set(fresh, session);
+        void reply.setCookie(SESSION_COOKIE, fresh, { httpOnly: true, sameSite: 'strict', path: '/' });
+      }
+      return o.app.dispatch(session, req.params.channel, req.body ?? {});
+    },
+  );
 
   await server.register(fastifyStatic, {
     root: o.root,
@@ -51,7 +55,9 @@ export async function createBranchServer(o: BranchServerOptions): Promise<Fastif
   });
 
   // Files that are not there: 404; any other method than GET and POST /api: 405.
-  server.setNotFoundHandler((req, reply) => reply.code(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405).send());
+  server.setNotFoundHandler((req, reply) =>
+    reply.code(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405).send(),
+  );
   return server;
 }
 

@@ -12,12 +12,26 @@ interface Props {
 
 /** A calendar day, answered as YYYY-MM-DD ('' when cleared). */
 export function DayPicker({ id, value, onChange }: Props) {
-  return <DatePicker id={id} style={{ width: '100%' }} value={value ? dayjs(value) : null} onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : '')} />;
+  return (
+    <DatePicker
+      id={id}
+      style={{ width: '100%' }}
+      value={value ? dayjs(value) : null}
+      onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : '')}
+    />
+  );
 }
 
 /** An instant to the minute, answered as an ISO string ('' when cleared). */
 export function InstantPicker({ id, value, onChange }: Props) {
   return (
-    <DatePicker id={id} style={{ width: '100%' }} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={value ? dayjs(value) : null} onChange={(d) => onChange(d ? d.toISOString() : '')} />
+    <DatePicker
+      id={id}
+      style={{ width: '100%' }}
+      showTime={{ format: 'HH:mm' }}
+      format="YYYY-MM-DD HH:mm"
+      value={value ? dayjs(value) : null}
+      onChange={(d) => onChange(d ? d.toISOString() : '')}
+    />
   );
 }

@@ -4,7 +4,17 @@ import { formatTime } from '../lib/format';
 import { ToneTag } from './ToneTag';
 
 /** "There is an unfinished draft" with restore / discard. */
-export function DraftOffer({ at, timeZone, onRestore, onDiscard }: { at: number; timeZone: string; onRestore: () => void; onDiscard: () => void }) {
+export function DraftOffer({
+  at,
+  timeZone,
+  onRestore,
+  onDiscard,
+}: {
+  at: number;
+  timeZone: string;
+  onRestore: () => void;
+  onDiscard: () => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Alert
@@ -27,7 +37,19 @@ export function DraftOffer({ at, timeZone, onRestore, onDiscard }: { at: number;
 }
 
 /** A form's submit button with, beside it, when its draft was last kept by main. */
-export function SubmitWithDraftState({ label, busy, savedAt, failed, timeZone }: { label: string; busy: boolean; savedAt: number | null; failed: boolean; timeZone: string }) {
+export function SubmitWithDraftState({
+  label,
+  busy,
+  savedAt,
+  failed,
+  timeZone,
+}: {
+  label: string;
+  busy: boolean;
+  savedAt: number | null;
+  failed: boolean;
+  timeZone: string;
+}) {
   return (
     <Space size="middle">
       <Button type="primary" htmlType="submit" loading={busy}>
@@ -43,5 +65,9 @@ function DraftSaveState({ savedAt, failed, timeZone }: { savedAt: number | null;
   const { t, i18n } = useTranslation();
   if (failed) return <ToneTag tone="warn">{t('intake.draftSaveFailed')}</ToneTag>;
   if (savedAt === null) return null;
-  return <Typography.Text type="secondary">{t('intake.draftSavedAt', { at: formatTime(savedAt, timeZone, i18n.language) })}</Typography.Text>;
+  return (
+    <Typography.Text type="secondary">
+      {t('intake.draftSavedAt', { at: formatTime(savedAt, timeZone, i18n.language) })}
+    </Typography.Text>
+  );
 }

@@ -11,7 +11,17 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 
 export type EChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
-export function EChart({ option, height = 260, label, testId }: { option: EChartOption; height?: number; label: string; testId?: string }) {
+export function EChart({
+  option,
+  height = 260,
+  label,
+  testId,
+}: {
+  option: EChartOption;
+  height?: number;
+  label: string;
+  testId?: string;
+}) {
   const holder = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -35,7 +45,10 @@ export function EChart({ option, height = 260, label, testId }: { option: EChart
     // The page's font stack (with its bundled CJK face), not echarts' bare sans-serif, which
     // may have no Chinese glyphs on the PC.
     const fontFamily = holder.current ? getComputedStyle(holder.current).fontFamily : undefined;
-    chart.current?.setOption({ animation: false, ...(fontFamily ? { textStyle: { fontFamily } } : {}), ...option }, true);
+    chart.current?.setOption(
+      { animation: false, ...(fontFamily ? { textStyle: { fontFamily } } : {}), ...option },
+      true,
+    );
   }, [option, height]);
 
   return <div ref={holder} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;

@@ -40,9 +40,9 @@ export function VirtualList<T>({ rows, rowHeight, height, label, renderRow, onNe
   return (
     <div className="vlist" style={{ height }} onScroll={onScroll} onKeyDown={onKeyDown} role="list" aria-label={label}>
       <div style={{ height: rows.length * rowHeight }}>
-        {rows.slice(first, last).map((row, k) =>
-          renderRow(row, first + k, { top: (first + k) * rowHeight, height: rowHeight }),
-        )}
+        {rows
+          .slice(first, last)
+          .map((row, k) => renderRow(row, first + k, { top: (first + k) * rowHeight, height: rowHeight }))}
       </div>
     </div>
   );

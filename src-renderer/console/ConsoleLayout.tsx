@@ -40,7 +40,11 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
 
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
         {t('skip')}
       </a>
       <header className="app-header console-header">
@@ -48,7 +52,12 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
         <nav aria-label={t('nav.label')}>
           <Space size={4}>
             {TABS.map((tab) => (
-              <Button key={tab.screen} type={current === tab.screen ? 'primary' : 'text'} aria-current={current === tab.screen ? 'page' : undefined} onClick={() => go(tab.path)}>
+              <Button
+                key={tab.screen}
+                type={current === tab.screen ? 'primary' : 'text'}
+                aria-current={current === tab.screen ? 'page' : undefined}
+                onClick={() => go(tab.path)}
+              >
                 {t(tab.key)}
               </Button>
             ))}
@@ -68,7 +77,13 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
   function screen() {
     switch (route.name) {
       case 'case':
-        return <CaseDetailScreen key={`${route.params.branch}/${route.params.id}`} branch={route.params.branch ?? ''} id={route.params.id ?? ''} />;
+        return (
+          <CaseDetailScreen
+            key={`${route.params.branch}/${route.params.id}`}
+            branch={route.params.branch ?? ''}
+            id={route.params.id ?? ''}
+          />
+        );
       case 'summary':
         return <SummaryScreen params={route.params} />;
       case 'repeats':

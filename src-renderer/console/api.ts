@@ -22,7 +22,10 @@ export class ConsoleApiError extends Error {
   }
 }
 
-const NETWORK: Bilingual = { zh: '无法连接到总部服务,请稍后重试', en: 'Cannot reach the head-office service; please try again' };
+const NETWORK: Bilingual = {
+  zh: '无法连接到总部服务,请稍后重试',
+  en: 'Cannot reach the head-office service; please try again',
+};
 
 let csrfToken: string | null = null;
 /** Remembered from the sign-in and session answers; sent on every POST/PUT/PATCH/DELETE. */
@@ -50,7 +53,9 @@ function asError(status: number, body: unknown): ConsoleApiError {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const m = b.message as Partial<Bilingual> | undefined;
   const messages: Bilingual =
-    m && typeof m.zh === 'string' && typeof m.en === 'string' ? { zh: m.zh, en: m.en } : { zh: `总部服务出错(${status})`, en: `Head office answered with an error (${status})` };
+    m && typeof m.zh === 'string' && typeof m.en === 'string'
+      ? { zh: m.zh, en: m.en }
+      : { zh: `总部服务出错(${status})`, en: `Head office answered with an error (${status})` };
   const issues = Array.isArray(b.issues) ? (b.issues as FieldIssue[]) : [];
   return new ConsoleApiError(status, typeof b.code === 'string' ? b.code : 'INTERNAL', messages, issues, b);
 }
@@ -61,7 +66,12 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   } catch {
     throw new ConsoleApiError(0, 'NETWORK', NETWORK, []);
   }

@@ -14,8 +14,14 @@ export function categoryLabel(code: string | null | undefined, lang: string): st
   return lang === 'en' ? c.en : c.zh;
 }
 
-export const categoryOptions = (lang: string) => DEFAULT_CATEGORIES.map((c) => ({ value: c.code as string, label: lang === 'en' ? c.en : c.zh }));
+export const categoryOptions = (lang: string) =>
+  DEFAULT_CATEGORIES.map((c) => ({ value: c.code as string, label: lang === 'en' ? c.en : c.zh }));
 
 /** yyyy-mm-dd of today in head office's time zone (the default date of the summary). */
 export const todaySh = (now = Date.now()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: CONSOLE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: CONSOLE_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);

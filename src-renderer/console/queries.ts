@@ -33,7 +33,13 @@ export const healthQuery = queryOptions({
 });
 
 export const summaryQuery = (period: 'week' | 'month', date: string, branch?: string) =>
-  queryOptions({ queryKey: ['console', 'summary', period, date, branch], queryFn: () => getJson<ConsoleSummary>(CONSOLE_PATHS.summary, { period, date, branch }) });
+  queryOptions({
+    queryKey: ['console', 'summary', period, date, branch],
+    queryFn: () => getJson<ConsoleSummary>(CONSOLE_PATHS.summary, { period, date, branch }),
+  });
 
 export const repeatsQuery = (f: { branch?: string | undefined; from?: string | undefined; to?: string | undefined }) =>
-  queryOptions({ queryKey: ['console', 'repeats', f.branch, f.from, f.to], queryFn: () => getJson<RepeatComplainantsAnswer>(CONSOLE_PATHS.repeatComplainants, f) });
+  queryOptions({
+    queryKey: ['console', 'repeats', f.branch, f.from, f.to],
+    queryFn: () => getJson<RepeatComplainantsAnswer>(CONSOLE_PATHS.repeatComplainants, f),
+  });

@@ -7,7 +7,15 @@ const v = vocabularyIn('en');
 
 export const en: Messages = {
   app: { name: 'Branch Desk', skip: 'Skip to main content', language: 'Language', langZh: '中文', langEn: 'English' },
-  nav: { home: 'Home', newCase: 'New case', newSlip: 'Return slip', admin: 'Staff & units', settings: 'Settings', signOut: 'Sign out', shortcuts: 'Shortcuts: Alt+N new case · Alt+S search · Alt+H home' },
+  nav: {
+    home: 'Home',
+    newCase: 'New case',
+    newSlip: 'Return slip',
+    admin: 'Staff & units',
+    settings: 'Settings',
+    signOut: 'Sign out',
+    shortcuts: 'Shortcuts: Alt+N new case · Alt+S search · Alt+H home',
+  },
   auth: {
     title: 'Sign in',
     staffNo: 'Staff no.',
@@ -70,7 +78,8 @@ export const en: Messages = {
     handlingUnit: 'Handling unit',
     submit: 'Register (Ctrl+Enter)',
     saved: 'Case {{number}} registered',
-    repeatFlagged: 'This customer had {{n}} unfounded complaints in the last 12 months. Register and record it as usual.',
+    repeatFlagged:
+      'This customer had {{n}} unfounded complaints in the last 12 months. Register and record it as usual.',
     openCases: 'This customer has open cases:',
     samePurchase: '(same purchase)',
     draftFound: 'There is an unfinished draft ({{at}}).',
@@ -290,5 +299,13 @@ export const en: Messages = {
     unitCreated: 'Added {{name}}',
     categoryCreated: 'Added category {{name}}',
   },
-  common: { loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', yuan: '¥{{v}}', required: 'Required', none: '—', close: 'Close' },
+  common: {
+    loading: 'Loading…',
+    error: 'Something went wrong',
+    retry: 'Retry',
+    yuan: '¥{{v}}',
+    required: 'Required',
+    none: '—',
+    close: 'Close',
+  },
 };

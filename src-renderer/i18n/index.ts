@@ -16,7 +16,10 @@ export function storedLang(): UiLang {
 export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18next> {
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
-      resources: { 'zh-CN': { translation: { ...zhCN, ...reportsZhCN } }, en: { translation: { ...en, ...reportsEn } } },
+      resources: {
+        'zh-CN': { translation: { ...zhCN, ...reportsZhCN } },
+        en: { translation: { ...en, ...reportsEn } },
+      },
       lng: lang,
       fallbackLng: 'zh-CN',
       // React escapes text itself.

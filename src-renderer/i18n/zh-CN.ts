@@ -7,7 +7,15 @@ const v = vocabularyIn('zh');
 
 export const zhCN = {
   app: { name: '门店顾客异议台', skip: '跳到主要内容', language: '语言', langZh: '中文', langEn: 'English' },
-  nav: { home: '工作台', newCase: '新登记', newSlip: '退换货单', admin: '人员与单位', settings: '设置', signOut: '退出登录', shortcuts: '快捷键:Alt+N 新登记 · Alt+S 搜索 · Alt+H 工作台' },
+  nav: {
+    home: '工作台',
+    newCase: '新登记',
+    newSlip: '退换货单',
+    admin: '人员与单位',
+    settings: '设置',
+    signOut: '退出登录',
+    shortcuts: '快捷键:Alt+N 新登记 · Alt+S 搜索 · Alt+H 工作台',
+  },
   auth: {
     title: '登录',
     staffNo: '工号',
@@ -290,7 +298,15 @@ export const zhCN = {
     unitCreated: '已新增 {{name}}',
     categoryCreated: '已新增类别 {{name}}',
   },
-  common: { loading: '正在加载…', error: '出错了', retry: '重试', yuan: '¥{{v}}', required: '必填', none: '—', close: '关闭' },
+  common: {
+    loading: '正在加载…',
+    error: '出错了',
+    retry: '重试',
+    yuan: '¥{{v}}',
+    required: '必填',
+    none: '—',
+    close: '关闭',
+  },
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };

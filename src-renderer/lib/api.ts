@@ -29,7 +29,10 @@ export class ApiError extends Error {
   }
 }
 
-const NETWORK: Bilingual = { zh: '无法连接到本机服务,请稍后重试', en: 'Cannot reach the local service; please try again' };
+const NETWORK: Bilingual = {
+  zh: '无法连接到本机服务,请稍后重试',
+  en: 'Cannot reach the local service; please try again',
+};
 
 async function overHttp(channel: string, input: unknown): Promise<unknown> {
   try {

@@ -9,7 +9,10 @@ function formatter(locale: string, timeZone: string, withTime: boolean): Intl.Da
   let f = formatters.get(key);
   if (!f) {
     const date = { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' } as const;
-    f = new Intl.DateTimeFormat(locale, withTime ? { ...date, hour: '2-digit', minute: '2-digit', hour12: false } : date);
+    f = new Intl.DateTimeFormat(
+      locale,
+      withTime ? { ...date, hour: '2-digit', minute: '2-digit', hour12: false } : date,
+    );
     formatters.set(key, f);
   }
   return f;

@@ -3,7 +3,18 @@
 import { useEffect, useState } from 'react';
 
 export interface Route {
-  name: 'home' | 'intake' | 'case' | 'slipNew' | 'slip' | 'print' | 'settings' | 'admin' | 'reports' | 'training' | 'trainingCase';
+  name:
+    | 'home'
+    | 'intake'
+    | 'case'
+    | 'slipNew'
+    | 'slip'
+    | 'print'
+    | 'settings'
+    | 'admin'
+    | 'reports'
+    | 'training'
+    | 'trainingCase';
   params: Record<string, string>;
 }
 

@@ -36,10 +36,19 @@ async function openApp(o: { sync?: boolean } = {}): Promise<{ app: BranchApp; se
   const opened = openDatabase(join(dir, 'branch.sqlite')).db;
   db = opened;
   const settings = SettingsStore.open((c) => new Conf<Record<string, unknown>>(c), { cwd: dir });
-  const app = createBranchApp({ db: opened, settings, clock: () => T0, secrets: keyring, ...(o.sync ? { sync: { timers: noTimers } } : {}) });
+  const app = createBranchApp({
+    db: opened,
+    settings,
+    clock: () => T0,
+    secrets: keyring,
+    ...(o.sync ? { sync: { timers: noTimers } } : {}),
+  });
   createUser(app.ctx, null, { staffNo: 'M001', name: '王店长', role: 'manager', pin: PIN });
   const session: Session = { user: null };
-  expect(await app.dispatch(session, 'auth.signIn', { staffNo: 'M001', pin: PIN })).toMatchObject({ ok: true, value: { role: 'manager' } });
+  expect(await app.dispatch(session, 'auth.signIn', { staffNo: 'M001', pin: PIN })).toMatchObject({
+    ok: true,
+    value: { role: 'manager' },
+  });
   return { app, session, db: opened };
 }
 
@@ -49,30 +58,52 @@ describe('createBranchApp', () => {
   it('seeds the default categories and serves the handler map through dispatch', async () => {
     const { app, session } = await openApp();
     expect(listCategories(app.ctx).length).toBeGreaterThan(0);
-    const created = await app.dispatch(session, 'cases.create', { channel: 'letter', customer: { name: '蒋堃' }, content: '来信投诉', categoryCode: 'other' });
+    const created = await app.dispatch(session, 'cases.create', {
+      channel: 'letter',
+      customer: { name: '蒋堃' },
+      content: '来信投诉',
+      categoryCode: 'other',
+    });
     expect(created).toMatchObject({ ok: true, value: { channel: 'letter' } });
-    expect(await app.dispatch(session, 'db.exec', { sql: 'DELETE FROM cases' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.dispatch(session, 'db.exec', { sql: 'DELETE FROM cases' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('recomputes the deadlines of open cases when a settings change moves the closing time', async () => {
     const { app, session, db: store } = await openApp();
-    const created = await app.dispatch(session, 'cases.create', { channel: 'letter', customer: { name: '蒋堃' }, content: '来信投诉', categoryCode: 'other' });
+    const created = await app.dispatch(session, 'cases.create', {
+      channel: 'letter',
+      customer: { name: '蒋堃' },
+      content: '来信投诉',
+      categoryCode: 'other',
+    });
     if (!created.ok) throw new Error(created.error.message.en);
     // Received at 10:00 in Shanghai: due at the close of the same business day.
     expect(dueAt(store, created.value.id)).toEqual({ at: Date.parse('2026-11-24T21:00:00+08:00') });
-    const changed = await app.dispatch(session, 'settings.update', { businessHours: { open: '09:00', close: '18:00' } });
+    const changed = await app.dispatch(session, 'settings.update', {
+      businessHours: { open: '09:00', close: '18:00' },
+    });
     expect(changed).toMatchObject({ ok: true, value: { businessHours: { close: '18:00' } } });
     expect(dueAt(store, created.value.id)).toEqual({ at: Date.parse('2026-11-24T18:00:00+08:00') });
     // A refused change leaves both the settings and the deadlines alone.
-    expect(await app.dispatch(session, 'settings.update', { businessHours: { open: '9', close: '18:00' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(
+      await app.dispatch(session, 'settings.update', { businessHours: { open: '9', close: '18:00' } }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(dueAt(store, created.value.id)).toEqual({ at: Date.parse('2026-11-24T18:00:00+08:00') });
   });
 
   it('configures sync from the settings and the key stored through the key store port', async () => {
     const { app, session } = await openApp({ sync: true });
     expect(await app.dispatch(session, 'sync.status', {})).toMatchObject({ ok: true, value: { configured: false } });
-    expect(await app.dispatch(session, 'settings.setSyncKey', { key: 'k'.repeat(43) })).toMatchObject({ ok: true, value: { hasSyncKey: true } });
-    expect(await app.dispatch(session, 'settings.update', { headOfficeUrl: 'http://127.0.0.1:9/' })).toMatchObject({ ok: true });
+    expect(await app.dispatch(session, 'settings.setSyncKey', { key: 'k'.repeat(43) })).toMatchObject({
+      ok: true,
+      value: { hasSyncKey: true },
+    });
+    expect(await app.dispatch(session, 'settings.update', { headOfficeUrl: 'http://127.0.0.1:9/' })).toMatchObject({
+      ok: true,
+    });
     expect(await app.dispatch(session, 'sync.status', {})).toMatchObject({ ok: true, value: { configured: true } });
     app.stop();
   });

@@ -23,14 +23,21 @@ async function serve(): Promise<string> {
   s = openTestStore();
   const root = join(s.dir, 'renderer');
   mkdirSync(join(root, 'assets'), { recursive: true });
-  writeFileSync(join(root, 'index.html'), '<!doctype html><meta charset="utf-8"><title>门店顾客异议台</title><script type="module" src="assets/main.js"></script>');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>门店顾客异议台</title><script type="module" src="assets/main.js"></script>',
+  );
   writeFileSync(join(root, 'assets', 'main.js'), 'console.log("门店");');
   server = await createBranchServer({ app: s.app, root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
   return listenOnLoopback(server, 0);
 }
 
 const post = (url: string, channel: string, body: unknown, cookie?: string) =>
-  fetch(`${url}api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  fetch(`${url}api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
 
 describe('the branch server', () => {
   it('listens on 127.0.0.1 and serves the renderer with its content types and the CSP', async () => {
@@ -60,7 +67,10 @@ describe('the branch server', () => {
     expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[\\w-]+; Path=/; HttpOnly; SameSite=Strict$`));
     const cookie = setCookie.split(';')[0] ?? '';
 
-    expect(await (await post(url, 'auth.signIn', { staffNo: 'S001', pin: PIN }, cookie)).json()).toMatchObject({ ok: true, value: { role: 'secretary' } });
+    expect(await (await post(url, 'auth.signIn', { staffNo: 'S001', pin: PIN }, cookie)).json()).toMatchObject({
+      ok: true,
+      value: { role: 'secretary' },
+    });
     const again = await post(url, 'auth.whoami', {}, cookie);
     expect(again.headers.get('set-cookie')).toBeNull();
     expect(await again.json()).toMatchObject({ ok: true, value: { staffNo: 'S001' } });
@@ -70,9 +80,19 @@ describe('the branch server', () => {
 
   it('refuses an unknown channel and bad input as Results, and a body that is not JSON', async () => {
     const url = await serve();
-    expect(await (await post(url, 'db.exec', { sql: 'DELETE FROM cases' })).json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await (await post(url, 'auth.signIn', { staffNo: 1 })).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const garbled = await fetch(`${url}api/auth.whoami`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(await (await post(url, 'db.exec', { sql: 'DELETE FROM cases' })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await (await post(url, 'auth.signIn', { staffNo: 1 })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    const garbled = await fetch(`${url}api/auth.whoami`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(garbled.status).toBe(400);
   });
 });

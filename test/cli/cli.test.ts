@@ -15,7 +15,11 @@ let seedOut = '';
 
 /** Runs `npm run cli -- ...` without npm: node with the tsx loader, so the exit code is the CLI's own. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -33,7 +37,8 @@ function query<T>(file: string, sql: string, ...args: unknown[]): T[] {
     db.close();
   }
 }
-const scalar = (file: string, sql: string) => Object.values(query<Record<string, number>>(file, sql)[0] as object)[0] as number;
+const scalar = (file: string, sql: string) =>
+  Object.values(query<Record<string, number>>(file, sql)[0] as object)[0] as number;
 
 beforeAll(() => {
   const r = cli('seed-demo', '--db', store, '--cases', String(CASES), '--seed', '7');
@@ -56,8 +61,12 @@ describe('seed-demo', () => {
     expect(statuses.sort()).toEqual([...CASE_STATUSES].sort());
     const channels = query<{ channel: string }>(store, 'SELECT DISTINCT channel FROM cases').map((r) => r.channel);
     expect(channels.sort()).toEqual([...CHANNELS].sort());
-    expect(scalar(store, "SELECT count(*) FROM cases WHERE gov_body = '12315' AND gov_reference_no LIKE '12315-%'")).toBeGreaterThan(0);
-    expect(scalar(store, "SELECT count(*) FROM cases WHERE gov_body_name LIKE '%消委会%' OR gov_body_name LIKE '%消保委%'")).toBeGreaterThan(0);
+    expect(
+      scalar(store, "SELECT count(*) FROM cases WHERE gov_body = '12315' AND gov_reference_no LIKE '12315-%'"),
+    ).toBeGreaterThan(0);
+    expect(
+      scalar(store, "SELECT count(*) FROM cases WHERE gov_body_name LIKE '%消委会%' OR gov_body_name LIKE '%消保委%'"),
+    ).toBeGreaterThan(0);
     expect(scalar(store, 'SELECT count(*) FROM cases WHERE anonymous = 1')).toBeGreaterThan(0);
     expect(scalar(store, "SELECT count(*) FROM cases WHERE severity = 'major'")).toBeGreaterThan(0);
     expect(scalar(store, 'SELECT count(*) FROM follow_ups WHERE done_at IS NULL')).toBeGreaterThan(0);
@@ -67,7 +76,10 @@ describe('seed-demo', () => {
     // Spread over the last two months, so reports have more than one month.
     expect(scalar(store, 'SELECT count(DISTINCT substr(number, 9, 6)) FROM cases')).toBeGreaterThanOrEqual(2);
     // One repeat customer has three or more unfounded findings: the intake check flags them.
-    const top = scalar(store, "SELECT max(n) FROM (SELECT count(*) AS n FROM cases WHERE finding = 'unfounded' GROUP BY customer_id)");
+    const top = scalar(
+      store,
+      "SELECT max(n) FROM (SELECT count(*) AS n FROM cases WHERE finding = 'unfounded' GROUP BY customer_id)",
+    );
     expect(top).toBeGreaterThanOrEqual(3);
     expect(seedOut).toMatch(/flagged at intake/);
   });
@@ -75,8 +87,12 @@ describe('seed-demo', () => {
   it('is deterministic for a given seed and end time', () => {
     const a = join(dir, 'a.sqlite');
     const b = join(dir, 'b.sqlite');
-    for (const f of [a, b]) expect(cli('seed-demo', '--db', f, '--cases', '40', '--seed', '42', '--now', '2026-11-24T18:00:00+08:00').code).toBe(0);
-    const rows = (f: string) => query(f, 'SELECT id, number, status, content, customer_name, received_at FROM cases ORDER BY number');
+    for (const f of [a, b])
+      expect(
+        cli('seed-demo', '--db', f, '--cases', '40', '--seed', '42', '--now', '2026-11-24T18:00:00+08:00').code,
+      ).toBe(0);
+    const rows = (f: string) =>
+      query(f, 'SELECT id, number, status, content, customer_name, received_at FROM cases ORDER BY number');
     expect(rows(a)).toEqual(rows(b));
   });
 });
@@ -88,7 +104,10 @@ describe('check', () => {
     expect(r.out).toContain('完整性检查 Integrity check: ok');
     expect(r.out).toMatch(/0001 0001_init/);
     expect(num(r.out, '个案 Cases')).toBe(CASES);
-    for (const { status, n } of query<{ status: string; n: number }>(store, 'SELECT status, count(*) AS n FROM cases GROUP BY status')) {
+    for (const { status, n } of query<{ status: string; n: number }>(
+      store,
+      'SELECT status, count(*) AS n FROM cases GROUP BY status',
+    )) {
       expect(num(r.out, ` ${status}`), status).toBe(n);
     }
     expect(num(r.out, '人员 Users')).toBe(scalar(store, 'SELECT count(*) FROM users'));
@@ -131,11 +150,15 @@ describe('backup', () => {
     expect(existsSync(path)).toBe(true);
     expect(r.out).toContain('Integrity check: ok');
     expect(scalar(path, 'SELECT count(*) FROM cases')).toBe(CASES);
-    expect(scalar(path, "SELECT count(*) FROM cases WHERE status = 'filed'")).toBe(scalar(store, "SELECT count(*) FROM cases WHERE status = 'filed'"));
+    expect(scalar(path, "SELECT count(*) FROM cases WHERE status = 'filed'")).toBe(
+      scalar(store, "SELECT count(*) FROM cases WHERE status = 'filed'"),
+    );
 
     // A counter ahead of its cases means a number was handed out and lost: check exits 1.
     const db = new Database(path);
-    db.prepare("INSERT INTO number_counters (branch_code, kind, period, last_serial) VALUES ('SH01', 'YY', '209912', 1)").run();
+    db.prepare(
+      "INSERT INTO number_counters (branch_code, kind, period, last_serial) VALUES ('SH01', 'YY', '209912', 1)",
+    ).run();
     db.close();
     const c = cli('check', '--db', path);
     expect(c.code).toBe(1);

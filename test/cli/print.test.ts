@@ -16,7 +16,11 @@ const dir = tempDir('branch-desk-print-');
 const store = join(dir, 'branch.sqlite');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -31,13 +35,19 @@ const one = <T>(sql: string): T => {
 
 beforeAll(() => {
   // A fixed end of the simulated period: the demo data is then the same on every run.
-  expect(cli('seed-demo', '--db', store, '--cases', '120', '--seed', '3', '--now', '2026-11-24T18:00:00+08:00').code).toBe(0);
+  expect(
+    cli('seed-demo', '--db', store, '--cases', '120', '--seed', '3', '--now', '2026-11-24T18:00:00+08:00').code,
+  ).toBe(0);
   // The test needs one voided slip whatever the demo drew: void the first slip if none is.
   const { db } = openDatabase(store);
   try {
     if (!db.prepare("SELECT 1 FROM slips WHERE status = 'void'").get()) {
-      const supervisor = db.prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE role = 'supervisor'").get() as Actor;
-      const slip = db.prepare("SELECT id FROM slips WHERE settlement_status = 'unsettled' ORDER BY rid LIMIT 1").get() as { id: string };
+      const supervisor = db
+        .prepare("SELECT id, staff_no AS staffNo, name, role, unit_id AS unitId FROM users WHERE role = 'supervisor'")
+        .get() as Actor;
+      const slip = db
+        .prepare("SELECT id FROM slips WHERE settlement_status = 'unsettled' ORDER BY rid LIMIT 1")
+        .get() as { id: string };
       voidSlip(createContext(db), supervisor, { slipId: slip.id, reason: '测试:作废一张单据' });
     }
   } finally {
@@ -47,7 +57,9 @@ beforeAll(() => {
 
 describe('cli print', () => {
   it('writes the record form of a case found by its number', async () => {
-    const c = one<{ number: string; customer_name: string | null; content: string }>("SELECT number, customer_name, content FROM cases WHERE status = 'filed' AND anonymous = 0 LIMIT 1");
+    const c = one<{ number: string; customer_name: string | null; content: string }>(
+      "SELECT number, customer_name, content FROM cases WHERE status = 'filed' AND anonymous = 0 LIMIT 1",
+    );
     const out = join(dir, 'case.pdf');
     const r = cli('print', '--db', store, '--number', c.number, '--out', out);
     expect(r.code, r.err).toBe(0);

@@ -35,7 +35,10 @@ describe('opening the store', () => {
     const dir = tempDir();
     const migDir = join(dir, 'migrations');
     mkdirSync(migDir);
-    copyFileSync(join(import.meta.dirname, '../../src-main/db/migrations/0001_init.sql'), join(migDir, '0001_init.sql'));
+    copyFileSync(
+      join(import.meta.dirname, '../../src-main/db/migrations/0001_init.sql'),
+      join(migDir, '0001_init.sql'),
+    );
     const file = join(dir, 'b.sqlite');
     openDatabase(file, { migrations: loadMigrations(migDir) }).db.close();
     writeFileSync(join(migDir, '0002_add_note.sql'), 'ALTER TABLE units ADD COLUMN note TEXT;');
@@ -53,7 +56,10 @@ describe('opening the store', () => {
     const dir = tempDir();
     const migDir = join(dir, 'migrations');
     mkdirSync(migDir);
-    copyFileSync(join(import.meta.dirname, '../../src-main/db/migrations/0001_init.sql'), join(migDir, '0001_init.sql'));
+    copyFileSync(
+      join(import.meta.dirname, '../../src-main/db/migrations/0001_init.sql'),
+      join(migDir, '0001_init.sql'),
+    );
     const file = join(dir, 'c.sqlite');
     openDatabase(file, { migrations: loadMigrations(migDir) }).db.close();
     writeFileSync(join(migDir, '0002_broken.sql'), 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;');
@@ -100,8 +106,11 @@ describe('opening the store', () => {
 
   it('refuses a damaged database at quick_check', () => {
     s = openTestStore();
-    for (let i = 0; i < 30; i++) phoneCase(s, { customer: { name: `顾客${i}`, phone: `1380013${String(i).padStart(4, '0')}` } });
-    const { rootpage } = s.db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'cases_status_due'").get() as { rootpage: number };
+    for (let i = 0; i < 30; i++)
+      phoneCase(s, { customer: { name: `顾客${i}`, phone: `1380013${String(i).padStart(4, '0')}` } });
+    const { rootpage } = s.db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'cases_status_due'").get() as {
+      rootpage: number;
+    };
     s.db.pragma('wal_checkpoint(TRUNCATE)');
     s.db.pragma('journal_mode = DELETE');
     s.db.close();

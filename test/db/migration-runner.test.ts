@@ -41,20 +41,30 @@ const dir = () => {
 
 describe('planMigrations', () => {
   it('applies what is new and records checksums missing from an older store', () => {
-    const plan = planMigrations(STORE, files, 2, [{ version: 1, checksum: 'c1' }, { version: 2, checksum: null }]);
+    const plan = planMigrations(STORE, files, 2, [
+      { version: 1, checksum: 'c1' },
+      { version: 2, checksum: null },
+    ]);
     expect(plan.pending.map((m) => m.version)).toEqual([3]);
     expect(plan.unrecorded.map((m) => m.version)).toEqual([2]);
     expect(planMigrations(STORE, files, 1, []).unrecorded.map((m) => m.version)).toEqual([1]);
   });
 
   it('refuses a changed applied file, naming it in both languages, and a store newer than the files', async () => {
-    const e = await refusal(() => planMigrations(STORE, files, 3, [{ version: 1, checksum: 'c1' }, { version: 2, checksum: 'other' }]));
+    const e = await refusal(() =>
+      planMigrations(STORE, files, 3, [
+        { version: 1, checksum: 'c1' },
+        { version: 2, checksum: 'other' },
+      ]),
+    );
     expect(e.code).toBe('STORE_CORRUPT');
     expect(e.messages.zh).toContain('0002_m');
     expect(e.messages.zh).toContain('校验和不符');
     expect(e.messages.en).toMatch(/migration 0002_m of .+ was changed after it was applied/);
     expect((await refusal(() => planMigrations(STORE, files, 4, []))).code).toBe('STORE_TOO_NEW');
-    expect((await refusal(() => planMigrations(STORE, files, 3, [{ version: 4, checksum: 'c4' }]))).code).toBe('STORE_TOO_NEW');
+    expect((await refusal(() => planMigrations(STORE, files, 3, [{ version: 4, checksum: 'c4' }]))).code).toBe(
+      'STORE_TOO_NEW',
+    );
   });
 });
 
@@ -89,7 +99,9 @@ describe('the head-office SQLite store', () => {
     old.close();
     await (await openHqStore(file)).close();
     const db = new Database(file);
-    expect(db.prepare('SELECT version, checksum FROM hq_migrations ORDER BY version').all()).toEqual(loadHqMigrations('sqlite').map((m) => ({ version: m.version, checksum: m.checksum })));
+    expect(db.prepare('SELECT version, checksum FROM hq_migrations ORDER BY version').all()).toEqual(
+      loadHqMigrations('sqlite').map((m) => ({ version: m.version, checksum: m.checksum })),
+    );
     db.prepare('UPDATE hq_migrations SET checksum = ? WHERE version = 2').run('0'.repeat(64));
     db.close();
     const e = await refusal(() => openHqStore(file));

@@ -23,6 +23,10 @@ describe('money as text', () => {
   it('totals add the lines; the difference is issued minus returned', () => {
     const line = (quantity: number, unitPriceFen: number) => ({ itemCode: 'A', name: 'a', quantity, unitPriceFen });
     expect(linesTotal([line(2, 19_950), line(1, 1)])).toBe(39_901);
-    expect(slipTotals([line(2, 19_950)], [line(1, 42_000)])).toEqual({ returnedTotalFen: 39_900, issuedTotalFen: 42_000, differenceFen: 2_100 });
+    expect(slipTotals([line(2, 19_950)], [line(1, 42_000)])).toEqual({
+      returnedTotalFen: 39_900,
+      issuedTotalFen: 42_000,
+      differenceFen: 2_100,
+    });
   });
 });

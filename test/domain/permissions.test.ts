@@ -56,16 +56,44 @@ describe('actsForUnit', () => {
   it.each([
     { role: 'unit_staff', unitId: SHOES, handling: null, complained: SHOES, acts: true, why: 'complained unit is own' },
     { role: 'unit_staff', unitId: SHOES, handling: null, complained: FOOD, acts: false, why: 'another unit' },
-    { role: 'unit_staff', unitId: SHOES, handling: SHOES, complained: FOOD, acts: true, why: 'handed over to own unit' },
-    { role: 'unit_staff', unitId: SHOES, handling: FOOD, complained: SHOES, acts: false, why: 'handed over away from own unit' },
+    {
+      role: 'unit_staff',
+      unitId: SHOES,
+      handling: SHOES,
+      complained: FOOD,
+      acts: true,
+      why: 'handed over to own unit',
+    },
+    {
+      role: 'unit_staff',
+      unitId: SHOES,
+      handling: FOOD,
+      complained: SHOES,
+      acts: false,
+      why: 'handed over away from own unit',
+    },
     { role: 'unit_staff', unitId: SHOES, handling: null, complained: null, acts: false, why: 'no unit on the case' },
-    { role: 'unit_staff', unitId: null, handling: null, complained: null, acts: false, why: 'staff without a unit, case without one (null is not a match)' },
+    {
+      role: 'unit_staff',
+      unitId: null,
+      handling: null,
+      complained: null,
+      acts: false,
+      why: 'staff without a unit, case without one (null is not a match)',
+    },
     { role: 'unit_staff', unitId: null, handling: null, complained: FOOD, acts: false, why: 'staff without a unit' },
     { role: 'clerk', unitId: null, handling: null, complained: FOOD, acts: true, why: 'not unit staff' },
     { role: 'secretary', unitId: null, handling: FOOD, complained: SHOES, acts: true, why: 'not unit staff' },
     { role: 'supervisor', unitId: null, handling: null, complained: null, acts: true, why: 'not unit staff' },
     { role: 'manager', unitId: SHOES, handling: FOOD, complained: FOOD, acts: true, why: 'not unit staff' },
-  ] satisfies { role: Role; unitId: string | null; handling: string | null; complained: string | null; acts: boolean; why: string }[])(
+  ] satisfies {
+    role: Role;
+    unitId: string | null;
+    handling: string | null;
+    complained: string | null;
+    acts: boolean;
+    why: string;
+  }[])(
     '$role of $unitId on (handling $handling, complained $complained): $acts — $why',
     ({ role, unitId, handling, complained, acts }) => {
       expect(actsForUnit({ role, unitId }, { handlingUnitId: handling, complainedUnitId: complained })).toBe(acts);

@@ -33,12 +33,42 @@ describe('redactor: masked', () => {
 
   it.each([
     { names: [' 王五 '], other: [], text: '王五投诉', out: `${M}投诉`, why: 'identifiers are trimmed' },
-    { names: ['张三丰'], other: ['张三'], text: '张三丰来电', out: `${M}来电`, why: 'longest first: no half-masked name' },
-    { names: ['李'], other: [], text: '李女士说', out: '李女士说', why: 'a one-character name is no identifier and gives no surname' },
-    { names: [null, undefined, ''], other: [null], text: '顾客来电138 0013 8000', out: `顾客来电${M}`, why: 'no identifiers: digits still masked' },
+    {
+      names: ['张三丰'],
+      other: ['张三'],
+      text: '张三丰来电',
+      out: `${M}来电`,
+      why: 'longest first: no half-masked name',
+    },
+    {
+      names: ['李'],
+      other: [],
+      text: '李女士说',
+      out: '李女士说',
+      why: 'a one-character name is no identifier and gives no surname',
+    },
+    {
+      names: [null, undefined, ''],
+      other: [null],
+      text: '顾客来电138 0013 8000',
+      out: `顾客来电${M}`,
+      why: 'no identifiers: digits still masked',
+    },
     { names: [], other: ['a.b(c)'], text: 'a.b(c) axb(c)', out: `${M} axb(c)`, why: 'regex characters are literal' },
-    { names: [], other: [], text: '身份证31010119900101123X', out: `身份证${M}X`, why: 'unknown ID ending in X: digits masked' },
-    { names: [], other: ['31010119900101123X'], text: '身份证31010119900101123X', out: `身份证${M}`, why: 'known ID ending in X: all of it' },
+    {
+      names: [],
+      other: [],
+      text: '身份证31010119900101123X',
+      out: `身份证${M}X`,
+      why: 'unknown ID ending in X: digits masked',
+    },
+    {
+      names: [],
+      other: ['31010119900101123X'],
+      text: '身份证31010119900101123X',
+      out: `身份证${M}`,
+      why: 'known ID ending in X: all of it',
+    },
   ])('$why', ({ names, other, text, out }) => {
     expect(redactor({ names, other })(text)).toBe(out);
   });

@@ -16,7 +16,12 @@ afterEach(async (ctx) => {
 });
 
 /** Opens an action dialog from the case screen, fills it with the given steps, confirms. */
-async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}, open = true): Promise<void> {
+async function act(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {},
+  open = true,
+): Promise<void> {
   if (open) await page.locator(`[data-action="${action}"]`).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
@@ -60,7 +65,10 @@ describe('branch UI end to end', () => {
     await page.locator('[data-action="resolve"]').click();
     await choose(page, 'action-type', '换货');
     await page.locator('#action-summary').fill('已为顾客更换同型号新品。');
-    await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s?定/ })
+      .click();
     await page.locator('#action-amount-help').waitFor();
     expect(await page.locator('#action-summary').inputValue()).toBe('已为顾客更换同型号新品。');
     await shot(page, 'case-action-error');
@@ -77,9 +85,17 @@ describe('branch UI end to end', () => {
       await d.locator('#action-dueDate').press('Enter');
     });
     await page.getByRole('button', { name: '记录回访结果' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /确\s?定/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s?定/ })
+      .click();
     await page.locator('#action-result-help').waitFor();
-    await act(page, 'follow_up_done', async (d) => d.locator('#action-result').fill('顾客表示新电饭煲使用正常。'), false);
+    await act(
+      page,
+      'follow_up_done',
+      async (d) => d.locator('#action-result').fill('顾客表示新电饭煲使用正常。'),
+      false,
+    );
     await page.locator('[data-follow-up]').getByText('已回访').waitFor();
     expect(await page.locator('[data-follow-up]').textContent()).toContain('顾客表示新电饭煲使用正常。');
     await shot(page, 'case-follow-up');
@@ -136,7 +152,10 @@ describe('branch UI end to end', () => {
     await shot(page, 'slip-form');
     expect(await axeProblems(page)).toEqual([]);
     for (const q of ['packagingIntact', 'accessoriesComplete', 'qualityProblem', 'deductCommission']) {
-      await page.locator(`#${q}`).getByLabel(q === 'deductCommission' ? '否' : '是').check();
+      await page
+        .locator(`#${q}`)
+        .getByLabel(q === 'deductCommission' ? '否' : '是')
+        .check();
     }
     await page.keyboard.press('Control+Enter');
     await page.getByRole('button', { name: '打印预览' }).waitFor();
@@ -148,7 +167,9 @@ describe('branch UI end to end', () => {
     expect(await frame.getAttribute('data-file')).toMatch(/\.pdf$/);
     // The pages drawn by pdf.js carry the form's text: the slip title, number and the lines.
     const first = page.locator('canvas[data-page="1"]');
-    await expect.poll(async () => (await first.getAttribute('aria-label')) ?? '', { timeout: 30_000 }).toContain(slipNo ?? '-');
+    await expect
+      .poll(async () => (await first.getAttribute('aria-label')) ?? '', { timeout: 30_000 })
+      .toContain(slipNo ?? '-');
     expect(await first.getAttribute('aria-label')).toContain('商品退换货单');
     expect(await page.getByRole('link', { name: '下载 PDF' }).getAttribute('href')).toMatch(/^blob:/);
     await shot(page, 'print-preview');
@@ -163,10 +184,15 @@ describe('branch UI end to end', () => {
     await signIn(sup, h.url, 'D001');
     await sup.goto(slipUrl);
     await sup.getByRole('button', { name: '登记财务结算' }).click();
-    await act(sup, 'settle', async (d) => {
-      await d.locator('#action-settledOn').fill(DateTime.now().setZone('Asia/Shanghai').toISODate() ?? '');
-      await d.locator('#action-settledOn').press('Enter');
-    }, false);
+    await act(
+      sup,
+      'settle',
+      async (d) => {
+        await d.locator('#action-settledOn').fill(DateTime.now().setZone('Asia/Shanghai').toISODate() ?? '');
+        await d.locator('#action-settledOn').press('Enter');
+      },
+      false,
+    );
     await sup.getByText('已结算(', { exact: false }).waitFor();
     // A settled slip can no longer be voided.
     expect(await sup.getByRole('button', { name: '作废' }).count()).toBe(0);
@@ -247,7 +273,10 @@ describe('branch UI end to end', () => {
     await page.locator('#newStaffNo').fill('C009');
     await page.locator('#newName').fill('周敏');
     await page.getByRole('button', { name: /^新\s?增$/ }).click();
-    await page.locator('#newPin-help').getByText(/4–8 位数字|必须填写/).waitFor();
+    await page
+      .locator('#newPin-help')
+      .getByText(/4–8 位数字|必须填写/)
+      .waitFor();
     await page.locator('#newPin').fill('135790');
     await page.getByRole('button', { name: /^新\s?增$/ }).click();
     await page.getByRole('cell', { name: '周敏', exact: true }).waitFor();
@@ -259,7 +288,9 @@ describe('branch UI end to end', () => {
     await newcomer.getByText('周敏').first().waitFor();
 
     await page.getByRole('switch', { name: '启用 周敏' }).click();
-    await expect.poll(async () => page.getByRole('switch', { name: '启用 周敏' }).getAttribute('aria-checked')).toBe('false');
+    await expect
+      .poll(async () => page.getByRole('switch', { name: '启用 周敏' }).getAttribute('aria-checked'))
+      .toBe('false');
     const again = await h.newPage();
     await again.goto(h.url);
     await again.locator('#staffNo').fill('C009');

@@ -37,7 +37,11 @@ function freePort(): Promise<number> {
 
 async function serve(hqDb: string): Promise<{ proc: ChildProcess; origin: string }> {
   const port = await freePort();
-  const { proc, url } = await spawnServer(['src-headoffice/cli.ts', '--db', hqDb, 'serve', '--port', String(port)], /(http:\/\/127\.0\.0\.1:\d+)/, 'head office');
+  const { proc, url } = await spawnServer(
+    ['src-headoffice/cli.ts', '--db', hqDb, 'serve', '--port', String(port)],
+    /(http:\/\/127\.0\.0\.1:\d+)/,
+    'head office',
+  );
   return { proc, origin: url };
 }
 
@@ -49,7 +53,11 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
   let demo: DemoHq;
   if (prebuilt) {
     cpSync(prebuilt, dir, { recursive: true });
-    demo = { hqDb: join(dir, 'headoffice.sqlite'), keys: JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8')) as Record<string, string>, branchDbs: {} };
+    demo = {
+      hqDb: join(dir, 'headoffice.sqlite'),
+      keys: JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8')) as Record<string, string>,
+      branchDbs: {},
+    };
   } else {
     demo = buildConsoleDemo(dir);
   }
@@ -62,7 +70,11 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     demo,
     browser,
     async newPage(locale = 'zh-CN') {
-      const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Europe/London' });
+      const ctx = await browser.newContext({
+        viewport: { width: 1366, height: 768 },
+        locale,
+        timezoneId: 'Europe/London',
+      });
       const page = await ctx.newPage();
       pages.push(page);
       return page;

@@ -25,13 +25,19 @@ afterEach(async (ctx) => {
 });
 
 /** Calls the console API from the signed-in page (its cookie, its origin). */
-async function api<T>(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+async function api<T>(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
   return page.evaluate(
     async ({ path, init }) => {
       const res = await fetch(path, {
         method: init.method ?? 'GET',
         credentials: 'same-origin',
-        headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.headers ?? {}) },
+        headers: {
+          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(init.headers ?? {}),
+        },
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
       const text = await res.text();
@@ -76,7 +82,15 @@ describe('head-office console end to end', () => {
     // Received times are head office's (Asia/Shanghai), not the browser's (London here).
     const first = (await api<CaseListPage>('/console/api/cases?limit=1')).body.rows[0];
     if (!first) throw new Error('no case');
-    const sh = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(first.receivedAt);
+    const sh = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).format(first.receivedAt);
     expect(all[0]).toContain(sh);
     // Deadlines: an open case past its deadline says so.
     const visible = (await api<CaseListPage>('/console/api/cases?limit=10')).body.rows;
@@ -104,14 +118,18 @@ describe('head-office console end to end', () => {
     expect(await page.locator('#f-branch').evaluate((e) => e.closest('.ant-select')?.textContent)).toContain('SH02');
 
     // A phrase from a real case's content, typed into the one search box (Enter applies).
-    const sample = (await api<CaseListPage>('/console/api/cases?branch=SH03&limit=5')).body.rows.find((r) => /[\u4e00-\u9fff]{4}/.test(r.excerpt));
+    const sample = (await api<CaseListPage>('/console/api/cases?branch=SH03&limit=5')).body.rows.find((r) =>
+      /[\u4e00-\u9fff]{4}/.test(r.excerpt),
+    );
     if (!sample) throw new Error('no Chinese excerpt');
     const phrase = /[\u4e00-\u9fff]{4}/.exec(sample.excerpt)?.[0] ?? '';
     await page.locator('#f-q').fill(phrase);
     await page.locator('#f-q').press('Enter');
     await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash))).toContain(`q=${phrase}`);
     await listSettled();
-    const found = await api<CaseListPage>(`/console/api/cases?branch=SH02&status=filed&q=${encodeURIComponent(phrase)}&limit=200`);
+    const found = await api<CaseListPage>(
+      `/console/api/cases?branch=SH02&status=filed&q=${encodeURIComponent(phrase)}&limit=200`,
+    );
     if (found.body.total === 0) expect(await page.locator('[data-testid="empty"]').count()).toBe(1);
     else expect(await page.locator('[data-testid="row-count"]').innerText()).toContain(`共 ${found.body.total} 条`);
     // Without the other filters the phrase finds the case it came from.
@@ -120,12 +138,15 @@ describe('head-office console end to end', () => {
     await page.locator('#f-q').press('Enter');
     // The list of the cleared filters may still be on screen for a moment: wait for the new one.
     await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash))).not.toContain('branch=');
-    await expect.poll(async () => (await rowTexts()).map((r) => r.split('\n')[1]), { timeout: 15_000 }).toContain(sample.number);
+    await expect
+      .poll(async () => (await rowTexts()).map((r) => r.split('\n')[1]), { timeout: 15_000 })
+      .toContain(sample.number);
     await shot(page, 'console-search');
   });
 
   it('opens a case with its full history and sends a 批示 the branch then receives', async () => {
-    const row = (await api<CaseListPage>('/console/api/cases?branch=SH01&status=awaiting_instruction&limit=1')).body.rows[0];
+    const row = (await api<CaseListPage>('/console/api/cases?branch=SH01&status=awaiting_instruction&limit=1')).body
+      .rows[0];
     if (!row) throw new Error('no case awaiting an instruction');
     await page.goto(`${h.origin}/console/#/?branch=SH01&status=awaiting_instruction`);
     await listSettled();
@@ -151,11 +172,15 @@ describe('head-office console end to end', () => {
     // …and what the branch pulls on its next sync (signed as SH01).
     const pulled = await h.branchGet('SH01', '/v1/instructions?since=0');
     expect(pulled.status).toBe(200);
-    const mine = (pulled.body as { instructions: { caseNumber: string; text: string; reviewerName: string }[] }).instructions.filter((i) => i.caseNumber === row.number);
+    const mine = (
+      pulled.body as { instructions: { caseNumber: string; text: string; reviewerName: string }[] }
+    ).instructions.filter((i) => i.caseNumber === row.number);
     expect(mine.map((i) => i.text)).toEqual([text]);
     // Another branch does not receive it.
     const other = await h.branchGet('SH02', '/v1/instructions?since=0');
-    expect((other.body as { instructions: { caseNumber: string }[] }).instructions.map((i) => i.caseNumber)).not.toContain(row.number);
+    expect(
+      (other.body as { instructions: { caseNumber: string }[] }).instructions.map((i) => i.caseNumber),
+    ).not.toContain(row.number);
   });
 
   it('refuses a POST without the CSRF token (403) and changes nothing', async () => {
@@ -163,14 +188,23 @@ describe('head-office console end to end', () => {
     if (!row) throw new Error('no case');
     const path = `/console/api/cases/${row.branch}/${row.id}/instructions`;
     const before = (await api<CaseDetail>(`/console/api/cases/${row.branch}/${row.id}`)).body.instructions.length;
-    const refused = await api<{ code: string; message: { zh: string; en: string } }>(path, { method: 'POST', body: { clientId: crypto.randomUUID(), text: '没有令牌的批示' } });
+    const refused = await api<{ code: string; message: { zh: string; en: string } }>(path, {
+      method: 'POST',
+      body: { clientId: crypto.randomUUID(), text: '没有令牌的批示' },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('FORBIDDEN');
-    const wrong = await api(path, { method: 'POST', headers: { 'x-csrf-token': 'forged-token' }, body: { clientId: crypto.randomUUID(), text: '伪造令牌的批示' } });
+    const wrong = await api(path, {
+      method: 'POST',
+      headers: { 'x-csrf-token': 'forged-token' },
+      body: { clientId: crypto.randomUUID(), text: '伪造令牌的批示' },
+    });
     expect(wrong.status).toBe(403);
     expect((await api<CaseDetail>(`/console/api/cases/${row.branch}/${row.id}`)).body.instructions.length).toBe(before);
     const pulled = await h.branchGet('SH03', '/v1/instructions?since=0');
-    expect((pulled.body as { instructions: { text: string }[] }).instructions.map((i) => i.text)).not.toContain('没有令牌的批示');
+    expect((pulled.body as { instructions: { text: string }[] }).instructions.map((i) => i.text)).not.toContain(
+      '没有令牌的批示',
+    );
   });
 
   it('shows the consolidated summary of a month', async () => {
@@ -195,10 +229,14 @@ describe('head-office console end to end', () => {
   it('shows repeat complainants across branches and channels', async () => {
     await page.goto(`${h.origin}/console/#/repeats`);
     await page.locator('[data-testid="repeats"] tbody tr.ant-table-row').first().waitFor();
-    const answer = await api<{ groups: { branches: string[]; channels: string[] }[] }>('/console/api/repeat-complainants');
+    const answer = await api<{ groups: { branches: string[]; channels: string[] }[] }>(
+      '/console/api/repeat-complainants',
+    );
     expect(answer.body.groups.length).toBeGreaterThan(0);
     expect(answer.body.groups.every((g) => g.branches.length > 1 || g.channels.length > 1)).toBe(true);
-    expect(await page.locator('[data-testid="repeats"] tbody tr.ant-table-row').count()).toBe(Math.min(20, answer.body.groups.length));
+    expect(await page.locator('[data-testid="repeats"] tbody tr.ant-table-row').count()).toBe(
+      Math.min(20, answer.body.groups.length),
+    );
     await shot(page, 'console-repeats');
     expect(await axeProblems(page)).toEqual([]);
     // A period after every demo complaint leaves no group; the dates travel in the address.
@@ -211,7 +249,8 @@ describe('head-office console end to end', () => {
   it('shows sync health per branch with the silent branch highlighted', async () => {
     await page.goto(`${h.origin}/console/#/health`);
     await page.locator('[data-testid="health-SH01"]').waitFor();
-    for (const b of ['SH01', 'SH02']) expect(await page.locator(`[data-testid="health-${b}"]`).getAttribute('data-problem')).toBe('no');
+    for (const b of ['SH01', 'SH02'])
+      expect(await page.locator(`[data-testid="health-${b}"]`).getAttribute('data-problem')).toBe('no');
     const silent = page.locator(`[data-testid="health-${SILENT_BRANCH}"]`);
     expect(await silent.getAttribute('data-problem')).toBe('yes');
     expect(await silent.innerText()).toContain('从未收到');

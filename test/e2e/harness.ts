@@ -22,7 +22,10 @@ export interface Harness {
 /** Starts a server process and resolves with its URL once it prints one matching `url`. */
 export function spawnServer(args: string[], url: RegExp, what: string): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: join(import.meta.dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const onData = (b: Buffer) => {
       out += b.toString();
@@ -40,12 +43,23 @@ export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 
 export async function startHarness(): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'));
-  const { proc, url } = await spawnServer(['scripts/dev-server.ts', '--db', join(dir, 'demo.sqlite'), '--port', '0', '--cases', '240'], /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/, 'dev server');
+  const { proc, url } = await spawnServer(
+    ['scripts/dev-server.ts', '--db', join(dir, 'demo.sqlite'), '--port', '0', '--cases', '240'],
+    /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/,
+    'dev server',
+  );
   const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const pages: Page[] = [];
@@ -85,20 +99,39 @@ export async function axeProblems(page: Page): Promise<string[]> {
   // evaluate() runs through the DevTools protocol, so the page's CSP does not block it.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     // antd's select dropdown keeps aria-selected on its visual option rows (the accessible
     // listbox is a separate hidden list it renders alongside); that is the library's markup.
-    const r = await axe.run({ exclude: [['.ant-select-dropdown']] } as unknown as Document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    const r = await axe.run({ exclude: [['.ant-select-dropdown']] } as unknown as Document, {
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' | ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.targets.join(' | ')}`);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
   // Let antd's motion settle so the picture shows the steady state.
   await page.waitForTimeout(400);
   // Success toasts of earlier steps would cover the screen in the picture.
-  await page.evaluate(() => document.querySelectorAll<HTMLElement>('.ant-message').forEach((e) => (e.style.visibility = 'hidden')));
+  await page.evaluate(() =>
+    document.querySelectorAll<HTMLElement>('.ant-message').forEach((e) => (e.style.visibility = 'hidden')),
+  );
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
@@ -120,7 +153,11 @@ export async function choose(page: Page, id: string, option: string): Promise<vo
   await page.keyboard.press('ArrowDown');
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await open.waitFor();
-  for (let i = 0; i < 30 && (await open.locator('.ant-select-item-option-active').getAttribute('title')) !== option; i++) {
+  for (
+    let i = 0;
+    i < 30 && (await open.locator('.ant-select-item-option-active').getAttribute('title')) !== option;
+    i++
+  ) {
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');

@@ -32,8 +32,12 @@ describe('reports and training library', () => {
     expect(total).toBeGreaterThan(0);
     // The charts are SVG with their text as text.
     await page.locator('[data-testid="chart-category"] svg').waitFor();
-    expect(await page.locator('[data-testid="chart-category"] svg').textContent()).toMatch(/商品质量|服务态度|价格|其他/);
-    expect(await page.locator('[data-testid="chart-trend"] svg rect, [data-testid="chart-trend"] svg path').count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-testid="chart-category"] svg').textContent()).toMatch(
+      /商品质量|服务态度|价格|其他/,
+    );
+    expect(
+      await page.locator('[data-testid="chart-trend"] svg rect, [data-testid="chart-trend"] svg path').count(),
+    ).toBeGreaterThan(3);
     expect(await page.getByTestId('table-typical').innerText()).toMatch(/SH01-YY-\d{6}-\d{4}/);
     expect(await axeProblems(page)).toEqual([]);
     await shot(page, 'reports');
@@ -49,7 +53,9 @@ describe('reports and training library', () => {
     await page.getByRole('button', { name: 'PDF 预览' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('canvas[data-page="1"]').waitFor({ timeout: 30_000 });
-    await expect.poll(async () => (await dialog.locator('[aria-label*="顾客异议处理月报表"]').count()) > 0, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(async () => (await dialog.locator('[aria-label*="顾客异议处理月报表"]').count()) > 0, { timeout: 15_000 })
+      .toBe(true);
   });
 
   it('a weekly summary runs the same way, named by its ISO week', async () => {
@@ -82,8 +88,15 @@ describe('reports and training library', () => {
     const secretary = await h.newPage();
     await signIn(secretary, h.url, 'S001');
     const answer = await secretary.evaluate(async (n) => {
-      const r = await fetch('api/cases.getByNumber', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ number: n }) });
-      return (await r.json()) as { ok: boolean; value?: { customerName: string | null; customerPhone: string | null; receiptNo: string | null } };
+      const r = await fetch('api/cases.getByNumber', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ number: n }),
+      });
+      return (await r.json()) as {
+        ok: boolean;
+        value?: { customerName: string | null; customerPhone: string | null; receiptNo: string | null };
+      };
     }, number);
     expect(answer.ok).toBe(true);
     // The check must have something to check: the case names its customer by name or phone.
@@ -99,7 +112,11 @@ describe('reports and training library', () => {
     }
     await page.getByRole('button', { name: '打印预览' }).click();
     await page.locator('canvas[data-page="1"]').waitFor({ timeout: 30_000 });
-    const pdfText = (await page.locator('[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '').join(' '))).replace(/\s+/g, '');
+    const pdfText = (
+      await page
+        .locator('[aria-label]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '').join(' '))
+    ).replace(/\s+/g, '');
     expect(pdfText).toContain('典型范例');
     for (const secret of who) expect(pdfText).not.toContain(secret.replace(/\s+/g, ''));
   });

@@ -18,7 +18,12 @@ describe('one parse per call', () => {
     s = openTestStore();
     const session: Session = { user: s.users.secretary };
     const spy = vi.spyOn(contract['cases.create'].input, 'safeParse');
-    const r = await dispatch(s.ctx, session, 'cases.create', { channel: 'letter', customer: { name: '蒋堃' }, content: '  来信投诉  ', categoryCode: 'other' });
+    const r = await dispatch(s.ctx, session, 'cases.create', {
+      channel: 'letter',
+      customer: { name: '蒋堃' },
+      content: '  来信投诉  ',
+      categoryCode: 'other',
+    });
     expect(r.ok).toBe(true);
     expect(spy).toHaveBeenCalledTimes(1);
     // The handler received the parsed input: text trimmed, defaults (severity, anonymous) applied.

@@ -24,19 +24,33 @@ describe('handler map', () => {
     expect(session.user).toBeNull();
     const good = await dispatch(s.ctx, session, 'auth.signIn', { staffNo: 'S001', pin: PIN });
     expect(good).toMatchObject({ ok: true, value: { role: 'secretary' } });
-    const created = await dispatch(s.ctx, session, 'cases.create', { channel: 'letter', customer: { name: '蒋堃' }, content: '来信投诉', categoryCode: 'other' });
+    const created = await dispatch(s.ctx, session, 'cases.create', {
+      channel: 'letter',
+      customer: { name: '蒋堃' },
+      content: '来信投诉',
+      categoryCode: 'other',
+    });
     expect(created.ok).toBe(true);
     // The acting user comes from the session, whatever the input says.
     if (created.ok) expect(created.value.receivedBy).toBe(session.user!.id);
     await dispatch(s.ctx, session, 'auth.signOut', {});
-    expect(await dispatch(s.ctx, session, 'cases.get', { caseId: created.ok ? created.value.id : '' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    expect(await dispatch(s.ctx, session, 'cases.get', { caseId: created.ok ? created.value.id : '' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN' },
+    });
   });
 
   it('answers bad input and unknown channels with an envelope, never a throw', async () => {
     s = openTestStore();
     const session: Session = { user: s.users.clerk };
-    expect(await dispatch(s.ctx, session, 'cases.create', { channel: 'phone' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await dispatch(s.ctx, session, 'db.exec', { sql: 'DELETE FROM cases' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(s.ctx, session, 'cases.create', { channel: 'phone' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await dispatch(s.ctx, session, 'db.exec', { sql: 'DELETE FROM cases' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await dispatch(s.ctx, session, 'users.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -57,8 +71,18 @@ describe('handler map', () => {
   it('creates the first manager only while the store has no users', async () => {
     s = openTestStore();
     const session: Session = { user: null };
-    expect(await dispatch(s.ctx, session, 'setup.status', {})).toEqual({ ok: true, value: { needsFirstManager: false } });
-    expect(await dispatch(s.ctx, session, 'setup.firstManager', { staffNo: 'M9', name: '冒充', role: 'manager', pin: '1234' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(s.ctx, session, 'setup.status', {})).toEqual({
+      ok: true,
+      value: { needsFirstManager: false },
+    });
+    expect(
+      await dispatch(s.ctx, session, 'setup.firstManager', {
+        staffNo: 'M9',
+        name: '冒充',
+        role: 'manager',
+        pin: '1234',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(session.user).toBeNull();
   });
 });

@@ -1,6 +1,11 @@
 // Console sign-in, sessions and CSRF over real HTTP on 127.0.0.1, on every head-office store.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ConsoleErrorBody, IDLE_MINUTES, MAX_FAILED_SIGN_INS, type SessionInfo } from '../../src-headoffice/console/api-contract';
+import {
+  type ConsoleErrorBody,
+  IDLE_MINUTES,
+  MAX_FAILED_SIGN_INS,
+  type SessionInfo,
+} from '../../src-headoffice/console/api-contract';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import type { Hq } from '../sync/sync-harness';
 import { caseSnapshot, type ConsoleClient, PASSWORD, pushCases, startConsole } from './console-harness';
@@ -21,7 +26,9 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console sign-in and
     expect((bad.json as unknown as ConsoleErrorBody).code).toBe('AUTH_FAILED');
     const unknown = await client.signIn('nobody', PASSWORD);
     expect(unknown.status).toBe(401);
-    expect((unknown.json as unknown as ConsoleErrorBody).message).toEqual((bad.json as unknown as ConsoleErrorBody).message);
+    expect((unknown.json as unknown as ConsoleErrorBody).message).toEqual(
+      (bad.json as unknown as ConsoleErrorBody).message,
+    );
     const ok = await client.signIn();
     expect(ok.status).toBe(200);
     expect(ok.json.reviewer).toEqual({ username: 'li', name: '李审核' });
@@ -31,7 +38,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console sign-in and
     expect(cookie).toMatch(/Path=\/console/);
     expect(cookie).not.toMatch(/Secure/i); // plain http on loopback
     // Only the token's hash is stored.
-    expect(await scalar(hq.db, 'SELECT count(*) FROM reviewer_sessions WHERE token_hash = ?', [client.cookie.split('=')[1] as string])).toBe(0);
+    expect(
+      await scalar(hq.db, 'SELECT count(*) FROM reviewer_sessions WHERE token_hash = ?', [
+        client.cookie.split('=')[1] as string,
+      ]),
+    ).toBe(0);
     const me = await client.call<SessionInfo>('GET', '/console/api/session');
     expect(me.json.csrfToken).toBe(ok.json.csrfToken);
     expect((await client.call('DELETE', '/console/api/session')).status).toBe(204);
@@ -39,7 +50,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console sign-in and
   });
 
   it(`locks the account after ${MAX_FAILED_SIGN_INS} wrong passwords, even against the right one`, async () => {
-    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) expect((await client.signIn('li', `wrong-${i}-password`)).status).toBe(401);
+    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++)
+      expect((await client.signIn('li', `wrong-${i}-password`)).status).toBe(401);
     const locked = await client.signIn('li', 'wrong-last-password');
     expect(locked.status).toBe(423);
     expect((locked.json as unknown as ConsoleErrorBody).code).toBe('ACCOUNT_LOCKED');
@@ -98,17 +110,29 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console sign-in and
     expect(r.json.message.zh).toContain('状态');
     expect(r.json.message.en).toContain('Status');
     const limit = await client.call<ConsoleErrorBody>('GET', '/console/api/cases?limit=100000');
-    expect(limit.json.issues?.[0]).toMatchObject({ field: 'limit', message: { zh: expect.stringContaining('条数'), en: expect.stringContaining('Page size') } });
+    expect(limit.json.issues?.[0]).toMatchObject({
+      field: 'limit',
+      message: { zh: expect.stringContaining('条数'), en: expect.stringContaining('Page size') },
+    });
     const cursor = await client.call<ConsoleErrorBody>('GET', '/console/api/cases?after=not-a-cursor');
     expect(cursor.status).toBe(400);
     expect(cursor.json.issues?.[0]?.field).toBe('after');
-    const long = await client.call<ConsoleErrorBody>('POST', '/console/api/cases/SH01/x/instructions', { clientId: '0190a000-0000-7000-8000-000000000002', text: '批'.repeat(2001) });
+    const long = await client.call<ConsoleErrorBody>('POST', '/console/api/cases/SH01/x/instructions', {
+      clientId: '0190a000-0000-7000-8000-000000000002',
+      text: '批'.repeat(2001),
+    });
     expect(long.status).toBe(400);
-    expect(long.json.issues?.[0]).toMatchObject({ field: 'text', message: { zh: expect.stringContaining('批示内容'), en: expect.stringContaining('Instruction text') } });
+    expect(long.json.issues?.[0]).toMatchObject({
+      field: 'text',
+      message: { zh: expect.stringContaining('批示内容'), en: expect.stringContaining('Instruction text') },
+    });
     const period = await client.call<ConsoleErrorBody>('GET', '/console/api/summary?period=year&date=2026-11-01');
     expect(period.json.issues?.[0]?.field).toBe('period');
     const signIn = await client.call<ConsoleErrorBody>('POST', '/console/api/session', { username: '', password: 'x' });
     expect(signIn.status).toBe(400);
-    expect(signIn.json.issues?.[0]).toMatchObject({ field: 'username', message: { zh: expect.stringContaining('用户名') } });
+    expect(signIn.json.issues?.[0]).toMatchObject({
+      field: 'username',
+      message: { zh: expect.stringContaining('用户名') },
+    });
   });
 });

@@ -22,7 +22,12 @@ export class ConsoleClient {
   csrf = '';
   constructor(readonly hq: Hq) {}
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, o: { csrf?: string | null; origin?: string | null } = {}): Promise<Answer<T>> {
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    o: { csrf?: string | null; origin?: string | null } = {},
+  ): Promise<Answer<T>> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -30,7 +35,11 @@ export class ConsoleClient {
     if (origin !== null && method !== 'GET') headers.origin = origin;
     const csrf = o.csrf === undefined ? this.csrf : o.csrf;
     if (csrf && method !== 'GET') headers[CSRF_HEADER] = csrf;
-    const res = await fetch(`${this.hq.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${this.hq.url}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0] as string;
     const text = await res.text();
@@ -44,7 +53,9 @@ export class ConsoleClient {
   }
 }
 
-export async function startConsole(backend: HqBackend): Promise<{ hq: Hq; client: ConsoleClient; keys: Record<string, string> }> {
+export async function startConsole(
+  backend: HqBackend,
+): Promise<{ hq: Hq; client: ConsoleClient; keys: Record<string, string> }> {
   const hq = await startHq({ backend, limits: { rateMax: 100_000 } });
   await addReviewer(hq.db, { username: 'li', name: '李审核', password: PASSWORD }, Date.now());
   const keys: Record<string, string> = {};
@@ -88,19 +99,48 @@ export function caseSnapshot(branch: string, n: number, over: Record<string, unk
 const seqs = new Map<string, number>();
 
 /** Pushes case snapshots as one signed batch of the branch (its own epoch per hq), over HTTP. */
-export async function pushCases(hq: Hq, key: string, branch: string, snaps: Record<string, unknown>[], backlog?: number): Promise<Answer> {
-  return pushRecords(hq, key, branch, snaps.map((data) => ({ type: 'case', data })), backlog);
+export async function pushCases(
+  hq: Hq,
+  key: string,
+  branch: string,
+  snaps: Record<string, unknown>[],
+  backlog?: number,
+): Promise<Answer> {
+  return pushRecords(
+    hq,
+    key,
+    branch,
+    snaps.map((data) => ({ type: 'case', data })),
+    backlog,
+  );
 }
 
 /** Pushes snapshots of any record type (id and version from the snapshot) as one signed batch of the branch, over HTTP. */
-export async function pushRecords(hq: Hq, key: string, branch: string, recs: { type: string; data: Record<string, unknown> }[], backlog?: number): Promise<Answer> {
+export async function pushRecords(
+  hq: Hq,
+  key: string,
+  branch: string,
+  recs: { type: string; data: Record<string, unknown> }[],
+  backlog?: number,
+): Promise<Answer> {
   const k = `${hq.url}/${branch}`;
   const start = seqs.get(k) ?? 0;
-  const records: BatchRecord[] = recs.map(({ type, data }, i) => ({ seq: start + i + 1, type, id: String(data.id), version: Number(data.version ?? 1), schema: 1, data: JSON.stringify(data) }));
+  const records: BatchRecord[] = recs.map(({ type, data }, i) => ({
+    seq: start + i + 1,
+    type,
+    id: String(data.id),
+    version: Number(data.version ?? 1),
+    schema: 1,
+    data: JSON.stringify(data),
+  }));
   seqs.set(k, start + recs.length);
   const body = encodeBatch(branch, 'E1', records).body;
   const path = backlog === undefined ? '/v1/batches' : `/v1/batches?backlog=${backlog}`;
   const h = signRequest(key, { method: 'POST', path, branch, body, now: Date.now() });
-  const res = await fetch(`${hq.url}${path}`, { method: 'POST', headers: { ...h, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+  const res = await fetch(`${hq.url}${path}`, {
+    method: 'POST',
+    headers: { ...h, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(body),
+  });
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
 }

@@ -12,10 +12,17 @@ import { tempDir } from '../helpers/store';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function cli(args: string[], env: Record<string, string>, stdin: string): Promise<{ code: number; out: string; err: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+  stdin: string,
+): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', join(ROOT, 'src-headoffice/cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (e, out, err) =>
-      resolve({ code: e ? Number((e as { code?: number }).code ?? 1) : 0, out, err }),
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'src-headoffice/cli.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, ...env } },
+      (e, out, err) => resolve({ code: e ? Number((e as { code?: number }).code ?? 1) : 0, out, err }),
     );
     child.stdin?.end(stdin);
   });
@@ -26,7 +33,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console accounts an
     const dir = tempDir('hq-cli-');
     try {
       const { db, env } = backend.cli(dir);
-      const added = await cli(['--db', db, 'reviewer', 'add', 'Wang.Li', '--name', '王审核'], env, 'a long enough secret\n');
+      const added = await cli(
+        ['--db', db, 'reviewer', 'add', 'Wang.Li', '--name', '王审核'],
+        env,
+        'a long enough secret\n',
+      );
       expect(added.code, added.err).toBe(0);
       expect(added.out).toContain('wang.li');
       const short = await cli(['--db', db, 'reviewer', 'add', 'zhao', '--name', '赵'], env, 'short\n');
@@ -37,8 +48,13 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console accounts an
       expect(again.err).toContain('已存在');
       const store = await backend.open(dir);
       try {
-        expect(await verifyReviewer(store, 'WANG.LI', 'a long enough secret', Date.now())).toEqual({ username: 'wang.li', name: '王审核' });
-        expect(await store.get('SELECT password_hash FROM reviewers WHERE username = ?', ['wang.li'])).toEqual({ password_hash: expect.stringMatching(/^scrypt\$16384\$/) });
+        expect(await verifyReviewer(store, 'WANG.LI', 'a long enough secret', Date.now())).toEqual({
+          username: 'wang.li',
+          name: '王审核',
+        });
+        expect(await store.get('SELECT password_hash FROM reviewers WHERE username = ?', ['wang.li'])).toEqual({
+          password_hash: expect.stringMatching(/^scrypt\$16384\$/),
+        });
       } finally {
         await store.close();
       }
@@ -52,7 +68,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console accounts an
     const dir = tempDir('hq-static-');
     const site = join(dir, 'console');
     mkdirSync(join(site, 'assets'), { recursive: true });
-    writeFileSync(join(site, 'index.html'), '<!doctype html><title>总部控制台</title><script type="module" src="/console/assets/app.js"></script>');
+    writeFileSync(
+      join(site, 'index.html'),
+      '<!doctype html><title>总部控制台</title><script type="module" src="/console/assets/app.js"></script>',
+    );
     writeFileSync(join(site, 'assets', 'app.js'), 'console.log(1)');
     const store = await backend.open(dir);
     const app = await buildServer({ db: store, consoleDir: site });

@@ -8,13 +8,40 @@ import { signRequest } from '../../src-main/sync/batch-sign';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { ADMIN_TOKEN, type Hq, startHq } from '../sync/sync-harness';
 
-const rec = (seq: number, id = `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`, version = 1, extra = ''): BatchRecord => ({
-  seq, type: 'case', id, version, schema: 1, data: JSON.stringify({ id, number: `SH01-YY-202611-${String(seq).padStart(4, '0')}`, extra }),
+const rec = (
+  seq: number,
+  id = `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
+  version = 1,
+  extra = '',
+): BatchRecord => ({
+  seq,
+  type: 'case',
+  id,
+  version,
+  schema: 1,
+  data: JSON.stringify({ id, number: `SH01-YY-202611-${String(seq).padStart(4, '0')}`, extra }),
 });
 
-async function post(hq: Hq, branch: string, key: string, body: Buffer, o: { now?: number; nonce?: string; signAs?: string } = {}) {
-  const h = signRequest(key, { method: 'POST', path: '/v1/batches', branch: o.signAs ?? branch, body, now: o.now ?? Date.now(), ...(o.nonce ? { nonce: o.nonce } : {}) });
-  const res = await fetch(`${hq.url}/v1/batches`, { method: 'POST', headers: { ...h, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+async function post(
+  hq: Hq,
+  branch: string,
+  key: string,
+  body: Buffer,
+  o: { now?: number; nonce?: string; signAs?: string } = {},
+) {
+  const h = signRequest(key, {
+    method: 'POST',
+    path: '/v1/batches',
+    branch: o.signAs ?? branch,
+    body,
+    now: o.now ?? Date.now(),
+    ...(o.nonce ? { nonce: o.nonce } : {}),
+  });
+  const res = await fetch(`${hq.url}/v1/batches`, {
+    method: 'POST',
+    headers: { ...h, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(body),
+  });
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -45,7 +72,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receive
     const id = rec(1).id;
     const r3 = await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(3, id, 3, 'v3'), rec(4, id, 2, 'v2')]).body);
     expect(r3.json).toMatchObject({ ackedSeq: 4, imported: 1, unchanged: 1 });
-    expect(await hq.db.get('SELECT version, payload FROM records WHERE id = ?', [id])).toMatchObject({ version: 3, payload: expect.stringContaining('v3') });
+    expect(await hq.db.get('SELECT version, payload FROM records WHERE id = ?', [id])).toMatchObject({
+      version: 3,
+      payload: expect.stringContaining('v3'),
+    });
   });
 
   it('refuses a bad signature, a stale timestamp, a replayed nonce and an unknown branch with 401', async () => {
@@ -94,7 +124,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receive
     key = await hq.addBranch('SH01');
     const other = await hq.addBranch('BJ02');
     const statuses = [];
-    for (let i = 1; i <= 4; i++) statuses.push((await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(i)]).body)).status);
+    for (let i = 1; i <= 4; i++)
+      statuses.push((await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(i)]).body)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(4)]).body);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -124,7 +155,9 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receive
       'record schema 0 is not supported (1–1)',
     ]);
     expect(await count(hq, 'SELECT count(*) FROM quarantine')).toBe(6);
-    expect(await hq.db.get('SELECT case_number FROM records WHERE seq = 8')).toEqual({ case_number: 'SH01-YY-202611-0008' });
+    expect(await hq.db.get('SELECT case_number FROM records WHERE seq = 8')).toEqual({
+      case_number: 'SH01-YY-202611-0008',
+    });
   });
 
   it('raises an alert for a rewound branch (same sequence, other content) and imports nothing of it', async () => {
@@ -138,11 +171,17 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receive
   });
 
   it('refuses a malformed query or body by the route schemas, in the project error body, after the signature', async () => {
-    const signedGet = (path: string, k = key) => fetch(`${hq.url}${path}`, { headers: { ...signRequest(k, { method: 'GET', path, branch: 'SH01', body: '', now: Date.now() }) } });
+    const signedGet = (path: string, k = key) =>
+      fetch(`${hq.url}${path}`, {
+        headers: { ...signRequest(k, { method: 'GET', path, branch: 'SH01', body: '', now: Date.now() }) },
+      });
     for (const since of ['abc', '-1', '1e3', '1234567890123456']) {
       const r = await signedGet(`/v1/instructions?since=${since}`);
       expect(r.status, since).toBe(400);
-      expect(await r.json()).toMatchObject({ code: 'VALIDATION', message: { zh: 'since 须为非负整数', en: 'since must be a non-negative integer' } });
+      expect(await r.json()).toMatchObject({
+        code: 'VALIDATION',
+        message: { zh: 'since 须为非负整数', en: 'since must be a non-negative integer' },
+      });
     }
     expect((await signedGet('/v1/instructions')).status).toBe(200);
     // The signature is checked first: a bad one is a 401 whatever the query.
@@ -150,15 +189,30 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receive
     const path = '/v1/batches?backlog=-3';
     const body = encodeBatch('SH01', 'E', [rec(1)]).body;
     const h = signRequest(key, { method: 'POST', path, branch: 'SH01', body, now: Date.now() });
-    const bad = await fetch(`${hq.url}${path}`, { method: 'POST', headers: { ...h, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+    const bad = await fetch(`${hq.url}${path}`, {
+      method: 'POST',
+      headers: { ...h, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(body),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'VALIDATION', message: { zh: 'backlog 须为非负整数' } });
-    const json = await fetch(`${hq.url}/v1/batches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const json = await fetch(`${hq.url}/v1/batches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(json.status).toBe(400);
-    expect(await json.json()).toMatchObject({ code: 'VALIDATION', message: { en: 'A batch must be sent as application/octet-stream' } });
+    expect(await json.json()).toMatchObject({
+      code: 'VALIDATION',
+      message: { en: 'A batch must be sent as application/octet-stream' },
+    });
     expect(await count(hq, 'SELECT count(*) FROM records')).toBe(0);
     const write = (b: unknown, token = ADMIN_TOKEN) =>
-      fetch(`${hq.url}/v1/instructions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      fetch(`${hq.url}/v1/instructions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(b),
+      });
     const empty = await write({ caseNumber: 'SH01-YY-202611-0001', text: ' ', reviewerName: '部本部' });
     expect(empty.status).toBe(400);
     const e = (await empty.json()) as { code: string; message: { zh: string }; issues: { field: string }[] };
@@ -172,7 +226,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receive
   it('takes a reviewer instruction for a received case only, and serves it to that branch by cursor', async () => {
     await post(hq, 'SH01', key, encodeBatch('SH01', 'E', [rec(1)]).body);
     const write = (caseNumber: string, token = ADMIN_TOKEN) =>
-      fetch(`${hq.url}/v1/instructions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ caseNumber, text: '同意', reviewerName: '部本部' }) });
+      fetch(`${hq.url}/v1/instructions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ caseNumber, text: '同意', reviewerName: '部本部' }),
+      });
     expect((await write('SH01-YY-202611-0001', 'nope')).status).toBe(403);
     const missing = await write('SH01-YY-202611-0099');
     expect(missing.status).toBe(404);
@@ -181,7 +239,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head-office receive
     const get = async (branch: string, k: string, since: number) => {
       const path = `/v1/instructions?since=${since}`;
       const h = signRequest(k, { method: 'GET', path, branch, body: '', now: Date.now() });
-      return (await (await fetch(`${hq.url}${path}`, { headers: { ...h } })).json()) as { instructions: { caseId: string }[]; cursor: number };
+      return (await (await fetch(`${hq.url}${path}`, { headers: { ...h } })).json()) as {
+        instructions: { caseId: string }[];
+        cursor: number;
+      };
     };
     const page = await get('SH01', key, 0);
     expect(page.instructions).toHaveLength(1);

@@ -18,7 +18,9 @@ if (!file || !sideFile) throw new Error('usage: crash-writer <db file> <side fil
 const { db } = openDatabase(file);
 const { ctx } = createBranchApp({ db, settings: { branch: () => DEFAULT_BRANCH_SETTINGS } });
 // Each round restarts on the same store: the account exists from the first round on.
-const actor: Actor = listUsers(ctx).find((u) => u.staffNo === 'M001') ?? createUser(ctx, null, { staffNo: 'M001', name: '王店长', role: 'manager', pin: '246810' });
+const actor: Actor =
+  listUsers(ctx).find((u) => u.staffNo === 'M001') ??
+  createUser(ctx, null, { staffNo: 'M001', name: '王店长', role: 'manager', pin: '246810' });
 
 const side = openSync(sideFile, 'a');
 process.stdout.write('ready\n');
@@ -29,7 +31,12 @@ for (let i = 0; ; i++) {
   const c = createCase(ctx, actor, {
     channel: i % 3 === 0 ? 'in_store' : 'phone',
     // A new customer most of the time, a returning one now and then: both paths of upsertCustomer.
-    customer: { name: `顾客${i % 50}`, phone: `139${String(process.pid % 10_000).padStart(4, '0')}${String(i % 7 === 0 ? 0 : i).padStart(4, '0').slice(-4)}` },
+    customer: {
+      name: `顾客${i % 50}`,
+      phone: `139${String(process.pid % 10_000).padStart(4, '0')}${String(i % 7 === 0 ? 0 : i)
+        .padStart(4, '0')
+        .slice(-4)}`,
+    },
     content: `购买的${product}有质量问题,要求退货(第 ${i} 件)`,
     categoryCode: 'product_quality',
     purchase: { items: [{ name: product }], amountFen: 10_000 + i },

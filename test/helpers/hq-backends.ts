@@ -10,7 +10,9 @@ import { type HqStore, openHqStore } from '../../src-headoffice/store';
 const SQLITE_ONLY = process.env.HQ_TEST_BACKENDS === 'sqlite';
 const PG_URL = SQLITE_ONLY ? '' : (process.env.HQ_TEST_DATABASE_URL ?? '');
 if (process.env.CI && !PG_URL && !SQLITE_ONLY) {
-  throw new Error('CI is set but HQ_TEST_DATABASE_URL is not: the head-office tests must also run on PostgreSQL (see .ci/run and scripts/pg-local.sh)');
+  throw new Error(
+    'CI is set but HQ_TEST_DATABASE_URL is not: the head-office tests must also run on PostgreSQL (see .ci/run and scripts/pg-local.sh)',
+  );
 }
 
 export interface HqBackend {
@@ -25,7 +27,11 @@ export interface HqBackend {
   drop(dir: string, name?: string): Promise<void>;
 }
 
-const schemaOf = (dir: string, name = 'hq') => `t_${basename(dir)}_${name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 60);
+const schemaOf = (dir: string, name = 'hq') =>
+  `t_${basename(dir)}_${name}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 60);
 
 const sqlite: HqBackend = {
   name: 'sqlite',
@@ -59,5 +65,5 @@ export const backendNamed = (name: string | undefined): HqBackend => (name === '
 /** The first column of the first row as a number (counts and sums agree across stores). */
 export async function scalar(store: HqStore, sql: string, params: (string | number)[] = []): Promise<number> {
   const row = await store.get<Record<string, unknown>>(sql, params);
-  return Number(row ? Object.values(row)[0] ?? 0 : 0);
+  return Number(row ? (Object.values(row)[0] ?? 0) : 0);
 }

@@ -16,7 +16,9 @@ export async function readPdf(buf: Buffer): Promise<PdfPage[]> {
     const page = await pdf.getPage(i);
     const [, , width, height] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
-    const items = content.items.filter((it): it is { str: string; transform: number[] } & typeof it => 'str' in it).map((it) => ({ str: it.str, y: it.transform[5] as number }));
+    const items = content.items
+      .filter((it): it is { str: string; transform: number[] } & typeof it => 'str' in it)
+      .map((it) => ({ str: it.str, y: it.transform[5] as number }));
     pages.push({ width, height, items, text: items.map((it) => it.str).join('') });
   }
   await pdf.destroy();

@@ -24,9 +24,13 @@ export function seedReportCases(st: TestStore) {
   recordFinding(st.ctx, sec, { caseId: a.id, cause: 'product_or_service', finding: 'founded' });
 
   st.clock.t = T0 + 3 * HOUR;
-  const b = phoneCase(st, { categoryCode: 'service_attitude', complainedUnitId: st.units.food, customer: { name: '李四', phone: '139 0000 1111', otherContact: 'wx-lisi-88' },
+  const b = phoneCase(st, {
+    categoryCode: 'service_attitude',
+    complainedUnitId: st.units.food,
+    customer: { name: '李四', phone: '139 0000 1111', otherContact: 'wx-lisi-88' },
     // Free text that names the customer, the way people write: the training library must mask it.
-    content: '李四女士来电:在食品部买的月饼过期了,营业员态度很差。联系电话 139 0000 1111,微信 wx-lisi-88,小票号 R20261120-0042。',
+    content:
+      '李四女士来电:在食品部买的月饼过期了,营业员态度很差。联系电话 139 0000 1111,微信 wx-lisi-88,小票号 R20261120-0042。',
   });
   forwardCase(st.ctx, sec, { caseId: b.id, handlingUnitId: st.units.food });
   resolveCase(st.ctx, sec, { caseId: b.id, type: 'explanation', summary: '向顾客解释' });
@@ -35,7 +39,18 @@ export function seedReportCases(st: TestStore) {
   escalateCase(st.ctx, sec, { caseId: b.id, kind: 'duty_supervisor', note: '值班主管协助' });
   setTypical(st.ctx, sec, { caseId: b.id, typical: true });
   // A slip without a case, an exchange that deducts the salesperson's commission.
-  createSlip(st.ctx, st.users.supervisor, returnInput(st, { type: 'exchange', receiptNo: 'R-2002', refundFen: undefined, refundMethod: undefined, qualityProblem: false, deductCommission: true, issuedLines: [{ itemCode: '6901234567891', name: '男士皮鞋', spec: '43码', quantity: 1, unitPriceFen: 45_900 }] }));
+  createSlip(
+    st.ctx,
+    st.users.supervisor,
+    returnInput(st, {
+      type: 'exchange',
+      receiptNo: 'R-2002',
+      refundFen: undefined,
+      refundMethod: undefined,
+      qualityProblem: false,
+      deductCommission: true,
+      issuedLines: [{ itemCode: '6901234567891', name: '男士皮鞋', spec: '43码', quantity: 1, unitPriceFen: 45_900 }],
+    }),
+  );
   return { a, b };
 }
-

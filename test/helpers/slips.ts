@@ -11,7 +11,9 @@ export function returnInput(s: TestStore, over: Partial<SlipCreateInput> = {}): 
     unitId: s.units.shoes,
     salespersonName: '刘鞋部',
     salespersonStaffNo: 'U001',
-    returnedLines: [{ itemCode: '6901234567890', name: '男士皮鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 }],
+    returnedLines: [
+      { itemCode: '6901234567890', name: '男士皮鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 },
+    ],
     refundFen: 45_900,
     refundMethod: 'original_channel',
     reasonCode: 'quality',

@@ -77,7 +77,11 @@ export function openTestStore(opts: { at?: number; settings?: Partial<BranchSett
   };
 }
 
-export function phoneCase(s: TestStore, over: Partial<CaseIntakeInput> = {}, by: Actor = s.users.secretary): CaseRecord {
+export function phoneCase(
+  s: TestStore,
+  over: Partial<CaseIntakeInput> = {},
+  by: Actor = s.users.secretary,
+): CaseRecord {
   return createCase(s.ctx, by, {
     channel: 'phone',
     customer: { name: '张三', phone: '138 0013 8000' },
@@ -85,13 +89,31 @@ export function phoneCase(s: TestStore, over: Partial<CaseIntakeInput> = {}, by:
     expectedResolution: '退货退款',
     categoryCode: 'product_quality',
     complainedUnitId: s.units.shoes,
-    purchase: { items: [{ name: '男士皮鞋', code: '6901234567890' }], receiptNo: 'R20261120-0042', purchaseDate: '2026-11-20', amountFen: 45900 },
+    purchase: {
+      items: [{ name: '男士皮鞋', code: '6901234567890' }],
+      receiptNo: 'R20261120-0042',
+      purchaseDate: '2026-11-20',
+      amountFen: 45900,
+    },
     ...over,
   });
 }
 
 /** Row counts of every table that a refused change must leave untouched. */
-const COUNTED = ['cases', 'customers', 'case_events', 'case_promises', 'case_escalations', 'case_instructions', 'follow_ups', 'audit_log', 'outbox', 'number_counters', 'users', 'units'] as const;
+const COUNTED = [
+  'cases',
+  'customers',
+  'case_events',
+  'case_promises',
+  'case_escalations',
+  'case_instructions',
+  'follow_ups',
+  'audit_log',
+  'outbox',
+  'number_counters',
+  'users',
+  'units',
+] as const;
 
 export function storeCounts(db: Db): Record<(typeof COUNTED)[number] | 'versions', number> {
   const tables = COUNTED;

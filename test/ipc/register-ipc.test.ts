@@ -21,7 +21,10 @@ function fakeIpc() {
     invoke(channel: string, input: unknown, from: { url?: string; parent?: unknown; id?: number } = {}) {
       const fn = handlers.get(channel);
       if (!fn) throw new Error(`no handler for ${channel}`);
-      const event = { sender: { id: from.id ?? 1 }, senderFrame: { url: from.url ?? 'app://branch-desk/index.html', parent: from.parent ?? null } };
+      const event = {
+        sender: { id: from.id ?? 1 },
+        senderFrame: { url: from.url ?? 'app://branch-desk/index.html', parent: from.parent ?? null },
+      };
       return Promise.resolve(fn(event, input));
     },
   };
@@ -40,7 +43,12 @@ describe('IPC registry', () => {
     const ipc = fakeIpc();
     const logged: string[] = [];
     registerIpc(ipc.ipcMain as never, s.ctx, new SessionRegistry(), (_id, ch) => logged.push(ch));
-    for (const from of [{ url: 'https://evil.example/' }, { url: 'file:///etc/passwd' }, { url: 'app://branch-desk/index.html', parent: {} }, { url: 'app://other-host/' }]) {
+    for (const from of [
+      { url: 'https://evil.example/' },
+      { url: 'file:///etc/passwd' },
+      { url: 'app://branch-desk/index.html', parent: {} },
+      { url: 'app://other-host/' },
+    ]) {
       expect(await ipc.invoke('setup.status', {}, from)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(logged).toHaveLength(4);
@@ -53,12 +61,21 @@ describe('IPC registry', () => {
     registerIpc(ipc.ipcMain as never, s.ctx, new SessionRegistry(), () => {});
     expect(await ipc.invoke('auth.signIn', { staffNo: 'M001', pin: PIN }, { id: 7 })).toMatchObject({ ok: true });
     expect(await ipc.invoke('queues.counts', {}, { id: 7 })).toMatchObject({ ok: true });
-    expect(await ipc.invoke('queues.counts', {}, { id: 8 })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+    expect(await ipc.invoke('queues.counts', {}, { id: 8 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN' },
+    });
     const bad = await ipc.invoke('cases.create', { channel: 'phone', content: 42 }, { id: 7 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!bad.ok) expect(bad.error.issues.map((i) => i.field)).toContain('content');
     // A renderer cannot pass an acting user: unknown fields are refused.
-    expect(await ipc.invoke('cases.addNote', { caseId: '01936f5e-0000-7000-8000-000000000001', text: 'x', actorId: 'someone' }, { id: 7 })).toMatchObject({
+    expect(
+      await ipc.invoke(
+        'cases.addNote',
+        { caseId: '01936f5e-0000-7000-8000-000000000001', text: 'x', actorId: 'someone' },
+        { id: 7 },
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });
@@ -69,15 +86,26 @@ describe('IPC registry', () => {
     const ipc = fakeIpc();
     registerIpc(ipc.ipcMain as never, s.ctx, new SessionRegistry(), () => {});
     await ipc.invoke('auth.signIn', { staffNo: 'S001', pin: PIN });
-    const created = (await ipc.invoke('cases.create', { channel: 'letter', customer: { name: '许旻' }, content: '来信反映', categoryCode: 'other' })) as Result<{ id: string }>;
+    const created = (await ipc.invoke('cases.create', {
+      channel: 'letter',
+      customer: { name: '许旻' },
+      content: '来信反映',
+      categoryCode: 'other',
+    })) as Result<{ id: string }>;
     if (!created.ok) throw new Error('create failed');
-    const r = (await ipc.invoke('print.render', { kind: 'case_record', id: created.value.id })) as Result<{ pdfBase64: string; fileName: string }>;
+    const r = (await ipc.invoke('print.render', { kind: 'case_record', id: created.value.id })) as Result<{
+      pdfBase64: string;
+      fileName: string;
+    }>;
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(Buffer.from(r.value.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
       expect(r.value.fileName).toMatch(/^顾客异议处理记录表-SH01-YY-202611-\d{4}\.pdf$/);
     }
-    expect(await ipc.invoke('print.toPrinter', { kind: 'case_record', id: created.value.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ipc.invoke('print.toPrinter', { kind: 'case_record', id: created.value.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -104,9 +132,17 @@ describe('printing through the platform port', () => {
     const ipc = fakeIpc();
     registerIpc(ipc.ipcMain as never, ctx, new SessionRegistry(), () => {});
     await ipc.invoke('auth.signIn', { staffNo: 'S001', pin: PIN });
-    const created = (await ipc.invoke('cases.create', { channel: 'letter', customer: { name: '许旻' }, content: '来信', categoryCode: 'other' })) as Result<{ id: string }>;
+    const created = (await ipc.invoke('cases.create', {
+      channel: 'letter',
+      customer: { name: '许旻' },
+      content: '来信',
+      categoryCode: 'other',
+    })) as Result<{ id: string }>;
     if (!created.ok) throw new Error('create failed');
-    expect(await ipc.invoke('print.toPrinter', { kind: 'case_record', id: created.value.id, paper: 'A5' })).toEqual({ ok: true, value: { printed: true, printerName: 'Epson-Office' } });
+    expect(await ipc.invoke('print.toPrinter', { kind: 'case_record', id: created.value.id, paper: 'A5' })).toEqual({
+      ok: true,
+      value: { printed: true, printerName: 'Epson-Office' },
+    });
     expect(printed[0]).toMatchObject({ printerName: 'HP-Counter' });
     expect(printed[0]!.bytes).toBeGreaterThan(1000);
     // The record form is always A4: its paper is not remembered as the slip paper.
@@ -127,10 +163,21 @@ describe('printing through the platform port', () => {
       deductCommission: false,
     })) as Result<{ id: string }>;
     if (!slip.ok) throw new Error(JSON.stringify(slip));
-    expect(await ipc.invoke('print.toPrinter', { kind: 'slip', id: slip.value.id, paper: 'A5' })).toMatchObject({ ok: true });
+    expect(await ipc.invoke('print.toPrinter', { kind: 'slip', id: slip.value.id, paper: 'A5' })).toMatchObject({
+      ok: true,
+    });
     expect(settings).toMatchObject({ slipPaper: 'A5' });
-    expect(await ipc.invoke('print.saveAs', { kind: 'case_record', id: created.value.id })).toEqual({ ok: true, value: { path: '/home/clerk/slip.pdf' } });
-    expect(await ipc.invoke('print.printers', {})).toEqual({ ok: true, value: { available: true, printers: [{ name: 'Epson-Office', displayName: 'Epson 前台', description: 'LQ-630K' }] } });
+    expect(await ipc.invoke('print.saveAs', { kind: 'case_record', id: created.value.id })).toEqual({
+      ok: true,
+      value: { path: '/home/clerk/slip.pdf' },
+    });
+    expect(await ipc.invoke('print.printers', {})).toEqual({
+      ok: true,
+      value: {
+        available: true,
+        printers: [{ name: 'Epson-Office', displayName: 'Epson 前台', description: 'LQ-630K' }],
+      },
+    });
   });
 
   it('says printers cannot be listed where there is no operating-system printing', async () => {
@@ -140,7 +187,10 @@ describe('printing through the platform port', () => {
     expect(await ipc.invoke('print.printers', {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
     await ipc.invoke('auth.signIn', { staffNo: 'S001', pin: PIN });
     expect(await ipc.invoke('print.printers', {})).toEqual({ ok: true, value: { available: false, printers: [] } });
-    expect(await ipc.invoke('print.printers', { all: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await ipc.invoke('print.printers', { all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 });
 
@@ -165,14 +215,26 @@ describe('settings through the contract', () => {
     registerIpc(ipc.ipcMain as never, ctx, new SessionRegistry(), () => {});
     const key = 'QnJhbmNoRGVza1N5bmNLZXlGb3JTSDAxLTIwMjYxMTI0';
     await ipc.invoke('auth.signIn', { staffNo: 'S001', pin: PIN }, { id: 1 });
-    expect(await ipc.invoke('settings.setSyncKey', { key }, { id: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await ipc.invoke('settings.update', { branchName: '北京一店' }, { id: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ipc.invoke('settings.setSyncKey', { key }, { id: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await ipc.invoke('settings.update', { branchName: '北京一店' }, { id: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await ipc.invoke('auth.signIn', { staffNo: 'M001', pin: PIN }, { id: 2 });
-    expect(await ipc.invoke('settings.setSyncKey', { key: 'short' }, { id: 2 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await ipc.invoke('settings.setSyncKey', { key: 'short' }, { id: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     const r = (await ipc.invoke('settings.setSyncKey', { key }, { id: 2 })) as Result<Record<string, unknown>>;
     expect(r).toMatchObject({ ok: true, value: { hasSyncKey: true } });
     if (r.ok) expect(JSON.stringify(r.value)).not.toContain('ZW5jcnlwdGVk');
     expect(stored).toEqual([key]);
-    expect(await ipc.invoke('settings.update', { branchName: '北京一店' }, { id: 2 })).toMatchObject({ ok: true, value: { branchName: '北京一店' } });
+    expect(await ipc.invoke('settings.update', { branchName: '北京一店' }, { id: 2 })).toMatchObject({
+      ok: true,
+      value: { branchName: '北京一店' },
+    });
   });
 });

@@ -15,7 +15,10 @@ describe('layer allow-list', () => {
     ['src-main/handlers/x.ts', "import { stmt } from '../db/statements';\nexport const a = stmt;\n"],
     ['src-main/domain/x.ts', "import { loadCase } from '../db/repositories/case-repo';\nexport const a = loadCase;\n"],
     ['src-main/shared/schemas/x.ts', "import { can } from '../../domain/permissions';\nexport const a = can;\n"],
-    ['src-main/pdf/templates/x.ts', "import { createCase } from '../../services/case-intake';\nexport const a = createCase;\n"],
+    [
+      'src-main/pdf/templates/x.ts',
+      "import { createCase } from '../../services/case-intake';\nexport const a = createCase;\n",
+    ],
     ['src-main/services/x.ts', "import { dispatch } from '../handlers';\nexport const a = dispatch;\n"],
     ['src-main/db/x.ts', "import { a as b } from '../../src-headoffice/server';\nexport const a = b;\n"],
     ['src-main/sync/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
@@ -26,9 +29,18 @@ describe('layer allow-list', () => {
 
   it.each([
     ['src-main/handlers/x.ts', "import { getCase } from '../services/case-read';\nexport const a = getCase;\n"],
-    ['src-main/db/repositories/x.ts', "import { stmt } from '../statements';\nimport { can } from '../../domain/permissions';\nexport const a = [stmt, can];\n"],
-    ['src-main/services/x.ts', "import { loadCase } from '../db/repositories/case-repo';\nimport { renderPdf } from '../pdf/render';\nexport const a = [loadCase, renderPdf];\n"],
-    ['src-main/ipc/x.ts', "import { ipcMain } from 'electron';\nimport { dispatch } from '../handlers';\nexport const a = [ipcMain, dispatch];\n"],
+    [
+      'src-main/db/repositories/x.ts',
+      "import { stmt } from '../statements';\nimport { can } from '../../domain/permissions';\nexport const a = [stmt, can];\n",
+    ],
+    [
+      'src-main/services/x.ts',
+      "import { loadCase } from '../db/repositories/case-repo';\nimport { renderPdf } from '../pdf/render';\nexport const a = [loadCase, renderPdf];\n",
+    ],
+    [
+      'src-main/ipc/x.ts',
+      "import { ipcMain } from 'electron';\nimport { dispatch } from '../handlers';\nexport const a = [ipcMain, dispatch];\n",
+    ],
   ])('allows %s its listed layers', async (file, code) => {
     expect(await ruleIds(file, code)).not.toContain('no-restricted-imports');
   });
@@ -45,6 +57,8 @@ describe('no casts in handlers and ipc', () => {
   });
 
   it('allows `as const`', async () => {
-    expect(await ruleIds('src-main/handlers/x.ts', "export const v = ['a', 'b'] as const;\n")).not.toContain('no-restricted-syntax');
+    expect(await ruleIds('src-main/handlers/x.ts', "export const v = ['a', 'b'] as const;\n")).not.toContain(
+      'no-restricted-syntax',
+    );
   });
 });

@@ -34,7 +34,13 @@ describe('顾客异议处理记录表 PDF', () => {
     recordFeedback(s.ctx, sec, { caseId: c.id, satisfaction: 'basically_satisfied', disputed: false });
     recordFinding(s.ctx, sec, { caseId: c.id, cause: 'product_or_service', finding: 'founded' });
     submitCase(s.ctx, sec, { caseId: c.id });
-    applyInstruction(s.ctx, { instructionId: s.ctx.newId(), caseId: c.id, text: '同意处理,鞋部加强进货检验。', reviewerName: '部本部 周经理', instructedAt: new Date(s.clock.t).toISOString() });
+    applyInstruction(s.ctx, {
+      instructionId: s.ctx.newId(),
+      caseId: c.id,
+      text: '同意处理,鞋部加强进货检验。',
+      reviewerName: '部本部 周经理',
+      instructedAt: new Date(s.clock.t).toISOString(),
+    });
     const pages = await readPdf(await printCaseRecord(s.ctx, sec, c.id, FIXED));
     const t = squash(pages.map((p) => p.text).join(''));
     for (const want of [
@@ -70,8 +76,16 @@ describe('顾客异议处理记录表 PDF', () => {
 
   it('long content continues over pages with the header repeated and loses nothing', async () => {
     s = openTestStore();
-    const content = Array.from({ length: 90 }, (_, i) => `第${String(i).padStart(3, '0')}段:顾客称鞋底开胶,ABC abc 123,¥45.90,全角“引号”与()括号。`).join('');
-    const c = createCase(s.ctx, s.users.secretary, { channel: 'in_store', customer: { name: '诸葛堃喆' }, content, categoryCode: 'product_quality' });
+    const content = Array.from(
+      { length: 90 },
+      (_, i) => `第${String(i).padStart(3, '0')}段:顾客称鞋底开胶,ABC abc 123,¥45.90,全角“引号”与()括号。`,
+    ).join('');
+    const c = createCase(s.ctx, s.users.secretary, {
+      channel: 'in_store',
+      customer: { name: '诸葛堃喆' },
+      content,
+      categoryCode: 'product_quality',
+    });
     const short = await readPdf(await printCaseRecord(s.ctx, s.users.secretary, phoneCase(s).id, FIXED));
     const pages = await readPdf(await printCaseRecord(s.ctx, s.users.secretary, c.id, FIXED));
     expect(pages.length).toBeGreaterThan(short.length);
@@ -88,20 +102,43 @@ describe('顾客异议处理记录表 PDF', () => {
     s = openTestStore();
     const c = createCase(s.ctx, s.users.clerk, {
       channel: 'government',
-      government: { body: 'consumer_association', bodyName: '浦东新区消保委', referenceNo: 'XB-2026-1107', contactPerson: '吴科员', contactPhone: '021-5888 1234' },
+      government: {
+        body: 'consumer_association',
+        bodyName: '浦东新区消保委',
+        referenceNo: 'XB-2026-1107',
+        contactPerson: '吴科员',
+        contactPhone: '021-5888 1234',
+      },
       customer: { name: '冯女士' },
       content: '反映超市价格标签与结算价格不一致',
       categoryCode: 'price',
     });
-    const t = squash((await readPdf(await printCaseRecord(s.ctx, s.users.secretary, c.id, FIXED))).map((p) => p.text).join(''));
-    for (const want of ['政府职能部门', '消委会浦东新区消保委', 'XB-2026-1107', '吴科员', '02158881234', '领导审核意见']) expect(t).toContain(squash(want));
+    const t = squash(
+      (await readPdf(await printCaseRecord(s.ctx, s.users.secretary, c.id, FIXED))).map((p) => p.text).join(''),
+    );
+    for (const want of [
+      '政府职能部门',
+      '消委会浦东新区消保委',
+      'XB-2026-1107',
+      '吴科员',
+      '02158881234',
+      '领导审核意见',
+    ])
+      expect(t).toContain(squash(want));
   });
 
   it('refuses to print an anonymous complaint for a role that may not read it', async () => {
     s = openTestStore();
-    const c = createCase(s.ctx, s.users.clerk, { channel: 'letter', anonymous: true, content: '匿名举报', categoryCode: 'other' });
+    const c = createCase(s.ctx, s.users.clerk, {
+      channel: 'letter',
+      anonymous: true,
+      content: '匿名举报',
+      categoryCode: 'other',
+    });
     await expect(printCaseRecord(s.ctx, s.users.clerk, c.id, FIXED)).rejects.toBeInstanceOf(AppError);
-    const t = squash((await readPdf(await printCaseRecord(s.ctx, s.users.supervisor, c.id, FIXED))).map((p) => p.text).join(''));
+    const t = squash(
+      (await readPdf(await printCaseRecord(s.ctx, s.users.supervisor, c.id, FIXED))).map((p) => p.text).join(''),
+    );
     expect(t).toContain('匿名');
     expect(t).toContain('匿名举报');
   });

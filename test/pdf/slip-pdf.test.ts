@@ -10,15 +10,23 @@ afterEach(() => s?.close());
 const FIXED = { creationDate: new Date('2026-11-24T00:00:00Z') };
 
 function exchange(st: TestStore) {
-  return createSlip(st.ctx, st.users.clerk, returnInput(st, {
-    type: 'exchange',
-    refundFen: undefined,
-    refundMethod: 'cash',
-    customer: { name: '欧阳旻堃喆', phone: '13800138000' },
-    reasonText: '尺码偏小,顾客要求换大一码“43码”',
-    returnedLines: [{ itemCode: '6901234567890', name: 'Nike 男士跑鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 }],
-    issuedLines: [{ itemCode: '6901234567891', name: 'Nike 男士跑鞋', spec: '43码 黑色', quantity: 1, unitPriceFen: 41_900 }],
-  }));
+  return createSlip(
+    st.ctx,
+    st.users.clerk,
+    returnInput(st, {
+      type: 'exchange',
+      refundFen: undefined,
+      refundMethod: 'cash',
+      customer: { name: '欧阳旻堃喆', phone: '13800138000' },
+      reasonText: '尺码偏小,顾客要求换大一码“43码”',
+      returnedLines: [
+        { itemCode: '6901234567890', name: 'Nike 男士跑鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 },
+      ],
+      issuedLines: [
+        { itemCode: '6901234567891', name: 'Nike 男士跑鞋', spec: '43码 黑色', quantity: 1, unitPriceFen: 41_900 },
+      ],
+    }),
+  );
 }
 
 describe('商品退换货单 PDF', () => {
@@ -90,7 +98,12 @@ describe('商品退换货单 PDF', () => {
 
   it('prints A5 on request, and many lines continue on the next page under the copy header', async () => {
     s = openTestStore();
-    const lines = Array.from({ length: 30 }, (_, i) => ({ itemCode: `SKU-${String(i).padStart(3, '0')}`, name: `商品第${i}号 长名称长名称`, quantity: 1, unitPriceFen: 1_000 }));
+    const lines = Array.from({ length: 30 }, (_, i) => ({
+      itemCode: `SKU-${String(i).padStart(3, '0')}`,
+      name: `商品第${i}号 长名称长名称`,
+      quantity: 1,
+      unitPriceFen: 1_000,
+    }));
     const slip = createSlip(s.ctx, s.users.manager, returnInput(s, { returnedLines: lines, refundFen: 30_000 }));
     const pages = await readPdf(await printSlip(s.ctx, slip.id, { ...FIXED, paper: 'A5' }));
     expect(pages[0]!.width).toBeCloseTo(419.53, 1);

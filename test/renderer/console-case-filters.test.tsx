@@ -45,7 +45,12 @@ describe('CaseFilters', () => {
     await userEvent.click(await screen.findByTitle('商品质量'));
     fireEvent.mouseDown(screen.getByLabelText('渠道'));
     await userEvent.click(await screen.findByTitle('政府职能部门'));
-    expect(onChange).toHaveBeenLastCalledWith({ branch: 'SH02', status: 'awaiting_instruction', category: 'product_quality', channel: 'government' });
+    expect(onChange).toHaveBeenLastCalledWith({
+      branch: 'SH02',
+      status: 'awaiting_instruction',
+      category: 'product_quality',
+      channel: 'government',
+    });
   });
 
   it('sets the received dates', async () => {

@@ -18,13 +18,26 @@ afterEach(() => {
 });
 
 const URL_ = caseInstructionsPath('SH01', 'case-1');
-const ANSWER = { instruction: { instructionId: 'i1', text: '请于周五前回访顾客', reviewerName: '周审核', instructedAt: '2026-11-24T02:00:00.000Z', appliedByBranch: false }, created: true };
-const posts = (m: ReturnType<typeof vi.fn>) => m.mock.calls.filter(([, init]) => (init as RequestInit | undefined)?.method === 'POST');
+const ANSWER = {
+  instruction: {
+    instructionId: 'i1',
+    text: '请于周五前回访顾客',
+    reviewerName: '周审核',
+    instructedAt: '2026-11-24T02:00:00.000Z',
+    appliedByBranch: false,
+  },
+  created: true,
+};
+const posts = (m: ReturnType<typeof vi.fn>) =>
+  m.mock.calls.filter(([, init]) => (init as RequestInit | undefined)?.method === 'POST');
 
 describe('InstructionForm', () => {
   it('names the empty instruction from the contract schema and sends nothing', async () => {
     const onSent = vi.fn();
-    const { fetchMock } = await renderConsole(<InstructionForm branch="SH01" caseId="case-1" onSent={onSent} />, () => ({ status: 500 }));
+    const { fetchMock } = await renderConsole(
+      <InstructionForm branch="SH01" caseId="case-1" onSent={onSent} />,
+      () => ({ status: 500 }),
+    );
     await userEvent.type(screen.getByLabelText('批示内容'), '   ');
     await userEvent.click(screen.getByRole('button', { name: /发送批示/ }));
     expect(await screen.findByText('批示内容:必须填写')).toBeTruthy();
@@ -36,8 +49,12 @@ describe('InstructionForm', () => {
   it('does not send on the Enter of an IME composition nor on a plain Enter; Ctrl+Enter sends with the CSRF token', async () => {
     setCsrfToken('csrf-abc');
     const onSent = vi.fn();
-    const { fetchMock } = await renderConsole(<InstructionForm branch="SH01" caseId="case-1" onSent={onSent} />, (method, url) =>
-      method === 'POST' && url === URL_ ? { status: 201, body: ANSWER } : { status: 404, body: { code: 'NOT_FOUND', message: { zh: '没有', en: 'none' } } },
+    const { fetchMock } = await renderConsole(
+      <InstructionForm branch="SH01" caseId="case-1" onSent={onSent} />,
+      (method, url) =>
+        method === 'POST' && url === URL_
+          ? { status: 201, body: ANSWER }
+          : { status: 404, body: { code: 'NOT_FOUND', message: { zh: '没有', en: 'none' } } },
     );
     const box = screen.getByLabelText('批示内容');
     // Fake time for the window in which a wrong send would have happened: no real wait.
@@ -68,7 +85,19 @@ describe('InstructionForm', () => {
     const onSent = vi.fn();
     const { fetchMock } = await renderConsole(<InstructionForm branch="SH01" caseId="case-1" onSent={onSent} />, () => {
       if (refuse) {
-        return { status: 400, body: { code: 'VALIDATION', message: { zh: '批示内容:含有不允许的字符', en: 'Instruction text has characters not allowed' }, issues: [{ field: 'text', message: { zh: '批示内容:含有不允许的字符', en: 'Instruction text has characters not allowed' } }] } };
+        return {
+          status: 400,
+          body: {
+            code: 'VALIDATION',
+            message: { zh: '批示内容:含有不允许的字符', en: 'Instruction text has characters not allowed' },
+            issues: [
+              {
+                field: 'text',
+                message: { zh: '批示内容:含有不允许的字符', en: 'Instruction text has characters not allowed' },
+              },
+            ],
+          },
+        };
       }
       return { status: 201, body: ANSWER };
     });
@@ -82,7 +111,9 @@ describe('InstructionForm', () => {
     refuse = false;
     await userEvent.click(screen.getByRole('button', { name: /发送批示/ }));
     await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
-    const ids = posts(fetchMock).map(([, init]) => (JSON.parse(String((init as RequestInit).body)) as { clientId: string }).clientId);
+    const ids = posts(fetchMock).map(
+      ([, init]) => (JSON.parse(String((init as RequestInit).body)) as { clientId: string }).clientId,
+    );
     expect(ids).toHaveLength(2);
     expect(ids[0]).toBe(ids[1]);
   });

@@ -8,10 +8,18 @@ import { vi } from 'vitest';
 import { initConsoleI18n } from '../../src-renderer/console/i18n';
 import { installDomShims } from './dom-shims';
 
-export type FakeHq = (method: string, url: string, headers: Record<string, string>, body: unknown) => { status: number; body?: unknown };
+export type FakeHq = (
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+) => { status: number; body?: unknown };
 
 export function json(status: number, body?: unknown): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 export async function renderConsole(ui: ReactElement, hq: FakeHq) {

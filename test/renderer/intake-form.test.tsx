@@ -52,7 +52,19 @@ describe('IntakeForm', () => {
   it("shows main's refusal on the field and keeps what was typed", async () => {
     const { invoke } = await renderSigned(<IntakeForm channel="phone" />, {
       canned: {
-        'cases.create': () => ({ ok: false, error: { code: 'VALIDATION', message: { zh: '异议类别:不是有效的选项', en: 'Category is not one of the allowed values' }, issues: [{ field: 'categoryCode', message: { zh: '异议类别:不是有效的选项', en: 'Category is not one of the allowed values' } }] } }),
+        'cases.create': () => ({
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message: { zh: '异议类别:不是有效的选项', en: 'Category is not one of the allowed values' },
+            issues: [
+              {
+                field: 'categoryCode',
+                message: { zh: '异议类别:不是有效的选项', en: 'Category is not one of the allowed values' },
+              },
+            ],
+          },
+        }),
       },
     });
     await userEvent.type(screen.getByLabelText('联系电话'), '13812345678');
@@ -66,7 +78,10 @@ describe('IntakeForm', () => {
     expect((screen.getByLabelText('异议内容(顾客原话)') as HTMLTextAreaElement).value).toBe('电饭煲内胆有划痕');
     // The repeat-complainant check was answered by the real store: a phone it has never seen.
     const check = invoke.mock.results[invoke.mock.calls.findIndex(([c]) => c === 'intake.check')];
-    expect(await check?.value).toEqual({ ok: true, value: { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] } });
+    expect(await check?.value).toEqual({
+      ok: true,
+      value: { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] },
+    });
   });
 
   it("shows the real handler's refusal of a category withdrawn after the form loaded it, and keeps what was typed", async () => {

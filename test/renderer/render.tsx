@@ -8,7 +8,14 @@ import type { ReactElement } from 'react';
 import { afterEach, expect, vi } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
 import type { z } from 'zod';
-import { type Channel, type ChannelInput, type ChannelOutput, type ChannelParsed, contract, type PublicSettings } from '../../src-main/shared/ipc/contract';
+import {
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type ChannelParsed,
+  contract,
+  type PublicSettings,
+} from '../../src-main/shared/ipc/contract';
 import { type Result, toErrorResult } from '../../src-main/shared/result';
 import { DEFAULT_APP_SETTINGS } from '../../src-main/shared/settings-schema';
 import type { SessionUser } from '../../src-main/shared/types';
@@ -17,7 +24,6 @@ import { SessionContext } from '../../src-renderer/features/shell/session';
 import { initI18n } from '../../src-renderer/i18n';
 import { openTestStore, type TestStore } from '../helpers/store';
 import { installDomShims } from './dom-shims';
-
 
 /** Who the screens are rendered for: the test store's service-desk clerk. */
 export const USER: Pick<SessionUser, 'staffNo' | 'role'> = { staffNo: 'C001', role: 'clerk' };
@@ -28,7 +34,13 @@ export const SETTINGS: PublicSettings = { ...rest, hasSyncKey: false };
 export type Canned = { [C in Channel]?: (input: ChannelParsed<C>) => Result<ChannelOutput<C>> };
 
 /** The reference data every form loads and the drafts it keeps: what a screen may ask of main when nothing else is expected. */
-export const REFERENCE_ONLY: readonly Channel[] = ['units.list', 'categories.list', 'drafts.get', 'drafts.save', 'drafts.discard'];
+export const REFERENCE_ONLY: readonly Channel[] = [
+  'units.list',
+  'categories.list',
+  'drafts.get',
+  'drafts.save',
+  'drafts.discard',
+];
 
 export interface SignedOptions {
   /** Answers that replace the real handler for their channels. */
@@ -62,7 +74,11 @@ afterEach(() => {
 /** The contract seen per channel, so that a generic channel's schema parses to that channel's input (as dispatch does). */
 const inputSchemas: { [C in Channel]: { input: z.ZodType<ChannelParsed<C>, ChannelInput<C>> } } = contract;
 
-function cannedAnswer<C extends Channel>(canned: Canned, channel: C, raw: unknown): Result<ChannelOutput<C>> | undefined {
+function cannedAnswer<C extends Channel>(
+  canned: Canned,
+  channel: C,
+  raw: unknown,
+): Result<ChannelOutput<C>> | undefined {
   const answer = canned[channel];
   if (!answer) return undefined;
   try {
@@ -80,13 +96,21 @@ export async function renderSigned(ui: ReactElement, opts: SignedOptions = {}) {
   await initI18n('zh-CN');
   const s = testStore();
   const actor = s.users.clerk;
-  const user: SessionUser = { id: actor.id, staffNo: actor.staffNo, name: actor.name, role: actor.role, unitId: actor.unitId };
+  const user: SessionUser = {
+    id: actor.id,
+    staffNo: actor.staffNo,
+    name: actor.name,
+    role: actor.role,
+    unitId: actor.unitId,
+  };
   expect(user).toMatchObject(USER);
   const invoke = vi.fn(async (channel: string, input: unknown): Promise<unknown> => {
     if (opts.only && !opts.only.some((c) => c === channel)) throw new Error(`main must not be called: ${channel}`);
     if (store !== s) throw new Error(`called after the test ended: ${channel}`);
     const canned = opts.canned && isChannel(channel) ? cannedAnswer(opts.canned, channel, input) : undefined;
-    const result = canned ?? (await dispatch(s.ctx, { user }, channel, input, (id, ch, e) => incidents.push(`${ch} ${id}: ${String(e)}`)));
+    const result =
+      canned ??
+      (await dispatch(s.ctx, { user }, channel, input, (id, ch, e) => incidents.push(`${ch} ${id}: ${String(e)}`)));
     // What crosses Electron's IPC is a structured clone, never the handler's own objects.
     return structuredClone(result);
   });

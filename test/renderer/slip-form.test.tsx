@@ -17,7 +17,9 @@ describe('SlipForm', () => {
   it('shows live totals and the price difference of an exchange', async () => {
     await renderSigned(<SlipForm caseId={undefined} />);
     await userEvent.type(screen.getByLabelText('单价(元) 1', { selector: '#returnedLines-0-unitPrice' }), '199.5');
-    fireEvent.change(screen.getByLabelText('数量 1', { selector: '#returnedLines-0-quantity' }), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('数量 1', { selector: '#returnedLines-0-quantity' }), {
+      target: { value: '2' },
+    });
     await userEvent.type(screen.getByLabelText('单价(元) 1', { selector: '#issuedLines-0-unitPrice' }), '420');
     const totals = screen.getByTestId('slip-totals').textContent ?? '';
     expect(totals).toContain('退回合计: ¥399.00');
@@ -36,6 +38,11 @@ describe('SlipForm', () => {
   it('computes line amounts in integer fen', () => {
     expect(lineFen({ itemCode: 'A', name: 'a', spec: '', quantity: '3', unitPrice: '0.10' })).toBe(30);
     expect(lineFen({ itemCode: 'A', name: 'a', spec: '', quantity: 'x', unitPrice: '1' })).toBeNull();
-    expect(totalFen([{ itemCode: 'A', name: 'a', spec: '', quantity: '1', unitPrice: '12.3' }, { itemCode: 'B', name: 'b', spec: '', quantity: '2', unitPrice: '' }])).toBe(1230);
+    expect(
+      totalFen([
+        { itemCode: 'A', name: 'a', spec: '', quantity: '1', unitPrice: '12.3' },
+        { itemCode: 'B', name: 'b', spec: '', quantity: '2', unitPrice: '' },
+      ]),
+    ).toBe(1230);
   });
 });

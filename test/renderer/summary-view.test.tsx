@@ -26,11 +26,54 @@ const TZ = 'Asia/Shanghai';
 const sh = (iso: string) => Date.parse(`${iso}+08:00`);
 const month = periodOfDate('month', '2026-11-15', TZ);
 const facts = [
-  caseFacts({ id: 'c1', number: 'SH01-YY-202611-0001', channel: 'phone', categoryCode: 'product_quality', complainedUnitId: 'u1', receivedAt: sh('2026-11-03T10:00:00'), firstFedBackAt: sh('2026-11-03T12:00:00'), satisfaction: 'satisfied' }, [
-    { id: 's1', type: 'return', status: 'completed', handledAt: sh('2026-11-03T11:00:00'), returnedTotalFen: 45_900, refundFen: 45_900, qualityProblem: true, deductCommission: false },
-  ]),
-  caseFacts({ id: 'c2', number: 'SH01-YY-202611-0002', channel: 'in_store', categoryCode: 'service_attitude', receivedAt: sh('2026-11-04T10:00:00'), firstFedBackAt: sh('2026-11-06T10:00:00'), disputed: true, typical: true, escalations: [{ kind: 'duty_supervisor' }] }, []),
-  caseFacts({ id: 'c3', number: 'SH01-YY-202610-0009', channel: 'phone', categoryCode: 'price', receivedAt: sh('2026-10-04T10:00:00') }, []),
+  caseFacts(
+    {
+      id: 'c1',
+      number: 'SH01-YY-202611-0001',
+      channel: 'phone',
+      categoryCode: 'product_quality',
+      complainedUnitId: 'u1',
+      receivedAt: sh('2026-11-03T10:00:00'),
+      firstFedBackAt: sh('2026-11-03T12:00:00'),
+      satisfaction: 'satisfied',
+    },
+    [
+      {
+        id: 's1',
+        type: 'return',
+        status: 'completed',
+        handledAt: sh('2026-11-03T11:00:00'),
+        returnedTotalFen: 45_900,
+        refundFen: 45_900,
+        qualityProblem: true,
+        deductCommission: false,
+      },
+    ],
+  ),
+  caseFacts(
+    {
+      id: 'c2',
+      number: 'SH01-YY-202611-0002',
+      channel: 'in_store',
+      categoryCode: 'service_attitude',
+      receivedAt: sh('2026-11-04T10:00:00'),
+      firstFedBackAt: sh('2026-11-06T10:00:00'),
+      disputed: true,
+      typical: true,
+      escalations: [{ kind: 'duty_supervisor' }],
+    },
+    [],
+  ),
+  caseFacts(
+    {
+      id: 'c3',
+      number: 'SH01-YY-202610-0009',
+      channel: 'phone',
+      categoryCode: 'price',
+      receivedAt: sh('2026-10-04T10:00:00'),
+    },
+    [],
+  ),
 ];
 const summary = summarize(facts, month, previousPeriods(month, 2, TZ), { asOf: sh('2026-11-30T10:00:00') });
 const report: SummaryReport = {
@@ -38,7 +81,13 @@ const report: SummaryReport = {
   branch: { code: 'SH01', name: '上海一店' },
   timeZone: TZ,
   generatedAt: sh('2026-11-30T10:00:00'),
-  names: { categories: { product_quality: { zh: '商品质量', en: 'Product quality' }, service_attitude: { zh: '服务态度', en: 'Service attitude' } }, units: { u1: '鞋部' } },
+  names: {
+    categories: {
+      product_quality: { zh: '商品质量', en: 'Product quality' },
+      service_attitude: { zh: '服务态度', en: 'Service attitude' },
+    },
+    units: { u1: '鞋部' },
+  },
 };
 
 function Labelled() {
@@ -76,7 +125,14 @@ describe('Reports screen', () => {
     const calls: string[] = [];
     let polls = 0;
     let state: ReportJobStatus['state'] = 'running';
-    const status = (): ReportJobStatus => ({ jobId: '0193a9c0-0000-7000-8000-000000000001', state, done: state === 'running' ? 40 : 100, total: 100, period: month, error: null });
+    const status = (): ReportJobStatus => ({
+      jobId: '0193a9c0-0000-7000-8000-000000000001',
+      state,
+      done: state === 'running' ? 40 : 100,
+      total: 100,
+      period: month,
+      error: null,
+    });
     const { invoke } = await renderSigned(<ReportsScreen />, {
       canned: {
         'reports.start': () => {
@@ -113,7 +169,10 @@ describe('Reports screen', () => {
     expect(screen.getByText('已取消,没有生成报表')).toBeTruthy();
     expect(calls).toContain('reports.cancel');
     expect(calls).not.toContain('reports.result');
-    expect(invoke.mock.calls.find((c) => c[0] === 'reports.start')?.[1]).toMatchObject({ periodType: 'month', previousCount: 6 });
+    expect(invoke.mock.calls.find((c) => c[0] === 'reports.start')?.[1]).toMatchObject({
+      periodType: 'month',
+      previousCount: 6,
+    });
 
     fireEvent.click(screen.getByRole('button', { name: '生成报表' }));
     await elapse(0);

@@ -18,7 +18,9 @@ const renderRow = (r: string, _i: number, style: React.CSSProperties) => (
 describe('VirtualList', () => {
   it('renders a window of rows and moves it on scroll', () => {
     const onNearEnd = vi.fn();
-    render(<VirtualList rows={rows} rowHeight={40} height={400} label="list" renderRow={renderRow} onNearEnd={onNearEnd} />);
+    render(
+      <VirtualList rows={rows} rowHeight={40} height={400} label="list" renderRow={renderRow} onNearEnd={onNearEnd} />,
+    );
     const list = screen.getByRole('list');
     expect(list.querySelectorAll('[data-row]').length).toBeLessThan(30);
     expect(screen.getByText('row 0')).toBeTruthy();

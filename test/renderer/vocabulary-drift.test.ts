@@ -18,7 +18,11 @@ const LANGS: Lang[] = ['zh-CN', 'en'];
 const PRINT: Record<Lang, ReportText> = { 'zh-CN': REPORT_TEXT_ZH, en: REPORT_TEXT_EN };
 
 /** Where print names a value: form text, report text, or a report table (undefined = print never shows it). */
-type PrintLookup = (value: string, t: ReportText, tables: Map<string, string>) => [where: string, label: string | undefined][];
+type PrintLookup = (
+  value: string,
+  t: ReportText,
+  tables: Map<string, string>,
+) => [where: string, label: string | undefined][];
 
 interface EnumCase {
   name: string;
@@ -32,29 +36,141 @@ const at = <T extends object>(record: T, key: string): string | undefined => {
   const v: unknown = Object.entries(record).find(([k]) => k === key)?.[1];
   return typeof v === 'string' ? v : undefined;
 };
-const form = (pick: (f: FormText) => object, where: string): PrintLookup => (v, t) => [[`form ${where}`, at(pick(t.form), v)]];
-const withTable = (base: PrintLookup, table: string): PrintLookup => (v, t, tables) => [...base(v, t, tables), [`report table ${table}`, tables.get(`${table}:${v}`)]];
+const form =
+  (pick: (f: FormText) => object, where: string): PrintLookup =>
+  (v, t) => [[`form ${where}`, at(pick(t.form), v)]];
+const withTable =
+  (base: PrintLookup, table: string): PrintLookup =>
+  (v, t, tables) => [...base(v, t, tables), [`report table ${table}`, tables.get(`${table}:${v}`)]];
 
 const ENUMS: EnumCase[] = [
-  { name: 'CHANNELS', values: enums.CHANNELS, screen: (v) => `translation:channel.${v}`, print: withTable(withTable(form((f) => f.channel, 'channel'), 'channel'), 'case.channel') },
-  { name: 'GOVERNMENT_BODIES', values: enums.GOVERNMENT_BODIES, screen: (v) => `translation:govBody.${v}`, print: form((f) => f.govBody, 'govBody') },
-  { name: 'CASE_STATUSES', values: enums.CASE_STATUSES, screen: (v) => `translation:status.${v}`, print: form((f) => f.status, 'status') },
-  { name: 'SEVERITIES', values: enums.SEVERITIES, screen: (v) => `translation:severity.${v}`, print: form((f) => f.severity, 'severity') },
-  { name: 'RESOLUTION_TYPES', values: enums.RESOLUTION_TYPES, screen: (v) => `translation:resolution.${v}`, print: withTable(form((f) => f.resolution, 'resolution'), 'case.resolution') },
-  { name: 'SATISFACTIONS', values: enums.SATISFACTIONS, screen: (v) => `translation:satisfaction.${v}`, print: withTable(form((f) => f.satisfaction, 'satisfaction'), 'satisfaction') },
-  { name: 'ESCALATION_KINDS', values: enums.ESCALATION_KINDS, screen: (v) => `translation:escalation.${v}`, print: withTable(form((f) => f.escalation, 'escalation'), 'disputes') },
-  { name: 'CAUSES', values: enums.CAUSES, screen: (v) => `translation:cause.${v}`, print: form((f) => f.cause, 'cause') },
-  { name: 'FINDINGS', values: enums.FINDINGS, screen: (v) => `translation:finding.${v}`, print: withTable(withTable(form((f) => f.finding, 'finding'), 'findings'), 'case.finding') },
+  {
+    name: 'CHANNELS',
+    values: enums.CHANNELS,
+    screen: (v) => `translation:channel.${v}`,
+    print: withTable(
+      withTable(
+        form((f) => f.channel, 'channel'),
+        'channel',
+      ),
+      'case.channel',
+    ),
+  },
+  {
+    name: 'GOVERNMENT_BODIES',
+    values: enums.GOVERNMENT_BODIES,
+    screen: (v) => `translation:govBody.${v}`,
+    print: form((f) => f.govBody, 'govBody'),
+  },
+  {
+    name: 'CASE_STATUSES',
+    values: enums.CASE_STATUSES,
+    screen: (v) => `translation:status.${v}`,
+    print: form((f) => f.status, 'status'),
+  },
+  {
+    name: 'SEVERITIES',
+    values: enums.SEVERITIES,
+    screen: (v) => `translation:severity.${v}`,
+    print: form((f) => f.severity, 'severity'),
+  },
+  {
+    name: 'RESOLUTION_TYPES',
+    values: enums.RESOLUTION_TYPES,
+    screen: (v) => `translation:resolution.${v}`,
+    print: withTable(
+      form((f) => f.resolution, 'resolution'),
+      'case.resolution',
+    ),
+  },
+  {
+    name: 'SATISFACTIONS',
+    values: enums.SATISFACTIONS,
+    screen: (v) => `translation:satisfaction.${v}`,
+    print: withTable(
+      form((f) => f.satisfaction, 'satisfaction'),
+      'satisfaction',
+    ),
+  },
+  {
+    name: 'ESCALATION_KINDS',
+    values: enums.ESCALATION_KINDS,
+    screen: (v) => `translation:escalation.${v}`,
+    print: withTable(
+      form((f) => f.escalation, 'escalation'),
+      'disputes',
+    ),
+  },
+  {
+    name: 'CAUSES',
+    values: enums.CAUSES,
+    screen: (v) => `translation:cause.${v}`,
+    print: form((f) => f.cause, 'cause'),
+  },
+  {
+    name: 'FINDINGS',
+    values: enums.FINDINGS,
+    screen: (v) => `translation:finding.${v}`,
+    print: withTable(
+      withTable(
+        form((f) => f.finding, 'finding'),
+        'findings',
+      ),
+      'case.finding',
+    ),
+  },
   { name: 'ROLES', values: enums.ROLES, screen: (v) => `translation:role.${v}`, print: () => [] },
   { name: 'QUEUES', values: enums.QUEUES, screen: (v) => `translation:queue.${v}`, print: () => [] },
-  { name: 'CASE_EVENT_KINDS', values: enums.CASE_EVENT_KINDS, screen: (v) => `translation:event.${v}`, print: form((f) => f.record.event, 'record.event') },
-  { name: 'SLIP_TYPES', values: enums.SLIP_TYPES, screen: (v) => `translation:slip.${v}`, print: form((f) => f.slip, 'slip') },
-  { name: 'SLIP_STATUSES', values: enums.SLIP_STATUSES, screen: (v) => `translation:slipStatus.${v}`, print: (v, t) => [['form slip.pendingApproval', v === 'pending_approval' ? t.form.slip.pendingApproval : undefined]] },
-  { name: 'SETTLEMENT_STATUSES', values: enums.SETTLEMENT_STATUSES, screen: (v) => (v === 'settled' ? 'settled' : `translation:slip.${v}`), print: form((f) => f.slip, 'slip') },
-  { name: 'REFUND_METHODS', values: enums.REFUND_METHODS, screen: (v) => `translation:refundMethod.${v}`, print: form((f) => f.refundMethod, 'refundMethod') },
-  { name: 'SLIP_REASONS', values: enums.SLIP_REASONS, screen: (v) => `translation:slipReason.${v}`, print: form((f) => f.slipReason, 'slipReason') },
-  { name: 'CLOSINGS', values: CLOSINGS, screen: (v) => `translation:reports.summary.closing.${v}`, print: withTable((v, t) => [['report closing', at(t.summary.closing, v)]], 'closing') },
-  { name: 'YES_NO', values: ['yes', 'no'], screen: (v) => `translation:yesNo.${v}`, print: (v, t) => [['form yes/no', v === 'yes' ? t.form.yes : t.form.no]] },
+  {
+    name: 'CASE_EVENT_KINDS',
+    values: enums.CASE_EVENT_KINDS,
+    screen: (v) => `translation:event.${v}`,
+    print: form((f) => f.record.event, 'record.event'),
+  },
+  {
+    name: 'SLIP_TYPES',
+    values: enums.SLIP_TYPES,
+    screen: (v) => `translation:slip.${v}`,
+    print: form((f) => f.slip, 'slip'),
+  },
+  {
+    name: 'SLIP_STATUSES',
+    values: enums.SLIP_STATUSES,
+    screen: (v) => `translation:slipStatus.${v}`,
+    print: (v, t) => [
+      ['form slip.pendingApproval', v === 'pending_approval' ? t.form.slip.pendingApproval : undefined],
+    ],
+  },
+  {
+    name: 'SETTLEMENT_STATUSES',
+    values: enums.SETTLEMENT_STATUSES,
+    screen: (v) => (v === 'settled' ? 'settled' : `translation:slip.${v}`),
+    print: form((f) => f.slip, 'slip'),
+  },
+  {
+    name: 'REFUND_METHODS',
+    values: enums.REFUND_METHODS,
+    screen: (v) => `translation:refundMethod.${v}`,
+    print: form((f) => f.refundMethod, 'refundMethod'),
+  },
+  {
+    name: 'SLIP_REASONS',
+    values: enums.SLIP_REASONS,
+    screen: (v) => `translation:slipReason.${v}`,
+    print: form((f) => f.slipReason, 'slipReason'),
+  },
+  {
+    name: 'CLOSINGS',
+    values: CLOSINGS,
+    screen: (v) => `translation:reports.summary.closing.${v}`,
+    print: withTable((v, t) => [['report closing', at(t.summary.closing, v)]], 'closing'),
+  },
+  {
+    name: 'YES_NO',
+    values: ['yes', 'no'],
+    screen: (v) => `translation:yesNo.${v}`,
+    print: (v, t) => [['form yes/no', v === 'yes' ? t.form.yes : t.form.no]],
+  },
 ];
 
 /** Enumerations no screen or print names (nothing to keep in step). */
@@ -77,22 +193,35 @@ function reportTables(t: ReportText): Map<string, string> {
     disputed: false,
     escalated: true,
   }));
-  const report: SummaryReport = { summary: { ...summary, attention: refs, attentionTotal: refs.length }, branch: { code: 'SH01', name: '上海一店' }, timeZone: TZ, generatedAt: 0, names: { categories: {}, units: {} } };
+  const report: SummaryReport = {
+    summary: { ...summary, attention: refs, attentionTotal: refs.length },
+    branch: { code: 'SH01', name: '上海一店' },
+    timeZone: TZ,
+    generatedAt: 0,
+    names: { categories: {}, units: {} },
+  };
   const labels = new Map<string, string>();
   const sections = reportSections(report, t);
   const rowsOf = (id: string) => sections.find((s) => s.id === id)?.rows ?? [];
-  const textOf = (c: { t: string; v?: unknown } | undefined): string => (c && c.t === 'text' && typeof c.v === 'string' ? c.v : '');
+  const textOf = (c: { t: string; v?: unknown } | undefined): string =>
+    c && c.t === 'text' && typeof c.v === 'string' ? c.v : '';
   const byRow = (id: string, values: readonly string[], label: (row: string) => string) =>
     rowsOf(id).forEach((row, i) => {
       const v = values[i];
       if (v !== undefined) labels.set(`${id}:${v}`, label(textOf(row[0])));
     });
-  byRow('channel', summary.byChannel.map((r) => r.key), (x) => x);
+  byRow(
+    'channel',
+    summary.byChannel.map((r) => r.key),
+    (x) => x,
+  );
   byRow('closing', CLOSINGS, (x) => x);
   byRow('satisfaction', enums.SATISFACTIONS, (x) => x);
   byRow('findings', enums.FINDINGS, (x) => x);
   // Disputed, escalated, then "escalated: <kind>" per kind.
-  byRow('disputes', ['', '', ...Object.keys(summary.escalationsByKind)], (x) => x.slice(`${t.summary.escalated}:`.length));
+  byRow('disputes', ['', '', ...Object.keys(summary.escalationsByKind)], (x) =>
+    x.slice(`${t.summary.escalated}:`.length),
+  );
   for (const [i, row] of rowsOf('attention').entries()) {
     const ref = refs[i];
     if (!ref) continue;
@@ -132,10 +261,17 @@ describe('one vocabulary: screen and print name every enum value alike', () => {
         for (const v of e.values) {
           const key = e.screen(v);
           // Settled is shown on screen only with its date: "已结算(2026-11-30)".
-          const shown = key === 'settled' ? t('translation:slip.settledOn', { date: '' }).replace(/[((].*$/, '').trim() : t(key);
-          if (!shown || shown === key || shown === key.split(':').pop()) drift.push(`${e.name}.${v}: no screen label (${key})`);
+          const shown =
+            key === 'settled'
+              ? t('translation:slip.settledOn', { date: '' })
+                  .replace(/[((].*$/, '')
+                  .trim()
+              : t(key);
+          if (!shown || shown === key || shown === key.split(':').pop())
+            drift.push(`${e.name}.${v}: no screen label (${key})`);
           for (const [where, printed] of e.print(v, print, tables)) {
-            if (printed !== undefined && printed !== shown) drift.push(`${e.name}.${v}: screen "${shown}" ≠ ${where} "${printed}"`);
+            if (printed !== undefined && printed !== shown)
+              drift.push(`${e.name}.${v}: screen "${shown}" ≠ ${where} "${printed}"`);
           }
         }
       }
@@ -144,7 +280,8 @@ describe('one vocabulary: screen and print name every enum value alike', () => {
 
     it(`shows the refusal messages' status names and the console's period names as the screens do (${lang})`, () => {
       const t = screenT(lang);
-      for (const s of enums.CASE_STATUSES) expect(lang === 'en' ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh).toBe(t(`translation:status.${s}`));
+      for (const s of enums.CASE_STATUSES)
+        expect(lang === 'en' ? STATUS_LABELS[s].en : STATUS_LABELS[s].zh).toBe(t(`translation:status.${s}`));
       for (const p of PERIOD_TYPES) expect(t(`console:summary.${p}`)).toBe(t(`translation:reports.${p}`));
     });
   }

@@ -28,9 +28,12 @@ interface OutboxRow {
   payload: string;
 }
 
-const auditSince = (s: TestStore, seq: number) => s.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as AuditRow[];
-const outboxSince = (s: TestStore, seq: number) => s.db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq').all(seq) as OutboxRow[];
-const maxSeq = (s: TestStore, t: string) => (s.db.prepare(`SELECT ifnull(max(seq), 0) AS n FROM ${t}`).get() as { n: number }).n;
+const auditSince = (s: TestStore, seq: number) =>
+  s.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as AuditRow[];
+const outboxSince = (s: TestStore, seq: number) =>
+  s.db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq').all(seq) as OutboxRow[];
+const maxSeq = (s: TestStore, t: string) =>
+  (s.db.prepare(`SELECT ifnull(max(seq), 0) AS n FROM ${t}`).get() as { n: number }).n;
 
 describe('audit log and outbox', () => {
   it('each mutation writes who, when, before and after, plus the snapshot for head office', () => {
@@ -42,11 +45,22 @@ describe('audit log and outbox', () => {
     const created = auditSince(s, a0);
     // A new customer and the case, each audited.
     expect(created.map((r) => r.action)).toEqual(['customer.create', 'case.create']);
-    expect(created[1]).toMatchObject({ actor_id: secretary.id, actor_name: secretary.name, entity: 'case', entity_id: c.id, before: null });
+    expect(created[1]).toMatchObject({
+      actor_id: secretary.id,
+      actor_name: secretary.name,
+      entity: 'case',
+      entity_id: c.id,
+      before: null,
+    });
     expect(JSON.parse(created[1]!.after)).toMatchObject({ number: c.number, status: 'registered' });
     const out = outboxSince(s, o0);
     expect(out.map((r) => `${r.record_type}:${r.version}`)).toEqual(['customer:1', 'audit:1', 'case:1', 'audit:1']);
-    expect(JSON.parse(out[2]!.payload)).toMatchObject({ id: c.id, number: c.number, version: 1, events: [{ kind: 'intake' }] });
+    expect(JSON.parse(out[2]!.payload)).toMatchObject({
+      id: c.id,
+      number: c.number,
+      version: 1,
+      events: [{ kind: 'intake' }],
+    });
 
     const a1 = maxSeq(s, 'audit_log');
     const o1 = maxSeq(s, 'outbox');
@@ -86,7 +100,9 @@ describe('audit log and outbox', () => {
       )
       .all() as { t: string; id: string; version: number }[];
     for (const r of latest) {
-      const row = s.db.prepare('SELECT max(version) AS v FROM outbox WHERE record_type = ? AND record_id = ?').get(r.t, r.id) as { v: number };
+      const row = s.db
+        .prepare('SELECT max(version) AS v FROM outbox WHERE record_type = ? AND record_id = ?')
+        .get(r.t, r.id) as { v: number };
       expect(row.v, `${r.t} ${r.id}`).toBe(r.version);
     }
   });
@@ -95,7 +111,9 @@ describe('audit log and outbox', () => {
     s = openTestStore();
     const c = phoneCase(s);
     for (let i = 0; i < 30; i++) addNote(s.ctx, s.users.clerk, { caseId: c.id, text: `第${i}次联系顾客` });
-    const last = s.db.prepare("SELECT before, after FROM audit_log WHERE entity = 'case' ORDER BY seq DESC LIMIT 1").get() as { before: string; after: string };
+    const last = s.db
+      .prepare("SELECT before, after FROM audit_log WHERE entity = 'case' ORDER BY seq DESC LIMIT 1")
+      .get() as { before: string; after: string };
     const after = JSON.parse(last.after) as { events: { text: string }[]; version: number };
     expect(after.events).toHaveLength(1);
     expect(after.events[0]!.text).toBe('第29次联系顾客');
@@ -109,7 +127,9 @@ describe('audit log and outbox', () => {
     const b = phoneCase(s, { customer: { name: '赵六', phone: '13600136000' } });
     addNote(s.ctx, s.users.clerk, { caseId: a.id, text: 'x' });
     addNote(s.ctx, s.users.clerk, { caseId: b.id, text: 'y' });
-    const rows = s.db.prepare("SELECT seq, record_id, version FROM outbox WHERE record_type = 'case' ORDER BY seq").all() as { seq: number; record_id: string; version: number }[];
+    const rows = s.db
+      .prepare("SELECT seq, record_id, version FROM outbox WHERE record_type = 'case' ORDER BY seq")
+      .all() as { seq: number; record_id: string; version: number }[];
     expect(rows.map((r) => [r.record_id, r.version])).toEqual([
       [a.id, 1],
       [b.id, 1],
@@ -134,7 +154,9 @@ describe('audit log and outbox', () => {
   it('never writes a PIN hash into the audit log or the outbox', () => {
     s = openTestStore();
     const hashes = (s.db.prepare('SELECT pin_hash FROM users').all() as { pin_hash: string }[]).map((r) => r.pin_hash);
-    const text = (s.db.prepare("SELECT group_concat(ifnull(before, '') || after, '') AS t FROM audit_log").get() as { t: string }).t;
+    const text = (
+      s.db.prepare("SELECT group_concat(ifnull(before, '') || after, '') AS t FROM audit_log").get() as { t: string }
+    ).t;
     const out = (s.db.prepare("SELECT group_concat(payload, '') AS t FROM outbox").get() as { t: string }).t;
     for (const h of hashes) {
       expect(h).toMatch(/^scrypt\$/);

@@ -34,7 +34,12 @@ describe('phone complaint closed the same day (procedure 1)', () => {
     const fwd = forwardCase(s.ctx, secretary, { caseId: c.id, handlingUnitId: s.units.shoes, note: '请鞋部核实' });
     expect(fwd.status).toBe('in_progress');
     s.clock.t += HOUR;
-    const res = resolveCase(s.ctx, staff, { caseId: c.id, type: 'refund', summary: '确认质量问题,同意退货', amountFen: 45900 });
+    const res = resolveCase(s.ctx, staff, {
+      caseId: c.id,
+      type: 'refund',
+      summary: '确认质量问题,同意退货',
+      amountFen: 45900,
+    });
     expect(res.status).toBe('resolved');
     s.clock.t += HOUR;
     recordFinding(s.ctx, secretary, { caseId: c.id, cause: 'product_or_service', finding: 'founded' });
@@ -49,13 +54,28 @@ describe('phone complaint closed the same day (procedure 1)', () => {
     expect(() => fileCase(s.ctx, secretary, { caseId: c.id })).toThrow(/instruction has not arrived/);
     // The instruction arrives days later through sync; the case can then be filed.
     s.clock.t += 72 * HOUR;
-    const ins = { instructionId: '01936f5e-0000-7000-8000-000000000001', caseId: c.id, text: '同意处理意见,建档。', reviewerName: '部本部 周经理', instructedAt: new Date(s.clock.t).toISOString() };
+    const ins = {
+      instructionId: '01936f5e-0000-7000-8000-000000000001',
+      caseId: c.id,
+      text: '同意处理意见,建档。',
+      reviewerName: '部本部 周经理',
+      instructedAt: new Date(s.clock.t).toISOString(),
+    };
     expect(applyInstruction(s.ctx, ins).applied).toBe(true);
     expect(applyInstruction(s.ctx, ins).applied).toBe(false); // delivered twice, recorded once
     const filed = fileCase(s.ctx, secretary, { caseId: c.id });
     expect(filed.status).toBe('filed');
     expect(filed.instructions).toHaveLength(1);
-    expect(filed.events.map((e) => e.kind)).toEqual(['intake', 'forward', 'resolve', 'finding', 'feedback', 'submit', 'instruction', 'file']);
+    expect(filed.events.map((e) => e.kind)).toEqual([
+      'intake',
+      'forward',
+      'resolve',
+      'finding',
+      'feedback',
+      'submit',
+      'instruction',
+      'file',
+    ]);
     expect(listQueue(s.ctx, secretary, { queue: 'filed' }).rows.map((r) => r.id)).toEqual([c.id]);
   });
 
@@ -71,7 +91,9 @@ describe('phone complaint closed the same day (procedure 1)', () => {
     expect(ext.due).toMatchObject({ at: Date.parse('2026-11-25T21:00:00+08:00'), overdue: false });
     expect(listQueue(s.ctx, secretary, { queue: 'overdue' }).rows.map((r) => r.id)).toEqual([late.id]);
     // Past the same-day limit an extension can no longer excuse it.
-    expect(() => extendToNextDay(s.ctx, secretary, { caseId: late.id, reason: '补登' })).toThrow(/same-day limit has passed/);
+    expect(() => extendToNextDay(s.ctx, secretary, { caseId: late.id, reason: '补登' })).toThrow(
+      /same-day limit has passed/,
+    );
   });
 });
 
@@ -92,7 +114,12 @@ describe('in-store complaint resolved the next day with consent (procedure 2)', 
     expect(ext.extensionConsent).toBe(true);
     expect(ext.dueAt).toBe(Date.parse('2026-11-25T21:00:00+08:00'));
     s.clock.t = Date.parse('2026-11-25T10:00:00+08:00');
-    resolveCase(s.ctx, staff, { caseId: c.id, type: 'exchange', summary: '换货并道歉', slipNumbers: ['SH01-TH-202611-0001'] });
+    resolveCase(s.ctx, staff, {
+      caseId: c.id,
+      type: 'exchange',
+      summary: '换货并道歉',
+      slipNumbers: ['SH01-TH-202611-0001'],
+    });
     recordFeedback(s.ctx, secretary, { caseId: c.id, satisfaction: 'basically_satisfied', disputed: false });
     expect(submitCase(s.ctx, secretary, { caseId: c.id }).status).toBe('awaiting_instruction');
   });
@@ -100,14 +127,29 @@ describe('in-store complaint resolved the next day with consent (procedure 2)', 
   it('a customer who disputes the result is escalated to the duty supervisor and handled again', () => {
     s = openTestStore();
     const { clerk, staff, secretary, supervisor } = s.users;
-    const c = createCase(s.ctx, clerk, { channel: 'in_store', customer: { phone: '021-6234 5678' }, content: '退货被拒', categoryCode: 'other', complainedUnitId: s.units.shoes });
+    const c = createCase(s.ctx, clerk, {
+      channel: 'in_store',
+      customer: { phone: '021-6234 5678' },
+      content: '退货被拒',
+      categoryCode: 'other',
+      complainedUnitId: s.units.shoes,
+    });
     resolveCase(s.ctx, staff, { caseId: c.id, type: 'explanation', summary: '已过退货期' });
     const d = recordFeedback(s.ctx, secretary, { caseId: c.id, satisfaction: 'unsatisfied', disputed: true });
     expect(d.status).toBe('disputed');
     expect(listQueue(s.ctx, secretary, { queue: 'disputed' }).rows).toHaveLength(1);
-    expect(() => resumeCase(s.ctx, secretary, { caseId: c.id, to: 'in_progress', reason: '重新处理' })).toThrow(/escalated before/);
-    escalateCase(s.ctx, supervisor, { caseId: c.id, kind: 'duty_supervisor', note: '值班主管到场协调', outcome: '同意按质量问题退货' });
-    expect(resumeCase(s.ctx, supervisor, { caseId: c.id, to: 'in_progress', reason: '按主管意见重新处理' }).status).toBe('in_progress');
+    expect(() => resumeCase(s.ctx, secretary, { caseId: c.id, to: 'in_progress', reason: '重新处理' })).toThrow(
+      /escalated before/,
+    );
+    escalateCase(s.ctx, supervisor, {
+      caseId: c.id,
+      kind: 'duty_supervisor',
+      note: '值班主管到场协调',
+      outcome: '同意按质量问题退货',
+    });
+    expect(
+      resumeCase(s.ctx, supervisor, { caseId: c.id, to: 'in_progress', reason: '按主管意见重新处理' }).status,
+    ).toBe('in_progress');
     resolveCase(s.ctx, staff, { caseId: c.id, type: 'refund', summary: '退货', amountFen: 12000 });
     const ok = recordFeedback(s.ctx, secretary, { caseId: c.id, satisfaction: 'satisfied', disputed: false });
     expect(ok.status).toBe('fed_back');
@@ -119,15 +161,26 @@ describe('anonymous complaint', () => {
   it('is fed back without a satisfaction (there is nobody to ask) and can be filed', () => {
     s = openTestStore();
     const { clerk, secretary } = s.users;
-    const c = createCase(s.ctx, clerk, { channel: 'letter', anonymous: true, content: '匿名来信反映收银台排队过长', categoryCode: 'service_facilities' });
+    const c = createCase(s.ctx, clerk, {
+      channel: 'letter',
+      anonymous: true,
+      content: '匿名来信反映收银台排队过长',
+      categoryCode: 'service_facilities',
+    });
     forwardCase(s.ctx, secretary, { caseId: c.id, handlingUnitId: s.units.food });
     resolveCase(s.ctx, secretary, { caseId: c.id, type: 'explanation', summary: '高峰期增开收银台' });
-    const fb = recordFeedback(s.ctx, secretary, { caseId: c.id, disputed: false, note: '匿名来信,无法回访,处理结果已在店内公示' });
+    const fb = recordFeedback(s.ctx, secretary, {
+      caseId: c.id,
+      disputed: false,
+      note: '匿名来信,无法回访,处理结果已在店内公示',
+    });
     expect(fb).toMatchObject({ status: 'fed_back', satisfaction: null });
     // A named customer must be asked.
     const named = phoneCase(s);
     resolveCase(s.ctx, secretary, { caseId: named.id, type: 'apology', summary: '致歉' });
-    expect(() => recordFeedback(s.ctx, secretary, { caseId: named.id, disputed: false })).toThrow(/Satisfaction is required/);
+    expect(() => recordFeedback(s.ctx, secretary, { caseId: named.id, disputed: false })).toThrow(
+      /Satisfaction is required/,
+    );
   });
 });
 
@@ -147,11 +200,21 @@ describe('government-body complaint (procedure 3)', () => {
     forwardCase(s.ctx, secretary, { caseId: c.id, handlingUnitId: s.units.food });
     // Unit staff of another unit may not resolve it.
     expect(() => resolveCase(s.ctx, staff, { caseId: c.id, type: 'apology', summary: 'x' })).toThrow(/own unit/);
-    resolveCase(s.ctx, secretary, { caseId: c.id, type: 'compensation', summary: '下架同批次商品,赔偿顾客', amountFen: 100000 });
+    resolveCase(s.ctx, secretary, {
+      caseId: c.id,
+      type: 'compensation',
+      summary: '下架同批次商品,赔偿顾客',
+      amountFen: 100000,
+    });
     // The body does not accept the written reply (有异议).
     const d = recordFeedback(s.ctx, secretary, { caseId: c.id, disputed: true, note: '工商局有异议' });
     expect(d.status).toBe('disputed');
-    escalateCase(s.ctx, manager, { caseId: c.id, kind: 'visit_government', note: '营业干部陪同秘书室前往工商局说明', outcome: '工商局认可处理结果' });
+    escalateCase(s.ctx, manager, {
+      caseId: c.id,
+      kind: 'visit_government',
+      note: '营业干部陪同秘书室前往工商局说明',
+      outcome: '工商局认可处理结果',
+    });
     resumeCase(s.ctx, secretary, { caseId: c.id, to: 'resolved', reason: '面谈后部门无异议' });
     recordFeedback(s.ctx, secretary, { caseId: c.id, disputed: false, note: '工商局无异议' });
     recordFinding(s.ctx, secretary, { caseId: c.id, cause: 'product_or_service', finding: 'founded' });

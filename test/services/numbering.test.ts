@@ -49,6 +49,13 @@ describe('case numbers (SPEC §6)', () => {
     phoneCase(s);
     expect(() => s.db.prepare('UPDATE number_counters SET last_serial = 0').run()).toThrow(/never reused/);
     expect(() => s.db.prepare('DELETE FROM number_counters').run()).toThrow(/never reused/);
-    expect(createCase(s.ctx, s.users.clerk, { channel: 'other', anonymous: true, content: '匿名来信', categoryCode: 'other' }).number).toBe('SH01-YY-202611-0002');
+    expect(
+      createCase(s.ctx, s.users.clerk, {
+        channel: 'other',
+        anonymous: true,
+        content: '匿名来信',
+        categoryCode: 'other',
+      }).number,
+    ).toBe('SH01-YY-202611-0002');
   });
 });

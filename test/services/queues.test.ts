@@ -29,8 +29,16 @@ describe('queues', () => {
   it('order by deadline, page by keyset without loss or repetition, and split due today from overdue', () => {
     s = openTestStore({ at: Date.parse('2026-11-24T09:30:00+08:00') });
     const sec = s.users.secretary;
-    const gov = createCase(s.ctx, sec, { channel: 'government', government: { body: '12315', referenceNo: 'A1' }, customer: { name: '甲' }, content: '甲投诉', categoryCode: 'price' });
-    const phones = Array.from({ length: 7 }, (_, i) => phoneCase(s, { customer: { name: `乙${i}`, phone: `1370000000${i}` } }));
+    const gov = createCase(s.ctx, sec, {
+      channel: 'government',
+      government: { body: '12315', referenceNo: 'A1' },
+      customer: { name: '甲' },
+      content: '甲投诉',
+      categoryCode: 'price',
+    });
+    const phones = Array.from({ length: 7 }, (_, i) =>
+      phoneCase(s, { customer: { name: `乙${i}`, phone: `1370000000${i}` } }),
+    );
     // A promise an hour from now makes that case the most urgent.
     promiseReply(s.ctx, sec, { caseId: phones[3]!.id, promisedAt: new Date(s.clock.t + HOUR).toISOString() });
     const open = all(s, sec, 'open');
@@ -57,7 +65,11 @@ describe('queues', () => {
     const a = phoneCase(s, {}, clerk);
     const b = phoneCase(s, { customer: { name: '丙', phone: '13100131000' } }, secretary);
     forwardCase(s.ctx, secretary, { caseId: b.id, handlingUnitId: s.units.shoes, assigneeId: clerk.id });
-    expect(all(s, clerk, 'mine').map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      all(s, clerk, 'mine')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
     expect(all(s, staff, 'mine').map((r) => r.id)).toEqual([b.id]);
     expect(all(s, otherStaff, 'mine')).toEqual([]);
   });
@@ -80,7 +92,12 @@ describe('queues', () => {
 
   it('withholds anonymous content from roles without the right, and refuses a forged cursor', () => {
     s = openTestStore();
-    const anon = createCase(s.ctx, s.users.clerk, { channel: 'letter', anonymous: true, content: '匿名举报:某员工私自收款', categoryCode: 'staff_service' });
+    const anon = createCase(s.ctx, s.users.clerk, {
+      channel: 'letter',
+      anonymous: true,
+      content: '匿名举报:某员工私自收款',
+      categoryCode: 'staff_service',
+    });
     const clerkRow = all(s, s.users.clerk, 'open')[0]!;
     expect(clerkRow).toMatchObject({ id: anon.id, excerpt: null });
     expect(all(s, s.users.secretary, 'open')[0]!.excerpt).toContain('匿名举报');

@@ -36,8 +36,16 @@ describe('repeat complainants at intake (SPEC §9)', () => {
 
   it('matches by name when there is no phone, and shows other open cases about the same purchase', () => {
     s = openTestStore();
-    const first = phoneCase(s, { channel: 'in_store', customer: { name: '冯女士' }, purchase: { items: [{ name: '电饭煲' }], receiptNo: 'R-778' } });
-    const other = phoneCase(s, { channel: 'in_store', customer: { name: '冯女士' }, purchase: { items: [{ name: '毛巾' }], receiptNo: 'R-901' } });
+    const first = phoneCase(s, {
+      channel: 'in_store',
+      customer: { name: '冯女士' },
+      purchase: { items: [{ name: '电饭煲' }], receiptNo: 'R-778' },
+    });
+    const other = phoneCase(s, {
+      channel: 'in_store',
+      customer: { name: '冯女士' },
+      purchase: { items: [{ name: '毛巾' }], receiptNo: 'R-901' },
+    });
     const check = intakeCheck(s.ctx, s.users.clerk, { name: '冯女士', receiptNo: 'R-778' });
     expect(check.openCases.map((c) => [c.id, c.samePurchase])).toEqual(
       expect.arrayContaining([
@@ -45,7 +53,12 @@ describe('repeat complainants at intake (SPEC §9)', () => {
         [other.id, false],
       ]),
     );
-    expect(intakeCheck(s.ctx, s.users.clerk, { name: '陌生人' })).toEqual({ customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] });
+    expect(intakeCheck(s.ctx, s.users.clerk, { name: '陌生人' })).toEqual({
+      customerIds: [],
+      unfoundedLast12Months: 0,
+      flagged: false,
+      openCases: [],
+    });
   });
 
   it('refuses a malformed phone with a message naming the field', () => {

@@ -27,7 +27,26 @@ describe('summary PDF', () => {
   it('has the title, period, Chinese labels and the counts, as text', async () => {
     const pages = await readPdf(await summaryPdf(report, 'zh-CN', { creationDate: new Date(T0) }));
     const text = squash(pages.map((p) => p.text).join(''));
-    for (const s of ['顾客异议处理月报表', '2026-11', '上海一店', '按异议类别', '商品质量', '服务态度', '来电申诉', '鞋部', '食品部', '结案时限', '当日结案', '超时', '顾客满意度', '退换货', '典型范例', '与前期比较', '2026-10', '异议类别分布']) {
+    for (const s of [
+      '顾客异议处理月报表',
+      '2026-11',
+      '上海一店',
+      '按异议类别',
+      '商品质量',
+      '服务态度',
+      '来电申诉',
+      '鞋部',
+      '食品部',
+      '结案时限',
+      '当日结案',
+      '超时',
+      '顾客满意度',
+      '退换货',
+      '典型范例',
+      '与前期比较',
+      '2026-10',
+      '异议类别分布',
+    ]) {
       expect(text, s).toContain(s);
     }
     // The figures: refund 459.00 yuan, commission deducted on 459.00, quality share 50.0%.
@@ -44,7 +63,11 @@ describe('summary PDF', () => {
   });
 
   it('an empty period prints, saying so', async () => {
-    const empty = computeSummary(s.ctx, s.users.secretary, { periodType: 'week', date: '2026-06-03', previousCount: 0 });
+    const empty = computeSummary(s.ctx, s.users.secretary, {
+      periodType: 'week',
+      date: '2026-06-03',
+      previousCount: 0,
+    });
     const text = squash((await readPdf(await summaryPdf(empty))).map((p) => p.text).join(''));
     expect(text).toContain('本期没有受理个案');
   });
@@ -70,7 +93,20 @@ describe('summary spreadsheet', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await summaryXlsx(report)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['概况', '按异议类别', '按表现方式', '按被投诉单位', '结案时限', '顾客满意度', '调查认定', '有疑义与升级处理', '退换货', '与前期比较', '典型范例', '有疑义或升级的个案']);
+    expect(names).toEqual([
+      '概况',
+      '按异议类别',
+      '按表现方式',
+      '按被投诉单位',
+      '结案时限',
+      '顾客满意度',
+      '调查认定',
+      '有疑义与升级处理',
+      '退换货',
+      '与前期比较',
+      '典型范例',
+      '有疑义或升级的个案',
+    ]);
     const rowOf = (sheet: string, label: string) => {
       let found: ExcelJS.Row | undefined;
       wb.getWorksheet(sheet)?.eachRow((r) => {
@@ -101,10 +137,24 @@ describe('exports through the handler map', () => {
         expect(Buffer.from(r.value.base64, 'base64').length).toBeGreaterThan(100);
       }
     }
-    expect(await dispatch(s.ctx, sess, 'reports.saveAs', { jobId: started.value.jobId, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(s.ctx, sess, 'reports.saveAs', { jobId: started.value.jobId, format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const saved: { name: string; bytes: number }[] = [];
-    const ctx = { ...s.ctx, platform: { printPdf: async () => ({ printed: false, printerName: null }), savePdf: async () => null, listPrinters: async () => [], saveFile: async (d: Buffer, name: string) => (saved.push({ name, bytes: d.length }), `/tmp/${name}`) } };
-    expect(await dispatch(ctx, sess, 'reports.saveAs', { jobId: started.value.jobId, format: 'xlsx' })).toEqual({ ok: true, value: { path: '/tmp/顾客异议处理月报表-SH01-2026-11.xlsx' } });
+    const ctx = {
+      ...s.ctx,
+      platform: {
+        printPdf: async () => ({ printed: false, printerName: null }),
+        savePdf: async () => null,
+        listPrinters: async () => [],
+        saveFile: async (d: Buffer, name: string) => (saved.push({ name, bytes: d.length }), `/tmp/${name}`),
+      },
+    };
+    expect(await dispatch(ctx, sess, 'reports.saveAs', { jobId: started.value.jobId, format: 'xlsx' })).toEqual({
+      ok: true,
+      value: { path: '/tmp/顾客异议处理月报表-SH01-2026-11.xlsx' },
+    });
     expect(saved[0]?.bytes).toBeGreaterThan(1000);
   });
 });

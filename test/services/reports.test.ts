@@ -49,7 +49,15 @@ describe('branch summary from the store', () => {
     expect(sum.satisfaction).toMatchObject({ satisfied: 1, unsatisfied: 1 });
     expect([sum.disputed, sum.escalated, sum.escalationsByKind.duty_supervisor]).toEqual([1, 1, 1]);
     expect(sum.typical.map((t) => t.caseId)).toEqual([b.id]);
-    expect(sum.slips).toMatchObject({ count: 2, returns: 1, exchanges: 1, refundFen: 45_900, qualityCount: 1, commissionCount: 1, commissionFen: 45_900 });
+    expect(sum.slips).toMatchObject({
+      count: 2,
+      returns: 1,
+      exchanges: 1,
+      refundFen: 45_900,
+      qualityCount: 1,
+      commissionCount: 1,
+      commissionFen: 45_900,
+    });
     expect(sum.trend.map((t) => [t.key, t.total])).toEqual([
       ['2026-09', 0],
       ['2026-10', 1],
@@ -58,7 +66,10 @@ describe('branch summary from the store', () => {
     expect(r.names.categories.product_quality?.zh).toBe('商品质量');
     expect(r.branch).toEqual({ code: 'SH01', name: '上海一店' });
     // The week of T0 (Monday 23 to Sunday 29 November) has the same two cases.
-    expect(computeSummary(s.ctx, s.users.manager, { periodType: 'week', date: '2026-11-24', previousCount: 0 }).summary.total).toBe(2);
+    expect(
+      computeSummary(s.ctx, s.users.manager, { periodType: 'week', date: '2026-11-24', previousCount: 0 }).summary
+        .total,
+    ).toBe(2);
   });
 
   it('as a job through the handler map: progress events, then the same result as computed at once', async () => {
@@ -73,7 +84,10 @@ describe('branch summary from the store', () => {
     const started = await dispatch(ctx, session(s, 'supervisor'), 'reports.start', MONTH);
     if (!started.ok) throw new Error('start refused');
     await reportJobsFor(ctx).settled(started.value.jobId);
-    expect(await dispatch(ctx, session(s, 'manager'), 'reports.result', { jobId: started.value.jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(ctx, session(s, 'manager'), 'reports.result', { jobId: started.value.jobId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('is refused to a service-desk clerk and unit staff, with a message naming who may', async () => {
@@ -85,7 +99,9 @@ describe('branch summary from the store', () => {
       if (!r.ok) expect(r.error.message.zh).toContain('秘书室');
     }
     expect(() => computeSummary(s.ctx, s.users.clerk, MONTH)).toThrow(/secretary office/);
-    expect(await dispatch(s.ctx, session(s, 'secretary'), 'reports.start', { periodType: 'quarter', date: '2026-11-24' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(
+      await dispatch(s.ctx, session(s, 'secretary'), 'reports.start', { periodType: 'quarter', date: '2026-11-24' }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 

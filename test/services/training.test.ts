@@ -18,7 +18,17 @@ let govId: string;
 let plainId: string;
 
 /** Every identifying value the seeded typical cases hold, in every spelling they may take. */
-const SECRETS = ['李四', '139 0000 1111', '13900001111', 'wx-lisi-88', 'R20261120-0042', '赵科长', '12315-2026-0099', '010-8888 6666', '01088886666'];
+const SECRETS = [
+  '李四',
+  '139 0000 1111',
+  '13900001111',
+  'wx-lisi-88',
+  'R20261120-0042',
+  '赵科长',
+  '12315-2026-0099',
+  '010-8888 6666',
+  '01088886666',
+];
 
 beforeAll(() => {
   s = openTestStore();
@@ -28,13 +38,22 @@ beforeAll(() => {
   addNote(s.ctx, s.users.secretary, { caseId: b.id, text: '已电话联系李四女士(13900001111),说明处理结果。' });
   const gov = phoneCase(s, {
     channel: 'government',
-    government: { body: '12315', referenceNo: '12315-2026-0099', contactPerson: '赵科长', contactPhone: '010-8888 6666' },
+    government: {
+      body: '12315',
+      referenceNo: '12315-2026-0099',
+      contactPerson: '赵科长',
+      contactPhone: '010-8888 6666',
+    },
     customer: { name: '李四', phone: '139 0000 1111' },
     content: '12315 转来:顾客反映价格标签与结算价格不一致,赵科长要求五日内书面答复。',
     categoryCode: 'price',
   });
   forwardCase(s.ctx, s.users.secretary, { caseId: gov.id, handlingUnitId: s.units.food });
-  resolveCase(s.ctx, s.users.secretary, { caseId: gov.id, type: 'explanation', summary: '书面答复 12315,并电话告知赵科长(010-8888 6666)处理结果。' });
+  resolveCase(s.ctx, s.users.secretary, {
+    caseId: gov.id,
+    type: 'explanation',
+    summary: '书面答复 12315,并电话告知赵科长(010-8888 6666)处理结果。',
+  });
   recordFinding(s.ctx, s.users.secretary, { caseId: gov.id, cause: 'staff', finding: 'partly_founded' });
   setTypical(s.ctx, s.users.secretary, { caseId: gov.id, typical: true });
   govId = gov.id;
@@ -79,7 +98,18 @@ describe('training library', () => {
       if (!r.ok) continue;
       const c: TrainingCase = r.value;
       expectClean(c);
-      for (const key of ['customerName', 'customerPhone', 'customerOtherContact', 'customerContactTime', 'customerId', 'receiptNo', 'govContactPerson', 'govContactPhone', 'govReferenceNo', 'slipNumbers']) {
+      for (const key of [
+        'customerName',
+        'customerPhone',
+        'customerOtherContact',
+        'customerContactTime',
+        'customerId',
+        'receiptNo',
+        'govContactPerson',
+        'govContactPhone',
+        'govReferenceNo',
+        'slipNumbers',
+      ]) {
         expect(Object.keys(c), key).not.toContain(key);
       }
     }
@@ -92,7 +122,10 @@ describe('training library', () => {
   });
 
   it('a case that is not typical is not in the library', async () => {
-    expect(await dispatch(s.ctx, as('clerk'), 'training.get', { caseId: plainId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(s.ctx, as('clerk'), 'training.get', { caseId: plainId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('the printed sheet has the case and none of the identifiers', async () => {
@@ -103,7 +136,11 @@ describe('training library', () => {
       expect(squash(text)).toContain('典型范例(培训用)');
       for (const secret of SECRETS) expect(squash(text), secret).not.toContain(squash(secret));
     }
-    const text = squash((await readPdf((await printTrainingCase(s.ctx, s.users.clerk, { caseId: typicalId })).pdf)).map((p) => p.text).join(''));
+    const text = squash(
+      (await readPdf((await printTrainingCase(s.ctx, s.users.clerk, { caseId: typicalId })).pdf))
+        .map((p) => p.text)
+        .join(''),
+    );
     expect(text).toContain('月饼过期了');
     expect(text).toContain('服务态度');
     const r = await dispatch(s.ctx, as('staff'), 'training.render', { caseId: govId });
@@ -112,10 +149,15 @@ describe('training library', () => {
     const viaPrint = await dispatch(s.ctx, as('clerk'), 'print.render', { kind: 'training', id: typicalId });
     expect(viaPrint.ok).toBe(true);
     if (viaPrint.ok) {
-      const printed = squash((await readPdf(Buffer.from(viaPrint.value.pdfBase64, 'base64'))).map((p) => p.text).join(''));
+      const printed = squash(
+        (await readPdf(Buffer.from(viaPrint.value.pdfBase64, 'base64'))).map((p) => p.text).join(''),
+      );
       expect(printed).toContain('月饼过期了');
       for (const secret of SECRETS) expect(printed, secret).not.toContain(squash(secret));
     }
-    expect(await dispatch(s.ctx, as('clerk'), 'print.render', { kind: 'training', id: plainId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(s.ctx, as('clerk'), 'print.render', { kind: 'training', id: plainId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

@@ -2,7 +2,14 @@
 // and every action is refused to the roles SPEC §11 does not give it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src-main/domain/case-machine';
-import { addNote, applyInstruction, extendToNextDay, promiseReply, recordFinding, setTypical } from '../../src-main/services/case-details';
+import {
+  addNote,
+  applyInstruction,
+  extendToNextDay,
+  promiseReply,
+  recordFinding,
+  setTypical,
+} from '../../src-main/services/case-details';
 import { createCase } from '../../src-main/services/case-intake';
 import {
   escalateCase,
@@ -62,7 +69,16 @@ const ALLOWED_FROM: Record<string, CaseStatus[]> = {
   follow_up: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
 };
 
-const ALL: CaseStatus[] = ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'];
+const ALL: CaseStatus[] = [
+  'registered',
+  'in_progress',
+  'resolved',
+  'fed_back',
+  'disputed',
+  'awaiting_instruction',
+  'awaiting_review',
+  'filed',
+];
 
 let n = 0;
 function caseIn(status: CaseStatus): string {
@@ -80,11 +96,21 @@ function caseIn(status: CaseStatus): string {
   if (status === 'in_progress') return c.id;
   resolveCase(s.ctx, m, { caseId: c.id, type: 'explanation', summary: '已解释价格' });
   if (status === 'resolved') return c.id;
-  recordFeedback(s.ctx, m, { caseId: c.id, satisfaction: status === 'disputed' ? 'unsatisfied' : 'satisfied', disputed: status === 'disputed' });
+  recordFeedback(s.ctx, m, {
+    caseId: c.id,
+    satisfaction: status === 'disputed' ? 'unsatisfied' : 'satisfied',
+    disputed: status === 'disputed',
+  });
   if (status === 'disputed' || status === 'fed_back') return c.id;
   submitCase(s.ctx, m, { caseId: c.id });
   if (status !== 'filed') return c.id;
-  applyInstruction(s.ctx, { instructionId: s.ctx.newId(), caseId: c.id, text: '同意', reviewerName: '部本部', instructedAt: new Date(s.clock.t).toISOString() });
+  applyInstruction(s.ctx, {
+    instructionId: s.ctx.newId(),
+    caseId: c.id,
+    text: '同意',
+    reviewerName: '部本部',
+    instructedAt: new Date(s.clock.t).toISOString(),
+  });
   fileCase(s.ctx, m, { caseId: c.id });
   return c.id;
 }
@@ -106,7 +132,8 @@ function expectRefused(call: () => unknown, code: string) {
 
 describe('forbidden transitions', () => {
   const cases: [string, CaseStatus][] = [];
-  for (const [action, from] of Object.entries(ALLOWED_FROM)) for (const st of ALL) if (!from.includes(st)) cases.push([action, st]);
+  for (const [action, from] of Object.entries(ALLOWED_FROM))
+    for (const st of ALL) if (!from.includes(st)) cases.push([action, st]);
 
   it.each(cases)('%s from %s is refused and changes nothing', (action, status) => {
     const id = caseIn(status);
@@ -118,7 +145,13 @@ describe('forbidden transitions', () => {
     const m = s.users.manager;
     if (action === 'resume') escalateCase(s.ctx, m, { caseId: id, kind: 'secretary_office', note: '秘书室协调' });
     if (action === 'file' && status === 'awaiting_instruction') {
-      applyInstruction(s.ctx, { instructionId: s.ctx.newId(), caseId: id, text: '同意', reviewerName: '部本部', instructedAt: new Date(s.clock.t).toISOString() });
+      applyInstruction(s.ctx, {
+        instructionId: s.ctx.newId(),
+        caseId: id,
+        text: '同意',
+        reviewerName: '部本部',
+        instructedAt: new Date(s.clock.t).toISOString(),
+      });
     }
     if (action === 'file' && status === 'awaiting_review') reviewCase(s.ctx, m, { caseId: id, text: '同意归档' });
   };
@@ -190,7 +223,13 @@ describe('roles (SPEC §11)', () => {
     promiseReply(s.ctx, s.users.secretary, { caseId: id, promisedAt: new Date(s.clock.t + 86_400_000).toISOString() });
     recordFinding(s.ctx, s.users.secretary, { caseId: id, cause: 'customer', finding: 'unfounded' });
     submitCase(s.ctx, s.users.secretary, { caseId: id });
-    applyInstruction(s.ctx, { instructionId: s.ctx.newId(), caseId: id, text: '同意', reviewerName: '部本部', instructedAt: new Date(s.clock.t).toISOString() });
+    applyInstruction(s.ctx, {
+      instructionId: s.ctx.newId(),
+      caseId: id,
+      text: '同意',
+      reviewerName: '部本部',
+      instructedAt: new Date(s.clock.t).toISOString(),
+    });
     expectRefused(() => fileCase(s.ctx, s.users.secretary, { caseId: id }), 'INVALID_TRANSITION');
   });
 });

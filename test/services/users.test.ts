@@ -31,24 +31,37 @@ describe('staff sign-in', () => {
 
   it('locks the account for 5 minutes after 5 wrong PINs, even against the right PIN', () => {
     s = openTestStore();
-    for (let i = 0; i < 4; i++) expect(codeOf(() => signIn(s.ctx, { staffNo: 'C001', pin: '999999' }))).toBe('AUTH_FAILED');
+    for (let i = 0; i < 4; i++)
+      expect(codeOf(() => signIn(s.ctx, { staffNo: 'C001', pin: '999999' }))).toBe('AUTH_FAILED');
     expect(codeOf(() => signIn(s.ctx, { staffNo: 'C001', pin: '999999' }))).toBe('ACCOUNT_LOCKED');
     expect(codeOf(() => signIn(s.ctx, { staffNo: 'C001', pin: PIN }))).toBe('ACCOUNT_LOCKED');
     s.clock.t += 4 * 60_000 + 59_000;
     expect(codeOf(() => signIn(s.ctx, { staffNo: 'C001', pin: PIN }))).toBe('ACCOUNT_LOCKED');
     s.clock.t += 2_000;
     expect(signIn(s.ctx, { staffNo: 'C001', pin: PIN }).staffNo).toBe('C001');
-    const actions = (s.db.prepare("SELECT action FROM audit_log WHERE entity = 'user' AND action LIKE 'user.%sign%' OR action = 'user.locked' ORDER BY seq").all() as { action: string }[]).map(
-      (r) => r.action,
-    );
-    expect(actions).toEqual(['user.sign_in_failed', 'user.sign_in_failed', 'user.sign_in_failed', 'user.sign_in_failed', 'user.locked', 'user.sign_in']);
+    const actions = (
+      s.db
+        .prepare(
+          "SELECT action FROM audit_log WHERE entity = 'user' AND action LIKE 'user.%sign%' OR action = 'user.locked' ORDER BY seq",
+        )
+        .all() as { action: string }[]
+    ).map((r) => r.action);
+    expect(actions).toEqual([
+      'user.sign_in_failed',
+      'user.sign_in_failed',
+      'user.sign_in_failed',
+      'user.sign_in_failed',
+      'user.locked',
+      'user.sign_in',
+    ]);
   });
 
   it('a successful sign-in resets the count of wrong PINs', () => {
     s = openTestStore();
     for (let i = 0; i < 4; i++) codeOf(() => signIn(s.ctx, { staffNo: 'C001', pin: '999999' }));
     signIn(s.ctx, { staffNo: 'C001', pin: PIN });
-    for (let i = 0; i < 4; i++) expect(codeOf(() => signIn(s.ctx, { staffNo: 'C001', pin: '999999' }))).toBe('AUTH_FAILED');
+    for (let i = 0; i < 4; i++)
+      expect(codeOf(() => signIn(s.ctx, { staffNo: 'C001', pin: '999999' }))).toBe('AUTH_FAILED');
   });
 
   it('changes a PIN only with the current one; a disabled account cannot sign in', () => {
@@ -66,12 +79,22 @@ describe('staff sign-in', () => {
 
   it('only a manager adds users; the first account of an empty store must be a manager', () => {
     s = openTestStore();
-    expect(codeOf(() => createUser(s.ctx, s.users.supervisor, { staffNo: 'X1', name: '新人', role: 'clerk', pin: '1234' }))).toBe('FORBIDDEN');
-    expect(codeOf(() => createUser(s.ctx, s.users.manager, { staffNo: 'c001', name: '重复', role: 'clerk', pin: '1234' }))).toBe('CONFLICT');
-    expect(codeOf(() => createUser(s.ctx, s.users.manager, { staffNo: 'U9', name: '无单位', role: 'unit_staff', pin: '1234' }))).toBe('VALIDATION');
+    expect(
+      codeOf(() => createUser(s.ctx, s.users.supervisor, { staffNo: 'X1', name: '新人', role: 'clerk', pin: '1234' })),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(() => createUser(s.ctx, s.users.manager, { staffNo: 'c001', name: '重复', role: 'clerk', pin: '1234' })),
+    ).toBe('CONFLICT');
+    expect(
+      codeOf(() =>
+        createUser(s.ctx, s.users.manager, { staffNo: 'U9', name: '无单位', role: 'unit_staff', pin: '1234' }),
+      ),
+    ).toBe('VALIDATION');
     const { db } = openDatabase(join(tempDir(), 'empty.sqlite'));
     const ctx = createContext(db);
-    expect(codeOf(() => createUser(ctx, null, { staffNo: 'C1', name: '店员', role: 'clerk', pin: '1234' }))).toBe('FORBIDDEN');
+    expect(codeOf(() => createUser(ctx, null, { staffNo: 'C1', name: '店员', role: 'clerk', pin: '1234' }))).toBe(
+      'FORBIDDEN',
+    );
     expect(createUser(ctx, null, { staffNo: 'M1', name: '店长', role: 'manager', pin: '1234' }).role).toBe('manager');
     db.close();
   });

@@ -43,14 +43,44 @@ describe('intake validation', () => {
   });
 
   it.each([
-    ['a phone complaint without a phone number', { channel: 'phone', customer: { name: '张三' } }, 'customer.phone', '来电申诉须留下顾客联系电话'],
-    ['a government case without its body', { channel: 'government', customer: { name: '张三' } }, 'government.body', '须填写部门及其编号'],
-    ['government fields on another channel', { channel: 'letter', customer: { name: '张三' }, government: { body: '12315', referenceNo: 'x' } }, 'government', '只有政府职能部门渠道'],
-    ['an anonymous complaint with a name', { channel: 'letter', anonymous: true, customer: { name: '张三' } }, 'customer.name', '匿名投诉不能填写'],
+    [
+      'a phone complaint without a phone number',
+      { channel: 'phone', customer: { name: '张三' } },
+      'customer.phone',
+      '来电申诉须留下顾客联系电话',
+    ],
+    [
+      'a government case without its body',
+      { channel: 'government', customer: { name: '张三' } },
+      'government.body',
+      '须填写部门及其编号',
+    ],
+    [
+      'government fields on another channel',
+      { channel: 'letter', customer: { name: '张三' }, government: { body: '12315', referenceNo: 'x' } },
+      'government',
+      '只有政府职能部门渠道',
+    ],
+    [
+      'an anonymous complaint with a name',
+      { channel: 'letter', anonymous: true, customer: { name: '张三' } },
+      'customer.name',
+      '匿名投诉不能填写',
+    ],
     ['no name, no phone and not anonymous', { channel: 'in_store', customer: {} }, 'customer.phone', '勾选匿名'],
     ['an unknown field', { channel: 'letter', customer: { name: '张三' }, colour: 'red' }, '', '未知字段'],
-    ['content over 5000 characters', { channel: 'letter', customer: { name: '张三' }, content: '长'.repeat(5001) }, 'content', '不能超过 5000'],
-    ['a purchase date that is not a date', { channel: 'letter', customer: { name: '张三' }, purchase: { purchaseDate: '2026-13-45' } }, 'purchase.purchaseDate', '格式不正确'],
+    [
+      'content over 5000 characters',
+      { channel: 'letter', customer: { name: '张三' }, content: '长'.repeat(5001) },
+      'content',
+      '不能超过 5000',
+    ],
+    [
+      'a purchase date that is not a date',
+      { channel: 'letter', customer: { name: '张三' }, purchase: { purchaseDate: '2026-13-45' } },
+      'purchase.purchaseDate',
+      '格式不正确',
+    ],
   ])('refuses %s', (_what, over, field, zh) => {
     s = openTestStore();
     const e = refusal(() => createCase(s.ctx, s.users.clerk, { content: '内容', categoryCode: 'other', ...over }));
@@ -71,10 +101,27 @@ describe('intake validation', () => {
   it('refuses a refund without an amount, and a promise in the past', () => {
     s = openTestStore();
     const c = phoneCase(s);
-    expect(refusal(() => resolveCase(s.ctx, s.users.secretary, { caseId: c.id, type: 'refund', summary: '退款' })).field).toBe('amountFen');
-    expect(refusal(() => promiseReply(s.ctx, s.users.secretary, { caseId: c.id, promisedAt: new Date(s.clock.t - 1000).toISOString() })).field).toBe('promisedAt');
-    expect(refusal(() => resolveCase(s.ctx, s.users.secretary, { caseId: 'not-a-uuid', type: 'apology', summary: 'x' })).field).toBe('caseId');
-    expect(refusal(() => resolveCase(s.ctx, s.users.secretary, { caseId: '01936f5e-0000-7000-8000-00000000beef', type: 'apology', summary: 'x' })).code).toBe('NOT_FOUND');
+    expect(
+      refusal(() => resolveCase(s.ctx, s.users.secretary, { caseId: c.id, type: 'refund', summary: '退款' })).field,
+    ).toBe('amountFen');
+    expect(
+      refusal(() =>
+        promiseReply(s.ctx, s.users.secretary, { caseId: c.id, promisedAt: new Date(s.clock.t - 1000).toISOString() }),
+      ).field,
+    ).toBe('promisedAt');
+    expect(
+      refusal(() => resolveCase(s.ctx, s.users.secretary, { caseId: 'not-a-uuid', type: 'apology', summary: 'x' }))
+        .field,
+    ).toBe('caseId');
+    expect(
+      refusal(() =>
+        resolveCase(s.ctx, s.users.secretary, {
+          caseId: '01936f5e-0000-7000-8000-00000000beef',
+          type: 'apology',
+          summary: 'x',
+        }),
+      ).code,
+    ).toBe('NOT_FOUND');
   });
 
   it('accepts full-width digits and +86 in phones and stores the normalised number', () => {

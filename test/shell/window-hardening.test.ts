@@ -41,9 +41,20 @@ const { createMainWindow, hardenSession } = await import('../../src-main/window'
 
 describe('the app window', () => {
   it('is created with the hardened preferences and loads the app from app://', () => {
-    const win = createMainWindow('/app/out/preload/preload.cjs') as unknown as { webContents: { openHandler: (d: { url: string }) => { action: string }; handlers: Map<string, (...a: unknown[]) => void> } };
+    const win = createMainWindow('/app/out/preload/preload.cjs') as unknown as {
+      webContents: {
+        openHandler: (d: { url: string }) => { action: string };
+        handlers: Map<string, (...a: unknown[]) => void>;
+      };
+    };
     const rec = created[created.length - 1]!;
-    expect(rec.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/out/preload/preload.cjs' });
+    expect(rec.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: '/app/out/preload/preload.cjs',
+    });
     expect(rec.loaded).toEqual(['app://branch-desk/index.html']);
 
     // New windows are always denied; allow-listed https pages go to the system browser.
@@ -66,7 +77,12 @@ describe('the app window', () => {
   it('denies every permission and sets the CSP on every response', () => {
     let request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
     let check: ((wc: unknown, p: string) => boolean) | null = null;
-    let headers: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
+    let headers:
+      | ((
+          d: { responseHeaders: Record<string, string[]> },
+          cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+        ) => void)
+      | null = null;
     hardenSession({
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),

@@ -73,7 +73,8 @@ describe('window policy', () => {
     expect(isTrustedSender({ url: 'app://branch-desk/index.html', parent: null })).toBe(true);
     expect(isTrustedSender({ url: 'app://branch-desk/index.html', parent: {} })).toBe(false);
     expect(isTrustedSender(null)).toBe(false);
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(permissionDecision(p)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(permissionDecision(p)).toBe(false);
   });
 });
 

@@ -22,7 +22,10 @@ import { branchFold, foldEntries, type Hq, hqFold, startHq, transportFor } from 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
 const cli = (script: string, args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then(
+  run(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  }).then(
     (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
   );
@@ -48,9 +51,12 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head o
     const missing = await cli('src-main/cli/index.ts', ['export-batch', '--db', s.file, '--out', out]);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('门店编码');
-    const exported = await cli('src-main/cli/index.ts', ['export-batch', '--db', s.file, '--out', out], { BRANCH_DESK_BRANCH: 'SH01', BRANCH_DESK_SYNC_KEY: key });
+    const exported = await cli('src-main/cli/index.ts', ['export-batch', '--db', s.file, '--out', out], {
+      BRANCH_DESK_BRANCH: 'SH01',
+      BRANCH_DESK_SYNC_KEY: key,
+    });
     expect(exported.code, exported.err).toBe(0);
-    const total = (s.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
+    const total = s.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number as number;
     expect(exported.out).toContain(`seq 1–${total}`);
     expect(ackedSeq(s.db)).toBe(0); // exporting marks nothing as sent
     const first = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', out], hqEnv);
@@ -69,7 +75,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head o
     try {
       await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: transportFor(hq, 'SH01', key) });
       expect(ackedSeq(s.db)).toBe(total);
-      expect((await scalar(hq.db, 'SELECT count(*) FROM batches'))).toBe(1);
+      expect(await scalar(hq.db, 'SELECT count(*) FROM batches')).toBe(1);
     } finally {
       await hq.close();
     }
@@ -82,7 +88,21 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head o
       const key = await addBranch(hq, 'SH01', 0);
       const otherKey = await addBranch(hq, 'BJ02', 0);
       const out = join(s.dir, 'b.json');
-      expect((await cli('src-main/cli/index.ts', ['export-batch', '--db', s.file, '--out', out, '--branch', 'SH01', '--key', key])).code).toBe(0);
+      expect(
+        (
+          await cli('src-main/cli/index.ts', [
+            'export-batch',
+            '--db',
+            s.file,
+            '--out',
+            out,
+            '--branch',
+            'SH01',
+            '--key',
+            key,
+          ])
+        ).code,
+      ).toBe(0);
       const text = readFileSync(out, 'utf8');
       const why = async (t: string) => {
         try {
@@ -96,17 +116,25 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head o
       const f = JSON.parse(text) as { batches: { body: string }[] };
       const body = Buffer.from(f.batches[0]?.body as string, 'base64');
       body[40] = (body[40] as number) ^ 1;
-      expect(await why(JSON.stringify({ ...f, batches: [{ ...f.batches[0], body: body.toString('base64') }] }))).toBe('BAD_SIGNATURE');
+      expect(await why(JSON.stringify({ ...f, batches: [{ ...f.batches[0], body: body.toString('base64') }] }))).toBe(
+        'BAD_SIGNATURE',
+      );
       expect(await why(text.slice(0, text.length - 100))).toBe('DAMAGED');
       // Signed with SH01's key but claiming BJ02: the signature fails.
       expect(await why(exportBatches(s.db, { branch: 'BJ02', key, now: 0 }).text)).toBe('BAD_SIGNATURE');
       // SH01's batches properly re-signed by BJ02 under its own name: the envelope still says SH01.
       const resigned = f.batches.map((b) => {
-        const h = signRequest(otherKey, { method: 'POST', path: FILE_SIGN_PATH, branch: 'BJ02', body: Buffer.from(b.body, 'base64'), now: 0 });
+        const h = signRequest(otherKey, {
+          method: 'POST',
+          path: FILE_SIGN_PATH,
+          branch: 'BJ02',
+          body: Buffer.from(b.body, 'base64'),
+          now: 0,
+        });
         return { branch: 'BJ02', timestamp: 0, nonce: h['x-bd-nonce'], signature: h['x-bd-signature'], body: b.body };
       });
       expect(await why(encodeBatchFile({ branch: 'BJ02', createdAt: 0, batches: resigned }))).toBe('FOREIGN_BRANCH');
-      expect((await scalar(hq, 'SELECT count(*) FROM records'))).toBe(0);
+      expect(await scalar(hq, 'SELECT count(*) FROM records')).toBe(0);
       expect(await why(text)).toBe('imported');
     } finally {
       await hq.close();

@@ -9,9 +9,17 @@ import { readSignature, signRequest, verifySignature } from '../../src-main/sync
 import { buildBatch, nextRecords } from '../../src-main/sync/outbox-batches';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 
-const rec = (seq: number, data = `{"id":"r${seq}","n":${seq}}`): BatchRecord => ({ seq, type: 'case', id: `r${seq}`, version: 1, schema: 1, data });
+const rec = (seq: number, data = `{"id":"r${seq}","n":${seq}}`): BatchRecord => ({
+  seq,
+  type: 'case',
+  id: `r${seq}`,
+  version: 1,
+  schema: 1,
+  data,
+});
 
-const asText = (rs: DecodedRecord[]): BatchRecord[] => rs.map(({ line: _line, data, ...r }) => ({ ...r, data: data.toString('utf8') }));
+const asText = (rs: DecodedRecord[]): BatchRecord[] =>
+  rs.map(({ line: _line, data, ...r }) => ({ ...r, data: data.toString('utf8') }));
 
 function refusal(fn: () => unknown): SyncError {
   try {
@@ -30,10 +38,19 @@ describe('batch format', () => {
   it('round-trips records byte for byte, tabs and newlines inside snapshots included', () => {
     const records = [rec(7), rec(8, JSON.stringify({ id: 'r8', text: '第一行\n\t第二行' })), rec(9)];
     const { envelope, body } = encodeBatch('SH01', 'epoch-1', records);
-    expect(envelope).toMatchObject({ protocol: 1, branch: 'SH01', epoch: 'epoch-1', firstSeq: 7, lastSeq: 9, count: 3 });
+    expect(envelope).toMatchObject({
+      protocol: 1,
+      branch: 'SH01',
+      epoch: 'epoch-1',
+      firstSeq: 7,
+      lastSeq: 9,
+      count: 3,
+    });
     const d = decodeBatch(body, { branch: 'SH01' });
     expect(asText(d.records)).toEqual(records);
-    expect(d.records[1]?.line.toString()).toBe(`{"seq":8,"type":"case","id":"r8","version":1,"schema":1}\t${(records[1] as BatchRecord).data}`);
+    expect(d.records[1]?.line.toString()).toBe(
+      `{"seq":8,"type":"case","id":"r8","version":1,"schema":1}\t${(records[1] as BatchRecord).data}`,
+    );
     expect(d.bad).toEqual([]);
   });
 
@@ -44,7 +61,11 @@ describe('batch format', () => {
   });
 
   it('refuses a bit-flipped, a truncated, a foreign and a too-new batch whole', () => {
-    const { body } = encodeBatch('SH01', 'e', Array.from({ length: 50 }, (_, i) => rec(i + 1)));
+    const { body } = encodeBatch(
+      'SH01',
+      'e',
+      Array.from({ length: 50 }, (_, i) => rec(i + 1)),
+    );
     const flipped = Buffer.from(body);
     flipped[Math.floor(body.length / 2)] = (flipped[Math.floor(body.length / 2)] as number) ^ 0x04;
     expect(refusal(() => decodeBatch(flipped, { branch: 'SH01' })).why).toBe('DAMAGED');
@@ -80,7 +101,10 @@ describe('batch format', () => {
 
   it('refuses a gzip bomb at the decompression limit', () => {
     const { body } = encodeBatch('SH01', 'e', [rec(1, JSON.stringify({ id: 'r1', pad: 'x'.repeat(200_000) }))]);
-    expect(refusal(() => decodeBatch(body, { branch: 'SH01', limits: { maxCompressedBytes: 1e6, maxBodyBytes: 100_000 } })).why).toBe('DAMAGED');
+    expect(
+      refusal(() => decodeBatch(body, { branch: 'SH01', limits: { maxCompressedBytes: 1e6, maxBodyBytes: 100_000 } }))
+        .why,
+    ).toBe('DAMAGED');
   });
 });
 
@@ -91,8 +115,12 @@ describe('signatures', () => {
     const parts = readSignature({ ...h });
     expect(() => verifySignature('key-of-sh01-0123456789', parts, req, 1_000_000 + 299_000)).not.toThrow();
     expect(refusal(() => verifySignature('key-of-bj02-0123456789', parts, req)).why).toBe('BAD_SIGNATURE');
-    expect(refusal(() => verifySignature('key-of-sh01-0123456789', parts, { ...req, body: Buffer.from('abd') })).why).toBe('BAD_SIGNATURE');
-    expect(refusal(() => verifySignature('key-of-sh01-0123456789', parts, { ...req, path: '/v1/other' })).why).toBe('BAD_SIGNATURE');
+    expect(
+      refusal(() => verifySignature('key-of-sh01-0123456789', parts, { ...req, body: Buffer.from('abd') })).why,
+    ).toBe('BAD_SIGNATURE');
+    expect(refusal(() => verifySignature('key-of-sh01-0123456789', parts, { ...req, path: '/v1/other' })).why).toBe(
+      'BAD_SIGNATURE',
+    );
     const skew = refusal(() => verifySignature('key-of-sh01-0123456789', parts, req, 1_000_000 + 301_000));
     expect(skew.why).toBe('CLOCK_SKEW');
     expect(skew.detail.serverTime).toBe(1_301_000);

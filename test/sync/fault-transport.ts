@@ -7,7 +7,20 @@ import type { HttpTransport } from '../../src-main/sync/http-transport';
 import type { PullAnswer, PushAnswer } from '../../src-main/sync/protocol';
 import { networkError, type Transport, TransportError } from '../../src-main/sync/transport';
 
-export const FAULTS = ['none', 'dropBefore', 'dropAfter', 'duplicate', 'delay', 'replayOld', 'replayRaw', 'flipSigned', 'flipUnsigned', 'truncate', 'resignOther', 'server503'] as const;
+export const FAULTS = [
+  'none',
+  'dropBefore',
+  'dropAfter',
+  'duplicate',
+  'delay',
+  'replayOld',
+  'replayRaw',
+  'flipSigned',
+  'flipUnsigned',
+  'truncate',
+  'resignOther',
+  'server503',
+] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export interface FaultContext {
@@ -26,10 +39,16 @@ export class FaultyTransport implements Transport {
   private delayed: Buffer[] = [];
   private lastRaw: { headers: Record<string, string>; body: Buffer } | null = null;
 
-  constructor(private readonly inner: HttpTransport, private readonly c: FaultContext) {}
+  constructor(
+    private readonly inner: HttpTransport,
+    private readonly c: FaultContext,
+  ) {}
 
   private async raw(branch: string, key: string, signed: Buffer, sent: Buffer, remember = false): Promise<number> {
-    const headers = { ...signRequest(key, { method: 'POST', path: '/v1/batches', branch, body: signed, now: Date.now() }), 'content-type': 'application/octet-stream' };
+    const headers = {
+      ...signRequest(key, { method: 'POST', path: '/v1/batches', branch, body: signed, now: Date.now() }),
+      'content-type': 'application/octet-stream',
+    };
     if (remember) this.lastRaw = { headers, body: sent };
     const res = await fetch(`${this.c.url}/v1/batches`, { method: 'POST', headers, body: new Uint8Array(sent) });
     await res.arrayBuffer();
@@ -80,7 +99,9 @@ export class FaultyTransport implements Transport {
         await this.attack(this.raw(this.c.branch, this.c.key, flipped, flipped));
         break;
       case 'truncate':
-        await this.attack(this.raw(this.c.branch, this.c.key, body.subarray(0, body.length - 20), body.subarray(0, body.length - 20)));
+        await this.attack(
+          this.raw(this.c.branch, this.c.key, body.subarray(0, body.length - 20), body.subarray(0, body.length - 20)),
+        );
         break;
       case 'resignOther':
         await this.attack(this.raw(this.c.other.branch, this.c.other.key, body, body));

@@ -7,7 +7,11 @@ import { backendNamed } from '../helpers/hq-backends';
 
 const [dir, key, killAfter] = process.argv.slice(2) as [string, string, string | undefined];
 const db = await backendNamed(process.env.HQ_TEST_BACKEND).open(dir);
-await db.run('INSERT INTO branches (code, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', ['SH01', key, Date.now()]);
+await db.run('INSERT INTO branches (code, key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+  'SH01',
+  key,
+  Date.now(),
+]);
 let commits = 0;
 const app = await buildServer({
   db,

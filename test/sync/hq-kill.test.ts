@@ -35,24 +35,34 @@ function exited(child: ChildProcess): Promise<unknown> {
 }
 
 async function startChild(dir: string, killAfter?: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hq-child.ts'), dir, KEY, ...(killAfter ? [String(killAfter)] : [])], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, HQ_TEST_BACKEND: backend.name },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'hq-child.ts'), dir, KEY, ...(killAfter ? [String(killAfter)] : [])],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, HQ_TEST_BACKEND: backend.name },
+    },
+  );
   children.push(child);
-  const line = await createInterface({ input: child.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]().next();
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const line = await lines[Symbol.asyncIterator]().next();
   return { child, url: String(line.value) };
 }
 
 const sync = (store: TestStore, url: string) =>
-  syncOnce({ ctx: store.ctx, branch: 'SH01', transport: new HttpTransport({ url, branch: 'SH01', key: KEY, timeoutMs: 10_000 }), caps: { maxRecords: 40, maxBytes: 1e6 } });
+  syncOnce({
+    ctx: store.ctx,
+    branch: 'SH01',
+    transport: new HttpTransport({ url, branch: 'SH01', key: KEY, timeoutMs: 10_000 }),
+    caps: { maxRecords: 40, maxBytes: 1e6 },
+  });
 
 describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s killed mid-import', (_name, b) => {
   it('converges to the fold after kills after commit and at random moments', async () => {
     backend = b;
     const store = (s = openTestStore());
     for (let i = 0; i < 25; i++) phoneCase(store);
-    const total = (store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
+    const total = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number as number;
 
     // 1. Killed right after its second commit, before answering.
     const a = await startChild(store.dir, 2);
@@ -85,14 +95,14 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
     await sync(store, c.url);
     c.child.kill('SIGTERM');
     await exited(c.child);
-    const all = (store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
+    const all = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number as number;
     expect(ackedSeq(store.db)).toBe(all);
     const hq = await backend.open(store.dir);
     try {
       if (hq.kind === 'sqlite') expect(await hq.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
       expect(foldEntries(await hqFold(hq, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
-      expect((await scalar(hq, 'SELECT sum(imported + unchanged + quarantined) FROM batches'))).toBe(all);
-      expect((await scalar(hq, 'SELECT count(*) FROM received'))).toBe(all);
+      expect(await scalar(hq, 'SELECT sum(imported + unchanged + quarantined) FROM batches')).toBe(all);
+      expect(await scalar(hq, 'SELECT count(*) FROM received')).toBe(all);
     } finally {
       await hq.close();
     }
@@ -107,7 +117,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
     const hq = await startChild(store.dir);
     // The branch store is used by the child only while it runs; this connection stays idle.
     for (const killAt of [1, 3]) {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'branch-child.ts'), store.file, hq.url, KEY, String(killAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'branch-child.ts'), store.file, hq.url, KEY, String(killAt)],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       children.push(child);
       for await (const line of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
         // Head office has committed and answered; the branch has not stored the acknowledgement yet.
@@ -119,18 +133,20 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s k
       await exited(child);
       // Head office is ahead of what the branch recorded as acknowledged.
       const probe = await backend.open(store.dir);
-      expect(await scalar(probe, "SELECT last_seq FROM cursors WHERE branch = 'SH01'")).toBeGreaterThan(ackedSeq(store.db));
+      expect(await scalar(probe, "SELECT last_seq FROM cursors WHERE branch = 'SH01'")).toBeGreaterThan(
+        ackedSeq(store.db),
+      );
       await probe.close();
     }
     await sync(store, hq.url);
-    const all = (store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number) as number;
+    const all = store.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number as number;
     expect(ackedSeq(store.db)).toBe(all);
     hq.child.kill('SIGTERM');
     await exited(hq.child);
     const db = await backend.open(store.dir);
     try {
       expect(foldEntries(await hqFold(db, 'SH01'))).toEqual(foldEntries(branchFold(store.db)));
-      expect((await scalar(db, 'SELECT sum(imported + unchanged + quarantined) FROM batches'))).toBe(all);
+      expect(await scalar(db, 'SELECT sum(imported + unchanged + quarantined) FROM batches')).toBe(all);
     } finally {
       await db.close();
     }

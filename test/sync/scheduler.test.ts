@@ -6,7 +6,13 @@ import { SyncScheduler, type Timers } from '../../src-main/sync/scheduler';
 import type { SyncRunResult } from '../../src-main/sync/sync-run';
 import { TransportError } from '../../src-main/sync/transport';
 
-const OK: SyncRunResult = { sentRecords: 0, batches: 0, quarantined: 0, instructionsApplied: 0, instructionsPending: 0 };
+const OK: SyncRunResult = {
+  sentRecords: 0,
+  batches: 0,
+  quarantined: 0,
+  instructionsApplied: 0,
+  instructionsPending: 0,
+};
 
 function manualTimers() {
   const pending: { fn: () => void; ms: number; id: number }[] = [];
@@ -62,7 +68,10 @@ describe('sync scheduler', () => {
 
   it('retries a 503 and a network error with backoff, honouring Retry-After, then succeeds', async () => {
     const { timers, pending } = manualTimers();
-    const errors = [new TransportError(503, { zh: '维护中', en: 'maintenance' }, { retryAfterMs: 45_000 }), new TransportError(null, { zh: '连不上总部', en: 'Cannot reach head office' })];
+    const errors = [
+      new TransportError(503, { zh: '维护中', en: 'maintenance' }, { retryAfterMs: 45_000 }),
+      new TransportError(null, { zh: '连不上总部', en: 'Cannot reach head office' }),
+    ];
     let runs = 0;
     const s = new SyncScheduler({
       run: async () => {
@@ -78,7 +87,13 @@ describe('sync scheduler', () => {
       now: () => 1000,
     });
     await s.trigger('start');
-    expect(s.status()).toMatchObject({ state: 'retrying', waiting: 3, lastSuccessAt: 42, lastError: { zh: '维护中' }, nextRetryAt: 46_000 });
+    expect(s.status()).toMatchObject({
+      state: 'retrying',
+      waiting: 3,
+      lastSuccessAt: 42,
+      lastError: { zh: '维护中' },
+      nextRetryAt: 46_000,
+    });
     expect(pending.map((p) => p.ms)).toEqual([45_000]);
     pending.shift()?.fn();
     await tick();

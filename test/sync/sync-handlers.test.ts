@@ -11,57 +11,72 @@ import { branchFold, foldEntries, type Hq, hqFold, startHq } from './sync-harnes
 import { HQ_BACKENDS } from '../helpers/hq-backends';
 
 describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s', (_backendName, backend) => {
-
-let hq: Hq;
-let s: TestStore;
-let config: SyncConfig | null;
-beforeEach(async () => {
-  hq = await startHq({ backend });
-  s = openTestStore();
-  config = { branch: 'SH01', url: hq.url, key: await hq.addBranch('SH01') };
-});
-afterEach(async () => {
-  s.close();
-  await hq.close();
-});
-
-const noTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
-
-describe('sync channels', () => {
-  it('status without a sync service still counts what is waiting', async () => {
-    phoneCase(s);
-    const r = await dispatch(s.ctx, { user: s.users.clerk }, 'sync.status', {});
-    expect(r).toMatchObject({ ok: true, value: { configured: false, state: 'idle', lastSuccessAt: null } });
-    if (r.ok) expect(r.value.waiting).toBeGreaterThan(0);
-    expect(await dispatch(s.ctx, { user: s.users.clerk }, 'sync.now', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  let hq: Hq;
+  let s: TestStore;
+  let config: SyncConfig | null;
+  beforeEach(async () => {
+    hq = await startHq({ backend });
+    s = openTestStore();
+    config = { branch: 'SH01', url: hq.url, key: await hq.addBranch('SH01') };
+  });
+  afterEach(async () => {
+    s.close();
+    await hq.close();
   });
 
-  it('"sync now" pushes everything and reports success; without settings it says what to set', async () => {
-    phoneCase(s);
-    const ctx: AppContext = { ...s.ctx, sync: createSyncService(s.ctx, { config: () => config, timers: noTimers }) };
-    const r = await dispatch(ctx, { user: s.users.clerk }, 'sync.now', {});
-    expect(r).toMatchObject({ ok: true, value: { configured: true, state: 'idle', waiting: 0, lastError: null, lastSuccessAt: s.clock.t } });
-    expect(foldEntries(await hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
-    config = null;
-    phoneCase(s);
-    const off = await dispatch(ctx, { user: s.users.clerk }, 'sync.now', {});
-    expect(off).toMatchObject({ ok: true, value: { configured: false, state: 'stopped', lastError: { zh: expect.stringContaining('总部地址') } } });
-  });
+  const noTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
 
-  it('exports the batch file through the shell dialog, for those who submit to head office only', async () => {
-    phoneCase(s);
-    const target = join(s.dir, 'usb', 'batch.json');
-    const asked: string[] = [];
-    const ctx: AppContext = {
-      ...s.ctx,
-      sync: createSyncService(s.ctx, { config: () => config, timers: noTimers, choosePath: async (name) => (asked.push(name), target) }),
-    };
-    expect(await dispatch(ctx, { user: s.users.clerk }, 'sync.exportBatch', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const r = await dispatch(ctx, { user: s.users.secretary }, 'sync.exportBatch', {});
-    expect(r).toMatchObject({ ok: true, value: { path: target, batches: 1 } });
-    expect(asked[0]).toMatch(/^同步批次-SH01-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(existsSync(target)).toBe(true);
-    expect(decodeBatchFile(readFileSync(target, 'utf8')).branch).toBe('SH01');
+  describe('sync channels', () => {
+    it('status without a sync service still counts what is waiting', async () => {
+      phoneCase(s);
+      const r = await dispatch(s.ctx, { user: s.users.clerk }, 'sync.status', {});
+      expect(r).toMatchObject({ ok: true, value: { configured: false, state: 'idle', lastSuccessAt: null } });
+      if (r.ok) expect(r.value.waiting).toBeGreaterThan(0);
+      expect(await dispatch(s.ctx, { user: s.users.clerk }, 'sync.now', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    });
+
+    it('"sync now" pushes everything and reports success; without settings it says what to set', async () => {
+      phoneCase(s);
+      const ctx: AppContext = { ...s.ctx, sync: createSyncService(s.ctx, { config: () => config, timers: noTimers }) };
+      const r = await dispatch(ctx, { user: s.users.clerk }, 'sync.now', {});
+      expect(r).toMatchObject({
+        ok: true,
+        value: { configured: true, state: 'idle', waiting: 0, lastError: null, lastSuccessAt: s.clock.t },
+      });
+      expect(foldEntries(await hqFold(hq.db, 'SH01'))).toEqual(foldEntries(branchFold(s.db)));
+      config = null;
+      phoneCase(s);
+      const off = await dispatch(ctx, { user: s.users.clerk }, 'sync.now', {});
+      expect(off).toMatchObject({
+        ok: true,
+        value: { configured: false, state: 'stopped', lastError: { zh: expect.stringContaining('总部地址') } },
+      });
+    });
+
+    it('exports the batch file through the shell dialog, for those who submit to head office only', async () => {
+      phoneCase(s);
+      const target = join(s.dir, 'usb', 'batch.json');
+      const asked: string[] = [];
+      const ctx: AppContext = {
+        ...s.ctx,
+        sync: createSyncService(s.ctx, {
+          config: () => config,
+          timers: noTimers,
+          choosePath: async (name) => (asked.push(name), target),
+        }),
+      };
+      expect(await dispatch(ctx, { user: s.users.clerk }, 'sync.exportBatch', {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      const r = await dispatch(ctx, { user: s.users.secretary }, 'sync.exportBatch', {});
+      expect(r).toMatchObject({ ok: true, value: { path: target, batches: 1 } });
+      expect(asked[0]).toMatch(/^同步批次-SH01-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(existsSync(target)).toBe(true);
+      expect(decodeBatchFile(readFileSync(target, 'utf8')).branch).toBe('SH01');
+    });
   });
-});
 });

@@ -26,12 +26,27 @@ export interface Hq {
 
 export const ADMIN_TOKEN = 'reviewer-token-for-tests-0123456789';
 
-export async function startHq(opts: { limits?: Partial<ServerLimits>; dir?: string; afterCommit?: () => void; maxSchema?: number; backend?: HqBackend } = {}): Promise<Hq> {
+export async function startHq(
+  opts: {
+    limits?: Partial<ServerLimits>;
+    dir?: string;
+    afterCommit?: () => void;
+    maxSchema?: number;
+    backend?: HqBackend;
+  } = {},
+): Promise<Hq> {
   const dir = opts.dir ?? tempDir('hq-');
   const backend = opts.backend ?? (HQ_BACKENDS[0] as HqBackend);
   const db = await backend.open(dir);
   const clock = { offset: 0 };
-  const app = await buildServer({ db, adminToken: ADMIN_TOKEN, now: () => Date.now() + clock.offset, ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.afterCommit ? { afterCommit: opts.afterCommit } : {}), ...(opts.maxSchema ? { maxSchema: opts.maxSchema } : {}) });
+  const app = await buildServer({
+    db,
+    adminToken: ADMIN_TOKEN,
+    now: () => Date.now() + clock.offset,
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.afterCommit ? { afterCommit: opts.afterCommit } : {}),
+    ...(opts.maxSchema ? { maxSchema: opts.maxSchema } : {}),
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     dir,
@@ -53,7 +68,8 @@ export async function startHq(opts: { limits?: Partial<ServerLimits>; dir?: stri
   };
 }
 
-export const transportFor = (hq: { url: string }, branch: string, key: string, now?: () => number) => new HttpTransport({ url: hq.url, branch, key, ...(now ? { now } : {}) });
+export const transportFor = (hq: { url: string }, branch: string, key: string, now?: () => number) =>
+  new HttpTransport({ url: hq.url, branch, key, ...(now ? { now } : {}) });
 
 export type Fold = Map<string, { version: number; payload: string }>;
 
@@ -61,7 +77,9 @@ const VALID = new Set<string>(RECORD_TYPES);
 
 /** The newest version of every valid record the branch ever wrote (head office's target state). */
 export function branchFold(db: Db, upToSeq = Number.MAX_SAFE_INTEGER): Fold {
-  const rows = db.prepare('SELECT record_type AS type, record_id AS id, version, payload FROM outbox WHERE seq <= ? ORDER BY seq').all(upToSeq) as { type: string; id: string; version: number; payload: string }[];
+  const rows = db
+    .prepare('SELECT record_type AS type, record_id AS id, version, payload FROM outbox WHERE seq <= ? ORDER BY seq')
+    .all(upToSeq) as { type: string; id: string; version: number; payload: string }[];
   const fold: Fold = new Map();
   for (const r of rows) {
     if (!VALID.has(r.type) || !isObjectJson(r.payload)) continue;
@@ -82,7 +100,10 @@ function isObjectJson(s: string): boolean {
 }
 
 export async function hqFold(db: HqStore, branch: string): Promise<Fold> {
-  const rows = await db.all<{ type: string; id: string; version: number; payload: string }>('SELECT type, id, version, payload FROM records WHERE branch = ?', [branch]);
+  const rows = await db.all<{ type: string; id: string; version: number; payload: string }>(
+    'SELECT type, id, version, payload FROM records WHERE branch = ?',
+    [branch],
+  );
   return new Map(rows.map((r) => [`${r.type}/${r.id}`, { version: r.version, payload: r.payload }]));
 }
 

@@ -33,35 +33,48 @@ export function findCaseIdByNumber(db: Db, number: string): string | undefined {
 export function loadCase(db: Db, id: string): CaseRecord | undefined {
   const row = findCaseRow(db, id);
   if (!row) return undefined;
-  const events = (stmt(db, 'SELECT id, at, actor_name, kind, text, data FROM case_events WHERE case_id = ? ORDER BY at, rowid').all(id) as Row[]).map(
-    (e) => {
-      const ev = fromRow<CaseEvent & { data: string | null }>(e);
-      return { ...ev, data: ev.data ? JSON.parse(ev.data) : null } as CaseEvent;
-    },
-  );
-  const promises = (stmt(db, 'SELECT id, promised_at, note, made_by, made_at, kept_at FROM case_promises WHERE case_id = ? ORDER BY made_at, rowid').all(id) as Row[]).map(
-    (p) => fromRow<CasePromise>(p),
-  );
-  const escalations = (stmt(db, 'SELECT id, kind, note, outcome, by_user, at FROM case_escalations WHERE case_id = ? ORDER BY at, rowid').all(id) as Row[]).map(
-    (x) => fromRow<CaseEscalation>(x),
-  );
+  const events = (
+    stmt(db, 'SELECT id, at, actor_name, kind, text, data FROM case_events WHERE case_id = ? ORDER BY at, rowid').all(
+      id,
+    ) as Row[]
+  ).map((e) => {
+    const ev = fromRow<CaseEvent & { data: string | null }>(e);
+    return { ...ev, data: ev.data ? JSON.parse(ev.data) : null } as CaseEvent;
+  });
+  const promises = (
+    stmt(
+      db,
+      'SELECT id, promised_at, note, made_by, made_at, kept_at FROM case_promises WHERE case_id = ? ORDER BY made_at, rowid',
+    ).all(id) as Row[]
+  ).map((p) => fromRow<CasePromise>(p));
+  const escalations = (
+    stmt(
+      db,
+      'SELECT id, kind, note, outcome, by_user, at FROM case_escalations WHERE case_id = ? ORDER BY at, rowid',
+    ).all(id) as Row[]
+  ).map((x) => fromRow<CaseEscalation>(x));
   const instructions = (
-    stmt(db, 'SELECT id, text, reviewer_name, instructed_at, applied_at FROM case_instructions WHERE case_id = ? ORDER BY applied_at, rowid').all(id) as Row[]
+    stmt(
+      db,
+      'SELECT id, text, reviewer_name, instructed_at, applied_at FROM case_instructions WHERE case_id = ? ORDER BY applied_at, rowid',
+    ).all(id) as Row[]
   ).map((x) => fromRow<CaseInstruction>(x));
   return { ...caseFromRow(row), events, promises, escalations, instructions };
 }
 
 export function loadFollowUps(db: Db, caseId: string): FollowUp[] {
   return (
-    stmt(db, 'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, version FROM follow_ups WHERE case_id = ? ORDER BY due_at, rid').all(
-      caseId,
-    ) as Row[]
+    stmt(
+      db,
+      'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, version FROM follow_ups WHERE case_id = ? ORDER BY due_at, rid',
+    ).all(caseId) as Row[]
   ).map((r) => fromRow<FollowUp>(r));
 }
 
 export function findFollowUp(db: Db, id: string): FollowUp | undefined {
-  const row = stmt(db, 'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, version FROM follow_ups WHERE id = ?').get(id) as
-    | Row
-    | undefined;
+  const row = stmt(
+    db,
+    'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, version FROM follow_ups WHERE id = ?',
+  ).get(id) as Row | undefined;
   return row ? fromRow<FollowUp>(row) : undefined;
 }

@@ -8,7 +8,12 @@ const SELECT = `SELECT s.*, u.name AS unit_name, h.name AS handled_by_name, a.na
   LEFT JOIN users a ON a.id = s.approved_by LEFT JOIN cases c ON c.id = s.case_id`;
 
 /** Earlier slips that are not void and returned the same item on the same receipt. */
-export function findDuplicates(db: Db, receiptNo: string, itemCodes: string[], exceptSlipId: string | null): SlipRecord['duplicates'] {
+export function findDuplicates(
+  db: Db,
+  receiptNo: string,
+  itemCodes: string[],
+  exceptSlipId: string | null,
+): SlipRecord['duplicates'] {
   if (itemCodes.length === 0) return [];
   const rows = db
     .prepare(
@@ -35,7 +40,12 @@ export function loadSlip(db: Db, id: string): SlipRecord | undefined {
     accessoriesComplete: r.accessoriesComplete === 1,
     qualityProblem: r.qualityProblem === 1,
     deductCommission: r.deductCommission === 1,
-    duplicates: findDuplicates(db, String(r.receiptNo), returnedLines.map((l) => l.itemCode), id),
+    duplicates: findDuplicates(
+      db,
+      String(r.receiptNo),
+      returnedLines.map((l) => l.itemCode),
+      id,
+    ),
   };
 }
 

@@ -50,7 +50,13 @@ function basics(f: Flow, d: CaseRecordPrintData, t: FormText): void {
     { label: t.record.phone, value: c.customerPhone },
     { label: t.record.otherContact, value: c.customerOtherContact },
     { label: t.record.contactTime, value: c.customerContactTime },
-    { label: t.record.earlierCases, value: d.earlierCases.map((e) => `${e.number}(${t.status[e.status]}${e.finding ? `,${t.finding[e.finding]}` : ''})`).join(';'), wide: true },
+    {
+      label: t.record.earlierCases,
+      value: d.earlierCases
+        .map((e) => `${e.number}(${t.status[e.status]}${e.finding ? `,${t.finding[e.finding]}` : ''})`)
+        .join(';'),
+      wide: true,
+    },
   ]);
   if (c.channel === 'government') {
     f.sectionTitle(t.record.govSection);
@@ -64,7 +70,13 @@ function basics(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   f.sectionTitle(t.record.purchaseSection);
   f.grid([
     { label: t.record.items, value: c.purchaseItems.map((i) => i.name).join('、'), wide: true },
-    { label: t.record.itemCodes, value: c.purchaseItems.map((i) => i.code).filter(Boolean).join('、') },
+    {
+      label: t.record.itemCodes,
+      value: c.purchaseItems
+        .map((i) => i.code)
+        .filter(Boolean)
+        .join('、'),
+    },
     { label: t.record.receiptNo, value: c.receiptNo },
     { label: t.record.purchaseDate, value: c.purchaseDate },
     { label: t.record.amount, value: c.purchaseAmountFen === null ? '' : formatYuan(c.purchaseAmountFen) },
@@ -75,17 +87,32 @@ function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   const c = d.c;
   f.textBox(t.record.content, c.content, { minLines: 4, continued: t.continued });
   f.textBox(t.record.expected, c.expectedResolution, { minLines: 2, continued: t.continued });
-  if (c.extendedAt !== null) f.grid([{ label: t.record.extension, value: `${formatInstant(c.extendedAt, d.timeZone)} ${c.extensionReason ?? ''}`, wide: true }]);
+  if (c.extendedAt !== null)
+    f.grid([
+      {
+        label: t.record.extension,
+        value: `${formatInstant(c.extendedAt, d.timeZone)} ${c.extensionReason ?? ''}`,
+        wide: true,
+      },
+    ]);
   f.sectionTitle(t.record.timeline);
   f.entries(
-    c.events.map((e) => ({ head: `${formatInstant(e.at, d.timeZone)}  ${e.actorName}  ${eventLabel(t, e.kind)}`, body: e.text })),
+    c.events.map((e) => ({
+      head: `${formatInstant(e.at, d.timeZone)}  ${e.actorName}  ${eventLabel(t, e.kind)}`,
+      body: e.text,
+    })),
     t.record.noTimeline,
   );
   if (c.promises.length > 0) {
     f.grid([
       {
         label: t.record.promises,
-        value: c.promises.map((p) => `${formatInstant(p.promisedAt, d.timeZone)}(${p.keptAt ? t.record.promiseKept : t.record.promiseOpen})`).join(';'),
+        value: c.promises
+          .map(
+            (p) =>
+              `${formatInstant(p.promisedAt, d.timeZone)}(${p.keptAt ? t.record.promiseKept : t.record.promiseOpen})`,
+          )
+          .join(';'),
         wide: true,
       },
     ]);
@@ -113,7 +140,10 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   );
   f.sectionTitle(t.record.escalations);
   f.entries(
-    c.escalations.map((e) => ({ head: `${formatInstant(e.at, d.timeZone)}  ${name(d, e.byUser)}  ${t.escalation[e.kind]}`, body: [e.note, e.outcome].filter(Boolean).join('\n') })),
+    c.escalations.map((e) => ({
+      head: `${formatInstant(e.at, d.timeZone)}  ${name(d, e.byUser)}  ${t.escalation[e.kind]}`,
+      body: [e.note, e.outcome].filter(Boolean).join('\n'),
+    })),
     t.record.noEscalations,
   );
   f.sectionTitle(t.record.findingSection);
@@ -127,22 +157,38 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   );
   f.sectionTitle(t.record.followUps);
   f.entries(
-    d.followUps.map((u) => ({ head: `${u.dueDate}  ${u.doneAt ? `${formatInstant(u.doneAt, d.timeZone)} ${name(d, u.doneBy)}` : ''}`, body: u.result ?? u.note })),
+    d.followUps.map((u) => ({
+      head: `${u.dueDate}  ${u.doneAt ? `${formatInstant(u.doneAt, d.timeZone)} ${name(d, u.doneBy)}` : ''}`,
+      body: u.result ?? u.note,
+    })),
     t.record.noFollowUps,
   );
   f.textBox(
     t.record.instruction,
-    c.instructions.map((i) => `${i.text}\n—— ${i.reviewerName} ${formatInstant(i.instructedAt, d.timeZone)}`).join('\n\n'),
+    c.instructions
+      .map((i) => `${i.text}\n—— ${i.reviewerName} ${formatInstant(i.instructedAt, d.timeZone)}`)
+      .join('\n\n'),
     { minLines: 4, continued: t.continued },
   );
   if (c.channel === 'government' || c.reviewText) {
-    f.textBox(t.record.review, c.reviewText ? `${c.reviewText}\n—— ${name(d, c.reviewedBy)} ${formatInstant(c.reviewedAt, d.timeZone)}` : '', { minLines: 2, continued: t.continued });
+    f.textBox(
+      t.record.review,
+      c.reviewText ? `${c.reviewText}\n—— ${name(d, c.reviewedBy)} ${formatInstant(c.reviewedAt, d.timeZone)}` : '',
+      { minLines: 2, continued: t.continued },
+    );
   }
   // Signatures and the filing date stay together on one page.
   f.ensure(72);
-  const signers = [t.record.signHandler, t.record.signSecretary, ...(c.channel === 'in_store' ? [t.record.signCustomer] : [])];
+  const signers = [
+    t.record.signHandler,
+    t.record.signSecretary,
+    ...(c.channel === 'in_store' ? [t.record.signCustomer] : []),
+  ];
   f.signatures(signers, t.date);
-  f.grid([{ label: t.record.filedAt, value: c.filedAt ? `${formatDate(c.filedAt, d.timeZone)} ${name(d, c.filedBy)}` : '' }], 2);
+  f.grid(
+    [{ label: t.record.filedAt, value: c.filedAt ? `${formatDate(c.filedAt, d.timeZone)} ${name(d, c.filedBy)}` : '' }],
+    2,
+  );
 }
 
 export function caseRecordTemplate(doc: PDFKit.PDFDocument, d: CaseRecordPrintData, t: FormText): void {

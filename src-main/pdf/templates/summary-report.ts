@@ -10,12 +10,22 @@ import type { ReportText } from '../report-text';
 const BLUE = '#3b6fb6';
 const DARK = '#b8433a';
 const GREY = '#8a8f98';
-const CLOSING_COLORS = { same_day: '#3f8f5a', next_day: '#7cb36b', within_limit: '#b9d38a', late: DARK, open: '#c9ccd1' } as const;
+const CLOSING_COLORS = {
+  same_day: '#3f8f5a',
+  next_day: '#7cb36b',
+  within_limit: '#b9d38a',
+  late: DARK,
+  open: '#c9ccd1',
+} as const;
 
 function header(f: () => Flow, r: SummaryReport, t: ReportText) {
   return (): number => {
     const flow = f();
-    flow.text(t.summary.title[r.summary.period.type], flow.left, 28, flow.width, { font: 'bold', size: 17, align: 'center' });
+    flow.text(t.summary.title[r.summary.period.type], flow.left, 28, flow.width, {
+      font: 'bold',
+      size: 17,
+      align: 'center',
+    });
     const sep = t.lang === 'en' ? ': ' : ':';
     const branch = t.lang === 'en' ? `${r.branch.name} (${r.branch.code})` : `${r.branch.name}(${r.branch.code})`;
     flow.text(`${t.summary.branch}${sep}${branch}`, flow.left, 54, 260, { size: 9 });
@@ -75,7 +85,13 @@ function barChart(f: Flow, title: string, rows: { label: string; value: number }
 }
 
 /** Vertical bars per period: all cases, and the late ones in front; value labels above. */
-function trendChart(f: Flow, title: string, points: { label: string; total: number; late: number }[], x0: number, width: number): number {
+function trendChart(
+  f: Flow,
+  title: string,
+  points: { label: string; total: number; late: number }[],
+  x0: number,
+  width: number,
+): number {
   const top = f.y;
   f.text(title, x0, top, width, { font: 'bold', size: 9.5 });
   const plotTop = top + 22;
@@ -86,7 +102,12 @@ function trendChart(f: Flow, title: string, points: { label: string; total: numb
   const base = plotTop + plotH;
   for (let v = 0; v <= max; v += step) {
     const y = base - (v / max) * plotH;
-    f.doc.moveTo(x0 + axisW, y).lineTo(x0 + width, y).lineWidth(0.4).stroke(v === 0 ? '#555' : '#dde0e4').lineWidth(1);
+    f.doc
+      .moveTo(x0 + axisW, y)
+      .lineTo(x0 + width, y)
+      .lineWidth(0.4)
+      .stroke(v === 0 ? '#555' : '#dde0e4')
+      .lineWidth(1);
     f.text(String(v), x0, y - 4, axisW - 4, { size: 6.5, align: 'right', color: '#555' });
   }
   const slot = plotW / Math.max(points.length, 1);
@@ -160,7 +181,11 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
   closingBar(
     flow,
     w.chartClosing,
-    (['same_day', 'next_day', 'within_limit', 'late', 'open'] as const).map((k) => ({ label: w.closing[k], value: s.closing[k], color: CLOSING_COLORS[k] })),
+    (['same_day', 'next_day', 'within_limit', 'late', 'open'] as const).map((k) => ({
+      label: w.closing[k],
+      value: s.closing[k],
+      color: CLOSING_COLORS[k],
+    })),
   );
 
   for (const sec of reportSections(r, t)) {
@@ -169,7 +194,10 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
     flow.ensure(72);
     flow.sectionTitle(sec.title);
     if (sec.rows.length === 0) {
-      flow.text(sec.id === 'typical' ? w.noTypical : t.form.none, flow.left + 3, flow.y, flow.width, { size: SIZE.label, color: GREY });
+      flow.text(sec.id === 'typical' ? w.noTypical : t.form.none, flow.left + 3, flow.y, flow.width, {
+        size: SIZE.label,
+        color: GREY,
+      });
       flow.y += 16;
       continue;
     }
@@ -180,7 +208,11 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
         ? sec.columns.map((_, i) => (i === 0 || i === sec.columns.length - 1 ? 1.7 : 1))
         : sec.columns.map((_, i) => (i === 0 ? 3 : 1));
     flow.table(
-      sec.columns.map((title, i) => ({ title, width: widths[i] ?? 1, align: caseTable || i === 0 ? ('left' as const) : ('right' as const) })),
+      sec.columns.map((title, i) => ({
+        title,
+        width: widths[i] ?? 1,
+        align: caseTable || i === 0 ? ('left' as const) : ('right' as const),
+      })),
       sec.rows.map((row) => row.map(cellText)),
     );
     if (sec.note) {
@@ -189,6 +221,12 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
     }
   }
   flow.ensure(20);
-  flow.text(`${w.generatedAt}${t.lang === 'en' ? ': ' : ':'}${formatInstant(r.generatedAt, r.timeZone)}`, flow.left, flow.y + 4, flow.width, { size: SIZE.small, color: '#555', align: 'right' });
+  flow.text(
+    `${w.generatedAt}${t.lang === 'en' ? ': ' : ':'}${formatInstant(r.generatedAt, r.timeZone)}`,
+    flow.left,
+    flow.y + 4,
+    flow.width,
+    { size: SIZE.small, color: '#555', align: 'right' },
+  );
   flow.numberPages(t.form.page);
 }

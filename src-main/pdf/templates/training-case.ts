@@ -43,7 +43,10 @@ export function trainingCaseTemplate(doc: PDFKit.PDFDocument, d: TrainingPrintDa
     { label: w.amount, value: c.purchaseAmountFen === null ? '' : formatYuan(c.purchaseAmountFen) },
   ]);
   flow.textBox(w.content, c.content ?? w.contentHidden, { minLines: 2, continued: f.continued });
-  flow.textBox(w.expected, c.content === null ? w.contentHidden : c.expectedResolution, { minLines: 1, continued: f.continued });
+  flow.textBox(w.expected, c.content === null ? w.contentHidden : c.expectedResolution, {
+    minLines: 1,
+    continued: f.continued,
+  });
   flow.sectionTitle(w.notes);
   flow.entries(
     c.notes.map((n) => ({ head: formatInstant(n.at, d.timeZone), body: n.text })),
@@ -51,7 +54,10 @@ export function trainingCaseTemplate(doc: PDFKit.PDFDocument, d: TrainingPrintDa
   );
   flow.sectionTitle(w.escalations);
   flow.entries(
-    c.escalations.map((e) => ({ head: `${formatInstant(e.at, d.timeZone)}  ${f.escalation[e.kind]}`, body: [e.note, e.outcome].filter(Boolean).join(' → ') })),
+    c.escalations.map((e) => ({
+      head: `${formatInstant(e.at, d.timeZone)}  ${f.escalation[e.kind]}`,
+      body: [e.note, e.outcome].filter(Boolean).join(' → '),
+    })),
     w.noEscalations,
   );
   flow.sectionTitle(w.result);
@@ -64,7 +70,11 @@ export function trainingCaseTemplate(doc: PDFKit.PDFDocument, d: TrainingPrintDa
     { label: w.cause, value: c.cause ? f.cause[c.cause] : '' },
     { label: w.finding, value: c.finding ? f.finding[c.finding] : '' },
   ]);
-  if (c.instructions.length > 0) flow.textBox(w.instruction, c.instructions.map((i) => `${formatInstant(i.at, d.timeZone)} ${i.text}`).join('\n'), { minLines: 1, continued: f.continued });
+  if (c.instructions.length > 0)
+    flow.textBox(w.instruction, c.instructions.map((i) => `${formatInstant(i.at, d.timeZone)} ${i.text}`).join('\n'), {
+      minLines: 1,
+      continued: f.continued,
+    });
   if (c.reviewText) flow.textBox(w.review, c.reviewText, { minLines: 1, continued: f.continued });
   flow.numberPages(f.page);
 }

@@ -1,6 +1,16 @@
 // The labels of a case's enumerations (channel, status, body, resolution…), zh-CN and en: the one copy.
 import type { Bilingual } from '../errors';
-import type { CaseStatus, Cause, Channel, EscalationKind, Finding, GovernmentBody, ResolutionType, Satisfaction, Severity } from '../enums';
+import type {
+  CaseStatus,
+  Cause,
+  Channel,
+  EscalationKind,
+  Finding,
+  GovernmentBody,
+  ResolutionType,
+  Satisfaction,
+  Severity,
+} from '../enums';
 
 export const CHANNEL_LABELS: Record<Channel, Bilingual> = {
   phone: { zh: '来电申诉', en: 'Phone' },

@@ -1,10 +1,52 @@
 // One vocabulary: every enum value's label once (zh-CN, en); screens, printed forms, reports and the console are built from it.
 import type { Bilingual } from '../errors';
-import { CASE_EVENT_KINDS, CASE_STATUSES, CAUSES, CHANNELS, ESCALATION_KINDS, FINDINGS, GOVERNMENT_BODIES, QUEUES, REFUND_METHODS, RESOLUTION_TYPES, ROLES, SATISFACTIONS, SETTLEMENT_STATUSES, SEVERITIES, SLIP_REASONS, SLIP_STATUSES, SLIP_TYPES } from '../enums';
+import {
+  CASE_EVENT_KINDS,
+  CASE_STATUSES,
+  CAUSES,
+  CHANNELS,
+  ESCALATION_KINDS,
+  FINDINGS,
+  GOVERNMENT_BODIES,
+  QUEUES,
+  REFUND_METHODS,
+  RESOLUTION_TYPES,
+  ROLES,
+  SATISFACTIONS,
+  SETTLEMENT_STATUSES,
+  SEVERITIES,
+  SLIP_REASONS,
+  SLIP_STATUSES,
+  SLIP_TYPES,
+} from '../enums';
 import { CLOSINGS, PERIOD_TYPES } from '../summary-types';
-import { CASE_STATUS_LABELS, CAUSE_LABELS, CHANNEL_LABELS, ESCALATION_LABELS, FINDING_LABELS, GOVERNMENT_BODY_LABELS, RESOLUTION_LABELS, SATISFACTION_LABELS, SEVERITY_LABELS } from './vocabulary-case';
-import { REFUND_METHOD_LABELS, SETTLEMENT_LABELS, SLIP_REASON_LABELS, SLIP_STATUS_LABELS, SLIP_TYPE_LABELS } from './vocabulary-slip';
-import { CLOSING_LABELS, EVENT_LABELS, PERIOD_TYPE_LABELS, QUEUE_LABELS, ROLE_LABELS, YES_NO, YES_NO_LABELS } from './vocabulary-work';
+import {
+  CASE_STATUS_LABELS,
+  CAUSE_LABELS,
+  CHANNEL_LABELS,
+  ESCALATION_LABELS,
+  FINDING_LABELS,
+  GOVERNMENT_BODY_LABELS,
+  RESOLUTION_LABELS,
+  SATISFACTION_LABELS,
+  SEVERITY_LABELS,
+} from './vocabulary-case';
+import {
+  REFUND_METHOD_LABELS,
+  SETTLEMENT_LABELS,
+  SLIP_REASON_LABELS,
+  SLIP_STATUS_LABELS,
+  SLIP_TYPE_LABELS,
+} from './vocabulary-slip';
+import {
+  CLOSING_LABELS,
+  EVENT_LABELS,
+  PERIOD_TYPE_LABELS,
+  QUEUE_LABELS,
+  ROLE_LABELS,
+  YES_NO,
+  YES_NO_LABELS,
+} from './vocabulary-work';
 
 export * from './vocabulary-case';
 export * from './vocabulary-slip';
@@ -40,10 +82,15 @@ export type VocabularyName = keyof Vocabulary;
 export type VocabularyText = { [N in VocabularyName]: Record<keyof Vocabulary[N], string> };
 export type VocabularyLang = keyof Bilingual;
 
-const complete = <K extends string>(keys: readonly K[], out: Partial<Record<K, string>>): out is Record<K, string> => keys.every((k) => typeof out[k] === 'string');
+const complete = <K extends string>(keys: readonly K[], out: Partial<Record<K, string>>): out is Record<K, string> =>
+  keys.every((k) => typeof out[k] === 'string');
 
 /** The labels of one enumeration in one language, for exactly the values in `keys`. */
-function side<K extends string>(keys: readonly K[], labels: Record<K, Bilingual>, lang: VocabularyLang): Record<K, string> {
+function side<K extends string>(
+  keys: readonly K[],
+  labels: Record<K, Bilingual>,
+  lang: VocabularyLang,
+): Record<K, string> {
   const out: Partial<Record<K, string>> = {};
   for (const k of keys) out[k] = labels[k][lang];
   if (!complete(keys, out)) throw new Error('vocabulary: a label is missing');

@@ -33,7 +33,13 @@ import {
 } from '../schemas/case';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
 import { IntakeCheckInput, QueueInput, SearchInput } from '../schemas/query';
-import { ReportExportInput, ReportJobInput, ReportStartInput, TrainingCaseInput, TrainingListInput } from '../schemas/report';
+import {
+  ReportExportInput,
+  ReportJobInput,
+  ReportStartInput,
+  TrainingCaseInput,
+  TrainingListInput,
+} from '../schemas/report';
 import { PrintInput, SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../schemas/slip';
 import { type AppSettings, SettingsPatchSchema, SyncKeyInput } from '../settings-schema';
 import type { CaseView, FollowUp, IntakeCheck, Page, QueueRow, SessionUser, SlipRecord } from '../types';

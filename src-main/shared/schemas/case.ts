@@ -29,7 +29,10 @@ export const GovernmentInput = z.strictObject({
 });
 
 export const PurchaseInput = z.strictObject({
-  items: z.array(z.strictObject({ name: shortText(100), code: optionalText(50) })).max(50).default([]),
+  items: z
+    .array(z.strictObject({ name: shortText(100), code: optionalText(50) }))
+    .max(50)
+    .default([]),
   purchaseDate: LocalDate.optional(),
   receiptNo: optionalText(50),
   amountFen: Fen.optional(),
@@ -55,7 +58,10 @@ export const CaseIntakeInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['government', 'body'],
-        params: { zh: '政府职能部门转来的个案须填写部门及其编号', en: 'is required for a case forwarded by a government body' },
+        params: {
+          zh: '政府职能部门转来的个案须填写部门及其编号',
+          en: 'is required for a case forwarded by a government body',
+        },
       });
     }
     if (v.channel !== 'government' && v.government) {
@@ -91,10 +97,19 @@ export type CaseIntakeInput = z.input<typeof CaseIntakeInput>;
 
 const caseRef = { caseId: Id };
 
-export const ForwardInput = z.strictObject({ ...caseRef, handlingUnitId: Id, assigneeId: Id.optional(), note: optionalText(2000) });
+export const ForwardInput = z.strictObject({
+  ...caseRef,
+  handlingUnitId: Id,
+  assigneeId: Id.optional(),
+  note: optionalText(2000),
+});
 export const NoteInput = z.strictObject({ ...caseRef, text: shortText(2000) });
 export const PromiseInput = z.strictObject({ ...caseRef, promisedAt: Instant, note: optionalText(500) });
-export const ExtendInput = z.strictObject({ ...caseRef, reason: shortText(500), customerConsent: z.boolean().optional() });
+export const ExtendInput = z.strictObject({
+  ...caseRef,
+  reason: shortText(500),
+  customerConsent: z.boolean().optional(),
+});
 export const ResolveInput = z.strictObject({
   ...caseRef,
   type: z.enum(RESOLUTION_TYPES),
@@ -109,8 +124,17 @@ export const FeedbackInput = z.strictObject({
   disputed: z.boolean(),
   note: optionalText(2000),
 });
-export const EscalateInput = z.strictObject({ ...caseRef, kind: z.enum(ESCALATION_KINDS), note: shortText(2000), outcome: optionalText(2000) });
-export const ResumeInput = z.strictObject({ ...caseRef, to: z.enum(['in_progress', 'resolved']), reason: shortText(1000) });
+export const EscalateInput = z.strictObject({
+  ...caseRef,
+  kind: z.enum(ESCALATION_KINDS),
+  note: shortText(2000),
+  outcome: optionalText(2000),
+});
+export const ResumeInput = z.strictObject({
+  ...caseRef,
+  to: z.enum(['in_progress', 'resolved']),
+  reason: shortText(1000),
+});
 export const FindingInput = z.strictObject({ ...caseRef, cause: z.enum(CAUSES), finding: z.enum(FINDINGS) });
 export const TypicalInput = z.strictObject({ ...caseRef, typical: z.boolean() });
 export const CaseOnlyInput = z.strictObject(caseRef);
@@ -118,7 +142,11 @@ export const CaseNumberInput = z.strictObject({ number: shortText(40) });
 export const ReviewInput = z.strictObject({ ...caseRef, text: shortText(2000) });
 export const ReasonInput = z.strictObject({ ...caseRef, reason: shortText(1000) });
 export const FollowUpScheduleInput = z.strictObject({ ...caseRef, dueDate: LocalDate, note: optionalText(500) });
-export const FollowUpCompleteInput = z.strictObject({ followUpId: Id, result: shortText(2000), doneAt: Instant.optional() });
+export const FollowUpCompleteInput = z.strictObject({
+  followUpId: Id,
+  result: shortText(2000),
+  doneAt: Instant.optional(),
+});
 
 /** A head-office instruction (批示) as it arrives through sync. */
 export const InstructionInput = z.strictObject({

@@ -26,7 +26,10 @@ export const Phone = z
   .trim()
   .max(30)
   .refine((v) => normalizePhone(v) !== null, {
-    params: { zh: '电话号码格式不正确(5–15 位数字,可带 +86)', en: 'is not a valid phone number (5–15 digits, +86 allowed)' },
+    params: {
+      zh: '电话号码格式不正确(5–15 位数字,可带 +86)',
+      en: 'is not a valid phone number (5–15 digits, +86 allowed)',
+    },
   });
 
 export const OptionalPhone = z
@@ -36,7 +39,12 @@ export const OptionalPhone = z
   .optional()
   .transform((v) => (v === '' ? undefined : v))
   .refine((v) => v === undefined || normalizePhone(v) !== null, {
-    params: { zh: '电话号码格式不正确(5–15 位数字,可带 +86)', en: 'is not a valid phone number (5–15 digits, +86 allowed)' },
+    params: {
+      zh: '电话号码格式不正确(5–15 位数字,可带 +86)',
+      en: 'is not a valid phone number (5–15 digits, +86 allowed)',
+    },
   });
 
-export const Pin = z.string().refine((v) => /^\d{4,8}$/.test(v), { params: { zh: '须为 4–8 位数字', en: 'must be 4–8 digits' } });
+export const Pin = z
+  .string()
+  .refine((v) => /^\d{4,8}$/.test(v), { params: { zh: '须为 4–8 位数字', en: 'must be 4–8 digits' } });

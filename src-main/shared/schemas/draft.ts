@@ -10,7 +10,10 @@ export const DraftKeyInput = z.strictObject({ form: DraftForm });
 export const DraftSaveInput = z.strictObject({
   form: DraftForm,
   value: z.json().refine((v) => Buffer.byteLength(JSON.stringify(v), 'utf8') <= DRAFT_MAX_BYTES, {
-    params: { zh: `草稿过大(最多 ${DRAFT_MAX_BYTES / 1024} KB)`, en: `is too large (at most ${DRAFT_MAX_BYTES / 1024} KB)` },
+    params: {
+      zh: `草稿过大(最多 ${DRAFT_MAX_BYTES / 1024} KB)`,
+      en: `is too large (at most ${DRAFT_MAX_BYTES / 1024} KB)`,
+    },
   }),
 });
 

@@ -39,13 +39,25 @@ export const SlipCreateInput = z
   })
   .superRefine((v, ctx) => {
     if (v.type === 'exchange' && v.issuedLines.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['issuedLines'], params: { zh: '换货须填写换出的商品', en: 'are required for an exchange' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issuedLines'],
+        params: { zh: '换货须填写换出的商品', en: 'are required for an exchange' },
+      });
     }
     if (v.type === 'return' && v.issuedLines.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['issuedLines'], params: { zh: '退货不填写换出的商品', en: 'apply only to an exchange' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['issuedLines'],
+        params: { zh: '退货不填写换出的商品', en: 'apply only to an exchange' },
+      });
     }
     if (v.type === 'return' && v.refundFen === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['refundFen'], params: { zh: '退货须填写退款金额', en: 'is required for a return' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refundFen'],
+        params: { zh: '退货须填写退款金额', en: 'is required for a return' },
+      });
     }
   });
 export type SlipCreateInput = z.input<typeof SlipCreateInput>;
@@ -57,4 +69,8 @@ export const SlipNumberInput = z.strictObject({ number: shortText(40) });
 
 /** What to print: a slip or the record form of a case, by id. */
 /** A printed form: a slip, a case's record form, or a typical case's training sheet (id = the case). */
-export const PrintInput = z.strictObject({ kind: z.enum(['slip', 'case_record', 'training']), id: Id, paper: z.enum(['A4', 'A5']).optional() });
+export const PrintInput = z.strictObject({
+  kind: z.enum(['slip', 'case_record', 'training']),
+  id: Id,
+  paper: z.enum(['A4', 'A5']).optional(),
+});

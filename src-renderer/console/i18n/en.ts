@@ -7,7 +7,14 @@ const v = vocabularyIn('en');
 export const consoleEn: ConsoleMessages = {
   brand: 'Head office · Complaint console',
   skip: 'Skip to main content',
-  nav: { cases: 'Cases', summary: 'Summary', repeats: 'Repeat complainants', health: 'Sync health', signOut: 'Sign out', label: 'Console navigation' },
+  nav: {
+    cases: 'Cases',
+    summary: 'Summary',
+    repeats: 'Repeat complainants',
+    health: 'Sync health',
+    signOut: 'Sign out',
+    label: 'Console navigation',
+  },
   signin: {
     title: 'Reviewer sign-in',
     username: 'Username',
@@ -102,7 +109,8 @@ export const consoleEn: ConsoleMessages = {
   },
   repeats: {
     title: 'Repeat complainants across branches and channels',
-    intro: 'The same customer (by phone, else by name) complaining at several branches or through several channels. For information only; every case is still registered.',
+    intro:
+      'The same customer (by phone, else by name) complaining at several branches or through several channels. For information only; every case is still registered.',
     dates: 'Latest complaint between',
     customer: 'Customer',
     branches: 'Branches',
@@ -127,5 +135,9 @@ export const consoleEn: ConsoleMessages = {
     noAlerts: 'No alerts',
     source: { http: 'network', file: 'file' },
   },
-  common: { error: 'Something went wrong', network: 'Cannot reach the head-office service; please try again', sessionEnded: 'Your session ended; please sign in again' },
+  common: {
+    error: 'Something went wrong',
+    network: 'Cannot reach the head-office service; please try again',
+    sessionEnded: 'Your session ended; please sign in again',
+  },
 };

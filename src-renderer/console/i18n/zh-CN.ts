@@ -8,7 +8,14 @@ const v = vocabularyIn('zh');
 export const consoleZhCN = {
   brand: '部本部 · 顾客异议总台',
   skip: '跳到主要内容',
-  nav: { cases: '个案', summary: '汇总', repeats: '重复投诉', health: '同步状况', signOut: '退出登录', label: '总台导航' },
+  nav: {
+    cases: '个案',
+    summary: '汇总',
+    repeats: '重复投诉',
+    health: '同步状况',
+    signOut: '退出登录',
+    label: '总台导航',
+  },
   signin: {
     title: '审核人员登录',
     username: '用户名',

@@ -33,7 +33,13 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
     return (
       <>
         {back}
-        <Alert style={{ marginTop: 8 }} type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('detail.notFound')} />
+        <Alert
+          style={{ marginTop: 8 }}
+          type="error"
+          showIcon
+          role="alert"
+          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('detail.notFound')}
+        />
       </>
     );
   }
@@ -49,9 +55,17 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
           {c.number}
         </Typography.Title>
         <ToneTag tone="plain">{d.branch}</ToneTag>
-        <ToneTag tone={statusTone(c.status)} testId="status">{t(`translation:status.${c.status}`)}</ToneTag>
+        <ToneTag tone={statusTone(c.status)} testId="status">
+          {t(`translation:status.${c.status}`)}
+        </ToneTag>
         {c.severity === 'major' && <ToneTag tone="bad">{t('translation:severity.major')}</ToneTag>}
-        {c.dueAt != null && <ToneTag tone={overdue ? 'bad' : 'info'} testId="deadline">{overdue ? `${t('list.overdue')} ${shTime(c.dueAt, lang)}` : `${t('detail.deadline')} ${shTime(c.dueAt, lang)}`}</ToneTag>}
+        {c.dueAt != null && (
+          <ToneTag tone={overdue ? 'bad' : 'info'} testId="deadline">
+            {overdue
+              ? `${t('list.overdue')} ${shTime(c.dueAt, lang)}`
+              : `${t('detail.deadline')} ${shTime(c.dueAt, lang)}`}
+          </ToneTag>
+        )}
         <Typography.Text type="secondary">{t('detail.readOnly')}</Typography.Text>
       </Space>
       <div className="case-grid">
@@ -60,14 +74,26 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t('detail.channel')}>{t(`translation:channel.${c.channel}`)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.receivedAt')}>{shTime(c.receivedAt, lang)}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.customer')}>{c.anonymous ? t('translation:caseView.anonymousCustomer') : (c.customerName ?? t('detail.none'))}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.phone')}>{maskedPhone(c.customerPhone) ?? t('detail.none')}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.category')}>{categoryLabel(c.categoryCode, lang)}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.severity')}>{c.severity ? t(`translation:severity.${c.severity}`) : ''}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.content')} span={2}>
-                <span style={{ whiteSpace: 'pre-wrap' }} data-testid="content">{c.content}</span>
+              <Descriptions.Item label={t('detail.customer')}>
+                {c.anonymous ? t('translation:caseView.anonymousCustomer') : (c.customerName ?? t('detail.none'))}
               </Descriptions.Item>
-              {c.expectedResolution && <Descriptions.Item label={t('detail.expected')} span={2}>{c.expectedResolution}</Descriptions.Item>}
+              <Descriptions.Item label={t('detail.phone')}>
+                {maskedPhone(c.customerPhone) ?? t('detail.none')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('detail.category')}>{categoryLabel(c.categoryCode, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.severity')}>
+                {c.severity ? t(`translation:severity.${c.severity}`) : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('detail.content')} span={2}>
+                <span style={{ whiteSpace: 'pre-wrap' }} data-testid="content">
+                  {c.content}
+                </span>
+              </Descriptions.Item>
+              {c.expectedResolution && (
+                <Descriptions.Item label={t('detail.expected')} span={2}>
+                  {c.expectedResolution}
+                </Descriptions.Item>
+              )}
               {c.resolutionType && (
                 <Descriptions.Item label={t('translation:caseView.resolution')} span={2}>
                   {t(`translation:resolution.${c.resolutionType}`)} · {c.resolutionSummary}
@@ -75,12 +101,17 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
               )}
               {c.fedBackAt != null && (
                 <Descriptions.Item label={t('translation:caseView.feedback')} span={2}>
-                  {shTime(c.fedBackAt, lang)} {c.satisfaction ? t(`translation:satisfaction.${c.satisfaction}`) : ''} {c.disputed ? t('translation:status.disputed') : ''}
+                  {shTime(c.fedBackAt, lang)} {c.satisfaction ? t(`translation:satisfaction.${c.satisfaction}`) : ''}{' '}
+                  {c.disputed ? t('translation:status.disputed') : ''}
                 </Descriptions.Item>
               )}
             </Descriptions>
           </Card>
-          <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('instruct.title')}</h2>} style={{ marginBottom: 12 }}>
+          <Card
+            size="small"
+            title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('instruct.title')}</h2>}
+            style={{ marginBottom: 12 }}
+          >
             <InstructionForm
               branch={d.branch}
               caseId={c.id}

@@ -43,24 +43,63 @@ export function CaseFilters({ value, branches, onChange }: Props) {
     <div className="filters" role="search" aria-label={t('filters.label')}>
       <div>
         <label htmlFor="f-branch">{t('filters.branch')}</label>
-        <Select id="f-branch" allowClear placeholder={t('filters.allBranches')} value={value.branch} onChange={(v?: string) => set('branch', v)} options={branches.map((b) => ({ value: b, label: b }))} style={{ width: '100%' }} />
+        <Select
+          id="f-branch"
+          allowClear
+          placeholder={t('filters.allBranches')}
+          value={value.branch}
+          onChange={(v?: string) => set('branch', v)}
+          options={branches.map((b) => ({ value: b, label: b }))}
+          style={{ width: '100%' }}
+        />
       </div>
       <div>
         <label htmlFor="f-status">{t('filters.status')}</label>
-        <Select id="f-status" allowClear placeholder={any} value={value.status} onChange={(v?: string) => set('status', v)} options={CASE_STATUSES.map((s) => ({ value: s, label: t(`translation:status.${s}`) }))} style={{ width: '100%' }} />
+        <Select
+          id="f-status"
+          allowClear
+          placeholder={any}
+          value={value.status}
+          onChange={(v?: string) => set('status', v)}
+          options={CASE_STATUSES.map((s) => ({ value: s, label: t(`translation:status.${s}`) }))}
+          style={{ width: '100%' }}
+        />
       </div>
       <div>
         <label htmlFor="f-category">{t('filters.category')}</label>
-        <Select id="f-category" allowClear placeholder={any} value={value.category} onChange={(v?: string) => set('category', v)} options={categoryOptions(i18n.language)} style={{ width: '100%' }} />
+        <Select
+          id="f-category"
+          allowClear
+          placeholder={any}
+          value={value.category}
+          onChange={(v?: string) => set('category', v)}
+          options={categoryOptions(i18n.language)}
+          style={{ width: '100%' }}
+        />
       </div>
       <div>
         <label htmlFor="f-channel">{t('filters.channel')}</label>
-        <Select id="f-channel" allowClear placeholder={any} value={value.channel} onChange={(v?: string) => set('channel', v)} options={CHANNELS.map((c) => ({ value: c, label: t(`translation:channel.${c}`) }))} style={{ width: '100%' }} />
+        <Select
+          id="f-channel"
+          allowClear
+          placeholder={any}
+          value={value.channel}
+          onChange={(v?: string) => set('channel', v)}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`translation:channel.${c}`) }))}
+          style={{ width: '100%' }}
+        />
       </div>
       <DateRange idPrefix="f" caption={t('filters.dates')} from={value.from} to={value.to} onChange={set} />
       <div>
         <label htmlFor="f-q">{t('filters.search')}</label>
-        <Input id="f-q" type="search" value={q} placeholder={t('filters.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} onKeyDown={onSearchKey} />
+        <Input
+          id="f-q"
+          type="search"
+          value={q}
+          placeholder={t('filters.searchPlaceholder')}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={onSearchKey}
+        />
       </div>
       <div style={{ display: 'flex', gap: 6 }}>
         <Button type="primary" onClick={() => set('q', q.trim())}>

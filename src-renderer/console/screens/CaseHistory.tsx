@@ -14,7 +14,9 @@ const h2 = (text: string) => <h2 style={{ fontSize: 15, margin: 0 }}>{text}</h2>
 
 /** An audit change in words: `状态: 处理中 → 已处理`. Ids (assignee, unit…) mean nothing to a reviewer and are left out. */
 function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null, t: TFunction): string {
-  const keys = Object.keys(after ?? before ?? {}).filter((k) => !['version', 'updatedAt', 'createdAt', 'events'].includes(k) && !/Ids?$/.test(k) && k !== 'id');
+  const keys = Object.keys(after ?? before ?? {}).filter(
+    (k) => !['version', 'updatedAt', 'createdAt', 'events'].includes(k) && !/Ids?$/.test(k) && k !== 'id',
+  );
   const show = (k: string, v: unknown) => {
     if (v === null || v === undefined) return '∅';
     if (k === 'status' && typeof v === 'string') return t(`translation:status.${v}`);
@@ -28,7 +30,13 @@ function changes(before: Record<string, unknown> | null, after: Record<string, u
 }
 
 /** The shared field labels, and the list's words for the fields they do not name. */
-const OWN: Record<string, string> = { status: 'list.status', channel: 'list.channel', categoryCode: 'list.category', dueAt: 'list.deadline', receivedAt: 'list.receivedAt' };
+const OWN: Record<string, string> = {
+  status: 'list.status',
+  channel: 'list.channel',
+  categoryCode: 'list.category',
+  dueAt: 'list.deadline',
+  receivedAt: 'list.receivedAt',
+};
 function label(k: string, t: TFunction): string {
   const own = OWN[k];
   return own ? t(own) : pick(fieldLabel(k));
@@ -50,21 +58,23 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <Card size="small" title={h2(t('detail.instructions'))} style={{ marginBottom: 12 }} data-testid="instructions">
-        {detail.instructions.length === 0
-          ? none
-          : (
-              <ul className="history-list">
-                {detail.instructions.map((i) => (
-                  <li key={i.instructionId}>
-                    <div style={{ whiteSpace: 'pre-wrap' }}>{i.text}</div>
-                    <div className="meta">
-                      {t('detail.by', { who: i.reviewerName, at: shTime(Date.parse(i.instructedAt), lang) })}{' '}
-                      <ToneTag tone={i.appliedByBranch ? 'good' : 'warn'}>{i.appliedByBranch ? t('detail.delivered') : t('detail.pending')}</ToneTag>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
+        {detail.instructions.length === 0 ? (
+          none
+        ) : (
+          <ul className="history-list">
+            {detail.instructions.map((i) => (
+              <li key={i.instructionId}>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{i.text}</div>
+                <div className="meta">
+                  {t('detail.by', { who: i.reviewerName, at: shTime(Date.parse(i.instructedAt), lang) })}{' '}
+                  <ToneTag tone={i.appliedByBranch ? 'good' : 'warn'}>
+                    {i.appliedByBranch ? t('detail.delivered') : t('detail.pending')}
+                  </ToneTag>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
       <Card size="small" title={h2(t('detail.timeline'))} style={{ marginBottom: 12 }} data-testid="timeline">
         {events.length === 0 ? (
@@ -75,7 +85,8 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
               key: e.id,
               children: (
                 <>
-                  <strong>{t(`translation:event.${e.kind}`, { defaultValue: e.kind })}</strong> · {e.actorName} · {shTime(e.at, lang)}
+                  <strong>{t(`translation:event.${e.kind}`, { defaultValue: e.kind })}</strong> · {e.actorName} ·{' '}
+                  {shTime(e.at, lang)}
                   {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
                 </>
               ),
@@ -84,52 +95,58 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
         )}
       </Card>
       <Card size="small" title={h2(t('detail.slips'))} style={{ marginBottom: 12 }}>
-        {detail.slips.length === 0
-          ? none
-          : (
-              <ul className="history-list">
-                {detail.slips.map((s) => (
-                  <li key={s.id}>
-                    {t('detail.slipLine', {
-                      number: s.number ?? '',
-                      type: s.type ? t(`translation:slip.${s.type}`) : '',
-                      amount: yuan(s.refundFen ?? s.returnedTotalFen ?? 0),
-                      status: s.status ? t(`translation:slipStatus.${s.status}`) : '',
-                    })}
-                  </li>
-                ))}
-              </ul>
-            )}
+        {detail.slips.length === 0 ? (
+          none
+        ) : (
+          <ul className="history-list">
+            {detail.slips.map((s) => (
+              <li key={s.id}>
+                {t('detail.slipLine', {
+                  number: s.number ?? '',
+                  type: s.type ? t(`translation:slip.${s.type}`) : '',
+                  amount: yuan(s.refundFen ?? s.returnedTotalFen ?? 0),
+                  status: s.status ? t(`translation:slipStatus.${s.status}`) : '',
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
       <Card size="small" title={h2(t('detail.followUps'))} style={{ marginBottom: 12 }}>
-        {detail.followUps.length === 0
-          ? none
-          : (
-              <ul className="history-list">
-                {detail.followUps.map((f) => (
-                  <li key={f.id}>
-                    {t('detail.followUpLine', { due: f.dueDate ?? '', state: f.doneAt ? t('detail.followUpDone') : t('detail.followUpOpen') })}
-                    {f.result && <div style={{ whiteSpace: 'pre-wrap' }}>{f.result}</div>}
-                  </li>
-                ))}
-              </ul>
-            )}
+        {detail.followUps.length === 0 ? (
+          none
+        ) : (
+          <ul className="history-list">
+            {detail.followUps.map((f) => (
+              <li key={f.id}>
+                {t('detail.followUpLine', {
+                  due: f.dueDate ?? '',
+                  state: f.doneAt ? t('detail.followUpDone') : t('detail.followUpOpen'),
+                })}
+                {f.result && <div style={{ whiteSpace: 'pre-wrap' }}>{f.result}</div>}
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
       <Card size="small" title={h2(t('detail.audit'))} data-testid="audit">
-        {detail.history.length === 0
-          ? none
-          : (
-              <ul className="history-list">
-                {detail.history.map((a) => (
-                  <li key={a.id}>
-                    <div>
-                      <strong title={a.action}>{actionLabel(a.action, t)}</strong> <span className="meta">{t('detail.by', { who: a.actorName, at: shTime(a.at, lang) })}</span>
-                    </div>
-                    <div className="meta" style={{ wordBreak: 'break-all' }}>{changes(a.before, a.after, t)}</div>
-                  </li>
-                ))}
-              </ul>
-            )}
+        {detail.history.length === 0 ? (
+          none
+        ) : (
+          <ul className="history-list">
+            {detail.history.map((a) => (
+              <li key={a.id}>
+                <div>
+                  <strong title={a.action}>{actionLabel(a.action, t)}</strong>{' '}
+                  <span className="meta">{t('detail.by', { who: a.actorName, at: shTime(a.at, lang) })}</span>
+                </div>
+                <div className="meta" style={{ wordBreak: 'break-all' }}>
+                  {changes(a.before, a.after, t)}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
     </>
   );

@@ -18,7 +18,8 @@ import { type CaseFilterValue, CaseFilters } from './CaseFilters';
 const ROW = 40;
 const KEYS: (keyof CaseFilterValue)[] = ['branch', 'status', 'category', 'channel', 'from', 'to', 'q'];
 
-export const statusTone = (s: string): Tone => (s === 'disputed' ? 'bad' : s === 'filed' ? 'good' : s === 'awaiting_instruction' ? 'warn' : 'info');
+export const statusTone = (s: string): Tone =>
+  s === 'disputed' ? 'bad' : s === 'filed' ? 'good' : s === 'awaiting_instruction' ? 'warn' : 'info';
 
 export function CaseListScreen({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation(['console', 'translation']);
@@ -31,7 +32,11 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
   const rows = q.data?.pages.flatMap((p) => p.rows) ?? [];
   const first = q.data?.pages[0];
   // Head office counts exactly up to a cap; past it the total is a lower bound.
-  const total = first ? (first.totalExact ? t('list.total', { n: first.total }) : t('list.totalMore', { n: first.total })) : '';
+  const total = first
+    ? first.totalExact
+      ? t('list.total', { n: first.total })
+      : t('list.totalMore', { n: first.total })
+    : '';
   const more = () => {
     if (q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
   };
@@ -40,7 +45,15 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
   const row = (r: CaseListRow, _i: number, style: CSSProperties) => {
     const overdue = r.dueAt != null && r.dueAt < now && r.status !== 'filed';
     return (
-      <a key={`${r.branch}/${r.id}`} data-row role="listitem" className="hq-row" style={style} href={`#/case/${encodeURIComponent(r.branch)}/${encodeURIComponent(r.id)}`} data-testid="case-row">
+      <a
+        key={`${r.branch}/${r.id}`}
+        data-row
+        role="listitem"
+        className="hq-row"
+        style={style}
+        href={`#/case/${encodeURIComponent(r.branch)}/${encodeURIComponent(r.id)}`}
+        data-testid="case-row"
+      >
         <span>{r.branch}</span>
         <strong>{r.number}</strong>
         <span>{shTime(r.receivedAt, i18n.language)}</span>
@@ -62,7 +75,8 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
           )}
         </span>
         <span title={r.excerpt}>
-          {r.customerName ?? (r.customerPhoneMasked ? '' : t('translation:caseView.anonymousCustomer'))} {r.customerPhoneMasked && <span className="muted">{r.customerPhoneMasked}</span>}
+          {r.customerName ?? (r.customerPhoneMasked ? '' : t('translation:caseView.anonymousCustomer'))}{' '}
+          {r.customerPhoneMasked && <span className="muted">{r.customerPhoneMasked}</span>}
         </span>
       </a>
     );
@@ -76,8 +90,20 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
           {q.isPending ? t('list.loading') : `${t('list.rows', { n: rows.length })} · ${total}`}
         </Typography.Text>
       </Typography.Title>
-      <CaseFilters value={filters} branches={(branches.data?.branches ?? []).map((b) => b.branch)} onChange={(f) => go('/', f as Record<string, string | undefined>)} />
-      {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} style={{ marginBottom: 8 }} />}
+      <CaseFilters
+        value={filters}
+        branches={(branches.data?.branches ?? []).map((b) => b.branch)}
+        onChange={(f) => go('/', f as Record<string, string | undefined>)}
+      />
+      {q.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
+          style={{ marginBottom: 8 }}
+        />
+      )}
       {!q.isPending && rows.length === 0 && !q.error ? (
         <Typography.Paragraph data-testid="empty">{t('list.empty')}</Typography.Paragraph>
       ) : (
@@ -92,7 +118,14 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
             <span>{t('list.deadline')}</span>
             <span>{t('list.phone')}</span>
           </div>
-          <VirtualList rows={rows} rowHeight={ROW} height={height} label={t('list.label')} renderRow={row} onNearEnd={more} />
+          <VirtualList
+            rows={rows}
+            rowHeight={ROW}
+            height={height}
+            label={t('list.label')}
+            renderRow={row}
+            onNearEnd={more}
+          />
         </div>
       )}
     </section>

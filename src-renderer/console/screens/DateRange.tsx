@@ -21,12 +21,24 @@ export function DateRange({ idPrefix, caption, from, to, onChange }: Props) {
         <label htmlFor={`${idPrefix}-from`} className="sr-only">
           {t('filters.from')}
         </label>
-        <Input id={`${idPrefix}-from`} type="date" value={from ?? ''} max={to} onChange={(e) => onChange('from', e.target.value || undefined)} />
+        <Input
+          id={`${idPrefix}-from`}
+          type="date"
+          value={from ?? ''}
+          max={to}
+          onChange={(e) => onChange('from', e.target.value || undefined)}
+        />
         <span aria-hidden="true">–</span>
         <label htmlFor={`${idPrefix}-to`} className="sr-only">
           {t('filters.to')}
         </label>
-        <Input id={`${idPrefix}-to`} type="date" value={to ?? ''} min={from} onChange={(e) => onChange('to', e.target.value || undefined)} />
+        <Input
+          id={`${idPrefix}-to`}
+          type="date"
+          value={to ?? ''}
+          min={from}
+          onChange={(e) => onChange('to', e.target.value || undefined)}
+        />
       </div>
     </div>
   );

@@ -7,7 +7,12 @@ import { Alert, Button, Form, Input } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v4 as uuidv4 } from 'uuid';
-import { caseInstructionsPath, INSTRUCTION_MAX_CHARS, InstructionBody, type InstructionAnswer } from '../../../src-headoffice/console/api-contract';
+import {
+  caseInstructionsPath,
+  INSTRUCTION_MAX_CHARS,
+  InstructionBody,
+  type InstructionAnswer,
+} from '../../../src-headoffice/console/api-contract';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import type { IssueMap } from '../../lib/issues';
@@ -41,7 +46,10 @@ export function InstructionForm({ branch, caseId, onSent }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const answer = await postJson<InstructionAnswer>(caseInstructionsPath(branch, caseId), InstructionBody.parse(body));
+      const answer = await postJson<InstructionAnswer>(
+        caseInstructionsPath(branch, caseId),
+        InstructionBody.parse(body),
+      );
       setText('');
       setClientId(uuidv4());
       onSent(answer);
@@ -65,7 +73,16 @@ export function InstructionForm({ branch, caseId, onSent }: Props) {
   return (
     <Form component={false} layout="vertical">
       <form onSubmit={onSubmit} aria-label={t('instruct.title')} {...formKeys(() => void submit())}>
-        {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 8 }} data-testid="instruct-error" />}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            message={error}
+            style={{ marginBottom: 8 }}
+            data-testid="instruct-error"
+          />
+        )}
         <Field id="instruction-text" path="text" label={t('instruct.label')} issues={issues} required>
           <Input.TextArea
             id="instruction-text"

@@ -20,7 +20,8 @@ export function RepeatsScreen({ params }: { params: Record<string, string> }) {
   const to = params.to || undefined;
   const branches = useQuery(healthQuery);
   const q = useQuery(repeatsQuery({ branch, from, to }));
-  const filter = (next: { branch?: string | undefined; from?: string | undefined; to?: string | undefined }) => go('/repeats', { branch, from, to, ...next });
+  const filter = (next: { branch?: string | undefined; from?: string | undefined; to?: string | undefined }) =>
+    go('/repeats', { branch, from, to, ...next });
 
   return (
     <section aria-labelledby="repeats-title">
@@ -31,11 +32,32 @@ export function RepeatsScreen({ params }: { params: Record<string, string> }) {
       <div className="filters repeats-filters">
         <div>
           <label htmlFor="r-branch">{t('filters.branch')}</label>
-          <Select id="r-branch" allowClear placeholder={t('filters.allBranches')} value={branch} onChange={(v?: string) => filter({ branch: v })} options={(branches.data?.branches ?? []).map((b) => ({ value: b.branch, label: b.branch }))} style={{ width: 180 }} />
+          <Select
+            id="r-branch"
+            allowClear
+            placeholder={t('filters.allBranches')}
+            value={branch}
+            onChange={(v?: string) => filter({ branch: v })}
+            options={(branches.data?.branches ?? []).map((b) => ({ value: b.branch, label: b.branch }))}
+            style={{ width: 180 }}
+          />
         </div>
-        <DateRange idPrefix="r" caption={t('repeats.dates')} from={from} to={to} onChange={(k, v) => filter({ [k]: v })} />
+        <DateRange
+          idPrefix="r"
+          caption={t('repeats.dates')}
+          from={from}
+          to={to}
+          onChange={(k, v) => filter({ [k]: v })}
+        />
       </div>
-      {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
+      {q.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
+        />
+      )}
       <Table<RepeatComplainant>
         size="small"
         rowKey="key"
@@ -56,9 +78,34 @@ export function RepeatsScreen({ params }: { params: Record<string, string> }) {
               </>
             ),
           },
-          { title: t('repeats.branches'), key: 'branches', width: 120, render: (_, g) => g.branches.map((b) => <ToneTag key={b} tone={g.branches.length > 1 ? 'warn' : 'plain'}>{b}</ToneTag>) },
-          { title: t('repeats.channels'), key: 'channels', width: 200, render: (_, g) => g.channels.map((c) => <ToneTag key={c} tone={g.channels.length > 1 ? 'warn' : 'plain'}>{t(`translation:channel.${c}`)}</ToneTag>) },
-          { title: t('translation:intake.purchase'), key: 'matter', width: 160, render: (_, g) => <span>{g.matter.value}</span> },
+          {
+            title: t('repeats.branches'),
+            key: 'branches',
+            width: 120,
+            render: (_, g) =>
+              g.branches.map((b) => (
+                <ToneTag key={b} tone={g.branches.length > 1 ? 'warn' : 'plain'}>
+                  {b}
+                </ToneTag>
+              )),
+          },
+          {
+            title: t('repeats.channels'),
+            key: 'channels',
+            width: 200,
+            render: (_, g) =>
+              g.channels.map((c) => (
+                <ToneTag key={c} tone={g.channels.length > 1 ? 'warn' : 'plain'}>
+                  {t(`translation:channel.${c}`)}
+                </ToneTag>
+              )),
+          },
+          {
+            title: t('translation:intake.purchase'),
+            key: 'matter',
+            width: 160,
+            render: (_, g) => <span>{g.matter.value}</span>,
+          },
           {
             title: t('repeats.cases'),
             key: 'cases',
@@ -66,8 +113,10 @@ export function RepeatsScreen({ params }: { params: Record<string, string> }) {
               <ul className="history-list">
                 {g.cases.map((c) => (
                   <li key={`${c.branch}/${c.id}`} style={{ padding: '2px 0', border: 0 }}>
-                    <a href={`#/case/${encodeURIComponent(c.branch)}/${encodeURIComponent(c.id)}`}>{c.number}</a> · {t(`translation:channel.${c.channel}`)} · {t(`translation:status.${c.status}`)}
-                    {c.finding ? ` · ${t(`translation:finding.${c.finding}`)}` : ''} · <span className="muted">{shTime(c.receivedAt, lang)}</span>
+                    <a href={`#/case/${encodeURIComponent(c.branch)}/${encodeURIComponent(c.id)}`}>{c.number}</a> ·{' '}
+                    {t(`translation:channel.${c.channel}`)} · {t(`translation:status.${c.status}`)}
+                    {c.finding ? ` · ${t(`translation:finding.${c.finding}`)}` : ''} ·{' '}
+                    <span className="muted">{shTime(c.receivedAt, lang)}</span>
                   </li>
                 ))}
               </ul>

@@ -48,7 +48,9 @@ export function SignIn({ sessionEnded, onSignedIn }: { sessionEnded: boolean; on
     if (!(err instanceof ConsoleApiError)) return t('common.network');
     if (err.code === 'ACCOUNT_LOCKED') {
       const ms = typeof err.body.retryAfterMs === 'number' ? err.body.retryAfterMs : null;
-      return ms === null ? t('signin.lockedNoTime') : t('signin.locked', { minutes: Math.max(1, Math.ceil(ms / 60_000)) });
+      return ms === null
+        ? t('signin.lockedNoTime')
+        : t('signin.locked', { minutes: Math.max(1, Math.ceil(ms / 60_000)) });
     }
     if (err.code === 'AUTH_FAILED') return t('signin.failed');
     return pick(err.messages);
@@ -63,15 +65,37 @@ export function SignIn({ sessionEnded, onSignedIn }: { sessionEnded: boolean; on
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           {t('signin.title')}
         </Typography.Title>
-        {sessionEnded && !error && <Alert type="info" showIcon message={t('common.sessionEnded')} style={{ marginBottom: 12 }} />}
-        {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} data-testid="signin-error" />}
+        {sessionEnded && !error && (
+          <Alert type="info" showIcon message={t('common.sessionEnded')} style={{ marginBottom: 12 }} />
+        )}
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            message={error}
+            style={{ marginBottom: 12 }}
+            data-testid="signin-error"
+          />
+        )}
         <Form component={false} layout="vertical">
           <form onSubmit={(e) => void submit(e)} aria-label={t('signin.title')}>
             <Field id="username" label={t('signin.username')} issues={issues} required>
-              <Input id="username" autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+              <Input
+                id="username"
+                autoFocus
+                autoComplete="username"
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+              />
             </Field>
             <Field id="password" label={t('signin.password')} issues={issues} required>
-              <Input.Password id="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <Input.Password
+                id="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             </Field>
             <Button type="primary" htmlType="submit" block loading={busy}>
               {t('signin.submit')}

@@ -32,14 +32,20 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
       <Typography.Title level={1} className="screen-title" id="summary-title">
         {t('summary.title')}
         {q.data && (
-          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400, marginLeft: 8 }} data-testid="summary-range">
+          <Typography.Text
+            type="secondary"
+            style={{ fontSize: 13, fontWeight: 400, marginLeft: 8 }}
+            data-testid="summary-range"
+          >
             {t('summary.range', { from: q.data.firstDate, to: q.data.lastDate })}
           </Typography.Text>
         )}
       </Typography.Title>
       <div className="filters summary-filters">
         <div>
-          <span className="field-caption" id="period-label">{t('summary.period')}</span>
+          <span className="field-caption" id="period-label">
+            {t('summary.period')}
+          </span>
           <Segmented<'week' | 'month'>
             aria-labelledby="period-label"
             value={period}
@@ -56,12 +62,37 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
         </div>
         <div>
           <label htmlFor="s-branch">{t('summary.branch')}</label>
-          <Select id="s-branch" allowClear placeholder={t('summary.allBranches')} value={branch} onChange={(v?: string) => set('branch', v)} options={(branches.data?.branches ?? []).map((b) => ({ value: b.branch, label: b.branch }))} style={{ width: '100%' }} />
+          <Select
+            id="s-branch"
+            allowClear
+            placeholder={t('summary.allBranches')}
+            value={branch}
+            onChange={(v?: string) => set('branch', v)}
+            options={(branches.data?.branches ?? []).map((b) => ({ value: b.branch, label: b.branch }))}
+            style={{ width: '100%' }}
+          />
         </div>
       </div>
       {q.isPending && <Spin />}
-      {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
-      {q.data && (q.data.cases === 0 ? <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph> : <SummaryView summary={q.data.summary} labels={labels} names={{ categories: CATEGORY_NAMES, units: q.data.names?.units ?? {} }} timeZone={CONSOLE_TIME_ZONE} />)}
+      {q.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
+        />
+      )}
+      {q.data &&
+        (q.data.cases === 0 ? (
+          <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph>
+        ) : (
+          <SummaryView
+            summary={q.data.summary}
+            labels={labels}
+            names={{ categories: CATEGORY_NAMES, units: q.data.names?.units ?? {} }}
+            timeZone={CONSOLE_TIME_ZONE}
+          />
+        ))}
     </section>
   );
 }

@@ -44,7 +44,14 @@ export function SyncHealthScreen() {
       <Typography.Title level={1} className="screen-title" id="health-title">
         {t('health.title')}
       </Typography.Title>
-      {q.error && <Alert type="error" showIcon role="alert" message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')} />}
+      {q.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
+        />
+      )}
       <Table<BranchHealth>
         size="small"
         rowKey="branch"
@@ -52,7 +59,12 @@ export function SyncHealthScreen() {
         dataSource={q.data?.branches ?? []}
         pagination={false}
         rowClassName={(b) => (problemsOf(b, now).length ? 'problem-row' : '')}
-        onRow={(b) => ({ 'data-testid': `health-${b.branch}`, 'data-problem': problemsOf(b, now).length > 0 ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(b) =>
+          ({
+            'data-testid': `health-${b.branch}`,
+            'data-problem': problemsOf(b, now).length > 0 ? 'yes' : 'no',
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: t('health.branch'), dataIndex: 'branch', width: 90, render: (v: string) => <strong>{v}</strong> },
           {
@@ -64,7 +76,13 @@ export function SyncHealthScreen() {
               if (!p.length) return <ToneTag tone="good">{t('health.ok')}</ToneTag>;
               return p.map((k) => (
                 <ToneTag key={k} tone="bad">
-                  {k === 'stale' ? t('health.stale', { hours: STALE_HOURS }) : k === 'never' ? t('health.never') : k === 'alerts' ? t('health.errors') : t('health.quarantined')}
+                  {k === 'stale'
+                    ? t('health.stale', { hours: STALE_HOURS })
+                    : k === 'never'
+                      ? t('health.never')
+                      : k === 'alerts'
+                        ? t('health.errors')
+                        : t('health.quarantined')}
                 </ToneTag>
               ));
             },
@@ -73,11 +91,28 @@ export function SyncHealthScreen() {
             title: t('health.lastBatch'),
             key: 'last',
             width: 190,
-            render: (_, b) => (b.lastBatchAt === null ? <span className="muted">{t('health.never')}</span> : `${shTime(b.lastBatchAt, lang)}${b.lastBatchSource ? ` · ${t(`health.source.${b.lastBatchSource}`)}` : ''}`),
+            render: (_, b) =>
+              b.lastBatchAt === null ? (
+                <span className="muted">{t('health.never')}</span>
+              ) : (
+                `${shTime(b.lastBatchAt, lang)}${b.lastBatchSource ? ` · ${t(`health.source.${b.lastBatchSource}`)}` : ''}`
+              ),
           },
-          { title: t('health.backlog'), key: 'backlog', width: 130, align: 'right', render: (_, b) => (b.backlog === null ? <span className="muted">{t('health.unknown')}</span> : b.backlog) },
+          {
+            title: t('health.backlog'),
+            key: 'backlog',
+            width: 130,
+            align: 'right',
+            render: (_, b) => (b.backlog === null ? <span className="muted">{t('health.unknown')}</span> : b.backlog),
+          },
           { title: t('health.cases'), dataIndex: 'recordsStored', width: 100, align: 'right' },
-          { title: t('health.quarantined'), dataIndex: 'quarantined', width: 100, align: 'right', render: (n: number) => (n > 0 ? <strong style={{ color: '#a8071a' }}>{n}</strong> : n) },
+          {
+            title: t('health.quarantined'),
+            dataIndex: 'quarantined',
+            width: 100,
+            align: 'right',
+            render: (n: number) => (n > 0 ? <strong style={{ color: '#a8071a' }}>{n}</strong> : n),
+          },
           {
             title: t('health.errors'),
             key: 'alerts',

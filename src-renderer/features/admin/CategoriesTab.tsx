@@ -41,7 +41,13 @@ export function CategoriesTab() {
           { title: t('admin.nameEn'), dataIndex: 'nameEn' },
         ]}
       />
-      <CreateSection title={t('admin.newCategory')} submitLabel={t('admin.create')} error={error} busy={busy} onSubmit={() => void create()}>
+      <CreateSection
+        title={t('admin.newCategory')}
+        submitLabel={t('admin.create')}
+        error={error}
+        busy={busy}
+        onSubmit={() => void create()}
+      >
         <Field id="categoryCode" path="code" label={t('admin.code')} issues={issues} required>
           <Input id="categoryCode" value={v.code} onChange={(e) => set('code', e.target.value)} />
         </Field>

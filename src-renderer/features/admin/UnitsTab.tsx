@@ -38,7 +38,13 @@ export function UnitsTab() {
           { title: t('admin.active'), dataIndex: 'active', render: (a: boolean) => t(a ? 'yesNo.yes' : 'yesNo.no') },
         ]}
       />
-      <CreateSection title={t('admin.newUnit')} submitLabel={t('admin.create')} error={error} busy={busy} onSubmit={() => void create()}>
+      <CreateSection
+        title={t('admin.newUnit')}
+        submitLabel={t('admin.create')}
+        error={error}
+        busy={busy}
+        onSubmit={() => void create()}
+      >
         <Field id="unitCode" path="code" label={t('admin.code')} issues={issues} required>
           <Input id="unitCode" value={v.code} onChange={(e) => setV((p) => ({ ...p, code: e.target.value }))} />
         </Field>

@@ -28,7 +28,13 @@ export function UsersTab() {
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? t('common.none');
 
   const create = async () => {
-    const input = { staffNo: v.staffNo, name: v.name, role: v.role as SessionUser['role'], pin: v.pin, ...(v.unitId ? { unitId: v.unitId } : {}) };
+    const input = {
+      staffNo: v.staffNo,
+      name: v.name,
+      role: v.role as SessionUser['role'],
+      pin: v.pin,
+      ...(v.unitId ? { unitId: v.unitId } : {}),
+    };
     const made = await send('users.create', input);
     if (!made) return;
     setV(EMPTY);
@@ -59,12 +65,23 @@ export function UsersTab() {
             title: t('admin.active'),
             dataIndex: 'active',
             render: (active: boolean, u: SessionUser & { active: boolean }) => (
-              <Switch aria-label={t('admin.activeFor', { name: u.name })} checked={active} disabled={u.id === me.id} onChange={(x) => void setActive(u.id, x)} />
+              <Switch
+                aria-label={t('admin.activeFor', { name: u.name })}
+                checked={active}
+                disabled={u.id === me.id}
+                onChange={(x) => void setActive(u.id, x)}
+              />
             ),
           },
         ]}
       />
-      <CreateSection title={t('admin.newUser')} submitLabel={t('admin.create')} error={error} busy={busy} onSubmit={() => void create()}>
+      <CreateSection
+        title={t('admin.newUser')}
+        submitLabel={t('admin.create')}
+        error={error}
+        busy={busy}
+        onSubmit={() => void create()}
+      >
         <Field id="newStaffNo" path="staffNo" label={t('admin.staffNo')} issues={issues} required>
           <Input id="newStaffNo" value={v.staffNo} onChange={(e) => set('staffNo', e.target.value)} />
         </Field>
@@ -72,13 +89,30 @@ export function UsersTab() {
           <Input id="newName" value={v.name} onChange={(e) => set('name', e.target.value)} />
         </Field>
         <Field id="newRole" path="role" label={t('admin.role')} issues={issues} required>
-          <Select id="newRole" value={v.role} onChange={(x: string) => set('role', x)} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select
+            id="newRole"
+            value={v.role}
+            onChange={(x: string) => set('role', x)}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
         </Field>
         <Field id="newUnit" path="unitId" label={t('admin.unit')} issues={issues} required={v.role === 'unit_staff'}>
-          <Select id="newUnit" allowClear value={v.unitId || undefined} onChange={(x?: string) => set('unitId', x ?? '')} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+          <Select
+            id="newUnit"
+            allowClear
+            value={v.unitId || undefined}
+            onChange={(x?: string) => set('unitId', x ?? '')}
+            options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+          />
         </Field>
         <Field id="newPin" path="pin" label={t('admin.pin')} issues={issues} required>
-          <Input.Password id="newPin" autoComplete="new-password" inputMode="numeric" value={v.pin} onChange={(e) => set('pin', e.target.value)} />
+          <Input.Password
+            id="newPin"
+            autoComplete="new-password"
+            inputMode="numeric"
+            value={v.pin}
+            onChange={(e) => set('pin', e.target.value)}
+          />
         </Field>
       </CreateSection>
     </>

@@ -55,10 +55,22 @@ export function SignIn({ locked, onSignedIn }: { locked: boolean; onSignedIn: ()
         <Form component={false} layout="vertical">
           <form onSubmit={(e) => void submit(e)} aria-label={t('auth.title')}>
             <Field id="staffNo" label={t('auth.staffNo')} issues={issues} required>
-              <Input id="staffNo" autoFocus autoComplete="username" value={staffNo} onChange={(e) => setStaffNo(e.target.value)} />
+              <Input
+                id="staffNo"
+                autoFocus
+                autoComplete="username"
+                value={staffNo}
+                onChange={(e) => setStaffNo(e.target.value)}
+              />
             </Field>
             <Field id="pin" label={t('auth.pin')} issues={issues} required>
-              <Input.Password id="pin" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} />
+              <Input.Password
+                id="pin"
+                inputMode="numeric"
+                autoComplete="current-password"
+                value={pin}
+                onChange={(e) => setPin(e.target.value)}
+              />
             </Field>
             <Button type="primary" htmlType="submit" block loading={busy}>
               {t('auth.submit')}

@@ -63,9 +63,25 @@ export function ActionDialog({ action, targetId, onClose }: Props) {
       case 'textarea':
         return <Input.TextArea id={id} rows={3} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} />;
       case 'select':
-        return <Select id={id} value={v} onChange={(x: string) => set(f.name, x)} options={f.options?.(t) ?? []} style={{ width: '100%' }} />;
+        return (
+          <Select
+            id={id}
+            value={v}
+            onChange={(x: string) => set(f.name, x)}
+            options={f.options?.(t) ?? []}
+            style={{ width: '100%' }}
+          />
+        );
       case 'units':
-        return <Select id={id} value={v} onChange={(x: string) => set(f.name, x)} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} style={{ width: '100%' }} />;
+        return (
+          <Select
+            id={id}
+            value={v}
+            onChange={(x: string) => set(f.name, x)}
+            options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+            style={{ width: '100%' }}
+          />
+        );
       case 'yesno':
         return (
           <Radio.Group id={id} value={v} onChange={(e) => set(f.name, e.target.value as string)}>
@@ -78,7 +94,14 @@ export function ActionDialog({ action, targetId, onClose }: Props) {
       case 'date':
         return <DayPicker id={id} value={v} onChange={(x) => set(f.name, x)} />;
       default:
-        return <Input id={id} inputMode={f.kind === 'money' ? 'decimal' : undefined} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} />;
+        return (
+          <Input
+            id={id}
+            inputMode={f.kind === 'money' ? 'decimal' : undefined}
+            value={v ?? ''}
+            onChange={(e) => set(f.name, e.target.value)}
+          />
+        );
     }
   };
 
@@ -95,9 +118,20 @@ export function ActionDialog({ action, targetId, onClose }: Props) {
     >
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form component={false} layout="vertical">
-        <form aria-label={t(`action.${action}`)} {...formKeys(() => void submit())} onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <form
+          aria-label={t(`action.${action}`)}
+          {...formKeys(() => void submit())}
+          onSubmit={(e) => (e.preventDefault(), void submit())}
+        >
           {spec.fields.map((f) => (
-            <Field key={f.name} id={`action-${f.name}`} path={f.path ?? f.name} label={t(f.label)} issues={issues} required={f.required ?? false}>
+            <Field
+              key={f.name}
+              id={`action-${f.name}`}
+              path={f.path ?? f.name}
+              label={t(f.label)}
+              issues={issues}
+              required={f.required ?? false}
+            >
               {control(f)}
             </Field>
           ))}

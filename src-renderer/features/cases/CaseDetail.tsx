@@ -27,7 +27,10 @@ export function CaseDetail({ id }: { id: string }) {
   const [action, setAction] = useState<{ name: string; targetId: string } | null>(null);
 
   if (q.isPending) return <Spin />;
-  if (q.error) return <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />;
+  if (q.error)
+    return (
+      <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />
+    );
   const c = q.data;
   const tz = settings.timeZone;
   const time = (ms: number | null) => (ms ? formatTime(ms, tz, i18n.language) : t('common.none'));
@@ -42,7 +45,9 @@ export function CaseDetail({ id }: { id: string }) {
         <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
           {c.number}
         </Typography.Title>
-        <ToneTag tone={c.status === 'disputed' ? 'bad' : 'info'} testId="status">{t(`status.${c.status}`)}</ToneTag>
+        <ToneTag tone={c.status === 'disputed' ? 'bad' : 'info'} testId="status">
+          {t(`status.${c.status}`)}
+        </ToneTag>
         {c.severity === 'major' && <ToneTag tone="bad">{t('severity.major')}</ToneTag>}
         <DeadlineBadge due={c.due} timeZone={tz} />
       </Space>
@@ -52,9 +57,13 @@ export function CaseDetail({ id }: { id: string }) {
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t('intake.channelLabel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
               <Descriptions.Item label={t('caseView.receivedAt')}>{time(c.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('caseView.customer')}>{c.anonymous ? t('caseView.anonymousCustomer') : (c.customerName ?? t('common.none'))}</Descriptions.Item>
+              <Descriptions.Item label={t('caseView.customer')}>
+                {c.anonymous ? t('caseView.anonymousCustomer') : (c.customerName ?? t('common.none'))}
+              </Descriptions.Item>
               <Descriptions.Item label={t('caseView.phone')}>{c.customerPhone ?? t('common.none')}</Descriptions.Item>
-              <Descriptions.Item label={t('caseView.category')}>{cat ? (i18n.language === 'en' ? cat.nameEn : cat.nameZh) : c.categoryCode}</Descriptions.Item>
+              <Descriptions.Item label={t('caseView.category')}>
+                {cat ? (i18n.language === 'en' ? cat.nameEn : cat.nameZh) : c.categoryCode}
+              </Descriptions.Item>
               <Descriptions.Item label={t('caseView.handlingUnit')}>{unitName(c.handlingUnitId)}</Descriptions.Item>
               {c.govReferenceNo && (
                 <Descriptions.Item label={t('caseView.govRef')} span={2}>
@@ -62,9 +71,17 @@ export function CaseDetail({ id }: { id: string }) {
                 </Descriptions.Item>
               )}
               <Descriptions.Item label={t('caseView.content')} span={2}>
-                {c.contentHidden ? <Typography.Text type="secondary">{t('caseView.hidden')}</Typography.Text> : <span style={{ whiteSpace: 'pre-wrap' }}>{c.content}</span>}
+                {c.contentHidden ? (
+                  <Typography.Text type="secondary">{t('caseView.hidden')}</Typography.Text>
+                ) : (
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{c.content}</span>
+                )}
               </Descriptions.Item>
-              {c.expectedResolution && <Descriptions.Item label={t('caseView.expected')} span={2}>{c.expectedResolution}</Descriptions.Item>}
+              {c.expectedResolution && (
+                <Descriptions.Item label={t('caseView.expected')} span={2}>
+                  {c.expectedResolution}
+                </Descriptions.Item>
+              )}
               {c.resolutionType && (
                 <Descriptions.Item label={t('caseView.resolution')} span={2}>
                   {t(`resolution.${c.resolutionType}`)} · {c.resolutionSummary}
@@ -73,10 +90,15 @@ export function CaseDetail({ id }: { id: string }) {
               )}
               {c.fedBackAt && (
                 <Descriptions.Item label={t('caseView.feedback')} span={2}>
-                  {time(c.fedBackAt)} {c.satisfaction ? t(`satisfaction.${c.satisfaction}`) : ''} {c.disputed ? t('status.disputed') : ''}
+                  {time(c.fedBackAt)} {c.satisfaction ? t(`satisfaction.${c.satisfaction}`) : ''}{' '}
+                  {c.disputed ? t('status.disputed') : ''}
                 </Descriptions.Item>
               )}
-              {c.slipNumbers.length > 0 && <Descriptions.Item label={t('caseView.slips')} span={2}>{c.slipNumbers.join(', ')}</Descriptions.Item>}
+              {c.slipNumbers.length > 0 && (
+                <Descriptions.Item label={t('caseView.slips')} span={2}>
+                  {c.slipNumbers.join(', ')}
+                </Descriptions.Item>
+              )}
             </Descriptions>
           </Card>
           <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.timeline')}</h2>}>
@@ -94,23 +116,41 @@ export function CaseDetail({ id }: { id: string }) {
           </Card>
         </div>
         <div>
-          <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.actions')}</h2>} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.actions')}</h2>}
+            style={{ marginBottom: 16 }}
+          >
             {actions.length === 0 && <Typography.Text type="secondary">{t('caseView.noActions')}</Typography.Text>}
             <Space wrap>
               {actions.map((a) => (
-                <Button key={a} data-action={a} type={a === actions[0] ? 'primary' : 'default'} onClick={() => (a === 'print' ? navigate(`/print/case_record/${c.id}`) : setAction({ name: a, targetId: c.id }))}>
+                <Button
+                  key={a}
+                  data-action={a}
+                  type={a === actions[0] ? 'primary' : 'default'}
+                  onClick={() =>
+                    a === 'print' ? navigate(`/print/case_record/${c.id}`) : setAction({ name: a, targetId: c.id })
+                  }
+                >
                   {t(`action.${a}`)}
                 </Button>
               ))}
               <Button onClick={() => navigate(`/slip/new?caseId=${c.id}`)}>{t('caseView.newSlip')}</Button>
             </Space>
           </Card>
-          {c.followUps.length > 0 && <FollowUpsCard followUps={c.followUps} timeZone={tz} onComplete={(id) => setAction({ name: 'follow_up_done', targetId: id })} />}
+          {c.followUps.length > 0 && (
+            <FollowUpsCard
+              followUps={c.followUps}
+              timeZone={tz}
+              onComplete={(id) => setAction({ name: 'follow_up_done', targetId: id })}
+            />
+          )}
           {c.customerCases.length > 0 && (
             <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.earlierCases')}</h2>}>
               {c.customerCases.map((o) => (
                 <div key={o.id}>
-                  <a href={`#/case/${o.id}`}>{o.number}</a> {t(`status.${o.status}`)} {o.finding ? t(`finding.${o.finding}`) : ''}
+                  <a href={`#/case/${o.id}`}>{o.number}</a> {t(`status.${o.status}`)}{' '}
+                  {o.finding ? t(`finding.${o.finding}`) : ''}
                 </div>
               ))}
             </Card>

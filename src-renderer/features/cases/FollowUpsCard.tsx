@@ -15,7 +15,11 @@ interface Props {
 export function FollowUpsCard({ followUps, timeZone, onComplete }: Props) {
   const { t, i18n } = useTranslation();
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('followUp.title')}</h2>} style={{ marginBottom: 16 }}>
+    <Card
+      size="small"
+      title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('followUp.title')}</h2>}
+      style={{ marginBottom: 16 }}
+    >
       <List
         size="small"
         dataSource={followUps}
@@ -23,12 +27,24 @@ export function FollowUpsCard({ followUps, timeZone, onComplete }: Props) {
           <List.Item
             key={f.id}
             data-follow-up={f.id}
-            actions={f.doneAt === null ? [<Button key="done" size="small" onClick={() => onComplete(f.id)}>{t('action.follow_up_done')}</Button>] : []}
+            actions={
+              f.doneAt === null
+                ? [
+                    <Button key="done" size="small" onClick={() => onComplete(f.id)}>
+                      {t('action.follow_up_done')}
+                    </Button>,
+                  ]
+                : []
+            }
           >
             <div>
               <div>
                 {t('followUp.due', { date: f.dueDate })}{' '}
-                {f.doneAt === null ? <ToneTag tone="warn">{t('followUp.open')}</ToneTag> : <ToneTag tone="good">{t('followUp.done')}</ToneTag>}
+                {f.doneAt === null ? (
+                  <ToneTag tone="warn">{t('followUp.open')}</ToneTag>
+                ) : (
+                  <ToneTag tone="good">{t('followUp.done')}</ToneTag>
+                )}
               </div>
               {f.note && <Typography.Text type="secondary">{f.note}</Typography.Text>}
               {f.doneAt !== null && (

@@ -2,13 +2,7 @@
 // action: the dialog renders the fields, validates them with the channel's own schema
 // from the contract and sends the input.
 import type { TFunction } from 'i18next';
-import {
-  CAUSES,
-  ESCALATION_KINDS,
-  FINDINGS,
-  RESOLUTION_TYPES,
-  SATISFACTIONS,
-} from '../../../src-main/shared/enums';
+import { CAUSES, ESCALATION_KINDS, FINDINGS, RESOLUTION_TYPES, SATISFACTIONS } from '../../../src-main/shared/enums';
 import type { Channel } from '../../../src-main/shared/ipc/contract';
 import { toFen } from '../../lib/format';
 
@@ -32,7 +26,8 @@ export interface ActionSpec {
   build: (targetId: string, v: Record<string, string>) => Record<string, unknown>;
 }
 
-const opts = (values: readonly string[], ns: string) => (t: TFunction) => values.map((value) => ({ value, label: t(`${ns}.${value}`) }));
+const opts = (values: readonly string[], ns: string) => (t: TFunction) =>
+  values.map((value) => ({ value, label: t(`${ns}.${value}`) }));
 const optional = (s: string | undefined) => (s && s.trim() ? s : undefined);
 const yesNo = (s: string | undefined) => (s === 'yes' ? true : s === 'no' ? false : undefined);
 const money = (s: string | undefined) => (s && s.trim() ? (toFen(s) ?? -1) : undefined);
@@ -49,7 +44,13 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   resolve: {
     channel: 'cases.resolve',
     fields: [
-      { name: 'type', kind: 'select', label: 'field.type', required: true, options: opts(RESOLUTION_TYPES, 'resolution') },
+      {
+        name: 'type',
+        kind: 'select',
+        label: 'field.type',
+        required: true,
+        options: opts(RESOLUTION_TYPES, 'resolution'),
+      },
       { name: 'summary', kind: 'textarea', label: 'field.summary', required: true },
       { name: 'amount', kind: 'money', label: 'field.amount', path: 'amountFen' },
       { name: 'slipNumbers', kind: 'text', label: 'field.slipNumbers' },
@@ -65,16 +66,32 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   feedback: {
     channel: 'cases.feedback',
     fields: [
-      { name: 'satisfaction', kind: 'select', label: 'field.satisfaction', options: opts(SATISFACTIONS, 'satisfaction') },
+      {
+        name: 'satisfaction',
+        kind: 'select',
+        label: 'field.satisfaction',
+        options: opts(SATISFACTIONS, 'satisfaction'),
+      },
       { name: 'disputed', kind: 'yesno', label: 'field.disputed', required: true },
       note,
     ],
-    build: (caseId, v) => ({ caseId, satisfaction: optional(v.satisfaction), disputed: yesNo(v.disputed), note: optional(v.note) }),
+    build: (caseId, v) => ({
+      caseId,
+      satisfaction: optional(v.satisfaction),
+      disputed: yesNo(v.disputed),
+      note: optional(v.note),
+    }),
   },
   escalate: {
     channel: 'cases.escalate',
     fields: [
-      { name: 'kind', kind: 'select', label: 'field.kind', required: true, options: opts(ESCALATION_KINDS, 'escalation') },
+      {
+        name: 'kind',
+        kind: 'select',
+        label: 'field.kind',
+        required: true,
+        options: opts(ESCALATION_KINDS, 'escalation'),
+      },
       { name: 'note', kind: 'textarea', label: 'field.note', required: true },
       { name: 'outcome', kind: 'textarea', label: 'field.outcome' },
     ],
@@ -83,16 +100,34 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   resume: {
     channel: 'cases.resume',
     fields: [
-      { name: 'to', kind: 'select', label: 'field.to', required: true, options: (t) => ['in_progress', 'resolved'].map((value) => ({ value, label: t(`status.${value}`) })) },
+      {
+        name: 'to',
+        kind: 'select',
+        label: 'field.to',
+        required: true,
+        options: (t) => ['in_progress', 'resolved'].map((value) => ({ value, label: t(`status.${value}`) })),
+      },
       { name: 'reason', kind: 'textarea', label: 'field.reason', required: true },
     ],
     build: (caseId, v) => ({ caseId, to: v.to, reason: v.reason ?? '' }),
   },
   submit: { channel: 'cases.submit', fields: [], build: (caseId) => ({ caseId }) },
-  review: { channel: 'cases.review', fields: [{ name: 'text', kind: 'textarea', label: 'field.text', required: true }], build: (caseId, v) => ({ caseId, text: v.text ?? '' }) },
+  review: {
+    channel: 'cases.review',
+    fields: [{ name: 'text', kind: 'textarea', label: 'field.text', required: true }],
+    build: (caseId, v) => ({ caseId, text: v.text ?? '' }),
+  },
   file: { channel: 'cases.file', fields: [], build: (caseId) => ({ caseId }) },
-  reopen: { channel: 'cases.reopen', fields: [{ name: 'reason', kind: 'textarea', label: 'field.reason', required: true }], build: (caseId, v) => ({ caseId, reason: v.reason ?? '' }) },
-  note: { channel: 'cases.addNote', fields: [{ name: 'text', kind: 'textarea', label: 'field.text', required: true }], build: (caseId, v) => ({ caseId, text: v.text ?? '' }) },
+  reopen: {
+    channel: 'cases.reopen',
+    fields: [{ name: 'reason', kind: 'textarea', label: 'field.reason', required: true }],
+    build: (caseId, v) => ({ caseId, reason: v.reason ?? '' }),
+  },
+  note: {
+    channel: 'cases.addNote',
+    fields: [{ name: 'text', kind: 'textarea', label: 'field.text', required: true }],
+    build: (caseId, v) => ({ caseId, text: v.text ?? '' }),
+  },
   promise: {
     channel: 'cases.promise',
     fields: [{ name: 'promisedAt', kind: 'datetime', label: 'field.promisedAt', required: true }, note],
@@ -114,7 +149,11 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     ],
     build: (caseId, v) => ({ caseId, cause: v.cause, finding: v.finding }),
   },
-  typical: { channel: 'cases.typical', fields: [{ name: 'typical', kind: 'yesno', label: 'field.typical', required: true }], build: (caseId, v) => ({ caseId, typical: yesNo(v.typical) }) },
+  typical: {
+    channel: 'cases.typical',
+    fields: [{ name: 'typical', kind: 'yesno', label: 'field.typical', required: true }],
+    build: (caseId, v) => ({ caseId, typical: yesNo(v.typical) }),
+  },
   follow_up: {
     channel: 'followUps.schedule',
     fields: [{ name: 'dueDate', kind: 'date', label: 'field.dueDate', required: true }, note],

@@ -51,19 +51,42 @@ export function CaseList({ source, title }: { source: Source; title: string }) {
   };
 
   const row = (r: QueueRow, _i: number, style: React.CSSProperties) => (
-    <CaseRowView key={r.id} r={r} top={Number(style.top)} height={ROW} timeZone={settings.timeZone} lang={i18n.language} />
+    <CaseRowView
+      key={r.id}
+      r={r}
+      top={Number(style.top)}
+      height={ROW}
+      timeZone={settings.timeZone}
+      lang={i18n.language}
+    />
   );
 
   return (
     <section aria-label={title}>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
-        {title} <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>{q.isPending ? t('home.loading') : t('home.rows', { n: rows.length })}</Typography.Text>
+        {title}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
+          {q.isPending ? t('home.loading') : t('home.rows', { n: rows.length })}
+        </Typography.Text>
       </Typography.Title>
-      {q.error && <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />}
+      {q.error && (
+        <Alert
+          type="error"
+          showIcon
+          message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')}
+        />
+      )}
       {!q.isPending && rows.length === 0 && !q.error ? (
         <Typography.Paragraph>{t('home.empty')}</Typography.Paragraph>
       ) : (
-        <VirtualList rows={rows} rowHeight={ROW} height={height} label={t('home.listLabel')} renderRow={row} onNearEnd={more} />
+        <VirtualList
+          rows={rows}
+          rowHeight={ROW}
+          height={height}
+          label={t('home.listLabel')}
+          renderRow={row}
+          onNearEnd={more}
+        />
       )}
     </section>
   );

@@ -10,7 +10,18 @@ import { navigate } from '../../lib/router';
 import { CaseList } from './CaseList';
 
 /** The queues of the foundation issue first, then the others. */
-const ORDER: QueueName[] = ['due_today', 'overdue', 'mine', 'awaiting_follow_up', 'awaiting_instruction', 'disputed', 'due_soon', 'open', 'awaiting_review', 'filed'];
+const ORDER: QueueName[] = [
+  'due_today',
+  'overdue',
+  'mine',
+  'awaiting_follow_up',
+  'awaiting_instruction',
+  'disputed',
+  'due_soon',
+  'open',
+  'awaiting_review',
+  'filed',
+];
 
 /** Shared with main.tsx, which starts it before React renders. */
 export const countsQuery = { queryKey: ['counts'], queryFn: () => call('queues.counts', {}) };
@@ -63,7 +74,11 @@ export function Home({ query, queue }: { query: string | undefined; queue: strin
       {query ? (
         <CaseList key={`q:${query}`} source={{ kind: 'search', query }} title={t('home.searchResults', { q: query })} />
       ) : (
-        <CaseList key={`queue:${selected}`} source={{ kind: 'queue', queue: selected }} title={t(`queue.${selected}`)} />
+        <CaseList
+          key={`queue:${selected}`}
+          source={{ kind: 'queue', queue: selected }}
+          title={t(`queue.${selected}`)}
+        />
       )}
     </>
   );

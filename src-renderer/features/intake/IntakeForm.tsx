@@ -12,7 +12,15 @@ import { navigate } from '../../lib/router';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useDraft } from '../../lib/useDraft';
 import { useCategories, useSession, useUnits } from '../shell/session';
-import { emptyIntake, INTAKE_FORMS, type IntakeForm as Kind, type IntakeState, OTHER_CHANNELS, SHOWS, toIntakeInput } from './intake-state';
+import {
+  emptyIntake,
+  INTAKE_FORMS,
+  type IntakeForm as Kind,
+  type IntakeState,
+  OTHER_CHANNELS,
+  SHOWS,
+  toIntakeInput,
+} from './intake-state';
 import { RepeatNotice } from './RepeatNotice';
 
 const asKind = (c: string): Kind => ((INTAKE_FORMS as string[]).includes(c) ? (c as Kind) : 'phone');
@@ -44,7 +52,9 @@ export function IntakeForm({ channel }: { channel: string }) {
   };
 
   const unitOptions = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
-  const categoryOptions = (categories.data ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: i18n.language === 'en' ? c.nameEn : c.nameZh }));
+  const categoryOptions = (categories.data ?? [])
+    .filter((c) => c.active)
+    .map((c) => ({ value: c.code, label: i18n.language === 'en' ? c.nameEn : c.nameZh }));
 
   return (
     <>
@@ -56,21 +66,42 @@ export function IntakeForm({ channel }: { channel: string }) {
         onChange={(k) => navigate(`/intake/${k}`)}
         items={INTAKE_FORMS.map((k) => ({ key: k, label: t(`channel.${k}`) }))}
       />
-      {draft.offer && <DraftOffer at={draft.offer.at} timeZone={settings.timeZone} onRestore={draft.restore} onDiscard={draft.discardOffer} />}
+      {draft.offer && (
+        <DraftOffer
+          at={draft.offer.at}
+          timeZone={settings.timeZone}
+          onRestore={draft.restore}
+          onDiscard={draft.discardOffer}
+        />
+      )}
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <RepeatNotice phone={show.anonymous && s.anonymous ? '' : s.phone} receiptNo={s.receiptNo} />
       <Form component={false} layout="vertical">
-        <form aria-label={t('intake.title')} {...formKeys(() => void submit())} onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <form
+          aria-label={t('intake.title')}
+          {...formKeys(() => void submit())}
+          onSubmit={(e) => (e.preventDefault(), void submit())}
+        >
           {kind === 'other' && (
             <Field id="subChannel" label={t('intake.otherChannel')} required>
-              <Radio.Group id="subChannel" value={s.subChannel} onChange={(e) => set('subChannel', e.target.value)} options={OTHER_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+              <Radio.Group
+                id="subChannel"
+                value={s.subChannel}
+                onChange={(e) => set('subChannel', e.target.value)}
+                options={OTHER_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+              />
             </Field>
           )}
           {show.government && (
             <fieldset className="form-grid">
               <legend>{t('intake.government')}</legend>
               <Field id="govBody" path="government.body" label={t('intake.body')} issues={issues} required>
-                <Select id="govBody" value={s.govBody || undefined} onChange={(v) => set('govBody', v)} options={GOVERNMENT_BODIES.map((b) => ({ value: b, label: t(`govBody.${b}`) }))} />
+                <Select
+                  id="govBody"
+                  value={s.govBody || undefined}
+                  onChange={(v) => set('govBody', v)}
+                  options={GOVERNMENT_BODIES.map((b) => ({ value: b, label: t(`govBody.${b}`) }))}
+                />
               </Field>
               <Field id="govRef" path="government.referenceNo" label={t('intake.referenceNo')} issues={issues} required>
                 <Input id="govRef" {...text('govRef')} />
@@ -78,10 +109,20 @@ export function IntakeForm({ channel }: { channel: string }) {
               <Field id="govBodyName" path="government.bodyName" label={t('intake.bodyName')} issues={issues}>
                 <Input id="govBodyName" {...text('govBodyName')} />
               </Field>
-              <Field id="govContactPerson" path="government.contactPerson" label={t('intake.contactPerson')} issues={issues}>
+              <Field
+                id="govContactPerson"
+                path="government.contactPerson"
+                label={t('intake.contactPerson')}
+                issues={issues}
+              >
                 <Input id="govContactPerson" {...text('govContactPerson')} />
               </Field>
-              <Field id="govContactPhone" path="government.contactPhone" label={t('intake.contactPhone')} issues={issues}>
+              <Field
+                id="govContactPhone"
+                path="government.contactPhone"
+                label={t('intake.contactPhone')}
+                issues={issues}
+              >
                 <Input id="govContactPhone" inputMode="tel" {...text('govContactPhone')} />
               </Field>
             </fieldset>
@@ -97,17 +138,33 @@ export function IntakeForm({ channel }: { channel: string }) {
             )}
             {!(show.anonymous && s.anonymous) && (
               <>
-                <Field id="phone" path="customer.phone" label={t('intake.phone')} issues={issues} required={kind === 'phone'}>
+                <Field
+                  id="phone"
+                  path="customer.phone"
+                  label={t('intake.phone')}
+                  issues={issues}
+                  required={kind === 'phone'}
+                >
                   <Input id="phone" inputMode="tel" autoFocus={kind === 'phone'} {...text('phone')} />
                 </Field>
                 <Field id="name" path="customer.name" label={t('intake.name')} issues={issues}>
                   <Input id="name" {...text('name')} />
                 </Field>
-                <Field id="contactTime" path="customer.preferredContactTime" label={t('intake.contactTime')} issues={issues}>
+                <Field
+                  id="contactTime"
+                  path="customer.preferredContactTime"
+                  label={t('intake.contactTime')}
+                  issues={issues}
+                >
                   <Input id="contactTime" {...text('contactTime')} />
                 </Field>
                 {show.otherContact && (
-                  <Field id="otherContact" path="customer.otherContact" label={t('intake.otherContact')} issues={issues}>
+                  <Field
+                    id="otherContact"
+                    path="customer.otherContact"
+                    label={t('intake.otherContact')}
+                    issues={issues}
+                  >
                     <Input id="otherContact" {...text('otherContact')} />
                   </Field>
                 )}
@@ -138,7 +195,13 @@ export function IntakeForm({ channel }: { channel: string }) {
             <legend>{t('intake.objection')}</legend>
             <div className="wide">
               <Field id="content" label={t('intake.content')} issues={issues} required>
-                <Input.TextArea id="content" autoFocus={kind !== 'phone'} rows={4} maxLength={5000} {...text('content')} />
+                <Input.TextArea
+                  id="content"
+                  autoFocus={kind !== 'phone'}
+                  rows={4}
+                  maxLength={5000}
+                  {...text('content')}
+                />
               </Field>
             </div>
             <div className="wide">
@@ -147,19 +210,47 @@ export function IntakeForm({ channel }: { channel: string }) {
               </Field>
             </div>
             <Field id="category" path="categoryCode" label={t('intake.category')} issues={issues} required>
-              <Select id="category" value={s.categoryCode || undefined} onChange={(v) => set('categoryCode', v)} options={categoryOptions} />
+              <Select
+                id="category"
+                value={s.categoryCode || undefined}
+                onChange={(v) => set('categoryCode', v)}
+                options={categoryOptions}
+              />
             </Field>
             <Field id="severity" label={t('intake.severity')} issues={issues}>
-              <Radio.Group id="severity" value={s.severity} onChange={(e) => set('severity', e.target.value)} options={SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) }))} />
+              <Radio.Group
+                id="severity"
+                value={s.severity}
+                onChange={(e) => set('severity', e.target.value)}
+                options={SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) }))}
+              />
             </Field>
             <Field id="complainedUnit" path="complainedUnitId" label={t('intake.complainedUnit')} issues={issues}>
-              <Select id="complainedUnit" allowClear value={s.complainedUnitId || undefined} onChange={(v) => set('complainedUnitId', v ?? '')} options={unitOptions} />
+              <Select
+                id="complainedUnit"
+                allowClear
+                value={s.complainedUnitId || undefined}
+                onChange={(v) => set('complainedUnitId', v ?? '')}
+                options={unitOptions}
+              />
             </Field>
             <Field id="handlingUnit" path="handlingUnitId" label={t('intake.handlingUnit')} issues={issues}>
-              <Select id="handlingUnit" allowClear value={s.handlingUnitId || undefined} onChange={(v) => set('handlingUnitId', v ?? '')} options={unitOptions} />
+              <Select
+                id="handlingUnit"
+                allowClear
+                value={s.handlingUnitId || undefined}
+                onChange={(v) => set('handlingUnitId', v ?? '')}
+                options={unitOptions}
+              />
             </Field>
           </fieldset>
-          <SubmitWithDraftState label={t('intake.submit')} busy={busy} savedAt={draft.savedAt} failed={draft.saveFailed} timeZone={settings.timeZone} />
+          <SubmitWithDraftState
+            label={t('intake.submit')}
+            busy={busy}
+            savedAt={draft.savedAt}
+            failed={draft.saveFailed}
+            timeZone={settings.timeZone}
+          />
         </form>
       </Form>
     </>

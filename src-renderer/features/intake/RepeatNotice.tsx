@@ -12,13 +12,17 @@ export function RepeatNotice({ phone, receiptNo }: { phone: string; receiptNo: s
   const [settled, setSettled] = useState({ phone: '', receiptNo: '' });
   // A short pause after the last key so every keystroke does not become a query.
   useEffect(() => {
-    const h = window.setTimeout(() => setSettled({ phone: normalizePhone(phone) ? phone.trim() : '', receiptNo: receiptNo.trim() }), 250);
+    const h = window.setTimeout(
+      () => setSettled({ phone: normalizePhone(phone) ? phone.trim() : '', receiptNo: receiptNo.trim() }),
+      250,
+    );
     return () => window.clearTimeout(h);
   }, [phone, receiptNo]);
   const check = useQuery({
     queryKey: ['intakeCheck', settled],
     enabled: settled.phone !== '',
-    queryFn: () => call('intake.check', { phone: settled.phone, ...(settled.receiptNo ? { receiptNo: settled.receiptNo } : {}) }),
+    queryFn: () =>
+      call('intake.check', { phone: settled.phone, ...(settled.receiptNo ? { receiptNo: settled.receiptNo } : {}) }),
   });
   const c = check.data;
   if (!c || (!c.flagged && c.openCases.length === 0)) return null;

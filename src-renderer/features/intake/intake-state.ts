@@ -60,7 +60,10 @@ export const emptyIntake = (): IntakeState => ({
 });
 
 /** Which field groups each form shows (only what applies). */
-export const SHOWS: Record<IntakeForm, { anonymous: boolean; government: boolean; purchase: boolean; otherContact: boolean }> = {
+export const SHOWS: Record<
+  IntakeForm,
+  { anonymous: boolean; government: boolean; purchase: boolean; otherContact: boolean }
+> = {
   phone: { anonymous: false, government: false, purchase: true, otherContact: false },
   in_store: { anonymous: true, government: false, purchase: true, otherContact: true },
   government: { anonymous: false, government: true, purchase: true, otherContact: false },
@@ -73,14 +76,20 @@ export function toIntakeInput(form: IntakeForm, s: IntakeState): CaseIntakeInput
   const show = SHOWS[form];
   const channel: Channel = form === 'other' ? s.subChannel : form;
   const anonymous = show.anonymous && s.anonymous;
-  const hasPurchase = show.purchase && [s.itemName, s.itemCode, s.purchaseDate, s.receiptNo, s.amount].some((v) => v.trim() !== '');
+  const hasPurchase =
+    show.purchase && [s.itemName, s.itemCode, s.purchaseDate, s.receiptNo, s.amount].some((v) => v.trim() !== '');
   const input: CaseIntakeInput = {
     channel,
     severity: s.severity,
     anonymous,
     customer: anonymous
       ? {}
-      : { name: opt(s.name), phone: opt(s.phone), otherContact: show.otherContact ? opt(s.otherContact) : undefined, preferredContactTime: opt(s.contactTime) },
+      : {
+          name: opt(s.name),
+          phone: opt(s.phone),
+          otherContact: show.otherContact ? opt(s.otherContact) : undefined,
+          preferredContactTime: opt(s.contactTime),
+        },
     content: s.content,
     expectedResolution: opt(s.expected),
     categoryCode: s.categoryCode,

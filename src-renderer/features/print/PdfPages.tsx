@@ -31,7 +31,9 @@ export function PdfPages({ data, label }: { data: Uint8Array; label: string }) {
         for (let n = 1; n <= doc.numPages && !cancelled; n++) {
           const page = await doc.getPage(n);
           const viewport = page.getViewport({ scale: 1.4 });
-          const canvas = holder.current?.querySelector<HTMLCanvasElement>(`canvas[data-page="${n}"]`) ?? document.createElement('canvas');
+          const canvas =
+            holder.current?.querySelector<HTMLCanvasElement>(`canvas[data-page="${n}"]`) ??
+            document.createElement('canvas');
           canvas.width = viewport.width;
           canvas.height = viewport.height;
           canvas.dataset.page = String(n);
@@ -61,7 +63,14 @@ export function PdfPages({ data, label }: { data: Uint8Array; label: string }) {
   }, [data, t]);
 
   return (
-    <div className="pdf-pages" ref={holder} aria-label={label} role="region" data-pages={pages.length} aria-busy={pages.length === 0 && !failed}>
+    <div
+      className="pdf-pages"
+      ref={holder}
+      aria-label={label}
+      role="region"
+      data-pages={pages.length}
+      aria-busy={pages.length === 0 && !failed}
+    >
       {failed && <p role="alert">{t('print.failed')}</p>}
     </div>
   );

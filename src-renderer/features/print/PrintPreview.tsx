@@ -14,9 +14,17 @@ const decode = (base64: string): Uint8Array => Uint8Array.from(atob(base64), (ch
 export function PrintPreview({ kind, id }: { kind: 'slip' | 'case_record' | 'training'; id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['print', kind, id], queryFn: () => call('print.render', { kind, id }), staleTime: 0, gcTime: 0 });
+  const q = useQuery({
+    queryKey: ['print', kind, id],
+    queryFn: () => call('print.render', { kind, id }),
+    staleTime: 0,
+    gcTime: 0,
+  });
   const bytes = useMemo(() => (q.data ? decode(q.data.pdfBase64) : null), [q.data]);
-  const url = useMemo(() => (bytes ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' })) : null), [bytes]);
+  const url = useMemo(
+    () => (bytes ? URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' })) : null),
+    [bytes],
+  );
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
 
   const toPrinter = async () => {
@@ -53,8 +61,18 @@ export function PrintPreview({ kind, id }: { kind: 'slip' | 'case_record' | 'tra
           )
         )}
       </Space>
-      {q.isPending && <Spin tip={t('print.loading')}><div style={{ height: 80 }} /></Spin>}
-      {q.error && <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />}
+      {q.isPending && (
+        <Spin tip={t('print.loading')}>
+          <div style={{ height: 80 }} />
+        </Spin>
+      )}
+      {q.error && (
+        <Alert
+          type="error"
+          showIcon
+          message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')}
+        />
+      )}
       {bytes && q.data && (
         <div className="pdf-frame" data-file={q.data.fileName} tabIndex={0}>
           <PdfPages data={bytes} label={t('print.frame')} />

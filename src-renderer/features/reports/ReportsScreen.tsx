@@ -2,7 +2,21 @@
 // the summary as a job in main (progress bar, Cancel), then read it (SummaryView) and export
 // it: PDF preview in the app, CSV and Excel saved through main's dialog in the desktop shell
 // or downloaded in the browser.
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Progress, Segmented, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Segmented,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportJobStatus, SummaryReport } from '../../../src-main/shared/summary-types';
@@ -57,7 +71,9 @@ function useReportJob() {
 
   useEffect(() => {
     if (!jobId || job?.state !== 'done') return;
-    call('reports.result', { jobId }).then(setReport, (e: unknown) => setError(e instanceof ApiError ? pick(e.messages) : String(e)));
+    call('reports.result', { jobId }).then(setReport, (e: unknown) =>
+      setError(e instanceof ApiError ? pick(e.messages) : String(e)),
+    );
   }, [jobId, job?.state]);
 
   const start = async (input: { periodType: 'week' | 'month'; date: string; previousCount: number }) => {
@@ -148,33 +164,70 @@ export function ReportsScreen() {
           </Form.Item>
           {periodType === 'week' ? (
             <Form.Item label={t('reports.pickWeek')} htmlFor="report-week">
-              <Input id="report-week" type="week" value={week} onChange={(e) => setWeek(e.target.value)} style={{ width: 180 }} />
+              <Input
+                id="report-week"
+                type="week"
+                value={week}
+                onChange={(e) => setWeek(e.target.value)}
+                style={{ width: 180 }}
+              />
             </Form.Item>
           ) : (
             <Form.Item label={t('reports.pickMonth')} htmlFor="report-month">
-              <Input id="report-month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} style={{ width: 180 }} />
+              <Input
+                id="report-month"
+                type="month"
+                value={month}
+                onChange={(e) => setMonth(e.target.value)}
+                style={{ width: 180 }}
+              />
             </Form.Item>
           )}
           <Form.Item label={t('reports.previous')} htmlFor="report-previous">
-            <InputNumber id="report-previous" min={0} max={12} value={previous} onChange={(v) => setPrevious(v ?? 0)} style={{ width: 80 }} />
+            <InputNumber
+              id="report-previous"
+              min={0}
+              max={12}
+              value={previous}
+              onChange={(v) => setPrevious(v ?? 0)}
+              style={{ width: 80 }}
+            />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" disabled={!date || running} onClick={() => date && void start({ periodType, date, previousCount: previous })}>
+            <Button
+              type="primary"
+              disabled={!date || running}
+              onClick={() => date && void start({ periodType, date, previousCount: previous })}
+            >
               {t('reports.run')}
             </Button>
           </Form.Item>
         </Form>
         {running && job && (
           <Space style={{ marginTop: 12, width: '100%' }} align="center" data-testid="report-progress">
-            <Progress percent={job.total === 0 ? 0 : Math.floor((100 * job.done) / job.total)} status="active" style={{ width: 360, margin: 0 }} aria-label={t('reports.running', { done: job.done, total: job.total })} />
+            <Progress
+              percent={job.total === 0 ? 0 : Math.floor((100 * job.done) / job.total)}
+              status="active"
+              style={{ width: 360, margin: 0 }}
+              aria-label={t('reports.running', { done: job.done, total: job.total })}
+            />
             <Typography.Text>{t('reports.running', { done: job.done, total: job.total })}</Typography.Text>
             <Button ref={cancelRef} danger onClick={() => void cancel()}>
               {t('reports.cancel')}
             </Button>
           </Space>
         )}
-        {job?.state === 'cancelled' && <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('reports.cancelled')} />}
-        {job?.state === 'failed' && <Alert style={{ marginTop: 12 }} type="error" showIcon message={job.error ? pick(job.error) : t('reports.failed')} />}
+        {job?.state === 'cancelled' && (
+          <Alert style={{ marginTop: 12 }} type="warning" showIcon message={t('reports.cancelled')} />
+        )}
+        {job?.state === 'failed' && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            message={job.error ? pick(job.error) : t('reports.failed')}
+          />
+        )}
         {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} />}
       </Card>
       {!job && <Typography.Paragraph type="secondary">{t('reports.empty')}</Typography.Paragraph>}
@@ -197,16 +250,32 @@ export function ReportsScreen() {
           <SummaryView summary={report.summary} labels={labels} names={report.names} timeZone={report.timeZone} />
         </>
       )}
-      <Modal open={preview !== null} title={t('reports.previewTitle')} width={900} onCancel={() => setPreview(null)} footer={null} destroyOnClose>
+      <Modal
+        open={preview !== null}
+        title={t('reports.previewTitle')}
+        width={900}
+        onCancel={() => setPreview(null)}
+        footer={null}
+        destroyOnClose
+      >
         {preview && (
           <>
             {inDesktopShell() ? (
               // The desktop window does not download: main saves through the OS dialog.
-              <Button type="primary" style={{ marginBottom: 8 }} loading={busy === 'savePdf'} onClick={() => void savePdf()}>
+              <Button
+                type="primary"
+                style={{ marginBottom: 8 }}
+                loading={busy === 'savePdf'}
+                onClick={() => void savePdf()}
+              >
                 {t('print.saveAs')}
               </Button>
             ) : (
-              <Button type="primary" style={{ marginBottom: 8 }} onClick={() => download(preview.bytes, preview.fileName, 'application/pdf')}>
+              <Button
+                type="primary"
+                style={{ marginBottom: 8 }}
+                onClick={() => download(preview.bytes, preview.fileName, 'application/pdf')}
+              >
                 {t('print.download')}
               </Button>
             )}

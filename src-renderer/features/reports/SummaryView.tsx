@@ -27,14 +27,25 @@ interface CountRow {
 const BLUE = '#3b6fb6';
 const RED = '#b8433a';
 const GREEN = '#3f8f5a';
-const CLOSING_COLORS = { same_day: GREEN, next_day: '#7cb36b', within_limit: '#b9d38a', late: RED, open: '#b8bcc4' } as const;
+const CLOSING_COLORS = {
+  same_day: GREEN,
+  next_day: '#7cb36b',
+  within_limit: '#b9d38a',
+  late: RED,
+  open: '#b8bcc4',
+} as const;
 const SAT_COLORS = ['#3f8f5a', '#9bc46f', RED, '#b8bcc4'];
 
 const pct = (n: number, total: number) => (total === 0 ? '0.0%' : `${((100 * n) / total).toFixed(1)}%`);
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{title}</h2>} data-testid={testId} style={{ height: '100%' }}>
+    <Card
+      size="small"
+      title={<h2 style={{ fontSize: 15, margin: 0 }}>{title}</h2>}
+      data-testid={testId}
+      style={{ height: '100%' }}
+    >
       {children}
     </Card>
   );
@@ -64,16 +75,30 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
     return n ? (labels.lang === 'en' ? n.en : n.zh) : code;
   };
   const unitName = (id: string) => (id === '' ? w.noUnit : (names?.units?.[id] ?? id));
-  const rows = (list: { key: string; name: string; count: number }[]): CountRow[] => list.map((r) => ({ ...r, share: pct(r.count, s.total) }));
+  const rows = (list: { key: string; name: string; count: number }[]): CountRow[] =>
+    list.map((r) => ({ ...r, share: pct(r.count, s.total) }));
 
   const category = rows(s.byCategory.map((r) => ({ key: r.key, name: categoryName(r.key), count: r.count })));
-  const channel = rows(s.byChannel.map((r) => ({ key: r.key, name: labels.channel[r.key as keyof SummaryLabels['channel']] ?? r.key, count: r.count })));
+  const channel = rows(
+    s.byChannel.map((r) => ({
+      key: r.key,
+      name: labels.channel[r.key as keyof SummaryLabels['channel']] ?? r.key,
+      count: r.count,
+    })),
+  );
   const unit = rows(s.byUnit.map((r) => ({ key: r.key || '-', name: unitName(r.key), count: r.count })));
   const closingKeys = ['same_day', 'next_day', 'within_limit', 'late', 'open'] as const;
-  const closing = [...rows(closingKeys.map((k) => ({ key: k, name: labels.closing[k], count: s.closing[k] }))), { key: 'overdue', name: w.openOverdue, count: s.openOverdue, share: pct(s.openOverdue, s.total) }];
+  const closing = [
+    ...rows(closingKeys.map((k) => ({ key: k, name: labels.closing[k], count: s.closing[k] }))),
+    { key: 'overdue', name: w.openOverdue, count: s.openOverdue, share: pct(s.openOverdue, s.total) },
+  ];
   const satisfaction = rows([
     { key: 'satisfied', name: labels.satisfaction.satisfied, count: s.satisfaction.satisfied },
-    { key: 'basically_satisfied', name: labels.satisfaction.basically_satisfied, count: s.satisfaction.basically_satisfied },
+    {
+      key: 'basically_satisfied',
+      name: labels.satisfaction.basically_satisfied,
+      count: s.satisfaction.basically_satisfied,
+    },
     { key: 'unsatisfied', name: labels.satisfaction.unsatisfied, count: s.satisfaction.unsatisfied },
     { key: 'not_asked', name: w.notAsked, count: s.satisfaction.not_asked },
   ]);
@@ -86,7 +111,11 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
   const disputes = rows([
     { key: 'disputed', name: w.disputed, count: s.disputed },
     { key: 'escalated', name: w.escalated, count: s.escalated },
-    ...(Object.keys(s.escalationsByKind) as (keyof typeof s.escalationsByKind)[]).map((k) => ({ key: k, name: `${w.escalated}:${labels.escalation[k]}`, count: s.escalationsByKind[k] })),
+    ...(Object.keys(s.escalationsByKind) as (keyof typeof s.escalationsByKind)[]).map((k) => ({
+      key: k,
+      name: `${w.escalated}:${labels.escalation[k]}`,
+      count: s.escalationsByKind[k],
+    })),
   ]);
   const slipRows: { key: string; name: string; value: string }[] = [
     { key: 'count', name: w.slipCount, value: String(s.slips.count) },
@@ -102,13 +131,31 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
 
   const caseColumns = (flags: boolean): ColumnsType<CaseRef> => [
     { title: w.number, dataIndex: 'number', width: 190 },
-    { title: w.receivedAt, dataIndex: 'receivedAt', render: (v: number) => formatTime(v, timeZone, labels.lang), width: 150 },
+    {
+      title: w.receivedAt,
+      dataIndex: 'receivedAt',
+      render: (v: number) => formatTime(v, timeZone, labels.lang),
+      width: 150,
+    },
     { title: w.channel, dataIndex: 'channel', render: (v: CaseRef['channel']) => labels.channel[v] },
     { title: w.category, dataIndex: 'categoryCode', render: (v: string) => categoryName(v) },
     { title: w.unit, dataIndex: 'complainedUnitId', render: (v: string | null) => unitName(v ?? '') },
     { title: w.finding, dataIndex: 'finding', render: (v: CaseRef['finding']) => (v ? labels.finding[v] : '') },
-    { title: w.resolution, dataIndex: 'resolutionType', render: (v: CaseRef['resolutionType']) => (v ? labels.resolution[v] : '') },
-    ...(flags ? [{ title: w.flags, key: 'flags', render: (_: unknown, r: CaseRef) => [r.disputed ? w.disputed : '', r.escalated ? w.escalated : ''].filter(Boolean).join('、') }] : []),
+    {
+      title: w.resolution,
+      dataIndex: 'resolutionType',
+      render: (v: CaseRef['resolutionType']) => (v ? labels.resolution[v] : ''),
+    },
+    ...(flags
+      ? [
+          {
+            title: w.flags,
+            key: 'flags',
+            render: (_: unknown, r: CaseRef) =>
+              [r.disputed ? w.disputed : '', r.escalated ? w.escalated : ''].filter(Boolean).join('、'),
+          },
+        ]
+      : []),
   ];
 
   const charts = useMemo(() => {
@@ -119,7 +166,15 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1, axisLabel: axisText },
       yAxis: { type: 'category', data: cat.map((r) => r.name), axisLabel: axisText },
-      series: [{ type: 'bar', data: cat.map((r) => r.count), itemStyle: { color: BLUE }, label: { show: true, position: 'right', color: '#111827' }, barMaxWidth: 22 }],
+      series: [
+        {
+          type: 'bar',
+          data: cat.map((r) => r.count),
+          itemStyle: { color: BLUE },
+          label: { show: true, position: 'right', color: '#111827' },
+          barMaxWidth: 22,
+        },
+      ],
     };
     const trendOption: EChartOption = {
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
@@ -128,19 +183,53 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
       xAxis: { type: 'category', data: s.trend.map((p) => p.key), axisLabel: axisText },
       yAxis: { type: 'value', minInterval: 1, axisLabel: axisText },
       series: [
-        { name: w.total, type: 'bar', itemStyle: { color: BLUE }, data: s.trend.map((p, i) => ({ value: p.total, itemStyle: { color: i === s.trend.length - 1 ? BLUE : '#9db7dc' } })), barMaxWidth: 36, label: { show: true, position: 'top', color: '#111827' } },
-        { name: w.sameDay, type: 'line', data: s.trend.map((p) => p.sameDay), itemStyle: { color: GREEN }, symbolSize: 6 },
+        {
+          name: w.total,
+          type: 'bar',
+          itemStyle: { color: BLUE },
+          data: s.trend.map((p, i) => ({
+            value: p.total,
+            itemStyle: { color: i === s.trend.length - 1 ? BLUE : '#9db7dc' },
+          })),
+          barMaxWidth: 36,
+          label: { show: true, position: 'top', color: '#111827' },
+        },
+        {
+          name: w.sameDay,
+          type: 'line',
+          data: s.trend.map((p) => p.sameDay),
+          itemStyle: { color: GREEN },
+          symbolSize: 6,
+        },
         { name: w.late, type: 'line', data: s.trend.map((p) => p.late), itemStyle: { color: RED }, symbolSize: 6 },
       ],
     };
     // A donut of the non-empty slices, legend below.
-    const donut = (data: { name: string; value: number; itemStyle: { color: string | undefined } }[]): EChartOption => ({
+    const donut = (
+      data: { name: string; value: number; itemStyle: { color: string | undefined } }[],
+    ): EChartOption => ({
       tooltip: { trigger: 'item' },
       legend: { bottom: 0, textStyle: axisText },
-      series: [{ type: 'pie', radius: ['38%', '64%'], center: ['50%', '44%'], label: { formatter: '{b}\n{c}', color: '#111827' }, data: data.filter((d) => d.value > 0) }],
+      series: [
+        {
+          type: 'pie',
+          radius: ['38%', '64%'],
+          center: ['50%', '44%'],
+          label: { formatter: '{b}\n{c}', color: '#111827' },
+          data: data.filter((d) => d.value > 0),
+        },
+      ],
     });
-    const closingOption = donut(closingKeys.map((k) => ({ name: labels.closing[k], value: s.closing[k], itemStyle: { color: CLOSING_COLORS[k] } })));
-    const satisfactionOption = donut(satisfaction.map((r, i) => ({ name: r.name, value: r.count, itemStyle: { color: SAT_COLORS[i] } })));
+    const closingOption = donut(
+      closingKeys.map((k) => ({
+        name: labels.closing[k],
+        value: s.closing[k],
+        itemStyle: { color: CLOSING_COLORS[k] },
+      })),
+    );
+    const satisfactionOption = donut(
+      satisfaction.map((r, i) => ({ name: r.name, value: r.count, itemStyle: { color: SAT_COLORS[i] } })),
+    );
     return { categoryOption, trendOption, closingOption, satisfactionOption };
   }, [s, labels, category, satisfaction, closing, w]);
 
@@ -166,22 +255,42 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={12}>
           <Section title={w.categoryChart}>
-            <EChart option={charts.categoryOption} height={Math.max(160, category.length * 34 + 30)} label={`${w.categoryChart}: ${category.map((r) => `${r.name} ${r.count}`).join(', ')}`} testId="chart-category" />
+            <EChart
+              option={charts.categoryOption}
+              height={Math.max(160, category.length * 34 + 30)}
+              label={`${w.categoryChart}: ${category.map((r) => `${r.name} ${r.count}`).join(', ')}`}
+              testId="chart-category"
+            />
           </Section>
         </Col>
         <Col xs={24} xl={12}>
           <Section title={w.trendChart}>
-            <EChart option={charts.trendOption} height={260} label={`${w.trendChart}: ${s.trend.map((p) => `${p.key} ${p.total}/${p.late}`).join(', ')}`} testId="chart-trend" />
+            <EChart
+              option={charts.trendOption}
+              height={260}
+              label={`${w.trendChart}: ${s.trend.map((p) => `${p.key} ${p.total}/${p.late}`).join(', ')}`}
+              testId="chart-trend"
+            />
           </Section>
         </Col>
         <Col xs={24} md={12}>
           <Section title={w.closingChart}>
-            <EChart option={charts.closingOption} height={240} label={`${w.closingChart}: ${closing.map((r) => `${r.name} ${r.count}`).join(', ')}`} testId="chart-closing" />
+            <EChart
+              option={charts.closingOption}
+              height={240}
+              label={`${w.closingChart}: ${closing.map((r) => `${r.name} ${r.count}`).join(', ')}`}
+              testId="chart-closing"
+            />
           </Section>
         </Col>
         <Col xs={24} md={12}>
           <Section title={w.satisfactionChart}>
-            <EChart option={charts.satisfactionOption} height={240} label={`${w.satisfactionChart}: ${satisfaction.map((r) => `${r.name} ${r.count}`).join(', ')}`} testId="chart-satisfaction" />
+            <EChart
+              option={charts.satisfactionOption}
+              height={240}
+              label={`${w.satisfactionChart}: ${satisfaction.map((r) => `${r.name} ${r.count}`).join(', ')}`}
+              testId="chart-satisfaction"
+            />
           </Section>
         </Col>
         {(
@@ -243,15 +352,33 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
             {s.typical.length === 0 ? (
               <Typography.Text type="secondary">{w.noTypical}</Typography.Text>
             ) : (
-              <Table<CaseRef> size="small" pagination={false} rowKey="caseId" dataSource={s.typical} columns={caseColumns(false)} scroll={{ x: true }} />
+              <Table<CaseRef>
+                size="small"
+                pagination={false}
+                rowKey="caseId"
+                dataSource={s.typical}
+                columns={caseColumns(false)}
+                scroll={{ x: true }}
+              />
             )}
-            {s.typicalTotal > s.typical.length && <Typography.Text type="secondary">{labels.more(s.typical.length, s.typicalTotal)}</Typography.Text>}
+            {s.typicalTotal > s.typical.length && (
+              <Typography.Text type="secondary">{labels.more(s.typical.length, s.typicalTotal)}</Typography.Text>
+            )}
           </Section>
         </Col>
         <Col span={24}>
           <Section title={w.attention} testId="table-attention">
-            <Table<CaseRef> size="small" pagination={s.attention.length > 20 ? { pageSize: 20, showSizeChanger: false } : false} rowKey="caseId" dataSource={s.attention} columns={caseColumns(true)} scroll={{ x: true }} />
-            {s.attentionTotal > s.attention.length && <Typography.Text type="secondary">{labels.more(s.attention.length, s.attentionTotal)}</Typography.Text>}
+            <Table<CaseRef>
+              size="small"
+              pagination={s.attention.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              rowKey="caseId"
+              dataSource={s.attention}
+              columns={caseColumns(true)}
+              scroll={{ x: true }}
+            />
+            {s.attentionTotal > s.attention.length && (
+              <Typography.Text type="secondary">{labels.more(s.attention.length, s.attentionTotal)}</Typography.Text>
+            )}
           </Section>
         </Col>
       </Row>

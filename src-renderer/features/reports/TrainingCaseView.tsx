@@ -19,7 +19,10 @@ export function TrainingCaseView({ id }: { id: string }) {
   const en = i18n.language === 'en';
 
   if (q.isPending) return <Spin />;
-  if (q.error || !q.data) return <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />;
+  if (q.error || !q.data)
+    return (
+      <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />
+    );
   const c = q.data;
 
   return (
@@ -42,7 +45,9 @@ export function TrainingCaseView({ id }: { id: string }) {
           <Descriptions.Item label={t('training.severity')}>{t(`severity.${c.severity}`)}</Descriptions.Item>
           <Descriptions.Item label={t('training.complainedUnit')}>{c.complainedUnitName ?? ''}</Descriptions.Item>
           <Descriptions.Item label={t('training.handlingUnit')}>{c.handlingUnitName ?? ''}</Descriptions.Item>
-          <Descriptions.Item label={t('training.amount')}>{c.purchaseAmountFen === null ? '' : `¥${yuan(c.purchaseAmountFen)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('training.amount')}>
+            {c.purchaseAmountFen === null ? '' : `¥${yuan(c.purchaseAmountFen)}`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('training.items')} span={2}>
             {c.purchaseItems.join(';')}
           </Descriptions.Item>
@@ -56,28 +61,46 @@ export function TrainingCaseView({ id }: { id: string }) {
         <Typography.Title level={2} style={{ fontSize: 16, marginTop: 16 }}>
           {t('training.notes')}
         </Typography.Title>
-        {c.notes.length === 0 ? <Typography.Text type="secondary">{t('training.noNotes')}</Typography.Text> : <Timeline items={c.notes.map((n) => ({ children: `${time(n.at)} ${n.text}` }))} />}
+        {c.notes.length === 0 ? (
+          <Typography.Text type="secondary">{t('training.noNotes')}</Typography.Text>
+        ) : (
+          <Timeline items={c.notes.map((n) => ({ children: `${time(n.at)} ${n.text}` }))} />
+        )}
         {c.escalations.length > 0 && (
           <>
             <Typography.Title level={2} style={{ fontSize: 16 }}>
               {t('training.escalations')}
             </Typography.Title>
-            <Timeline items={c.escalations.map((e) => ({ children: `${time(e.at)} ${t(`escalation.${e.kind}`)}:${e.note}${e.outcome ? ` → ${e.outcome}` : ''}` }))} />
+            <Timeline
+              items={c.escalations.map((e) => ({
+                children: `${time(e.at)} ${t(`escalation.${e.kind}`)}:${e.note}${e.outcome ? ` → ${e.outcome}` : ''}`,
+              }))}
+            />
           </>
         )}
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           {t('training.result')}
         </Typography.Title>
         <Descriptions size="small" column={2} bordered>
-          <Descriptions.Item label={t('training.resolution')}>{c.resolutionType ? t(`resolution.${c.resolutionType}`) : ''}</Descriptions.Item>
-          <Descriptions.Item label={t('training.amount')}>{c.resolutionAmountFen === null ? '' : `¥${yuan(c.resolutionAmountFen)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('training.resolution')}>
+            {c.resolutionType ? t(`resolution.${c.resolutionType}`) : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('training.amount')}>
+            {c.resolutionAmountFen === null ? '' : `¥${yuan(c.resolutionAmountFen)}`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('training.resultSummary')} span={2}>
             {c.resolutionSummary ?? ''}
           </Descriptions.Item>
-          <Descriptions.Item label={t('training.satisfaction')}>{c.satisfaction ? t(`satisfaction.${c.satisfaction}`) : ''}</Descriptions.Item>
-          <Descriptions.Item label={t('training.disputed')}>{t(c.disputed ? 'yesNo.yes' : 'yesNo.no')}</Descriptions.Item>
+          <Descriptions.Item label={t('training.satisfaction')}>
+            {c.satisfaction ? t(`satisfaction.${c.satisfaction}`) : ''}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('training.disputed')}>
+            {t(c.disputed ? 'yesNo.yes' : 'yesNo.no')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('training.cause')}>{c.cause ? t(`cause.${c.cause}`) : ''}</Descriptions.Item>
-          <Descriptions.Item label={t('training.finding')}>{c.finding ? t(`finding.${c.finding}`) : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('training.finding')}>
+            {c.finding ? t(`finding.${c.finding}`) : ''}
+          </Descriptions.Item>
           {c.instructions.length > 0 && (
             <Descriptions.Item label={t('training.instruction')} span={2}>
               {c.instructions.map((i) => `${time(i.at)} ${i.text}`).join('\n')}

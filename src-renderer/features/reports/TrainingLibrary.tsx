@@ -36,11 +36,27 @@ export function TrainingLibrary() {
           style={{ width: 200 }}
           value={categoryCode ?? ''}
           onChange={(v) => setCategoryCode(v || undefined)}
-          options={[{ value: '', label: t('training.allCategories') }, ...(categories.data ?? []).map((c) => ({ value: c.code, label: en ? c.nameEn : c.nameZh }))]}
+          options={[
+            { value: '', label: t('training.allCategories') },
+            ...(categories.data ?? []).map((c) => ({ value: c.code, label: en ? c.nameEn : c.nameZh })),
+          ]}
         />
-        <Input.Search id="training-search" aria-label={t('training.search')} placeholder={t('training.searchPlaceholder')} allowClear style={{ width: 280 }} onSearch={setQ} />
+        <Input.Search
+          id="training-search"
+          aria-label={t('training.search')}
+          placeholder={t('training.searchPlaceholder')}
+          allowClear
+          style={{ width: 280 }}
+          onSearch={setQ}
+        />
       </Space>
-      {list.error && <Alert type="error" showIcon message={list.error instanceof ApiError ? pick(list.error.messages) : t('common.error')} />}
+      {list.error && (
+        <Alert
+          type="error"
+          showIcon
+          message={list.error instanceof ApiError ? pick(list.error.messages) : t('common.error')}
+        />
+      )}
       <List
         loading={list.isPending}
         dataSource={list.data ?? []}
@@ -65,7 +81,11 @@ export function TrainingLibrary() {
                   {c.resolutionType && <Tag>{t(`resolution.${c.resolutionType}`)}</Tag>}
                 </Space>
               }
-              extra={<Typography.Text type="secondary">{formatTime(c.receivedAt, settings.timeZone, i18n.language)}</Typography.Text>}
+              extra={
+                <Typography.Text type="secondary">
+                  {formatTime(c.receivedAt, settings.timeZone, i18n.language)}
+                </Typography.Text>
+              }
             >
               <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2 }}>
                 {c.excerpt ?? t('training.hidden')}

@@ -24,7 +24,8 @@ export interface SummaryLabels {
   more: (shown: number, total: number) => string;
 }
 
-const record = <K extends string>(keys: readonly K[], f: (k: K) => string): Record<K, string> => Object.fromEntries(keys.map((k) => [k, f(k)])) as Record<K, string>;
+const record = <K extends string>(keys: readonly K[], f: (k: K) => string): Record<K, string> =>
+  Object.fromEntries(keys.map((k) => [k, f(k)])) as Record<K, string>;
 
 export function useSummaryLabels(): SummaryLabels {
   const { t, i18n } = useTranslation();

@@ -81,7 +81,12 @@ export function SettingsScreen() {
       </Typography.Title>
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form component={false} layout="vertical">
-        <form aria-label={t('settings.title')} {...formKeys(() => void save())} onSubmit={(e) => (e.preventDefault(), void save())} style={{ maxWidth: 900 }}>
+        <form
+          aria-label={t('settings.title')}
+          {...formKeys(() => void save())}
+          onSubmit={(e) => (e.preventDefault(), void save())}
+          style={{ maxWidth: 900 }}
+        >
           <div className="form-grid">
             <Field id="branchName" label={t('settings.branchName')} issues={issues}>
               <Input id="branchName" value={v.branchName} onChange={(e) => set('branchName', e.target.value)} />
@@ -90,13 +95,29 @@ export function SettingsScreen() {
               {num('lockAfterMinutes')}
             </Field>
             <Field id="language" label={t('settings.language')} issues={issues}>
-              <Select id="language" value={v.language} onChange={(x) => set('language', x)} options={[{ value: 'zh-CN', label: t('app.langZh') }, { value: 'en', label: t('app.langEn') }]} />
+              <Select
+                id="language"
+                value={v.language}
+                onChange={(x) => set('language', x)}
+                options={[
+                  { value: 'zh-CN', label: t('app.langZh') },
+                  { value: 'en', label: t('app.langEn') },
+                ]}
+              />
             </Field>
             <Field id="open" path="businessHours.open" label={t('settings.open')} issues={issues}>
-              <Input id="open" value={v.businessHours.open} onChange={(e) => set('businessHours', { ...v.businessHours, open: e.target.value })} />
+              <Input
+                id="open"
+                value={v.businessHours.open}
+                onChange={(e) => set('businessHours', { ...v.businessHours, open: e.target.value })}
+              />
             </Field>
             <Field id="close" path="businessHours.close" label={t('settings.close')} issues={issues}>
-              <Input id="close" value={v.businessHours.close} onChange={(e) => set('businessHours', { ...v.businessHours, close: e.target.value })} />
+              <Input
+                id="close"
+                value={v.businessHours.close}
+                onChange={(e) => set('businessHours', { ...v.businessHours, close: e.target.value })}
+              />
             </Field>
             <Field id="dueSoonHours" label={t('settings.dueSoonHours')} issues={issues}>
               {num('dueSoonHours')}
@@ -105,16 +126,49 @@ export function SettingsScreen() {
               {num('governmentReplyDays')}
             </Field>
             <Field id="clerkLimit" path="approvalLimits.clerkFen" label={t('settings.clerkLimit')} issues={issues}>
-              <InputNumber id="clerkLimit" min={0} value={v.approvalLimits.clerkFen / 100} onChange={(n) => set('approvalLimits', { ...v.approvalLimits, clerkFen: Math.round(Number(n ?? 0) * 100) })} style={{ width: '100%' }} />
+              <InputNumber
+                id="clerkLimit"
+                min={0}
+                value={v.approvalLimits.clerkFen / 100}
+                onChange={(n) =>
+                  set('approvalLimits', { ...v.approvalLimits, clerkFen: Math.round(Number(n ?? 0) * 100) })
+                }
+                style={{ width: '100%' }}
+              />
             </Field>
-            <Field id="supervisorLimit" path="approvalLimits.supervisorFen" label={t('settings.supervisorLimit')} issues={issues}>
-              <InputNumber id="supervisorLimit" min={0} value={v.approvalLimits.supervisorFen / 100} onChange={(n) => set('approvalLimits', { ...v.approvalLimits, supervisorFen: Math.round(Number(n ?? 0) * 100) })} style={{ width: '100%' }} />
+            <Field
+              id="supervisorLimit"
+              path="approvalLimits.supervisorFen"
+              label={t('settings.supervisorLimit')}
+              issues={issues}
+            >
+              <InputNumber
+                id="supervisorLimit"
+                min={0}
+                value={v.approvalLimits.supervisorFen / 100}
+                onChange={(n) =>
+                  set('approvalLimits', { ...v.approvalLimits, supervisorFen: Math.round(Number(n ?? 0) * 100) })
+                }
+                style={{ width: '100%' }}
+              />
             </Field>
             <Field id="maskPhone" path="maskPhoneOnCustomerCopy" label={t('settings.maskPhone')} issues={issues}>
-              <Switch id="maskPhone" checked={v.maskPhoneOnCustomerCopy} onChange={(x) => set('maskPhoneOnCustomerCopy', x)} />
+              <Switch
+                id="maskPhone"
+                checked={v.maskPhoneOnCustomerCopy}
+                onChange={(x) => set('maskPhoneOnCustomerCopy', x)}
+              />
             </Field>
             <Field id="slipPaper" label={t('settings.slipPaper')} issues={issues}>
-              <Radio.Group id="slipPaper" value={v.slipPaper} onChange={(e) => set('slipPaper', e.target.value)} options={[{ value: 'A4', label: 'A4' }, { value: 'A5', label: 'A5' }]} />
+              <Radio.Group
+                id="slipPaper"
+                value={v.slipPaper}
+                onChange={(e) => set('slipPaper', e.target.value)}
+                options={[
+                  { value: 'A4', label: 'A4' },
+                  { value: 'A5', label: 'A5' },
+                ]}
+              />
             </Field>
             <Field id="printerName" label={t('settings.printer')} issues={issues}>
               <PrinterSelect id="printerName" value={v.printerName} onChange={(x) => set('printerName', x)} />
@@ -128,7 +182,13 @@ export function SettingsScreen() {
               <Input id="branchCode" value={settings.branchCode} disabled />
             </Field>
             <Field id="headOfficeUrl" label={t('settings.headOfficeUrl')} issues={issues}>
-              <Input id="headOfficeUrl" inputMode="url" placeholder="https://" value={v.headOfficeUrl} onChange={(e) => set('headOfficeUrl', e.target.value.trim())} />
+              <Input
+                id="headOfficeUrl"
+                inputMode="url"
+                placeholder="https://"
+                value={v.headOfficeUrl}
+                onChange={(e) => set('headOfficeUrl', e.target.value.trim())}
+              />
             </Field>
             <Field id="syncIntervalMinutes" label={t('settings.syncIntervalMinutes')} issues={issues}>
               {num('syncIntervalMinutes')}

@@ -38,15 +38,27 @@ export function SyncKeyForm({ hasKey }: { hasKey: boolean }) {
   };
 
   return (
-    <form aria-label={t('settings.syncKey')} {...formKeys(() => void save())} onSubmit={(e) => (e.preventDefault(), void save())}>
+    <form
+      aria-label={t('settings.syncKey')}
+      {...formKeys(() => void save())}
+      onSubmit={(e) => (e.preventDefault(), void save())}
+    >
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Field id="syncKey" path="key" label={t('settings.syncKey')} issues={issues}>
         <Space.Compact style={{ width: '100%' }}>
-          <Input.Password id="syncKey" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} placeholder={hasKey ? t('settings.syncKeyReplace') : ''} />
+          <Input.Password
+            id="syncKey"
+            autoComplete="off"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            placeholder={hasKey ? t('settings.syncKeyReplace') : ''}
+          />
           <Button htmlType="submit">{t('settings.syncKeySave')}</Button>
         </Space.Compact>
       </Field>
-      <ToneTag tone={hasKey ? 'good' : 'warn'}>{hasKey ? t('settings.syncKeySet') : t('settings.syncKeyMissing')}</ToneTag>
+      <ToneTag tone={hasKey ? 'good' : 'warn'}>
+        {hasKey ? t('settings.syncKeySet') : t('settings.syncKeyMissing')}
+      </ToneTag>
     </form>
   );
 }

@@ -11,15 +11,26 @@ import { Layout } from './Layout';
 import { SessionContext, useSettings, useWhoami } from './session';
 import { useIdleLock } from './useIdleLock';
 
-const FONTS = "-apple-system, 'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC Bundled', sans-serif";
+const FONTS =
+  "-apple-system, 'Segoe UI', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC Bundled', sans-serif";
 
 /** Secondary text darker than antd's default so it meets WCAG AA contrast (axe color-contrast). */
-const CONTRAST = { colorTextSecondary: '#4b5563', colorTextDescription: '#4b5563', colorTextTertiary: '#595959', colorTextPlaceholder: '#6b7280', colorError: '#c81e1e', colorLink: '#0b4aa8' };
+const CONTRAST = {
+  colorTextSecondary: '#4b5563',
+  colorTextDescription: '#4b5563',
+  colorTextTertiary: '#595959',
+  colorTextPlaceholder: '#6b7280',
+  colorError: '#c81e1e',
+  colorLink: '#0b4aa8',
+};
 
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1557c0', borderRadius: 6, fontFamily: FONTS, ...CONTRAST } }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1557c0', borderRadius: 6, fontFamily: FONTS, ...CONTRAST } }}
+    >
       <AntApp>
         <Gate />
       </AntApp>

@@ -46,7 +46,11 @@ export function Layout({ signOut }: { signOut: () => void }) {
 
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
         {t('app.skip')}
       </a>
       <header className="app-header">
@@ -67,7 +71,10 @@ export function Layout({ signOut }: { signOut: () => void }) {
                 {t('reports.nav')}
               </Button>
             )}
-            <Button type={route.name === 'training' || route.name === 'trainingCase' ? 'primary' : 'text'} onClick={() => navigate('/training')}>
+            <Button
+              type={route.name === 'training' || route.name === 'trainingCase' ? 'primary' : 'text'}
+              onClick={() => navigate('/training')}
+            >
               {t('training.nav')}
             </Button>
             {user.role === 'manager' && (
@@ -112,7 +119,12 @@ export function Layout({ signOut }: { signOut: () => void }) {
       case 'print':
         return (
           <Suspense fallback={<Spin />}>
-            <PrintPreview kind={route.params.kind === 'slip' || route.params.kind === 'training' ? route.params.kind : 'case_record'} id={route.params.id ?? ''} />
+            <PrintPreview
+              kind={
+                route.params.kind === 'slip' || route.params.kind === 'training' ? route.params.kind : 'case_record'
+              }
+              id={route.params.id ?? ''}
+            />
           </Suspense>
         );
       case 'settings':

@@ -21,5 +21,7 @@ export function useSession(): SessionState {
 
 export const useWhoami = () => useQuery({ queryKey: ['whoami'], queryFn: () => call('auth.whoami', {}) });
 export const useSettings = () => useQuery({ queryKey: ['settings'], queryFn: () => call('settings.get', {}) });
-export const useUnits = () => useQuery({ queryKey: ['units'], queryFn: () => call('units.list', {}), staleTime: 60_000 });
-export const useCategories = () => useQuery({ queryKey: ['categories'], queryFn: () => call('categories.list', {}), staleTime: 60_000 });
+export const useUnits = () =>
+  useQuery({ queryKey: ['units'], queryFn: () => call('units.list', {}), staleTime: 60_000 });
+export const useCategories = () =>
+  useQuery({ queryKey: ['categories'], queryFn: () => call('categories.list', {}), staleTime: 60_000 });

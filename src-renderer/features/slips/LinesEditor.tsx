@@ -26,15 +26,21 @@ const GRID = `${COLS.map((c) => c.width).join(' ')} 0.8fr 90px`;
 
 export function LinesEditor({ title, path, lines, issues, onChange }: Props) {
   const { t } = useTranslation();
-  const edit = (i: number, k: keyof LineState, v: string) => onChange(lines.map((l, j) => (j === i ? { ...l, [k]: v } : l)));
+  const edit = (i: number, k: keyof LineState, v: string) =>
+    onChange(lines.map((l, j) => (j === i ? { ...l, [k]: v } : l)));
   const listIssue = issues[path];
   return (
     <fieldset>
       <legend>{title}</legend>
       <div role="table" aria-label={title}>
-        <div role="row" style={{ display: 'grid', gridTemplateColumns: GRID, gap: 8, fontWeight: 500, marginBottom: 4 }}>
+        <div
+          role="row"
+          style={{ display: 'grid', gridTemplateColumns: GRID, gap: 8, fontWeight: 500, marginBottom: 4 }}
+        >
           {COLS.map((c) => (
-            <span role="columnheader" key={c.key}>{t(c.label)}</span>
+            <span role="columnheader" key={c.key}>
+              {t(c.label)}
+            </span>
           ))}
           <span role="columnheader">{t('slip.lineAmount')}</span>
           <span role="columnheader" />
@@ -64,7 +70,11 @@ export function LinesEditor({ title, path, lines, issues, onChange }: Props) {
                 {fen === null ? t('common.none') : t('common.yuan', { v: yuan(fen) })}
               </span>
               <span role="cell">
-                <Button disabled={lines.length === 1} onClick={() => onChange(lines.filter((_, j) => j !== i))} aria-label={`${t('slip.removeLine')} ${i + 1}`}>
+                <Button
+                  disabled={lines.length === 1}
+                  onClick={() => onChange(lines.filter((_, j) => j !== i))}
+                  aria-label={`${t('slip.removeLine')} ${i + 1}`}
+                >
                   {t('slip.removeLine')}
                 </Button>
               </span>

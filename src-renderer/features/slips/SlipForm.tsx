@@ -23,12 +23,19 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
   const { message } = App.useApp();
   const { settings } = useSession();
   const units = useUnits();
-  const linked = useQuery({ queryKey: ['case', caseId], enabled: !!caseId, queryFn: () => call('cases.get', { caseId: caseId ?? '' }) });
+  const linked = useQuery({
+    queryKey: ['case', caseId],
+    enabled: !!caseId,
+    queryFn: () => call('cases.get', { caseId: caseId ?? '' }),
+  });
   const draft = useDraft<SlipState>(`slip.${caseId ?? 'none'}`, emptySlip);
   const s = draft.value;
   const { issues, error, busy, send } = useCheckedSubmit();
   const set = <K extends keyof SlipState>(k: K, v: SlipState[K]) => draft.update((p) => ({ ...p, [k]: v }));
-  const text = (k: keyof SlipState) => ({ value: s[k] as string, onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.target.value as never) });
+  const text = (k: keyof SlipState) => ({
+    value: s[k] as string,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.target.value as never),
+  });
 
   const totals = formTotals(s);
 
@@ -50,13 +57,29 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
           </Typography.Text>
         )}
       </Typography.Title>
-      {draft.offer && <DraftOffer at={draft.offer.at} timeZone={settings.timeZone} onRestore={draft.restore} onDiscard={draft.discardOffer} />}
+      {draft.offer && (
+        <DraftOffer
+          at={draft.offer.at}
+          timeZone={settings.timeZone}
+          onRestore={draft.restore}
+          onDiscard={draft.discardOffer}
+        />
+      )}
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form component={false} layout="vertical">
-        <form aria-label={t('slip.title')} {...formKeys(() => void submit())} onSubmit={(e) => (e.preventDefault(), void submit())}>
+        <form
+          aria-label={t('slip.title')}
+          {...formKeys(() => void submit())}
+          onSubmit={(e) => (e.preventDefault(), void submit())}
+        >
           <div className="form-grid">
             <Field id="slipType" path="type" label={t('slip.type')} issues={issues} required>
-              <Radio.Group id="slipType" value={s.type} onChange={(e) => set('type', e.target.value)} options={SLIP_TYPES.map((v) => ({ value: v, label: t(`slip.${v}`) }))} />
+              <Radio.Group
+                id="slipType"
+                value={s.type}
+                onChange={(e) => set('type', e.target.value)}
+                options={SLIP_TYPES.map((v) => ({ value: v, label: t(`slip.${v}`) }))}
+              />
             </Field>
             <Field id="slipReceipt" path="receiptNo" label={t('slip.receiptNo')} issues={issues} required>
               <Input id="slipReceipt" autoFocus {...text('receiptNo')} />
@@ -71,7 +94,12 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
               <Input id="slipCustomerPhone" inputMode="tel" {...text('customerPhone')} />
             </Field>
             <Field id="slipUnit" path="unitId" label={t('slip.unit')} issues={issues} required>
-              <Select id="slipUnit" value={s.unitId || undefined} onChange={(v: string) => set('unitId', v)} options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+              <Select
+                id="slipUnit"
+                value={s.unitId || undefined}
+                onChange={(v: string) => set('unitId', v)}
+                options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+              />
             </Field>
             <Field id="slipSalesperson" path="salespersonName" label={t('slip.salesperson')} issues={issues}>
               <Input id="slipSalesperson" {...text('salespersonName')} />
@@ -80,8 +108,22 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
               <Input id="slipSalespersonNo" {...text('salespersonStaffNo')} />
             </Field>
           </div>
-          <LinesEditor title={t('slip.returned')} path="returnedLines" lines={s.returnedLines} issues={issues} onChange={(l) => set('returnedLines', l)} />
-          {s.type === 'exchange' && <LinesEditor title={t('slip.issued')} path="issuedLines" lines={s.issuedLines} issues={issues} onChange={(l) => set('issuedLines', l)} />}
+          <LinesEditor
+            title={t('slip.returned')}
+            path="returnedLines"
+            lines={s.returnedLines}
+            issues={issues}
+            onChange={(l) => set('returnedLines', l)}
+          />
+          {s.type === 'exchange' && (
+            <LinesEditor
+              title={t('slip.issued')}
+              path="issuedLines"
+              lines={s.issuedLines}
+              issues={issues}
+              onChange={(l) => set('issuedLines', l)}
+            />
+          )}
           <div className="totals" role="status" aria-live="polite" data-testid="slip-totals">
             <span>
               {t('slip.returnedTotal')}: <strong>{t('common.yuan', { v: yuan(totals.returnedTotalFen) })}</strong>
@@ -99,27 +141,74 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
             <Typography.Text type="secondary">{t('slip.totalsNote')}</Typography.Text>
           </div>
           <div className="form-grid">
-            <Field id="slipRefund" path="refundFen" label={t('slip.refund')} issues={issues} required={s.type === 'return'}>
+            <Field
+              id="slipRefund"
+              path="refundFen"
+              label={t('slip.refund')}
+              issues={issues}
+              required={s.type === 'return'}
+            >
               <Input id="slipRefund" inputMode="decimal" {...text('refund')} />
             </Field>
             <Field id="slipRefundMethod" path="refundMethod" label={t('slip.refundMethod')} issues={issues}>
-              <Select id="slipRefundMethod" allowClear value={s.refundMethod || undefined} onChange={(v) => set('refundMethod', v ?? '')} options={REFUND_METHODS.map((m) => ({ value: m, label: t(`refundMethod.${m}`) }))} />
+              <Select
+                id="slipRefundMethod"
+                allowClear
+                value={s.refundMethod || undefined}
+                onChange={(v) => set('refundMethod', v ?? '')}
+                options={REFUND_METHODS.map((m) => ({ value: m, label: t(`refundMethod.${m}`) }))}
+              />
             </Field>
             <Field id="slipReason" path="reasonCode" label={t('slip.reasonCode')} issues={issues} required>
-              <Select id="slipReason" value={s.reasonCode || undefined} onChange={(v) => set('reasonCode', v)} options={SLIP_REASONS.map((m) => ({ value: m, label: t(`slipReason.${m}`) }))} />
+              <Select
+                id="slipReason"
+                value={s.reasonCode || undefined}
+                onChange={(v) => set('reasonCode', v)}
+                options={SLIP_REASONS.map((m) => ({ value: m, label: t(`slipReason.${m}`) }))}
+              />
             </Field>
             <div className="wide">
               <Field id="slipReasonText" path="reasonText" label={t('slip.reasonText')} issues={issues}>
                 <Input.TextArea id="slipReasonText" rows={2} {...text('reasonText')} />
               </Field>
             </div>
-            <YesNoField id="packagingIntact" label={t('slip.packagingIntact')} value={s.packagingIntact} issues={issues} onChange={(v) => set('packagingIntact', v)} />
-            <YesNoField id="accessoriesComplete" label={t('slip.accessoriesComplete')} value={s.accessoriesComplete} issues={issues} onChange={(v) => set('accessoriesComplete', v)} />
+            <YesNoField
+              id="packagingIntact"
+              label={t('slip.packagingIntact')}
+              value={s.packagingIntact}
+              issues={issues}
+              onChange={(v) => set('packagingIntact', v)}
+            />
+            <YesNoField
+              id="accessoriesComplete"
+              label={t('slip.accessoriesComplete')}
+              value={s.accessoriesComplete}
+              issues={issues}
+              onChange={(v) => set('accessoriesComplete', v)}
+            />
             <span />
-            <YesNoField id="qualityProblem" label={t('slip.qualityProblem')} value={s.qualityProblem} issues={issues} onChange={(v) => set('qualityProblem', v)} />
-            <YesNoField id="deductCommission" label={t('slip.deductCommission')} value={s.deductCommission} issues={issues} onChange={(v) => set('deductCommission', v)} />
+            <YesNoField
+              id="qualityProblem"
+              label={t('slip.qualityProblem')}
+              value={s.qualityProblem}
+              issues={issues}
+              onChange={(v) => set('qualityProblem', v)}
+            />
+            <YesNoField
+              id="deductCommission"
+              label={t('slip.deductCommission')}
+              value={s.deductCommission}
+              issues={issues}
+              onChange={(v) => set('deductCommission', v)}
+            />
           </div>
-          <SubmitWithDraftState label={t('slip.submit')} busy={busy} savedAt={draft.savedAt} failed={draft.saveFailed} timeZone={settings.timeZone} />
+          <SubmitWithDraftState
+            label={t('slip.submit')}
+            busy={busy}
+            savedAt={draft.savedAt}
+            failed={draft.saveFailed}
+            timeZone={settings.timeZone}
+          />
         </form>
       </Form>
     </>

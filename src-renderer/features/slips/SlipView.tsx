@@ -22,7 +22,10 @@ export function SlipView({ id }: { id: string }) {
   const [voiding, setVoiding] = useState(false);
   const [settling, setSettling] = useState(false);
   if (q.isPending) return <Spin />;
-  if (q.error) return <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />;
+  if (q.error)
+    return (
+      <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />
+    );
   const s = q.data;
   const money = (fen: number) => t('common.yuan', { v: yuan(fen) });
   const senior = user.role === 'supervisor' || user.role === 'manager';
@@ -45,7 +48,9 @@ export function SlipView({ id }: { id: string }) {
     { title: t('slip.unitPrice'), dataIndex: 'unitPriceFen', render: (v: number) => yuan(v) },
     { title: t('slip.lineAmount'), dataIndex: 'amountFen', render: (v: number) => yuan(v) },
   ];
-  const lines = (rows: SlipLineRecord[]) => <Table size="small" pagination={false} rowKey={(_, i) => String(i)} columns={columns} dataSource={rows} />;
+  const lines = (rows: SlipLineRecord[]) => (
+    <Table size="small" pagination={false} rowKey={(_, i) => String(i)} columns={columns} dataSource={rows} />
+  );
 
   return (
     <>
@@ -53,11 +58,29 @@ export function SlipView({ id }: { id: string }) {
         <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
           {t('slip.title')} {s.number}
         </Typography.Title>
-        <ToneTag tone={s.status === 'void' ? 'bad' : s.status === 'completed' ? 'good' : 'warn'}>{t(`slipStatus.${s.status}`)}</ToneTag>
+        <ToneTag tone={s.status === 'void' ? 'bad' : s.status === 'completed' ? 'good' : 'warn'}>
+          {t(`slipStatus.${s.status}`)}
+        </ToneTag>
       </Space>
-      {s.voidReason && <Alert type="error" showIcon message={`${t('slipStatus.void')}: ${s.voidReason}`} style={{ marginBottom: 12 }} />}
-      {s.status === 'pending_approval' && <Alert type="warning" showIcon message={t('slip.pending')} style={{ marginBottom: 12 }} />}
-      {s.duplicates.length > 0 && <Alert type="warning" showIcon message={t('slip.duplicates', { list: s.duplicates.map((d) => d.number).join(', ') })} style={{ marginBottom: 12 }} />}
+      {s.voidReason && (
+        <Alert
+          type="error"
+          showIcon
+          message={`${t('slipStatus.void')}: ${s.voidReason}`}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {s.status === 'pending_approval' && (
+        <Alert type="warning" showIcon message={t('slip.pending')} style={{ marginBottom: 12 }} />
+      )}
+      {s.duplicates.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('slip.duplicates', { list: s.duplicates.map((d) => d.number).join(', ') })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={3}>
           <Descriptions.Item label={t('slip.type')}>{t(`slip.${s.type}`)}</Descriptions.Item>
@@ -65,10 +88,16 @@ export function SlipView({ id }: { id: string }) {
           <Descriptions.Item label={t('slip.unit')}>{s.unitName}</Descriptions.Item>
           <Descriptions.Item label={t('slip.customerName')}>{s.customerName ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('slip.returnedTotal')}>{money(s.returnedTotalFen)}</Descriptions.Item>
-          {s.type === 'exchange' && <Descriptions.Item label={t('slip.difference')}>{money(s.differenceFen)}</Descriptions.Item>}
+          {s.type === 'exchange' && (
+            <Descriptions.Item label={t('slip.difference')}>{money(s.differenceFen)}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('slip.refund')}>{money(s.refundFen)}</Descriptions.Item>
-          <Descriptions.Item label={t('slip.qualityProblem')}>{t(s.qualityProblem ? 'yesNo.yes' : 'yesNo.no')}</Descriptions.Item>
-          <Descriptions.Item label={t('slip.deductCommission')}>{t(s.deductCommission ? 'yesNo.yes' : 'yesNo.no')}</Descriptions.Item>
+          <Descriptions.Item label={t('slip.qualityProblem')}>
+            {t(s.qualityProblem ? 'yesNo.yes' : 'yesNo.no')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('slip.deductCommission')}>
+            {t(s.deductCommission ? 'yesNo.yes' : 'yesNo.no')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('slip.settlement')}>
             {s.settlementStatus === 'settled' ? t('slip.settledOn', { date: s.settledOn }) : t('slip.unsettled')}
           </Descriptions.Item>
@@ -79,11 +108,15 @@ export function SlipView({ id }: { id: string }) {
           )}
         </Descriptions>
       </Card>
-      <Typography.Title level={2} style={{ fontSize: 15 }}>{t('slip.returned')}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 15 }}>
+        {t('slip.returned')}
+      </Typography.Title>
       {lines(s.returnedLines)}
       {s.type === 'exchange' && (
         <>
-          <Typography.Title level={2} style={{ fontSize: 15 }}>{t('slip.issued')}</Typography.Title>
+          <Typography.Title level={2} style={{ fontSize: 15 }}>
+            {t('slip.issued')}
+          </Typography.Title>
           {lines(s.issuedLines)}
         </>
       )}

@@ -31,7 +31,14 @@ export function VoidDialog({ slipId, onClose }: { slipId: string; onClose: (upda
   };
 
   return (
-    <Modal open title={t('slip.void')} okText={t('action.confirm')} cancelText={t('action.cancel')} onOk={() => void submit()} onCancel={() => onClose()}>
+    <Modal
+      open
+      title={t('slip.void')}
+      okText={t('action.confirm')}
+      cancelText={t('action.cancel')}
+      onOk={() => void submit()}
+      onCancel={() => onClose()}
+    >
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form component={false} layout="vertical">
         <Field id="voidReason" path="reason" label={t('field.reason')} issues={issues} required>

@@ -66,7 +66,9 @@ const qty = (s: string): number => (/^\d{1,3}$/.test(s.trim()) ? Number(s) : NaN
 function countedLine(l: LineState): SlipLine | null {
   const quantity = qty(l.quantity);
   const unitPriceFen = toFen(l.unitPrice);
-  return Number.isNaN(quantity) || unitPriceFen === undefined ? null : { itemCode: l.itemCode, name: l.name, quantity, unitPriceFen };
+  return Number.isNaN(quantity) || unitPriceFen === undefined
+    ? null
+    : { itemCode: l.itemCode, name: l.name, quantity, unitPriceFen };
 }
 
 const counted = (lines: LineState[]): SlipLine[] => lines.flatMap((l) => countedLine(l) ?? []);
@@ -81,7 +83,8 @@ export function lineFen(l: LineState): number | null {
 export const totalFen = (lines: LineState[]): number => linesTotal(counted(lines));
 
 /** The slip's totals so far (issued lines count only on an exchange). */
-export const formTotals = (s: SlipState): SlipTotals => slipTotals(counted(s.returnedLines), s.type === 'exchange' ? counted(s.issuedLines) : []);
+export const formTotals = (s: SlipState): SlipTotals =>
+  slipTotals(counted(s.returnedLines), s.type === 'exchange' ? counted(s.issuedLines) : []);
 
 const opt = (s: string) => (s.trim() === '' ? undefined : s);
 const yn = (v: YesNo) => (v === 'yes' ? true : v === 'no' ? false : undefined);

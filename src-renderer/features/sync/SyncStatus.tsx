@@ -43,7 +43,9 @@ export function SyncStatus() {
     if (!r.ok) return void message.error(pick(r.error.message));
     if (r.value.records === 0) return void message.info(t('sync.nothingToExport'));
     if (r.value.path === null) return void message.info(t('sync.exportCancelled'));
-    void message.success(t('sync.exported', { records: r.value.records, batches: r.value.batches, path: r.value.path }));
+    void message.success(
+      t('sync.exported', { records: r.value.records, batches: r.value.batches, path: r.value.path }),
+    );
   };
 
   return (
