@@ -1,25 +1,10 @@
 // The case status machine (SPEC §3) with the role checks of §11. `checkAction` is pure: it
 // returns the refusal (code and bilingual reason) or the status the case moves to.
-import type { CaseStatus, Channel, Role, Severity, SignOffPolicy } from '../shared/enums';
+import type { CaseAction, CaseStatus, Channel, Role, Severity, SignOffPolicy } from '../shared/enums';
 import { CASE_STATUS_LABELS } from '../shared/i18n/vocabulary';
 import { type Ability, actsForUnit, can } from './permissions';
 
-export type CaseAction =
-  | 'forward'
-  | 'resolve'
-  | 'feedback'
-  | 'escalate'
-  | 'resume'
-  | 'submit'
-  | 'review'
-  | 'file'
-  | 'reopen'
-  | 'note'
-  | 'promise'
-  | 'extend'
-  | 'finding'
-  | 'typical'
-  | 'follow_up';
+export type { CaseAction };
 
 export interface CaseFacts {
   status: CaseStatus;

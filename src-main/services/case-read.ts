@@ -5,6 +5,7 @@ import { findCaseIdByNumber, loadFollowUps } from '../db/repositories/case-repo'
 import { stmt } from '../db/statements';
 import { type Actor, type CaseAction, checkAllowed, nextStatus } from '../domain/case-machine';
 import { can } from '../domain/permissions';
+import { CASE_ACTIONS } from '../shared/enums';
 import { refuse } from '../shared/errors';
 import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
 import type { CaseRecord, CaseView } from '../shared/types';
@@ -12,23 +13,6 @@ import { caseFacts, dueFor, requireCase } from './case-store';
 import type { ServiceContext } from './context';
 import { withInput, type Parsed } from './with-input';
 
-const ACTIONS: CaseAction[] = [
-  'forward',
-  'resolve',
-  'feedback',
-  'escalate',
-  'resume',
-  'submit',
-  'review',
-  'file',
-  'reopen',
-  'note',
-  'promise',
-  'extend',
-  'finding',
-  'typical',
-  'follow_up',
-];
 const CONTENT_CHECKED: CaseAction[] = ['submit', 'file', 'resume'];
 
 export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): boolean =>
@@ -37,7 +21,7 @@ export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): 
 function allowedActions(ctx: ServiceContext, actor: Actor, c: CaseRecord): string[] {
   const facts = caseFacts(c);
   const policy = ctx.settings().signOff;
-  const out = ACTIONS.filter((a) => {
+  const out = CASE_ACTIONS.filter((a) => {
     if (checkAllowed(a, facts, actor)) return false;
     if (CONTENT_CHECKED.includes(a))
       return typeof nextStatus(a, facts, { signOffPolicy: policy, resumeTo: 'in_progress' }) === 'string';

@@ -93,9 +93,8 @@ export type SlipReason = (typeof SLIP_REASONS)[number];
 export const SETTLEMENT_STATUSES = ['unsettled', 'settled'] as const;
 export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
 
-/** What a case's timeline records: its intake, each action of the status machine, head office's instruction. */
-export const CASE_EVENT_KINDS = [
-  'intake',
+/** What may be done to a case (the status machine's actions, SPEC §3), in the order the case screen offers them. */
+export const CASE_ACTIONS = [
   'forward',
   'resolve',
   'feedback',
@@ -111,6 +110,9 @@ export const CASE_EVENT_KINDS = [
   'finding',
   'typical',
   'follow_up',
-  'instruction',
 ] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** What a case's timeline records: its intake, each action of the status machine, head office's instruction. */
+export const CASE_EVENT_KINDS = ['intake', ...CASE_ACTIONS, 'instruction'] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
