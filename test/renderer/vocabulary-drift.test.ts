@@ -121,6 +121,7 @@ const ENUMS: EnumCase[] = [
   },
   { name: 'ROLES', values: enums.ROLES, screen: (v) => `translation:role.${v}`, print: () => [] },
   { name: 'QUEUES', values: enums.QUEUES, screen: (v) => `translation:queue.${v}`, print: () => [] },
+  { name: 'CASE_ACTIONS', values: enums.CASE_ACTIONS, screen: (v) => `translation:action.${v}`, print: () => [] },
   {
     name: 'CASE_EVENT_KINDS',
     values: enums.CASE_EVENT_KINDS,

@@ -1,6 +1,6 @@
 // The labels of how work is organised (roles, queues, timeline events, closing, report periods, yes/no), zh-CN and en.
 import type { Bilingual } from '../errors';
-import type { CaseEventKind, QueueName, Role } from '../enums';
+import type { CaseAction, CaseEventKind, QueueName, Role } from '../enums';
 import type { Closing, PeriodType } from '../summary-types';
 
 export const ROLE_LABELS: Record<Role, Bilingual> = {
@@ -22,6 +22,25 @@ export const QUEUE_LABELS: Record<QueueName, Bilingual> = {
   awaiting_review: { zh: '待领导审核', en: 'Awaiting manager review' },
   disputed: { zh: '有疑义', en: 'Disputed' },
   filed: { zh: '已建档', en: 'Filed' },
+};
+
+/** The case screen's action buttons. */
+export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
+  forward: { zh: '转交处理', en: 'Forward' },
+  resolve: { zh: '记录处理结果', en: 'Record resolution' },
+  feedback: { zh: '反馈顾客', en: 'Feed back' },
+  escalate: { zh: '升级处理', en: 'Escalate' },
+  resume: { zh: '恢复处理', en: 'Resume' },
+  submit: { zh: '报部本部', en: 'Submit to head office' },
+  review: { zh: '领导审核', en: 'Manager review' },
+  file: { zh: '建档', en: 'File' },
+  reopen: { zh: '重新打开', en: 'Reopen' },
+  note: { zh: '添加处理意见', en: 'Add note' },
+  promise: { zh: '约定回复时间', en: 'Promise a reply' },
+  extend: { zh: '延至次日', en: 'Extend to next day' },
+  finding: { zh: '调查结论', en: 'Finding' },
+  typical: { zh: '典型范例', en: 'Typical case' },
+  follow_up: { zh: '安排回访', en: 'Schedule follow-up' },
 };
 
 export const EVENT_LABELS: Record<CaseEventKind, Bilingual> = {

@@ -1,6 +1,7 @@
 // One vocabulary: every enum value's label once (zh-CN, en); screens, printed forms, reports and the console are built from it.
 import type { Bilingual } from '../errors';
 import {
+  CASE_ACTIONS,
   CASE_EVENT_KINDS,
   CASE_STATUSES,
   CAUSES,
@@ -39,6 +40,7 @@ import {
   SLIP_TYPE_LABELS,
 } from './vocabulary-slip';
 import {
+  CASE_ACTION_LABELS,
   CLOSING_LABELS,
   EVENT_LABELS,
   PERIOD_TYPE_LABELS,
@@ -66,6 +68,7 @@ export const VOCABULARY = {
   role: ROLE_LABELS,
   queue: QUEUE_LABELS,
   event: EVENT_LABELS,
+  action: CASE_ACTION_LABELS,
   closing: CLOSING_LABELS,
   periodType: PERIOD_TYPE_LABELS,
   yesNo: YES_NO_LABELS,
@@ -113,6 +116,7 @@ export function vocabularyIn(lang: VocabularyLang): VocabularyText {
     role: side(ROLES, v.role, lang),
     queue: side(QUEUES, v.queue, lang),
     event: side(CASE_EVENT_KINDS, v.event, lang),
+    action: side(CASE_ACTIONS, v.action, lang),
     closing: side(CLOSINGS, v.closing, lang),
     periodType: side(PERIOD_TYPES, v.periodType, lang),
     yesNo: side(YES_NO, v.yesNo, lang),
