@@ -16,6 +16,8 @@ export interface DeadlineFacts {
   extendedToNextDay: boolean;
   /** When the result was first fed back to the customer (or the body); the limit is then met. */
   firstFedBackAt: number | null;
+  /** In store: when it was resolved at the counter with the customer there; the limit is then met too. */
+  counterResolvedAt?: number | null;
   /** Promised reply times not yet kept. */
   openPromises: number[];
 }
@@ -43,7 +45,8 @@ export interface Due {
 
 /** The earliest obligation still open: the handling limit until first feedback, and every unkept promise. */
 export function currentDue(f: DeadlineFacts, s: DeadlineSettings): Due | null {
-  let due: Due | null = f.firstFedBackAt === null ? { at: handlingDeadline(f, s), kind: 'handling' } : null;
+  const met = f.firstFedBackAt !== null || (f.channel === 'in_store' && f.counterResolvedAt != null);
+  let due: Due | null = met ? null : { at: handlingDeadline(f, s), kind: 'handling' };
   for (const p of f.openPromises) {
     if (due === null || p < due.at) due = { at: p, kind: 'promise' };
   }

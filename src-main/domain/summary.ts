@@ -46,6 +46,7 @@ export type CaseSnapshot = Pick<CaseRecord, 'id' | 'number' | 'channel' | 'categ
       | 'finding'
       | 'typical'
       | 'resolutionType'
+      | 'counterResolvedAt'
     >
   > & { escalations?: readonly { kind: EscalationKind }[] | null };
 
@@ -129,7 +130,8 @@ export function caseFacts(
       : c.extendedAt != null
         ? nextDayClose
         : sameDayClose;
-  const fed = c.firstFedBackAt ?? null;
+  // In store, resolving at the counter with the customer there meets the limit; otherwise feedback does.
+  const fed = (c.channel === 'in_store' ? c.counterResolvedAt : null) ?? c.firstFedBackAt ?? null;
   let closing: Closing = 'open';
   if (fed !== null) {
     if (fed > deadlineAt) closing = 'late';

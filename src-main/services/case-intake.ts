@@ -54,7 +54,7 @@ export const createCase = withInput(
       const id = ctx.newId();
       const due = dueFor(
         ctx,
-        { channel: input.channel, receivedAt, extendedAt: null, firstFedBackAt: null, status: 'registered' },
+        { channel: input.channel, receivedAt, extendedAt: null, firstFedBackAt: null, counterResolvedAt: null, status: 'registered' },
         [],
       );
       const gov = input.government;

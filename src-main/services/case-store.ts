@@ -34,7 +34,8 @@ export function caseFacts(c: CaseRecord): CaseFacts {
 /** The deadline to store for queue ordering (the overdue state is computed when read). */
 export function dueFor(
   ctx: ServiceContext,
-  c: Pick<CaseRecord, 'channel' | 'receivedAt' | 'extendedAt' | 'firstFedBackAt' | 'status'>,
+  c: Pick<CaseRecord, 'channel' | 'receivedAt' | 'extendedAt' | 'firstFedBackAt' | 'status'> &
+    Partial<Pick<CaseRecord, 'counterResolvedAt'>>,
   openPromises: number[],
 ) {
   if (c.status === 'filed') return null;
@@ -45,6 +46,7 @@ export function dueFor(
       receivedAt: c.receivedAt,
       extendedToNextDay: c.extendedAt !== null,
       firstFedBackAt: c.firstFedBackAt,
+      counterResolvedAt: c.counterResolvedAt ?? null,
       openPromises,
     },
     { timeZone: s.timeZone, businessHours: s.businessHours, governmentReplyDays: s.governmentReplyDays },

@@ -12,6 +12,7 @@ interface OpenRow {
   receivedAt: number;
   extendedAt: number | null;
   firstFedBackAt: number | null;
+  counterResolvedAt: number | null;
   dueAt: number | null;
 }
 
@@ -20,7 +21,8 @@ export function refreshDeadlines(ctx: ServiceContext): number {
   return ctx.db.transaction(() => {
     const rows = stmt(
       ctx.db,
-      `SELECT id, channel, status, received_at AS receivedAt, extended_at AS extendedAt, first_fed_back_at AS firstFedBackAt, due_at AS dueAt
+      `SELECT id, channel, status, received_at AS receivedAt, extended_at AS extendedAt, first_fed_back_at AS firstFedBackAt,
+         counter_resolved_at AS counterResolvedAt, due_at AS dueAt
        FROM cases WHERE status <> 'filed'`,
     ).all() as OpenRow[];
     const promises = stmt(ctx.db, 'SELECT promised_at AS at FROM case_promises WHERE case_id = ? AND kept_at IS NULL');

@@ -50,13 +50,13 @@ export const reportRange = withInputOnly(
   },
 );
 
-// Exactly the columns of the covering index cases_report (migration 0004), plus the rowid.
+// Exactly the columns of the covering index cases_report (migrations 0004, 0007), plus the rowid.
 const CASE_COLUMNS = `rid, received_at, channel, category_code, complained_unit_id, severity, extended_at, first_fed_back_at,
-  satisfaction, disputed, disputed_at, cause, finding, typical, resolution_type`;
+  satisfaction, disputed, disputed_at, cause, finding, typical, resolution_type, counter_resolved_at`;
 
 /** The same positions with NULL for what the trend does not use (see step()); such rows only ever reach the trend. */
 const TREND_COLUMNS = `rid, received_at, channel, NULL, NULL, NULL, extended_at, first_fed_back_at,
-  satisfaction, disputed, disputed_at, NULL, NULL, 0, NULL`;
+  satisfaction, disputed, disputed_at, NULL, NULL, 0, NULL, counter_resolved_at`;
 
 /** A row of CASE_COLUMNS as better-sqlite3 returns it in raw (array) mode. */
 type CaseRow = [
@@ -75,6 +75,7 @@ type CaseRow = [
   finding: CaseSnapshot['finding'],
   typical: number,
   resolutionType: CaseSnapshot['resolutionType'],
+  counterResolvedAt: number | null,
 ];
 
 /** Facts carry `#rid` as their id until the few cases a summary lists are looked up. */
@@ -249,6 +250,7 @@ export class SummaryComputation {
       finding,
       typical,
       resolutionType,
+      counterResolvedAt,
     ] = r;
     return caseFacts(
       {
@@ -268,6 +270,7 @@ export class SummaryComputation {
         finding,
         typical: typical === 1,
         resolutionType,
+        counterResolvedAt,
         escalations: this.escalations?.get(rid) ?? null,
       },
       this.slips?.get(rid) ?? [],

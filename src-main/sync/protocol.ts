@@ -260,6 +260,8 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
   slipNumbers: z.array(z.string()),
   resolvedAt: maybe(z.number()),
   resolvedBy: maybe(z.string()),
+  /** In store: resolved at the counter with the customer there (the handling clock stopped then). */
+  counterResolvedAt: maybe(z.number()),
   firstFedBackAt: maybe(z.number()),
   fedBackAt: maybe(z.number()),
   disputedAt: maybe(z.number()),
