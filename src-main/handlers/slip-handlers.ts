@@ -1,5 +1,7 @@
-// Return/exchange slips through the contract: create, read, approve, void, settle.
-import { approveSlip, createSlip, getSlip, getSlipByNumber, settleSlip, voidSlip } from '../services/slips';
+// Return/exchange slips through the contract: create, read, approve, void, settle; queues and search.
+import { listSlips, slipCounts } from '../services/slip-queues';
+import { searchSlips } from '../services/slip-search';
+import { approveSlip, createSlip, getSlip, getSlipByNumber, settleSlip, viewSlip, voidSlip } from '../services/slips';
 import type { PrivateHandlers } from './types';
 
 export const slipHandlers = {
@@ -9,4 +11,8 @@ export const slipHandlers = {
   'slips.approve': (ctx, s, input) => approveSlip.parsed(ctx, s.actor, input),
   'slips.void': (ctx, s, input) => voidSlip.parsed(ctx, s.actor, input),
   'slips.settle': (ctx, s, input) => settleSlip.parsed(ctx, s.actor, input),
+  'slips.view': (ctx, _s, input) => viewSlip.parsed(ctx, input),
+  'slips.list': (ctx, s, input) => listSlips.parsed(ctx, s.actor, input),
+  'slips.counts': (ctx) => slipCounts(ctx),
+  'slips.search': (ctx, _s, input) => searchSlips.parsed(ctx, input),
 } satisfies Partial<PrivateHandlers>;

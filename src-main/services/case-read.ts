@@ -11,6 +11,7 @@ import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
 import type { CaseRecord, CaseView } from '../shared/types';
 import { caseFacts, dueFor, requireCase } from './case-store';
 import type { ServiceContext } from './context';
+import { caseSlips } from './slip-queues';
 import { withInput, type Parsed } from './with-input';
 
 const CONTENT_CHECKED: CaseAction[] = ['submit', 'file', 'resume'];
@@ -51,6 +52,7 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
     customerCases: c.customerId ? customerCases(ctx, c.customerId, c.id) : [],
     due: due ? { ...due, overdue: due.at < ctx.now() } : null,
     allowedActions: allowedActions(ctx, actor, c),
+    slips: caseSlips(ctx, c.id),
   };
 }
 

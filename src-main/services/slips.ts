@@ -20,7 +20,7 @@ import {
 import { refuse } from '../shared/errors';
 import { normalizePhone } from '../shared/phone';
 import { SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../shared/schemas/slip';
-import type { SlipRecord } from '../shared/types';
+import type { SlipRecord, SlipView } from '../shared/types';
 import { authorOf, requireCase } from './case-store';
 import { recordChange } from './changes';
 import type { ServiceContext } from './context';
@@ -253,5 +253,19 @@ export const getSlipByNumber = withInputOnly(
         { field: 'number', message: { zh: '编号不存在', en: 'No such number' } },
       ]);
     return requireSlip(ctx, id);
+  },
+);
+
+const userName = (ctx: ServiceContext, id: string | null): string | null =>
+  id
+    ? ((stmt(ctx.db, 'SELECT name FROM users WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null)
+    : null;
+
+/** The slip screen's view: every field, with the names of who voided and settled it. */
+export const viewSlip = withInputOnly(
+  SlipRef,
+  function viewSlip(ctx: ServiceContext, input: Parsed<typeof SlipRef>): SlipView {
+    const s = requireSlip(ctx, input.slipId);
+    return { ...s, voidedByName: userName(ctx, s.voidedBy), settledByName: userName(ctx, s.settledBy) };
   },
 );

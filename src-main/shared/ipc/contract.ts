@@ -41,8 +41,10 @@ import {
   TrainingListInput,
 } from '../schemas/report';
 import { PrintInput, SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../schemas/slip';
+import { SlipListInput, SlipSearchInput, type SlipQueue } from '../schemas/slip';
 import { type AppSettings, SettingsPatchSchema, SyncKeyInput } from '../settings-schema';
 import type { CaseView, FollowUp, IntakeCheck, Page, QueueRow, SessionUser, SlipRecord } from '../types';
+import type { SlipRow, SlipView } from '../types';
 import type { ReportJobStatus, SummaryReport } from '../summary-types';
 import type { TrainingCase, TrainingCaseRow } from '../training-types';
 import type { ChannelName } from './channel-names';
@@ -128,6 +130,10 @@ export const contract = {
   'slips.approve': { input: SlipRef, output: out<SlipRecord>() },
   'slips.void': { input: SlipVoidInput, output: out<SlipRecord>() },
   'slips.settle': { input: SlipSettleInput, output: out<SlipRecord>() },
+  'slips.view': { input: SlipRef, output: out<SlipView>() },
+  'slips.list': { input: SlipListInput, output: out<Page<SlipRow>>() },
+  'slips.counts': { input: Empty, output: out<Record<SlipQueue, number>>() },
+  'slips.search': { input: SlipSearchInput, output: out<SlipRow[]>() },
   'print.render': { input: PrintInput, output: out<{ pdfBase64: string; fileName: string }>() },
   'print.toPrinter': { input: PrintInput, output: out<{ printed: boolean; printerName: string | null }>() },
   'print.saveAs': { input: PrintInput, output: out<{ path: string | null }>() },

@@ -67,6 +67,19 @@ export const SlipVoidInput = z.strictObject({ slipId: Id, reason: shortText(500)
 export const SlipSettleInput = z.strictObject({ slipId: Id, settledOn: LocalDate });
 export const SlipNumberInput = z.strictObject({ number: shortText(40) });
 
+/** The slip screen's queues: awaiting the supervisor's / the manager's approval, unsettled, voided, all by date. */
+export const SLIP_QUEUES = ['approval_supervisor', 'approval_manager', 'unsettled', 'void', 'all'] as const;
+export type SlipQueue = (typeof SLIP_QUEUES)[number];
+
+export const SlipListInput = z.strictObject({
+  queue: z.enum(SLIP_QUEUES),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+/** Slip number, receipt number, customer name or phone (whole or last four digits). */
+export const SlipSearchInput = z.strictObject({ query: z.string().trim().min(1).max(50) });
+
 /** What to print: a slip or the record form of a case, by id. */
 /** A printed form: a slip, a case's record form, or a typical case's training sheet (id = the case). */
 export const PrintInput = z.strictObject({
