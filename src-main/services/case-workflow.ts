@@ -17,6 +17,7 @@ import type { CaseRecord } from '../shared/types';
 import { authorOf, mutateCase } from './case-store';
 import type { ServiceContext } from './context';
 import { requireActiveUnit, requireActiveUser } from './reference-checks';
+import { resolutionSlipNumbers } from './slip-links';
 import { withInput, type Parsed } from './with-input';
 
 const isRefusal = (x: unknown): x is Refusal => typeof x === 'object' && x !== null && 'code' in x;
@@ -52,7 +53,8 @@ export const resolveCase = withInput(
   function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): CaseRecord {
     const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
     return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
-      if (needsAmount && input.amountFen === undefined && input.slipNumbers.length === 0) {
+      const slipNumbers = resolutionSlipNumbers(ctx, c.id, input.slipNumbers);
+      if (needsAmount && input.amountFen === undefined && slipNumbers.length === 0) {
         throw refuse(
           'VALIDATION',
           '退货、换货或补偿须填写金额或关联退换货单',
@@ -67,7 +69,7 @@ export const resolveCase = withInput(
           resolutionType: input.type,
           resolutionSummary: input.summary,
           resolutionAmountFen: input.amountFen ?? null,
-          slipNumbers: JSON.stringify(input.slipNumbers),
+          slipNumbers: JSON.stringify(slipNumbers),
           resolvedAt: ctx.now(),
           resolvedBy: actor.id,
         },

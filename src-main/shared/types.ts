@@ -147,6 +147,8 @@ export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResoluti
   due: { at: number; kind: 'handling' | 'promise'; overdue: boolean } | null;
   /** Actions the viewing user may take now (the UI shows only these). */
   allowedActions: string[];
+  /** The slips linked to this case by id, oldest first. */
+  slips: SlipRow[];
 }
 
 export interface QueueRow {
@@ -236,3 +238,41 @@ export interface SlipRecord {
   /** Earlier slips, not void, with the same receipt and item (shown to the approver). */
   duplicates: { number: string; itemCodes: string[] }[];
 }
+
+/** A slip in the slip screen's queues, search results and a case's slip list (phone masked). */
+export interface SlipRow {
+  id: string;
+  number: string;
+  type: 'return' | 'exchange';
+  status: 'pending_approval' | 'completed' | 'void';
+  settlementStatus: 'unsettled' | 'settled';
+  customerName: string | null;
+  customerPhoneMasked: string | null;
+  receiptNo: string;
+  unitName: string;
+  returnedTotalFen: number;
+  refundFen: number;
+  handledAt: number;
+  caseId: string | null;
+  caseNumber: string | null;
+}
+
+/** A slip as the slip screen shows it: the record plus the names of who voided and settled it. */
+export interface SlipView extends SlipRecord {
+  voidedByName: string | null;
+  settledByName: string | null;
+}
+
+/** One entry of a case's history: who changed what, from the audit log. */
+export interface CaseHistoryEntry {
+  id: string;
+  at: number;
+  actorName: string;
+  /** The audit action, e.g. `case.forward`, `case.create`. */
+  action: string;
+  /** The fields that changed (keys of CaseRecord) with their values; for a list (promises, escalations,
+   * instructions) the number of entries added or changed; content withheld as the case view withholds it. */
+  changes: { field: string; before: HistoryValue; after: HistoryValue }[];
+}
+
+export type HistoryValue = string | number | boolean | null;
