@@ -10,6 +10,7 @@ import { intakeCheck } from '../services/case-intake';
 import { promiseReply } from '../services/case-details';
 import type { ServiceContext } from '../services/context';
 import { queueCounts } from '../services/queues';
+import { markDemoStore } from '../services/store-meta';
 import { maskPhone, normalizePhone } from '../shared/phone';
 import { BranchSettingsSchema, DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
 import { parseInput } from '../shared/validation';
@@ -70,6 +71,8 @@ export function seedDemo(opts: SeedOptions, out: Out): number {
       newId: () => uuidv7({ msecs: clock.t, random: idRng.bytes(16) }),
     });
     const staff = ensureDemoStaff(ctx);
+    // Only a store made here shows the demo accounts on the sign-in card.
+    markDemoStore(db);
     const calendar = new BusinessCalendar(settings, from, days + 2);
     const customers = new DemoCustomers(rng, Math.max(10, Math.round(opts.cases / 20)));
     const planner = new DemoPlanner(rng, customers, opts.cases);

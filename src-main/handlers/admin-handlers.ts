@@ -1,6 +1,16 @@
 // Sign-in, first-run setup, and the manager's staff, units and categories through the contract.
 import { createCategory, createUnit, listCategories, listUnits } from '../services/reference-data';
-import { changePin, createUser, listUsers, needsFirstManager, setUserActive, signIn } from '../services/users';
+import { resetPin, unlockUser } from '../services/pin-admin';
+import { isDemoStore } from '../services/store-meta';
+import {
+  changePin,
+  createUser,
+  listUsers,
+  needsFirstManager,
+  pinStatus,
+  setUserActive,
+  signIn,
+} from '../services/users';
 import { refuse } from '../shared/errors';
 import type { PrivateHandlers, PublicHandlers } from './types';
 
@@ -15,6 +25,7 @@ export const publicHandlers = {
   },
   'auth.whoami': (_ctx, session) => session.user,
   'setup.status': (ctx) => ({ needsFirstManager: needsFirstManager(ctx) }),
+  'setup.demoHints': (ctx) => ({ demo: isDemoStore(ctx.db) }),
   'setup.firstManager': (ctx, session, input) => {
     if (!needsFirstManager(ctx))
       throw refuse(
@@ -32,10 +43,24 @@ export const adminHandlers = {
     changePin.parsed(ctx, s.actor, input);
     return null;
   },
+  'auth.pinStatus': (ctx, s) => pinStatus(ctx, s.actor),
   'users.list': (ctx, s) => {
     if (s.actor.role !== 'manager')
       throw refuse('FORBIDDEN', '只有店长可以管理人员', 'Only a manager may manage users');
     return listUsers(ctx);
+  },
+  'users.accounts': (ctx, s) => {
+    if (s.actor.role !== 'manager')
+      throw refuse('FORBIDDEN', '只有店长可以管理人员', 'Only a manager may manage users');
+    return listUsers(ctx);
+  },
+  'users.resetPin': (ctx, s, input) => {
+    resetPin.parsed(ctx, s.actor, input);
+    return null;
+  },
+  'users.unlock': (ctx, s, input) => {
+    unlockUser.parsed(ctx, s.actor, input);
+    return null;
   },
   'users.create': (ctx, s, input) => createUser.parsed(ctx, s.actor, input),
   'users.setActive': (ctx, s, input) => setUserActive.parsed(ctx, s.actor, input),

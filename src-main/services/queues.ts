@@ -9,6 +9,7 @@ import { QueueInput } from '../shared/schemas/query';
 import type { Page, QueueRow } from '../shared/types';
 import type { ServiceContext } from './context';
 import { ROW_COLUMNS, type RawRow, toQueueRow } from './list-rows';
+import { unitScope } from './unit-scope';
 import { withInput, type Parsed } from './with-input';
 
 const DUE = 'ifnull(c.due_at, 8640000000000000)';
@@ -31,13 +32,13 @@ function decodeCursor(cursor: string | undefined, descending = false): [number, 
   ]);
 }
 
-const byDue = (where: string) =>
+const byDueSql = (where: string) =>
   `SELECT ${ROW_COLUMNS}, ${DUE} AS k FROM cases c WHERE ${where} AND (${DUE}, c.rid) > (?, ?) ORDER BY ${DUE}, c.rid LIMIT ?`;
 
 function mineSql(actor: Actor): string {
   const second = actor.role === 'unit_staff' ? 'c.handling_unit_id = ?' : 'c.received_by = ?';
-  return `SELECT * FROM (${byDue("c.assignee_id = ? AND c.status <> 'filed'")})
-    UNION SELECT * FROM (${byDue(`${second} AND c.status <> 'filed'`)})
+  return `SELECT * FROM (${byDueSql("c.assignee_id = ? AND c.status <> 'filed'")})
+    UNION SELECT * FROM (${byDueSql(`${second} AND c.status <> 'filed'`)})
     ORDER BY k, rid LIMIT ?`;
 }
 
@@ -50,16 +51,26 @@ function fetch(
 ): (RawRow & { k: number })[] {
   const now = ctx.now();
   const db = ctx.db;
+  const scope = unitScope(ctx, actor);
+  const { args } = scope;
+  // Unit staff's own unit only (unless widened): the scope leads every condition below.
+  const byDue = (where: string) => byDueSql(`(${scope.sql}) AND ${where}`);
   switch (queue) {
     case 'open':
-      return stmt(db, byDue("c.status <> 'filed'")).all(...decodeCursor(cursor), n) as (RawRow & { k: number })[];
-    case 'overdue':
-      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} < ?`)).all(now, ...decodeCursor(cursor), n) as (RawRow & {
+      return stmt(db, byDue("c.status <> 'filed'")).all(...args, ...decodeCursor(cursor), n) as (RawRow & {
         k: number;
       })[];
+    case 'overdue':
+      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} < ?`)).all(
+        ...args,
+        now,
+        ...decodeCursor(cursor),
+        n,
+      ) as (RawRow & { k: number })[];
     case 'due_today': {
       const end = endOfLocalDay(now, ctx.settings().timeZone);
       return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(
+        ...args,
         now,
         end,
         ...decodeCursor(cursor),
@@ -69,6 +80,7 @@ function fetch(
     case 'due_soon': {
       const until = now + ctx.settings().dueSoonHours * 3_600_000;
       return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(
+        ...args,
         now,
         until,
         ...decodeCursor(cursor),
@@ -78,7 +90,9 @@ function fetch(
     case 'awaiting_instruction':
     case 'awaiting_review':
     case 'disputed':
-      return stmt(db, byDue('c.status = ?')).all(queue, ...decodeCursor(cursor), n) as (RawRow & { k: number })[];
+      return stmt(db, byDue('c.status = ?')).all(...args, queue, ...decodeCursor(cursor), n) as (RawRow & {
+        k: number;
+      })[];
     case 'mine': {
       const c = decodeCursor(cursor);
       const second = actor.role === 'unit_staff' ? actor.unitId : actor.id;
@@ -87,15 +101,15 @@ function fetch(
     case 'filed':
       return stmt(
         db,
-        `SELECT ${ROW_COLUMNS}, c.filed_at AS k FROM cases c WHERE c.status = 'filed' AND (c.filed_at, c.rid) < (?, ?) ORDER BY c.filed_at DESC, c.rid DESC LIMIT ?`,
-      ).all(...decodeCursor(cursor, true), n) as (RawRow & { k: number })[];
+        `SELECT ${ROW_COLUMNS}, c.filed_at AS k FROM cases c WHERE (${scope.sql}) AND c.status = 'filed' AND (c.filed_at, c.rid) < (?, ?) ORDER BY c.filed_at DESC, c.rid DESC LIMIT ?`,
+      ).all(...args, ...decodeCursor(cursor, true), n) as (RawRow & { k: number })[];
     case 'awaiting_follow_up':
       return stmt(
         db,
         `SELECT ${ROW_COLUMNS}, f.due_at AS k, f.due_at AS follow_up_due_at, f.rid AS frid FROM follow_ups f JOIN cases c ON c.id = f.case_id
-         WHERE f.done_at IS NULL AND (f.due_at, f.rid) > (?, ?) ORDER BY f.due_at, f.rid LIMIT ?`,
+         WHERE (${scope.sql}) AND f.done_at IS NULL AND (f.due_at, f.rid) > (?, ?) ORDER BY f.due_at, f.rid LIMIT ?`,
       )
-        .all(...decodeCursor(cursor), n)
+        .all(...args, ...decodeCursor(cursor), n)
         .map((r) => ({
           ...(r as RawRow & { k: number; frid: number }),
           rid: (r as { frid: number }).frid,
@@ -123,6 +137,9 @@ export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<Q
   const end = endOfLocalDay(now, ctx.settings().timeZone);
   const one = (sql: string, ...args: unknown[]) => (stmt(ctx.db, sql).get(...args) as { n: number }).n;
   const second = actor.role === 'unit_staff' ? 'handling_unit_id' : 'received_by';
+  const { sql: scope, args } = unitScope(ctx, actor);
+  const scoped = (where: string, ...rest: unknown[]) =>
+    one(`SELECT count(*) AS n FROM cases c WHERE (${scope}) AND ${where}`, ...args, ...rest);
   return {
     // A UNION of two index ranges: with OR the planner reads every open case.
     mine: one(
@@ -130,20 +147,22 @@ export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<Q
       actor.id,
       actor.role === 'unit_staff' ? actor.unitId : actor.id,
     ),
-    due_today: one(
-      `SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`,
-      now,
-      end,
-    ),
-    due_soon: one(
-      `SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`,
+    due_today: scoped(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`, now, end),
+    due_soon: scoped(
+      `c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`,
       now,
       now + ctx.settings().dueSoonHours * 3_600_000,
     ),
-    overdue: one(`SELECT count(*) AS n FROM cases c WHERE c.status <> 'filed' AND ${DUE} < ?`, now),
-    awaiting_follow_up: one('SELECT count(*) AS n FROM follow_ups WHERE done_at IS NULL'),
-    awaiting_instruction: one("SELECT count(*) AS n FROM cases WHERE status = 'awaiting_instruction'"),
-    awaiting_review: one("SELECT count(*) AS n FROM cases WHERE status = 'awaiting_review'"),
-    disputed: one("SELECT count(*) AS n FROM cases WHERE status = 'disputed'"),
+    overdue: scoped(`c.status <> 'filed' AND ${DUE} < ?`, now),
+    awaiting_follow_up:
+      scope === '1'
+        ? one('SELECT count(*) AS n FROM follow_ups WHERE done_at IS NULL')
+        : one(
+            `SELECT count(*) AS n FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE (${scope}) AND f.done_at IS NULL`,
+            ...args,
+          ),
+    awaiting_instruction: scoped("c.status = 'awaiting_instruction'"),
+    awaiting_review: scoped("c.status = 'awaiting_review'"),
+    disputed: scoped("c.status = 'disputed'"),
   };
 }

@@ -11,6 +11,7 @@ import { SearchInput } from '../shared/schemas/query';
 import type { Page, QueueRow } from '../shared/types';
 import type { ServiceContext } from './context';
 import { ROW_COLUMNS, type RawRow, toQueueRow } from './list-rows';
+import { unitScope } from './unit-scope';
 import { withInput, type Parsed } from './with-input';
 
 type Source = (before: number, n: number) => number[];
@@ -76,13 +77,15 @@ export const searchCases = withInput(
   SearchInput,
   function searchCases(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SearchInput>): Page<QueueRow> {
     const srcs = sources(ctx, input.query);
+    const scope = unitScope(ctx, actor);
     const seesAnonymous = can(actor.role, 'read_anonymous');
     const now = ctx.now();
     const rows: RawRow[] = [];
     let before = parseCursor(input.cursor);
     let more = true;
     // Without the right to read anonymous complaints they are left out of results entirely
-    // (matching their content would reveal it), so a page may need more than one round.
+    // (matching their content would reveal it), and unit staff see their unit's cases only
+    // (unitScope), so a page may need more than one round.
     while (rows.length <= input.limit && more) {
       const want = input.limit + 1 - rows.length;
       const rids = mergedRids(srcs, before, want);
@@ -91,9 +94,9 @@ export const searchCases = withInput(
       before = rids[rids.length - 1] as number;
       const found = ctx.db
         .prepare(
-          `SELECT ${ROW_COLUMNS} FROM cases c WHERE c.rid IN (${rids.map(() => '?').join(',')}) ORDER BY c.rid DESC`,
+          `SELECT ${ROW_COLUMNS} FROM cases c WHERE (${scope.sql}) AND c.rid IN (${rids.map(() => '?').join(',')}) ORDER BY c.rid DESC`,
         )
-        .all(...rids) as RawRow[];
+        .all(...scope.args, ...rids) as RawRow[];
       rows.push(...found.filter((r) => seesAnonymous || r.anonymous !== 1));
     }
     const page = rows.slice(0, input.limit);

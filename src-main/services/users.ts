@@ -4,7 +4,13 @@ import { fromRow, insertRow, stmt, updateRow } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
-import { PinChangeInput, SignInInput, UserActiveInput, UserCreateInput } from '../shared/schemas/admin';
+import {
+  PinChangeInput,
+  SignInInput,
+  type StaffListUser,
+  UserActiveInput,
+  UserCreateInput,
+} from '../shared/schemas/admin';
 import type { SessionUser } from '../shared/types';
 import { authorOf } from './case-store';
 import { recordChange } from './changes';
@@ -16,16 +22,17 @@ import { withInput, withInputOnly, type Parsed } from './with-input';
 export const MAX_PIN_ATTEMPTS = 5;
 export const LOCK_MS = 5 * 60_000;
 
-interface UserRow extends SessionUser {
+export interface UserRow extends SessionUser {
   pinHash: string;
   failedAttempts: number;
   lockedUntil: number | null;
   active: number;
+  mustChangePin: number;
   version: number;
 }
 
 const SELECT =
-  'SELECT id, staff_no, name, role, unit_id, pin_hash, failed_attempts, locked_until, active, version FROM users';
+  'SELECT id, staff_no, name, role, unit_id, pin_hash, failed_attempts, locked_until, active, must_change_pin, version FROM users';
 
 const session = (u: UserRow): SessionUser => ({
   id: u.id,
@@ -35,11 +42,12 @@ const session = (u: UserRow): SessionUser => ({
   unitId: u.unitId,
 });
 /** What the audit log keeps of a user: never the PIN hash. */
-const publicUser = (u: UserRow) => ({
+export const publicUser = (u: UserRow) => ({
   ...session(u),
   active: u.active === 1,
   failedAttempts: u.failedAttempts,
   lockedUntil: u.lockedUntil,
+  mustChangePin: u.mustChangePin === 1,
   version: u.version,
 });
 
@@ -48,7 +56,7 @@ function findByStaffNo(ctx: ServiceContext, staffNo: string): UserRow | undefine
   return row ? fromRow<UserRow>(row as Record<string, unknown>) : undefined;
 }
 
-function findById(ctx: ServiceContext, id: string): UserRow | undefined {
+export function findById(ctx: ServiceContext, id: string): UserRow | undefined {
   const row = stmt(ctx.db, `${SELECT} WHERE id = ?`).get(id);
   return row ? fromRow<UserRow>(row as Record<string, unknown>) : undefined;
 }
@@ -84,6 +92,7 @@ export const createUser = withInput(
         failedAttempts: 0,
         lockedUntil: null,
         active: 1,
+        mustChangePin: 0,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -182,7 +191,7 @@ export const changePin = withInput(
         throw refuse('AUTH_FAILED', '当前 PIN 不正确', 'The current PIN is wrong', [
           { field: 'currentPin', message: { zh: '当前 PIN 不正确', en: 'Current PIN is wrong' } },
         ]);
-      const patch = { pinHash: hashPin(input.newPin), version: u.version + 1, updatedAt: ctx.now() };
+      const patch = { pinHash: hashPin(input.newPin), mustChangePin: 0, version: u.version + 1, updatedAt: ctx.now() };
       updateRow(ctx.db, 'users', u.id, patch);
       recordChange(ctx, authorOf(actor), {
         action: 'user.pin_changed',
@@ -224,9 +233,20 @@ export const setUserActive = withInput(
 /** True on a new store: the first manager may then be created without signing in. */
 export const needsFirstManager = (ctx: ServiceContext): boolean => userCount(ctx) === 0;
 
-export function listUsers(ctx: ServiceContext): (SessionUser & { active: boolean })[] {
+export function listUsers(ctx: ServiceContext): StaffListUser[] {
+  const now = ctx.now();
   return (stmt(ctx.db, `${SELECT} ORDER BY staff_no`).all() as Record<string, unknown>[]).map((r) => {
     const u = fromRow<UserRow>(r);
-    return { ...session(u), active: u.active === 1 };
+    return {
+      ...session(u),
+      active: u.active === 1,
+      locked: u.lockedUntil !== null && u.lockedUntil > now,
+      mustChangePin: u.mustChangePin === 1,
+    };
   });
+}
+
+/** Whether the signed-in user must choose a new PIN before anything else (after a reset). */
+export function pinStatus(ctx: ServiceContext, actor: Actor): { mustChangePin: boolean } {
+  return { mustChangePin: findById(ctx, actor.id)?.mustChangePin === 1 };
 }

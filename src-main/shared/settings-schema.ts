@@ -2,6 +2,7 @@
 // (electron-store) persists them; this schema is the single definition of their shape.
 import { z } from 'zod';
 import { CHANNELS, SIGN_OFF_POLICIES } from './enums';
+import { AMOUNT_CEILING_FEN, DEFAULT_MAX_AMOUNT_FEN } from './money-input';
 
 const HourMinute = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), {
   params: { zh: '须为 HH:mm 格式', en: 'must be HH:mm' },
@@ -35,6 +36,10 @@ export const BranchSettingsSchema = z.strictObject({
   maskPhoneOnCustomerCopy: z.boolean(),
   /** Paper for the return/exchange slip; the other forms are always A4. */
   slipPaper: z.enum(['A4', 'A5']),
+  /** The highest amount one amount field accepts, in fen (default ¥1,000,000). */
+  maxAmountFen: z.number().int().min(100).max(AMOUNT_CEILING_FEN).default(DEFAULT_MAX_AMOUNT_FEN),
+  /** Unit staff see every unit's cases in queues and search (default: their own unit's only). */
+  unitStaffSeeAllUnits: z.boolean().default(false),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -57,6 +62,8 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   approvalLimits: { clerkFen: 50_000, supervisorFen: 500_000 },
   maskPhoneOnCustomerCopy: true,
   slipPaper: 'A4',
+  maxAmountFen: DEFAULT_MAX_AMOUNT_FEN,
+  unitStaffSeeAllUnits: false,
 };
 
 /** Everything the device remembers: the branch settings above plus what only this PC needs. */

@@ -32,7 +32,10 @@ function describe(issue: Issue): Bilingual {
     case 'invalid_format':
       return { zh: '格式不正确', en: 'has an invalid format' };
     case 'invalid_value':
-      return { zh: '不是有效的选项', en: 'is not one of the allowed values' };
+      // An empty required select: ask to choose rather than call nothing "not valid".
+      return issue.input === undefined || issue.input === null || issue.input === ''
+        ? { zh: '请选择', en: 'please choose one' }
+        : { zh: '不是有效的选项', en: 'is not one of the allowed values' };
     case 'unrecognized_keys':
       return { zh: `包含未知字段 ${issue.keys.join(', ')}`, en: `has unknown fields ${issue.keys.join(', ')}` };
     case 'custom': {

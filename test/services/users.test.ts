@@ -67,9 +67,13 @@ describe('staff sign-in', () => {
   it('changes a PIN only with the current one; a disabled account cannot sign in', () => {
     s = openTestStore();
     const { clerk, manager } = s.users;
-    expect(codeOf(() => changePin(s.ctx, clerk, { currentPin: '000000', newPin: '135790' }))).toBe('AUTH_FAILED');
-    expect(codeOf(() => changePin(s.ctx, clerk, { currentPin: PIN, newPin: '12' }))).toBe('VALIDATION');
-    changePin(s.ctx, clerk, { currentPin: PIN, newPin: '135790' });
+    expect(
+      codeOf(() => changePin(s.ctx, clerk, { currentPin: '000000', newPin: '135790', confirmPin: '135790' })),
+    ).toBe('AUTH_FAILED');
+    expect(codeOf(() => changePin(s.ctx, clerk, { currentPin: PIN, newPin: '12', confirmPin: '12' }))).toBe(
+      'VALIDATION',
+    );
+    changePin(s.ctx, clerk, { currentPin: PIN, newPin: '135790', confirmPin: '135790' });
     expect(signIn(s.ctx, { staffNo: 'C001', pin: '135790' }).id).toBe(clerk.id);
     expect(codeOf(() => setUserActive(s.ctx, clerk, { userId: clerk.id, active: false }))).toBe('FORBIDDEN');
     expect(codeOf(() => setUserActive(s.ctx, manager, { userId: manager.id, active: false }))).toBe('CONFLICT');

@@ -48,6 +48,7 @@ import type { SlipRow, SlipView } from '../types';
 import type { ReportJobStatus, SummaryReport } from '../summary-types';
 import type { TrainingCase, TrainingCaseRow } from '../training-types';
 import type { ChannelName } from './channel-names';
+import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
 
 /** A channel's output type, carried as a type only: the value is never read. */
 const out = <T>() => undefined as unknown as T;
@@ -96,6 +97,11 @@ export const contract = {
   'users.list': { input: Empty, output: out<(SessionUser & { active: boolean })[]>() },
   'users.create': { input: UserCreateInput, output: out<SessionUser>() },
   'users.setActive': { input: UserActiveInput, output: out<SessionUser>() },
+  'users.accounts': { input: Empty, output: out<StaffListUser[]>() },
+  'users.resetPin': { input: PinResetInput, output: out<null>() },
+  'users.unlock': { input: UserUnlockInput, output: out<null>() },
+  'auth.pinStatus': { input: Empty, output: out<{ mustChangePin: boolean }>() },
+  'setup.demoHints': { input: Empty, output: out<{ demo: boolean }>(), public: true },
   'units.list': { input: Empty, output: out<UnitView[]>() },
   'units.create': { input: UnitCreateInput, output: out<UnitView>() },
   'categories.list': { input: Empty, output: out<CategoryView[]>() },

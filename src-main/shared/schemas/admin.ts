@@ -1,5 +1,7 @@
+// Inputs of sign-in, PIN self-service and the manager's staff, units and categories screens.
 import { z } from 'zod';
 import { ROLES } from '../enums';
+import type { SessionUser } from '../types';
 import { Id, Pin, shortText } from './common';
 
 export const StaffNo = z
@@ -21,7 +23,35 @@ export const UserCreateInput = z
       });
     }
   });
-export const PinChangeInput = z.strictObject({ currentPin: z.string().max(8), newPin: Pin });
+/** A PIN someone chooses for themselves: 6–8 digits, not 123456, not one digit repeated. */
+export const NewPin = z
+  .string()
+  .refine((v) => /^\d{6,8}$/.test(v), { params: { zh: '须为 6–8 位数字', en: 'must be 6–8 digits' } })
+  .refine((v) => !/^\d{6,8}$/.test(v) || (v !== '123456' && !/^(\d)\1+$/.test(v)), {
+    params: {
+      zh: '太容易猜到:不能是 123456 或同一数字重复',
+      en: 'is too easy to guess: not 123456 or one digit repeated',
+    },
+  });
+export const PinChangeInput = z
+  .strictObject({ currentPin: z.string().max(8), newPin: NewPin, confirmPin: z.string().max(8) })
+  .superRefine((v, ctx) => {
+    if (v.newPin !== v.confirmPin)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirmPin'],
+        params: { zh: '两次输入的新 PIN 不一致', en: 'does not match the new PIN' },
+      });
+    if (v.newPin === v.currentPin)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['newPin'],
+        params: { zh: '新 PIN 不能与当前 PIN 相同', en: 'must differ from the current PIN' },
+      });
+  });
+/** The manager's reset: a temporary PIN the user must change at the next sign-in. */
+export const PinResetInput = z.strictObject({ userId: Id, temporaryPin: Pin });
+export const UserUnlockInput = z.strictObject({ userId: Id });
 export const UserActiveInput = z.strictObject({ userId: Id, active: z.boolean() });
 export const UnitCreateInput = z.strictObject({
   code: z
@@ -42,3 +72,10 @@ export const CategoryCreateInput = z.strictObject({
   zh: shortText(30),
   en: shortText(50),
 });
+
+/** A user as the manager's staff list shows it: whether locked now, whether a PIN change is due. */
+export interface StaffListUser extends SessionUser {
+  active: boolean;
+  locked: boolean;
+  mustChangePin: boolean;
+}

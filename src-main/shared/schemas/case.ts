@@ -11,7 +11,8 @@ import {
   SATISFACTIONS,
   SEVERITIES,
 } from '../enums';
-import { Fen, Id, Instant, LocalDate, OptionalPhone, optionalText, shortText } from './common';
+import { AmountFen } from '../money-input';
+import { Id, Instant, LocalDate, OptionalPhone, optionalText, shortText } from './common';
 
 export const CustomerInput = z.strictObject({
   name: optionalText(50),
@@ -35,7 +36,7 @@ export const PurchaseInput = z.strictObject({
     .default([]),
   purchaseDate: LocalDate.optional(),
   receiptNo: optionalText(50),
-  amountFen: Fen.optional(),
+  amountFen: AmountFen.optional(),
 });
 
 export const CaseIntakeInput = z
@@ -114,7 +115,7 @@ export const ResolveInput = z.strictObject({
   ...caseRef,
   type: z.enum(RESOLUTION_TYPES),
   summary: shortText(2000),
-  amountFen: Fen.optional(),
+  amountFen: AmountFen.optional(),
   slipNumbers: z.array(shortText(40)).max(20).default([]),
 });
 export const FeedbackInput = z.strictObject({

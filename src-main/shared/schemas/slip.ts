@@ -2,14 +2,15 @@
 // computed by the main process from the lines, never taken from the form.
 import { z } from 'zod';
 import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../enums';
-import { Fen, Id, LocalDate, OptionalPhone, optionalText, shortText } from './common';
+import { AmountFen } from '../money-input';
+import { Id, LocalDate, OptionalPhone, optionalText, shortText } from './common';
 
 export const SlipLineInput = z.strictObject({
   itemCode: shortText(50),
   name: shortText(100),
   spec: optionalText(100),
   quantity: z.number().int().min(1).max(999),
-  unitPriceFen: Fen,
+  unitPriceFen: AmountFen,
 });
 export type SlipLineInput = z.input<typeof SlipLineInput>;
 
@@ -27,7 +28,7 @@ export const SlipCreateInput = z
     salespersonStaffNo: optionalText(20),
     returnedLines: z.array(SlipLineInput).min(1).max(30),
     issuedLines: z.array(SlipLineInput).max(30).default([]),
-    refundFen: Fen.optional(),
+    refundFen: AmountFen.optional(),
     refundMethod: z.enum(REFUND_METHODS).optional(),
     reasonCode: z.enum(SLIP_REASONS),
     reasonText: optionalText(500),
