@@ -7,6 +7,7 @@ export interface Route {
     | 'home'
     | 'intake'
     | 'case'
+    | 'slips'
     | 'slipNew'
     | 'slip'
     | 'print'
@@ -21,6 +22,7 @@ export interface Route {
 const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['intake', /^\/intake\/(\w+)$/, ['channel']],
   ['case', /^\/case\/([\w-]+)$/, ['id']],
+  ['slips', /^\/slips$/, []],
   ['slipNew', /^\/slip\/new$/, []],
   ['slip', /^\/slip\/([\w-]+)$/, ['id']],
   ['print', /^\/print\/(slip|case_record|training)\/([\w-]+)$/, ['kind', 'id']],

@@ -12,6 +12,7 @@ import { navigate } from '../../lib/router';
 import { useCategories, useSession, useUnits } from '../shell/session';
 import { ActionDialog } from './ActionDialog';
 import { CASE_ACTIONS } from './action-specs';
+import { CaseSlipsCard } from '../slips/CaseSlipsCard';
 import { FollowUpsCard } from './FollowUpsCard';
 import { DeadlineBadge } from './DeadlineBadge';
 import type { CaseView } from '../../../src-main/shared/types';
@@ -138,6 +139,7 @@ export function CaseDetail({ id }: { id: string }) {
               <Button onClick={() => navigate(`/slip/new?caseId=${c.id}`)}>{t('caseView.newSlip')}</Button>
             </Space>
           </Card>
+          <CaseSlipsCard c={c} />
           {c.followUps.length > 0 && (
             <FollowUpsCard
               followUps={c.followUps}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueName } from '../../../src-main/shared/enums';
 import { call } from '../../lib/api';
 import { navigate } from '../../lib/router';
+import { HomeSlipMatch } from '../slips/HomeSlipMatch';
 import { CaseList } from './CaseList';
 
 /** The queues of the foundation issue first, then the others. */
@@ -71,6 +72,7 @@ export function Home({ query, queue }: { query: string | undefined; queue: strin
         onSearch={search}
         style={{ maxWidth: 520, marginBottom: 12 }}
       />
+      {query && <HomeSlipMatch key={`slip:${query}`} query={query} />}
       {query ? (
         <CaseList key={`q:${query}`} source={{ kind: 'search', query }} title={t('home.searchResults', { q: query })} />
       ) : (

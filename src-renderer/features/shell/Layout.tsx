@@ -12,6 +12,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { TrainingCaseView } from '../reports/TrainingCaseView';
 import { TrainingLibrary } from '../reports/TrainingLibrary';
 import { SlipForm } from '../slips/SlipForm';
+import { SlipScreen } from '../slips/SlipScreen';
 import { SlipView } from '../slips/SlipView';
 import { SyncStatus } from '../sync/SyncStatus';
 import { LangSwitch } from './LangSwitch';
@@ -63,7 +64,10 @@ export function Layout({ signOut }: { signOut: () => void }) {
             <Button type={route.name === 'intake' ? 'primary' : 'text'} onClick={() => navigate('/intake/phone')}>
               {t('nav.newCase')}
             </Button>
-            <Button type={route.name === 'slipNew' ? 'primary' : 'text'} onClick={() => navigate('/slip/new')}>
+            <Button
+              type={['slips', 'slipNew', 'slip'].includes(route.name) ? 'primary' : 'text'}
+              onClick={() => navigate('/slips')}
+            >
               {t('nav.newSlip')}
             </Button>
             {['secretary', 'supervisor', 'manager'].includes(user.role) && (
@@ -112,6 +116,8 @@ export function Layout({ signOut }: { signOut: () => void }) {
         return <IntakeForm key={route.params.channel} channel={route.params.channel ?? 'phone'} />;
       case 'case':
         return <CaseDetail key={route.params.id} id={route.params.id ?? ''} />;
+      case 'slips':
+        return <SlipScreen queue={route.params.queue} query={route.params.q} />;
       case 'slipNew':
         return <SlipForm caseId={route.params.caseId} />;
       case 'slip':

@@ -1,9 +1,11 @@
 // The return/exchange slip (SPEC §5): line items with live totals (display only), refund,
-// reason, condition of the goods and the two yes/no questions finance settles on.
-import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Radio, Select, Typography } from 'antd';
+// reason, condition of the goods and the two yes/no questions finance settles on; opened from a
+// case, linked to it by id and prefilled from it; says before saving when it will need approval.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Form, Input, Radio, Select, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
+import type { CaseView } from '../../../src-main/shared/types';
 import { DayPicker } from '../../components/DatePickers';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
@@ -14,21 +16,30 @@ import { navigate } from '../../lib/router';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useDraft } from '../../lib/useDraft';
 import { useSession, useUnits } from '../shell/session';
+import { ApprovalNotice } from './ApprovalNotice';
+import { slipFromCase } from './case-prefill';
 import { LinesEditor } from './LinesEditor';
-import { emptySlip, formTotals, type SlipState, toSlipInput } from './slip-state';
+import { formTotals, type SlipState, toSlipInput } from './slip-state';
 import { YesNoField } from './YesNoField';
 
+/** Opened from a case, the form waits for the case and starts from it. */
 export function SlipForm({ caseId }: { caseId: string | undefined }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { settings } = useSession();
-  const units = useUnits();
   const linked = useQuery({
     queryKey: ['case', caseId],
     enabled: !!caseId,
     queryFn: () => call('cases.get', { caseId: caseId ?? '' }),
   });
-  const draft = useDraft<SlipState>(`slip.${caseId ?? 'none'}`, emptySlip);
+  if (caseId && linked.isPending) return <Spin />;
+  return <SlipFormBody caseId={caseId} linked={linked.data} />;
+}
+
+function SlipFormBody({ caseId, linked }: { caseId: string | undefined; linked: CaseView | undefined }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { settings } = useSession();
+  const qc = useQueryClient();
+  const units = useUnits();
+  const draft = useDraft<SlipState>(`slip.${caseId ?? 'none'}`, () => slipFromCase(linked));
   const s = draft.value;
   const { issues, error, busy, send } = useCheckedSubmit();
   const set = <K extends keyof SlipState>(k: K, v: SlipState[K]) => draft.update((p) => ({ ...p, [k]: v }));
@@ -43,6 +54,9 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
     const saved = await send('slips.create', toSlipInput(s, caseId));
     if (!saved) return;
     draft.clear();
+    // The case lists its slips; the slip screen counts them.
+    void qc.invalidateQueries({ queryKey: ['case', caseId] });
+    void qc.invalidateQueries({ queryKey: ['slipCounts'] });
     void message.success(t('slip.saved', { number: saved.number }));
     navigate(`/slip/${saved.id}`);
   };
@@ -51,9 +65,9 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
     <>
       <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
         {t('slip.title')}
-        {linked.data && (
-          <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>
-            {t('slip.linkedCase')}: {linked.data.number}
+        {linked && (
+          <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }} data-testid="slip-linked-case">
+            {t('slip.linkedCase')}: {linked.number}
           </Typography.Text>
         )}
       </Typography.Title>
@@ -140,6 +154,7 @@ export function SlipForm({ caseId }: { caseId: string | undefined }) {
             )}
             <Typography.Text type="secondary">{t('slip.totalsNote')}</Typography.Text>
           </div>
+          <ApprovalNotice totals={totals} />
           <div className="form-grid">
             <Field
               id="slipRefund"

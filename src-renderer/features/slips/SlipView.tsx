@@ -1,24 +1,27 @@
-// A saved slip: the totals main computed, its status, approval when needed, print preview.
+// A saved slip: every field, its status, and the actions the viewer may take (approve, void,
+// record settlement, print or reprint) as buttons.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Space, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SlipLineRecord, SlipRecord } from '../../../src-main/shared/types';
-import { ToneTag } from '../../components/ToneTag';
+import { approvalAmount, mayApprove as domainMayApprove } from '../../../src-main/domain/slips';
+import type { SlipLineRecord } from '../../../src-main/shared/types';
 import { pick } from '../../i18n';
 import { ApiError, call, invoke } from '../../lib/api';
 import { yuan } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useSession } from '../shell/session';
 import { ActionDialog } from '../cases/ActionDialog';
+import { SlipFields } from './SlipFields';
+import { SlipStatusTag } from './SlipStatusTag';
 import { VoidDialog } from './VoidDialog';
 
 export function SlipView({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { user } = useSession();
+  const { user, settings } = useSession();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['slip', id], queryFn: () => call('slips.get', { slipId: id }) });
+  const q = useQuery({ queryKey: ['slip', id], queryFn: () => call('slips.view', { slipId: id }) });
   const [voiding, setVoiding] = useState(false);
   const [settling, setSettling] = useState(false);
   if (q.isPending) return <Spin />;
@@ -27,19 +30,27 @@ export function SlipView({ id }: { id: string }) {
       <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />
     );
   const s = q.data;
-  const money = (fen: number) => t('common.yuan', { v: yuan(fen) });
   const senior = user.role === 'supervisor' || user.role === 'manager';
-  const mayApprove = s.status === 'pending_approval' && senior;
+  // The same rule main applies (domain/slips.ts); main checks again.
+  const mayApprove =
+    s.status === 'pending_approval' &&
+    s.handledBy !== user.id &&
+    domainMayApprove(user.role, approvalAmount(s), s.approvalReasons, settings.approvalLimits);
   const mayVoid = s.status !== 'void' && s.settlementStatus === 'unsettled' && senior;
   // Finance's settlement is entered by a supervisor or manager on finance's behalf (SPEC §11).
   const maySettle = s.status === 'completed' && s.settlementStatus === 'unsettled' && senior;
+  const changed = (done: string) => {
+    void qc.invalidateQueries({ queryKey: ['slip', id] });
+    void qc.invalidateQueries({ queryKey: ['slipCounts'] });
+    void qc.invalidateQueries({ queryKey: ['slipQueue'] });
+    void message.success(t('action.done', { action: done }));
+  };
 
   const approve = async () => {
     const r = await invoke('slips.approve', { slipId: s.id });
     if (!r.ok) return void message.error(pick(r.error.message));
-    qc.setQueryData(['slip', id], r.value);
+    changed(t('slip.approve'));
   };
-
   const columns = [
     { title: t('slip.itemCode'), dataIndex: 'itemCode' },
     { title: t('slip.name'), dataIndex: 'name' },
@@ -58,9 +69,7 @@ export function SlipView({ id }: { id: string }) {
         <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
           {t('slip.title')} {s.number}
         </Typography.Title>
-        <ToneTag tone={s.status === 'void' ? 'bad' : s.status === 'completed' ? 'good' : 'warn'}>
-          {t(`slipStatus.${s.status}`)}
-        </ToneTag>
+        <SlipStatusTag s={s} />
       </Space>
       {s.voidReason && (
         <Alert
@@ -71,7 +80,13 @@ export function SlipView({ id }: { id: string }) {
         />
       )}
       {s.status === 'pending_approval' && (
-        <Alert type="warning" showIcon message={t('slip.pending')} style={{ marginBottom: 12 }} />
+        <Alert
+          type="warning"
+          showIcon
+          message={t('slip.pending')}
+          description={mayApprove ? undefined : t('slips.notYours')}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {s.duplicates.length > 0 && (
         <Alert
@@ -81,33 +96,7 @@ export function SlipView({ id }: { id: string }) {
           style={{ marginBottom: 12 }}
         />
       )}
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={3}>
-          <Descriptions.Item label={t('slip.type')}>{t(`slip.${s.type}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('slip.receiptNo')}>{s.receiptNo}</Descriptions.Item>
-          <Descriptions.Item label={t('slip.unit')}>{s.unitName}</Descriptions.Item>
-          <Descriptions.Item label={t('slip.customerName')}>{s.customerName ?? t('common.none')}</Descriptions.Item>
-          <Descriptions.Item label={t('slip.returnedTotal')}>{money(s.returnedTotalFen)}</Descriptions.Item>
-          {s.type === 'exchange' && (
-            <Descriptions.Item label={t('slip.difference')}>{money(s.differenceFen)}</Descriptions.Item>
-          )}
-          <Descriptions.Item label={t('slip.refund')}>{money(s.refundFen)}</Descriptions.Item>
-          <Descriptions.Item label={t('slip.qualityProblem')}>
-            {t(s.qualityProblem ? 'yesNo.yes' : 'yesNo.no')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('slip.deductCommission')}>
-            {t(s.deductCommission ? 'yesNo.yes' : 'yesNo.no')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('slip.settlement')}>
-            {s.settlementStatus === 'settled' ? t('slip.settledOn', { date: s.settledOn }) : t('slip.unsettled')}
-          </Descriptions.Item>
-          {s.caseNumber && (
-            <Descriptions.Item label={t('slip.linkedCase')}>
-              <a href={`#/case/${s.caseId}`}>{s.caseNumber}</a>
-            </Descriptions.Item>
-          )}
-        </Descriptions>
-      </Card>
+      <SlipFields s={s} />
       <Typography.Title level={2} style={{ fontSize: 15 }}>
         {t('slip.returned')}
       </Typography.Title>
@@ -122,7 +111,7 @@ export function SlipView({ id }: { id: string }) {
       )}
       <Space style={{ marginTop: 16 }}>
         <Button type="primary" onClick={() => navigate(`/print/slip/${s.id}`)}>
-          {t('slip.print')}
+          {t('slips.printOrReprint')}
         </Button>
         {mayApprove && <Button onClick={() => void approve()}>{t('slip.approve')}</Button>}
         {maySettle && <Button onClick={() => setSettling(true)}>{t('action.settle')}</Button>}
@@ -137,10 +126,7 @@ export function SlipView({ id }: { id: string }) {
           action="settle"
           targetId={s.id}
           onClose={(answer) => {
-            if (answer) {
-              qc.setQueryData(['slip', id], answer as SlipRecord);
-              void message.success(t('action.done', { action: t('action.settle') }));
-            }
+            if (answer) changed(t('action.settle'));
             setSettling(false);
           }}
         />
@@ -149,7 +135,7 @@ export function SlipView({ id }: { id: string }) {
         <VoidDialog
           slipId={s.id}
           onClose={(updated) => {
-            if (updated) qc.setQueryData(['slip', id], updated);
+            if (updated) changed(t('slip.void'));
             setVoiding(false);
           }}
         />
