@@ -323,7 +323,26 @@ export const zhCN = {
     none: '—',
     close: '关闭',
   },
-};
+  staff: {
+    signedOut: '已退出登录',
+    changePin: '修改 PIN',
+    mustChange: 'PIN 已由店长重置,请先设置新的 PIN 再继续。',
+    currentPin: '当前 PIN',
+    newPin: '新 PIN',
+    confirmPin: '再次输入新 PIN',
+    pinRules: '至少 6 位数字,不能是 123456 或同一数字重复',
+    save: '保存新 PIN',
+    changed: 'PIN 已修改',
+    resetPin: '重置 PIN',
+    temporaryPin: '临时 PIN(4–8 位数字)',
+    resetDone: '已重置 {{name}} 的 PIN,其下次登录须修改',
+    unlock: '解锁',
+    unlocked: '已解锁 {{name}} 的账号',
+    locked: '已锁定',
+    mustChangeTag: '须改 PIN',
+    unitStaffSeeAll: '被投诉单位人员可查看所有单位的个案',
+    maxAmount: '每个金额字段的上限(元)',
+  },};
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 export type Messages = Catalogue<typeof zhCN>;

@@ -1,5 +1,6 @@
 // Display formatting. Instants are epoch ms UTC; they are shown in the branch's time zone
 // (a setting), not the PC's, so every till agrees on what "today" is.
+import { parseMoney } from '../../src-main/shared/money-input';
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one; a scrolling list
 // formats dozens of times a frame, so formatters are kept per language and zone.
@@ -33,8 +34,7 @@ export { yuanFigure as yuan } from '../../src-main/domain/slips';
 
 /** "12.5" → 1250 fen; undefined for empty or malformed input (the schema then names the field). */
 export function toFen(text: string): number | undefined {
-  const t = text.trim();
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return undefined;
-  const [whole = '0', frac = ''] = t.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  // The one parser of typed amounts (full-width digits, ¥, 1,200), as main's schemas use it.
+  const r = parseMoney(text);
+  return r.ok ? r.fen : undefined;
 }

@@ -1,6 +1,7 @@
 // Staff number and PIN on the shared branch PC. After a lock the route in the address is
-// kept, so signing in again returns the clerk to the screen (and draft) they left.
-import { useQueryClient } from '@tanstack/react-query';
+// kept, so signing in again returns the clerk to the screen (and draft) they left; after a
+// sign-out the next user starts at home.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +9,17 @@ import type { Bilingual } from '../../../src-main/shared/errors';
 import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
-import { invoke } from '../../lib/api';
+import { call, invoke } from '../../lib/api';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { LangSwitch } from '../shell/LangSwitch';
 
-export function SignIn({ locked, onSignedIn }: { locked: boolean; onSignedIn: () => void }) {
+interface Props {
+  /** How the last session ended: an idle lock keeps the screen, a sign-out hands the PC over. */
+  ended: 'locked' | 'signedOut' | null;
+  onSignedIn: () => void;
+}
+
+export function SignIn({ ended, onSignedIn }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [staffNo, setStaffNo] = useState('');
@@ -20,6 +27,8 @@ export function SignIn({ locked, onSignedIn }: { locked: boolean; onSignedIn: ()
   const [issues, setIssues] = useState<IssueMap>({});
   const [error, setError] = useState<Bilingual | null>(null);
   const [busy, setBusy] = useState(false);
+  // The demo accounts are shown only in a store that seed-demo made.
+  const demo = useQuery({ queryKey: ['demoHints'], queryFn: () => call('setup.demoHints', {}) });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +59,10 @@ export function SignIn({ locked, onSignedIn }: { locked: boolean; onSignedIn: ()
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           {t('auth.title')}
         </Typography.Title>
-        {locked && <Alert type="info" showIcon message={t('auth.locked')} style={{ marginBottom: 12 }} />}
+        {ended === 'locked' && <Alert type="info" showIcon message={t('auth.locked')} style={{ marginBottom: 12 }} />}
+        {ended === 'signedOut' && (
+          <Alert type="success" showIcon message={t('staff.signedOut')} style={{ marginBottom: 12 }} />
+        )}
         {error && <Alert type="error" showIcon role="alert" message={pick(error)} style={{ marginBottom: 12 }} />}
         <Form component={false} layout="vertical">
           <form onSubmit={(e) => void submit(e)} aria-label={t('auth.title')}>
@@ -77,9 +89,11 @@ export function SignIn({ locked, onSignedIn }: { locked: boolean; onSignedIn: ()
             </Button>
           </form>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 8 }}>
-          {t('auth.demoHint')}
-        </Typography.Paragraph>
+        {demo.data?.demo && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 8 }}>
+            {t('auth.demoHint')}
+          </Typography.Paragraph>
+        )}
         <LangSwitch />
       </Card>
     </main>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
 import { DayPicker } from '../../components/DatePickers';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
+import { AmountInput } from '../../components/AmountInput';
 import { Field } from '../../components/Field';
 import { formKeys } from '../../lib/keys';
 import { navigate } from '../../lib/router';
@@ -187,7 +188,7 @@ export function IntakeForm({ channel }: { channel: string }) {
                 <DayPicker id="purchaseDate" value={s.purchaseDate} onChange={(x) => set('purchaseDate', x)} />
               </Field>
               <Field id="amount" path="purchase.amountFen" label={t('intake.amount')} issues={issues}>
-                <Input id="amount" inputMode="decimal" {...text('amount')} />
+                <AmountInput id="amount" {...text('amount')} />
               </Field>
             </fieldset>
           )}

@@ -1,12 +1,16 @@
 // The root: theme and locale, then either the sign-in screen or the signed-in layout.
-import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Card, ConfigProvider, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../lib/api';
+import { ChangePinForm } from '../auth/ChangePinForm';
 import { SignIn } from '../auth/SignIn';
+import { navigate } from '../../lib/router';
 import { Layout } from './Layout';
 import { SessionContext, useSettings, useWhoami } from './session';
 import { useIdleLock } from './useIdleLock';
@@ -26,6 +30,8 @@ const CONTRAST = {
 
 export function App() {
   const { i18n } = useTranslation();
+  // The date pickers' month and weekday names follow the language, as antd's own words do.
+  dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
@@ -41,29 +47,54 @@ export function App() {
 function Gate() {
   const who = useWhoami();
   const settings = useSettings();
-  const [locked, setLocked] = useState(false);
+  const [ended, setEnded] = useState<'locked' | 'signedOut' | null>(null);
   const qc = useQueryClient();
 
-  const lock = useCallback(() => {
-    void call('auth.signOut', {}).finally(() => {
-      // Nothing of the previous user stays in the cache for the next one to see.
-      qc.clear();
-      setLocked(true);
-    });
-  }, [qc]);
+  const end = useCallback(
+    (how: 'locked' | 'signedOut') => {
+      void call('auth.signOut', {}).finally(() => {
+        // Nothing of the previous user stays in the cache for the next one to see.
+        qc.clear();
+        // Signing out on purpose hands the PC over: the next user starts at home. After an
+        // idle lock the route stays, so the same clerk returns to the screen (and draft) left.
+        if (how === 'signedOut') navigate('/');
+        setEnded(how);
+      });
+    },
+    [qc],
+  );
+  const lock = useCallback(() => end('locked'), [end]);
+  const signOut = useCallback(() => end('signedOut'), [end]);
 
   if (who.isPending || settings.isPending) return <Spin fullscreen />;
   if (!who.data || !settings.data) {
-    return <SignIn locked={locked} onSignedIn={() => setLocked(false)} />;
+    return <SignIn ended={ended} onSignedIn={() => setEnded(null)} />;
   }
   return (
     <SessionContext.Provider value={{ user: who.data, settings: settings.data }}>
-      <Signed minutes={settings.data.lockAfterMinutes} lock={lock} />
+      <Signed minutes={settings.data.lockAfterMinutes} lock={lock} signOut={signOut} />
     </SessionContext.Provider>
   );
 }
 
-function Signed({ minutes, lock }: { minutes: number; lock: () => void }) {
+function Signed({ minutes, lock, signOut }: { minutes: number; lock: () => void; signOut: () => void }) {
   useIdleLock(minutes, lock);
-  return <Layout signOut={lock} />;
+  const { t } = useTranslation();
+  const pin = useQuery({ queryKey: ['pinStatus'], queryFn: () => call('auth.pinStatus', {}) });
+  if (pin.isPending) return <Spin fullscreen />;
+  // After the manager's reset, the new PIN comes before any screen.
+  if (pin.data?.mustChangePin) {
+    return (
+      <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+        <Card style={{ width: 400 }}>
+          <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
+            {t('staff.changePin')}
+          </Typography.Title>
+          <Typography.Paragraph>{t('staff.mustChange')}</Typography.Paragraph>
+          <ChangePinForm onDone={() => undefined} />
+        </Card>
+      </main>
+    );
+  }
+  return <Layout signOut={signOut} />;
 }

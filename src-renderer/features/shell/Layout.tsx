@@ -15,6 +15,7 @@ import { SlipForm } from '../slips/SlipForm';
 import { SlipScreen } from '../slips/SlipScreen';
 import { SlipView } from '../slips/SlipView';
 import { SyncStatus } from '../sync/SyncStatus';
+import { ChangePinButton } from './ChangePinButton';
 import { LangSwitch } from './LangSwitch';
 import { useSession } from './session';
 
@@ -98,6 +99,7 @@ export function Layout({ signOut }: { signOut: () => void }) {
           {user.name} <Tag>{t(`role.${user.role}`)}</Tag>
         </span>
         <LangSwitch />
+        <ChangePinButton />
         <Button onClick={signOut}>{t('nav.signOut')}</Button>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
