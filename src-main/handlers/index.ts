@@ -16,6 +16,7 @@ import {
 } from '../shared/ipc/contract';
 import { ok, type Result, toErrorResult } from '../shared/result';
 import { parseInput } from '../shared/validation';
+import { pinStatus } from '../services/users';
 import { adminHandlers, publicHandlers } from './admin-handlers';
 import { caseHandlers } from './case-handlers';
 import { draftHandlers } from './draft-handlers';
@@ -63,6 +64,9 @@ async function runPublic<C extends PublicChannel>(
   return handler(ctx, session, parsed(channel, raw));
 }
 
+/** What a user whose PIN was reset may still do. */
+const PIN_CHANGE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['auth.changePin', 'auth.pinStatus']);
+
 /** Runs a channel that needs a signed-in user: the actor comes from main's session, never from input. */
 async function runPrivate<C extends PrivateChannel>(
   ctx: AppContext,
@@ -72,6 +76,14 @@ async function runPrivate<C extends PrivateChannel>(
 ): Promise<ChannelOutput<C>> {
   const user = session.user;
   if (!user) throw refuse('NOT_SIGNED_IN', '请先登录', 'Please sign in first');
+  // After the manager reset a PIN, its owner may only choose a new one (enforced here, not only by the screen).
+  if (!PIN_CHANGE_CHANNELS.has(channel) && pinStatus(ctx, user).mustChangePin) {
+    throw refuse(
+      'FORBIDDEN',
+      '店长已重置您的 PIN,请先设置新的 PIN',
+      'Your PIN was reset by the manager: choose a new PIN first',
+    );
+  }
   const handler = privateMap[channel];
   return handler(ctx, { ...session, actor: user }, parsed(channel, raw));
 }

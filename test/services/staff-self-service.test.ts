@@ -1,6 +1,8 @@
 // Staff self-service (issue 12 §11): own PIN change with its rules, the manager's reset and
 // unlock (all audited), the demo-store flag, and unit staff scoped to their unit's cases.
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src-main/handlers';
+import type { Session } from '../../src-main/handlers/types';
 import { resetPin, unlockUser } from '../../src-main/services/pin-admin';
 import { listQueue, queueCounts } from '../../src-main/services/queues';
 import { searchCases } from '../../src-main/services/search';
@@ -77,6 +79,25 @@ describe('the manager resets a PIN and unlocks an account', () => {
     expect(pinStatus(s.ctx, clerk)).toEqual({ mustChangePin: false });
     const hash = s.db.prepare("SELECT before, after FROM audit_log WHERE action = 'user.pin_reset'").get();
     expect(JSON.stringify(hash)).not.toContain('scrypt');
+  });
+
+  it('main refuses everything but the PIN change to a user whose PIN was reset, until it is changed', async () => {
+    s = openTestStore();
+    resetPin(s.ctx, s.users.manager, { userId: s.users.clerk.id, temporaryPin: '4711' });
+    const session: Session = { user: null };
+    expect(await dispatch(s.ctx, session, 'auth.signIn', { staffNo: 'C001', pin: '4711' })).toMatchObject({ ok: true });
+    expect(await dispatch(s.ctx, session, 'queues.counts', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: { zh: '店长已重置您的 PIN,请先设置新的 PIN' } },
+    });
+    expect(await dispatch(s.ctx, session, 'auth.pinStatus', {})).toEqual({ ok: true, value: { mustChangePin: true } });
+    const changed = await dispatch(s.ctx, session, 'auth.changePin', {
+      currentPin: '4711',
+      newPin: '802468',
+      confirmPin: '802468',
+    });
+    expect(changed).toMatchObject({ ok: true });
+    expect(await dispatch(s.ctx, session, 'queues.counts', {})).toMatchObject({ ok: true });
   });
 
   it('unlocks an account locked by wrong PINs; an unlocked one is refused', () => {
