@@ -8,6 +8,7 @@ import { localMonth, twelveMonthsBefore } from '../domain/business-time';
 import { formatNumber, NUMBER_KINDS } from '../domain/numbering';
 import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
+import { tooLargeMessage } from '../shared/money-input';
 import { normalizePhone, phoneLast4 } from '../shared/phone';
 import { CaseIntakeInput } from '../shared/schemas/case';
 import { IntakeCheckInput } from '../shared/schemas/query';
@@ -34,6 +35,12 @@ export const createCase = withInput(
       ]);
     }
     const settings = ctx.settings();
+    const amountFen = input.purchase?.amountFen;
+    if (amountFen !== undefined && amountFen > settings.maxAmountFen) {
+      // The branch's own limit (settings); the schema only knows the absolute ceiling.
+      const message = tooLargeMessage(settings.maxAmountFen);
+      throw refuse('VALIDATION', message.zh, message.en, [{ field: 'purchase.amountFen', message }]);
+    }
     const author = authorOf(actor);
 
     return ctx.db.transaction(() => {
@@ -54,7 +61,14 @@ export const createCase = withInput(
       const id = ctx.newId();
       const due = dueFor(
         ctx,
-        { channel: input.channel, receivedAt, extendedAt: null, firstFedBackAt: null, counterResolvedAt: null, status: 'registered' },
+        {
+          channel: input.channel,
+          receivedAt,
+          extendedAt: null,
+          firstFedBackAt: null,
+          counterResolvedAt: null,
+          status: 'registered',
+        },
         [],
       );
       const gov = input.government;
