@@ -5,10 +5,12 @@ import {
   addNote,
   extendToNextDay,
   keepPromises,
+  recordEscalationOutcome,
   promiseReply,
   recordFinding,
   setTypical,
 } from '../services/case-details';
+import { caseHistory } from '../services/case-history';
 import { createCase, intakeCheck } from '../services/case-intake';
 import { getCase, getCaseByNumber, toView } from '../services/case-read';
 import {
@@ -63,6 +65,8 @@ export const caseHandlers = {
   'cases.extend': viewing(extendToNextDay.parsed),
   'cases.finding': viewing(recordFinding.parsed),
   'cases.typical': viewing(setTypical.parsed),
+  'cases.escalationOutcome': viewing(recordEscalationOutcome.parsed),
+  'cases.history': (ctx, s, input) => caseHistory.parsed(ctx, s.actor, input),
   'followUps.schedule': followUpView(scheduleFollowUp.parsed),
   'followUps.complete': followUpView(completeFollowUp.parsed),
   'queues.list': (ctx, s, input) => listQueue.parsed(ctx, s.actor, input),

@@ -1,10 +1,12 @@
-// Case details that do not move the status: notes, promised reply times, the next-day
-// extension, the finding, the typical flag, and head-office instructions from sync.
+// Case details that do not move the status: notes, promised reply times, escalation outcomes,
+// the next-day extension, the finding, the typical flag, and head-office instructions from sync.
 import { insertRow, stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
+import { can } from '../domain/permissions';
 import { handlingDeadline, extensionRule } from '../domain/deadlines';
 import { refuse } from '../shared/errors';
 import {
+  EscalationOutcomeInput,
   ExtendInput,
   FindingInput,
   InstructionInput,
@@ -62,6 +64,39 @@ export const keepPromises = withInput(
       ).changes;
       if (kept === 0) throw refuse('INVALID_TRANSITION', '没有待兑现的约定回复', 'There is no open promise to keep');
       return { event: { text: input.text, data: { kept } } };
+    });
+  },
+);
+
+/**
+ * The outcome of an escalation recorded earlier, once: by those who may escalate, whatever the
+ * status short of filed. The timeline shows it as an escalation entry carrying the outcome.
+ */
+export const recordEscalationOutcome = withInput(
+  EscalationOutcomeInput,
+  function recordEscalationOutcome(
+    ctx: ServiceContext,
+    actor: Actor,
+    input: Parsed<typeof EscalationOutcomeInput>,
+  ): CaseRecord {
+    if (!can(actor.role, 'escalate'))
+      throw refuse('FORBIDDEN', '您的角色无权登记升级处理结果', 'Your role may not record an escalation outcome');
+    return mutateCase(ctx, authorOf(actor), null, input.caseId, 'escalate', (c) => {
+      const e = c.escalations.find((x) => x.id === input.escalationId);
+      if (!e)
+        throw refuse('NOT_FOUND', '此个案没有该升级记录', 'This case has no such escalation', [
+          { field: 'escalationId', message: { zh: '升级记录不存在', en: 'No such escalation' } },
+        ]);
+      if (e.outcome !== null)
+        throw refuse('CONFLICT', '该升级处理已有结果,不能再次登记', 'This escalation already has an outcome');
+      if (c.status === 'filed')
+        throw refuse(
+          'INVALID_TRANSITION',
+          '个案已建档,不能再登记升级结果',
+          'The case is filed; no outcome can be added',
+        );
+      stmt(ctx.db, 'UPDATE case_escalations SET outcome = ? WHERE id = ?').run(input.outcome, e.id);
+      return { event: { text: input.outcome, data: { escalationId: e.id, kind: e.kind, outcome: input.outcome } } };
     });
   },
 );

@@ -1,34 +1,56 @@
 // Reading a case for a user: the aggregate with follow-ups, the deadline with its overdue
-// state computed now, the actions this user may take, and anonymous content withheld from
-// roles that may not read it (SPEC §2.4).
+// state computed now, the actions this user may take (and those blocked, with why), the names
+// behind its ids, and anonymous content withheld from roles that may not read it (SPEC §2.4).
 import { findCaseIdByNumber, loadFollowUps } from '../db/repositories/case-repo';
 import { stmt } from '../db/statements';
-import { type Actor, type CaseAction, checkAllowed, nextStatus } from '../domain/case-machine';
+import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
-import { CASE_ACTIONS } from '../shared/enums';
 import { refuse } from '../shared/errors';
 import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
 import type { CaseRecord, CaseView } from '../shared/types';
+import { actionTargets, allowedCaseActions, blockedCaseActions } from './case-blocked';
 import { caseFacts, dueFor, requireCase } from './case-store';
 import type { ServiceContext } from './context';
 import { caseSlips } from './slip-queues';
 import { withInput, type Parsed } from './with-input';
 
-const CONTENT_CHECKED: CaseAction[] = ['submit', 'file', 'resume'];
-
 export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): boolean =>
   !c.anonymous || can(actor.role, 'read_anonymous');
 
-function allowedActions(ctx: ServiceContext, actor: Actor, c: CaseRecord): string[] {
+/** The allowed and blocked actions and where the allowed ones lead. */
+function actionsFor(ctx: ServiceContext, actor: Actor, c: CaseRecord) {
   const facts = caseFacts(c);
-  const policy = ctx.settings().signOff;
-  const out = CASE_ACTIONS.filter((a) => {
-    if (checkAllowed(a, facts, actor)) return false;
-    if (CONTENT_CHECKED.includes(a))
-      return typeof nextStatus(a, facts, { signOffPolicy: policy, resumeTo: 'in_progress' }) === 'string';
-    return true;
-  });
-  return [...out, 'print'];
+  const opts = { signOffPolicy: ctx.settings().signOff };
+  const allowed = allowedCaseActions(facts, actor, opts);
+  return {
+    allowedActions: [...allowed, 'print'],
+    blockedActions: blockedCaseActions(facts, actor, opts),
+    actionTargets: actionTargets(facts, allowed, opts),
+  };
+}
+
+/** Names of the people and units a case refers to by id. */
+function namesFor(ctx: ServiceContext, c: CaseRecord): Record<string, string> {
+  const ids = [
+    c.receivedBy,
+    c.assigneeId,
+    c.complainedUnitId,
+    c.handlingUnitId,
+    c.resolvedBy,
+    c.reviewedBy,
+    c.filedBy,
+    ...c.escalations.map((e) => e.byUser),
+    ...c.promises.map((p) => p.madeBy),
+  ].filter((x): x is string => typeof x === 'string');
+  const names: Record<string, string> = {};
+  for (const id of new Set(ids)) {
+    const row = stmt(ctx.db, 'SELECT name FROM users WHERE id = ? UNION ALL SELECT name FROM units WHERE id = ?').get(
+      id,
+      id,
+    );
+    if (row && typeof row === 'object' && 'name' in row && typeof row.name === 'string') names[id] = row.name;
+  }
+  return names;
 }
 
 function customerCases(ctx: ServiceContext, customerId: string, exceptId: string): CaseView['customerCases'] {
@@ -51,7 +73,8 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
     followUps: loadFollowUps(ctx.db, c.id),
     customerCases: c.customerId ? customerCases(ctx, c.customerId, c.id) : [],
     due: due ? { ...due, overdue: due.at < ctx.now() } : null,
-    allowedActions: allowedActions(ctx, actor, c),
+    ...actionsFor(ctx, actor, c),
+    names: namesFor(ctx, c),
     slips: caseSlips(ctx, c.id),
   };
 }

@@ -1,6 +1,8 @@
 // Shapes returned across the process boundary. Instants are epoch milliseconds UTC; the
 // renderer formats them in the branch's time zone.
+import type { Bilingual } from './errors';
 import type {
+  CaseAction,
   Cause,
   CaseStatus,
   Channel,
@@ -147,6 +149,12 @@ export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResoluti
   due: { at: number; kind: 'handling' | 'promise'; overdue: boolean } | null;
   /** Actions the viewing user may take now (the UI shows only these). */
   allowedActions: string[];
+  /** Actions the viewer's role could take that the case's state blocks, with what to do first. */
+  blockedActions: { action: CaseAction; reason: Bilingual }[];
+  /** The status an allowed action moves the case to (for the confirmation dialog). */
+  actionTargets: Partial<Record<CaseAction, CaseStatus>>;
+  /** Names for ids the record carries (who received it, the units, who escalated). */
+  names: Record<string, string>;
   /** The slips linked to this case by id, oldest first. */
   slips: SlipRow[];
 }

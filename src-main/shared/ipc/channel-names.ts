@@ -38,6 +38,8 @@ export const CHANNEL_NAMES = [
   'cases.extend',
   'cases.finding',
   'cases.typical',
+  'cases.escalationOutcome',
+  'cases.history',
   'followUps.schedule',
   'followUps.complete',
   'queues.list',

@@ -17,6 +17,7 @@ import {
   CaseNumberInput,
   CaseOnlyInput,
   EscalateInput,
+  EscalationOutcomeInput,
   ExtendInput,
   FeedbackInput,
   FindingInput,
@@ -43,7 +44,16 @@ import {
 import { PrintInput, SlipCreateInput, SlipNumberInput, SlipRef, SlipSettleInput, SlipVoidInput } from '../schemas/slip';
 import { SlipListInput, SlipSearchInput, type SlipQueue } from '../schemas/slip';
 import { type AppSettings, SettingsPatchSchema, SyncKeyInput } from '../settings-schema';
-import type { CaseView, FollowUp, IntakeCheck, Page, QueueRow, SessionUser, SlipRecord } from '../types';
+import type {
+  CaseHistoryEntry,
+  CaseView,
+  FollowUp,
+  IntakeCheck,
+  Page,
+  QueueRow,
+  SessionUser,
+  SlipRecord,
+} from '../types';
 import type { SlipRow, SlipView } from '../types';
 import type { ReportJobStatus, SummaryReport } from '../summary-types';
 import type { TrainingCase, TrainingCaseRow } from '../training-types';
@@ -125,6 +135,8 @@ export const contract = {
   'cases.extend': { input: ExtendInput, output: out<CaseView>() },
   'cases.finding': { input: FindingInput, output: out<CaseView>() },
   'cases.typical': { input: TypicalInput, output: out<CaseView>() },
+  'cases.escalationOutcome': { input: EscalationOutcomeInput, output: out<CaseView>() },
+  'cases.history': { input: CaseOnlyInput, output: out<CaseHistoryEntry[]>() },
   'followUps.schedule': { input: FollowUpScheduleInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
   'followUps.complete': { input: FollowUpCompleteInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
   'queues.list': { input: QueueInput, output: out<Page<QueueRow>>() },

@@ -131,6 +131,8 @@ export const EscalateInput = z.strictObject({
   note: shortText(2000),
   outcome: optionalText(2000),
 });
+/** The outcome of an escalation recorded earlier (once). */
+export const EscalationOutcomeInput = z.strictObject({ ...caseRef, escalationId: Id, outcome: shortText(2000) });
 export const ResumeInput = z.strictObject({
   ...caseRef,
   to: z.enum(['in_progress', 'resolved']),

@@ -19,11 +19,15 @@ interface Props {
   action: string;
   /** The case, follow-up or slip the action is on (the spec knows which). */
   targetId: string;
+  /** The case the target belongs to (the target itself for a case action). */
+  caseId?: string;
+  /** What the action will do, shown above the fields (the confirmation says what happens). */
+  notice?: string;
   /** With main's answer after success; without when cancelled. */
   onClose: (answer?: unknown) => void;
 }
 
-export function ActionDialog({ action, targetId, onClose }: Props) {
+export function ActionDialog({ action, targetId, caseId, notice, onClose }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const units = useUnits();
@@ -38,7 +42,7 @@ export function ActionDialog({ action, targetId, onClose }: Props) {
 
   const submit = async () => {
     if (busy) return;
-    const input = spec.build(targetId, values);
+    const input = spec.build(targetId, values, caseId ?? targetId);
     const found = checkWith(inputSchemaOf(spec.channel), input);
     setIssues(found);
     if (Object.keys(found).length) return;
@@ -116,6 +120,9 @@ export function ActionDialog({ action, targetId, onClose }: Props) {
       onCancel={() => onClose()}
       destroyOnHidden
     >
+      {notice && (
+        <Alert type="info" showIcon message={notice} style={{ marginBottom: 12 }} data-testid="action-notice" />
+      )}
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form component={false} layout="vertical">
         <form

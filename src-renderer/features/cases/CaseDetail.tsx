@@ -1,26 +1,31 @@
-// Case detail: the facts, the deadline badge, the timeline, and only the actions this user
-// may take in this status (main computes allowedActions; the UI shows exactly those).
+// Case detail: everything recorded, grouped as the record form is (受理 … 建档), the deadline
+// badge, the timeline and the case's own history; the actions this user may take, and those
+// blocked with the reason (main computes both); each dialog says what the action will do.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../../src-main/domain/permissions';
+import type { CaseView } from '../../../src-main/shared/types';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
-import { formatTime, yuan } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useCategories, useSession, useUnits } from '../shell/session';
 import { ActionDialog } from './ActionDialog';
-import { CASE_ACTIONS } from './action-specs';
-import { CaseSlipsCard } from '../slips/CaseSlipsCard';
-import { FollowUpsCard } from './FollowUpsCard';
+import { actionNotice } from './action-notice';
+import { caseFormat } from './case-format';
+import { CaseActions } from './CaseActions';
+import { CaseClosingSections } from './CaseClosingSections';
+import { CaseHandlingSections } from './CaseHandlingSections';
+import { CaseHistoryCard } from './CaseHistoryCard';
+import { CaseIntakeSections } from './CaseIntakeSections';
 import { DeadlineBadge } from './DeadlineBadge';
-import type { CaseView } from '../../../src-main/shared/types';
 
 export function CaseDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { settings } = useSession();
+  const { settings, user } = useSession();
   const units = useUnits();
   const categories = useCategories();
   const q = useQuery({ queryKey: ['case', id], queryFn: () => call('cases.get', { caseId: id }) });
@@ -34,10 +39,10 @@ export function CaseDetail({ id }: { id: string }) {
     );
   const c = q.data;
   const tz = settings.timeZone;
-  const time = (ms: number | null) => (ms ? formatTime(ms, tz, i18n.language) : t('common.none'));
-  const unitName = (u: string | null) => units.data?.find((x) => x.id === u)?.name ?? t('common.none');
+  const f = caseFormat(t, c, units.data, tz, i18n.language);
   const cat = categories.data?.find((x) => x.code === c.categoryCode);
-  const actions = c.allowedActions.filter((a) => a === 'print' || CASE_ACTIONS.includes(a));
+  const categoryName = cat ? (i18n.language === 'en' ? cat.nameEn : cat.nameZh) : c.categoryCode;
+  const mayOutcome = can(user.role, 'escalate') && c.status !== 'filed';
 
   return (
     <>
@@ -53,102 +58,31 @@ export function CaseDetail({ id }: { id: string }) {
         <DeadlineBadge due={c.due} timeZone={tz} />
       </Space>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(280px, 1fr)', gap: 16 }}>
-        <div>
-          <Card size="small" style={{ marginBottom: 16 }}>
-            <Descriptions size="small" column={2} bordered>
-              <Descriptions.Item label={t('intake.channelLabel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
-              <Descriptions.Item label={t('caseView.receivedAt')}>{time(c.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('caseView.customer')}>
-                {c.anonymous ? t('caseView.anonymousCustomer') : (c.customerName ?? t('common.none'))}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('caseView.phone')}>{c.customerPhone ?? t('common.none')}</Descriptions.Item>
-              <Descriptions.Item label={t('caseView.category')}>
-                {cat ? (i18n.language === 'en' ? cat.nameEn : cat.nameZh) : c.categoryCode}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('caseView.handlingUnit')}>{unitName(c.handlingUnitId)}</Descriptions.Item>
-              {c.govReferenceNo && (
-                <Descriptions.Item label={t('caseView.govRef')} span={2}>
-                  {c.govBody ? t(`govBody.${c.govBody}`) : ''} {c.govReferenceNo}
-                </Descriptions.Item>
-              )}
-              <Descriptions.Item label={t('caseView.content')} span={2}>
-                {c.contentHidden ? (
-                  <Typography.Text type="secondary">{t('caseView.hidden')}</Typography.Text>
-                ) : (
-                  <span style={{ whiteSpace: 'pre-wrap' }}>{c.content}</span>
-                )}
-              </Descriptions.Item>
-              {c.expectedResolution && (
-                <Descriptions.Item label={t('caseView.expected')} span={2}>
-                  {c.expectedResolution}
-                </Descriptions.Item>
-              )}
-              {c.resolutionType && (
-                <Descriptions.Item label={t('caseView.resolution')} span={2}>
-                  {t(`resolution.${c.resolutionType}`)} · {c.resolutionSummary}
-                  {c.resolutionAmountFen !== null ? ` · ${t('common.yuan', { v: yuan(c.resolutionAmountFen) })}` : ''}
-                </Descriptions.Item>
-              )}
-              {c.fedBackAt && (
-                <Descriptions.Item label={t('caseView.feedback')} span={2}>
-                  {time(c.fedBackAt)} {c.satisfaction ? t(`satisfaction.${c.satisfaction}`) : ''}{' '}
-                  {c.disputed ? t('status.disputed') : ''}
-                </Descriptions.Item>
-              )}
-              {c.slipNumbers.length > 0 && (
-                <Descriptions.Item label={t('caseView.slips')} span={2}>
-                  {c.slipNumbers.join(', ')}
-                </Descriptions.Item>
-              )}
-            </Descriptions>
-          </Card>
-          <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.timeline')}</h2>}>
-            <Timeline
-              items={c.events.map((e) => ({
-                key: e.id,
-                children: (
-                  <>
-                    <strong>{t(`event.${e.kind}`, { defaultValue: e.kind })}</strong> · {e.actorName} · {time(e.at)}
-                    {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
-                  </>
-                ),
-              }))}
-            />
-          </Card>
+        <div style={{ minWidth: 0 }}>
+          <CaseIntakeSections c={c} f={f} categoryName={categoryName} />
+          <CaseHandlingSections
+            c={c}
+            f={f}
+            onOutcome={
+              mayOutcome
+                ? (escalationId) => setAction({ name: 'escalation_outcome', targetId: escalationId })
+                : undefined
+            }
+          />
+          <CaseClosingSections
+            c={c}
+            f={f}
+            onFollowUpDone={(followUpId) => setAction({ name: 'follow_up_done', targetId: followUpId })}
+          />
         </div>
-        <div>
-          <Card
-            size="small"
-            title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.actions')}</h2>}
-            style={{ marginBottom: 16 }}
-          >
-            {actions.length === 0 && <Typography.Text type="secondary">{t('caseView.noActions')}</Typography.Text>}
-            <Space wrap>
-              {actions.map((a) => (
-                <Button
-                  key={a}
-                  data-action={a}
-                  type={a === actions[0] ? 'primary' : 'default'}
-                  onClick={() =>
-                    a === 'print' ? navigate(`/print/case_record/${c.id}`) : setAction({ name: a, targetId: c.id })
-                  }
-                >
-                  {t(`action.${a}`)}
-                </Button>
-              ))}
-              <Button onClick={() => navigate(`/slip/new?caseId=${c.id}`)}>{t('caseView.newSlip')}</Button>
-            </Space>
-          </Card>
-          <CaseSlipsCard c={c} />
-          {c.followUps.length > 0 && (
-            <FollowUpsCard
-              followUps={c.followUps}
-              timeZone={tz}
-              onComplete={(id) => setAction({ name: 'follow_up_done', targetId: id })}
-            />
-          )}
+        <div style={{ minWidth: 0 }}>
+          <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
           {c.customerCases.length > 0 && (
-            <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.earlierCases')}</h2>}>
+            <Card
+              size="small"
+              title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.earlierCases')}</h2>}
+              style={{ marginBottom: 16 }}
+            >
               {c.customerCases.map((o) => (
                 <div key={o.id}>
                   <a href={`#/case/${o.id}`}>{o.number}</a> {t(`status.${o.status}`)}{' '}
@@ -157,16 +91,33 @@ export function CaseDetail({ id }: { id: string }) {
               ))}
             </Card>
           )}
+          <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.timeline')}</h2>}>
+            <Timeline
+              items={c.events.map((e) => ({
+                key: e.id,
+                children: (
+                  <>
+                    <strong>{t(`event.${e.kind}`, { defaultValue: e.kind })}</strong> · {e.actorName} · {f.time(e.at)}
+                    {e.text && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{e.text}</div>}
+                  </>
+                ),
+              }))}
+            />
+          </Card>
+          <CaseHistoryCard caseId={c.id} contentHidden={c.contentHidden} f={f} />
         </div>
       </div>
       {action && (
         <ActionDialog
           action={action.name}
           targetId={action.targetId}
+          caseId={c.id}
+          notice={actionNotice(t, c, action.name)}
           onClose={(answer) => {
             if (answer) {
               const value = answer as CaseView | { case: CaseView };
               qc.setQueryData(['case', id], 'case' in value ? value.case : value);
+              void qc.invalidateQueries({ queryKey: ['caseHistory', id] });
               void message.success(t('action.done', { action: t(`action.${action.name}`) }));
             }
             setAction(null);

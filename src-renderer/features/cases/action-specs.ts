@@ -22,8 +22,8 @@ export interface ActionField {
 export interface ActionSpec {
   channel: Channel;
   fields: ActionField[];
-  /** `targetId` is the case, except for the follow-up and slip actions at the end. */
-  build: (targetId: string, v: Record<string, string>) => Record<string, unknown>;
+  /** `targetId` is the case, except for the escalation, follow-up and slip actions at the end (`caseId` is then their case). */
+  build: (targetId: string, v: Record<string, string>, caseId: string) => Record<string, unknown>;
 }
 
 const opts = (values: readonly string[], ns: string) => (t: TFunction) =>
@@ -159,6 +159,11 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     fields: [{ name: 'dueDate', kind: 'date', label: 'field.dueDate', required: true }, note],
     build: (caseId, v) => ({ caseId, dueDate: v.dueDate, note: optional(v.note) }),
   },
+  escalation_outcome: {
+    channel: 'cases.escalationOutcome',
+    fields: [{ name: 'outcome', kind: 'textarea', label: 'field.outcome', required: true }],
+    build: (escalationId, v, caseId) => ({ caseId, escalationId, outcome: v.outcome ?? '' }),
+  },
   follow_up_done: {
     channel: 'followUps.complete',
     fields: [
@@ -175,4 +180,6 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
 };
 
 /** Actions that are not on the case itself, so never among a case's allowedActions. */
-export const CASE_ACTIONS = Object.keys(ACTION_SPECS).filter((a) => a !== 'follow_up_done' && a !== 'settle');
+export const CASE_ACTIONS = Object.keys(ACTION_SPECS).filter(
+  (a) => a !== 'follow_up_done' && a !== 'settle' && a !== 'escalation_outcome',
+);

@@ -1,0 +1,61 @@
+// The case's actions: those this user may take now, and those the case's state blocks, shown
+// disabled with the reason (as a tooltip and as visible text) — no silent dead ends.
+import { Button, Card, Space, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../src-main/shared/types';
+import { pick } from '../../i18n';
+import { navigate } from '../../lib/router';
+import { CASE_ACTIONS } from './action-specs';
+
+interface Props {
+  c: CaseView;
+  onAction: (action: string) => void;
+}
+
+export function CaseActions({ c, onAction }: Props) {
+  const { t } = useTranslation();
+  const actions = c.allowedActions.filter((a) => a === 'print' || CASE_ACTIONS.includes(a));
+  const blocked = c.blockedActions.filter((b) => CASE_ACTIONS.includes(b.action));
+  return (
+    <Card
+      size="small"
+      title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.actions')}</h2>}
+      style={{ marginBottom: 16 }}
+    >
+      {actions.length === 0 && <Typography.Text type="secondary">{t('caseView.noActions')}</Typography.Text>}
+      <Space wrap>
+        {actions.map((a) => (
+          <Button
+            key={a}
+            data-action={a}
+            type={a === actions[0] ? 'primary' : 'default'}
+            onClick={() => (a === 'print' ? navigate(`/print/case_record/${c.id}`) : onAction(a))}
+          >
+            {t(`action.${a}`)}
+          </Button>
+        ))}
+        <Button onClick={() => navigate(`/slip/new?caseId=${c.id}`)}>{t('caseView.newSlip')}</Button>
+      </Space>
+      {blocked.length > 0 && (
+        <div data-testid="blocked-actions" style={{ marginTop: 12 }}>
+          <Typography.Text strong>{t('caseScreen.blocked')}</Typography.Text>
+          {blocked.map((b) => (
+            <div key={b.action} style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginTop: 6 }}>
+              <Tooltip title={pick(b.reason)}>
+                {/* A disabled button gets no pointer events: the span carries the tooltip. */}
+                <span tabIndex={0} style={{ flex: 'none' }}>
+                  <Button size="small" disabled data-blocked={b.action} style={{ pointerEvents: 'none' }}>
+                    {t(`action.${b.action}`)}
+                  </Button>
+                </span>
+              </Tooltip>
+              <Typography.Text type="secondary" data-blocked-reason={b.action}>
+                {pick(b.reason)}
+              </Typography.Text>
+            </div>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}

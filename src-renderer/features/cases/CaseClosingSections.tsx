@@ -1,0 +1,75 @@
+// The record form's last groups on screen: 回访, 退换货单 (the slips linked to the case, from slips/),
+// 批示 (head office's instructions), 审核 (the manager's review) and 建档.
+import { Button } from 'antd';
+import type { CaseView } from '../../../src-main/shared/types';
+import { ToneTag } from '../../components/ToneTag';
+import { CaseSlipsCard } from '../slips/CaseSlipsCard';
+import type { CaseFormat } from './case-format';
+import { LongText, Row, Section, Value } from './CaseFields';
+
+interface Props {
+  c: CaseView;
+  f: CaseFormat;
+  onFollowUpDone: (followUpId: string) => void;
+}
+
+export function CaseClosingSections({ c, f, onFollowUpDone }: Props) {
+  const { t } = f;
+  return (
+    <>
+      <Section id="followUps" title={t('caseScreen.group.followUps')}>
+        {c.followUps.length === 0 && <Value>{null}</Value>}
+        {c.followUps.map((u) => (
+          <Row key={u.id} label={t('followUp.due', { date: u.dueDate })}>
+            <div data-follow-up={u.id}>
+              {u.doneAt === null ? (
+                <>
+                  <ToneTag tone="warn">{t('followUp.open')}</ToneTag>
+                  <Button size="small" onClick={() => onFollowUpDone(u.id)}>
+                    {t('action.follow_up_done')}
+                  </Button>
+                </>
+              ) : (
+                <ToneTag tone="good">{t('followUp.done')}</ToneTag>
+              )}
+              {u.note && <div style={{ whiteSpace: 'pre-wrap' }}>{u.note}</div>}
+              {u.doneAt !== null && (
+                <div style={{ whiteSpace: 'pre-wrap' }}>
+                  {f.time(u.doneAt)} · {u.result}
+                </div>
+              )}
+            </div>
+          </Row>
+        ))}
+      </Section>
+      <div data-group="slips">
+        <CaseSlipsCard c={c} />
+      </div>
+      <Section id="instructions" title={t('caseScreen.group.instructions')}>
+        {c.instructions.length === 0 && <Value>{null}</Value>}
+        {c.instructions.map((i) => (
+          <Row key={i.id} label={f.time(i.instructedAt) ?? ''} testId={`instruction-${i.id}`}>
+            <div>
+              {t('caseScreen.instructedBy')} {i.reviewerName}
+            </div>
+            <LongText text={i.text} label={t('caseScreen.group.instructions')} />
+          </Row>
+        ))}
+      </Section>
+      <Section id="review" title={t('caseScreen.group.review')}>
+        <Row label={t('caseScreen.reviewText')}>
+          <Value>{c.reviewText && <LongText text={c.reviewText} label={t('caseScreen.reviewText')} />}</Value>
+        </Row>
+        <Row label={t('caseScreen.reviewedBy')}>
+          <Value>{c.reviewedAt !== null && `${f.name(c.reviewedBy) ?? ''} · ${f.time(c.reviewedAt) ?? ''}`}</Value>
+        </Row>
+      </Section>
+      <Section id="filing" title={t('caseScreen.group.filing')}>
+        <Row label={t('caseScreen.filedAt')}>
+          <Value>{c.filedAt !== null && `${f.time(c.filedAt) ?? ''} · ${f.name(c.filedBy) ?? ''}`}</Value>
+        </Row>
+        {c.reopenCount > 0 && <Row label={t('caseScreen.reopenCount')}>{c.reopenCount}</Row>}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+// The case's own history from the audit log: who changed what and when, in words (field names
+// and values from the catalogues; ids as names; content withheld where the case view withholds it).
+import { useQuery } from '@tanstack/react-query';
+import { Card, Spin, Typography } from 'antd';
+import type { CaseHistoryEntry, HistoryValue } from '../../../src-main/shared/types';
+import { call } from '../../lib/api';
+import type { CaseFormat } from './case-format';
+
+const ENUM_NS: Record<string, string> = {
+  status: 'status',
+  severity: 'severity',
+  resolutionType: 'resolution',
+  satisfaction: 'satisfaction',
+  cause: 'cause',
+  finding: 'finding',
+};
+const LISTS = new Set(['promises', 'escalations', 'instructions', 'slipNumbers']);
+
+function word(f: CaseFormat, field: string, v: HistoryValue, hidden: boolean): string {
+  const { t } = f;
+  if (hidden) return t('caseScreen.historyHidden');
+  if (v === null) return t('caseScreen.nothing');
+  if (typeof v === 'boolean') return f.yesNo(v) ?? '';
+  if (LISTS.has(field) && typeof v === 'number') return t('caseScreen.historyList', { n: v });
+  if (typeof v === 'number' && field.endsWith('At')) return f.time(v) ?? '';
+  if (typeof v === 'number' && field.endsWith('Fen')) return f.money(v) ?? '';
+  if (typeof v === 'string' && ENUM_NS[field]) return t(`${ENUM_NS[field]}.${v}`, { defaultValue: v });
+  if (typeof v === 'string' && (field.endsWith('Id') || field.endsWith('By'))) return f.name(v) ?? v;
+  return String(v);
+}
+
+function describe(f: CaseFormat, e: CaseHistoryEntry, contentHidden: boolean): string {
+  const { t } = f;
+  if (e.action === 'case.create') return t('caseScreen.historyCreated');
+  return e.changes
+    .map((ch) => {
+      const hidden = contentHidden && (ch.field === 'content' || ch.field === 'expectedResolution');
+      const label = t(`caseScreen.historyField.${ch.field}`, { defaultValue: ch.field });
+      if (LISTS.has(ch.field)) return `${label}: ${word(f, ch.field, ch.after, hidden)}`;
+      return `${label}: ${word(f, ch.field, ch.before, hidden)} → ${word(f, ch.field, ch.after, hidden)}`;
+    })
+    .join(' · ');
+}
+
+export function CaseHistoryCard({
+  caseId,
+  contentHidden,
+  f,
+}: {
+  caseId: string;
+  contentHidden: boolean;
+  f: CaseFormat;
+}) {
+  const { t } = f;
+  const q = useQuery({ queryKey: ['caseHistory', caseId], queryFn: () => call('cases.history', { caseId }) });
+  return (
+    <Card
+      size="small"
+      title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseScreen.history')}</h2>}
+      style={{ marginTop: 16 }}
+    >
+      {q.isPending && <Spin />}
+      {q.data?.length === 0 && <Typography.Text type="secondary">{t('caseScreen.historyNone')}</Typography.Text>}
+      <ol data-testid="case-history" style={{ margin: 0, paddingInlineStart: 20 }}>
+        {(q.data ?? []).map((e) => (
+          <li key={e.id} style={{ marginBottom: 6, overflowWrap: 'anywhere' }}>
+            <strong>{f.time(e.at)}</strong> · {e.actorName} ·{' '}
+            {t(`event.${e.action === 'case.create' ? 'intake' : e.action.replace(/^case\./, '')}`, {
+              defaultValue: e.action,
+            })}
+            <div style={{ color: '#4b5563' }}>{describe(f, e, contentHidden)}</div>
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
