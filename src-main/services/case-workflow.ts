@@ -53,8 +53,8 @@ export const resolveCase = withInput(
   function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): CaseRecord {
     const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
     return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
-      const slipNumbers = resolutionSlipNumbers(ctx, c.id, input.slipNumbers);
-      if (needsAmount && input.amountFen === undefined && slipNumbers.length === 0) {
+      const slips = resolutionSlipNumbers(ctx, c.id, input.slipNumbers);
+      if (needsAmount && input.amountFen === undefined && slips.numbers.length === 0 && slips.linkedSlips === 0) {
         throw refuse(
           'VALIDATION',
           '退货、换货或补偿须填写金额或关联退换货单',
@@ -69,7 +69,7 @@ export const resolveCase = withInput(
           resolutionType: input.type,
           resolutionSummary: input.summary,
           resolutionAmountFen: input.amountFen ?? null,
-          slipNumbers: JSON.stringify(slipNumbers),
+          slipNumbers: JSON.stringify(slips.numbers),
           resolvedAt: ctx.now(),
           resolvedBy: actor.id,
         },

@@ -344,16 +344,15 @@ export const en: Messages = {
     voidedBy: 'Voided by',
     voidReason: 'Void reason',
     notYours: 'You may not approve this slip (above your approval authority, or filled in by you)',
-    printOrReprint: 'Print / reprint',
     caseCard: 'Return slips',
     noneOnCase: 'No slips for this case yet',
-    openFromCase: 'New slip for this case',
     homeMatch: 'Return slips',
     needsSupervisor:
       'Returned goods worth {{amount}} exceed your approval authority of {{limit}}: a duty supervisor or the manager must approve it after saving',
     needsManager:
       "Returned goods worth {{amount}} exceed the duty supervisor's authority of {{limit}}: the manager must approve it after saving",
-  },  followUp: { title: 'Follow-ups', due: 'Due {{date}}', open: 'Open', done: 'Done' },
+  },
+  followUp: { title: 'Follow-ups', due: 'Due {{date}}', open: 'Open', done: 'Done' },
   print: {
     page: 'Page {{n}}',
     failed: 'The PDF cannot be shown; download it instead',

@@ -13,6 +13,8 @@ import {
   submitCase,
 } from '../../src-main/services/case-workflow';
 import { listQueue } from '../../src-main/services/queues';
+import { createSlip } from '../../src-main/services/slips';
+import { returnInput } from '../helpers/slips';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 
 let s: TestStore;
@@ -114,11 +116,23 @@ describe('in-store complaint resolved the next day with consent (procedure 2)', 
     expect(ext.extensionConsent).toBe(true);
     expect(ext.dueAt).toBe(Date.parse('2026-11-25T21:00:00+08:00'));
     s.clock.t = Date.parse('2026-11-25T10:00:00+08:00');
+    // The exchange slip exists before its number can be named in the resolution.
+    const slip = createSlip(
+      s.ctx,
+      staff,
+      returnInput(s, {
+        type: 'exchange',
+        refundFen: undefined,
+        refundMethod: undefined,
+        issuedLines: [{ itemCode: '6901234567891', name: '男士皮鞋', spec: '43码', quantity: 1, unitPriceFen: 45_900 }],
+        caseId: c.id,
+      }),
+    );
     resolveCase(s.ctx, staff, {
       caseId: c.id,
       type: 'exchange',
       summary: '换货并道歉',
-      slipNumbers: ['SH01-TH-202611-0001'],
+      slipNumbers: [slip.number],
     });
     recordFeedback(s.ctx, secretary, { caseId: c.id, satisfaction: 'basically_satisfied', disputed: false });
     expect(submitCase(s.ctx, secretary, { caseId: c.id }).status).toBe('awaiting_instruction');

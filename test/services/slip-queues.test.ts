@@ -141,7 +141,7 @@ describe('slips on their case', () => {
     expect(viewSlip(s.ctx, { slipId: two.id })).toMatchObject({ voidedByName: '赵主管', settledByName: null });
   });
 
-  it("a resolution's typed slip numbers must exist; the linked slips are added without typing", () => {
+  it("a resolution's typed slip numbers must exist; a linked slip stands in for the amount", () => {
     s = openTestStore();
     const c = phoneCase(s);
     forwardCase(s.ctx, s.users.secretary, { caseId: c.id, handlingUnitId: s.units.shoes });
@@ -164,17 +164,23 @@ describe('slips on their case', () => {
         },
       },
     ]);
-    // Without an amount or a typed number, the linked slip is enough.
-    const resolved = resolveCase(s.ctx, s.users.staff, {
-      caseId: c.id,
+    // Without an amount or a typed number, the linked slip is enough; the case lists it by the link.
+    const resolved = resolveCase(s.ctx, s.users.staff, { caseId: c.id, type: 'refund', summary: '退货退款' });
+    expect(resolved.slipNumbers).toEqual([]);
+    expect(getCase(s.ctx, s.users.staff, { caseId: c.id }).slips.map((x) => x.number)).toEqual([linked.number]);
+    // A typed number is kept as the slip is numbered.
+    const other = phoneCase(s, { customer: { name: '李四', phone: '13900000000' } });
+    forwardCase(s.ctx, s.users.secretary, { caseId: other.id, handlingUnitId: s.units.shoes });
+    const typedToo = resolveCase(s.ctx, s.users.staff, {
+      caseId: other.id,
       type: 'refund',
       summary: '退货退款',
       slipNumbers: [typed.number.toLowerCase()],
     });
-    expect(resolved.slipNumbers).toEqual([typed.number, linked.number]);
+    expect(typedToo.slipNumbers).toEqual([typed.number]);
   });
 
-  it("refuses a void slip's number and one linked to another case", () => {
+  it("refuses the number of a slip linked to another case; a void slip's number is kept as typed", () => {
     s = openTestStore();
     const c = phoneCase(s);
     const other = phoneCase(s, { customer: { name: '李四', phone: '13900000000' } });
@@ -182,11 +188,21 @@ describe('slips on their case', () => {
     const elsewhere = slipOf(1_000, 'R-1', { caseId: other.id });
     const voided = slipOf(1_000, 'R-2');
     voidSlip(s.ctx, s.users.supervisor, { slipId: voided.id, reason: '录错' });
-    for (const n of [elsewhere.number, voided.number]) {
-      const e = refusal(() =>
-        resolveCase(s.ctx, s.users.staff, { caseId: c.id, type: 'refund', summary: '退款', slipNumbers: [n] }),
-      );
-      expect(e.issues[0]?.field).toBe('slipNumbers');
-    }
+    const e = refusal(() =>
+      resolveCase(s.ctx, s.users.staff, {
+        caseId: c.id,
+        type: 'refund',
+        summary: '退款',
+        slipNumbers: [elsewhere.number],
+      }),
+    );
+    expect(e.issues[0]?.message.en).toBe(`Slip numbers: Slip ${elsewhere.number} belongs to another case`);
+    const resolved = resolveCase(s.ctx, s.users.staff, {
+      caseId: c.id,
+      type: 'refund',
+      summary: '退款',
+      slipNumbers: [voided.number],
+    });
+    expect(resolved.slipNumbers).toEqual([voided.number]);
   });
 });

@@ -111,7 +111,7 @@ export function SlipView({ id }: { id: string }) {
       )}
       <Space style={{ marginTop: 16 }}>
         <Button type="primary" onClick={() => navigate(`/print/slip/${s.id}`)}>
-          {t('slips.printOrReprint')}
+          {t('slip.print')}
         </Button>
         {mayApprove && <Button onClick={() => void approve()}>{t('slip.approve')}</Button>}
         {maySettle && <Button onClick={() => setSettling(true)}>{t('action.settle')}</Button>}
