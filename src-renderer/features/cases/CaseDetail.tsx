@@ -97,7 +97,12 @@ export function CaseDetail({ id }: { id: string }) {
                 key: e.id,
                 children: (
                   <>
-                    <strong>{t(`event.${e.kind}`, { defaultValue: e.kind })}</strong> · {e.actorName} · {f.time(e.at)}
+                    <strong>
+                      {e.kind === 'escalate' && e.data?.escalationId
+                        ? t('action.escalation_outcome')
+                        : t(`event.${e.kind}`, { defaultValue: e.kind })}
+                    </strong>{' '}
+                    · {e.actorName} · {f.time(e.at)}
                     {e.text && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{e.text}</div>}
                   </>
                 ),

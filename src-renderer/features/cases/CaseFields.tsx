@@ -42,6 +42,8 @@ export function Row({ label, children, testId }: { label: string; children: Reac
   );
 }
 
+const LONG = 300;
+
 /** Text as typed (line breaks kept), at most about 12 lines high, then it scrolls inside the field. */
 export function LongText({ text, label, testId }: { text: string; label: string; testId?: string }) {
   return (
@@ -50,7 +52,14 @@ export function LongText({ text, label, testId }: { text: string; label: string;
       aria-label={label}
       tabIndex={0}
       data-testid={testId}
-      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxHeight: '18em', overflowY: 'auto' }}
+      style={{
+        whiteSpace: 'pre-wrap',
+        overflowWrap: 'anywhere',
+        maxHeight: '18em',
+        overflowY: 'auto',
+        // A long text gets a frame, so that the cut at the bottom reads as "scroll for more".
+        ...(text.length > LONG ? { border: '1px solid #e5e7eb', borderRadius: 4, padding: '4px 8px' } : {}),
+      }}
     >
       {text}
     </div>
