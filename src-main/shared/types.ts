@@ -111,6 +111,8 @@ export interface CaseRecord {
   slipNumbers: string[];
   resolvedAt: number | null;
   resolvedBy: string | null;
+  /** In store only: resolved at the counter while the customer was there; the handling clock stopped then (SPEC §4). */
+  counterResolvedAt: number | null;
   firstFedBackAt: number | null;
   fedBackAt: number | null;
   satisfaction: Satisfaction | null;

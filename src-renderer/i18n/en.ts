@@ -464,4 +464,5 @@ export const en: Messages = {
     mustChangeTag: 'Must change PIN',
     unitStaffSeeAll: 'Unit staff see the cases of every unit',
     maxAmount: 'Maximum of each amount field (yuan)',
-  },};
+  },
+};

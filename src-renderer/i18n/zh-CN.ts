@@ -461,7 +461,8 @@ export const zhCN = {
     mustChangeTag: '须改 PIN',
     unitStaffSeeAll: '被投诉单位人员可查看所有单位的个案',
     maxAmount: '每个金额字段的上限(元)',
-  },};
+  },
+};
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 export type Messages = Catalogue<typeof zhCN>;
