@@ -187,6 +187,9 @@ export const en: Messages = {
     toHeadOffice: 'Head office will receive the case and give its instruction.',
     toManager: 'The manager will receive the case for review.',
     fileNote: 'A filed case leaves the work queues; it must be reopened to change it.',
+    feedbackNote:
+      'After feedback the case is “fed back”; if the customer disputes it, it is “disputed” and must be escalated before it can resume.',
+    resumeNote: 'After resuming, the case returns to the status chosen, to be handled and fed back again.',
     outcomeOnce: 'An escalation outcome is recorded once and cannot be changed.',
     history: 'Change history',
     historyCreated: 'Case registered',

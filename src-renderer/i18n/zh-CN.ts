@@ -186,6 +186,8 @@ export const zhCN = {
     toHeadOffice: '部本部将收到此个案并作出批示。',
     toManager: '店长将收到此个案进行审核。',
     fileNote: '建档后个案不再出现在待办队列,须重新打开才能修改。',
+    feedbackNote: '反馈后个案进入“已反馈”;顾客有疑义时进入“有疑义”,须先升级处理才能恢复处理。',
+    resumeNote: '恢复处理后个案回到所选状态,重新处理并再次反馈顾客。',
     outcomeOnce: '升级结果只能登记一次,登记后不能修改。',
     history: '变更记录',
     historyCreated: '登记个案',

@@ -5,6 +5,8 @@ import type { CaseView } from '../../../src-main/shared/types';
 
 export function actionNotice(t: TFunction, c: Pick<CaseView, 'actionTargets'>, action: string): string | undefined {
   if (action === 'escalation_outcome') return t('caseScreen.outcomeOnce');
+  if (action === 'feedback') return t('caseScreen.feedbackNote');
+  if (action === 'resume') return t('caseScreen.resumeNote');
   const target = Object.entries(c.actionTargets).find(([a]) => a === action)?.[1];
   if (!target) return undefined;
   const moves = t('caseScreen.willMove', { action: t(`action.${action}`), status: t(`status.${target}`) });
