@@ -62,9 +62,18 @@ export const resolveCase = withInput(
           [{ field: 'amountFen', message: { zh: '金额:须填写', en: 'Amount is required' } }],
         );
       }
+      if (input.atCounter && c.channel !== 'in_store') {
+        throw refuse('VALIDATION', '只有来店申诉可以当场解决', 'Only an in-store case can be resolved at the counter', [
+          {
+            field: 'atCounter',
+            message: { zh: '当场解决:只适用于来店申诉', en: 'At the counter applies to in-store cases only' },
+          },
+        ]);
+      }
       return {
         patch: {
           status: statusOrThrow(nextStatus('resolve', f, {})),
+          counterResolvedAt: input.atCounter ? ctx.now() : c.counterResolvedAt,
           handlingUnitId: c.handlingUnitId ?? c.complainedUnitId ?? actor.unitId,
           resolutionType: input.type,
           resolutionSummary: input.summary,
@@ -73,7 +82,10 @@ export const resolveCase = withInput(
           resolvedAt: ctx.now(),
           resolvedBy: actor.id,
         },
-        event: { text: input.summary, data: { type: input.type, amountFen: input.amountFen ?? null } },
+        event: {
+          text: input.summary,
+          data: { type: input.type, amountFen: input.amountFen ?? null, atCounter: input.atCounter },
+        },
       };
     });
   },
@@ -91,11 +103,11 @@ export const recordFeedback = withInput(
       }
       const now = ctx.now();
       const at = input.fedBackAt ? Date.parse(input.fedBackAt) : now;
-      if (at > now + 5 * 60_000 || at < c.receivedAt) {
+      if (at > now + 5 * 60_000 || at < c.receivedAt || (c.resolvedAt !== null && at < c.resolvedAt)) {
         throw refuse(
           'VALIDATION',
-          '反馈时间须在受理之后且不晚于现在',
-          'The feedback time must be after receipt and not in the future',
+          '反馈时间须在受理和处理之后,且不晚于现在',
+          'The feedback time must be after receipt and resolution and not in the future',
           [{ field: 'fedBackAt', message: { zh: '反馈时间不正确', en: 'Fed back at is out of range' } }],
         );
       }

@@ -250,6 +250,7 @@ export const en: Messages = {
     done: 'Done: {{action}}',
   },
   field: {
+    atCounter: 'Resolved at the counter with the customer there',
     handlingUnit: 'Handling unit',
     note: 'Note',
     text: 'Text',
@@ -347,8 +348,10 @@ export const en: Messages = {
     voidedBy: 'Voided by',
     voidReason: 'Void reason',
     notYours: 'You may not approve this slip (above your approval authority, or filled in by you)',
+    printOrReprint: 'Print / reprint',
     caseCard: 'Return slips',
     noneOnCase: 'No slips for this case yet',
+    openFromCase: 'New slip for this case',
     homeMatch: 'Return slips',
     needsSupervisor:
       'Returned goods worth {{amount}} exceed your approval authority of {{limit}}: a duty supervisor or the manager must approve it after saving',
@@ -455,7 +458,7 @@ export const en: Messages = {
     currentPin: 'Current PIN',
     newPin: 'New PIN',
     confirmPin: 'New PIN again',
-    pinRules: 'At least 6 digits, not 123456 or one digit repeated',
+    pinRules: '6–8 digits, not 123456 or one digit repeated',
     save: 'Save new PIN',
     changed: 'PIN changed',
     resetPin: 'Reset PIN',
@@ -467,5 +470,12 @@ export const en: Messages = {
     mustChangeTag: 'Must change PIN',
     unitStaffSeeAll: 'Unit staff see the cases of every unit',
     maxAmount: 'Maximum of each amount field (yuan)',
+    state: 'Account',
+    actions: 'Actions',
+    resetPinFor: 'Reset PIN: {{name}} ({{staffNo}})',
+    resetExplain:
+      'Give {{name}} a temporary PIN in person; at the next sign-in {{name}} must change it before seeing anything.',
+    unlockFor: 'Unlock: {{name}} ({{staffNo}})',
+    cancel: 'Cancel',
   },
 };

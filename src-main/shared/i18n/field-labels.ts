@@ -38,6 +38,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   satisfaction: { zh: '满意度', en: 'Satisfaction' },
   disputed: { zh: '是否有疑义', en: 'Disputed' },
   fedBackAt: { zh: '反馈时间', en: 'Fed back at' },
+  atCounter: { zh: '当场解决', en: 'At the counter' },
   kind: { zh: '升级方式', en: 'Escalation kind' },
   outcome: { zh: '结果', en: 'Outcome' },
   cause: { zh: '原因归属', en: 'Cause' },

@@ -117,6 +117,8 @@ export const ResolveInput = z.strictObject({
   summary: shortText(2000),
   amountFen: AmountFen.optional(),
   slipNumbers: z.array(shortText(40)).max(20).default([]),
+  /** In store: resolved at the counter while the customer is there (the handling clock stops now). */
+  atCounter: z.boolean().default(false),
 });
 export const FeedbackInput = z.strictObject({
   ...caseRef,

@@ -19,6 +19,8 @@ interface Props {
   action: string;
   /** The case, follow-up or slip the action is on (the spec knows which). */
   targetId: string;
+  /** The case's channel: fields meant for other channels are not asked. */
+  caseChannel?: string;
   /** The case the target belongs to (the target itself for a case action). */
   caseId?: string;
   /** What the action will do, shown above the fields (the confirmation says what happens). */
@@ -27,7 +29,7 @@ interface Props {
   onClose: (answer?: unknown) => void;
 }
 
-export function ActionDialog({ action, targetId, caseId, notice, onClose }: Props) {
+export function ActionDialog({ action, targetId, caseId, notice, caseChannel, onClose }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const units = useUnits();
@@ -130,18 +132,20 @@ export function ActionDialog({ action, targetId, caseId, notice, onClose }: Prop
           {...formKeys(() => void submit())}
           onSubmit={(e) => (e.preventDefault(), void submit())}
         >
-          {spec.fields.map((f) => (
-            <Field
-              key={f.name}
-              id={`action-${f.name}`}
-              path={f.path ?? f.name}
-              label={t(f.label)}
-              issues={issues}
-              required={f.required ?? false}
-            >
-              {control(f)}
-            </Field>
-          ))}
+          {spec.fields
+            .filter((f) => !f.channels || f.channels.some((c) => c === caseChannel))
+            .map((f) => (
+              <Field
+                key={f.name}
+                id={`action-${f.name}`}
+                path={f.path ?? f.name}
+                label={t(f.label)}
+                issues={issues}
+                required={f.required ?? false}
+              >
+                {control(f)}
+              </Field>
+            ))}
         </form>
       </Form>
     </Modal>

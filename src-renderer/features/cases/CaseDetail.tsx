@@ -117,6 +117,7 @@ export function CaseDetail({ id }: { id: string }) {
           action={action.name}
           targetId={action.targetId}
           caseId={c.id}
+          caseChannel={c.channel}
           notice={actionNotice(t, c, action.name)}
           onClose={(answer) => {
             if (answer) {

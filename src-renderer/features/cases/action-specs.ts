@@ -2,7 +2,14 @@
 // action: the dialog renders the fields, validates them with the channel's own schema
 // from the contract and sends the input.
 import type { TFunction } from 'i18next';
-import { CAUSES, ESCALATION_KINDS, FINDINGS, RESOLUTION_TYPES, SATISFACTIONS } from '../../../src-main/shared/enums';
+import {
+  CAUSES,
+  type Channel as CaseChannel,
+  ESCALATION_KINDS,
+  FINDINGS,
+  RESOLUTION_TYPES,
+  SATISFACTIONS,
+} from '../../../src-main/shared/enums';
 import type { Channel } from '../../../src-main/shared/ipc/contract';
 import { toFen } from '../../lib/format';
 
@@ -17,6 +24,8 @@ export interface ActionField {
   /** The schema path when it differs from the name (money is typed in yuan, sent in fen). */
   path?: string;
   options?: (t: TFunction) => { value: string; label: string }[];
+  /** Asked only on cases that came in by these channels (absent: every case). */
+  channels?: readonly CaseChannel[];
 }
 
 export interface ActionSpec {
@@ -54,6 +63,8 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       { name: 'summary', kind: 'textarea', label: 'field.summary', required: true },
       { name: 'amount', kind: 'money', label: 'field.amount', path: 'amountFen' },
       { name: 'slipNumbers', kind: 'text', label: 'field.slipNumbers' },
+      // In store the limit is met at the counter when the customer is there (SPEC §4).
+      { name: 'atCounter', kind: 'yesno', label: 'field.atCounter', channels: ['in_store'] },
     ],
     build: (caseId, v) => ({
       caseId,
@@ -61,6 +72,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       summary: v.summary ?? '',
       amountFen: money(v.amount),
       slipNumbers: (v.slipNumbers ?? '').split(/[,,\s]+/).filter(Boolean),
+      atCounter: yesNo(v.atCounter) ?? false,
     }),
   },
   feedback: {
@@ -73,12 +85,15 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         options: opts(SATISFACTIONS, 'satisfaction'),
       },
       { name: 'disputed', kind: 'yesno', label: 'field.disputed', required: true },
+      // Empty: now. A feedback given earlier (by phone last night) is recorded at its time.
+      { name: 'fedBackAt', kind: 'datetime', label: 'field.fedBackAt' },
       note,
     ],
     build: (caseId, v) => ({
       caseId,
       satisfaction: optional(v.satisfaction),
       disputed: yesNo(v.disputed),
+      fedBackAt: instant(v.fedBackAt),
       note: optional(v.note),
     }),
   },
