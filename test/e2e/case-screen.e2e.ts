@@ -14,7 +14,7 @@ import { applyInstruction } from '../../src-main/services/case-details';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/shared/ipc/contract';
 import type { Result } from '../../src-main/shared/result';
 import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
-import { launchChromium, SCREENSHOTS, signIn, spawnServer } from './harness';
+import { choose, launchChromium, SCREENSHOTS, signIn, spawnServer } from './harness';
 
 let dir: string;
 let server: { proc: ChildProcess; url: string };
@@ -154,6 +154,7 @@ describe('the case screen', () => {
     const esc = page.locator('[data-testid^="escalation-"]');
     await expect.poll(() => esc.innerText()).toContain('值班主管当面致歉,顾客同意退货');
     expect(await page.locator('[data-action="escalation_outcome"]').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('case-history').innerText()).toContain('登记升级结果');
 
     // The reason also as a tooltip on the disabled button.
     await page.locator('[data-blocked="submit"]').scrollIntoViewIfNeeded();
@@ -167,8 +168,13 @@ describe('the case screen', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'case-blocked.png') });
 
     // Once the finding is recorded, 报部本部 is offered and its dialog says what will happen.
-    await api(page, 'cases.finding', { caseId, cause: 'product_or_service', finding: 'founded' });
-    await page.reload();
+    await page.locator('[data-action="finding"]').click();
+    const findingDialog = page.getByRole('dialog');
+    await choose(page, 'action-cause', '商品或服务本身');
+    await choose(page, 'action-finding', '属实');
+    await findingDialog.getByRole('button', { name: /确\s?定/ }).click();
+    await findingDialog.waitFor({ state: 'detached' });
+    expect(await page.locator('[data-blocked="submit"]').count()).toBe(0);
     await page.locator('[data-action="submit"]').click();
     expect(await page.getByRole('dialog').getByTestId('action-notice').innerText()).toBe(
       '报部本部后个案进入“待批示”。部本部将收到此个案并作出批示。',

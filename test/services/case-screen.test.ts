@@ -107,6 +107,10 @@ describe('escalation outcome', () => {
     expect(counts.audit_log).toBe(before.audit_log + 1);
     expect(counts.outbox).toBeGreaterThan(before.outbox);
     expect(after.events.at(-1)).toMatchObject({ kind: 'escalate', text: '主管当面致歉,顾客接受退货' });
+    // In the history the outcome is a change of an escalation that existed before (the screen names it so).
+    const last = caseHistory(s.ctx, s.users.secretary, { caseId: c.id }).at(-1);
+    expect(last?.action).toBe('case.escalate');
+    expect(last?.changes).toContainEqual({ field: 'escalations', before: 1, after: 1 });
   });
 
   it('refuses a second outcome, an unknown escalation, a role that may not escalate and bad input, changing nothing', async () => {

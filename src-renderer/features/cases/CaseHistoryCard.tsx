@@ -42,6 +42,16 @@ function describe(f: CaseFormat, e: CaseHistoryEntry, contentHidden: boolean): s
     .join(' · ');
 }
 
+/** The change's name: the timeline's words; an escalation row that existed before is its outcome. */
+function kindLabel(f: CaseFormat, e: CaseHistoryEntry): string {
+  const { t } = f;
+  if (e.action === 'case.create') return t('event.intake');
+  const escalations = e.changes.find((ch) => ch.field === 'escalations');
+  if (e.action === 'case.escalate' && typeof escalations?.before === 'number' && escalations.before > 0)
+    return t('action.escalation_outcome');
+  return t(`event.${e.action.replace(/^case\./, '')}`, { defaultValue: e.action });
+}
+
 export function CaseHistoryCard({
   caseId,
   contentHidden,
@@ -64,10 +74,7 @@ export function CaseHistoryCard({
       <ol data-testid="case-history" style={{ margin: 0, paddingInlineStart: 20 }}>
         {(q.data ?? []).map((e) => (
           <li key={e.id} style={{ marginBottom: 6, overflowWrap: 'anywhere' }}>
-            <strong>{f.time(e.at)}</strong> · {e.actorName} ·{' '}
-            {t(`event.${e.action === 'case.create' ? 'intake' : e.action.replace(/^case\./, '')}`, {
-              defaultValue: e.action,
-            })}
+            <strong>{f.time(e.at)}</strong> · {e.actorName} · {kindLabel(f, e)}
             <div style={{ color: '#4b5563' }}>{describe(f, e, contentHidden)}</div>
           </li>
         ))}
