@@ -3,7 +3,9 @@
 // PC as the clerk types and is never cleared by an error.
 import { App, Alert, Checkbox, Form, Input, Radio, Select, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
+import { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
 import { DayPicker } from '../../components/DatePickers';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { AmountInput } from '../../components/AmountInput';
@@ -23,6 +25,16 @@ import {
   toIntakeInput,
 } from './intake-state';
 import { RepeatNotice } from './RepeatNotice';
+
+/** The longest text a field of the intake schema accepts (through optional and trimming pipes). */
+function maxLengthOf(schema: z.core.$ZodType): number | undefined {
+  if (schema instanceof z.ZodString) return schema.maxLength ?? undefined;
+  if (schema instanceof z.ZodPipe) return maxLengthOf(schema.in);
+  if (schema instanceof z.ZodOptional) return maxLengthOf(schema.unwrap());
+  return undefined;
+}
+const CONTENT_MAX = maxLengthOf(CaseIntakeInput.shape.content);
+const EXPECTED_MAX = maxLengthOf(CaseIntakeInput.shape.expectedResolution);
 
 const asKind = (c: string): Kind => ((INTAKE_FORMS as string[]).includes(c) ? (c as Kind) : 'phone');
 
@@ -200,14 +212,15 @@ export function IntakeForm({ channel }: { channel: string }) {
                   id="content"
                   autoFocus={kind !== 'phone'}
                   rows={4}
-                  maxLength={5000}
+                  showCount
+                  maxLength={CONTENT_MAX}
                   {...text('content')}
                 />
               </Field>
             </div>
             <div className="wide">
               <Field id="expected" path="expectedResolution" label={t('intake.expected')} issues={issues}>
-                <Input.TextArea id="expected" rows={2} {...text('expected')} />
+                <Input.TextArea id="expected" rows={2} showCount maxLength={EXPECTED_MAX} {...text('expected')} />
               </Field>
             </div>
             <Field id="category" path="categoryCode" label={t('intake.category')} issues={issues} required>

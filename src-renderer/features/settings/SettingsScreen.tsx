@@ -5,6 +5,8 @@ import { Alert, App, Button, Form, Input, InputNumber, Radio, Select, Switch, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputSchemaOf, type PublicSettings } from '../../../src-main/shared/ipc/contract';
+import { AMOUNT_CEILING_FEN, formatYuan, parseMoney } from '../../../src-main/shared/money-input';
+import { AmountInput } from '../../components/AmountInput';
 import { Field } from '../../components/Field';
 import { pick, setLang } from '../../i18n';
 import { invoke } from '../../lib/api';
@@ -28,7 +30,17 @@ type Editable = Pick<
   | 'printerName'
   | 'headOfficeUrl'
   | 'syncIntervalMinutes'
+  | 'maxAmountFen'
+  | 'unitStaffSeeAllUnits'
 >;
+
+/** The maximum amount as typed in yuan: fen, or the field's message. */
+function maxAmountIssues(text: string): { fen: number } | { issues: IssueMap } {
+  const r = parseMoney(text, AMOUNT_CEILING_FEN);
+  if (!r.ok) return { issues: { maxAmountFen: r.message } };
+  if (r.fen < 100) return { issues: { maxAmountFen: { zh: '至少 ¥1', en: 'must be at least ¥1' } } };
+  return { fen: r.fen };
+}
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -48,7 +60,10 @@ export function SettingsScreen() {
     printerName: settings.printerName,
     headOfficeUrl: settings.headOfficeUrl,
     syncIntervalMinutes: settings.syncIntervalMinutes,
+    maxAmountFen: settings.maxAmountFen,
+    unitStaffSeeAllUnits: settings.unitStaffSeeAllUnits,
   }));
+  const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
   const [error, setError] = useState<string | null>(null);
 
@@ -56,16 +71,20 @@ export function SettingsScreen() {
   const set = <K extends keyof Editable>(k: K, val: Editable[K]) => setV((p) => ({ ...p, [k]: val }));
 
   const save = async () => {
-    const found = checkWith(inputSchemaOf('settings.update'), v);
+    const max = maxAmountIssues(maxAmountText);
+    const patch = 'fen' in max ? { ...v, maxAmountFen: max.fen } : v;
+    const found = { ...checkWith(inputSchemaOf('settings.update'), patch), ...('issues' in max ? max.issues : {}) };
     setIssues(found);
     if (Object.keys(found).length) return;
-    const r = await invoke('settings.update', v);
+    const r = await invoke('settings.update', patch);
     if (!r.ok) {
       setError(pick(r.error.message));
       setIssues(toIssueMap(r.error.issues));
       return;
     }
     setError(null);
+    setV((p) => ({ ...p, maxAmountFen: r.value.maxAmountFen }));
+    setMaxAmountText(formatYuan(r.value.maxAmountFen));
     qc.setQueryData(['settings'], r.value);
     await setLang(r.value.language);
     void message.success(t('settings.saved'));
@@ -150,6 +169,16 @@ export function SettingsScreen() {
                   set('approvalLimits', { ...v.approvalLimits, supervisorFen: Math.round(Number(n ?? 0) * 100) })
                 }
                 style={{ width: '100%' }}
+              />
+            </Field>
+            <Field id="maxAmount" path="maxAmountFen" label={t('staff.maxAmount')} issues={issues}>
+              <AmountInput id="maxAmount" value={maxAmountText} onChange={(e) => setMaxAmountText(e.target.value)} />
+            </Field>
+            <Field id="unitStaffSeeAll" path="unitStaffSeeAllUnits" label={t('staff.unitStaffSeeAll')} issues={issues}>
+              <Switch
+                id="unitStaffSeeAll"
+                checked={v.unitStaffSeeAllUnits}
+                onChange={(x) => set('unitStaffSeeAllUnits', x)}
               />
             </Field>
             <Field id="maskPhone" path="maskPhoneOnCustomerCopy" label={t('settings.maskPhone')} issues={issues}>
