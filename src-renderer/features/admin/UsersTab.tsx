@@ -1,16 +1,19 @@
-// Staff accounts: who may sign in, with which role. Accounts are never deleted (their names
-// stay on the records they wrote); leaving staff are deactivated.
+// Staff accounts: who may sign in, with which role, locked or due a PIN change; the manager
+// resets a PIN or unlocks an account here. Accounts are never deleted (their names stay on
+// the records they wrote); leaving staff are deactivated.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Input, Select, Switch, Table } from 'antd';
+import { App, Button, Input, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../../src-main/shared/enums';
+import type { StaffListUser } from '../../../src-main/shared/schemas/admin';
 import type { SessionUser } from '../../../src-main/shared/types';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import { call, invoke } from '../../lib/api';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { CreateSection } from './CreateSection';
+import { ResetPinDialog } from './ResetPinDialog';
 import { useSession, useUnits } from '../shell/session';
 
 const EMPTY = { staffNo: '', name: '', role: 'clerk', unitId: '', pin: '' };
@@ -21,7 +24,8 @@ export function UsersTab() {
   const { user: me } = useSession();
   const qc = useQueryClient();
   const units = useUnits();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => call('users.list', {}) });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => call('users.accounts', {}) });
+  const [resetting, setResetting] = useState<StaffListUser | null>(null);
   const [v, setV] = useState(EMPTY);
   const { issues, error, busy, send } = useCheckedSubmit();
   const set = (k: keyof typeof EMPTY, x: string) => setV((p) => ({ ...p, [k]: x }));
@@ -48,6 +52,19 @@ export function UsersTab() {
     void qc.invalidateQueries({ queryKey: ['users'] });
   };
 
+  const unlock = async (u: StaffListUser) => {
+    const r = await invoke('users.unlock', { userId: u.id });
+    if (!r.ok) void message.error(pick(r.error.message));
+    else void message.success(t('staff.unlocked', { name: u.name }));
+    void qc.invalidateQueries({ queryKey: ['users'] });
+  };
+
+  const resetDone = (u: StaffListUser) => {
+    setResetting(null);
+    void message.success(t('staff.resetDone', { name: u.name }));
+    void qc.invalidateQueries({ queryKey: ['users'] });
+  };
+
   return (
     <>
       <Table
@@ -64,7 +81,7 @@ export function UsersTab() {
           {
             title: t('admin.active'),
             dataIndex: 'active',
-            render: (active: boolean, u: SessionUser & { active: boolean }) => (
+            render: (active: boolean, u: StaffListUser) => (
               <Switch
                 aria-label={t('admin.activeFor', { name: u.name })}
                 checked={active}
@@ -73,8 +90,45 @@ export function UsersTab() {
               />
             ),
           },
+          {
+            title: t('staff.state'),
+            key: 'state',
+            render: (_: unknown, u: StaffListUser) => (
+              <Space size={4} wrap>
+                {u.locked && <Tag color="red">{t('staff.locked')}</Tag>}
+                {u.mustChangePin && <Tag color="magenta">{t('staff.mustChangeTag')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('staff.actions'),
+            key: 'actions',
+            render: (_: unknown, u: StaffListUser) => (
+              <Space size={4} wrap>
+                {u.id !== me.id && (
+                  <Button
+                    size="small"
+                    aria-label={t('staff.resetPinFor', { name: u.name, staffNo: u.staffNo })}
+                    onClick={() => setResetting(u)}
+                  >
+                    {t('staff.resetPin')}
+                  </Button>
+                )}
+                {u.locked && (
+                  <Button
+                    size="small"
+                    aria-label={t('staff.unlockFor', { name: u.name, staffNo: u.staffNo })}
+                    onClick={() => void unlock(u)}
+                  >
+                    {t('staff.unlock')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
+      {resetting && <ResetPinDialog user={resetting} onClose={() => setResetting(null)} onDone={resetDone} />}
       <CreateSection
         title={t('admin.newUser')}
         submitLabel={t('admin.create')}

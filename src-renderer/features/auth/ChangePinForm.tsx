@@ -55,7 +55,11 @@ export function ChangePinForm({ onDone }: { onDone: () => void }) {
               maxLength={8}
               autoComplete={k === 'currentPin' ? 'current-password' : 'new-password'}
               value={v[k]}
-              onChange={(e) => setV({ ...v, [k]: e.target.value })}
+              onChange={(e) => {
+                setV({ ...v, [k]: e.target.value });
+                // A message about what was typed before is stale once the field changes.
+                setIssues(({ [k]: _old, ...rest }) => rest);
+              }}
             />
           </Field>
         ))}
