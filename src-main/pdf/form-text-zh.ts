@@ -89,7 +89,7 @@ export const FORM_TEXT_ZH: FormText = {
     earlierCases: '以往个案',
     govSection: '政府职能部门',
     body: '部门',
-    referenceNo: '部门编号',
+    referenceNo: '来文编号',
     contactPerson: '联系人',
     contactPhone: '联系电话',
     purchaseSection: '三、购买信息',

@@ -60,7 +60,8 @@ export const en: Messages = {
     government: 'Government body',
     body: 'Body',
     bodyName: 'Body name',
-    referenceNo: 'Reference no.',
+    referenceNo: 'Reference no. of the forwarding body',
+    receivedAt: 'Received at (letter, e-mail, online message; empty: now)',
     contactPerson: 'Contact person',
     contactPhone: 'Contact phone',
     purchase: 'Purchase',
@@ -114,7 +115,7 @@ export const en: Messages = {
     noDue: 'No deadline',
     slips: 'Return slips',
     back: 'Back to home',
-    govRef: 'Body reference',
+    govRef: 'Reference no. of the forwarding body',
   },
   caseScreen: {
     group: {

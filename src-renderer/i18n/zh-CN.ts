@@ -60,7 +60,8 @@ export const zhCN = {
     government: '政府职能部门',
     body: '部门',
     bodyName: '部门名称',
-    referenceNo: '部门编号',
+    referenceNo: '来文编号',
+    receivedAt: '收到时间(信件、邮件、网上留言;空则为现在)',
     contactPerson: '联系人',
     contactPhone: '联系电话',
     purchase: '购买信息',
@@ -113,7 +114,7 @@ export const zhCN = {
     noDue: '无时限',
     slips: '退换货单',
     back: '返回工作台',
-    govRef: '部门编号',
+    govRef: '来文编号',
   },
   caseScreen: {
     group: {

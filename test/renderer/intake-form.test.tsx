@@ -21,11 +21,11 @@ describe('IntakeForm', () => {
   it('shows only the fields that apply to the channel', async () => {
     await renderSigned(<IntakeForm channel="phone" />, never);
     expect(screen.getByLabelText('联系电话')).toBeTruthy();
-    expect(screen.queryByLabelText('部门编号')).toBeNull();
+    expect(screen.queryByLabelText('来文编号')).toBeNull();
     expect(screen.queryByText('匿名投诉')).toBeNull();
     cleanup();
     await renderSigned(<IntakeForm channel="government" />, never);
-    expect(screen.getByLabelText('部门编号')).toBeTruthy();
+    expect(screen.getByLabelText('来文编号')).toBeTruthy();
   });
 
   it('names the missing fields from the shared schema before anything is sent', async () => {

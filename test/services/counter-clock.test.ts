@@ -121,3 +121,24 @@ describe('typed feedback time', () => {
     expect(ok.firstFedBackAt).toBe(at('2026-11-24T15:00:00+08:00'));
   });
 });
+
+describe('typed received time (letters, e-mail, online)', () => {
+  it('keeps the arrival time typed for a letter and refuses one in the future, storing nothing', () => {
+    s = openTestStore({ at: at('2026-11-24T10:00:00+08:00') });
+    const letter = (receivedAt: string) =>
+      createCase(s.ctx, s.users.secretary, {
+        channel: 'letter',
+        customer: { name: '蒋堃' },
+        content: '来信反映收银员态度差',
+        categoryCode: 'other',
+        receivedAt,
+      });
+    const before = storeCounts(s.db);
+    expect(() => letter('2026-11-24T18:00:00+08:00')).toThrow(/cannot be in the future/);
+    expect(storeCounts(s.db)).toEqual(before);
+    const c = letter('2026-11-23T09:15:00+08:00');
+    expect(c.receivedAt).toBe(at('2026-11-23T09:15:00+08:00'));
+    // The limit counts from the arrival: the same day's close, yesterday.
+    expect(c.dueAt).toBe(at('2026-11-23T21:00:00+08:00'));
+  });
+});

@@ -13,7 +13,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   'customer.preferredContactTime': { zh: '方便联系时间', en: 'Preferred contact time' },
   'government.body': { zh: '政府职能部门', en: 'Government body' },
   'government.bodyName': { zh: '部门名称', en: 'Body name' },
-  'government.referenceNo': { zh: '部门编号', en: 'Body reference no.' },
+  'government.referenceNo': { zh: '来文编号', en: 'Reference no. of the forwarding body' },
   'government.contactPerson': { zh: '部门联系人', en: 'Body contact person' },
   'government.contactPhone': { zh: '部门联系电话', en: 'Body contact phone' },
   'purchase.items': { zh: '商品', en: 'Items' },

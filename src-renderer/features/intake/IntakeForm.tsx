@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { GOVERNMENT_BODIES, SEVERITIES } from '../../../src-main/shared/enums';
 import { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
-import { DayPicker } from '../../components/DatePickers';
+import { DayPicker, InstantPicker } from '../../components/DatePickers';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { AmountInput } from '../../components/AmountInput';
 import { Field } from '../../components/Field';
@@ -103,6 +103,11 @@ export function IntakeForm({ channel }: { channel: string }) {
                 onChange={(e) => set('subChannel', e.target.value)}
                 options={OTHER_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
               />
+            </Field>
+          )}
+          {kind === 'other' && (
+            <Field id="receivedAt" label={t('intake.receivedAt')} issues={issues}>
+              <InstantPicker id="receivedAt" value={s.receivedAt ?? ''} onChange={(v) => set('receivedAt', v)} />
             </Field>
           )}
           {show.government && (

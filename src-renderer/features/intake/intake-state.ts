@@ -11,6 +11,8 @@ export const OTHER_CHANNELS: Channel[] = ['letter', 'online', 'email', 'other'];
 
 export interface IntakeState {
   subChannel: Channel;
+  /** Letters, e-mail, online messages: when it arrived (branch time), as ISO; empty = now. */
+  receivedAt: string;
   severity: Severity;
   anonymous: boolean;
   name: string;
@@ -36,6 +38,7 @@ export interface IntakeState {
 
 export const emptyIntake = (): IntakeState => ({
   subChannel: 'letter',
+  receivedAt: '',
   severity: 'general',
   anonymous: false,
   name: '',
@@ -94,6 +97,10 @@ export function toIntakeInput(form: IntakeForm, s: IntakeState): CaseIntakeInput
     expectedResolution: opt(s.expected),
     categoryCode: s.categoryCode,
   };
+  // A letter or an e-mail is registered when it is opened, not when it arrived: the arrival may be typed.
+  // (`?? ''`: a draft saved before this field existed has none.)
+  const receivedAt = form === 'other' ? opt(s.receivedAt ?? '') : undefined;
+  if (receivedAt) input.receivedAt = receivedAt;
   if (show.government) {
     input.government = {
       // An unchosen body reaches the schema as an invalid value, which names the field.
