@@ -6,15 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBranchApp } from '../../src-main/app';
 import { openDatabase } from '../../src-main/db/connection';
 import { applyInstruction } from '../../src-main/services/case-details';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/shared/ipc/contract';
-import type { Result } from '../../src-main/shared/result';
 import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
-import { choose, launchChromium, SCREENSHOTS, signIn, spawnServer } from './harness';
+import { api, choose, launchChromium, SCREENSHOTS, signIn, spawnServer } from './harness';
 
 let dir: string;
 let server: { proc: ChildProcess; url: string };
@@ -38,27 +36,6 @@ afterAll(async () => {
   }
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Calls a channel as the signed-in page's user (the same HTTP seam the screens use). */
-async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const body = JSON.stringify(input);
-  const raw: unknown = await page.evaluate(
-    async ([ch, json]) => {
-      const res = await fetch(`api/${ch}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        credentials: 'same-origin',
-        body: json,
-      });
-      return (await res.json()) as unknown;
-    },
-    [channel, body],
-  );
-  // The envelope lib/api.ts reads: the contract types its value.
-  const r = raw as Result<ChannelOutput<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
 
 const COMPLAINT = '顾客反映电饭煲内胆涂层脱落,'.repeat(333) + '要求退货';
 

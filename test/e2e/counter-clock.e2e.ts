@@ -2,11 +2,9 @@
 // resolved at the counter with the customer there has no deadline left, and a feedback time typed
 // as 北京时间 is stored as that branch time. Screenshot: docs/screenshots/resolve-at-counter.png.
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/shared/ipc/contract';
-import type { Result } from '../../src-main/shared/result';
-import { choose, type Harness, shot, signIn, startHarness } from './harness';
+import { api, choose, type Harness, shot, signIn, startHarness } from './harness';
 
 let h: Harness;
 let browser: Browser;
@@ -15,25 +13,6 @@ beforeAll(async () => {
   browser = h.browser;
 });
 afterAll(async () => h?.close());
-
-/** Calls a channel as the signed-in page's user, through the same HTTP seam the screens use. */
-async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const raw: unknown = await page.evaluate(
-    async ([ch, json]) => {
-      const res = await fetch(`api/${ch}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: json,
-      });
-      return (await res.json()) as unknown;
-    },
-    [channel, JSON.stringify(input)],
-  );
-  // The envelope lib/api.ts reads: the contract types its value.
-  const r = raw as Result<ChannelOutput<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
 
 describe('the in-store clock on screen', () => {
   it('resolving at the counter meets the limit; a typed feedback time is branch time on a PC in New York', async () => {

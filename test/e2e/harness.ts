@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-main/shared/ipc/contract';
+import type { Result } from '../../src-main/shared/result';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
@@ -162,4 +164,29 @@ export async function choose(page: Page, id: string, option: string): Promise<vo
   }
   await page.keyboard.press('Enter');
   await open.waitFor({ state: 'hidden' });
+}
+
+/** Calls a channel as the signed-in page's user (the same HTTP seam the screens use). */
+export async function api<C extends Channel>(
+  page: Page,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const body = JSON.stringify(input);
+  const raw: unknown = await page.evaluate(
+    async ([ch, json]) => {
+      const res = await fetch(`api/${ch}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
+        body: json,
+      });
+      return (await res.json()) as unknown;
+    },
+    [channel, body],
+  );
+  // The envelope lib/api.ts reads: the contract types its value.
+  const r = raw as Result<ChannelOutput<C>>;
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.value;
 }
