@@ -1,7 +1,7 @@
 // The case status machine (SPEC §3) with the role checks of §11. `checkAction` is pure: it
 // returns the refusal (code and bilingual reason) or the status the case moves to.
 import type { CaseAction, CaseStatus, Channel, Role, Severity, SignOffPolicy } from '../shared/enums';
-import { CASE_STATUS_LABELS } from '../shared/i18n/vocabulary';
+import { CASE_ACTION_LABELS, CASE_STATUS_LABELS } from '../shared/i18n/vocabulary';
 import { type Ability, actsForUnit, can } from './permissions';
 
 export type { CaseAction };
@@ -41,24 +41,31 @@ export interface Refusal {
 /** The statuses' names in refusal messages: the shared vocabulary's. */
 export const STATUS_LABELS = CASE_STATUS_LABELS;
 
-// The verbs of refusals ("您的角色无权…"): in Chinese the same words as the case screen's buttons.
-const ACTION_LABELS: Record<CaseAction, { zh: string; en: string }> = {
-  forward: { zh: '转交处理', en: 'forward' },
-  resolve: { zh: '记录处理结果', en: 'record the result' },
-  feedback: { zh: '反馈顾客', en: 'record feedback' },
-  escalate: { zh: '升级处理', en: 'escalate' },
-  resume: { zh: '恢复处理', en: 'resume after the dispute' },
-  submit: { zh: '报部本部', en: 'submit' },
-  review: { zh: '领导审核', en: 'review' },
-  file: { zh: '建档', en: 'file' },
-  reopen: { zh: '重新打开', en: 'reopen' },
-  note: { zh: '添加处理意见', en: 'add a note' },
-  promise: { zh: '约定回复时间', en: 'promise a reply time' },
-  extend: { zh: '延至次日', en: 'extend to the next day' },
-  finding: { zh: '登记调查结论', en: 'record the finding' },
-  typical: { zh: '标记典型范例', en: 'mark as typical' },
-  follow_up: { zh: '回访', en: 'follow up' },
+// The verbs of refusals ("您的角色无权…"): in Chinese the case screen's button words (the vocabulary),
+// except where a button names a thing rather than a deed; in English a phrase of their own.
+const ZH_VERB: Partial<Record<CaseAction, string>> = {
+  finding: '登记调查结论',
+  typical: '标记典型范例',
+  follow_up: '回访',
 };
+const EN_VERB: Record<CaseAction, string> = {
+  forward: 'forward',
+  resolve: 'record the result',
+  feedback: 'record feedback',
+  escalate: 'escalate',
+  resume: 'resume after the dispute',
+  submit: 'submit',
+  review: 'review',
+  file: 'file',
+  reopen: 'reopen',
+  note: 'add a note',
+  promise: 'promise a reply time',
+  extend: 'extend to the next day',
+  finding: 'record the finding',
+  typical: 'mark as typical',
+  follow_up: 'follow up',
+};
+const actionVerb = (a: CaseAction) => ({ zh: ZH_VERB[a] ?? CASE_ACTION_LABELS[a].zh, en: EN_VERB[a] });
 
 /** Statuses each action may start from. */
 const FROM: Record<CaseAction, readonly CaseStatus[]> = {
@@ -131,7 +138,7 @@ const refusal = (code: Refusal['code'], zh: string, en: string): Refusal => ({ c
 
 /** Checks who may act and from which status; returns a refusal or null. */
 export function checkAllowed(action: CaseAction, c: CaseFacts, actor: Actor): Refusal | null {
-  const label = ACTION_LABELS[action];
+  const label = actionVerb(action);
   if (!can(actor.role, ABILITY[action])) {
     return refusal('FORBIDDEN', `您的角色无权${label.zh}`, `Your role may not ${label.en}`);
   }
