@@ -2,6 +2,8 @@
 // handler map the Electron IPC uses, over HTTP on 127.0.0.1 (src-main/web/branch-server.ts),
 // one session per browser (cookie). A demo store is seeded when the database file is missing.
 //   tsx scripts/dev-server.ts [--db FILE] [--port N] [--cases N]   (port 0 = any free port)
+// BRANCH_DESK_RENDERER_DIR serves another build of the renderer than out/renderer (several
+// builds side by side, e.g. `vite build --outDir /tmp/r` while out/renderer is being rebuilt).
 import Conf from 'conf';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,9 +24,9 @@ const { values: args } = parseArgs({
   },
 });
 const dbFile = resolve(args.db);
-const root = resolve('out/renderer');
+const root = resolve(process.env.BRANCH_DESK_RENDERER_DIR ?? 'out/renderer');
 if (!existsSync(join(root, 'index.html'))) {
-  console.error('out/renderer/index.html is missing: run `npm run build:renderer` first.');
+  console.error(`${join(root, 'index.html')} is missing: run \`npm run build:renderer\` first.`);
   process.exit(1);
 }
 if (!existsSync(dbFile)) seedDemo({ db: dbFile, cases: Number(args.cases), seed: 20261124, branch: 'SH01' }, stdio);
