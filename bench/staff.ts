@@ -26,7 +26,14 @@ export function seedStaff(ctx: ServiceContext, staffPerUnit: number): Staff {
   const rng = createRng(7);
   ensureDefaultCategories(ctx);
   const mk = (staffNo: string, role: Actor['role'], unitId: string | null, by: Actor | null): Actor => ({
-    ...createUser(ctx, by, { staffNo, name: personName(rng), role, pin: PIN, ...(unitId ? { unitId } : {}) }),
+    ...createUser(ctx, by, {
+      staffNo,
+      name: personName(rng),
+      role,
+      pin: PIN,
+      mustChangePin: false,
+      ...(unitId ? { unitId } : {}),
+    }),
   });
   const manager = mk('M001', 'manager', null, null);
   const units = UNIT_SPECS.map((spec) => ({

@@ -77,6 +77,8 @@ export function ensureDemoStaff(ctx: ServiceContext): DemoStaff {
           name: s.name,
           role: s.role,
           pin: DEMO_PIN,
+          // Demo accounts sign in with the published demo PIN (a store made by seed-demo says so).
+          mustChangePin: false,
           ...(unitId ? { unitId } : {}),
         }),
       );

@@ -6,13 +6,13 @@ import type { PrivateHandlers } from './types';
 
 export const slipHandlers = {
   'slips.create': (ctx, s, input) => createSlip.parsed(ctx, s.actor, input),
-  'slips.get': (ctx, _s, input) => getSlip.parsed(ctx, input),
-  'slips.getByNumber': (ctx, _s, input) => getSlipByNumber.parsed(ctx, input),
+  'slips.get': (ctx, s, input) => getSlip.parsed(ctx, s.actor, input),
+  'slips.getByNumber': (ctx, s, input) => getSlipByNumber.parsed(ctx, s.actor, input),
   'slips.approve': (ctx, s, input) => approveSlip.parsed(ctx, s.actor, input),
   'slips.void': (ctx, s, input) => voidSlip.parsed(ctx, s.actor, input),
   'slips.settle': (ctx, s, input) => settleSlip.parsed(ctx, s.actor, input),
-  'slips.view': (ctx, _s, input) => viewSlip.parsed(ctx, input),
+  'slips.view': (ctx, s, input) => viewSlip.parsed(ctx, s.actor, input),
   'slips.list': (ctx, s, input) => listSlips.parsed(ctx, s.actor, input),
-  'slips.counts': (ctx) => slipCounts(ctx),
-  'slips.search': (ctx, _s, input) => searchSlips.parsed(ctx, input),
+  'slips.counts': (ctx, s) => slipCounts(ctx, s.actor),
+  'slips.search': (ctx, s, input) => searchSlips.parsed(ctx, s.actor, input),
 } satisfies Partial<PrivateHandlers>;

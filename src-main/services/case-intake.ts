@@ -8,7 +8,7 @@ import { localMonth, twelveMonthsBefore } from '../domain/business-time';
 import { formatNumber, NUMBER_KINDS } from '../domain/numbering';
 import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
-import { tooLargeMessage } from '../shared/money-input';
+import { requireWithinMaxAmount } from './amount-limit';
 import { normalizePhone, phoneLast4 } from '../shared/phone';
 import { CaseIntakeInput } from '../shared/schemas/case';
 import { IntakeCheckInput } from '../shared/schemas/query';
@@ -35,12 +35,7 @@ export const createCase = withInput(
       ]);
     }
     const settings = ctx.settings();
-    const amountFen = input.purchase?.amountFen;
-    if (amountFen !== undefined && amountFen > settings.maxAmountFen) {
-      // The branch's own limit (settings); the schema only knows the absolute ceiling.
-      const message = tooLargeMessage(settings.maxAmountFen);
-      throw refuse('VALIDATION', message.zh, message.en, [{ field: 'purchase.amountFen', message }]);
-    }
+    requireWithinMaxAmount(ctx, [{ field: 'purchase.amountFen', fen: input.purchase?.amountFen }]);
     const author = authorOf(actor);
 
     return ctx.db.transaction(() => {
@@ -144,7 +139,7 @@ export const intakeCheck = withInput(
       .get(...ids, since) as { n: number };
     const open = ctx.db
       .prepare(
-        `SELECT id, number, status, received_at AS receivedAt, receipt_no AS receiptNo FROM cases WHERE customer_id IN (${marks}) AND status <> 'filed' ORDER BY received_at DESC LIMIT 50`,
+        `SELECT id, number, status, received_at AS receivedAt, receipt_no AS receiptNo FROM cases WHERE customer_id IN (${marks}) AND status NOT IN ('filed', 'not_accepted') ORDER BY received_at DESC LIMIT 50`,
       )
       .all(...ids) as {
       id: string;

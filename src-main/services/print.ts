@@ -13,7 +13,9 @@ import { renderPdf, type RenderOptions } from '../pdf/render';
 import { slipTemplate } from '../pdf/templates/slip';
 import { refuse } from '../shared/errors';
 import type { PrintInput } from '../shared/schemas/slip';
+import { maySeeSlipOf } from './unit-scope';
 import type { CaseRecord, SlipRecord } from '../shared/types';
+import { printReplyLetter } from './reply-letter';
 import { printTrainingCase } from './training';
 import type { Parsed } from './with-input';
 import type { ServiceContext } from './context';
@@ -84,12 +86,14 @@ export function caseRecordPrintData(ctx: ServiceContext, c: CaseRecord): CaseRec
         c.reviewedBy,
         c.filedBy,
         ...c.escalations.map((e) => e.byUser),
-        ...followUps.map((f) => f.doneBy),
+        ...c.promises.map((p) => p.answeredBy),
+        ...followUps.flatMap((f) => [f.doneBy, f.assigneeId]),
       ],
       [c.complainedUnitId, c.handlingUnitId],
     ),
     categoryName: category?.name_zh ?? c.categoryCode,
     earlierCases,
+    printedAt: ctx.now(),
   };
 }
 
@@ -132,9 +136,17 @@ export async function renderPrintable(
 ): Promise<PrintedForm> {
   const fonts = fontDir ? { fontDir } : {};
   if (input.kind === 'slip') {
-    const number = loadSlip(ctx.db, input.id)?.number ?? '';
+    const slip = loadSlip(ctx.db, input.id);
+    // Unit staff print only their own unit's slips, as they see only those (unit-scope.ts).
+    if (slip && !maySeeSlipOf(ctx, actor, slip.unitId))
+      throw refuse('FORBIDDEN', '只能查看本单位的退换货单', "You may only see your own unit's slips");
+    const number = slip?.number ?? '';
     const pdf = await printSlip(ctx, input.id, { ...(input.paper ? { paper: input.paper } : {}), ...fonts });
     return { pdf, fileName: `商品退换货单-${number}.pdf`, title: `商品退换货单 ${number}` };
+  }
+  if (input.kind === 'reply_letter') {
+    const r = await printReplyLetter(ctx, actor, input.id, fonts);
+    return { pdf: r.pdf, fileName: `书面答复函-${r.number}.pdf`, title: `书面答复函 ${r.number}` };
   }
   if (input.kind === 'training') {
     const r = await printTrainingCase(ctx, actor, { caseId: input.id }, fonts);

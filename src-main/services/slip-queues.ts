@@ -8,6 +8,7 @@ import { SlipListInput, type SlipQueue } from '../shared/schemas/slip';
 import type { Page, SlipRow } from '../shared/types';
 import type { ServiceContext } from './context';
 import { type RawSlipRow, SLIP_ROW_COLUMNS, SLIP_ROW_FROM, toSlipRow } from './slip-rows';
+import { slipScope } from './unit-scope';
 import { withInput, type Parsed } from './with-input';
 
 /** Over the supervisor's authority: only the manager may approve (mayApprove in domain/slips.ts). */
@@ -50,13 +51,14 @@ function decodeCursor(cursor: string | undefined): [number, number] {
 
 export const listSlips = withInput(
   SlipListInput,
-  function listSlips(ctx: ServiceContext, _actor: Actor, input: Parsed<typeof SlipListInput>): Page<SlipRow> {
+  function listSlips(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipListInput>): Page<SlipRow> {
     const w = where(ctx, input.queue);
+    const scope = slipScope(ctx, actor);
     const rows = stmt(
       ctx.db,
-      `SELECT ${SLIP_ROW_COLUMNS} FROM ${SLIP_ROW_FROM} WHERE ${w.sql} AND (s.handled_at, s.rid) < (?, ?)
+      `SELECT ${SLIP_ROW_COLUMNS} FROM ${SLIP_ROW_FROM} WHERE ${w.sql} AND ${scope.sql} AND (s.handled_at, s.rid) < (?, ?)
        ORDER BY s.handled_at DESC, s.rid DESC LIMIT ?`,
-    ).all(...w.args, ...decodeCursor(input.cursor), input.limit + 1) as RawSlipRow[];
+    ).all(...w.args, ...scope.args, ...decodeCursor(input.cursor), input.limit + 1) as RawSlipRow[];
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     return {
@@ -66,11 +68,19 @@ export const listSlips = withInput(
   },
 );
 
-/** How many slips each queue holds. */
-export function slipCounts(ctx: ServiceContext): Record<SlipQueue, number> {
+/** How many slips each queue holds, of those `actor` may see. */
+export function slipCounts(ctx: ServiceContext, actor: Actor): Record<SlipQueue, number> {
+  const scope = slipScope(ctx, actor);
   const n = (q: SlipQueue): number => {
     const w = where(ctx, q);
-    return (stmt(ctx.db, `SELECT count(*) AS n FROM slips s WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+    return (
+      stmt(ctx.db, `SELECT count(*) AS n FROM slips s WHERE ${w.sql} AND ${scope.sql}`).get(
+        ...w.args,
+        ...scope.args,
+      ) as {
+        n: number;
+      }
+    ).n;
   };
   return {
     approval_supervisor: n('approval_supervisor'),

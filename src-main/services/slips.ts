@@ -24,8 +24,10 @@ import type { SlipRecord, SlipView } from '../shared/types';
 import { authorOf, requireCase } from './case-store';
 import { recordChange } from './changes';
 import type { ServiceContext } from './context';
+import { requireWithinMaxAmount } from './amount-limit';
 import { requireActiveUnit } from './reference-checks';
-import { withInput, withInputOnly, type Parsed } from './with-input';
+import { maySeeSlipOf } from './unit-scope';
+import { withInput, type Parsed } from './with-input';
 
 const snapshot = (s: SlipRecord) => s as unknown as Record<string, unknown>;
 
@@ -65,6 +67,11 @@ export const createSlip = withInput(
   function createSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipCreateInput>): SlipRecord {
     if (!can(actor.role, 'intake'))
       throw refuse('FORBIDDEN', '您的角色无权填写退换货单', 'Your role may not fill in slips');
+    requireWithinMaxAmount(ctx, [
+      ...input.returnedLines.map((l, i) => ({ field: `returnedLines.${i}.unitPriceFen`, fen: l.unitPriceFen })),
+      ...input.issuedLines.map((l, i) => ({ field: `issuedLines.${i}.unitPriceFen`, fen: l.unitPriceFen })),
+      { field: 'refundFen', fen: input.refundFen },
+    ]);
     const totals = slipTotals(input.returnedLines, input.issuedLines);
     const refund = refundOf(input.type, totals, input.refundFen);
     if (refund > totals.returnedTotalFen) {
@@ -237,22 +244,30 @@ export const settleSlip = withInput(
   },
 );
 
-export const getSlip = withInputOnly(
+/** A slip `actor` may open: unit staff only their own unit's, unless the manager widened it (unit-scope.ts). */
+function requireVisibleSlip(ctx: ServiceContext, actor: Actor, id: string): SlipRecord {
+  const s = requireSlip(ctx, id);
+  if (!maySeeSlipOf(ctx, actor, s.unitId))
+    throw refuse('FORBIDDEN', '只能查看本单位的退换货单', "You may only see your own unit's slips");
+  return s;
+}
+
+export const getSlip = withInput(
   SlipRef,
-  function getSlip(ctx: ServiceContext, input: Parsed<typeof SlipRef>): SlipRecord {
-    return requireSlip(ctx, input.slipId);
+  function getSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipRecord {
+    return requireVisibleSlip(ctx, actor, input.slipId);
   },
 );
 
-export const getSlipByNumber = withInputOnly(
+export const getSlipByNumber = withInput(
   SlipNumberInput,
-  function getSlipByNumber(ctx: ServiceContext, input: Parsed<typeof SlipNumberInput>): SlipRecord {
+  function getSlipByNumber(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipNumberInput>): SlipRecord {
     const id = findSlipIdByNumber(ctx.db, input.number);
     if (!id)
       throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的退换货单`, `No slip numbered ${input.number}`, [
         { field: 'number', message: { zh: '编号不存在', en: 'No such number' } },
       ]);
-    return requireSlip(ctx, id);
+    return requireVisibleSlip(ctx, actor, id);
   },
 );
 
@@ -262,10 +277,10 @@ const userName = (ctx: ServiceContext, id: string | null): string | null =>
     : null;
 
 /** The slip screen's view: every field, with the names of who voided and settled it. */
-export const viewSlip = withInputOnly(
+export const viewSlip = withInput(
   SlipRef,
-  function viewSlip(ctx: ServiceContext, input: Parsed<typeof SlipRef>): SlipView {
-    const s = requireSlip(ctx, input.slipId);
+  function viewSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipView {
+    const s = requireVisibleSlip(ctx, actor, input.slipId);
     return { ...s, voidedByName: userName(ctx, s.voidedBy), settledByName: userName(ctx, s.settledBy) };
   },
 );

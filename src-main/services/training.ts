@@ -163,7 +163,9 @@ export const getTrainingCase = withInput(
       govBody: c.govBody,
       complainedUnitName: unitName(ctx, c.complainedUnitId),
       handlingUnitName: unitName(ctx, c.handlingUnitId),
-      purchaseItems: c.purchaseItems.map((i) => (mask(i.name) ?? '') + (i.code ? ` (${i.code})` : '')),
+      purchaseItems: c.purchaseItems.map(
+        (i) => `${mask(i.name) ?? ''} ×${i.quantity}` + (i.code ? ` (${i.code})` : ''),
+      ),
       purchaseAmountFen: c.purchaseAmountFen,
       content: readable ? mask(c.content) : null,
       expectedResolution: readable ? mask(c.expectedResolution) : null,

@@ -92,7 +92,8 @@ export const createUser = withInput(
         failedAttempts: 0,
         lockedUntil: null,
         active: 1,
-        mustChangePin: 0,
+        // The first manager chose their own PIN; anyone else's was set by the manager (schema default).
+        mustChangePin: !bootstrap && input.mustChangePin ? 1 : 0,
         version: 1,
         createdAt: now,
         updatedAt: now,

@@ -2,17 +2,21 @@
 // renderer formats them in the branch's time zone.
 import type { Bilingual } from './errors';
 import type {
+  BodyAnswer,
   CaseAction,
   Cause,
   CaseStatus,
   Channel,
   EscalationKind,
+  FilingReason,
   Finding,
+  FollowUpOutcome,
   GovernmentBody,
   ResolutionType,
   Role,
   Satisfaction,
   Severity,
+  SignOffPolicy,
 } from './enums';
 
 export interface SessionUser {
@@ -32,13 +36,23 @@ export interface CaseEvent {
   data: Record<string, unknown> | null;
 }
 
+/**
+ * A promised reply time (约定回复时间). Open until answered with a progress reply; kept when
+ * answered by its time, missed when answered later or still unanswered past it (promise-state.ts).
+ */
 export interface CasePromise {
   id: string;
   promisedAt: number;
   note: string | null;
   madeBy: string;
   madeAt: number;
-  keptAt: number | null;
+  /** When the customer was given the progress reply (or the feedback that answered it). */
+  answeredAt: number | null;
+  /** What the customer was told; null when feedback answered it without a note. */
+  replyText: string | null;
+  answeredBy: string | null;
+  /** The promise made in the same step as the reply. */
+  nextPromiseId: string | null;
 }
 
 export interface CaseEscalation {
@@ -67,8 +81,21 @@ export interface FollowUp {
   scheduledBy: string;
   doneAt: number | null;
   doneBy: string | null;
+  /** The note on the outcome (earlier free-text follow-ups: their result). */
   result: string | null;
+  /** Who is to make the follow-up (a member of staff); null on follow-ups from before assignees. */
+  assigneeId: string | null;
+  /** How it ended; null while open (and on free-text follow-ups from before outcome codes). */
+  outcome: FollowUpOutcome | null;
   version: number;
+}
+
+/** A follow-up the branch's setting asks for, offered to the secretary, not yet a record. */
+export interface FollowUpProposal {
+  /** Which of the configured follow-ups (0-based), or null for another attempt after an unreachable one. */
+  index: number | null;
+  dueDate: string;
+  assigneeId: string;
 }
 
 /** The case aggregate: what the detail screen shows, what the record form prints, what head office receives. */
@@ -93,7 +120,8 @@ export interface CaseRecord {
   govReferenceNo: string | null;
   govContactPerson: string | null;
   govContactPhone: string | null;
-  purchaseItems: { name: string; code?: string }[];
+  /** Quantity 1 for items recorded before quantities were (older records have none). */
+  purchaseItems: PurchaseItem[];
   purchaseDate: string | null;
   receiptNo: string | null;
   purchaseAmountFen: number | null;
@@ -118,6 +146,12 @@ export interface CaseRecord {
   satisfaction: Satisfaction | null;
   disputed: boolean | null;
   disputedAt: number | null;
+  /** Government channel: the body's answer to the branch's written reply (not the customer's dispute flag). */
+  bodyAnswer: BodyAnswer | null;
+  bodyAnswerNote: string | null;
+  /** Government channel: the latest written reply to the body (local date, branch time) and the first one (the limit counts it). */
+  writtenReplyDate: string | null;
+  firstWrittenReplyDate: string | null;
   cause: Cause | null;
   finding: Finding | null;
   findingAt: number | null;
@@ -130,6 +164,22 @@ export interface CaseRecord {
   filedBy: string | null;
   reopenedAt: number | null;
   reopenCount: number;
+  /**
+   * 不予受理 (SPEC §12): set when the case was not accepted (status not_accepted), null while it is
+   * accepted — by default at intake, by whoever received it (receivedBy, createdAt). The reason's
+   * words are kept as chosen from the branch's list; referTo names the competent body.
+   */
+  declineReasonCode: string | null;
+  declineReasonZh: string | null;
+  declineReasonEn: string | null;
+  declineText: string | null;
+  declineReferTo: string | null;
+  declinedAt: number | null;
+  declinedBy: string | null;
+  /** Follow-ups that ended unreachable (联系不上). */
+  unreachableAttempts: number;
+  /** Set when the case was filed for a reason of its own (顾客无法联系); null for an ordinary filing. */
+  filingReason: FilingReason | null;
   dueAt: number | null;
   version: number;
   createdAt: number;
@@ -145,7 +195,15 @@ export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResoluti
   content: string | null;
   expectedResolution: string | null;
   contentHidden: boolean;
+  /** Who signs the case off once fed back: head office (报部本部), the manager (呈领导审核) or nobody. */
+  signOff: SignOffPolicy;
   followUps: FollowUp[];
+  /** The follow-ups the branch's setting asks for after feedback, not yet scheduled (for those who may schedule them). */
+  followUpProposals: FollowUpProposal[];
+  /** Unreachable follow-ups needed before the case may be filed as "customer unreachable" (the branch's setting). */
+  unreachableAttemptsToFile: number;
+  /** Active staff a follow-up may be assigned to: the viewer first, then the case's handler, then the rest (empty for those who may not schedule). */
+  followUpAssignees: { id: string; name: string; role: Role }[];
   /** The same customer's other cases, newest first (SPEC §3 "link to the customer's earlier cases"). */
   customerCases: { id: string; number: string; status: CaseStatus; receivedAt: number; finding: Finding | null }[];
   due: { at: number; kind: 'handling' | 'promise'; overdue: boolean } | null;
@@ -286,3 +344,10 @@ export interface CaseHistoryEntry {
 }
 
 export type HistoryValue = string | number | boolean | null;
+
+/** A purchased item of a case as stored (JSON in cases.purchase_items). */
+export interface PurchaseItem {
+  name: string;
+  code?: string;
+  quantity: number;
+}

@@ -2,11 +2,14 @@
 // between a branch and head office, parsed on arrival by both sides. Pure (zod and shared only).
 import { z } from 'zod';
 import {
+  BODY_ANSWERS,
   CASE_STATUSES,
   CAUSES,
   CHANNELS,
   ESCALATION_KINDS,
+  FILING_REASONS,
   FINDINGS,
+  FOLLOW_UP_OUTCOMES,
   GOVERNMENT_BODIES,
   REFUND_METHODS,
   RESOLUTION_TYPES,
@@ -207,7 +210,12 @@ const CasePromiseSnapshot = z.looseObject({
   note: maybe(z.string()),
   madeBy: z.string(),
   madeAt: z.number(),
+  /** Batches written before promises were answered one by one carry keptAt for the same instant. */
   keptAt: maybe(z.number()),
+  answeredAt: maybe(z.number()),
+  replyText: maybe(z.string()),
+  answeredBy: maybe(z.string()),
+  nextPromiseId: maybe(z.string()),
 });
 const CaseEscalationSnapshot = z.looseObject({
   id: z.string(),
@@ -243,7 +251,9 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
   govReferenceNo: maybe(z.string()),
   govContactPerson: maybe(z.string()),
   govContactPhone: maybe(z.string()),
-  purchaseItems: z.array(z.looseObject({ name: z.string(), code: maybe(z.string()) })),
+  purchaseItems: z.array(
+    z.looseObject({ name: z.string(), code: maybe(z.string()), quantity: maybe(z.number().int()) }),
+  ),
   purchaseDate: maybe(z.string()),
   purchaseAmountFen: maybe(z.number().int()),
   content: z.string(),
@@ -265,6 +275,11 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
   firstFedBackAt: maybe(z.number()),
   fedBackAt: maybe(z.number()),
   disputedAt: maybe(z.number()),
+  /** Government channel: the body's answer, its note, the latest and the first written reply date (local dates). */
+  bodyAnswer: maybe(z.enum(BODY_ANSWERS)),
+  bodyAnswerNote: maybe(z.string()),
+  writtenReplyDate: maybe(z.string()),
+  firstWrittenReplyDate: maybe(z.string()),
   cause: maybe(z.enum(CAUSES)),
   findingAt: maybe(z.number()),
   typical: z.boolean(),
@@ -274,8 +289,19 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
   reviewedAt: maybe(z.number()),
   filedAt: maybe(z.number()),
   filedBy: maybe(z.string()),
+  /** Follow-ups that ended unreachable, and the reason of a filing of its own (顾客无法联系); absent from older branches. */
+  unreachableAttempts: maybe(count),
+  filingReason: maybe(z.enum(FILING_REASONS)),
   reopenedAt: maybe(z.number()),
   reopenCount: count,
+  /** 不予受理: the reason (code and its words as chosen), the reason in words, the competent body, who and when; absent from older branches. */
+  declineReasonCode: maybe(z.string()),
+  declineReasonZh: maybe(z.string()),
+  declineReasonEn: maybe(z.string()),
+  declineText: maybe(z.string()),
+  declineReferTo: maybe(z.string()),
+  declinedAt: maybe(z.number()),
+  declinedBy: maybe(z.string()),
   version: count,
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -353,6 +379,9 @@ export const FollowUpRecordSnapshot = CaseChildSnapshot.extend({
   doneAt: maybe(z.number()),
   doneBy: maybe(z.string()),
   result: maybe(z.string()),
+  /** Who is to make it, and how it ended (absent from older branches and open follow-ups). */
+  assigneeId: maybe(z.string()),
+  outcome: maybe(z.enum(FOLLOW_UP_OUTCOMES)),
   version: count,
 });
 export type FollowUpRecordSnapshot = z.infer<typeof FollowUpRecordSnapshot>;

@@ -126,7 +126,7 @@ describe('branch UI end to end', () => {
     await page.goto(`${h.url}#/intake/in_store`);
     await page.locator('#name').fill('王女士');
     await page.locator('#phone').fill('021-55501234');
-    await page.locator('#itemName').fill('运动鞋');
+    await page.locator('#item-0-name').fill('运动鞋');
     await page.locator('#receiptNo').fill('R20261124001');
     await page.locator('#content').fill('新买的运动鞋鞋底开胶,要求换一双。');
     await choose(page, 'category', '商品质量');

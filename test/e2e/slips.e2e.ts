@@ -20,8 +20,8 @@ describe('slips end to end', () => {
     await page.goto(`${h.url}#/intake/in_store`);
     await page.locator('#name').fill('周先生');
     await page.locator('#phone').fill('13766554321');
-    await page.locator('#itemCode').fill('6900000012345');
-    await page.locator('#itemName').fill('羊绒大衣');
+    await page.locator('#item-0-code').fill('6900000012345');
+    await page.locator('#item-0-name').fill('羊绒大衣');
     await page.locator('#receiptNo').fill('R20261130077');
     await page.locator('#content').fill('新买的大衣起球严重,要求退货。');
     await choose(page, 'category', '商品质量');

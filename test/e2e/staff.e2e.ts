@@ -98,9 +98,9 @@ describe('staff self-service end to end', () => {
     await dialog.getByRole('button', { name: /^重\s?置 PIN$/ }).click();
     await dialog
       .locator('#temporaryPin-help')
-      .getByText(/4–8 位数字/)
+      .getByText(/6–8 位数字/)
       .waitFor();
-    await dialog.locator('#temporaryPin').fill('2468');
+    await dialog.locator('#temporaryPin').fill('246813');
     await shot(page, 'reset-pin');
     await dialog.getByRole('button', { name: /^重\s?置 PIN$/ }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -46,7 +46,14 @@ export function openTestStore(opts: { at?: number; settings?: Partial<BranchSett
   const app = createBranchApp({ db, settings: { branch: () => settings }, clock: () => clock.t });
   const ctx = app.ctx;
   const mk = (staffNo: string, name: string, role: Actor['role'], unitId: string | null, by: Actor | null): Actor => {
-    const u = createUser(ctx, by, { staffNo, name, role, pin: PIN, ...(unitId ? { unitId } : {}) });
+    const u = createUser(ctx, by, {
+      staffNo,
+      name,
+      role,
+      pin: PIN,
+      mustChangePin: false,
+      ...(unitId ? { unitId } : {}),
+    });
     return { ...u };
   };
   const manager = mk('M001', '王店长', 'manager', null, null);

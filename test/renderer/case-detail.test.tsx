@@ -49,7 +49,7 @@ describe('CaseDetail', () => {
     await renderSigned(<CaseDetail id={c.id} />);
     const headings = (await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent);
     for (const g of GROUPS) expect(headings).toContain(g);
-    expect(screen.getByTestId('purchase-items').textContent).toContain('男士皮鞋 · 编码/条码 6901234567890');
+    expect(screen.getByTestId('purchase-items').textContent).toContain('男士皮鞋 · 数量 1 · 编码/条码 6901234567890');
     expect(screen.getByText('R20261120-0042')).toBeTruthy();
     expect(screen.getByText('¥459.00')).toBeTruthy();
     // Units and people by name, never by id.

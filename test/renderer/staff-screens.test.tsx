@@ -68,12 +68,12 @@ describe('the staff list', () => {
     expect(within(dialog).getByText(/下次登录时必须先修改 PIN/)).toBeTruthy();
     await userEvent.type(within(dialog).getByLabelText(/临时 PIN/), '12');
     await userEvent.click(within(dialog).getByRole('button', { name: /重\s?置 PIN/ }));
-    expect(await within(dialog).findByText(/须为 4–8 位数字/)).toBeTruthy();
-    await userEvent.type(within(dialog).getByLabelText(/临时 PIN/), '46');
-    expect(within(dialog).queryByText(/须为 4–8 位数字/)).toBeNull();
+    expect(await within(dialog).findByText(/须为 6–8 位数字/)).toBeTruthy();
+    await userEvent.type(within(dialog).getByLabelText(/临时 PIN/), '4680');
+    expect(within(dialog).queryByText(/须为 6–8 位数字/)).toBeNull();
     await userEvent.click(within(dialog).getByRole('button', { name: /重\s?置 PIN/ }));
     await waitFor(() => expect(within(clerkRow()).getByText('须改 PIN')).toBeTruthy());
-    expect(signIn(testStore().ctx, { staffNo: 'C001', pin: '1246' }).staffNo).toBe('C001');
+    expect(signIn(testStore().ctx, { staffNo: 'C001', pin: '124680' }).staffNo).toBe('C001');
     expect(listUsers(testStore().ctx).find((u) => u.staffNo === 'C001')?.mustChangePin).toBe(true);
   });
 

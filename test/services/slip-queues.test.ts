@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getCase } from '../../src-main/services/case-read';
 import { forwardCase, resolveCase } from '../../src-main/services/case-workflow';
+import { renderPrintable } from '../../src-main/services/print';
 import { listSlips, slipCounts } from '../../src-main/services/slip-queues';
 import { searchSlips } from '../../src-main/services/slip-search';
 import { approveSlip, createSlip, settleSlip, viewSlip, voidSlip } from '../../src-main/services/slips';
@@ -59,7 +60,7 @@ describe('slip queues', () => {
     expect(q('unsettled')).toEqual([small.number]);
     expect(q('void')).toEqual([voided.number]);
     expect(q('all')).toEqual([settled.number, voided.number, big.number, mid.number, small.number]);
-    expect(slipCounts(s.ctx)).toEqual({
+    expect(slipCounts(s.ctx, s.users.supervisor)).toEqual({
       approval_supervisor: 1,
       approval_manager: 1,
       unsettled: 1,
@@ -71,7 +72,11 @@ describe('slip queues', () => {
     approveSlip(s.ctx, s.users.supervisor, { slipId: mid.id });
     expect(() => approveSlip(s.ctx, s.users.supervisor, { slipId: big.id })).toThrow(AppError);
     approveSlip(s.ctx, s.users.manager, { slipId: big.id });
-    expect(slipCounts(s.ctx)).toMatchObject({ approval_supervisor: 0, approval_manager: 0, unsettled: 3 });
+    expect(slipCounts(s.ctx, s.users.supervisor)).toMatchObject({
+      approval_supervisor: 0,
+      approval_manager: 0,
+      unsettled: 3,
+    });
   });
 
   it('pages newest first without gaps or repeats, and refuses a bad cursor', () => {
@@ -100,28 +105,53 @@ describe('slip search', () => {
     s = openTestStore();
     const a = slipOf(1_000, 'R20261120-0042', { customer: { name: '欧阳娜娜', phone: '139 1234 5678' } });
     const b = slipOf(1_000, 'R-9', { customer: { name: '张三', phone: '13800138000' } });
-    expect(numbers(searchSlips(s.ctx, { query: a.number }))).toEqual([a.number]);
-    expect(numbers(searchSlips(s.ctx, { query: a.number.toLowerCase() }))).toEqual([a.number]);
-    expect(numbers(searchSlips(s.ctx, { query: '202611-0002' }))).toEqual([b.number]);
-    expect(numbers(searchSlips(s.ctx, { query: 'R20261120-0042' }))).toEqual([a.number]);
-    expect(numbers(searchSlips(s.ctx, { query: '欧阳' }))).toEqual([a.number]);
-    expect(numbers(searchSlips(s.ctx, { query: '13912345678' }))).toEqual([a.number]);
-    expect(numbers(searchSlips(s.ctx, { query: '+86 139-1234-5678' }))).toEqual([a.number]);
-    expect(numbers(searchSlips(s.ctx, { query: '8000' }))).toEqual([b.number]);
-    expect(searchSlips(s.ctx, { query: '李四' })).toEqual([]);
-    expect(searchSlips(s.ctx, { query: '%' })).toEqual([]);
-    const row = searchSlips(s.ctx, { query: '8000' })[0];
+    expect(numbers(searchSlips(s.ctx, s.users.supervisor, { query: a.number }))).toEqual([a.number]);
+    expect(numbers(searchSlips(s.ctx, s.users.supervisor, { query: a.number.toLowerCase() }))).toEqual([a.number]);
+    expect(numbers(searchSlips(s.ctx, s.users.supervisor, { query: '202611-0002' }))).toEqual([b.number]);
+    expect(numbers(searchSlips(s.ctx, s.users.supervisor, { query: 'R20261120-0042' }))).toEqual([a.number]);
+    expect(numbers(searchSlips(s.ctx, s.users.supervisor, { query: '欧阳' }))).toEqual([a.number]);
+    expect(numbers(searchSlips(s.ctx, s.users.supervisor, { query: '13912345678' }))).toEqual([a.number]);
+    expect(numbers(searchSlips(s.ctx, s.users.supervisor, { query: '+86 139-1234-5678' }))).toEqual([a.number]);
+    expect(numbers(searchSlips(s.ctx, s.users.supervisor, { query: '8000' }))).toEqual([b.number]);
+    expect(searchSlips(s.ctx, s.users.supervisor, { query: '李四' })).toEqual([]);
+    expect(searchSlips(s.ctx, s.users.supervisor, { query: '%' })).toEqual([]);
+    const row = searchSlips(s.ctx, s.users.supervisor, { query: '8000' })[0];
     expect(row).toMatchObject({ customerPhoneMasked: '138****8000', unitName: '鞋部', status: 'completed' });
   });
 
   it('refuses an empty or overlong query in both languages', () => {
     s = openTestStore();
     for (const query of ['   ', 'x'.repeat(51)]) {
-      const e = refusal(() => searchSlips(s.ctx, { query }));
+      const e = refusal(() => searchSlips(s.ctx, s.users.supervisor, { query }));
       expect(e.issues[0]?.field).toBe('query');
       expect(e.issues[0]?.message.zh).toBeTruthy();
       expect(e.issues[0]?.message.en).toBeTruthy();
     }
+  });
+});
+
+describe("unit staff see their own unit's slips", () => {
+  it('lists, counts, finds and opens only their unit’s slips, unless the manager widens it', async () => {
+    s = openTestStore();
+    const shoes = slipOf(100_00, 'R-SHOES');
+    const food = slipOf(200_00, 'R-FOOD', { unitId: s.units.food, salespersonStaffNo: 'U002' });
+    const staff = s.users.staff; // 鞋部
+    expect(numbers(listSlips(s.ctx, staff, { queue: 'all' }).rows)).toEqual([shoes.number]);
+    expect(slipCounts(s.ctx, staff).all).toBe(1);
+    expect(numbers(searchSlips(s.ctx, staff, { query: 'R-FOOD' }))).toEqual([]);
+    expect(numbers(searchSlips(s.ctx, staff, { query: 'R-SHOES' }))).toEqual([shoes.number]);
+    expect(viewSlip(s.ctx, staff, { slipId: shoes.id }).number).toBe(shoes.number);
+    const e = refusal(() => viewSlip(s.ctx, staff, { slipId: food.id }));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(e.messages.zh).toBe('只能查看本单位的退换货单');
+    await expect(renderPrintable(s.ctx, staff, { kind: 'slip', id: food.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    // The supervisor sees both; the manager's setting widens unit staff's view too.
+    expect(slipCounts(s.ctx, s.users.supervisor).all).toBe(2);
+    s.settings.unitStaffSeeAllUnits = true;
+    expect(numbers(listSlips(s.ctx, staff, { queue: 'all' }).rows).sort()).toEqual([shoes.number, food.number].sort());
+    expect(viewSlip(s.ctx, staff, { slipId: food.id }).number).toBe(food.number);
   });
 });
 
@@ -138,7 +168,10 @@ describe('slips on their case', () => {
       [one.number, 'completed'],
       [two.number, 'void'],
     ]);
-    expect(viewSlip(s.ctx, { slipId: two.id })).toMatchObject({ voidedByName: '赵主管', settledByName: null });
+    expect(viewSlip(s.ctx, s.users.supervisor, { slipId: two.id })).toMatchObject({
+      voidedByName: '赵主管',
+      settledByName: null,
+    });
   });
 
   it("a resolution's typed slip numbers must exist; a linked slip stands in for the amount", () => {

@@ -7,7 +7,7 @@ import { resetPin, unlockUser } from '../../src-main/services/pin-admin';
 import { listQueue, queueCounts } from '../../src-main/services/queues';
 import { searchCases } from '../../src-main/services/search';
 import { isDemoStore, markDemoStore } from '../../src-main/services/store-meta';
-import { changePin, listUsers, pinStatus, signIn } from '../../src-main/services/users';
+import { changePin, createUser, listUsers, pinStatus, signIn } from '../../src-main/services/users';
 import { AppError } from '../../src-main/shared/errors';
 import { openTestStore, phoneCase, PIN, type TestStore } from '../helpers/store';
 
@@ -64,18 +64,20 @@ describe('the manager resets a PIN and unlocks an account', () => {
   it('a reset PIN signs in but must be changed first; changing it clears the flag', () => {
     s = openTestStore();
     const { manager, clerk, secretary } = s.users;
-    expect(refusal(() => resetPin(s.ctx, secretary, { userId: clerk.id, temporaryPin: '4711' })).code).toBe(
+    expect(refusal(() => resetPin(s.ctx, secretary, { userId: clerk.id, temporaryPin: '471100' })).code).toBe(
       'FORBIDDEN',
     );
-    expect(refusal(() => resetPin(s.ctx, manager, { userId: manager.id, temporaryPin: '4711' })).code).toBe('CONFLICT');
+    expect(refusal(() => resetPin(s.ctx, manager, { userId: manager.id, temporaryPin: '471100' })).code).toBe(
+      'CONFLICT',
+    );
     expect(refusal(() => resetPin(s.ctx, manager, { userId: clerk.id, temporaryPin: 'x' })).code).toBe('VALIDATION');
-    resetPin(s.ctx, manager, { userId: clerk.id, temporaryPin: '4711' });
+    resetPin(s.ctx, manager, { userId: clerk.id, temporaryPin: '471100' });
     expect(audit(s, 'user.pin_reset')).toEqual([{ who: 'M001', id: clerk.id }]);
     expect(refusal(() => signIn(s.ctx, { staffNo: 'C001', pin: PIN })).code).toBe('AUTH_FAILED');
-    expect(signIn(s.ctx, { staffNo: 'C001', pin: '4711' }).id).toBe(clerk.id);
+    expect(signIn(s.ctx, { staffNo: 'C001', pin: '471100' }).id).toBe(clerk.id);
     expect(pinStatus(s.ctx, clerk)).toEqual({ mustChangePin: true });
     expect(listUsers(s.ctx).find((u) => u.id === clerk.id)).toMatchObject({ mustChangePin: true, locked: false });
-    changePin(s.ctx, clerk, { currentPin: '4711', newPin: '802468', confirmPin: '802468' });
+    changePin(s.ctx, clerk, { currentPin: '471100', newPin: '802468', confirmPin: '802468' });
     expect(pinStatus(s.ctx, clerk)).toEqual({ mustChangePin: false });
     const hash = s.db.prepare("SELECT before, after FROM audit_log WHERE action = 'user.pin_reset'").get();
     expect(JSON.stringify(hash)).not.toContain('scrypt');
@@ -83,16 +85,18 @@ describe('the manager resets a PIN and unlocks an account', () => {
 
   it('main refuses everything but the PIN change to a user whose PIN was reset, until it is changed', async () => {
     s = openTestStore();
-    resetPin(s.ctx, s.users.manager, { userId: s.users.clerk.id, temporaryPin: '4711' });
+    resetPin(s.ctx, s.users.manager, { userId: s.users.clerk.id, temporaryPin: '471100' });
     const session: Session = { user: null };
-    expect(await dispatch(s.ctx, session, 'auth.signIn', { staffNo: 'C001', pin: '4711' })).toMatchObject({ ok: true });
+    expect(await dispatch(s.ctx, session, 'auth.signIn', { staffNo: 'C001', pin: '471100' })).toMatchObject({
+      ok: true,
+    });
     expect(await dispatch(s.ctx, session, 'queues.counts', {})).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: { zh: '店长已重置您的 PIN,请先设置新的 PIN' } },
     });
     expect(await dispatch(s.ctx, session, 'auth.pinStatus', {})).toEqual({ ok: true, value: { mustChangePin: true } });
     const changed = await dispatch(s.ctx, session, 'auth.changePin', {
-      currentPin: '4711',
+      currentPin: '471100',
       newPin: '802468',
       confirmPin: '802468',
     });
@@ -111,6 +115,23 @@ describe('the manager resets a PIN and unlocks an account', () => {
     unlockUser(s.ctx, manager, { userId: clerk.id });
     expect(audit(s, 'user.unlock')).toEqual([{ who: 'M001', id: clerk.id }]);
     expect(signIn(s.ctx, { staffNo: 'C001', pin: PIN }).id).toBe(clerk.id);
+  });
+});
+
+describe('an account the manager creates', () => {
+  it('has an initial PIN of 6–8 digits that its owner must change at the first sign-in', () => {
+    s = openTestStore();
+    const short = refusal(() =>
+      createUser(s.ctx, s.users.manager, { staffNo: 'C9', name: '新店员', role: 'clerk', pin: '4711' }),
+    );
+    expect(short.issues).toEqual([
+      { field: 'pin', message: { zh: 'PIN 码:须为 6–8 位数字', en: 'PIN must be 6–8 digits' } },
+    ]);
+    const u = createUser(s.ctx, s.users.manager, { staffNo: 'C9', name: '新店员', role: 'clerk', pin: '471100' });
+    expect(signIn(s.ctx, { staffNo: 'C9', pin: '471100' }).id).toBe(u.id);
+    expect(pinStatus(s.ctx, { ...u })).toEqual({ mustChangePin: true });
+    changePin(s.ctx, { ...u }, { currentPin: '471100', newPin: '802468', confirmPin: '802468' });
+    expect(pinStatus(s.ctx, { ...u })).toEqual({ mustChangePin: false });
   });
 });
 

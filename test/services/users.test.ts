@@ -84,22 +84,24 @@ describe('staff sign-in', () => {
   it('only a manager adds users; the first account of an empty store must be a manager', () => {
     s = openTestStore();
     expect(
-      codeOf(() => createUser(s.ctx, s.users.supervisor, { staffNo: 'X1', name: '新人', role: 'clerk', pin: '1234' })),
+      codeOf(() =>
+        createUser(s.ctx, s.users.supervisor, { staffNo: 'X1', name: '新人', role: 'clerk', pin: '135790' }),
+      ),
     ).toBe('FORBIDDEN');
     expect(
-      codeOf(() => createUser(s.ctx, s.users.manager, { staffNo: 'c001', name: '重复', role: 'clerk', pin: '1234' })),
+      codeOf(() => createUser(s.ctx, s.users.manager, { staffNo: 'c001', name: '重复', role: 'clerk', pin: '135790' })),
     ).toBe('CONFLICT');
     expect(
       codeOf(() =>
-        createUser(s.ctx, s.users.manager, { staffNo: 'U9', name: '无单位', role: 'unit_staff', pin: '1234' }),
+        createUser(s.ctx, s.users.manager, { staffNo: 'U9', name: '无单位', role: 'unit_staff', pin: '135790' }),
       ),
     ).toBe('VALIDATION');
     const { db } = openDatabase(join(tempDir(), 'empty.sqlite'));
     const ctx = createContext(db);
-    expect(codeOf(() => createUser(ctx, null, { staffNo: 'C1', name: '店员', role: 'clerk', pin: '1234' }))).toBe(
+    expect(codeOf(() => createUser(ctx, null, { staffNo: 'C1', name: '店员', role: 'clerk', pin: '135790' }))).toBe(
       'FORBIDDEN',
     );
-    expect(createUser(ctx, null, { staffNo: 'M1', name: '店长', role: 'manager', pin: '1234' }).role).toBe('manager');
+    expect(createUser(ctx, null, { staffNo: 'M1', name: '店长', role: 'manager', pin: '135790' }).role).toBe('manager');
     db.close();
   });
 });

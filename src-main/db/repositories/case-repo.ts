@@ -1,11 +1,25 @@
 // Reading the case aggregate (row + timeline, promises, escalations, instructions).
 import type { Db } from '../connection';
 import { fromRow, stmt } from '../statements';
-import type { CaseEscalation, CaseEvent, CaseInstruction, CasePromise, CaseRecord, FollowUp } from '../../shared/types';
+import type {
+  CaseEscalation,
+  CaseEvent,
+  CaseInstruction,
+  CasePromise,
+  CaseRecord,
+  FollowUp,
+  PurchaseItem,
+} from '../../shared/types';
 
 type Row = Record<string, unknown>;
 
 const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === 1);
+
+/** The stored items; those recorded before quantities existed count one each. */
+function purchaseItemsOf(json: string): PurchaseItem[] {
+  const items: { name: string; code?: string; quantity?: number }[] = JSON.parse(json);
+  return items.map((i) => ({ ...i, quantity: i.quantity ?? 1 }));
+}
 
 function caseFromRow(row: Row): Omit<CaseRecord, 'events' | 'promises' | 'escalations' | 'instructions'> {
   const r = fromRow<Record<string, unknown>>(row);
@@ -17,7 +31,7 @@ function caseFromRow(row: Row): Omit<CaseRecord, 'events' | 'promises' | 'escala
     typical: r.typical === 1,
     disputed: bool(r.disputed),
     extensionConsent: bool(r.extensionConsent),
-    purchaseItems: JSON.parse(String(r.purchaseItems)),
+    purchaseItems: purchaseItemsOf(String(r.purchaseItems)),
     slipNumbers: JSON.parse(String(r.slipNumbers)),
   };
 }
@@ -44,7 +58,7 @@ export function loadCase(db: Db, id: string): CaseRecord | undefined {
   const promises = (
     stmt(
       db,
-      'SELECT id, promised_at, note, made_by, made_at, kept_at FROM case_promises WHERE case_id = ? ORDER BY made_at, rowid',
+      'SELECT id, promised_at, note, made_by, made_at, answered_at, reply_text, answered_by, next_promise_id FROM case_promises WHERE case_id = ? ORDER BY made_at, rowid',
     ).all(id) as Row[]
   ).map((p) => fromRow<CasePromise>(p));
   const escalations = (
@@ -66,7 +80,7 @@ export function loadFollowUps(db: Db, caseId: string): FollowUp[] {
   return (
     stmt(
       db,
-      'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, version FROM follow_ups WHERE case_id = ? ORDER BY due_at, rid',
+      'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, assignee_id, outcome, version FROM follow_ups WHERE case_id = ? ORDER BY due_at, rid',
     ).all(caseId) as Row[]
   ).map((r) => fromRow<FollowUp>(r));
 }
@@ -74,7 +88,7 @@ export function loadFollowUps(db: Db, caseId: string): FollowUp[] {
 export function findFollowUp(db: Db, id: string): FollowUp | undefined {
   const row = stmt(
     db,
-    'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, version FROM follow_ups WHERE id = ?',
+    'SELECT id, case_id, due_date, due_at, note, scheduled_by, done_at, done_by, result, assignee_id, outcome, version FROM follow_ups WHERE id = ?',
   ).get(id) as Row | undefined;
   return row ? fromRow<FollowUp>(row) : undefined;
 }

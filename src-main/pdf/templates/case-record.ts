@@ -2,8 +2,10 @@
 // handling timeline, result, feedback and satisfaction, escalations, the head-office
 // instruction box, signature lines, and the filing date. Empty optional fields print as
 // blank cells or ruled lines to be filled in by hand.
+import { BODY_ANSWERS } from '../../shared/enums';
 import type { CaseRecord, FollowUp } from '../../shared/types';
 import { formatYuan } from '../../domain/slips';
+import { promiseState } from '../../shared/promise-state';
 import { formatDate, formatInstant, yesNo } from '../format';
 import { eventLabel, type FormText } from '../form-text';
 import { Flow } from '../layout';
@@ -17,7 +19,13 @@ export interface CaseRecordPrintData {
   names: Record<string, string>;
   categoryName: string;
   earlierCases: { number: string; status: CaseRecord['status']; finding: CaseRecord['finding'] }[];
+  /** When it is printed: an unanswered promise past its time prints as missed. */
+  printedAt: number;
 }
+
+/** Both answers with the chosen one marked, as the yes/no boxes are. */
+const bodyAnswerBoxes = (answer: CaseRecord['bodyAnswer'], t: FormText): string =>
+  BODY_ANSWERS.map((a) => `${a === answer ? '■' : '□'}${t.bodyAnswer[a]}`).join('  ');
 
 const name = (d: CaseRecordPrintData, id: string | null | undefined): string => (id ? (d.names[id] ?? '') : '');
 
@@ -69,7 +77,7 @@ function basics(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   }
   f.sectionTitle(t.record.purchaseSection);
   f.grid([
-    { label: t.record.items, value: c.purchaseItems.map((i) => i.name).join('、'), wide: true },
+    { label: t.record.items, value: c.purchaseItems.map((i) => `${i.name} ×${i.quantity}`).join('、'), wide: true },
     {
       label: t.record.itemCodes,
       value: c.purchaseItems
@@ -104,18 +112,26 @@ function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
     t.record.noTimeline,
   );
   if (c.promises.length > 0) {
-    f.grid([
-      {
-        label: t.record.promises,
-        value: c.promises
-          .map(
-            (p) =>
-              `${formatInstant(p.promisedAt, d.timeZone)}(${p.keptAt ? t.record.promiseKept : t.record.promiseOpen})`,
-          )
-          .join(';'),
-        wide: true,
-      },
-    ]);
+    // Each promise with its state (open / kept / missed at printing), and the progress reply with its time.
+    f.ensure(40);
+    f.text(t.record.promises, f.left, f.y, f.width, { font: 'bold', size: 9 });
+    f.y += 14;
+    f.entries(
+      c.promises.map((p) => {
+        const answered =
+          p.answeredAt === null
+            ? ''
+            : `  ${t.record.promiseAnsweredAt}:${formatInstant(p.answeredAt, d.timeZone)} ${name(d, p.answeredBy)}`;
+        const state = t.promiseState[promiseState(p, d.printedAt)];
+        return {
+          head: `${t.record.promisedAt}:${formatInstant(p.promisedAt, d.timeZone)}(${state})${answered}`,
+          body: [p.note, p.replyText === null ? null : `${t.record.promiseReply}:${p.replyText}`]
+            .filter((x) => x)
+            .join('\n'),
+        };
+      }),
+      '',
+    );
   }
   f.sectionTitle(t.record.result);
   f.grid([
@@ -130,14 +146,25 @@ function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
 function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   const c = d.c;
   f.sectionTitle(t.record.feedbackSection);
-  f.grid(
-    [
+  if (c.channel === 'government') {
+    // The body answers the branch's written reply (无异议 / 有异议); the customer's dispute flag does not apply.
+    f.grid([
+      { label: t.record.writtenReplyDate, value: c.writtenReplyDate },
       { label: t.record.fedBackAt, value: formatInstant(c.fedBackAt, d.timeZone) },
+      { label: t.record.bodyAnswer, value: bodyAnswerBoxes(c.bodyAnswer, t) },
       { label: t.record.satisfaction, value: c.satisfaction ? t.satisfaction[c.satisfaction] : '' },
-      { label: t.record.disputed, value: yesNo(c.disputed, t.yes, t.no) },
-    ],
-    3,
-  );
+      { label: t.record.bodyAnswerNote, value: c.bodyAnswerNote, wide: true },
+    ]);
+  } else {
+    f.grid(
+      [
+        { label: t.record.fedBackAt, value: formatInstant(c.fedBackAt, d.timeZone) },
+        { label: t.record.satisfaction, value: c.satisfaction ? t.satisfaction[c.satisfaction] : '' },
+        { label: t.record.disputed, value: yesNo(c.disputed, t.yes, t.no) },
+      ],
+      3,
+    );
+  }
   f.sectionTitle(t.record.escalations);
   f.entries(
     c.escalations.map((e) => ({
@@ -158,8 +185,15 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   f.sectionTitle(t.record.followUps);
   f.entries(
     d.followUps.map((u) => ({
-      head: `${u.dueDate}  ${u.doneAt ? `${formatInstant(u.doneAt, d.timeZone)} ${name(d, u.doneBy)}` : ''}`,
-      body: u.result ?? u.note,
+      head: [
+        u.dueDate,
+        u.assigneeId ? `${t.record.followUpAssignee}:${name(d, u.assigneeId)}` : '',
+        u.doneAt ? `${formatInstant(u.doneAt, d.timeZone)} ${name(d, u.doneBy)}` : t.record.followUpOpen,
+        u.outcome ? t.followUpOutcome[u.outcome] : '',
+      ]
+        .filter(Boolean)
+        .join('  '),
+      body: [u.note, u.result].filter(Boolean).join('\n'),
     })),
     t.record.noFollowUps,
   );
@@ -186,7 +220,17 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   ];
   f.signatures(signers, t.date);
   f.grid(
-    [{ label: t.record.filedAt, value: c.filedAt ? `${formatDate(c.filedAt, d.timeZone)} ${name(d, c.filedBy)}` : '' }],
+    [
+      { label: t.record.filedAt, value: c.filedAt ? `${formatDate(c.filedAt, d.timeZone)} ${name(d, c.filedBy)}` : '' },
+      ...(c.filingReason
+        ? [
+            {
+              label: t.record.filingReason,
+              value: `${t.filingReason[c.filingReason]}(${t.record.unreachableAttempts} ${c.unreachableAttempts})`,
+            },
+          ]
+        : []),
+    ],
     2,
   );
 }

@@ -13,7 +13,15 @@ export const StaffNo = z
 
 export const SignInInput = z.strictObject({ staffNo: StaffNo, pin: z.string().max(8) });
 export const UserCreateInput = z
-  .strictObject({ staffNo: StaffNo, name: shortText(50), role: z.enum(ROLES), unitId: Id.optional(), pin: Pin })
+  .strictObject({
+    staffNo: StaffNo,
+    name: shortText(50),
+    role: z.enum(ROLES),
+    unitId: Id.optional(),
+    pin: Pin,
+    /** The manager knows an initial PIN, so its owner changes it at the first sign-in (off only for seeded demo staff). */
+    mustChangePin: z.boolean().default(true),
+  })
   .superRefine((v, ctx) => {
     if (v.role === 'unit_staff' && !v.unitId) {
       ctx.addIssue({

@@ -2,9 +2,11 @@
 // uses the same schemas for field messages before submit.
 import { z } from 'zod';
 import {
+  BODY_ANSWERS,
   CAUSES,
   CHANNELS,
   ESCALATION_KINDS,
+  FOLLOW_UP_OUTCOMES,
   FINDINGS,
   GOVERNMENT_BODIES,
   RESOLUTION_TYPES,
@@ -12,6 +14,8 @@ import {
   SEVERITIES,
 } from '../enums';
 import { AmountFen } from '../money-input';
+import { Quantity } from '../quantity-input';
+import { PROMISE_REPLY_MAX } from '../promise-state';
 import { Id, Instant, LocalDate, OptionalPhone, optionalText, shortText } from './common';
 
 export const CustomerInput = z.strictObject({
@@ -29,11 +33,15 @@ export const GovernmentInput = z.strictObject({
   contactPhone: OptionalPhone,
 });
 
+/** One purchased item of a case: several may be recorded, each with its quantity (1 when not typed). */
+export const PurchaseItemInput = z.strictObject({
+  name: shortText(100),
+  code: optionalText(50),
+  quantity: Quantity.default(1),
+});
+
 export const PurchaseInput = z.strictObject({
-  items: z
-    .array(z.strictObject({ name: shortText(100), code: optionalText(50) }))
-    .max(50)
-    .default([]),
+  items: z.array(PurchaseItemInput).max(50).default([]),
   purchaseDate: LocalDate.optional(),
   receiptNo: optionalText(50),
   amountFen: AmountFen.optional(),
@@ -106,6 +114,14 @@ export const ForwardInput = z.strictObject({
 });
 export const NoteInput = z.strictObject({ ...caseRef, text: shortText(2000) });
 export const PromiseInput = z.strictObject({ ...caseRef, promisedAt: Instant, note: optionalText(500) });
+/** A progress reply (进展答复) answering one promise, with an optional next promise made in the same step. */
+export const PromiseAnswerInput = z.strictObject({
+  ...caseRef,
+  promiseId: Id,
+  replyText: shortText(PROMISE_REPLY_MAX),
+  nextPromisedAt: Instant.optional(),
+  nextNote: optionalText(500),
+});
 export const ExtendInput = z.strictObject({
   ...caseRef,
   reason: shortText(500),
@@ -124,7 +140,12 @@ export const FeedbackInput = z.strictObject({
   ...caseRef,
   fedBackAt: Instant.optional(),
   satisfaction: z.enum(SATISFACTIONS).optional(),
-  disputed: z.boolean(),
+  /** The customer's dispute (有疑义): required except on a government case, where the body answers instead. */
+  disputed: z.boolean().optional(),
+  /** Government channel only: the body's answer (无异议 / 有异议), its note, and the written reply date (branch time). */
+  bodyAnswer: z.enum(BODY_ANSWERS).optional(),
+  bodyAnswerNote: optionalText(1000),
+  writtenReplyDate: LocalDate.optional(),
   note: optionalText(2000),
 });
 export const EscalateInput = z.strictObject({
@@ -146,10 +167,18 @@ export const CaseOnlyInput = z.strictObject(caseRef);
 export const CaseNumberInput = z.strictObject({ number: shortText(40) });
 export const ReviewInput = z.strictObject({ ...caseRef, text: shortText(2000) });
 export const ReasonInput = z.strictObject({ ...caseRef, reason: shortText(1000) });
-export const FollowUpScheduleInput = z.strictObject({ ...caseRef, dueDate: LocalDate, note: optionalText(500) });
+/** A follow-up (回访) to make: when, by whom (default: the one scheduling it), and what to ask. */
+export const FollowUpScheduleInput = z.strictObject({
+  ...caseRef,
+  dueDate: LocalDate,
+  assigneeId: Id.optional(),
+  note: optionalText(500),
+});
+/** A follow-up made: its outcome code, a note on it, and when (default now). */
 export const FollowUpCompleteInput = z.strictObject({
   followUpId: Id,
-  result: shortText(2000),
+  outcome: z.enum(FOLLOW_UP_OUTCOMES),
+  result: optionalText(500),
   doneAt: Instant.optional(),
 });
 

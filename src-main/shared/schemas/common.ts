@@ -45,6 +45,7 @@ export const OptionalPhone = z
     },
   });
 
+/** A PIN the manager sets for someone else (initial or temporary): 6–8 digits, as long as one chosen (NewPin). */
 export const Pin = z
   .string()
-  .refine((v) => /^\d{4,8}$/.test(v), { params: { zh: '须为 4–8 位数字', en: 'must be 4–8 digits' } });
+  .refine((v) => /^\d{6,8}$/.test(v), { params: { zh: '须为 6–8 位数字', en: 'must be 6–8 digits' } });

@@ -65,6 +65,7 @@ export function CaseIntakeSections({ c, f, categoryName }: Props) {
               c.purchaseItems.map((i, n) => (
                 <div key={n}>
                   {i.name}
+                  {` · ${t('caseScreen.quantity')} ${i.quantity}`}
                   {i.code ? ` · ${t('caseScreen.barcode')} ${i.code}` : ''}
                 </div>
               ))}

@@ -20,10 +20,12 @@ import {
   INTAKE_FORMS,
   type IntakeForm as Kind,
   type IntakeState,
+  itemsOf,
   OTHER_CHANNELS,
   SHOWS,
   toIntakeInput,
 } from './intake-state';
+import { PurchaseItemsEditor } from './PurchaseItemsEditor';
 import { RepeatNotice } from './RepeatNotice';
 
 /** The longest text a field of the intake schema accepts (through optional and trimming pipes). */
@@ -192,12 +194,7 @@ export function IntakeForm({ channel }: { channel: string }) {
           {show.purchase && (
             <fieldset className="form-grid">
               <legend>{t('intake.purchase')}</legend>
-              <Field id="itemName" path="purchase.items.0.name" label={t('intake.itemName')} issues={issues}>
-                <Input id="itemName" {...text('itemName')} />
-              </Field>
-              <Field id="itemCode" path="purchase.items.0.code" label={t('intake.itemCode')} issues={issues}>
-                <Input id="itemCode" {...text('itemCode')} />
-              </Field>
+              <PurchaseItemsEditor items={itemsOf(s)} issues={issues} onChange={(items) => set('items', items)} />
               <Field id="receiptNo" path="purchase.receiptNo" label={t('intake.receiptNo')} issues={issues}>
                 <Input id="receiptNo" {...text('receiptNo')} />
               </Field>

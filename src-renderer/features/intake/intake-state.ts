@@ -2,7 +2,16 @@
 // shared CaseIntakeInput. Kept as plain strings so a draft restores exactly what was typed.
 import type { Channel, GovernmentBody, Severity } from '../../../src-main/shared/enums';
 import type { CaseIntakeInput } from '../../../src-main/shared/schemas/case';
+import { parseQuantity } from '../../../src-main/shared/quantity-input';
 import { toFen } from '../../lib/format';
+
+/** One purchased item as typed. */
+export interface ItemState {
+  name: string;
+  code: string;
+  quantity: string;
+}
+export const emptyItem = (): ItemState => ({ name: '', code: '', quantity: '1' });
 
 /** The four intake forms (SPEC §2); "other" covers letter, online, e-mail and other. */
 export type IntakeForm = 'phone' | 'in_store' | 'government' | 'other';
@@ -24,8 +33,8 @@ export interface IntakeState {
   govRef: string;
   govContactPerson: string;
   govContactPhone: string;
-  itemName: string;
-  itemCode: string;
+  /** The purchased items, several with their quantities; at least one row is shown. */
+  items: ItemState[];
   purchaseDate: string;
   receiptNo: string;
   amount: string;
@@ -50,8 +59,7 @@ export const emptyIntake = (): IntakeState => ({
   govRef: '',
   govContactPerson: '',
   govContactPhone: '',
-  itemName: '',
-  itemCode: '',
+  items: [emptyItem()],
   purchaseDate: '',
   receiptNo: '',
   amount: '',
@@ -75,12 +83,21 @@ export const SHOWS: Record<
 
 const opt = (s: string): string | undefined => (s.trim() === '' ? undefined : s);
 
+/** The items of a state, also of a draft saved when the form had one item's name and code only. */
+export function itemsOf(s: IntakeState & { itemName?: string; itemCode?: string }): ItemState[] {
+  if (Array.isArray(s.items) && s.items.length > 0) return s.items;
+  return [{ name: s.itemName ?? '', code: s.itemCode ?? '', quantity: '1' }];
+}
+
+const typed = (i: ItemState): boolean => [i.name, i.code].some((v) => v.trim() !== '') || i.quantity.trim() !== '1';
+
 export function toIntakeInput(form: IntakeForm, s: IntakeState): CaseIntakeInput {
   const show = SHOWS[form];
   const channel: Channel = form === 'other' ? s.subChannel : form;
   const anonymous = show.anonymous && s.anonymous;
+  const items = itemsOf(s).filter(typed);
   const hasPurchase =
-    show.purchase && [s.itemName, s.itemCode, s.purchaseDate, s.receiptNo, s.amount].some((v) => v.trim() !== '');
+    show.purchase && (items.length > 0 || [s.purchaseDate, s.receiptNo, s.amount].some((v) => v.trim() !== ''));
   const input: CaseIntakeInput = {
     channel,
     severity: s.severity,
@@ -113,7 +130,8 @@ export function toIntakeInput(form: IntakeForm, s: IntakeState): CaseIntakeInput
   }
   if (hasPurchase) {
     input.purchase = {
-      items: s.itemName.trim() || s.itemCode.trim() ? [{ name: s.itemName, code: opt(s.itemCode) }] : [],
+      // An untyped row is left out; a malformed quantity reaches the schema as -1, which names the field.
+      items: items.map((i) => ({ name: i.name, code: opt(i.code), quantity: parseQuantity(i.quantity) ?? -1 })),
       purchaseDate: opt(s.purchaseDate),
       receiptNo: opt(s.receiptNo),
       // Malformed money stays visible as a field error instead of being dropped silently.

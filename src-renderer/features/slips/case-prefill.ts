@@ -1,5 +1,6 @@
 // A slip opened from a case starts from the case (issue 12): customer, phone, receipt, purchase
-// date, the unit complained about and the purchased items (one item with the purchase amount as its price).
+// date, the unit complained about and the purchased items with their quantities (one item of quantity 1
+// takes the purchase amount as its price).
 import type { CaseView } from '../../../src-main/shared/types';
 import { yuan } from '../../lib/format';
 import { emptyLine, emptySlip, type SlipState } from './slip-state';
@@ -7,8 +8,13 @@ import { emptyLine, emptySlip, type SlipState } from './slip-state';
 export function slipFromCase(c: CaseView | undefined): SlipState {
   const s = emptySlip();
   if (!c) return s;
-  const items = c.purchaseItems.map((i) => ({ ...emptyLine(), itemCode: i.code ?? '', name: i.name }));
-  const only = items.length === 1 ? items[0] : undefined;
+  const items = c.purchaseItems.map((i) => ({
+    ...emptyLine(),
+    itemCode: i.code ?? '',
+    name: i.name,
+    quantity: String(i.quantity),
+  }));
+  const only = items.length === 1 && c.purchaseItems[0]?.quantity === 1 ? items[0] : undefined;
   if (only && c.purchaseAmountFen !== null) only.unitPrice = yuan(c.purchaseAmountFen);
   return {
     ...s,
