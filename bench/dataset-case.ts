@@ -99,6 +99,8 @@ const STAGE: Record<CaseStatus, number> = {
   awaiting_instruction: 4,
   awaiting_review: 4,
   filed: 5,
+  /** 不予受理 closes the case, as filing does. */
+  not_accepted: 5,
 };
 
 const RESOLUTIONS = [
@@ -242,7 +244,7 @@ export function caseGenerator(
           note: '答应顾客在此时间前回复',
           madeBy: rng.pick(people.secretaryIds),
           madeAt,
-          keptAt: null,
+          answeredAt: null,
         };
       }
       const due = dueFor(

@@ -66,6 +66,8 @@ const STAGE: Record<CaseStatus, number> = {
   awaiting_instruction: 4,
   awaiting_review: 4,
   filed: 5,
+  /** 不予受理 closes the case, as filing does. */
+  not_accepted: 5,
 };
 const HOUR = 3_600_000;
 const DAY_MIN = 24 * 60;
@@ -149,12 +151,16 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
 
   yield rng.int(20, 180);
   if (plan.dispute || plan.target === 'disputed') {
+    // A government body answers the written reply (有异议); a customer disputes (有疑义).
     recordFeedback(ctx, actors.secretary, {
       caseId,
-      disputed: true,
       ...(gov
-        ? { note: '受理部门有异议,要求当面说明' }
-        : { satisfaction: 'unsatisfied', note: rng.pick(DISPUTE_NOTES) }),
+        ? {
+            bodyAnswer: 'objection',
+            writtenReplyDate: env.calendar.localDate(ctx.now()),
+            bodyAnswerNote: '受理部门有异议,要求当面说明',
+          }
+        : { disputed: true, satisfaction: 'unsatisfied', note: rng.pick(DISPUTE_NOTES) }),
     });
     const escalateNow = plan.target !== 'disputed' || rng.chance(0.5);
     if (!escalateNow) return;
@@ -194,10 +200,10 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
   }
   recordFeedback(ctx, actors.secretary, {
     caseId,
-    disputed: false,
     ...(gov
-      ? { note: '受理部门无异议' }
+      ? { bodyAnswer: 'no_objection', writtenReplyDate: env.calendar.localDate(ctx.now()), note: '受理部门无异议' }
       : {
+          disputed: false,
           satisfaction: rng.weighted([
             ['satisfied', 6],
             ['basically_satisfied', 3],
@@ -241,8 +247,9 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
   yield rng.int(20, 180);
   recordFeedback(ctx, actors.secretary, {
     caseId,
-    disputed: false,
-    ...(gov ? { note: '受理部门无异议' } : { satisfaction: 'satisfied', note: '顾客表示满意' }),
+    ...(gov
+      ? { bodyAnswer: 'no_objection', note: '受理部门无异议' }
+      : { disputed: false, satisfaction: 'satisfied', note: '顾客表示满意' }),
   });
   yield* signOffAndFile(env, caseId, plan);
 }
@@ -293,10 +300,13 @@ function* followUpCall(env: LifeEnv, followUpId: string, dueAt: number): Generat
     ) as { status: CaseStatus }
   ).status;
   if (status === 'registered' || status === 'in_progress') return;
-  completeFollowUp(ctx, actors.secretary, {
-    followUpId,
-    result: rng.pick(['顾客表示问题已解决,感谢回访', '退款已到账,顾客满意', '商品使用正常', '顾客未接听,短信告知']),
-  });
+  const [outcome, result] = rng.pick([
+    ['reached_satisfied', '顾客表示问题已解决,感谢回访'],
+    ['reached_satisfied', '退款已到账,顾客满意'],
+    ['reached_satisfied', '商品使用正常'],
+    ['unreachable', '顾客未接听,短信告知'],
+  ] as const);
+  completeFollowUp(ctx, actors.secretary, { followUpId, outcome, result });
 }
 
 function findingFor(

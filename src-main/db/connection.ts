@@ -70,6 +70,30 @@ export function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/**
+ * A migration's transaction, as SQLite's procedure for rebuilding a table asks (0009 rebuilds
+ * cases): foreign keys off while it runs (a no-op inside a transaction, so set before it), the
+ * whole store checked with foreign_key_check before it commits, foreign keys on again after.
+ */
+function migrationTransaction(db: Db, work: () => void): void {
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      work();
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw refuse(
+          'STORE_CORRUPT',
+          `数据库升级后有 ${broken.length} 条记录的引用不成立,升级未执行`,
+          `${broken.length} references would be broken by the upgrade; it was not applied`,
+        );
+      }
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
 export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
   const migrations = opts.migrations ?? loadMigrations();
   const latest = migrations.length;
@@ -111,7 +135,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
     const driver = sqliteMigrationDriver(db, {
       table: 'schema_migrations',
       now: () => opts.now?.() ?? Date.now(),
-      transaction: (work) => db.transaction(work)(),
+      transaction: (work) => migrationTransaction(db, work),
     });
     const store = { zh: `数据库 ${basename(file)} `, en: `the database ${basename(file)}` };
     const { applied } = runMigrations(store, migrations, driver, {

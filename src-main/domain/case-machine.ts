@@ -22,6 +22,10 @@ export interface CaseFacts {
   openPromiseCount: number;
   /** An escalation recorded since the customer disputed the result. */
   escalatedSinceDispute: boolean;
+  /** A visit to the government body (escalation visit_government) recorded since the body objected. */
+  visitedSinceDispute: boolean;
+  /** Follow-ups that ended unreachable (联系不上). */
+  unreachableAttempts: number;
 }
 
 export interface Actor {
@@ -47,9 +51,13 @@ const ZH_VERB: Partial<Record<CaseAction, string>> = {
   finding: '登记调查结论',
   typical: '标记典型范例',
   follow_up: '回访',
+  decline: '决定不予受理',
+  file_unreachable: '以顾客无法联系建档',
+  answer_promise: '答复约定回复',
 };
 const EN_VERB: Record<CaseAction, string> = {
   forward: 'forward',
+  decline: 'decide not to accept the case',
   resolve: 'record the result',
   feedback: 'record feedback',
   escalate: 'escalate',
@@ -60,16 +68,22 @@ const EN_VERB: Record<CaseAction, string> = {
   reopen: 'reopen',
   note: 'add a note',
   promise: 'promise a reply time',
+  answer_promise: 'answer a promised reply',
   extend: 'extend to the next day',
   finding: 'record the finding',
   typical: 'mark as typical',
   follow_up: 'follow up',
+  file_unreachable: 'file the case as customer unreachable',
 };
 const actionVerb = (a: CaseAction) => ({ zh: ZH_VERB[a] ?? CASE_ACTION_LABELS[a].zh, en: EN_VERB[a] });
 
 /** Statuses each action may start from. */
 const FROM: Record<CaseAction, readonly CaseStatus[]> = {
   forward: ['registered', 'in_progress'],
+  // 不予受理 (SPEC §12, seed 004): decided at registration or after a first look (forwarded to the
+  // unit, nothing resolved yet). It closes the case: only a note may be added, and a supervisor or the
+  // manager may reopen it (a decision made in error is corrected; the timeline keeps the decision).
+  decline: ['registered', 'in_progress'],
   resolve: ['registered', 'in_progress'],
   feedback: ['resolved'],
   escalate: ['in_progress', 'resolved', 'disputed'],
@@ -77,7 +91,7 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
   submit: ['fed_back'],
   review: ['awaiting_review'],
   file: ['fed_back', 'awaiting_instruction', 'awaiting_review'],
-  reopen: ['filed'],
+  reopen: ['filed', 'not_accepted'],
   note: [
     'registered',
     'in_progress',
@@ -87,8 +101,19 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
     'awaiting_instruction',
     'awaiting_review',
     'filed',
+    'not_accepted',
   ],
   promise: ['registered', 'in_progress', 'resolved', 'fed_back', 'disputed'],
+  // A promise made at any point, after feedback too, is answered before the case can be filed.
+  answer_promise: [
+    'registered',
+    'in_progress',
+    'resolved',
+    'fed_back',
+    'disputed',
+    'awaiting_instruction',
+    'awaiting_review',
+  ],
   extend: ['registered', 'in_progress'],
   finding: ['in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review'],
   typical: [
@@ -102,10 +127,13 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
     'filed',
   ],
   follow_up: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
+  // The customer never answers: from any status after the result was recorded, once enough follow-ups failed.
+  file_unreachable: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review'],
 };
 
 const ABILITY: Record<CaseAction, Ability> = {
   forward: 'forward',
+  decline: 'decline',
   resolve: 'resolve',
   feedback: 'feedback',
   escalate: 'escalate',
@@ -116,10 +144,12 @@ const ABILITY: Record<CaseAction, Ability> = {
   reopen: 'reopen',
   note: 'note',
   promise: 'promise',
+  answer_promise: 'promise',
   extend: 'extend',
   finding: 'finding',
   typical: 'typical',
   follow_up: 'follow_up',
+  file_unreachable: 'file',
 };
 
 /** What a satisfied case needs before filing: major cases always go to head office. */
@@ -142,7 +172,7 @@ export function checkAllowed(action: CaseAction, c: CaseFacts, actor: Actor): Re
   if (!can(actor.role, ABILITY[action])) {
     return refusal('FORBIDDEN', `您的角色无权${label.zh}`, `Your role may not ${label.en}`);
   }
-  if ((action === 'resolve' || action === 'extend') && !actsForUnit(actor, c)) {
+  if ((action === 'resolve' || action === 'extend' || action === 'answer_promise') && !actsForUnit(actor, c)) {
     return refusal(
       'FORBIDDEN',
       `只能处理本单位的个案,无权${label.zh}`,
@@ -164,7 +194,13 @@ export function checkAllowed(action: CaseAction, c: CaseFacts, actor: Actor): Re
 export function nextStatus(
   action: CaseAction,
   c: CaseFacts,
-  opts: { disputed?: boolean; resumeTo?: 'in_progress' | 'resolved'; signOffPolicy?: Record<Channel, SignOffPolicy> },
+  opts: {
+    disputed?: boolean;
+    resumeTo?: 'in_progress' | 'resolved';
+    signOffPolicy?: Record<Channel, SignOffPolicy>;
+    /** The branch's number of unreachable follow-ups that allow filing as "customer unreachable". */
+    unreachableAttemptsToFile?: number;
+  },
 ): CaseStatus | Refusal {
   switch (action) {
     case 'forward':
@@ -174,6 +210,14 @@ export function nextStatus(
     case 'feedback':
       return opts.disputed ? 'disputed' : 'fed_back';
     case 'resume':
+      // A government body's 有异议: staff go to the body in person (procedure 3.C) before the case goes on.
+      if (c.channel === 'government' && !c.visitedSinceDispute) {
+        return refusal(
+          'INVALID_TRANSITION',
+          '部门有异议:须先登记升级“随营业干部赴政府部门”,才能继续',
+          'The body objects: record the escalation "Visit the government body" before resuming',
+        );
+      }
       if (!c.escalatedSinceDispute) {
         return refusal(
           'INVALID_TRANSITION',
@@ -203,8 +247,8 @@ export function nextStatus(
       if (c.openPromiseCount > 0) {
         return refusal(
           'INVALID_TRANSITION',
-          '尚有未兑现的约定回复,不能建档',
-          'A promised reply is still open; the case cannot be filed',
+          '尚有约定回复未答复:请先在“承诺”中作进展答复,再建档',
+          'A promised reply is still unanswered: give its progress reply (under Promises) before filing',
         );
       }
       if (c.status === 'fed_back' && signOffFor(c, opts.signOffPolicy as Record<Channel, SignOffPolicy>) !== 'none') {
@@ -233,6 +277,33 @@ export function nextStatus(
       }
       return 'filed';
     }
+    case 'file_unreachable': {
+      const needed = opts.unreachableAttemptsToFile ?? 2;
+      if (c.unreachableAttempts < needed) {
+        return refusal(
+          'INVALID_TRANSITION',
+          `须有 ${needed} 次联系不上的回访记录才能以顾客无法联系建档(现有 ${c.unreachableAttempts} 次)`,
+          `Filing as customer unreachable needs ${needed} unreachable follow-ups (there are ${c.unreachableAttempts})`,
+        );
+      }
+      if (needsFullRecord(c) && (!c.finding || !c.cause)) {
+        return refusal(
+          'INVALID_TRANSITION',
+          '典型范例及商品质量个案须先填写原因归属和调查结论',
+          'Typical and product-quality cases need the cause and finding before filing',
+        );
+      }
+      return 'filed';
+    }
+    case 'decline':
+      if (c.openPromiseCount > 0) {
+        return refusal(
+          'INVALID_TRANSITION',
+          '尚有未答复的约定回复,请先答复顾客,再决定不予受理',
+          'A promised reply is still open: answer it before deciding not to accept the case',
+        );
+      }
+      return 'not_accepted';
     case 'reopen':
       return 'in_progress';
     default:

@@ -9,6 +9,8 @@ export const ABILITIES = {
   resolve: ['unit_staff', 'secretary', 'supervisor', 'manager'],
   extend: ['unit_staff', 'secretary', 'supervisor', 'manager'],
   forward: ['secretary', 'supervisor', 'manager'],
+  /** 不予受理 (SPEC §12): the secretary office decides, or the manager. */
+  decline: ['secretary', 'manager'],
   feedback: ['secretary', 'supervisor', 'manager'],
   follow_up: ['secretary', 'supervisor', 'manager'],
   escalate: ['secretary', 'supervisor', 'manager'],

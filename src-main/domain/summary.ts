@@ -6,19 +6,37 @@
 // head office, which does not know them, passes DEFAULT_BRANCH_SETTINGS (the default when the
 // argument is omitted), so its same-day/next-day split can differ from the branch's for a
 // branch with other hours or another zone.
-import type { Cause, Channel, EscalationKind, Finding, ResolutionType, Satisfaction, Severity } from '../shared/enums';
-import { CHANNELS, ESCALATION_KINDS, FINDINGS, SATISFACTIONS, SEVERITIES } from '../shared/enums';
+import type {
+  BodyAnswer,
+  Cause,
+  Channel,
+  EscalationKind,
+  FilingReason,
+  Finding,
+  FollowUpOutcome,
+  ResolutionType,
+  Satisfaction,
+  Severity,
+} from '../shared/enums';
+import { BODY_ANSWERS, CHANNELS, ESCALATION_KINDS, FINDINGS, SATISFACTIONS, SEVERITIES } from '../shared/enums';
+import { promiseState } from '../shared/promise-state';
 import { DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
 import {
   type CaseRef,
   type Closing,
   CLOSINGS,
   type CountRow,
+  FOLLOW_UP_TALLIES,
+  type FollowUpTally,
+  type GovernmentSummary,
   type Period,
+  type PromiseSummary,
   type SlipFacts,
   type SlipSummary,
   type Summary,
   type TrendPoint,
+  WRITTEN_REPLIES,
+  type WrittenReply,
 } from '../shared/summary-types';
 import type { CaseRecord, SlipRecord } from '../shared/types';
 import { BusinessCalendar } from './business-calendar';
@@ -47,8 +65,25 @@ export type CaseSnapshot = Pick<CaseRecord, 'id' | 'number' | 'channel' | 'categ
       | 'typical'
       | 'resolutionType'
       | 'counterResolvedAt'
+      | 'status'
+      | 'bodyAnswer'
+      | 'firstWrittenReplyDate'
     >
-  > & { escalations?: readonly { kind: EscalationKind }[] | null };
+  > & {
+    escalations?: readonly { kind: EscalationKind }[] | null;
+    /** answeredAt; keptAt in snapshots written before promises were answered one by one. */
+    promises?: readonly PromiseTimes[] | null;
+    /** The case's follow-ups (回访): the branch reads them from its store, head office from the follow-up records. */
+    followUps?: readonly { outcome?: FollowUpOutcome | null; doneAt?: number | null }[] | null;
+    filingReason?: FilingReason | null;
+  };
+
+/** A promise as the summary needs it. */
+export interface PromiseTimes {
+  promisedAt: number;
+  answeredAt?: number | null;
+  keptAt?: number | null;
+}
 
 /** A return/exchange slip as stored or synced. */
 export type SlipSnapshot = Pick<SlipRecord, 'id' | 'type' | 'status' | 'handledAt'> &
@@ -77,11 +112,22 @@ export interface SummaryFacts {
   resolutionType: ResolutionType | null;
   /** The case's slips that are not void. */
   slips: SlipFacts[];
+  /** Each follow-up's outcome, or open while not done (free-text follow-ups from before outcome codes are left out). */
+  followUps: readonly FollowUpTally[];
+  /** Filed as "customer unreachable" (顾客无法联系). */
+  filedUnreachable: boolean;
+  /** Its promised reply times and when each was answered (null: not yet). */
+  promises: readonly { promisedAt: number; answeredAt: number | null }[];
+  /** Government channel only (null otherwise): the body's answer, and the first written reply against the limit. */
+  bodyAnswer: BodyAnswer | null;
+  writtenReply: WrittenReply | null;
 }
 
 /** Shared empties: most cases have no escalation and no slip, and a 100,000-case run should not allocate 200,000 empty arrays. */
 const NO_ESCALATIONS: EscalationKind[] = [];
+const NO_FOLLOW_UPS: FollowUpTally[] = [];
 const NO_SLIPS: SlipFacts[] = [];
+const NO_PROMISES: SummaryFacts['promises'] = [];
 
 const calendars = new WeakMap<DeadlineSettings, BusinessCalendar>();
 function calendarFor(s: DeadlineSettings): BusinessCalendar {
@@ -91,6 +137,17 @@ function calendarFor(s: DeadlineSettings): BusinessCalendar {
     calendars.set(s, cal);
   }
   return cal;
+}
+
+/** What the summary counts of a case's follow-ups: the outcome of each done one, open for the rest. */
+function followUpTallies(list: CaseSnapshot['followUps']): FollowUpTally[] {
+  if (!list || list.length === 0) return NO_FOLLOW_UPS;
+  const out: FollowUpTally[] = [];
+  for (const u of list) {
+    if (u.outcome) out.push(u.outcome);
+    else if (u.doneAt == null) out.push('open');
+  }
+  return out;
 }
 
 /** A slip's facts, or null for a void slip (it counts nowhere). */
@@ -133,12 +190,23 @@ export function caseFacts(
   // In store, resolving at the counter with the customer there meets the limit; otherwise feedback does.
   const fed = (c.channel === 'in_store' ? c.counterResolvedAt : null) ?? c.firstFedBackAt ?? null;
   let closing: Closing = 'open';
-  if (fed !== null) {
+  // 不予受理 closes the case without a handling limit: counted apart, neither open nor late.
+  if (c.status === 'not_accepted') closing = 'not_accepted';
+  else if (fed !== null) {
     if (fed > deadlineAt) closing = 'late';
     else if (fed <= sameDayClose) closing = 'same_day';
     else if (fed <= nextDayClose) closing = 'next_day';
     else closing = 'within_limit';
   }
+  // A government body's limit is a written reply within the reply days; the reply date is a local date (branch time).
+  const writtenReply: WrittenReply | null =
+    c.channel !== 'government'
+      ? null
+      : c.firstWrittenReplyDate == null
+        ? 'none'
+        : c.firstWrittenReplyDate <= cal.addDays(day.date, settings.governmentReplyDays)
+          ? 'on_time'
+          : 'late';
   let facts = NO_SLIPS;
   for (const s of slips) {
     const f = slipFacts(s);
@@ -163,6 +231,14 @@ export function caseFacts(
     typical: c.typical === true,
     resolutionType: c.resolutionType ?? null,
     slips: facts,
+    followUps: followUpTallies(c.followUps),
+    filedUnreachable: c.filingReason === 'customer_unreachable',
+    promises:
+      c.promises && c.promises.length > 0
+        ? c.promises.map((p) => ({ promisedAt: p.promisedAt, answeredAt: p.answeredAt ?? p.keptAt ?? null }))
+        : NO_PROMISES,
+    bodyAnswer: c.channel === 'government' ? (c.bodyAnswer ?? null) : null,
+    writtenReply,
   };
 }
 
@@ -262,7 +338,15 @@ export class SummaryBuilder {
   private readonly satisfaction = zeros([...SATISFACTIONS, 'not_asked'] as const);
   private readonly findings = zeros([...FINDINGS, 'none'] as const);
   private readonly escalationsByKind = zeros(ESCALATION_KINDS);
+  private readonly promises: PromiseSummary = { made: 0, kept: 0, missed: 0, open: 0 };
+  private readonly government: GovernmentSummary = {
+    total: 0,
+    answers: zeros([...BODY_ANSWERS, 'unanswered'] as const),
+    writtenReplies: zeros(WRITTEN_REPLIES),
+  };
   private readonly slips = emptySlips();
+  private readonly followUps = zeros(FOLLOW_UP_TALLIES);
+  private filedUnreachable = 0;
   private readonly attention: SummaryFacts[] = [];
   private readonly typical: SummaryFacts[] = [];
   private total = 0;
@@ -317,9 +401,21 @@ export class SummaryBuilder {
     if (f.disputed) this.disputed++;
     if (isEscalated) this.escalated++;
     for (const k of f.escalationKinds) this.escalationsByKind[k]++;
+    for (const p of f.promises) {
+      this.promises.made++;
+      // Without asOf an unanswered promise counts as open.
+      this.promises[promiseState(p, this.opts.asOf ?? -Infinity)]++;
+    }
+    if (f.channel === 'government') {
+      this.government.total++;
+      this.government.answers[f.bodyAnswer ?? 'unanswered']++;
+      this.government.writtenReplies[f.writtenReply ?? 'none']++;
+    }
     if (f.disputed || isEscalated) this.attention.push(f);
     if (f.typical) this.typical.push(f);
     for (const s of f.slips) addSlip(this.slips, s);
+    for (const u of f.followUps) this.followUps[u]++;
+    if (f.filedUnreachable) this.filedUnreachable++;
   }
 
   /** A slip linked to no case: counted in the period it was handled in. */
@@ -358,11 +454,19 @@ export class SummaryBuilder {
       disputed: this.disputed,
       escalated: this.escalated,
       escalationsByKind: { ...this.escalationsByKind },
+      promises: { ...this.promises },
+      government: {
+        total: this.government.total,
+        answers: { ...this.government.answers },
+        writtenReplies: { ...this.government.writtenReplies },
+      },
       attention: attention.slice(0, listLimit).map(refOf),
       attentionTotal: attention.length,
       slips,
       typical: typical.slice(0, listLimit).map(refOf),
       typicalTotal: typical.length,
+      followUps: { ...this.followUps },
+      filedUnreachable: this.filedUnreachable,
       trend: this.trend.map((t) => ({ ...t })),
     };
   }

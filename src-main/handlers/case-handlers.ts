@@ -4,12 +4,13 @@ import type { Actor } from '../domain/case-machine';
 import {
   addNote,
   extendToNextDay,
-  keepPromises,
+  answerPromise,
   recordEscalationOutcome,
   promiseReply,
   recordFinding,
   setTypical,
 } from '../services/case-details';
+import { declineCase } from '../services/case-acceptance';
 import { caseHistory } from '../services/case-history';
 import { createCase, intakeCheck } from '../services/case-intake';
 import { getCase, getCaseByNumber, toView } from '../services/case-read';
@@ -25,6 +26,7 @@ import {
   submitCase,
 } from '../services/case-workflow';
 import type { ServiceContext } from '../services/context';
+import { fileUnreachable } from '../services/follow-up-tasks';
 import { completeFollowUp, scheduleFollowUp } from '../services/follow-ups';
 import { listQueue, queueCounts } from '../services/queues';
 import { searchCases } from '../services/search';
@@ -51,6 +53,7 @@ export const caseHandlers = {
   'cases.get': (ctx, s, input) => getCase.parsed(ctx, s.actor, input),
   'cases.getByNumber': (ctx, s, input) => getCaseByNumber.parsed(ctx, s.actor, input),
   'cases.forward': viewing(forwardCase.parsed),
+  'cases.decline': viewing(declineCase.parsed),
   'cases.resolve': viewing(resolveCase.parsed),
   'cases.feedback': viewing(recordFeedback.parsed),
   'cases.escalate': viewing(escalateCase.parsed),
@@ -61,7 +64,7 @@ export const caseHandlers = {
   'cases.reopen': viewing(reopenCase.parsed),
   'cases.addNote': viewing(addNote.parsed),
   'cases.promise': viewing(promiseReply.parsed),
-  'cases.keepPromises': viewing(keepPromises.parsed),
+  'cases.answerPromise': viewing(answerPromise.parsed),
   'cases.extend': viewing(extendToNextDay.parsed),
   'cases.finding': viewing(recordFinding.parsed),
   'cases.typical': viewing(setTypical.parsed),
@@ -69,6 +72,7 @@ export const caseHandlers = {
   'cases.history': (ctx, s, input) => caseHistory.parsed(ctx, s.actor, input),
   'followUps.schedule': followUpView(scheduleFollowUp.parsed),
   'followUps.complete': followUpView(completeFollowUp.parsed),
+  'cases.fileUnreachable': viewing(fileUnreachable.parsed),
   'queues.list': (ctx, s, input) => listQueue.parsed(ctx, s.actor, input),
   'queues.counts': (ctx, s) => queueCounts(ctx, s.actor),
   'search.cases': (ctx, s, input) => searchCases.parsed(ctx, s.actor, input),

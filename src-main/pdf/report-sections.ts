@@ -122,7 +122,8 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
       columns: countCols,
       rows: [
         ...counted(
-          (['same_day', 'next_day', 'within_limit', 'late', 'open'] as const).map((k) => ({
+          // Open last: the row after it is "of which overdue".
+          (['same_day', 'next_day', 'within_limit', 'late', 'not_accepted', 'open'] as const).map((k) => ({
             label: w.closing[k],
             count: s.closing[k],
           })),
@@ -164,6 +165,32 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
           count: s.escalationsByKind[k],
         })),
       ]),
+    },
+    {
+      // Promises answered by their time or not (shares of the promises made).
+      id: 'promises',
+      title: w.promisesTitle,
+      columns: countCols,
+      rows: (['made', 'kept', 'missed', 'open'] as const).map((k) => [
+        text(w.promises[k]),
+        int(s.promises[k]),
+        share(shareOf(s.promises[k], s.promises.made)),
+      ]),
+    },
+    {
+      // Government bodies' cases: the body's answer, and the written reply against the limit (shares of those cases).
+      id: 'government',
+      title: w.governmentTitle,
+      columns: countCols,
+      rows: [
+        { label: w.government.total, count: s.government.total },
+        { label: w.government.noObjection, count: s.government.answers.no_objection },
+        { label: w.government.objection, count: s.government.answers.objection },
+        { label: w.government.unanswered, count: s.government.answers.unanswered },
+        { label: w.government.onTime, count: s.government.writtenReplies.on_time },
+        { label: w.government.late, count: s.government.writtenReplies.late },
+        { label: w.government.none, count: s.government.writtenReplies.none },
+      ].map((r) => [text(r.label), int(r.count), share(shareOf(r.count, s.government.total))]),
     },
     {
       id: 'slips',

@@ -6,10 +6,10 @@ import type { CaseStatus, Channel, SignOffPolicy } from '../shared/enums';
 import { CASE_ACTIONS } from '../shared/enums';
 import type { Bilingual } from '../shared/errors';
 
-type Opts = { signOffPolicy: Record<Channel, SignOffPolicy> };
+type Opts = { signOffPolicy: Record<Channel, SignOffPolicy>; unreachableAttemptsToFile?: number };
 
 /** Actions whose status check depends on the case's content (finding, promises, sign-off). */
-export const CONTENT_CHECKED: CaseAction[] = ['submit', 'file', 'resume'];
+export const CONTENT_CHECKED: CaseAction[] = ['submit', 'file', 'resume', 'file_unreachable', 'decline'];
 
 const FEED_BACK_FIRST: Bilingual = { zh: '请先反馈顾客', en: 'Feed back to the customer first' };
 const RESOLVE_FIRST: Bilingual = { zh: '请先记录处理结果', en: 'Record the resolution first' };
@@ -17,6 +17,21 @@ const DISPUTED_FIRST: Bilingual = {
   zh: '顾客有疑义:请先升级处理,再恢复处理',
   en: 'The customer disputes the result: escalate, then resume first',
 };
+
+/** On a government case the branch replies to the body, and the body (not the customer) objects (procedure 3). */
+const GOVERNMENT_WORDS = new Map<Bilingual, Bilingual>([
+  [
+    FEED_BACK_FIRST,
+    { zh: '请先书面答复部门并记录部门答复', en: "Reply to the body in writing and record the body's answer first" },
+  ],
+  [
+    DISPUTED_FIRST,
+    {
+      zh: '部门有异议:请先登记升级“随营业干部赴政府部门”,再恢复处理',
+      en: 'The body objects: record the visit to the government body, then resume first',
+    },
+  ],
+]);
 
 /** The next step of the procedure, for the main-line actions a case is not yet ready for. */
 const PREREQUISITES: Partial<Record<CaseAction, Partial<Record<CaseStatus, Bilingual>>>> = {
@@ -29,12 +44,15 @@ const PREREQUISITES: Partial<Record<CaseAction, Partial<Record<CaseStatus, Bilin
   },
   file: { registered: RESOLVE_FIRST, in_progress: RESOLVE_FIRST, resolved: FEED_BACK_FIRST, disputed: DISPUTED_FIRST },
   finding: { registered: { zh: '请先转交处理', en: 'Forward the case first' } },
+  file_unreachable: { registered: RESOLVE_FIRST, in_progress: RESOLVE_FIRST },
 };
 
 /** The allowed actions (those the machine accepts now, content checks included). */
 export function allowedCaseActions(facts: CaseFacts, actor: Actor, opts: Opts): CaseAction[] {
   return CASE_ACTIONS.filter((a) => {
     if (checkAllowed(a, facts, actor)) return false;
+    // Answering is offered on each open promise; with none there is nothing to answer.
+    if (a === 'answer_promise' && facts.openPromiseCount === 0) return false;
     if (CONTENT_CHECKED.includes(a))
       return typeof nextStatus(a, facts, { ...opts, resumeTo: 'in_progress' }) === 'string';
     return true;
@@ -53,7 +71,8 @@ export function blockedCaseActions(
     if (refused?.code === 'FORBIDDEN') continue;
     if (refused) {
       const first = PREREQUISITES[a]?.[facts.status];
-      if (first) out.push({ action: a, reason: first });
+      if (first)
+        out.push({ action: a, reason: (facts.channel === 'government' && GOVERNMENT_WORDS.get(first)) || first });
       continue;
     }
     if (!CONTENT_CHECKED.includes(a)) continue;

@@ -1,16 +1,18 @@
 // Reading a case for a user: the aggregate with follow-ups, the deadline with its overdue
 // state computed now, the actions this user may take (and those blocked, with why), the names
 // behind its ids, and anonymous content withheld from roles that may not read it (SPEC §2.4).
-import { findCaseIdByNumber, loadFollowUps } from '../db/repositories/case-repo';
+import { findCaseIdByNumber } from '../db/repositories/case-repo';
 import { stmt } from '../db/statements';
-import type { Actor } from '../domain/case-machine';
+import { type Actor, signOffFor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
+import { isOpenPromise } from '../shared/promise-state';
 import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
 import type { CaseRecord, CaseView } from '../shared/types';
 import { actionTargets, allowedCaseActions, blockedCaseActions } from './case-blocked';
 import { caseFacts, dueFor, requireCase } from './case-store';
 import type { ServiceContext } from './context';
+import { followUpViewParts } from './follow-up-tasks';
 import { caseSlips } from './slip-queues';
 import { withInput, type Parsed } from './with-input';
 
@@ -20,7 +22,10 @@ export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): 
 /** The allowed and blocked actions and where the allowed ones lead. */
 function actionsFor(ctx: ServiceContext, actor: Actor, c: CaseRecord) {
   const facts = caseFacts(c);
-  const opts = { signOffPolicy: ctx.settings().signOff };
+  const opts = {
+    signOffPolicy: ctx.settings().signOff,
+    unreachableAttemptsToFile: ctx.settings().unreachableAttemptsToFile,
+  };
   const allowed = allowedCaseActions(facts, actor, opts);
   return {
     allowedActions: [...allowed, 'print'],
@@ -39,8 +44,10 @@ function namesFor(ctx: ServiceContext, c: CaseRecord): Record<string, string> {
     c.resolvedBy,
     c.reviewedBy,
     c.filedBy,
+    c.declinedBy,
     ...c.escalations.map((e) => e.byUser),
     ...c.promises.map((p) => p.madeBy),
+    ...c.promises.map((p) => p.answeredBy),
   ].filter((x): x is string => typeof x === 'string');
   const names: Record<string, string> = {};
   for (const id of new Set(ids)) {
@@ -62,19 +69,25 @@ function customerCases(ctx: ServiceContext, customerId: string, exceptId: string
 
 export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseView {
   const readable = mayReadContent(actor, c);
-  const openPromises = c.promises.filter((p) => p.keptAt === null).map((p) => p.promisedAt);
+  const openPromises = c.promises.filter(isOpenPromise).map((p) => p.promisedAt);
   const due = dueFor(ctx, c, openPromises);
+  const fu = followUpViewParts(ctx, actor, c);
   return {
     ...c,
     content: readable ? c.content : null,
     expectedResolution: readable ? c.expectedResolution : null,
     events: readable ? c.events : c.events.map((e) => ({ ...e, text: null })),
+    promises: readable ? c.promises : c.promises.map((p) => ({ ...p, replyText: null })),
     contentHidden: !readable,
-    followUps: loadFollowUps(ctx.db, c.id),
+    signOff: signOffFor(c, ctx.settings().signOff),
+    followUps: fu.followUps,
+    followUpProposals: fu.followUpProposals,
+    followUpAssignees: fu.followUpAssignees,
+    unreachableAttemptsToFile: fu.unreachableAttemptsToFile,
     customerCases: c.customerId ? customerCases(ctx, c.customerId, c.id) : [],
     due: due ? { ...due, overdue: due.at < ctx.now() } : null,
     ...actionsFor(ctx, actor, c),
-    names: namesFor(ctx, c),
+    names: { ...namesFor(ctx, c), ...fu.followUpNames },
     slips: caseSlips(ctx, c.id),
   };
 }

@@ -7,6 +7,7 @@ import { type Actor, type CaseAction, type CaseFacts, checkAllowed } from '../do
 import { currentDue } from '../domain/deadlines';
 import { searchDocument } from '../domain/search-tokens';
 import { refuse } from '../shared/errors';
+import { isOpenPromise } from '../shared/promise-state';
 import type { CaseRecord } from '../shared/types';
 import { recordChange } from './changes';
 import type { Author, ServiceContext } from './context';
@@ -26,8 +27,12 @@ export function caseFacts(c: CaseRecord): CaseFacts {
     complainedUnitId: c.complainedUnitId,
     reviewedAt: c.reviewedAt,
     hasCurrentInstruction: c.instructions.some((i) => i.appliedAt > (c.reopenedAt ?? -Infinity)),
-    openPromiseCount: c.promises.filter((p) => p.keptAt === null).length,
+    openPromiseCount: c.promises.filter(isOpenPromise).length,
     escalatedSinceDispute: c.disputedAt !== null && c.escalations.some((e) => e.at >= (c.disputedAt as number)),
+    unreachableAttempts: c.unreachableAttempts ?? 0,
+    visitedSinceDispute:
+      c.disputedAt !== null &&
+      c.escalations.some((e) => e.kind === 'visit_government' && e.at >= (c.disputedAt as number)),
   };
 }
 
@@ -38,7 +43,8 @@ export function dueFor(
     Partial<Pick<CaseRecord, 'counterResolvedAt'>>,
   openPromises: number[],
 ) {
-  if (c.status === 'filed') return null;
+  // A filed case and one not accepted (不予受理) have no deadline left.
+  if (c.status === 'filed' || c.status === 'not_accepted') return null;
   const s = ctx.settings();
   return currentDue(
     {
@@ -126,7 +132,7 @@ export function mutateCase(
     const m = apply(before, facts);
     const merged = { ...before, ...(m.patch ?? {}) } as CaseRecord;
     const openPromises = (
-      stmt(ctx.db, 'SELECT promised_at FROM case_promises WHERE case_id = ? AND kept_at IS NULL').all(caseId) as {
+      stmt(ctx.db, 'SELECT promised_at FROM case_promises WHERE case_id = ? AND answered_at IS NULL').all(caseId) as {
         promised_at: number;
       }[]
     ).map((p) => p.promised_at);

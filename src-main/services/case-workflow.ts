@@ -16,6 +16,7 @@ import {
 import type { CaseRecord } from '../shared/types';
 import { authorOf, mutateCase } from './case-store';
 import type { ServiceContext } from './context';
+import { feedbackAnswer } from './government';
 import { requireActiveUnit, requireActiveUser } from './reference-checks';
 import { resolutionSlipNumbers } from './slip-links';
 import { withInput, type Parsed } from './with-input';
@@ -111,20 +112,25 @@ export const recordFeedback = withInput(
           [{ field: 'fedBackAt', message: { zh: '反馈时间不正确', en: 'Fed back at is out of range' } }],
         );
       }
-      // Feeding back answers every reply promised so far.
-      stmt(ctx.db, 'UPDATE case_promises SET kept_at = ? WHERE case_id = ? AND kept_at IS NULL').run(at, c.id);
+      // The customer's dispute flag, or on a government case the body's answer and the written reply date.
+      const answer = feedbackAnswer(c, input, now, ctx.settings().timeZone);
+      // Feeding back answers every reply promised so far (kept if by its time, else missed); the note is what was said.
+      stmt(
+        ctx.db,
+        'UPDATE case_promises SET answered_at = ?, reply_text = ?, answered_by = ? WHERE case_id = ? AND answered_at IS NULL',
+      ).run(at, input.note ?? null, actor.id, c.id);
       return {
         patch: {
-          status: statusOrThrow(nextStatus('feedback', f, { disputed: input.disputed })),
+          status: statusOrThrow(nextStatus('feedback', f, { disputed: answer.disputes })),
           fedBackAt: at,
           firstFedBackAt: c.firstFedBackAt ?? at,
           satisfaction: input.satisfaction ?? null,
-          disputed: input.disputed,
-          disputedAt: input.disputed ? now : c.disputedAt,
+          ...answer.patch,
+          disputedAt: answer.disputes ? now : c.disputedAt,
         },
         event: {
           text: input.note ?? null,
-          data: { satisfaction: input.satisfaction ?? null, disputed: input.disputed },
+          data: { satisfaction: input.satisfaction ?? null, ...answer.patch },
         },
       };
     });
@@ -206,10 +212,19 @@ export const reopenCase = withInput(
         reopenCount: c.reopenCount + 1,
         filedAt: null,
         filedBy: null,
+        filingReason: null,
         submittedAt: null,
         reviewText: null,
         reviewedBy: null,
         reviewedAt: null,
+        // Reopening a case not accepted (不予受理) accepts it; the timeline and audit keep the decision.
+        declineReasonCode: null,
+        declineReasonZh: null,
+        declineReasonEn: null,
+        declineText: null,
+        declineReferTo: null,
+        declinedAt: null,
+        declinedBy: null,
       },
       event: { text: input.reason },
     }));

@@ -23,9 +23,12 @@ export function refreshDeadlines(ctx: ServiceContext): number {
       ctx.db,
       `SELECT id, channel, status, received_at AS receivedAt, extended_at AS extendedAt, first_fed_back_at AS firstFedBackAt,
          counter_resolved_at AS counterResolvedAt, due_at AS dueAt
-       FROM cases WHERE status <> 'filed'`,
+       FROM cases WHERE status NOT IN ('filed', 'not_accepted')`,
     ).all() as OpenRow[];
-    const promises = stmt(ctx.db, 'SELECT promised_at AS at FROM case_promises WHERE case_id = ? AND kept_at IS NULL');
+    const promises = stmt(
+      ctx.db,
+      'SELECT promised_at AS at FROM case_promises WHERE case_id = ? AND answered_at IS NULL',
+    );
     const update = stmt(ctx.db, 'UPDATE cases SET due_at = ? WHERE id = ?');
     let changed = 0;
     for (const r of rows) {

@@ -34,7 +34,7 @@ export function toQueueRow(r: RawRow, actor: Actor, now: number): QueueRow {
     categoryCode: r.category_code,
     receivedAt: r.received_at,
     dueAt: r.due_at,
-    overdue: r.due_at !== null && r.due_at < now && r.status !== 'filed',
+    overdue: r.due_at !== null && r.due_at < now && r.status !== 'filed' && r.status !== 'not_accepted',
     ...(r.follow_up_due_at !== undefined ? { followUpDueAt: r.follow_up_due_at } : {}),
     excerpt: readable ? r.excerpt : null,
   };

@@ -1,5 +1,6 @@
 // The work queues (SPEC §4): keyset-paginated on (deadline, rid) so that every page costs
-// the same at a million cases. A case with no open deadline sorts after those with one.
+// the same at a million cases. A case with no open deadline sorts after those with one. A case
+// filed or not accepted (不予受理) is closed: in no work queue.
 import { stmt } from '../db/statements';
 import { endOfLocalDay } from '../domain/business-time';
 import type { Actor } from '../domain/case-machine';
@@ -37,8 +38,8 @@ const byDueSql = (where: string) =>
 
 function mineSql(actor: Actor): string {
   const second = actor.role === 'unit_staff' ? 'c.handling_unit_id = ?' : 'c.received_by = ?';
-  return `SELECT * FROM (${byDueSql("c.assignee_id = ? AND c.status <> 'filed'")})
-    UNION SELECT * FROM (${byDueSql(`${second} AND c.status <> 'filed'`)})
+  return `SELECT * FROM (${byDueSql("c.assignee_id = ? AND c.status <> 'filed' AND c.status <> 'not_accepted'")})
+    UNION SELECT * FROM (${byDueSql(`${second} AND c.status <> 'filed' AND c.status <> 'not_accepted'`)})
     ORDER BY k, rid LIMIT ?`;
 }
 
@@ -57,11 +58,15 @@ function fetch(
   const byDue = (where: string) => byDueSql(`(${scope.sql}) AND ${where}`);
   switch (queue) {
     case 'open':
-      return stmt(db, byDue("c.status <> 'filed'")).all(...args, ...decodeCursor(cursor), n) as (RawRow & {
+      return stmt(db, byDue("c.status <> 'filed' AND c.status <> 'not_accepted'")).all(
+        ...args,
+        ...decodeCursor(cursor),
+        n,
+      ) as (RawRow & {
         k: number;
       })[];
     case 'overdue':
-      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} < ?`)).all(
+      return stmt(db, byDue(`c.status <> 'filed' AND c.status <> 'not_accepted' AND ${DUE} < ?`)).all(
         ...args,
         now,
         ...decodeCursor(cursor),
@@ -69,7 +74,7 @@ function fetch(
       ) as (RawRow & { k: number })[];
     case 'due_today': {
       const end = endOfLocalDay(now, ctx.settings().timeZone);
-      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(
+      return stmt(db, byDue(`c.status <> 'filed' AND c.status <> 'not_accepted' AND ${DUE} >= ? AND ${DUE} < ?`)).all(
         ...args,
         now,
         end,
@@ -79,7 +84,7 @@ function fetch(
     }
     case 'due_soon': {
       const until = now + ctx.settings().dueSoonHours * 3_600_000;
-      return stmt(db, byDue(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`)).all(
+      return stmt(db, byDue(`c.status <> 'filed' AND c.status <> 'not_accepted' AND ${DUE} >= ? AND ${DUE} < ?`)).all(
         ...args,
         now,
         until,
@@ -114,6 +119,21 @@ function fetch(
           ...(r as RawRow & { k: number; frid: number }),
           rid: (r as { frid: number }).frid,
         })) as (RawRow & { k: number })[];
+    case 'my_follow_ups': {
+      // The viewer's own follow-ups that are due (by the end of today), oldest first.
+      const end = endOfLocalDay(now, ctx.settings().timeZone);
+      return stmt(
+        db,
+        `SELECT ${ROW_COLUMNS}, f.due_at AS k, f.due_at AS follow_up_due_at, f.rid AS frid FROM follow_ups f INDEXED BY follow_ups_assignee_pending
+         JOIN cases c ON c.id = f.case_id
+         WHERE f.assignee_id = ? AND f.done_at IS NULL AND f.due_at < ? AND (f.due_at, f.rid) > (?, ?) ORDER BY f.due_at, f.rid LIMIT ?`,
+      )
+        .all(actor.id, end, ...decodeCursor(cursor), n)
+        .map((r) => ({
+          ...(r as RawRow & { k: number; frid: number }),
+          rid: (r as { frid: number }).frid,
+        })) as (RawRow & { k: number })[];
+    }
   }
 }
 
@@ -143,17 +163,17 @@ export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<Q
   return {
     // A UNION of two index ranges: with OR the planner reads every open case.
     mine: one(
-      `SELECT count(*) AS n FROM (SELECT rid FROM cases WHERE assignee_id = ? AND status <> 'filed' UNION SELECT rid FROM cases WHERE ${second} = ? AND status <> 'filed')`,
+      `SELECT count(*) AS n FROM (SELECT rid FROM cases WHERE assignee_id = ? AND status <> 'filed' AND status <> 'not_accepted' UNION SELECT rid FROM cases WHERE ${second} = ? AND status <> 'filed' AND status <> 'not_accepted')`,
       actor.id,
       actor.role === 'unit_staff' ? actor.unitId : actor.id,
     ),
-    due_today: scoped(`c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`, now, end),
+    due_today: scoped(`c.status <> 'filed' AND c.status <> 'not_accepted' AND ${DUE} >= ? AND ${DUE} < ?`, now, end),
     due_soon: scoped(
-      `c.status <> 'filed' AND ${DUE} >= ? AND ${DUE} < ?`,
+      `c.status <> 'filed' AND c.status <> 'not_accepted' AND ${DUE} >= ? AND ${DUE} < ?`,
       now,
       now + ctx.settings().dueSoonHours * 3_600_000,
     ),
-    overdue: scoped(`c.status <> 'filed' AND ${DUE} < ?`, now),
+    overdue: scoped(`c.status <> 'filed' AND c.status <> 'not_accepted' AND ${DUE} < ?`, now),
     awaiting_follow_up:
       scope === '1'
         ? one('SELECT count(*) AS n FROM follow_ups WHERE done_at IS NULL')
@@ -161,6 +181,11 @@ export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<Q
             `SELECT count(*) AS n FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE (${scope}) AND f.done_at IS NULL`,
             ...args,
           ),
+    my_follow_ups: one(
+      'SELECT count(*) AS n FROM follow_ups INDEXED BY follow_ups_assignee_pending WHERE assignee_id = ? AND done_at IS NULL AND due_at < ?',
+      actor.id,
+      end,
+    ),
     awaiting_instruction: scoped("c.status = 'awaiting_instruction'"),
     awaiting_review: scoped("c.status = 'awaiting_review'"),
     disputed: scoped("c.status = 'disputed'"),

@@ -11,13 +11,14 @@ import {
   type Period,
   periodOfDate,
   previousPeriods,
+  type PromiseTimes,
   type SlipSnapshot,
   slipFacts,
   SummaryBuilder,
   type SummaryFacts,
   type SummaryReport,
 } from '../domain/summary';
-import type { EscalationKind } from '../shared/enums';
+import type { EscalationKind, FollowUpOutcome } from '../shared/enums';
 import { refuse } from '../shared/errors';
 import { ReportStartInput } from '../shared/schemas/report';
 import type { BranchSettings } from '../shared/settings-schema';
@@ -50,13 +51,13 @@ export const reportRange = withInputOnly(
   },
 );
 
-// Exactly the columns of the covering index cases_report (migrations 0004, 0007), plus the rowid.
+// Exactly the columns of the covering index cases_report (migrations 0004, 0007, 0009), plus the rowid.
 const CASE_COLUMNS = `rid, received_at, channel, category_code, complained_unit_id, severity, extended_at, first_fed_back_at,
-  satisfaction, disputed, disputed_at, cause, finding, typical, resolution_type, counter_resolved_at`;
+  satisfaction, disputed, disputed_at, cause, finding, typical, resolution_type, counter_resolved_at, status`;
 
 /** The same positions with NULL for what the trend does not use (see step()); such rows only ever reach the trend. */
 const TREND_COLUMNS = `rid, received_at, channel, NULL, NULL, NULL, extended_at, first_fed_back_at,
-  satisfaction, disputed, disputed_at, NULL, NULL, 0, NULL, counter_resolved_at`;
+  satisfaction, disputed, disputed_at, NULL, NULL, 0, NULL, counter_resolved_at, status`;
 
 /** A row of CASE_COLUMNS as better-sqlite3 returns it in raw (array) mode. */
 type CaseRow = [
@@ -76,6 +77,7 @@ type CaseRow = [
   typical: number,
   resolutionType: CaseSnapshot['resolutionType'],
   counterResolvedAt: number | null,
+  status: CaseSnapshot['status'],
 ];
 
 /** Facts carry `#rid` as their id until the few cases a summary lists are looked up. */
@@ -113,7 +115,7 @@ const slipSnapshot = (r: SlipRow): SlipSnapshot => ({
 
 /**
  * One summary computation, advanced chunk by chunk with step(). Cases are read window by
- * window of received_at; slips and escalations of the range are read first (they are few
+ * window of received_at; slips, escalations and promises of the range are read first (they are few
  * next to the cases).
  */
 export class SummaryComputation {
@@ -131,6 +133,12 @@ export class SummaryComputation {
   private finished = false;
   private escalations: Map<number, { kind: EscalationKind }[]> | null = null;
   private slips: Map<number, SlipSnapshot[]> | null = null;
+  /** Follow-ups by case rowid, and the cases filed as "customer unreachable" (migration 0011's indexes). */
+  private followUps = new Map<number, { outcome: FollowUpOutcome | null; doneAt: number | null }[]>();
+  private filedUnreachable = new Set<number>();
+  private promises: Map<number, PromiseTimes[]> | null = null;
+  /** Government cases' body answer and first written reply (migration 0010's partial index), by rowid. */
+  private government = new Map<number, Pick<CaseSnapshot, 'bodyAnswer' | 'firstWrittenReplyDate'>>();
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -201,6 +209,25 @@ export class SummaryComputation {
     return this.finished;
   }
 
+  /** Follow-ups are read from the range's start on (none precedes its case); they are few next to the cases. */
+  private loadFollowUps(): void {
+    const db = this.ctx.db;
+    for (const r of stmt(
+      db,
+      'SELECT c.rid, f.outcome, f.done_at FROM follow_ups f INDEXED BY follow_ups_created JOIN cases c ON c.id = f.case_id WHERE f.created_at >= ?',
+    ).all(this.from) as { rid: number; outcome: FollowUpOutcome | null; done_at: number | null }[]) {
+      const u = { outcome: r.outcome, doneAt: r.done_at };
+      const list = this.followUps.get(r.rid);
+      if (list) list.push(u);
+      else this.followUps.set(r.rid, [u]);
+    }
+    for (const r of stmt(
+      db,
+      "SELECT rid FROM cases INDEXED BY cases_filed_unreachable WHERE filing_reason = 'customer_unreachable' AND received_at >= ? AND received_at < ?",
+    ).all(this.from, this.to) as { rid: number }[])
+      this.filedUnreachable.add(r.rid);
+  }
+
   private loadChildren(): void {
     const db = this.ctx.db;
     const esc = new Map<number, { kind: EscalationKind }[]>();
@@ -229,8 +256,32 @@ export class SummaryComputation {
       const f = slipFacts(slipSnapshot(r));
       if (f) this.builder.addStandaloneSlip(f);
     }
+    for (const r of stmt(
+      db,
+      `SELECT rid, body_answer, first_written_reply_date FROM cases INDEXED BY cases_government
+       WHERE channel = 'government' AND received_at >= ? AND received_at < ?`,
+    ).all(this.from, this.to) as {
+      rid: number;
+      body_answer: CaseSnapshot['bodyAnswer'];
+      first_written_reply_date: string | null;
+    }[]) {
+      this.government.set(r.rid, { bodyAnswer: r.body_answer, firstWrittenReplyDate: r.first_written_reply_date });
+    }
+    // Promises count for the current period only (not the trend): those of its cases were made in it or after.
+    const promises = new Map<number, PromiseTimes[]>();
+    for (const r of stmt(
+      db,
+      'SELECT c.rid, p.promised_at, p.answered_at FROM case_promises p INDEXED BY case_promises_made JOIN cases c ON c.id = p.case_id WHERE p.made_at >= ?',
+    ).all(this.range.period.from) as { rid: number; promised_at: number; answered_at: number | null }[]) {
+      const p = { promisedAt: r.promised_at, answeredAt: r.answered_at };
+      const list = promises.get(r.rid);
+      if (list) list.push(p);
+      else promises.set(r.rid, [p]);
+    }
     this.escalations = esc;
     this.slips = slips;
+    this.loadFollowUps();
+    this.promises = promises;
   }
 
   private factsOf(r: CaseRow): SummaryFacts {
@@ -251,6 +302,7 @@ export class SummaryComputation {
       typical,
       resolutionType,
       counterResolvedAt,
+      status,
     ] = r;
     return caseFacts(
       {
@@ -271,7 +323,12 @@ export class SummaryComputation {
         typical: typical === 1,
         resolutionType,
         counterResolvedAt,
+        status,
         escalations: this.escalations?.get(rid) ?? null,
+        followUps: this.followUps.get(rid) ?? null,
+        filingReason: this.filedUnreachable.has(rid) ? 'customer_unreachable' : null,
+        promises: this.promises?.get(rid) ?? null,
+        ...(channel === 'government' ? this.government.get(rid) : undefined),
       },
       this.slips?.get(rid) ?? [],
       this.settings,

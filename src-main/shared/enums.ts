@@ -7,6 +7,10 @@ export type Channel = (typeof CHANNELS)[number];
 export const GOVERNMENT_BODIES = ['12315', 'consumer_association', 'other_body'] as const;
 export type GovernmentBody = (typeof GOVERNMENT_BODIES)[number];
 
+/** A government body's answer to the branch's written reply (procedure 3.C): 无异议 / 有异议. */
+export const BODY_ANSWERS = ['no_objection', 'objection'] as const;
+export type BodyAnswer = (typeof BODY_ANSWERS)[number];
+
 export const CASE_STATUSES = [
   'registered',
   'in_progress',
@@ -16,6 +20,8 @@ export const CASE_STATUSES = [
   'awaiting_instruction',
   'awaiting_review',
   'filed',
+  /** 不予受理 (SPEC §12): decided not to accept, the customer told in writing; closed. */
+  'not_accepted',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -61,6 +67,7 @@ export const QUEUES = [
   'due_soon',
   'overdue',
   'awaiting_follow_up',
+  'my_follow_ups',
   'awaiting_instruction',
   'awaiting_review',
   'disputed',
@@ -77,6 +84,14 @@ export const DEFAULT_CATEGORIES = [
   { code: 'price', zh: '价格', en: 'Price' },
   { code: 'other', zh: '其他', en: 'Other' },
 ] as const;
+
+/** How a follow-up (回访) ended: the customer reached and satisfied or not, or not reached (联系不上). */
+export const FOLLOW_UP_OUTCOMES = ['reached_satisfied', 'reached_unsatisfied', 'unreachable'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/** Why a case was filed otherwise than in the ordinary course: the customer could not be reached (顾客无法联系). */
+export const FILING_REASONS = ['customer_unreachable'] as const;
+export type FilingReason = (typeof FILING_REASONS)[number];
 
 export const SLIP_TYPES = ['return', 'exchange'] as const;
 export type SlipType = (typeof SLIP_TYPES)[number];
@@ -96,6 +111,7 @@ export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
 /** What may be done to a case (the status machine's actions, SPEC §3), in the order the case screen offers them. */
 export const CASE_ACTIONS = [
   'forward',
+  'decline',
   'resolve',
   'feedback',
   'escalate',
@@ -106,10 +122,12 @@ export const CASE_ACTIONS = [
   'reopen',
   'note',
   'promise',
+  'answer_promise',
   'extend',
   'finding',
   'typical',
   'follow_up',
+  'file_unreachable',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -1,6 +1,7 @@
 // The branch's device settings that the services read (SPEC §4, §3). The settings store
 // (electron-store) persists them; this schema is the single definition of their shape.
 import { z } from 'zod';
+import { DEFAULT_DECLINE_REASONS, DeclineReasonList } from './decline-reasons';
 import { CHANNELS, SIGN_OFF_POLICIES } from './enums';
 import { AMOUNT_CEILING_FEN, DEFAULT_MAX_AMOUNT_FEN } from './money-input';
 
@@ -40,6 +41,18 @@ export const BranchSettingsSchema = z.strictObject({
   maxAmountFen: z.number().int().min(100).max(AMOUNT_CEILING_FEN).default(DEFAULT_MAX_AMOUNT_FEN),
   /** Unit staff see every unit's cases in queues and search (default: their own unit's only). */
   unitStaffSeeAllUnits: z.boolean().default(false),
+  /** The follow-ups (回访) proposed after feedback: one entry per follow-up, the days after feedback it is due (default one, 3 days later). */
+  followUpDays: z
+    .array(z.number().int().min(1).max(90))
+    .max(5)
+    .refine((d) => d.every((x, i) => i === 0 || x > (d[i - 1] as number)), {
+      params: { zh: '每次回访的天数须比前一次多', en: 'each follow-up must come later than the one before' },
+    })
+    .default([3]),
+  /** How many unreachable follow-ups (联系不上) allow filing the case as "customer unreachable" (default 2). */
+  unreachableAttemptsToFile: z.number().int().min(1).max(10).default(2),
+  /** The reasons offered for 不予受理 (SPEC §12), edited by the manager. */
+  declineReasons: DeclineReasonList.default(DEFAULT_DECLINE_REASONS),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -64,6 +77,9 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   slipPaper: 'A4',
   maxAmountFen: DEFAULT_MAX_AMOUNT_FEN,
   unitStaffSeeAllUnits: false,
+  followUpDays: [3],
+  unreachableAttemptsToFile: 2,
+  declineReasons: DEFAULT_DECLINE_REASONS,
 };
 
 /** Everything the device remembers: the branch settings above plus what only this PC needs. */

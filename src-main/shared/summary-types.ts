@@ -1,7 +1,16 @@
 // The shapes of the weekly/monthly summary (SPEC §8), shared by main (domain/summary.ts computes
 // them), the renderer (SummaryView shows them) and head office (its console shows the
 // consolidated one). Types and constants only.
-import type { Channel, EscalationKind, Finding, ResolutionType, Satisfaction, Severity, SlipType } from './enums';
+import type {
+  BodyAnswer,
+  Channel,
+  EscalationKind,
+  Finding,
+  ResolutionType,
+  Satisfaction,
+  Severity,
+  SlipType,
+} from './enums';
 
 export const PERIOD_TYPES = ['week', 'month'] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
@@ -19,8 +28,13 @@ export interface Period {
 }
 
 /** How the handling limit (SPEC §4) was met: measured at the first feedback to the customer. */
-export const CLOSINGS = ['same_day', 'next_day', 'within_limit', 'late', 'open'] as const;
+/** How a case received in the period stands: closed in time, late, still open, or not accepted (不予受理, counted apart). */
+export const CLOSINGS = ['same_day', 'next_day', 'within_limit', 'late', 'not_accepted', 'open'] as const;
 export type Closing = (typeof CLOSINGS)[number];
+
+/** What the summary counts of follow-ups (回访): each outcome, and those not done yet. */
+export const FOLLOW_UP_TALLIES = ['reached_satisfied', 'reached_unsatisfied', 'unreachable', 'open'] as const;
+export type FollowUpTally = (typeof FOLLOW_UP_TALLIES)[number];
 
 export interface SlipFacts {
   slipId: string;
@@ -68,6 +82,28 @@ export interface SlipSummary {
   commissionFen: number;
 }
 
+/** Written reply to a government body against its limit (SPEC §4): none recorded yet, on time, late. */
+export const WRITTEN_REPLIES = ['on_time', 'late', 'none'] as const;
+export type WrittenReply = (typeof WRITTEN_REPLIES)[number];
+
+/** The government-channel cases of the period: by the body's answer, and by the written reply against the limit. */
+export interface GovernmentSummary {
+  total: number;
+  answers: Record<BodyAnswer | 'unanswered', number>;
+  writtenReplies: Record<WrittenReply, number>;
+}
+
+/**
+ * The promised reply times of the period's cases: made, answered by their time (kept), answered late
+ * or unanswered past their time at `asOf` (missed), and not yet due (open).
+ */
+export interface PromiseSummary {
+  made: number;
+  kept: number;
+  missed: number;
+  open: number;
+}
+
 export interface TrendPoint {
   key: string;
   from: number;
@@ -103,12 +139,18 @@ export interface Summary {
   disputed: number;
   escalated: number;
   escalationsByKind: Record<EscalationKind, number>;
+  promises: PromiseSummary;
+  government: GovernmentSummary;
   /** Disputed or escalated cases, oldest first, at most `listLimit`; attentionTotal counts them all. */
   attention: CaseRef[];
   attentionTotal: number;
   slips: SlipSummary;
   typical: CaseRef[];
   typicalTotal: number;
+  /** The follow-ups of this period's cases by outcome (open: not done yet). */
+  followUps: Record<FollowUpTally, number>;
+  /** This period's cases filed as "customer unreachable" (顾客无法联系). */
+  filedUnreachable: number;
   /** The previous periods, oldest first, then this period. */
   trend: TrendPoint[];
 }

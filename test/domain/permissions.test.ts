@@ -24,6 +24,7 @@ const SPEC: Record<Ability, string> = {
   read_anonymous: '..xxx',
   reports: '..xxx',
   reopen: '...xx',
+  decline: '..x.x',
   review: '....x',
   admin: '....x',
 };

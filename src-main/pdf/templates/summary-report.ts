@@ -159,6 +159,7 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
     { label: w.disputed, value: String(s.disputed) },
     { label: w.escalated, value: String(s.escalated) },
     { label: w.slips.count, value: String(s.slips.count) },
+    { label: w.closing.not_accepted, value: String(s.closing.not_accepted) },
   ]);
   if (s.total === 0) {
     flow.text(w.empty, flow.left, flow.y, flow.width, { size: SIZE.value, color: '#555' });

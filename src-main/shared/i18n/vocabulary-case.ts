@@ -38,6 +38,7 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, Bilingual> = {
   awaiting_instruction: { zh: '待批示', en: 'Awaiting instruction' },
   awaiting_review: { zh: '待领导审核', en: 'Awaiting manager review' },
   filed: { zh: '已建档', en: 'Filed' },
+  not_accepted: { zh: '不予受理', en: 'Not accepted' },
 };
 
 export const SEVERITY_LABELS: Record<Severity, Bilingual> = {

@@ -18,6 +18,7 @@ export const QUEUE_LABELS: Record<QueueName, Bilingual> = {
   due_soon: { zh: '即将到期', en: 'Due soon' },
   overdue: { zh: '已逾期', en: 'Overdue' },
   awaiting_follow_up: { zh: '待回访', en: 'Awaiting follow-up' },
+  my_follow_ups: { zh: '我的回访', en: 'My follow-ups' },
   awaiting_instruction: { zh: '待批示', en: 'Awaiting instruction' },
   awaiting_review: { zh: '待领导审核', en: 'Awaiting manager review' },
   disputed: { zh: '有疑义', en: 'Disputed' },
@@ -27,6 +28,7 @@ export const QUEUE_LABELS: Record<QueueName, Bilingual> = {
 /** The case screen's action buttons. */
 export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
   forward: { zh: '转交处理', en: 'Forward' },
+  decline: { zh: '不予受理', en: 'Do not accept' },
   resolve: { zh: '记录处理结果', en: 'Record resolution' },
   feedback: { zh: '反馈顾客', en: 'Feed back' },
   escalate: { zh: '升级处理', en: 'Escalate' },
@@ -37,15 +39,18 @@ export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
   reopen: { zh: '重新打开', en: 'Reopen' },
   note: { zh: '添加处理意见', en: 'Add note' },
   promise: { zh: '约定回复时间', en: 'Promise a reply' },
+  answer_promise: { zh: '进展答复', en: 'Progress reply' },
   extend: { zh: '延至次日', en: 'Extend to next day' },
   finding: { zh: '调查结论', en: 'Finding' },
   typical: { zh: '典型范例', en: 'Typical case' },
   follow_up: { zh: '安排回访', en: 'Schedule follow-up' },
+  file_unreachable: { zh: '建档(顾客无法联系)', en: 'File: customer unreachable' },
 };
 
 export const EVENT_LABELS: Record<CaseEventKind, Bilingual> = {
   intake: { zh: '登记', en: 'Registered' },
   forward: { zh: '转交处理', en: 'Forwarded' },
+  decline: { zh: '不予受理', en: 'Not accepted' },
   resolve: { zh: '记录处理结果', en: 'Resolution recorded' },
   feedback: { zh: '反馈顾客', en: 'Fed back' },
   escalate: { zh: '升级处理', en: 'Escalated' },
@@ -56,10 +61,12 @@ export const EVENT_LABELS: Record<CaseEventKind, Bilingual> = {
   reopen: { zh: '重新打开', en: 'Reopened' },
   note: { zh: '处理意见', en: 'Note' },
   promise: { zh: '约定回复时间', en: 'Reply promised' },
+  answer_promise: { zh: '进展答复', en: 'Progress reply given' },
   extend: { zh: '延至次日', en: 'Extended to the next day' },
   finding: { zh: '调查结论', en: 'Finding' },
   typical: { zh: '典型范例', en: 'Typical case' },
   follow_up: { zh: '回访', en: 'Follow-up' },
+  file_unreachable: { zh: '建档(顾客无法联系)', en: 'Filed: customer unreachable' },
   instruction: { zh: '部本部批示', en: 'Head office instruction' },
 };
 
@@ -69,6 +76,7 @@ export const CLOSING_LABELS: Record<Closing, Bilingual> = {
   within_limit: { zh: '时限内答复', en: 'Answered within the limit' },
   late: { zh: '超时', en: 'Late' },
   open: { zh: '尚未反馈', en: 'Not yet fed back' },
+  not_accepted: { zh: '不予受理', en: 'Not accepted' },
 };
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, Bilingual> = {

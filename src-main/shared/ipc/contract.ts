@@ -25,6 +25,7 @@ import {
   FollowUpScheduleInput,
   ForwardInput,
   NoteInput,
+  PromiseAnswerInput,
   PromiseInput,
   ReasonInput,
   ResolveInput,
@@ -32,6 +33,7 @@ import {
   ReviewInput,
   TypicalInput,
 } from '../schemas/case';
+import { DeclineInput } from '../schemas/acceptance';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
 import { IntakeCheckInput, QueueInput, SearchInput } from '../schemas/query';
 import {
@@ -121,6 +123,7 @@ export const contract = {
   'cases.get': { input: CaseOnlyInput, output: out<CaseView>() },
   'cases.getByNumber': { input: CaseNumberInput, output: out<CaseView>() },
   'cases.forward': { input: ForwardInput, output: out<CaseView>() },
+  'cases.decline': { input: DeclineInput, output: out<CaseView>() },
   'cases.resolve': { input: ResolveInput, output: out<CaseView>() },
   'cases.feedback': { input: FeedbackInput, output: out<CaseView>() },
   'cases.escalate': { input: EscalateInput, output: out<CaseView>() },
@@ -131,7 +134,7 @@ export const contract = {
   'cases.reopen': { input: ReasonInput, output: out<CaseView>() },
   'cases.addNote': { input: NoteInput, output: out<CaseView>() },
   'cases.promise': { input: PromiseInput, output: out<CaseView>() },
-  'cases.keepPromises': { input: NoteInput, output: out<CaseView>() },
+  'cases.answerPromise': { input: PromiseAnswerInput, output: out<CaseView>() },
   'cases.extend': { input: ExtendInput, output: out<CaseView>() },
   'cases.finding': { input: FindingInput, output: out<CaseView>() },
   'cases.typical': { input: TypicalInput, output: out<CaseView>() },
@@ -139,6 +142,7 @@ export const contract = {
   'cases.history': { input: CaseOnlyInput, output: out<CaseHistoryEntry[]>() },
   'followUps.schedule': { input: FollowUpScheduleInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
   'followUps.complete': { input: FollowUpCompleteInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
+  'cases.fileUnreachable': { input: CaseOnlyInput, output: out<CaseView>() },
   'queues.list': { input: QueueInput, output: out<Page<QueueRow>>() },
   'queues.counts': { input: Empty, output: out<Partial<Record<QueueName, number>>>() },
   'search.cases': { input: SearchInput, output: out<Page<QueueRow>>() },

@@ -117,6 +117,26 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
       count: s.escalationsByKind[k],
     })),
   ]);
+  // Shares of the promises made, not of the cases.
+  const promises: CountRow[] = (
+    [
+      ['made', w.promisesMade],
+      ['kept', w.promisesKept],
+      ['missed', w.promisesMissed],
+      ['open', w.promisesOpen],
+    ] as const
+  ).map(([k, name]) => ({ key: k, name, count: s.promises[k], share: pct(s.promises[k], s.promises.made) }));
+  // Government bodies' cases: shares of those cases, not of all.
+  const g = s.government;
+  const government: CountRow[] = [
+    { key: 'total', name: w.governmentTotal, count: g.total },
+    { key: 'no_objection', name: w.bodyNoObjection, count: g.answers.no_objection },
+    { key: 'objection', name: w.bodyObjection, count: g.answers.objection },
+    { key: 'unanswered', name: w.bodyUnanswered, count: g.answers.unanswered },
+    { key: 'on_time', name: w.replyOnTime, count: g.writtenReplies.on_time },
+    { key: 'late', name: w.replyLate, count: g.writtenReplies.late },
+    { key: 'none', name: w.replyNone, count: g.writtenReplies.none },
+  ].map((r) => ({ ...r, share: pct(r.count, g.total) }));
   const slipRows: { key: string; name: string; value: string }[] = [
     { key: 'count', name: w.slipCount, value: String(s.slips.count) },
     { key: 'returns', name: w.returns, value: String(s.slips.returns) },
@@ -243,6 +263,7 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
           { k: 'disputed', title: w.disputed, v: s.disputed },
           { k: 'escalated', title: w.escalated, v: s.escalated },
           { k: 'slips', title: w.slips, v: s.slips.count },
+          { k: 'notAccepted', title: labels.closing.not_accepted, v: s.closing.not_accepted },
         ].map((x) => (
           <Col key={x.k} xs={12} md={8} xl={4}>
             <Card size="small" data-testid={`stat-${x.k}`}>
@@ -302,6 +323,8 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
             [w.satisfactionTitle, 'satisfaction', satisfaction],
             [w.findingsTitle, 'findings', findings],
             [w.disputesTitle, 'disputes', disputes],
+            [w.governmentTitle, 'government', government],
+            [w.promisesTitle, 'promises', promises],
           ] as const
         ).map(([title, key, rows]) => (
           <Col xs={24} lg={12} key={key}>
