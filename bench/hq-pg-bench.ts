@@ -207,6 +207,8 @@ async function consoleBench(): Promise<void> {
       search: await measure(`&q=${encodeURIComponent('冰箱门关')}`),
       searchShort: await measure(`&q=${encodeURIComponent('冰箱')}`),
       phone: await measure('&q=1300012'),
+      // "电话后四位": a phone's last four digits (also a case serial), migration 0004's expression indexes.
+      phoneTail: await measure('&q=5721'),
     };
     print(result);
   } finally {

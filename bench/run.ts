@@ -47,6 +47,7 @@ const GROUPS = {
     'console_first_page_ms_5m_search',
     'console_first_page_ms_5m_search_short',
     'console_first_page_ms_5m_phone',
+    'console_first_page_ms_5m_phone_tail',
   ],
 } as const;
 type Group = keyof typeof GROUPS;
@@ -330,6 +331,7 @@ function main(): void {
         search: Page;
         searchShort: Page;
         phone: Page;
+        phoneTail: Page;
       };
       type Page = { medianMs: number; rows: number; total: number };
       const note = (p: Page, what: string) =>
@@ -364,6 +366,12 @@ function main(): void {
           value: r.phone.medianMs,
           unit: 'ms',
           note: note(r.phone, 'phone prefix 1300012'),
+        },
+        {
+          name: 'console_first_page_ms_5m_phone_tail',
+          value: r.phoneTail.medianMs,
+          unit: 'ms',
+          note: note(r.phoneTail, 'phone last four digits 5721 (or a serial 5721)'),
         },
       );
     }

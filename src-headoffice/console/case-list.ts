@@ -1,6 +1,7 @@
 // GET /cases: the projection filtered, searched and paged by keyset (received_at DESC,
 // branch, id), so page N costs what page 1 does. Search: a case number or phone by prefix
-// (range on their indexes), name and content by substring — pg_trgm on PostgreSQL (a 1–2
+// (range on their indexes), a phone's last four digits, a serial (0121, 202611-0121), a receipt
+// or slip number (expression indexes of migration 0004), name and content by substring — pg_trgm on PostgreSQL (a 1–2
 // character query walks the keyset order and stops at a page), unigram/bigram FTS5 tokens
 // on SQLite (exactly what LIKE would match).
 import { maskPhone } from '../../src-main/shared/phone';
@@ -67,6 +68,11 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // Past every ASCII character in byte order: the upper bound of a prefix range.
 const prefixEnd = (p: string) => `${p}\uffff`;
 
+/** The last four characters of a column, as the expression indexes of migration 0004 spell it per backend. */
+const tail4 = (kind: HqStore['kind'], col: string) => (kind === 'pg' ? `right(${col}, 4)` : `substr(${col}, -4)`);
+const slipNumberOf = (kind: HqStore['kind']) =>
+  kind === 'pg' ? "(payload::jsonb ->> 'number')" : "json_extract(payload, '$.number')";
+
 /** The search condition for q, or null when q cannot match anything. */
 function searchCondition(store: HqStore, q: string): { sql: string; params: Param[] } {
   const parts: string[] = [];
@@ -75,11 +81,34 @@ function searchCondition(store: HqStore, q: string): { sql: string; params: Para
     const p = q.toUpperCase();
     parts.push('(number >= ? AND number < ?)');
     params.push(p, prefixEnd(p));
+    // The receipt number as printed on the receipt (小票号).
+    parts.push('receipt_no = ?');
+    params.push(q);
+    // A whole slip number (…-TH-…): the case it belongs to.
+    if (/-TH-/.test(p)) {
+      parts.push(
+        `(branch, id) IN (SELECT branch, parent_id FROM records WHERE type = 'slip' AND ${slipNumberOf(store.kind)} = ?)`,
+      );
+      params.push(p);
+    }
+  }
+  // A case's serial as the branch reads it aloud: "0121", or with its month "202611-0121".
+  const serial = /^(?:(\d{6})-)?(\d{4})$/.exec(q);
+  if (serial) {
+    parts.push(
+      serial[1] ? `(${tail4(store.kind, 'number')} = ? AND number LIKE ?)` : `${tail4(store.kind, 'number')} = ?`,
+    );
+    params.push(serial[2] as string, ...(serial[1] ? [`%-${q}`] : []));
   }
   const digits = q.replace(/[\s\-()+]/g, '');
   if (/^\d{3,15}$/.test(digits)) {
     parts.push('(phone >= ? AND phone < ?)');
     params.push(digits, prefixEnd(digits));
+  }
+  // The box invites "电话后四位": the last four digits of the phone.
+  if (/^\d{4}$/.test(digits)) {
+    parts.push(`${tail4(store.kind, 'phone')} = ?`);
+    params.push(digits);
   }
   if (store.kind === 'pg') {
     parts.push("search_text LIKE ? ESCAPE '\\'");

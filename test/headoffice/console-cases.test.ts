@@ -16,7 +16,7 @@ import { loadCase } from '../../src-main/db/repositories/case-repo';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase } from '../helpers/store';
 import type { Hq } from '../sync/sync-harness';
-import { caseSnapshot, type ConsoleClient, pushCases, startConsole } from './console-harness';
+import { caseSnapshot, type ConsoleClient, pushCases, pushRecords, startConsole } from './console-harness';
 
 const CHANNELS = ['phone', 'in_store', 'government', 'online'];
 const STATUSES = ['registered', 'in_progress', 'resolved', 'filed'];
@@ -143,6 +143,29 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console cases (%s)'
     expect(await find('0216000')).toEqual(['SH01-YY-202611-0003']);
     expect(await find('洗衣机')).toEqual([]);
     expect(await find('100%')).toEqual([]);
+  });
+
+  it('finds cases by phone tail, serial, receipt number and slip number, as the branch does', async () => {
+    const a = caseSnapshot('SH01', 121, { customerPhone: '13912345721', receiptNo: 'R20261120-0042' });
+    const b = caseSnapshot('SH01', 5721, { customerPhone: '13800000001' });
+    const c = caseSnapshot('SH02', 121, { customerPhone: '021-6000 1234', receiptNo: 'r-lower-7' });
+    const d = caseSnapshot('SH02', 7, { customerPhone: null, customerName: null, anonymous: true });
+    await pushCases(hq, keys.SH01 as string, 'SH01', [a, b]);
+    await pushCases(hq, keys.SH02 as string, 'SH02', [c, d]);
+    await pushRecords(hq, keys.SH02 as string, 'SH02', [
+      { type: 'slip', data: { id: 'slip-1', caseId: d.id, number: 'SH02-TH-202611-0003', version: 1 } },
+    ]);
+    const find = async (q: string) => (await allPages(`&q=${encodeURIComponent(q)}`, 50)).map((r) => r.number).sort();
+    // "5721": a phone's last four digits (a) and a serial (b).
+    expect(await find('5721')).toEqual(['SH01-YY-202611-0121', 'SH01-YY-202611-5721']);
+    expect(await find('0121')).toEqual(['SH01-YY-202611-0121', 'SH02-YY-202611-0121']);
+    expect(await find('202611-0121')).toEqual(['SH01-YY-202611-0121', 'SH02-YY-202611-0121']);
+    expect(await find('202612-0121')).toEqual([]);
+    expect(await find('R20261120-0042')).toEqual(['SH01-YY-202611-0121']);
+    expect(await find('r-lower-7')).toEqual(['SH02-YY-202611-0121']);
+    expect(await find('sh02-th-202611-0003')).toEqual(['SH02-YY-202611-0007']);
+    expect(await find('SH02-TH-202611-0004')).toEqual([]);
+    expect(await find('1234')).toEqual(['SH02-YY-202611-0121']);
   });
 
   it("lists each case's deadline as the branch last sent it", async () => {
