@@ -1,6 +1,9 @@
 // The printed forms' words in English (for checking a form); enum labels from the shared vocabulary.
 import { vocabularyIn } from '../shared/i18n/vocabulary';
+import { promiseStateLabels } from '../shared/promise-state';
 import type { FormText } from './form-text';
+import { DECLINE_NOTICE_EN } from './form-text-decline';
+import { REPLY_LETTER_EN } from './form-text-reply';
 import { FORM_TEXT_ZH } from './form-text-zh';
 
 const v = vocabularyIn('en');
@@ -24,6 +27,12 @@ export const FORM_TEXT_EN: FormText = {
   finding: v.finding,
   refundMethod: v.refundMethod,
   slipReason: v.slipReason,
+  bodyAnswer: v.bodyAnswer,
+  followUpOutcome: v.followUpOutcome,
+  filingReason: v.filingReason,
+  reply: REPLY_LETTER_EN,
+  decline: DECLINE_NOTICE_EN,
+  promiseState: promiseStateLabels('en'),
   slip: {
     ...FORM_TEXT_ZH.slip,
     title: 'Return / Exchange Slip',
@@ -107,8 +116,9 @@ export const FORM_TEXT_EN: FormText = {
     timeline: '5. Handling timeline',
     noTimeline: 'None',
     promises: 'Promised replies',
-    promiseKept: 'kept',
-    promiseOpen: 'open',
+    promisedAt: 'Promised for',
+    promiseAnsweredAt: 'answered',
+    promiseReply: 'Progress reply',
     result: '6. Result',
     resultType: 'Resolution',
     resultSummary: 'What was done',
@@ -119,6 +129,9 @@ export const FORM_TEXT_EN: FormText = {
     fedBackAt: 'Fed back',
     satisfaction: 'Satisfaction',
     disputed: 'Disputed',
+    bodyAnswer: "Body's answer",
+    bodyAnswerNote: "Body's answer: note",
+    writtenReplyDate: 'Written reply date',
     escalations: 'Escalations',
     noEscalations: 'None',
     findingSection: '8. Finding',
@@ -127,6 +140,10 @@ export const FORM_TEXT_EN: FormText = {
     typical: 'Typical case',
     followUps: 'Follow-ups',
     noFollowUps: 'None',
+    followUpAssignee: 'Assigned to',
+    followUpOpen: 'Open',
+    filingReason: 'Filed because',
+    unreachableAttempts: 'Unreachable attempts',
     instruction: '9. Head-office instruction',
     review: 'Manager review',
     signHandler: 'Handler',

@@ -1,6 +1,9 @@
 // The printed forms' words in Simplified Chinese (the language forms print in); enum labels from the shared vocabulary.
 import { vocabularyIn } from '../shared/i18n/vocabulary';
+import { promiseStateLabels } from '../shared/promise-state';
 import type { FormText } from './form-text';
+import { DECLINE_NOTICE_ZH } from './form-text-decline';
+import { REPLY_LETTER_ZH } from './form-text-reply';
 
 const v = vocabularyIn('zh');
 
@@ -23,6 +26,12 @@ export const FORM_TEXT_ZH: FormText = {
   finding: v.finding,
   refundMethod: v.refundMethod,
   slipReason: v.slipReason,
+  bodyAnswer: v.bodyAnswer,
+  followUpOutcome: v.followUpOutcome,
+  filingReason: v.filingReason,
+  reply: REPLY_LETTER_ZH,
+  decline: DECLINE_NOTICE_ZH,
+  promiseState: promiseStateLabels('zh'),
   slip: {
     title: '商品退换货单',
     copies: ['存根联', '顾客联', '财务联'],
@@ -104,8 +113,9 @@ export const FORM_TEXT_ZH: FormText = {
     timeline: '五、处理意见追踪',
     noTimeline: '无',
     promises: '约定回复时间',
-    promiseKept: '已回复',
-    promiseOpen: '未回复',
+    promisedAt: '约定',
+    promiseAnsweredAt: '答复于',
+    promiseReply: '进展答复',
     result: '六、处理结果',
     resultType: '处理方式',
     resultSummary: '处理结果说明',
@@ -116,6 +126,9 @@ export const FORM_TEXT_ZH: FormText = {
     fedBackAt: '反馈时间',
     satisfaction: '满意度',
     disputed: '是否有疑义',
+    bodyAnswer: '部门答复',
+    bodyAnswerNote: '部门答复说明',
+    writtenReplyDate: '书面答复日期',
     escalations: '升级处理',
     noEscalations: '无',
     findingSection: '八、调查结论',
@@ -124,6 +137,10 @@ export const FORM_TEXT_ZH: FormText = {
     typical: '典型范例',
     followUps: '回访记录',
     noFollowUps: '无',
+    followUpAssignee: '回访人',
+    followUpOpen: '待回访',
+    filingReason: '建档原因',
+    unreachableAttempts: '联系不上次数',
     instruction: '九、部本部批示',
     review: '领导审核意见',
     signHandler: '处理人签字',

@@ -3,6 +3,9 @@
 // enum values' labels are the shared vocabulary's (src-main/shared/i18n/vocabulary.ts).
 import { CASE_EVENT_KINDS, type CaseEventKind } from '../shared/enums';
 import type { VocabularyText } from '../shared/i18n/vocabulary';
+import type { PromiseState } from '../shared/promise-state';
+import type { DeclineNoticeText } from './form-text-decline';
+import type { ReplyLetterText } from './form-text-reply';
 
 /** The enumerations a form prints, as the vocabulary names them. */
 export type FormVocabulary = Pick<
@@ -18,9 +21,18 @@ export type FormVocabulary = Pick<
   | 'finding'
   | 'refundMethod'
   | 'slipReason'
+  | 'bodyAnswer'
+  | 'followUpOutcome'
+  | 'filingReason'
 >;
 
 export interface FormText extends FormVocabulary {
+  /** A promised reply's state: open, kept, missed. */
+  promiseState: Record<PromiseState, string>;
+  /** The 书面答复函 to a government body. */
+  reply: ReplyLetterText;
+  /** The 不予受理告知书 to the customer, and the record form's acceptance lines. */
+  decline: DeclineNoticeText;
   yes: string;
   no: string;
   page: (n: number, total: number) => string;
@@ -109,8 +121,9 @@ export interface FormText extends FormVocabulary {
     timeline: string;
     noTimeline: string;
     promises: string;
-    promiseKept: string;
-    promiseOpen: string;
+    promisedAt: string;
+    promiseAnsweredAt: string;
+    promiseReply: string;
     result: string;
     resultType: string;
     resultSummary: string;
@@ -121,6 +134,9 @@ export interface FormText extends FormVocabulary {
     fedBackAt: string;
     satisfaction: string;
     disputed: string;
+    bodyAnswer: string;
+    bodyAnswerNote: string;
+    writtenReplyDate: string;
     escalations: string;
     noEscalations: string;
     findingSection: string;
@@ -129,6 +145,10 @@ export interface FormText extends FormVocabulary {
     typical: string;
     followUps: string;
     noFollowUps: string;
+    followUpAssignee: string;
+    followUpOpen: string;
+    filingReason: string;
+    unreachableAttempts: string;
     instruction: string;
     review: string;
     signHandler: string;

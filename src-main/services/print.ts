@@ -15,6 +15,7 @@ import { refuse } from '../shared/errors';
 import type { PrintInput } from '../shared/schemas/slip';
 import { maySeeSlipOf } from './unit-scope';
 import type { CaseRecord, SlipRecord } from '../shared/types';
+import { printDeclineNotice } from './decline-notice';
 import { printReplyLetter } from './reply-letter';
 import { printTrainingCase } from './training';
 import type { Parsed } from './with-input';
@@ -85,6 +86,7 @@ export function caseRecordPrintData(ctx: ServiceContext, c: CaseRecord): CaseRec
         c.resolvedBy,
         c.reviewedBy,
         c.filedBy,
+        c.declinedBy,
         ...c.escalations.map((e) => e.byUser),
         ...c.promises.map((p) => p.answeredBy),
         ...followUps.flatMap((f) => [f.doneBy, f.assigneeId]),
@@ -147,6 +149,10 @@ export async function renderPrintable(
   if (input.kind === 'reply_letter') {
     const r = await printReplyLetter(ctx, actor, input.id, fonts);
     return { pdf: r.pdf, fileName: `书面答复函-${r.number}.pdf`, title: `书面答复函 ${r.number}` };
+  }
+  if (input.kind === 'decline_notice') {
+    const r = await printDeclineNotice(ctx, actor, input.id, fonts);
+    return { pdf: r.pdf, fileName: `不予受理告知书-${r.number}.pdf`, title: `不予受理告知书 ${r.number}` };
   }
   if (input.kind === 'training') {
     const r = await printTrainingCase(ctx, actor, { caseId: input.id }, fonts);

@@ -51,6 +51,23 @@ function basics(f: Flow, d: CaseRecordPrintData, t: FormText): void {
     { label: t.record.status, value: t.status[c.status] },
     { label: t.record.complainedUnit, value: name(d, c.complainedUnitId) },
     { label: t.record.handlingUnit, value: name(d, c.handlingUnitId) },
+    // 受理 (SPEC §12): accepted at intake by whoever received it, or not accepted with the decision below.
+    {
+      label: t.decline.accepted,
+      value: c.status === 'not_accepted' ? t.decline.notAccepted : `${t.decline.accepted} · ${name(d, c.receivedBy)}`,
+      bold: c.status === 'not_accepted',
+    },
+    ...(c.status === 'not_accepted'
+      ? [
+          { label: t.decline.reason, value: t.decline.lang === 'en' ? c.declineReasonEn : c.declineReasonZh },
+          {
+            label: t.decline.declinedBy,
+            value: `${name(d, c.declinedBy)} ${formatInstant(c.declinedAt, d.timeZone)}`,
+          },
+          { label: t.decline.reasonInWords, value: c.declineText, wide: true },
+          { label: t.decline.referToShort, value: c.declineReferTo, wide: true },
+        ]
+      : []),
   ]);
   f.sectionTitle(t.record.customerSection);
   f.grid([

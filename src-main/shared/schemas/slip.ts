@@ -82,9 +82,12 @@ export const SlipListInput = z.strictObject({
 export const SlipSearchInput = z.strictObject({ query: z.string().trim().min(1).max(50) });
 
 /** What to print: a slip or the record form of a case, by id. */
-/** A printed form: a slip, a case's record form, or a typical case's training sheet (id = the case). */
+/** A printed form: a slip, a case's record form, a typical case's training sheet, or a government case's 书面答复函 (id = the case). */
+/** …or a case's 不予受理告知书 (decline_notice, id = the case). */
+export const PRINT_KINDS = ['slip', 'case_record', 'training', 'reply_letter', 'decline_notice'] as const;
+export type PrintKind = (typeof PRINT_KINDS)[number];
 export const PrintInput = z.strictObject({
-  kind: z.enum(['slip', 'case_record', 'training']),
+  kind: z.enum(PRINT_KINDS),
   id: Id,
   paper: z.enum(['A4', 'A5']).optional(),
 });
