@@ -2,7 +2,7 @@
 // spreadsheet, so the three never disagree. Money stays in fen until a writer formats it.
 import { yuanFigure } from '../domain/slips';
 import { CHANNELS } from '../shared/enums';
-import type { CaseRef, SummaryReport } from '../shared/summary-types';
+import { type CaseRef, FOLLOW_UP_TALLIES, type SummaryReport } from '../shared/summary-types';
 import { formatInstant } from './format';
 import type { ReportText } from './report-text';
 
@@ -176,6 +176,19 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
         int(s.promises[k]),
         share(shareOf(s.promises[k], s.promises.made)),
       ]),
+    },
+    {
+      // Follow-ups (回访) of the period's cases by outcome (shares of the follow-ups), and the cases filed as unreachable.
+      id: 'followUps',
+      title: w.followUpsTitle,
+      columns: countCols,
+      rows: [
+        ...FOLLOW_UP_TALLIES.map((k) => {
+          const all = FOLLOW_UP_TALLIES.reduce((n, x) => n + s.followUps[x], 0);
+          return [text(w.followUps[k]), int(s.followUps[k]), share(shareOf(s.followUps[k], all))];
+        }),
+        [text(w.filedUnreachable), int(s.filedUnreachable), share(shareOf(s.filedUnreachable, s.total))],
+      ],
     },
     {
       // Government bodies' cases: the body's answer, and the written reply against the limit (shares of those cases).

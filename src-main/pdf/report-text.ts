@@ -5,7 +5,7 @@ import { vocabularyIn } from '../shared/i18n/vocabulary';
 import type { FormText } from './form-text';
 import { FORM_TEXT_EN } from './form-text-en';
 import { FORM_TEXT_ZH } from './form-text-zh';
-import type { Closing, PeriodType } from '../shared/summary-types';
+import type { Closing, FollowUpTally, PeriodType } from '../shared/summary-types';
 
 export interface ReportText {
   form: FormText;
@@ -33,11 +33,26 @@ export interface ReportText {
     findingsTitle: string;
     noFinding: string;
     disputesTitle: string;
+    promisesTitle: string;
+    promises: { made: string; kept: string; missed: string; open: string };
+    followUpsTitle: string;
+    followUps: Record<FollowUpTally, string>;
+    filedUnreachable: string;
     disputed: string;
     escalated: string;
     severityMajor: string;
     attention: string;
     attentionMore: (shown: number, total: number) => string;
+    governmentTitle: string;
+    government: {
+      total: string;
+      noObjection: string;
+      objection: string;
+      unanswered: string;
+      onTime: string;
+      late: string;
+      none: string;
+    };
     slipsTitle: string;
     slips: {
       count: string;
@@ -142,11 +157,26 @@ export const REPORT_TEXT_ZH: ReportText = {
     findingsTitle: '调查认定',
     noFinding: '尚未认定',
     disputesTitle: '有疑义与升级处理',
+    promisesTitle: '约定回复',
+    promises: { made: '约定回复次数', kept: '按时答复', missed: '未按时答复', open: '尚未到期' },
+    followUpsTitle: '回访',
+    followUps: { ...vocabularyIn('zh').followUpOutcome, open: '尚未回访' },
+    filedUnreachable: '以顾客无法联系建档',
     disputed: '有疑义',
     escalated: '升级处理',
     severityMajor: '重大异议',
     attention: '有疑义或升级的个案',
     attentionMore: (shown, total) => `仅列出前 ${shown} 件,共 ${total} 件`,
+    governmentTitle: '政府职能部门转办',
+    government: {
+      total: '政府职能部门转办件',
+      noObjection: `部门${vocabularyIn('zh').bodyAnswer.no_objection}`,
+      objection: `部门${vocabularyIn('zh').bodyAnswer.objection}`,
+      unanswered: '部门尚未答复',
+      onTime: vocabularyIn('zh').writtenReply.on_time,
+      late: vocabularyIn('zh').writtenReply.late,
+      none: vocabularyIn('zh').writtenReply.none,
+    },
     slipsTitle: '退换货',
     slips: {
       count: '退换货单数',
@@ -251,11 +281,26 @@ export const REPORT_TEXT_EN: ReportText = {
     findingsTitle: 'Findings',
     noFinding: 'No finding yet',
     disputesTitle: 'Disputes and escalations',
+    promisesTitle: 'Promised replies',
+    promises: { made: 'Promises made', kept: 'Kept on time', missed: 'Missed', open: 'Not yet due' },
+    followUpsTitle: 'Follow-ups',
+    followUps: { ...vocabularyIn('en').followUpOutcome, open: 'Not done yet' },
+    filedUnreachable: 'Filed as customer unreachable',
     disputed: 'Disputed',
     escalated: 'Escalated',
     severityMajor: 'Major',
     attention: 'Disputed or escalated cases',
     attentionMore: (shown, total) => `First ${shown} of ${total} shown`,
+    governmentTitle: 'Forwarded by government bodies',
+    government: {
+      total: 'Cases forwarded by a government body',
+      noObjection: `Body: ${vocabularyIn('en').bodyAnswer.no_objection.toLowerCase()}`,
+      objection: `Body: ${vocabularyIn('en').bodyAnswer.objection.toLowerCase()}`,
+      unanswered: 'Body has not answered yet',
+      onTime: vocabularyIn('en').writtenReply.on_time,
+      late: vocabularyIn('en').writtenReply.late,
+      none: vocabularyIn('en').writtenReply.none,
+    },
     slipsTitle: 'Returns and exchanges',
     slips: {
       count: 'Slips',

@@ -1,6 +1,7 @@
 // A hash router: the app is served from app:// and from disk-like paths, so the location's
 // path never changes; the hash carries the screen. Small enough not to need a library.
 import { useEffect, useState } from 'react';
+import { PRINT_KINDS } from '../../src-main/shared/schemas/slip';
 
 export interface Route {
   name:
@@ -25,7 +26,7 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['slips', /^\/slips$/, []],
   ['slipNew', /^\/slip\/new$/, []],
   ['slip', /^\/slip\/([\w-]+)$/, ['id']],
-  ['print', /^\/print\/(slip|case_record|training)\/([\w-]+)$/, ['kind', 'id']],
+  ['print', new RegExp(`^/print/(${PRINT_KINDS.join('|')})/([\\w-]+)$`), ['kind', 'id']],
   ['settings', /^\/settings$/, []],
   ['admin', /^\/admin$/, []],
   ['reports', /^\/reports$/, []],

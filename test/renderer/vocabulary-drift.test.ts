@@ -63,6 +63,12 @@ const ENUMS: EnumCase[] = [
     print: form((f) => f.govBody, 'govBody'),
   },
   {
+    name: 'BODY_ANSWERS',
+    values: enums.BODY_ANSWERS,
+    screen: (v) => `translation:bodyAnswer.${v}`,
+    print: form((f) => f.bodyAnswer, 'bodyAnswer'),
+  },
+  {
     name: 'CASE_STATUSES',
     values: enums.CASE_STATUSES,
     screen: (v) => `translation:status.${v}`,

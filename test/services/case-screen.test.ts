@@ -68,7 +68,11 @@ describe('blocked actions', () => {
     });
     forwardCase(s.ctx, s.users.secretary, { caseId: c.id, handlingUnitId: s.units.shoes });
     resolveCase(s.ctx, s.users.staff, { caseId: c.id, type: 'explanation', summary: '已解释' });
-    recordFeedback(s.ctx, s.users.secretary, { caseId: c.id, satisfaction: 'satisfied', disputed: false });
+    recordFeedback(s.ctx, s.users.secretary, {
+      caseId: c.id,
+      bodyAnswer: 'no_objection',
+      writtenReplyDate: '2026-11-24',
+    });
     expect(getCase(s.ctx, s.users.secretary, { caseId: c.id }).actionTargets.submit).toBe('awaiting_review');
   });
 

@@ -221,7 +221,12 @@ describe('government-body complaint (procedure 3)', () => {
       amountFen: 100000,
     });
     // The body does not accept the written reply (有异议).
-    const d = recordFeedback(s.ctx, secretary, { caseId: c.id, disputed: true, note: '工商局有异议' });
+    const d = recordFeedback(s.ctx, secretary, {
+      caseId: c.id,
+      bodyAnswer: 'objection',
+      writtenReplyDate: '2026-11-24',
+      note: '工商局有异议',
+    });
     expect(d.status).toBe('disputed');
     escalateCase(s.ctx, manager, {
       caseId: c.id,
@@ -230,7 +235,7 @@ describe('government-body complaint (procedure 3)', () => {
       outcome: '工商局认可处理结果',
     });
     resumeCase(s.ctx, secretary, { caseId: c.id, to: 'resolved', reason: '面谈后部门无异议' });
-    recordFeedback(s.ctx, secretary, { caseId: c.id, disputed: false, note: '工商局无异议' });
+    recordFeedback(s.ctx, secretary, { caseId: c.id, bodyAnswer: 'no_objection', note: '工商局无异议' });
     recordFinding(s.ctx, secretary, { caseId: c.id, cause: 'product_or_service', finding: 'founded' });
     // Government cases are reviewed by the branch manager instead of head office (a setting).
     expect(submitCase(s.ctx, secretary, { caseId: c.id }).status).toBe('awaiting_review');

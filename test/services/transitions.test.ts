@@ -99,7 +99,10 @@ function caseIn(status: CaseStatus): string {
   recordFeedback(s.ctx, m, {
     caseId: c.id,
     satisfaction: status === 'disputed' ? 'unsatisfied' : 'satisfied',
-    disputed: status === 'disputed',
+    // A government body answers instead of the customer disputing (procedure 3).
+    ...(gov
+      ? { bodyAnswer: 'no_objection' as const, writtenReplyDate: '2026-11-24' }
+      : { disputed: status === 'disputed' }),
   });
   if (status === 'disputed' || status === 'fed_back') return c.id;
   submitCase(s.ctx, m, { caseId: c.id });

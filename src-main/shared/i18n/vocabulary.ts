@@ -1,13 +1,16 @@
 // One vocabulary: every enum value's label once (zh-CN, en); screens, printed forms, reports and the console are built from it.
 import type { Bilingual } from '../errors';
 import {
+  BODY_ANSWERS,
   CASE_ACTIONS,
   CASE_EVENT_KINDS,
   CASE_STATUSES,
   CAUSES,
   CHANNELS,
   ESCALATION_KINDS,
+  FILING_REASONS,
   FINDINGS,
+  FOLLOW_UP_OUTCOMES,
   GOVERNMENT_BODIES,
   QUEUES,
   REFUND_METHODS,
@@ -20,7 +23,7 @@ import {
   SLIP_STATUSES,
   SLIP_TYPES,
 } from '../enums';
-import { CLOSINGS, PERIOD_TYPES } from '../summary-types';
+import { CLOSINGS, PERIOD_TYPES, WRITTEN_REPLIES } from '../summary-types';
 import {
   CASE_STATUS_LABELS,
   CAUSE_LABELS,
@@ -50,7 +53,12 @@ import {
   YES_NO_LABELS,
 } from './vocabulary-work';
 
+import { FILING_REASON_LABELS, FOLLOW_UP_OUTCOME_LABELS } from './vocabulary-follow-up';
+import { BODY_ANSWER_LABELS, WRITTEN_REPLY_LABELS } from './vocabulary-government';
+
 export * from './vocabulary-case';
+export * from './vocabulary-follow-up';
+export * from './vocabulary-government';
 export * from './vocabulary-slip';
 export * from './vocabulary-work';
 
@@ -77,6 +85,10 @@ export const VOCABULARY = {
   settlement: SETTLEMENT_LABELS,
   refundMethod: REFUND_METHOD_LABELS,
   slipReason: SLIP_REASON_LABELS,
+  followUpOutcome: FOLLOW_UP_OUTCOME_LABELS,
+  filingReason: FILING_REASON_LABELS,
+  bodyAnswer: BODY_ANSWER_LABELS,
+  writtenReply: WRITTEN_REPLY_LABELS,
 };
 
 type Vocabulary = typeof VOCABULARY;
@@ -125,5 +137,9 @@ export function vocabularyIn(lang: VocabularyLang): VocabularyText {
     settlement: side(SETTLEMENT_STATUSES, v.settlement, lang),
     refundMethod: side(REFUND_METHODS, v.refundMethod, lang),
     slipReason: side(SLIP_REASONS, v.slipReason, lang),
+    followUpOutcome: side(FOLLOW_UP_OUTCOMES, v.followUpOutcome, lang),
+    filingReason: side(FILING_REASONS, v.filingReason, lang),
+    bodyAnswer: side(BODY_ANSWERS, v.bodyAnswer, lang),
+    writtenReply: side(WRITTEN_REPLIES, v.writtenReply, lang),
   };
 }

@@ -10,6 +10,7 @@ import { categoryLabel, shTime } from '../labels';
 import { caseQuery } from '../queries';
 import { backToList } from '../route';
 import { CaseHistory } from './CaseHistory';
+import { CasePromises } from './CasePromises';
 import { statusTone } from './CaseListScreen';
 import { InstructionForm } from './InstructionForm';
 
@@ -59,6 +60,12 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
           {t(`translation:status.${c.status}`)}
         </ToneTag>
         {c.severity === 'major' && <ToneTag tone="bad">{t('translation:severity.major')}</ToneTag>}
+        {c.filingReason && (
+          <ToneTag tone="warn" testId="filing-reason">
+            {t(`translation:filingReason.${c.filingReason}`)}
+            {c.unreachableAttempts != null && ` · ${t('detail.unreachableAttempts', { n: c.unreachableAttempts })}`}
+          </ToneTag>
+        )}
         {c.dueAt != null && (
           <ToneTag tone={overdue ? 'bad' : 'info'} testId="deadline">
             {overdue
@@ -105,8 +112,28 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
                   {c.disputed ? t('translation:status.disputed') : ''}
                 </Descriptions.Item>
               )}
+              {c.channel === 'government' && (
+                <>
+                  {/* The forwarding body, its 来文编号, the written reply date and the body's answer (procedure 3). */}
+                  <Descriptions.Item label={t('translation:caseScreen.govBody')} span={2}>
+                    {[c.govBody ? t(`translation:govBody.${c.govBody}`) : '', c.govBodyName, c.govReferenceNo]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('translation:government.writtenReplyDate')}>
+                    <span data-testid="written-reply-date">{c.writtenReplyDate ?? t('detail.none')}</span>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('translation:government.bodyAnswer')}>
+                    <span data-testid="body-answer">
+                      {c.bodyAnswer ? t(`translation:bodyAnswer.${c.bodyAnswer}`) : t('detail.none')}
+                      {c.bodyAnswerNote ? ` · ${c.bodyAnswerNote}` : ''}
+                    </span>
+                  </Descriptions.Item>
+                </>
+              )}
             </Descriptions>
           </Card>
+          <CasePromises promises={c.promises} />
           <Card
             size="small"
             title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('instruct.title')}</h2>}

@@ -12,7 +12,7 @@ import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
-import { useUnits } from '../shell/session';
+import { useSession, useUnits } from '../shell/session';
 import { ACTION_SPECS, type ActionField } from './action-specs';
 
 interface Props {
@@ -25,14 +25,17 @@ interface Props {
   caseId?: string;
   /** What the action will do, shown above the fields (the confirmation says what happens). */
   notice?: string;
+  /** The dialog's title when the case words the action its own way (呈领导审核, 答复部门). */
+  title?: string;
   /** With main's answer after success; without when cancelled. */
   onClose: (answer?: unknown) => void;
 }
 
-export function ActionDialog({ action, targetId, caseId, notice, caseChannel, onClose }: Props) {
+export function ActionDialog({ action, targetId, caseId, notice, caseChannel, title, onClose }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const units = useUnits();
+  const { settings } = useSession();
   const spec = ACTION_SPECS[action];
   const [values, setValues] = useState<Record<string, string>>({});
   const [issues, setIssues] = useState<IssueMap>({});
@@ -67,7 +70,16 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, on
     const v = values[f.name];
     switch (f.kind) {
       case 'textarea':
-        return <Input.TextArea id={id} rows={3} value={v ?? ''} onChange={(e) => set(f.name, e.target.value)} />;
+        return (
+          <Input.TextArea
+            id={id}
+            rows={3}
+            value={v ?? ''}
+            showCount={f.max !== undefined}
+            maxLength={f.max}
+            onChange={(e) => set(f.name, e.target.value)}
+          />
+        );
       case 'select':
         return (
           <Select
@@ -85,6 +97,16 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, on
             value={v}
             onChange={(x: string) => set(f.name, x)}
             options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+            style={{ width: '100%' }}
+          />
+        );
+      case 'declineReasons':
+        return (
+          <Select
+            id={id}
+            value={v}
+            onChange={(x: string) => set(f.name, x)}
+            options={settings.declineReasons.map((r) => ({ value: r.code, label: pick(r) }))}
             style={{ width: '100%' }}
           />
         );
@@ -114,7 +136,7 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, on
   return (
     <Modal
       open
-      title={t(`action.${action}`)}
+      title={title ?? t(`action.${action}`)}
       okText={t('action.confirm')}
       cancelText={t('action.cancel')}
       confirmLoading={busy}
@@ -128,7 +150,7 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, on
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form component={false} layout="vertical">
         <form
-          aria-label={t(`action.${action}`)}
+          aria-label={title ?? t(`action.${action}`)}
           {...formKeys(() => void submit())}
           onSubmit={(e) => (e.preventDefault(), void submit())}
         >

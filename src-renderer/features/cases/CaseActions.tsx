@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../src-main/shared/types';
 import { pick } from '../../i18n';
 import { navigate } from '../../lib/router';
+import { caseActionLabel } from './action-label';
 import { CASE_ACTIONS } from './action-specs';
 
 interface Props {
@@ -31,9 +32,14 @@ export function CaseActions({ c, onAction }: Props) {
             type={a === actions[0] ? 'primary' : 'default'}
             onClick={() => (a === 'print' ? navigate(`/print/case_record/${c.id}`) : onAction(a))}
           >
-            {t(`action.${a}`)}
+            {caseActionLabel(t, c, a)}
           </Button>
         ))}
+        {c.channel === 'government' && (
+          <Button data-action="reply_letter" onClick={() => navigate(`/print/reply_letter/${c.id}`)}>
+            {t('government.replyLetter')}
+          </Button>
+        )}
         <Button onClick={() => navigate(`/slip/new?caseId=${c.id}`)}>{t('caseView.newSlip')}</Button>
       </Space>
       {blocked.length > 0 && (
@@ -45,7 +51,7 @@ export function CaseActions({ c, onAction }: Props) {
                 {/* A disabled button gets no pointer events: the span carries the tooltip. */}
                 <span tabIndex={0} style={{ flex: 'none' }}>
                   <Button size="small" disabled data-blocked={b.action} style={{ pointerEvents: 'none' }}>
-                    {t(`action.${b.action}`)}
+                    {caseActionLabel(t, c, b.action)}
                   </Button>
                 </span>
               </Tooltip>

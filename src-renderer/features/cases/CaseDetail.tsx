@@ -13,6 +13,7 @@ import { ApiError, call } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { useCategories, useSession, useUnits } from '../shell/session';
 import { ActionDialog } from './ActionDialog';
+import { caseActionLabel } from './action-label';
 import { actionNotice } from './action-notice';
 import { caseFormat } from './case-format';
 import { CaseActions } from './CaseActions';
@@ -21,6 +22,7 @@ import { CaseHandlingSections } from './CaseHandlingSections';
 import { CaseHistoryCard } from './CaseHistoryCard';
 import { CaseIntakeSections } from './CaseIntakeSections';
 import { DeadlineBadge } from './DeadlineBadge';
+import { promiseAnswerNotice } from './PromiseRows';
 
 export function CaseDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -66,6 +68,11 @@ export function CaseDetail({ id }: { id: string }) {
             onOutcome={
               mayOutcome
                 ? (escalationId) => setAction({ name: 'escalation_outcome', targetId: escalationId })
+                : undefined
+            }
+            onAnswerPromise={
+              c.allowedActions.includes('answer_promise')
+                ? (promiseId) => setAction({ name: 'answer_promise', targetId: promiseId })
                 : undefined
             }
           />
@@ -118,13 +125,22 @@ export function CaseDetail({ id }: { id: string }) {
           targetId={action.targetId}
           caseId={c.id}
           caseChannel={c.channel}
-          notice={actionNotice(t, c, action.name)}
+          notice={
+            action.name === 'answer_promise'
+              ? promiseAnswerNotice(
+                  t,
+                  f,
+                  c.promises.find((p) => p.id === action.targetId),
+                )
+              : actionNotice(t, c, action.name)
+          }
+          title={caseActionLabel(t, c, action.name)}
           onClose={(answer) => {
             if (answer) {
               const value = answer as CaseView | { case: CaseView };
               qc.setQueryData(['case', id], 'case' in value ? value.case : value);
               void qc.invalidateQueries({ queryKey: ['caseHistory', id] });
-              void message.success(t('action.done', { action: t(`action.${action.name}`) }));
+              void message.success(t('action.done', { action: caseActionLabel(t, c, action.name) }));
             }
             setAction(null);
           }}

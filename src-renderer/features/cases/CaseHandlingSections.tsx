@@ -1,19 +1,22 @@
 // The record form's handling groups on screen: 处理 (unit, handler, result, extension), 承诺 (each
-// promised reply, kept or open), 升级 (kind, who, when, outcome — addable later), 反馈, 调查结论.
+// promised reply, open / kept / missed, answerable), 升级 (kind, who, when, outcome — addable later), 反馈, 调查结论.
 import { Button } from 'antd';
 import type { CaseView } from '../../../src-main/shared/types';
-import { ToneTag } from '../../components/ToneTag';
 import type { CaseFormat } from './case-format';
 import { LongText, Row, Section, Value } from './CaseFields';
+import { GovernmentFeedbackRows } from './GovernmentFeedbackRows';
+import { PromiseRows } from './PromiseRows';
 
 interface Props {
   c: CaseView;
   f: CaseFormat;
   /** Set when this user may record an escalation's outcome. */
   onOutcome?: (escalationId: string) => void;
+  /** Set when this user may answer the case's open promises. */
+  onAnswerPromise?: (promiseId: string) => void;
 }
 
-export function CaseHandlingSections({ c, f, onOutcome }: Props) {
+export function CaseHandlingSections({ c, f, onOutcome, onAnswerPromise }: Props) {
   const { t } = f;
   return (
     <>
@@ -46,18 +49,7 @@ export function CaseHandlingSections({ c, f, onOutcome }: Props) {
         )}
       </Section>
       <Section id="promises" title={t('caseScreen.group.promises')}>
-        {c.promises.length === 0 && <Value>{null}</Value>}
-        {c.promises.map((p) => (
-          <Row key={p.id} label={f.time(p.promisedAt) ?? ''}>
-            {p.keptAt === null ? (
-              <ToneTag tone="warn">{t('caseScreen.promiseOpen')}</ToneTag>
-            ) : (
-              <ToneTag tone="good">{t('caseScreen.promiseKept', { at: f.time(p.keptAt) })}</ToneTag>
-            )}{' '}
-            {t('caseScreen.madeBy')} {f.name(p.madeBy)}
-            {p.note && <div style={{ whiteSpace: 'pre-wrap' }}>{p.note}</div>}
-          </Row>
-        ))}
+        <PromiseRows c={c} f={f} onAnswer={onAnswerPromise} />
       </Section>
       <Section id="escalations" title={t('caseScreen.group.escalations')}>
         {c.escalations.length === 0 && <Value>{null}</Value>}
@@ -100,9 +92,13 @@ export function CaseHandlingSections({ c, f, onOutcome }: Props) {
         <Row label={t('caseScreen.satisfaction')}>
           <Value>{c.satisfaction && t(`satisfaction.${c.satisfaction}`)}</Value>
         </Row>
-        <Row label={t('caseScreen.disputed')}>
-          <Value>{f.yesNo(c.disputed)}</Value>
-        </Row>
+        {c.channel === 'government' ? (
+          <GovernmentFeedbackRows c={c} f={f} />
+        ) : (
+          <Row label={t('caseScreen.disputed')}>
+            <Value>{f.yesNo(c.disputed)}</Value>
+          </Row>
+        )}
       </Section>
       <Section id="finding" title={t('caseScreen.group.finding')}>
         <Row label={t('caseScreen.cause')}>

@@ -13,6 +13,10 @@ const ENUM_NS: Record<string, string> = {
   satisfaction: 'satisfaction',
   cause: 'cause',
   finding: 'finding',
+  promiseState: 'promiseState',
+  bodyAnswer: 'bodyAnswer',
+  outcome: 'followUpOutcome',
+  filingReason: 'filingReason',
 };
 const LISTS = new Set(['promises', 'escalations', 'instructions', 'slipNumbers']);
 
@@ -46,6 +50,7 @@ function describe(f: CaseFormat, e: CaseHistoryEntry, contentHidden: boolean): s
 function kindLabel(f: CaseFormat, e: CaseHistoryEntry): string {
   const { t } = f;
   if (e.action === 'case.create') return t('event.intake');
+  if (e.action.startsWith('follow_up.')) return t(`followUpHistory.${e.action.slice('follow_up.'.length)}`);
   const escalations = e.changes.find((ch) => ch.field === 'escalations');
   if (e.action === 'case.escalate' && typeof escalations?.before === 'number' && escalations.before > 0)
     return t('action.escalation_outcome');

@@ -3,17 +3,31 @@
 // from the contract and sends the input.
 import type { TFunction } from 'i18next';
 import {
+  BODY_ANSWERS,
   CAUSES,
+  CHANNELS,
   type Channel as CaseChannel,
   ESCALATION_KINDS,
   FINDINGS,
+  FOLLOW_UP_OUTCOMES,
   RESOLUTION_TYPES,
   SATISFACTIONS,
 } from '../../../src-main/shared/enums';
 import type { Channel } from '../../../src-main/shared/ipc/contract';
+import { PROMISE_REPLY_MAX } from '../../../src-main/shared/promise-state';
 import { toFen } from '../../lib/format';
 
-export type FieldKind = 'text' | 'textarea' | 'select' | 'money' | 'yesno' | 'datetime' | 'date' | 'units';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'select'
+  | 'money'
+  | 'yesno'
+  | 'datetime'
+  | 'date'
+  | 'units'
+  /** The branch's list of reasons for 不予受理 (settings.declineReasons). */
+  | 'declineReasons';
 
 export interface ActionField {
   name: string;
@@ -26,6 +40,8 @@ export interface ActionField {
   options?: (t: TFunction) => { value: string; label: string }[];
   /** Asked only on cases that came in by these channels (absent: every case). */
   channels?: readonly CaseChannel[];
+  /** A text's limit, shown as a counter (the schema's own limit). */
+  max?: number;
 }
 
 export interface ActionSpec {
@@ -43,8 +59,23 @@ const money = (s: string | undefined) => (s && s.trim() ? (toFen(s) ?? -1) : und
 const instant = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
 
 const note: ActionField = { name: 'note', kind: 'textarea', label: 'field.note' };
+const NOT_GOVERNMENT = CHANNELS.filter((c) => c !== 'government');
 
 export const ACTION_SPECS: Record<string, ActionSpec> = {
+  decline: {
+    channel: 'cases.decline',
+    fields: [
+      { name: 'declineReason', kind: 'declineReasons', label: 'field.declineReason', required: true },
+      { name: 'declineText', kind: 'textarea', label: 'field.declineText', required: true, max: 1000 },
+      { name: 'referTo', kind: 'text', label: 'field.referTo', required: true, max: 200 },
+    ],
+    build: (caseId, v) => ({
+      caseId,
+      declineReason: v.declineReason ?? '',
+      declineText: v.declineText ?? '',
+      referTo: v.referTo ?? '',
+    }),
+  },
   forward: {
     channel: 'cases.forward',
     fields: [{ name: 'handlingUnitId', kind: 'units', label: 'field.handlingUnit', required: true }, note],
@@ -84,7 +115,18 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         label: 'field.satisfaction',
         options: opts(SATISFACTIONS, 'satisfaction'),
       },
-      { name: 'disputed', kind: 'yesno', label: 'field.disputed', required: true },
+      // The customer disputes; on a government case the body answers instead (procedure 3.C).
+      { name: 'disputed', kind: 'yesno', label: 'field.disputed', required: true, channels: NOT_GOVERNMENT },
+      {
+        name: 'bodyAnswer',
+        kind: 'select',
+        label: 'government.bodyAnswer',
+        required: true,
+        options: opts(BODY_ANSWERS, 'bodyAnswer'),
+        channels: ['government'],
+      },
+      { name: 'writtenReplyDate', kind: 'date', label: 'government.writtenReplyDate', channels: ['government'] },
+      { name: 'bodyAnswerNote', kind: 'textarea', label: 'government.bodyAnswerNote', channels: ['government'] },
       // Empty: now. A feedback given earlier (by phone last night) is recorded at its time.
       { name: 'fedBackAt', kind: 'datetime', label: 'field.fedBackAt' },
       note,
@@ -93,6 +135,9 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       caseId,
       satisfaction: optional(v.satisfaction),
       disputed: yesNo(v.disputed),
+      bodyAnswer: optional(v.bodyAnswer),
+      bodyAnswerNote: optional(v.bodyAnswerNote),
+      writtenReplyDate: optional(v.writtenReplyDate),
       fedBackAt: instant(v.fedBackAt),
       note: optional(v.note),
     }),
@@ -174,6 +219,22 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     fields: [{ name: 'dueDate', kind: 'date', label: 'field.dueDate', required: true }, note],
     build: (caseId, v) => ({ caseId, dueDate: v.dueDate, note: optional(v.note) }),
   },
+  // On one promise (targetId): the progress reply told to the customer, and perhaps the next promised time.
+  answer_promise: {
+    channel: 'cases.answerPromise',
+    fields: [
+      { name: 'replyText', kind: 'textarea', label: 'field.replyText', required: true, max: PROMISE_REPLY_MAX },
+      { name: 'nextPromisedAt', kind: 'datetime', label: 'field.nextPromisedAt' },
+      { name: 'nextNote', kind: 'textarea', label: 'field.nextNote', max: 500 },
+    ],
+    build: (promiseId, v, caseId) => ({
+      caseId,
+      promiseId,
+      replyText: v.replyText ?? '',
+      nextPromisedAt: instant(v.nextPromisedAt),
+      nextNote: optional(v.nextNote),
+    }),
+  },
   escalation_outcome: {
     channel: 'cases.escalationOutcome',
     fields: [{ name: 'outcome', kind: 'textarea', label: 'field.outcome', required: true }],
@@ -182,10 +243,28 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   follow_up_done: {
     channel: 'followUps.complete',
     fields: [
-      { name: 'result', kind: 'textarea', label: 'field.followUpResult', required: true },
+      {
+        name: 'outcome',
+        kind: 'select',
+        label: 'field.followUpOutcome',
+        required: true,
+        options: opts(FOLLOW_UP_OUTCOMES, 'followUpOutcome'),
+      },
+      { name: 'result', kind: 'textarea', label: 'field.followUpResult', max: 500 },
       { name: 'doneAt', kind: 'datetime', label: 'field.doneAt' },
     ],
-    build: (followUpId, v) => ({ followUpId, result: v.result ?? '', doneAt: instant(v.doneAt) }),
+    build: (followUpId, v) => ({
+      followUpId,
+      outcome: v.outcome,
+      result: optional(v.result),
+      doneAt: instant(v.doneAt),
+    }),
+  },
+  // The customer could not be reached after the set attempts (顾客无法联系): nothing to ask, main checks the count.
+  file_unreachable: {
+    channel: 'cases.fileUnreachable',
+    fields: [],
+    build: (caseId) => ({ caseId }),
   },
   settle: {
     channel: 'slips.settle',
@@ -194,7 +273,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   },
 };
 
-/** Actions that are not on the case itself, so never among a case's allowedActions. */
+/** The action card's actions: those on a follow-up, slip, escalation or promise are offered beside it instead. */
 export const CASE_ACTIONS = Object.keys(ACTION_SPECS).filter(
-  (a) => a !== 'follow_up_done' && a !== 'settle' && a !== 'escalation_outcome',
+  (a) => a !== 'follow_up_done' && a !== 'settle' && a !== 'escalation_outcome' && a !== 'answer_promise',
 );

@@ -5,13 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PrintKind } from '../../../src-main/shared/schemas/slip';
 import { pick } from '../../i18n';
 import { ApiError, call, inDesktopShell, invoke } from '../../lib/api';
 import { PdfPages } from './PdfPages';
 
 const decode = (base64: string): Uint8Array => Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
 
-export function PrintPreview({ kind, id }: { kind: 'slip' | 'case_record' | 'training'; id: string }) {
+export function PrintPreview({ kind, id }: { kind: PrintKind; id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const q = useQuery({

@@ -4,7 +4,12 @@
 import { Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useMemo } from 'react';
-import type { CaseRef, Summary, SummaryReport } from '../../../src-main/shared/summary-types';
+import {
+  type CaseRef,
+  FOLLOW_UP_TALLIES,
+  type Summary,
+  type SummaryReport,
+} from '../../../src-main/shared/summary-types';
 import { type EChartOption, EChart } from '../../components/EChart';
 import { formatTime, yuan } from '../../lib/format';
 import type { SummaryLabels } from './summary-labels';
@@ -126,6 +131,22 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
       ['open', w.promisesOpen],
     ] as const
   ).map(([k, name]) => ({ key: k, name, count: s.promises[k], share: pct(s.promises[k], s.promises.made) }));
+  // Follow-ups by outcome (shares of the follow-ups), then the cases filed as unreachable (share of the cases).
+  const followUpTotal = FOLLOW_UP_TALLIES.reduce((n, k) => n + s.followUps[k], 0);
+  const followUps: CountRow[] = [
+    ...FOLLOW_UP_TALLIES.map((k) => ({
+      key: k,
+      name: w.followUpOutcome[k],
+      count: s.followUps[k],
+      share: pct(s.followUps[k], followUpTotal),
+    })),
+    {
+      key: 'filed_unreachable',
+      name: w.filedUnreachable,
+      count: s.filedUnreachable,
+      share: pct(s.filedUnreachable, s.total),
+    },
+  ];
   // Government bodies' cases: shares of those cases, not of all.
   const g = s.government;
   const government: CountRow[] = [
@@ -325,6 +346,7 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
             [w.disputesTitle, 'disputes', disputes],
             [w.governmentTitle, 'government', government],
             [w.promisesTitle, 'promises', promises],
+            [w.followUpsTitle, 'followUps', followUps],
           ] as const
         ).map(([title, key, rows]) => (
           <Col xs={24} lg={12} key={key}>

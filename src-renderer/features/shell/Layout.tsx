@@ -3,6 +3,7 @@
 import { Button, Space, Spin, Tag } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PRINT_KINDS } from '../../../src-main/shared/schemas/slip';
 import { navigate, useRoute } from '../../lib/router';
 import { CaseDetail } from '../cases/CaseDetail';
 import { Home } from '../home/Home';
@@ -128,9 +129,7 @@ export function Layout({ signOut }: { signOut: () => void }) {
         return (
           <Suspense fallback={<Spin />}>
             <PrintPreview
-              kind={
-                route.params.kind === 'slip' || route.params.kind === 'training' ? route.params.kind : 'case_record'
-              }
+              kind={PRINT_KINDS.find((k) => k === route.params.kind) ?? 'case_record'}
               id={route.params.id ?? ''}
             />
           </Suspense>
