@@ -13,7 +13,12 @@ import {
   type SummaryFacts,
 } from '../../src-main/domain/summary';
 import type { SlipFacts } from '../../src-main/shared/summary-types';
-import { CaseRecordSnapshot, SlipRecordSnapshot, UnitRecordSnapshot } from '../../src-main/sync/protocol';
+import {
+  CaseRecordSnapshot,
+  FollowUpRecordSnapshot,
+  SlipRecordSnapshot,
+  UnitRecordSnapshot,
+} from '../../src-main/sync/protocol';
 import type { HqStore, Param } from '../store';
 import { CONSOLE_TIME_ZONE, type ConsoleSummary, type SummaryQuery } from './api-contract';
 import { readSnapshot } from './snapshots';
@@ -47,10 +52,23 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
       if (f && f.handledAt >= from && f.handledAt < period.to) standalone.push(f);
     }
   }
+  // Follow-ups (回访) are records of their own: their outcomes join their case's facts.
+  const followUps = await store.all<{ branch: string; parent_id: string | null; payload: string }>(
+    `SELECT branch, parent_id, payload FROM records WHERE type = 'follow_up'${q.branch ? ' AND branch = ?' : ''}`,
+    q.branch ? [q.branch] : [],
+  );
+  const followUpsOf = new Map<string, FollowUpRecordSnapshot[]>();
+  for (const u of followUps) {
+    const snap = readSnapshot(FollowUpRecordSnapshot, u.payload);
+    if (!snap || !u.parent_id) continue;
+    const key = `${u.branch}/${u.parent_id}`;
+    followUpsOf.set(key, [...(followUpsOf.get(key) ?? []), snap]);
+  }
   const facts: SummaryFacts[] = [];
   for (const c of cases) {
     const snap = readSnapshot(CaseRecordSnapshot, c.payload);
-    if (snap) facts.push(caseFacts(snap, slipsOf.get(`${c.branch}/${c.id}`) ?? []));
+    const key = `${c.branch}/${c.id}`;
+    if (snap) facts.push(caseFacts({ ...snap, followUps: followUpsOf.get(key) ?? null }, slipsOf.get(key) ?? []));
   }
   const summary = summarize(facts, period, previous, { asOf: now, standaloneSlips: standalone });
   return {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
+import { promiseState } from '../shared/promise-state';
 import { CaseOnlyInput } from '../shared/schemas/case';
 import type { CaseHistoryEntry, HistoryValue } from '../shared/types';
 import { getCase } from './case-read';
@@ -13,7 +14,7 @@ import { withInput, type Parsed } from './with-input';
 /** Bookkeeping fields every change touches: not history in words. */
 const SKIPPED = new Set(['version', 'updatedAt', 'createdAt', 'events', 'dueAt']);
 /** Withheld from a viewer who may not read an anonymous case's content (see toView). */
-const CONTENT_FIELDS = new Set(['content', 'expectedResolution']);
+const CONTENT_FIELDS = new Set(['content', 'expectedResolution', 'promiseReply']);
 const MAX_TEXT = 200;
 
 const AuditRow = z.object({
@@ -42,10 +43,48 @@ function parse(json: string | null): Record<string, unknown> {
   return isRecord(v) ? v : {};
 }
 
+const PromiseRow = z.looseObject({
+  id: z.string(),
+  promisedAt: z.number(),
+  answeredAt: z.number().nullish(),
+  replyText: z.string().nullish(),
+});
+const promiseRows = (v: unknown) => {
+  const parsed = z.array(PromiseRow).safeParse(v);
+  return parsed.success ? parsed.data : [];
+};
+
+/** A promise answered in this change (its state and reply) and a promise made in it (its time), in words. */
+function promiseChanges(before: unknown, after: unknown, readable: boolean): CaseHistoryEntry['changes'] {
+  const was = new Map(promiseRows(before).map((p) => [p.id, p]));
+  const out: CaseHistoryEntry['changes'] = [];
+  for (const p of promiseRows(after)) {
+    const old = was.get(p.id);
+    if (!old) {
+      out.push({ field: 'promisedAt', before: null, after: p.promisedAt });
+    } else if (old.answeredAt == null && p.answeredAt != null) {
+      out.push({ field: 'promiseState', before: 'open', after: promiseState(p, p.answeredAt) });
+      out.push({ field: 'promiseReply', before: null, after: readable ? valueOf(p.replyText) : null });
+    }
+  }
+  return out;
+}
+
+/** What a follow-up's creation says: when, by whom, what to ask (the rest is bookkeeping). */
+const FOLLOW_UP_CREATED = ['dueDate', 'assigneeId', 'note'];
+
 function entryOf(row: AuditRow, readable: boolean): CaseHistoryEntry {
   const creation = row.before === null;
   const before = parse(row.before);
   const after = parse(row.after);
+  if (creation && row.action === 'follow_up.schedule') {
+    const changes = FOLLOW_UP_CREATED.filter((field) => after[field] !== undefined).map((field) => ({
+      field,
+      before: null,
+      after: valueOf(after[field]),
+    }));
+    return { id: row.id, at: row.at, actorName: row.actor_name, action: row.action, changes };
+  }
   const changes = creation
     ? []
     : Object.keys(after)
@@ -58,6 +97,7 @@ function entryOf(row: AuditRow, readable: boolean): CaseHistoryEntry {
             after: hide ? null : valueOf(after[field]),
           };
         });
+  if (!creation) changes.push(...promiseChanges(before.promises, after.promises, readable));
   return { id: row.id, at: row.at, actorName: row.actor_name, action: row.action, changes };
 }
 
@@ -66,10 +106,14 @@ export const caseHistory = withInput(
   function caseHistory(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseHistoryEntry[] {
     // Read through the case view: whoever may not read the case may not read its history either.
     const view = getCase.parsed(ctx, actor, input);
+    // The case's own rows and those of its follow-ups (scheduled, done with their outcome), in order.
     const rows = stmt(
       ctx.db,
-      "SELECT id, at, actor_name, action, before, after FROM audit_log WHERE entity = 'case' AND entity_id = ? ORDER BY seq",
-    ).all(view.id);
+      `SELECT seq, id, at, actor_name, action, before, after FROM audit_log WHERE entity = 'case' AND entity_id = ?
+       UNION ALL SELECT a.seq, a.id, a.at, a.actor_name, a.action, a.before, a.after FROM audit_log a
+         WHERE a.entity = 'follow_up' AND a.entity_id IN (SELECT id FROM follow_ups WHERE case_id = ?)
+       ORDER BY seq`,
+    ).all(view.id, view.id);
     return rows.map((r) => entryOf(AuditRow.parse(r), !view.contentHidden));
   },
 );

@@ -86,7 +86,7 @@ describe('audit log and outbox', () => {
     forwardCase(s.ctx, secretary, { caseId: c.id, handlingUnitId: s.units.shoes });
     resolveCase(s.ctx, secretary, { caseId: c.id, type: 'repair', summary: '免费维修' });
     const f = scheduleFollowUp(s.ctx, secretary, { caseId: c.id, dueDate: '2026-11-28' });
-    completeFollowUp(s.ctx, secretary, { followUpId: f.followUp.id, result: '顾客满意' });
+    completeFollowUp(s.ctx, secretary, { followUpId: f.followUp.id, outcome: 'reached_satisfied', result: '顾客满意' });
     const after = storeCounts(s.db);
     // 6 case changes + 2 follow-up changes = 8 audit rows, each with its own outbox row,
     // plus 8 snapshots (6 case, 2 follow-up).

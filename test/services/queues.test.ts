@@ -85,7 +85,7 @@ describe('queues', () => {
     const soon = scheduleFollowUp(s.ctx, sec, { caseId: c.id, dueDate: '2026-11-27' }).followUp;
     const rows = all(s, sec, 'awaiting_follow_up', 1);
     expect(rows.map((r) => r.followUpDueAt)).toEqual([soon.dueAt, late.dueAt]);
-    completeFollowUp(s.ctx, sec, { followUpId: soon.id, result: '顾客表示满意' });
+    completeFollowUp(s.ctx, sec, { followUpId: soon.id, outcome: 'reached_satisfied', result: '顾客表示满意' });
     expect(all(s, sec, 'awaiting_follow_up')).toHaveLength(1);
     expect(getCase(s.ctx, sec, { caseId: c.id }).followUps.map((f) => f.doneAt !== null)).toEqual([true, false]);
   });

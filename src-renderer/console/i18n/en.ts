@@ -40,6 +40,10 @@ export const consoleEn: ConsoleMessages = {
     apply: 'Search',
     reset: 'Clear',
     any: 'Any',
+    severity: 'Severity',
+    overdueOnly: 'Overdue only',
+    order: 'Order',
+    orders: { newest: 'Newest first', oldest: 'Waiting longest first' },
   },
   list: {
     title: 'All cases',
@@ -59,6 +63,7 @@ export const consoleEn: ConsoleMessages = {
     loading: 'Loading…',
     overdue: 'Overdue',
     noDue: 'No deadline',
+    instructed: 'Instructed',
   },
   detail: {
     back: 'Back to the case list',
@@ -83,6 +88,7 @@ export const consoleEn: ConsoleMessages = {
     followUpLine: '{{due}} · {{state}}',
     followUpDone: 'Done',
     followUpOpen: 'Pending',
+    unreachableAttempts: 'unreachable {{n}} times',
     notFound: 'No such case',
     delivered: 'Delivered to the branch',
     pending: 'Waiting for the branch to fetch it',

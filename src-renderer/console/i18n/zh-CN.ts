@@ -41,6 +41,10 @@ export const consoleZhCN = {
     apply: '查询',
     reset: '清除',
     any: '全部',
+    severity: '严重程度',
+    overdueOnly: '只看已逾期',
+    order: '排序',
+    orders: { newest: '最新受理在前', oldest: '等待最久在前' },
   },
   list: {
     title: '全部个案',
@@ -60,6 +64,7 @@ export const consoleZhCN = {
     loading: '正在加载…',
     overdue: '已逾期',
     noDue: '无时限',
+    instructed: '已批示',
   },
   detail: {
     back: '返回个案列表',
@@ -84,6 +89,7 @@ export const consoleZhCN = {
     followUpLine: '{{due}} · {{state}}',
     followUpDone: '已回访',
     followUpOpen: '待回访',
+    unreachableAttempts: '联系不上 {{n}} 次',
     notFound: '没有这个个案',
     delivered: '已送达门店',
     pending: '等待门店同步取回',

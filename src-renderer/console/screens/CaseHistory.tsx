@@ -121,7 +121,11 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
               <li key={f.id}>
                 {t('detail.followUpLine', {
                   due: f.dueDate ?? '',
-                  state: f.doneAt ? t('detail.followUpDone') : t('detail.followUpOpen'),
+                  state: f.outcome
+                    ? t(`translation:followUpOutcome.${f.outcome}`)
+                    : f.doneAt
+                      ? t('detail.followUpDone')
+                      : t('detail.followUpOpen'),
                 })}
                 {f.result && <div style={{ whiteSpace: 'pre-wrap' }}>{f.result}</div>}
               </li>

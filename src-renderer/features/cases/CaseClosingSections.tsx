@@ -1,11 +1,11 @@
 // The record form's last groups on screen: 回访, 退换货单 (the slips linked to the case, from slips/),
 // 批示 (head office's instructions), 审核 (the manager's review) and 建档.
-import { Button } from 'antd';
 import type { CaseView } from '../../../src-main/shared/types';
 import { ToneTag } from '../../components/ToneTag';
 import { CaseSlipsCard } from '../slips/CaseSlipsCard';
 import type { CaseFormat } from './case-format';
 import { LongText, Row, Section, Value } from './CaseFields';
+import { FollowUpSection } from './FollowUpSection';
 
 interface Props {
   c: CaseView;
@@ -17,31 +17,7 @@ export function CaseClosingSections({ c, f, onFollowUpDone }: Props) {
   const { t } = f;
   return (
     <>
-      <Section id="followUps" title={t('caseScreen.group.followUps')}>
-        {c.followUps.length === 0 && <Value>{null}</Value>}
-        {c.followUps.map((u) => (
-          <Row key={u.id} label={t('followUp.due', { date: u.dueDate })}>
-            <div data-follow-up={u.id}>
-              {u.doneAt === null ? (
-                <>
-                  <ToneTag tone="warn">{t('followUp.open')}</ToneTag>
-                  <Button size="small" onClick={() => onFollowUpDone(u.id)}>
-                    {t('action.follow_up_done')}
-                  </Button>
-                </>
-              ) : (
-                <ToneTag tone="good">{t('followUp.done')}</ToneTag>
-              )}
-              {u.note && <div style={{ whiteSpace: 'pre-wrap' }}>{u.note}</div>}
-              {u.doneAt !== null && (
-                <div style={{ whiteSpace: 'pre-wrap' }}>
-                  {f.time(u.doneAt)} · {u.result}
-                </div>
-              )}
-            </div>
-          </Row>
-        ))}
-      </Section>
+      <FollowUpSection c={c} f={f} onFollowUpDone={onFollowUpDone} />
       <div data-group="slips">
         <CaseSlipsCard c={c} />
       </div>
@@ -68,6 +44,11 @@ export function CaseClosingSections({ c, f, onFollowUpDone }: Props) {
         <Row label={t('caseScreen.filedAt')}>
           <Value>{c.filedAt !== null && `${f.time(c.filedAt) ?? ''} · ${f.name(c.filedBy) ?? ''}`}</Value>
         </Row>
+        {c.filingReason && (
+          <Row label={t('followUp.filingReason')} testId="filing-reason">
+            <ToneTag tone="warn">{t(`filingReason.${c.filingReason}`)}</ToneTag>
+          </Row>
+        )}
         {c.reopenCount > 0 && <Row label={t('caseScreen.reopenCount')}>{c.reopenCount}</Row>}
       </Section>
     </>

@@ -15,6 +15,7 @@ const ORDER: QueueName[] = [
   'due_today',
   'overdue',
   'mine',
+  'my_follow_ups',
   'awaiting_follow_up',
   'awaiting_instruction',
   'disputed',

@@ -13,6 +13,7 @@ import { invoke } from '../../lib/api';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
 import { useSession } from '../shell/session';
+import { FollowUpSettings } from './FollowUpSettings';
 import { PrinterSelect } from './PrinterSelect';
 import { SyncKeyForm } from './SyncKeyForm';
 
@@ -32,6 +33,8 @@ type Editable = Pick<
   | 'syncIntervalMinutes'
   | 'maxAmountFen'
   | 'unitStaffSeeAllUnits'
+  | 'followUpDays'
+  | 'unreachableAttemptsToFile'
 >;
 
 /** The maximum amount as typed in yuan: fen, or the field's message. */
@@ -62,6 +65,8 @@ export function SettingsScreen() {
     syncIntervalMinutes: settings.syncIntervalMinutes,
     maxAmountFen: settings.maxAmountFen,
     unitStaffSeeAllUnits: settings.unitStaffSeeAllUnits,
+    followUpDays: settings.followUpDays,
+    unreachableAttemptsToFile: settings.unreachableAttemptsToFile,
   }));
   const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
@@ -203,6 +208,11 @@ export function SettingsScreen() {
               <PrinterSelect id="printerName" value={v.printerName} onChange={(x) => set('printerName', x)} />
             </Field>
           </div>
+          <FollowUpSettings
+            value={{ followUpDays: v.followUpDays, unreachableAttemptsToFile: v.unreachableAttemptsToFile }}
+            onChange={(x) => setV((p) => ({ ...p, ...x }))}
+            issues={issues}
+          />
           <Typography.Title level={2} style={{ fontSize: 16 }}>
             {t('settings.syncSection')}
           </Typography.Title>
