@@ -180,7 +180,15 @@ function build(file: string, size: number, log: (s: string) => void): Record<str
       'createdAt',
       'updatedAt',
     ]);
-    const insertPromise = insert('case_promises', ['id', 'caseId', 'promisedAt', 'note', 'madeBy', 'madeAt', 'keptAt']);
+    const insertPromise = insert('case_promises', [
+      'id',
+      'caseId',
+      'promisedAt',
+      'note',
+      'madeBy',
+      'madeAt',
+      'answeredAt',
+    ]);
 
     const days = YEARS * 365;
     const perDay = dailyCounts(size, days, rng);

@@ -147,7 +147,7 @@ function promisesDueToday(ctx: ServiceContext, now: number, tz: string, secretar
   if (at <= now) return;
   const ids = ctx.db
     .prepare(
-      "SELECT id FROM cases WHERE status IN ('fed_back', 'disputed') AND NOT EXISTS (SELECT 1 FROM case_promises p WHERE p.case_id = cases.id AND p.kept_at IS NULL) ORDER BY updated_at DESC LIMIT 3",
+      "SELECT id FROM cases WHERE status IN ('fed_back', 'disputed') AND NOT EXISTS (SELECT 1 FROM case_promises p WHERE p.case_id = cases.id AND p.answered_at IS NULL) ORDER BY updated_at DESC LIMIT 3",
     )
     .all() as { id: string }[];
   for (const { id } of ids)

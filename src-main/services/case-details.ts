@@ -1,16 +1,18 @@
-// Case details that do not move the status: notes, promised reply times, escalation outcomes,
+// Case details that do not move the status: notes, promised reply times and their answers, escalation outcomes,
 // the next-day extension, the finding, the typical flag, and head-office instructions from sync.
 import { insertRow, stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
 import { handlingDeadline, extensionRule } from '../domain/deadlines';
 import { refuse } from '../shared/errors';
+import { promiseState } from '../shared/promise-state';
 import {
   EscalationOutcomeInput,
   ExtendInput,
   FindingInput,
   InstructionInput,
   NoteInput,
+  PromiseAnswerInput,
   PromiseInput,
   TypicalInput,
 } from '../shared/schemas/case';
@@ -46,24 +48,71 @@ export const promiseReply = withInput(
         note: input.note ?? null,
         madeBy: actor.id,
         madeAt: ctx.now(),
-        keptAt: null,
+        answeredAt: null,
       });
       return { event: { text: input.note ?? null, data: { promisedAt: at } } };
     });
   },
 );
 
-/** Records that the customer was called back as promised (without a full feedback). */
-export const keepPromises = withInput(
-  NoteInput,
-  function keepPromises(ctx: ServiceContext, actor: Actor, input: Parsed<typeof NoteInput>): CaseRecord {
-    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'promise', (c) => {
-      const kept = stmt(ctx.db, 'UPDATE case_promises SET kept_at = ? WHERE case_id = ? AND kept_at IS NULL').run(
-        ctx.now(),
-        c.id,
-      ).changes;
-      if (kept === 0) throw refuse('INVALID_TRANSITION', '没有待兑现的约定回复', 'There is no open promise to keep');
-      return { event: { text: input.text, data: { kept } } };
+const refuseNextPromise = () =>
+  refuse('VALIDATION', '下次约定回复时间须晚于现在', 'The next promised reply time must be in the future', [
+    {
+      field: 'nextPromisedAt',
+      message: { zh: '下次约定回复时间:须晚于现在', en: 'Next promised reply time must be in the future' },
+    },
+  ]);
+
+/**
+ * Answers one promise with a progress reply (进展答复): what the customer was told at the promised
+ * time, even without a solution (SPEC §12). Kept when answered by its time, missed when later; either
+ * way it no longer drives the deadline. A next promise may be made in the same step.
+ */
+export const answerPromise = withInput(
+  PromiseAnswerInput,
+  function answerPromise(ctx: ServiceContext, actor: Actor, input: Parsed<typeof PromiseAnswerInput>): CaseRecord {
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'answer_promise', (c) => {
+      const p = c.promises.find((x) => x.id === input.promiseId);
+      if (!p)
+        throw refuse('NOT_FOUND', '此个案没有该约定回复', 'This case has no such promised reply', [
+          { field: 'promiseId', message: { zh: '约定回复不存在', en: 'No such promised reply' } },
+        ]);
+      if (p.answeredAt !== null)
+        throw refuse(
+          'CONFLICT',
+          '该约定回复已经答复过,不能再次答复;如需再约时间,请约定新的回复时间',
+          'This promised reply was already answered; promise a new reply time instead',
+        );
+      const now = ctx.now();
+      const nextAt = input.nextPromisedAt === undefined ? null : Date.parse(input.nextPromisedAt);
+      if (nextAt !== null && nextAt <= now) throw refuseNextPromise();
+      const nextId = nextAt === null ? null : ctx.newId();
+      if (nextId !== null) {
+        insertRow(ctx.db, 'case_promises', {
+          id: nextId,
+          caseId: c.id,
+          promisedAt: nextAt,
+          note: input.nextNote ?? null,
+          madeBy: actor.id,
+          madeAt: now,
+          answeredAt: null,
+        });
+      }
+      stmt(
+        ctx.db,
+        'UPDATE case_promises SET answered_at = ?, reply_text = ?, answered_by = ?, next_promise_id = ? WHERE id = ?',
+      ).run(now, input.replyText, actor.id, nextId, p.id);
+      return {
+        event: {
+          text: input.replyText,
+          data: {
+            promiseId: p.id,
+            promisedAt: p.promisedAt,
+            state: promiseState({ promisedAt: p.promisedAt, answeredAt: now }, now),
+            nextPromisedAt: nextAt,
+          },
+        },
+      };
     });
   },
 );

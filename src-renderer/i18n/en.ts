@@ -53,6 +53,17 @@ export const en: Messages = {
   yesNo: v.yesNo,
   bodyAnswer: v.bodyAnswer,
   writtenReply: v.writtenReply,
+  // 受理 / 不予受理 (SPEC §12): the case screen's acceptance group and the notice.
+  acceptance: {
+    notice: 'Notice of non-acceptance',
+    accepted: 'Accepted',
+    notAccepted: 'Not accepted',
+    acceptedBy: 'Accepted by',
+    decidedBy: 'Decided by',
+    reason: 'Reason',
+    text: 'Grounds',
+    referTo: 'Competent body',
+  },
   // A government body's case (procedure 3): the written reply, the body's answer, the manager's review.
   government: {
     bodyAnswer: "Body's answer",

@@ -53,6 +53,17 @@ export const zhCN = {
   yesNo: v.yesNo,
   bodyAnswer: v.bodyAnswer,
   writtenReply: v.writtenReply,
+  // 受理 / 不予受理 (SPEC §12): the case screen's acceptance group and the notice.
+  acceptance: {
+    notice: '不予受理告知书',
+    accepted: '受理',
+    notAccepted: '不予受理',
+    acceptedBy: '受理人',
+    decidedBy: '决定人',
+    reason: '原因',
+    text: '理由',
+    referTo: '可向其反映的部门',
+  },
   // A government body's case (procedure 3): the written reply, the body's answer, the manager's review.
   government: {
     bodyAnswer: '部门答复',
