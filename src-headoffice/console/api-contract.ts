@@ -21,6 +21,7 @@ import { z } from 'zod';
 import {
   CASE_STATUSES,
   CHANNELS,
+  SEVERITIES,
   type CaseStatus,
   type Channel,
   type Finding,
@@ -115,6 +116,9 @@ export interface SessionInfo {
  * characters over every branch) is refused: 400 VALIDATION on `q`, asking for a third
  * character or a branch/date filter.
  */
+export const CASE_ORDERS = ['newest', 'oldest'] as const;
+export type CaseOrder = (typeof CASE_ORDERS)[number];
+
 export const CaseListQuery = z.object({
   branch: opt(branchCode),
   status: opt(z.enum(CASE_STATUSES)),
@@ -123,6 +127,12 @@ export const CaseListQuery = z.object({
   from: opt(day),
   to: opt(day),
   q: opt(z.string().trim().min(1).max(100)),
+  /** major: only 重大 cases. */
+  severity: opt(z.enum(SEVERITIES)),
+  /** 1: only cases past the deadline the branch last sent and not closed (filed or not accepted). */
+  overdue: opt(z.enum(['1'])),
+  /** newest (received, the default) or oldest first; a 待批示 queue (status awaiting_instruction) defaults to oldest. */
+  order: opt(z.enum(CASE_ORDERS)),
   after: opt(z.string().min(1).max(300)),
   limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(CASE_PAGE_MAX).default(CASE_PAGE_DEFAULT)),
 });
@@ -151,6 +161,8 @@ export interface CaseListRow {
   excerpt: string;
   /** The case's deadline as the branch last sent it (CaseRecord.dueAt); null: none. The console shows it with overdue. */
   dueAt?: number | null;
+  /** Head office has given this case a 批示 (one or more). */
+  instructed?: boolean;
 }
 
 export interface CaseListPage {

@@ -10,7 +10,7 @@ import type { CaseStatus, Channel, Finding, Satisfaction, Severity } from '../..
 import { searchMatch } from '../../src-main/domain/search-tokens';
 import type { HqQuery, HqStore, Param } from '../store';
 import { lowerAscii } from '../search-text';
-import type { CaseListPage, CaseListQuery, CaseListRow } from './api-contract';
+import type { CaseListPage, CaseListQuery, CaseListRow, CaseOrder } from './api-contract';
 import { dayEnd, dayStart } from './dates';
 
 const COUNT_CAP = 10_000;
@@ -37,6 +37,8 @@ type Row = {
   receipt_no: string | null;
   excerpt: string;
   due_at: number | string | null;
+  /** 0/1 on SQLite, a boolean on PostgreSQL. */
+  instructed: number | boolean;
 };
 
 const cursorOf = (r: { received_at: number; branch: string; id: string }) =>
@@ -123,7 +125,13 @@ function searchCondition(store: HqStore, q: string): { sql: string; params: Para
   return { sql: parts.length ? `(${parts.join(' OR ')})` : '0 = 1', params };
 }
 
-export async function listCases(store: HqStore, q: CaseListQuery): Promise<CaseListPage> {
+/** The order of a list: newest first, except a 待批示 queue, which starts with the case waiting longest. */
+const orderOf = (q: CaseListQuery): CaseOrder => q.order ?? (q.status === 'awaiting_instruction' ? 'oldest' : 'newest');
+
+/** Closed cases are never overdue. */
+const OPEN = "status NOT IN ('filed', 'not_accepted')";
+
+export async function listCases(store: HqStore, q: CaseListQuery, now: number): Promise<CaseListPage> {
   const where: string[] = [];
   const params: Param[] = [];
   const add = (sql: string, ...p: Param[]) => {
@@ -136,6 +144,8 @@ export async function listCases(store: HqStore, q: CaseListQuery): Promise<CaseL
   if (q.channel) add('channel = ?', q.channel);
   if (q.from) add('received_at >= ?', dayStart(q.from));
   if (q.to) add('received_at < ?', dayEnd(q.to));
+  if (q.severity) add('severity = ?', q.severity);
+  if (q.overdue) add(`due_at IS NOT NULL AND due_at < ? AND ${OPEN}`, now);
   if (q.q) {
     const s = searchCondition(store, q.q);
     add(s.sql, ...s.params);
@@ -143,7 +153,25 @@ export async function listCases(store: HqStore, q: CaseListQuery): Promise<CaseL
   const filtered = { where: [...where], params: [...params] };
   if (q.after) {
     const [at, branch, id] = readCursor(q.after);
-    add('received_at <= ? AND (received_at < ? OR branch > ? OR (branch = ? AND id > ?))', at, at, branch, branch, id);
+    // Oldest first is the exact reverse of newest first, so both walk the same indexes.
+    if (orderOf(q) === 'oldest')
+      add(
+        'received_at >= ? AND (received_at > ? OR branch < ? OR (branch = ? AND id < ?))',
+        at,
+        at,
+        branch,
+        branch,
+        id,
+      );
+    else
+      add(
+        'received_at <= ? AND (received_at < ? OR branch > ? OR (branch = ? AND id > ?))',
+        at,
+        at,
+        branch,
+        branch,
+        id,
+      );
   }
   // pg_trgm needs 3 characters: a shorter text search walks the keyset order, which is quick
   // for common words but scans everything for a rare one. It gets a time limit and, past it,
@@ -186,8 +214,9 @@ async function page(
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = await store.all<Row>(
     `SELECT branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no,
-       substr(content, 1, 80) AS excerpt, due_at
-     FROM hq_cases ${cond} ORDER BY received_at DESC, branch, id LIMIT ${q.limit + 1}`,
+       substr(content, 1, 80) AS excerpt, due_at,
+       EXISTS (SELECT 1 FROM instructions i WHERE i.branch = hq_cases.branch AND i.case_id = hq_cases.id) AS instructed
+     FROM hq_cases ${cond} ORDER BY ${orderOf(q) === 'oldest' ? 'received_at ASC, branch DESC, id DESC' : 'received_at DESC, branch, id'} LIMIT ${q.limit + 1}`,
     params,
   );
   const more = rows.length > q.limit;
@@ -249,4 +278,5 @@ const toRow = (r: Row): CaseListRow => ({
   receiptNo: r.receipt_no,
   excerpt: r.excerpt,
   dueAt: r.due_at === null ? null : Number(r.due_at),
+  instructed: r.instructed === true || r.instructed === 1,
 });

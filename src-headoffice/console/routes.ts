@@ -129,7 +129,7 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   });
 
   app.get(CONSOLE_PATHS.cases, { ...open, schema: { querystring: CaseListQuery } }, async (req) =>
-    listCases(store, req.query),
+    listCases(store, req.query, now()),
   );
 
   app.get(CONSOLE_PATHS.caseDetail, { ...open, schema: { params: CaseParams } }, async (req) =>

@@ -183,6 +183,32 @@ describe('head-office console end to end', () => {
     ).not.toContain(row.number);
   });
 
+  it('the 待批示 queue starts with the case waiting longest, marks a case once its 批示 is given, filters major and overdue', async () => {
+    await page.goto(`${h.origin}/console/#/?branch=SH01&status=awaiting_instruction`);
+    await listSettled();
+    const rows = (await api<CaseListPage>('/console/api/cases?branch=SH01&status=awaiting_instruction&limit=50')).body
+      .rows;
+    const received = rows.map((r) => r.receivedAt);
+    expect(received).toEqual([...received].sort((a, b) => a - b));
+    expect(await page.locator('.filters-more').innerText()).toContain('等待最久在前');
+    // The previous test gave the oldest one its 批示: marked in the list.
+    expect(rows[0]?.instructed).toBe(true);
+    await page.locator('[data-testid="case-row"]').first().getByText('已批示').waitFor();
+    await shot(page, 'console-queue');
+
+    await page.goto(`${h.origin}/console/#/?severity=major&overdue=1`);
+    await listSettled();
+    const major = (await api<CaseListPage>('/console/api/cases?severity=major&overdue=1&limit=50')).body;
+    for (const r of major.rows) {
+      expect(r.severity).toBe('major');
+      expect(r.dueAt).toBeLessThan(Date.now());
+    }
+    if (major.rows.length > 0) {
+      await page.locator('[data-testid="case-row"]').first().getByText('重大').waitFor();
+      expect(await page.locator('#f-overdue').isChecked()).toBe(true);
+    } else await page.locator('[data-testid="empty"]').waitFor();
+  });
+
   it('refuses a POST without the CSRF token (403) and changes nothing', async () => {
     const row = (await api<CaseListPage>('/console/api/cases?branch=SH03&limit=1')).body.rows[0];
     if (!row) throw new Error('no case');

@@ -168,6 +168,55 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console cases (%s)'
     expect(await find('1234')).toEqual(['SH02-YY-202611-0121']);
   });
 
+  it('a workable 待批示 queue: oldest first by default, major and overdue filters, a mark once a 批示 is given', async () => {
+    const base = Date.parse('2026-11-01T02:00:00Z');
+    const snaps = Array.from({ length: 9 }, (_, i) =>
+      caseSnapshot('SH01', i + 1, {
+        status: i < 6 ? 'awaiting_instruction' : 'filed',
+        severity: i % 3 === 0 ? 'major' : 'general',
+        receivedAt: base + i * 3_600_000,
+        // Cases 1–4 were due in the past, 5–9 are due in a year; a filed case is never overdue.
+        dueAt: i < 4 || i === 8 ? base + i * 3_600_000 + 60_000 : Date.now() + 365 * 86_400_000,
+      }),
+    );
+    await pushCases(hq, keys.SH01 as string, 'SH01', snaps);
+    const nums = (rows: CaseListRow[]) => rows.map((r) => r.number.slice(-2));
+
+    // 待批示: the case waiting longest first, paged in that order without gaps.
+    expect(nums(await allPages('&status=awaiting_instruction', 4))).toEqual(['01', '02', '03', '04', '05', '06']);
+    expect(nums(await allPages('&status=awaiting_instruction&order=newest', 4))).toEqual([
+      '06',
+      '05',
+      '04',
+      '03',
+      '02',
+      '01',
+    ]);
+    expect(nums(await allPages('&order=oldest', 2))).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
+    expect(nums(await allPages('', 50))).toEqual(['09', '08', '07', '06', '05', '04', '03', '02', '01']);
+    expect(nums(await allPages('&severity=major', 50))).toEqual(['07', '04', '01']);
+    expect(nums(await allPages('&overdue=1', 50))).toEqual(['04', '03', '02', '01']);
+    expect(nums(await allPages('&overdue=1&severity=major&order=oldest', 50))).toEqual(['01', '04']);
+    const bad = await client.call('GET', '/console/api/cases?order=sideways&overdue=yes');
+    expect(bad.status).toBe(400);
+
+    const first = snaps[0] as { id: string };
+    const sent = await client.call('POST', `/console/api/cases/SH01/${first.id}/instructions`, {
+      clientId: '0190a000-0000-7000-8000-00000000beef',
+      text: '同意处理意见。',
+    });
+    expect(sent.status).toBe(201);
+    const queue = await allPages('&status=awaiting_instruction', 50);
+    expect(queue.map((r) => [r.number.slice(-2), r.instructed])).toEqual([
+      ['01', true],
+      ['02', false],
+      ['03', false],
+      ['04', false],
+      ['05', false],
+      ['06', false],
+    ]);
+  });
+
   it("lists each case's deadline as the branch last sent it", async () => {
     const due = Date.parse('2026-11-03T10:00:00Z');
     const a = caseSnapshot('SH01', 1, { dueAt: due });

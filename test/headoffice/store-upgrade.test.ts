@@ -35,7 +35,7 @@ describe('head-office SQLite store upgrade', () => {
 
       const store = await openHqStore(file);
       try {
-        const page = await listCases(store, CaseListQuery.parse({ q: '电梯' }));
+        const page = await listCases(store, CaseListQuery.parse({ q: '电梯' }), Date.now());
         expect(page.rows).toEqual([
           expect.objectContaining({ branch: 'SH01', id: snap.id, number: snap.number, status: 'filed', updatedAt: 5 }),
         ]);

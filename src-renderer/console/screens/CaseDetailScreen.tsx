@@ -145,6 +145,8 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
               onSent={() => {
                 void message.success(t('instruct.sent'));
                 void qc.invalidateQueries({ queryKey: caseQuery(branch, id).queryKey });
+                // The list marks a case once it has a 批示: its pages are stale now.
+                void qc.invalidateQueries({ queryKey: ['console', 'cases'] });
               }}
             />
           </Card>

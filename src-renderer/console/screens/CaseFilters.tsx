@@ -1,10 +1,12 @@
 // The case list's filters: branch, status, category, channel, received dates and one
-// search box. Selects and dates apply at once; the search applies on Enter (never on the
+// search box; then severity (重大 alone), overdue only and the order (a 待批示 queue starts with
+// the case waiting longest). Selects and dates apply at once; the search applies on Enter (never on the
 // Enter that confirms an IME composition) or with the search button.
-import { Button, Input, Select } from 'antd';
+import { Button, Checkbox, Input, Select } from 'antd';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, CHANNELS } from '../../../src-main/shared/enums';
+import { CASE_ORDERS } from '../../../src-headoffice/console/api-contract';
+import { CASE_STATUSES, CHANNELS, SEVERITIES } from '../../../src-main/shared/enums';
 import { composing } from '../../lib/keys';
 import { categoryOptions } from '../labels';
 import { DateRange } from './DateRange';
@@ -17,6 +19,10 @@ export interface CaseFilterValue {
   from?: string;
   to?: string;
   q?: string;
+  severity?: string;
+  /** '1': overdue only. */
+  overdue?: string;
+  order?: string;
 }
 
 interface Props {
@@ -106,6 +112,33 @@ export function CaseFilters({ value, branches, onChange }: Props) {
           {t('filters.apply')}
         </Button>
         <Button onClick={() => onChange({})}>{t('filters.reset')}</Button>
+      </div>
+      <div className="filters-more">
+        <label htmlFor="f-severity">{t('filters.severity')}</label>
+        <Select
+          id="f-severity"
+          allowClear
+          placeholder={any}
+          value={value.severity}
+          onChange={(v?: string) => set('severity', v)}
+          options={SEVERITIES.map((s) => ({ value: s, label: t(`translation:severity.${s}`) }))}
+          style={{ width: 110 }}
+        />
+        <Checkbox
+          id="f-overdue"
+          checked={value.overdue === '1'}
+          onChange={(e) => set('overdue', e.target.checked ? '1' : undefined)}
+        >
+          {t('filters.overdueOnly')}
+        </Checkbox>
+        <label htmlFor="f-order">{t('filters.order')}</label>
+        <Select
+          id="f-order"
+          value={value.order ?? (value.status === 'awaiting_instruction' ? 'oldest' : 'newest')}
+          onChange={(v: string) => set('order', v)}
+          options={CASE_ORDERS.map((o) => ({ value: o, label: t(`filters.orders.${o}`) }))}
+          style={{ width: 150 }}
+        />
       </div>
     </div>
   );

@@ -16,7 +16,18 @@ import { useWindowHeight } from '../useWindowHeight';
 import { type CaseFilterValue, CaseFilters } from './CaseFilters';
 
 const ROW = 40;
-const KEYS: (keyof CaseFilterValue)[] = ['branch', 'status', 'category', 'channel', 'from', 'to', 'q'];
+const KEYS: (keyof CaseFilterValue)[] = [
+  'branch',
+  'status',
+  'category',
+  'channel',
+  'from',
+  'to',
+  'q',
+  'severity',
+  'overdue',
+  'order',
+];
 
 export const statusTone = (s: string): Tone =>
   s === 'disputed' ? 'bad' : s === 'filed' ? 'good' : s === 'awaiting_instruction' ? 'warn' : 'info';
@@ -55,12 +66,16 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
         data-testid="case-row"
       >
         <span>{r.branch}</span>
-        <strong>{r.number}</strong>
+        <span className="hq-number">
+          <strong>{r.number}</strong>
+          {r.severity === 'major' && <ToneTag tone="bad">{t('translation:severity.major')}</ToneTag>}
+        </span>
         <span>{shTime(r.receivedAt, i18n.language)}</span>
         <span>{t(`translation:channel.${r.channel}`)}</span>
         <span>{categoryLabel(r.category, i18n.language)}</span>
         <span>
           <ToneTag tone={statusTone(r.status)}>{t(`translation:status.${r.status}`)}</ToneTag>
+          {r.instructed && <ToneTag tone="good">{t('list.instructed')}</ToneTag>}
         </span>
         <span>
           {r.dueAt === undefined ? (
