@@ -89,11 +89,14 @@ describe('branch UI end to end', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /确\s?定/ })
       .click();
-    await page.locator('#action-result-help').waitFor();
+    await page.locator('#action-outcome-help').waitFor();
     await act(
       page,
       'follow_up_done',
-      async (d) => d.locator('#action-result').fill('顾客表示新电饭煲使用正常。'),
+      async (d) => {
+        await choose(page, 'action-outcome', '已联系,满意');
+        await d.locator('#action-result').fill('顾客表示新电饭煲使用正常。');
+      },
       false,
     );
     await page.locator('[data-follow-up]').getByText('已回访').waitFor();
