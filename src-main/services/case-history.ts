@@ -12,7 +12,16 @@ import type { ServiceContext } from './context';
 import { withInput, type Parsed } from './with-input';
 
 /** Bookkeeping fields every change touches: not history in words. */
-const SKIPPED = new Set(['version', 'updatedAt', 'createdAt', 'events', 'dueAt']);
+const SKIPPED = new Set([
+  'version',
+  'updatedAt',
+  'createdAt',
+  'events',
+  'dueAt',
+  // 不予受理's reason is told once, in the words of the list (declineReasonZh); its code and English twin repeat it.
+  'declineReasonCode',
+  'declineReasonEn',
+]);
 /** Withheld from a viewer who may not read an anonymous case's content (see toView). */
 const CONTENT_FIELDS = new Set(['content', 'expectedResolution', 'promiseReply']);
 const MAX_TEXT = 200;

@@ -35,6 +35,11 @@ export function CaseActions({ c, onAction }: Props) {
             {caseActionLabel(t, c, a)}
           </Button>
         ))}
+        {c.status === 'not_accepted' && (
+          <Button data-action="decline_notice" onClick={() => navigate(`/print/decline_notice/${c.id}`)}>
+            {t('acceptance.notice')}
+          </Button>
+        )}
         {c.channel === 'government' && (
           <Button data-action="reply_letter" onClick={() => navigate(`/print/reply_letter/${c.id}`)}>
             {t('government.replyLetter')}

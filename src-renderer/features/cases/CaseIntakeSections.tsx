@@ -2,6 +2,7 @@
 // complained about, the government body), 顾客, 购买 (items, barcodes, receipt, date, amount), 异议.
 import { Typography } from 'antd';
 import type { CaseView } from '../../../src-main/shared/types';
+import { pick } from '../../i18n';
 import type { CaseFormat } from './case-format';
 import { LongText, Row, Section, Value } from './CaseFields';
 
@@ -29,6 +30,33 @@ export function CaseIntakeSections({ c, f, categoryName }: Props) {
         <Row label={t('caseScreen.complainedUnit')}>
           <Value>{f.name(c.complainedUnitId)}</Value>
         </Row>
+        {c.status === 'not_accepted' ? (
+          <>
+            <Row label={t('acceptance.accepted')}>
+              <Typography.Text strong type="danger" data-testid="acceptance-decision">
+                {t('acceptance.notAccepted')}
+              </Typography.Text>
+            </Row>
+            <Row label={t('acceptance.reason')}>
+              <Value>{pick({ zh: c.declineReasonZh ?? '', en: c.declineReasonEn ?? '' })}</Value>
+            </Row>
+            <Row label={t('acceptance.text')}>
+              <LongText text={c.declineText ?? ''} label={t('acceptance.text')} />
+            </Row>
+            <Row label={t('acceptance.referTo')}>
+              <Value>{c.declineReferTo}</Value>
+            </Row>
+            <Row label={t('acceptance.decidedBy')}>
+              <Value>{[f.name(c.declinedBy), f.time(c.declinedAt)].filter(Boolean).join(' · ')}</Value>
+            </Row>
+          </>
+        ) : (
+          <Row label={t('acceptance.accepted')}>
+            <span data-testid="acceptance-decision">
+              {t('acceptance.accepted')} · {f.name(c.receivedBy)} · {f.time(c.createdAt)}
+            </span>
+          </Row>
+        )}
         {c.govBody && (
           <>
             <Row label={t('caseScreen.govBody')}>
