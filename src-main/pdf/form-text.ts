@@ -1,7 +1,8 @@
 // The words on the printed forms. Forms print in Simplified Chinese (SPEC §7); the English
 // catalogue exists so that a form can be checked by someone who does not read Chinese. The
 // enum values' labels are the shared vocabulary's (src-main/shared/i18n/vocabulary.ts).
-import { CASE_EVENT_KINDS, type CaseEventKind } from '../shared/enums';
+import { timelineWords } from '../shared/event-label';
+import type { EventWord } from '../shared/i18n/vocabulary-work';
 import type { VocabularyText } from '../shared/i18n/vocabulary';
 import type { PromiseState } from '../shared/promise-state';
 import type { DeclineNoticeText } from './form-text-decline';
@@ -155,12 +156,12 @@ export interface FormText extends FormVocabulary {
     signSecretary: string;
     signCustomer: string;
     filedAt: string;
-    event: Record<CaseEventKind, string>;
+    event: Record<EventWord, string>;
   };
 }
 
-/** A timeline event's printed name; an unknown kind (a newer version's) prints as stored. */
-export function eventLabel(t: FormText, kind: string): string {
-  const k = CASE_EVENT_KINDS.find((x) => x === kind);
-  return k ? t.record.event[k] : kind;
+/** Each timeline event's printed name, worded as the case words it (shared/event-label.ts); an
+ * unknown kind (a newer version's) prints as stored. */
+export function timelineLabels(t: FormText, c: Parameters<typeof timelineWords>[0]): string[] {
+  return timelineWords(c).map((w, i) => (w ? t.record.event[w] : (c.events[i]?.kind ?? '')));
 }

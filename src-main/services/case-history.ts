@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
+import { eventLabel } from '../shared/event-label';
 import { promiseState } from '../shared/promise-state';
 import { CaseOnlyInput } from '../shared/schemas/case';
 import type { CaseHistoryEntry, HistoryValue } from '../shared/types';
@@ -82,17 +83,31 @@ function promiseChanges(before: unknown, after: unknown, readable: boolean): Cas
 /** What a follow-up's creation says: when, by whom, what to ask (the rest is bookkeeping). */
 const FOLLOW_UP_CREATED = ['dueDate', 'assigneeId', 'note'];
 
-function entryOf(row: AuditRow, readable: boolean): CaseHistoryEntry {
+/** A case change's name, as its timeline event words it on this case; null for a follow-up's row. */
+function labelOf(action: string, channel: string, after: Record<string, unknown>): CaseHistoryEntry['label'] {
+  if (!action.startsWith('case.')) return null;
+  const kind = action === 'case.create' ? 'intake' : action.slice('case.'.length);
+  return eventLabel(kind, channel, typeof after.status === 'string' ? after.status : null);
+}
+
+function entryOf(row: AuditRow, readable: boolean, channel: string): CaseHistoryEntry {
   const creation = row.before === null;
   const before = parse(row.before);
   const after = parse(row.after);
+  const head = {
+    id: row.id,
+    at: row.at,
+    actorName: row.actor_name,
+    action: row.action,
+    label: labelOf(row.action, channel, after),
+  };
   if (creation && row.action === 'follow_up.schedule') {
     const changes = FOLLOW_UP_CREATED.filter((field) => after[field] !== undefined).map((field) => ({
       field,
       before: null,
       after: valueOf(after[field]),
     }));
-    return { id: row.id, at: row.at, actorName: row.actor_name, action: row.action, changes };
+    return { ...head, changes };
   }
   const changes = creation
     ? []
@@ -107,7 +122,7 @@ function entryOf(row: AuditRow, readable: boolean): CaseHistoryEntry {
           };
         });
   if (!creation) changes.push(...promiseChanges(before.promises, after.promises, readable));
-  return { id: row.id, at: row.at, actorName: row.actor_name, action: row.action, changes };
+  return { ...head, changes };
 }
 
 export const caseHistory = withInput(
@@ -123,6 +138,6 @@ export const caseHistory = withInput(
          WHERE a.entity = 'follow_up' AND a.entity_id IN (SELECT id FROM follow_ups WHERE case_id = ?)
        ORDER BY seq`,
     ).all(view.id, view.id);
-    return rows.map((r) => entryOf(AuditRow.parse(r), !view.contentHidden));
+    return rows.map((r) => entryOf(AuditRow.parse(r), !view.contentHidden, view.channel));
   },
 );

@@ -168,13 +168,11 @@ export const resumeCase = withInput(
 export const submitCase = withInput(
   CaseOnlyInput,
   function submitCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CaseOnlyInput>): CaseRecord {
-    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'submit', (_c, f) => ({
-      patch: {
-        status: statusOrThrow(nextStatus('submit', f, { signOffPolicy: ctx.settings().signOff })),
-        submittedAt: ctx.now(),
-      },
-      event: {},
-    }));
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'submit', (_c, f) => {
+      const status = statusOrThrow(nextStatus('submit', f, { signOffPolicy: ctx.settings().signOff }));
+      // Where it went (head office or the manager's review) names the event (shared/event-label.ts).
+      return { patch: { status, submittedAt: ctx.now() }, event: { data: { to: status } } };
+    });
   },
 );
 

@@ -338,6 +338,9 @@ export interface CaseHistoryEntry {
   actorName: string;
   /** The audit action, e.g. `case.forward`, `case.create`. */
   action: string;
+  /** A case change's name as its timeline event words it (答复部门 on a government case, 呈领导审核 for a
+   * submission to the manager: shared/event-label.ts); null for a follow-up's row or an unknown action. */
+  label: Bilingual | null;
   /** The fields that changed (keys of CaseRecord) with their values; for a list (promises, escalations,
    * instructions) the number of entries added or changed; content withheld as the case view withholds it. */
   changes: { field: string; before: HistoryValue; after: HistoryValue }[];

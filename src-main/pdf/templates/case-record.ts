@@ -7,7 +7,7 @@ import type { CaseRecord, FollowUp } from '../../shared/types';
 import { formatYuan } from '../../domain/slips';
 import { promiseState } from '../../shared/promise-state';
 import { formatDate, formatInstant, yesNo } from '../format';
-import { eventLabel, type FormText } from '../form-text';
+import { type FormText, timelineLabels } from '../form-text';
 import { Flow } from '../layout';
 
 export interface CaseRecordPrintData {
@@ -121,9 +121,10 @@ function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
       },
     ]);
   f.sectionTitle(t.record.timeline);
+  const labels = timelineLabels(t, c);
   f.entries(
-    c.events.map((e) => ({
-      head: `${formatInstant(e.at, d.timeZone)}  ${e.actorName}  ${eventLabel(t, e.kind)}`,
+    c.events.map((e, i) => ({
+      head: `${formatInstant(e.at, d.timeZone)}  ${e.actorName}  ${labels[i] ?? e.kind}`,
       body: e.text,
     })),
     t.record.noTimeline,

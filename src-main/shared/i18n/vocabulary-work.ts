@@ -47,7 +47,14 @@ export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
   file_unreachable: { zh: '建档(顾客无法联系)', en: 'File: customer unreachable' },
 };
 
-export const EVENT_LABELS: Record<CaseEventKind, Bilingual> = {
+/** Events some cases word their own way (shared/event-label.ts decides when): a government case's
+ * feedback is the reply to the body; a submission that went to the manager's review says so. */
+export const EVENT_VARIANTS = ['feedback_government', 'submit_review'] as const;
+export type EventVariant = (typeof EVENT_VARIANTS)[number];
+/** A timeline event's words: its kind, or the variant its case words it by. */
+export type EventWord = CaseEventKind | EventVariant;
+
+export const EVENT_LABELS: Record<EventWord, Bilingual> = {
   intake: { zh: '登记', en: 'Registered' },
   forward: { zh: '转交处理', en: 'Forwarded' },
   decline: { zh: '不予受理', en: 'Not accepted' },
@@ -68,6 +75,8 @@ export const EVENT_LABELS: Record<CaseEventKind, Bilingual> = {
   follow_up: { zh: '回访', en: 'Follow-up' },
   file_unreachable: { zh: '建档(顾客无法联系)', en: 'Filed: customer unreachable' },
   instruction: { zh: '部本部批示', en: 'Head office instruction' },
+  feedback_government: { zh: '答复部门', en: 'Replied to the body' },
+  submit_review: { zh: '呈领导审核', en: "Submitted for the manager's review" },
 };
 
 export const CLOSING_LABELS: Record<Closing, Bilingual> = {

@@ -3,7 +3,8 @@
 import { Card, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../src-headoffice/console/api-contract';
+import type { CaseDetail, CaseHistoryEntry } from '../../../src-headoffice/console/api-contract';
+import { eventLabel, timelineWords } from '../../../src-main/shared/event-label';
 import { fieldLabel } from '../../../src-main/shared/i18n/field-labels';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
@@ -42,17 +43,20 @@ function label(k: string, t: TFunction): string {
   return own ? t(own) : pick(fieldLabel(k));
 }
 
-/** `case.forward` → 转交处理 (the branch's event words); other actions as they are. */
-function actionLabel(action: string, t: TFunction): string {
-  const [entity, verb] = action.split('.');
-  if (entity !== 'case' || !verb) return action;
-  return t(`translation:event.${verb === 'create' ? 'intake' : verb}`, { defaultValue: action });
+/** `case.forward` → 转交处理 (the branch's event words, as the case words them); other actions as they are. */
+function actionLabel(a: CaseHistoryEntry, channel: string | null): string {
+  const [entity, verb] = a.action.split('.');
+  if (entity !== 'case' || !verb) return a.action;
+  const status = a.after?.status;
+  const label = eventLabel(verb === 'create' ? 'intake' : verb, channel, typeof status === 'string' ? status : null);
+  return label ? pick(label) : a.action;
 }
 
 export function CaseHistory({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation(['console', 'translation']);
   const lang = i18n.language;
   const events = detail.case.events ?? [];
+  const words = timelineWords({ channel: detail.case.channel, status: detail.case.status ?? '', events });
   const none = <Typography.Text type="secondary">{t('detail.none')}</Typography.Text>;
 
   return (
@@ -81,12 +85,12 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
           none
         ) : (
           <Timeline
-            items={events.map((e) => ({
+            items={events.map((e, i) => ({
               key: e.id,
               children: (
                 <>
-                  <strong>{t(`translation:event.${e.kind}`, { defaultValue: e.kind })}</strong> · {e.actorName} ·{' '}
-                  {shTime(e.at, lang)}
+                  <strong>{t(`translation:event.${words[i] ?? e.kind}`, { defaultValue: e.kind })}</strong> ·{' '}
+                  {e.actorName} · {shTime(e.at, lang)}
                   {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
                 </>
               ),
@@ -141,7 +145,7 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
             {detail.history.map((a) => (
               <li key={a.id}>
                 <div>
-                  <strong title={a.action}>{actionLabel(a.action, t)}</strong>{' '}
+                  <strong title={a.action}>{actionLabel(a, detail.case.channel)}</strong>{' '}
                   <span className="meta">{t('detail.by', { who: a.actorName, at: shTime(a.at, lang) })}</span>
                 </div>
                 <div className="meta" style={{ wordBreak: 'break-all' }}>

@@ -6,6 +6,7 @@ import { Alert, App, Button, Card, Space, Spin, Timeline, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../src-main/domain/permissions';
+import { timelineWords } from '../../../src-main/shared/event-label';
 import type { CaseView } from '../../../src-main/shared/types';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
@@ -45,6 +46,7 @@ export function CaseDetail({ id }: { id: string }) {
   const cat = categories.data?.find((x) => x.code === c.categoryCode);
   const categoryName = cat ? (i18n.language === 'en' ? cat.nameEn : cat.nameZh) : c.categoryCode;
   const mayOutcome = can(user.role, 'escalate') && c.status !== 'filed';
+  const words = timelineWords(c);
 
   return (
     <>
@@ -100,14 +102,14 @@ export function CaseDetail({ id }: { id: string }) {
           )}
           <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('caseView.timeline')}</h2>}>
             <Timeline
-              items={c.events.map((e) => ({
+              items={c.events.map((e, i) => ({
                 key: e.id,
                 children: (
                   <>
                     <strong>
                       {e.kind === 'escalate' && e.data?.escalationId
                         ? t('action.escalation_outcome')
-                        : t(`event.${e.kind}`, { defaultValue: e.kind })}
+                        : t(`event.${words[i] ?? e.kind}`, { defaultValue: e.kind })}
                     </strong>{' '}
                     · {e.actorName} · {f.time(e.at)}
                     {e.text && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{e.text}</div>}

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Spin, Typography } from 'antd';
 import type { CaseHistoryEntry, HistoryValue } from '../../../src-main/shared/types';
+import { pick } from '../../i18n';
 import { call } from '../../lib/api';
 import type { CaseFormat } from './case-format';
 
@@ -49,12 +50,11 @@ function describe(f: CaseFormat, e: CaseHistoryEntry, contentHidden: boolean): s
 /** The change's name: the timeline's words; an escalation row that existed before is its outcome. */
 function kindLabel(f: CaseFormat, e: CaseHistoryEntry): string {
   const { t } = f;
-  if (e.action === 'case.create') return t('event.intake');
   if (e.action.startsWith('follow_up.')) return t(`followUpHistory.${e.action.slice('follow_up.'.length)}`);
   const escalations = e.changes.find((ch) => ch.field === 'escalations');
   if (e.action === 'case.escalate' && typeof escalations?.before === 'number' && escalations.before > 0)
     return t('action.escalation_outcome');
-  return t(`event.${e.action.replace(/^case\./, '')}`, { defaultValue: e.action });
+  return e.label ? pick(e.label) : e.action;
 }
 
 export function CaseHistoryCard({
