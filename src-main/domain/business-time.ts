@@ -18,9 +18,10 @@ const closesOvernight = (hours: BusinessHours): boolean => minutes(hours.close) 
 /** The instant the business day `localDate` closes. */
 export function closeOf(localDate: string, hours: BusinessHours, tz: string): number {
   const [h, m] = hours.close.split(':').map(Number);
-  let dt = DateTime.fromISO(localDate, { zone: tz }).set({ hour: h, minute: m, second: 0, millisecond: 0 });
-  if (closesOvernight(hours)) dt = dt.plus({ days: 1 });
-  return dt.toMillis();
+  // The calendar day it closes on first, then the time: setting 02:00 on a day whose 02:00 does not
+  // exist (a spring-forward day) and then adding a day would close an hour late on the next.
+  const day = DateTime.fromISO(localDate, { zone: tz }).plus({ days: closesOvernight(hours) ? 1 : 0 });
+  return day.set({ hour: h, minute: m, second: 0, millisecond: 0 }).toMillis();
 }
 
 export const addDays = (localDate: string, days: number): string =>

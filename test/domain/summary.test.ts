@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BusinessCalendar } from '../../src-main/domain/business-calendar';
-import { businessDayOf } from '../../src-main/domain/business-time';
+import { businessDayOf, closeOf } from '../../src-main/domain/business-time';
 import { handlingDeadline } from '../../src-main/domain/deadlines';
 import {
   type CaseSnapshot,
@@ -72,6 +72,16 @@ describe('periods', () => {
 });
 
 describe('business calendar and deadlines agree with business-time.ts', () => {
+  it('an overnight day beginning on a spring-forward day closes at 02:00 the next morning (found by the property)', () => {
+    const h = { open: '10:00', close: '02:00' };
+    const tz = 'America/New_York';
+    // 2024-03-10 has no 02:00 (clocks jump to 03:00); its business day still closes at 02:00 EDT on the 11th.
+    expect(new Date(closeOf('2024-03-10', h, tz)).toISOString()).toBe('2024-03-11T06:00:00.000Z');
+    const atClose = Date.parse('2024-03-11T06:00:00Z');
+    expect(businessDayOf(atClose, h, tz)).toBe('2024-03-11');
+    expect(new BusinessCalendar(h, tz).businessDayOf(atClose)).toBe('2024-03-11');
+  });
+
   it('businessDayOf and handlingDeadline (property, normal and overnight hours, other zones)', () => {
     const hours = fc.constantFrom(
       { open: '09:00', close: '21:00' },
@@ -267,7 +277,7 @@ describe('summarize: a hand-checked month', () => {
   });
 
   it('closing against the limits, satisfaction, findings, disputes and escalations', () => {
-    expect(sum.closing).toEqual({ same_day: 2, next_day: 1, within_limit: 1, late: 1, open: 1 });
+    expect(sum.closing).toEqual({ same_day: 2, next_day: 1, within_limit: 1, late: 1, open: 1, not_accepted: 0 });
     expect(sum.openOverdue).toBe(1);
     expect(sum.satisfaction).toEqual({ satisfied: 1, basically_satisfied: 1, unsatisfied: 1, not_asked: 3 });
     expect(sum.findings).toEqual({ founded: 1, partly_founded: 0, unfounded: 1, none: 4 });

@@ -125,6 +125,21 @@ const ENUMS: EnumCase[] = [
       'case.finding',
     ),
   },
+  {
+    name: 'FOLLOW_UP_OUTCOMES',
+    values: enums.FOLLOW_UP_OUTCOMES,
+    screen: (v) => `translation:followUpOutcome.${v}`,
+    print: (v, t, tables) => [
+      ...form((f) => f.followUpOutcome, 'followUpOutcome')(v, t, tables),
+      ['report followUps', at(t.summary.followUps, v)],
+    ],
+  },
+  {
+    name: 'FILING_REASONS',
+    values: enums.FILING_REASONS,
+    screen: (v) => `translation:filingReason.${v}`,
+    print: form((f) => f.filingReason, 'filingReason'),
+  },
   { name: 'ROLES', values: enums.ROLES, screen: (v) => `translation:role.${v}`, print: () => [] },
   { name: 'QUEUES', values: enums.QUEUES, screen: (v) => `translation:queue.${v}`, print: () => [] },
   { name: 'CASE_ACTIONS', values: enums.CASE_ACTIONS, screen: (v) => `translation:action.${v}`, print: () => [] },
