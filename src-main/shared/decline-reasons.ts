@@ -15,13 +15,28 @@ export const DeclineReason = z.strictObject({
 });
 export type DeclineReason = z.infer<typeof DeclineReason>;
 
-export const DeclineReasonList = z
-  .array(DeclineReason)
-  .min(1)
-  .max(30)
-  .refine((list) => new Set(list.map((r) => r.code)).size === list.length, {
-    params: { zh: '原因代码不能重复', en: 'reason codes must be unique' },
-  });
+/** The most reasons a branch may list (the secretary chooses from them in one select). */
+export const MAX_DECLINE_REASONS = 30;
+
+/** A row whose code, Chinese or English words repeat an earlier row's is refused on its own field, naming that row. */
+function noRepeats(list: DeclineReason[], ctx: z.RefinementCtx): void {
+  for (const key of ['code', 'zh', 'en'] as const) {
+    const seen = new Map<string, number>();
+    list.forEach((r, i) => {
+      const words = r[key].trim().toLowerCase();
+      const first = seen.get(words);
+      if (first === undefined) seen.set(words, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, key],
+          params: { zh: `与第 ${first + 1} 个原因重复`, en: `repeats reason ${first + 1}` },
+        });
+    });
+  }
+}
+
+export const DeclineReasonList = z.array(DeclineReason).min(1).max(MAX_DECLINE_REASONS).superRefine(noRepeats);
 
 export const DEFAULT_DECLINE_REASONS: DeclineReason[] = [
   { code: 'not_this_branch', zh: '不属于本店处理范围', en: 'Not a matter for this branch' },

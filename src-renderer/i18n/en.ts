@@ -63,6 +63,8 @@ export const en: Messages = {
     reason: 'Reason',
     text: 'Grounds',
     referTo: 'Competent body',
+    declineNote:
+      ' The case is then closed: it leaves the work queues and has no deadline any more; the notice of non-acceptance can then be printed for the customer.',
   },
   // A government body's case (procedure 3): the written reply, the body's answer, the manager's review.
   government: {
@@ -508,6 +510,16 @@ export const en: Messages = {
     followUpCount: 'Follow-ups proposed after feedback',
     followUpDay: 'Follow-up {{n}}: days after feedback',
     unreachableAttemptsToFile: 'Unreachable attempts before filing as customer unreachable',
+    declineReasons: {
+      title: 'Reasons for not accepting',
+      hint: 'The secretary chooses from this list when a case is not accepted. A case keeps the words of the reason chosen: renaming or removing a reason does not change cases already decided.',
+      zh: 'Reason {{n}} (Chinese)',
+      en: 'Reason {{n}} (English)',
+      add: 'Add a reason',
+      remove: 'Remove',
+      removeOne: 'Remove reason {{n}}',
+      full: 'At most {{n}} reasons',
+    },
   },
   admin: {
     title: 'Staff, units and categories',

@@ -63,6 +63,7 @@ export const zhCN = {
     reason: '原因',
     text: '理由',
     referTo: '可向其反映的部门',
+    declineNote: '不予受理即结案:个案不再出现在待办队列,也不再计算处理时限;之后可为顾客打印《不予受理告知书》。',
   },
   // A government body's case (procedure 3): the written reply, the body's answer, the manager's review.
   government: {
@@ -503,6 +504,16 @@ export const zhCN = {
     followUpCount: '反馈后建议回访次数',
     followUpDay: '第 {{n}} 次回访:反馈后天数',
     unreachableAttemptsToFile: '联系不上几次后可以顾客无法联系建档',
+    declineReasons: {
+      title: '不予受理原因',
+      hint: '秘书决定不予受理时从此列表中选择原因。个案保存所选原因的文字,改名或删除原因不影响已不予受理的个案。',
+      zh: '原因 {{n}}(中文)',
+      en: '原因 {{n}}(英文)',
+      add: '添加原因',
+      remove: '删除',
+      removeOne: '删除原因 {{n}}',
+      full: '最多 {{n}} 个原因',
+    },
   },
   admin: {
     title: '人员、单位与类别',

@@ -1,6 +1,7 @@
 // 不予受理 in a real browser: the secretary opens a new case, chooses 不予受理 with a reason from the
 // branch's list, the words and the body; the case screen's 受理 group shows the decision, the notice is
-// offered, and its PDF (fetched as the page) reads back. Screenshots: docs/screenshots/acceptance-*.png.
+// offered, and its PDF (fetched as the page) reads back; the manager edits the list of reasons on the
+// settings screen. Screenshots: docs/screenshots/acceptance-*.png.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, squash } from '../helpers/pdf-text';
@@ -31,6 +32,10 @@ describe('不予受理 on screen', () => {
 
     await page.locator('[data-action="decline"]').click();
     const dialog = page.getByRole('dialog');
+    // The confirmation says what 不予受理 does: closed, out of the queues, no deadline, the notice to print.
+    const notice = await dialog.getByTestId('action-notice').innerText();
+    for (const want of ['不予受理后个案进入“不予受理”', '不再出现在待办队列', '不再计算处理时限', '《不予受理告知书》'])
+      expect(notice).toContain(want);
     await choose(page, 'action-declineReason', '不属于消费者权益争议');
     await page
       .locator('#action-declineText')
@@ -72,6 +77,38 @@ describe('不予受理 on screen', () => {
     await page.locator('[data-action="decline_notice"]').click();
     await page.waitForTimeout(2500);
     await shot(page, 'acceptance-notice-preview');
+    await ctx.close();
+  });
+
+  it("the manager edits the branch's reasons: renamed, removed, added; an empty name is refused on its field", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 1000 }, locale: 'zh-CN' });
+    const m = await ctx.newPage();
+    await signIn(m, h.url, 'M001');
+    await m.goto(`${h.url}#/settings`);
+    await m.locator('#declineReason0zh').fill('不属于本店经营或服务范围');
+    await m.locator('#declineReason0en').fill('Not about goods or services of this branch');
+    await m.getByRole('button', { name: '删除原因 5' }).click();
+    await m.getByRole('button', { name: '添加原因' }).click();
+    await m.locator('#declineReason5zh').fill('超过投诉时限');
+    await m.getByRole('button', { name: '保存设置' }).click();
+    await m.locator('#declineReason5en-help').waitFor();
+    expect(await m.locator('#declineReason5en-help').textContent()).toBe('原因(英文):必须填写');
+    expect(await m.locator('#declineReason5zh').inputValue()).toBe('超过投诉时限');
+    await m.locator('#declineReason5en').fill('Beyond the time limit for complaints');
+    await m.getByRole('button', { name: '保存设置' }).click();
+    await m.getByText('设置已保存').waitFor();
+    await m.evaluate(() => document.querySelector('[data-testid="decline-reasons"]')?.scrollIntoView());
+    await shot(m, 'acceptance-reasons-settings');
+    const saved = (await api(m, 'settings.get', {})).declineReasons;
+    expect(saved.map((r) => r.zh)).toEqual([
+      '不属于本店经营或服务范围',
+      '不属于消费者权益争议',
+      '已由法院、仲裁机构或其他行政机关受理或处理',
+      '没有明确的投诉对象、事实和请求',
+      '同一事项已处理并答复',
+      '超过投诉时限',
+    ]);
+    expect(saved[0]?.code).toBe('not_this_branch');
     await ctx.close();
   });
 });

@@ -47,6 +47,8 @@ export interface SignedOptions {
   canned?: Canned;
   /** When given, a call of any other channel throws (the screen must not ask main for it). */
   only?: readonly Channel[];
+  /** Whom main sees as signed in (default: the clerk the screens are rendered for). */
+  signedAs?: keyof TestStore['users'];
 }
 
 let store: TestStore | null = null;
@@ -95,7 +97,7 @@ export async function renderSigned(ui: ReactElement, opts: SignedOptions = {}) {
   installDomShims();
   await initI18n('zh-CN');
   const s = testStore();
-  const actor = s.users.clerk;
+  const actor = s.users[opts.signedAs ?? 'clerk'];
   const user: SessionUser = {
     id: actor.id,
     staffNo: actor.staffNo,
@@ -103,7 +105,7 @@ export async function renderSigned(ui: ReactElement, opts: SignedOptions = {}) {
     role: actor.role,
     unitId: actor.unitId,
   };
-  expect(user).toMatchObject(USER);
+  if (!opts.signedAs) expect(user).toMatchObject(USER);
   const invoke = vi.fn(async (channel: string, input: unknown): Promise<unknown> => {
     if (opts.only && !opts.only.some((c) => c === channel)) throw new Error(`main must not be called: ${channel}`);
     if (store !== s) throw new Error(`called after the test ended: ${channel}`);

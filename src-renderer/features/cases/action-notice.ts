@@ -21,5 +21,6 @@ export function actionNotice(
     return `${moves}${t(c.channel === 'government' ? 'government.toManager' : 'caseScreen.toManager')}`;
   if (target === 'filed' && action === 'file_unreachable') return `${moves}${t('followUp.unreachableNote')}`;
   if (target === 'filed') return `${moves}${t('caseScreen.fileNote')}`;
+  if (target === 'not_accepted') return `${moves}${t('acceptance.declineNote')}`;
   return moves;
 }

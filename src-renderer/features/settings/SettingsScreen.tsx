@@ -13,6 +13,7 @@ import { invoke } from '../../lib/api';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
 import { useSession } from '../shell/session';
+import { DeclineReasonSettings } from './DeclineReasonSettings';
 import { FollowUpSettings } from './FollowUpSettings';
 import { PrinterSelect } from './PrinterSelect';
 import { SyncKeyForm } from './SyncKeyForm';
@@ -35,6 +36,7 @@ type Editable = Pick<
   | 'unitStaffSeeAllUnits'
   | 'followUpDays'
   | 'unreachableAttemptsToFile'
+  | 'declineReasons'
 >;
 
 /** The maximum amount as typed in yuan: fen, or the field's message. */
@@ -67,6 +69,7 @@ export function SettingsScreen() {
     unitStaffSeeAllUnits: settings.unitStaffSeeAllUnits,
     followUpDays: settings.followUpDays,
     unreachableAttemptsToFile: settings.unreachableAttemptsToFile,
+    declineReasons: settings.declineReasons,
   }));
   const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
@@ -212,6 +215,12 @@ export function SettingsScreen() {
             value={{ followUpDays: v.followUpDays, unreachableAttemptsToFile: v.unreachableAttemptsToFile }}
             onChange={(x) => setV((p) => ({ ...p, ...x }))}
             issues={issues}
+          />
+          <DeclineReasonSettings
+            value={v.declineReasons}
+            onChange={(x) => set('declineReasons', x)}
+            issues={issues}
+            now={Date.now}
           />
           <Typography.Title level={2} style={{ fontSize: 16 }}>
             {t('settings.syncSection')}
