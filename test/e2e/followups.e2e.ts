@@ -92,6 +92,54 @@ describe('follow-ups on screen', () => {
     await ctx.close();
   });
 
+  it('schedules a follow-up by hand (安排回访) for the person picked: the secretary first, then the handler', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await signIn(page, h.url, 'S001');
+    const shoes = (await api(page, 'units.list', {})).find((u) => u.code === 'SHOES')?.id ?? '';
+    const c = await api(page, 'cases.create', {
+      channel: 'phone',
+      customer: { name: '王芳', phone: '13812345678' },
+      content: '退换货等候时间过长。',
+      categoryCode: 'service_attitude',
+    });
+    // The shoe department's 刘喆 handles it (the staff the secretary may assign are listed on the case).
+    const handler = (await api(page, 'cases.get', { caseId: c.id })).followUpAssignees.find((a) => a.name === '刘喆');
+    await api(page, 'cases.forward', { caseId: c.id, handlingUnitId: shoes, assigneeId: handler?.id });
+    await api(page, 'cases.resolve', { caseId: c.id, type: 'apology', summary: '部门主管当面致歉' });
+    await api(page, 'cases.feedback', { caseId: c.id, satisfaction: 'satisfied', disputed: false });
+    await page.goto(`${h.url}#/case/${c.id}`);
+    await page.locator('[data-action="follow_up"]').click();
+    const dialog = page.getByRole('dialog');
+    // The same people, in the same order, as the proposals: herself (the default), then the case's handler.
+    const select = dialog
+      .locator('#action-assigneeId')
+      .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]');
+    expect(await select.textContent()).toContain('李晓雯(秘书室)');
+    await page.locator('#action-assigneeId').focus();
+    await page.keyboard.press('ArrowDown');
+    const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await options.first().waitFor();
+    expect((await options.allTextContents()).slice(0, 2)).toEqual(['李晓雯(秘书室)', '刘喆(被投诉单位人员)']);
+    await page.keyboard.press('Escape');
+    await choose(page, 'action-assigneeId', '刘喆(被投诉单位人员)');
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    await dialog.locator('#action-dueDate').fill(today);
+    await dialog.locator('#action-dueDate').press('Enter');
+    await dialog.locator('#action-note').fill('询问顾客对致歉是否满意');
+    await shot(page, 'followups-schedule-dialog');
+    await dialog.getByRole('button', { name: /确\s?定/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.locator('[data-follow-up]').first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('刘喆');
+    await page.locator('[data-group="followUps"]').scrollIntoViewIfNeeded();
+    await shot(page, 'followups-scheduled');
+    const stored = await api(page, 'cases.get', { caseId: c.id });
+    expect(stored.followUps.map((u) => u.assigneeId)).toEqual([handler?.id]);
+    await ctx.close();
+  });
+
   it("lists the assignee's due follow-ups under 我的回访 on the home screen; the manager sets the follow-ups", async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
     const page = await ctx.newPage();

@@ -72,8 +72,20 @@ describe('a case forwarded by 12315', () => {
     expect(await dialog.locator('#action-disputed').count()).toBe(0);
     expect(await page.getByTestId('action-notice').textContent()).toContain('随营业干部赴政府部门');
     await choose(page, 'action-bodyAnswer', '有异议');
+    // The first answer needs the written reply date: marked required, and main refuses it missing.
+    const replyDateRequired = dialog.locator('.ant-form-item-required', {
+      has: page.locator('label[for="action-writtenReplyDate"]'),
+    });
+    expect(await replyDateRequired.count()).toBe(1);
+    await dialog.getByRole('button', { name: /确\s?定/ }).click();
+    expect(await dialog.locator('#action-writtenReplyDate-help').textContent()).toBe(
+      '书面答复日期:须填写(向部门书面答复的日期)',
+    );
+    expect(await status(page)).toBe('已处理');
     await dialog.locator('#action-writtenReplyDate').fill(today);
     await dialog.locator('#action-writtenReplyDate').press('Enter');
+    // Typed in: the refusal's message goes.
+    await dialog.locator('#action-writtenReplyDate-help').waitFor({ state: 'detached' });
     await dialog.locator('#action-bodyAnswerNote').fill('12315 认为赔偿标准说明不足,要求当面说明。');
     await shot(page, 'government-answer-dialog');
     await confirm(page);
@@ -94,6 +106,8 @@ describe('a case forwarded by 12315', () => {
     await page.reload();
     await page.locator('[data-action="feedback"]').click();
     await choose(page, 'action-bodyAnswer', '无异议');
+    // The date is on record now: it may stay as it is.
+    expect(await replyDateRequired.count()).toBe(0);
     await confirm(page);
     await expect.poll(() => status(page)).toBe('已反馈');
 
@@ -145,6 +159,18 @@ describe('a case forwarded by 12315', () => {
     await shot(page, 'government-submit');
     await confirm(page);
     await expect.poll(() => status(page)).toBe('待领导审核');
+    // The timeline and the history name the steps as they happened: 答复部门, 呈领导审核 (not 反馈顾客, 报部本部).
+    const timeline = page.locator('.ant-timeline').first();
+    await timeline.getByText('呈领导审核').waitFor();
+    const steps = await timeline.locator('strong').allTextContents();
+    expect(steps.filter((x) => x === '答复部门')).toHaveLength(2);
+    expect(steps.join(' ')).not.toMatch(/反馈顾客|报部本部/);
+    const history = page.locator('[data-testid="case-history"]');
+    await history.getByText('呈领导审核').waitFor();
+    expect(await history.textContent()).toContain('答复部门');
+    expect(await history.textContent()).not.toMatch(/反馈顾客|报部本部/);
+    await timeline.scrollIntoViewIfNeeded();
+    await shot(page, 'government-timeline');
 
     // The manager reviews it.
     const mctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });

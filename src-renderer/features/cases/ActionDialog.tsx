@@ -14,6 +14,17 @@ import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
 import { useSession, useUnits } from '../shell/session';
 import { ACTION_SPECS, type ActionField } from './action-specs';
+import type { CaseView } from '../../../src-main/shared/types';
+
+/** The values a dialog starts with on this case (e.g. the follow-up's assignee: the viewer herself). */
+function initialValues(fields: ActionField[], c: CaseView | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const v = c && f.initial ? f.initial(c) : undefined;
+    if (v !== undefined) out[f.name] = v;
+  }
+  return out;
+}
 
 interface Props {
   action: string;
@@ -27,23 +38,33 @@ interface Props {
   notice?: string;
   /** The dialog's title when the case words the action its own way (呈领导审核, 答复部门). */
   title?: string;
+  /** The case the action is on: its own options (follow-up assignees), starting values and required marks. */
+  caseView?: CaseView;
   /** With main's answer after success; without when cancelled. */
   onClose: (answer?: unknown) => void;
 }
 
-export function ActionDialog({ action, targetId, caseId, notice, caseChannel, title, onClose }: Props) {
+export function ActionDialog({ action, targetId, caseId, notice, caseChannel, title, caseView, onClose }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const units = useUnits();
   const { settings } = useSession();
   const spec = ACTION_SPECS[action];
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => initialValues(spec?.fields ?? [], caseView));
   const [issues, setIssues] = useState<IssueMap>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!spec) return null;
 
-  const set = (k: string, v: string) => setValues((p) => ({ ...p, [k]: v }));
+  const set = (k: string, v: string) => {
+    setValues((p) => ({ ...p, [k]: v }));
+    // An edited field's message (the schema's or main's refusal) is stale: it goes, with the refusal above.
+    const path = spec.fields.find((f) => f.name === k)?.path ?? k;
+    if (issues[path]) {
+      setIssues((p) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== path)));
+      setError(null);
+    }
+  };
 
   const submit = async () => {
     if (busy) return;
@@ -97,6 +118,19 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, ti
             value={v}
             onChange={(x: string) => set(f.name, x)}
             options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
+            style={{ width: '100%' }}
+          />
+        );
+      case 'assignee':
+        return (
+          <Select
+            id={id}
+            value={v}
+            onChange={(x: string) => set(f.name, x)}
+            options={(caseView?.followUpAssignees ?? []).map((a) => ({
+              value: a.id,
+              label: `${a.name}(${t(`role.${a.role}`)})`,
+            }))}
             style={{ width: '100%' }}
           />
         );
@@ -163,7 +197,7 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, ti
                 path={f.path ?? f.name}
                 label={t(f.label)}
                 issues={issues}
-                required={f.required ?? false}
+                required={f.required ?? (caseView && f.requiredOn ? f.requiredOn(caseView) : false)}
               >
                 {control(f)}
               </Field>

@@ -127,6 +127,7 @@ export function CaseDetail({ id }: { id: string }) {
           targetId={action.targetId}
           caseId={c.id}
           caseChannel={c.channel}
+          caseView={c}
           notice={
             action.name === 'answer_promise'
               ? promiseAnswerNotice(

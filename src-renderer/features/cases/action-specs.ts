@@ -14,6 +14,7 @@ import {
   SATISFACTIONS,
 } from '../../../src-main/shared/enums';
 import type { Channel } from '../../../src-main/shared/ipc/contract';
+import type { CaseView } from '../../../src-main/shared/types';
 import { PROMISE_REPLY_MAX } from '../../../src-main/shared/promise-state';
 import { toFen } from '../../lib/format';
 
@@ -27,7 +28,9 @@ export type FieldKind =
   | 'date'
   | 'units'
   /** The branch's list of reasons for 不予受理 (settings.declineReasons). */
-  | 'declineReasons';
+  | 'declineReasons'
+  /** Who a follow-up is assigned to: the case's followUpAssignees (the viewer first, then the handler, then active staff). */
+  | 'assignee';
 
 export interface ActionField {
   name: string;
@@ -42,6 +45,10 @@ export interface ActionField {
   channels?: readonly CaseChannel[];
   /** A text's limit, shown as a counter (the schema's own limit). */
   max?: number;
+  /** Marked required on the cases where main requires it (e.g. the first written reply date). */
+  requiredOn?: (c: CaseView) => boolean;
+  /** The value the field starts with on this case. */
+  initial?: (c: CaseView) => string | undefined;
 }
 
 export interface ActionSpec {
@@ -125,7 +132,14 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
         options: opts(BODY_ANSWERS, 'bodyAnswer'),
         channels: ['government'],
       },
-      { name: 'writtenReplyDate', kind: 'date', label: 'government.writtenReplyDate', channels: ['government'] },
+      // Required the first time the branch answers the body (main refuses it missing then); later it may stay.
+      {
+        name: 'writtenReplyDate',
+        kind: 'date',
+        label: 'government.writtenReplyDate',
+        channels: ['government'],
+        requiredOn: (c) => c.writtenReplyDate === null,
+      },
       { name: 'bodyAnswerNote', kind: 'textarea', label: 'government.bodyAnswerNote', channels: ['government'] },
       // Empty: now. A feedback given earlier (by phone last night) is recorded at its time.
       { name: 'fedBackAt', kind: 'datetime', label: 'field.fedBackAt' },
@@ -216,8 +230,19 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   },
   follow_up: {
     channel: 'followUps.schedule',
-    fields: [{ name: 'dueDate', kind: 'date', label: 'field.dueDate', required: true }, note],
-    build: (caseId, v) => ({ caseId, dueDate: v.dueDate, note: optional(v.note) }),
+    fields: [
+      { name: 'dueDate', kind: 'date', label: 'field.dueDate', required: true },
+      // As the proposals in the 回访 group: the one scheduling first, then the case's handler, then active staff.
+      {
+        name: 'assigneeId',
+        kind: 'assignee',
+        label: 'followUp.assigneeLabel',
+        required: true,
+        initial: (c) => c.followUpAssignees[0]?.id,
+      },
+      note,
+    ],
+    build: (caseId, v) => ({ caseId, dueDate: v.dueDate, assigneeId: optional(v.assigneeId), note: optional(v.note) }),
   },
   // On one promise (targetId): the progress reply told to the customer, and perhaps the next promised time.
   answer_promise: {
