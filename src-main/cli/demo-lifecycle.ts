@@ -5,6 +5,7 @@ import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { handlingDeadline } from '../domain/deadlines';
 import { applyInstruction, extendToNextDay, promiseReply, recordFinding, setTypical } from '../services/case-details';
+import { declineCase } from '../services/case-acceptance';
 import { createCase } from '../services/case-intake';
 import {
   escalateCase,
@@ -22,6 +23,7 @@ import { completeFollowUp, scheduleFollowUp } from '../services/follow-ups';
 import type { Cause, CaseStatus } from '../shared/enums';
 import type { CaseRecord } from '../shared/types';
 import type { BusinessCalendar } from './demo-calendar';
+import { declinedIntake, declineStory } from './demo-declines';
 import { type DemoIntake, shiftDate } from './demo-intake';
 import { DISPUTE_NOTES, FEEDBACK_NOTES, INSTRUCTIONS, resolutionFor, REVIEWERS } from './demo-text';
 import type { Rng } from './prng';
@@ -88,8 +90,20 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
         : rng.chance(0.8)
           ? actors.secretary
           : actors.clerk;
-  const c: CaseRecord = createCase(ctx, intaker, intake.input);
+  const story = plan.target === 'not_accepted' ? declineStory(rng, intake.input.anonymous === true) : null;
+  const c: CaseRecord = createCase(ctx, intaker, story ? declinedIntake(intake.input, story) : intake.input);
   const caseId = c.id;
+  if (story) {
+    // The secretary reads it within hours and decides not to accept it (SPEC §12); the case is closed.
+    yield rng.int(20, 180);
+    declineCase(ctx, rng.chance(0.8) ? actors.secretary : actors.manager, {
+      caseId,
+      declineReason: story.reason,
+      declineText: story.text,
+      referTo: story.referTo,
+    });
+    return;
+  }
 
   // Phone: next day with a reason; in store: with the customer's consent (SPEC §4).
   if ((channel === 'phone' || channel === 'in_store') && rng.chance(0.08)) {

@@ -17,6 +17,8 @@ const TARGET_WEIGHTS: readonly (readonly [CaseStatus, number])[] = [
   ['disputed', 4],
   ['awaiting_instruction', 4],
   ['awaiting_review', 1],
+  /** 不予受理: a few a month (not this branch's matter, no facts, anonymous without contact…). */
+  ['not_accepted', 2],
 ];
 
 /** Share of anonymous complaints per channel: letters and web messages are often unsigned. */
@@ -74,6 +76,8 @@ export class DemoPlanner {
       channel = 'government';
       severity = 'general';
     }
+    // A body's forwarded case is answered to the body, not declined at the counter.
+    if (target === 'not_accepted' && channel === 'government') channel = 'phone';
     const category =
       difficult !== undefined ? rng.pick(['product_quality', 'price'] as const) : rng.weighted(CATEGORY_WEIGHTS);
     let customer: DemoCustomer | null;
