@@ -9,6 +9,7 @@ import { ConsoleApiError } from '../api';
 import { categoryLabel, shTime } from '../labels';
 import { caseQuery } from '../queries';
 import { backToList } from '../route';
+import { CaseAcceptance } from './CaseAcceptance';
 import { CaseHistory } from './CaseHistory';
 import { CasePromises } from './CasePromises';
 import { statusTone } from './CaseListScreen';
@@ -133,6 +134,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
               )}
             </Descriptions>
           </Card>
+          <CaseAcceptance c={c} />
           <CasePromises promises={c.promises} />
           <Card
             size="small"
