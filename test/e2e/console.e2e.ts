@@ -183,6 +183,24 @@ describe('head-office console end to end', () => {
     ).not.toContain(row.number);
   });
 
+  it('shows a case not accepted: the reason in words, the grounds, the competent body, who decided and when', async () => {
+    const row = (await api<CaseListPage>('/console/api/cases?branch=SH01&status=not_accepted&limit=1')).body.rows[0];
+    if (!row) throw new Error('no case not accepted');
+    const detail = (await api<CaseDetail>(`/console/api/cases/${row.branch}/${row.id}`)).body.case;
+    await page.goto(`${h.origin}/console/#/case/${row.branch}/${row.id}`);
+    await page.locator('[data-testid="acceptance-decision"]').waitFor();
+    expect(await page.locator('[data-testid="acceptance-decision"]').innerText()).toBe('不予受理');
+    expect(await page.locator('[data-testid="decline-reason"]').innerText()).toBe(detail.declineReasonZh);
+    expect(await page.locator('[data-testid="decline-text"]').innerText()).toBe(detail.declineText);
+    expect(await page.locator('[data-testid="decline-refer-to"]').innerText()).toBe(detail.declineReferTo);
+    expect(await page.locator('[data-testid="declined-by"]').innerText()).toMatch(
+      /^.+ · \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}$/,
+    );
+    await page.locator('[data-testid="acceptance"]').scrollIntoViewIfNeeded();
+    await shot(page, 'console-declined');
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
   it('the 待批示 queue starts with the case waiting longest, marks a case once its 批示 is given, filters major and overdue', async () => {
     await page.goto(`${h.origin}/console/#/?branch=SH01&status=awaiting_instruction`);
     await listSettled();
