@@ -80,7 +80,7 @@ describe('handler map', () => {
         staffNo: 'M9',
         name: '冒充',
         role: 'manager',
-        pin: '1234',
+        pin: '135790',
       }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(session.user).toBeNull();
