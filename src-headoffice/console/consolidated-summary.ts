@@ -68,7 +68,11 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
   for (const c of cases) {
     const snap = readSnapshot(CaseRecordSnapshot, c.payload);
     const key = `${c.branch}/${c.id}`;
-    if (snap) facts.push(caseFacts({ ...snap, followUps: followUpsOf.get(key) ?? null }, slipsOf.get(key) ?? []));
+    if (!snap) continue;
+    const unit = snap.complainedUnitId ? unitKey(c.branch, snap.complainedUnitId, q.branch) : null;
+    facts.push(
+      caseFacts({ ...snap, complainedUnitId: unit, followUps: followUpsOf.get(key) ?? null }, slipsOf.get(key) ?? []),
+    );
   }
   const summary = summarize(facts, period, previous, { asOf: now, standaloneSlips: standalone });
   return {
@@ -82,7 +86,14 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
   };
 }
 
-/** Unit ids are per branch store: over several branches a name says whose unit it is. */
+/**
+ * Unit ids belong to a branch's store, and two stores may share one (a store cloned from another): over
+ * several branches a unit is (branch, unit) — keyed "SH01/<id>" — and its name says whose unit it is.
+ */
+const unitKey = (branch: string, unitId: string, onlyBranch: string | undefined): string =>
+  onlyBranch ? unitId : `${branch}/${unitId}`;
+
+/** The names of the units, keyed as unitKey keys them. */
 async function unitNames(store: HqStore, branch: string | undefined): Promise<Record<string, string>> {
   const units = await store.all<{ branch: string; id: string; payload: string }>(
     `SELECT branch, id, payload FROM records WHERE type = 'unit'${branch ? ' AND branch = ?' : ''}`,
@@ -91,7 +102,7 @@ async function unitNames(store: HqStore, branch: string | undefined): Promise<Re
   const names: Record<string, string> = {};
   for (const u of units) {
     const unit = readSnapshot(UnitRecordSnapshot, u.payload);
-    if (unit) names[u.id] = branch ? unit.name : `${u.branch} ${unit.name}`;
+    if (unit) names[unitKey(u.branch, u.id, branch)] = branch ? unit.name : `${u.branch} ${unit.name}`;
   }
   return names;
 }

@@ -208,7 +208,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console snapshots (
       expect(sum.status).toBe(200);
       expect(sum.json.cases).toBe(1);
       expect(sum.json.summary.slips).toMatchObject({ count: 2, returns: 2, refundFen: 45_900 + 120_000 });
-      expect(sum.json.names?.units).toEqual({ [s.units.shoes]: 'SH01 鞋部', [s.units.food]: 'SH01 食品部' });
+      expect(sum.json.names?.units).toEqual({
+        [`SH01/${s.units.shoes}`]: 'SH01 鞋部',
+        [`SH01/${s.units.food}`]: 'SH01 食品部',
+      });
       expect(
         (await client.call<ConsoleSummary>('GET', '/console/api/summary?period=month&date=2026-11-24&branch=SH01')).json
           .names?.units[s.units.shoes],
@@ -216,6 +219,38 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console snapshots (
     } finally {
       s.close();
     }
+  });
+
+  it('counts units as (branch, unit): two branches whose stores share a unit id are not merged in the summary', async () => {
+    // SH02's store was cloned from SH01's: the same unit id names a different unit there.
+    const unit = (name: string) => ({
+      type: 'unit',
+      data: { id: 'unit-1', code: 'U1', name, active: true, version: 1 },
+    });
+    const at = (n: number) => ({
+      receivedAt: Date.parse('2026-11-10T02:00:00Z') + n * 60_000,
+      complainedUnitId: 'unit-1',
+    });
+    await pushRecords(hq, keys.SH01 as string, 'SH01', [
+      unit('鞋部'),
+      { type: 'case', data: caseSnapshot('SH01', 1, at(1)) },
+      { type: 'case', data: caseSnapshot('SH01', 2, at(2)) },
+    ]);
+    await pushRecords(hq, keys.SH02 as string, 'SH02', [
+      unit('家电部'),
+      { type: 'case', data: caseSnapshot('SH02', 1, at(3)) },
+    ]);
+    const all = (await client.call<ConsoleSummary>('GET', '/console/api/summary?period=month&date=2026-11-15')).json;
+    expect(all.summary.byUnit.map((r) => [r.key, r.count]).sort()).toEqual([
+      ['SH01/unit-1', 2],
+      ['SH02/unit-1', 1],
+    ]);
+    expect(all.names?.units).toEqual({ 'SH01/unit-1': 'SH01 鞋部', 'SH02/unit-1': 'SH02 家电部' });
+    const one = (
+      await client.call<ConsoleSummary>('GET', '/console/api/summary?period=month&date=2026-11-15&branch=SH02')
+    ).json;
+    expect(one.summary.byUnit.map((r) => [r.key, r.count])).toEqual([['unit-1', 1]]);
+    expect(one.names?.units).toEqual({ 'unit-1': '家电部' });
   });
 
   it('leaves a payload that does not match its schema out of the case detail and the summary, never failing the page', async () => {
