@@ -13,11 +13,12 @@ import { shTime } from '../labels';
 
 const h2 = (text: string) => <h2 style={{ fontSize: 15, margin: 0 }}>{text}</h2>;
 
+/** Bookkeeping, and 不予受理's reason code and English twin (its Chinese words tell it once), as the branch's history skips them. */
+const SKIPPED = ['version', 'updatedAt', 'createdAt', 'events', 'declineReasonCode', 'declineReasonEn'];
+
 /** An audit change in words: `状态: 处理中 → 已处理`. Ids (assignee, unit…) mean nothing to a reviewer and are left out. */
 function changes(before: Record<string, unknown> | null, after: Record<string, unknown> | null, t: TFunction): string {
-  const keys = Object.keys(after ?? before ?? {}).filter(
-    (k) => !['version', 'updatedAt', 'createdAt', 'events'].includes(k) && !/Ids?$/.test(k) && k !== 'id',
-  );
+  const keys = Object.keys(after ?? before ?? {}).filter((k) => !SKIPPED.includes(k) && !/Ids?$/.test(k) && k !== 'id');
   const show = (k: string, v: unknown) => {
     if (v === null || v === undefined) return '∅';
     if (k === 'status' && typeof v === 'string') return t(`translation:status.${v}`);
