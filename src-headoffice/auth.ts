@@ -1,7 +1,7 @@
 // Authenticates a signed branch request: known branch, valid HMAC, timestamp within ±300 s
 // of head office's clock, and a nonce never seen before (kept in the store, so a restart
 // does not reopen the replay window).
-import { syncRefuse } from '../src-main/sync/batch-errors';
+import { isSyncError, type SyncError, syncRefuse } from '../src-main/sync/batch-errors';
 import { MAX_SKEW_MS, readSignature, verifySignature } from '../src-main/sync/batch-sign';
 import { branchKey } from './branches';
 import type { HqStore } from './store';
@@ -25,7 +25,13 @@ export async function authenticate(db: HqStore, req: SignedRequest, now: number)
       `总部没有登记门店 ${parts.branch.slice(0, 20)}`,
       `Branch ${parts.branch.slice(0, 20)} is not registered at head office`,
     );
-  verifySignature(key, parts, { method: req.method, path: req.url, body: req.body }, now);
+  try {
+    verifySignature(key, parts, { method: req.method, path: req.url, body: req.body }, now);
+  } catch (e) {
+    // A bad signature of a known branch is shown in the console's sync health (a clock skew is routine).
+    if (isSyncError(e) && e.why === 'BAD_SIGNATURE') await refusedAs(db, parts.branch, e, now);
+    throw e;
+  }
   // Nonces older than twice the window can never pass the timestamp check again.
   if (now - lastPrune > MAX_SKEW_MS) {
     lastPrune = now;
@@ -36,11 +42,23 @@ export async function authenticate(db: HqStore, req: SignedRequest, now: number)
     parts.nonce,
     now,
   ]);
-  if (fresh === 0)
-    throw syncRefuse(
+  if (fresh === 0) {
+    const e = syncRefuse(
       'NONCE_REUSED',
       '重复的请求(一次性随机数已用过),已拒绝',
       'Replayed request (the nonce was already used); refused',
     );
+    await refusedAs(db, parts.branch, e, now);
+    throw e;
+  }
   return parts.branch;
+}
+
+/** Keeps a refusal as the branch's last error, as the importer does for a refused batch. */
+async function refusedAs(db: HqStore, branch: string, e: SyncError, now: number): Promise<void> {
+  await db.run('UPDATE branches SET last_error = ?, last_error_at = ? WHERE code = ?', [
+    JSON.stringify({ code: e.why, zh: e.messages.zh, en: e.messages.en }),
+    now,
+    branch,
+  ]);
 }

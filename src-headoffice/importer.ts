@@ -12,6 +12,7 @@ import { type BadLine, decodeBatch, type DecodedRecord } from '../src-main/sync/
 import { AuditSnapshot, CaseChildSnapshot, type PushAnswer } from '../src-main/sync/protocol';
 import { projectCase } from './projection';
 import { checkRecord, snapshotFacts } from './record-check';
+import { newestOwnTime } from './record-own-time';
 import type { CaseRow, HqStore, RecordRow } from './store';
 import { recordKey } from './store-types';
 
@@ -166,7 +167,20 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         .filter((c): c is CaseRow => c !== null);
       await t.upsertCases(cases);
       if (o.backlog !== undefined)
-        await t.run('UPDATE branches SET backlog = ?, backlog_at = ? WHERE code = ?', [o.backlog, o.now, o.branch]);
+        await t.run('UPDATE branches SET backlog_prev = backlog, backlog = ?, backlog_at = ? WHERE code = ?', [
+          o.backlog,
+          o.now,
+          o.branch,
+        ]);
+      const ownTime = newestOwnTime(
+        valid.map((v) => v.value),
+        o.now,
+      );
+      if (ownTime !== null)
+        await t.run(
+          'UPDATE branches SET newest_record_at = CASE WHEN newest_record_at IS NULL OR newest_record_at < ? THEN ? ELSE newest_record_at END WHERE code = ?',
+          [ownTime, ownTime, o.branch],
+        );
       if (answer.duplicate) return answer;
       await t.run(
         'INSERT INTO batches (branch, epoch, first_seq, last_seq, count, sha256, source, imported, unchanged, quarantined, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -42,6 +42,8 @@ export const CONSOLE_PATHS = {
   summary: `${CONSOLE_API}/summary`,
   repeatComplainants: `${CONSOLE_API}/repeat-complainants`,
   branchHealth: `${CONSOLE_API}/branches/health`,
+  /** POST HealthAckBody: a reviewer acknowledges one problem of a branch as shown. */
+  branchHealthAck: `${CONSOLE_API}/branches/health/acks`,
 } as const;
 
 export const casePath = (branch: string, id: string): string =>
@@ -342,6 +344,54 @@ export interface BranchHealth {
   quarantined: number;
   /** Newest first, at most 5. */
   alerts: BranchAlert[];
+  /** The branch's own time (its clock) of the newest record it sent: a case's updatedAt, …; null: none yet. */
+  newestRecordAt?: number | null;
+  /** What is wrong now, each with the next step for the branch's IT; none: 正常. */
+  problems?: HealthProblem[];
+}
+
+/** A branch not heard from for this long is silent (the scheduler syncs every few minutes). */
+export const SILENT_HOURS = 24;
+/**
+ * The stale-data rule: a branch whose newest record (its own time) is older than this is stale,
+ * however recent the import (an old USB export, a PC no longer used). A branch with no case
+ * changed in a week also reads stale: a reviewer acknowledges it when that is true.
+ */
+export const STALE_DATA_DAYS = 7;
+
+/**
+ * Kinds of problem: the refusal codes head office keeps as a branch's last error (REWOUND,
+ * BAD_SIGNATURE, UNKNOWN_BRANCH, CLOCK_SKEW, NONCE_REUSED, FOREIGN_BRANCH, DAMAGED, SCHEMA_TOO_NEW,
+ * PROTOCOL, TOO_LARGE), and the states below.
+ */
+export const HEALTH_STATE_KINDS = ['QUARANTINE', 'SILENT', 'NEVER_SYNCED', 'STALE_DATA', 'BACKLOG_GROWING'] as const;
+
+export interface HealthProblem {
+  kind: string;
+  /** When it last happened (the refusal, the newest quarantined record, the last batch, …): what an acknowledgement covers. */
+  at: number;
+  /** What happened. */
+  message: Bilingual;
+  /** What the branch's IT should do. */
+  nextStep: Bilingual;
+  /** Null until acknowledged, and again once the problem happens after the acknowledgement. */
+  acknowledged: { username: string; name: string; at: number } | null;
+}
+
+/** POST /branches/health/acks: `kind` and `at` as the problem was shown. */
+export const HealthAckBody = z.object({
+  branch: branchCode,
+  kind: z
+    .string()
+    .trim()
+    .refine((s) => /^[A-Z_]{2,40}$/.test(s), { params: { zh: '须为问题类别代码', en: 'must be a problem kind code' } }),
+  at: z.number().int().nonnegative(),
+});
+export type HealthAckBody = z.infer<typeof HealthAckBody>;
+
+export interface HealthAckAnswer {
+  branch: string;
+  problem: HealthProblem;
 }
 
 export interface BranchHealthAnswer {
@@ -367,6 +417,14 @@ export const CONSOLE_FIELD_LABELS: Record<string, Bilingual> = {
   id: { zh: '个案', en: 'Case' },
   clientId: { zh: '批示编号', en: 'Instruction id' },
   text: { zh: '批示内容', en: 'Instruction text' },
+  confirmAnother: { zh: '确认再发一条', en: 'Confirm another' },
+  version: { zh: '更正或撤回', en: 'Correction or withdrawal' },
+  reason: { zh: '理由', en: 'Reason' },
+  instructionId: { zh: '批示', en: 'Instruction' },
+  reviewer: { zh: '审核人', en: 'Reviewer' },
+  mine: { zh: '我的队列', en: 'My queue' },
   period: { zh: '周期', en: 'Period' },
   date: { zh: '日期', en: 'Date' },
+  kind: { zh: '问题类别', en: 'Problem kind' },
+  at: { zh: '问题时间', en: 'Problem time' },
 };

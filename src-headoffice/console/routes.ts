@@ -19,6 +19,8 @@ import {
   CaseParams,
   CONSOLE_PATHS,
   CSRF_HEADER,
+  type HealthAckAnswer,
+  HealthAckBody,
   type InstructionAnswer,
   InstructionBody,
   RepeatQuery,
@@ -29,6 +31,7 @@ import {
 import { branchHealth } from './branch-health';
 import { caseDetail, caseSnapshotOf, consoleInstruction } from './case-detail';
 import { listCases } from './case-list';
+import { acknowledgeProblem } from './health-acks';
 import { consolidatedSummary } from './consolidated-summary';
 import { repeatComplainants } from './repeat-complainants';
 import { verifyReviewer } from './reviewers';
@@ -168,9 +171,15 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   }));
 
   app.get(CONSOLE_PATHS.branchHealth, open, async (): Promise<BranchHealthAnswer> => ({
-    branches: await branchHealth(store),
+    branches: await branchHealth(store, now()),
     now: now(),
   }));
+
+  app.post(
+    CONSOLE_PATHS.branchHealthAck,
+    { ...open, schema: { body: jsonBody(HealthAckBody) } },
+    async (req): Promise<HealthAckAnswer> => acknowledgeProblem(store, req.body, session(req).reviewer, now()),
+  );
 
   // The UI: the static build when there is one, else a page that says how to build it.
   const dir = o.staticDir ?? join(import.meta.dirname, '..', '..', 'out', 'console');
