@@ -228,6 +228,14 @@ export interface CaseDetail {
   slips: SlipRecordSnapshot[];
   followUps: FollowUpRecordSnapshot[];
   instructions: ConsoleInstruction[];
+  /**
+   * Names for the ids the case and its records carry, of this branch only: its units (unit
+   * records), its staff (from the audit records' actor and the slips' handler/approver names).
+   */
+  names: Record<string, string>;
+  /** The data's age: the branch's last batch imported (null: never) and its newest case's receipt time. */
+  lastBatchAt: number | null;
+  newestCaseAt: number | null;
 }
 
 // ---------------------------------------------------------------- 批示

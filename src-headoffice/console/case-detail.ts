@@ -10,6 +10,7 @@ import {
   FollowUpRecordSnapshot,
   SlipRecordSnapshot,
   SnapshotRef,
+  UnitRecordSnapshot,
 } from '../../src-main/sync/protocol';
 import type { HqStore } from '../store';
 import type { CaseDetail, CaseHistoryEntry, ConsoleInstruction } from './api-contract';
@@ -88,9 +89,8 @@ export async function caseDetail(store: HqStore, branch: string, id: string): Pr
     `SELECT payload FROM records WHERE branch = ? AND type = 'audit' AND parent_id IN (${placeholders(ids.length)})`,
     [branch, ...ids],
   );
-  const history = audits
-    .map((a) => readSnapshot(AuditRecordSnapshot, a.payload))
-    .filter((a) => a !== null)
+  const parsedAudits = audits.map((a) => readSnapshot(AuditRecordSnapshot, a.payload)).filter((a) => a !== null);
+  const history = parsedAudits
     .map((a): CaseHistoryEntry => {
       let after: Record<string, unknown> | null = a.after ?? null;
       // A creation refers to the snapshot sent with it: shown when head office still holds that version.
@@ -115,6 +115,8 @@ export async function caseDetail(store: HqStore, branch: string, id: string): Pr
     'SELECT id AS "instructionId", text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt" FROM instructions WHERE branch = ? AND case_id = ? ORDER BY seq',
     [branch, id],
   );
+  const names = await branchNames(store, branch, parsedAudits, slips);
+  const age = await dataAge(store, branch);
   return {
     branch,
     case: snapshot,
@@ -124,5 +126,49 @@ export async function caseDetail(store: HqStore, branch: string, id: string): Pr
     slips,
     followUps,
     instructions: instructions.map((i) => consoleInstruction(i, snapshot)),
+    names,
+    ...age,
+  };
+}
+
+/** This branch's names for ids: its units, and staff as its audit records and slips name them (ids are per branch). */
+async function branchNames(
+  store: HqStore,
+  branch: string,
+  audits: AuditRecordSnapshot[],
+  slips: SlipRecordSnapshot[],
+): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  for (const a of audits) if (a.actorId) names[a.actorId] = a.actorName;
+  for (const s of slips) {
+    names[s.handledBy] = s.handledByName;
+    if (s.approvedBy && s.approvedByName) names[s.approvedBy] = s.approvedByName;
+  }
+  const units = await store.all<{ payload: string }>("SELECT payload FROM records WHERE branch = ? AND type = 'unit'", [
+    branch,
+  ]);
+  for (const u of units) {
+    const unit = readSnapshot(UnitRecordSnapshot, u.payload);
+    if (unit) names[unit.id] = unit.name;
+  }
+  return names;
+}
+
+/** When head office last heard from the branch, and its newest case's receipt time (both indexed look-ups). */
+async function dataAge(
+  store: HqStore,
+  branch: string,
+): Promise<{ lastBatchAt: number | null; newestCaseAt: number | null }> {
+  const batch = await store.get<{ received_at: number }>(
+    'SELECT received_at FROM batches WHERE branch = ? ORDER BY id DESC LIMIT 1',
+    [branch],
+  );
+  const newest = await store.get<{ received_at: number | null }>(
+    'SELECT received_at FROM hq_cases WHERE branch = ? ORDER BY received_at DESC LIMIT 1',
+    [branch],
+  );
+  return {
+    lastBatchAt: batch ? Number(batch.received_at) : null,
+    newestCaseAt: newest?.received_at != null ? Number(newest.received_at) : null,
   };
 }

@@ -11,7 +11,7 @@ import { caseQuery } from '../queries';
 import { backToList } from '../route';
 import { CaseAcceptance } from './CaseAcceptance';
 import { CaseHistory } from './CaseHistory';
-import { CasePromises } from './CasePromises';
+import { CaseDeadlines, CaseHandling, CasePurchase, DataAge } from './CaseFacts';
 import { statusTone } from './CaseListScreen';
 import { InstructionForm } from './InstructionForm';
 
@@ -75,6 +75,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
           </ToneTag>
         )}
         <Typography.Text type="secondary">{t('detail.readOnly')}</Typography.Text>
+        <DataAge d={d} />
       </Space>
       <div className="case-grid">
         <div>
@@ -135,7 +136,9 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
             </Descriptions>
           </Card>
           <CaseAcceptance c={c} />
-          <CasePromises promises={c.promises} />
+          <CasePurchase d={d} />
+          <CaseHandling d={d} />
+          <CaseDeadlines d={d} now={Date.now()} />
           <Card
             size="small"
             title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('instruct.title')}</h2>}
