@@ -1,0 +1,109 @@
+// The reviewer's case page in a real browser against the demo head office: a case with a purchase,
+// slips and escalations reads in words — 属实 and the cause by their labels, units by name, slip
+// amounts in ¥ with lines and answers, deadlines met or missed, the data's age, and an audit trail
+// with no raw codes, no ids and no epoch numbers. Screenshot docs/screenshots/console-case-full.png.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_REVIEWER } from '../../scripts/console-demo-store';
+import type { CaseDetail, CaseListPage } from '../../src-headoffice/console/api-contract';
+import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { axeProblems, SCREENSHOTS } from './harness';
+
+let h: ConsoleHarness;
+let page: Page;
+const pageErrors: string[] = [];
+beforeAll(async () => {
+  h = await startConsoleHarness();
+  page = await h.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+afterAll(async () => h?.close());
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
+});
+
+async function api<T>(path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { credentials: 'same-origin' });
+    return (await res.json()) as T;
+  }, path);
+}
+
+/** The first SH01 case with a purchase, a slip, an escalation and a founded finding. */
+async function fullCase(): Promise<CaseDetail> {
+  const list = await api<CaseListPage>('/console/api/cases?branch=SH01&limit=200');
+  for (const row of list.rows) {
+    const d = await api<CaseDetail>(`/console/api/cases/${row.branch}/${row.id}`);
+    const c = d.case;
+    if (d.slips.length > 0 && c.escalations.length > 0 && c.purchaseItems.length > 0 && c.finding === 'founded')
+      return d;
+  }
+  throw new Error('no demo case with a purchase, slips, escalations and a founded finding');
+}
+
+describe('console case page in words', () => {
+  it('shows a case with its purchase, slips and escalations in words, with no raw codes, ids or epoch numbers', async () => {
+    await page.goto(`${h.origin}/console/`);
+    await page.locator('#username').fill(DEMO_REVIEWER.username);
+    await page.locator('#password').fill(DEMO_REVIEWER.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation').waitFor();
+
+    const d = await fullCase();
+    await page.goto(`${h.origin}/console/#/case/${d.branch}/${d.case.id}`);
+    await page.locator('[data-testid="purchase"]').waitFor();
+    await page.locator('[data-testid="audit"] li').first().waitFor();
+
+    expect(await page.locator('[data-testid="handling"]').innerText()).toContain('属实');
+    expect(await page.locator('[data-testid="purchase-items"]').innerText()).toContain(d.case.purchaseItems[0]?.name);
+    if (d.case.complainedUnitId)
+      expect(await page.locator('[data-testid="complained-unit"]').innerText()).toBe(d.names[d.case.complainedUnitId]);
+    const slip = d.slips[0];
+    if (!slip) throw new Error('no slip');
+    const slipText = await page.locator('[data-testid="slip"]').first().innerText();
+    expect(slipText).toContain(slip.number);
+    expect(slipText).toMatch(/¥\d/);
+    expect(slipText).toContain(slip.returnedLines[0]?.name);
+    expect(slipText).toContain('包装完好');
+    expect(slipText).toContain('财务结算');
+    if (slip.type === 'exchange') expect(slipText).toContain('换出合计');
+    else expect(slipText).not.toContain('¥0.00');
+    expect(await page.locator('[data-testid="data-age"]').innerText()).toContain('门店最近一次同步');
+    expect(await page.locator('[data-testid="deadlines"] [data-deadline-state]').count()).toBeGreaterThan(0);
+    const escalation = d.case.escalations[0];
+    if (escalation?.outcome)
+      expect(await page.locator('[data-testid="handling"]').innerText()).toContain(escalation.outcome);
+
+    const text = await page.locator('main').innerText();
+    for (const raw of [
+      'founded',
+      'product_or_service',
+      'slip.approve',
+      'slip.create',
+      'case.',
+      'pending_approval',
+      '[object',
+    ])
+      expect(text).not.toContain(raw);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+    expect(text).not.toMatch(/\b1[78]\d{11}\b/);
+
+    // The console scrolls inside <main>: a window as tall as the page shows the whole case.
+    const height = await page.evaluate(() => (document.getElementById('main')?.scrollHeight ?? 768) + 120);
+    await page.setViewportSize({ width: 1366, height });
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-case-full.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await axeProblems(page)).toEqual([]);
+
+    // The same page in English: the labels and words follow the language.
+    await page.evaluate(() => localStorage.setItem('branchDesk.lang', 'en'));
+    await page.reload();
+    await page.locator('[data-testid="purchase"]').waitFor();
+    expect(await page.locator('[data-testid="handling"]').innerText()).toContain('Founded');
+    expect(await page.locator('[data-testid="data-age"]').innerText()).toContain('Last heard from the branch');
+    await page.evaluate(() => localStorage.setItem('branchDesk.lang', 'zh-CN'));
+    expect(pageErrors).toEqual([]);
+  });
+});
