@@ -1,10 +1,13 @@
 // Head office's instructions (批示): written for a case head office has received (found by
 // its number, or by branch and id from the console), and served to the owning branch by
 // cursor. A console instruction carries the client's id: the same id again is the same 批示.
+// A second 批示 on a case is refused unless the reviewer confirms it; a 批示 is corrected or
+// withdrawn only by a new version (instruction-revisions.ts), never changed.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { refuse } from '../src-main/shared/errors';
 import { parseInput } from '../src-main/shared/validation';
+import { instructionChains, type InstructionVersion } from '../src-main/shared/instruction-versions';
 import type { Instruction, PullAnswer } from '../src-main/sync/protocol';
 import type { HqQuery, HqStore } from './store';
 
@@ -15,32 +18,60 @@ export const InstructInput = z.strictObject({
 });
 
 const SELECT =
-  'SELECT seq, id AS "instructionId", case_id AS "caseId", case_number AS "caseNumber", branch, text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt" FROM instructions';
+  'SELECT seq, id AS "instructionId", case_id AS "caseId", case_number AS "caseNumber", branch, text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt", kind, reason, supersedes FROM instructions';
 
-type Target = { branch: string; id: string; number: string };
+export type Target = { branch: string; id: string; number: string };
 
-const notReceived = (what: string) =>
+export const notReceived = (what: string) =>
   refuse(
     'NOT_FOUND',
     `总部尚未收到个案 ${what},请等门店同步后再批示`,
     `Head office has not received case ${what} yet; instruct it after the branch has synced`,
   );
 
-async function insert(
+/** A correction or withdrawal: what it supersedes and why. */
+export type Version = { kind: 'correction' | 'withdrawal'; reason: string; supersedes: string };
+
+export async function insert(
   db: HqQuery,
   c: Target,
   text: string,
   reviewerName: string,
   now: number,
   clientId: string | null,
+  version: Version | null = null,
 ): Promise<Instruction> {
   const id = clientId ?? randomUUID();
   await db.run(
-    'INSERT INTO instructions (id, branch, case_id, case_number, text, reviewer_name, instructed_at, created_at, client_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [id, c.branch, c.id, c.number, text, reviewerName, new Date(now).toISOString(), now, clientId],
+    'INSERT INTO instructions (id, branch, case_id, case_number, text, reviewer_name, instructed_at, created_at, client_id, kind, reason, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      id,
+      c.branch,
+      c.id,
+      c.number,
+      text,
+      reviewerName,
+      new Date(now).toISOString(),
+      now,
+      clientId,
+      version?.kind ?? 'instruction',
+      version?.reason ?? null,
+      version?.supersedes ?? null,
+    ],
   );
-  return (await db.get<Instruction>(`${SELECT} WHERE id = ?`, [id])) as Instruction;
+  return instructionById(db, id) as Promise<Instruction>;
 }
+
+/** One stored instruction as the wire serves it (reason and supersedes left out when none). */
+export async function instructionById(db: HqQuery, id: string): Promise<Instruction | undefined> {
+  const row = await db.get<Instruction>(`${SELECT} WHERE id = ?`, [id]);
+  return row && wire(row);
+}
+
+const wire = (r: Instruction): Instruction => {
+  const { reason, supersedes, ...rest } = r;
+  return { ...rest, ...(reason ? { reason } : {}), ...(supersedes ? { supersedes } : {}) };
+};
 
 export type InstructInput = z.infer<typeof InstructInput>;
 
@@ -64,13 +95,25 @@ export async function instructByNumber(db: HqStore, input: InstructInput, now: n
  */
 export async function instructCase(
   db: HqStore,
-  input: { branch: string; caseId: string; clientId: string; text: string; reviewerName: string },
+  input: {
+    branch: string;
+    caseId: string;
+    clientId: string;
+    text: string;
+    reviewerName: string;
+    confirmAnother?: boolean | undefined;
+  },
   now: number,
 ): Promise<{ instruction: Instruction; created: boolean }> {
   return db.tx(async (t) => {
-    const had = await t.get<Instruction>(`${SELECT} WHERE id = ?`, [input.clientId]);
+    const had = await instructionById(t, input.clientId);
     if (had) {
-      if (had.branch === input.branch && had.caseId === input.caseId && had.text === input.text)
+      if (
+        had.branch === input.branch &&
+        had.caseId === input.caseId &&
+        had.text === input.text &&
+        (had.kind ?? 'instruction') === 'instruction'
+      )
         return { instruction: had, created: false };
       throw refuse(
         'CONFLICT',
@@ -83,6 +126,19 @@ export async function instructCase(
       [input.branch, input.caseId],
     );
     if (!c) throw notReceived(`${input.branch}/${input.caseId}`);
+    if (!input.confirmAnother) {
+      const given = await t.all<InstructionVersion & { supersedesId: string | null }>(
+        'SELECT id, text, kind, reason, supersedes AS "supersedesId" FROM instructions WHERE branch = ? AND case_id = ? ORDER BY seq',
+        [c.branch, c.id],
+      );
+      const inForce = instructionChains(given).filter((x) => x.state !== 'withdrawn').length;
+      if (inForce > 0)
+        throw refuse(
+          'CONFLICT',
+          `此个案已有批示(${inForce} 条),确需再发一条请确认后重发`,
+          `This case already has ${inForce === 1 ? 'an instruction' : `${inForce} instructions`}; confirm to send another`,
+        );
+    }
     return { instruction: await insert(t, c, input.text, input.reviewerName, now, input.clientId), created: true };
   });
 }
@@ -94,5 +150,5 @@ export async function instructionsSince(db: HqStore, branch: string, since: numb
     branch,
     since,
   ]);
-  return { instructions: rows, cursor: rows.length ? (rows[rows.length - 1] as Instruction).seq : since };
+  return { instructions: rows.map(wire), cursor: rows.length ? (rows[rows.length - 1] as Instruction).seq : since };
 }

@@ -29,6 +29,7 @@ import {
   type Severity,
 } from '../../src-main/shared/enums';
 import type { Bilingual } from '../../src-main/shared/errors';
+import type { InstructionKind } from '../../src-main/shared/instruction-versions';
 import type { Summary } from '../../src-main/shared/summary-types';
 import type { CaseRecordSnapshot, FollowUpRecordSnapshot, SlipRecordSnapshot } from '../../src-main/sync/protocol';
 
@@ -39,6 +40,10 @@ export const CONSOLE_PATHS = {
   /** Fastify route pattern; build real URLs with casePath(). */
   caseDetail: `${CONSOLE_API}/cases/:branch/:id`,
   caseInstructions: `${CONSOLE_API}/cases/:branch/:id/instructions`,
+  instructionVersions: `${CONSOLE_API}/cases/:branch/:id/instructions/:instructionId/versions`,
+  caseAssignment: `${CONSOLE_API}/cases/:branch/:id/assignment`,
+  caseRead: `${CONSOLE_API}/cases/:branch/:id/read`,
+  reviewers: `${CONSOLE_API}/reviewers`,
   summary: `${CONSOLE_API}/summary`,
   repeatComplainants: `${CONSOLE_API}/repeat-complainants`,
   branchHealth: `${CONSOLE_API}/branches/health`,
@@ -49,6 +54,10 @@ export const CONSOLE_PATHS = {
 export const casePath = (branch: string, id: string): string =>
   `${CONSOLE_API}/cases/${encodeURIComponent(branch)}/${encodeURIComponent(id)}`;
 export const caseInstructionsPath = (branch: string, id: string): string => `${casePath(branch, id)}/instructions`;
+export const instructionVersionsPath = (branch: string, id: string, instructionId: string): string =>
+  `${caseInstructionsPath(branch, id)}/${encodeURIComponent(instructionId)}/versions`;
+export const caseAssignmentPath = (branch: string, id: string): string => `${casePath(branch, id)}/assignment`;
+export const caseReadPath = (branch: string, id: string): string => `${casePath(branch, id)}/read`;
 
 export const SESSION_COOKIE = 'hq_console_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -135,6 +144,8 @@ export const CaseListQuery = z.object({
   overdue: opt(z.enum(['1'])),
   /** newest (received, the default) or oldest first; a 待批示 queue (status awaiting_instruction) defaults to oldest. */
   order: opt(z.enum(CASE_ORDERS)),
+  /** 1: only the cases assigned to the signed-in reviewer ("my queue"). */
+  mine: opt(z.enum(['1'])),
   after: opt(z.string().min(1).max(300)),
   limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(CASE_PAGE_MAX).default(CASE_PAGE_DEFAULT)),
 });
@@ -165,6 +176,11 @@ export interface CaseListRow {
   dueAt?: number | null;
   /** Head office has given this case a 批示 (one or more). */
   instructed?: boolean;
+  /** The reviewer the case is assigned to (their name), null: nobody. */
+  assignedTo?: string | null;
+  assignedToMe?: boolean;
+  /** The signed-in reviewer has marked it read (已阅). */
+  readByMe?: boolean;
 }
 
 export interface CaseListPage {
@@ -214,6 +230,24 @@ export interface ConsoleInstruction {
   instructedAt: string;
   /** Whether the case snapshot head office last received already carries it (the branch applied it). */
   appliedByBranch: boolean;
+  /** instruction (absent on one stored before versions), or a correction or withdrawal of `supersedes`. */
+  kind?: InstructionKind;
+  reason?: string | null;
+  /** The instruction id this version supersedes. */
+  supersedes?: string | null;
+}
+
+export interface CaseAssignment {
+  reviewer: string;
+  reviewerName: string;
+  assignedByName: string;
+  assignedAt: number;
+}
+
+export interface CaseRead {
+  reviewer: string;
+  reviewerName: string;
+  readAt: number;
 }
 
 /** GET /cases/:branch/:id */
@@ -228,6 +262,9 @@ export interface CaseDetail {
   slips: SlipRecordSnapshot[];
   followUps: FollowUpRecordSnapshot[];
   instructions: ConsoleInstruction[];
+  /** Who the case is assigned to (null: nobody), and who has marked it read (已阅). */
+  assignment?: CaseAssignment | null;
+  reads?: CaseRead[];
   /**
    * Names for the ids the case and its records carry, of this branch only: its units (unit
    * records), its staff (from the audit records' actor and the slips' handler/approver names).
@@ -249,8 +286,58 @@ export interface CaseDetail {
 export const InstructionBody = z.strictObject({
   clientId: z.uuid(),
   text: z.string().trim().min(1).max(INSTRUCTION_MAX_CHARS),
+  /** A case that already has a 批示 in force takes another only with this true: else 409 CONFLICT. */
+  confirmAnother: z.boolean().optional(),
 });
 export type InstructionBody = z.infer<typeof InstructionBody>;
+
+export const REASON_MAX_CHARS = 500;
+
+/**
+ * POST /cases/:branch/:id/instructions/:instructionId/versions — `version` corrects (new `text`) or
+ * withdraws the 批示 `instructionId` of this case, with a `reason`; the original stays and
+ * the branch receives the version on its next pull. Only the newest version of a 批示 can be
+ * superseded (409 CONFLICT otherwise, or when it was withdrawn); another case's or an unknown
+ * instruction: 404. Idempotent by `clientId` as the 批示 is (201 new, 200 the same again).
+ */
+export const InstructionVersionBody = z
+  .strictObject({
+    clientId: z.uuid(),
+    /** A correction (with the new `text`) or a withdrawal. */
+    version: z.enum(['correction', 'withdrawal']),
+    text: z.string().trim().min(1).max(INSTRUCTION_MAX_CHARS).optional(),
+    reason: z.string().trim().min(1).max(REASON_MAX_CHARS),
+  })
+  .superRefine((v, ctx) => {
+    if (v.version === 'correction' && v.text === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: 'required',
+        params: { zh: '必须填写', en: 'is required' },
+      });
+  });
+export type InstructionVersionBody = z.infer<typeof InstructionVersionBody>;
+export const InstructionVersionParams = z.object({
+  branch: branchCode,
+  id: z.string().trim().min(1).max(100),
+  instructionId: z.string().trim().min(1).max(100),
+});
+
+/** POST /cases/:branch/:id/assignment — assigns the case to an active reviewer (by username), or to nobody (null). */
+export const AssignmentBody = z.strictObject({ reviewer: z.string().trim().min(1).max(64).nullable() });
+export type AssignmentBody = z.infer<typeof AssignmentBody>;
+/** 200 from POST /assignment; POST /read (no body) marks the case read (已阅) by the signed-in reviewer: 200 with its reads. */
+export interface AssignmentAnswer {
+  assignment: CaseAssignment | null;
+}
+export interface ReadAnswer {
+  reads: CaseRead[];
+}
+/** GET /reviewers — the active reviewers a case can be assigned to, by name. */
+export interface ReviewersAnswer {
+  reviewers: Reviewer[];
+}
 
 export interface InstructionAnswer {
   instruction: ConsoleInstruction;

@@ -12,13 +12,22 @@ import {
   SnapshotRef,
   UnitRecordSnapshot,
 } from '../../src-main/sync/protocol';
+import type { InstructionKind } from '../../src-main/shared/instruction-versions';
 import type { HqStore } from '../store';
 import type { CaseDetail, CaseHistoryEntry, ConsoleInstruction } from './api-contract';
 import { readSnapshot } from './snapshots';
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-export type InstructionRow = { instructionId: string; text: string; reviewerName: string; instructedAt: string };
+export type InstructionRow = {
+  instructionId: string;
+  text: string;
+  reviewerName: string;
+  instructedAt: string;
+  kind?: InstructionKind | null | undefined;
+  reason?: string | null | undefined;
+  supersedes?: string | null | undefined;
+};
 
 /** The case's newest snapshot, or null when head office holds none that parses. */
 export async function caseSnapshotOf(
@@ -41,6 +50,9 @@ export const consoleInstruction = (i: InstructionRow, snapshot: CaseRecordSnapsh
   reviewerName: i.reviewerName,
   instructedAt: i.instructedAt,
   appliedByBranch: snapshot?.instructions.some((x) => x.id === i.instructionId) ?? false,
+  kind: i.kind ?? 'instruction',
+  reason: i.reason ?? null,
+  supersedes: i.supersedes ?? null,
 });
 
 /** A record the history may show as the "after" of its creation. */
@@ -112,7 +124,7 @@ export async function caseDetail(store: HqStore, branch: string, id: string): Pr
     })
     .sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1));
   const instructions = await store.all<InstructionRow>(
-    'SELECT id AS "instructionId", text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt" FROM instructions WHERE branch = ? AND case_id = ? ORDER BY seq',
+    'SELECT id AS "instructionId", text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt", kind, reason, supersedes FROM instructions WHERE branch = ? AND case_id = ? ORDER BY seq',
     [branch, id],
   );
   const names = await branchNames(store, branch, parsedAudits, slips);

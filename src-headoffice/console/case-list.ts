@@ -131,7 +131,12 @@ const orderOf = (q: CaseListQuery): CaseOrder => q.order ?? (q.status === 'await
 /** Closed cases are never overdue. */
 const OPEN = "status NOT IN ('filed', 'not_accepted')";
 
-export async function listCases(store: HqStore, q: CaseListQuery, now: number): Promise<CaseListPage> {
+export async function listCases(
+  store: HqStore,
+  q: CaseListQuery,
+  now: number,
+  reviewer: string | null = null,
+): Promise<CaseListPage> {
   const where: string[] = [];
   const params: Param[] = [];
   const add = (sql: string, ...p: Param[]) => {
@@ -145,6 +150,12 @@ export async function listCases(store: HqStore, q: CaseListQuery, now: number): 
   if (q.from) add('received_at >= ?', dayStart(q.from));
   if (q.to) add('received_at < ?', dayEnd(q.to));
   if (q.severity) add('severity = ?', q.severity);
+  // "My queue": the cases assigned to the signed-in reviewer (case-queue.ts).
+  if (q.mine)
+    add(
+      'EXISTS (SELECT 1 FROM case_assignments a WHERE a.branch = hq_cases.branch AND a.case_id = hq_cases.id AND a.reviewer = ?)',
+      reviewer ?? '',
+    );
   if (q.overdue) add(`due_at IS NOT NULL AND due_at < ? AND ${OPEN}`, now);
   if (q.q) {
     const s = searchCondition(store, q.q);

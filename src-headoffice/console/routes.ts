@@ -13,7 +13,14 @@ import { refuse } from '../../src-main/shared/errors';
 import { zodValidator, type ZodTypeProvider } from '../route-schemas';
 import type { HqStore } from '../store';
 import { instructCase } from '../instructions';
+import { reviseInstruction } from '../instruction-revisions';
 import {
+  type AssignmentAnswer,
+  AssignmentBody,
+  InstructionVersionBody,
+  InstructionVersionParams,
+  type ReadAnswer,
+  type ReviewersAnswer,
   type BranchHealthAnswer,
   CaseListQuery,
   CaseParams,
@@ -32,6 +39,7 @@ import { branchHealth } from './branch-health';
 import { caseDetail, caseSnapshotOf, consoleInstruction } from './case-detail';
 import { listCases } from './case-list';
 import { acknowledgeProblem } from './health-acks';
+import { activeReviewers, assignCase, assignmentOf, markRead, readsOf, withQueueMarks } from './case-queue';
 import { consolidatedSummary } from './consolidated-summary';
 import { repeatComplainants } from './repeat-complainants';
 import { verifyReviewer } from './reviewers';
@@ -131,13 +139,17 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
     return reply.clearCookie(SESSION_COOKIE, cookieOptions(req)).code(204).send();
   });
 
-  app.get(CONSOLE_PATHS.cases, { ...open, schema: { querystring: CaseListQuery } }, async (req) =>
-    listCases(store, req.query, now()),
-  );
+  app.get(CONSOLE_PATHS.cases, { ...open, schema: { querystring: CaseListQuery } }, async (req) => {
+    const me = session(req).reviewer.username;
+    const page = await listCases(store, req.query, now(), me);
+    return { ...page, rows: await withQueueMarks(store, page.rows, me) };
+  });
 
-  app.get(CONSOLE_PATHS.caseDetail, { ...open, schema: { params: CaseParams } }, async (req) =>
-    caseDetail(store, req.params.branch, req.params.id),
-  );
+  app.get(CONSOLE_PATHS.caseDetail, { ...open, schema: { params: CaseParams } }, async (req) => {
+    const { branch, id } = req.params;
+    const detail = await caseDetail(store, branch, id);
+    return { ...detail, assignment: await assignmentOf(store, branch, id), reads: await readsOf(store, branch, id) };
+  });
 
   app.post(
     CONSOLE_PATHS.caseInstructions,
@@ -153,6 +165,7 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
           clientId: body.clientId,
           text: body.text,
           reviewerName: session(req).reviewer.name,
+          confirmAnother: body.confirmAnother,
         },
         now(),
       );
@@ -161,6 +174,61 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
       return { instruction: consoleInstruction(r.instruction, held?.snapshot ?? null), created: r.created };
     },
   );
+
+  app.post(
+    CONSOLE_PATHS.instructionVersions,
+    { ...open, schema: { params: InstructionVersionParams, body: jsonBody(InstructionVersionBody) } },
+    async (req, reply): Promise<InstructionAnswer> => {
+      const p = req.params;
+      const body = req.body;
+      const r = await reviseInstruction(
+        store,
+        {
+          branch: p.branch,
+          caseId: p.id,
+          targetId: p.instructionId,
+          clientId: body.clientId,
+          kind: body.version,
+          text: body.text,
+          reason: body.reason,
+          reviewerName: session(req).reviewer.name,
+        },
+        now(),
+      );
+      const held = await caseSnapshotOf(store, p.branch, p.id);
+      void reply.status(r.created ? 201 : 200);
+      return { instruction: consoleInstruction(r.instruction, held?.snapshot ?? null), created: r.created };
+    },
+  );
+
+  app.post(
+    CONSOLE_PATHS.caseAssignment,
+    { ...open, schema: { params: CaseParams, body: jsonBody(AssignmentBody) } },
+    async (req): Promise<AssignmentAnswer> => ({
+      assignment: await assignCase(
+        store,
+        {
+          branch: req.params.branch,
+          caseId: req.params.id,
+          reviewer: req.body.reviewer,
+          by: session(req).reviewer.username,
+        },
+        now(),
+      ),
+    }),
+  );
+
+  app.post(CONSOLE_PATHS.caseRead, { ...open, schema: { params: CaseParams } }, async (req): Promise<ReadAnswer> => ({
+    reads: await markRead(
+      store,
+      { branch: req.params.branch, caseId: req.params.id, reviewer: session(req).reviewer.username },
+      now(),
+    ),
+  }));
+
+  app.get(CONSOLE_PATHS.reviewers, open, async (): Promise<ReviewersAnswer> => ({
+    reviewers: await activeReviewers(store),
+  }));
 
   app.get(CONSOLE_PATHS.summary, { ...open, schema: { querystring: SummaryQuery } }, async (req) =>
     consolidatedSummary(store, req.query, now()),

@@ -240,8 +240,15 @@ export const applyInstruction = withInputOnly(
           reviewerName: input.reviewerName,
           instructedAt: Date.parse(input.instructedAt),
           appliedAt: ctx.now(),
+          kind: input.kind ?? 'instruction',
+          reason: input.reason ?? null,
+          supersedesId: input.supersedes ?? null,
         });
-        return { event: { text: input.text, data: { reviewerName: input.reviewerName } } };
+        const version = input.kind && input.kind !== 'instruction';
+        const data = version
+          ? { reviewerName: input.reviewerName, kind: input.kind, reason: input.reason, supersedes: input.supersedes }
+          : { reviewerName: input.reviewerName };
+        return { event: { text: input.text, data } };
       });
       return { applied: true, case: after };
     })();

@@ -7,6 +7,7 @@ import { type Actor, type CaseAction, type CaseFacts, checkAllowed } from '../do
 import { currentDue } from '../domain/deadlines';
 import { searchDocument } from '../domain/search-tokens';
 import { refuse } from '../shared/errors';
+import { instructionChains } from '../shared/instruction-versions';
 import { isOpenPromise } from '../shared/promise-state';
 import type { CaseRecord } from '../shared/types';
 import { recordChange } from './changes';
@@ -26,7 +27,10 @@ export function caseFacts(c: CaseRecord): CaseFacts {
     handlingUnitId: c.handlingUnitId,
     complainedUnitId: c.complainedUnitId,
     reviewedAt: c.reviewedAt,
-    hasCurrentInstruction: c.instructions.some((i) => i.appliedAt > (c.reopenedAt ?? -Infinity)),
+    // A withdrawn 批示 no longer counts; a corrected one counts from its correction.
+    hasCurrentInstruction: instructionChains(c.instructions).some(
+      (x) => x.state !== 'withdrawn' && x.latest.appliedAt > (c.reopenedAt ?? -Infinity),
+    ),
     openPromiseCount: c.promises.filter(isOpenPromise).length,
     escalatedSinceDispute: c.disputedAt !== null && c.escalations.some((e) => e.at >= (c.disputedAt as number)),
     unreachableAttempts: c.unreachableAttempts ?? 0,

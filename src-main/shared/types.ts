@@ -1,6 +1,7 @@
 // Shapes returned across the process boundary. Instants are epoch milliseconds UTC; the
 // renderer formats them in the branch's time zone.
 import type { Bilingual } from './errors';
+import type { InstructionKind } from './instruction-versions';
 import type {
   BodyAnswer,
   CaseAction,
@@ -70,6 +71,10 @@ export interface CaseInstruction {
   reviewerName: string;
   instructedAt: number;
   appliedAt: number;
+  /** A correction or withdrawal of the 批示 `supersedesId`, with head office's reason (migration 0012). */
+  kind?: InstructionKind;
+  reason?: string | null;
+  supersedesId?: string | null;
 }
 
 export interface FollowUp {

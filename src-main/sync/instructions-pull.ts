@@ -22,6 +22,9 @@ const asInput = (i: Instruction) => ({
   text: i.text,
   reviewerName: i.reviewerName,
   instructedAt: i.instructedAt,
+  ...(i.kind ? { kind: i.kind } : {}),
+  ...(i.reason ? { reason: i.reason } : {}),
+  ...(i.supersedes ? { supersedes: i.supersedes } : {}),
 });
 
 /** Applies one instruction; false when its case is not in this store (kept for later). */

@@ -1,6 +1,7 @@
 // The sync wire's contract (ARCHITECTURE §4, §6): zod schemas of everything that crosses
 // between a branch and head office, parsed on arrival by both sides. Pure (zod and shared only).
 import { z } from 'zod';
+import { INSTRUCTION_KINDS } from '../shared/instruction-versions';
 import {
   BODY_ANSWERS,
   CASE_STATUSES,
@@ -98,6 +99,14 @@ export const Instruction = z.object({
   reviewerName: z.string(),
   /** ISO instant. */
   instructedAt: z.string(),
+  /**
+   * Additive (issue 13): a correction or withdrawal of an earlier 批示 (`supersedes`), with its
+   * reason. Absent from an older head office: a plain 批示. An older branch ignores them and
+   * shows the version's text as a new 批示 (a withdrawal's text says it withdraws).
+   */
+  kind: z.enum(INSTRUCTION_KINDS).optional(),
+  reason: z.string().nullish(),
+  supersedes: z.string().nullish(),
 });
 export type Instruction = z.infer<typeof Instruction>;
 

@@ -70,7 +70,7 @@ export function loadCase(db: Db, id: string): CaseRecord | undefined {
   const instructions = (
     stmt(
       db,
-      'SELECT id, text, reviewer_name, instructed_at, applied_at FROM case_instructions WHERE case_id = ? ORDER BY applied_at, rowid',
+      'SELECT id, text, reviewer_name, instructed_at, applied_at, kind, reason, supersedes_id FROM case_instructions WHERE case_id = ? ORDER BY applied_at, rowid',
     ).all(id) as Row[]
   ).map((x) => fromRow<CaseInstruction>(x));
   return { ...caseFromRow(row), events, promises, escalations, instructions };

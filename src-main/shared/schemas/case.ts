@@ -17,6 +17,7 @@ import { AmountFen } from '../money-input';
 import { Quantity } from '../quantity-input';
 import { PROMISE_REPLY_MAX } from '../promise-state';
 import { Id, Instant, LocalDate, OptionalPhone, optionalText, shortText } from './common';
+import { INSTRUCTION_KINDS } from '../instruction-versions';
 
 export const CustomerInput = z.strictObject({
   name: optionalText(50),
@@ -189,4 +190,8 @@ export const InstructionInput = z.strictObject({
   text: shortText(4000),
   reviewerName: shortText(50),
   instructedAt: Instant,
+  /** A correction or withdrawal of the 批示 `supersedes`, with its reason (absent: a plain 批示). */
+  kind: z.enum(INSTRUCTION_KINDS).optional(),
+  reason: optionalText(500),
+  supersedes: Id.optional(),
 });

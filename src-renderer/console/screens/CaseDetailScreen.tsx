@@ -13,6 +13,7 @@ import { CaseAcceptance } from './CaseAcceptance';
 import { CaseHistory } from './CaseHistory';
 import { CaseDeadlines, CaseHandling, CasePurchase, DataAge } from './CaseFacts';
 import { statusTone } from './CaseListScreen';
+import { CaseQueueBar } from './CaseQueueBar';
 import { InstructionForm } from './InstructionForm';
 
 /** Head office sees the customer's phone masked, as in the list (it does not call customers; the branch does). */
@@ -139,6 +140,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
           <CasePurchase d={d} />
           <CaseHandling d={d} />
           <CaseDeadlines d={d} now={Date.now()} />
+          <CaseQueueBar detail={d} />
           <Card
             size="small"
             title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('instruct.title')}</h2>}
@@ -147,6 +149,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
             <InstructionForm
               branch={d.branch}
               caseId={c.id}
+              given={d.instructions}
               onSent={() => {
                 void message.success(t('instruct.sent'));
                 void qc.invalidateQueries({ queryKey: caseQuery(branch, id).queryKey });

@@ -23,6 +23,8 @@ export interface CaseFilterValue {
   /** '1': overdue only. */
   overdue?: string;
   order?: string;
+  /** '1': only the cases assigned to me ("my queue"). */
+  mine?: string;
 }
 
 interface Props {
@@ -130,6 +132,13 @@ export function CaseFilters({ value, branches, onChange }: Props) {
           onChange={(e) => set('overdue', e.target.checked ? '1' : undefined)}
         >
           {t('filters.overdueOnly')}
+        </Checkbox>
+        <Checkbox
+          id="f-mine"
+          checked={value.mine === '1'}
+          onChange={(e) => set('mine', e.target.checked ? '1' : undefined)}
+        >
+          {t('filters.mine')}
         </Checkbox>
         <label htmlFor="f-order">{t('filters.order')}</label>
         <Select

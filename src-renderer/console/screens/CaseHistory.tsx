@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-headoffice/console/api-contract';
 import { type AuditFormat, auditActionLabel, auditChanges } from '../../../src-main/shared/audit-words';
 import { timelineWords } from '../../../src-main/shared/event-label';
-import { ToneTag } from '../../components/ToneTag';
 import { yuan } from '../../lib/format';
 import { shTime } from '../labels';
 import { CaseSlips } from './CaseSlips';
+import { InstructionVersions } from './InstructionVersions';
 
 const h2 = (text: string) => <h2 style={{ fontSize: 15, margin: 0 }}>{text}</h2>;
 
@@ -29,23 +29,7 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <Card size="small" title={h2(t('detail.instructions'))} style={{ marginBottom: 12 }} data-testid="instructions">
-        {detail.instructions.length === 0 ? (
-          none
-        ) : (
-          <ul className="history-list">
-            {detail.instructions.map((i) => (
-              <li key={i.instructionId}>
-                <div style={{ whiteSpace: 'pre-wrap' }}>{i.text}</div>
-                <div className="meta">
-                  {t('detail.by', { who: i.reviewerName, at: shTime(Date.parse(i.instructedAt), lang) })}{' '}
-                  <ToneTag tone={i.appliedByBranch ? 'good' : 'warn'}>
-                    {i.appliedByBranch ? t('detail.delivered') : t('detail.pending')}
-                  </ToneTag>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <InstructionVersions branch={detail.branch} caseId={detail.case.id} instructions={detail.instructions} />
       </Card>
       <Card size="small" title={h2(t('detail.timeline'))} style={{ marginBottom: 12 }} data-testid="timeline">
         {events.length === 0 ? (

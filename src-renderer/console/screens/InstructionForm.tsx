@@ -2,12 +2,15 @@
 // field issues shown after; what was typed stays on screen on any refusal. Ctrl+Enter sends
 // (never the Enter that confirms an IME composition; a plain Enter is a new line). The
 // clientId is kept until head office confirms, so a retry after a lost answer is not a
-// second instruction (the contract makes the POST idempotent by it).
-import { Alert, Button, Form, Input } from 'antd';
+// second instruction (the contract makes the POST idempotent by it). The 批示 already in force
+// are shown above the form; sending another asks to confirm first (head office refuses a second
+// one unconfirmed, also when another reviewer's arrived meanwhile).
+import { Alert, App, Button, Form, Input } from 'antd';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v4 as uuidv4 } from 'uuid';
 import {
+  type ConsoleInstruction,
   caseInstructionsPath,
   INSTRUCTION_MAX_CHARS,
   InstructionBody,
@@ -19,28 +22,46 @@ import type { IssueMap } from '../../lib/issues';
 import { checkConsole } from '../check';
 import { formKeys } from '../../lib/keys';
 import { ConsoleApiError, postJson } from '../api';
+import { consoleChains } from './InstructionVersions';
 
 interface Props {
   branch: string;
   caseId: string;
+  /** The case's instructions as head office holds them (every version). */
+  given?: ConsoleInstruction[];
   onSent: (answer: InstructionAnswer) => void;
 }
 
-export function InstructionForm({ branch, caseId, onSent }: Props) {
+export function InstructionForm({ branch, caseId, given = [], onSent }: Props) {
   const { t } = useTranslation('console');
+  const { modal } = App.useApp();
+  const inForce = consoleChains(given).filter((x) => x.state !== 'withdrawn');
   const [text, setText] = useState('');
   const [clientId, setClientId] = useState(() => uuidv4());
   const [issues, setIssues] = useState<IssueMap>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
+  const confirmAnother = (n: number) =>
+    modal.confirm({
+      title: t('instruct.againTitle'),
+      content: t('instruct.againText', { n }),
+      okText: t('instruct.againOk'),
+      cancelText: t('versions.cancel'),
+      onOk: () => void submit(true),
+    });
+
+  const submit = async (confirmed = false) => {
     if (busy) return;
-    const body = { clientId, text };
+    const body = { clientId, text, ...(confirmed ? { confirmAnother: true } : {}) };
     const found = checkConsole(InstructionBody, body);
     setIssues(found);
     if (Object.keys(found).length) {
       setError(t('instruct.fix'));
+      return;
+    }
+    if (!confirmed && inForce.length > 0) {
+      confirmAnother(inForce.length);
       return;
     }
     setBusy(true);
@@ -54,7 +75,11 @@ export function InstructionForm({ branch, caseId, onSent }: Props) {
       setClientId(uuidv4());
       onSent(answer);
     } catch (e) {
-      if (e instanceof ConsoleApiError) {
+      if (e instanceof ConsoleApiError && e.code === 'CONFLICT' && !confirmed && e.issues.length === 0) {
+        // Another reviewer's 批示 arrived meanwhile: the same question, with head office's words.
+        setError(pick(e.messages));
+        confirmAnother(Math.max(1, inForce.length));
+      } else if (e instanceof ConsoleApiError) {
         setIssues(e.fieldIssues);
         setError(pick(e.messages));
       } else {
@@ -73,6 +98,24 @@ export function InstructionForm({ branch, caseId, onSent }: Props) {
   return (
     <Form component={false} layout="vertical">
       <form onSubmit={onSubmit} aria-label={t('instruct.title')} {...formKeys(() => void submit())}>
+        {inForce.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="instruct-given"
+            message={t('instruct.given', { n: inForce.length })}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {inForce.map((x) => (
+                  <li key={x.original.instructionId} style={{ whiteSpace: 'pre-wrap' }}>
+                    {x.text}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
         {error && (
           <Alert
             type="error"

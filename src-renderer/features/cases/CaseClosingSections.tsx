@@ -6,6 +6,8 @@ import { CaseSlipsCard } from '../slips/CaseSlipsCard';
 import type { CaseFormat } from './case-format';
 import { LongText, Row, Section, Value } from './CaseFields';
 import { FollowUpSection } from './FollowUpSection';
+import { InstructionEntry } from './InstructionEntry';
+import { instructionChains } from '../../../src-main/shared/instruction-versions';
 
 interface Props {
   c: CaseView;
@@ -23,13 +25,8 @@ export function CaseClosingSections({ c, f, onFollowUpDone }: Props) {
       </div>
       <Section id="instructions" title={t('caseScreen.group.instructions')}>
         {c.instructions.length === 0 && <Value>{null}</Value>}
-        {c.instructions.map((i) => (
-          <Row key={i.id} label={f.time(i.instructedAt) ?? ''} testId={`instruction-${i.id}`}>
-            <div>
-              {t('caseScreen.instructedBy')} {i.reviewerName}
-            </div>
-            <LongText text={i.text} label={t('caseScreen.group.instructions')} />
-          </Row>
+        {instructionChains(c.instructions).map((x) => (
+          <InstructionEntry key={x.original.id} chain={x} f={f} />
         ))}
       </Section>
       <Section id="review" title={t('caseScreen.group.review')}>
