@@ -45,11 +45,12 @@ export function useConsoleRoute(): ConsoleRoute {
   return route;
 }
 
-/** The list as the reviewer last left it (filters included), for "back to the list". */
-let lastList = '#/';
+/** The list as the reviewer last left it (filters included), for "back to the list", also after a reload. */
+const LAST_LIST = 'hq-console:last-list';
+export const listHash = (): string => window.location.hash || '#/';
 export const rememberList = (): void => {
-  lastList = window.location.hash || '#/';
+  sessionStorage.setItem(LAST_LIST, listHash());
 };
 export const backToList = (): void => {
-  window.location.hash = lastList;
+  window.location.hash = sessionStorage.getItem(LAST_LIST) ?? '#/';
 };

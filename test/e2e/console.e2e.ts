@@ -5,8 +5,8 @@
 // complainants and sync health; an axe scan of every screen. Screenshots to docs/screenshots.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_REVIEWER, REWOUND_BRANCH, SILENT_BRANCH } from '../../scripts/console-demo-store';
-import type { CaseDetail, CaseListPage } from '../../src-headoffice/console/api-contract';
+import { DEMO_NOW, DEMO_REVIEWER, REWOUND_BRANCH, SILENT_BRANCH } from '../../scripts/console-demo-store';
+import { type CaseDetail, type CaseListPage, STALE_DATA_DAYS } from '../../src-headoffice/console/api-contract';
 import { type ConsoleHarness, startConsoleHarness } from './console-harness';
 import { axeProblems, choose as chooseOn, shot } from './harness';
 
@@ -293,8 +293,14 @@ describe('head-office console end to end', () => {
   it('shows sync health per branch with the silent branch highlighted', async () => {
     await page.goto(`${h.origin}/console/#/health`);
     await page.locator('[data-testid="health-SH01"]').waitFor();
-    for (const b of ['SH01', 'SH02'])
-      expect(await page.locator(`[data-testid="health-${b}"]`).getAttribute('data-problem')).toBe('no');
+    // The demo's records are of DEMO_NOW (branch time): past the stale-data rule they read 数据陈旧, and nothing else.
+    const stale = Date.now() - Date.parse(DEMO_NOW) > STALE_DATA_DAYS * 86_400_000;
+    for (const b of ['SH01', 'SH02']) {
+      const row = page.locator(`[data-testid="health-${b}"]`);
+      expect(await row.getAttribute('data-problem')).toBe(stale ? 'yes' : 'no');
+      expect(await row.locator('[data-testid^="problem-"]').count()).toBe(stale ? 1 : 0);
+      if (stale) expect(await row.locator(`[data-testid="problem-${b}-STALE_DATA"]`).count()).toBe(1);
+    }
     const silent = page.locator(`[data-testid="health-${SILENT_BRANCH}"]`);
     expect(await silent.getAttribute('data-problem')).toBe('yes');
     expect(await silent.innerText()).toContain('从未收到');

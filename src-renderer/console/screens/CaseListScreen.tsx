@@ -2,7 +2,7 @@
 // The filters live in the address (#/?branch=…&status=…), so reload and back keep them.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Alert, Typography } from 'antd';
-import { type CSSProperties, useEffect } from 'react';
+import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListRow } from '../../../src-headoffice/console/api-contract';
 import { type Tone, ToneTag } from '../../components/ToneTag';
@@ -11,7 +11,8 @@ import { pick } from '../../i18n';
 import { ConsoleApiError } from '../api';
 import { categoryLabel, shTime } from '../labels';
 import { caseListQuery, healthQuery } from '../queries';
-import { go, rememberList } from '../route';
+import { saveListTop, savedListTop } from '../list-scroll';
+import { go, listHash, rememberList } from '../route';
 import { useWindowHeight } from '../useWindowHeight';
 import { type CaseFilterValue, CaseFilters } from './CaseFilters';
 
@@ -39,6 +40,8 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
   const q = useInfiniteQuery(caseListQuery(filters));
   const height = useWindowHeight(222);
   useEffect(rememberList);
+  // Back from a case (also after a reload): the same scroll offset, loading pages until it is reached.
+  const [restoreTop] = useState(() => savedListTop(listHash(), ROW));
 
   const rows = q.data?.pages.flatMap((p) => p.rows) ?? [];
   const first = q.data?.pages[0];
@@ -140,6 +143,8 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
             label={t('list.label')}
             renderRow={row}
             onNearEnd={more}
+            restore={{ top: restoreTop, exhausted: !q.isPending && !q.hasNextPage && !q.isFetchingNextPage }}
+            onTopChange={(top) => saveListTop(listHash(), top)}
           />
         </div>
       )}
