@@ -28,6 +28,7 @@ const KEYS: (keyof CaseFilterValue)[] = [
   'severity',
   'overdue',
   'order',
+  'mine',
 ];
 
 export const statusTone = (s: string): Tone =>
@@ -94,7 +95,18 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
         </span>
         <span title={r.excerpt}>
           {r.customerName ?? (r.customerPhoneMasked ? '' : t('translation:caseView.anonymousCustomer'))}{' '}
-          {r.customerPhoneMasked && <span className="muted">{r.customerPhoneMasked}</span>}
+          {r.customerPhoneMasked && <span className="muted">{r.customerPhoneMasked}</span>}{' '}
+          {/* The reviewers' queue: whom it is assigned to, and whether I have read it (已阅). */}
+          {r.assignedTo && (
+            <ToneTag tone={r.assignedToMe ? 'info' : 'plain'} testId="row-assigned">
+              {r.assignedToMe ? t('queue.mineTag') : t('queue.assignedTag', { who: r.assignedTo })}
+            </ToneTag>
+          )}
+          {r.readByMe && (
+            <ToneTag tone="plain" testId="row-read">
+              {t('queue.read')}
+            </ToneTag>
+          )}
         </span>
       </a>
     );

@@ -71,10 +71,19 @@ export function InstructionVersions({ branch, caseId, instructions }: Props) {
             )}
             {x.state !== 'withdrawn' && (
               <Space size="small" style={{ marginTop: 4 }}>
-                <Button size="small" onClick={() => setEditing({ chain: x, version: 'correction' })}>
+                <Button
+                  size="small"
+                  data-testid="correct"
+                  onClick={() => setEditing({ chain: x, version: 'correction' })}
+                >
                   {t('versions.correct')}
                 </Button>
-                <Button size="small" danger onClick={() => setEditing({ chain: x, version: 'withdrawal' })}>
+                <Button
+                  size="small"
+                  danger
+                  data-testid="withdraw"
+                  onClick={() => setEditing({ chain: x, version: 'withdrawal' })}
+                >
                   {t('versions.withdraw')}
                 </Button>
               </Space>
@@ -117,6 +126,8 @@ function VersionDialog({
   const [issues, setIssues] = useState<IssueMap>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Closed first, unmounted once its closing is over (afterClose), so no overlay stays behind.
+  const [open, setOpen] = useState(true);
 
   const submit = async () => {
     if (busy) return;
@@ -137,7 +148,7 @@ function VersionDialog({
       void message.success(t(version === 'withdrawal' ? 'versions.withdrawnSent' : 'versions.correctedSent'));
       void qc.invalidateQueries({ queryKey: ['console', 'case', branch, caseId] });
       void qc.invalidateQueries({ queryKey: ['console', 'cases'] });
-      onClose();
+      setOpen(false);
     } catch (e) {
       if (e instanceof ConsoleApiError) {
         setIssues(e.fieldIssues);
@@ -150,13 +161,14 @@ function VersionDialog({
 
   return (
     <Modal
-      open
+      open={open}
+      afterClose={onClose}
       title={t(version === 'withdrawal' ? 'versions.withdrawTitle' : 'versions.correctTitle')}
       okText={t(version === 'withdrawal' ? 'versions.withdrawOk' : 'versions.correctOk')}
       cancelText={t('versions.cancel')}
       okButtonProps={{ danger: version === 'withdrawal', loading: busy }}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={() => setOpen(false)}
       destroyOnHidden
     >
       <p className="muted">{t('versions.keepsOriginal')}</p>
