@@ -125,11 +125,11 @@ describe('staff self-service end to end', () => {
     // D001 signs in with the temporary PIN: only the PIN change, no navigation, until it is done.
     const duty = await h.newPage();
     await duty.goto(h.url);
-    await typeSignIn(duty, 'D001', '2468');
+    await typeSignIn(duty, 'D001', '246813');
     await duty.getByText('PIN 已由店长重置').waitFor();
     expect(await duty.getByRole('navigation').count()).toBe(0);
     expect(await duty.getByText('工作队列').count()).toBe(0);
-    await fillPinChange(duty, '2468', '975310');
+    await fillPinChange(duty, '246813', '975310');
     await duty.getByRole('button', { name: '保存新 PIN' }).click();
     await duty.getByRole('navigation').waitFor();
     await duty.getByText('工作队列').waitFor();
