@@ -561,7 +561,7 @@ export const en: Messages = {
   staff: {
     signedOut: 'Signed out',
     changePin: 'Change PIN',
-    mustChange: 'The manager reset your PIN: choose a new PIN before you continue.',
+    mustChange: 'The manager set this PIN (a new account or a reset): choose your own PIN before you continue.',
     currentPin: 'Current PIN',
     newPin: 'New PIN',
     confirmPin: 'New PIN again',

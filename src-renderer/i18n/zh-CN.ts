@@ -555,7 +555,7 @@ export const zhCN = {
   staff: {
     signedOut: '已退出登录',
     changePin: '修改 PIN',
-    mustChange: 'PIN 已由店长重置,请先设置新的 PIN 再继续。',
+    mustChange: '此 PIN 由店长设置(新建账号或重置),请先设置您自己的新 PIN 再继续。',
     currentPin: '当前 PIN',
     newPin: '新 PIN',
     confirmPin: '再次输入新 PIN',

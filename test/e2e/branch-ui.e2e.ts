@@ -278,7 +278,7 @@ describe('branch UI end to end', () => {
     await page.getByRole('button', { name: /^新\s?增$/ }).click();
     await page
       .locator('#newPin-help')
-      .getByText(/4–8 位数字|必须填写/)
+      .getByText(/6–8 位数字|必须填写/)
       .waitFor();
     await page.locator('#newPin').fill('135790');
     await page.getByRole('button', { name: /^新\s?增$/ }).click();
@@ -286,8 +286,19 @@ describe('branch UI end to end', () => {
     await shot(page, 'admin-users');
     expect(await axeProblems(page)).toEqual([]);
 
+    // The manager knows the initial PIN: the newcomer chooses her own before anything else.
     const newcomer = await h.newPage();
-    await signIn(newcomer, h.url, 'C009', '135790');
+    await newcomer.goto(h.url);
+    await newcomer.locator('#staffNo').fill('C009');
+    await newcomer.locator('#pin').fill('135790');
+    await newcomer.locator('#pin').press('Enter');
+    await newcomer.getByText(/此 PIN 由店长设置/).waitFor();
+    expect(await newcomer.getByRole('navigation').count()).toBe(0);
+    await newcomer.locator('#currentPin').fill('135790');
+    await newcomer.locator('#newPin').fill('864202');
+    await newcomer.locator('#confirmPin').fill('864202');
+    await newcomer.getByRole('button', { name: '保存新 PIN' }).click();
+    await newcomer.getByRole('navigation').waitFor();
     await newcomer.getByText('周敏').first().waitFor();
 
     await page.getByRole('switch', { name: '启用 周敏' }).click();
@@ -297,7 +308,7 @@ describe('branch UI end to end', () => {
     const again = await h.newPage();
     await again.goto(h.url);
     await again.locator('#staffNo').fill('C009');
-    await again.locator('#pin').fill('135790');
+    await again.locator('#pin').fill('864202');
     await again.locator('#pin').press('Enter');
     await again.getByRole('alert').getByText('此账号已停用,请联系店长').waitFor();
     expect(await again.getByRole('navigation').count()).toBe(0);

@@ -126,7 +126,7 @@ describe('staff self-service end to end', () => {
     const duty = await h.newPage();
     await duty.goto(h.url);
     await typeSignIn(duty, 'D001', '246813');
-    await duty.getByText('PIN 已由店长重置').waitFor();
+    await duty.getByText(/此 PIN 由店长设置/).waitFor();
     expect(await duty.getByRole('navigation').count()).toBe(0);
     expect(await duty.getByText('工作队列').count()).toBe(0);
     await fillPinChange(duty, '246813', '975310');

@@ -28,49 +28,56 @@ export function PurchaseItemsEditor({ items, issues, onChange }: Props) {
     onChange(items.map((it, j) => (j === i ? { ...it, [k]: v } : it)));
   const listIssue = issues['purchase.items'];
   return (
-    <div className="wide" role="table" aria-label={t('intake.items')} style={{ marginBottom: 12 }}>
-      <div role="row" style={{ display: 'grid', gridTemplateColumns: GRID, gap: 8, fontWeight: 500, marginBottom: 4 }}>
-        {COLS.map((c) => (
-          <span role="columnheader" key={c.key}>
-            {t(c.label)}
-          </span>
-        ))}
-        <span role="columnheader" />
-      </div>
-      {items.map((it, i) => (
-        <div role="row" key={i} style={{ display: 'grid', gridTemplateColumns: GRID, gap: 8, marginBottom: 6 }}>
-          {COLS.map((c) => {
-            const issue = issues[`purchase.items.${i}.${c.key}`];
-            return (
-              <span role="cell" key={c.key}>
-                <Input
-                  id={`item-${i}-${c.key}`}
-                  aria-label={`${t(c.label)} ${i + 1}`}
-                  inputMode={c.mode}
-                  status={issue ? 'error' : ''}
-                  aria-describedby={issue ? `item-${i}-${c.key}-help` : undefined}
-                  value={it[c.key]}
-                  onChange={(e) => edit(i, c.key, e.target.value)}
-                />
-                {issue && (
-                  <div id={`item-${i}-${c.key}-help`} style={{ color: '#b91c1c', fontSize: 12 }}>
-                    {pick(issue)}
-                  </div>
-                )}
-              </span>
-            );
-          })}
-          <span role="cell">
-            <Button
-              disabled={items.length === 1}
-              onClick={() => onChange(items.filter((_, j) => j !== i))}
-              aria-label={`${t('intake.removeItem')} ${i + 1}`}
-            >
-              {t('intake.removeItem')}
-            </Button>
-          </span>
+    <div className="wide" style={{ marginBottom: 12 }}>
+      <div role="table" aria-label={t('intake.items')}>
+        <div
+          role="row"
+          style={{ display: 'grid', gridTemplateColumns: GRID, gap: 8, fontWeight: 500, marginBottom: 4 }}
+        >
+          {COLS.map((c) => (
+            <span role="columnheader" key={c.key}>
+              {t(c.label)}
+            </span>
+          ))}
+          <span role="columnheader" />
         </div>
-      ))}
+        {items.map((it, i) => (
+          <div role="row" key={i} style={{ display: 'grid', gridTemplateColumns: GRID, gap: 8, marginBottom: 6 }}>
+            {COLS.map((c) => {
+              const issue = issues[`purchase.items.${i}.${c.key}`];
+              return (
+                <span role="cell" key={c.key}>
+                  <Input
+                    id={`item-${i}-${c.key}`}
+                    aria-label={`${t(c.label)} ${i + 1}`}
+                    inputMode={c.mode}
+                    status={issue ? 'error' : ''}
+                    aria-describedby={issue ? `item-${i}-${c.key}-help` : undefined}
+                    value={it[c.key]}
+                    onChange={(e) => edit(i, c.key, e.target.value)}
+                  />
+                  {issue && (
+                    <div id={`item-${i}-${c.key}-help`} style={{ color: '#b91c1c', fontSize: 12 }}>
+                      {pick(issue)}
+                    </div>
+                  )}
+                </span>
+              );
+            })}
+            <span role="cell">
+              <Button
+                // No space inserted between two Chinese characters: the visible word stays the accessible name's start.
+                autoInsertSpace={false}
+                disabled={items.length === 1}
+                onClick={() => onChange(items.filter((_, j) => j !== i))}
+                aria-label={`${t('intake.removeItem')} ${i + 1}`}
+              >
+                {t('intake.removeItem')}
+              </Button>
+            </span>
+          </div>
+        ))}
+      </div>
       {listIssue && <div style={{ color: '#b91c1c' }}>{pick(listIssue)}</div>}
       <Button disabled={items.length >= MAX_ITEMS} onClick={() => onChange([...items, emptyItem()])}>
         {t('intake.addItem')}

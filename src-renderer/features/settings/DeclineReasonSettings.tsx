@@ -76,6 +76,8 @@ export function DeclineReasonSettings({ value, onChange, issues, now }: Props) {
                 </Field>
                 <Button
                   style={{ marginTop: 30 }}
+                  // No space inserted between two Chinese characters: the visible word starts the accessible name.
+                  autoInsertSpace={false}
                   aria-label={t('settings.declineReasons.removeOne', { n: i + 1 })}
                   onClick={() => onChange(value.filter((_, j) => j !== i))}
                 >
