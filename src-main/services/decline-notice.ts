@@ -1,17 +1,15 @@
 // The 不予受理告知书 of a case not accepted: its data (who decided, the date of the decision) and its PDF.
-import { loadCase } from '../db/repositories/case-repo';
 import { stmt } from '../db/statements';
 import { localDateOf } from '../domain/business-time';
 import type { Actor } from '../domain/case-machine';
-import { can } from '../domain/permissions';
 import { FORM_TEXT_EN } from '../pdf/form-text-en';
 import { FORM_TEXT_ZH } from '../pdf/form-text-zh';
 import { renderPdf, type RenderOptions } from '../pdf/render';
 import { declineNoticeTemplate, type DeclineNoticePrintData } from '../pdf/templates/decline-notice';
 import { refuse } from '../shared/errors';
 import type { CaseRecord } from '../shared/types';
-import { mayReadContent } from './case-read';
 import type { ServiceContext } from './context';
+import { printableCase } from './printable-case';
 
 export function declineNoticePrintData(ctx: ServiceContext, c: CaseRecord): DeclineNoticePrintData {
   const s = ctx.settings();
@@ -34,23 +32,16 @@ export async function printDeclineNotice(
   caseId: string,
   opts: RenderOptions & { lang?: 'zh-CN' | 'en' } = {},
 ): Promise<{ pdf: Buffer; number: string }> {
-  if (!can(actor.role, 'print')) throw refuse('FORBIDDEN', '您的角色无权打印', 'Your role may not print');
-  const c = loadCase(ctx.db, caseId);
-  if (!c) throw refuse('NOT_FOUND', '找不到该个案', 'Case not found');
-  if (c.status !== 'not_accepted') {
-    throw refuse(
-      'VALIDATION',
-      '不予受理告知书只适用于已决定不予受理的个案',
-      'A notice of non-acceptance applies only to a case that was not accepted',
-      [{ field: 'kind', message: { zh: '此个案已受理', en: 'This case was accepted' } }],
-    );
-  }
-  if (!mayReadContent(actor, c))
-    throw refuse(
-      'FORBIDDEN',
-      '匿名投诉的内容只有秘书室、值班主管和店长可以打印',
-      'Only the secretary office, supervisors and managers may print an anonymous complaint',
-    );
+  const c = printableCase(ctx, actor, caseId, (c) => {
+    if (c.status !== 'not_accepted') {
+      throw refuse(
+        'VALIDATION',
+        '不予受理告知书只适用于已决定不予受理的个案',
+        'A notice of non-acceptance applies only to a case that was not accepted',
+        [{ field: 'kind', message: { zh: '此个案已受理', en: 'This case was accepted' } }],
+      );
+    }
+  });
   const pdf = await renderPdf(
     declineNoticeTemplate,
     declineNoticePrintData(ctx, c),

@@ -4,9 +4,7 @@ import { loadCase, loadFollowUps } from '../db/repositories/case-repo';
 import { loadSlip } from '../db/repositories/slip-repo';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
-import { can } from '../domain/permissions';
 import { caseRecordTemplate, type CaseRecordPrintData } from '../pdf/templates/case-record';
-import { mayReadContent } from './case-read';
 import { FORM_TEXT_EN } from '../pdf/form-text-en';
 import { FORM_TEXT_ZH } from '../pdf/form-text-zh';
 import { renderPdf, type RenderOptions } from '../pdf/render';
@@ -20,6 +18,7 @@ import { printReplyLetter } from './reply-letter';
 import { printTrainingCase } from './training';
 import type { Parsed } from './with-input';
 import type { ServiceContext } from './context';
+import { printableCase } from './printable-case';
 
 export type FormLanguage = 'zh-CN' | 'en';
 export const formText = (lang: FormLanguage) => (lang === 'en' ? FORM_TEXT_EN : FORM_TEXT_ZH);
@@ -106,15 +105,7 @@ export async function printCaseRecord(
   caseId: string,
   opts: PrintOptions = {},
 ): Promise<Buffer> {
-  if (!can(actor.role, 'print')) throw refuse('FORBIDDEN', '您的角色无权打印', 'Your role may not print');
-  const c = loadCase(ctx.db, caseId);
-  if (!c) throw refuse('NOT_FOUND', '找不到该个案', 'Case not found');
-  if (!mayReadContent(actor, c))
-    throw refuse(
-      'FORBIDDEN',
-      '匿名投诉的内容只有秘书室、值班主管和店长可以打印',
-      'Only the secretary office, supervisors and managers may print an anonymous complaint',
-    );
+  const c = printableCase(ctx, actor, caseId);
   return renderPdf(caseRecordTemplate, caseRecordPrintData(ctx, c), formText(opts.lang ?? 'zh-CN'), {
     ...opts,
     paper: 'A4',

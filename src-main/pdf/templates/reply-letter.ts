@@ -5,7 +5,7 @@ import { formatYuan } from '../../domain/slips';
 import type { CaseRecord } from '../../shared/types';
 import { formatDate } from '../format';
 import type { FormText } from '../form-text';
-import { Flow, SIZE } from '../layout';
+import { branchAndDate, heading, letterFlow, paragraph, signLines } from '../letter-layout';
 
 export interface ReplyLetterPrintData {
   c: CaseRecord;
@@ -16,31 +16,6 @@ export interface ReplyLetterPrintData {
   date: string;
 }
 
-const BODY_SIZE = 11;
-
-/** A paragraph of running text that continues on the next page. */
-function paragraph(f: Flow, text: string, indent = 0): void {
-  let rest = text;
-  const w = f.width - indent;
-  while (rest) {
-    f.ensure(f.measure('字', w, BODY_SIZE) + 2);
-    const n = f.fitPrefix(rest, w, f.bottom - f.y, BODY_SIZE);
-    const chars = Array.from(rest);
-    const part = chars.slice(0, n).join('');
-    f.text(part, f.left + indent, f.y, w, { size: BODY_SIZE });
-    f.y += f.measure(part, w, BODY_SIZE) + 4;
-    rest = chars.slice(n).join('');
-    if (rest) f.newPage();
-  }
-}
-
-function heading(f: Flow, text: string): void {
-  f.ensure(40);
-  f.y += 6;
-  f.text(text, f.left, f.y, f.width, { font: 'bold', size: BODY_SIZE });
-  f.y += 18;
-}
-
 /** "label:value" pairs on one line; an empty value prints as not recorded yet. */
 const pairs = (items: [string, string | null | undefined][], t: FormText): string =>
   items.map(([label, value]) => `${label}:${value || t.reply.notRecorded}`).join(';');
@@ -48,17 +23,7 @@ const pairs = (items: [string, string | null | undefined][], t: FormText): strin
 export function replyLetterTemplate(doc: PDFKit.PDFDocument, d: ReplyLetterPrintData, t: FormText): void {
   const c = d.c;
   const r = t.reply;
-  const flow: Flow = new Flow(doc, {
-    paper: 'A4',
-    margin: 56,
-    footerHeight: 14,
-    header: () => {
-      flow.text(r.title, flow.left, 44, flow.width, { font: 'bold', size: 20, align: 'center' });
-      flow.text(`${r.ourNumber}:${c.number}`, flow.left, 76, flow.width, { size: 9, align: 'right' });
-      return 100;
-    },
-  });
-  flow.newPage();
+  const flow = letterFlow(doc, r.title, `${r.ourNumber}:${c.number}`);
   // Addressed by the body's own name when recorded (浦东新区消保委), else by its kind (消委会).
   const body = c.govBodyName || (c.govBody ? t.govBody[c.govBody] : '');
   flow.text(`${body}:`, flow.left, flow.y, flow.width, { font: 'bold', size: 12 });
@@ -111,23 +76,7 @@ export function replyLetterTemplate(doc: PDFKit.PDFDocument, d: ReplyLetterPrint
   paragraph(flow, r.closing, 22);
 
   // The branch, its seal, the date, and the lines to sign: kept together at the foot of the letter.
-  flow.ensure(130);
-  flow.y += 24;
-  const right = flow.right - 220;
-  flow.text(`${d.branchName}  ${r.seal}`, right, flow.y, 220, { font: 'bold', size: BODY_SIZE, align: 'right' });
-  flow.y += 20;
-  flow.text(d.date, right, flow.y, 220, { size: BODY_SIZE, align: 'right' });
-  flow.y += 36;
-  const slot = flow.width / 3;
-  [r.signHead, r.signHandler, r.contactPhone].forEach((label, i) => {
-    const x = flow.left + i * slot;
-    flow.text(`${label}:`, x, flow.y, slot - 8, { size: SIZE.value });
-    const labelWidth = flow.doc.font('body').fontSize(SIZE.value).widthOfString(`${label}:`);
-    flow.doc
-      .moveTo(Math.min(x + labelWidth + 4, x + slot - 40), flow.y + 13)
-      .lineTo(x + slot - 12, flow.y + 13)
-      .stroke('#000');
-  });
-  flow.y += 24;
+  branchAndDate(flow, `${d.branchName}  ${r.seal}`, d.date, 130);
+  signLines(flow, [r.signHead, r.signHandler, r.contactPhone]);
   flow.numberPages(t.page);
 }
