@@ -54,9 +54,15 @@ program
   .option('--port <p>', '端口 port', port, 8787)
   .option('--host <h>', '监听地址 listen address', '127.0.0.1')
   .option('--db <file>', '总部数据库文件 head-office store file')
-  .action(async (o: { port: number; host: string; db?: string }) => {
+  // Another build of the console than out/console (several test runs side by side); also BRANCH_DESK_CONSOLE_DIR.
+  .option('--console-dir <dir>', '控制台静态文件目录 console build directory', process.env.BRANCH_DESK_CONSOLE_DIR)
+  .action(async (o: { port: number; host: string; db?: string; consoleDir?: string }) => {
     const store = o.db ? await openHqStore(o.db) : await db();
-    const app = await buildServer({ db: store, adminToken: process.env.BRANCH_DESK_HQ_ADMIN_TOKEN ?? null });
+    const app = await buildServer({
+      db: store,
+      adminToken: process.env.BRANCH_DESK_HQ_ADMIN_TOKEN ?? null,
+      ...(o.consoleDir ? { consoleDir: o.consoleDir } : {}),
+    });
     const address = await app.listen({ port: o.port, host: o.host });
     say(`总部同步服务已启动 Head-office sync service listening on ${address}`);
     const close = () => void app.close().then(() => store.close());
