@@ -153,23 +153,25 @@ export default tseslint.config(
               'The console may import only src-main/shared and the pure src-main/domain from outside the renderer.',
           },
           {
-            regex: 'src-headoffice/(?!console/api-contract$)',
-            message: 'The console imports only the API contract of head office.',
+            regex: 'src-headoffice/(?!console/(api-contract|case-record-of)$)',
+            message: 'The console imports only the API contract of head office and the case record it carries.',
           },
         ],
       }),
     },
   },
-  // head office: shared, the pure domain rules (the summary of SPEC §8) and the pure batch format of sync only.
+  // head office: shared, the pure domain rules (the summary of SPEC §8), the branch's printed forms and
+  // exporters (pdf: templates are pure functions of their data, so head office prints the same form) and
+  // the pure batch format of sync only.
   {
     files: ['src-headoffice/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(noElectron, {
         patterns: [
           {
-            regex: 'src-main/(?!shared(/|$)|domain/|sync/batch|sync/protocol)',
+            regex: 'src-main/(?!shared(/|$)|domain/|pdf/|sync/batch|sync/protocol)',
             message:
-              'Head office may import src-main/shared, src-main/domain, and the batch format and wire protocol of src-main/sync only.',
+              'Head office may import src-main/shared, src-main/domain, src-main/pdf, and the batch format and wire protocol of src-main/sync only.',
           },
         ],
       }),
