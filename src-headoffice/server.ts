@@ -14,6 +14,7 @@ import { consoleRoutes } from './console/routes';
 import { httpError } from './http-errors';
 import { importBatch } from './importer';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
+import { remindersSince } from './reminders';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits';
 import { zodValidator, type ZodTypeProvider } from './route-schemas';
 import type { HqStore } from './store';
@@ -112,9 +113,12 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
   );
 
-  app.get('/v1/instructions', { preValidation: signed, schema: { querystring: InstructionsQuery } }, async (req) =>
-    instructionsSince(o.db, signedBranch(req), req.query.since),
-  );
+  app.get('/v1/instructions', { preValidation: signed, schema: { querystring: InstructionsQuery } }, async (req) => {
+    const branch = signedBranch(req);
+    const page = await instructionsSince(o.db, branch, req.query.since);
+    const { reminders } = req.query;
+    return reminders === undefined ? page : { ...page, ...(await remindersSince(o.db, branch, reminders, now())) };
+  });
 
   const reviewerToken = async (req: FastifyRequest) => {
     const auth = req.headers.authorization ?? '';

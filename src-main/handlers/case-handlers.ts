@@ -12,6 +12,7 @@ import {
 } from '../services/case-details';
 import { declineCase } from '../services/case-acceptance';
 import { caseHistory } from '../services/case-history';
+import { caseReminders, markRemindersSeen, remindersWaiting } from '../services/case-reminders';
 import { createCase, intakeCheck } from '../services/case-intake';
 import { getCase, getCaseByNumber, toView } from '../services/case-read';
 import {
@@ -75,5 +76,8 @@ export const caseHandlers = {
   'cases.fileUnreachable': viewing(fileUnreachable.parsed),
   'queues.list': (ctx, s, input) => listQueue.parsed(ctx, s.actor, input),
   'queues.counts': (ctx, s) => queueCounts(ctx, s.actor),
+  'reminders.ofCase': (ctx, s, input) => caseReminders.parsed(ctx, s.actor, input),
+  'reminders.markSeen': (ctx, s, input) => markRemindersSeen.parsed(ctx, s.actor, input),
+  'reminders.waiting': (ctx, s) => remindersWaiting(ctx, s.actor),
   'search.cases': (ctx, s, input) => searchCases.parsed(ctx, s.actor, input),
 } satisfies Partial<PrivateHandlers>;

@@ -196,6 +196,28 @@ export interface CaseRecord {
 }
 
 /** A case as a given user may see it: anonymous content is withheld from roles without the right. */
+/** A reminder (催办) head office sent about a case, as the branch received it (instants in ms). */
+export interface CaseReminder {
+  id: string;
+  caseId: string;
+  message: string;
+  reviewerName: string;
+  sentAt: number;
+  receivedAt: number;
+  /** When someone at the branch read it on the case (null: unread). */
+  seenAt: number | null;
+}
+
+/** A case on the home screen's 总部催办 list: its unread reminders, the newest one's words. */
+export interface ReminderWaiting {
+  caseId: string;
+  caseNumber: string;
+  unread: number;
+  latestAt: number;
+  latestMessage: string;
+  reviewerName: string;
+}
+
 export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResolution'> {
   content: string | null;
   expectedResolution: string | null;

@@ -88,7 +88,8 @@ export class HttpTransport implements Transport {
     return this.request(PushAnswer, 'POST', path, body);
   }
 
-  async pull(since: number): Promise<PullAnswer> {
-    return this.request(PullAnswer, 'GET', `/v1/instructions?since=${since}`, null);
+  async pull(since: number, reminders?: number): Promise<PullAnswer> {
+    const more = reminders === undefined ? '' : `&reminders=${reminders}`;
+    return this.request(PullAnswer, 'GET', `/v1/instructions?since=${since}${more}`, null);
   }
 }

@@ -2,18 +2,25 @@
 // cursor in one transaction, so an instruction is applied once even if the app dies midway.
 // An instruction for a case this store does not have (a store restored from an old backup,
 // or a case not yet re-created) is kept in sync_state and tried again on every later pull:
-// it is never lost, and it never blocks the instructions behind it.
+// it is never lost, and it never blocks the instructions behind it. Head office's reminders
+// (催办) come in the same pages by their own cursor, kept alike; they are not instructions.
 import { applyInstruction } from '../services/case-details';
+import { applyReminder } from '../services/case-reminders';
 import type { ServiceContext } from '../services/context';
 import { isAppError } from '../shared/errors';
 import {
   dropPendingInstruction,
   instructionCursor,
+  dropPendingReminder,
   pendingInstructions,
+  pendingReminders,
   putPendingInstruction,
+  putPendingReminder,
+  reminderCursor,
   setInstructionCursor,
+  setReminderCursor,
 } from './sync-state';
-import { Instruction } from './protocol';
+import { Instruction, Reminder } from './protocol';
 import type { Transport } from './transport';
 
 const asInput = (i: Instruction) => ({
@@ -42,6 +49,21 @@ function applyOrKeep(ctx: ServiceContext, i: Instruction): boolean {
   }
 }
 
+/** Stores one reminder; false when its case is not in this store (kept for later) or it was held already. */
+function remindOrKeep(ctx: ServiceContext, r: Reminder): boolean {
+  try {
+    const stored = applyReminder(ctx, r);
+    dropPendingReminder(ctx.db, r.reminderId);
+    return stored;
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') {
+      putPendingReminder(ctx.db, r.reminderId, JSON.stringify(r));
+      return false;
+    }
+    throw e;
+  }
+}
+
 const readJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
@@ -53,24 +75,39 @@ const readJson = (text: string): unknown => {
 export async function pullInstructions(
   ctx: ServiceContext,
   transport: Transport,
-): Promise<{ applied: number; pending: number }> {
+): Promise<{ applied: number; pending: number; reminders: number; remindersPending: number }> {
   let applied = 0;
+  let reminders = 0;
   ctx.db.transaction(() => {
     for (const json of pendingInstructions(ctx.db)) {
       // Kept as head office sent it; one that no longer reads stays kept rather than blocking the pull.
       const kept = Instruction.safeParse(readJson(json));
       if (kept.success && applyOrKeep(ctx, kept.data)) applied++;
     }
+    for (const json of pendingReminders(ctx.db)) {
+      const kept = Reminder.safeParse(readJson(json));
+      if (kept.success && remindOrKeep(ctx, kept.data)) reminders++;
+    }
   })();
   for (let pages = 0; pages < 1000; pages++) {
     const since = instructionCursor(ctx.db);
-    const page = await transport.pull(since);
-    if (page.instructions.length === 0 && page.cursor <= since) break;
+    const remindersSince = reminderCursor(ctx.db);
+    const page = await transport.pull(since, remindersSince);
+    const sent = page.reminders ?? [];
+    if (page.instructions.length === 0 && page.cursor <= since && sent.length === 0) break;
     ctx.db.transaction(() => {
       for (const i of page.instructions) if (applyOrKeep(ctx, i)) applied++;
       setInstructionCursor(ctx.db, Math.max(since, page.cursor));
+      for (const r of sent) if (remindOrKeep(ctx, r)) reminders++;
+      if (page.reminderCursor !== null && page.reminderCursor !== undefined)
+        setReminderCursor(ctx.db, Math.max(remindersSince, page.reminderCursor));
     })();
-    if (page.instructions.length === 0) break;
+    if (page.instructions.length === 0 && sent.length === 0) break;
   }
-  return { applied, pending: pendingInstructions(ctx.db).length };
+  return {
+    applied,
+    pending: pendingInstructions(ctx.db).length,
+    reminders,
+    remindersPending: pendingReminders(ctx.db).length,
+  };
 }

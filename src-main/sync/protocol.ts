@@ -110,11 +110,31 @@ export const Instruction = z.object({
 });
 export type Instruction = z.infer<typeof Instruction>;
 
+/** A reminder (催办) of head office about a case: not a 批示 (it instructs nothing). */
+export const Reminder = z.object({
+  seq: count,
+  reminderId: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  branch: z.string(),
+  message: z.string(),
+  reviewerName: z.string(),
+  /** ISO instant. */
+  sentAt: z.string(),
+});
+export type Reminder = z.infer<typeof Reminder>;
+
 /** 200 from GET /v1/instructions. */
 export const PullAnswer = z.object({
   instructions: z.array(Instruction),
   /** The cursor to ask from next time. */
   cursor: count,
+  /**
+   * Additive (issue 13 §8): reminders after `?reminders=N`, by their own cursor. Absent from an
+   * older head office, and given only to a branch that asks (an older one does not).
+   */
+  reminders: z.array(Reminder).nullish(),
+  reminderCursor: count.nullish(),
 });
 export type PullAnswer = z.infer<typeof PullAnswer>;
 
@@ -146,7 +166,11 @@ const digits = (name: string, max: number) =>
 /** POST /v1/batches?backlog=N: outbox records still waiting at the branch (signed with the path). */
 export const BatchesQuery = z.object({ backlog: digits('backlog', 12).optional() });
 /** GET /v1/instructions?since=N. */
-export const InstructionsQuery = z.object({ since: digits('since', 15).default(0) });
+export const InstructionsQuery = z.object({
+  since: digits('since', 15).default(0),
+  /** The reminder cursor (issue 13 §8): with it, the answer carries the reminders after it. */
+  reminders: digits('reminders', 15).optional(),
+});
 
 // ---------------------------------------------------------------- record snapshots head office reads
 

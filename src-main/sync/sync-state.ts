@@ -49,3 +49,19 @@ export const pendingInstructions = (db: Db): string[] =>
       `${PENDING.slice(0, -1)};`,
     ) as { value: string }[]
   ).map((r) => r.value);
+
+/** The reminder (催办) cursor: head office's reminders up to it are held here. */
+export const reminderCursor = (db: Db): number => Number(get(db, 'reminder_cursor') ?? 0);
+export const setReminderCursor = (db: Db, cursor: number): void => put(db, 'reminder_cursor', String(cursor));
+
+const PENDING_REMINDER = 'pending_reminder:';
+export const putPendingReminder = (db: Db, id: string, json: string): void => put(db, PENDING_REMINDER + id, json);
+export const dropPendingReminder = (db: Db, id: string): void =>
+  void stmt(db, 'DELETE FROM sync_state WHERE key = ?').run(PENDING_REMINDER + id);
+export const pendingReminders = (db: Db): string[] =>
+  (
+    stmt(db, 'SELECT value FROM sync_state WHERE key >= ? AND key < ? ORDER BY key').all(
+      PENDING_REMINDER,
+      `${PENDING_REMINDER.slice(0, -1)};`,
+    ) as { value: string }[]
+  ).map((r) => r.value);

@@ -7,7 +7,8 @@ import type { PullAnswer, PushAnswer } from './protocol';
 export interface Transport {
   /** `backlog`: outbox records still waiting after this batch, reported to head office (its console shows it). */
   push(body: Buffer, info?: { backlog?: number }): Promise<PushAnswer>;
-  pull(since: number): Promise<PullAnswer>;
+  /** `reminders`: the reminder cursor; given, the answer carries the reminders (催办) after it. */
+  pull(since: number, reminders?: number): Promise<PullAnswer>;
 }
 
 export class TransportError extends Error {

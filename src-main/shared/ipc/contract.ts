@@ -57,6 +57,7 @@ import type {
   SlipRecord,
 } from '../types';
 import type { SlipRow, SlipView } from '../types';
+import type { CaseReminder, ReminderWaiting } from '../types';
 import type { ReportJobStatus, SummaryReport } from '../summary-types';
 import type { TrainingCase, TrainingCaseRow } from '../training-types';
 import type { ChannelName } from './channel-names';
@@ -145,6 +146,9 @@ export const contract = {
   'cases.fileUnreachable': { input: CaseOnlyInput, output: out<CaseView>() },
   'queues.list': { input: QueueInput, output: out<Page<QueueRow>>() },
   'queues.counts': { input: Empty, output: out<Partial<Record<QueueName, number>>>() },
+  'reminders.ofCase': { input: CaseOnlyInput, output: out<CaseReminder[]>() },
+  'reminders.markSeen': { input: CaseOnlyInput, output: out<number>() },
+  'reminders.waiting': { input: Empty, output: out<ReminderWaiting[]>() },
   'search.cases': { input: SearchInput, output: out<Page<QueueRow>>() },
   'slips.create': { input: SlipCreateInput, output: out<SlipRecord>() },
   'slips.get': { input: SlipRef, output: out<SlipRecord>() },
