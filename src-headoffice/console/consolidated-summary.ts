@@ -12,7 +12,7 @@ import {
   summarize,
   type SummaryFacts,
 } from '../../src-main/domain/summary';
-import type { SlipFacts } from '../../src-main/shared/summary-types';
+import type { Period, SlipFacts } from '../../src-main/shared/summary-types';
 import {
   CaseRecordSnapshot,
   FollowUpRecordSnapshot,
@@ -25,7 +25,35 @@ import { readSnapshot } from './snapshots';
 
 const TREND_PERIODS = 3;
 
+/** The summary's inputs: each case's facts with its branch and id, and the slips linked to no case. */
+export interface ConsolidatedFacts {
+  period: Period;
+  previous: Period[];
+  cases: { branch: string; id: string; facts: SummaryFacts }[];
+  standalone: { branch: string; slip: SlipFacts }[];
+}
+
 export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: number): Promise<ConsoleSummary> {
+  const { period, previous, cases, standalone } = await consolidatedFacts(store, q);
+  const summary = summarize(
+    cases.map((c) => c.facts),
+    period,
+    previous,
+    { asOf: now, standaloneSlips: standalone.map((s) => s.slip) },
+  );
+  return {
+    period: q.period,
+    firstDate: period.firstDate,
+    lastDate: period.lastDate,
+    branch: q.branch ?? null,
+    cases: summary.total,
+    summary,
+    names: { units: await unitNames(store, q.branch) },
+  };
+}
+
+/** Reads the period's (and the trend's) cases, slips and follow-ups into the facts the summary counts. */
+export async function consolidatedFacts(store: HqStore, q: SummaryQuery): Promise<ConsolidatedFacts> {
   const period = periodOfDate(q.period, q.date, CONSOLE_TIME_ZONE);
   const previous = previousPeriods(period, TREND_PERIODS, CONSOLE_TIME_ZONE);
   const from = (previous[0] ?? period).from;
@@ -41,7 +69,7 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
     q.branch ? [q.branch] : [],
   );
   const slipsOf = new Map<string, SlipSnapshot[]>();
-  const standalone: SlipFacts[] = [];
+  const standalone: ConsolidatedFacts['standalone'] = [];
   for (const s of slips) {
     const snap = readSnapshot(SlipRecordSnapshot, s.payload);
     if (!snap) continue;
@@ -49,7 +77,7 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
       slipsOf.set(`${s.branch}/${s.parent_id}`, [...(slipsOf.get(`${s.branch}/${s.parent_id}`) ?? []), snap]);
     else {
       const f = slipFacts(snap);
-      if (f && f.handledAt >= from && f.handledAt < period.to) standalone.push(f);
+      if (f && f.handledAt >= from && f.handledAt < period.to) standalone.push({ branch: s.branch, slip: f });
     }
   }
   // Follow-ups (回访) are records of their own: their outcomes join their case's facts.
@@ -64,26 +92,22 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
     const key = `${u.branch}/${u.parent_id}`;
     followUpsOf.set(key, [...(followUpsOf.get(key) ?? []), snap]);
   }
-  const facts: SummaryFacts[] = [];
+  const facts: ConsolidatedFacts['cases'] = [];
   for (const c of cases) {
     const snap = readSnapshot(CaseRecordSnapshot, c.payload);
     const key = `${c.branch}/${c.id}`;
     if (!snap) continue;
     const unit = snap.complainedUnitId ? unitKey(c.branch, snap.complainedUnitId, q.branch) : null;
-    facts.push(
-      caseFacts({ ...snap, complainedUnitId: unit, followUps: followUpsOf.get(key) ?? null }, slipsOf.get(key) ?? []),
-    );
+    facts.push({
+      branch: c.branch,
+      id: c.id,
+      facts: caseFacts(
+        { ...snap, complainedUnitId: unit, followUps: followUpsOf.get(key) ?? null },
+        slipsOf.get(key) ?? [],
+      ),
+    });
   }
-  const summary = summarize(facts, period, previous, { asOf: now, standaloneSlips: standalone });
-  return {
-    period: q.period,
-    firstDate: period.firstDate,
-    lastDate: period.lastDate,
-    branch: q.branch ?? null,
-    cases: summary.total,
-    summary,
-    names: { units: await unitNames(store, q.branch) },
-  };
+  return { period, previous, cases: facts, standalone };
 }
 
 /**
@@ -94,7 +118,7 @@ const unitKey = (branch: string, unitId: string, onlyBranch: string | undefined)
   onlyBranch ? unitId : `${branch}/${unitId}`;
 
 /** The names of the units, keyed as unitKey keys them. */
-async function unitNames(store: HqStore, branch: string | undefined): Promise<Record<string, string>> {
+export async function unitNames(store: HqStore, branch: string | undefined): Promise<Record<string, string>> {
   const units = await store.all<{ branch: string; id: string; payload: string }>(
     `SELECT branch, id, payload FROM records WHERE type = 'unit'${branch ? ' AND branch = ?' : ''}`,
     branch ? [branch] : [],
