@@ -11,6 +11,7 @@ import { syncRefuse, isSyncError } from '../src-main/sync/batch-errors';
 import { type BadLine, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
 import { AuditSnapshot, CaseChildSnapshot, type PushAnswer } from '../src-main/sync/protocol';
 import { projectCase } from './projection';
+import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
 import { newestOwnTime } from './record-own-time';
 import type { CaseRow, HqStore, RecordRow } from './store';
@@ -166,6 +167,7 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         .map((w) => projectCase(o.branch, w.value, o.now))
         .filter((c): c is CaseRow => c !== null);
       await t.upsertCases(cases);
+      await fillAnsweredLimits(t, store.kind, o.branch, cases);
       if (o.backlog !== undefined)
         await t.run('UPDATE branches SET backlog_prev = backlog, backlog = ?, backlog_at = ? WHERE code = ?', [
           o.backlog,

@@ -5,6 +5,7 @@
 import { normalizePhone } from '../src-main/shared/phone';
 import { CaseSnapshot } from '../src-main/sync/protocol';
 import type { CaseRow } from './store-types';
+import { caseListFacts } from './case-list-facts';
 
 const text = (v: string | null | undefined): string | null => (v ? v : null);
 
@@ -32,6 +33,7 @@ export function caseRowOf(branch: string, snap: CaseSnapshot, importedAt: number
     items: items.length ? items.join('\n') : null,
     content: snap.content ?? '',
     dueAt: snap.dueAt ?? null,
+    ...caseListFacts(snap, snap.receivedAt),
   };
 }
 

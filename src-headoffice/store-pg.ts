@@ -166,12 +166,16 @@ function txApi(client: pg.PoolClient): HqTx {
       for (const part of chunks(rows)) {
         const col = <K extends keyof CaseRow>(k: K) => part.map((r) => r[k]);
         await q(
-          `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, search_text, due_at)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::int[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[])
+          `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, search_text, due_at,
+             complained_unit, handling_unit, answered_at, open_promise_at, promise_late, waiting_since)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::int[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[],
+             $21::text[], $22::text[], $23::bigint[], $24::bigint[], $25::int[], $26::bigint[])
            ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
              severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
              satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
-             receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, search_text = excluded.search_text, due_at = excluded.due_at`,
+             receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, search_text = excluded.search_text, due_at = excluded.due_at,
+             complained_unit = excluded.complained_unit, handling_unit = excluded.handling_unit, answered_at = excluded.answered_at,
+             open_promise_at = excluded.open_promise_at, promise_late = excluded.promise_late, waiting_since = excluded.waiting_since`,
           [
             col('branch'),
             col('id'),
@@ -193,6 +197,12 @@ function txApi(client: pg.PoolClient): HqTx {
             col('content'),
             part.map((r) => searchText(r.customerName, r.content)),
             col('dueAt'),
+            col('complainedUnit'),
+            col('handlingUnit'),
+            col('answeredAt'),
+            col('openPromiseAt'),
+            col('promiseLate'),
+            col('waitingSince'),
           ],
         );
       }

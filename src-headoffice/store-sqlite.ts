@@ -134,12 +134,15 @@ export class SqliteStore implements HqStore {
     },
     upsertCases: async (rows: CaseRow[]) => {
       const upsert = this.q(
-        `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, due_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, due_at,
+           complained_unit, handling_unit, answered_at, open_promise_at, promise_late, waiting_since)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
            severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
            satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
-           receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, due_at = excluded.due_at
+           receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, due_at = excluded.due_at,
+           complained_unit = excluded.complained_unit, handling_unit = excluded.handling_unit, answered_at = excluded.answered_at,
+           open_promise_at = excluded.open_promise_at, promise_late = excluded.promise_late, waiting_since = excluded.waiting_since
          RETURNING rid`,
       );
       const old = this.q('SELECT rid, customer_name AS name, content FROM hq_cases WHERE branch = ? AND id = ?');
@@ -167,6 +170,12 @@ export class SqliteStore implements HqStore {
           c.items,
           c.content,
           c.dueAt,
+          c.complainedUnit,
+          c.handlingUnit,
+          c.answeredAt,
+          c.openPromiseAt,
+          c.promiseLate,
+          c.waitingSince,
         ) as { rid: number };
         // The search document changes only when the name or content does (most updates are status moves).
         if (was && was.name === c.customerName && was.content === c.content) continue;

@@ -44,6 +44,13 @@ export interface CaseRow {
   content: string;
   /** CaseRecord.dueAt: the deadline the console list shows with overdue. */
   dueAt: number | null;
+  /** The list's unit, late and waiting facts (migration 0007, case-list-facts.ts). */
+  complainedUnit: string | null;
+  handlingUnit: string | null;
+  answeredAt: number | null;
+  openPromiseAt: number | null;
+  promiseLate: number;
+  waitingSince: number;
 }
 
 /** The importer's bulk writes, one implementation per backend (row by row in SQLite, set-wise in PostgreSQL). */

@@ -43,12 +43,19 @@ export const CONSOLE_PATHS = {
   instructionVersions: `${CONSOLE_API}/cases/:branch/:id/instructions/:instructionId/versions`,
   caseAssignment: `${CONSOLE_API}/cases/:branch/:id/assignment`,
   caseRead: `${CONSOLE_API}/cases/:branch/:id/read`,
+  caseReminders: `${CONSOLE_API}/cases/:branch/:id/reminders`,
+  /** GET ?lang=zh-CN|en: the 顾客异议处理记录表 as the branch prints it (PDF). */
+  caseRecordPdf: `${CONSOLE_API}/cases/:branch/:id/record.pdf`,
   reviewers: `${CONSOLE_API}/reviewers`,
   summary: `${CONSOLE_API}/summary`,
   repeatComplainants: `${CONSOLE_API}/repeat-complainants`,
+  /** GET: every branch's units, UnitOption[] (the list's unit filter). */
+  units: `${CONSOLE_API}/units`,
   branchHealth: `${CONSOLE_API}/branches/health`,
   /** POST HealthAckBody: a reviewer acknowledges one problem of a branch as shown. */
   branchHealthAck: `${CONSOLE_API}/branches/health/acks`,
+  /** GET: the day's dashboard, the console's home (Dashboard). */
+  dashboard: `${CONSOLE_API}/dashboard`,
 } as const;
 
 export const casePath = (branch: string, id: string): string =>
@@ -58,6 +65,14 @@ export const instructionVersionsPath = (branch: string, id: string, instructionI
   `${caseInstructionsPath(branch, id)}/${encodeURIComponent(instructionId)}/versions`;
 export const caseAssignmentPath = (branch: string, id: string): string => `${casePath(branch, id)}/assignment`;
 export const caseReadPath = (branch: string, id: string): string => `${casePath(branch, id)}/read`;
+export const caseRemindersPath = (branch: string, id: string): string => `${casePath(branch, id)}/reminders`;
+export const caseRecordPdfPath = (branch: string, id: string, lang: FormLanguage): string =>
+  `${casePath(branch, id)}/record.pdf?lang=${lang}`;
+
+/** The languages a printed form comes in. */
+export const FORM_LANGUAGES = ['zh-CN', 'en'] as const;
+export type FormLanguage = (typeof FORM_LANGUAGES)[number];
+export const RecordPdfQuery = z.object({ lang: z.enum(FORM_LANGUAGES).default('zh-CN') });
 
 export const SESSION_COOKIE = 'hq_console_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -127,7 +142,14 @@ export interface SessionInfo {
  * characters over every branch) is refused: 400 VALIDATION on `q`, asking for a third
  * character or a branch/date filter.
  */
-export const CASE_ORDERS = ['newest', 'oldest'] as const;
+/** waiting: the case waiting longest first (since it went for sign-off, else since received). */
+export const CASE_ORDERS = ['newest', 'oldest', 'waiting'] as const;
+/** The deadline a case is overdue by: the handling limit or a promised reply time. */
+export const OVERDUE_KINDS = ['handling', 'promise'] as const;
+export type OverdueKind = (typeof OVERDUE_KINDS)[number];
+/** A unit at head office is (branch, unit): "SH01/<unit id>", as the summary keys it. */
+export const UNIT_KEY = /^([A-Z0-9]{2,16})\/(.{1,100})$/;
+export const unitKeyOf = (branch: string, unitId: string): string => `${branch}/${unitId}`;
 export type CaseOrder = (typeof CASE_ORDERS)[number];
 
 export const CaseListQuery = z.object({
@@ -142,10 +164,25 @@ export const CaseListQuery = z.object({
   severity: opt(z.enum(SEVERITIES)),
   /** 1: only cases past the deadline the branch last sent and not closed (filed or not accepted). */
   overdue: opt(z.enum(['1'])),
-  /** newest (received, the default) or oldest first; a 待批示 queue (status awaiting_instruction) defaults to oldest. */
+  /** newest (received, the default), oldest received or waiting longest first; a 待批示 queue (status awaiting_instruction) defaults to waiting. */
   order: opt(z.enum(CASE_ORDERS)),
   /** 1: only the cases assigned to the signed-in reviewer ("my queue"). */
   mine: opt(z.enum(['1'])),
+  /** Only the cases complained about this unit, keyed "SH01/<unit id>" (GET /units lists them). */
+  unit: opt(
+    z
+      .string()
+      .trim()
+      .refine((s) => UNIT_KEY.test(s), {
+        params: { zh: '须为“门店代码/部门编号”,如 SH01/u-1', en: 'must be "branch code/unit id", e.g. SH01/u-1' },
+      }),
+  ),
+  /** 1: only cases answered after their deadline (the handling limit in effect then, or a promised reply time). */
+  late: opt(z.enum(['1'])),
+  /** Only open cases past this deadline: the handling limit or a promised reply time. */
+  overdueBy: opt(z.enum(OVERDUE_KINDS)),
+  /** Only cases with a purchased item of exactly this name (the dashboard's product flags lead here). */
+  item: opt(z.string().trim().min(1).max(200)),
   after: opt(z.string().min(1).max(300)),
   limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(CASE_PAGE_MAX).default(CASE_PAGE_DEFAULT)),
 });
@@ -181,6 +218,26 @@ export interface CaseListRow {
   assignedToMe?: boolean;
   /** The signed-in reviewer has marked it read (已阅). */
   readByMe?: boolean;
+  /** The unit complained about and the handling unit, keyed "SH01/<unit id>"; null: none. */
+  complainedUnit?: string | null;
+  handlingUnit?: string | null;
+  /** Which deadline an open case is past now (the handling limit before a promise); null: none. */
+  overdueBy?: OverdueKind | null;
+  /** Which deadline it was answered after; null: on time or not answered. */
+  lateBy?: OverdueKind | null;
+  /** Since when it waits for a sign-off (else since received), and whole days since then. */
+  waitingSince?: number;
+  daysWaiting?: number;
+}
+
+/** One unit of one branch (GET /units), ordered by branch then name. */
+export interface UnitOption {
+  /** "SH01/<unit id>": the list's `unit` filter. */
+  key: string;
+  branch: string;
+  unitId: string;
+  name: string;
+  active: boolean;
 }
 
 export interface CaseListPage {
@@ -265,6 +322,8 @@ export interface CaseDetail {
   /** Who the case is assigned to (null: nobody), and who has marked it read (已阅). */
   assignment?: CaseAssignment | null;
   reads?: CaseRead[];
+  /** Reminders (催办) head office sent about the case, oldest first. */
+  reminders?: ConsoleReminder[];
   /**
    * Names for the ids the case and its records carry, of this branch only: its units (unit
    * records), its staff (from the audit records' actor and the slips' handler/approver names).
@@ -337,6 +396,31 @@ export interface ReadAnswer {
 /** GET /reviewers — the active reviewers a case can be assigned to, by name. */
 export interface ReviewersAnswer {
   reviewers: Reviewer[];
+}
+
+// ---------------------------------------------------------------- 催办
+
+export const REMINDER_MAX_CHARS = 500;
+
+/**
+ * POST /cases/:branch/:id/reminders — a reminder (催办) to the branch about an open case: 201 with
+ * it. Refused for a case head office has not received (404) or a closed one (filed or not
+ * accepted: 409). The branch pulls it with the 批示 (GET /v1/instructions); it is not a 批示.
+ */
+export const ReminderBody = z.strictObject({ message: z.string().trim().min(1).max(REMINDER_MAX_CHARS) });
+export type ReminderBody = z.infer<typeof ReminderBody>;
+
+export interface ConsoleReminder {
+  reminderId: string;
+  message: string;
+  reviewerName: string;
+  /** ISO instant. */
+  sentAt: string;
+  /** When head office learned the branch received it (its next pull); null: not yet known. */
+  receivedAt: number | null;
+}
+export interface ReminderAnswer {
+  reminder: ConsoleReminder;
 }
 
 export interface InstructionAnswer {
@@ -494,6 +578,73 @@ export interface BranchHealthAnswer {
   now: number;
 }
 
+// ---------------------------------------------------------------- the day's dashboard
+
+/** Cases received in this many hours are the dashboard's new 重大 cases. */
+export const NEW_MAJOR_HOURS = 24;
+/** Each list of the dashboard shows at most this many rows (its total beside it). */
+export const DASHBOARD_ROWS = 10;
+/** Counts stop here (shown as "1000+"). */
+export const DASHBOARD_COUNT_CAP = 1000;
+/** Product flags: one purchased item complained about by this many customers, or at this many branches, within PRODUCT_FLAG_DAYS. */
+export const PRODUCT_FLAG_DAYS = 30;
+export const PRODUCT_FLAG_CUSTOMERS = 3;
+export const PRODUCT_FLAG_BRANCHES = 2;
+/** The product flags read at most this many of the newest cases with purchased items in their window. */
+export const PRODUCT_SCAN_MAX = 20_000;
+
+export interface DashboardCase {
+  branch: string;
+  id: string;
+  number: string;
+  status: CaseStatus;
+  receivedAt: number;
+  customerName: string | null;
+  /** The first 80 characters of the content. */
+  excerpt: string;
+}
+
+export interface DashboardCount {
+  total: number;
+  /** False: at least DASHBOARD_COUNT_CAP. */
+  totalExact: boolean;
+}
+
+export interface ProductFlag {
+  /** The purchased item's name as the branches recorded it (the list's `item` filter). */
+  item: string;
+  /** Distinct customers: by phone, else by name; each anonymous case is one customer. */
+  customers: number;
+  branches: string[];
+  cases: number;
+  lastAt: number;
+}
+
+/**
+ * GET /dashboard — the reviewer's day, every list capped at DASHBOARD_ROWS:
+ * - newMajor: 重大 cases received since `since` (NEW_MAJOR_HOURS ago), newest first;
+ * - overdueByBranch: per branch with any, the cases the list's overdue filter shows (past the
+ *   deadline the branch sent, not filed or not accepted), most first;
+ * - awaiting: the 待批示 cases waiting longest (by receipt), with whole days since receipt;
+ * - branchProblems: branches silent, never synced, with stale data, refused batches, a rewind
+ *   or quarantined records, not acknowledged on the sync-health screen;
+ * - products: purchased items flagged within PRODUCT_FLAG_DAYS (see ProductFlag).
+ */
+export interface Dashboard {
+  now: number;
+  newMajor: DashboardCount & { since: number; cases: DashboardCase[] };
+  overdueByBranch: { branch: string; count: number; countExact: boolean }[];
+  awaiting: DashboardCount & { cases: (DashboardCase & { daysWaiting: number; instructed: boolean })[] };
+  branchProblems: { branch: string; problems: HealthProblem[] }[];
+  products: {
+    since: number;
+    /** Cases read; `complete` false when PRODUCT_SCAN_MAX stopped the reading (the newest were read). */
+    scanned: number;
+    complete: boolean;
+    flags: ProductFlag[];
+  };
+}
+
 // ---------------------------------------------------------------- field names
 
 /** Labels of the console's request fields, used in the VALIDATION issues. */
@@ -515,11 +666,20 @@ export const CONSOLE_FIELD_LABELS: Record<string, Bilingual> = {
   confirmAnother: { zh: '确认再发一条', en: 'Confirm another' },
   version: { zh: '更正或撤回', en: 'Correction or withdrawal' },
   reason: { zh: '理由', en: 'Reason' },
+  message: { zh: '催办内容', en: 'Reminder message' },
   instructionId: { zh: '批示', en: 'Instruction' },
   reviewer: { zh: '审核人', en: 'Reviewer' },
   mine: { zh: '我的队列', en: 'My queue' },
+  unit: { zh: '被投诉部门', en: 'Unit complained about' },
+  late: { zh: '超时答复', en: 'Answered late' },
+  overdueBy: { zh: '逾期时限', en: 'Overdue by' },
+  order: { zh: '排序', en: 'Order' },
+  item: { zh: '商品', en: 'Product' },
   period: { zh: '周期', en: 'Period' },
   date: { zh: '日期', en: 'Date' },
   kind: { zh: '问题类别', en: 'Problem kind' },
   at: { zh: '问题时间', en: 'Problem time' },
+  figure: { zh: '汇总数字', en: 'Summary figure' },
+  lang: { zh: '语言', en: 'Language' },
+  disposition: { zh: '下载或打印', en: 'Download or print' },
 };

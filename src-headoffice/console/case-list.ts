@@ -12,6 +12,7 @@ import type { HqQuery, HqStore, Param } from '../store';
 import { lowerAscii } from '../search-text';
 import type { CaseListPage, CaseListQuery, CaseListRow, CaseOrder } from './api-contract';
 import { dayEnd, dayStart } from './dates';
+import { FACT_COLUMNS, type FactsRow, factConditions, orderColumn, rowFacts } from './case-list-deadlines';
 
 const COUNT_CAP = 10_000;
 // A text search counts its matches only this far: past it, counting costs more than the page.
@@ -39,10 +40,10 @@ type Row = {
   due_at: number | string | null;
   /** 0/1 on SQLite, a boolean on PostgreSQL. */
   instructed: number | boolean;
-};
+} & FactsRow;
 
-const cursorOf = (r: { received_at: number; branch: string; id: string }) =>
-  Buffer.from(JSON.stringify([r.received_at, r.branch, r.id])).toString('base64url');
+const cursorOf = (r: Row, order: CaseOrder) =>
+  Buffer.from(JSON.stringify([Number(r[orderColumn(order)]), r.branch, r.id])).toString('base64url');
 
 function readCursor(s: string): [number, string, string] {
   try {
@@ -126,7 +127,12 @@ function searchCondition(store: HqStore, q: string): { sql: string; params: Para
 }
 
 /** The order of a list: newest first, except a 待批示 queue, which starts with the case waiting longest. */
-const orderOf = (q: CaseListQuery): CaseOrder => q.order ?? (q.status === 'awaiting_instruction' ? 'oldest' : 'newest');
+const orderOf = (q: CaseListQuery): CaseOrder =>
+  q.order ?? (q.status === 'awaiting_instruction' ? 'waiting' : 'newest');
+
+/** A line of hq_cases.items (purchased item names, one a line) equal to the parameter: case-sensitive on both stores. */
+const itemLines = (kind: HqStore['kind']) =>
+  kind === 'pg' ? 'strpos(chr(10) || items || chr(10), ?) > 0' : 'instr(char(10) || items || char(10), ?) > 0';
 
 /** Closed cases are never overdue. */
 const OPEN = "status NOT IN ('filed', 'not_accepted')";
@@ -157,6 +163,8 @@ export async function listCases(
       reviewer ?? '',
     );
   if (q.overdue) add(`due_at IS NOT NULL AND due_at < ? AND ${OPEN}`, now);
+  for (const c of factConditions(q, now)) add(c.sql, ...c.params);
+  if (q.item) add(itemLines(store.kind), `\n${q.item}\n`);
   if (q.q) {
     const s = searchCondition(store, q.q);
     add(s.sql, ...s.params);
@@ -164,16 +172,10 @@ export async function listCases(
   const filtered = { where: [...where], params: [...params] };
   if (q.after) {
     const [at, branch, id] = readCursor(q.after);
-    // Oldest first is the exact reverse of newest first, so both walk the same indexes.
-    if (orderOf(q) === 'oldest')
-      add(
-        'received_at >= ? AND (received_at > ? OR branch < ? OR (branch = ? AND id < ?))',
-        at,
-        at,
-        branch,
-        branch,
-        id,
-      );
+    const col = orderColumn(orderOf(q));
+    // Oldest first is the exact reverse of newest first, so both walk the same indexes; waiting walks as oldest.
+    if (orderOf(q) !== 'newest')
+      add(`${col} >= ? AND (${col} > ? OR branch < ? OR (branch = ? AND id < ?))`, at, at, branch, branch, id);
     else
       add(
         'received_at <= ? AND (received_at < ? OR branch > ? OR (branch = ? AND id > ?))',
@@ -191,7 +193,7 @@ export async function listCases(
     try {
       return await store.tx(async (t) => {
         await t.run(`SET LOCAL statement_timeout = ${SHORT_SEARCH_MS}`);
-        return await page(t, store.kind, q, where, params, filtered);
+        return await page(t, store.kind, q, where, params, filtered, now);
       });
     } catch (e) {
       if ((e as { code?: string }).code !== '57014') throw e;
@@ -211,7 +213,7 @@ export async function listCases(
       );
     }
   }
-  return page(store, store.kind, q, where, params, filtered);
+  return page(store, store.kind, q, where, params, filtered, now);
 }
 
 async function page(
@@ -221,19 +223,36 @@ async function page(
   where: string[],
   params: Param[],
   filtered: { where: string[]; params: Param[] },
+  now: number,
 ): Promise<CaseListPage> {
+  const order = orderOf(q);
+  const orderBy = {
+    newest: 'received_at DESC, branch, id',
+    oldest: 'received_at ASC, branch DESC, id DESC',
+    waiting: 'waiting_since ASC, branch DESC, id DESC',
+  }[order];
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = await store.all<Row>(
     `SELECT branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no,
-       substr(content, 1, 80) AS excerpt, due_at,
+       substr(content, 1, 80) AS excerpt, due_at, ${FACT_COLUMNS},
        EXISTS (SELECT 1 FROM instructions i WHERE i.branch = hq_cases.branch AND i.case_id = hq_cases.id) AS instructed
-     FROM hq_cases ${cond} ORDER BY ${orderOf(q) === 'oldest' ? 'received_at ASC, branch DESC, id DESC' : 'received_at DESC, branch, id'} LIMIT ${q.limit + 1}`,
+     FROM hq_cases ${cond} ORDER BY ${orderBy} LIMIT ${q.limit + 1}`,
     params,
   );
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
-  const total = await countCases(store, kind, filtered.where, filtered.params, q.q ? SEARCH_COUNT_CAP : COUNT_CAP);
-  return { rows: page.map(toRow), nextCursor: more ? cursorOf(page[page.length - 1] as Row) : null, ...total };
+  const total = await countCases(
+    store,
+    kind,
+    filtered.where,
+    filtered.params,
+    q.q || q.item ? SEARCH_COUNT_CAP : COUNT_CAP,
+  );
+  return {
+    rows: page.map((r) => ({ ...toRow(r), ...rowFacts(r, now) })),
+    nextCursor: more ? cursorOf(page[page.length - 1] as Row, order) : null,
+    ...total,
+  };
 }
 
 async function countCases(

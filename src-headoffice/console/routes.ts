@@ -14,18 +14,23 @@ import { zodValidator, type ZodTypeProvider } from '../route-schemas';
 import type { HqStore } from '../store';
 import { instructCase } from '../instructions';
 import { reviseInstruction } from '../instruction-revisions';
+import { remindersOfCase, sendReminder } from '../reminders';
 import {
   type AssignmentAnswer,
   AssignmentBody,
   InstructionVersionBody,
   InstructionVersionParams,
   type ReadAnswer,
+  ReminderBody,
+  type ReminderAnswer,
   type ReviewersAnswer,
   type BranchHealthAnswer,
   CaseListQuery,
   CaseParams,
+  RecordPdfQuery,
   CONSOLE_PATHS,
   CSRF_HEADER,
+  type Dashboard,
   type HealthAckAnswer,
   HealthAckBody,
   type InstructionAnswer,
@@ -37,11 +42,15 @@ import {
 } from './api-contract';
 import { branchHealth } from './branch-health';
 import { caseDetail, caseSnapshotOf, consoleInstruction } from './case-detail';
+import { caseRecordPdf } from './case-record-pdf';
 import { listCases } from './case-list';
 import { acknowledgeProblem } from './health-acks';
 import { activeReviewers, assignCase, assignmentOf, markRead, readsOf, withQueueMarks } from './case-queue';
 import { consolidatedSummary } from './consolidated-summary';
+import { summaryRoutes } from './summary-routes';
+import { dashboard } from './dashboard';
 import { repeatComplainants } from './repeat-complainants';
+import { listUnits } from './units';
 import { verifyReviewer } from './reviewers';
 import { closeSession, csrfMatches, findSession, openSession, publicSession, type Session } from './sessions';
 import { consoleRefusal } from './validate';
@@ -145,11 +154,52 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
     return { ...page, rows: await withQueueMarks(store, page.rows, me) };
   });
 
+  app.get(CONSOLE_PATHS.units, open, async () => listUnits(store));
+
+  app.get(
+    CONSOLE_PATHS.caseRecordPdf,
+    { ...open, schema: { params: CaseParams, querystring: RecordPdfQuery } },
+    async (req, reply) => {
+      const { branch, id } = req.params;
+      const { pdf, fileName } = await caseRecordPdf(store, branch, id, req.query.lang, now());
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(pdf);
+    },
+  );
+
   app.get(CONSOLE_PATHS.caseDetail, { ...open, schema: { params: CaseParams } }, async (req) => {
     const { branch, id } = req.params;
     const detail = await caseDetail(store, branch, id);
-    return { ...detail, assignment: await assignmentOf(store, branch, id), reads: await readsOf(store, branch, id) };
+    return {
+      ...detail,
+      assignment: await assignmentOf(store, branch, id),
+      reads: await readsOf(store, branch, id),
+      reminders: await remindersOfCase(store, branch, id),
+    };
   });
+
+  app.post(
+    CONSOLE_PATHS.caseReminders,
+    { ...open, schema: { params: CaseParams, body: jsonBody(ReminderBody) } },
+    async (req, reply): Promise<ReminderAnswer> => {
+      const me = session(req).reviewer;
+      const reminder = await sendReminder(
+        store,
+        {
+          branch: req.params.branch,
+          caseId: req.params.id,
+          message: req.body.message,
+          reviewer: me.username,
+          reviewerName: me.name,
+        },
+        now(),
+      );
+      void reply.status(201);
+      return { reminder };
+    },
+  );
 
   app.post(
     CONSOLE_PATHS.caseInstructions,
@@ -230,9 +280,13 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
     reviewers: await activeReviewers(store),
   }));
 
+  app.get(CONSOLE_PATHS.dashboard, open, async (): Promise<Dashboard> => dashboard(store, now()));
+
   app.get(CONSOLE_PATHS.summary, { ...open, schema: { querystring: SummaryQuery } }, async (req) =>
     consolidatedSummary(store, req.query, now()),
   );
+
+  summaryRoutes(app, store, now);
 
   app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({
     groups: await repeatComplainants(store, req.query, now()),

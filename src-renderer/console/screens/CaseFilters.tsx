@@ -2,13 +2,14 @@
 // search box; then severity (重大 alone), overdue only and the order (a 待批示 queue starts with
 // the case waiting longest). Selects and dates apply at once; the search applies on Enter (never on the
 // Enter that confirms an IME composition) or with the search button.
-import { Button, Checkbox, Input, Select } from 'antd';
+import { Button, Checkbox, Input, Select, Tag } from 'antd';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ORDERS } from '../../../src-headoffice/console/api-contract';
 import { CASE_STATUSES, CHANNELS, SEVERITIES } from '../../../src-main/shared/enums';
 import { composing } from '../../lib/keys';
 import { categoryOptions } from '../labels';
+import { CaseFactFilters } from './CaseFactFilters';
 import { DateRange } from './DateRange';
 
 export interface CaseFilterValue {
@@ -25,6 +26,14 @@ export interface CaseFilterValue {
   order?: string;
   /** '1': only the cases assigned to me ("my queue"). */
   mine?: string;
+  /** A purchased item's whole name (the dashboard's product flags lead here). */
+  item?: string;
+  /** "SH01/<unit id>": the unit complained about. */
+  unit?: string;
+  /** '1': answered late only. */
+  late?: string;
+  /** handling or promise: overdue by that deadline. */
+  overdueBy?: string;
 }
 
 interface Props {
@@ -140,10 +149,21 @@ export function CaseFilters({ value, branches, onChange }: Props) {
         >
           {t('filters.mine')}
         </Checkbox>
+        {value.item && (
+          <Tag
+            closable
+            data-testid="item-filter"
+            closeIcon={<span aria-label={t('filters.clearItem')}>×</span>}
+            onClose={() => set('item', undefined)}
+          >
+            {t('filters.item', { name: value.item })}
+          </Tag>
+        )}
+        <CaseFactFilters unit={value.unit} late={value.late} overdueBy={value.overdueBy} set={set} />
         <label htmlFor="f-order">{t('filters.order')}</label>
         <Select
           id="f-order"
-          value={value.order ?? (value.status === 'awaiting_instruction' ? 'oldest' : 'newest')}
+          value={value.order ?? (value.status === 'awaiting_instruction' ? 'waiting' : 'newest')}
           onChange={(v: string) => set('order', v)}
           options={CASE_ORDERS.map((o) => ({ value: o, label: t(`filters.orders.${o}`) }))}
           style={{ width: 150 }}

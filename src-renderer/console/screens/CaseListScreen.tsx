@@ -15,6 +15,7 @@ import { saveListTop, savedListTop } from '../list-scroll';
 import { go, listHash, rememberList } from '../route';
 import { useWindowHeight } from '../useWindowHeight';
 import { type CaseFilterValue, CaseFilters } from './CaseFilters';
+import { RowLate, RowWaiting, useOverdueWord } from './CaseRowFacts';
 
 const ROW = 40;
 const KEYS: (keyof CaseFilterValue)[] = [
@@ -29,6 +30,10 @@ const KEYS: (keyof CaseFilterValue)[] = [
   'overdue',
   'order',
   'mine',
+  'unit',
+  'late',
+  'overdueBy',
+  'item',
 ];
 
 export const statusTone = (s: string): Tone =>
@@ -56,6 +61,7 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
     if (q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
   };
   const now = Date.now();
+  const overdueWord = useOverdueWord();
 
   const row = (r: CaseListRow, _i: number, style: CSSProperties) => {
     const overdue = r.dueAt != null && r.dueAt < now && r.status !== 'filed';
@@ -82,16 +88,18 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
           {r.instructed && <ToneTag tone="good">{t('list.instructed')}</ToneTag>}
         </span>
         <span>
+          <RowWaiting r={r} />
           {r.dueAt === undefined ? (
             // Head office did not send the deadline (older head office): say nothing rather than "none".
             <span className="muted">{t('translation:common.none')}</span>
           ) : r.dueAt === null ? (
             <span className="muted">{t('list.noDue')}</span>
           ) : overdue ? (
-            <ToneTag tone="bad">{`${t('list.overdue')} ${shTime(r.dueAt, i18n.language)}`}</ToneTag>
+            <ToneTag tone="bad" testId="row-overdue">{`${overdueWord(r)} ${shTime(r.dueAt, i18n.language)}`}</ToneTag>
           ) : (
             shTime(r.dueAt, i18n.language)
           )}
+          <RowLate r={r} />
         </span>
         <span title={r.excerpt}>
           {r.customerName ?? (r.customerPhoneMasked ? '' : t('translation:caseView.anonymousCustomer'))}{' '}
