@@ -1,6 +1,8 @@
 // The case list's unit (a unit is (branch, unit): two branches sharing unit ids stay apart),
 // late, overdue-by-which-deadline and waiting filters and order, over real HTTP, on every store.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   CaseListPage,
@@ -165,6 +167,49 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console list facts 
     expect(byNumber).toEqual({ '01': 'handling', '02': 'promise', '03': null, '04': null, '05': 'promise' });
     expect((await allPages('&overdueBy=handling', 50)).map((r) => r.number.slice(-2))).toEqual(['01']);
     expect((await allPages('&overdueBy=promise', 1)).map((r) => r.number.slice(-2))).toEqual(['05', '02']);
+  });
+
+  it('migration 0007 back-fills units, late and waiting for cases imported before it, as the importer does', async () => {
+    await pushRecords(hq, keys.SH01 as string, 'SH01', [{ type: 'unit', data: unit('u-1', '家电柜组') }]);
+    const late = caseSnapshot('SH01', 1, {
+      status: 'awaiting_instruction',
+      complainedUnitId: 'u-1',
+      handlingUnitId: 'u-2',
+      firstFedBackAt: T0 + 5 * H,
+      submittedAt: T0 + 6 * H,
+    });
+    const promise = caseSnapshot('SH01', 2, {
+      status: 'in_progress',
+      dueAt: T0 + H,
+      promises: [
+        { id: 'p1', promisedAt: T0 + H, madeBy: 'S001', madeAt: T0 },
+        { id: 'p2', promisedAt: T0, madeBy: 'S001', madeAt: T0, answeredAt: T0 + H },
+      ],
+    });
+    await pushRecords(hq, keys.SH01 as string, 'SH01', [
+      { type: 'audit', data: feedbackAudit(String(late.id), T0 + 5 * H, T0 + 2 * H) },
+      { type: 'case', data: late },
+      { type: 'case', data: promise },
+    ]);
+    const cols =
+      'complained_unit, handling_unit, answered_at, answered_limit, open_promise_at, promise_late, waiting_since';
+    const facts = () => hq.db.all(`SELECT number, ${cols} FROM hq_cases ORDER BY number`);
+    const imported = await facts();
+    expect(imported).toHaveLength(2);
+    expect(imported[0]).toMatchObject({ complained_unit: 'u-1', handling_unit: 'u-2' });
+    await hq.db.run(
+      'UPDATE hq_cases SET complained_unit = NULL, handling_unit = NULL, answered_at = NULL, answered_limit = NULL, open_promise_at = NULL, promise_late = 0, waiting_since = NULL',
+    );
+    const file = join(
+      import.meta.dirname,
+      `../../src-headoffice/${hq.db.kind === 'pg' ? 'migrations-pg' : 'migrations'}/0007_case_units_late.sql`,
+    );
+    const sql = readFileSync(file, 'utf8').replace(/^--.*$/gm, '');
+    for (const stmt of sql.split(';').map((x) => x.trim())) if (stmt.startsWith('UPDATE')) await hq.db.run(stmt);
+    expect(await facts()).toEqual(imported);
+    const rows = await allPages('&unit=SH01%2Fu-1&late=1', 50);
+    expect(rows.map((r) => [r.number.slice(-2), r.lateBy, r.waitingSince])).toEqual([['01', 'handling', T0 + 6 * H]]);
+    expect((await allPages('&overdueBy=promise', 50)).map((r) => r.number.slice(-2))).toEqual(['02']);
   });
 
   it('days waiting and the waiting order: longest waiting first (since sent for instruction, else received), paged with no gap', async () => {
