@@ -2,8 +2,7 @@
 import { stmt } from '../db/statements';
 import { localDateOf } from '../domain/business-time';
 import type { Actor } from '../domain/case-machine';
-import { FORM_TEXT_EN } from '../pdf/form-text-en';
-import { FORM_TEXT_ZH } from '../pdf/form-text-zh';
+import { formText } from '../pdf/form-language';
 import { renderPdf, type RenderOptions } from '../pdf/render';
 import { declineNoticeTemplate, type DeclineNoticePrintData } from '../pdf/templates/decline-notice';
 import { refuse } from '../shared/errors';
@@ -42,11 +41,10 @@ export async function printDeclineNotice(
       );
     }
   });
-  const pdf = await renderPdf(
-    declineNoticeTemplate,
-    declineNoticePrintData(ctx, c),
-    opts.lang === 'en' ? FORM_TEXT_EN : FORM_TEXT_ZH,
-    { ...opts, paper: 'A4', title: `不予受理告知书 ${c.number}` },
-  );
+  const pdf = await renderPdf(declineNoticeTemplate, declineNoticePrintData(ctx, c), formText(opts.lang ?? 'zh-CN'), {
+    ...opts,
+    paper: 'A4',
+    title: `不予受理告知书 ${c.number}`,
+  });
   return { pdf, number: c.number };
 }

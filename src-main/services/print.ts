@@ -5,8 +5,7 @@ import { loadSlip } from '../db/repositories/slip-repo';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { caseRecordTemplate, type CaseRecordPrintData } from '../pdf/templates/case-record';
-import { FORM_TEXT_EN } from '../pdf/form-text-en';
-import { FORM_TEXT_ZH } from '../pdf/form-text-zh';
+import { type FormLanguage, formText } from '../pdf/form-language';
 import { renderPdf, type RenderOptions } from '../pdf/render';
 import { slipTemplate } from '../pdf/templates/slip';
 import { refuse } from '../shared/errors';
@@ -20,8 +19,7 @@ import type { Parsed } from './with-input';
 import type { ServiceContext } from './context';
 import { printableCase } from './printable-case';
 
-export type FormLanguage = 'zh-CN' | 'en';
-export const formText = (lang: FormLanguage) => (lang === 'en' ? FORM_TEXT_EN : FORM_TEXT_ZH);
+export { type FormLanguage, formText } from '../pdf/form-language';
 
 export interface PrintOptions extends RenderOptions {
   lang?: FormLanguage;

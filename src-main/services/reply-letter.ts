@@ -4,8 +4,7 @@ import { localDateOf } from '../domain/business-time';
 import type { Actor } from '../domain/case-machine';
 import { renderPdf, type RenderOptions } from '../pdf/render';
 import { replyLetterTemplate, type ReplyLetterPrintData } from '../pdf/templates/reply-letter';
-import { FORM_TEXT_EN } from '../pdf/form-text-en';
-import { FORM_TEXT_ZH } from '../pdf/form-text-zh';
+import { formText } from '../pdf/form-language';
 import { refuse } from '../shared/errors';
 import type { CaseRecord } from '../shared/types';
 import type { ServiceContext } from './context';
@@ -48,11 +47,10 @@ export async function printReplyLetter(
       );
     }
   });
-  const pdf = await renderPdf(
-    replyLetterTemplate,
-    replyLetterPrintData(ctx, c),
-    opts.lang === 'en' ? FORM_TEXT_EN : FORM_TEXT_ZH,
-    { ...opts, paper: 'A4', title: `书面答复函 ${c.number}` },
-  );
+  const pdf = await renderPdf(replyLetterTemplate, replyLetterPrintData(ctx, c), formText(opts.lang ?? 'zh-CN'), {
+    ...opts,
+    paper: 'A4',
+    title: `书面答复函 ${c.number}`,
+  });
   return { pdf, number: c.number };
 }

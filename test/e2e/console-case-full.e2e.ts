@@ -2,13 +2,19 @@
 // slips and escalations reads in words — 属实 and the cause by their labels, units by name, slip
 // amounts in ¥ with lines and answers, deadlines met or missed, the data's age, and an audit trail
 // with no raw codes, no ids and no epoch numbers. Screenshot docs/screenshots/console-case-full.png.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REVIEWER } from '../../scripts/console-demo-store';
 import type { CaseDetail, CaseListPage } from '../../src-headoffice/console/api-contract';
 import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { readPdf, squash } from '../helpers/pdf-text';
 import { axeProblems, SCREENSHOTS } from './harness';
+
+/** Printed forms, rendered to PNG to be looked at. */
+const FORMS = join(import.meta.dirname, '../../docs/forms');
 
 let h: ConsoleHarness;
 let page: Page;
@@ -105,5 +111,36 @@ describe('console case page in words', () => {
     expect(await page.locator('[data-testid="data-age"]').innerText()).toContain('Last heard from the branch');
     await page.evaluate(() => localStorage.setItem('branchDesk.lang', 'zh-CN'));
     expect(pageErrors).toEqual([]);
+  });
+
+  it("prints the branch's 顾客异议处理记录表 from the case page", async () => {
+    const d = await fullCase();
+    await page.goto(`${h.origin}/console/#/case/${d.branch}/${d.case.id}`);
+    await page.reload();
+    const button = page.locator('[data-testid="print-record"]');
+    await button.waitFor();
+    expect(await button.innerText()).toBe('打印处理记录表');
+    // The button opens the PDF in a new window, for the browser's own print dialog.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    expect(popup.url()).toContain(`/cases/${d.branch}/${d.case.id}/record.pdf?lang=zh-CN`);
+    await popup.close();
+
+    const href = await button.getAttribute('href');
+    if (!href) throw new Error('no href');
+    const printed = await page.evaluate(async (p) => {
+      const res = await fetch(p, { credentials: 'same-origin' });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      let bin = '';
+      for (const b of bytes) bin += String.fromCharCode(b);
+      return { status: res.status, type: res.headers.get('content-type'), base64: btoa(bin) };
+    }, href);
+    expect(printed.status).toBe(200);
+    expect(printed.type).toContain('application/pdf');
+    const pdf = Buffer.from(printed.base64, 'base64');
+    const text = squash((await readPdf(pdf)).map((p) => p.text).join(''));
+    for (const want of ['顾客异议处理记录表', d.case.number, '调查结论', '属实', '处理人签字'])
+      expect(text).toContain(squash(want));
+    writeFileSync(join(FORMS, 'console-record.pdf'), pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '70', join(FORMS, 'console-record.pdf'), join(FORMS, 'console-record')]);
   });
 });

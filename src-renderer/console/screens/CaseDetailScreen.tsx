@@ -2,7 +2,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { maskPhone, normalizePhone } from '../../../src-main/shared/phone';
+import { caseRecordPdfPath } from '../../../src-headoffice/console/api-contract';
+import { maskedPhone } from '../../../src-headoffice/console/case-record-of';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
 import { ConsoleApiError } from '../api';
@@ -15,13 +16,7 @@ import { CaseDeadlines, CaseHandling, CasePurchase, DataAge } from './CaseFacts'
 import { statusTone } from './CaseListScreen';
 import { CaseQueueBar } from './CaseQueueBar';
 import { InstructionForm } from './InstructionForm';
-
-/** Head office sees the customer's phone masked, as in the list (it does not call customers; the branch does). */
-function maskedPhone(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const n = normalizePhone(raw);
-  return n ? maskPhone(n) : null;
-}
+import { CaseReminders } from './CaseReminders';
 
 export function CaseDetailScreen({ branch, id }: { branch: string; id: string }) {
   const { t, i18n } = useTranslation(['console', 'translation']);
@@ -54,6 +49,14 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
     <>
       <Space align="center" wrap style={{ marginBottom: 8 }}>
         {back}
+        <Button
+          href={caseRecordPdfPath(branch, id, lang === 'en' ? 'en' : 'zh-CN')}
+          target="_blank"
+          title={t('detail.printRecordHint')}
+          data-testid="print-record"
+        >
+          {t('detail.printRecord')}
+        </Button>
         <Typography.Title level={1} className="screen-title" style={{ margin: 0 }}>
           {c.number}
         </Typography.Title>
@@ -158,6 +161,13 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
               }}
             />
           </Card>
+          <CaseReminders
+            detail={d}
+            onSent={() => {
+              void message.success(t('remind.sent'));
+              void qc.invalidateQueries({ queryKey: caseQuery(branch, id).queryKey });
+            }}
+          />
         </div>
         <div>
           <CaseHistory detail={d} />
