@@ -83,20 +83,25 @@ async function overdueByBranch(store: HqStore, now: number): Promise<Dashboard['
   return out.sort((a, b) => b.count - a.count || (a.branch < b.branch ? -1 : 1)).slice(0, DASHBOARD_ROWS);
 }
 
+/** The 待批示 queue's head: waiting longest since sent for sign-off (else since received), as the queue's default order. */
 async function oldestAwaiting(store: HqStore, now: number): Promise<Dashboard['awaiting']> {
   const where = "status = 'awaiting_instruction'";
-  const rows = await store.all<CaseRow & { instructed: number | boolean }>(
-    `SELECT ${CASE_COLUMNS},
+  const rows = await store.all<CaseRow & { instructed: number | boolean; waiting_since: number | string | null }>(
+    `SELECT ${CASE_COLUMNS}, waiting_since,
        EXISTS (SELECT 1 FROM instructions i WHERE i.branch = hq_cases.branch AND i.case_id = hq_cases.id) AS instructed
-     FROM hq_cases WHERE ${where} ORDER BY received_at ASC, branch DESC, id DESC LIMIT ${DASHBOARD_ROWS}`,
+     FROM hq_cases WHERE ${where} ORDER BY waiting_since ASC, branch DESC, id DESC LIMIT ${DASHBOARD_ROWS}`,
   );
   return {
     ...(await capped(store, where, [])),
-    cases: rows.map((r) => ({
-      ...toCase(r),
-      daysWaiting: Math.max(0, Math.floor((now - Number(r.received_at)) / DAY)),
-      instructed: r.instructed === true || r.instructed === 1,
-    })),
+    cases: rows.map((r) => {
+      const since = r.waiting_since === null ? Number(r.received_at) : Number(r.waiting_since);
+      return {
+        ...toCase(r),
+        waitingSince: since,
+        daysWaiting: Math.max(0, Math.floor((now - since) / DAY)),
+        instructed: r.instructed === true || r.instructed === 1,
+      };
+    }),
   };
 }
 

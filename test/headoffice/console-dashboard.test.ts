@@ -1,6 +1,7 @@
 // The day's dashboard (issue 13 §3) over real HTTP on every head-office store: each section empty
 // and filled, the overdue counts equal to the list's overdue filter, a silent and a stale branch,
 // a flagged product and one that is not, the list's product filter, and refusals.
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseListPage, Dashboard } from '../../src-headoffice/console/api-contract';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
@@ -58,7 +59,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console dashboard (
     ]);
     const waitLong = recent('SH02', 5 * DAY + HOUR, { status: 'awaiting_instruction' });
     const waitShort = recent('SH02', 2 * DAY + HOUR, { status: 'awaiting_instruction' });
+    // Received 9 days ago, sent for sign-off yesterday: it has waited one day.
+    const submitted = recent('SH02', 9 * DAY, { status: 'awaiting_instruction', submittedAt: Date.now() - DAY - HOUR });
     await push('SH02', [
+      submitted,
       waitShort,
       waitLong,
       recent('SH02', DAY, { status: 'in_progress', dueAt: Date.now() + DAY }),
@@ -80,11 +84,22 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console dashboard (
     expect(listed.json.total).toBe(2);
     const none = await client.call<CaseListPage>('GET', '/console/api/cases?branch=SH02&overdue=1');
     expect(none.json.total).toBe(0);
-    expect(d.awaiting.total).toBe(2);
+    expect(d.awaiting.total).toBe(3);
     expect(d.awaiting.cases.map((c) => [c.id, c.daysWaiting, c.instructed])).toEqual([
       [waitLong.id, 5, false],
       [waitShort.id, 2, false],
+      [submitted.id, 1, false],
     ]);
+    // The 待批示 queue the card leads to starts the same way.
+    const queue = await client.call<CaseListPage>('GET', '/console/api/cases?status=awaiting_instruction');
+    expect(queue.json.rows.map((r) => r.id)).toEqual(d.awaiting.cases.map((c) => c.id));
+    // Once a 批示 is given the entry says so.
+    const given = await client.call('POST', `/console/api/cases/SH02/${waitLong.id}/instructions`, {
+      clientId: randomUUID(),
+      text: '请三日内回复顾客',
+    });
+    expect(given.status).toBe(201);
+    expect((await board()).awaiting.cases[0]).toMatchObject({ id: waitLong.id, instructed: true });
     // Both branches sent fresh data: only BJ01 (never synced) is a branch problem.
     expect(d.branchProblems.map((b) => b.branch)).toEqual(['BJ01']);
   });
