@@ -1,5 +1,5 @@
-// The signed-in frame: header with the four screens, the reviewer's name, the language and
-// sign-out; the current screen below. Alt+1…4 switch screens from the keyboard.
+// The signed-in frame: header with the five screens (the day's dashboard first), the reviewer's
+// name, the language and sign-out; the current screen below. Alt+1…5 switch screens from the keyboard.
 import { Button, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +8,14 @@ import { LangSwitch } from '../features/shell/LangSwitch';
 import { type ConsoleScreen, go, useConsoleRoute } from './route';
 import { CaseDetailScreen } from './screens/CaseDetailScreen';
 import { CaseListScreen } from './screens/CaseListScreen';
+import { DashboardScreen } from './screens/DashboardScreen';
 import { RepeatsScreen } from './screens/RepeatsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { SyncHealthScreen } from './screens/SyncHealthScreen';
 import { useSignOut } from './session';
 
 const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
+  { screen: 'dashboard', path: '/dashboard', key: 'nav.dashboard' },
   { screen: 'cases', path: '/', key: 'nav.cases' },
   { screen: 'summary', path: '/summary', key: 'nav.summary' },
   { screen: 'repeats', path: '/repeats', key: 'nav.repeats' },
@@ -76,6 +78,8 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
 
   function screen() {
     switch (route.name) {
+      case 'dashboard':
+        return <DashboardScreen />;
       case 'case':
         return (
           <CaseDetailScreen

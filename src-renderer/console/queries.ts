@@ -7,6 +7,7 @@ import {
   CONSOLE_PATHS,
   casePath,
   type ConsoleSummary,
+  type Dashboard,
   type RepeatComplainantsAnswer,
 } from '../../src-headoffice/console/api-contract';
 import { getJson } from './api';
@@ -29,6 +30,13 @@ export const healthQuery = queryOptions({
   queryKey: ['console', 'health'],
   queryFn: () => getJson<BranchHealthAnswer>(CONSOLE_PATHS.branchHealth),
   // Sync health is watched: refreshed every minute while the screen is open.
+  refetchInterval: 60_000,
+});
+
+export const dashboardQuery = queryOptions({
+  queryKey: ['console', 'dashboard'],
+  queryFn: () => getJson<Dashboard>(CONSOLE_PATHS.dashboard),
+  // The day's figures move as branches sync: refreshed every minute while the screen is open.
   refetchInterval: 60_000,
 });
 

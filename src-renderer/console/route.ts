@@ -2,13 +2,15 @@
 // case survives a reload and the browser's back button returns to the list as it was.
 import { useEffect, useState } from 'react';
 
-export type ConsoleScreen = 'cases' | 'case' | 'summary' | 'repeats' | 'health';
+export type ConsoleScreen = 'dashboard' | 'cases' | 'case' | 'summary' | 'repeats' | 'health';
 export interface ConsoleRoute {
   name: ConsoleScreen;
   params: Record<string, string>;
 }
 
 const PATTERNS: [ConsoleScreen, RegExp, string[]][] = [
+  // The console's home: the day's dashboard, also where sign-in lands (no hash).
+  ['dashboard', /^(?:\/dashboard)?$/, []],
   ['case', /^\/case\/([\w-]+)\/([\w-]+)$/, ['branch', 'id']],
   ['summary', /^\/summary$/, []],
   ['repeats', /^\/repeats$/, []],

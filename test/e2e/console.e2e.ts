@@ -75,6 +75,8 @@ describe('head-office console end to end', () => {
   });
 
   it('lists every branch, filters by branch and status, and searches a Chinese phrase', async () => {
+    // Sign-in lands on the day's dashboard (console-dashboard.e2e.ts); the list is #/.
+    await page.goto(`${h.origin}/console/#/`);
     await listSettled();
     const all = await rowTexts();
     expect(all.length).toBeGreaterThan(10);
@@ -252,8 +254,8 @@ describe('head-office console end to end', () => {
   });
 
   it('shows the consolidated summary of a month', async () => {
-    // Alt+2 is the summary screen (Alt+1…4 switch screens).
-    await page.keyboard.press('Alt+2');
+    // Alt+3 is the summary screen (Alt+1…5 switch screens; Alt+1 the dashboard, Alt+2 the list).
+    await page.keyboard.press('Alt+3');
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/summary');
     await page.goto(`${h.origin}/console/#/summary?period=month&date=2026-11-15`);
     await page.locator('[data-testid="summary-range"]').waitFor();

@@ -22,7 +22,6 @@ import { CaseClosingSections } from './CaseClosingSections';
 import { CaseHandlingSections } from './CaseHandlingSections';
 import { CaseHistoryCard } from './CaseHistoryCard';
 import { CaseIntakeSections } from './CaseIntakeSections';
-import { CaseReminderCard } from './CaseReminderCard';
 import { DeadlineBadge } from './DeadlineBadge';
 import { promiseAnswerNotice } from './PromiseRows';
 
@@ -87,7 +86,6 @@ export function CaseDetail({ id }: { id: string }) {
         </div>
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
-          <CaseReminderCard caseId={c.id} />
           {c.customerCases.length > 0 && (
             <Card
               size="small"
