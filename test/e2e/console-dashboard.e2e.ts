@@ -88,6 +88,28 @@ describe('the day’s dashboard', () => {
     }
   });
 
+  it('leads from a flagged product to the list of its cases, the product shown as a filter that can be cleared', async () => {
+    await page.goto(`${h.origin}/console/#/dashboard`);
+    await page.locator('[data-testid="dash-as-of"]').waitFor();
+    const d = await get<Dashboard>('/console/api/dashboard');
+    const flag = d.products.flags[0];
+    if (!flag) throw new Error('the demo has no flagged product');
+    await page.locator('[data-testid="dash-product-link"]').first().click();
+    await expect.poll(hash).toContain(`item=${encodeURIComponent(flag.item)}`);
+    await page.locator('[data-testid="row-count"]').filter({ hasNotText: '正在加载' }).waitFor();
+    expect(await page.locator('[data-testid="item-filter"]').innerText()).toContain(flag.item);
+    const from = new URLSearchParams((await hash()).split('?')[1]).get('from') ?? '';
+    const listed = await get<CaseListPage>(
+      `/console/api/cases?item=${encodeURIComponent(flag.item)}&from=${from}&limit=200`,
+    );
+    // Every case the flag counted is listed (the list starts at the window's first day).
+    expect(listed.total).toBeGreaterThanOrEqual(flag.cases);
+    expect(await page.locator('[data-testid="case-row"]').count()).toBe(Math.min(listed.total, 200));
+    await shot(page, 'console-dashboard-product');
+    await page.locator('[data-testid="item-filter"] [aria-label="不再按商品筛选"]').click();
+    await expect.poll(hash).not.toContain('item=');
+  });
+
   it('reads in English', async () => {
     await page.goto(`${h.origin}/console/#/dashboard`);
     await page.getByText('English').first().click();
