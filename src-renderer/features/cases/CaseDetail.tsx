@@ -22,6 +22,7 @@ import { CaseClosingSections } from './CaseClosingSections';
 import { CaseHandlingSections } from './CaseHandlingSections';
 import { CaseHistoryCard } from './CaseHistoryCard';
 import { CaseIntakeSections } from './CaseIntakeSections';
+import { CaseReminderCard } from './CaseReminderCard';
 import { DeadlineBadge } from './DeadlineBadge';
 import { promiseAnswerNotice } from './PromiseRows';
 
@@ -86,6 +87,7 @@ export function CaseDetail({ id }: { id: string }) {
         </div>
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
+          <CaseReminderCard caseId={c.id} />
           {c.customerCases.length > 0 && (
             <Card
               size="small"
