@@ -4,7 +4,7 @@ import { periodOfDate, summarize } from '../../src-main/domain/summary';
 import type { HqStore } from '../store';
 import { consolidatedFacts } from './consolidated-summary';
 import { CONSOLE_TIME_ZONE, type SummaryQuery } from './api-contract';
-import type { BranchColumn, BranchCompareAnswer } from './summary-contract';
+import type { BranchColumn, BranchCompareAnswer } from './api-contract';
 
 export async function branchCompare(store: HqStore, q: SummaryQuery, now: number): Promise<BranchCompareAnswer> {
   const known = await store.all<{ code: string }>('SELECT code FROM branches ORDER BY code', []);

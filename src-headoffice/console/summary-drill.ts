@@ -5,7 +5,7 @@ import { promiseState } from '../../src-main/shared/promise-state';
 import type { SlipFacts } from '../../src-main/shared/summary-types';
 import type { HqStore } from '../store';
 import { consolidatedFacts, unitNames } from './consolidated-summary';
-import { type DrillRow, splitFigure, type SummaryDrillAnswer, type SummaryDrillQuery } from './summary-contract';
+import { type DrillRow, splitFigure, type SummaryDrillAnswer, type SummaryDrillQuery } from './api-contract';
 
 /** What one case adds to a figure (0: not behind it), judged at `asOf` as the summary is. */
 type Contribution = (f: SummaryFacts, asOf: number) => number;

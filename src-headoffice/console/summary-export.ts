@@ -7,7 +7,7 @@ import type { SummaryReport } from '../../src-main/shared/summary-types';
 import type { HqStore } from '../store';
 import { CONSOLE_TIME_ZONE } from './api-contract';
 import { consolidatedSummary } from './consolidated-summary';
-import type { SummaryFileFormat, SummaryFileQuery } from './summary-contract';
+import type { SummaryFileFormat, SummaryFileQuery } from './api-contract';
 
 /** Head office knows the default categories; a branch's own codes are printed as they are. */
 const CATEGORY_NAMES: SummaryReport['names']['categories'] = Object.fromEntries(
@@ -20,7 +20,7 @@ async function coverage(store: HqStore, branch: string | undefined, en: boolean)
   const codes = (await store.all<{ code: string }>('SELECT code FROM branches ORDER BY code', [])).map((b) => b.code);
   return {
     code: 'ALL',
-    name: en ? `All branches: ${codes.join(', ')}` : `全部门店:${codes.join('、')}`,
+    name: en ? `All branches ${codes.join(', ')}` : `全部门店 ${codes.join('、')}`,
   };
 }
 

@@ -14,7 +14,7 @@ import {
   SummaryDrillQuery,
   type SummaryDrillAnswer,
   SummaryFileQuery,
-} from './summary-contract';
+} from './api-contract';
 
 export function summaryRoutes(plain: FastifyInstance, store: HqStore, now: () => number): void {
   const app = plain.withTypeProvider<ZodTypeProvider>();

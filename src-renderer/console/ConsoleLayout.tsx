@@ -11,6 +11,8 @@ import { CaseListScreen } from './screens/CaseListScreen';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { RepeatsScreen } from './screens/RepeatsScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
+import { SummaryCasesScreen } from './screens/SummaryCasesScreen';
+import { BranchCompareScreen } from './screens/BranchCompareScreen';
 import { SyncHealthScreen } from './screens/SyncHealthScreen';
 import { useSignOut } from './session';
 
@@ -26,7 +28,12 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
   const { t } = useTranslation('console');
   const route = useConsoleRoute();
   const signOut = useSignOut();
-  const current: ConsoleScreen = route.name === 'case' ? 'cases' : route.name;
+  const current: ConsoleScreen =
+    route.name === 'case'
+      ? 'cases'
+      : route.name === 'summaryCases' || route.name === 'summaryBranches'
+        ? 'summary'
+        : route.name;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -90,6 +97,10 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
         );
       case 'summary':
         return <SummaryScreen params={route.params} />;
+      case 'summaryCases':
+        return <SummaryCasesScreen params={route.params} />;
+      case 'summaryBranches':
+        return <BranchCompareScreen params={route.params} />;
       case 'repeats':
         return <RepeatsScreen params={route.params} />;
       case 'health':

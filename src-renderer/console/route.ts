@@ -2,7 +2,8 @@
 // case survives a reload and the browser's back button returns to the list as it was.
 import { useEffect, useState } from 'react';
 
-export type ConsoleScreen = 'dashboard' | 'cases' | 'case' | 'summary' | 'repeats' | 'health';
+export type ConsoleScreen =
+  'dashboard' | 'cases' | 'case' | 'summary' | 'summaryCases' | 'summaryBranches' | 'repeats' | 'health';
 export interface ConsoleRoute {
   name: ConsoleScreen;
   params: Record<string, string>;
@@ -13,6 +14,8 @@ const PATTERNS: [ConsoleScreen, RegExp, string[]][] = [
   ['dashboard', /^(?:\/dashboard)?$/, []],
   ['case', /^\/case\/([\w-]+)\/([\w-]+)$/, ['branch', 'id']],
   ['summary', /^\/summary$/, []],
+  ['summaryCases', /^\/summary\/cases$/, []],
+  ['summaryBranches', /^\/summary\/branches$/, []],
   ['repeats', /^\/repeats$/, []],
   ['health', /^\/health$/, []],
 ];

@@ -2,13 +2,15 @@
 // contains the chosen day (head office's time zone), shown by the branch's own SummaryView
 // (charts and tables) with the console's names for categories.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Input, Segmented, Select, Spin, Typography } from 'antd';
+import { Alert, Button, Input, Segmented, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { ConsoleApiError } from '../api';
 import { todaySh } from '../labels';
 import { healthQuery, summaryQuery } from '../queries';
 import { go } from '../route';
+import { drillHash, figureOf } from '../summary-figures';
+import { summaryFileUrl } from '../summary-queries';
 import { DEFAULT_CATEGORIES } from '../../../src-main/shared/enums';
 import { CONSOLE_TIME_ZONE } from '../../../src-headoffice/console/api-contract';
 import { SummaryView } from '../../features/reports/SummaryView';
@@ -18,7 +20,7 @@ import { useSummaryLabels } from '../../features/reports/summary-labels';
 const CATEGORY_NAMES = Object.fromEntries(DEFAULT_CATEGORIES.map((c) => [c.code, { zh: c.zh, en: c.en }]));
 
 export function SummaryScreen({ params }: { params: Record<string, string> }) {
-  const { t } = useTranslation('console');
+  const { t, i18n } = useTranslation('console');
   const period = params.period === 'week' ? 'week' : 'month';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.date ?? '') ? (params.date as string) : todaySh();
   const branch = params.branch || undefined;
@@ -26,6 +28,8 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
   const labels = useSummaryLabels();
   const q = useQuery(summaryQuery(period, date, branch));
   const set = (k: string, v: string | undefined) => go('/summary', { period, date, branch, [k]: v });
+  const scope = { period, date, branch } as const;
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   return (
     <section aria-labelledby="summary-title">
@@ -73,6 +77,22 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
           />
         </div>
       </div>
+      <Space wrap className="summary-actions" style={{ marginBottom: 12 }}>
+        <Button href={summaryFileUrl('pdf', scope, lang)} download>
+          {t('summary.exportPdf')}
+        </Button>
+        <Button href={summaryFileUrl('csv', scope, lang)} download>
+          {t('summary.exportCsv')}
+        </Button>
+        <Button href={summaryFileUrl('xlsx', scope, lang)} download>
+          {t('summary.exportXlsx')}
+        </Button>
+        <Button href={summaryFileUrl('pdf', scope, lang, 'inline')} target="_blank" title={t('summary.printHint')}>
+          {t('summary.print')}
+        </Button>
+        <Button onClick={() => go('/summary/branches', { period, date })}>{t('summary.compare')}</Button>
+        <Typography.Text type="secondary">{t('summary.drillHint')}</Typography.Text>
+      </Space>
       {q.isPending && <Spin />}
       {q.error && (
         <Alert
@@ -91,6 +111,10 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
             labels={labels}
             names={{ categories: CATEGORY_NAMES, units: q.data.names?.units ?? {} }}
             timeZone={CONSOLE_TIME_ZONE}
+            figureHref={(section, key) => {
+              const figure = figureOf(section, key);
+              return figure ? drillHash(figure, scope) : undefined;
+            }}
           />
         ))}
     </section>

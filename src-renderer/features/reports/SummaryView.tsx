@@ -20,6 +20,8 @@ export interface SummaryViewProps {
   /** Names behind category codes and unit ids; codes and ids are shown where a name is missing. */
   names?: Partial<SummaryReport['names']>;
   timeZone: string;
+  /** Where a count leads (head office's drill-down to the cases behind it), by section and row key; none: plain text. */
+  figureHref?: (section: string, key: string) => string | undefined;
 }
 
 interface CountRow {
@@ -56,7 +58,26 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
   );
 }
 
-function CountTable({ rows, labels }: { rows: CountRow[]; labels: SummaryLabels }) {
+/** A count as a link to the cases behind it when there are any and the caller drills down. */
+function Figure({ value, href }: { value: ReactNode; href: string | undefined }) {
+  return href ? (
+    <a href={href} className="summary-figure">
+      {value}
+    </a>
+  ) : (
+    <>{value}</>
+  );
+}
+
+function CountTable({
+  rows,
+  labels,
+  href,
+}: {
+  rows: CountRow[];
+  labels: SummaryLabels;
+  href?: ((key: string) => string | undefined) | undefined;
+}) {
   const w = labels.words;
   return (
     <Table<CountRow>
@@ -66,14 +87,20 @@ function CountTable({ rows, labels }: { rows: CountRow[]; labels: SummaryLabels 
       dataSource={rows}
       columns={[
         { title: w.item, dataIndex: 'name' },
-        { title: w.count, dataIndex: 'count', align: 'right', width: 90 },
+        {
+          title: w.count,
+          dataIndex: 'count',
+          align: 'right',
+          width: 90,
+          render: (v: number, r: CountRow) => <Figure value={v} href={v > 0 ? href?.(r.key) : undefined} />,
+        },
         { title: w.share, dataIndex: 'share', align: 'right', width: 90 },
       ]}
     />
   );
 }
 
-export function SummaryView({ summary: s, labels, names, timeZone }: SummaryViewProps) {
+export function SummaryView({ summary: s, labels, names, timeZone, figureHref }: SummaryViewProps) {
   const w = labels.words;
   const categoryName = (code: string) => {
     const n = names?.categories?.[code];
@@ -288,7 +315,12 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
         ].map((x) => (
           <Col key={x.k} xs={12} md={8} xl={4}>
             <Card size="small" data-testid={`stat-${x.k}`}>
-              <Statistic title={x.title} value={x.v} valueStyle={x.red ? { color: RED } : undefined} />
+              <Statistic
+                title={x.title}
+                value={x.v}
+                valueStyle={x.red ? { color: RED } : undefined}
+                formatter={(v) => <Figure value={v} href={x.v > 0 ? figureHref?.('stat', x.k) : undefined} />}
+              />
             </Card>
           </Col>
         ))}
@@ -351,7 +383,11 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
         ).map(([title, key, rows]) => (
           <Col xs={24} lg={12} key={key}>
             <Section title={title} testId={`table-${key}`}>
-              <CountTable rows={rows} labels={labels} />
+              <CountTable
+                rows={rows}
+                labels={labels}
+                href={figureHref ? (k: string) => figureHref(key, k) : undefined}
+              />
             </Section>
           </Col>
         ))}
@@ -364,7 +400,15 @@ export function SummaryView({ summary: s, labels, names, timeZone }: SummaryView
               dataSource={slipRows}
               columns={[
                 { title: w.item, dataIndex: 'name' },
-                { title: w.count, dataIndex: 'value', align: 'right', width: 130 },
+                {
+                  title: w.count,
+                  dataIndex: 'value',
+                  align: 'right',
+                  width: 130,
+                  render: (v: string, r: { key: string }) => (
+                    <Figure value={v} href={v !== '0' ? figureHref?.('slips', r.key) : undefined} />
+                  ),
+                },
               ]}
             />
           </Section>
