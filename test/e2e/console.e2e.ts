@@ -208,8 +208,9 @@ describe('head-office console end to end', () => {
     await listSettled();
     const rows = (await api<CaseListPage>('/console/api/cases?branch=SH01&status=awaiting_instruction&limit=50')).body
       .rows;
-    const received = rows.map((r) => r.receivedAt);
-    expect(received).toEqual([...received].sort((a, b) => a - b));
+    // Waiting longest first: since sent for instruction (else since received).
+    const waiting = rows.map((r) => r.waitingSince ?? r.receivedAt);
+    expect(waiting).toEqual([...waiting].sort((a, b) => a - b));
     expect(await page.locator('.filters-more').innerText()).toContain('等待最久在前');
     // The previous test gave the oldest one its 批示: marked in the list.
     expect(rows[0]?.instructed).toBe(true);

@@ -52,7 +52,7 @@ export const consoleEn: ConsoleMessages = {
     allUnits: 'All units',
     lateOnly: 'Answered late only',
     overdueBy: 'Overdue by',
-    overdueKinds: { handling: 'Handling limit', promise: 'Promised reply time' },
+    overdueKinds: { handling: 'Handling limit', promise: 'Promised reply' },
   },
   list: {
     title: 'All cases',
@@ -74,7 +74,7 @@ export const consoleEn: ConsoleMessages = {
     noDue: 'No deadline',
     instructed: 'Instructed',
     overdueBy: 'Overdue: {{which}}',
-    lateBy: 'Answered late: {{which}}',
+    lateBy: 'Late: {{which}}',
     waiting: 'Waiting',
     daysWaiting: '{{n}} d',
     daysWaitingTitle: 'Waiting {{n}} days (since sent for instruction; else since received)',

@@ -53,7 +53,7 @@ export const consoleZhCN = {
     allUnits: '全部部门',
     lateOnly: '只看超时答复',
     overdueBy: '逾期时限',
-    overdueKinds: { handling: '处理时限', promise: '承诺答复时间' },
+    overdueKinds: { handling: '处理时限', promise: '承诺答复' },
   },
   list: {
     title: '全部个案',
@@ -75,7 +75,7 @@ export const consoleZhCN = {
     noDue: '无时限',
     instructed: '已批示',
     overdueBy: '已逾期:{{which}}',
-    lateBy: '超时答复:{{which}}',
+    lateBy: '超时:{{which}}',
     waiting: '等待',
     daysWaiting: '{{n}} 天',
     daysWaitingTitle: '已等待 {{n}} 天(自提交批示起;不详则自受理起)',

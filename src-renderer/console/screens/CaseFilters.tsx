@@ -166,7 +166,7 @@ export function CaseFilters({ value, branches, onChange }: Props) {
           value={value.order ?? (value.status === 'awaiting_instruction' ? 'waiting' : 'newest')}
           onChange={(v: string) => set('order', v)}
           options={CASE_ORDERS.map((o) => ({ value: o, label: t(`filters.orders.${o}`) }))}
-          style={{ width: 150 }}
+          style={{ width: 180 }}
         />
       </div>
     </div>

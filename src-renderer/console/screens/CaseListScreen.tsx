@@ -93,7 +93,8 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
             // Head office did not send the deadline (older head office): say nothing rather than "none".
             <span className="muted">{t('translation:common.none')}</span>
           ) : r.dueAt === null ? (
-            <span className="muted">{t('list.noDue')}</span>
+            // A 待批示 row says how long it has waited instead.
+            r.status !== 'awaiting_instruction' && <span className="muted">{t('list.noDue')}</span>
           ) : overdue ? (
             <ToneTag tone="bad" testId="row-overdue">{`${overdueWord(r)} ${shTime(r.dueAt, i18n.language)}`}</ToneTag>
           ) : (
