@@ -46,6 +46,7 @@ describe('console summary: drill-down, exports, print, branches side by side', (
     expect(phone).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     await shot(page, 'console-summary-figures');
+    expect(await axeProblems(page)).toEqual([]);
     // The channel table's 来电申诉 count is a link to its cases.
     const link = page.locator('[data-testid="table-channel"] tr', { hasText: '来电申诉' }).locator('a.summary-figure');
     expect(await link.innerText()).toBe(String(phone));
