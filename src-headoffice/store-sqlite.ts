@@ -9,6 +9,7 @@ import { runMigrations, sqliteMigrationDriver } from '../src-main/shared/migrati
 import { searchDocument } from '../src-main/domain/search-tokens';
 import { HQ_STORE, loadHqMigrations } from './migration-files';
 import { projectCase } from './projection';
+import { fillAnsweredLimits } from './answered-limit';
 import {
   type CaseRow,
   type HqQuery,
@@ -217,5 +218,15 @@ async function backfillProjection(store: SqliteStore): Promise<void> {
     const c = projectCase(r.branch, JSON.parse(r.payload), r.imported_at);
     if (c) cases.push(c);
   }
-  await store.tx((t) => t.upsertCases(cases));
+  await store.tx(async (t) => {
+    await t.upsertCases(cases);
+    // Audit records are linked to their case by the migrations before: the limit each case was answered against.
+    for (const branch of new Set(cases.map((c) => c.branch)))
+      await fillAnsweredLimits(
+        t,
+        'sqlite',
+        branch,
+        cases.filter((c) => c.branch === branch),
+      );
+  });
 }

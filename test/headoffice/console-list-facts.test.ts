@@ -1,7 +1,8 @@
 // The case list's unit (a unit is (branch, unit): two branches sharing unit ids stay apart),
 // late, overdue-by-which-deadline and waiting filters and order, over real HTTP, on every store.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
@@ -10,7 +11,11 @@ import type {
   ConsoleErrorBody,
   UnitOption,
 } from '../../src-headoffice/console/api-contract';
+import { CaseListQuery } from '../../src-headoffice/console/api-contract';
+import { listCases } from '../../src-headoffice/console/case-list';
+import { openHqStore } from '../../src-headoffice/store';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
+import { tempDir } from '../helpers/store';
 import type { Hq } from '../sync/sync-harness';
 import { caseSnapshot, type ConsoleClient, pushCases, pushRecords, startConsole } from './console-harness';
 
@@ -256,5 +261,34 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console list facts 
     );
     expect(days).toEqual({ '01': 2, '02': 9, '03': 5, '04': 9, '05': 1, '06': 9, '07': 3 });
     expect(expected.slice(-2)).toEqual(['SH02/05', 'SH01/05']);
+  });
+});
+
+describe('a version-1 SQLite store, projected on open', () => {
+  it('gets the limit each case was answered against from its audit entries', async () => {
+    const dir = tempDir('hq-upgrade-late-');
+    try {
+      const file = join(dir, 'hq.sqlite');
+      const old = new Database(file);
+      old.exec(readFileSync(join(import.meta.dirname, '../../src-headoffice/migrations/0001_init.sql'), 'utf8'));
+      old.pragma('user_version = 1');
+      const snap = caseSnapshot('SH01', 1, { status: 'fed_back', firstFedBackAt: T0 + 5 * H, complainedUnitId: 'u-1' });
+      const ins = old.prepare(
+        'INSERT INTO records (branch, type, id, version, schema, payload, case_number, seq, imported_at) VALUES (?, ?, ?, 1, 1, ?, ?, ?, 5)',
+      );
+      ins.run('SH01', 'case', snap.id, JSON.stringify(snap), snap.number, 1);
+      const audit = feedbackAudit(String(snap.id), T0 + 5 * H, T0 + 2 * H);
+      ins.run('SH01', 'audit', audit.id, JSON.stringify(audit), null, 2);
+      old.close();
+      const store = await openHqStore(file);
+      try {
+        const page = await listCases(store, CaseListQuery.parse({ late: '1', unit: 'SH01/u-1' }), Date.now());
+        expect(page.rows.map((r) => [r.id, r.lateBy, r.complainedUnit])).toEqual([[snap.id, 'handling', 'SH01/u-1']]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
