@@ -15,7 +15,7 @@ const SQL: Record<HqStore['kind'], string> = {
   pg: `UPDATE hq_cases c SET answered_limit = (
     SELECT (a.payload::jsonb -> 'before' ->> 'dueAt')::numeric::bigint FROM records a
     WHERE a.branch = c.branch AND a.type = 'audit' AND a.parent_id = c.id
-      AND a.payload::jsonb ->> 'entity' = 'case' AND (a.payload::jsonb ->> 'at')::numeric = c.answered_at
+      AND a.payload::jsonb ->> 'entity' = 'case' AND CASE WHEN jsonb_typeof(a.payload::jsonb -> 'at') = 'number' THEN (a.payload::jsonb ->> 'at')::numeric END = c.answered_at
       AND jsonb_typeof(a.payload::jsonb -> 'before' -> 'dueAt') = 'number'
       AND (a.payload::jsonb -> 'after' -> 'firstFedBackAt' IS NOT NULL OR a.payload::jsonb -> 'after' -> 'counterResolvedAt' IS NOT NULL)
     LIMIT 1)
