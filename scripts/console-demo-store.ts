@@ -26,7 +26,7 @@ export const SILENT_BRANCH = 'SH04';
 /** Restored from an old backup after its first sync: head office refuses its batch (REWOUND alert). */
 export const REWOUND_BRANCH = 'SH03';
 
-/** End of the simulated period: fixed, so a demo (and a test) shows the same cases every time. */
+/** End of the simulated period for tests: fixed, so a test shows the same cases every time. */
 export const DEMO_NOW = '2026-11-20T18:00:00+08:00';
 
 /** Runs a CLI; `input` is its standard input (the reviewer's password is read from there). */
@@ -54,7 +54,7 @@ function exportAndImport(dir: string, hqDb: string, db: string, code: string, ke
  * then the backup comes back and records other work under the same sequence numbers.
  * Head office refuses that batch whole and keeps an alert for a person to look at.
  */
-function rewind(dir: string, hqDb: string, code: string, key: string, log: (s: string) => void): void {
+function rewind(dir: string, hqDb: string, code: string, key: string, now: string, log: (s: string) => void): void {
   const live = join(dir, `${code.toLowerCase()}.sqlite`);
   const backup = join(dir, `${code.toLowerCase()}-backup.sqlite`);
   copyFileSync(live, backup);
@@ -72,7 +72,7 @@ function rewind(dir: string, hqDb: string, code: string, key: string, log: (s: s
       '--days',
       '2',
       '--now',
-      DEMO_NOW,
+      now,
     ]);
   more(live, 8);
   log(exportAndImport(dir, hqDb, live, code, key, `${code.toLowerCase()}-more`));
@@ -94,7 +94,11 @@ export interface DemoHq {
   branchDbs: Record<string, string>;
 }
 
-export function buildConsoleDemo(dir: string, log: (s: string) => void = () => {}): DemoHq {
+/**
+ * Builds the demo head office in `dir`. `now` ends the simulated period (ISO with offset): tests pass
+ * DEMO_NOW; `npm run dev:console` passes the moment it is built, so its data is fresh, not stale.
+ */
+export function buildConsoleDemo(dir: string, log: (s: string) => void = () => {}, now = DEMO_NOW): DemoHq {
   const hqDb = join(dir, 'headoffice.sqlite');
   const keys: Record<string, string> = {};
   const branchDbs: Record<string, string> = {};
@@ -112,14 +116,14 @@ export function buildConsoleDemo(dir: string, log: (s: string) => void = () => {
       '--seed',
       String(b.seed),
       '--now',
-      DEMO_NOW,
+      now,
     ]);
     const key = /\n([A-Za-z0-9_-]{32,})\s*$/.exec(headoffice(hqDb, ['branch', 'add', b.code]))?.[1];
     if (!key) throw new Error(`no sync key printed for ${b.code}`);
     keys[b.code] = key;
     log(exportAndImport(dir, hqDb, db, b.code, key, b.code.toLowerCase()));
   }
-  rewind(dir, hqDb, REWOUND_BRANCH, keys[REWOUND_BRANCH] ?? '', log);
+  rewind(dir, hqDb, REWOUND_BRANCH, keys[REWOUND_BRANCH] ?? '', now, log);
   headoffice(hqDb, ['branch', 'add', SILENT_BRANCH]);
   log(
     headoffice(

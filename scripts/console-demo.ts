@@ -3,7 +3,7 @@
 // batch files are imported, a silent fourth branch and the demo reviewer, see
 // console-demo-store.ts), then runs the real head-office server on it. Development and demo
 // only; bound to 127.0.0.1.
-//   tsx scripts/console-demo.ts [--dir DIR] [--port N] [--fresh]
+//   tsx scripts/console-demo.ts [--dir DIR] [--port N] [--fresh] [--now ISO]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,8 @@ const { values: args } = parseArgs({
     dir: { type: 'string', default: 'out/console-demo' },
     port: { type: 'string', default: '8788' },
     fresh: { type: 'boolean', default: false },
+    // End of the simulated period (ISO with offset); default the moment the demo is built.
+    now: { type: 'string' },
   },
 });
 const dir = resolve(args.dir);
@@ -28,7 +30,8 @@ const hqDb = join(dir, 'headoffice.sqlite');
 if (!existsSync(hqDb)) {
   mkdirSync(dir, { recursive: true });
   console.log('正在生成演示总部数据 Building the demo head-office store…');
-  buildConsoleDemo(dir, (s) => console.log(s));
+  // By default the simulated period ends now, so the demo's branches read as recently synced; the tests fix it.
+  buildConsoleDemo(dir, (s) => console.log(s), args.now ?? new Date().toISOString());
 }
 console.log(`审核人员 Reviewer: ${DEMO_REVIEWER.username} / ${DEMO_REVIEWER.password} (演示账号 demo only)`);
 console.log(`总台 Console: http://127.0.0.1:${args.port}/console/`);
