@@ -1,16 +1,16 @@
 // Branches side by side for one period: a row per measure, a column per branch, each count a link
 // to the cases behind it (the branch's own drill-down).
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Segmented, Spin, Table, Typography } from 'antd';
+import { Button, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BranchColumn } from '../../../src-headoffice/console/api-contract';
-import { pick } from '../../i18n';
 import { yuan } from '../../lib/format';
-import { ConsoleApiError } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 import { todaySh } from '../labels';
 import { go } from '../route';
 import { drillHash } from '../summary-figures';
 import { compareQuery } from '../summary-queries';
+import { PeriodFields } from './PeriodFields';
 
 /** The measures in order, with the figure each count drills into (none for a rate or an amount). */
 const MEASURES: { key: keyof Omit<BranchColumn, 'branch'>; figure?: string }[] = [
@@ -68,37 +68,13 @@ export function BranchCompareScreen({ params }: { params: Record<string, string>
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('compare.intro')}</Typography.Paragraph>
       <div className="filters summary-filters">
-        <div>
-          <span className="field-caption" id="c-period-label">
-            {t('summary.period')}
-          </span>
-          <Segmented<'week' | 'month'>
-            aria-labelledby="c-period-label"
-            value={period}
-            onChange={(v) => set('period', v)}
-            options={[
-              { value: 'week', label: t('summary.week') },
-              { value: 'month', label: t('summary.month') },
-            ]}
-          />
-        </div>
-        <div>
-          <label htmlFor="c-date">{t('summary.anchor')}</label>
-          <Input id="c-date" type="date" value={date} onChange={(e) => e.target.value && set('date', e.target.value)} />
-        </div>
+        <PeriodFields idPrefix="c-" period={period} date={date} set={set} />
         <div>
           <Button onClick={() => go('/summary', { period, date })}>{t('compare.back')}</Button>
         </div>
       </div>
       {q.isPending && <Spin />}
-      {q.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
-        />
-      )}
+      {q.error && <ErrorAlert error={q.error} />}
       {q.data &&
         (branches.length === 0 ? (
           <Typography.Paragraph>{t('compare.noBranches')}</Typography.Paragraph>

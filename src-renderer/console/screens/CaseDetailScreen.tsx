@@ -1,12 +1,11 @@
 // One case, read only, as head office received it, with its full history and the 批示 form.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { caseRecordPdfPath } from '../../../src-headoffice/console/api-contract';
 import { maskedPhone } from '../../../src-headoffice/console/case-record-of';
 import { ToneTag } from '../../components/ToneTag';
-import { pick } from '../../i18n';
-import { ConsoleApiError } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 import { categoryLabel, shTime } from '../labels';
 import { caseQuery } from '../queries';
 import { backToList } from '../route';
@@ -31,13 +30,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
     return (
       <>
         {back}
-        <Alert
-          style={{ marginTop: 8 }}
-          type="error"
-          showIcon
-          role="alert"
-          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('detail.notFound')}
-        />
+        <ErrorAlert error={q.error} fallback={t('detail.notFound')} style={{ marginTop: 8 }} />
       </>
     );
   }

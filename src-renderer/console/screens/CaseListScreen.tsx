@@ -1,14 +1,13 @@
 // All branches' cases: filters, then a virtualised list fetched a keyset page at a time.
 // The filters live in the address (#/?branch=…&status=…), so reload and back keep them.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Alert, Typography } from 'antd';
+import { Typography } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseListRow } from '../../../src-headoffice/console/api-contract';
 import { type Tone, ToneTag } from '../../components/ToneTag';
 import { VirtualList } from '../../components/VirtualList';
-import { pick } from '../../i18n';
-import { ConsoleApiError } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 import { categoryLabel, shTime } from '../labels';
 import { caseListQuery, healthQuery } from '../queries';
 import { saveListTop, savedListTop } from '../list-scroll';
@@ -134,15 +133,7 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
         branches={(branches.data?.branches ?? []).map((b) => b.branch)}
         onChange={(f) => go('/', f as Record<string, string | undefined>)}
       />
-      {q.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
-          style={{ marginBottom: 8 }}
-        />
-      )}
+      {q.error && <ErrorAlert error={q.error} style={{ marginBottom: 8 }} />}
       {!q.isPending && rows.length === 0 && !q.error ? (
         <Typography.Paragraph data-testid="empty">{t('list.empty')}</Typography.Paragraph>
       ) : (

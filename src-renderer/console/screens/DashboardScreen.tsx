@@ -1,7 +1,7 @@
 // The console's home: the day at a glance in five cards, each entry a link to where it leads
 // (a case, the list filtered, the 待批示 queue, sync health), each card with its empty state.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Spin, Typography } from 'antd';
+import { Card, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../../src-headoffice/console/api-contract';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
-import { ConsoleApiError } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 import { shTime, todaySh } from '../labels';
 import { dashboardQuery } from '../queries';
 import { statusTone } from './CaseListScreen';
@@ -87,14 +87,7 @@ export function DashboardScreen() {
           </Typography.Text>
         )}
       </Typography.Title>
-      {q.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
-        />
-      )}
+      {q.error && <ErrorAlert error={q.error} />}
       {q.isPending && <Spin />}
       {d && (
         <div className="dash-grid">

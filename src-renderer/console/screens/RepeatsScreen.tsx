@@ -1,12 +1,11 @@
 // Repeat complainants across branches and channels (SPEC §9): for information only — the
 // branch registers every complaint. Each group links to its cases.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Select, Table, Typography } from 'antd';
+import { Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RepeatComplainant } from '../../../src-headoffice/console/api-contract';
 import { ToneTag } from '../../components/ToneTag';
-import { pick } from '../../i18n';
-import { ConsoleApiError } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 import { shTime } from '../labels';
 import { healthQuery, repeatsQuery } from '../queries';
 import { go } from '../route';
@@ -50,14 +49,7 @@ export function RepeatsScreen({ params }: { params: Record<string, string> }) {
           onChange={(k, v) => filter({ [k]: v })}
         />
       </div>
-      {q.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
-        />
-      )}
+      {q.error && <ErrorAlert error={q.error} />}
       <Table<RepeatComplainant>
         size="small"
         rowKey="key"

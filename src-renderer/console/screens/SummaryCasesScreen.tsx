@@ -1,14 +1,13 @@
 // The cases behind one figure of the consolidated summary (drill-down): as many as the figure
 // counts, each linking to its case; slips linked to no case are named apart.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Spin, Table, Typography } from 'antd';
+import { Button, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DrillRow } from '../../../src-headoffice/console/api-contract';
 import { DEFAULT_CATEGORIES } from '../../../src-main/shared/enums';
 import { useSummaryLabels } from '../../features/reports/summary-labels';
-import { pick } from '../../i18n';
 import { yuan } from '../../lib/format';
-import { ConsoleApiError } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 import { categoryLabel, shTime, todaySh } from '../labels';
 import { go, rememberList } from '../route';
 import { figureLabel } from '../summary-figures';
@@ -37,14 +36,7 @@ export function SummaryCasesScreen({ params }: { params: Record<string, string> 
         {t('summaryCases.back')}
       </Button>
       {q.isPending && <Spin />}
-      {q.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
-        />
-      )}
+      {q.error && <ErrorAlert error={q.error} />}
       {q.data && (
         <>
           <Typography.Paragraph strong data-testid="drill-total">

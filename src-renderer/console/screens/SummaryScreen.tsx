@@ -2,10 +2,9 @@
 // contains the chosen day (head office's time zone), shown by the branch's own SummaryView
 // (charts and tables) with the console's names for categories.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { Button, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { pick } from '../../i18n';
-import { ConsoleApiError } from '../api';
+import { ErrorAlert } from './ErrorAlert';
 import { todaySh } from '../labels';
 import { healthQuery, summaryQuery } from '../queries';
 import { go } from '../route';
@@ -15,6 +14,7 @@ import { DEFAULT_CATEGORIES } from '../../../src-main/shared/enums';
 import { CONSOLE_TIME_ZONE } from '../../../src-headoffice/console/api-contract';
 import { SummaryView } from '../../features/reports/SummaryView';
 import { useSummaryLabels } from '../../features/reports/summary-labels';
+import { PeriodFields } from './PeriodFields';
 
 /** Head office knows the default categories; a branch's own codes are shown as they are. */
 const CATEGORY_NAMES = Object.fromEntries(DEFAULT_CATEGORIES.map((c) => [c.code, { zh: c.zh, en: c.en }]));
@@ -46,24 +46,7 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
         )}
       </Typography.Title>
       <div className="filters summary-filters">
-        <div>
-          <span className="field-caption" id="period-label">
-            {t('summary.period')}
-          </span>
-          <Segmented<'week' | 'month'>
-            aria-labelledby="period-label"
-            value={period}
-            onChange={(v) => set('period', v)}
-            options={[
-              { value: 'week', label: t('summary.week') },
-              { value: 'month', label: t('summary.month') },
-            ]}
-          />
-        </div>
-        <div>
-          <label htmlFor="s-date">{t('summary.anchor')}</label>
-          <Input id="s-date" type="date" value={date} onChange={(e) => e.target.value && set('date', e.target.value)} />
-        </div>
+        <PeriodFields idPrefix="s-" period={period} date={date} set={set} />
         <div>
           <label htmlFor="s-branch">{t('summary.branch')}</label>
           <Select
@@ -94,14 +77,7 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
         <Typography.Text type="secondary">{t('summary.drillHint')}</Typography.Text>
       </Space>
       {q.isPending && <Spin />}
-      {q.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
-        />
-      )}
+      {q.error && <ErrorAlert error={q.error} />}
       {q.data &&
         (q.data.cases === 0 ? (
           <Typography.Paragraph data-testid="summary-empty">{t('summary.empty')}</Typography.Paragraph>

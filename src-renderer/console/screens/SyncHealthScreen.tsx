@@ -1,7 +1,7 @@
 // Sync health per branch: the last batch and how it came, the backlog the branch reported,
 // errors and alerts, quarantined records. A branch with a problem is highlighted and says why.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Table, Typography } from 'antd';
+import { Button, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   type BranchAlert,
@@ -13,9 +13,10 @@ import {
 } from '../../../src-headoffice/console/api-contract';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
-import { ConsoleApiError, postJson } from '../api';
+import { postJson } from '../api';
 import { shTime } from '../labels';
 import { healthQuery } from '../queries';
+import { ErrorAlert } from './ErrorAlert';
 
 /** A branch not heard from for this long is a problem (the scheduler syncs every few minutes). */
 export const STALE_HOURS = 24;
@@ -63,22 +64,8 @@ export function SyncHealthScreen() {
       <Typography.Title level={1} className="screen-title" id="health-title">
         {t('health.title')}
       </Typography.Title>
-      {q.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={q.error instanceof ConsoleApiError ? pick(q.error.messages) : t('common.error')}
-        />
-      )}
-      {ack.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          message={ack.error instanceof ConsoleApiError ? pick(ack.error.messages) : t('common.error')}
-        />
-      )}
+      {q.error && <ErrorAlert error={q.error} />}
+      {ack.error && <ErrorAlert error={ack.error} />}
       <Typography.Paragraph className="muted">{t('health.staleRule', { days: STALE_DATA_DAYS })}</Typography.Paragraph>
       <Table<BranchHealth>
         size="small"
