@@ -13,6 +13,7 @@ import { electronPlatform } from './ipc/electron-platform';
 import { registerIpc, SessionRegistry } from './ipc/register-ipc';
 import { appPaths } from './paths';
 import { SettingsStore } from './settings/settings-store';
+import { readShellOverrides, type ShellOverrides } from './shell-overrides';
 import { isAppError } from './shared/errors';
 import { createMainWindow, hardenSession, registerSchemePrivileges, serveApp } from './window';
 
@@ -21,7 +22,19 @@ let db: Db | null = null;
 let branchApp: BranchApp | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-if (!app.requestSingleInstanceLock()) {
+// Read before the single-instance lock, which is keyed by the user-data folder.
+let overrides: ShellOverrides = { userData: null, saveDir: null };
+let overridesRefused: unknown = null;
+try {
+  overrides = readShellOverrides(process.env, app.isPackaged);
+  if (overrides.userData) app.setPath('userData', overrides.userData);
+} catch (e) {
+  overridesRefused = e;
+}
+
+if (overridesRefused) {
+  app.whenReady().then(() => fatal(overridesRefused), fatal);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerSchemePrivileges();
@@ -80,7 +93,7 @@ async function start(): Promise<void> {
     settings,
     secrets: safeStorage,
     fontDir: paths.fonts,
-    platform: electronPlatform(() => mainWindow),
+    platform: electronPlatform(() => mainWindow, overrides.saveDir),
     // Report progress (and other bridge events) go to the window that is open, if any.
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
     sync: {

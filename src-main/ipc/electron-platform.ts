@@ -1,15 +1,25 @@
 // Printing and saving through the operating system (the PlatformPort of the handlers). The
 // PDF is shown by Chromium's viewer in a hidden, sandboxed window and printed with the OS
-// dialog; "save as PDF" asks where through a save dialog.
-import { BrowserWindow, dialog } from 'electron';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// dialog; "save as PDF" asks where through a save dialog (or, for the smoke test, writes into
+// BRANCH_DESK_SAVE_DIR under the suggested name: see shell-overrides.ts).
+import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PlatformPort } from '../handlers/types';
 import { hardenContents } from '../window';
 
-export function electronPlatform(parent: () => BrowserWindow | null): PlatformPort {
+export function electronPlatform(parent: () => BrowserWindow | null, saveDir: string | null = null): PlatformPort {
+  const chooseFile = async (options: SaveDialogOptions): Promise<string | null> => {
+    if (saveDir) {
+      mkdirSync(saveDir, { recursive: true });
+      return join(saveDir, basename(options.defaultPath ?? 'file'));
+    }
+    const owner = parent();
+    const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return r.canceled || !r.filePath ? null : r.filePath;
+  };
   return {
     async printPdf(pdf, opts) {
       const dir = mkdtempSync(join(tmpdir(), 'branch-desk-print-'));
@@ -47,23 +57,17 @@ export function electronPlatform(parent: () => BrowserWindow | null): PlatformPo
       return list.map((p) => ({ name: p.name, displayName: p.displayName || p.name, description: p.description }));
     },
     async savePdf(pdf, suggestedName) {
-      const owner = parent();
-      const options = { defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-      const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-      if (r.canceled || !r.filePath) return null;
-      writeFileSync(r.filePath, pdf);
-      return r.filePath;
+      const file = await chooseFile({ defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+      if (file) writeFileSync(file, pdf);
+      return file;
     },
     async saveFile(data, suggestedName, filter) {
-      const owner = parent();
-      const options = {
+      const file = await chooseFile({
         defaultPath: suggestedName,
         filters: [{ name: filter.name, extensions: [...filter.extensions] }],
-      };
-      const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-      if (r.canceled || !r.filePath) return null;
-      writeFileSync(r.filePath, data);
-      return r.filePath;
+      });
+      if (file) writeFileSync(file, data);
+      return file;
     },
   };
 }
