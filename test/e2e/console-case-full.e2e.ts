@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_REVIEWER } from '../../scripts/console-demo-store';
 import type { CaseDetail, CaseListPage } from '../../src-headoffice/console/api-contract';
-import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
 import { readPdf, squash } from '../helpers/pdf-text';
 import { axeProblems, SCREENSHOTS } from './harness';
 
@@ -18,23 +18,10 @@ const FORMS = join(import.meta.dirname, '../../docs/forms');
 
 let h: ConsoleHarness;
 let page: Page;
-const pageErrors: string[] = [];
-beforeAll(async () => {
-  h = await startConsoleHarness();
-  page = await h.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+/** Uncaught errors in the page over the whole run (must stay empty). */
+const pageErrors = useConsolePage((c) => ({ h, page } = c), { signIn: false });
 
-async function api<T>(path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { credentials: 'same-origin' });
-    return (await res.json()) as T;
-  }, path);
-}
+const api = <T>(path: string): Promise<T> => getJson<T>(page, path);
 
 /** The first SH01 case with a purchase, a slip, an escalation and a founded finding. */
 async function fullCase(): Promise<CaseDetail> {

@@ -2,27 +2,18 @@
 // agree with GET /dashboard, an overdue-by-branch entry leads to the list filtered by branch and
 // overdue, a case entry to its case page, a branch problem to sync health; zh and en screenshots.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_REVIEWER } from '../../scripts/console-demo-store';
 import type { CaseListPage, Dashboard } from '../../src-headoffice/console/api-contract';
-import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
 import { axeProblems, shot } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
-const pageErrors: string[] = [];
-beforeAll(async () => {
-  h = await startConsoleHarness();
-  page = await h.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+/** Uncaught errors in the page over the whole run (must stay empty). */
+const pageErrors = useConsolePage((c) => ({ h, page } = c), { signIn: false });
 
-const get = <T>(path: string): Promise<T> =>
-  page.evaluate(async (p) => (await (await fetch(p, { credentials: 'same-origin' })).json()) as T, path);
+const get = <T>(path: string): Promise<T> => getJson<T>(page, path);
 const hash = () => page.evaluate(() => window.location.hash);
 
 describe('the day’s dashboard', () => {

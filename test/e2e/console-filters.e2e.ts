@@ -3,32 +3,17 @@
 // late only, the 待批示 queue waiting longest first with days waiting in the row; all in the address
 // (kept after a reload).
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseListPage, UnitOption } from '../../src-headoffice/console/api-contract';
-import { DEMO_REVIEWER } from '../../scripts/console-demo-store';
-import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
 import { axeProblems, shot } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
-const pageErrors: string[] = [];
-beforeAll(async () => {
-  h = await startConsoleHarness();
-  page = await h.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${h.origin}/console/`);
-  await page.locator('#username').fill(DEMO_REVIEWER.username);
-  await page.locator('#password').fill(DEMO_REVIEWER.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('navigation').waitFor();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+/** Uncaught errors in the page over the whole run (must stay empty). */
+const pageErrors = useConsolePage((c) => ({ h, page } = c));
 
-const api = <T>(path: string): Promise<T> =>
-  page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
+const api = <T>(path: string): Promise<T> => getJson<T>(page, path);
 const listSettled = async () => {
   await page.locator('[data-testid="row-count"]').filter({ hasNotText: '正在加载' }).waitFor();
   await page.waitForLoadState('networkidle');

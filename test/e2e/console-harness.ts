@@ -2,12 +2,13 @@
 // imported batch files (scripts/console-demo-store.ts), the head-office server on a free
 // loopback port serving the built console, and Debian's Chromium (playwright-core).
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildConsoleDemo, type DemoHq } from '../../scripts/console-demo-store';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { buildConsoleDemo, DEMO_BRANCHES, DEMO_REVIEWER, type DemoHq } from '../../scripts/console-demo-store';
 import { signRequest } from '../../src-main/sync/batch-sign';
 import { capturePages, launchChromium, SCREENSHOTS, spawnServer } from './harness';
 
@@ -45,22 +46,30 @@ async function serve(hqDb: string): Promise<{ proc: ChildProcess; origin: string
   return { proc, origin: url };
 }
 
+/**
+ * The demo to start from: CONSOLE_E2E_DEMO=DIR (one built before by `npm run dev:console -- --dir DIR
+ * --now 2026-11-20T18:00:00+08:00`), else the run's shared demo, built here by the first file that needs it
+ * (files run one after another, so it is built once).
+ */
+function demoSource(): string {
+  const given = process.env.CONSOLE_E2E_DEMO;
+  if (given) return given;
+  const shared = inject('consoleDemoDir');
+  if (!existsSync(join(shared, 'keys.json'))) buildConsoleDemo(shared);
+  return shared;
+}
+
 export async function startConsoleHarness(): Promise<ConsoleHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-console-e2e-'));
-  // CONSOLE_E2E_DEMO=DIR reuses a demo built before by `npm run dev:console -- --dir DIR`
-  // (copied, so the test's changes stay in the temp dir); by default it is built fresh.
-  const prebuilt = process.env.CONSOLE_E2E_DEMO;
-  let demo: DemoHq;
-  if (prebuilt) {
-    cpSync(prebuilt, dir, { recursive: true });
-    demo = {
-      hqDb: join(dir, 'headoffice.sqlite'),
-      keys: JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8')) as Record<string, string>,
-      branchDbs: {},
-    };
-  } else {
-    demo = buildConsoleDemo(dir);
-  }
+  // Copied, so the test's changes stay in its own temp dir.
+  cpSync(demoSource(), dir, { recursive: true });
+  const branchDbs: Record<string, string> = {};
+  for (const b of DEMO_BRANCHES) branchDbs[b.code] = join(dir, `${b.code.toLowerCase()}.sqlite`);
+  const demo: DemoHq = {
+    hqDb: join(dir, 'headoffice.sqlite'),
+    keys: JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8')) as Record<string, string>,
+    branchDbs,
+  };
   const { proc, origin } = await serve(demo.hqDb);
   const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -96,3 +105,41 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     },
   };
 }
+
+/** Signs the demo reviewer in on the page, and waits for the console's menu. */
+export async function signInReviewer(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/console/`);
+  await page.locator('#username').fill(DEMO_REVIEWER.username);
+  await page.locator('#password').fill(DEMO_REVIEWER.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation').waitFor();
+}
+
+/**
+ * A test file's console: one harness and one page for the whole file (handed to `started`), the reviewer
+ * signed in unless `signIn` is false, the screens captured when a test fails, everything closed at the end.
+ * Answers the page's uncaught errors over the run (a file expects them to stay empty).
+ */
+export function useConsolePage(
+  started: (c: { h: ConsoleHarness; page: Page }) => void,
+  o: { signIn?: boolean } = {},
+): string[] {
+  const pageErrors: string[] = [];
+  let h: ConsoleHarness | undefined;
+  beforeAll(async () => {
+    h = await startConsoleHarness();
+    const page = await h.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    if (o.signIn !== false) await signInReviewer(page, h.origin);
+    started({ h, page });
+  });
+  afterAll(async () => h?.close());
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && h) console.error('screens at failure:', await h.capture(ctx.task.name));
+  });
+  return pageErrors;
+}
+
+/** GET from the signed-in page (its cookie, its origin): the answer's JSON. */
+export const getJson = <T>(page: Page, path: string): Promise<T> =>
+  page.evaluate(async (p) => (await (await fetch(p, { credentials: 'same-origin' })).json()) as T, path);

@@ -3,28 +3,15 @@
 // (who and when shown, kept after a reload); a list scrolled past its first page and filtered
 // comes back at the same offset after opening a case, reloading it and going back.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_REVIEWER, REWOUND_BRANCH, SILENT_BRANCH } from '../../scripts/console-demo-store';
-import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { type ConsoleHarness, useConsolePage } from './console-harness';
 import { axeProblems, shot } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
-const pageErrors: string[] = [];
-beforeAll(async () => {
-  h = await startConsoleHarness();
-  page = await h.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${h.origin}/console/`);
-  await page.locator('#username').fill(DEMO_REVIEWER.username);
-  await page.locator('#password').fill(DEMO_REVIEWER.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('navigation').waitFor();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+/** Uncaught errors in the page over the whole run (must stay empty). */
+const pageErrors = useConsolePage((c) => ({ h, page } = c));
 
 const listTop = () => page.locator('.vlist').evaluate((el) => el.scrollTop);
 

@@ -3,30 +3,17 @@
 // (struck through, 已撤回) goes to the branch as a new version; a case assigned to the reviewer
 // and marked 已阅 shows in "my queue" with both marks.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseListPage } from '../../src-headoffice/console/api-contract';
 import { DEMO_REVIEWER } from '../../scripts/console-demo-store';
-import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
 import { axeProblems, shot } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
-beforeAll(async () => {
-  h = await startConsoleHarness();
-  page = await h.newPage();
-  await page.goto(`${h.origin}/console/`);
-  await page.locator('#username').fill(DEMO_REVIEWER.username);
-  await page.locator('#password').fill(DEMO_REVIEWER.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('navigation').waitFor();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useConsolePage((c) => ({ h, page } = c));
 
-const get = <T>(path: string): Promise<T> =>
-  page.evaluate(async (p) => (await (await fetch(p, { credentials: 'same-origin' })).json()) as T, path);
+const get = <T>(path: string): Promise<T> => getJson<T>(page, path);
 
 let target: { branch: string; id: string; number: string };
 const detail = () => get<CaseDetail>(`/console/api/cases/${target.branch}/${target.id}`);

@@ -4,46 +4,33 @@
 // the reminder on the case, and the console then shows that the branch received it.
 import type { ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseListPage } from '../../src-headoffice/console/api-contract';
 import { DEMO_REVIEWER } from '../../scripts/console-demo-store';
 import { openDatabase } from '../../src-main/db/connection';
 import { createContext } from '../../src-main/services/context';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { pullInstructions } from '../../src-main/sync/instructions-pull';
-import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
 import { axeProblems, capturePages, shot, signIn, spawnServer } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
 let branchApp: { proc: ChildProcess; url: string } | null = null;
 let branchPage: Page | null = null;
-beforeAll(async () => {
-  h = await startConsoleHarness();
-  page = await h.newPage();
-  await page.goto(`${h.origin}/console/`);
-  await page.locator('#username').fill(DEMO_REVIEWER.username);
-  await page.locator('#password').fill(DEMO_REVIEWER.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('navigation').waitFor();
-});
+useConsolePage((c) => ({ h, page } = c));
 afterAll(async () => {
-  if (branchApp) {
-    const { proc } = branchApp;
-    proc.kill('SIGTERM');
-    if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
-  }
-  await h?.close();
+  if (!branchApp) return;
+  const { proc } = branchApp;
+  proc.kill('SIGTERM');
+  if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
 });
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') {
-    console.error('screens at failure:', await h.capture(ctx.task.name));
-    if (branchPage) console.error('branch at failure:', await capturePages([branchPage], 'reminder-e2e-failure'));
-  }
+  if (ctx.task.result?.state === 'fail' && branchPage)
+    console.error('branch at failure:', await capturePages([branchPage], 'reminder-e2e-failure'));
 });
 
-const get = <T>(path: string): Promise<T> =>
-  page.evaluate(async (p) => (await (await fetch(p, { credentials: 'same-origin' })).json()) as T, path);
+const get = <T>(path: string): Promise<T> => getJson<T>(page, path);
 
 let target: { branch: string; id: string; number: string };
 const detail = () => get<CaseDetail>(`/console/api/cases/${target.branch}/${target.id}`);

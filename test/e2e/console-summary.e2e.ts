@@ -7,35 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_REVIEWER } from '../../scripts/console-demo-store';
+import { describe, expect, it } from 'vitest';
 import type { BranchCompareAnswer, ConsoleSummary } from '../../src-headoffice/console/api-contract';
 import { parseCsv } from '../helpers/csv';
 import { readPdf, squash } from '../helpers/pdf-text';
-import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
 import { axeProblems, SCREENSHOTS, shot } from './harness';
 
 const Q = 'period=month&date=2026-11-15';
 let h: ConsoleHarness;
 let page: Page;
-const pageErrors: string[] = [];
-beforeAll(async () => {
-  h = await startConsoleHarness();
-  page = await h.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${h.origin}/console/`);
-  await page.locator('#username').fill(DEMO_REVIEWER.username);
-  await page.locator('#password').fill(DEMO_REVIEWER.password);
-  await page.keyboard.press('Enter');
-  await page.getByRole('navigation').waitFor();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+/** Uncaught errors in the page over the whole run (must stay empty). */
+const pageErrors = useConsolePage((c) => ({ h, page } = c));
 
-const api = <T>(path: string): Promise<T> =>
-  page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path) as Promise<T>;
+const api = <T>(path: string): Promise<T> => getJson<T>(page, path);
 
 describe('console summary: drill-down, exports, print, branches side by side', () => {
   it('opens the cases behind a figure: as many rows as the figure, each leading to its case', async () => {

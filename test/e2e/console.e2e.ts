@@ -4,25 +4,16 @@
 // the branch then receives, a POST without the CSRF token refused, the summary, repeat
 // complainants and sync health; an axe scan of every screen. Screenshots to docs/screenshots.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_NOW, DEMO_REVIEWER, REWOUND_BRANCH, SILENT_BRANCH } from '../../scripts/console-demo-store';
 import { type CaseDetail, type CaseListPage, STALE_DATA_DAYS } from '../../src-headoffice/console/api-contract';
-import { type ConsoleHarness, startConsoleHarness } from './console-harness';
+import { type ConsoleHarness, useConsolePage } from './console-harness';
 import { axeProblems, choose as chooseOn, shot } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
 /** Uncaught errors in the page over the whole run (must stay empty). */
-const pageErrors: string[] = [];
-beforeAll(async () => {
-  h = await startConsoleHarness();
-  page = await h.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+const pageErrors = useConsolePage((c) => ({ h, page } = c), { signIn: false });
 
 /** Calls the console API from the signed-in page (its cookie, its origin). */
 async function api<T>(
