@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { BranchApp } from '../app';
 import type { Session } from '../handlers/types';
+import { guardLoopback } from './loopback-guard';
 
 export const SESSION_COOKIE = 'bd_session';
 const HOST = '127.0.0.1';
@@ -18,6 +19,12 @@ export interface BranchServerOptions {
   root: string;
   /** Sent with every file: the window's policy (window-policy.ts CONTENT_SECURITY_POLICY). */
   contentSecurityPolicy: string;
+  /**
+   * Browser mode of `npm start` (web/loopback-guard.ts): only a browser that opened the printed
+   * address with this one-time token gets a session; Host and Origin are checked on every request.
+   * Absent for the dev server and the e2e suite, where any browser on the machine gets a session.
+   */
+  oneTimeToken?: string;
 }
 
 const ChannelParams = {
@@ -30,6 +37,9 @@ export async function createBranchServer(o: BranchServerOptions): Promise<Fastif
   const server = Fastify({ bodyLimit: 2_000_000 });
   const sessions = new Map<string, Session>();
   await server.register(cookie);
+  if (o.oneTimeToken !== undefined) {
+    guardLoopback(server, { token: o.oneTimeToken, sessions, cookie: SESSION_COOKIE, csp: o.contentSecurityPolicy });
+  }
 
   server.post<{ Params: { channel: string } }>(
     '/api/:channel',
@@ -38,6 +48,8 @@ export async function createBranchServer(o: BranchServerOptions): Promise<Fastif
       const id = req.cookies[SESSION_COOKIE];
       let session = id ? sessions.get(id) : undefined;
       if (!session) {
+        // Guarded, only the token exchange opens a session (the guard refuses this request before).
+        if (o.oneTimeToken !== undefined) return reply.code(401).send();
         const fresh = randomUUID();
         session = { user: null };
         sessions.set(fresh, session);

@@ -25,6 +25,14 @@ export const en: Messages = {
     locked: 'The screen locked after inactivity. Please sign in again; unsubmitted input was kept.',
     demoHint: 'Demo accounts are in the README (e.g. S001 / 123456)',
   },
+  setup: {
+    title: 'First start: create the manager',
+    intro:
+      'There are no accounts on this computer yet. Create the manager first; the manager then adds the other staff under Staff & units.',
+    name: 'Name',
+    pinConfirm: 'PIN again',
+    submit: 'Create the manager and sign in',
+  },
   home: {
     queues: 'Work queues',
     search: 'Search cases',
@@ -469,6 +477,7 @@ export const en: Messages = {
     toPrinter: 'Print',
     saveAs: 'Save as PDF',
     download: 'Download PDF',
+    openInViewer: "Open in the browser's PDF viewer (print from there)",
     printed: 'Sent to the printer',
     saved: 'Saved to {{path}}',
     loading: 'Rendering the PDF…',

@@ -25,6 +25,13 @@ export const zhCN = {
     locked: '长时间无操作,屏幕已锁定。请重新登录,未提交的内容已保留。',
     demoHint: '演示账号见 README(如 S001 / 123456)',
   },
+  setup: {
+    title: '首次使用:创建店长账号',
+    intro: '这台电脑上还没有任何账号。请先创建店长账号,之后由店长在“人员与单位”中添加其他员工。',
+    name: '姓名',
+    pinConfirm: '再次输入 PIN',
+    submit: '创建店长并登录',
+  },
   home: {
     queues: '工作队列',
     search: '搜索个案',
@@ -463,6 +470,7 @@ export const zhCN = {
     toPrinter: '打印',
     saveAs: '另存为 PDF',
     download: '下载 PDF',
+    openInViewer: '在浏览器的 PDF 查看器中打开(可从那里打印)',
     printed: '已发送到打印机',
     saved: '已保存到 {{path}}',
     loading: '正在生成 PDF…',

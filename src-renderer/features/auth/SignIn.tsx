@@ -12,6 +12,7 @@ import { pick } from '../../i18n';
 import { call, invoke } from '../../lib/api';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { LangSwitch } from '../shell/LangSwitch';
+import { FirstManagerSetup } from './FirstManagerSetup';
 
 interface Props {
   /** How the last session ended: an idle lock keeps the screen, a sign-out hands the PC over. */
@@ -29,6 +30,8 @@ export function SignIn({ ended, onSignedIn }: Props) {
   const [busy, setBusy] = useState(false);
   // The demo accounts are shown only in a store that seed-demo made.
   const demo = useQuery({ queryKey: ['demoHints'], queryFn: () => call('setup.demoHints', {}) });
+  // An empty store (first start) begins with the first manager instead of a sign-in.
+  const setup = useQuery({ queryKey: ['setupStatus'], queryFn: () => call('setup.status', {}) });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,6 +53,7 @@ export function SignIn({ ended, onSignedIn }: Props) {
     await qc.invalidateQueries();
   };
 
+  if (setup.data?.needsFirstManager) return <FirstManagerSetup onSignedIn={onSignedIn} />;
   return (
     <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
       <Card style={{ width: 380 }}>

@@ -1,6 +1,6 @@
 // Print preview: main renders the form (print.render); the pages are drawn with pdf.js and
-// the same bytes are offered as a download (blob URL). In the desktop shell the form can go
-// to the printer or be saved through main's dialog instead.
+// the same bytes are offered in the browser's PDF viewer (a new tab) and as a download (blob
+// URL). In the desktop shell the form can go to the printer or be saved through main's dialog instead.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -56,9 +56,15 @@ export function PrintPreview({ kind, id }: { kind: PrintKind; id: string }) {
         ) : (
           url &&
           q.data && (
-            <Button type="primary" href={url} download={q.data.fileName}>
-              {t('print.download')}
-            </Button>
+            <>
+              {/* In a browser (browser mode of npm start) printing goes through the browser's own PDF viewer. */}
+              <Button type="primary" href={url} target="_blank" className="print-open-viewer">
+                {t('print.openInViewer')}
+              </Button>
+              <Button href={url} download={q.data.fileName}>
+                {t('print.download')}
+              </Button>
+            </>
           )
         )}
       </Space>
