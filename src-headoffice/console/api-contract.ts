@@ -229,6 +229,8 @@ export interface CaseListRow {
   assignedToMe?: boolean;
   /** The signed-in reviewer has marked it read (已阅). */
   readByMe?: boolean;
+  /** Set when the customer is flagged (SPEC §9): their unfounded (失实) findings in 12 months, at any branch. */
+  repeatUnfounded?: number;
   /** The unit complained about and the handling unit, keyed "SH01/<unit id>"; null: none. */
   complainedUnit?: string | null;
   handlingUnit?: string | null;
@@ -335,6 +337,8 @@ export interface CaseDetail {
   reads?: CaseRead[];
   /** Reminders (催办) head office sent about the case, oldest first. */
   reminders?: ConsoleReminder[];
+  /** The same customer's other cases at every branch, and whether they are flagged (SPEC §9). */
+  customer?: CustomerHistory;
   /**
    * Names for the ids the case and its records carry, of this branch only: its units (unit
    * records), its staff (from the audit records' actor and the slips' handler/approver names).
@@ -343,6 +347,27 @@ export interface CaseDetail {
   /** The data's age: the branch's last batch imported (null: never) and its newest case's receipt time. */
   lastBatchAt: number | null;
   newestCaseAt: number | null;
+}
+
+/** SPEC §9: a customer with this many unfounded (失实) findings in a rolling 12 months is flagged. */
+export const UNFOUNDED_FLAG = 3;
+
+/** The customer's history at head office: matched by normalised phone, else exact name; never an anonymous case. */
+export interface CustomerHistory {
+  /** The other cases, newest first (at most 20). */
+  cases: {
+    branch: string;
+    id: string;
+    number: string;
+    status: CaseStatus;
+    finding: Finding | null;
+    receivedAt: number;
+  }[];
+  /** Unfounded findings in the last 12 months (by the finding's time), this case included, at any branch. */
+  unfoundedLast12Months: number;
+  /** How many branches those findings came from. */
+  unfoundedBranches: number;
+  flagged: boolean;
 }
 
 // ---------------------------------------------------------------- 批示

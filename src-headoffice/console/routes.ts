@@ -43,6 +43,7 @@ import {
 import { branchHealth } from './branch-health';
 import { caseDetail, caseSnapshotOf, consoleInstruction } from './case-detail';
 import { caseRecordPdf } from './case-record-pdf';
+import { customerHistory, withRepeatMarks } from './customer-history';
 import { listCases } from './case-list';
 import { acknowledgeProblem } from './health-acks';
 import { activeReviewers, assignCase, assignmentOf, markRead, readsOf, withQueueMarks } from './case-queue';
@@ -151,7 +152,7 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   app.get(CONSOLE_PATHS.cases, { ...open, schema: { querystring: CaseListQuery } }, async (req) => {
     const me = session(req).reviewer.username;
     const page = await listCases(store, req.query, now(), me);
-    return { ...page, rows: await withQueueMarks(store, page.rows, me) };
+    return { ...page, rows: await withRepeatMarks(store, await withQueueMarks(store, page.rows, me), now()) };
   });
 
   app.get(CONSOLE_PATHS.units, open, async () => listUnits(store));
@@ -177,6 +178,7 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
       assignment: await assignmentOf(store, branch, id),
       reads: await readsOf(store, branch, id),
       reminders: await remindersOfCase(store, branch, id),
+      customer: await customerHistory(store, branch, id, now()),
     };
   });
 

@@ -52,6 +52,10 @@ export function useConsoleRoute(): ConsoleRoute {
 
 /** The list as the reviewer last left it (filters included), for "back to the list", also after a reload. */
 const LAST_LIST = 'hq-console:last-list';
+/** The address of one case's page. */
+export const caseHref = (c: { branch: string; id: string }): string =>
+  `#/case/${encodeURIComponent(c.branch)}/${encodeURIComponent(c.id)}`;
+
 export const listHash = (): string => window.location.hash || '#/';
 export const rememberList = (): void => {
   sessionStorage.setItem(LAST_LIST, listHash());

@@ -100,6 +100,29 @@ describe('console case page in words', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('marks a repeat complainant in the list and shows the customer’s cases at every branch on the case', async () => {
+    let row: CaseListPage['rows'][number] | undefined;
+    for (let after = ''; !row;) {
+      const list = await api<CaseListPage>(`/console/api/cases?limit=200&after=${after}`);
+      row = list.rows.find((r) => r.repeatUnfounded !== undefined);
+      if (!list.nextCursor) break;
+      after = encodeURIComponent(list.nextCursor);
+    }
+    if (!row) throw new Error('no demo customer with 3 unfounded findings in 12 months');
+    const d = await api<CaseDetail>(`/console/api/cases/${row.branch}/${row.id}`);
+    expect(d.customer?.flagged).toBe(true);
+    await page.goto(`${h.origin}/console/#/case/${row.branch}/${row.id}`);
+    await page.reload();
+    const flag = page.locator('[data-testid="customer-flag"]');
+    await flag.waitFor();
+    expect(await flag.innerText()).toContain(`近 12 个月有 ${d.customer?.unfoundedLast12Months} 次投诉经查失实`);
+    const cases = page.locator('[data-testid="customer-cases"] a');
+    expect(await cases.count()).toBe(d.customer?.cases.length);
+    await page.locator('[data-testid="customer-cases"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'console-customer-flag.png') });
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
   it("prints the branch's 顾客异议处理记录表 from the case page", async () => {
     const d = await fullCase();
     await page.goto(`${h.origin}/console/#/case/${d.branch}/${d.case.id}`);

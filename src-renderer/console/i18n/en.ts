@@ -79,6 +79,13 @@ export const consoleEn: ConsoleMessages = {
     daysWaiting: '{{n}} d',
     daysWaitingTitle: 'Waiting {{n}} days (since sent for instruction; else since received)',
   },
+  customer: {
+    title: "The customer's other cases",
+    flag: 'Repeat complainant',
+    flagText:
+      '{{n}} of this customer’s complaints in the last 12 months were found unfounded (at {{branches}} branches). Shown for information only; the case is handled as usual.',
+    rowFlag: '{{n}}× unfounded',
+  },
   detail: {
     back: 'Back to the case list',
     printRecord: 'Print the record form',

@@ -80,6 +80,12 @@ export const consoleZhCN = {
     daysWaiting: '{{n}} 天',
     daysWaitingTitle: '已等待 {{n}} 天(自提交批示起;不详则自受理起)',
   },
+  customer: {
+    title: '该顾客的其他个案',
+    flag: '重复投诉提示',
+    flagText: '该顾客近 12 个月有 {{n}} 次投诉经查失实(来自 {{branches}} 家门店)。仅作提示,个案照常处理。',
+    rowFlag: '{{n}} 次失实',
+  },
   detail: {
     back: '返回个案列表',
     printRecord: '打印处理记录表',

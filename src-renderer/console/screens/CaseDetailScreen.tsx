@@ -14,6 +14,7 @@ import { CaseHistory } from './CaseHistory';
 import { CaseDeadlines, CaseHandling, CasePurchase, DataAge } from './CaseFacts';
 import { statusTone } from './CaseListScreen';
 import { CaseQueueBar } from './CaseQueueBar';
+import { CustomerCases } from './CustomerCases';
 import { InstructionForm } from './InstructionForm';
 import { CaseReminders } from './CaseReminders';
 
@@ -163,6 +164,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
           />
         </div>
         <div>
+          <CustomerCases history={d.customer} />
           <CaseHistory detail={d} />
         </div>
       </div>

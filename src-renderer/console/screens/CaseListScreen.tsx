@@ -11,7 +11,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { categoryLabel, shTime } from '../labels';
 import { caseListQuery, healthQuery } from '../queries';
 import { saveListTop, savedListTop } from '../list-scroll';
-import { go, listHash, rememberList } from '../route';
+import { caseHref, go, listHash, rememberList } from '../route';
 import { useWindowHeight } from '../useWindowHeight';
 import { type CaseFilterValue, CaseFilters } from './CaseFilters';
 import { RowLate, RowWaiting, useOverdueWord } from './CaseRowFacts';
@@ -71,7 +71,7 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
         role="listitem"
         className="hq-row"
         style={style}
-        href={`#/case/${encodeURIComponent(r.branch)}/${encodeURIComponent(r.id)}`}
+        href={caseHref(r)}
         data-testid="case-row"
       >
         <span>{r.branch}</span>
@@ -108,6 +108,11 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
           {r.assignedTo && (
             <ToneTag tone={r.assignedToMe ? 'info' : 'plain'} testId="row-assigned">
               {r.assignedToMe ? t('queue.mineTag') : t('queue.assignedTag', { who: r.assignedTo })}
+            </ToneTag>
+          )}
+          {r.repeatUnfounded !== undefined && (
+            <ToneTag tone="warn" testId="row-repeat">
+              {t('customer.rowFlag', { n: r.repeatUnfounded })}
             </ToneTag>
           )}
           {r.readByMe && (

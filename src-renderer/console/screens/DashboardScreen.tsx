@@ -17,12 +17,11 @@ import { pick } from '../../i18n';
 import { ErrorAlert } from './ErrorAlert';
 import { shTime, todaySh } from '../labels';
 import { dashboardQuery } from '../queries';
+import { caseHref } from '../route';
 import { statusTone } from './CaseListScreen';
 
 /** The list's address with these filters (the list reads them from the hash). */
 const listHref = (filters: Record<string, string>): string => `#/?${new URLSearchParams(filters).toString()}`;
-const caseHref = (c: { branch: string; id: string }) =>
-  `#/case/${encodeURIComponent(c.branch)}/${encodeURIComponent(c.id)}`;
 
 function Section(props: { id: string; title: string; hint?: string; extra?: ReactNode; children: ReactNode }) {
   return (

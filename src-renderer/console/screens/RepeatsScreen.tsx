@@ -8,7 +8,7 @@ import { ToneTag } from '../../components/ToneTag';
 import { ErrorAlert } from './ErrorAlert';
 import { shTime } from '../labels';
 import { healthQuery, repeatsQuery } from '../queries';
-import { go } from '../route';
+import { caseHref, go } from '../route';
 import { DateRange } from './DateRange';
 
 export function RepeatsScreen({ params }: { params: Record<string, string> }) {
@@ -105,8 +105,8 @@ export function RepeatsScreen({ params }: { params: Record<string, string> }) {
               <ul className="history-list">
                 {g.cases.map((c) => (
                   <li key={`${c.branch}/${c.id}`} style={{ padding: '2px 0', border: 0 }}>
-                    <a href={`#/case/${encodeURIComponent(c.branch)}/${encodeURIComponent(c.id)}`}>{c.number}</a> ·{' '}
-                    {t(`translation:channel.${c.channel}`)} · {t(`translation:status.${c.status}`)}
+                    <a href={caseHref(c)}>{c.number}</a> · {t(`translation:channel.${c.channel}`)} ·{' '}
+                    {t(`translation:status.${c.status}`)}
                     {c.finding ? ` · ${t(`translation:finding.${c.finding}`)}` : ''} ·{' '}
                     <span className="muted">{shTime(c.receivedAt, lang)}</span>
                   </li>

@@ -9,7 +9,7 @@ import { useSummaryLabels } from '../../features/reports/summary-labels';
 import { yuan } from '../../lib/format';
 import { ErrorAlert } from './ErrorAlert';
 import { categoryLabel, shTime, todaySh } from '../labels';
-import { go, rememberList } from '../route';
+import { caseHref, go, rememberList } from '../route';
 import { figureLabel } from '../summary-figures';
 import { drillQuery } from '../summary-queries';
 
@@ -67,10 +67,7 @@ export function SummaryCasesScreen({ params }: { params: Record<string, string> 
                 title: t('summaryCases.number'),
                 dataIndex: 'number',
                 render: (v: string, r) => (
-                  <a
-                    href={`#/case/${encodeURIComponent(r.branch)}/${encodeURIComponent(r.id)}`}
-                    onClick={() => rememberList()}
-                  >
+                  <a href={caseHref(r)} onClick={() => rememberList()}>
                     {v}
                   </a>
                 ),
