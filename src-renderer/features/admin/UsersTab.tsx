@@ -9,6 +9,7 @@ import { ROLES } from '../../../src-main/shared/enums';
 import type { StaffListUser } from '../../../src-main/shared/schemas/admin';
 import type { SessionUser } from '../../../src-main/shared/types';
 import { Field } from '../../components/Field';
+import { PinField } from '../../components/PinField';
 import { pick } from '../../i18n';
 import { call, invoke } from '../../lib/api';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
@@ -159,15 +160,14 @@ export function UsersTab() {
             options={(units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))}
           />
         </Field>
-        <Field id="newPin" path="pin" label={t('admin.pin')} issues={issues} required>
-          <Input.Password
-            id="newPin"
-            autoComplete="new-password"
-            inputMode="numeric"
-            value={v.pin}
-            onChange={(e) => set('pin', e.target.value)}
-          />
-        </Field>
+        <PinField
+          id="newPin"
+          path="pin"
+          label={t('admin.pin')}
+          issues={issues}
+          value={v.pin}
+          onChange={(pin) => set('pin', pin)}
+        />
       </CreateSection>
     </>
   );

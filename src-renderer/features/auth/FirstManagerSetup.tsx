@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../src-main/shared/errors';
 import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import { Field } from '../../components/Field';
+import { PinField } from '../../components/PinField';
 import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
@@ -77,24 +78,14 @@ export function FirstManagerSetup({ onSignedIn }: { onSignedIn: () => void }) {
             <Field id="name" label={t('setup.name')} issues={issues} required>
               <Input id="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
             </Field>
-            <Field id="pin" label={t('auth.pin')} issues={issues} required>
-              <Input.Password
-                id="pin"
-                inputMode="numeric"
-                autoComplete="new-password"
-                value={pin}
-                onChange={(e) => setPin(e.target.value)}
-              />
-            </Field>
-            <Field id="pinConfirm" label={t('setup.pinConfirm')} issues={issues} required>
-              <Input.Password
-                id="pinConfirm"
-                inputMode="numeric"
-                autoComplete="new-password"
-                value={pinConfirm}
-                onChange={(e) => setPinConfirm(e.target.value)}
-              />
-            </Field>
+            <PinField id="pin" label={t('auth.pin')} issues={issues} value={pin} onChange={setPin} />
+            <PinField
+              id="pinConfirm"
+              label={t('setup.pinConfirm')}
+              issues={issues}
+              value={pinConfirm}
+              onChange={setPinConfirm}
+            />
             <Button type="primary" htmlType="submit" block loading={busy}>
               {t('setup.submit')}
             </Button>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../src-main/shared/errors';
 import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import { Field } from '../../components/Field';
+import { PinField } from '../../components/PinField';
 import { pick } from '../../i18n';
 import { call, invoke } from '../../lib/api';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
@@ -79,15 +80,7 @@ export function SignIn({ ended, onSignedIn }: Props) {
                 onChange={(e) => setStaffNo(e.target.value)}
               />
             </Field>
-            <Field id="pin" label={t('auth.pin')} issues={issues} required>
-              <Input.Password
-                id="pin"
-                inputMode="numeric"
-                autoComplete="current-password"
-                value={pin}
-                onChange={(e) => setPin(e.target.value)}
-              />
-            </Field>
+            <PinField id="pin" label={t('auth.pin')} issues={issues} value={pin} onChange={setPin} current />
             <Button type="primary" htmlType="submit" block loading={busy}>
               {t('auth.submit')}
             </Button>
