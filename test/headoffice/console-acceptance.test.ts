@@ -1,7 +1,7 @@
 // The console's case detail carries the acceptance decision as the branch synced it, over real HTTP
 // on every head-office store: a declined case its reason (code and words), the grounds, the competent
 // body, who decided (the decline event's name) and when; an accepted case no decision and its intake.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src-headoffice/console/api-contract';
 import { declineCase } from '../../src-main/services/case-acceptance';
 import { HttpTransport } from '../../src-main/sync/http-transport';
@@ -9,17 +9,13 @@ import { syncOnce } from '../../src-main/sync/sync-run';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
 import { openTestStore, phoneCase } from '../helpers/store';
 import type { Hq } from '../sync/sync-harness';
-import { type ConsoleClient, startConsole } from './console-harness';
+import { type ConsoleClient, useConsole } from './console-harness';
 
 describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console acceptance (%s)', (_name, backend) => {
   let hq: Hq;
   let client: ConsoleClient;
   let keys: Record<string, string>;
-  beforeEach(async () => {
-    ({ hq, client, keys } = await startConsole(backend));
-    await client.signIn();
-  });
-  afterEach(() => hq.close());
+  useConsole(backend, (c) => ({ hq, client, keys } = c));
 
   it('shows 不予受理 with reason, words, body, who and when; an accepted case with its intake', async () => {
     const s = openTestStore();

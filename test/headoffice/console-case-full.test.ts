@@ -1,11 +1,11 @@
 // The case detail carries what the reviewer's case page shows: unit names of the case's own branch
 // (two branches with equal unit ids), staff names from the audit and slips, an exchange slip's lines
 // and totals, and the data's age (last batch, newest case), on every head-office store.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src-headoffice/console/api-contract';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
 import type { Hq } from '../sync/sync-harness';
-import { caseSnapshot, type ConsoleClient, pushRecords, startConsole } from './console-harness';
+import { caseSnapshot, type ConsoleClient, pushRecords, useConsole } from './console-harness';
 
 const T = Date.parse('2026-11-01T02:30:00Z');
 const UNIT = 'unit-shared-id';
@@ -66,11 +66,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console case page d
   let hq: Hq;
   let client: ConsoleClient;
   let keys: Record<string, string>;
-  beforeEach(async () => {
-    ({ hq, client, keys } = await startConsole(backend));
-    await client.signIn();
-  });
-  afterEach(() => hq.close());
+  useConsole(backend, (c) => ({ hq, client, keys } = c));
 
   async function seed(branch: string, unitName: string, n: number) {
     const c = caseSnapshot(branch, n, {

@@ -1,6 +1,6 @@
 // The console's case list, search, case detail, 批示, repeat complainants and branch health
 // over real HTTP on 127.0.0.1, on every head-office store.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   BranchHealthAnswer,
   CaseDetail,
@@ -16,7 +16,7 @@ import { loadCase } from '../../src-main/db/repositories/case-repo';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase } from '../helpers/store';
 import type { Hq } from '../sync/sync-harness';
-import { caseSnapshot, type ConsoleClient, pushCases, pushRecords, startConsole } from './console-harness';
+import { caseSnapshot, type ConsoleClient, pushCases, pushRecords, useConsole } from './console-harness';
 
 const CHANNELS = ['phone', 'in_store', 'government', 'online'];
 const STATUSES = ['registered', 'in_progress', 'resolved', 'filed'];
@@ -25,11 +25,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console cases (%s)'
   let hq: Hq;
   let client: ConsoleClient;
   let keys: Record<string, string>;
-  beforeEach(async () => {
-    ({ hq, client, keys } = await startConsole(backend));
-    await client.signIn();
-  });
-  afterEach(() => hq.close());
+  useConsole(backend, (c) => ({ hq, client, keys } = c));
 
   async function allPages(query: string, limit: number): Promise<CaseListRow[]> {
     const rows: CaseListRow[] = [];

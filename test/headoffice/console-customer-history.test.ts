@@ -1,11 +1,11 @@
 // SPEC §9 at head office: the same customer's cases across branches on the case page, and the flag for
 // 3+ unfounded (失实) findings in a rolling 12 months (by the finding's own time) on the page and the
 // list's rows — matched by phone, else name; an anonymous case never matched — on every store.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseListPage } from '../../src-headoffice/console/api-contract';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
 import type { Hq } from '../sync/sync-harness';
-import { caseSnapshot, type ConsoleClient, pushRecords, startConsole } from './console-harness';
+import { caseSnapshot, type ConsoleClient, pushRecords, useConsole } from './console-harness';
 
 const DAY = 86_400_000;
 const NOW = Date.now();
@@ -26,11 +26,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('customer history at
   let hq: Hq;
   let client: ConsoleClient;
   let keys: Record<string, string>;
-  beforeEach(async () => {
-    ({ hq, client, keys } = await startConsole(backend));
-    await client.signIn();
-  });
-  afterEach(() => hq.close());
+  useConsole(backend, (c) => ({ hq, client, keys } = c));
 
   const push = (branch: string, cases: Record<string, unknown>[]) =>
     pushRecords(

@@ -2,11 +2,11 @@
 // and filled, the overdue counts equal to the list's overdue filter, a silent and a stale branch,
 // a flagged product and one that is not, the list's product filter, and refusals.
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseListPage, Dashboard } from '../../src-headoffice/console/api-contract';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
 import type { Hq } from '../sync/sync-harness';
-import { caseSnapshot, type ConsoleClient, pushCases, startConsole } from './console-harness';
+import { caseSnapshot, type ConsoleClient, pushCases, useConsole } from './console-harness';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -16,11 +16,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console dashboard (
   let client: ConsoleClient;
   let keys: Record<string, string>;
   let n = 0;
-  beforeEach(async () => {
-    ({ hq, client, keys } = await startConsole(backend));
-    await client.signIn();
-  });
-  afterEach(() => hq.close());
+  useConsole(backend, (c) => ({ hq, client, keys } = c));
 
   const board = async (): Promise<Dashboard> => {
     const r = await client.call<Dashboard>('GET', '/console/api/dashboard');

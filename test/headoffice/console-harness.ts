@@ -1,6 +1,7 @@
 // A head office with the console over real HTTP on 127.0.0.1, a reviewer, a browser-like
 // client (cookie jar, CSRF token, same-origin Origin), and synthetic branch batches of case
 // snapshots (or records of any type) for the list, search, repeat-complainant and snapshot tests.
+import { afterEach, beforeEach } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { addReviewer } from '../../src-headoffice/console/reviewers';
 import { CSRF_HEADER, type SessionInfo } from '../../src-headoffice/console/api-contract';
@@ -143,4 +144,22 @@ export async function pushRecords(
     body: new Uint8Array(body),
   });
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
+}
+
+/**
+ * Each test of a file gets its own head office on `backend` with a signed-in reviewer's client (handed to
+ * `started`), closed after the test.
+ */
+export function useConsole(
+  backend: HqBackend,
+  started: (c: { hq: Hq; client: ConsoleClient; keys: Record<string, string> }) => void,
+): void {
+  let hq: Hq | undefined;
+  beforeEach(async () => {
+    const c = await startConsole(backend);
+    hq = c.hq;
+    await c.client.signIn();
+    started(c);
+  });
+  afterEach(() => hq?.close());
 }

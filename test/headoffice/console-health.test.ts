@@ -3,7 +3,7 @@
 // acknowledgements (who and when, raised again by a newer problem, refusals that change nothing).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BranchHealth,
   type BranchHealthAnswer,
@@ -16,7 +16,7 @@ import { encodeBatch } from '../../src-main/sync/batch-format';
 import { signRequest } from '../../src-main/sync/batch-sign';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import type { Hq } from '../sync/sync-harness';
-import { caseSnapshot, type ConsoleClient, pushCases, startConsole } from './console-harness';
+import { caseSnapshot, type ConsoleClient, pushCases, useConsole } from './console-harness';
 
 const DAY = 86_400_000;
 const REFUSALS_KEPT = [
@@ -36,11 +36,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console sync health
   let hq: Hq;
   let client: ConsoleClient;
   let keys: Record<string, string>;
-  beforeEach(async () => {
-    ({ hq, client, keys } = await startConsole(backend));
-    await client.signIn();
-  });
-  afterEach(() => hq.close());
+  useConsole(backend, (c) => ({ hq, client, keys } = c));
 
   async function health(branch: string): Promise<BranchHealth> {
     const r = await client.call<BranchHealthAnswer>('GET', '/console/api/branches/health');

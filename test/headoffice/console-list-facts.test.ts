@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   CaseListPage,
   CaseListRow,
@@ -17,7 +17,7 @@ import { openHqStore } from '../../src-headoffice/store';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { tempDir } from '../helpers/store';
 import type { Hq } from '../sync/sync-harness';
-import { caseSnapshot, type ConsoleClient, pushCases, pushRecords, startConsole } from './console-harness';
+import { caseSnapshot, type ConsoleClient, pushCases, pushRecords, useConsole } from './console-harness';
 
 const T0 = Date.parse('2026-11-01T02:00:00Z');
 const H = 3_600_000;
@@ -40,11 +40,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console list facts 
   let hq: Hq;
   let client: ConsoleClient;
   let keys: Record<string, string>;
-  beforeEach(async () => {
-    ({ hq, client, keys } = await startConsole(backend));
-    await client.signIn();
-  });
-  afterEach(() => hq.close());
+  useConsole(backend, (c) => ({ hq, client, keys } = c));
 
   async function allPages(query: string, limit: number): Promise<CaseListRow[]> {
     const rows: CaseListRow[] = [];

@@ -1,7 +1,7 @@
 // The console reads record payloads through the sync contract's schemas: a real branch's case,
 // slips, follow-ups, audit and units show every field as stored, and a payload that does not
 // match its schema is left out of the case detail and the summary, on every head-office store.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   CaseDetail,
   CaseListPage,
@@ -18,7 +18,7 @@ import { HQ_BACKENDS } from '../helpers/hq-backends';
 import { returnInput } from '../helpers/slips';
 import { openTestStore, phoneCase } from '../helpers/store';
 import type { Hq } from '../sync/sync-harness';
-import { caseSnapshot, type ConsoleClient, pushCases, pushRecords, startConsole } from './console-harness';
+import { caseSnapshot, type ConsoleClient, pushCases, pushRecords, useConsole } from './console-harness';
 
 const T = Date.parse('2026-11-01T02:30:00Z');
 
@@ -93,11 +93,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console snapshots (
   let hq: Hq;
   let client: ConsoleClient;
   let keys: Record<string, string>;
-  beforeEach(async () => {
-    ({ hq, client, keys } = await startConsole(backend));
-    await client.signIn();
-  });
-  afterEach(() => hq.close());
+  useConsole(backend, (c) => ({ hq, client, keys } = c));
 
   /** The payload head office stores for a record, as JSON. */
   async function stored(type: string, id: string): Promise<unknown> {
