@@ -1,13 +1,14 @@
 // Head-office CLI (`npm run headoffice -- <command>`): serve (receiver and console), register
 // a branch (prints its key), import a batch file, write an instruction (批示), add a console
-// reviewer. Messages in Chinese and English. The store: --db FILE|URL, else HQ_DATABASE_URL.
+// reviewer, add a release to the update feed. Messages in Chinese and English. The store: --db FILE|URL, else HQ_DATABASE_URL.
 import { Command, InvalidArgumentError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { isAppError } from '../src-main/shared/errors';
 import { addBranch } from './branches';
 import { addReviewer } from './console/reviewers';
 import { importBatchFileText } from './file-import';
 import { instruct } from './instructions';
+import { addRelease, defaultReleasesDir } from './releases';
 import { buildServer } from './server';
 import { type HqStore, openHqStore } from './store';
 
@@ -56,15 +57,23 @@ program
   .option('--db <file>', '总部数据库文件 head-office store file')
   // Another build of the console than out/console (several test runs side by side); also BRANCH_DESK_CONSOLE_DIR.
   .option('--console-dir <dir>', '控制台静态文件目录 console build directory', process.env.BRANCH_DESK_CONSOLE_DIR)
-  .action(async (o: { port: number; host: string; db?: string; consoleDir?: string }) => {
+  .option(
+    '--releases <dir>',
+    '更新文件目录(默认数据库旁的 releases)release folder (default: releases/ next to the store)',
+  )
+  .action(async (o: { port: number; host: string; db?: string; consoleDir?: string; releases?: string }) => {
     const store = o.db ? await openHqStore(o.db) : await db();
+    const releasesDir = o.releases ?? defaultReleasesDir(o.db ?? (program.opts() as { db: string }).db);
+    mkdirSync(releasesDir, { recursive: true });
     const app = await buildServer({
       db: store,
       adminToken: process.env.BRANCH_DESK_HQ_ADMIN_TOKEN ?? null,
+      releasesDir,
       ...(o.consoleDir ? { consoleDir: o.consoleDir } : {}),
     });
     const address = await app.listen({ port: o.port, host: o.host });
     say(`总部同步服务已启动 Head-office sync service listening on ${address}`);
+    say(`更新文件目录 Update feed ${address}/v1/updates/ ← ${releasesDir}`);
     const close = () => void app.close().then(() => store.close());
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
@@ -98,6 +107,23 @@ program
       for (const x of q) say(`  隔离 quarantined seq ${x.seq}: ${x.reason}`);
     }),
   );
+
+program
+  .command('release')
+  .description('新版本 Releases')
+  .command('add <files...>')
+  .description(
+    '把安装包及其 latest.yml / latest-linux.yml 加入更新目录(先校验,不符则不复制)Add installers and their feed files to the update feed (checked first; nothing copied on a mismatch)',
+  )
+  .option(
+    '--releases <dir>',
+    '更新文件目录(默认数据库旁的 releases)release folder (default: releases/ next to the store)',
+  )
+  .action(async (files: string[], o: { releases?: string }) => {
+    const r = await addRelease(o.releases ?? defaultReleasesDir((program.opts() as { db: string }).db), files);
+    for (const v of r.versions) say(`已加入 Added ${v.feed}: 版本 version ${v.version}`);
+    say(`更新目录 Release folder ${r.dir}: ${r.copied.join(', ')}`);
+  });
 
 program
   .command('instruct <caseNumber> <text>')

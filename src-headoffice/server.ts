@@ -15,6 +15,7 @@ import { httpError } from './http-errors';
 import { importBatch } from './importer';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { remindersSince } from './reminders';
+import { updateFeedRoutes } from './update-feed';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits';
 import { zodValidator, type ZodTypeProvider } from './route-schemas';
 import type { HqStore } from './store';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   maxSchema?: number;
   /** The console's static build (default out/console). */
   consoleDir?: string;
+  /** The release folder served at /v1/updates/ (release add fills it); without it that route is 404. */
+  releasesDir?: string;
 }
 
 const sameSecret = (a: string, b: string) => {
@@ -131,6 +134,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     void reply.status(201);
     return created;
   });
+
+  // electron-updater's feed (unsigned; see update-feed.ts).
+  if (o.releasesDir) await app.register(updateFeedRoutes, { dir: o.releasesDir });
 
   // The head-office console (/console/ and /console/api/…), see console/api-contract.ts.
   await app.register(consoleRoutes, { store: o.db, now, ...(o.consoleDir ? { staticDir: o.consoleDir } : {}) });
