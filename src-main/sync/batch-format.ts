@@ -163,8 +163,8 @@ export function decodeBatch(
   if (envelope.schema > maxSchema) {
     throw syncRefuse(
       'SCHEMA_TOO_NEW',
-      `批次的数据版本 ${envelope.schema} 比总部支持的 ${maxSchema} 新,请先升级总部系统`,
-      `The batch's schema version ${envelope.schema} is newer than head office supports (${maxSchema}); upgrade head office first`,
+      `批次的数据版本 ${envelope.schema} 比总部支持的 ${maxSchema} 新:总部系统须先升级;门店保留这些记录,升级后再发送`,
+      `The batch's schema version ${envelope.schema} is newer than head office supports (${maxSchema}): head office must be updated first; the branch keeps these records and sends them after`,
     );
   }
   const rest = text.subarray(nl + 1);

@@ -127,7 +127,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
       const sched = scheduler(new HttpTransport({ url: hq.url, branch: 'SH01', key }));
       await sched.trigger('start');
       expect(sched.status().state).toBe('stopped');
-      expect(sched.status().lastError?.zh).toContain('升级总部');
+      expect(sched.status().lastError?.zh).toContain('总部系统须先升级');
+      expect(sched.status().lastError?.en).toContain('head office must be updated first');
       const newer = await startHq({ backend, maxSchema: 2 });
       try {
         const k = await newer.addBranch('SH01');
