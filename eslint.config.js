@@ -32,6 +32,7 @@ const LAYERS = {
   pdf: { may: ['shared', 'domain'] },
   services: { may: ['shared', 'domain', 'db', 'pdf'] },
   sync: { may: ['shared', 'domain', 'db', 'services'] },
+  update: { may: ['shared', 'domain', 'db', 'services'] },
   // Handlers reach the store only through services: no db/ here.
   handlers: { may: ['shared', 'domain', 'services', 'sync'] },
   ipc: { may: ['shared', 'handlers', 'services', 'window', 'window-policy'], electron: true },

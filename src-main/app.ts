@@ -13,6 +13,7 @@ import type { Channel, ChannelOutput } from './shared/ipc/contract';
 import type { Result } from './shared/result';
 import type { AppSettings, BranchSettings } from './shared/settings-schema';
 import { createSyncService, type SyncConfig, type SyncServiceOptions } from './sync/sync-service';
+import { createUpdateService, type UpdateService, type UpdateServiceOptions } from './update/update-service';
 
 /** Settings that are only read (the CLI, most tests): the services see them; there is no settings screen. */
 export interface BranchSettingsSource {
@@ -47,6 +48,8 @@ export interface BranchAppOptions {
   /** The operating system's key store for the sync key (Electron's safeStorage); without it the key cannot be stored. */
   secrets?: SecretBox;
   sync?: SyncPorts;
+  /** Updates through head office (the installed app): checked after a successful sync. */
+  update?: Omit<UpdateServiceOptions, 'db' | 'now' | 'url'> & { url?: () => string | null };
   fontDir?: string;
   /** Pushes bridge events to the window; absent where the UI polls (dev server, tests). */
   emit?: AppContext['emit'];
@@ -55,6 +58,8 @@ export interface BranchAppOptions {
 
 export interface BranchApp {
   readonly ctx: AppContext;
+  /** The update service when the app was built with one (the shell asks it whether to install on quit). */
+  readonly update: UpdateService | null;
   /** One call of the handler map, answered as a Result; an unexpected error is logged with its incident id. */
   dispatch<C extends Channel>(session: Session, channel: C | string, input: unknown): Promise<Result<ChannelOutput<C>>>;
   /** What the IPC binding logs incidents with (the same as dispatch). */
@@ -112,10 +117,24 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
   if (o.platform) ctx.platform = o.platform;
   if (o.fontDir) ctx.fontDir = o.fontDir;
   if (o.emit) ctx.emit = o.emit;
+  let update: UpdateService | null = null;
+  if (o.update) {
+    const { url, ...rest } = o.update;
+    update = createUpdateService({
+      log,
+      ...rest,
+      db: o.db,
+      now: ctx.now,
+      url: url ?? (() => settings?.get().headOfficeUrl || null),
+    });
+    ctx.update = update;
+  }
   if (o.sync) {
     const { config, ...ports } = o.sync;
+    const checkUpdate = update;
     ctx.sync = createSyncService(ctx, {
       ...ports,
+      ...(checkUpdate ? { afterSuccess: () => void checkUpdate.afterSync() } : {}),
       config: config ?? (() => (settings ? deviceSyncConfig(settings, o.secrets, log) : null)),
       ...(settings ? { intervalMs: settings.get().syncIntervalMinutes * 60_000 } : {}),
     });
@@ -125,6 +144,7 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
   const logIncident: IncidentLogger = (id, channel, e) => log.error(`incident ${id} on ${channel}`, e);
   return {
     ctx,
+    update,
     logIncident,
     dispatch: (session, channel, input) => dispatch(ctx, session, channel, input, logIncident),
     start() {

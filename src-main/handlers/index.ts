@@ -25,6 +25,7 @@ import { reportHandlers } from './report-handlers';
 import { settingsHandlers, settingsPublicHandlers } from './settings-handlers';
 import { slipHandlers } from './slip-handlers';
 import { syncHandlers } from './sync-handlers';
+import { updateHandlers } from './update-handlers';
 import type { AppContext, PrivateHandlers, PublicHandlers, Session } from './types';
 
 /** Compile-time completeness: a channel without its handler, or a handler of the wrong type, is an error here. */
@@ -36,6 +37,7 @@ const privateMap: PrivateHandlers = {
   ...printHandlers,
   ...settingsHandlers,
   ...syncHandlers,
+  ...updateHandlers,
   ...reportHandlers,
   ...draftHandlers,
 };

@@ -14,6 +14,7 @@ import type {
 import type { BridgeEvent } from '../shared/ipc/events';
 import type { AppSettings } from '../shared/settings-schema';
 import type { SyncService } from '../sync/sync-service';
+import type { UpdateStatusView } from '../shared/update-view';
 import type { SessionUser } from '../shared/types';
 
 /** The signed-in user of one window; held by main, never taken from the renderer's arguments. */
@@ -56,6 +57,8 @@ export interface AppContext extends ServiceContext {
   settingsAccess?: SettingsAccess;
   /** Sync with head office; the shell creates it from the settings and the key. */
   sync?: SyncService;
+  /** Updates through head office (src-main/update); absent where the app is not installed (dev server, CLI). */
+  update?: { status(): UpdateStatusView; defer(): UpdateStatusView };
   /** Pushes an event to the window (bridge events); absent in the dev server and tests, where the UI polls. */
   emit?: (event: BridgeEvent, payload: unknown) => void;
 }

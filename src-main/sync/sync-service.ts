@@ -24,6 +24,8 @@ export interface SyncServiceOptions {
   fetch?: typeof fetch;
   /** The shell's save dialog for batch files; null when the user cancels. */
   choosePath?: (suggestedName: string) => Promise<string | null>;
+  /** Runs after every successful sync (the update check); its failure never fails the sync. */
+  afterSuccess?: () => void;
 }
 
 export interface SyncService {
@@ -59,7 +61,14 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
     run: (onProgress) => {
       const c = o.config();
       if (!c) throw notConfigured();
-      return syncOnce({ ctx, branch: c.branch, transport: transportFor(c), onProgress });
+      return syncOnce({ ctx, branch: c.branch, transport: transportFor(c), onProgress }).then((r) => {
+        try {
+          o.afterSuccess?.();
+        } catch {
+          // The update check reports its own problems; the sync succeeded.
+        }
+        return r;
+      });
     },
     waiting: () => waitingCount(ctx.db),
     lastSuccessAt: () => lastSuccessAt(ctx.db),

@@ -70,6 +70,8 @@ export const CHANNEL_NAMES = [
   'sync.status',
   'sync.now',
   'sync.exportBatch',
+  'update.status',
+  'update.defer',
   'reports.start',
   'reports.status',
   'reports.cancel',

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Bilingual } from '../errors';
 import type { QueueName } from '../enums';
+import type { UpdateStatusView } from '../update-view';
 import {
   CategoryCreateInput,
   PinChangeInput,
@@ -170,6 +171,8 @@ export const contract = {
   'sync.status': { input: Empty, output: out<SyncStatusView>() },
   'sync.now': { input: Empty, output: out<SyncStatusView>() },
   'sync.exportBatch': { input: Empty, output: out<{ path: string | null; records: number; batches: number }>() },
+  'update.status': { input: Empty, output: out<UpdateStatusView | null>() },
+  'update.defer': { input: Empty, output: out<UpdateStatusView>() },
   'reports.start': { input: ReportStartInput, output: out<ReportJobStatus>() },
   'reports.status': { input: ReportJobInput, output: out<ReportJobStatus>() },
   'reports.cancel': { input: ReportJobInput, output: out<ReportJobStatus>() },
