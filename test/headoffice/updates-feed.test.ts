@@ -128,10 +128,22 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('update feed (%s)', 
     const write = (name: string, text: string) => writeFileSync(join(src, name), text);
     const cases: { paths: string[]; zh: string; en: string; setup?: () => void }[] = [
       {
-        setup: () => write('latest.yml', 'version: 1.2.0\nfiles: [oops\n'),
+        setup: () => write('latest.yml', 'version: 1.2.0\nfiles: a: b\npath: x.exe\n'),
         paths: given(EXE, 'latest.yml'),
         zh: 'latest.yml 第 2 行无法解析',
         en: 'latest.yml line 2 does not parse',
+      },
+      {
+        setup: () => write('latest.yml', 'version: 1.2.0\nversion: 1.3.0\n'),
+        paths: given(EXE, 'latest.yml'),
+        zh: 'latest.yml 第 2 行无法解析',
+        en: 'latest.yml line 2 does not parse',
+      },
+      {
+        setup: () => write('latest.yml', yml([{ name: EXE, data: exe }]).replace(/size: \d+/, 'size: big')),
+        paths: given(EXE, 'latest.yml'),
+        zh: 'files[0].size 须为字节数',
+        en: 'files[0].size must be a size in bytes',
       },
       {
         setup: () => write('latest.yml', 'version: 1.2.0\npath: x.exe\n'),
