@@ -16,6 +16,7 @@ import { SettingsStore } from './settings/settings-store';
 import { readShellOverrides, type ShellOverrides } from './shell-overrides';
 import { isAppError } from './shared/errors';
 import { createMainWindow, hardenSession, registerSchemePrivileges, serveApp } from './window';
+import { installUpdatesOnQuit } from './window-update';
 
 const HOUR = 3_600_000;
 let db: Db | null = null;
@@ -103,9 +104,12 @@ async function start(): Promise<void> {
         return r.canceled || !r.filePath ? null : r.filePath;
       },
     },
+    update: { currentVersion: app.getVersion(), dir: paths.updates, log },
     log,
   });
   branchApp = desk;
+  if (desk.update)
+    installUpdatesOnQuit({ app, update: desk.update, url: () => settings.get().headOfficeUrl || null, log });
   desk.start();
   watchNetwork(() => desk.ctx.sync?.networkBack());
 

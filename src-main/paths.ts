@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export interface AppPaths {
   database: string;
   backups: string;
+  /** Verified installers of newer versions from head office. */
+  updates: string;
   settingsDir: string;
   logs: string;
   migrations: string;
@@ -19,6 +21,7 @@ export function appPaths(userData: string, opts: { packaged: boolean; resources:
   return {
     database: join(userData, 'branch-desk.sqlite'),
     backups: join(userData, 'backups'),
+    updates: join(userData, 'updates'),
     settingsDir: userData,
     logs: join(userData, 'logs'),
     migrations: res('migrations', 'src-main/db/migrations'),
