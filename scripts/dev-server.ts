@@ -2,6 +2,7 @@
 // handler map the Electron IPC uses, over HTTP on 127.0.0.1 (src-main/web/branch-server.ts),
 // one session per browser (cookie). A demo store is seeded when the database file is missing.
 //   tsx scripts/dev-server.ts [--db FILE] [--port N] [--cases N]   (port 0 = any free port)
+//   --update-feed URL: updates from that head office (as version 0.1.0), checked once at start, files beside the db.
 // BRANCH_DESK_RENDERER_DIR serves another build of the renderer than out/renderer (several
 // builds side by side, e.g. `vite build --outDir /tmp/r` while out/renderer is being rebuilt).
 import Conf from 'conf';
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'out/dev/demo.sqlite' },
     port: { type: 'string', default: '5178' },
     cases: { type: 'string', default: '400' },
+    'update-feed': { type: 'string' },
   },
 });
 const dbFile = resolve(args.db);
@@ -33,8 +35,14 @@ if (!existsSync(dbFile)) seedDemo({ db: dbFile, cases: Number(args.cases), seed:
 
 const settings = SettingsStore.open((o) => new Conf<Record<string, unknown>>(o), { cwd: dirname(dbFile) });
 const { db } = openDatabase(dbFile);
-const app = createBranchApp({ db, settings });
+const feed = args['update-feed'];
+const app = createBranchApp({
+  db,
+  settings,
+  ...(feed ? { update: { url: () => feed, currentVersion: '0.1.0', dir: join(dirname(dbFile), 'updates') } } : {}),
+});
 app.start();
+if (app.update) await app.update.check();
 const server = await createBranchServer({ app, root, contentSecurityPolicy: CONTENT_SECURITY_POLICY });
 const url = await listenOnLoopback(server, Number(args.port));
 // The e2e harness reads this line to learn the port.

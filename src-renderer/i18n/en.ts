@@ -497,6 +497,13 @@ export const en: Messages = {
     nothingToExport: 'Nothing is waiting to sync',
     exportCancelled: 'Export cancelled',
   },
+  update: {
+    waiting: 'New version {{version}} is downloaded and will be installed on the next restart',
+    deferred: 'New version {{version}} is downloaded and deferred: it will not be installed on the next restart',
+    current:
+      'This is version {{version}}. Installing happens only when the app is closed or restarted, never in the middle of a case.',
+    defer: 'Defer to next time',
+  },
   settings: {
     title: 'Settings',
     managerOnly: 'Only the branch manager can change settings',

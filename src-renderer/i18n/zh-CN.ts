@@ -490,6 +490,12 @@ export const zhCN = {
     nothingToExport: '没有待同步的记录',
     exportCancelled: '已取消导出',
   },
+  update: {
+    waiting: '新版本 {{version}} 已下载,将在下次重启时安装',
+    deferred: '新版本 {{version}} 已下载,已推迟:下次重启时不安装',
+    current: '当前版本 {{version}}。安装只在关闭或重启程序时进行,不会打断正在办理的案件。',
+    defer: '推迟到下次',
+  },
   settings: {
     title: '设置',
     managerOnly: '只有店长可以修改设置',

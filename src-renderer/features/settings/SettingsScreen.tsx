@@ -17,6 +17,7 @@ import { DeclineReasonSettings } from './DeclineReasonSettings';
 import { FollowUpSettings } from './FollowUpSettings';
 import { PrinterSelect } from './PrinterSelect';
 import { SyncKeyForm } from './SyncKeyForm';
+import { UpdateCard } from './UpdateCard';
 
 type Editable = Pick<
   PublicSettings,
@@ -106,6 +107,7 @@ export function SettingsScreen() {
       <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
         {t('settings.title')}
       </Typography.Title>
+      <UpdateCard />
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form component={false} layout="vertical">
         <form
