@@ -15,6 +15,7 @@ export interface InstallOnQuitOptions {
 
 export function installUpdatesOnQuit(o: InstallOnQuitOptions): void {
   if (!o.app.isPackaged) return;
+  // The branch downloads and verifies the version itself (src-main/update); electron-updater only installs what was verified.
   autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.logger = null;
