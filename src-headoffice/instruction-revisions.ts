@@ -3,7 +3,7 @@
 // once. Idempotent by the client's id, as a 批示 is. The branch pulls it like any 批示.
 import { refuse } from '../src-main/shared/errors';
 import type { Instruction } from '../src-main/sync/protocol';
-import { insert, instructionById, notReceived, type Target } from './instructions';
+import { insert, instructionById, receivedCase, repeated } from './instructions';
 import type { HqStore } from './store';
 
 export interface RevisionInput {
@@ -30,27 +30,17 @@ export async function reviseInstruction(
   const text = input.kind === 'withdrawal' ? withdrawalText(input.reason) : (input.text ?? '');
   return db.tx(async (t) => {
     const had = await instructionById(t, input.clientId);
-    if (had) {
-      if (
+    if (had)
+      return repeated(
+        had,
         had.branch === input.branch &&
-        had.caseId === input.caseId &&
-        had.kind === input.kind &&
-        had.supersedes === input.targetId &&
-        had.reason === input.reason &&
-        had.text === text
-      )
-        return { instruction: had, created: false };
-      throw refuse(
-        'CONFLICT',
-        '这个批示编号已用于另一条批示,请刷新后重写',
-        'This instruction id was already used for another instruction; reload and write it again',
+          had.caseId === input.caseId &&
+          had.kind === input.kind &&
+          had.supersedes === input.targetId &&
+          had.reason === input.reason &&
+          had.text === text,
       );
-    }
-    const c = await t.get<Target>(
-      "SELECT branch, id, case_number AS number FROM records WHERE branch = ? AND type = 'case' AND id = ?",
-      [input.branch, input.caseId],
-    );
-    if (!c) throw notReceived(`${input.branch}/${input.caseId}`);
+    const c = await receivedCase(t, input.branch, input.caseId);
     const target = await instructionById(t, input.targetId);
     if (!target || target.branch !== c.branch || target.caseId !== c.id)
       throw refuse(

@@ -30,6 +30,26 @@ export const notReceived = (what: string) =>
   );
 
 /** A correction or withdrawal: what it supersedes and why. */
+/** A request repeating a stored id: the instruction as stored when it says the same (idempotent), else 409. */
+export function repeated(had: Instruction, same: boolean): { instruction: Instruction; created: false } {
+  if (same) return { instruction: had, created: false };
+  throw refuse(
+    'CONFLICT',
+    '这个批示编号已用于另一条批示,请刷新后重写',
+    'This instruction id was already used for another instruction; reload and write it again',
+  );
+}
+
+/** The case as head office received it; 404 when it has not. */
+export async function receivedCase(db: HqQuery, branch: string, caseId: string): Promise<Target> {
+  const c = await db.get<Target>(
+    "SELECT branch, id, case_number AS number FROM records WHERE branch = ? AND type = 'case' AND id = ?",
+    [branch, caseId],
+  );
+  if (!c) throw notReceived(`${branch}/${caseId}`);
+  return c;
+}
+
 export type Version = { kind: 'correction' | 'withdrawal'; reason: string; supersedes: string };
 
 export async function insert(
@@ -107,25 +127,15 @@ export async function instructCase(
 ): Promise<{ instruction: Instruction; created: boolean }> {
   return db.tx(async (t) => {
     const had = await instructionById(t, input.clientId);
-    if (had) {
-      if (
+    if (had)
+      return repeated(
+        had,
         had.branch === input.branch &&
-        had.caseId === input.caseId &&
-        had.text === input.text &&
-        (had.kind ?? 'instruction') === 'instruction'
-      )
-        return { instruction: had, created: false };
-      throw refuse(
-        'CONFLICT',
-        '这个批示编号已用于另一条批示,请刷新后重写',
-        'This instruction id was already used for another instruction; reload and write it again',
+          had.caseId === input.caseId &&
+          had.text === input.text &&
+          (had.kind ?? 'instruction') === 'instruction',
       );
-    }
-    const c = await t.get<Target>(
-      "SELECT branch, id, case_number AS number FROM records WHERE branch = ? AND type = 'case' AND id = ?",
-      [input.branch, input.caseId],
-    );
-    if (!c) throw notReceived(`${input.branch}/${input.caseId}`);
+    const c = await receivedCase(t, input.branch, input.caseId);
     if (!input.confirmAnother) {
       const given = await t.all<InstructionVersion & { supersedesId: string | null }>(
         'SELECT id, text, kind, reason, supersedes AS "supersedesId" FROM instructions WHERE branch = ? AND case_id = ? ORDER BY seq',
