@@ -12,12 +12,10 @@ import {
   type ReminderAnswer,
 } from '../../../src-headoffice/console/api-contract';
 import { Field } from '../../components/Field';
-import { pick } from '../../i18n';
-import type { IssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
-import { ConsoleApiError, postJson } from '../api';
-import { checkConsole } from '../check';
+import { postJson } from '../api';
 import { shTime } from '../labels';
+import { useConsoleSubmit } from '../useConsoleSubmit';
 
 const CLOSED = ['filed', 'not_accepted'];
 
@@ -28,34 +26,17 @@ export function CaseReminders({ detail, onSent }: { detail: CaseDetail; onSent: 
   const closed = CLOSED.includes(detail.case.status);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const [issues, setIssues] = useState<IssueMap>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { issues, error, busy, check, send } = useConsoleSubmit(t('remind.fix'));
 
   const submit = async () => {
     if (busy) return;
-    const body = { message: text };
-    const found = checkConsole(ReminderBody, body);
-    setIssues(found);
-    if (Object.keys(found).length) {
-      setError(t('remind.fix'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await postJson<ReminderAnswer>(caseRemindersPath(detail.branch, detail.case.id), ReminderBody.parse(body));
-      setText('');
-      setOpen(false);
-      onSent();
-    } catch (e) {
-      if (e instanceof ConsoleApiError) {
-        setIssues(e.fieldIssues);
-        setError(pick(e.messages));
-      } else setError(t('common.network'));
-    } finally {
-      setBusy(false);
-    }
+    const body = check(ReminderBody, { message: text });
+    if (!body) return;
+    const sent = await send(() => postJson<ReminderAnswer>(caseRemindersPath(detail.branch, detail.case.id), body));
+    if (!sent) return;
+    setText('');
+    setOpen(false);
+    onSent();
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

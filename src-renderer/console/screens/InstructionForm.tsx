@@ -18,11 +18,10 @@ import {
 } from '../../../src-headoffice/console/api-contract';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
-import type { IssueMap } from '../../lib/issues';
-import { checkConsole } from '../check';
 import { formKeys } from '../../lib/keys';
-import { ConsoleApiError, postJson } from '../api';
+import { postJson } from '../api';
 import { consoleChains } from './InstructionVersions';
+import { useConsoleSubmit } from '../useConsoleSubmit';
 
 interface Props {
   branch: string;
@@ -38,9 +37,7 @@ export function InstructionForm({ branch, caseId, given = [], onSent }: Props) {
   const inForce = consoleChains(given).filter((x) => x.state !== 'withdrawn');
   const [text, setText] = useState('');
   const [clientId, setClientId] = useState(() => uuidv4());
-  const [issues, setIssues] = useState<IssueMap>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { issues, error, busy, setError, check, send } = useConsoleSubmit(t('instruct.fix'));
 
   const confirmAnother = (n: number) =>
     modal.confirm({
@@ -53,41 +50,26 @@ export function InstructionForm({ branch, caseId, given = [], onSent }: Props) {
 
   const submit = async (confirmed = false) => {
     if (busy) return;
-    const body = { clientId, text, ...(confirmed ? { confirmAnother: true } : {}) };
-    const found = checkConsole(InstructionBody, body);
-    setIssues(found);
-    if (Object.keys(found).length) {
-      setError(t('instruct.fix'));
-      return;
-    }
+    const body = check(InstructionBody, { clientId, text, ...(confirmed ? { confirmAnother: true } : {}) });
+    if (!body) return;
     if (!confirmed && inForce.length > 0) {
       confirmAnother(inForce.length);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await postJson<InstructionAnswer>(
-        caseInstructionsPath(branch, caseId),
-        InstructionBody.parse(body),
-      );
-      setText('');
-      setClientId(uuidv4());
-      onSent(answer);
-    } catch (e) {
-      if (e instanceof ConsoleApiError && e.code === 'CONFLICT' && !confirmed && e.issues.length === 0) {
+    const answer = await send(
+      () => postJson<InstructionAnswer>(caseInstructionsPath(branch, caseId), body),
+      (e) => {
+        if (e.code !== 'CONFLICT' || confirmed || e.issues.length > 0) return false;
         // Another reviewer's 批示 arrived meanwhile: the same question, with head office's words.
         setError(pick(e.messages));
         confirmAnother(Math.max(1, inForce.length));
-      } else if (e instanceof ConsoleApiError) {
-        setIssues(e.fieldIssues);
-        setError(pick(e.messages));
-      } else {
-        setError(t('common.network'));
-      }
-    } finally {
-      setBusy(false);
-    }
+        return true;
+      },
+    );
+    if (!answer) return;
+    setText('');
+    setClientId(uuidv4());
+    onSent(answer);
   };
 
   const onSubmit = (e: FormEvent) => {

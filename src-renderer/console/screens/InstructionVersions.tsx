@@ -14,11 +14,9 @@ import {
 import { type InstructionChain, instructionChains } from '../../../src-main/shared/instruction-versions';
 import { Field } from '../../components/Field';
 import { ToneTag } from '../../components/ToneTag';
-import { pick } from '../../i18n';
-import type { IssueMap } from '../../lib/issues';
-import { ConsoleApiError, postJson } from '../api';
-import { checkConsole } from '../check';
+import { postJson } from '../api';
 import { shTime } from '../labels';
+import { useConsoleSubmit } from '../useConsoleSubmit';
 
 type Chain = InstructionChain<ConsoleInstruction & { id: string; supersedesId: string | null }>;
 
@@ -123,40 +121,27 @@ function VersionDialog({
   const [text, setText] = useState(chain.text);
   const [reason, setReason] = useState('');
   const [clientId] = useState(() => uuidv4());
-  const [issues, setIssues] = useState<IssueMap>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { issues, error, busy, check, send } = useConsoleSubmit(t('versions.fix'));
   // Closed first, unmounted once its closing is over (afterClose), so no overlay stays behind.
   const [open, setOpen] = useState(true);
 
   const submit = async () => {
     if (busy) return;
-    const body = { clientId, version, reason, ...(version === 'correction' ? { text } : {}) };
-    const found = checkConsole(InstructionVersionBody, body);
-    setIssues(found);
-    if (Object.keys(found).length) {
-      setError(t('versions.fix'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await postJson<InstructionAnswer>(
-        instructionVersionsPath(branch, caseId, chain.latest.instructionId),
-        InstructionVersionBody.parse(body),
-      );
-      void message.success(t(version === 'withdrawal' ? 'versions.withdrawnSent' : 'versions.correctedSent'));
-      void qc.invalidateQueries({ queryKey: ['console', 'case', branch, caseId] });
-      void qc.invalidateQueries({ queryKey: ['console', 'cases'] });
-      setOpen(false);
-    } catch (e) {
-      if (e instanceof ConsoleApiError) {
-        setIssues(e.fieldIssues);
-        setError(pick(e.messages));
-      } else setError(t('common.network'));
-    } finally {
-      setBusy(false);
-    }
+    const body = check(InstructionVersionBody, {
+      clientId,
+      version,
+      reason,
+      ...(version === 'correction' ? { text } : {}),
+    });
+    if (!body) return;
+    const sent = await send(() =>
+      postJson<InstructionAnswer>(instructionVersionsPath(branch, caseId, chain.latest.instructionId), body),
+    );
+    if (!sent) return;
+    void message.success(t(version === 'withdrawal' ? 'versions.withdrawnSent' : 'versions.correctedSent'));
+    void qc.invalidateQueries({ queryKey: ['console', 'case', branch, caseId] });
+    void qc.invalidateQueries({ queryKey: ['console', 'cases'] });
+    setOpen(false);
   };
 
   return (
