@@ -10,8 +10,24 @@ import { readSnapshot } from './snapshots';
 const AlertDetail = z.looseObject({ en: z.string().optional() });
 const LastError = z.object({ code: z.string(), zh: z.string(), en: z.string() });
 
-/** Every registered branch, or only `only` (none when it is not registered). */
-export async function branchHealth(store: HqStore, now = Date.now(), only?: string): Promise<BranchHealth[]> {
+/** A branch's state without its stored-records count (a count over all its records: the health screen's alone). */
+export type BranchState = Omit<BranchHealth, 'recordsStored'>;
+
+/** Every registered branch with the records head office stores for it, for the health screen. */
+export async function branchHealth(store: HqStore, now = Date.now()): Promise<BranchHealth[]> {
+  const states = await branchStates(store, now);
+  const out: BranchHealth[] = [];
+  for (const b of states) {
+    const stored = Number(
+      (await store.get<{ n: number }>('SELECT count(*) AS n FROM records WHERE branch = ?', [b.branch]))?.n ?? 0,
+    );
+    out.push({ ...b, recordsStored: stored });
+  }
+  return out;
+}
+
+/** Every registered branch, or only `only` (none when it is not registered): batches, alerts, problems. */
+export async function branchStates(store: HqStore, now = Date.now(), only?: string): Promise<BranchState[]> {
   const branches = await store.all<{
     code: string;
     created_at: number;
@@ -25,7 +41,7 @@ export async function branchHealth(store: HqStore, now = Date.now(), only?: stri
     `SELECT code, created_at, backlog, backlog_at, backlog_prev, newest_record_at, last_error, last_error_at FROM branches${only === undefined ? '' : ' WHERE code = ?'} ORDER BY code`,
     only === undefined ? [] : [only],
   );
-  const out: BranchHealth[] = [];
+  const out: BranchState[] = [];
   for (const b of branches) {
     const last = await store.get<{ received_at: number; source: 'http' | 'file' }>(
       'SELECT received_at, source FROM batches WHERE branch = ? ORDER BY id DESC LIMIT 1',
@@ -50,9 +66,6 @@ export async function branchHealth(store: HqStore, now = Date.now(), only?: stri
       name: a.reviewer_name,
       ackedAt: Number(a.acked_at),
     }));
-    const stored = Number(
-      (await store.get<{ n: number }>('SELECT count(*) AS n FROM records WHERE branch = ?', [b.code]))?.n ?? 0,
-    );
     const rows = await store.all<{ kind: string; message: string; detail: string; at: number }>(
       'SELECT kind, message, detail, at FROM alerts WHERE branch = ? ORDER BY id DESC LIMIT 5',
       [b.code],
@@ -96,7 +109,6 @@ export async function branchHealth(store: HqStore, now = Date.now(), only?: stri
       lastBatchSource: last?.source ?? null,
       backlog: b.backlog,
       backlogReportedAt: b.backlog_at,
-      recordsStored: stored,
       quarantined,
       alerts: alerts.slice(0, 5),
       newestRecordAt: num(b.newest_record_at),

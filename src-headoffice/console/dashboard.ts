@@ -16,7 +16,7 @@ import {
   PRODUCT_SCAN_MAX,
   type ProductFlag,
 } from './api-contract';
-import { branchHealth } from './branch-health';
+import { branchStates } from './branch-health';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -107,7 +107,7 @@ async function oldestAwaiting(store: HqStore, now: number): Promise<Dashboard['a
 
 async function branchProblems(store: HqStore, now: number): Promise<Dashboard['branchProblems']> {
   const out: Dashboard['branchProblems'] = [];
-  for (const b of await branchHealth(store, now)) {
+  for (const b of await branchStates(store, now)) {
     const problems = (b.problems ?? []).filter((p) => p.acknowledged === null && !QUIET_KINDS.has(p.kind));
     if (problems.length) out.push({ branch: b.branch, problems });
   }

@@ -3,7 +3,7 @@
 import { refuse as refuseWith } from '../../src-main/shared/errors';
 import type { HqStore } from '../store';
 import type { HealthAckAnswer, HealthAckBody } from './api-contract';
-import { branchHealth } from './branch-health';
+import { branchStates } from './branch-health';
 
 /** A refusal whose only issue names the field it is about. */
 const refuse = (code: 'NOT_FOUND' | 'CONFLICT', field: string, zh: string, en: string) =>
@@ -15,7 +15,7 @@ export async function acknowledgeProblem(
   reviewer: { username: string; name: string },
   now: number,
 ): Promise<HealthAckAnswer> {
-  const [health] = await branchHealth(store, now, body.branch);
+  const [health] = await branchStates(store, now, body.branch);
   if (!health)
     throw refuse(
       'NOT_FOUND',
