@@ -1,5 +1,5 @@
-// What the browser benchmarks share: a copy of the cached 1,000,000-case store (the dev
-// server writes to it), the dev server on it, headless Chromium, and a signed-in page.
+// What the browser benchmarks share: a copy of the cached 1,000,000-case store (the app writes to
+// it), `npm start`'s browser mode on it (open access), headless Chromium, and a signed-in page.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,18 +19,19 @@ export async function startBrowserBench(name: string): Promise<BrowserBench> {
   const db = join(dir, 'store.sqlite');
   copyFileSync(dataset.file, db);
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-server.ts', '--db', db, '--port', '0'], {
-    cwd: join(import.meta.dirname, '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/start.ts', '--browser', '--open-access', '--no-open', '--port', '0', '--db', db],
+    { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (b: Buffer) => {
       out += b.toString();
-      const m = /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const m = /Branch Desk: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
       if (m?.[1]) resolve(m[1]);
     });
-    server.on('exit', (c) => reject(new Error(`dev server exited ${c}`)));
+    server.on('exit', (c) => reject(new Error(`npm start (browser mode) exited ${c}`)));
   });
 
   const browser: Browser = await chromium.launch({

@@ -1,6 +1,6 @@
 // The one composition root of the branch app: the service context, the handler map bound to
 // it, the default categories, sync with head office (when asked for) and the deadline refresh
-// after a settings change. The Electron main, the dev server, the CLI and the tests build the
+// after a settings change. The Electron main, the browser mode, the CLI and the tests build the
 // app here; what only Electron has (safeStorage, dialogs, the window) comes in as ports.
 import type { Db } from './db/connection';
 import { dispatch, type IncidentLogger } from './handlers';
@@ -51,7 +51,7 @@ export interface BranchAppOptions {
   /** Updates through head office (the installed app): checked after a successful sync. */
   update?: Omit<UpdateServiceOptions, 'db' | 'now' | 'url'> & { url?: () => string | null };
   fontDir?: string;
-  /** Pushes bridge events to the window; absent where the UI polls (dev server, tests). */
+  /** Pushes bridge events to the window; absent where the UI polls (browser mode, tests). */
   emit?: AppContext['emit'];
   log?: AppLog;
 }

@@ -38,7 +38,7 @@ export const printHandlers = {
     const r = await renderPrintable(ctx, s.actor, input, ctx.fontDir);
     return { path: await port.savePdf(r.pdf, r.fileName) };
   },
-  // Where there is no operating system printing (the dev server) the list is empty and says so.
+  // Where there is no operating system printing (the browser mode) the list is empty and says so.
   'print.printers': async (ctx) =>
     ctx.platform
       ? { available: true, printers: await ctx.platform.listPrinters() }

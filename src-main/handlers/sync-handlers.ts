@@ -1,6 +1,6 @@
 // Sync through the contract: the status for every signed-in user, "sync now", and the batch
 // file for those who submit cases to head office. The shell supplies the sync service; where
-// it does not (the dev server), the status still tells what is waiting, read from the store.
+// it does not (the browser mode), the status still tells what is waiting, read from the store.
 import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import type { SyncStatusView } from '../shared/ipc/contract';

@@ -25,7 +25,7 @@ export interface Session {
 /** A session whose user is signed in: what every non-public handler receives. */
 export type SignedIn = Session & { actor: Actor };
 
-/** What only the desktop shell can do (OS print dialog, save dialog); absent in the dev server. */
+/** What only the desktop shell can do (OS print dialog, save dialog); absent in the browser mode. */
 export interface PlatformPort {
   printPdf(
     pdf: Buffer,
@@ -57,9 +57,9 @@ export interface AppContext extends ServiceContext {
   settingsAccess?: SettingsAccess;
   /** Sync with head office; the shell creates it from the settings and the key. */
   sync?: SyncService;
-  /** Updates through head office (src-main/update); absent where the app is not installed (dev server, CLI). */
+  /** Updates through head office (src-main/update); absent where the app is not installed (browser mode, CLI). */
   update?: { status(): UpdateStatusView; defer(): UpdateStatusView };
-  /** Pushes an event to the window (bridge events); absent in the dev server and tests, where the UI polls. */
+  /** Pushes an event to the window (bridge events); absent in the browser mode and tests, where the UI polls. */
   emit?: (event: BridgeEvent, payload: unknown) => void;
 }
 

@@ -1,5 +1,5 @@
 // What every service function receives: the connection, the clock, the settings and an id
-// source. No Electron here, so tests, the CLI and the dev server build the same context.
+// source. No Electron here, so tests, the CLI and the browser mode build the same context.
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/connection';
 import type { BranchSettings } from '../shared/settings-schema';

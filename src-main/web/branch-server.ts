@@ -1,7 +1,7 @@
 // The branch app over HTTP on loopback (Fastify): the built renderer as static files, with the
 // window's CSP (passed in), and `POST /api/<channel>` into the app's handler map, one session per browser
-// (cookie). No Electron here: the dev server (scripts/dev-server.ts) runs it, and so can a
-// browser mode of `npm start`.
+// (cookie), Host and Origin checked on every request (web/loopback-guard.ts). No Electron here:
+// `npm start`'s browser mode runs it (scripts/browser-mode.ts), and so do the e2e suite and the benches.
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -20,9 +20,9 @@ export interface BranchServerOptions {
   /** Sent with every file: the window's policy (window-policy.ts CONTENT_SECURITY_POLICY). */
   contentSecurityPolicy: string;
   /**
-   * Browser mode of `npm start` (web/loopback-guard.ts): only a browser that opened the printed
-   * address with this one-time token gets a session; Host and Origin are checked on every request.
-   * Absent for the dev server and the e2e suite, where any browser on the machine gets a session.
+   * Only a browser that opened the printed address with this one-time token gets a session
+   * (web/loopback-guard.ts). Absent (`--open-access`: the e2e suite, the benches), any browser on
+   * this computer gets a session; Host and Origin are checked either way.
    */
   oneTimeToken?: string;
 }
@@ -37,9 +37,12 @@ export async function createBranchServer(o: BranchServerOptions): Promise<Fastif
   const server = Fastify({ bodyLimit: 2_000_000 });
   const sessions = new Map<string, Session>();
   await server.register(cookie);
-  if (o.oneTimeToken !== undefined) {
-    guardLoopback(server, { token: o.oneTimeToken, sessions, cookie: SESSION_COOKIE, csp: o.contentSecurityPolicy });
-  }
+  guardLoopback(server, {
+    ...(o.oneTimeToken !== undefined ? { token: o.oneTimeToken } : {}),
+    sessions,
+    cookie: SESSION_COOKIE,
+    csp: o.contentSecurityPolicy,
+  });
 
   server.post<{ Params: { channel: string } }>(
     '/api/:channel',

@@ -9,7 +9,14 @@ export interface LaunchProbe {
   exists(path: string): boolean;
 }
 
-export function chooseLaunchMode(probe: LaunchProbe, opts: { demo: boolean }): LaunchMode {
+export function chooseLaunchMode(probe: LaunchProbe, opts: { demo: boolean; browser?: boolean }): LaunchMode {
+  if (opts.browser) {
+    return {
+      mode: 'browser',
+      zh: '浏览器模式:按 --browser 的要求在浏览器中打开。',
+      en: 'Browser mode: asked for with --browser.',
+    };
+  }
   if (opts.demo) {
     return {
       mode: 'browser',

@@ -1,12 +1,14 @@
-// The browser mode's guard on the branch server: Host and Origin checked on every request (DNS
-// rebinding, cross-site requests), a one-time token exchanged for a SameSite=Strict HttpOnly
-// session cookie, and no file or channel for a browser without that session.
+// The guard on the branch server over HTTP: Host and Origin checked on every request (DNS rebinding,
+// cross-site requests) and the window's CSP on every answer; in `npm start`'s browser mode also a
+// one-time token exchanged for a SameSite=Strict HttpOnly session cookie, and no file or channel for
+// a browser without that session.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Session } from '../handlers/types';
 
 export interface LoopbackGuardOptions {
-  token: string;
+  /** The one-time token; absent (`--open-access`, the e2e suite), any browser on this computer gets a session. */
+  token?: string;
   sessions: Map<string, Session>;
   cookie: string;
   csp: string;
@@ -75,6 +77,7 @@ export function guardLoopback(server: FastifyInstance, o: LoopbackGuardOptions):
     const origin = req.headers.origin;
     if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return refuse(reply, FOREIGN_ORIGIN);
     if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(reply, FOREIGN_ORIGIN);
+    if (o.token === undefined) return undefined;
 
     const id = req.cookies[o.cookie];
     const signedIn = id !== undefined && o.sessions.has(id);

@@ -62,7 +62,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   return r.value;
 }
 
-/** Subscribes to an event main pushes; the dev server has none, so nothing arrives there. */
+/** Subscribes to an event main pushes; the browser mode has none, so nothing arrives there. */
 export function onEvent(event: BridgeEvent, listener: (payload: unknown) => void): () => void {
   const bridge = window.branchDesk;
   return bridge ? bridge.on(event, listener) : () => {};

@@ -12,7 +12,7 @@ import { createBranchApp } from '../../src-main/app';
 import { openDatabase } from '../../src-main/db/connection';
 import { applyInstruction } from '../../src-main/services/case-details';
 import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
-import { api, choose, launchChromium, SCREENSHOTS, signIn, spawnServer } from './harness';
+import { api, choose, demoStore, launchChromium, SCREENSHOTS, signIn, startDemoBranch } from './harness';
 
 let dir: string;
 let server: { proc: ChildProcess; url: string };
@@ -20,11 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'branch-desk-case-e2e-'));
-  server = await spawnServer(
-    ['scripts/dev-server.ts', '--db', join(dir, 'demo.sqlite'), '--port', '0', '--cases', '20'],
-    /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/,
-    'dev server',
-  );
+  server = await startDemoBranch(dir, 20);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -71,7 +67,7 @@ describe('the case screen', () => {
     });
     await api(page, 'cases.feedback', { caseId, satisfaction: 'satisfied', disputed: false });
     // Head office's instruction arrives through sync: applied to the same store, as sync would.
-    const { db } = openDatabase(join(dir, 'demo.sqlite'));
+    const { db } = openDatabase(demoStore(dir));
     const app = createBranchApp({ db, settings: { branch: () => DEFAULT_BRANCH_SETTINGS }, clock: () => Date.now() });
     applyInstruction(app.ctx, {
       instructionId: '01936f5e-0000-7000-8000-0000000e2e01',

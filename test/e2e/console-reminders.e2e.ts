@@ -12,7 +12,7 @@ import { createContext } from '../../src-main/services/context';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { pullInstructions } from '../../src-main/sync/instructions-pull';
 import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
-import { axeProblems, capturePages, shot, signIn, spawnServer } from './harness';
+import { axeProblems, BROWSER_MODE, BROWSER_MODE_URL, capturePages, shot, signIn, spawnServer } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
@@ -83,11 +83,7 @@ describe('催办 from the console to the branch', () => {
       db.close();
     }
 
-    branchApp = await spawnServer(
-      ['scripts/dev-server.ts', '--db', file, '--port', '0'],
-      /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/,
-      'dev server',
-    );
+    branchApp = await spawnServer([...BROWSER_MODE, '--db', file], BROWSER_MODE_URL, 'npm start (browser mode)');
     const ctx = await h.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const bp = await ctx.newPage();
     branchPage = bp;

@@ -1,5 +1,6 @@
-// End-to-end harness: a fresh demo store in a temp dir, the dev server on a free loopback
-// port, and Debian's Chromium driven by playwright-core (ARCHITECTURE §5).
+// End-to-end harness: a fresh demo store in a temp dir, `npm start`'s browser mode on a free loopback
+// port (open access: every page is its own browser), and Debian's Chromium driven by playwright-core
+// (ARCHITECTURE §5).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +21,20 @@ export interface Harness {
   capture(name: string): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** `npm start`'s browser mode for a test: open access, any free port, never opening a browser itself. */
+export const BROWSER_MODE = ['scripts/start.ts', '--browser', '--open-access', '--no-open', '--port', '0'];
+/** The line start.ts prints with its address. */
+export const BROWSER_MODE_URL = /Branch Desk: (http:\/\/127\.0\.0\.1:\d+\/)/;
+
+/** The branch app on the demo store of `cases` cases in `dir` (its file: demoStore(dir)). */
+export const startDemoBranch = (dir: string, cases: number, extra: string[] = []) =>
+  spawnServer(
+    [...BROWSER_MODE, '--data-dir', dir, '--demo', '--demo-cases', String(cases), ...extra],
+    BROWSER_MODE_URL,
+    'npm start (browser mode)',
+  );
+export const demoStore = (dir: string): string => join(dir, 'demo', 'branch-desk.sqlite');
 
 /** Starts a server process and resolves with its URL once it prints one matching `url`. */
 export function spawnServer(args: string[], url: RegExp, what: string): Promise<{ proc: ChildProcess; url: string }> {
@@ -57,11 +72,7 @@ export const launchChromium = (): Promise<Browser> =>
 
 export async function startHarness(): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-'));
-  const { proc, url } = await spawnServer(
-    ['scripts/dev-server.ts', '--db', join(dir, 'demo.sqlite'), '--port', '0', '--cases', '240'],
-    /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/,
-    'dev server',
-  );
+  const { proc, url } = await startDemoBranch(dir, 240);
   const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const pages: Page[] = [];

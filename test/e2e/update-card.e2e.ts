@@ -1,4 +1,4 @@
-// The manager's update card in Chromium: the dev server learns of version 1.2.0 from a real feed on 127.0.0.1, downloads and verifies it, and the settings screen shows it waiting for the next restart; the manager defers it.
+// The manager's update card in Chromium: the branch app (npm start's browser mode) learns of version 1.2.0 from a real feed on 127.0.0.1, downloads and verifies it, and the settings screen shows it waiting for the next restart; the manager defers it.
 import { createHash } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, shot, signIn, spawnServer } from './harness';
+import { axeProblems, launchChromium, shot, signIn, startDemoBranch } from './harness';
 
 const installer = Buffer.from('Branch Desk Setup 1.2.0 '.repeat(4000));
 const sha512 = createHash('sha512').update(installer).digest('base64');
@@ -32,21 +32,7 @@ beforeAll(async () => {
   await new Promise<void>((ok) => feed.listen(0, '127.0.0.1', ok));
   const feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}`;
   dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-update-'));
-  ({ proc, url } = await spawnServer(
-    [
-      'scripts/dev-server.ts',
-      '--db',
-      join(dir, 'demo.sqlite'),
-      '--port',
-      '0',
-      '--cases',
-      '20',
-      '--update-feed',
-      feedUrl,
-    ],
-    /dev server: (http:\/\/127\.0\.0\.1:\d+\/)/,
-    'dev server',
-  ));
+  ({ proc, url } = await startDemoBranch(dir, 20, ['--update-feed', feedUrl]));
   browser = await launchChromium();
 }, 180_000);
 

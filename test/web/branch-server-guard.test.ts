@@ -29,14 +29,19 @@ afterEach(async () => {
 });
 
 /** An empty store (no manager yet) behind the guarded server; answers the base URL and its port. */
-async function serve(): Promise<{ url: string; port: number }> {
+async function serve(o: { openAccess?: boolean } = {}): Promise<{ url: string; port: number }> {
   dir = mkdtempSync(join(tmpdir(), 'branch-guard-'));
   const root = join(dir, 'renderer');
   mkdirSync(root);
   writeFileSync(join(root, 'index.html'), '<!doctype html><meta charset="utf-8"><title>门店顾客异议台</title>');
   db = openDatabase(join(dir, 'branch.sqlite')).db;
   app = createBranchApp({ db, settings: { branch: () => DEFAULT_BRANCH_SETTINGS } });
-  server = await createBranchServer({ app, root, contentSecurityPolicy: CONTENT_SECURITY_POLICY, oneTimeToken: TOKEN });
+  server = await createBranchServer({
+    app,
+    root,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    ...(o.openAccess ? {} : { oneTimeToken: TOKEN }),
+  });
   const url = await listenOnLoopback(server, 0);
   return { url, port: Number(new URL(url).port) };
 }
@@ -172,5 +177,27 @@ describe('the guarded branch server (browser mode)', () => {
     expect(own.status).toBe(200);
     expect(JSON.parse(own.body)).toMatchObject({ ok: true, value: { staffNo: 'M001', role: 'manager' } });
     expect(await needsFirstManager(port, cookie)).toEqual({ ok: true, value: { needsFirstManager: false } });
+  });
+});
+
+describe('the branch server with open access (the e2e suite, the benches)', () => {
+  it('gives any browser on this computer a session, with the CSP; a token in the address means nothing', async () => {
+    const { port } = await serve({ openAccess: true });
+    const index = await raw(port, '/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const first = await postJson(port, 'setup.status', {});
+    expect(first.status).toBe(200);
+    expect(String(first.headers['set-cookie'])).toMatch(
+      new RegExp(`^${SESSION_COOKIE}=[\\w-]+; Path=/; HttpOnly; SameSite=Strict$`),
+    );
+  });
+
+  it('still refuses a foreign Host, a foreign Origin and a cross-site POST; nothing changes', async () => {
+    const { port } = await serve({ openAccess: true });
+    expect((await raw(port, '/', { headers: { host: `evil.example:${port}` } })).status).toBe(403);
+    expect((await postJson(port, 'setup.firstManager', MANAGER, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await postJson(port, 'setup.firstManager', MANAGER, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect(await needsFirstManager(port, '')).toEqual({ ok: true, value: { needsFirstManager: true } });
   });
 });

@@ -34,6 +34,13 @@ describe("npm start's mode", () => {
     expect(chooseLaunchMode({ electronPath: () => BIN, exists: () => false }, { demo: false }).mode).toBe('browser');
   });
 
+  it('starts the browser mode with --browser although the binary exists', () => {
+    const m = chooseLaunchMode({ electronPath: () => BIN, exists: () => true }, { demo: false, browser: true });
+    expect(m.mode).toBe('browser');
+    expect(m.zh).toContain('--browser');
+    expect(m.en).toContain('--browser');
+  });
+
   it('opens the demo store in the browser mode, binary or not', () => {
     const m = chooseLaunchMode({ electronPath: () => BIN, exists: () => true }, { demo: true });
     expect(m.mode).toBe('browser');
