@@ -1,7 +1,8 @@
 // Head-office reviewers (部本部): password hashed with scrypt and a salt of its own per user
 // (as the branch's PINs in src-main/services/users.ts), and locked for LOCKOUT_MINUTES after
 // MAX_FAILED_SIGN_INS wrong passwords in a row. A wrong username and a wrong password answer
-// the same, after the same work, so neither reveals which usernames exist.
+// the same, after the same work, and an unknown username is locked after as many attempts
+// (unknown-sign-ins.ts), so neither reveals which usernames exist.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { AppError, refuse } from '../../src-main/shared/errors';
 import { parseInput } from '../../src-main/shared/validation';
 import type { HqStore } from '../store';
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, type Reviewer } from './api-contract';
+import { unknownSignIns } from './unknown-sign-ins';
 
 const scrypt = promisify(scryptCb) as (
   password: string,
@@ -92,7 +94,13 @@ export async function verifyReviewer(
     [u],
   );
   if (!row || row.active !== 1) {
+    // Answered as a reviewer's row would be: locked without hashing, else hashed and counted.
+    const unknown = unknownSignIns(store);
+    const lockedFor = unknown.lockedFor(u, now);
+    if (lockedFor !== null) throw new LockedError(lockedFor);
     await passwordMatches(password, await (dummy ??= hashPassword('not-a-password-anyone-has')));
+    const attempt = unknown.fail(u, now);
+    if (attempt.kind === 'locked') throw new LockedError(attempt.retryAfterMs);
     throw wrong();
   }
   if (row.locked_until !== null && row.locked_until > now) throw new LockedError(row.locked_until - now);
