@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { refuse } from '../src-main/shared/errors';
-import { parseUpdateInfo, type UpdateInfo } from './update-info';
+import { parseUpdateInfo, type UpdateInfo } from '../src-main/shared/update-info';
 
 /** What the feed serves, by how the name ends. */
 const TYPES: Record<string, string> = {

@@ -1,14 +1,7 @@
 // Reads head office's update feed (electron-updater's generic provider layout: latest.yml or latest-linux.yml) and says whether it offers a newer version.
 import semver from 'semver';
-import { parse } from 'yaml';
-import { z } from 'zod';
 import { AppError } from '../shared/errors';
-
-const FeedFile = z.object({ url: z.string().min(1), sha512: z.string().min(1), size: z.number().int().positive() });
-const Feed = z.object({
-  version: z.string().refine((v) => semver.valid(v) !== null),
-  files: z.tuple([FeedFile], FeedFile),
-});
+import { parseUpdateInfo } from '../shared/update-info';
 
 export interface UpdateOffer {
   version: string;
@@ -26,10 +19,10 @@ export function updateUrl(base: string, name: string): URL {
   return new URL(`v1/updates/${name.split('/').map(encodeURIComponent).join('/')}`, root);
 }
 
-const unreadable = (why: string) =>
+const unreadable = (en: string, zh = en) =>
   new AppError('VALIDATION', {
-    zh: `总部的更新信息无法读取:${why}`,
-    en: `Head office's update feed cannot be read: ${why}`,
+    zh: `总部的更新信息无法读取:${zh}`,
+    en: `Head office's update feed cannot be read: ${en}`,
   });
 
 /** The newer version the feed offers, or null when it offers this version or an older one. */
@@ -43,15 +36,17 @@ export async function checkForUpdate(o: {
     signal: AbortSignal.timeout(30_000),
   });
   if (!res.ok) throw unreadable(`HTTP ${res.status}`);
-  let doc: unknown;
+  const name = feedName(o.platform);
+  let feed;
   try {
-    doc = parse(await res.text());
+    feed = parseUpdateInfo(await res.text(), name);
   } catch (e) {
-    throw unreadable(String((e as Error).message));
+    // The shared reader names the file and the line or field, in both languages.
+    throw e instanceof AppError ? unreadable(e.messages.en, e.messages.zh) : e;
   }
-  const feed = Feed.safeParse(doc);
-  if (!feed.success) throw unreadable(feed.error.issues.map((i) => i.path.join('.') || 'version').join(', '));
-  if (!semver.gt(feed.data.version, o.currentVersion)) return null;
-  const file = feed.data.files[0];
-  return { version: feed.data.version, url: file.url, sha512: file.sha512, size: file.size };
+  if (semver.valid(feed.version) === null) throw unreadable(`${name}: version ${feed.version}`);
+  const file = feed.files[0];
+  if (!file || file.size === 0) throw unreadable(`${name}: files[0]`);
+  if (!semver.gt(feed.version, o.currentVersion)) return null;
+  return { version: feed.version, url: file.url, sha512: file.sha512, size: file.size };
 }

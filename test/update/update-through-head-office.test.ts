@@ -127,6 +127,24 @@ describe('updates through head office', () => {
     expect(app.update!.installOnQuit()).toBe(false);
   });
 
+  it('refuses a feed that does not read as electron-builder writes it, naming the file and what is wrong; nothing is fetched', async () => {
+    const { f, app, dir } = await setUp();
+    f.version = 'next: [';
+    await expect(app.update!.check()).rejects.toMatchObject({
+      messages: {
+        zh: expect.stringMatching(/总部的更新信息无法读取.*latest-linux\.yml 第 \d+ 行无法解析/),
+        en: expect.stringMatching(/update feed cannot be read.*latest-linux\.yml line \d+ does not parse/),
+      },
+    });
+    f.version = 'soon';
+    await expect(app.update!.check()).rejects.toMatchObject({
+      messages: { en: expect.stringContaining('latest-linux.yml: version soon') },
+    });
+    expect(f.hits['/v1/updates/Branch-Desk-Setup-1.2.0.exe']).toBeUndefined();
+    expect(existsSync(dir)).toBe(false);
+    expect(app.update!.status()).toMatchObject({ available: null, downloaded: false });
+  });
+
   it('a feed that is down leaves the sync fine', async () => {
     const { f, app } = await setUp();
     f.feedDown = true;

@@ -1,8 +1,8 @@
-// Reads an electron-updater feed file (latest.yml, latest-linux.yml) in the layout electron-builder writes:
+// Reads an electron-updater feed file (latest.yml, latest-linux.yml) in the layout electron-builder writes, for head office (release add) and the branch (its update check) alike:
 // version, files: [{url, sha512, size, …}], path, sha512, releaseDate. Bilingual refusals name the file and
 // the line (not YAML) or the field (wrong shape).
 import { parse, YAMLError } from 'yaml';
-import { refuse } from '../src-main/shared/errors';
+import { refuse } from './errors';
 
 export interface UpdateFile {
   url: string;
