@@ -37,19 +37,7 @@ console.log(`审核人员 Reviewer: ${DEMO_REVIEWER.username} / ${DEMO_REVIEWER.
 console.log(`总台 Console: http://127.0.0.1:${args.port}/console/`);
 const server = spawn(
   process.execPath,
-  [
-    '--import',
-    'tsx',
-    'src-headoffice/cli.ts',
-    '--db',
-    hqDb,
-    'serve',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    args.port,
-    '--insecure-keys',
-  ],
+  ['--import', 'tsx', 'src-headoffice/cli.ts', '--db', hqDb, 'serve', '--host', '127.0.0.1', '--port', args.port],
   { stdio: 'inherit' },
 );
 const stop = () => server.kill('SIGTERM');

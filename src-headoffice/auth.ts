@@ -15,8 +15,16 @@ export interface SignedRequest {
 
 let lastPrune = 0;
 
-/** Returns the branch code the request is signed by, or throws a SyncError. */
-export async function authenticate(db: HqStore, req: SignedRequest, now: number): Promise<string> {
+/**
+ * Returns the branch code the request is signed by, or throws a SyncError. `quiet`: a bad
+ * signature is not kept as the branch's last error (its source address is already throttled).
+ */
+export async function authenticate(
+  db: HqStore,
+  req: SignedRequest,
+  now: number,
+  o: { quiet?: boolean } = {},
+): Promise<string> {
   const parts = readSignature(req.headers);
   const key = await branchKey(db, parts.branch);
   if (key === null)
@@ -29,7 +37,7 @@ export async function authenticate(db: HqStore, req: SignedRequest, now: number)
     verifySignature(key, parts, { method: req.method, path: req.url, body: req.body }, now);
   } catch (e) {
     // A bad signature of a known branch is shown in the console's sync health (a clock skew is routine).
-    if (isSyncError(e) && e.why === 'BAD_SIGNATURE') await refusedAs(db, parts.branch, e, now);
+    if (isSyncError(e) && e.why === 'BAD_SIGNATURE' && !o.quiet) await refusedAs(db, parts.branch, e, now);
     throw e;
   }
   // Nonces older than twice the window can never pass the timestamp check again.

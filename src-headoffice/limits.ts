@@ -4,13 +4,22 @@ export const BRANCH_CODE_PATTERN = /^[A-Z0-9]{2,16}$/;
 export interface ServerLimits {
   /** Largest request body, checked before it is read or parsed (413). */
   bodyLimitBytes: number;
-  /** Requests per branch per window before 429. */
+  /** Requests per verified branch per window before 429 (and per source address on the other routes). */
   rateMax: number;
   rateWindowMs: number;
+  /** Unverified requests (unsigned, bad signature, …) to the branch routes per source address per window before 429. */
+  unverifiedRateMax: number;
+  /** Bytes of request bodies not yet verified held at once across the server; beyond it 503 + Retry-After. */
+  unverifiedInflightBytes: number;
+  /** Retry-After (s) of that 503. */
+  busyRetryAfterS: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   bodyLimitBytes: 16 * 1024 * 1024,
   rateMax: 120,
   rateWindowMs: 60_000,
+  unverifiedRateMax: 60,
+  unverifiedInflightBytes: 64 * 1024 * 1024,
+  busyRetryAfterS: 5,
 };

@@ -1,6 +1,7 @@
 // The head-office receiver (Fastify). Signed branch requests: POST /v1/batches (a gzipped
 // batch, body capped before it is read: 413), GET /v1/instructions?since=. A reviewer's
-// POST /v1/instructions needs the admin token. Rate limited per branch (429 + Retry-After).
+// POST /v1/instructions needs the admin token. Rate limited per verified branch, unverified
+// traffic per source address (429 + Retry-After); unverified body bytes in flight capped (503).
 // Queries and bodies are declared as route schemas from the sync contract (protocol.ts) and
 // checked after authentication (hooks), so the order of refusals is the same as it always was.
 import rateLimit from '@fastify/rate-limit';
@@ -17,9 +18,10 @@ import { InstructInput, instructByNumber, instructionsSince } from './instructio
 import { remindersSince } from './reminders';
 import { updateFeedRoutes } from './update-feed';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits';
+import { isThrottled, tooMany, WindowCounter } from './request-throttle';
+import { bodyVerified, countUnverifiedBodies } from './unverified-bodies';
 import { zodValidator, type ZodTypeProvider } from './route-schemas';
 import type { HqStore } from './store';
-import { httpsOption } from './tls-server';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,6 +34,8 @@ declare module 'fastify' {
 const BatchBody = z.custom<Buffer>((v) => Buffer.isBuffer(v), {
   params: { zh: '批次须以 application/octet-stream 发送', en: 'A batch must be sent as application/octet-stream' },
 });
+
+const FROM_ADDRESS = { zh: '本地址未经验证', en: 'without a valid signature from this address' };
 
 const signedBranch = (req: FastifyRequest): string => {
   if (req.signedBranch === undefined)
@@ -53,10 +57,6 @@ export interface ServerOptions {
   consoleDir?: string;
   /** The release folder served at /v1/updates/ (release add fills it); without it that route is 404. */
   releasesDir?: string;
-  /** Serve HTTPS (HTTP/1.1) with this certificate chain and private key (PEM). */
-  tls?: { cert: Buffer; key: Buffer };
-  /** Behind a TLS-terminating proxy: X-Forwarded-Proto/-For/-Host tell the request's scheme, address and host. */
-  trustProxy?: boolean;
 }
 
 const sameSecret = (a: string, b: string) => {
@@ -68,29 +68,37 @@ const sameSecret = (a: string, b: string) => {
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_SERVER_LIMITS, ...o.limits };
   const now = o.now ?? Date.now;
-  const app = Fastify({
-    bodyLimit: limits.bodyLimitBytes,
-    logger: false,
-    trustProxy: o.trustProxy ?? false,
-    ...httpsOption(o.tls),
-  }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ bodyLimit: limits.bodyLimitBytes, logger: false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidator());
   app.addContentTypeParser(
     'application/octet-stream',
     { parseAs: 'buffer', bodyLimit: limits.bodyLimitBytes },
     (_req, body, done) => done(null, body),
   );
+  countUnverifiedBodies(app, {
+    capBytes: limits.unverifiedInflightBytes,
+    bodyLimitBytes: limits.bodyLimitBytes,
+    retryAfterS: limits.busyRetryAfterS,
+  });
+  // The branch routes count a request against its branch only once its signature is verified;
+  // anything else they receive (unsigned, a bad signature, an unknown branch, …) counts against its source address.
+  const perBranch = new WindowCounter(limits.rateMax, limits.rateWindowMs);
+  const perAddress = new WindowCounter(limits.unverifiedRateMax, limits.rateWindowMs);
 
   await app.register(rateLimit, {
     max: limits.rateMax,
     timeWindow: limits.rateWindowMs,
-    // Per branch as the request names it; the signature is checked after, in the handler.
-    keyGenerator: (req) => String(req.headers['x-bd-branch'] ?? req.ip).slice(0, 32),
+    // Per source address on the routes that are not branch-signed (those are counted below, after the signature).
+    keyGenerator: (req) => req.ip,
     errorResponseBuilder: (_req, ctx) =>
       Object.assign(new Error('rate limited'), { statusCode: 429, rateLimited: true, after: ctx.after }),
   });
 
   app.setErrorHandler((e, _req, reply) => {
+    if (isThrottled(e)) {
+      void reply.status(e.statusCode).header('retry-after', String(e.retryAfterS)).send(e.body);
+      return;
+    }
     const r = httpError(e);
     void reply.status(r.status).send(r.body);
   });
@@ -99,19 +107,40 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   /** Checks the signature over the raw body (before the schemas; a batch that is not bytes is left to its schema's refusal). */
   const signed = async (req: FastifyRequest) => {
-    if (req.method === 'POST' && !Buffer.isBuffer(req.body)) return;
+    if (req.method === 'POST' && !Buffer.isBuffer(req.body)) {
+      const wait = perAddress.exceeded(req.ip, Date.now());
+      if (wait !== null) throw tooMany(wait, FROM_ADDRESS);
+      return;
+    }
     const body = Buffer.isBuffer(req.body) ? req.body : '';
-    req.signedBranch = await authenticate(
-      o.db,
-      { method: req.method, url: req.url, headers: req.headers, body },
-      now(),
-    );
+    let branch: string;
+    const throttled = perAddress.exceeded(req.ip, Date.now());
+    try {
+      const signedReq = { method: req.method, url: req.url, headers: req.headers, body };
+      branch = await authenticate(o.db, signedReq, now(), { quiet: throttled !== null });
+    } catch (e) {
+      throw throttled === null ? e : tooMany(throttled, FROM_ADDRESS);
+    }
+    bodyVerified(req);
+    req.signedBranch = branch;
+    const wait = perBranch.hit(branch, Date.now());
+    if (wait !== null) throw tooMany(wait, { zh: `门店 ${branch} `, en: `from branch ${branch}` });
   };
+  /** An address over its limit of unverified requests is refused before its body is read when the request is not even signed. */
+  const unsignedGate = async (req: FastifyRequest) => {
+    if (req.headers['x-bd-signature'] !== undefined) return;
+    const wait = perAddress.exceeded(req.ip, Date.now());
+    if (wait !== null) throw tooMany(wait, FROM_ADDRESS);
+  };
+  const countUnverified = async (req: FastifyRequest) => {
+    if (req.signedBranch === undefined) perAddress.hit(req.ip, Date.now());
+  };
+  const branchRoute = { config: { rateLimit: false as const }, onRequest: unsignedGate, onResponse: countUnverified };
 
   // The branch may say how many outbox records wait (?backlog=N, covered by the signature).
   app.post(
     '/v1/batches',
-    { preValidation: signed, schema: { body: BatchBody, querystring: BatchesQuery } },
+    { ...branchRoute, preValidation: signed, schema: { body: BatchBody, querystring: BatchesQuery } },
     async (req) => {
       const { backlog } = req.query;
       const answer = await importBatch(o.db, req.body, {
@@ -126,12 +155,16 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
   );
 
-  app.get('/v1/instructions', { preValidation: signed, schema: { querystring: InstructionsQuery } }, async (req) => {
-    const branch = signedBranch(req);
-    const page = await instructionsSince(o.db, branch, req.query.since);
-    const { reminders } = req.query;
-    return reminders === undefined ? page : { ...page, ...(await remindersSince(o.db, branch, reminders, now())) };
-  });
+  app.get(
+    '/v1/instructions',
+    { ...branchRoute, preValidation: signed, schema: { querystring: InstructionsQuery } },
+    async (req) => {
+      const branch = signedBranch(req);
+      const page = await instructionsSince(o.db, branch, req.query.since);
+      const { reminders } = req.query;
+      return reminders === undefined ? page : { ...page, ...(await remindersSince(o.db, branch, reminders, now())) };
+    },
+  );
 
   const reviewerToken = async (req: FastifyRequest) => {
     const auth = req.headers.authorization ?? '';
