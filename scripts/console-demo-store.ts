@@ -46,7 +46,7 @@ export const headoffice = (hqDb: string, args: string[], input = '') =>
 function exportAndImport(dir: string, hqDb: string, db: string, code: string, key: string, name: string): string {
   const file = join(dir, `${name}-batches.json`);
   cli(['export-batch', '--db', db, '--out', file, '--branch', code, '--key', key]);
-  return headoffice(hqDb, ['import', file]).trim();
+  return headoffice(hqDb, ['import', file, '--insecure-keys']).trim();
 }
 
 /**
@@ -118,13 +118,13 @@ export function buildConsoleDemo(dir: string, log: (s: string) => void = () => {
       '--now',
       now,
     ]);
-    const key = /\n([A-Za-z0-9_-]{32,})\s*$/.exec(headoffice(hqDb, ['branch', 'add', b.code]))?.[1];
+    const key = /\n([A-Za-z0-9_-]{32,})\s*$/.exec(headoffice(hqDb, ['branch', 'add', b.code, '--insecure-keys']))?.[1];
     if (!key) throw new Error(`no sync key printed for ${b.code}`);
     keys[b.code] = key;
     log(exportAndImport(dir, hqDb, db, b.code, key, b.code.toLowerCase()));
   }
   rewind(dir, hqDb, REWOUND_BRANCH, keys[REWOUND_BRANCH] ?? '', now, log);
-  headoffice(hqDb, ['branch', 'add', SILENT_BRANCH]);
+  headoffice(hqDb, ['branch', 'add', SILENT_BRANCH, '--insecure-keys']);
   log(
     headoffice(
       hqDb,

@@ -37,7 +37,19 @@ console.log(`审核人员 Reviewer: ${DEMO_REVIEWER.username} / ${DEMO_REVIEWER.
 console.log(`总台 Console: http://127.0.0.1:${args.port}/console/`);
 const server = spawn(
   process.execPath,
-  ['--import', 'tsx', 'src-headoffice/cli.ts', '--db', hqDb, 'serve', '--host', '127.0.0.1', '--port', args.port],
+  [
+    '--import',
+    'tsx',
+    'src-headoffice/cli.ts',
+    '--db',
+    hqDb,
+    'serve',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    args.port,
+    '--insecure-keys',
+  ],
   { stdio: 'inherit' },
 );
 const stop = () => server.kill('SIGTERM');

@@ -1,9 +1,13 @@
-// Head-office CLI (`npm run headoffice -- <command>`): serve (receiver and console), register
-// a branch (prints its key), import a batch file, write an instruction (批示), add a console
-// reviewer, add a release to the update feed. Messages in Chinese and English. The store: --db FILE|URL, else HQ_DATABASE_URL.
+// Head-office CLI (`npm run headoffice -- <command>`): serve (receiver and console; HTTPS with
+// --tls-cert/--tls-key, --trust-proxy behind a TLS proxy), register a branch (prints its key),
+// import a batch file, write an instruction (批示), add a console reviewer, add a release to the
+// update feed. Branch keys are sealed with the master key (--master-key-file or
+// BRANCH_DESK_HQ_MASTER_KEY; --insecure-keys for local demos). Messages in Chinese and English.
+// The store: --db FILE|URL, else HQ_DATABASE_URL.
 import { Command, InvalidArgumentError } from 'commander';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { isAppError } from '../src-main/shared/errors';
+import { isAppError, refuse } from '../src-main/shared/errors';
+import { masterKeyFrom, protectBranchKeys } from './branch-key-vault';
 import { addBranch } from './branches';
 import { addReviewer } from './console/reviewers';
 import { importBatchFileText } from './file-import';
@@ -11,6 +15,7 @@ import { instruct } from './instructions';
 import { addRelease, defaultReleasesDir } from './releases';
 import { buildServer } from './server';
 import { type HqStore, openHqStore } from './store';
+import { readTlsFiles } from './tls-server';
 
 // HQ_DATABASE_URL=postgres://… stores everything in PostgreSQL; otherwise a SQLite file.
 const DEFAULT_DB = process.env.HQ_DATABASE_URL ?? process.env.BRANCH_DESK_HQ_DB ?? 'headoffice.sqlite';
@@ -39,6 +44,42 @@ program.option(
 );
 const db = () => openHqStore((program.opts() as { db: string }).db);
 
+interface KeyOptions {
+  masterKeyFile?: string;
+  insecureKeys?: boolean;
+}
+
+/** --master-key-file and --insecure-keys on the commands that read or write branch keys. */
+const withKeyOptions = (c: Command) =>
+  c
+    .option(
+      '--master-key-file <file>',
+      '主密钥文件(32 字节,base64 或十六进制;也可用 BRANCH_DESK_HQ_MASTER_KEY)master key file (32 bytes, base64 or hex; or BRANCH_DESK_HQ_MASTER_KEY)',
+    )
+    .option(
+      '--insecure-keys',
+      '不加密门店密钥(仅限本机演示和测试)keep branch keys in clear (local demos and tests only)',
+    );
+
+/** The master key (read before the store is touched), or null with --insecure-keys; else a refusal. */
+function masterKeyOf(o: KeyOptions): Buffer | null {
+  const master = masterKeyFrom(o.masterKeyFile, process.env);
+  if (master || o.insecureKeys) return master;
+  throw refuse(
+    'VALIDATION',
+    '未提供主密钥:门店密钥须加密保存。请用 --master-key-file 文件 或环境变量 BRANCH_DESK_HQ_MASTER_KEY 给出 32 字节主密钥(仅本机演示可用 --insecure-keys)',
+    'No master key: branch keys are stored encrypted. Give a 32-byte master key with --master-key-file FILE or BRANCH_DESK_HQ_MASTER_KEY (--insecure-keys for local demos only)',
+    [{ field: 'masterKey', message: { zh: '缺少', en: 'is missing' } }],
+  );
+}
+
+/** Seals the store's clear branch keys with the master key (after checking it opens the sealed ones). */
+async function useMasterKey(store: HqStore, master: Buffer | null): Promise<void> {
+  if (!master) return;
+  const sealed = await protectBranchKeys(store, master);
+  if (sealed > 0) say(`已加密 ${sealed} 个门店密钥 Encrypted ${sealed} branch key(s) with the master key`);
+}
+
 /** Runs fn with the store open, closing it after. */
 async function withStore<T>(fn: (s: HqStore) => Promise<T>): Promise<T> {
   const store = await db();
@@ -49,9 +90,25 @@ async function withStore<T>(fn: (s: HqStore) => Promise<T>): Promise<T> {
   }
 }
 
-program
-  .command('serve')
+interface ServeOptions extends KeyOptions {
+  port: number;
+  host: string;
+  db?: string;
+  consoleDir?: string;
+  releases?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  trustProxy?: boolean;
+}
+
+withKeyOptions(program.command('serve'))
   .description('启动接收服务 Run the receiver')
+  .option('--tls-cert <file>', 'HTTPS 证书链(PEM)HTTPS certificate chain (PEM)')
+  .option('--tls-key <file>', 'HTTPS 私钥(PEM)HTTPS private key (PEM)')
+  .option(
+    '--trust-proxy',
+    '信任反向代理的 X-Forwarded-Proto/-For/-Host(在 TLS 代理之后运行时)trust X-Forwarded-Proto/-For/-Host (behind a TLS proxy)',
+  )
   .option('--port <p>', '端口 port', port, 8787)
   .option('--host <h>', '监听地址 listen address', '127.0.0.1')
   .option('--db <file>', '总部数据库文件 head-office store file')
@@ -61,8 +118,16 @@ program
     '--releases <dir>',
     '更新文件目录(默认数据库旁的 releases)release folder (default: releases/ next to the store)',
   )
-  .action(async (o: { port: number; host: string; db?: string; consoleDir?: string; releases?: string }) => {
+  .action(async (o: ServeOptions) => {
+    const tls = readTlsFiles(o.tlsCert, o.tlsKey);
+    const master = masterKeyOf(o);
     const store = o.db ? await openHqStore(o.db) : await db();
+    try {
+      await useMasterKey(store, master);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
     const releasesDir = o.releases ?? defaultReleasesDir(o.db ?? (program.opts() as { db: string }).db);
     mkdirSync(releasesDir, { recursive: true });
     const app = await buildServer({
@@ -70,6 +135,8 @@ program
       adminToken: process.env.BRANCH_DESK_HQ_ADMIN_TOKEN ?? null,
       releasesDir,
       ...(o.consoleDir ? { consoleDir: o.consoleDir } : {}),
+      ...(tls ? { tls } : {}),
+      trustProxy: o.trustProxy === true,
     });
     const address = await app.listen({ port: o.port, host: o.host });
     say(`总部同步服务已启动 Head-office sync service listening on ${address}`);
@@ -80,11 +147,11 @@ program
   });
 
 const branch = program.command('branch').description('门店 Branches');
-branch
-  .command('add <code>')
+withKeyOptions(branch.command('add <code>'))
   .description('登记门店并打印其同步密钥 Register a branch and print its sync key')
-  .action((code: string) =>
+  .action((code: string, o: KeyOptions) =>
     withStore(async (store) => {
+      await useMasterKey(store, masterKeyOf(o));
       const key = await addBranch(store, code, Date.now());
       say(`门店 Branch: ${code.trim().toUpperCase()}`);
       say(`同步密钥(只显示这一次,请交给门店)Sync key (shown once; give it to the branch):`);
@@ -92,11 +159,11 @@ branch
     }),
   );
 
-program
-  .command('import <file>')
+withKeyOptions(program.command('import <file>'))
   .description('导入批次文件(重复导入不会改变数据)Import a batch file (importing it again changes nothing)')
-  .action((file: string) =>
+  .action((file: string, o: KeyOptions) =>
     withStore(async (store) => {
+      await useMasterKey(store, masterKeyOf(o));
       const r = await importBatchFileText(store, readFileSync(file, 'utf8'), Date.now());
       const sum = (k: 'imported' | 'unchanged') => r.answers.reduce((n, a) => n + a[k], 0);
       const q = r.answers.flatMap((a) => a.quarantined);
@@ -126,12 +193,21 @@ program
   });
 
 program
-  .command('instruct <caseNumber> <text>')
-  .description('对个案写批示 Write an instruction (批示) for a case')
+  .command('instruct <case> <text>')
+  .description(
+    '对个案写批示(按个案编号,或 --id 按个案 id)Write an instruction (批示) for a case, by number or (--id) by id',
+  )
   .option('--reviewer <name>', '批示人 reviewer', '部本部')
-  .action((caseNumber: string, text: string, o: { reviewer: string }) =>
+  .option('--branch <code>', '个案所属门店 the branch of the case')
+  .option('--id', '<case> 是个案 id <case> is the case id')
+  .action((ref: string, text: string, o: { reviewer: string; branch?: string; id?: boolean }) =>
     withStore(async (store) => {
-      const i = await instruct(store, { caseNumber, text, reviewerName: o.reviewer }, Date.now());
+      const address = o.id ? { caseId: ref } : { caseNumber: ref };
+      const i = await instruct(
+        store,
+        { ...address, ...(o.branch ? { branch: o.branch } : {}), text, reviewerName: o.reviewer },
+        Date.now(),
+      );
       say(`已批示 Instruction ${i.instructionId} → 门店 branch ${i.branch}, 个案 case ${i.caseNumber}`);
     }),
   );

@@ -22,6 +22,7 @@ import { isThrottled, tooMany, WindowCounter } from './request-throttle';
 import { bodyVerified, countUnverifiedBodies } from './unverified-bodies';
 import { zodValidator, type ZodTypeProvider } from './route-schemas';
 import type { HqStore } from './store';
+import { httpsOption } from './tls-server';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -57,6 +58,10 @@ export interface ServerOptions {
   consoleDir?: string;
   /** The release folder served at /v1/updates/ (release add fills it); without it that route is 404. */
   releasesDir?: string;
+  /** Serve HTTPS (HTTP/1.1) with this certificate chain and private key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
+  /** Behind a TLS-terminating proxy: X-Forwarded-Proto/-For/-Host tell the request's scheme, address and host. */
+  trustProxy?: boolean;
 }
 
 const sameSecret = (a: string, b: string) => {
@@ -68,7 +73,12 @@ const sameSecret = (a: string, b: string) => {
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_SERVER_LIMITS, ...o.limits };
   const now = o.now ?? Date.now;
-  const app = Fastify({ bodyLimit: limits.bodyLimitBytes, logger: false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    bodyLimit: limits.bodyLimitBytes,
+    logger: false,
+    trustProxy: o.trustProxy ?? false,
+    ...httpsOption(o.tls),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidator());
   app.addContentTypeParser(
     'application/octet-stream',

@@ -7,6 +7,7 @@ import { exportBatchFile } from './export-batch';
 import { reportError, stdio } from './output';
 import { printByNumber } from './print';
 import { seedDemo } from './seed-demo';
+import { statusCommand, syncCommand, type SyncCliOptions } from './sync';
 
 const positiveInt = (max: number) => (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max)
@@ -114,6 +115,32 @@ program
   .action((o: { db: string; out: string; branch?: string; key?: string }) =>
     run(o.db, () => exportBatchFile(o, stdio)),
   );
+
+/** `sync` and `recover` take the same options (each also from the environment). */
+const withSyncOptions = (c: Command) =>
+  c
+    .requiredOption('--db <file>', '数据库文件 store file')
+    .option('--url <url>', '总部地址(或 BRANCH_DESK_URL)head office URL (or BRANCH_DESK_URL)')
+    .option('--branch <code>', '门店编码(或 BRANCH_DESK_BRANCH)branch code (or BRANCH_DESK_BRANCH)', (v: string) =>
+      v.trim().toUpperCase(),
+    )
+    .option('--key <key>', '同步密钥(或 BRANCH_DESK_KEY)sync key (or BRANCH_DESK_KEY)');
+
+withSyncOptions(
+  program
+    .command('sync')
+    .description('与总部同步一次并报告状态 Push and pull once with head office and report the status'),
+).action((o: SyncCliOptions) => run(o.db, () => syncCommand(o, stdio)));
+
+withSyncOptions(
+  program.command('recover').description('从总部恢复本店数据后同步 Restore this branch from head office, then sync'),
+).action((o: SyncCliOptions) => run(o.db, () => syncCommand({ ...o, recover: true }, stdio)));
+
+program
+  .command('status')
+  .description('不联网报告同步状态 Report the sync status without network')
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .action((o: { db: string }) => run(o.db, () => statusCommand(o, stdio)));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportError(stdio, e);

@@ -29,6 +29,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   'slip.approve': { zh: '核准退换货单', en: 'Slip approved' },
   'slip.settle': { zh: '退换货单结算', en: 'Slip settled' },
   'slip.void': { zh: '作废退换货单', en: 'Slip voided' },
+  'slip.renumber': {
+    zh: '退换货单改号(与总部已有编号重复)',
+    en: 'Slip renumbered (its number repeated one head office holds)',
+  },
   'follow_up.schedule': { zh: '安排回访', en: 'Follow-up scheduled' },
   'follow_up.complete': { zh: '记录回访结果', en: 'Follow-up recorded' },
 };

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { isSyncRefusal } from './batch-errors';
 import { signRequest } from './batch-sign';
-import { ErrorBody, PullAnswer, PushAnswer } from './protocol';
+import { BranchHolding, ErrorBody, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
 import { networkError, parseRetryAfter, type Transport, TransportError } from './transport';
 
 export interface HttpTransportOptions {
@@ -91,5 +91,19 @@ export class HttpTransport implements Transport {
   async pull(since: number, reminders?: number): Promise<PullAnswer> {
     const more = reminders === undefined ? '' : `&reminders=${reminders}`;
     return this.request(PullAnswer, 'GET', `/v1/instructions?since=${since}${more}`, null);
+  }
+
+  async holding(): Promise<BranchHolding | null> {
+    try {
+      return await this.request(BranchHolding, 'GET', '/v1/holding', null);
+    } catch (e) {
+      // A head office that predates recovery has no such route: sync as before.
+      if (e instanceof TransportError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  async recoveryPage(after: number, limit: number): Promise<RecoveryPage> {
+    return this.request(RecoveryPage, 'GET', `/v1/recovery?after=${after}&limit=${limit}`, null);
   }
 }

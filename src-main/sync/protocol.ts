@@ -76,6 +76,40 @@ export type BatchFile = z.infer<typeof BatchFile>;
 
 // ---------------------------------------------------------------- answers
 
+/**
+ * What head office holds of the branch (issue 15 §2, src-main/sync/README.md): on every push
+ * and pull answer and at GET /v1/holding. Additive: an older head office leaves it out.
+ */
+export const BranchHolding = z.object({
+  /** Every epoch it has a cursor for, newest first. */
+  epochs: z.array(z.object({ epoch: z.string(), lastSeq: count })),
+  /** The highest serial per number kind (YY, TH) and month (yyyymm). */
+  numbers: z.array(z.object({ kind: z.string(), period: z.string(), last: count })),
+  records: count,
+});
+export type BranchHolding = z.infer<typeof BranchHolding>;
+
+/** One record as head office holds it (its newest version), for a recovering branch. */
+export const HeldRecord = z.object({
+  type: z.string(),
+  id: z.string(),
+  version: count,
+  schema: count,
+  /** The snapshot JSON the branch sent. */
+  payload: z.string(),
+});
+export type HeldRecord = z.infer<typeof HeldRecord>;
+
+/** 200 from GET /v1/recovery?after=N&limit=M. */
+export const RecoveryPage = z.object({
+  records: z.array(HeldRecord),
+  /** Ask after this next time. */
+  cursor: count,
+  done: z.boolean(),
+  holding: BranchHolding,
+});
+export type RecoveryPage = z.infer<typeof RecoveryPage>;
+
 /** 200 from POST /v1/batches, given after head office's commit. */
 export const PushAnswer = z.object({
   /** The highest sequence head office holds for this branch, after its commit. */
@@ -85,6 +119,7 @@ export const PushAnswer = z.object({
   /** The whole batch was already held (nothing written). */
   duplicate: z.boolean(),
   quarantined: z.array(z.object({ seq: count.nullable(), reason: z.string() })),
+  holding: BranchHolding.optional(),
 });
 export type PushAnswer = z.infer<typeof PushAnswer>;
 
@@ -135,6 +170,7 @@ export const PullAnswer = z.object({
    */
   reminders: z.array(Reminder).nullish(),
   reminderCursor: count.nullish(),
+  holding: BranchHolding.optional(),
 });
 export type PullAnswer = z.infer<typeof PullAnswer>;
 
@@ -170,6 +206,14 @@ export const InstructionsQuery = z.object({
   since: digits('since', 15).default(0),
   /** The reminder cursor (issue 13 §8): with it, the answer carries the reminders after it. */
   reminders: digits('reminders', 15).optional(),
+});
+
+/** GET /v1/recovery?after=N&limit=M (limit 1–1000, default 500). */
+export const RecoveryQuery = z.object({
+  after: digits('after', 15).default(0),
+  limit: digits('limit', 4)
+    .refine((n) => n >= 1 && n <= 1000, { params: { zh: 'limit 须为 1–1000', en: 'limit must be 1–1000' } })
+    .default(500),
 });
 
 // ---------------------------------------------------------------- record snapshots head office reads

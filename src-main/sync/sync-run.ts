@@ -4,6 +4,7 @@
 import type { ServiceContext } from '../services/context';
 import { type BatchCaps, buildBatch, DEFAULT_CAPS } from './outbox-batches';
 import { pullInstructions } from './instructions-pull';
+import { behindError, recoveryOf, setRecovery, stopIfBehind } from './recovery-state';
 import { ackedSeq, setAckedSeq, setLastSuccessAt, waitingCount } from './sync-state';
 import { type Transport, TransportError } from './transport';
 
@@ -45,6 +46,10 @@ export async function syncOnce(o: SyncRunOptions): Promise<SyncRunResult> {
     instructionsPending: 0,
   };
   let gapsFollowed = 0;
+  // A store behind head office pushes nothing until it has recovered (src-main/sync/README.md).
+  const recovery = recoveryOf(db);
+  if (recovery) throw behindError(recovery);
+  if (o.transport.holding) stopIfBehind(db, o.branch, await o.transport.holding());
   for (;;) {
     const after = ackedSeq(db);
     const batch = buildBatch(db, o.branch, after, o.caps ?? DEFAULT_CAPS);
@@ -60,6 +65,11 @@ export async function syncOnce(o: SyncRunOptions): Promise<SyncRunResult> {
         setAckedSeq(db, expected - 1);
         continue;
       }
+      if (e instanceof TransportError && e.why === 'REWOUND') {
+        const behind = { state: 'behind' as const, reason: 'rewound' as const, cursor: 0 };
+        setRecovery(db, behind);
+        throw behindError(behind);
+      }
       throw e;
     }
     // A success answer must cover the batch; anything less is not an acknowledgement.
@@ -68,6 +78,7 @@ export async function syncOnce(o: SyncRunOptions): Promise<SyncRunResult> {
     // Never past what this batch carried: a store restored from an old backup must still
     // send its new changes, and head office then sees them as a rewind.
     setAckedSeq(db, batch.lastSeq);
+    stopIfBehind(db, o.branch, answer.holding);
     result.batches++;
     result.sentRecords += batch.count;
     result.quarantined += answer.quarantined.length;

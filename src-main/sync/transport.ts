@@ -2,13 +2,17 @@
 // a network error, a 5xx or a 429 is worth retrying later; any other refusal is not.
 import type { Bilingual } from '../shared/errors';
 import type { SyncRefusal } from './batch-errors';
-import type { PullAnswer, PushAnswer } from './protocol';
+import type { BranchHolding, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
 
 export interface Transport {
   /** `backlog`: outbox records still waiting after this batch, reported to head office (its console shows it). */
   push(body: Buffer, info?: { backlog?: number }): Promise<PushAnswer>;
   /** `reminders`: the reminder cursor; given, the answer carries the reminders (催办) after it. */
   pull(since: number, reminders?: number): Promise<PullAnswer>;
+  /** What head office holds of this branch; null from a head office that predates it (404). */
+  holding?(): Promise<BranchHolding | null>;
+  /** One page of head office's records of this branch after `after` (recovery). */
+  recoveryPage?(after: number, limit: number): Promise<RecoveryPage>;
 }
 
 export class TransportError extends Error {

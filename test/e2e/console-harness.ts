@@ -39,7 +39,7 @@ function freePort(): Promise<number> {
 async function serve(hqDb: string): Promise<{ proc: ChildProcess; origin: string }> {
   const port = await freePort();
   const { proc, url } = await spawnServer(
-    ['src-headoffice/cli.ts', '--db', hqDb, 'serve', '--port', String(port)],
+    ['src-headoffice/cli.ts', '--db', hqDb, 'serve', '--port', String(port), '--insecure-keys'],
     /(http:\/\/127\.0\.0\.1:\d+)/,
     'head office',
   );

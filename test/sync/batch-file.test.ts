@@ -2,6 +2,7 @@
 // second import changes nothing, the next online sync acknowledges it, and a tampered or
 // foreign file is refused whole.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,7 +44,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head o
 
   it('export-batch → headoffice import: same result as a push, twice is a no-op, next sync acknowledges', async () => {
     for (let i = 0; i < 4; i++) phoneCase(s);
-    const { db: hqFile, env: hqEnv } = backend.cli(s.dir);
+    const { db: hqFile, env: dbEnv } = backend.cli(s.dir);
+    // The keys are sealed with the master key, as a real head office keeps them.
+    const masterKey = randomBytes(32);
+    const hqEnv = { ...dbEnv, BRANCH_DESK_HQ_MASTER_KEY: masterKey.toString('hex') };
     const added = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'branch', 'add', 'sh01'], hqEnv);
     expect(added.code).toBe(0);
     const key = added.out.trim().split('\n').at(-1) as string;
@@ -71,7 +75,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head o
       await db.close();
     }
     // Online later: the file's records come back as duplicates and are acknowledged.
-    const hq: Hq = await startHq({ backend, dir: s.dir });
+    const hq: Hq = await startHq({ backend, dir: s.dir, masterKey });
     try {
       await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: transportFor(hq, 'SH01', key) });
       expect(ackedSeq(s.db)).toBe(total);

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import type { Db } from '../../src-main/db/connection';
 import { RECORD_TYPES } from '../../src-main/shared/sync-format';
 import { HttpTransport } from '../../src-main/sync/http-transport';
+import { protectBranchKeys } from '../../src-headoffice/branch-key-vault';
 import { addBranch } from '../../src-headoffice/branches';
 import type { ServerLimits } from '../../src-headoffice/limits';
 import { buildServer } from '../../src-headoffice/server';
@@ -33,11 +34,14 @@ export async function startHq(
     afterCommit?: () => void;
     maxSchema?: number;
     backend?: HqBackend;
+    /** Branch keys sealed with this master key (as `serve --master-key-file` does). */
+    masterKey?: Buffer;
   } = {},
 ): Promise<Hq> {
   const dir = opts.dir ?? tempDir('hq-');
   const backend = opts.backend ?? (HQ_BACKENDS[0] as HqBackend);
   const db = await backend.open(dir);
+  if (opts.masterKey) await protectBranchKeys(db, opts.masterKey);
   const clock = { offset: 0 };
   const app = await buildServer({
     db,
