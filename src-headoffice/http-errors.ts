@@ -15,6 +15,7 @@ const STATUS: Record<SyncRefusal, number> = {
   PROTOCOL: 422,
   GAP: 409,
   REWOUND: 409,
+  NUMBER_TAKEN: 409,
   TOO_LARGE: 413,
 };
 

@@ -14,6 +14,9 @@ import { projectCase } from './projection';
 import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
 import { newestOwnTime } from './record-own-time';
+import { foreignRecords } from './record-owner';
+import { checkCaseNumbers, numberTakenOf } from './case-number-unique';
+import { foreignRefusal, ownershipAlerts } from './ownership-refusals';
 import type { CaseRow, HqStore, RecordRow } from './store';
 import { recordKey } from './store-types';
 
@@ -137,6 +140,18 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         };
         valid.push({ rec: r, value: facts.value, row });
       });
+      // Another branch's records are refused whole: nothing of the batch is imported (issue 15 §1).
+      const foreign = foreignRecords(
+        o.branch,
+        valid.map((v) => ({
+          seq: v.rec.seq,
+          type: v.rec.type,
+          id: v.rec.id,
+          value: v.value,
+          parentId: v.row.parentId,
+        })),
+      );
+      if (foreign.length > 0) throw foreignRefusal(o.branch, foreign);
       // Newer-version-wins, record by record in sequence order, exactly as one upsert per record would count it.
       const stored = await t.stageRecords(
         o.branch,
@@ -154,9 +169,14 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
           answer.imported++;
         } else answer.unchanged++;
       }
+      const win = [...winners.values()];
+      await checkCaseNumbers(
+        t,
+        o.branch,
+        win.map((w) => w.row),
+      );
       await t.insertReceived(o.branch, env.epoch, received);
       await t.insertQuarantine(o.branch, env.epoch, quarantine, o.now);
-      const win = [...winners.values()];
       await t.upsertRecords(
         o.branch,
         win.map((w) => w.row),
@@ -206,7 +226,10 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
       );
       return answer;
     });
-  } catch (e) {
+  } catch (caught) {
+    // Two branches writing one number at once: the unique index answers for the check that lost the race.
+    const e = numberTakenOf(caught, o.branch) ?? caught;
+    if (isSyncError(e)) await ownershipAlerts(store, o.branch, e, o.now);
     // The refused batch rolled back; the alert must outlive it.
     if (isSyncError(e) && e.why === 'REWOUND') {
       const detail = JSON.stringify({

@@ -10,9 +10,13 @@ import { parseInput } from '../src-main/shared/validation';
 import { instructionChains, type InstructionVersion } from '../src-main/shared/instruction-versions';
 import type { Instruction, PullAnswer } from '../src-main/sync/protocol';
 import type { HqQuery, HqStore } from './store';
+import { caseAtAddress, notReceived, type Target, targetOf } from './case-address';
 
+/** A case by number, or by id; `branch` names its branch (needed when the address is held by two). */
 export const InstructInput = z.strictObject({
-  caseNumber: z.string().trim().min(1).max(40),
+  caseNumber: z.string().trim().min(1).max(40).optional(),
+  caseId: z.string().trim().min(1).max(100).optional(),
+  branch: z.string().trim().min(1).max(8).optional(),
   text: z.string().trim().min(1).max(4000),
   reviewerName: z.string().trim().min(1).max(50),
 });
@@ -20,14 +24,7 @@ export const InstructInput = z.strictObject({
 const SELECT =
   'SELECT seq, id AS "instructionId", case_id AS "caseId", case_number AS "caseNumber", branch, text, reviewer_name AS "reviewerName", instructed_at AS "instructedAt", kind, reason, supersedes FROM instructions';
 
-export type Target = { branch: string; id: string; number: string };
-
-export const notReceived = (what: string) =>
-  refuse(
-    'NOT_FOUND',
-    `总部尚未收到个案 ${what},请等门店同步后再批示`,
-    `Head office has not received case ${what} yet; instruct it after the branch has synced`,
-  );
+export { notReceived, type Target } from './case-address';
 
 /** A correction or withdrawal: what it supersedes and why. */
 /** A request repeating a stored id: the instruction as stored when it says the same (idempotent), else 409. */
@@ -42,12 +39,12 @@ export function repeated(had: Instruction, same: boolean): { instruction: Instru
 
 /** The case as head office received it; 404 when it has not. */
 export async function receivedCase(db: HqQuery, branch: string, caseId: string): Promise<Target> {
-  const c = await db.get<Target>(
-    "SELECT branch, id, case_number AS number FROM records WHERE branch = ? AND type = 'case' AND id = ?",
+  const c = await db.get<Parameters<typeof targetOf>[0]>(
+    "SELECT branch, id, case_number AS number, payload FROM records WHERE branch = ? AND type = 'case' AND id = ?",
     [branch, caseId],
   );
   if (!c) throw notReceived(`${branch}/${caseId}`);
-  return c;
+  return targetOf(c);
 }
 
 export type Version = { kind: 'correction' | 'withdrawal'; reason: string; supersedes: string };
@@ -99,13 +96,9 @@ export type InstructInput = z.infer<typeof InstructInput>;
 export const instruct = (db: HqStore, raw: unknown, now: number): Promise<Instruction> =>
   instructByNumber(db, parseInput(InstructInput, raw), now);
 
-/** The admin-token route's 批示 (its body parsed by the route schema) and the CLI's. */
+/** The admin-token route's 批示 (its body parsed by the route schema) and the CLI's: by number or id (case-address.ts). */
 export async function instructByNumber(db: HqStore, input: InstructInput, now: number): Promise<Instruction> {
-  const c = await db.get<Target>(
-    "SELECT branch, id, case_number AS number FROM records WHERE type = 'case' AND case_number = ?",
-    [input.caseNumber],
-  );
-  if (!c) throw notReceived(input.caseNumber);
+  const c = await caseAtAddress(db, input);
   return insert(db, c, input.text, input.reviewerName, now, null);
 }
 

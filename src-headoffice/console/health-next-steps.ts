@@ -27,8 +27,12 @@ export const NEXT_STEPS: Record<string, Bilingual> = {
     en: "The same request was sent twice (forwarded or replayed). Once is harmless; if it keeps happening, check whether another PC syncs with this branch's key, and if so have head office register the branch again with a new key.",
   },
   FOREIGN_BRANCH: {
-    zh: '批次里写的门店与签名的门店不同:门店代码和密钥不是同一家店的。请在门店 设置 → 总部同步 核对门店代码与密钥。',
-    en: "The batch names another branch than the one that signed it: the branch code and key do not belong together. Check both in the branch app's Settings → Head-office sync.",
+    zh: '批次里写的门店或批次中记录所属的门店与签名的门店不同:门店代码和密钥不是同一家店的,或这台电脑的数据库是从另一家店拷来的。总部已整批拒收,未导入任何记录。请在门店 设置 → 总部同步 核对门店代码与密钥;数据库属于另一家店时,把它放回那家店,本店换用自己的数据库。',
+    en: "The batch, or records in it, belong to another branch than the one that signed it: the branch code and key do not belong together, or this PC's store was copied from another branch. Head office refused the whole batch and imported nothing. Check the code and key in the branch app's Settings → Head-office sync; if the store belongs to another branch, take it back there and give this branch its own store.",
+  },
+  NUMBER_TAKEN: {
+    zh: '批次里的个案编号在总部已属于另一个案(编号在各店之间唯一):总部已整批拒收。门店数据库可能在首次同步前从备份恢复,或另一台电脑在用本店代码登记。请门店 IT 停止在这台电脑上登记并联系总部 IT,对照告警里的编号和门店核对。',
+    en: "A case number in the batch is already held at head office by another case (numbers are unique across branches): head office refused the whole batch. The branch store may have been restored from a backup taken before its first sync, or another PC registers cases under this branch's code. Branch IT: stop registering cases on this PC and call head-office IT to compare the number and branches named in the alert.",
   },
   DAMAGED: {
     zh: '批次在传输或拷贝中损坏,整批未导入。网络同步会自动重发;U 盘导入的文件请在门店重新执行 npm run cli -- export-batch 导出,再由总部 npm run headoffice -- import 文件 导入。',

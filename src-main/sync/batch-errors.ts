@@ -13,6 +13,7 @@ export type SyncRefusal =
   | 'PROTOCOL'
   | 'GAP'
   | 'REWOUND'
+  | 'NUMBER_TAKEN'
   | 'TOO_LARGE';
 
 const CODE: Record<SyncRefusal, ErrorCode> = {
@@ -26,6 +27,7 @@ const CODE: Record<SyncRefusal, ErrorCode> = {
   PROTOCOL: 'VALIDATION',
   GAP: 'CONFLICT',
   REWOUND: 'CONFLICT',
+  NUMBER_TAKEN: 'CONFLICT',
   TOO_LARGE: 'VALIDATION',
 };
 

@@ -400,7 +400,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console cases (%s)'
       [caseSnapshot('SH01', 1), { ...caseSnapshot('SH01', 2), id: 42 }],
       17,
     );
-    const s = openTestStore();
+    // SH02's own store: head office refuses another branch's records.
+    const s = openTestStore({ settings: { branchCode: 'SH02' } });
     try {
       phoneCase(s);
       await syncOnce({

@@ -290,6 +290,7 @@ export const consoleEn: ConsoleMessages = {
       CLOCK_SKEW: 'Clock skew',
       NONCE_REUSED: 'Replayed request',
       FOREIGN_BRANCH: 'Branch and key differ',
+      NUMBER_TAKEN: 'Case number already taken',
       DAMAGED: 'Damaged batch',
       SCHEMA_TOO_NEW: 'Branch version too new',
       PROTOCOL: 'Unknown format',

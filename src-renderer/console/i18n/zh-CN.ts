@@ -284,6 +284,7 @@ export const consoleZhCN = {
       CLOCK_SKEW: '时钟偏差',
       NONCE_REUSED: '重复请求',
       FOREIGN_BRANCH: '门店与密钥不符',
+      NUMBER_TAKEN: '个案编号已被占用',
       DAMAGED: '批次损坏',
       SCHEMA_TOO_NEW: '门店版本过新',
       PROTOCOL: '格式不符',
