@@ -13,6 +13,8 @@ export interface ServerLimits {
   unverifiedInflightBytes: number;
   /** Retry-After (s) of that 503. */
   busyRetryAfterS: number;
+  /** A request body not received whole within this is dropped with its connection. */
+  unverifiedBodyTimeoutMs: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -22,4 +24,5 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   unverifiedRateMax: 60,
   unverifiedInflightBytes: 64 * 1024 * 1024,
   busyRetryAfterS: 5,
+  unverifiedBodyTimeoutMs: 120_000,
 };

@@ -89,6 +89,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     capBytes: limits.unverifiedInflightBytes,
     bodyLimitBytes: limits.bodyLimitBytes,
     retryAfterS: limits.busyRetryAfterS,
+    timeoutMs: limits.unverifiedBodyTimeoutMs,
   });
   // The branch routes count a request against its branch only once its signature is verified;
   // anything else they receive (unsigned, a bad signature, an unknown branch, …) counts against its source address.

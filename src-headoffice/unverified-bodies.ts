@@ -40,10 +40,14 @@ export interface UnverifiedBodyBudget {
   readonly used: number;
 }
 
-/** Counts every request body into one budget of `capBytes`; a request over it is refused with 503 and `retryAfterS`. */
+/**
+ * Counts every request body into one budget of `capBytes`; a request over it is refused with 503 and
+ * `retryAfterS`. A body not received whole within `timeoutMs` is dropped with its connection, so a
+ * sender that trickles cannot hold the budget.
+ */
 export function countUnverifiedBodies(
   app: FastifyInstance,
-  o: { capBytes: number; bodyLimitBytes: number; retryAfterS: number },
+  o: { capBytes: number; bodyLimitBytes: number; retryAfterS: number; timeoutMs: number },
 ): UnverifiedBodyBudget {
   const budget = { used: 0, capBytes: o.capBytes };
   app.addHook('preParsing', async (req, reply, payload) => {
@@ -52,7 +56,15 @@ export function countUnverifiedBodies(
     if (!(declared > 0) && !chunked) return payload;
     const share = new BodyShare(budget);
     req.bodyShare = share;
-    reply.raw.once('close', () => share.release());
+    const timer = setTimeout(() => {
+      share.release();
+      req.raw.destroy();
+    }, o.timeoutMs);
+    timer.unref();
+    reply.raw.once('close', () => {
+      clearTimeout(timer);
+      share.release();
+    });
     // The rest of a refused body is not read: the connection closes after the answer.
     const refuse = () => {
       void reply.header('connection', 'close');
@@ -70,6 +82,10 @@ export function countUnverifiedBodies(
           return;
         }
         next(null, chunk);
+      },
+      flush(done) {
+        clearTimeout(timer);
+        done();
       },
     });
     return payload.pipe(counting);

@@ -259,4 +259,25 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('rate limits after i
     expect(after.counts.batches).toBe((before.counts.batches ?? 0) + 1);
     expect(after.branches).toEqual(before.branches);
   });
+
+  it('drops a body that trickles past the body timeout, with its connection, and gives its bytes back', async () => {
+    hq = await startHq({ backend, limits: { unverifiedInflightBytes: 20 * MiB, unverifiedBodyTimeoutMs: 2000 } });
+    const key = await hq.addBranch('SH01');
+    const slow = upload(hq, { declared: 15 * MiB, sent: MiB });
+    const closed = await new Promise<boolean>((resolve) => {
+      slow.req.on('close', () => resolve(true));
+      void slow.answered.then(() => resolve(false));
+    });
+    expect(closed).toBe(true);
+    // The 15 MiB it declared are free again: another 15 MiB body is read (and refused as unsigned, 401).
+    const next = await answer(
+      await fetch(`${hq.url}/v1/batches`, {
+        method: 'POST',
+        headers: { 'x-bd-branch': 'SH01', 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(15 * MiB),
+      }),
+    );
+    expect(next.status).toBe(401);
+    expect((await push(hq, 'SH01', key, [1])).status).toBe(200);
+  });
 });
