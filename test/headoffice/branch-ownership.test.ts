@@ -1,10 +1,12 @@
 // Issue 15 §1 on both stores: head office refuses a batch carrying another branch's records
 // (the SH01 store exported as SH02 with SH02's key, a foreign record inside a valid batch),
 // with an alert naming both branches and nothing imported; a case number is unique across
-// branches (a constraint); a 批示 addresses one case by number or by branch and id, never the
-// first match.
+// branches (a constraint, and a store that held one twice is upgraded with an alert); a 批示
+// addresses one case by number or by branch and id, never the first match.
+import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,12 +14,12 @@ import { addBranch } from '../../src-headoffice/branches';
 import { branchHealth } from '../../src-headoffice/console/branch-health';
 import { numberTakenOf } from '../../src-headoffice/case-number-unique';
 import { foreignRecords } from '../../src-headoffice/record-owner';
-import type { HqStore } from '../../src-headoffice/store';
+import { openHqStore, type HqStore } from '../../src-headoffice/store';
 import { encodeBatch, type BatchRecord } from '../../src-main/sync/batch-format';
 import { signRequest } from '../../src-main/sync/batch-sign';
 import { syncOnce } from '../../src-main/sync/sync-run';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
-import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
+import { openTestStore, phoneCase, tempDir, type TestStore } from '../helpers/store';
 import { ADMIN_TOKEN, type Hq, startHq, transportFor } from '../sync/sync-harness';
 import { caseSnapshot } from './console-harness';
 
@@ -357,4 +359,48 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('branch ownership at
       await hq.close();
     }
   }, 60_000);
+});
+
+describe('a head-office store that already held a case number twice (SQLite upgrade)', () => {
+  it('keeps the number on its first case, alerts the other branch naming both, and then holds it once', async () => {
+    const dir = tempDir('hq-numbers-');
+    try {
+      const file = join(dir, 'hq.sqlite');
+      const old = new Database(file);
+      old.exec(readFileSync(join(ROOT, 'src-headoffice/migrations/0001_init.sql'), 'utf8'));
+      old.pragma('user_version = 1');
+      const first = caseSnapshot('SH01', 1);
+      const second = caseSnapshot('SH02', 1, { branchCode: 'SH01', number: first.number });
+      const ins = old.prepare(
+        'INSERT INTO records (branch, type, id, version, schema, payload, case_number, seq, imported_at) VALUES (?, ?, ?, 1, 1, ?, ?, ?, 5)',
+      );
+      ins.run('SH01', 'case', first.id, JSON.stringify(first), first.number, 1);
+      ins.run('SH02', 'case', second.id, JSON.stringify(second), second.number, 1);
+      old.close();
+      const store = await openHqStore(file);
+      try {
+        const rows = await store.all<{ branch: string; number: string | null }>(
+          "SELECT branch, case_number AS number FROM records WHERE type = 'case' ORDER BY rid",
+        );
+        expect(rows).toEqual([
+          { branch: 'SH01', number: first.number },
+          { branch: 'SH02', number: null },
+        ]);
+        const alerts = await alertsOf(store, 'SH02');
+        expect(alerts.map((a) => a.kind)).toEqual(['number_taken']);
+        expect(alerts[0]?.message).toContain(`个案编号 ${String(first.number)} 在总部同时属于门店 SH01 和门店 SH02`);
+        expect(JSON.parse(alerts[0]?.detail ?? '{}')).toMatchObject({ heldBy: 'SH01', caseNumber: first.number });
+        await expect(
+          store.run(
+            "INSERT INTO records (branch, type, id, version, schema, payload, case_number, seq, imported_at) VALUES ('SH03', 'case', 'z', 1, 1, '{}', ?, 1, 0)",
+            [String(first.number)],
+          ),
+        ).rejects.toThrow();
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
