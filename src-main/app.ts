@@ -78,7 +78,7 @@ function deviceSyncConfig(settings: DeviceSettings, secrets: SecretBox | undefin
   if (!s.headOfficeUrl || !s.syncKeyEncrypted || !secrets) return null;
   try {
     const key = settings.syncKey(secrets);
-    return key ? { branch: s.branchCode, url: s.headOfficeUrl, key } : null;
+    return key ? { branch: s.branchCode, url: s.headOfficeUrl, key, allowUnencrypted: s.allowUnencrypted } : null;
   } catch (e) {
     log.warn('sync key unavailable', e);
     return null;

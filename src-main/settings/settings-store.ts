@@ -4,6 +4,7 @@
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { refuse } from '../shared/errors';
+import { assertEncryptedOrAllowed } from '../shared/head-office-address';
 import {
   type AppSettings,
   AppSettingsSchema,
@@ -99,6 +100,7 @@ export class SettingsStore {
   branch(): BranchSettings {
     const {
       headOfficeUrl: _h,
+      allowUnencrypted: _u,
       syncIntervalMinutes: _s,
       language: _l,
       printerName: _p,
@@ -109,10 +111,11 @@ export class SettingsStore {
     return branch;
   }
 
-  /** Validates the patch and the merged result; bad input changes nothing. */
+  /** Validates the patch and the merged result (an http:// remote head office needs allowUnencrypted); bad input changes nothing. */
   update(raw: unknown): AppSettings {
     const patch = parseInput(SettingsPatchSchema, raw);
     const next = parseInput(AppSettingsSchema, { ...this.current, ...patch });
+    assertEncryptedOrAllowed(next);
     this.conf.store = { ...next };
     this.current = next;
     return this.get();

@@ -85,6 +85,8 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
 /** Everything the device remembers: the branch settings above plus what only this PC needs. */
 export const AppSettingsSchema = BranchSettingsSchema.extend({
   headOfficeUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  /** The manager's consent to an http:// head office on another computer (head-office-address.ts). */
+  allowUnencrypted: z.boolean(),
   syncIntervalMinutes: z.number().int().min(1).max(1440),
   language: z.enum(['zh-CN', 'en']),
   printerName: z.string().max(200),
@@ -97,6 +99,7 @@ export type AppSettings = z.infer<typeof AppSettingsSchema>;
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   ...DEFAULT_BRANCH_SETTINGS,
   headOfficeUrl: '',
+  allowUnencrypted: false,
   syncIntervalMinutes: 15,
   language: 'zh-CN',
   printerName: '',

@@ -3,6 +3,8 @@
 // the same batch. When head office says the clock is off, the offset it reports is used for
 // the timestamp from then on: a branch PC with a wrong clock still syncs.
 import type { z } from 'zod';
+import { isUnencryptedRemote } from '../shared/head-office-address';
+import { UNENCRYPTED_WORDS } from '../shared/i18n/vocabulary-connection';
 import { isSyncRefusal } from './batch-errors';
 import { signRequest } from './batch-sign';
 import { BranchHolding, ErrorBody, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
@@ -15,6 +17,8 @@ export interface HttpTransportOptions {
   now?: () => number;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** The manager's consent to an http:// head office on another computer; without it nothing is sent there. */
+  allowUnencrypted?: boolean;
 }
 
 /** A success answer that does not read as the contract says: head office is broken or not head office. */
@@ -43,6 +47,9 @@ export class HttpTransport implements Transport {
       ...signRequest(this.o.key, { method, path, branch: this.o.branch, body: body ?? '', now: this.now() }),
     };
     if (body) headers['content-type'] = 'application/octet-stream';
+    // Checked at every send: settings changed underneath (the file edited) never send data in clear.
+    if (isUnencryptedRemote(this.o.url) && !this.o.allowUnencrypted)
+      throw new TransportError(426, UNENCRYPTED_WORDS.sendRefused);
     let res: Response;
     try {
       const init: RequestInit = { method, headers, signal: AbortSignal.timeout(this.o.timeoutMs ?? 120_000) };

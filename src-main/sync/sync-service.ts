@@ -4,6 +4,7 @@
 // the save dialog; nothing here imports Electron.
 import type { ServiceContext } from '../services/context';
 import { refuse } from '../shared/errors';
+import { isUnencryptedRemote } from '../shared/head-office-address';
 import { exportBatches, type ExportResult, writeBatchFile } from './export-batch';
 import { HttpTransport } from './http-transport';
 import { SyncScheduler, type SyncStatus, type Timers } from './scheduler';
@@ -14,6 +15,8 @@ export interface SyncConfig {
   branch: string;
   url: string;
   key: string;
+  /** The manager allowed an http:// head office on another computer; without it the transport refuses to send. */
+  allowUnencrypted?: boolean;
 }
 
 export interface SyncServiceOptions {
@@ -29,8 +32,8 @@ export interface SyncServiceOptions {
 }
 
 export interface SyncService {
-  status(): SyncStatus & { configured: boolean };
-  syncNow(): Promise<SyncStatus & { configured: boolean }>;
+  status(): SyncStatus & { configured: boolean; unencrypted: boolean };
+  syncNow(): Promise<SyncStatus & { configured: boolean; unencrypted: boolean }>;
   /** The OS reports the network is back. */
   networkBack(): void;
   start(): void;
@@ -49,11 +52,17 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
   let transport: { key: string; t: HttpTransport } | null = null;
   // One transport per address and key, so the clock offset it learned survives between runs.
   const transportFor = (c: SyncConfig) => {
-    const k = `${c.url}|${c.branch}|${c.key}`;
+    const k = `${c.url}|${c.branch}|${c.key}|${c.allowUnencrypted === true}`;
     if (transport?.key !== k)
       transport = {
         key: k,
-        t: new HttpTransport({ url: c.url, branch: c.branch, key: c.key, ...(o.fetch ? { fetch: o.fetch } : {}) }),
+        t: new HttpTransport({
+          url: c.url,
+          branch: c.branch,
+          key: c.key,
+          allowUnencrypted: c.allowUnencrypted === true,
+          ...(o.fetch ? { fetch: o.fetch } : {}),
+        }),
       };
     return transport.t;
   };
@@ -75,7 +84,11 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
     ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}),
     ...(o.timers ? { timers: o.timers } : {}),
   });
-  const status = () => ({ ...scheduler.status(), configured: o.config() !== null });
+  const status = () => {
+    const c = o.config();
+    // An allowed http:// head office on another computer: the sync line warns while it is in use.
+    return { ...scheduler.status(), configured: c !== null, unencrypted: c !== null && isUnencryptedRemote(c.url) };
+  };
   return {
     status,
     async syncNow() {

@@ -99,6 +99,8 @@ export interface SyncStatusView {
   lastError: Bilingual | null;
   progress: { sent: number; total: number } | null;
   nextRetryAt: number | null;
+  /** An http:// head office on another computer, allowed by the manager: the sync line warns. */
+  unencrypted?: boolean;
 }
 
 export const contract = {

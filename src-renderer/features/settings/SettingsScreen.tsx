@@ -1,9 +1,10 @@
 // Settings (manager only, SPEC §11): the device and branch settings main keeps. Main
 // refuses other roles anyway; the screen says so instead of showing a form that will fail.
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UNENCRYPTED_WORDS } from '../../../src-main/shared/i18n/vocabulary-connection';
 import { inputSchemaOf, type PublicSettings } from '../../../src-main/shared/ipc/contract';
 import { AMOUNT_CEILING_FEN, formatYuan, parseMoney } from '../../../src-main/shared/money-input';
 import { AmountInput } from '../../components/AmountInput';
@@ -32,6 +33,7 @@ type Editable = Pick<
   | 'language'
   | 'printerName'
   | 'headOfficeUrl'
+  | 'allowUnencrypted'
   | 'syncIntervalMinutes'
   | 'maxAmountFen'
   | 'unitStaffSeeAllUnits'
@@ -65,6 +67,7 @@ export function SettingsScreen() {
     language: settings.language,
     printerName: settings.printerName,
     headOfficeUrl: settings.headOfficeUrl,
+    allowUnencrypted: settings.allowUnencrypted,
     syncIntervalMinutes: settings.syncIntervalMinutes,
     maxAmountFen: settings.maxAmountFen,
     unitStaffSeeAllUnits: settings.unitStaffSeeAllUnits,
@@ -239,6 +242,15 @@ export function SettingsScreen() {
                 value={v.headOfficeUrl}
                 onChange={(e) => set('headOfficeUrl', e.target.value.trim())}
               />
+            </Field>
+            <Field id="allowUnencrypted" label={pick(UNENCRYPTED_WORDS.allowLabel)} issues={issues}>
+              <Checkbox
+                id="allowUnencrypted"
+                checked={v.allowUnencrypted}
+                onChange={(e) => set('allowUnencrypted', e.target.checked)}
+              >
+                {pick(UNENCRYPTED_WORDS.allowHelp)}
+              </Checkbox>
             </Field>
             <Field id="syncIntervalMinutes" label={t('settings.syncIntervalMinutes')} issues={issues}>
               {num('syncIntervalMinutes')}

@@ -2,9 +2,10 @@
 // and the last error in words. It shows only what main reports — "not connected" when sync
 // is not configured or not available here — and never a success it has not seen.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button } from 'antd';
+import { App, Button, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UNENCRYPTED_WORDS } from '../../../src-main/shared/i18n/vocabulary-connection';
 import type { SyncStatusView } from '../../../src-main/shared/ipc/contract';
 import { pick } from '../../i18n';
 import { call, invoke, onEvent } from '../../lib/api';
@@ -32,6 +33,8 @@ export function SyncStatus() {
     parts.push(s.lastSuccessAt ? t('sync.lastSuccess', { at: time(s.lastSuccessAt) }) : t('sync.never'));
     if (s.lastError) parts.push(t('sync.lastError', { error: pick(s.lastError) }));
   }
+  // An http:// head office on another computer, allowed by the manager: said on the line, in warning colour.
+  const unencrypted = s?.configured === true && s.unencrypted === true;
 
   const syncNow = async () => {
     const r = await invoke('sync.now', {});
@@ -51,6 +54,12 @@ export function SyncStatus() {
   return (
     <span role="status" aria-label={t('sync.label')} data-testid="sync-status">
       {t('sync.label')}: {parts.join(' · ')}
+      {unencrypted && (
+        <Typography.Text type="warning" strong data-testid="sync-unencrypted">
+          {' · ⚠ '}
+          {pick(UNENCRYPTED_WORDS.warning)}
+        </Typography.Text>
+      )}
       {s?.configured && s.state !== 'syncing' && (
         <Button type="link" size="small" onClick={() => void syncNow()} style={{ height: 20, padding: '0 4px' }}>
           {t('sync.now')}
