@@ -404,3 +404,48 @@ describe('a head-office store that already held a case number twice (SQLite upgr
     }
   });
 });
+
+describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))(
+  'migration 0010 over numbers held twice (%s)',
+  (_n, backend) => {
+    it('keeps the first holder, alerts the later one naming both branches, and builds the unique index', async () => {
+      const hq = await startHq({ backend });
+      try {
+        const first = caseSnapshot('SH01', 1);
+        const later = caseSnapshot('SH02', 1, { number: first.number });
+        // The store as it was before 0010: without its indexes, one number held by two cases.
+        await hq.db.run('DROP INDEX records_case_number_unique');
+        await hq.db.run('DROP INDEX records_case_id');
+        const ins =
+          "INSERT INTO records (branch, type, id, version, schema, payload, case_number, seq, imported_at) VALUES (?, 'case', ?, 1, 1, ?, ?, 1, 5)";
+        await hq.db.run(ins, ['SH01', String(first.id), JSON.stringify(first), String(first.number)]);
+        await hq.db.run(ins, ['SH02', String(later.id), JSON.stringify(later), String(later.number)]);
+        const dir = backend.name === 'pg' ? 'migrations-pg' : 'migrations';
+        const sql = readFileSync(join(ROOT, 'src-headoffice', dir, '0010_case_number_unique.sql'), 'utf8');
+        const statements = sql
+          .replace(/^--.*$/gm, '')
+          .split(/;\s*\n/)
+          .map((st) => st.trim())
+          .filter((st) => st.length > 0);
+        await hq.db.tx(async (t) => {
+          for (const st of statements) await t.run(st);
+        });
+        expect(
+          await hq.db.all("SELECT branch, case_number AS number FROM records WHERE type = 'case' ORDER BY rid"),
+        ).toEqual([
+          { branch: 'SH01', number: first.number },
+          { branch: 'SH02', number: null },
+        ]);
+        const [alert] = await alertsOf(hq.db, 'SH02');
+        expect(alert?.kind).toBe('number_taken');
+        expect(alert?.message).toContain('门店 SH01 和门店 SH02');
+        expect(JSON.parse(alert?.detail ?? '{}')).toMatchObject({
+          en: expect.stringContaining('branch SH01 and one of branch SH02'),
+        });
+        await expect(hq.db.run(ins, ['SH03', 'z', '{}', String(first.number)])).rejects.toThrow();
+      } finally {
+        await hq.close();
+      }
+    });
+  },
+);
