@@ -9,8 +9,9 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { refuse } from '../src-main/shared/errors';
-import { BatchesQuery, InstructionsQuery } from '../src-main/sync/protocol';
+import { BatchesQuery, InstructionsQuery, RecoveryQuery } from '../src-main/sync/protocol';
 import { authenticate } from './auth';
+import { branchHolding, recoveryPage } from './branch-holding';
 import { consoleRoutes } from './console/routes';
 import { httpError } from './http-errors';
 import { importBatch } from './importer';
@@ -162,8 +163,18 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
         ...(backlog !== undefined ? { backlog } : {}),
       });
       o.afterCommit?.();
-      return answer;
+      return { ...answer, holding: await branchHolding(o.db, signedBranch(req)) };
     },
+  );
+
+  // What head office holds of the signed branch (src-main/sync/README.md), and its records page by page.
+  app.get('/v1/holding', { ...branchRoute, preValidation: signed }, async (req) =>
+    branchHolding(o.db, signedBranch(req)),
+  );
+  app.get(
+    '/v1/recovery',
+    { ...branchRoute, preValidation: signed, schema: { querystring: RecoveryQuery } },
+    async (req) => recoveryPage(o.db, signedBranch(req), req.query.after, req.query.limit),
   );
 
   app.get(
@@ -173,7 +184,10 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const branch = signedBranch(req);
       const page = await instructionsSince(o.db, branch, req.query.since);
       const { reminders } = req.query;
-      return reminders === undefined ? page : { ...page, ...(await remindersSince(o.db, branch, reminders, now())) };
+      const holding = await branchHolding(o.db, branch);
+      return reminders === undefined
+        ? { ...page, holding }
+        : { ...page, ...(await remindersSince(o.db, branch, reminders, now())), holding };
     },
   );
 

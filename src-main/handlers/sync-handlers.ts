@@ -4,6 +4,7 @@
 import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import type { SyncStatusView } from '../shared/ipc/contract';
+import { recoveryOf } from '../sync/recovery-state';
 import { lastSuccessAt, waitingCount } from '../sync/sync-state';
 import type { AppContext, PrivateHandlers } from './types';
 
@@ -20,6 +21,7 @@ const offline = (ctx: AppContext): SyncStatusView => ({
   lastError: null,
   progress: null,
   nextRetryAt: null,
+  recovery: recoveryOf(ctx.db)?.state ?? null,
 });
 
 export const syncHandlers = {
@@ -34,5 +36,15 @@ export const syncHandlers = {
       );
     const r = await service(ctx).exportBatch();
     return { path: r.path, records: r.records, batches: r.batches };
+  },
+  // Restore from head office (src-main/sync/README.md): the manager only, after a confirmation in the UI.
+  'sync.recover': async (ctx, s) => {
+    if (s.actor.role !== 'manager')
+      throw refuse(
+        'FORBIDDEN',
+        '只有店长可以从总部恢复本店数据',
+        'Only the manager may restore the branch from head office',
+      );
+    return service(ctx).recover();
   },
 } satisfies Partial<PrivateHandlers>;

@@ -9,6 +9,7 @@ import { encodeBatchFile, FILE_SIGN_PATH } from './batch-file';
 import { signRequest } from './batch-sign';
 import { type BatchCaps, buildBatch, DEFAULT_CAPS } from './outbox-batches';
 import type { FileBatch } from './protocol';
+import { behindError, recoveryOf } from './recovery-state';
 import { ackedSeq } from './sync-state';
 
 export interface ExportResult {
@@ -45,6 +46,9 @@ export function exportBatches(
   db: Db,
   opts: { branch: string; key: string; now: number; caps?: BatchCaps },
 ): { text: string; result: ExportResult } {
+  // A store behind head office sends nothing, by file either, until it has recovered (README.md here).
+  const recovery = recoveryOf(db);
+  if (recovery) throw behindError(recovery);
   const batches: FileBatch[] = [];
   let after = ackedSeq(db);
   let records = 0;

@@ -7,6 +7,7 @@ import { type AppError, refuse } from '../shared/errors';
 import {
   BEHIND_REASON_LABELS,
   type BehindReason,
+  RECOVERY_HINT,
   RECOVERY_STATE_LABELS,
   type RecoveryState,
 } from '../shared/i18n/vocabulary-recovery';
@@ -91,8 +92,11 @@ export function behindReason(db: Db, branch: string, holding: BranchHolding): Be
 /** The refusal a sync gives while the store is behind or recovering (not retried automatically). */
 export function behindError(r: Recovery): AppError {
   const words = RECOVERY_STATE_LABELS[r.state];
-  const why = r.reason && r.state === 'behind' ? BEHIND_REASON_LABELS[r.reason] : null;
-  return refuse('CONFLICT', why ? `${words.zh}(${why.zh})` : words.zh, why ? `${words.en} (${why.en})` : words.en);
+  if (r.state !== 'behind') return refuse('CONFLICT', words.zh, words.en);
+  const why = r.reason ? BEHIND_REASON_LABELS[r.reason] : null;
+  const zh = `${words.zh}:${why ? `${why.zh};` : ''}${RECOVERY_HINT.zh}`;
+  const en = `${words.en}: ${why ? `${why.en}; ` : ''}${RECOVERY_HINT.en}`;
+  return refuse('CONFLICT', zh, en);
 }
 
 /** Marks the store behind and refuses, when head office holds what this store does not. */

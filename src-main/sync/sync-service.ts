@@ -7,6 +7,8 @@ import { refuse } from '../shared/errors';
 import { isUnencryptedRemote } from '../shared/head-office-address';
 import { exportBatches, type ExportResult, writeBatchFile } from './export-batch';
 import { HttpTransport } from './http-transport';
+import { recoverFromHeadOffice } from './recovery';
+import { recoveryOf } from './recovery-state';
 import { SyncScheduler, type SyncStatus, type Timers } from './scheduler';
 import { syncOnce } from './sync-run';
 import { lastSuccessAt, waitingCount } from './sync-state';
@@ -39,6 +41,8 @@ export interface SyncService {
   start(): void;
   stop(): void;
   exportBatch(): Promise<ExportResult & { path: string | null }>;
+  /** Restores the store from head office, then syncs (src-main/sync/README.md). */
+  recover(): Promise<SyncStatus & { configured: boolean }>;
 }
 
 const notConfigured = () =>
@@ -87,7 +91,12 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
   const status = () => {
     const c = o.config();
     // An allowed http:// head office on another computer: the sync line warns while it is in use.
-    return { ...scheduler.status(), configured: c !== null, unencrypted: c !== null && isUnencryptedRemote(c.url) };
+    return {
+      ...scheduler.status(),
+      configured: c !== null,
+      unencrypted: c !== null && isUnencryptedRemote(c.url),
+      recovery: recoveryOf(ctx.db)?.state ?? null,
+    };
   };
   return {
     status,
@@ -98,6 +107,13 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
     networkBack: () => void scheduler.trigger('network'),
     start: () => void scheduler.start(),
     stop: () => scheduler.stop(),
+    async recover() {
+      const c = o.config();
+      if (!c || !c.key) throw notConfigured();
+      await recoverFromHeadOffice({ ctx, branch: c.branch, transport: transportFor(c) });
+      await scheduler.trigger('now');
+      return status();
+    },
     async exportBatch() {
       const c = o.config();
       if (!c || !c.key) throw notConfigured();

@@ -8,6 +8,7 @@ import { openDatabase } from '../../src-main/db/connection';
 import { loadCase } from '../../src-main/db/repositories/case-repo';
 import { addNote } from '../../src-main/services/case-details';
 import { createContext } from '../../src-main/services/context';
+import { exportBatches } from '../../src-main/sync/export-batch';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { recoverFromHeadOffice } from '../../src-main/sync/recovery';
 import { recoveryOf } from '../../src-main/sync/recovery-state';
@@ -150,6 +151,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('recovery from head 
         messages: { zh: expect.stringContaining('本机数据落后于总部') },
       });
       expect(recoveryOf(fresh.db)?.state).toBe('behind');
+      // Nothing leaves by file either while behind.
+      expect(() => exportBatches(fresh.db, { branch: 'SH01', key, now: fresh.clock.t })).toThrow(/behind head office/);
       const r = await recover(fresh);
       expect(r.records).toBe(await scalar(hq.db, "SELECT count(*) FROM records WHERE branch = 'SH01'"));
       const c0 = loadCase(fresh.db, cases[0]!.id);
@@ -187,7 +190,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('recovery from head 
       const cursor = recoveryOf(fresh.db)?.cursor ?? 0;
       expect(recoveryOf(fresh.db)?.state).toBe('recovering');
       expect(cursor).toBeGreaterThan(0);
-      await expect(sync(fresh)).rejects.toThrow(/Restoring this branch/);
+      await expect(sync(fresh)).rejects.toThrow(/Restoring from head office/);
       const r = await recover(fresh);
       expect(asked[1]).toBe(cursor);
       expect(new Set(asked).size).toBe(asked.length);

@@ -3,16 +3,18 @@ import type { Bilingual } from '../errors';
 
 export type RecoveryState = 'behind' | 'recovering';
 
+/** The sync line's words (short: they share the line with the rest of the status). */
 export const RECOVERY_STATE_LABELS: Record<RecoveryState, Bilingual> = {
-  behind: {
-    zh: '本机数据落后于总部(可能从旧备份恢复或换了新电脑),已停止上传。请店长在设置中点"从总部恢复"。',
-    en: 'This PC is behind head office (restored from an old backup, or a new PC); uploading has stopped. A manager must choose "Restore from head office" in the settings.',
-  },
-  recovering: {
-    zh: '正在从总部恢复本店数据,完成前不上传。',
-    en: 'Restoring this branch from head office; nothing is uploaded until it finishes.',
-  },
+  behind: { zh: '本机数据落后于总部,已停止上传', en: 'This PC is behind head office; uploading stopped' },
+  recovering: { zh: '正在从总部恢复,完成前不上传', en: 'Restoring from head office; nothing is uploaded until done' },
 };
+
+/** What to do about it: said by a sync's refusal and the CLI, and on the line to all but the manager. */
+export const RECOVERY_HINT: Bilingual = {
+  zh: '可能从旧备份恢复或换了新电脑;请店长点"从总部恢复"',
+  en: 'restored from an old backup, or a new PC; the manager must choose "Restore from head office"',
+};
+export const ASK_MANAGER: Bilingual = { zh: '请店长从总部恢复', en: 'ask the manager to restore' };
 
 /** Why the store is behind, as the sync line and the CLI say it after the state's words. */
 export const BEHIND_REASON_LABELS = {

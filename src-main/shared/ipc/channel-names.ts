@@ -70,6 +70,7 @@ export const CHANNEL_NAMES = [
   'sync.status',
   'sync.now',
   'sync.exportBatch',
+  'sync.recover',
   'update.status',
   'update.defer',
   'reports.start',

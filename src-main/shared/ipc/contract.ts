@@ -101,6 +101,8 @@ export interface SyncStatusView {
   nextRetryAt: number | null;
   /** An http:// head office on another computer, allowed by the manager: the sync line warns. */
   unencrypted?: boolean;
+  /** The store is behind head office, or restoring from it (src-main/sync/README.md); absent: neither. */
+  recovery?: 'behind' | 'recovering' | null;
 }
 
 export const contract = {
@@ -173,6 +175,7 @@ export const contract = {
   'sync.status': { input: Empty, output: out<SyncStatusView>() },
   'sync.now': { input: Empty, output: out<SyncStatusView>() },
   'sync.exportBatch': { input: Empty, output: out<{ path: string | null; records: number; batches: number }>() },
+  'sync.recover': { input: Empty, output: out<SyncStatusView>() },
   'update.status': { input: Empty, output: out<UpdateStatusView | null>() },
   'update.defer': { input: Empty, output: out<UpdateStatusView>() },
   'reports.start': { input: ReportStartInput, output: out<ReportJobStatus>() },

@@ -2,11 +2,20 @@
 // and the last error in words. It shows only what main reports — "not connected" when sync
 // is not configured or not available here — and never a success it has not seen.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Typography } from 'antd';
+import { App, Button } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isUnencryptedRemote } from '../../../src-main/shared/head-office-address';
 import { UNENCRYPTED_WORDS } from '../../../src-main/shared/i18n/vocabulary-connection';
 import type { SyncStatusView } from '../../../src-main/shared/ipc/contract';
+import {
+  ASK_MANAGER,
+  RECOVER_BUTTON,
+  RECOVER_CONFIRM,
+  RECOVERY_HINT,
+  RECOVERY_STATE_LABELS,
+} from '../../../src-main/shared/i18n/vocabulary-recovery';
+import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
 import { call, invoke, onEvent } from '../../lib/api';
 import { formatTime } from '../../lib/format';
@@ -15,7 +24,7 @@ import { useSession } from '../shell/session';
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
   const { settings, user } = useSession();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   // Those who submit cases to head office may also carry a batch to it on a USB stick.
   const mayExport = user.role === 'secretary' || user.role === 'supervisor' || user.role === 'manager';
   const qc = useQueryClient();
@@ -31,10 +40,27 @@ export function SyncStatus() {
   if (s) {
     parts.push(t('sync.waiting', { n: s.waiting }));
     parts.push(s.lastSuccessAt ? t('sync.lastSuccess', { at: time(s.lastSuccessAt) }) : t('sync.never'));
-    if (s.lastError) parts.push(t('sync.lastError', { error: pick(s.lastError) }));
+    // Behind head office: its own words below say it (the error would say the same).
+    if (s.lastError && !s.recovery) parts.push(t('sync.lastError', { error: pick(s.lastError) }));
   }
-  // An http:// head office on another computer, allowed by the manager: said on the line, in warning colour.
-  const unencrypted = s?.configured === true && s.unencrypted === true;
+  // An http:// head office on another computer, allowed by the manager: said on the line, in warning colour
+  // (from the settings too, so it shows before the key is set and where main has no key store).
+  const unencrypted =
+    s?.unencrypted === true || (settings.allowUnencrypted && isUnencryptedRemote(settings.headOfficeUrl));
+
+  // Behind head office (src-main/sync/README.md): the manager restores from it, after confirming.
+  const recovery = s?.recovery ?? null;
+  const recover = () =>
+    modal.confirm({
+      title: pick(RECOVER_BUTTON),
+      content: pick(RECOVER_CONFIRM),
+      okText: pick(RECOVER_BUTTON),
+      onOk: async () => {
+        const r = await invoke('sync.recover', {});
+        if (!r.ok) return void message.error(pick(r.error.message));
+        qc.setQueryData(['sync'], r.value);
+      },
+    });
 
   const syncNow = async () => {
     const r = await invoke('sync.now', {});
@@ -54,18 +80,32 @@ export function SyncStatus() {
   return (
     <span role="status" aria-label={t('sync.label')} data-testid="sync-status">
       {t('sync.label')}: {parts.join(' · ')}
-      {unencrypted && (
-        <Typography.Text type="warning" strong data-testid="sync-unencrypted">
-          {' · ⚠ '}
-          {pick(UNENCRYPTED_WORDS.warning)}
+      {recovery && (
+        <Typography.Text type="danger" strong data-testid="sync-behind" title={pick(RECOVERY_HINT)}>
+          {' · '}
+          {pick(RECOVERY_STATE_LABELS[recovery])}
+          {recovery === 'behind' && user.role !== 'manager' && ` · ${pick(ASK_MANAGER)}`}
         </Typography.Text>
+      )}
+      {recovery === 'behind' && user.role === 'manager' && (
+        <Button danger size="small" onClick={recover} style={{ height: 20, padding: '0 6px', marginLeft: 4 }}>
+          {pick(RECOVER_BUTTON)}
+        </Button>
+      )}
+      {unencrypted && (
+        <>
+          {' '}
+          <ToneTag tone="warn" testId="sync-unencrypted">
+            ⚠ {pick(UNENCRYPTED_WORDS.warning)}
+          </ToneTag>
+        </>
       )}
       {s?.configured && s.state !== 'syncing' && (
         <Button type="link" size="small" onClick={() => void syncNow()} style={{ height: 20, padding: '0 4px' }}>
           {t('sync.now')}
         </Button>
       )}
-      {mayExport && (
+      {mayExport && !recovery && (
         <Button type="link" size="small" onClick={() => void exportBatch()} style={{ height: 20, padding: '0 4px' }}>
           {t('sync.exportBatch')}
         </Button>
