@@ -2,7 +2,7 @@
 // and the last error in words. It shows only what main reports — "not connected" when sync
 // is not configured or not available here — and never a success it has not seen.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button } from 'antd';
+import { App, Button, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isUnencryptedRemote } from '../../../src-main/shared/head-office-address';
