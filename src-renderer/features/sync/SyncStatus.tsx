@@ -79,6 +79,12 @@ export function SyncStatus() {
 
   return (
     <span role="status" aria-label={t('sync.label')} data-testid="sync-status">
+      {/* First on the line, so a long line never hides it. */}
+      {unencrypted && (
+        <ToneTag tone="warn" testId="sync-unencrypted">
+          ⚠ {pick(UNENCRYPTED_WORDS.warning)}
+        </ToneTag>
+      )}
       {t('sync.label')}: {parts.join(' · ')}
       {recovery && (
         <Typography.Text type="danger" strong data-testid="sync-behind" title={pick(RECOVERY_HINT)}>
@@ -91,14 +97,6 @@ export function SyncStatus() {
         <Button danger size="small" onClick={recover} style={{ height: 20, padding: '0 6px', marginLeft: 4 }}>
           {pick(RECOVER_BUTTON)}
         </Button>
-      )}
-      {unencrypted && (
-        <>
-          {' '}
-          <ToneTag tone="warn" testId="sync-unencrypted">
-            ⚠ {pick(UNENCRYPTED_WORDS.warning)}
-          </ToneTag>
-        </>
       )}
       {s?.configured && s.state !== 'syncing' && (
         <Button type="link" size="small" onClick={() => void syncNow()} style={{ height: 20, padding: '0 4px' }}>
