@@ -7,8 +7,9 @@
 // - Instants are epoch milliseconds UTC. Date filters (`from`, `to`, `date`) are calendar days
 //   (yyyy-mm-dd) in head office's time zone, CONSOLE_TIME_ZONE; `to` is inclusive.
 // - Sign-in sets an HttpOnly, SameSite=Strict cookie SESSION_COOKIE with Path=/console
-//   (Secure when served over https). The session ends after IDLE_MINUTES without a request
-//   or ABSOLUTE_HOURS after sign-in, whichever comes first.
+//   (Secure whenever the request was https: served with --tls-cert, or through a TLS proxy's
+//   X-Forwarded-Proto under serve --trust-proxy). The session ends after IDLE_MINUTES without a
+//   request or ABSOLUTE_HOURS after sign-in, whichever comes first.
 // - Every state-changing request (POST, PUT, PATCH, DELETE) except POST /session must carry
 //   the header CSRF_HEADER with the csrfToken of the session, and an Origin (when the browser
 //   sends one) equal to the console's own origin. Otherwise: 403 FORBIDDEN, nothing changes.
