@@ -116,11 +116,15 @@ function mergeCustomer(db: Db, s: Snapshot): void {
   upsert(db, 'customers', 'id', s, instants(s));
 }
 
-/** A unit whose code another local unit has (a new PC's own setup) is left to that one. */
+/**
+ * A unit whose code another local unit has (a new PC's own setup) keeps its records' references:
+ * it is stored inactive under CODE~xxxx, so it is offered for nothing new.
+ */
 function mergeUnit(db: Db, s: Snapshot): void {
   const taken = stmt(db, 'SELECT id FROM units WHERE code = ?').get(s.code) as { id: string } | undefined;
-  if (taken && taken.id !== s.id) return;
-  upsert(db, 'units', 'id', s, instants(s));
+  const aside =
+    taken && taken.id !== s.id ? { code: `${String(s.code)}~${String(s.id).slice(-4)}`, active: false } : {};
+  upsert(db, 'units', 'id', { ...s, ...aside }, instants(s));
 }
 
 const TABLES: Record<string, { table: string; key: string }> = {

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../services/context';
 import { refuse } from '../shared/errors';
 import type { BranchHolding } from './protocol';
 import { raiseCounter, mergeHeldRecord } from './record-merge';
+import { addMissingUsers } from './missing-references';
 import { renumberSteppedAside } from './renumber';
 import { clearRecovery, recoveryOf, setRecovery, startNewEpoch } from './recovery-state';
 import type { Transport } from './transport';
@@ -71,6 +72,7 @@ export async function recoverFromHeadOffice(o: RecoveryOptions): Promise<Recover
   const held = holding;
   const epoch = ctx.db.transaction(() => {
     for (const n of held.numbers) raiseCounter(ctx.db, o.branch, n.kind, n.period, n.last);
+    addMissingUsers(ctx.db, ctx.now());
     renumberSteppedAside(ctx, o.branch);
     const fresh = startNewEpoch(
       ctx.db,

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/connection';
 import { loadCase } from '../../src-main/db/repositories/case-repo';
+import { loadSlip } from '../../src-main/db/repositories/slip-repo';
+import { dispatch } from '../../src-main/handlers';
 import { addNote } from '../../src-main/services/case-details';
+import { createSlip } from '../../src-main/services/slips';
 import { createContext } from '../../src-main/services/context';
 import { exportBatches } from '../../src-main/sync/export-batch';
 import { HttpTransport } from '../../src-main/sync/http-transport';
@@ -16,6 +19,7 @@ import { SyncScheduler } from '../../src-main/sync/scheduler';
 import { syncOnce } from '../../src-main/sync/sync-run';
 import { ackedSeq, lastSuccessAt, pendingInstructions, waitingCount } from '../../src-main/sync/sync-state';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
+import { returnInput } from '../helpers/slips';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { ADMIN_TOKEN, type Hq, hqFold, startHq } from './sync-harness';
 
@@ -71,10 +75,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('recovery from head 
     );
 
   it('restored after its first sync: detects, stops, recovers the 30 lost cases, the kept instruction arrives, numbering continues', async () => {
-    phoneCase(s);
+    const first = phoneCase(s);
     await sync();
     const backup = backupNow('after-first-sync.sqlite');
     const lost = Array.from({ length: 30 }, () => phoneCase(s));
+    addNote(s.ctx, s.users.secretary, { caseId: first.id, text: '丢失前的处理意见' });
     await sync();
     await instruct(lost[4]!.number);
     const held = await hqFold(hq.db, 'SH01');
@@ -103,6 +108,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('recovery from head 
 
     const r = await recover();
     expect(r.pages).toBeGreaterThan(1);
+    // Head office's newer version of the first case came back with the note made before the loss.
+    expect(loadCase(s.db, first.id)?.events.map((e) => e.text)).toContain('丢失前的处理意见');
     expect(recoveryOf(s.db)).toBeNull();
     for (const c of lost) expect(loadCase(s.db, c.id)).toMatchObject({ number: c.number, content: c.content });
     // The case made after the restore repeated head office's SH01-YY-202611-0002: it takes the next free number.
@@ -141,9 +148,29 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('recovery from head 
     await hqNumbersUnique();
   });
 
+  it('a newer version on this PC is never overwritten by head office, and reaches it after the recovery', async () => {
+    const c = phoneCase(s);
+    await sync();
+    const backup = backupNow('after-sync.sqlite');
+    phoneCase(s);
+    await sync();
+    restore(backup);
+    addNote(s.ctx, s.users.secretary, { caseId: c.id, text: '恢复前在本机写的意见' });
+    const local = loadCase(s.db, c.id);
+    await expect(sync()).rejects.toThrow(/behind head office/);
+    const r = await recover();
+    expect(r.merged).toBeGreaterThan(0);
+    expect(loadCase(s.db, c.id)).toEqual(local);
+    await sync();
+    expect(
+      await scalar(hq.db, "SELECT version FROM records WHERE branch = 'SH01' AND type = 'case' AND id = ?", [c.id]),
+    ).toBe(local?.version);
+  });
+
   it("a brand-new store given an existing branch's code and key restores the branch and works on its cases", async () => {
     const cases = Array.from({ length: 12 }, () => phoneCase(s));
     addNote(s.ctx, s.users.secretary, { caseId: cases[0]!.id, text: '已联系顾客' });
+    const slip = createSlip(s.ctx, s.users.supervisor, returnInput(s, { caseId: cases[1]!.id }));
     await sync();
     const fresh = openTestStore();
     try {
@@ -158,6 +185,25 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('recovery from head 
       const c0 = loadCase(fresh.db, cases[0]!.id);
       expect(c0?.events.map((e) => e.text)).toContain('已联系顾客');
       expect(c0?.version).toBe(loadCase(s.db, cases[0]!.id)?.version);
+      // The lost PC's staff are named as they were, and can never sign in here.
+      expect(loadSlip(fresh.db, slip.id)?.handledByName).toBe('赵主管');
+      expect(fresh.db.prepare('SELECT active, pin_hash FROM users WHERE id = ?').get(s.users.supervisor.id)).toEqual({
+        active: 0,
+        pin_hash: '',
+      });
+      // Every form prints from what came back.
+      const as = { user: fresh.users.manager };
+      for (const [kind, id] of [
+        ['case_record', cases[1]!.id],
+        ['slip', slip.id],
+      ] as const)
+        expect(await dispatch(fresh.ctx, as, 'print.render', { kind, id })).toMatchObject({
+          ok: true,
+          value: { pdfBase64: expect.stringMatching(/^JVBER/) },
+        });
+      expect(createSlip(fresh.ctx, fresh.users.supervisor, returnInput(fresh, { receiptNo: 'R-2002' })).number).toBe(
+        slip.number.replace(/0001$/, '0002'),
+      );
       addNote(fresh.ctx, fresh.users.secretary, { caseId: cases[3]!.id, text: '新电脑上继续处理' });
       expect(phoneCase(fresh).number).toBe('SH01-YY-202611-0013');
       await sync(fresh);
