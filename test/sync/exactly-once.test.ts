@@ -91,7 +91,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
             const branch = `P${++run}`;
             const key = await hq.addBranch(branch);
             const other = { branch: `Q${run}`, key: await hq.addBranch(`Q${run}`) };
-            const s = openTestStore();
+            const s = openTestStore({ settings: { branchCode: branch } });
             const skew = { ms: 0 };
             const now = () => Date.now() + skew.ms;
             try {
