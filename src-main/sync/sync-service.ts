@@ -54,6 +54,7 @@ const notConfigured = () =>
 
 export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): SyncService {
   let transport: { key: string; t: HttpTransport } | null = null;
+  let restoring: Promise<unknown> | null = null;
   // One transport per address and key, so the clock offset it learned survives between runs.
   const transportFor = (c: SyncConfig) => {
     const k = `${c.url}|${c.branch}|${c.key}|${c.allowUnencrypted === true}`;
@@ -110,8 +111,11 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
     async recover() {
       const c = o.config();
       if (!c || !c.key) throw notConfigured();
-      await recoverFromHeadOffice({ ctx, branch: c.branch, transport: transportFor(c) });
-      await scheduler.trigger('now');
+      // A second click while one runs joins it (one recovery, one new epoch, one sync after).
+      restoring ??= recoverFromHeadOffice({ ctx, branch: c.branch, transport: transportFor(c) })
+        .then(() => scheduler.trigger('now'))
+        .finally(() => (restoring = null));
+      await restoring;
       return status();
     },
     async exportBatch() {

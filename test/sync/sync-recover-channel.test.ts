@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
 import type { AppContext } from '../../src-main/handlers/types';
 import { createSyncService, type SyncConfig } from '../../src-main/sync/sync-service';
-import { HQ_BACKENDS } from '../helpers/hq-backends';
+import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase, storeCounts, type TestStore } from '../helpers/store';
 import { type Hq, startHq } from './sync-harness';
 
@@ -58,8 +58,14 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
       });
     expect(storeCounts(fresh.db)).toEqual(before);
 
-    const r = await dispatch(ctx, { user: fresh.users.manager }, 'sync.recover', {});
-    expect(r).toMatchObject({ ok: true, value: { state: 'idle', recovery: null, waiting: 0, lastError: null } });
+    // Two clicks at once: one recovery, one new epoch at head office.
+    const [r, again] = await Promise.all([
+      dispatch(ctx, { user: fresh.users.manager }, 'sync.recover', {}),
+      dispatch(ctx, { user: fresh.users.manager }, 'sync.recover', {}),
+    ]);
+    for (const x of [r, again])
+      expect(x).toMatchObject({ ok: true, value: { state: 'idle', recovery: null, waiting: 0, lastError: null } });
+    expect(await scalar(hq.db, "SELECT count(*) FROM cursors WHERE branch = 'SH01'")).toBe(2);
     expect(fresh.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(3);
   });
 
