@@ -1,8 +1,9 @@
 // The exactly-once property: whatever the network does (drops before and after head office
 // commits, duplicates, late and replayed batches, flipped, truncated and re-signed bodies,
-// 503s, clocks off by a year and jumping back) and whatever poison the outbox holds, after a
-// clean final sync head office holds exactly the fold of the branch's changes, and every
-// outbox sequence was applied exactly once.
+// this branch's case inside another branch's valid batch, floods of unsigned requests claiming
+// this branch, 503s, clocks off by a year and jumping back) and whatever poison the outbox holds,
+// after a clean final sync head office holds exactly the fold of the branch's changes, every
+// outbox sequence was applied exactly once, and the real branch was never throttled.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '../../src-main/services/case-details';
@@ -52,10 +53,14 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
     },
   );
 
+  const RATE_MAX = 600;
   let hq: Hq;
   let run = 0;
   beforeAll(async () => {
-    hq = await startHq({ backend, limits: { rateMax: 100_000 } });
+    // A verified branch may send RATE_MAX requests a window, far more than a run needs; an unsigned
+    // flood claiming it sends more than that. Unverified traffic from this address is not throttled
+    // here, so a branch a year off still hears head office's time (the per-address limit has its own test).
+    hq = await startHq({ backend, limits: { rateMax: RATE_MAX, unverifiedRateMax: 1_000_000 } });
   });
   afterAll(() => hq.close());
 
@@ -67,6 +72,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
         return;
       } catch (e) {
         if (!(e instanceof TransportError && e.retryable)) throw e;
+        // Whatever floods claimed its name, the real branch is never throttled.
+        if (e.status === 429) throw new Error('the real branch was throttled (429)');
       }
     }
     throw new Error('did not converge in 40 attempts');
@@ -96,7 +103,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
             const now = () => Date.now() + skew.ms;
             try {
               const inner = new HttpTransport({ url: hq.url, branch, key, now });
-              const transport = new FaultyTransport(inner, { url: hq.url, branch, key, other });
+              const transport = new FaultyTransport(inner, { url: hq.url, branch, key, other, flood: RATE_MAX + 50 });
               const opts = { ctx: s.ctx, branch, transport, caps: { maxRecords, maxBytes: 6000 } };
               const cases: string[] = [phoneCase(s).id];
               for (const st of steps) {
@@ -132,9 +139,19 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
                 .pluck()
                 .get() as number as number;
               expect(await scalar(hq.db, 'SELECT count(*) FROM quarantine WHERE branch = ?', [branch])).toBe(poisoned);
-              // The adversarial requests were all refused, none with a 2xx.
+              // The adversarial requests were all refused, none with a 2xx; the flood by its missing signature.
               for (const status of transport.refusals) expect([401, 403, 422]).toContain(status);
-              expect(await scalar(hq.db, 'SELECT count(*) FROM alerts WHERE branch = ?', [branch])).toBe(0);
+              for (const status of transport.floodRefusals) expect(status).toBe(401);
+              // The only alerts: one per foreign batch, naming this branch; the other branch holds none of its cases.
+              expect(
+                await scalar(hq.db, "SELECT count(*) FROM alerts WHERE branch = ? AND kind = 'foreign_records'", [
+                  branch,
+                ]),
+              ).toBe(transport.foreignSent);
+              expect(await scalar(hq.db, 'SELECT count(*) FROM alerts WHERE branch = ?', [branch])).toBe(
+                transport.foreignSent,
+              );
+              expect(await scalar(hq.db, 'SELECT count(*) FROM received WHERE branch = ?', [other.branch])).toBe(0);
             } finally {
               s.close();
             }

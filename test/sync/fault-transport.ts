@@ -1,7 +1,9 @@
 // A transport that misbehaves on purpose around the real HTTP one: drops before or after
 // head office commits, duplicates, delays, replays captured requests, flips and truncates
-// bytes, re-signs with another branch's key, and fakes a 503. Adversarial side requests
-// must be refused; their statuses are collected so the test can check that they were.
+// bytes, re-signs with another branch's key, slips this branch's case into another branch's
+// valid batch, floods unsigned requests claiming this branch, and fakes a 503. Adversarial side
+// requests must be refused; their statuses are collected so the test can check that they were.
+import { encodeBatch } from '../../src-main/sync/batch-format';
 import { signRequest } from '../../src-main/sync/batch-sign';
 import type { HttpTransport } from '../../src-main/sync/http-transport';
 import type { PullAnswer, PushAnswer } from '../../src-main/sync/protocol';
@@ -19,6 +21,8 @@ export const FAULTS = [
   'flipUnsigned',
   'truncate',
   'resignOther',
+  'foreignInside',
+  'unsignedFlood',
   'server503',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -28,6 +32,8 @@ export interface FaultContext {
   branch: string;
   key: string;
   other: { branch: string; key: string };
+  /** How many requests an unsignedFlood sends. */
+  flood: number;
 }
 
 export class FaultyTransport implements Transport {
@@ -38,6 +44,10 @@ export class FaultyTransport implements Transport {
   private readonly delivered: Buffer[] = [];
   private delayed: Buffer[] = [];
   private lastRaw: { headers: Record<string, string>; body: Buffer } | null = null;
+  /** Statuses of the unsigned flood's requests. */
+  readonly floodRefusals: number[] = [];
+  /** How many foreign batches were sent: each is refused with an alert on both branches. */
+  foreignSent = 0;
 
   constructor(
     private readonly inner: HttpTransport,
@@ -57,6 +67,44 @@ export class FaultyTransport implements Transport {
 
   private async attack(status: Promise<number>): Promise<void> {
     this.refusals.push(await status);
+  }
+
+  /** The other branch's own, validly signed batch holding one case numbered as this branch's. */
+  private async foreignInside(): Promise<void> {
+    this.foreignSent++;
+    const id = `0190b000-0000-7000-8000-${String(this.foreignSent).padStart(12, '0')}`;
+    const record = {
+      seq: 1,
+      type: 'case',
+      id,
+      version: 1,
+      schema: 1,
+      data: JSON.stringify({
+        id,
+        branchCode: this.c.branch,
+        number: `${this.c.branch}-YY-202611-9${this.foreignSent}`,
+      }),
+    };
+    const { body } = encodeBatch(this.c.other.branch, `${this.c.other.branch}-E`, [record]);
+    await this.attack(this.raw(this.c.other.branch, this.c.other.key, body, body));
+  }
+
+  /**
+   * Requests that claim this branch with no signature or a made-up one, more than head office lets a
+   * verified branch send in a window (FaultContext.flood): each refused, and the real branch not throttled.
+   */
+  private async unsignedFlood(): Promise<void> {
+    for (let i = 0; i < this.c.flood; i++) {
+      const claim = { 'x-bd-branch': this.c.branch, 'x-bd-timestamp': String(Date.now()), 'x-bd-nonce': `flood-${i}` };
+      const forged = i % 2 === 0 ? { 'x-bd-signature': 'f'.repeat(64) } : {};
+      const res = await fetch(`${this.c.url}/v1/batches`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', ...claim, ...forged },
+        body: new Uint8Array(64),
+      });
+      await res.arrayBuffer();
+      this.floodRefusals.push(res.status);
+    }
   }
 
   async push(body: Buffer): Promise<PushAnswer> {
@@ -105,6 +153,12 @@ export class FaultyTransport implements Transport {
         break;
       case 'resignOther':
         await this.attack(this.raw(this.c.other.branch, this.c.other.key, body, body));
+        break;
+      case 'foreignInside':
+        await this.foreignInside();
+        break;
+      case 'unsignedFlood':
+        await this.unsignedFlood();
         break;
       case 'none':
         break;
