@@ -96,7 +96,7 @@ export class FaultyTransport implements Transport {
   private async unsignedFlood(): Promise<void> {
     for (let i = 0; i < this.c.flood; i++) {
       const claim = { 'x-bd-branch': this.c.branch, 'x-bd-timestamp': String(Date.now()), 'x-bd-nonce': `flood-${i}` };
-      const forged = i % 2 === 0 ? { 'x-bd-signature': 'f'.repeat(64) } : {};
+      const forged: Record<string, string> = i % 2 === 0 ? { 'x-bd-signature': 'f'.repeat(64) } : {};
       const res = await fetch(`${this.c.url}/v1/batches`, {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream', ...claim, ...forged },
