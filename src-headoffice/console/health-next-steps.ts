@@ -7,8 +7,8 @@ const README = 'src-headoffice/README.md';
 
 export const NEXT_STEPS: Record<string, Bilingual> = {
   REWOUND: {
-    zh: `门店电脑的数据库是从旧备份恢复的(或另一台电脑在以本店身份同步):总部已整批拒收,未覆盖任何数据。请门店 IT 停止在这台电脑上登记,找回最新的数据库文件(原电脑硬盘或更新的备份),用 npm run cli -- check --db 文件 检查后再启用;处理前请联系总部 IT,对照 ${README} 的“Exactly once”一节核对总部已收到的记录。`,
-    en: `The branch PC's store was restored from an old backup (or another PC syncs as this branch): head office refused the whole batch and overwrote nothing. Branch IT: stop registering cases on this PC, find the newest store file (the old PC's disk or a newer backup) and check it with npm run cli -- check --db FILE before using it; call head-office IT first to compare what head office holds, see "Exactly once" in ${README}.`,
+    zh: `门店电脑的数据库是从旧备份恢复的(或是一台新电脑,或另一台电脑在以本店身份同步):总部已整批拒收,未覆盖任何数据,门店已停止上传。请店长在门店底部同步栏点“从总部恢复”(或门店 IT 执行 npm run cli -- recover --db 文件 --url 总部地址),门店会取回总部已有的本店记录、接着编号并恢复上传;若另一台电脑在用本店身份同步,先停用那台。详见 README.md 的“A lost, restored or new PC”与 ${README} 的“Exactly once”。`,
+    en: `The branch PC's store was restored from an old backup (or it is a new PC, or another PC syncs as this branch): head office refused the whole batch, overwrote nothing, and the branch stopped uploading. The branch manager clicks "Restore from head office" on the sync line at the bottom (or branch IT runs npm run cli -- recover --db FILE --url HEAD_OFFICE): the branch takes back what head office holds of it, numbers on after it and uploads again. If another PC syncs as this branch, stop that one first. See "A lost, restored or new PC" in README.md and "Exactly once" in ${README}.`,
   },
   BAD_SIGNATURE: {
     zh: '总部验不过门店的签名:门店的同步密钥与总部登记的不一致。请在门店 设置 → 总部同步 重新输入总部发给本店的同步密钥(忘记时由总部 IT 重新登记本店并发新密钥)。',
@@ -31,8 +31,8 @@ export const NEXT_STEPS: Record<string, Bilingual> = {
     en: "The batch, or records in it, belong to another branch than the one that signed it: the branch code and key do not belong together, or this PC's store was copied from another branch. Head office refused the whole batch and imported nothing. Check the code and key in the branch app's Settings → Head-office sync; if the store belongs to another branch, take it back there and give this branch its own store.",
   },
   NUMBER_TAKEN: {
-    zh: '批次里的个案编号在总部已属于另一个案(编号在各店之间唯一):总部已整批拒收。门店数据库可能在首次同步前从备份恢复,或另一台电脑在用本店代码登记。请门店 IT 停止在这台电脑上登记并联系总部 IT,对照告警里的编号和门店核对。',
-    en: "A case number in the batch is already held at head office by another case (numbers are unique across branches): head office refused the whole batch. The branch store may have been restored from a backup taken before its first sync, or another PC registers cases under this branch's code. Branch IT: stop registering cases on this PC and call head-office IT to compare the number and branches named in the alert.",
+    zh: '批次里的个案编号在总部已属于另一个案(编号在各店之间唯一):总部已整批拒收。门店数据库可能在首次同步前从备份恢复,或另一台电脑在用本店代码登记。请店长在门店同步栏点“从总部恢复”(或 npm run cli -- recover),门店之后从总部已知的最大编号往后编号;若另一台电脑在用本店代码登记,先停用那台,再联系总部 IT 对照告警里的编号和门店核对。',
+    en: 'A case number in the batch is already held at head office by another case (numbers are unique across branches): head office refused the whole batch. The branch store may have been restored from a backup taken before its first sync, or another PC registers cases under this branch\'s code. The branch manager clicks "Restore from head office" on the sync line (or npm run cli -- recover): the branch then numbers on after the highest number head office knows. If another PC registers cases under this branch\'s code, stop that one first, then call head-office IT to compare the number and branches named in the alert.',
   },
   DAMAGED: {
     zh: '批次在传输或拷贝中损坏,整批未导入。网络同步会自动重发;U 盘导入的文件请在门店重新执行 npm run cli -- export-batch 导出,再由总部 npm run headoffice -- import 文件 导入。',

@@ -72,15 +72,16 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console sync health
       .join(' ');
     const commands = new Set(text.match(/npm run (cli|headoffice) -- [a-z-]+/g));
     expect([...commands].sort()).toEqual([
-      'npm run cli -- check',
       'npm run cli -- export-batch',
+      'npm run cli -- recover',
       'npm run headoffice -- branch',
       'npm run headoffice -- import',
     ]);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     for (const c of [
-      'npm run cli -- check --db',
+      'npm run cli -- recover --db',
       'npm run cli -- export-batch --db',
+      'A lost, restored or new PC',
       'npm run headoffice -- --db FILE branch add',
       'npm run headoffice -- --db FILE import',
     ])
