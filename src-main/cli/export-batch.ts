@@ -2,7 +2,7 @@
 // branch with no connection. The branch code and key come from options or the environment.
 import { openDatabase } from '../db/connection';
 import { checkBranchAndKey, exportBatches, writeBatchFile } from '../sync/export-batch';
-import { EXIT, formatBytes, type Out, requireExistingFile } from './output';
+import { branchAndKeyFrom, EXIT, formatBytes, type Out, requireExistingFile } from './output';
 
 export interface ExportOptions {
   db: string;
@@ -12,7 +12,8 @@ export interface ExportOptions {
 }
 
 export function exportBatchFile(o: ExportOptions, out: Out, env: NodeJS.ProcessEnv = process.env): number {
-  const { branch, key } = checkBranchAndKey(o.branch ?? env.BRANCH_DESK_BRANCH, o.key ?? env.BRANCH_DESK_SYNC_KEY);
+  const given = branchAndKeyFrom(o, env);
+  const { branch, key } = checkBranchAndKey(given.branch, given.key);
   requireExistingFile(o.db);
   const { db } = openDatabase(o.db);
   try {

@@ -111,7 +111,7 @@ program
   .option('--branch <code>', '门店编码(或 BRANCH_DESK_BRANCH)branch code (or BRANCH_DESK_BRANCH)', (v: string) =>
     v.trim().toUpperCase(),
   )
-  .option('--key <key>', '同步密钥(或 BRANCH_DESK_SYNC_KEY)sync key (or BRANCH_DESK_SYNC_KEY)')
+  .option('--key <key>', '同步密钥(或 BRANCH_DESK_KEY)sync key (or BRANCH_DESK_KEY)')
   .action((o: { db: string; out: string; branch?: string; key?: string }) =>
     run(o.db, () => exportBatchFile(o, stdio)),
   );
@@ -124,7 +124,11 @@ const withSyncOptions = (c: Command) =>
     .option('--branch <code>', '门店编码(或 BRANCH_DESK_BRANCH)branch code (or BRANCH_DESK_BRANCH)', (v: string) =>
       v.trim().toUpperCase(),
     )
-    .option('--key <key>', '同步密钥(或 BRANCH_DESK_KEY)sync key (or BRANCH_DESK_KEY)');
+    .option('--key <key>', '同步密钥(或 BRANCH_DESK_KEY)sync key (or BRANCH_DESK_KEY)')
+    .option(
+      '--allow-unencrypted',
+      '允许 http:// 连接其他电脑上的总部(或 BRANCH_DESK_ALLOW_UNENCRYPTED=1)allow an http:// head office on another computer',
+    );
 
 withSyncOptions(
   program

@@ -100,3 +100,9 @@ export function reportError(out: Out, e: unknown, file?: string): number {
   out.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
   return EXIT.problem;
 }
+
+/** The branch code and sync key from the options, else the environment (BRANCH_DESK_KEY; BRANCH_DESK_SYNC_KEY, its older name, still read). */
+export const branchAndKeyFrom = (o: { branch?: string; key?: string }, env: NodeJS.ProcessEnv) => ({
+  branch: o.branch ?? env.BRANCH_DESK_BRANCH,
+  key: o.key ?? env.BRANCH_DESK_KEY ?? env.BRANCH_DESK_SYNC_KEY,
+});

@@ -4,6 +4,8 @@
 import { openDatabase, type Db } from '../db/connection';
 import { createBranchApp } from '../app';
 import { type Bilingual, isAppError, refuse } from '../shared/errors';
+import { isUnencryptedRemote } from '../shared/head-office-address';
+import { UNENCRYPTED_WORDS } from '../shared/i18n/vocabulary-connection';
 import { RECOVERY_STATE_LABELS } from '../shared/i18n/vocabulary-recovery';
 import { BranchSettingsSchema, DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
 import { parseInput } from '../shared/validation';
@@ -14,13 +16,15 @@ import { recoveryOf } from '../sync/recovery-state';
 import { syncOnce } from '../sync/sync-run';
 import { ackedSeq, waitingCount } from '../sync/sync-state';
 import { TransportError } from '../sync/transport';
-import { EXIT, type Out, requireExistingFile } from './output';
+import { branchAndKeyFrom, EXIT, type Out, requireExistingFile } from './output';
 
 export interface SyncCliOptions {
   db: string;
   url?: string;
   branch?: string;
   key?: string;
+  /** An http:// head office on another computer (customer data in clear): only when asked for. */
+  allowUnencrypted?: boolean;
 }
 
 export type CliSyncState = 'idle' | 'waiting' | 'behind' | 'recovering' | 'failed';
@@ -62,8 +66,12 @@ export function printStatus(out: Out, s: CliSyncStatus): number {
 
 const wordsOf = (e: unknown): Bilingual | null => (e instanceof TransportError || isAppError(e) ? e.messages : null);
 
-function configOf(o: SyncCliOptions, env: NodeJS.ProcessEnv): { url: string; branch: string; key: string } {
-  const { branch, key } = checkBranchAndKey(o.branch ?? env.BRANCH_DESK_BRANCH, o.key ?? env.BRANCH_DESK_KEY);
+function configOf(
+  o: SyncCliOptions,
+  env: NodeJS.ProcessEnv,
+): { url: string; branch: string; key: string; allowUnencrypted: boolean } {
+  const given = branchAndKeyFrom(o, env);
+  const { branch, key } = checkBranchAndKey(given.branch, given.key);
   const url = o.url ?? env.BRANCH_DESK_URL ?? '';
   if (!/^https?:\/\/[^\s/]+/i.test(url))
     throw refuse(
@@ -72,7 +80,12 @@ function configOf(o: SyncCliOptions, env: NodeJS.ProcessEnv): { url: string; bra
       "Head office's address must be an http(s):// URL (--url or BRANCH_DESK_URL)",
       [{ field: 'url', message: { zh: '总部地址不正确', en: 'Invalid head office address' } }],
     );
-  return { url, branch, key };
+  const allowUnencrypted = o.allowUnencrypted === true || env.BRANCH_DESK_ALLOW_UNENCRYPTED === '1';
+  if (isUnencryptedRemote(url) && !allowUnencrypted) {
+    const words = UNENCRYPTED_WORDS.refusedCli;
+    throw refuse('VALIDATION', words.zh, words.en, [{ field: 'url', message: words }]);
+  }
+  return { url, branch, key, allowUnencrypted };
 }
 
 /** A store and the services over it, with the branch code the options name. */

@@ -16,7 +16,15 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   try {
     const r = await exec(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, BRANCH_DESK_URL: '', BRANCH_DESK_BRANCH: '', BRANCH_DESK_KEY: '', ...env },
+      env: {
+        ...process.env,
+        BRANCH_DESK_URL: '',
+        BRANCH_DESK_BRANCH: '',
+        BRANCH_DESK_KEY: '',
+        BRANCH_DESK_SYNC_KEY: '',
+        BRANCH_DESK_ALLOW_UNENCRYPTED: '',
+        ...env,
+      },
       timeout: 120_000,
     });
     return { code: 0, out: r.stdout, err: r.stderr };
@@ -105,6 +113,29 @@ describe('the branch sync CLI', () => {
     expect(noKey.code).toBe(2);
     expect(noKey.err).toContain('同步密钥');
     expect((await cli(['status', '--db', `${s.file}.missing`])).code).toBe(2);
+  });
+
+  it('an http:// head office on another computer is refused (exit 2, nothing sent) unless --allow-unencrypted', async () => {
+    const before = await cli(['status', '--db', s.file]);
+    const remote = 'http://head-office.invalid:8787';
+    const refused = await cli(['sync', '--db', s.file, '--url', remote, '--branch', 'SH01', '--key', key]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('总部地址未加密');
+    expect(refused.err).toContain('--allow-unencrypted');
+    // Allowed (by flag or environment), it is tried: the name does not resolve, so the sync fails in words.
+    for (const r of [
+      await cli(['sync', '--db', s.file, '--url', remote, '--branch', 'SH01', '--key', key, '--allow-unencrypted']),
+      await cli(['sync', '--db', s.file, '--url', remote], {
+        BRANCH_DESK_BRANCH: 'SH01',
+        BRANCH_DESK_KEY: key,
+        BRANCH_DESK_ALLOW_UNENCRYPTED: '1',
+      }),
+    ]) {
+      expect(r.code).toBe(1);
+      expect(jsonLine(r.out)).toMatchObject({ state: 'failed', lastError: { zh: expect.any(String) } });
+      expect(r.out).not.toContain('总部地址未加密');
+    }
+    expect(jsonLine((await cli(['status', '--db', s.file])).out)).toEqual(jsonLine(before.out));
   });
 
   it('a new PC with the branch code and key: sync stops as behind (exit 1); recover restores and syncs (exit 0)', async () => {

@@ -17,6 +17,11 @@ export const UNENCRYPTED_WORDS = {
     zh: '总部地址未加密(http://),已拒绝:请改用 https://,或由店长勾选"允许不加密连接"',
     en: 'The head-office address is unencrypted (http://); refused: use https://, or a manager ticks "Allow unencrypted connection"',
   },
+  /** The command line's refusal (npm run cli -- sync / recover). */
+  refusedCli: {
+    zh: '总部地址未加密(http://),已拒绝:请改用 https://,或加 --allow-unencrypted(或 BRANCH_DESK_ALLOW_UNENCRYPTED=1)',
+    en: 'The head-office address is unencrypted (http://); refused: use https://, or add --allow-unencrypted (or BRANCH_DESK_ALLOW_UNENCRYPTED=1)',
+  },
   /** The sync line while an allowed unencrypted address is in use. */
   warning: { zh: '连接未加密', en: 'connection not encrypted' },
   /** The transport's refusal when the settings changed underneath it. */
