@@ -8,7 +8,7 @@ import { TransportError } from '../../src-main/sync/transport';
 
 const answering = (status: number, body: unknown) =>
   new HttpTransport({
-    url: 'http://hq.invalid',
+    url: 'https://hq.invalid',
     branch: 'SH01',
     key: 'key-of-sh01-0123456789',
     fetch: async () => new Response(JSON.stringify(body), { status }),
