@@ -15,6 +15,10 @@ export interface ServerLimits {
   busyRetryAfterS: number;
   /** A request body not received whole within this is dropped with its connection. */
   unverifiedBodyTimeoutMs: number;
+  /** Batches decoded or imported at once; beyond it 503 + Retry-After. null: per store (import-admission.ts). */
+  importSlots: number | null;
+  /** Retry-After (s) of that 503. */
+  importBusyRetryAfterS: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -25,4 +29,6 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   unverifiedInflightBytes: 64 * 1024 * 1024,
   busyRetryAfterS: 5,
   unverifiedBodyTimeoutMs: 120_000,
+  importSlots: null,
+  importBusyRetryAfterS: 2,
 };
