@@ -12,7 +12,7 @@ import { createBranchApp } from '../../src-main/app';
 import { openDatabase } from '../../src-main/db/connection';
 import { applyInstruction } from '../../src-main/services/case-details';
 import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
-import { api, choose, demoStore, launchChromium, SCREENSHOTS, signIn, startDemoBranch } from './harness';
+import { api, choose, demoStore, launchChromium, SCREENSHOTS, signIn, startDemoBranch, stopProcess } from './harness';
 
 let dir: string;
 let server: { proc: ChildProcess; url: string };
@@ -25,11 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  if (server) {
-    server.proc.kill('SIGTERM');
-    if (server.proc.exitCode === null && server.proc.signalCode === null)
-      await new Promise((r) => server.proc.once('exit', r));
-  }
+  await stopProcess(server?.proc);
   rmSync(dir, { recursive: true, force: true });
 });
 

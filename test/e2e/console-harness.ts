@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { buildConsoleDemo, DEMO_BRANCHES, DEMO_REVIEWER, type DemoHq } from '../../scripts/console-demo-store';
 import { signRequest } from '../../src-main/sync/batch-sign';
-import { capturePages, launchChromium, SCREENSHOTS, spawnServer } from './harness';
+import { capturePages, launchChromium, SCREENSHOTS, spawnServer, stopProcess } from './harness';
 
 export interface ConsoleHarness {
   /** http://127.0.0.1:PORT (no trailing slash). */
@@ -98,9 +98,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     capture: (name) => capturePages(pages, `console-e2e-failure-${name}`),
     async close() {
       await browser.close();
-      proc.kill('SIGTERM');
-      // Only when it is still running: an exit that already happened would never be heard again.
-      if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+      await stopProcess(proc);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -12,19 +12,23 @@ import { createContext } from '../../src-main/services/context';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { pullInstructions } from '../../src-main/sync/instructions-pull';
 import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
-import { axeProblems, BROWSER_MODE, BROWSER_MODE_URL, capturePages, shot, signIn, spawnServer } from './harness';
+import {
+  axeProblems,
+  BROWSER_MODE,
+  BROWSER_MODE_URL,
+  capturePages,
+  shot,
+  signIn,
+  spawnServer,
+  stopProcess,
+} from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
 let branchApp: { proc: ChildProcess; url: string } | null = null;
 let branchPage: Page | null = null;
 useConsolePage((c) => ({ h, page } = c));
-afterAll(async () => {
-  if (!branchApp) return;
-  const { proc } = branchApp;
-  proc.kill('SIGTERM');
-  if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
-});
+afterAll(() => stopProcess(branchApp?.proc));
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && branchPage)
     console.error('branch at failure:', await capturePages([branchPage], 'reminder-e2e-failure'));

@@ -36,6 +36,13 @@ export const startDemoBranch = (dir: string, cases: number, extra: string[] = []
   );
 export const demoStore = (dir: string): string => join(dir, 'demo', 'branch-desk.sqlite');
 
+/** Stops a server process and waits for it (only when still running: an exit already heard is never heard again). */
+export async function stopProcess(proc: ChildProcess | undefined): Promise<void> {
+  if (!proc) return;
+  proc.kill('SIGTERM');
+  if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+}
+
 /** Starts a server process and resolves with its URL once it prints one matching `url`. */
 export function spawnServer(args: string[], url: RegExp, what: string): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
@@ -89,9 +96,7 @@ export async function startHarness(): Promise<Harness> {
     capture: (name) => capturePages(pages, `branch-desk-e2e-failure-${name}`),
     async close() {
       await browser.close();
-      proc.kill('SIGTERM');
-      // Only when it is still running: an exit that already happened would never be heard again.
-      if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+      await stopProcess(proc);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, shot, signIn, spawnServer } from './harness';
+import { launchChromium, shot, signIn, spawnServer, stopProcess } from './harness';
 
 const ADDRESS = /Branch Desk: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
 const dirs: string[] = [];
@@ -33,10 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const p of procs) {
-    p.kill('SIGTERM');
-    if (p.exitCode === null && p.signalCode === null) await new Promise((r) => p.once('exit', r));
-  }
+  for (const p of procs) await stopProcess(p);
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, demoStore, launchChromium, shot, signIn, startDemoBranch } from './harness';
+import { axeProblems, demoStore, launchChromium, shot, signIn, startDemoBranch, stopProcess } from './harness';
 
 let proc: ChildProcess;
 let url = '';
@@ -29,8 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  proc?.kill('SIGTERM');
-  if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+  await stopProcess(proc);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, shot, signIn, startDemoBranch } from './harness';
+import { axeProblems, launchChromium, shot, signIn, startDemoBranch, stopProcess } from './harness';
 
 const REMOTE = 'http://192.168.1.20:8787';
 let proc: ChildProcess;
@@ -23,8 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  proc?.kill('SIGTERM');
-  if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+  await stopProcess(proc);
   rmSync(dir, { recursive: true, force: true });
 });
 

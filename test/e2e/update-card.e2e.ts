@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, shot, signIn, startDemoBranch } from './harness';
+import { axeProblems, launchChromium, shot, signIn, startDemoBranch, stopProcess } from './harness';
 
 const installer = Buffer.from('Branch Desk Setup 1.2.0 '.repeat(4000));
 const sha512 = createHash('sha512').update(installer).digest('base64');
@@ -38,8 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  proc?.kill('SIGTERM');
-  if (proc && proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+  await stopProcess(proc);
   await new Promise((ok) => feed.close(ok));
   rmSync(dir, { recursive: true, force: true });
 });
