@@ -7,6 +7,7 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { type BranchApp, createBranchApp } from './app';
 import { dailyBackup } from './backup-rotation';
+import { quickCheckInBackground } from './db/clean-shutdown';
 import { type Db, openDatabase } from './db/connection';
 import { loadMigrations } from './db/migrations';
 import { electronPlatform } from './ipc/electron-platform';
@@ -81,13 +82,15 @@ async function start(): Promise<void> {
   if (settings.problem) log.warn('settings file problem', settings.problem);
 
   // Refuses a newer or damaged store before touching it; backs up before migrating.
-  db = openDatabase(paths.database, {
+  const nativeBinding = app.isPackaged
+    ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    : join(app.getAppPath(), 'out', 'native', 'better_sqlite3.node');
+  const opened = openDatabase(paths.database, {
     backupDir: paths.backups,
     migrations: loadMigrations(paths.migrations),
-    nativeBinding: app.isPackaged
-      ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
-      : join(app.getAppPath(), 'out', 'native', 'better_sqlite3.node'),
-  }).db;
+    nativeBinding,
+  });
+  db = opened.db;
 
   const desk = createBranchApp({
     db,
@@ -127,6 +130,14 @@ async function start(): Promise<void> {
       mainWindow?.webContents.send('settings.problem', settings.problem),
     );
   }
+  // A cleanly closed store was not checked at open: quick_check it off the main thread once the window is up.
+  if (!opened.checked)
+    mainWindow.once('ready-to-show', () =>
+      quickCheckInBackground(paths.database, { nativeBinding, appDir: app.getAppPath() }).then(
+        (r) => (r === 'ok' ? log.info('background quick_check ok') : log.error('background quick_check found', r)),
+        (e) => log.error('background quick_check failed', e),
+      ),
+    );
   if (!safeStorage.isEncryptionAvailable()) log.warn('safeStorage unavailable: the sync key cannot be stored');
 
   const backup = () =>

@@ -1,11 +1,12 @@
 // Opening the branch store: refuse a database from a newer version before touching it,
-// quick_check, verify the checksums of the applied migrations, back up, migrate, then the
+// quick_check when the last close was not clean (clean-shutdown.ts), verify the checksums of the applied migrations, back up, migrate, then the
 // pragmas every connection runs with.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { refuse } from '../shared/errors';
 import { runMigrations, sqliteMigrationDriver } from '../shared/migration-runner';
+import { markCleanOnClose, takeCleanMarker } from './clean-shutdown';
 import { loadMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -20,12 +21,16 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** The better-sqlite3 addon built for Electron's ABI (see README, "Electron and native modules"). */
   nativeBinding?: string;
+  /** 'auto' (default): quick_check only when the store was not closed cleanly; 'always': every open. */
+  quickCheck?: 'auto' | 'always';
 }
 
 export interface OpenResult {
   db: Db;
   applied: number[];
   backupPath: string | null;
+  /** quick_check ran during this open (an unclean shutdown, or asked for). */
+  checked: boolean;
 }
 
 /** user_version from the file header (offset 60), read without opening the database. */
@@ -107,6 +112,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
   const headerVersion = headerUserVersion(file);
   if (headerVersion !== null && headerVersion > latest) throw tooNew(file, headerVersion, latest);
 
+  const existed = headerVersion !== null;
+  const cleanlyClosed = takeCleanMarker(file);
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
@@ -115,7 +122,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > latest) throw tooNew(file, current, latest);
 
-    const check = db.pragma('quick_check', { simple: true });
+    const checked = existed && (opts.quickCheck === 'always' || !cleanlyClosed);
+    const check = checked ? db.pragma('quick_check', { simple: true }) : 'ok';
     if (check !== 'ok') {
       throw refuse(
         'STORE_CORRUPT',
@@ -142,7 +150,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       verified: () => applyPragmas(db),
       beforeApply: backup,
     });
-    return { db, applied, backupPath };
+    markCleanOnClose(db, file);
+    return { db, applied, backupPath, checked };
   } catch (e) {
     db.close();
     throw e;

@@ -53,6 +53,8 @@ export const BranchSettingsSchema = z.strictObject({
   unreachableAttemptsToFile: z.number().int().min(1).max(10).default(2),
   /** The reasons offered for 不予受理 (SPEC §12), edited by the manager. */
   declineReasons: DeclineReasonList.default(DEFAULT_DECLINE_REASONS),
+  /** Acknowledged outbox rows older than this many days move to the outbox archive (issue 16 §4; default 30). */
+  outboxArchiveDays: z.number().int().min(7).max(3650).default(30),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -80,6 +82,7 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   followUpDays: [3],
   unreachableAttemptsToFile: 2,
   declineReasons: DEFAULT_DECLINE_REASONS,
+  outboxArchiveDays: 30,
 };
 
 /** Everything the device remembers: the branch settings above plus what only this PC needs. */

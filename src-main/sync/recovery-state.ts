@@ -11,6 +11,7 @@ import {
   RECOVERY_STATE_LABELS,
   type RecoveryState,
 } from '../shared/i18n/vocabulary-recovery';
+import { newestOutboxSeq } from './outbox-archive';
 import type { BranchHolding } from './protocol';
 
 export interface Recovery {
@@ -78,7 +79,7 @@ const localSerial = (db: Db, branch: string, kind: string, period: string): numb
 export function behindReason(db: Db, branch: string, holding: BranchHolding): BehindReason | null {
   if (holding.numbers.some((n) => n.last > localSerial(db, branch, n.kind, n.period))) return 'numbers';
   const epoch = read(db, 'epoch');
-  const newest = (stmt(db, 'SELECT max(seq) AS n FROM outbox').get() as { n: number | null }).n ?? 0;
+  const newest = newestOutboxSeq(db);
   const known = new Set(knownEpochs(db));
   for (const e of holding.epochs) {
     if (e.lastSeq === 0) continue;

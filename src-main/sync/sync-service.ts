@@ -7,6 +7,7 @@ import { refuse } from '../shared/errors';
 import { isUnencryptedRemote } from '../shared/head-office-address';
 import { exportBatches, type ExportResult, writeBatchFile } from './export-batch';
 import { HttpTransport } from './http-transport';
+import { archiveOutbox } from './outbox-archive';
 import { recoverFromHeadOffice } from './recovery';
 import { recoveryOf } from './recovery-state';
 import { SyncScheduler, type SyncStatus, type Timers } from './scheduler';
@@ -80,6 +81,12 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
           o.afterSuccess?.();
         } catch {
           // The update check reports its own problems; the sync succeeded.
+        }
+        try {
+          // Acknowledged rows past the retention leave the hot table (a few chunks per sync).
+          archiveOutbox(ctx.db, { now: ctx.now(), days: ctx.settings().outboxArchiveDays, maxChunks: 20 });
+        } catch {
+          // The rows stay in the outbox, untouched; the next successful sync tries again.
         }
         return r;
       });

@@ -528,6 +528,7 @@ export const en: Messages = {
     branchCode: 'Branch code',
     headOfficeUrl: 'Head-office address',
     syncIntervalMinutes: 'Sync every (minutes)',
+    outboxArchiveDays: 'Keep synced records on this PC for (days, then archived)',
     syncKey: 'Sync key',
     syncKeySave: 'Save key',
     syncKeySaved: 'Sync key saved',

@@ -520,6 +520,7 @@ export const zhCN = {
     branchCode: '门店编码',
     headOfficeUrl: '总部地址',
     syncIntervalMinutes: '自动同步间隔(分钟)',
+    outboxArchiveDays: '已同步记录在本机保留(天,之后归档)',
     syncKey: '同步密钥',
     syncKeySave: '保存密钥',
     syncKeySaved: '同步密钥已保存',

@@ -36,6 +36,22 @@ describe('settings store', () => {
     expect(SettingsStore.open(factory, { cwd: dir }).branch().branchName).toBe('北京七店');
   });
 
+  it('keeps synced outbox rows 30 days by default; a manager may keep them longer, never under 7 days', () => {
+    const s = SettingsStore.open(factory, { cwd: tempDir(), now: NOW });
+    expect(s.branch().outboxArchiveDays).toBe(30);
+    s.update({ outboxArchiveDays: 90 });
+    for (const bad of [6, 0, 7.5, 4000])
+      expect(() => s.update({ outboxArchiveDays: bad })).toThrow(
+        expect.objectContaining({
+          messages: {
+            zh: expect.stringContaining('已同步记录在本机保留天数'),
+            en: expect.stringContaining('Days synced records stay on this PC'),
+          },
+        }),
+      );
+    expect(s.branch().outboxArchiveDays).toBe(90);
+  });
+
   it('keeps a corrupt file aside, reports it, and starts from the defaults', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), '{"branchName": "上海一店", oops');

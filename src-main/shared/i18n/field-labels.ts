@@ -100,6 +100,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   number: { zh: '编号', en: 'Number' },
   form: { zh: '草稿名称', en: 'Draft name' },
   value: { zh: '草稿内容', en: 'Draft content' },
+  outboxArchiveDays: { zh: '已同步记录在本机保留天数', en: 'Days synced records stay on this PC' },
 };
 
 export function fieldLabel(path: string): Bilingual {

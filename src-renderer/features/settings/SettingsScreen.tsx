@@ -35,6 +35,7 @@ type Editable = Pick<
   | 'headOfficeUrl'
   | 'allowUnencrypted'
   | 'syncIntervalMinutes'
+  | 'outboxArchiveDays'
   | 'maxAmountFen'
   | 'unitStaffSeeAllUnits'
   | 'followUpDays'
@@ -69,6 +70,7 @@ export function SettingsScreen() {
     headOfficeUrl: settings.headOfficeUrl,
     allowUnencrypted: settings.allowUnencrypted,
     syncIntervalMinutes: settings.syncIntervalMinutes,
+    outboxArchiveDays: settings.outboxArchiveDays,
     maxAmountFen: settings.maxAmountFen,
     unitStaffSeeAllUnits: settings.unitStaffSeeAllUnits,
     followUpDays: settings.followUpDays,
@@ -254,6 +256,15 @@ export function SettingsScreen() {
             </Field>
             <Field id="syncIntervalMinutes" label={t('settings.syncIntervalMinutes')} issues={issues}>
               {num('syncIntervalMinutes')}
+            </Field>
+            <Field id="outboxArchiveDays" label={t('settings.outboxArchiveDays')} issues={issues}>
+              <InputNumber
+                id="outboxArchiveDays"
+                min={7}
+                value={v.outboxArchiveDays}
+                onChange={(n) => set('outboxArchiveDays', Number(n ?? 0))}
+                style={{ width: '100%' }}
+              />
             </Field>
           </div>
           <Button type="primary" htmlType="submit">
