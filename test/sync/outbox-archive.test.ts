@@ -9,6 +9,7 @@ import { archivedOutboxRows, archiveOutbox, newestOutboxSeq, type OutboxRow } fr
 import { recoverFromHeadOffice } from '../../src-main/sync/recovery';
 import { recoveryOf } from '../../src-main/sync/recovery-state';
 import { syncOnce } from '../../src-main/sync/sync-run';
+import { createSyncService } from '../../src-main/sync/sync-service';
 import { ackedSeq, setAckedSeq, waitingCount } from '../../src-main/sync/sync-state';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
@@ -56,6 +57,28 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))(
       await hq.close();
     });
     const sync = (store: TestStore = s) => syncOnce({ ctx: store.ctx, branch: 'SH01', transport: t });
+
+    it("the app's sync service archives after each successful sync, by the manager's setting", async () => {
+      workForty(s);
+      s.clock.t = START + 55 * DAY;
+      s.settings.outboxArchiveDays = 90;
+      const noTimers = { setTimeout: () => 0, clearTimeout: () => undefined };
+      const service = createSyncService(s.ctx, {
+        config: () => ({ branch: 'SH01', url: hq.url, key }),
+        timers: noTimers,
+      });
+      const total = count(s, 'outbox');
+      await service.syncNow();
+      expect(service.status()).toMatchObject({ state: 'idle', waiting: 0, lastError: null });
+      // Nothing is 90 days old yet.
+      expect(count(s, 'outbox')).toBe(total);
+      s.settings.outboxArchiveDays = 30;
+      await service.syncNow();
+      const left = outboxRows(s);
+      expect(left.every((r) => r.created_at >= s.clock.t - 30 * DAY)).toBe(true);
+      expect(left.length + [...archivedOutboxRows(s.db)].length).toBe(total);
+      expect(left.length).toBeLessThan(total);
+    });
 
     it('moves only acknowledged rows past the retention, keeps every byte, and sync and recovery still work', async () => {
       const cases = workForty(s);
