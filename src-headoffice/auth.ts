@@ -1,9 +1,10 @@
 // Authenticates a signed branch request: known branch, valid HMAC, timestamp within ±300 s
 // of head office's clock, and a nonce never seen before (kept in the store, so a restart
-// does not reopen the replay window).
+// does not reopen the replay window; written by group commit, or in a push's import transaction).
 import { isSyncError, type SyncError, syncRefuse } from '../src-main/sync/batch-errors';
-import { MAX_SKEW_MS, readSignature, verifySignature } from '../src-main/sync/batch-sign';
+import { readSignature, verifySignature } from '../src-main/sync/batch-sign';
 import { branchKey } from './branches';
+import { nonceLedger } from './nonce-ledger';
 import type { HqStore } from './store';
 
 export interface SignedRequest {
@@ -13,17 +14,16 @@ export interface SignedRequest {
   body: Buffer | string;
 }
 
-let lastPrune = 0;
-
 /**
  * Returns the branch code the request is signed by, or throws a SyncError. `quiet`: a bad
  * signature is not kept as the branch's last error (its source address is already throttled).
+ * `nonceInImport`: the caller writes the nonce in its own transaction (a push); others are group-committed (nonce-ledger.ts).
  */
 export async function authenticate(
   db: HqStore,
   req: SignedRequest,
   now: number,
-  o: { quiet?: boolean } = {},
+  o: { quiet?: boolean; nonceInImport?: boolean } = {},
 ): Promise<string> {
   const parts = readSignature(req.headers);
   const key = await branchKey(db, parts.branch);
@@ -40,27 +40,26 @@ export async function authenticate(
     if (isSyncError(e) && e.why === 'BAD_SIGNATURE' && !o.quiet) await refusedAs(db, parts.branch, e, now);
     throw e;
   }
-  // Nonces older than twice the window can never pass the timestamp check again.
-  if (now - lastPrune > MAX_SKEW_MS) {
-    lastPrune = now;
-    await db.run('DELETE FROM nonces WHERE seen_at < ?', [now - 2 * MAX_SKEW_MS]);
-  }
-  const fresh = await db.run('INSERT INTO nonces (branch, nonce, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
-    parts.branch,
-    parts.nonce,
-    now,
-  ]);
-  if (fresh === 0) {
-    const e = syncRefuse(
-      'NONCE_REUSED',
-      '重复的请求(一次性随机数已用过),已拒绝',
-      'Replayed request (the nonce was already used); refused',
-    );
+  // A push's nonce is written in its import's transaction (importer.ts): here only a stored one is refused.
+  const fresh = o.nonceInImport
+    ? (await db.get('SELECT 1 AS seen FROM nonces WHERE branch = ? AND nonce = ?', [parts.branch, parts.nonce])) ===
+      undefined
+    : await nonceLedger(db).take(parts.branch, parts.nonce, now);
+  if (!fresh) {
+    const e = replayed();
     await refusedAs(db, parts.branch, e, now);
     throw e;
   }
   return parts.branch;
 }
+
+/** The refusal of a request whose nonce is already stored. */
+export const replayed = (): SyncError =>
+  syncRefuse(
+    'NONCE_REUSED',
+    '重复的请求(一次性随机数已用过),已拒绝',
+    'Replayed request (the nonce was already used); refused',
+  );
 
 /** Keeps a refusal as the branch's last error, as the importer does for a refused batch. */
 async function refusedAs(db: HqStore, branch: string, e: SyncError, now: number): Promise<void> {

@@ -10,6 +10,8 @@ import { RECORD_SCHEMA_VERSION } from '../src-main/shared/sync-format';
 import { syncRefuse, isSyncError } from '../src-main/sync/batch-errors';
 import { type BadLine, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
 import { AuditSnapshot, CaseChildSnapshot, type PushAnswer } from '../src-main/sync/protocol';
+import { replayed } from './auth';
+import { insertNonces } from './nonce-ledger';
 import { projectCase } from './projection';
 import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
@@ -27,6 +29,8 @@ export interface ImportOptions {
   maxSchema?: number;
   /** Outbox records the branch says are waiting (stored for the console's branch health). */
   backlog?: number;
+  /** The push's nonce: written in this transaction, and a replay (already stored) refused (auth.ts). */
+  nonce?: string;
 }
 
 // One-shot hashing: six times faster than a Hash object per record, which the 100k import feels.
@@ -72,6 +76,11 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
   try {
     return await store.tx(async (t): Promise<PushAnswer> => {
       await t.lockBranch(o.branch);
+      if (
+        o.nonce !== undefined &&
+        (await insertNonces(t, [{ branch: o.branch, nonce: o.nonce, now: o.now }])).size === 0
+      )
+        throw replayed();
       const cursor =
         (
           await t.get<{ last_seq: number }>('SELECT last_seq FROM cursors WHERE branch = ? AND epoch = ?', [

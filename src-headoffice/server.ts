@@ -1,7 +1,8 @@
 // The head-office receiver (Fastify). Signed branch requests: POST /v1/batches (a gzipped
 // batch, body capped before it is read: 413), GET /v1/instructions?since=. A reviewer's
 // POST /v1/instructions needs the admin token. Rate limited per verified branch, unverified
-// traffic per source address (429 + Retry-After); unverified body bytes in flight capped (503).
+// traffic per source address (429 + Retry-After); unverified body bytes in flight capped (503);
+// batches decoded or imported at once capped (503, import-admission.ts).
 // Queries and bodies are declared as route schemas from the sync contract (protocol.ts) and
 // checked after authentication (hooks), so the order of refusals is the same as it always was.
 import rateLimit from '@fastify/rate-limit';
@@ -9,17 +10,22 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { refuse } from '../src-main/shared/errors';
+import { readSignature } from '../src-main/sync/batch-sign';
 import { BatchesQuery, InstructionsQuery, RecoveryQuery } from '../src-main/sync/protocol';
 import { authenticate } from './auth';
 import { branchHolding, recoveryPage } from './branch-holding';
 import { consoleRoutes } from './console/routes';
 import { httpError } from './http-errors';
 import { importBatch } from './importer';
+import { nonceLedger } from './nonce-ledger';
+import { defaultImportSlots, ImportAdmission } from './import-admission';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { remindersSince } from './reminders';
 import { updateFeedRoutes } from './update-feed';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits';
-import { isThrottled, tooMany, WindowCounter } from './request-throttle';
+import { isThrottled, tooMany } from './request-throttle';
+import { requestWindows } from './shared-window-counter';
+import { databaseRateLimitStore } from './rate-limit-store';
 import { bodyVerified, countUnverifiedBodies } from './unverified-bodies';
 import { zodValidator, type ZodTypeProvider } from './route-schemas';
 import type { HqStore } from './store';
@@ -29,6 +35,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The branch a request is signed by, set by the signature hook before validation. */
     signedBranch?: string;
+    /** A push's nonce until its import transaction has written it (else written when the answer is sent). */
+    pushNonce?: string;
   }
 }
 
@@ -94,14 +102,19 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   });
   // The branch routes count a request against its branch only once its signature is verified;
   // anything else they receive (unsigned, a bad signature, an unknown branch, …) counts against its source address.
-  const perBranch = new WindowCounter(limits.rateMax, limits.rateWindowMs);
-  const perAddress = new WindowCounter(limits.unverifiedRateMax, limits.rateWindowMs);
+  // On PostgreSQL the windows are in the database, shared by every instance (shared-window-counter.ts).
+  const perBranch = requestWindows(o.db, 'branch', limits.rateMax, limits.rateWindowMs);
+  const perAddress = requestWindows(o.db, 'address', limits.unverifiedRateMax, limits.rateWindowMs);
+  // A bounded number of batches decoded or imported at once (memory stays bounded; pulls keep connections).
+  const admission = new ImportAdmission(limits.importSlots ?? defaultImportSlots(o.db), limits.importBusyRetryAfterS);
 
   await app.register(rateLimit, {
     max: limits.rateMax,
     timeWindow: limits.rateWindowMs,
     // Per source address on the routes that are not branch-signed (those are counted below, after the signature).
     keyGenerator: (req) => req.ip,
+    // Shared by every instance on one PostgreSQL (rate-limit-store.ts); SQLite head office is one process.
+    ...(o.db.kind === 'pg' ? { store: databaseRateLimitStore(o.db) } : {}),
     errorResponseBuilder: (_req, ctx) =>
       Object.assign(new Error('rate limited'), { statusCode: 429, rateLimited: true, after: ctx.after }),
   });
@@ -120,32 +133,36 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   /** Checks the signature over the raw body (before the schemas; a batch that is not bytes is left to its schema's refusal). */
   const signed = async (req: FastifyRequest) => {
     if (req.method === 'POST' && !Buffer.isBuffer(req.body)) {
-      const wait = perAddress.exceeded(req.ip, Date.now());
+      const wait = await perAddress.exceeded(req.ip, Date.now());
       if (wait !== null) throw tooMany(wait, FROM_ADDRESS);
       return;
     }
     const body = Buffer.isBuffer(req.body) ? req.body : '';
     let branch: string;
-    const throttled = perAddress.exceeded(req.ip, Date.now());
+    const throttled = await perAddress.exceeded(req.ip, Date.now());
     try {
       const signedReq = { method: req.method, url: req.url, headers: req.headers, body };
-      branch = await authenticate(o.db, signedReq, now(), { quiet: throttled !== null });
+      const nonceInImport = req.routeOptions.url === '/v1/batches';
+      branch = await authenticate(o.db, signedReq, now(), { quiet: throttled !== null, nonceInImport });
+      if (nonceInImport) req.pushNonce = readSignature(req.headers).nonce;
     } catch (e) {
       throw throttled === null ? e : tooMany(throttled, FROM_ADDRESS);
     }
     bodyVerified(req);
     req.signedBranch = branch;
-    const wait = perBranch.hit(branch, Date.now());
+    const wait = await perBranch.hit(branch, Date.now());
     if (wait !== null) throw tooMany(wait, { zh: `门店 ${branch} `, en: `from branch ${branch}` });
   };
   /** An address over its limit of unverified requests is refused before its body is read when the request is not even signed. */
   const unsignedGate = async (req: FastifyRequest) => {
     if (req.headers['x-bd-signature'] !== undefined) return;
-    const wait = perAddress.exceeded(req.ip, Date.now());
+    const wait = await perAddress.exceeded(req.ip, Date.now());
     if (wait !== null) throw tooMany(wait, FROM_ADDRESS);
   };
   const countUnverified = async (req: FastifyRequest) => {
-    if (req.signedBranch === undefined) perAddress.hit(req.ip, Date.now());
+    if (req.signedBranch === undefined) await perAddress.hit(req.ip, Date.now());
+    // A push refused before its import committed still uses up its nonce.
+    else if (req.pushNonce !== undefined) await nonceLedger(o.db).take(req.signedBranch, req.pushNonce, now());
   };
   const branchRoute = { config: { rateLimit: false as const }, onRequest: unsignedGate, onResponse: countUnverified };
 
@@ -155,15 +172,19 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     { ...branchRoute, preValidation: signed, schema: { body: BatchBody, querystring: BatchesQuery } },
     async (req) => {
       const { backlog } = req.query;
-      const answer = await importBatch(o.db, req.body, {
-        branch: signedBranch(req),
-        source: 'http',
-        now: now(),
-        ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}),
-        ...(backlog !== undefined ? { backlog } : {}),
+      return admission.run(async () => {
+        const answer = await importBatch(o.db, req.body, {
+          branch: signedBranch(req),
+          source: 'http',
+          now: now(),
+          ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}),
+          ...(backlog !== undefined ? { backlog } : {}),
+          ...(req.pushNonce !== undefined ? { nonce: req.pushNonce } : {}),
+        });
+        req.pushNonce = undefined;
+        o.afterCommit?.();
+        return { ...answer, holding: await branchHolding(o.db, signedBranch(req)) };
       });
-      o.afterCommit?.();
-      return { ...answer, holding: await branchHolding(o.db, signedBranch(req)) };
     },
   );
 

@@ -10,7 +10,7 @@ import { AppError, refuse } from '../../src-main/shared/errors';
 import { parseInput } from '../../src-main/shared/validation';
 import type { HqStore } from '../store';
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, type Reviewer } from './api-contract';
-import { unknownSignIns } from './unknown-sign-ins';
+import { unknownSignInCounts } from './unknown-sign-ins-shared';
 
 const scrypt = promisify(scryptCb) as (
   password: string,
@@ -95,11 +95,11 @@ export async function verifyReviewer(
   );
   if (!row || row.active !== 1) {
     // Answered as a reviewer's row would be: locked without hashing, else hashed and counted.
-    const unknown = unknownSignIns(store);
-    const lockedFor = unknown.lockedFor(u, now);
+    const unknown = unknownSignInCounts(store);
+    const lockedFor = await unknown.lockedFor(u, now);
     if (lockedFor !== null) throw new LockedError(lockedFor);
     await passwordMatches(password, await (dummy ??= hashPassword('not-a-password-anyone-has')));
-    const attempt = unknown.fail(u, now);
+    const attempt = await unknown.fail(u, now);
     if (attempt.kind === 'locked') throw new LockedError(attempt.retryAfterMs);
     throw wrong();
   }

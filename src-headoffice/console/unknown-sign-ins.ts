@@ -1,5 +1,6 @@
 // Failed sign-ins counted for usernames no active reviewer has, so an unknown name is locked after
-// the same number of wrong attempts as a real one; held in memory per store, bounded in size.
+// the same number of wrong attempts as a real one; held in memory per store, bounded in size. Sign-in
+// uses it on SQLite; on PostgreSQL the counts are in the database (unknown-sign-ins-shared.ts).
 import type { HqStore } from '../store';
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from './api-contract';
 
