@@ -1,8 +1,8 @@
 // The sync bench (`npm run bench -- --only sync_100k_end_to_end_s`): a branch backlog of
 // 100,000 changed records pushed over loopback into head office's SQLite. The backlog is
 // realistic outbox rows from seed-demo (cases through their whole lifecycle, audit rows,
-// customers, slips), replicated under fresh record ids up to the target count. Each side runs
-// in its own process so its peak RSS is its own. Prints one JSON line for run.ts.
+// customers, slips), replicated under fresh record ids and case numbers (unique at head office)
+// up to the target count. Each side runs in its own process so its peak RSS is its own. Prints one JSON line for run.ts.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ export function buildBacklog(file: string, target: number): number {
   const base = db.prepare('SELECT max(seq) FROM outbox').pluck().get() as number;
   const copy = db.prepare(
     `INSERT INTO outbox (record_type, record_id, version, schema_version, payload, created_at)
-     SELECT record_type, record_id || '.' || @k, version, schema_version, replace(payload, record_id, record_id || '.' || @k), created_at
+     SELECT record_type, record_id || '.' || @k, version, schema_version, replace(CASE WHEN record_type = 'case' AND json_extract(payload, '$.number') IS NOT NULL THEN json_set(payload, '$.number', json_extract(payload, '$.number') || '.' || @k) ELSE payload END, record_id, record_id || '.' || @k), created_at
      FROM outbox WHERE seq <= @n ORDER BY seq`,
   );
   for (let k = 1, total = base; total < target; k++) {
