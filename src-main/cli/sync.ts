@@ -47,8 +47,13 @@ const STATE_WORDS: Record<CliSyncState, Bilingual> = {
 export function statusOf(db: Db, lastError: Bilingual | null): CliSyncStatus {
   const recovery = recoveryOf(db);
   const waiting = waitingCount(db);
-  const acknowledged = (db.prepare('SELECT count(*) FROM outbox WHERE seq <= ?').pluck().get(ackedSeq(db)) ??
-    0) as number;
+  // Rows moved to the outbox archive were acknowledged too (outbox-archive.ts).
+  const acknowledged = (db
+    .prepare(
+      'SELECT (SELECT count(*) FROM outbox WHERE seq <= ?) + (SELECT coalesce(sum(row_count), 0) FROM outbox_archive WHERE last_seq <= ?)',
+    )
+    .pluck()
+    .get(ackedSeq(db), ackedSeq(db)) ?? 0) as number;
   const state: CliSyncState = recovery ? recovery.state : lastError ? 'failed' : waiting > 0 ? 'waiting' : 'idle';
   const error = lastError ?? (recovery ? RECOVERY_STATE_LABELS[recovery.state] : null);
   return { acknowledged, waiting, state, lastError: error };
