@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { cleanMarkerPath } from '../src-main/db/clean-shutdown';
 import { openDatabase } from '../src-main/db/connection';
 import { loadMigrations } from '../src-main/db/migrations';
 import { formatNumber, NUMBER_KINDS } from '../src-main/domain/numbering';
@@ -83,6 +84,8 @@ export function ensureDataset(dir: string, size: number, log: (s: string) => voi
     counts,
   };
   renameSync(tmp, file);
+  // The build closed its store cleanly: its clean-close marker goes with the file.
+  if (existsSync(cleanMarkerPath(tmp))) renameSync(cleanMarkerPath(tmp), cleanMarkerPath(file));
   writeFileSync(metaFile, JSON.stringify(meta, null, 2));
   return { file, reused: false, meta };
 }

@@ -2,10 +2,14 @@
 // outbox, the timeline, customers and the search index all grow as they do in use. For speed
 // the creates are grouped into outer transactions of 1,000 (each createCase's own transaction
 // becomes a savepoint); that changes how often pages are written, not what is stored.
+// With `archive`, the branch syncs and archives as the app does: after each group head office has
+// acknowledged everything, and acknowledged outbox rows older than 30 days move to outbox_archive.
 import { join } from 'node:path';
 import { type Db, openDatabase } from '../src-main/db/connection';
 import { createCase } from '../src-main/services/case-intake';
 import { createContext } from '../src-main/services/context';
+import { archiveOutbox, DEFAULT_OUTBOX_ARCHIVE_DAYS } from '../src-main/sync/outbox-archive';
+import { setAckedSeq } from '../src-main/sync/sync-state';
 import { DATASET_NOW } from './dataset';
 import { intakeForms } from './intake-inputs';
 import { createRng } from '../src-main/cli/prng';
@@ -22,6 +26,8 @@ export interface SizeResult {
   createMs: number;
   /** Bytes by table (indexes counted with their table), from dbstat. */
   byTable: [string, number][];
+  /** Outbox rows moved to the archive during the run (0 without `archive`). */
+  archivedRows: number;
 }
 
 const storeBytes = (db: Db): number => {
@@ -29,9 +35,10 @@ const storeBytes = (db: Db): number => {
   return (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
 };
 
-export function benchSize(dir: string, cases: number, log: (s: string) => void): SizeResult {
+export function benchSize(dir: string, cases: number, log: (s: string) => void, archive = false): SizeResult {
   const clock = { t: DATASET_NOW - 300 * 86_400_000 };
-  const { db } = openDatabase(join(dir, 'size.sqlite'), { now: () => clock.t });
+  const { db } = openDatabase(join(dir, archive ? 'size-archived.sqlite' : 'size.sqlite'), { now: () => clock.t });
+  let archivedRows = 0;
   try {
     const ctx = createContext(db, { now: () => clock.t });
     const staff = seedStaff(ctx, 2);
@@ -49,6 +56,10 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void):
           createCase(ctx, actor, input);
         }
       })();
+      if (archive) {
+        setAckedSeq(db, db.prepare('SELECT max(seq) FROM outbox').pluck().get() as number);
+        archivedRows += archiveOutbox(db, { now: clock.t, days: DEFAULT_OUTBOX_ARCHIVE_DAYS }).rows;
+      }
       done += n;
       if (done % 20_000 === 0)
         log(`  size: ${done.toLocaleString('en')} cases in ${((nowMs() - t0) / 1000).toFixed(0)} s`);
@@ -80,6 +91,7 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void):
       perHundredK: ((totalBytes - baselineBytes) * 100_000) / cases,
       createMs,
       byTable: [...byTable].sort((a, b) => b[1] - a[1]),
+      archivedRows,
     };
   } finally {
     db.close();
