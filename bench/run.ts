@@ -14,6 +14,7 @@ import type { Actor } from '../src-main/domain/case-machine';
 import { createContext, type ServiceContext } from '../src-main/services/context';
 import { QUEUES } from '../src-main/shared/enums';
 import { benchCreate } from './create-bench';
+import type { LoadResult } from './hq-load-bench';
 import { DATASET_NOW, ensureDataset, GENERATOR_VERSION } from './dataset';
 import { benchQueueCounts, benchQueues, type Measured } from './queue-bench';
 import { type Figure, printTable, writeResults } from './report';
@@ -26,8 +27,8 @@ const TMP = join(BENCH_DIR, 'tmp');
 
 const GROUPS = {
   create: ['case_create_median_ms', 'raw_commit_median_ms', 'case_create_ratio_to_raw_commit'],
-  size: ['db_bytes_per_100k_cases'],
-  dataset: ['dataset_1m_build_s', 'store_open_ms_1m'],
+  size: ['db_bytes_per_100k_cases', 'db_bytes_per_100k_cases_unarchived'],
+  dataset: ['dataset_1m_build_s', 'store_open_ms_1m', 'store_open_ms_1m_checked'],
   queues: ['queue_first_page_ms_1m', ...QUEUES.map((q) => `queue_first_page_ms_1m_${q}`), 'queue_counts_ms_1m'],
   search3: ['search_3char_ms_1m'],
   searchShort: ['search_short_ms_1m'],
@@ -41,6 +42,16 @@ const GROUPS = {
   ],
   summary: ['summary_month_screen_ms', 'summary_month_pdf_ms'],
   pgImport: ['pg_import_records_per_s', 'pg_import_sqlite_records_per_s'],
+  hqLoad: [
+    'hq_load',
+    'hq_load_records_per_s_50',
+    'hq_load_health_p99_ms_50',
+    'hq_load_rss_mb_50',
+    'hq_load_records_per_s_200',
+    'hq_load_health_p99_ms_200',
+    'hq_load_rss_mb_200',
+    ...['records_per_s', 'health_p99_ms', 'rss_mb'].flatMap((f) => [`hq_load_pg_${f}_50`, `hq_load_pg_${f}_200`]),
+  ],
   console5m: [
     'console_first_page_ms_5m',
     'console_first_page_ms_5m_branch_status',
@@ -59,10 +70,19 @@ interface Options {
   datasetSize: number;
   sizeCases: number;
   samples: number;
+  /** Branches pushing at once in the head-office load bench (hq_load). */
+  branches: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { verbose: false, only: null, datasetSize: 1_000_000, sizeCases: 100_000, samples: 500 };
+  const o: Options = {
+    verbose: false,
+    only: null,
+    datasetSize: 1_000_000,
+    sizeCases: 100_000,
+    samples: 500,
+    branches: 50,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -75,8 +95,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--dataset-size') o.datasetSize = Number(value());
     else if (a === '--size-cases') o.sizeCases = Number(value());
     else if (a === '--samples') o.samples = Number(value());
+    else if (a === '--branches') o.branches = Number(value());
     else
-      throw new Error(`unknown option ${a}; use --verbose, --only NAME, --dataset-size N, --size-cases N, --samples N`);
+      throw new Error(
+        `unknown option ${a}; use --verbose, --only NAME, --dataset-size N, --size-cases N, --samples N, --branches N`,
+      );
   }
   if (
     o.only !== null &&
@@ -158,22 +181,40 @@ function main(): void {
     }
 
     if (wanted('size')) {
-      progress(`size: ${o.sizeCases.toLocaleString('en')} createCase calls in outer transactions of ${SIZE_GROUP}`);
-      const r = benchSize(runDir, o.sizeCases, progress);
-      figures.push({
-        name: 'db_bytes_per_100k_cases',
-        value: r.perHundredK,
-        unit: 'bytes',
-        note: `${r.cases.toLocaleString('en')} cases via createCase, batched in outer transactions of ${SIZE_GROUP} (service transactions become savepoints); store ${(r.totalBytes / 1e6).toFixed(1)} MB less ${(r.baselineBytes / 1e6).toFixed(2)} MB of reference data; after wal_checkpoint(TRUNCATE); created in ${(r.createMs / 1000).toFixed(0)} s`,
-      });
+      progress(
+        `size: ${o.sizeCases.toLocaleString('en')} createCase calls in outer transactions of ${SIZE_GROUP}, twice: syncing and archiving as the app does, then never archived (the anchor)`,
+      );
+      const r = benchSize(runDir, o.sizeCases, progress, true);
+      const raw = benchSize(runDir, o.sizeCases, progress, false);
+      const how = (x: typeof r) =>
+        `${x.cases.toLocaleString('en')} cases via createCase, batched in outer transactions of ${SIZE_GROUP} (service transactions become savepoints); store ${(x.totalBytes / 1e6).toFixed(1)} MB less ${(x.baselineBytes / 1e6).toFixed(2)} MB of reference data; after wal_checkpoint(TRUNCATE); created in ${(x.createMs / 1000).toFixed(0)} s`;
+      figures.push(
+        {
+          name: 'db_bytes_per_100k_cases',
+          value: r.perHundredK,
+          unit: 'bytes',
+          note: `${how(r)}; acknowledged after each group and outbox rows older than 30 days archived (${r.archivedRows.toLocaleString('en')} rows moved, kept deflated in outbox_archive, counted here)`,
+        },
+        {
+          name: 'db_bytes_per_100k_cases_unarchived',
+          value: raw.perHundredK,
+          unit: 'bytes',
+          note: `the same cases, never synced so nothing archived (the anchor); ${how(raw)}`,
+        },
+      );
       after.push(() => {
-        out(
-          `Store of ${r.cases.toLocaleString('en')} service-created cases, by table (indexes included), from dbstat:`,
-        );
-        for (const [t, b] of r.byTable.filter(([, bytes]) => bytes >= 50_000))
+        for (const [label, x] of [
+          ['synced and archived', r],
+          ['never archived', raw],
+        ] as const) {
           out(
-            `  ${t.padEnd(22)} ${(b / 1e6).toFixed(1).padStart(8)} MB  ${((100 * b) / r.totalBytes).toFixed(1).padStart(5)} %`,
+            `Store of ${x.cases.toLocaleString('en')} service-created cases, ${label}, by table (indexes included), from dbstat:`,
           );
+          for (const [t, b] of x.byTable.filter(([, bytes]) => bytes >= 50_000))
+            out(
+              `  ${t.padEnd(22)} ${(b / 1e6).toFixed(1).padStart(8)} MB  ${((100 * b) / x.totalBytes).toFixed(1).padStart(5)} %`,
+            );
+        }
       });
     }
 
@@ -313,6 +354,39 @@ function main(): void {
       );
     }
 
+    if (wanted('hqLoad')) {
+      progress(
+        `hqLoad: ${o.branches} branches × 2,000 outbox records pushed at once through syncOnce into head office on SQLite${process.env.HQ_TEST_DATABASE_URL ? ' and PostgreSQL' : ''}, /healthz polled every 50 ms`,
+      );
+      const runs = JSON.parse(
+        execFileSync(
+          process.execPath,
+          ['--import', 'tsx', join(BENCH_DIR, 'hq-load-bench.ts'), runDir, String(o.branches), '2000'],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+        ),
+      ) as LoadResult[];
+      for (const r of runs) {
+        if (!r.countsEqual) throw new Error(`hq_load (${r.store}): head office's counts differ from the branches'`);
+        const pre = r.store === 'pg' ? 'hq_load_pg' : 'hq_load';
+        const n = r.branches;
+        figures.push(
+          {
+            name: `${pre}_records_per_s_${n}`,
+            value: Math.round(r.recordsPerS),
+            unit: 'records/s',
+            note: `${r.records.toLocaleString('en')} records from ${n} branches in ${r.seconds.toFixed(1)} s (${r.store}); ${r.pushes} pushes p50/p95/p99 ${r.pushP50Ms.toFixed(0)}/${r.pushP95Ms.toFixed(0)}/${r.pushP99Ms.toFixed(0)} ms; ${r.busy} answered 503 (admission) and retried; counts equal; load ${loadavg()[0]?.toFixed(1)}`,
+          },
+          {
+            name: `${pre}_health_p99_ms_${n}`,
+            value: r.healthP99Ms,
+            unit: 'ms',
+            note: `/healthz every 50 ms during the burst, ${r.healthSamples} answers, max ${r.healthMaxMs.toFixed(0)} ms; idle anchor p99 ${r.healthIdleP99Ms.toFixed(1)} ms`,
+          },
+          { name: `${pre}_rss_mb_${n}`, value: r.hqRssMb, unit: 'MB', note: 'peak RSS of the head-office process' },
+        );
+      }
+    }
+
     if (wanted('console5m')) {
       progress(
         'console5m: 5,000,000 cases across 500 branches in the PostgreSQL projection (loaded once, cached in schema bench_console_5m), first page of GET /console/api/cases over HTTP on 127.0.0.1',
@@ -388,6 +462,9 @@ function main(): void {
         note: `${how}; bulk insert (not the service path), then ANALYZE; ${ds.meta.counts.customers?.toLocaleString('en')} customers, ${ds.meta.counts.follow_ups?.toLocaleString('en')} follow-ups${scaleNote}`,
       });
 
+      // The anchor: the same open with quick_check over the whole file (as every open did before
+      // issue 16, and as one after an unclean shutdown does); its clean close leaves the marker.
+      const checkedMs = timeMs(() => openDatabase(ds.file, { quickCheck: 'always' }).db.close());
       let opened!: ReturnType<typeof openDatabase>;
       const openMs = timeMs(() => (opened = openDatabase(ds.file)));
       const db = opened.db;
@@ -398,7 +475,13 @@ function main(): void {
         name: 'store_open_ms_1m',
         value: openMs,
         unit: 'ms',
-        note: `openDatabase: header check, quick_check over the whole ${fileMb.toFixed(0)} MB file, pragmas (page cache warm)${scaleNote}`,
+        note: `openDatabase: header check, ${opened.checked ? `quick_check over the whole ${fileMb.toFixed(0)} MB file (no clean-close marker)` : `no quick_check (the store was closed cleanly; the app checks the ${fileMb.toFixed(0)} MB file in the background)`}, pragmas (page cache warm)${scaleNote}`,
+      });
+      figures.push({
+        name: 'store_open_ms_1m_checked',
+        value: checkedMs,
+        unit: 'ms',
+        note: `the anchor: openDatabase with quick_check over the whole ${fileMb.toFixed(0)} MB file (every open before; now only after an unclean shutdown)${scaleNote}`,
       });
       const explainDb = new Database(ds.file);
       try {
