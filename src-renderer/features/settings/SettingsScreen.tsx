@@ -103,9 +103,10 @@ export function SettingsScreen() {
     await setLang(r.value.language);
     void message.success(t('settings.saved'));
   };
-  const num = (k: 'lockAfterMinutes' | 'dueSoonHours' | 'governmentReplyDays' | 'syncIntervalMinutes') => (
-    <InputNumber id={k} min={1} value={v[k]} onChange={(n) => set(k, Number(n ?? 0))} style={{ width: '100%' }} />
-  );
+  // No min on the field: an out-of-range number stays as typed and the store's refusal names it (a clamp would change it silently).
+  const num = (
+    k: 'lockAfterMinutes' | 'dueSoonHours' | 'governmentReplyDays' | 'syncIntervalMinutes' | 'outboxArchiveDays',
+  ) => <InputNumber id={k} value={v[k]} onChange={(n) => set(k, Number(n ?? 0))} style={{ width: '100%' }} />;
 
   return (
     <>
@@ -258,13 +259,7 @@ export function SettingsScreen() {
               {num('syncIntervalMinutes')}
             </Field>
             <Field id="outboxArchiveDays" label={t('settings.outboxArchiveDays')} issues={issues}>
-              <InputNumber
-                id="outboxArchiveDays"
-                min={7}
-                value={v.outboxArchiveDays}
-                onChange={(n) => set('outboxArchiveDays', Number(n ?? 0))}
-                style={{ width: '100%' }}
-              />
+              {num('outboxArchiveDays')}
             </Field>
           </div>
           <Button type="primary" htmlType="submit">
