@@ -3,6 +3,7 @@
 // (ARCHITECTURE §5).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,39 @@ export const startDemoBranch = (dir: string, cases: number, extra: string[] = []
     'npm start (browser mode)',
   );
 export const demoStore = (dir: string): string => join(dir, 'demo', 'branch-desk.sqlite');
+
+export interface DemoBranch {
+  url: string;
+  browser: Browser;
+  /** The demo store's file. */
+  store: string;
+}
+
+/**
+ * A file's branch app on a fresh demo store of `cases` cases and a Chromium, started before its
+ * tests and stopped after; `prepare` may change the store once the app has made it.
+ */
+export function useDemoBranch(
+  o: { cases: number; name: string; prepare?: (store: string) => void },
+  assign: (b: DemoBranch) => void,
+): void {
+  let dir = '';
+  let proc: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), `branch-desk-e2e-${o.name}-`));
+    const started = await startDemoBranch(dir, o.cases);
+    proc = started.proc;
+    o.prepare?.(demoStore(dir));
+    browser = await launchChromium();
+    assign({ url: started.url, browser, store: demoStore(dir) });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stopProcess(proc);
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
 
 /** Stops a server process and waits for it (only when still running: an exit already heard is never heard again). */
 export async function stopProcess(proc: ChildProcess | undefined): Promise<void> {

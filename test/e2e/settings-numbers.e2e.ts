@@ -1,29 +1,12 @@
 // The manager's number settings in Chromium: an out-of-range number stays as typed and is refused on
 // its field in words (no silent clamp to the minimum); a valid one is saved and shown after a reload.
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, shot, signIn, startDemoBranch, stopProcess } from './harness';
+import { describe, expect, it } from 'vitest';
+import { shot, signIn, useDemoBranch } from './harness';
 
-let proc: ChildProcess;
 let url = '';
 let browser: Browser;
-let dir = '';
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-settings-'));
-  ({ proc, url } = await startDemoBranch(dir, 5));
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stopProcess(proc);
-  rmSync(dir, { recursive: true, force: true });
-});
+useDemoBranch({ cases: 5, name: 'settings' }, (b) => ({ url, browser } = b));
 
 describe('number settings', () => {
   it('refuses days kept below 7 and 0 minutes to the lock on their fields, keeping what was typed; saves valid ones', async () => {

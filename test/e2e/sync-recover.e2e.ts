@@ -1,37 +1,23 @@
 // The sync line of a store behind head office in Chromium (issue 15 §2): the words in zh-CN and
 // English, the manager's "restore from head office" button with its confirmation, none for a clerk.
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, demoStore, launchChromium, shot, signIn, startDemoBranch, stopProcess } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, shot, signIn, useDemoBranch } from './harness';
 
-let proc: ChildProcess;
-let url = '';
-let browser: Browser;
-let dir = '';
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-recover-'));
-  ({ proc, url } = await startDemoBranch(dir, 20));
-  // The state a sync leaves when head office holds what this store does not (src-main/sync/README.md).
-  const db = new Database(demoStore(dir));
+/** The state a sync leaves when head office holds what this store does not (src-main/sync/README.md). */
+function markBehind(store: string): void {
+  const db = new Database(store);
   db.pragma('busy_timeout = 5000');
   db.prepare("INSERT INTO sync_state (key, value) VALUES ('recovery', ?)").run(
     JSON.stringify({ state: 'behind', reason: 'numbers', cursor: 0 }),
   );
   db.close();
-  browser = await launchChromium();
-}, 180_000);
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await stopProcess(proc);
-  rmSync(dir, { recursive: true, force: true });
-});
+let url = '';
+let browser: Browser;
+useDemoBranch({ cases: 20, name: 'recover', prepare: markBehind }, (b) => ({ url, browser } = b));
 
 describe('a store behind head office', () => {
   it('tells everyone on the sync line; the manager gets the restore button and a confirmation', async () => {

@@ -1,31 +1,14 @@
 // The head-office address in Chromium (issue 15 §6): an http:// address on another computer is refused
 // with the field named and what was typed kept, until the manager ticks 允许不加密连接; then the sync
 // line warns that the connection is not encrypted, in zh-CN and English.
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, shot, signIn, startDemoBranch, stopProcess } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, shot, signIn, useDemoBranch } from './harness';
 
 const REMOTE = 'http://192.168.1.20:8787';
-let proc: ChildProcess;
 let url = '';
 let browser: Browser;
-let dir = '';
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'branch-desk-e2e-unencrypted-'));
-  ({ proc, url } = await startDemoBranch(dir, 5));
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stopProcess(proc);
-  rmSync(dir, { recursive: true, force: true });
-});
+useDemoBranch({ cases: 5, name: 'unencrypted' }, (b) => ({ url, browser } = b));
 
 describe('an unencrypted head-office address', () => {
   it('is refused until the manager allows it, then the sync line warns', async () => {
