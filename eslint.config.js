@@ -172,9 +172,9 @@ export default tseslint.config(
       'no-restricted-imports': restrict(noElectron, {
         patterns: [
           {
-            regex: 'src-main/(?!shared(/|$)|domain/|pdf/|sync/batch|sync/protocol)',
+            regex: 'src-main/(?!shared(/|$)|domain/|pdf/|sync/batch|sync/protocol|sync/record-snapshots)',
             message:
-              'Head office may import src-main/shared, src-main/domain, src-main/pdf, and the batch format and wire protocol of src-main/sync only.',
+              'Head office may import src-main/shared, src-main/domain, src-main/pdf, and the batch format, wire protocol and record snapshots of src-main/sync only.',
           },
         ],
       }),

@@ -22,7 +22,11 @@ import { z } from 'zod';
 import type { CaseStatus, Channel, Finding } from '../../src-main/shared/enums';
 import type { Bilingual } from '../../src-main/shared/errors';
 import type { InstructionKind } from '../../src-main/shared/instruction-versions';
-import type { CaseRecordSnapshot, FollowUpRecordSnapshot, SlipRecordSnapshot } from '../../src-main/sync/protocol';
+import type {
+  CaseRecordSnapshot,
+  FollowUpRecordSnapshot,
+  SlipRecordSnapshot,
+} from '../../src-main/sync/record-snapshots';
 import {
   branchCode,
   CONSOLE_API,

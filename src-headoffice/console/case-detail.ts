@@ -11,7 +11,7 @@ import {
   SlipRecordSnapshot,
   SnapshotRef,
   UnitRecordSnapshot,
-} from '../../src-main/sync/protocol';
+} from '../../src-main/sync/record-snapshots';
 import type { InstructionKind } from '../../src-main/shared/instruction-versions';
 import type { HqStore } from '../store';
 import type { CaseDetail, CaseHistoryEntry, ConsoleInstruction } from './api-contract';

@@ -4,7 +4,7 @@
 // both read the case through it, so the screen and the paper say the same.
 import { maskPhone, normalizePhone } from '../../src-main/shared/phone';
 import type { CaseRecord, FollowUp } from '../../src-main/shared/types';
-import type { CaseRecordSnapshot, FollowUpRecordSnapshot } from '../../src-main/sync/protocol';
+import type { CaseRecordSnapshot, FollowUpRecordSnapshot } from '../../src-main/sync/record-snapshots';
 
 /** Head office sees the customer's phone masked (it does not call customers; the branch does). */
 export function maskedPhone(raw: string | null | undefined): string | null {

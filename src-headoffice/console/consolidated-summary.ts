@@ -18,7 +18,7 @@ import {
   FollowUpRecordSnapshot,
   SlipRecordSnapshot,
   UnitRecordSnapshot,
-} from '../../src-main/sync/protocol';
+} from '../../src-main/sync/record-snapshots';
 import type { HqStore, Param } from '../store';
 import { CONSOLE_TIME_ZONE, type ConsoleSummary, type SummaryQuery } from './api-contract';
 import { readSnapshot } from './snapshots';

@@ -1,6 +1,6 @@
 // GET /units: every branch's units as (branch, unit), keyed "SH01/<unit id>" and named by
 // branch — two branches may share unit ids (a store cloned from another) and stay apart.
-import { UnitRecordSnapshot } from '../../src-main/sync/protocol';
+import { UnitRecordSnapshot } from '../../src-main/sync/record-snapshots';
 import type { HqQuery } from '../store';
 import { type UnitOption, unitKeyOf } from './api-contract';
 import { readSnapshot } from './snapshots';

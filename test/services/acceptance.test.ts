@@ -11,7 +11,7 @@ import { forwardCase, reopenCase, resolveCase } from '../../src-main/services/ca
 import { listQueue, queueCounts } from '../../src-main/services/queues';
 import { computeSummary } from '../../src-main/services/reports';
 import { AppError } from '../../src-main/shared/errors';
-import { CaseRecordSnapshot } from '../../src-main/sync/protocol';
+import { CaseRecordSnapshot } from '../../src-main/sync/record-snapshots';
 import { openTestStore, phoneCase, storeCounts, type TestStore } from '../helpers/store';
 
 let s: TestStore;

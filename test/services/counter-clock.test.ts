@@ -6,7 +6,7 @@ import { createCase } from '../../src-main/services/case-intake';
 import { getCase } from '../../src-main/services/case-read';
 import { forwardCase, recordFeedback, resolveCase } from '../../src-main/services/case-workflow';
 import { computeSummary } from '../../src-main/services/reports';
-import { CaseRecordSnapshot } from '../../src-main/sync/protocol';
+import { CaseRecordSnapshot } from '../../src-main/sync/record-snapshots';
 import { openTestStore, phoneCase, storeCounts, type TestStore } from '../helpers/store';
 
 let s: TestStore;

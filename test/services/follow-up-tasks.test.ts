@@ -12,7 +12,7 @@ import { completeFollowUp, scheduleFollowUp } from '../../src-main/services/foll
 import { listQueue, queueCounts } from '../../src-main/services/queues';
 import { setUserActive } from '../../src-main/services/users';
 import { BranchSettingsSchema, DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
-import { CaseRecordSnapshot, FollowUpRecordSnapshot } from '../../src-main/sync/protocol';
+import { CaseRecordSnapshot, FollowUpRecordSnapshot } from '../../src-main/sync/record-snapshots';
 import { openTestStore, phoneCase, storeCounts, type TestStore } from '../helpers/store';
 
 let s: TestStore;

@@ -19,7 +19,7 @@ import {
 } from '../../src-main/services/case-workflow';
 import { computeSummary } from '../../src-main/services/reports';
 import { AppError } from '../../src-main/shared/errors';
-import { CaseRecordSnapshot } from '../../src-main/sync/protocol';
+import { CaseRecordSnapshot } from '../../src-main/sync/record-snapshots';
 import { openTestStore, phoneCase, storeCounts, type TestStore } from '../helpers/store';
 
 let s: TestStore;
