@@ -32,12 +32,27 @@ export async function insertNonces(
   return fresh;
 }
 
+export type NonceRow = { branch: string; nonce: string; now: number };
+/** Writes one group (pruning nonces older than `pruneBefore` first when given); answers the keys that were new. */
+export type NonceWriter = (rows: NonceRow[], pruneBefore: number | null) => Promise<Set<string>>;
+
+/** One group commit on this connection. */
+export const writeNonces = (db: HqStore, rows: NonceRow[], pruneBefore: number | null): Promise<Set<string>> =>
+  db.tx(async (t) => {
+    if (pruneBefore !== null) await t.run('DELETE FROM nonces WHERE seen_at < ?', [pruneBefore]);
+    return insertNonces(t, rows);
+  });
+
 export class NonceLedger {
   private queue: Waiting[] = [];
   private writing = false;
   private lastPrune = 0;
+  /** Where the group commits go: this connection, or (SQLite with import workers) the writer thread (import-pool.ts). */
+  writer: NonceWriter;
 
-  constructor(private readonly db: HqStore) {}
+  constructor(private readonly db: HqStore) {
+    this.writer = (rows, pruneBefore) => writeNonces(this.db, rows, pruneBefore);
+  }
 
   /** True when the nonce was never seen before (now stored, committed); false for a replay. */
   take(branch: string, nonce: string, now: number): Promise<boolean> {
@@ -57,14 +72,11 @@ export class NonceLedger {
       for (const w of batch) if (!first.has(keyOf(w.branch, w.nonce))) first.set(keyOf(w.branch, w.nonce), w);
       try {
         const newest = Math.max(...batch.map((w) => w.now));
-        const fresh = await this.db.tx(async (t) => {
-          // Nonces older than twice the window can never pass the timestamp check again.
-          if (newest - this.lastPrune > MAX_SKEW_MS) {
-            this.lastPrune = newest;
-            await t.run('DELETE FROM nonces WHERE seen_at < ?', [newest - 2 * MAX_SKEW_MS]);
-          }
-          return insertNonces(t, [...first.values()]);
-        });
+        // Nonces older than twice the window can never pass the timestamp check again.
+        const prune = newest - this.lastPrune > MAX_SKEW_MS;
+        if (prune) this.lastPrune = newest;
+        const rows = [...first.values()].map((w) => ({ branch: w.branch, nonce: w.nonce, now: w.now }));
+        const fresh = await this.writer(rows, prune ? newest - 2 * MAX_SKEW_MS : null);
         for (const w of batch) w.done(first.get(keyOf(w.branch, w.nonce)) === w && fresh.has(keyOf(w.branch, w.nonce)));
       } catch (e) {
         for (const w of batch) w.fail(e);

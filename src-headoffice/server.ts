@@ -19,6 +19,7 @@ import { httpError } from './http-errors';
 import { importBatch } from './importer';
 import { nonceLedger } from './nonce-ledger';
 import { defaultImportSlots, ImportAdmission } from './import-admission';
+import { ImportPool, PG_IMPORT_WORKERS } from './import-pool';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { remindersSince } from './reminders';
 import { updateFeedRoutes } from './update-feed';
@@ -61,6 +62,10 @@ export interface ServerOptions {
   now?: () => number;
   /** Called after an import commits and before the answer is sent (tests kill here). */
   afterCommit?: () => void;
+  /** Import worker threads (import-pool.ts): 0 imports on the request loop; default 1 on SQLite (its only ever), 2 on PostgreSQL. */
+  importWorkers?: number;
+  /** Test hook: the first import worker exits inside its first import's transaction, before commit. */
+  importWorkerCrash?: 'before-commit';
   /** Newest record schema this head office reads (defaults to the shared one). */
   maxSchema?: number;
   /** The console's static build (default out/console). */
@@ -107,6 +112,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const perAddress = requestWindows(o.db, 'address', limits.unverifiedRateMax, limits.rateWindowMs);
   // A bounded number of batches decoded or imported at once (memory stays bounded; pulls keep connections).
   const admission = new ImportAdmission(limits.importSlots ?? defaultImportSlots(o.db), limits.importBusyRetryAfterS);
+  // Imports in worker threads, off this loop (started at the first push); null: on this loop.
+  const pool = ImportPool.for(o.db, {
+    workers: o.importWorkers ?? (o.db.kind === 'pg' ? PG_IMPORT_WORKERS : 1),
+    retryAfterS: limits.importBusyRetryAfterS,
+    crash: o.importWorkerCrash ?? null,
+  });
+  if (pool) app.addHook('onClose', () => pool.close());
 
   await app.register(rateLimit, {
     max: limits.rateMax,
@@ -173,14 +185,21 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     async (req) => {
       const { backlog } = req.query;
       return admission.run(async () => {
-        const answer = await importBatch(o.db, req.body, {
+        const options = {
           branch: signedBranch(req),
-          source: 'http',
+          source: 'http' as const,
           now: now(),
           ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}),
           ...(backlog !== undefined ? { backlog } : {}),
           ...(req.pushNonce !== undefined ? { nonce: req.pushNonce } : {}),
-        });
+        };
+        if (pool) {
+          const { answer, holding } = await pool.importBatch(req.body, options);
+          req.pushNonce = undefined;
+          o.afterCommit?.();
+          return { ...answer, holding };
+        }
+        const answer = await importBatch(o.db, req.body, options);
         req.pushNonce = undefined;
         o.afterCommit?.();
         return { ...answer, holding: await branchHolding(o.db, signedBranch(req)) };

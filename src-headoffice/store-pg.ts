@@ -221,6 +221,8 @@ function txApi(client: pg.PoolClient): HqTx {
 export class PgStore implements HqStore {
   readonly kind = 'pg' as const;
   private readonly direct: HqQuery;
+  /** How openPgStore opened it (URL and schema), so an import worker can open the same store. */
+  opened: { url: string; schema?: string } | null = null;
   constructor(
     readonly pool: pg.Pool,
     readonly where: string,
@@ -330,5 +332,7 @@ export async function openPgStore(url: string, o: OpenOptions = {}): Promise<PgS
     throw e;
   }
   const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return new PgStore(pool, o.schema ? `${safe} (schema ${o.schema})` : safe);
+  const store = new PgStore(pool, o.schema ? `${safe} (schema ${o.schema})` : safe);
+  store.opened = o.schema ? { url, schema: o.schema } : { url };
+  return store;
 }
