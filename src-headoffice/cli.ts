@@ -33,6 +33,14 @@ const port = (v: string) => {
   return Number(v);
 };
 
+const importWorkers = (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) > 64)
+    throw new InvalidArgumentError(
+      '须为 0–64 的整数(0 = 在请求线程里导入)must be a whole number from 0 to 64 (0 = import on the request loop)',
+    );
+  return Number(v);
+};
+
 const program = new Command()
   .name('headoffice')
   .description('总部同步服务 Head-office sync service')
@@ -99,6 +107,7 @@ interface ServeOptions extends KeyOptions {
   tlsCert?: string;
   tlsKey?: string;
   trustProxy?: boolean;
+  importWorkers?: number;
 }
 
 withKeyOptions(program.command('serve'))
@@ -110,6 +119,11 @@ withKeyOptions(program.command('serve'))
     '信任反向代理的 X-Forwarded-Proto/-For/-Host(在 TLS 代理之后运行时)trust X-Forwarded-Proto/-For/-Host (behind a TLS proxy)',
   )
   .option('--port <p>', '端口 port', port, 8787)
+  .option(
+    '--import-workers <n>',
+    '导入线程数(SQLite 固定 1,PostgreSQL 默认 2;0 = 在请求线程里导入)import worker threads (SQLite: 1; PostgreSQL: 2 by default; 0 = on the request loop)',
+    importWorkers,
+  )
   .option('--host <h>', '监听地址 listen address', '127.0.0.1')
   .option('--db <file>', '总部数据库文件 head-office store file')
   // Another build of the console than out/console (several test runs side by side); also BRANCH_DESK_CONSOLE_DIR.
@@ -137,6 +151,7 @@ withKeyOptions(program.command('serve'))
       ...(o.consoleDir ? { consoleDir: o.consoleDir } : {}),
       ...(tls ? { tls } : {}),
       trustProxy: o.trustProxy === true,
+      ...(o.importWorkers !== undefined ? { importWorkers: o.importWorkers } : {}),
     });
     const address = await app.listen({ port: o.port, host: o.host });
     say(`总部同步服务已启动 Head-office sync service listening on ${address}`);

@@ -2,7 +2,12 @@
 // import's transaction answers 503 BUSY + Retry-After, nothing of the batch is imported, and the retried batch is
 // imported exactly once; while every import slot holds a big batch, /healthz and a pull are answered before the
 // imports finish (order of completion, not a time limit); the in-process mode (importWorkers 0) still imports.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addBranch } from '../../src-headoffice/branches';
@@ -16,6 +21,9 @@ import { TransportError } from '../../src-main/sync/transport';
 import { type HqBackend, HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase, tempDir, type TestStore } from '../helpers/store';
 import { branchFold, foldEntries, hqFold, transportFor } from '../sync/sync-harness';
+
+const ROOT = join(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'src-headoffice/cli.ts');
 
 type Running = { db: HqStore; app: FastifyInstance; url: string; dir: string; backend: HqBackend };
 let running: Running | null = null;
@@ -45,6 +53,16 @@ function branchStore(code: string, cases: number): TestStore {
   for (let i = 0; i < cases; i++) phoneCase(s);
   stores.push(s);
   return s;
+}
+
+/** A port free on 127.0.0.1 right now (the CLI takes 1–65535). */
+async function freePort(): Promise<number> {
+  const srv = createServer().listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const address = srv.address();
+  srv.close();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
 }
 
 const outboxRows = (s: TestStore) => s.db.prepare('SELECT count(*) FROM outbox').pluck().get();
@@ -155,5 +173,58 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('import workers (%s)
     expect(await scalar(hq.db, 'SELECT count(*) FROM records')).toBe(0);
     await syncOnce({ ctx: s.ctx, branch: 'SH02', transport });
     expect(foldEntries(await hqFold(hq.db, 'SH02'))).toEqual(foldEntries(branchFold(s.db)));
+  });
+
+  it('serve --import-workers: refuses a bad count in both languages; with workers the tsx CLI imports a push', async () => {
+    const dir = tempDir('hq-workers-cli-');
+    const { db: target, env } = backend.cli(dir);
+    const bad = await new Promise<{ code: number; err: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', CLI, '--db', target, 'serve', '--import-workers', 'two'],
+        { cwd: ROOT, env: { ...process.env, ...env } },
+        (e, _out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, err }),
+      ),
+    );
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('--import-workers');
+    expect(bad.err).toContain('须为 0–64 的整数');
+    expect(bad.err).toContain('must be a whole number from 0 to 64');
+
+    const db = await backend.open(dir);
+    running = { db, app: await buildServer({ db, importWorkers: 0 }), url: '', dir, backend };
+    const key = await addBranch(db, 'SH03', Date.now());
+    const port = await freePort();
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        CLI,
+        '--db',
+        target,
+        'serve',
+        '--insecure-keys',
+        '--port',
+        String(port),
+        '--import-workers',
+        '1',
+      ],
+      { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]();
+      expect(String((await lines.next()).value)).toContain(`127.0.0.1:${port}`);
+      const s = branchStore('SH03', 3);
+      await syncOnce({
+        ctx: s.ctx,
+        branch: 'SH03',
+        transport: transportFor({ url: `http://127.0.0.1:${port}` }, 'SH03', key),
+      });
+      expect(foldEntries(await hqFold(db, 'SH03'))).toEqual(foldEntries(branchFold(s.db)));
+    } finally {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+    }
   });
 });
