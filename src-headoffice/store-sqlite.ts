@@ -6,19 +6,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runMigrations, sqliteMigrationDriver } from '../src-main/shared/migration-runner';
-import { searchDocument } from '../src-main/domain/search-tokens';
 import { HQ_STORE, loadHqMigrations } from './migration-files';
 import { projectCase } from './projection';
 import { fillAnsweredLimits } from './answered-limit';
-import {
-  type CaseRow,
-  type HqQuery,
-  type HqStore,
-  type HqTx,
-  type Param,
-  type RecordRow,
-  recordKey,
-} from './store-types';
+import { insertReceived, storedVersions } from './sqlite-bulk-writes';
+import { writeCases } from './sqlite-case-writes';
+import { type CaseRow, type HqQuery, type HqStore, type HqTx, type Param, type RecordRow } from './store-types';
 
 /** Migrates (verifying the checksums of what was applied); answers the version the store had before. */
 function migrate(db: Database.Database): number {
@@ -109,19 +102,8 @@ export class SqliteStore implements HqStore {
       ) as { seq: number; sha: Buffer }[];
       return new Map(rows.map((r) => [r.seq, r.sha]));
     },
-    insertReceived: async (branch, epoch, rows) => {
-      const s = this.q('INSERT INTO received (branch, epoch, seq, sha) VALUES (?, ?, ?, ?)');
-      for (const r of rows) s.run(branch, epoch, r.seq, r.sha);
-    },
-    stageRecords: async (branch, keys) => {
-      const s = this.q('SELECT version FROM records WHERE branch = ? AND type = ? AND id = ?').pluck();
-      const m = new Map<string, number>();
-      for (const k of keys) {
-        const v = s.get(branch, k.type, k.id) as number | undefined;
-        if (v !== undefined) m.set(recordKey(k.type, k.id), v);
-      }
-      return m;
-    },
+    insertReceived: async (branch, epoch, rows) => insertReceived((sql) => this.q(sql), branch, epoch, rows),
+    stageRecords: async (branch, keys) => storedVersions((sql) => this.q(sql), branch, keys),
     upsertRecords: async (branch, rows: RecordRow[], now) => {
       // A blob argument would be read as JSONB: the bytes are cast to text (no re-encoding).
       const s = this.q(
@@ -133,58 +115,7 @@ export class SqliteStore implements HqStore {
       for (const r of rows)
         s.run(branch, r.type, r.id, r.version, r.schema, r.payload, r.caseNumber, r.parentId, r.seq, now);
     },
-    upsertCases: async (rows: CaseRow[]) => {
-      const upsert = this.q(
-        `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, due_at,
-           complained_unit, handling_unit, answered_at, open_promise_at, promise_late, waiting_since)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
-           severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
-           satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
-           receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, due_at = excluded.due_at,
-           complained_unit = excluded.complained_unit, handling_unit = excluded.handling_unit, answered_at = excluded.answered_at,
-           open_promise_at = excluded.open_promise_at, promise_late = excluded.promise_late, waiting_since = excluded.waiting_since
-         RETURNING rid`,
-      );
-      const old = this.q('SELECT rid, customer_name AS name, content FROM hq_cases WHERE branch = ? AND id = ?');
-      const ftsDelete = this.q('DELETE FROM hq_cases_fts WHERE rowid = ?');
-      const ftsInsert = this.q('INSERT INTO hq_cases_fts (rowid, uni, bi) VALUES (?, ?, ?)');
-      for (const c of rows) {
-        const was = old.get(c.branch, c.id) as { rid: number; name: string | null; content: string } | undefined;
-        const { rid } = upsert.get(
-          c.branch,
-          c.id,
-          c.number,
-          c.status,
-          c.channel,
-          c.category,
-          c.severity,
-          c.receivedAt,
-          c.updatedAt,
-          c.typical,
-          c.finding,
-          c.satisfaction,
-          c.disputed,
-          c.phone,
-          c.customerName,
-          c.receiptNo,
-          c.items,
-          c.content,
-          c.dueAt,
-          c.complainedUnit,
-          c.handlingUnit,
-          c.answeredAt,
-          c.openPromiseAt,
-          c.promiseLate,
-          c.waitingSince,
-        ) as { rid: number };
-        // The search document changes only when the name or content does (most updates are status moves).
-        if (was && was.name === c.customerName && was.content === c.content) continue;
-        if (was) ftsDelete.run(rid);
-        const doc = searchDocument([c.customerName, c.content]);
-        ftsInsert.run(rid, doc.uni, doc.bi);
-      }
-    },
+    upsertCases: async (rows: CaseRow[]) => writeCases((sql) => this.q(sql), rows),
     insertQuarantine: async (branch, epoch, rows, now) => {
       const s = this.q('INSERT INTO quarantine (branch, epoch, seq, reason, line, at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const r of rows) s.run(branch, epoch, r.seq, r.reason, r.line, now);

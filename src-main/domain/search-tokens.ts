@@ -10,18 +10,36 @@ const hex = (ch: string): string => (ch.codePointAt(0) as number).toString(16);
 const uni = (ch: string): string => `u${hex(ch)}`;
 const bi = (a: string, b: string): string => `u${hex(a)}x${hex(b)}`;
 
+// Hex of each code point seen, so a long document does not format the same character again and again.
+const hexSeen = new Map<number, string>();
+function hexOf(cp: number): string {
+  let h = hexSeen.get(cp);
+  if (h === undefined) {
+    h = cp.toString(16);
+    if (cp < 0x30000) hexSeen.set(cp, h);
+  }
+  return h;
+}
+
 /** The two FTS5 columns for a record's searchable fields; no bigram spans two fields. */
 export function searchDocument(fields: readonly (string | null | undefined)[]): { uni: string; bi: string } {
-  const unis: string[] = [];
-  const bis: string[] = [];
+  // Built in one pass per field (head office writes one per imported case): the same text as
+  // joining uni(c) and bi(a, b) of Array.from(lowerAscii(field)).
+  let unis = '';
+  let bis = '';
   for (const field of fields) {
     if (!field) continue;
-    const chars = Array.from(lowerAscii(field));
-    for (const c of chars) unis.push(uni(c));
-    for (let i = 0; i + 1 < chars.length; i++) bis.push(bi(chars[i]!, chars[i + 1]!));
-    bis.push('z'); // field boundary: a phrase cannot run across it
+    let prev: string | null = null;
+    for (const ch of field) {
+      const cp = ch.codePointAt(0) as number;
+      const h = hexOf(cp >= 65 && cp <= 90 ? cp + 32 : cp);
+      unis += unis.length === 0 ? `u${h}` : ` u${h}`;
+      if (prev !== null) bis += bis.length === 0 ? `u${prev}x${h}` : ` u${prev}x${h}`;
+      prev = h;
+    }
+    bis += bis.length === 0 ? 'z' : ' z'; // field boundary: a phrase cannot run across it
   }
-  return { uni: unis.join(' '), bi: bis.join(' ') };
+  return { uni: unis, bi: bis };
 }
 
 /** The FTS5 MATCH expression equivalent to `LIKE '%query%'` on each field, or null for an empty query. */
