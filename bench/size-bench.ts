@@ -3,11 +3,13 @@
 // the creates are grouped into outer transactions of 1,000 (each createCase's own transaction
 // becomes a savepoint); that changes how often pages are written, not what is stored.
 // With `archive`, the branch syncs and archives as the app does: after each group head office has
-// acknowledged everything, and acknowledged outbox rows older than 30 days move to outbox_archive.
+// acknowledged everything, and acknowledged outbox rows older than 30 days move to outbox_archive,
+// audit rows older than 30 days to audit_archive.
 import { join } from 'node:path';
 import { type Db, openDatabase } from '../src-main/db/connection';
 import { createCase } from '../src-main/services/case-intake';
 import { createContext } from '../src-main/services/context';
+import { archiveAudit } from '../src-main/services/audit-archive';
 import { archiveOutbox, DEFAULT_OUTBOX_ARCHIVE_DAYS } from '../src-main/sync/outbox-archive';
 import { setAckedSeq } from '../src-main/sync/sync-state';
 import { DATASET_NOW } from './dataset';
@@ -28,6 +30,8 @@ export interface SizeResult {
   byTable: [string, number][];
   /** Outbox rows moved to the archive during the run (0 without `archive`). */
   archivedRows: number;
+  /** Audit rows moved to the audit archive during the run (0 without `archive`). */
+  archivedAuditRows: number;
 }
 
 const storeBytes = (db: Db): number => {
@@ -39,6 +43,7 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void, 
   const clock = { t: DATASET_NOW - 300 * 86_400_000 };
   const { db } = openDatabase(join(dir, archive ? 'size-archived.sqlite' : 'size.sqlite'), { now: () => clock.t });
   let archivedRows = 0;
+  let archivedAuditRows = 0;
   try {
     const ctx = createContext(db, { now: () => clock.t });
     const staff = seedStaff(ctx, 2);
@@ -59,6 +64,7 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void, 
       if (archive) {
         setAckedSeq(db, db.prepare('SELECT max(seq) FROM outbox').pluck().get() as number);
         archivedRows += archiveOutbox(db, { now: clock.t, days: DEFAULT_OUTBOX_ARCHIVE_DAYS }).rows;
+        archivedAuditRows += archiveAudit(db, { now: clock.t, days: DEFAULT_OUTBOX_ARCHIVE_DAYS }).rows;
       }
       done += n;
       if (done % 20_000 === 0)
@@ -92,6 +98,7 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void, 
       createMs,
       byTable: [...byTable].sort((a, b) => b[1] - a[1]),
       archivedRows,
+      archivedAuditRows,
     };
   } finally {
     db.close();

@@ -2,6 +2,7 @@
 // migrations it has, and whether its case numbers are still gapless (SPEC §6).
 import type { Db } from '../db/connection';
 import { loadMigrations } from '../db/migrations';
+import { auditCount } from '../services/audit-read';
 import { STATUS_LABELS } from '../domain/case-machine';
 import { NUMBER_KINDS } from '../domain/numbering';
 import { CASE_STATUSES, type CaseStatus } from '../shared/enums';
@@ -39,7 +40,7 @@ export function tableCounts(db: Db): TableCounts {
     customers: count(db, 'SELECT count(*) AS n FROM customers'),
     units: count(db, 'SELECT count(*) AS n FROM units'),
     followUps: count(db, 'SELECT count(*) AS n FROM follow_ups'),
-    audit: count(db, 'SELECT count(*) AS n FROM audit_log'),
+    audit: auditCount(db),
     outbox: count(db, 'SELECT count(*) AS n FROM outbox'),
   };
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
+import { auditRowsOf } from './audit-read';
 import { eventLabel } from '../shared/event-label';
 import { promiseState } from '../shared/promise-state';
 import { CaseOnlyInput } from '../shared/schemas/case';
@@ -131,13 +132,14 @@ export const caseHistory = withInput(
     // Read through the case view: whoever may not read the case may not read its history either.
     const view = getCase.parsed(ctx, actor, input);
     // The case's own rows and those of its follow-ups (scheduled, done with their outcome), in order.
-    const rows = stmt(
-      ctx.db,
-      `SELECT seq, id, at, actor_name, action, before, after FROM audit_log WHERE entity = 'case' AND entity_id = ?
-       UNION ALL SELECT a.seq, a.id, a.at, a.actor_name, a.action, a.before, a.after FROM audit_log a
-         WHERE a.entity = 'follow_up' AND a.entity_id IN (SELECT id FROM follow_ups WHERE case_id = ?)
-       ORDER BY seq`,
-    ).all(view.id, view.id);
+    // Hot or archived alike (audit-read.ts).
+    const followUps = (
+      stmt(ctx.db, 'SELECT id FROM follow_ups WHERE case_id = ?').all(view.id) as { id: string }[]
+    ).map((f) => f.id);
+    const rows = auditRowsOf(ctx.db, [
+      { entity: 'case', ids: [view.id] },
+      { entity: 'follow_up', ids: followUps },
+    ]);
     return rows.map((r) => entryOf(AuditRow.parse(r), !view.contentHidden, view.channel));
   },
 );

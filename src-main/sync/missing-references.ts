@@ -4,6 +4,7 @@
 // form shows who did what. The manager adds the staff who work here as usual.
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
+import { latestRowBy } from '../services/audit-read';
 
 interface Broken {
   table: string;
@@ -38,10 +39,9 @@ export function addMissingUsers(db: Db, now: number): number {
   const ids = missingUserIds(db);
   const taken = (staffNo: string) => stmt(db, 'SELECT 1 FROM users WHERE staff_no = ?').get(staffNo) !== undefined;
   for (const id of ids) {
-    const actor = stmt(
-      db,
-      'SELECT actor_name AS name, actor_staff_no AS staffNo FROM audit_log WHERE actor_id = ? ORDER BY seq DESC LIMIT 1',
-    ).get(id) as { name: string; staffNo: string | null } | undefined;
+    // The newest audit row this user wrote, hot or archived.
+    const row = latestRowBy(db, id);
+    const actor = row && { name: row.actor_name, staffNo: row.actor_staff_no };
     const own = actor?.staffNo && !taken(actor.staffNo) ? actor.staffNo : null;
     const staffNo = own ?? `~${id.slice(-8)}`;
     stmt(

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context';
 import { phoneLast4 } from '../shared/phone';
 import type { HeldRecord } from './protocol';
 import { stepAside } from './renumber';
+import { auditIdHeld } from '../services/audit-read';
 
 type Snapshot = Record<string, unknown>;
 interface Column {
@@ -156,7 +157,8 @@ export function mergeHeldRecord(ctx: ServiceContext, r: HeldRecord): MergeOutcom
     (r.type === 'case' || r.type === 'slip') && typeof s.number === 'string' ? parseNumber(s.number) : null;
   const number = parsed ? { kindCode: parsed.kindCode, period: parsed.period, serial: parsed.serial } : null;
   if (r.type === 'audit') {
-    const before = stmt(ctx.db, 'SELECT 1 FROM audit_log WHERE id = ?').get(r.id);
+    // Held already, in the hot table or archived (audit-read.ts).
+    const before = auditIdHeld(ctx.db, r.id, typeof s.at === 'number' ? s.at : Number.NaN);
     if (!before) insertIgnore(ctx.db, 'audit_log', { ...s, id: r.id }, ['seq']);
     return { merged: !before, number };
   }

@@ -8,6 +8,7 @@ import { isUnencryptedRemote } from '../shared/head-office-address';
 import { exportBatches, type ExportResult, writeBatchFile } from './export-batch';
 import { HttpTransport } from './http-transport';
 import { archiveOutbox } from './outbox-archive';
+import { archiveAudit } from '../services/audit-archive';
 import { recoverFromHeadOffice } from './recovery';
 import { recoveryOf } from './recovery-state';
 import { SyncScheduler, type SyncStatus, type Timers } from './scheduler';
@@ -87,6 +88,12 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
           archiveOutbox(ctx.db, { now: ctx.now(), days: ctx.settings().outboxArchiveDays, maxChunks: 20 });
         } catch {
           // The rows stay in the outbox, untouched; the next successful sync tries again.
+        }
+        try {
+          // Audit rows past the same retention move to the audit archive (a few chunks per sync).
+          archiveAudit(ctx.db, { now: ctx.now(), days: ctx.settings().outboxArchiveDays, maxChunks: 8 });
+        } catch {
+          // The rows stay in the audit log, untouched; the next successful sync tries again.
         }
         return r;
       });

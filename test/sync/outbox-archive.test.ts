@@ -78,6 +78,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))(
       expect(left.every((r) => r.created_at >= s.clock.t - 30 * DAY)).toBe(true);
       expect(left.length + [...archivedOutboxRows(s.db)].length).toBe(total);
       expect(left.length).toBeLessThan(total);
+      // The audit log's old rows moved by the same setting, every one still read (audit-read.ts).
+      const hotAudit = s.db.prepare('SELECT min(at) FROM audit_log').pluck().get() as number;
+      expect(hotAudit).toBeGreaterThanOrEqual(s.clock.t - 30 * DAY);
+      expect(count(s, 'audit_archive')).toBeGreaterThan(0);
     });
 
     it('moves only acknowledged rows past the retention, keeps every byte, and sync and recovery still work', async () => {

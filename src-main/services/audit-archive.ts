@@ -1,0 +1,175 @@
+// Moves audit rows older than the retention setting out of the hot audit_log into audit_archive
+// (brotli chunks of consecutive rows, every column kept as written; migration 0016).
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connection';
+import { refuse } from '../shared/errors';
+
+const DAY = 86_400_000;
+/** The shortest retention the setting allows; migration 0016's trigger enforces it with SQLite's clock. */
+export const MIN_AUDIT_ARCHIVE_DAYS = 7;
+/** Rows per chunk: small enough that a case's history inflates a chunk in a few milliseconds. */
+const CHUNK_ROWS = 256;
+/** Entities whose archived rows are found by id (the case history reads them). */
+const INDEXED_ENTITIES = new Set(['case', 'follow_up']);
+
+export interface AuditRow {
+  seq: number;
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_staff_no: string | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+type Packed = [
+  number,
+  string,
+  number,
+  string | null,
+  string | null,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+];
+
+export const AUDIT_COLUMNS =
+  'seq, id, at, actor_id, actor_staff_no, actor_name, action, entity, entity_id, before, after';
+
+const pack = (r: AuditRow): Packed => [
+  r.seq,
+  r.id,
+  r.at,
+  r.actor_id,
+  r.actor_staff_no,
+  r.actor_name,
+  r.action,
+  r.entity,
+  r.entity_id,
+  r.before,
+  r.after,
+];
+const unpack = ([
+  seq,
+  id,
+  at,
+  actor_id,
+  actor_staff_no,
+  actor_name,
+  action,
+  entity,
+  entity_id,
+  before,
+  after,
+]: Packed): AuditRow => ({
+  seq,
+  id,
+  at,
+  actor_id,
+  actor_staff_no,
+  actor_name,
+  action,
+  entity,
+  entity_id,
+  before,
+  after,
+});
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Quality 7: about a quarter smaller than deflate at its best, and a chunk compresses in tens of milliseconds. */
+const compress = (text: string): Buffer => {
+  const input = Buffer.from(text, 'utf8');
+  return brotliCompressSync(input, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 7,
+      [constants.BROTLI_PARAM_LGWIN]: 22,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: input.length,
+    },
+  });
+};
+
+export interface Chunk {
+  first_seq: number;
+  row_count: number;
+  sha256: string;
+  body: Buffer;
+}
+
+/** A chunk's rows, checked against its sha256. */
+export function chunkRows(c: Chunk): AuditRow[] {
+  const text = brotliDecompressSync(c.body).toString('utf8');
+  if (sha256(text) !== c.sha256)
+    throw refuse(
+      'STORE_CORRUPT',
+      `审计记录归档(自序号 ${c.first_seq})校验不符`,
+      `The audit archive chunk from seq ${c.first_seq} fails its checksum`,
+    );
+  const rows = (JSON.parse(text) as Packed[]).map(unpack);
+  if (rows.length !== c.row_count) throw new Error(`audit archive chunk ${c.first_seq} holds ${rows.length} rows`);
+  return rows;
+}
+
+export interface AuditArchiveOptions {
+  now: number;
+  days: number;
+  /** Upper bound on chunks moved in this call, so one run never holds the store long. */
+  maxChunks?: number;
+}
+export interface AuditArchiveResult {
+  rows: number;
+  chunks: number;
+}
+
+/** The oldest rows of the hot audit log that may leave: older than the cutoff, a prefix in seq order. */
+function nextChunk(db: Db, cutoff: number): AuditRow[] {
+  const rows = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq LIMIT ?`).all(CHUNK_ROWS) as AuditRow[];
+  const stop = rows.findIndex((r) => r.at >= cutoff);
+  return stop === -1 ? rows : rows.slice(0, stop);
+}
+
+/** Archives what may leave, one transaction per chunk; the written chunk is read back and compared before any row is deleted. */
+export function archiveAudit(db: Db, o: AuditArchiveOptions): AuditArchiveResult {
+  if (!Number.isInteger(o.days) || o.days < MIN_AUDIT_ARCHIVE_DAYS)
+    throw refuse(
+      'VALIDATION',
+      `审计记录在本机的保留天数须为不少于 ${MIN_AUDIT_ARCHIVE_DAYS} 的整数`,
+      `The audit log retention (days) must be a whole number of at least ${MIN_AUDIT_ARCHIVE_DAYS}`,
+    );
+  // The trigger checks age with SQLite's own clock; a caller's clock ahead of it must not overreach.
+  const cutoff = Math.min(o.now - o.days * DAY, Date.now() - MIN_AUDIT_ARCHIVE_DAYS * DAY);
+  const result: AuditArchiveResult = { rows: 0, chunks: 0 };
+  const one = db.transaction((): number => {
+    const rows = nextChunk(db, cutoff);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (!first || !last) return 0;
+    const text = JSON.stringify(rows.map(pack));
+    const chunk: Chunk = { first_seq: first.seq, row_count: rows.length, sha256: sha256(text), body: compress(text) };
+    if (JSON.stringify(chunkRows(chunk).map(pack)) !== text) throw new Error('audit archive chunk did not read back');
+    const ats = rows.map((r) => r.at);
+    db.prepare(
+      'INSERT INTO audit_archive (first_seq, last_seq, row_count, min_at, max_at, sha256, body, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(first.seq, last.seq, rows.length, Math.min(...ats), Math.max(...ats), chunk.sha256, chunk.body, o.now);
+    const entity = db.prepare('INSERT INTO audit_archive_entity (entity_id, first_seq) VALUES (?, ?)');
+    for (const id of new Set(rows.filter((r) => INDEXED_ENTITIES.has(r.entity)).map((r) => r.entity_id)))
+      entity.run(id, first.seq);
+    const gone = db.prepare('DELETE FROM audit_log WHERE seq BETWEEN ? AND ?').run(first.seq, last.seq).changes;
+    if (gone !== rows.length) throw new Error(`audit archive moved ${gone} rows, expected ${rows.length}`);
+    return rows.length;
+  });
+  for (let i = 0; i < (o.maxChunks ?? Infinity); i++) {
+    const n = one();
+    if (n === 0) break;
+    result.rows += n;
+    result.chunks += 1;
+  }
+  return result;
+}
