@@ -47,6 +47,13 @@ export function insertRow(db: Db, table: string, record: Record<string, unknown>
   return Number(stmt(db, sql).run(...keys.map((k) => bindable(record[k]))).lastInsertRowid);
 }
 
+/** Inserts one row and returns it as stored (defaults filled in, rowid included), without a second read. */
+export function insertRowReturning(db: Db, table: string, record: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(record);
+  const sql = `INSERT INTO ${table} (${keys.map(snake).join(', ')}) VALUES (${keys.map(() => '?').join(', ')}) RETURNING *`;
+  return stmt(db, sql).get(...keys.map((k) => bindable(record[k]))) as Record<string, unknown>;
+}
+
 /** Updates the given columns of one row by id; the caller bumps `version`. */
 export function updateRow(db: Db, table: string, id: string, patch: Record<string, unknown>): void {
   const keys = Object.keys(patch);
@@ -54,4 +61,18 @@ export function updateRow(db: Db, table: string, id: string, patch: Record<strin
   const sql = `UPDATE ${table} SET ${keys.map((k) => `${snake(k)} = ?`).join(', ')} WHERE id = ?`;
   const r = stmt(db, sql).run(...keys.map((k) => bindable(patch[k])), id);
   if (r.changes !== 1) throw new Error(`update of ${table} ${id} changed ${r.changes} rows`);
+}
+
+/** `updateRow` that returns the whole row as stored after the update, without a second read. */
+export function updateRowReturning(
+  db: Db,
+  table: string,
+  id: string,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  const keys = Object.keys(patch);
+  const sql = `UPDATE ${table} SET ${keys.map((k) => `${snake(k)} = ?`).join(', ')} WHERE id = ? RETURNING *`;
+  const rows = stmt(db, sql).all(...keys.map((k) => bindable(patch[k])), id) as Record<string, unknown>[];
+  if (rows.length !== 1) throw new Error(`update of ${table} ${id} changed ${rows.length} rows`);
+  return rows[0] as Record<string, unknown>;
 }

@@ -15,8 +15,24 @@ const minutes = (hm: string): number => {
 /** True when closing is on the calendar day after opening (e.g. 10:00–02:00). */
 const closesOvernight = (hours: BusinessHours): boolean => minutes(hours.close) <= minutes(hours.open);
 
+// closeOf is pure and asked about the same few days on every case change (twice per deadline):
+// remembered by its arguments, bounded so that a long-running app does not grow it.
+const closes = new Map<string, number>();
+const CLOSES_KEPT = 4096;
+
 /** The instant the business day `localDate` closes. */
 export function closeOf(localDate: string, hours: BusinessHours, tz: string): number {
+  const key = `${localDate} ${hours.open} ${hours.close} ${tz}`;
+  let at = closes.get(key);
+  if (at === undefined) {
+    if (closes.size >= CLOSES_KEPT) closes.clear();
+    at = computeCloseOf(localDate, hours, tz);
+    closes.set(key, at);
+  }
+  return at;
+}
+
+function computeCloseOf(localDate: string, hours: BusinessHours, tz: string): number {
   const [h, m] = hours.close.split(':').map(Number);
   // The calendar day it closes on first, then the time: setting 02:00 on a day whose 02:00 does not
   // exist (a spring-forward day) and then adding a day would close an hour late on the next.

@@ -1,8 +1,8 @@
 // Intake (SPEC §2–3): registers a case in every channel, numbers it, and tells the clerk
 // about repeat complainants (SPEC §9) while the form is still open.
-import { loadCase } from '../db/repositories/case-repo';
+import { newCaseOfRow } from '../db/repositories/case-repo';
 import { nextSerial } from '../db/repositories/numbers';
-import { insertRow } from '../db/statements';
+import { insertRowReturning } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { localMonth, twelveMonthsBefore } from '../domain/business-time';
 import { formatNumber, NUMBER_KINDS } from '../domain/numbering';
@@ -67,7 +67,7 @@ export const createCase = withInput(
         [],
       );
       const gov = input.government;
-      const rid = insertRow(ctx.db, 'cases', {
+      const row = insertRowReturning(ctx.db, 'cases', {
         id,
         number,
         branchCode: settings.branchCode,
@@ -102,13 +102,14 @@ export const createCase = withInput(
         createdAt: now,
         updatedAt: now,
       });
-      writeSearchDoc(ctx, rid, {
+      writeSearchDoc(ctx, Number(row.rid), {
         number,
         customerName: input.anonymous ? null : (input.customer.name ?? null),
         content: input.content,
       });
-      addEvent(ctx, id, author, 'intake', null, { channel: input.channel, severity: input.severity });
-      const after = loadCase(ctx.db, id) as CaseRecord;
+      const intake = addEvent(ctx, id, author, 'intake', null, { channel: input.channel, severity: input.severity });
+      // What was written, as loadCase would read it: the case is not read back.
+      const after = newCaseOfRow(row, intake);
       recordChange(ctx, author, {
         action: 'case.create',
         entity: 'case',

@@ -1,15 +1,15 @@
 // The single path every case change takes: check the actor and status, apply, append to
 // the timeline, recompute the deadline and the search index, write audit and outbox — all in
 // one transaction, so a refused or failed change leaves nothing behind.
-import { findCaseRow, loadCase } from '../db/repositories/case-repo';
-import { insertRow, stmt, updateRow } from '../db/statements';
+import { caseOfRow, loadCase } from '../db/repositories/case-repo';
+import { insertRow, stmt, updateRowReturning } from '../db/statements';
 import { type Actor, type CaseAction, type CaseFacts, checkAllowed } from '../domain/case-machine';
 import { currentDue } from '../domain/deadlines';
 import { searchDocument } from '../domain/search-tokens';
 import { refuse } from '../shared/errors';
 import { instructionChains } from '../shared/instruction-versions';
 import { isOpenPromise } from '../shared/promise-state';
-import type { CaseRecord } from '../shared/types';
+import type { CaseEvent, CaseRecord } from '../shared/types';
 import { recordChange } from './changes';
 import type { Author, ServiceContext } from './context';
 
@@ -85,17 +85,18 @@ export function addEvent(
   kind: string,
   text?: string | null,
   data?: Record<string, unknown>,
-): void {
-  insertRow(ctx.db, 'case_events', {
-    id: ctx.newId(),
-    caseId,
-    at: ctx.now(),
-    actorId: author.id,
-    actorName: author.name,
-    kind,
-    text: text ?? null,
-    data: data ? JSON.stringify(data) : null,
-  });
+): CaseEvent {
+  const event = { id: ctx.newId(), at: ctx.now(), actorName: author.name, kind, text: text ?? null };
+  const json = data ? JSON.stringify(data) : null;
+  insertRow(ctx.db, 'case_events', { ...event, caseId, actorId: author.id, data: json });
+  // As the timeline reads it back (the data through JSON), so that callers need not re-read it.
+  return { ...event, data: json === null ? null : JSON.parse(json) };
+}
+
+/** The timeline with `e` where `ORDER BY at, rowid` puts it: after every entry at or before its time. */
+function withEvent(events: CaseEvent[], e: CaseEvent): CaseEvent[] {
+  const i = events.findIndex((x) => x.at > e.at);
+  return i < 0 ? [...events, e] : [...events.slice(0, i), e, ...events.slice(i)];
 }
 
 export interface Mutation {
@@ -142,18 +143,18 @@ export function mutateCase(
     ).map((p) => p.promised_at);
     const due = dueFor(ctx, merged, openPromises);
     const now = ctx.now();
-    updateRow(ctx.db, 'cases', caseId, {
+    const row = updateRowReturning(ctx.db, 'cases', caseId, {
       ...(m.patch ?? {}),
       dueAt: due?.at ?? null,
       version: before.version + 1,
       updatedAt: now,
     });
-    addEvent(ctx, caseId, author, action, m.event.text, m.event.data);
+    const event = addEvent(ctx, caseId, author, action, m.event.text, m.event.data);
     if (merged.customerName !== before.customerName || merged.content !== before.content) {
-      const { rid } = findCaseRow(ctx.db, caseId) as { rid: number };
-      writeSearchDoc(ctx, rid, merged);
+      writeSearchDoc(ctx, Number(row.rid), merged);
     }
-    const after = loadCase(ctx.db, caseId) as CaseRecord;
+    // The row as updated and the timeline as extended: the case is read once per change.
+    const after = caseOfRow(ctx.db, row, withEvent(before.events, event));
     recordChange(ctx, author, {
       action: `case.${action}`,
       entity: 'case',

@@ -55,6 +55,15 @@ export function loadCase(db: Db, id: string): CaseRecord | undefined {
     const ev = fromRow<CaseEvent & { data: string | null }>(e);
     return { ...ev, data: ev.data ? JSON.parse(ev.data) : null } as CaseEvent;
   });
+  return caseOfRow(db, row, events);
+}
+
+/**
+ * The case aggregate from a row just written (INSERT/UPDATE … RETURNING) and its timeline as the
+ * caller knows it, reading only the promises, escalations and 批示: what `loadCase` would read now.
+ */
+export function caseOfRow(db: Db, row: Row, events: CaseEvent[]): CaseRecord {
+  const id = row.id;
   const promises = (
     stmt(
       db,
@@ -75,6 +84,15 @@ export function loadCase(db: Db, id: string): CaseRecord | undefined {
   ).map((x) => fromRow<CaseInstruction>(x));
   return { ...caseFromRow(row), events, promises, escalations, instructions };
 }
+
+/** A case just registered, from its inserted row and its first timeline entry: nothing else exists yet. */
+export const newCaseOfRow = (row: Row, firstEvent: CaseEvent): CaseRecord => ({
+  ...caseFromRow(row),
+  events: [firstEvent],
+  promises: [],
+  escalations: [],
+  instructions: [],
+});
 
 export function loadFollowUps(db: Db, caseId: string): FollowUp[] {
   return (
