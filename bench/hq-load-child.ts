@@ -2,7 +2,8 @@
 // /healthz poller is not slowed by the branches' own work:
 //   hq DB CODES        head office on 127.0.0.1:0 (DB: a SQLite file, or a PostgreSQL URL with HQ_LOAD_SCHEMA), the
 //                      branches CODES (comma-separated) added; prints {url, keys}, then on stdin close {maxRssMb}.
-//                      HQ_LOAD_IMPORT_SLOTS overrides the admission limit (a large number measures without it).
+//                      HQ_LOAD_IMPORT_SLOTS overrides the admission limit (a large number measures without it);
+//                      HQ_LOAD_IMPORT_WORKERS the import workers (0: imports on the request loop, as before issue 16 §1).
 //   health URL         GET /healthz every 50 ms, each timed on its own; prints {ready}, on stdin close {samplesMs, failed}
 import { addBranch } from '../src-headoffice/branches';
 import { buildServer } from '../src-headoffice/server';
@@ -21,8 +22,10 @@ async function hq(target: string, codes: string[]): Promise<void> {
   const keys: Record<string, string> = {};
   for (const code of codes) keys[code] = await addBranch(db, code, Date.now());
   const slots = process.env.HQ_LOAD_IMPORT_SLOTS;
+  const workers = process.env.HQ_LOAD_IMPORT_WORKERS;
   const app = await buildServer({
     db,
+    ...(workers ? { importWorkers: Number(workers) } : {}),
     limits: { rateMax: 1_000_000, ...(slots ? { importSlots: Number(slots) } : {}) },
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

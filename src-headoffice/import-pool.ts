@@ -13,9 +13,8 @@ import type { HqStore } from './store';
 import { PgStore } from './store-pg';
 import { SqliteStore } from './store-sqlite';
 
-/** Workers on PostgreSQL by default, and connections each opens (together about the import slots). */
+/** Workers on PostgreSQL by default; together they open as many connections as there are import slots. */
 export const PG_IMPORT_WORKERS = 2;
-export const PG_WORKER_POOL_SIZE = 3;
 
 type Pending = { resolve: (r: WorkerReply) => void; reject: (e: unknown) => void };
 type Slot = { worker: Worker; pending: Map<number, Pending> };
@@ -33,6 +32,8 @@ function targetOf(db: HqStore): Pick<WorkerData, 'target' | 'schema'> | null {
 export interface ImportPoolOptions {
   /** Threads wanted (SQLite always gets one). */
   workers: number;
+  /** Imports at once (the admission slots): on PostgreSQL the workers' pools share that many connections. */
+  slots: number;
   retryAfterS: number;
   crash?: 'before-commit' | null;
 }
@@ -131,7 +132,7 @@ export class ImportPool {
   private start(): Slot {
     const data: WorkerData & { boot: string } = {
       ...this.where,
-      poolSize: PG_WORKER_POOL_SIZE,
+      poolSize: Math.max(1, Math.ceil(this.o.slots / this.slots.length)),
       crash: this.crash,
       boot: new URL('./import-worker.ts', import.meta.url).href,
     };

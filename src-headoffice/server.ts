@@ -115,6 +115,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   // Imports in worker threads, off this loop (started at the first push); null: on this loop.
   const pool = ImportPool.for(o.db, {
     workers: o.importWorkers ?? (o.db.kind === 'pg' ? PG_IMPORT_WORKERS : 1),
+    slots: admission.slots,
     retryAfterS: limits.importBusyRetryAfterS,
     crash: o.importWorkerCrash ?? null,
   });
