@@ -17,6 +17,7 @@ import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
 import { newestOwnTime } from './record-own-time';
 import { foreignRecords } from './record-owner';
+import { keepHolding } from './holding-ledger';
 import { checkCaseNumbers, numberTakenOf } from './case-number-unique';
 import { foreignRefusal, ownershipAlerts } from './ownership-refusals';
 import type { CaseRow, HqStore, RecordRow } from './store';
@@ -186,6 +187,7 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
       );
       await t.insertReceived(o.branch, env.epoch, received);
       await t.insertQuarantine(o.branch, env.epoch, quarantine, o.now);
+      await keepHolding(t, store.kind, o.branch, win, stored);
       await t.upsertRecords(
         o.branch,
         win.map((w) => w.row),
