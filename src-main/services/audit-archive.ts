@@ -1,5 +1,5 @@
 // Moves audit rows older than the retention setting out of the hot audit_log into audit_archive
-// (brotli chunks of consecutive rows, every column kept as written; migration 0016).
+// (brotli chunks of consecutive rows, one row per line, every column kept as written; migration 0016).
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
@@ -103,19 +103,48 @@ export interface Chunk {
   body: Buffer;
 }
 
-/** A chunk's rows, checked against its sha256. */
-export function chunkRows(c: Chunk): AuditRow[] {
-  const text = brotliDecompressSync(c.body).toString('utf8');
-  if (sha256(text) !== c.sha256)
+/** A chunk's text (one packed row per line), checked against its sha256. */
+function chunkText(c: Chunk): string {
+  const bytes = brotliDecompressSync(c.body);
+  if (createHash('sha256').update(bytes).digest('hex') !== c.sha256)
     throw refuse(
       'STORE_CORRUPT',
       `审计记录归档(自序号 ${c.first_seq})校验不符`,
       `The audit archive chunk from seq ${c.first_seq} fails its checksum`,
     );
-  const rows = (JSON.parse(text) as Packed[]).map(unpack);
-  if (rows.length !== c.row_count) throw new Error(`audit archive chunk ${c.first_seq} holds ${rows.length} rows`);
-  return rows;
+  return bytes.toString('utf8');
 }
+
+const parseLine = (line: string): AuditRow => unpack(JSON.parse(line) as Packed);
+
+/** A chunk's rows, every one. */
+export function chunkRows(c: Chunk): AuditRow[] {
+  const lines = chunkText(c).split('\n');
+  if (lines.length !== c.row_count) throw new Error(`audit archive chunk ${c.first_seq} holds ${lines.length} rows`);
+  return lines.map(parseLine);
+}
+
+/**
+ * The rows of a chunk that mention one of these strings (JSON-escaped, as a row's text holds
+ * them), in order, each line found by search and parsed alone: a case's history reads a few
+ * lines of a chunk, not all of them.
+ */
+export function chunkRowsMentioning(c: Chunk, needles: string[]): AuditRow[] {
+  const text = chunkText(c);
+  const starts = new Set<number>();
+  for (const needle of needles.map((n) => JSON.stringify(n)))
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length))
+      starts.add(text.lastIndexOf('\n', at) + 1);
+  return [...starts]
+    .sort((a, b) => a - b)
+    .map((from) => {
+      const to = text.indexOf('\n', from);
+      return parseLine(text.slice(from, to === -1 ? undefined : to));
+    });
+}
+
+/** Rows as a chunk stores them: one JSON array per line (JSON escapes every newline inside a value). */
+const packText = (rows: AuditRow[]): string => rows.map((r) => JSON.stringify(pack(r))).join('\n');
 
 export interface AuditArchiveOptions {
   now: number;
@@ -151,9 +180,9 @@ export function archiveAudit(db: Db, o: AuditArchiveOptions): AuditArchiveResult
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (!first || !last) return 0;
-    const text = JSON.stringify(rows.map(pack));
+    const text = packText(rows);
     const chunk: Chunk = { first_seq: first.seq, row_count: rows.length, sha256: sha256(text), body: compress(text) };
-    if (JSON.stringify(chunkRows(chunk).map(pack)) !== text) throw new Error('audit archive chunk did not read back');
+    if (packText(chunkRows(chunk)) !== text) throw new Error('audit archive chunk did not read back');
     const ats = rows.map((r) => r.at);
     db.prepare(
       'INSERT INTO audit_archive (first_seq, last_seq, row_count, min_at, max_at, sha256, body, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

@@ -2,7 +2,7 @@
 // row as written, in seq order (archived rows are always older in seq than the hot table's).
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
-import { AUDIT_COLUMNS, type AuditRow, type Chunk, chunkRows } from './audit-archive';
+import { AUDIT_COLUMNS, type AuditRow, type Chunk, chunkRows, chunkRowsMentioning } from './audit-archive';
 
 export type { AuditRow } from './audit-archive';
 
@@ -38,7 +38,9 @@ export function auditRowsOf(db: Db, entities: { entity: string; ids: string[] }[
          (SELECT first_seq FROM audit_archive_entity WHERE entity_id IN (${marks})) ORDER BY first_seq`,
     )
     .all(...ids) as Chunk[];
-  const archived = chunks.flatMap((c) => chunkRows(c).filter((r) => wanted.has(`${r.entity}\u0000${r.entity_id}`)));
+  const archived = chunks.flatMap((c) =>
+    chunkRowsMentioning(c, ids).filter((r) => wanted.has(`${r.entity}\u0000${r.entity_id}`)),
+  );
   const hot = entities
     .filter((e) => e.ids.length > 0)
     .flatMap(
@@ -60,7 +62,7 @@ export function auditIdHeld(db: Db, id: string, at: number): boolean {
     db,
     `SELECT ${CHUNK_COLUMNS} FROM audit_archive WHERE min_at <= ? AND max_at >= ? ORDER BY first_seq`,
   ).all(at, at) as Chunk[];
-  return chunks.some((c) => chunkRows(c).some((r) => r.id === id));
+  return chunks.some((c) => chunkRowsMentioning(c, [id]).some((r) => r.id === id));
 }
 
 /** The newest row this user wrote (name and staff number as they were then), hot table first. */
