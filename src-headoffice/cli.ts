@@ -121,7 +121,7 @@ withKeyOptions(program.command('serve'))
   .option('--port <p>', '端口 port', port, 8787)
   .option(
     '--import-workers <n>',
-    '导入线程数(SQLite 固定 1,PostgreSQL 默认 2;0 = 在请求线程里导入)import worker threads (SQLite: 1; PostgreSQL: 2 by default; 0 = on the request loop)',
+    '导入线程数(SQLite 固定 1,PostgreSQL 默认 1;0 = 在请求线程里导入)import worker threads (SQLite: 1; PostgreSQL: 1 by default; 0 = on the request loop)',
     importWorkers,
   )
   .option('--host <h>', '监听地址 listen address', '127.0.0.1')

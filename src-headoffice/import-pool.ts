@@ -1,7 +1,7 @@
 // The main side of the import workers (issue 16 §1): pushed batches are imported in worker threads (import-worker.ts),
 // never on the request loop. SQLite gets exactly one worker, the single writer (SQLite's pull-nonce group commits go
-// through it too, so no main-thread write waits behind an import's transaction); PostgreSQL a few, each with its own
-// small pool. A worker that dies answers what it had in flight with 503 BUSY + Retry-After and is started again on the
+// through it too, so no main-thread write waits behind an import's transaction); PostgreSQL one by default (more with
+// serve --import-workers), on its own pool apart from the main one. A worker that dies answers what it had in flight with 503 BUSY + Retry-After and is started again on the
 // next job; every import is one transaction, so a retried batch is imported exactly once either way.
 import { Worker } from 'node:worker_threads';
 import type { BranchHolding, PushAnswer } from '../src-main/sync/protocol';
@@ -13,8 +13,12 @@ import type { HqStore } from './store';
 import { PgStore } from './store-pg';
 import { SqliteStore } from './store-sqlite';
 
-/** Workers on PostgreSQL by default; together they open as many connections as there are import slots. */
-export const PG_IMPORT_WORKERS = 2;
+/**
+ * Workers on PostgreSQL by default; together they open as many connections as there are import slots. One: a second
+ * thread imported no faster on the bench (hq_load, 50 branches: the database is the bottleneck) and its heap took
+ * head office's peak RSS from 385 to 520 MB; `serve --import-workers N` gives more on a bigger machine.
+ */
+export const PG_IMPORT_WORKERS = 1;
 
 type Pending = { resolve: (r: WorkerReply) => void; reject: (e: unknown) => void };
 type Slot = { worker: Worker; pending: Map<number, Pending> };

@@ -62,7 +62,7 @@ export interface ServerOptions {
   now?: () => number;
   /** Called after an import commits and before the answer is sent (tests kill here). */
   afterCommit?: () => void;
-  /** Import worker threads (import-pool.ts): 0 imports on the request loop; default 1 on SQLite (its only ever), 2 on PostgreSQL. */
+  /** Import worker threads (import-pool.ts): 0 imports on the request loop; 1 by default (SQLite never more). */
   importWorkers?: number;
   /** Test hook: the first import worker exits inside its first import's transaction, before commit. */
   importWorkerCrash?: 'before-commit';
