@@ -9,13 +9,14 @@ import { hash } from 'node:crypto';
 import { RECORD_SCHEMA_VERSION } from '../src-main/shared/sync-format';
 import { syncRefuse, isSyncError } from '../src-main/sync/batch-errors';
 import { type BadLine, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
-import { AuditSnapshot, CaseChildSnapshot, type PushAnswer } from '../src-main/sync/protocol';
+import type { PushAnswer } from '../src-main/sync/protocol';
 import { replayed } from './auth';
 import { insertNonces } from './nonce-ledger';
 import { projectCase } from './projection';
 import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
 import { newestOwnTime } from './record-own-time';
+import { parentOf } from './record-parent';
 import { foreignRecords } from './record-owner';
 import { keepHolding } from './holding-ledger';
 import { checkCaseNumbers, numberTakenOf } from './case-number-unique';
@@ -47,20 +48,6 @@ function itemsOf(records: DecodedRecord[], bad: BadLine[]): Item[] {
 
 // PostgreSQL text cannot hold NUL; both stores keep the same replacement so they agree.
 const lineText = (b: Buffer): string => b.toString('utf8').replaceAll(String.fromCharCode(0), '\ufffd');
-
-const auditParent = AuditSnapshot.pick({ entityId: true });
-const childParent = CaseChildSnapshot.pick({ caseId: true });
-
-/** The record a snapshot belongs to: an audit entry's entity, a slip's or follow-up's case. */
-function parentOf(type: string, value: unknown): string | null {
-  if (type === 'audit') {
-    const a = auditParent.safeParse(value);
-    return a.success ? (a.data.entityId ?? null) : null;
-  }
-  if (type !== 'slip' && type !== 'follow_up') return null;
-  const c = childParent.safeParse(value);
-  return c.success ? (c.data.caseId ?? null) : null;
-}
 
 export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions): Promise<PushAnswer> {
   const maxSchema = o.maxSchema ?? RECORD_SCHEMA_VERSION;
