@@ -47,10 +47,54 @@ export const addDays = (localDate: string, days: number): string =>
 export const localDateOf = (ms: number, tz: string): string =>
   DateTime.fromMillis(ms, { zone: tz }).toISODate() as string;
 
+// A zone's UTC offset, looked up once per quarter hour of UTC: real zones change offset on quarter-hour
+// boundaries, and a quarter whose first and last millisecond differ (old local mean times) is not kept.
+const QUARTER_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+const OFFSETS_KEPT = 4096;
+
+function offsetMinutes(ms: number, tz: string): number {
+  const q = Math.floor(ms / QUARTER_MS);
+  const key = `${q} ${tz}`;
+  const kept = offsets.get(key);
+  if (kept !== undefined) return kept;
+  const first = DateTime.fromMillis(q * QUARTER_MS, { zone: tz }).offset;
+  if (DateTime.fromMillis((q + 1) * QUARTER_MS - 1, { zone: tz }).offset !== first)
+    return DateTime.fromMillis(ms, { zone: tz }).offset;
+  if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+  offsets.set(key, first);
+  return first;
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** Local date, hour and minute of an instant; luxon itself for an unknown zone or a year outside 1000–9999. */
+function wallClock(ms: number, tz: string): { date: string; month: string; hour: number; minute: number } {
+  const off = offsetMinutes(ms, tz);
+  const w = new Date(ms + off * 60_000);
+  const year = w.getUTCFullYear();
+  if (!Number.isFinite(off) || year < 1000 || year > 9999) {
+    const local = DateTime.fromMillis(ms, { zone: tz });
+    return {
+      date: local.toISODate() as string,
+      month: local.toFormat('yyyyLL'),
+      hour: local.hour,
+      minute: local.minute,
+    };
+  }
+  const month = `${year}${pad(w.getUTCMonth() + 1, 2)}`;
+  return {
+    date: `${year}-${pad(w.getUTCMonth() + 1, 2)}-${pad(w.getUTCDate(), 2)}`,
+    month,
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+  };
+}
+
 /** The business day an instant belongs to: after closing time it is already the next day's business. */
 export function businessDayOf(ms: number, hours: BusinessHours, tz: string): string {
-  const local = DateTime.fromMillis(ms, { zone: tz });
-  let day = local.toISODate() as string;
+  const local = wallClock(ms, tz);
+  let day = local.date;
   if (closesOvernight(hours) && local.hour * 60 + local.minute < minutes(hours.close)) day = addDays(day, -1);
   return ms >= closeOf(day, hours, tz) ? addDays(day, 1) : day;
 }
@@ -60,7 +104,7 @@ export const endOfLocalDay = (ms: number, tz: string): number =>
   DateTime.fromMillis(ms, { zone: tz }).startOf('day').plus({ days: 1 }).toMillis();
 
 /** `yyyymm` of the local month an instant falls in (numbering, SPEC §6). */
-export const localMonth = (ms: number, tz: string): string => DateTime.fromMillis(ms, { zone: tz }).toFormat('yyyyLL');
+export const localMonth = (ms: number, tz: string): string => wallClock(ms, tz).month;
 
 /** The same instant one calendar year earlier (rolling 12 months, SPEC §9). */
 export const twelveMonthsBefore = (ms: number, tz: string): number =>

@@ -6,7 +6,8 @@ import { loadCase } from '../../src-main/db/repositories/case-repo';
 import { applyInstruction, promiseReply, recordFinding, setTypical } from '../../src-main/services/case-details';
 import { escalateCase, forwardCase, recordFeedback, resolveCase } from '../../src-main/services/case-workflow';
 import { addNote } from '../../src-main/services/case-details';
-import { closeOf } from '../../src-main/domain/business-time';
+import { DateTime } from 'luxon';
+import { businessDayOf, closeOf, localMonth } from '../../src-main/domain/business-time';
 import { AppError } from '../../src-main/shared/errors';
 import type { CaseRecord } from '../../src-main/shared/types';
 import { openTestStore, phoneCase, storeCounts, type TestStore } from '../helpers/store';
@@ -116,5 +117,52 @@ describe('closing time, remembered', () => {
     expect(closeOf('2026-11-24', day, 'Europe/Berlin')).toBe(Date.parse('2026-11-24T21:00:00+01:00'));
     // 2026-03-29 02:00 does not exist in Berlin; the overnight close is on the 29th, an hour on.
     expect(closeOf('2026-03-28', night, 'Europe/Berlin')).toBe(Date.parse('2026-03-29T03:00:00+02:00'));
+  });
+});
+
+describe('local day and month, from a remembered zone offset', () => {
+  it('match luxon across DST, half- and quarter-hour zones, old local mean time and an unknown zone', () => {
+    const zones = [
+      'Asia/Shanghai',
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'No/Such_Zone',
+    ];
+    const hours = { open: '10:00', close: '02:00' };
+    const off: string[] = [];
+    for (const tz of zones) {
+      for (
+        let ms = Date.parse('1895-01-01');
+        ms < Date.parse('2035-01-01');
+        ms += 97 * 3_600_000 + 7 * 60_000 + 3_001
+      ) {
+        const local = DateTime.fromMillis(ms, { zone: tz });
+        if (localMonth(ms, tz) !== local.toFormat('yyyyLL')) off.push(`${tz} ${ms} month`);
+      }
+      // Around the spring-forward and fall-back nights of 2026 in Berlin and New York, minute by minute.
+      for (let ms = Date.parse('2026-03-08T00:00:00Z'); ms < Date.parse('2026-03-09T12:00:00Z'); ms += 60_000) {
+        const day = DateTime.fromMillis(ms, { zone: tz }).toISODate();
+        const b = businessDayOf(ms, hours, tz);
+        if (
+          tz !== 'No/Such_Zone' &&
+          b !== day &&
+          b !==
+            DateTime.fromISO(day as string)
+              .plus({ days: 1 })
+              .toISODate() &&
+          b !==
+            DateTime.fromISO(day as string)
+              .minus({ days: 1 })
+              .toISODate()
+        )
+          off.push(`${tz} ${ms} day`);
+      }
+    }
+    expect(off).toEqual([]);
+    expect(businessDayOf(Date.parse('2026-03-29T00:30:00Z'), hours, 'Europe/Berlin')).toBe('2026-03-28');
+    expect(businessDayOf(Date.parse('2026-03-29T01:30:00Z'), hours, 'Europe/Berlin')).toBe('2026-03-29');
+    expect(localMonth(Date.parse('2026-11-30T16:30:00Z'), 'Asia/Shanghai')).toBe('202612');
   });
 });
