@@ -6,7 +6,7 @@ import { type Param, recordKey } from './store-types';
 
 type Statement = (sql: string) => Database.Statement;
 
-/** Records to one statement: 4 parameters each, far below SQLite's limit of 32,766. */
+/** Records to one statement: at most 10 parameters each, far below SQLite's limit of 32,766. */
 const CHUNK = 200;
 
 function chunks<T>(rows: readonly T[], run: (part: readonly T[]) => void): void {
@@ -26,6 +26,39 @@ export function insertReceived(
     const params: Param[] = [];
     for (const r of part) params.push(branch, epoch, r.seq, r.sha);
     q(`INSERT INTO received (branch, epoch, seq, sha) VALUES ${repeat(part.length, '(?, ?, ?, ?)')}`).run(...params);
+  });
+}
+
+/**
+ * Upserts the batch's winning records, 200 to a statement, newer version wins. A blob argument
+ * would be read as JSONB: the bytes are cast to text (no re-encoding). Each (type, id) appears
+ * once among the winners, so the rows of one statement never meet each other's conflicts.
+ */
+export function upsertRecords(
+  q: Statement,
+  branch: string,
+  rows: readonly {
+    type: string;
+    id: string;
+    version: number;
+    schema: number;
+    payload: Buffer;
+    caseNumber: string | null;
+    parentId: string | null;
+    seq: number;
+  }[],
+  now: number,
+): void {
+  chunks(rows, (part) => {
+    const params: Param[] = [];
+    for (const r of part)
+      params.push(branch, r.type, r.id, r.version, r.schema, r.payload, r.caseNumber, r.parentId, r.seq, now);
+    q(
+      `INSERT INTO records (branch, type, id, version, schema, payload, case_number, parent_id, seq, imported_at) VALUES ${repeat(part.length, '(?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)')}
+       ON CONFLICT (branch, type, id) DO UPDATE SET version = excluded.version, schema = excluded.schema, payload = excluded.payload,
+         case_number = coalesce(excluded.case_number, records.case_number), parent_id = excluded.parent_id, seq = excluded.seq, imported_at = excluded.imported_at
+       WHERE excluded.version > records.version`,
+    ).run(...params);
   });
 }
 

@@ -48,6 +48,37 @@ function* chunks<T>(rows: T[], size = 5000): Generator<T[]> {
 
 type Client = pg.PoolClient | pg.Pool;
 
+/**
+ * The projected hq_cases columns a case update may change. A stored case whose projection equals
+ * the new one is not written (no dead tuple, no index entries); its search text is rewritten only
+ * when its name or content changed (most versions of a case are status moves).
+ */
+const PROJECTED = [
+  'number',
+  'status',
+  'channel',
+  'category',
+  'severity',
+  'received_at',
+  'updated_at',
+  'typical',
+  'finding',
+  'satisfaction',
+  'disputed',
+  'phone',
+  'customer_name',
+  'receipt_no',
+  'items',
+  'content',
+  'due_at',
+  'complained_unit',
+  'handling_unit',
+  'answered_at',
+  'open_promise_at',
+  'promise_late',
+  'waiting_since',
+];
+
 // COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
 const COPY_SPECIAL = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -173,9 +204,12 @@ function txApi(client: pg.PoolClient): HqTx {
            ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
              severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
              satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
-             receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, search_text = excluded.search_text, due_at = excluded.due_at,
+             receipt_no = excluded.receipt_no, items = excluded.items, content = excluded.content, due_at = excluded.due_at,
+             search_text = CASE WHEN (hq_cases.customer_name, hq_cases.content) IS NOT DISTINCT FROM (excluded.customer_name, excluded.content)
+               THEN hq_cases.search_text ELSE excluded.search_text END,
              complained_unit = excluded.complained_unit, handling_unit = excluded.handling_unit, answered_at = excluded.answered_at,
-             open_promise_at = excluded.open_promise_at, promise_late = excluded.promise_late, waiting_since = excluded.waiting_since`,
+             open_promise_at = excluded.open_promise_at, promise_late = excluded.promise_late, waiting_since = excluded.waiting_since
+           WHERE (${PROJECTED.map((c) => `hq_cases.${c}`).join(', ')}) IS DISTINCT FROM (${PROJECTED.map((c) => `excluded.${c}`).join(', ')})`,
           [
             col('branch'),
             col('id'),

@@ -9,7 +9,7 @@ import { runMigrations, sqliteMigrationDriver } from '../src-main/shared/migrati
 import { HQ_STORE, loadHqMigrations } from './migration-files';
 import { projectCase } from './projection';
 import { fillAnsweredLimits } from './answered-limit';
-import { insertReceived, storedVersions } from './sqlite-bulk-writes';
+import { insertReceived, storedVersions, upsertRecords } from './sqlite-bulk-writes';
 import { writeCases } from './sqlite-case-writes';
 import { type CaseRow, type HqQuery, type HqStore, type HqTx, type Param, type RecordRow } from './store-types';
 
@@ -104,17 +104,7 @@ export class SqliteStore implements HqStore {
     },
     insertReceived: async (branch, epoch, rows) => insertReceived((sql) => this.q(sql), branch, epoch, rows),
     stageRecords: async (branch, keys) => storedVersions((sql) => this.q(sql), branch, keys),
-    upsertRecords: async (branch, rows: RecordRow[], now) => {
-      // A blob argument would be read as JSONB: the bytes are cast to text (no re-encoding).
-      const s = this.q(
-        `INSERT INTO records (branch, type, id, version, schema, payload, case_number, parent_id, seq, imported_at) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)
-         ON CONFLICT (branch, type, id) DO UPDATE SET version = excluded.version, schema = excluded.schema, payload = excluded.payload,
-           case_number = coalesce(excluded.case_number, records.case_number), parent_id = excluded.parent_id, seq = excluded.seq, imported_at = excluded.imported_at
-         WHERE excluded.version > records.version`,
-      );
-      for (const r of rows)
-        s.run(branch, r.type, r.id, r.version, r.schema, r.payload, r.caseNumber, r.parentId, r.seq, now);
-    },
+    upsertRecords: async (branch, rows: RecordRow[], now) => upsertRecords((sql) => this.q(sql), branch, rows, now),
     upsertCases: async (rows: CaseRow[]) => writeCases((sql) => this.q(sql), rows),
     insertQuarantine: async (branch, epoch, rows, now) => {
       const s = this.q('INSERT INTO quarantine (branch, epoch, seq, reason, line, at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -133,6 +123,10 @@ export async function openSqliteStore(file: string): Promise<SqliteStore> {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Checkpoints every 8,000 WAL pages (32 MB) instead of SQLite's 1,000: an import rewrites the same
+  // hq_cases index pages batch after batch, and a checkpoint copies each once however often it changed.
+  // Durability is the WAL's fsync at every commit (synchronous=FULL), not the checkpoint's timing.
+  db.pragma('wal_autocheckpoint = 8000');
   const was = migrate(db);
   const store = new SqliteStore(db, file);
   // A store from before the console (version 1) holds cases but no projection yet: build it once.

@@ -1,9 +1,11 @@
 // The importer's faster writes leave the store as before: a case written only in its changed
 // columns (or not at all when nothing projected changed), its search document rewritten only
 // when name or content changed, the received ledger and stored versions many rows to a
-// statement (past a statement's chunk), and the search document built in one pass.
+// statement (past a statement's chunk), and the search document built in one pass; on both
+// stores a case whose projection did not change is not written at all.
 import { describe, expect, it } from 'vitest';
 import { importBatch } from '../../src-headoffice/importer';
+import { searchText } from '../../src-headoffice/search-text';
 import type { HqStore } from '../../src-headoffice/store';
 import { searchDocument, searchMatch } from '../../src-main/domain/search-tokens';
 import { encodeBatch, type BatchRecord } from '../../src-main/sync/batch-format';
@@ -93,6 +95,57 @@ describe('import writes batched and limited to what changed', () => {
         await whole.close();
         await backend.drop(dir, 'rounds');
         await backend.drop(dir, 'whole');
+      }
+    },
+  );
+
+  it.each(HQ_BACKENDS.map((b) => [b.name, b] as const))(
+    'a version whose projection is unchanged writes no case row; a status move keeps the search text (%s)',
+    async (_name, backend) => {
+      const dir = tempDir('hq-write-unchanged-');
+      const s = await backend.open(dir, 'unchanged');
+      try {
+        await s.run("INSERT INTO branches (code, key, created_at) VALUES ('SH01', 'k', 0)");
+        const [first, moved, renamed, again] = versions() as Record<string, unknown>[][];
+        let seq = 1;
+        for (const round of [first, moved, renamed] as Record<string, unknown>[][]) {
+          await push(s, records(round, seq));
+          seq += round.length;
+        }
+        // Every row-level write to hq_cases from here on is counted.
+        if (backend.name === 'pg') {
+          await s.run('CREATE TABLE case_updates (n INTEGER)');
+          await s.run(
+            'CREATE FUNCTION count_case_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO case_updates VALUES (1); RETURN NEW; END $$',
+          );
+          await s.run(
+            'CREATE TRIGGER case_update AFTER UPDATE ON hq_cases FOR EACH ROW EXECUTE FUNCTION count_case_update()',
+          );
+        } else {
+          await s.run('CREATE TABLE case_updates (n INTEGER)');
+          await s.run(
+            'CREATE TRIGGER case_update AFTER UPDATE ON hq_cases BEGIN INSERT INTO case_updates VALUES (1); END',
+          );
+        }
+        const before = await caseRows(s);
+        const a = await push(s, records(again as Record<string, unknown>[], seq));
+        seq += CASES;
+        expect(a).toMatchObject({ imported: CASES, unchanged: 0, quarantined: [] });
+        expect(await scalar(s, 'SELECT count(*) FROM case_updates')).toBe(0);
+        expect(await caseRows(s)).toEqual(before);
+        expect(await scalar(s, 'SELECT count(*) FROM records WHERE version = 4')).toBe(CASES);
+
+        const closed = (again as Record<string, unknown>[]).map((x) => ({ ...x, version: 5, status: 'resolved' }));
+        await push(s, records(closed, seq));
+        expect(await scalar(s, 'SELECT count(*) FROM case_updates')).toBe(CASES);
+        expect(await scalar(s, "SELECT count(*) FROM hq_cases WHERE status = 'resolved'")).toBe(CASES);
+        if (backend.name === 'pg') {
+          const texts = await s.all<{ search_text: string }>('SELECT search_text FROM hq_cases');
+          expect(texts.every((t) => t.search_text === searchText('赵六', '顾客要求更换新品'))).toBe(true);
+        } else expect(await ftsIds(s, '更换新品')).toHaveLength(CASES);
+      } finally {
+        await s.close();
+        await backend.drop(dir, 'unchanged');
       }
     },
   );
