@@ -193,7 +193,7 @@ function main(): void {
           name: 'db_bytes_per_100k_cases',
           value: r.perHundredK,
           unit: 'bytes',
-          note: `${how(r)}; acknowledged after each group and outbox rows older than 30 days archived (${r.archivedRows.toLocaleString('en')} rows moved, kept deflated in outbox_archive, counted here), audit rows older than 30 days archived (${r.archivedAuditRows.toLocaleString('en')} rows moved, kept compressed in audit_archive, counted here)`,
+          note: `${how(r)}; acknowledged after each group and outbox rows older than 30 days archived (${r.archivedRows.toLocaleString('en')} rows moved, kept compressed in outbox_archive, counted here), audit rows older than 30 days archived (${r.archivedAuditRows.toLocaleString('en')} rows moved, kept compressed in audit_archive, counted here)`,
         },
         {
           name: 'db_bytes_per_100k_cases_unarchived',

@@ -51,3 +51,17 @@ export function searchMatch(query: string): string | null {
   for (let i = 0; i + 1 < chars.length; i++) phrase.push(bi(chars[i]!, chars[i + 1]!));
   return `bi : "${phrase.join(' ')}"`;
 }
+
+/**
+ * The branch's search (migration 0017): one character in case_search_uni (unigrams, no positions),
+ * longer queries as the bigram phrase in case_search (bigrams only). The same rows as searchMatch
+ * on a table holding both columns.
+ */
+export function branchSearchQuery(query: string): { table: 'case_search' | 'case_search_uni'; match: string } | null {
+  const chars = Array.from(lowerAscii(query));
+  if (chars.length === 0) return null;
+  if (chars.length === 1) return { table: 'case_search_uni', match: uni(chars[0]!) };
+  const phrase: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) phrase.push(bi(chars[i]!, chars[i + 1]!));
+  return { table: 'case_search', match: `"${phrase.join(' ')}"` };
+}

@@ -75,7 +75,8 @@ export function writeSearchDoc(
   c: Pick<CaseRecord, 'number' | 'customerName' | 'content'>,
 ): void {
   const doc = searchDocument(caseSearchFields(c));
-  stmt(ctx.db, 'INSERT OR REPLACE INTO case_search (rowid, uni, bi) VALUES (?, ?, ?)').run(rid, doc.uni, doc.bi);
+  stmt(ctx.db, 'INSERT OR REPLACE INTO case_search (rowid, bi) VALUES (?, ?)').run(rid, doc.bi);
+  stmt(ctx.db, 'INSERT OR REPLACE INTO case_search_uni (rowid, uni) VALUES (?, ?)').run(rid, doc.uni);
 }
 
 export function addEvent(

@@ -95,7 +95,12 @@ function fetch(
     case 'awaiting_instruction':
     case 'awaiting_review':
     case 'disputed':
-      return stmt(db, byDue('c.status = ?')).all(...args, queue, ...decodeCursor(cursor), n) as (RawRow & {
+      return stmt(db, byDue("c.status = ? AND c.status <> 'filed'")).all(
+        ...args,
+        queue,
+        ...decodeCursor(cursor),
+        n,
+      ) as (RawRow & {
         k: number;
       })[];
     case 'mine': {
@@ -186,8 +191,9 @@ export function queueCounts(ctx: ServiceContext, actor: Actor): Record<Exclude<Q
       actor.id,
       end,
     ),
-    awaiting_instruction: scoped("c.status = 'awaiting_instruction'"),
-    awaiting_review: scoped("c.status = 'awaiting_review'"),
-    disputed: scoped("c.status = 'disputed'"),
+    // status <> 'filed' lets these read the partial cases_status_due (migration 0017).
+    awaiting_instruction: scoped("c.status = 'awaiting_instruction' AND c.status <> 'filed'"),
+    awaiting_review: scoped("c.status = 'awaiting_review' AND c.status <> 'filed'"),
+    disputed: scoped("c.status = 'disputed' AND c.status <> 'filed'"),
   };
 }

@@ -4,7 +4,7 @@
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
-import { searchMatch } from '../domain/search-tokens';
+import { branchSearchQuery } from '../domain/search-tokens';
 import { refuse } from '../shared/errors';
 import { normalizePhone } from '../shared/phone';
 import { SearchInput } from '../shared/schemas/query';
@@ -18,14 +18,14 @@ type Source = (before: number, n: number) => number[];
 
 function sources(ctx: ServiceContext, query: string): Source[] {
   const out: Source[] = [];
-  const match = searchMatch(query);
-  if (match) {
+  const q = branchSearchQuery(query);
+  if (q) {
     out.push((before, n) =>
       (
         stmt(
           ctx.db,
-          'SELECT rowid AS rid FROM case_search WHERE case_search MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?',
-        ).all(match, before, n) as { rid: number }[]
+          `SELECT rowid AS rid FROM ${q.table} WHERE ${q.table} MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
+        ).all(q.match, before, n) as { rid: number }[]
       ).map((r) => r.rid),
     );
   }

@@ -1,7 +1,7 @@
 // Moves acknowledged outbox rows older than the retention setting out of the hot table into
-// outbox_archive (deflated chunks, every byte kept; migration 0015), and reads them back.
+// outbox_archive (compressed chunks that say their codec, deflate before 0017 and brotli since, every byte kept; migrations 0015, 0017), and reads them back.
 import { createHash } from 'node:crypto';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from 'node:zlib';
 import type { Db } from '../db/connection';
 import { refuse } from '../shared/errors';
 import { ackedSeq } from './sync-state';
@@ -65,6 +65,23 @@ function nextChunk(db: Db, acked: number, cutoff: number): OutboxRow[] {
   return stop === -1 ? rows : rows.slice(0, stop);
 }
 
+/** New chunks are brotli (quality 7, as the audit archive): about a quarter smaller than deflate at level 9. */
+function compress(text: string): Buffer {
+  const input = Buffer.from(text, 'utf8');
+  return brotliCompressSync(input, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 7,
+      [constants.BROTLI_PARAM_LGWIN]: 22,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: input.length,
+    },
+  });
+}
+
+/** A chunk says its codec: those written before migration 0017 are deflate. */
+const decompress = (codec: string, body: Buffer): Buffer =>
+  codec === 'brotli' ? brotliDecompressSync(body) : inflateSync(body);
+
 /** Archives what may leave, one transaction per chunk; the written chunk is read back and compared before any row is deleted. */
 export function archiveOutbox(db: Db, o: ArchiveOptions): ArchiveResult {
   if (!Number.isInteger(o.days) || o.days < MIN_OUTBOX_ARCHIVE_DAYS)
@@ -82,10 +99,10 @@ export function archiveOutbox(db: Db, o: ArchiveOptions): ArchiveResult {
     const last = rows[rows.length - 1];
     if (!first || !last) return 0;
     const text = JSON.stringify(rows.map(pack));
-    const body = deflateSync(Buffer.from(text, 'utf8'), { level: 9 });
-    if (inflateSync(body).toString('utf8') !== text) throw new Error('outbox archive chunk did not read back');
+    const body = compress(text);
+    if (decompress('brotli', body).toString('utf8') !== text) throw new Error('outbox archive chunk did not read back');
     db.prepare(
-      'INSERT INTO outbox_archive (first_seq, last_seq, row_count, sha256, body, archived_at) VALUES (?, ?, ?, ?, ?, ?)',
+      "INSERT INTO outbox_archive (first_seq, last_seq, row_count, sha256, body, archived_at, codec) VALUES (?, ?, ?, ?, ?, ?, 'brotli')",
     ).run(first.seq, last.seq, rows.length, sha256(text), body, o.now);
     const gone = db.prepare('DELETE FROM outbox WHERE seq BETWEEN ? AND ?').run(first.seq, last.seq).changes;
     if (gone !== rows.length) throw new Error(`outbox archive moved ${gone} rows, expected ${rows.length}`);
@@ -103,10 +120,16 @@ export function archiveOutbox(db: Db, o: ArchiveOptions): ArchiveResult {
 /** Every archived row in seq order, each chunk checked against its sha256. */
 export function* archivedOutboxRows(db: Db): Generator<OutboxRow> {
   const chunks = db
-    .prepare('SELECT first_seq, row_count, sha256, body FROM outbox_archive ORDER BY first_seq')
-    .iterate() as IterableIterator<{ first_seq: number; row_count: number; sha256: string; body: Buffer }>;
+    .prepare('SELECT first_seq, row_count, sha256, body, codec FROM outbox_archive ORDER BY first_seq')
+    .iterate() as IterableIterator<{
+    first_seq: number;
+    row_count: number;
+    sha256: string;
+    body: Buffer;
+    codec: string;
+  }>;
   for (const c of chunks) {
-    const text = inflateSync(c.body).toString('utf8');
+    const text = decompress(c.codec, c.body).toString('utf8');
     if (sha256(text) !== c.sha256)
       throw refuse(
         'STORE_CORRUPT',
