@@ -8,6 +8,7 @@
 import { addBranch } from '../src-headoffice/branches';
 import { buildServer } from '../src-headoffice/server';
 import { openHqStore } from '../src-headoffice/store';
+import { traceMemory } from './hq-memory-trace';
 
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
 const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -28,9 +29,11 @@ async function hq(target: string, codes: string[]): Promise<void> {
     ...(workers ? { importWorkers: Number(workers) } : {}),
     limits: { rateMax: 1_000_000, ...(slots ? { importSlots: Number(slots) } : {}) },
   });
+  const trace = process.env.HQ_LOAD_MEM_TRACE ? traceMemory(app, db) : null;
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   print({ url, keys });
   onStdinEnd(() => {
+    if (trace) process.stderr.write(`hq_load memory: ${JSON.stringify(trace())}\n`);
     void app.close().then(async () => {
       await db.close();
       print({ maxRssMb: rssMb() });

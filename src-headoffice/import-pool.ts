@@ -20,6 +20,12 @@ import { SqliteStore } from './store-sqlite';
  */
 export const PG_IMPORT_WORKERS = 1;
 
+/**
+ * The import thread's V8 heap, bounded (hq_load, 200 branches on PostgreSQL: unbounded it peaked at 168 MB of heap, the
+ * larger part of head office's RSS). A thread over it exits; what it had in flight is answered 503 and retried.
+ */
+export const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 192 };
+
 type Pending = { resolve: (r: WorkerReply) => void; reject: (e: unknown) => void };
 type Slot = { worker: Worker; pending: Map<number, Pending> };
 
@@ -71,6 +77,11 @@ export class ImportPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** The heap limits each running worker was started with (tests read them). */
+  heapLimits(): (object | undefined)[] {
+    return this.slots.flatMap((s) => (s ? [s.worker.resourceLimits] : []));
   }
 
   /** The batch imported in a worker: its answer and what head office then holds of the branch. */
@@ -143,7 +154,10 @@ export class ImportPool {
     // The crash hook is for the first thread only: the one started after it imports normally.
     this.crash = null;
     // import-worker-boot.mjs loads the TypeScript worker through tsx's API, the same under the tsx CLI and vitest.
-    const worker = new Worker(new URL('./import-worker-boot.mjs', import.meta.url), { workerData: data });
+    const worker = new Worker(new URL('./import-worker-boot.mjs', import.meta.url), {
+      workerData: data,
+      resourceLimits: WORKER_HEAP_LIMITS,
+    });
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (m: WorkerReply | { ready: true }) => {
       if (!('id' in m)) return;
