@@ -8,7 +8,7 @@
 import { hash } from 'node:crypto';
 import { RECORD_SCHEMA_VERSION } from '../src-main/shared/sync-format';
 import { syncRefuse, isSyncError } from '../src-main/sync/batch-errors';
-import { type BadLine, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
+import { type BadLine, type BatchLimits, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
 import type { PushAnswer } from '../src-main/sync/protocol';
 import { replayed } from './auth';
 import { insertNonces } from './nonce-ledger';
@@ -29,6 +29,8 @@ export interface ImportOptions {
   source: 'http' | 'file';
   now: number;
   maxSchema?: number;
+  /** Largest batch accepted, compressed and decompressed (default: the batch format's own limits). */
+  limits?: BatchLimits;
   /** Outbox records the branch says are waiting (stored for the console's branch health). */
   backlog?: number;
   /** The push's nonce: written in this transaction, and a replay (already stored) refused (auth.ts). */
@@ -53,7 +55,7 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
   const maxSchema = o.maxSchema ?? RECORD_SCHEMA_VERSION;
   let decoded: ReturnType<typeof decodeBatch>;
   try {
-    decoded = decodeBatch(gz, { branch: o.branch, maxSchema });
+    decoded = decodeBatch(gz, { branch: o.branch, maxSchema, ...(o.limits ? { limits: o.limits } : {}) });
   } catch (e) {
     if (isSyncError(e)) await lastError(store, o, e.why, e.messages.zh, e.messages.en);
     throw e;

@@ -19,6 +19,12 @@ export interface ServerLimits {
   importSlots: number | null;
   /** Retry-After (s) of that 503. */
   importBusyRetryAfterS: number;
+  /**
+   * Largest push once decompressed (a branch sends at most 4 MB of record lines per batch, outbox-batches.ts): an import
+   * worker's heap is bounded (import-pool.ts WORKER_HEAP_LIMITS), so a bigger batch is refused for good (TOO_LARGE)
+   * instead of failing the worker and being retried forever.
+   */
+  pushDecodedBytes: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
@@ -31,4 +37,5 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   unverifiedBodyTimeoutMs: 120_000,
   importSlots: null,
   importBusyRetryAfterS: 2,
+  pushDecodedBytes: 32 * 1024 * 1024,
 };

@@ -191,6 +191,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
           source: 'http' as const,
           now: now(),
           ...(o.maxSchema ? { maxSchema: o.maxSchema } : {}),
+          limits: { maxCompressedBytes: limits.bodyLimitBytes, maxBodyBytes: limits.pushDecodedBytes },
           ...(backlog !== undefined ? { backlog } : {}),
           ...(req.pushNonce !== undefined ? { nonce: req.pushNonce } : {}),
         };

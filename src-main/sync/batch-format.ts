@@ -126,6 +126,17 @@ function splitLines(rest: Buffer): Buffer[] | null {
  * gunzip within limits, envelope, sha256, count and sequence, branch and protocol. Anything
  * wrong refuses the whole batch; a record line that is merely unusable is returned in `bad`.
  */
+/** A batch bigger than the receiver decodes: refused for good (a retry would be refused the same way). */
+function tooLargeDecoded(maxBodyBytes: number) {
+  const mb = Math.floor(maxBodyBytes / (1024 * 1024));
+  return syncRefuse(
+    'TOO_LARGE',
+    `批次解压后超过 ${mb} MB,超出总部每批接收的上限,整批拒收;请分成较小的批次再发送`,
+    `The batch is larger than ${mb} MB once decompressed, more than head office accepts in one batch; refused whole — send it in smaller batches`,
+    { maxBodyBytes },
+  );
+}
+
 export function decodeBatch(
   gz: Buffer,
   expect: { branch: string; maxSchema?: number; limits?: BatchLimits },
@@ -135,7 +146,9 @@ export function decodeBatch(
   let text: Buffer;
   try {
     text = gunzipSync(gz, { maxOutputLength: limits.maxBodyBytes });
-  } catch {
+  } catch (e) {
+    if (e instanceof RangeError && 'code' in e && e.code === 'ERR_BUFFER_TOO_LARGE')
+      throw tooLargeDecoded(limits.maxBodyBytes);
     throw syncRefuse(
       'DAMAGED',
       '批次已损坏或不完整(解压失败),整批拒收',

@@ -99,12 +99,14 @@ describe('batch format', () => {
     expect(d2.bad.map((b) => b.seq)).toEqual([2]);
   });
 
-  it('refuses a gzip bomb at the decompression limit', () => {
-    const { body } = encodeBatch('SH01', 'e', [rec(1, JSON.stringify({ id: 'r1', pad: 'x'.repeat(200_000) }))]);
-    expect(
-      refusal(() => decodeBatch(body, { branch: 'SH01', limits: { maxCompressedBytes: 1e6, maxBodyBytes: 100_000 } }))
-        .why,
-    ).toBe('DAMAGED');
+  it('refuses a gzip bomb at the decompression limit, naming the limit', () => {
+    const { body } = encodeBatch('SH01', 'e', [rec(1, JSON.stringify({ id: 'r1', pad: 'x'.repeat(3_000_000) }))]);
+    const e = refusal(() =>
+      decodeBatch(body, { branch: 'SH01', limits: { maxCompressedBytes: 1e6, maxBodyBytes: 2 * 1024 * 1024 } }),
+    );
+    expect(e.why).toBe('TOO_LARGE');
+    expect(e.messages.zh).toContain('批次解压后超过 2 MB');
+    expect(e.messages.en).toContain('larger than 2 MB once decompressed');
   });
 });
 
