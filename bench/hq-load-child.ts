@@ -9,8 +9,9 @@ import { addBranch } from '../src-headoffice/branches';
 import { buildServer } from '../src-headoffice/server';
 import { openHqStore } from '../src-headoffice/store';
 import { traceMemory } from './hq-memory-trace';
+import { peakRssMb } from './peak-rss';
 
-const rssMb = () => process.resourceUsage().maxRSS / 1024;
+const rssMb = peakRssMb;
 const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const onStdinEnd = (fn: () => void) => {
   process.stdin.resume();

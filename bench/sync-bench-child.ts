@@ -14,9 +14,10 @@ import { decodeBatch } from '../src-main/sync/batch-format';
 import { HttpTransport } from '../src-main/sync/http-transport';
 import { buildBatch } from '../src-main/sync/outbox-batches';
 import { syncOnce } from '../src-main/sync/sync-run';
+import { peakRssMb } from './peak-rss';
 
 const BRANCH = 'SH01';
-const rssMb = () => process.resourceUsage().maxRSS / 1024;
+const rssMb = peakRssMb;
 const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
 
 async function hq(dir: string): Promise<void> {
