@@ -3,6 +3,8 @@
 // through it too, so no main-thread write waits behind an import's transaction); PostgreSQL one by default (more with
 // serve --import-workers), on its own pool apart from the main one. A worker that dies answers what it had in flight with 503 BUSY + Retry-After and is started again on the
 // next job; every import is one transaction, so a retried batch is imported exactly once either way.
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BranchHolding, PushAnswer } from '../src-main/sync/protocol';
 import { importBusy } from './import-admission';
@@ -25,6 +27,9 @@ export const PG_IMPORT_WORKERS = 1;
  * larger part of head office's RSS). A thread over it exits; what it had in flight is answered 503 and retried.
  */
 export const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 192 };
+
+/** This folder as a path: the global URL may be another implementation (jsdom's, in component tests), which Worker refuses. */
+const HERE = dirname(fileURLToPath(import.meta.url));
 
 type Pending = { resolve: (r: WorkerReply) => void; reject: (e: unknown) => void };
 type Slot = { worker: Worker; pending: Map<number, Pending> };
@@ -149,12 +154,12 @@ export class ImportPool {
       ...this.where,
       poolSize: Math.max(1, Math.ceil(this.o.slots / this.slots.length)),
       crash: this.crash,
-      boot: new URL('./import-worker.ts', import.meta.url).href,
+      boot: pathToFileURL(join(HERE, 'import-worker.ts')).href,
     };
     // The crash hook is for the first thread only: the one started after it imports normally.
     this.crash = null;
     // import-worker-boot.mjs loads the TypeScript worker through tsx's API, the same under the tsx CLI and vitest.
-    const worker = new Worker(new URL('./import-worker-boot.mjs', import.meta.url), {
+    const worker = new Worker(join(HERE, 'import-worker-boot.mjs'), {
       workerData: data,
       resourceLimits: WORKER_HEAP_LIMITS,
     });
