@@ -1,7 +1,7 @@
 // Moves audit rows older than the retention setting out of the hot audit_log into audit_archive
 // (brotli chunks of consecutive rows, one row per line, every column kept as written; migration 0016).
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import { createHash } from 'node:crypto';
+import { brotliDecompressSync } from 'node:zlib';
+import { compressChunk, moveInChunks, sha256Hex } from '../db/archive-chunks';
 import type { Db } from '../db/connection';
 import { refuse } from '../shared/errors';
 
@@ -81,20 +81,6 @@ const unpack = ([
   before,
   after,
 });
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** Quality 7: about a quarter smaller than deflate at its best, and a chunk compresses in tens of milliseconds. */
-const compress = (text: string): Buffer => {
-  const input = Buffer.from(text, 'utf8');
-  return brotliCompressSync(input, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 7,
-      [constants.BROTLI_PARAM_LGWIN]: 22,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: input.length,
-    },
-  });
-};
 
 export interface Chunk {
   first_seq: number;
@@ -106,7 +92,7 @@ export interface Chunk {
 /** A chunk's text (one packed row per line), checked against its sha256. */
 function chunkText(c: Chunk): string {
   const bytes = brotliDecompressSync(c.body);
-  if (createHash('sha256').update(bytes).digest('hex') !== c.sha256)
+  if (sha256Hex(bytes) !== c.sha256)
     throw refuse(
       'STORE_CORRUPT',
       `审计记录归档(自序号 ${c.first_seq})校验不符`,
@@ -174,14 +160,18 @@ export function archiveAudit(db: Db, o: AuditArchiveOptions): AuditArchiveResult
     );
   // The trigger checks age with SQLite's own clock; a caller's clock ahead of it must not overreach.
   const cutoff = Math.min(o.now - o.days * DAY, Date.now() - MIN_AUDIT_ARCHIVE_DAYS * DAY);
-  const result: AuditArchiveResult = { rows: 0, chunks: 0 };
   const one = db.transaction((): number => {
     const rows = nextChunk(db, cutoff);
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (!first || !last) return 0;
     const text = packText(rows);
-    const chunk: Chunk = { first_seq: first.seq, row_count: rows.length, sha256: sha256(text), body: compress(text) };
+    const chunk: Chunk = {
+      first_seq: first.seq,
+      row_count: rows.length,
+      sha256: sha256Hex(text),
+      body: compressChunk(text),
+    };
     if (packText(chunkRows(chunk)) !== text) throw new Error('audit archive chunk did not read back');
     const ats = rows.map((r) => r.at);
     db.prepare(
@@ -194,11 +184,5 @@ export function archiveAudit(db: Db, o: AuditArchiveOptions): AuditArchiveResult
     if (gone !== rows.length) throw new Error(`audit archive moved ${gone} rows, expected ${rows.length}`);
     return rows.length;
   });
-  for (let i = 0; i < (o.maxChunks ?? Infinity); i++) {
-    const n = one();
-    if (n === 0) break;
-    result.rows += n;
-    result.chunks += 1;
-  }
-  return result;
+  return moveInChunks(one, o.maxChunks);
 }

@@ -1,7 +1,7 @@
 // Moves acknowledged outbox rows older than the retention setting out of the hot table into
 // outbox_archive (compressed chunks that say their codec, deflate before 0017 and brotli since, every byte kept; migrations 0015, 0017), and reads them back.
-import { createHash } from 'node:crypto';
-import { brotliCompressSync, brotliDecompressSync, constants, inflateSync } from 'node:zlib';
+import { brotliDecompressSync, inflateSync } from 'node:zlib';
+import { compressChunk, moveInChunks, sha256Hex } from '../db/archive-chunks';
 import type { Db } from '../db/connection';
 import { refuse } from '../shared/errors';
 import { ackedSeq } from './sync-state';
@@ -41,7 +41,6 @@ const unpack = ([seq, record_type, record_id, version, schema_version, payload, 
   payload,
   created_at,
 });
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export interface ArchiveOptions {
   now: number;
@@ -65,19 +64,6 @@ function nextChunk(db: Db, acked: number, cutoff: number): OutboxRow[] {
   return stop === -1 ? rows : rows.slice(0, stop);
 }
 
-/** New chunks are brotli (quality 7, as the audit archive): about a quarter smaller than deflate at level 9. */
-function compress(text: string): Buffer {
-  const input = Buffer.from(text, 'utf8');
-  return brotliCompressSync(input, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: 7,
-      [constants.BROTLI_PARAM_LGWIN]: 22,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: input.length,
-    },
-  });
-}
-
 /** A chunk says its codec: those written before migration 0017 are deflate. */
 const decompress = (codec: string, body: Buffer): Buffer =>
   codec === 'brotli' ? brotliDecompressSync(body) : inflateSync(body);
@@ -92,29 +78,22 @@ export function archiveOutbox(db: Db, o: ArchiveOptions): ArchiveResult {
     );
   // The trigger checks age with SQLite's own clock; a caller's clock ahead of it must not overreach.
   const cutoff = Math.min(o.now - o.days * DAY, Date.now() - MIN_OUTBOX_ARCHIVE_DAYS * DAY);
-  const result: ArchiveResult = { rows: 0, chunks: 0 };
   const one = db.transaction((): number => {
     const rows = nextChunk(db, ackedSeq(db), cutoff);
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (!first || !last) return 0;
     const text = JSON.stringify(rows.map(pack));
-    const body = compress(text);
+    const body = compressChunk(text);
     if (decompress('brotli', body).toString('utf8') !== text) throw new Error('outbox archive chunk did not read back');
     db.prepare(
       "INSERT INTO outbox_archive (first_seq, last_seq, row_count, sha256, body, archived_at, codec) VALUES (?, ?, ?, ?, ?, ?, 'brotli')",
-    ).run(first.seq, last.seq, rows.length, sha256(text), body, o.now);
+    ).run(first.seq, last.seq, rows.length, sha256Hex(text), body, o.now);
     const gone = db.prepare('DELETE FROM outbox WHERE seq BETWEEN ? AND ?').run(first.seq, last.seq).changes;
     if (gone !== rows.length) throw new Error(`outbox archive moved ${gone} rows, expected ${rows.length}`);
     return rows.length;
   });
-  for (let i = 0; i < (o.maxChunks ?? Infinity); i++) {
-    const n = one();
-    if (n === 0) break;
-    result.rows += n;
-    result.chunks += 1;
-  }
-  return result;
+  return moveInChunks(one, o.maxChunks);
 }
 
 /** Every archived row in seq order, each chunk checked against its sha256. */
@@ -130,7 +109,7 @@ export function* archivedOutboxRows(db: Db): Generator<OutboxRow> {
   }>;
   for (const c of chunks) {
     const text = decompress(c.codec, c.body).toString('utf8');
-    if (sha256(text) !== c.sha256)
+    if (sha256Hex(text) !== c.sha256)
       throw refuse(
         'STORE_CORRUPT',
         `待同步记录归档(自序号 ${c.first_seq})校验不符`,
