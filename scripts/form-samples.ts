@@ -1,7 +1,5 @@
 // Renders sample forms to docs/forms/ (PDF and PNG pages via poppler's pdftoppm), so a reader
-// sees the forms without running anything: `npm run forms:samples`.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// sees the forms without running anything: `npm run forms:samples`. Replaces only its own samples.
 import { join } from 'node:path';
 import { applyInstruction, recordFinding } from '../src-main/services/case-details';
 import { createCase } from '../src-main/services/case-intake';
@@ -17,13 +15,12 @@ import { printCaseRecord, printSlip } from '../src-main/services/print';
 import { createSlip, voidSlip } from '../src-main/services/slips';
 import { returnInput } from '../test/helpers/slips';
 import { openTestStore, phoneCase } from '../test/helpers/store';
+import { writeSample } from './sample-files';
 
 const OUT = join(import.meta.dirname, '..', 'docs', 'forms');
 const FIXED = { creationDate: new Date('2026-11-24T00:00:00Z') };
 
 async function main() {
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
   const s = openTestStore();
   const { secretary, supervisor, staff, clerk } = s.users;
 
@@ -107,12 +104,8 @@ async function main() {
     ['record-in-store', await printCaseRecord(s.ctx, secretary, c.id, FIXED)],
     ['record-long-content', await printCaseRecord(s.ctx, secretary, long.id, FIXED)],
   ];
-  for (const [name, pdf] of docs) {
-    writeFileSync(join(OUT, `${name}.pdf`), pdf);
-    execFileSync('pdftoppm', ['-r', '70', '-png', join(OUT, `${name}.pdf`), join(OUT, name)]);
-  }
   s.close();
-  console.log(readdirSync(OUT).join('\n'));
+  for (const [name, pdf] of docs) console.log(writeSample(OUT, name, pdf).join('\n'));
 }
 
 await main();

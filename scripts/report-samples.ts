@@ -1,8 +1,7 @@
-// Renders sample reports to docs/forms/ (PDF and PNG pages via poppler's pdftoppm): the
+// Renders sample reports to docs/reports/ (PDF and PNG pages via poppler's pdftoppm): the
 // monthly and weekly summaries and one training sheet, from a demo store seeded with a fixed
 // end time, so they read the same every run: `npm run reports:samples`.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stdio } from '../src-main/cli/output';
@@ -13,8 +12,9 @@ import { createContext } from '../src-main/services/context';
 import { summaryPdf } from '../src-main/services/report-export';
 import { computeSummary } from '../src-main/services/reports';
 import { printTrainingCase } from '../src-main/services/training';
+import { writeSample } from './sample-files';
 
-const OUT = join(import.meta.dirname, '..', 'docs', 'forms');
+const OUT = join(import.meta.dirname, '..', 'docs', 'reports');
 const NOW = Date.parse('2026-11-24T18:00:00+08:00');
 const FIXED = { creationDate: new Date('2026-11-24T00:00:00Z') };
 
@@ -43,16 +43,7 @@ async function main() {
       ['training-case', (await printTrainingCase(ctx, secretary, { caseId: typical.id }, FIXED)).pdf],
     ];
     db.close();
-    for (const f of readdirSync(OUT)) if (/^(summary-report|training-case)/.test(f)) rmSync(join(OUT, f));
-    for (const [name, pdf] of docs) {
-      writeFileSync(join(OUT, `${name}.pdf`), pdf);
-      execFileSync('pdftoppm', ['-r', '70', '-png', join(OUT, `${name}.pdf`), join(OUT, name)]);
-    }
-    console.log(
-      readdirSync(OUT)
-        .filter((f) => /^(summary-report|training-case)/.test(f))
-        .join('\n'),
-    );
+    for (const [name, pdf] of docs) console.log(writeSample(OUT, name, pdf).join('\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
