@@ -10,12 +10,12 @@ export async function branchCompare(store: HqStore, q: SummaryQuery, now: number
   const known = await store.all<{ code: string }>('SELECT code FROM branches ORDER BY code', []);
   const columns: BranchColumn[] = [];
   for (const { code } of known) {
-    const { period, previous, cases, standalone } = await consolidatedFacts(store, { ...q, branch: code });
+    const { period, previous, cases, standalone, datedSlips } = await consolidatedFacts(store, { ...q, branch: code });
     const s = summarize(
       cases.map((c) => c.facts),
       period,
       previous,
-      { asOf: now, standaloneSlips: standalone.map((x) => x.slip) },
+      { asOf: now, standaloneSlips: standalone.map((x) => x.slip), slips: datedSlips.map((x) => x.slip) },
     );
     const asked = s.satisfaction.satisfied + s.satisfaction.basically_satisfied + s.satisfaction.unsatisfied;
     columns.push({

@@ -5,6 +5,7 @@
 // schema: a case, slip or unit record that does not parse is left out of the summary (it stays stored).
 import {
   caseFacts,
+  periodContains,
   periodOfDate,
   previousPeriods,
   slipFacts,
@@ -31,15 +32,17 @@ export interface ConsolidatedFacts {
   previous: Period[];
   cases: { branch: string; id: string; facts: SummaryFacts }[];
   standalone: { branch: string; slip: SlipFacts }[];
+  /** Every non-void slip dated in the period (linked to a case or not), for the slip-date view. */
+  datedSlips: { branch: string; slip: SlipFacts }[];
 }
 
 export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: number): Promise<ConsoleSummary> {
-  const { period, previous, cases, standalone } = await consolidatedFacts(store, q);
+  const { period, previous, cases, standalone, datedSlips } = await consolidatedFacts(store, q);
   const summary = summarize(
     cases.map((c) => c.facts),
     period,
     previous,
-    { asOf: now, standaloneSlips: standalone.map((s) => s.slip) },
+    { asOf: now, standaloneSlips: standalone.map((s) => s.slip), slips: datedSlips.map((s) => s.slip) },
   );
   return {
     period: q.period,
@@ -70,9 +73,12 @@ export async function consolidatedFacts(store: HqStore, q: SummaryQuery): Promis
   );
   const slipsOf = new Map<string, SlipSnapshot[]>();
   const standalone: ConsolidatedFacts['standalone'] = [];
+  const datedSlips: ConsolidatedFacts['datedSlips'] = [];
   for (const s of slips) {
     const snap = readSnapshot(SlipRecordSnapshot, s.payload);
     if (!snap) continue;
+    const dated = slipFacts(snap);
+    if (dated && periodContains(period, dated.handledAt)) datedSlips.push({ branch: s.branch, slip: dated });
     if (s.parent_id)
       slipsOf.set(`${s.branch}/${s.parent_id}`, [...(slipsOf.get(`${s.branch}/${s.parent_id}`) ?? []), snap]);
     else {
@@ -107,7 +113,7 @@ export async function consolidatedFacts(store: HqStore, q: SummaryQuery): Promis
       ),
     });
   }
-  return { period, previous, cases: facts, standalone };
+  return { period, previous, cases: facts, standalone, datedSlips };
 }
 
 /**

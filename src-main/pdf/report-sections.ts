@@ -2,7 +2,8 @@
 // spreadsheet, so the three never disagree. Money stays in fen until a writer formats it.
 import { yuanFigure } from '../domain/slips';
 import { CHANNELS } from '../shared/enums';
-import { type CaseRef, FOLLOW_UP_TALLIES, type SummaryReport } from '../shared/summary-types';
+import { asOfLabel } from '../shared/report-as-of';
+import { type CaseRef, FOLLOW_UP_TALLIES, type SlipSummary, type SummaryReport } from '../shared/summary-types';
 import { formatInstant } from './format';
 import type { ReportText } from './report-text';
 
@@ -53,8 +54,14 @@ function channelName(key: string, t: ReportText): string {
 export const unitName = (r: SummaryReport, id: string | null, t: ReportText): string =>
   id ? (r.names.units[id] ?? id) : t.summary.noUnit;
 
+/** The period, with 截至 (as of) the generation time while it is still running. */
 export const periodLine = (r: SummaryReport, t: ReportText): string =>
-  t.summary.periodValue(r.summary.period.key, r.summary.period.firstDate, r.summary.period.lastDate);
+  t.summary.periodValue(
+    r.summary.period.key,
+    r.summary.period.firstDate,
+    r.summary.period.lastDate,
+    asOfLabel(r.summary.period, r.generatedAt, r.timeZone),
+  );
 
 const shareOf = (n: number, total: number) => (total === 0 ? 0 : n / total);
 
@@ -77,6 +84,23 @@ function caseRows(r: SummaryReport, t: ReportText, refs: CaseRef[], flags: boole
   });
 }
 
+/** The rows of the returns section: a label and the cell it takes from either view. */
+function slipRows(t: ReportText): [string, (v: SlipSummary) => Cell][] {
+  const w = t.summary.slips;
+  return [
+    [w.count, (v) => int(v.count)],
+    [w.returns, (v) => int(v.returns)],
+    [w.exchanges, (v) => int(v.exchanges)],
+    [w.returnedYuan, (v) => yuan(v.returnedFen)],
+    [w.refundYuan, (v) => yuan(v.refundFen)],
+    [w.qualityCount, (v) => int(v.qualityCount)],
+    [w.qualityYuan, (v) => yuan(v.qualityFen)],
+    [w.qualityShare, (v) => share(v.qualityShare)],
+    [w.commissionCount, (v) => int(v.commissionCount)],
+    [w.commissionYuan, (v) => yuan(v.commissionFen)],
+  ];
+}
+
 export function reportSections(r: SummaryReport, t: ReportText): Section[] {
   const s = r.summary;
   const w = t.summary;
@@ -95,7 +119,7 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
         [text(w.disputed), int(s.disputed)],
         [text(w.escalated), int(s.escalated)],
         [text(w.typicalTitle), int(s.typicalTotal)],
-        [text(w.slips.count), int(s.slips.count)],
+        [text(w.slips.count), int(s.slipsByDate.count)],
       ],
     },
     {
@@ -206,21 +230,12 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
       ].map((r) => [text(r.label), int(r.count), share(shareOf(r.count, s.government.total))]),
     },
     {
+      // Two views side by side: by slip date first (finance reconciles a month's slips), then by the case's month.
       id: 'slips',
       title: w.slipsTitle,
-      columns: [w.item, w.count],
-      rows: [
-        [text(w.slips.count), int(s.slips.count)],
-        [text(w.slips.returns), int(s.slips.returns)],
-        [text(w.slips.exchanges), int(s.slips.exchanges)],
-        [text(w.slips.returnedYuan), yuan(s.slips.returnedFen)],
-        [text(w.slips.refundYuan), yuan(s.slips.refundFen)],
-        [text(w.slips.qualityCount), int(s.slips.qualityCount)],
-        [text(w.slips.qualityYuan), yuan(s.slips.qualityFen)],
-        [text(w.slips.qualityShare), share(s.slips.qualityShare)],
-        [text(w.slips.commissionCount), int(s.slips.commissionCount)],
-        [text(w.slips.commissionYuan), yuan(s.slips.commissionFen)],
-      ],
+      columns: [w.item, w.slipViews.byDate, w.slipViews.byCase],
+      rows: slipRows(t).map(([label, cell]) => [text(label), cell(s.slipsByDate), cell(s.slips)]),
+      note: w.slipViews.note,
     },
     {
       id: 'trend',

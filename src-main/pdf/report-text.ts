@@ -13,7 +13,8 @@ export interface ReportText {
   summary: {
     title: Record<PeriodType, string>;
     period: string;
-    periodValue: (key: string, first: string, last: string) => string;
+    /** The period; `asOf` (MM-dd HH:mm) when it is still running, printed as 截至 / as of. */
+    periodValue: (key: string, first: string, last: string, asOf: string | null) => string;
     branch: string;
     generatedAt: string;
     total: string;
@@ -54,6 +55,8 @@ export interface ReportText {
       none: string;
     };
     slipsTitle: string;
+    /** The two views of the returns section, as column heads, and the line that says what each counts. */
+    slipViews: { byDate: string; byCase: string; note: string };
     slips: {
       count: string;
       returns: string;
@@ -93,6 +96,8 @@ export interface ReportText {
     };
     chartCategory: string;
     chartTrend: string;
+    /** The trend chart's legend: all cases received, and the late ones among them. */
+    trendLegend: { total: string; late: string };
     chartClosing: string;
     empty: string;
   };
@@ -137,7 +142,7 @@ export const REPORT_TEXT_ZH: ReportText = {
   summary: {
     title: { week: '顾客异议处理周汇总', month: '顾客异议处理月报表' },
     period: '统计期间',
-    periodValue: (key, first, last) => `${key}(${first} 至 ${last})`,
+    periodValue: (key, first, last, asOf) => `${key}(${first} 至 ${last}${asOf ? `,截至 ${asOf}` : ''})`,
     branch: '门店',
     generatedAt: '生成时间',
     total: '受理总数',
@@ -178,6 +183,11 @@ export const REPORT_TEXT_ZH: ReportText = {
       none: vocabularyIn('zh').writtenReply.none,
     },
     slipsTitle: '退换货',
+    slipViews: {
+      byDate: '按单据日期',
+      byCase: '按个案受理期间',
+      note: '按单据日期:退换货单的处理日期在本期内(财务对账用);按个案受理期间:本期受理个案的退换货单,及未关联个案、处理日期在本期内的单据。作废单不计。',
+    },
     slips: {
       count: '退换货单数',
       returns: '退货',
@@ -216,7 +226,8 @@ export const REPORT_TEXT_ZH: ReportText = {
       flags: '情况',
     },
     chartCategory: '异议类别分布',
-    chartTrend: '受理件数走势(深色为超时)',
+    chartTrend: '受理件数走势',
+    trendLegend: { total: '受理', late: '其中超时' },
     chartClosing: '结案时限',
     empty: '本期没有受理个案',
   },
@@ -261,7 +272,7 @@ export const REPORT_TEXT_EN: ReportText = {
   summary: {
     title: { week: 'Customer objections: weekly summary', month: 'Customer objections: monthly report' },
     period: 'Period',
-    periodValue: (key, first, last) => `${key} (${first} to ${last})`,
+    periodValue: (key, first, last, asOf) => `${key} (${first} to ${last}${asOf ? `, as of ${asOf}` : ''})`,
     branch: 'Branch',
     generatedAt: 'Generated',
     total: 'Cases received',
@@ -302,6 +313,11 @@ export const REPORT_TEXT_EN: ReportText = {
       none: vocabularyIn('en').writtenReply.none,
     },
     slipsTitle: 'Returns and exchanges',
+    slipViews: {
+      byDate: 'By slip date',
+      byCase: 'By case received',
+      note: "By slip date: slips handled in the period (for finance's reconciliation). By case received: the slips of the cases received in the period, and slips linked to no case handled in it. Void slips are not counted.",
+    },
     slips: {
       count: 'Slips',
       returns: 'Returns',
@@ -340,7 +356,8 @@ export const REPORT_TEXT_EN: ReportText = {
       flags: 'Notes',
     },
     chartCategory: 'Cases by category',
-    chartTrend: 'Cases received (dark: late)',
+    chartTrend: 'Cases received',
+    trendLegend: { total: 'Received', late: 'of which late' },
     chartClosing: 'Time limits',
     empty: 'No case was received in this period',
   },

@@ -256,6 +256,14 @@ export class SummaryComputation {
       const f = slipFacts(slipSnapshot(r));
       if (f) this.builder.addStandaloneSlip(f);
     }
+    // The slip-date view: every slip dated in the period, whenever (and whether) its case was received.
+    for (const r of stmt(
+      db,
+      `SELECT NULL AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled WHERE s.handled_at >= ? AND s.handled_at < ?`,
+    ).all(this.range.period.from, this.to) as SlipRow[]) {
+      const f = slipFacts(slipSnapshot(r));
+      if (f) this.builder.addSlip(f);
+    }
     for (const r of stmt(
       db,
       `SELECT rid, body_answer, first_written_reply_date FROM cases INDEXED BY cases_government

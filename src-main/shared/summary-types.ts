@@ -144,7 +144,10 @@ export interface Summary {
   /** Disputed or escalated cases, oldest first, at most `listLimit`; attentionTotal counts them all. */
   attention: CaseRef[];
   attentionTotal: number;
+  /** Returns section, case-month view: the slips of the cases received in the period, and slips linked to no case by their slip date. */
   slips: SlipSummary;
+  /** Returns section, slip-date view (what finance reconciles): every slip whose slip date (handledAt) falls in the period. */
+  slipsByDate: SlipSummary;
   typical: CaseRef[];
   typicalTotal: number;
   /** The follow-ups of this period's cases by outcome (open: not done yet). */

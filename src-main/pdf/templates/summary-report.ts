@@ -1,37 +1,44 @@
-// 顾客异议处理月报表 / 周汇总 (SPEC §8): the key figures, three vector charts drawn with
-// pdfkit (cases by category, the trend against earlier periods, the time-limit split), and
-// every table of the summary. Pure: (doc, report, text).
+// 顾客异议处理月报表 / 周汇总 (SPEC §8): the key figures, three vector charts (report-charts.ts:
+// cases by category, the trend against earlier periods, the time-limit split), and every table of
+// the summary, under a header that names the branch, the period and the generation time on every
+// page. Pure: (doc, report, text).
 import type { SummaryReport } from '../../shared/summary-types';
-import { formatInstant } from '../format';
 import { Flow, SIZE } from '../layout';
-import { categoryName, cellText, periodLine, reportSections } from '../report-sections';
+import { barChart, DARK, type Fill, splitBar, TREND_LATE, trendChart } from '../report-charts';
+import { categoryName, cellText, reportHeaderLines, reportSections } from '../report-sections';
 import type { ReportText } from '../report-text';
 
-const BLUE = '#3b6fb6';
-const DARK = '#b8433a';
 const GREY = '#8a8f98';
-const CLOSING_COLORS = {
-  same_day: '#3f8f5a',
-  next_day: '#7cb36b',
-  within_limit: '#b9d38a',
-  late: DARK,
-  open: '#c9ccd1',
-} as const;
+/** The time-limit classes in grey-safe fills: dark solid, light hatched, lined, cross-hatched red, empty. */
+const CLOSING_FILLS: Record<'same_day' | 'next_day' | 'within_limit' | 'late' | 'open', Fill> = {
+  same_day: { color: '#2f6f45' },
+  next_day: { color: '#cfe5c4', ink: '#2f6f45', lines: 'diagonal' },
+  within_limit: { color: '#ffffff', ink: '#2f6f45', lines: 'horizontal' },
+  late: TREND_LATE,
+  open: { color: '#ffffff' },
+};
 
+/**
+ * Every page: the title, the branch, the period (with 截至 while it runs) and the generation time in
+ * the branch's time zone, so that any loose sheet says what it is and when it was made.
+ */
 function header(f: () => Flow, r: SummaryReport, t: ReportText) {
   return (): number => {
     const flow = f();
-    flow.text(t.summary.title[r.summary.period.type], flow.left, 28, flow.width, {
+    flow.text(t.summary.title[r.summary.period.type], flow.left, 26, flow.width, {
       font: 'bold',
-      size: 17,
+      size: 16,
       align: 'center',
     });
-    const sep = t.lang === 'en' ? ': ' : ':';
-    const branch = t.lang === 'en' ? `${r.branch.name} (${r.branch.code})` : `${r.branch.name}(${r.branch.code})`;
-    flow.text(`${t.summary.branch}${sep}${branch}`, flow.left, 54, 260, { size: 9 });
-    flow.text(`${t.summary.period}${sep}${periodLine(r, t)}`, flow.right - 300, 54, 300, { size: 9, align: 'right' });
-    flow.doc.moveTo(flow.left, 68).lineTo(flow.right, 68).lineWidth(0.8).stroke('#333').lineWidth(1);
-    return 76;
+    const [branch, period, generated] = reportHeaderLines(r, t).map(
+      ([k, v]) => `${k}${t.lang === 'en' ? ': ' : ':'}${v}`,
+    );
+    const half = flow.width / 2;
+    flow.text(branch ?? '', flow.left, 50, half, { size: 8.5 });
+    flow.text(generated ?? '', flow.left + half, 50, half, { size: 8.5, align: 'right' });
+    flow.text(period ?? '', flow.left, 62, flow.width, { size: 8.5 });
+    flow.doc.moveTo(flow.left, 76).lineTo(flow.right, 76).lineWidth(0.8).stroke('#333').lineWidth(1);
+    return 84;
   };
 }
 
@@ -50,103 +57,6 @@ function tiles(f: Flow, items: { label: string; value: string; color?: string }[
   f.y += h + 10;
 }
 
-/** A round upper bound for an axis, and its step. */
-function niceMax(v: number): { max: number; step: number } {
-  if (v <= 0) return { max: 4, step: 1 };
-  const raw = v / 4;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
-  const nice = Math.max(1, Math.round(step));
-  return { max: Math.ceil(v / nice) * nice, step: nice };
-}
-
-function chartTitle(f: Flow, title: string): void {
-  f.text(title, f.left, f.y, f.width, { font: 'bold', size: 9.5 });
-  f.y += 15;
-}
-
-/** Horizontal bars, one per row, with the count at the end of each bar. */
-function barChart(f: Flow, title: string, rows: { label: string; value: number }[], x0: number, width: number): number {
-  const rowH = 15;
-  const labelW = 92;
-  const top = f.y;
-  f.text(title, x0, top, width, { font: 'bold', size: 9.5 });
-  let y = top + 16;
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const barW = width - labelW - 34;
-  for (const r of rows) {
-    f.text(r.label, x0, y + 2, labelW - 4, { size: SIZE.small, align: 'right' });
-    const w = (r.value / max) * barW;
-    f.doc.rect(x0 + labelW, y + 2, Math.max(w, 0.5), rowH - 5).fill(BLUE);
-    f.text(String(r.value), x0 + labelW + w + 3, y + 2, 34, { size: SIZE.small });
-    y += rowH;
-  }
-  return y - top;
-}
-
-/** Vertical bars per period: all cases, and the late ones in front; value labels above. */
-function trendChart(
-  f: Flow,
-  title: string,
-  points: { label: string; total: number; late: number }[],
-  x0: number,
-  width: number,
-): number {
-  const top = f.y;
-  f.text(title, x0, top, width, { font: 'bold', size: 9.5 });
-  const plotTop = top + 22;
-  const plotH = 110;
-  const axisW = 28;
-  const { max, step } = niceMax(Math.max(...points.map((p) => p.total), 0));
-  const plotW = width - axisW;
-  const base = plotTop + plotH;
-  for (let v = 0; v <= max; v += step) {
-    const y = base - (v / max) * plotH;
-    f.doc
-      .moveTo(x0 + axisW, y)
-      .lineTo(x0 + width, y)
-      .lineWidth(0.4)
-      .stroke(v === 0 ? '#555' : '#dde0e4')
-      .lineWidth(1);
-    f.text(String(v), x0, y - 4, axisW - 4, { size: 6.5, align: 'right', color: '#555' });
-  }
-  const slot = plotW / Math.max(points.length, 1);
-  const barW = Math.min(34, slot * 0.6);
-  points.forEach((p, i) => {
-    const cx = x0 + axisW + slot * i + slot / 2;
-    const h = (p.total / max) * plotH;
-    const lh = (p.late / max) * plotH;
-    const current = i === points.length - 1;
-    f.doc.rect(cx - barW / 2, base - h, barW, Math.max(h, 0.5)).fill(current ? BLUE : '#9db7dc');
-    if (lh > 0) f.doc.rect(cx - barW / 2, base - lh, barW, lh).fill(DARK);
-    f.text(String(p.total), cx - slot / 2, base - h - 10, slot, { size: 6.5, align: 'center' });
-    f.text(p.label, cx - slot / 2, base + 3, slot, { size: 6.5, align: 'center', color: current ? '#000' : '#555' });
-  });
-  return base + 16 - top;
-}
-
-/** One bar split by the time-limit outcome, with a legend. */
-function closingBar(f: Flow, title: string, parts: { label: string; value: number; color: string }[]): void {
-  f.ensure(62);
-  chartTitle(f, title);
-  const total = parts.reduce((s, p) => s + p.value, 0);
-  let x = f.left;
-  if (total === 0) f.doc.rect(f.left, f.y, f.width, 14).fill('#eceef1');
-  for (const p of parts) {
-    const w = total === 0 ? 0 : (p.value / total) * f.width;
-    if (w > 0) f.doc.rect(x, f.y, w, 14).fill(p.color);
-    x += w;
-  }
-  f.y += 20;
-  const slot = f.width / parts.length;
-  parts.forEach((p, i) => {
-    const lx = f.left + i * slot;
-    f.doc.rect(lx, f.y + 2, 8, 8).fill(p.color);
-    f.text(`${p.label} ${p.value}`, lx + 11, f.y + 1, slot - 12, { size: SIZE.small });
-  });
-  f.y += 20;
-}
-
 export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport, t: ReportText): void {
   const s = r.summary;
   const w = t.summary;
@@ -158,7 +68,7 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
     { label: w.closing.late, value: String(s.closing.late), color: s.closing.late > 0 ? DARK : '#1f2329' },
     { label: w.disputed, value: String(s.disputed) },
     { label: w.escalated, value: String(s.escalated) },
-    { label: w.slips.count, value: String(s.slips.count) },
+    { label: w.slips.count, value: String(s.slipsByDate.count) },
     { label: w.closing.not_accepted, value: String(s.closing.not_accepted) },
   ]);
   if (s.total === 0) {
@@ -174,18 +84,19 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
   const hTrend = trendChart(
     flow,
     w.chartTrend,
+    w.trendLegend,
     s.trend.map((p) => ({ label: p.key, total: p.total, late: p.late })),
     flow.left + half + 16,
     half,
   );
   flow.y += Math.max(hBars, hTrend) + 8;
-  closingBar(
+  splitBar(
     flow,
     w.chartClosing,
     (['same_day', 'next_day', 'within_limit', 'late', 'open'] as const).map((k) => ({
       label: w.closing[k],
       value: s.closing[k],
-      color: CLOSING_COLORS[k],
+      fill: CLOSING_FILLS[k],
     })),
   );
 
@@ -221,13 +132,5 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
       flow.y += 12;
     }
   }
-  flow.ensure(20);
-  flow.text(
-    `${w.generatedAt}${t.lang === 'en' ? ': ' : ':'}${formatInstant(r.generatedAt, r.timeZone)}`,
-    flow.left,
-    flow.y + 4,
-    flow.width,
-    { size: SIZE.small, color: '#555', align: 'right' },
-  );
   flow.numberPages(t.form.page);
 }
