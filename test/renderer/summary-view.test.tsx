@@ -72,7 +72,8 @@ const facts = [
       categoryCode: 'price',
       receivedAt: sh('2026-10-04T10:00:00'),
     },
-    [],
+    // An October case's slip dated in November: counted by slip date in November, not by case month.
+    [{ id: 's3', type: 'exchange', status: 'completed', handledAt: sh('2026-11-02T11:00:00'), refundFen: 0 }],
   ),
 ];
 const summary = summarize(facts, month, previousPeriods(month, 2, TZ), { asOf: sh('2026-11-30T10:00:00') });
@@ -105,7 +106,17 @@ describe('SummaryView', () => {
     expect(within(cat).getAllByText('50.0%')).toHaveLength(2);
     expect(within(screen.getByTestId('table-unit')).getByText('鞋部')).toBeTruthy();
     expect(within(screen.getByTestId('table-unit')).getByText('(未填写)')).toBeTruthy();
-    expect(within(screen.getByTestId('table-slips')).getAllByText('459.00')).toHaveLength(2);
+    const slips = screen.getByTestId('table-slips');
+    // Both views, labelled: by slip date (2 slips, one of them the October case's) and by case month (1).
+    expect(within(slips).getByText('按单据日期')).toBeTruthy();
+    expect(within(slips).getByText('按个案受理期间')).toBeTruthy();
+    const countRow = within(slips).getByText('退换货单数').closest('tr') as HTMLElement;
+    expect([...countRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['退换货单数', '2', '1']);
+    const exchangeRow = within(slips).getByText('换货').closest('tr') as HTMLElement;
+    expect([...exchangeRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['换货', '1', '0']);
+    expect(within(slips).getAllByText('459.00')).toHaveLength(4);
+    expect(within(slips).getByTestId('slips-note').textContent).toContain('作废单不计');
+    expect(within(screen.getByTestId('stat-slips')).getByText('2')).toBeTruthy();
     expect(within(screen.getByTestId('table-trend')).getByText('2026-10')).toBeTruthy();
     expect(within(screen.getByTestId('table-typical')).getByText('SH01-YY-202611-0002')).toBeTruthy();
     expect(within(screen.getByTestId('table-attention')).getByText('有疑义、升级处理')).toBeTruthy();
@@ -181,7 +192,10 @@ describe('Reports screen', () => {
     // The next poll sees the job done; the result is fetched and shown.
     await elapse(POLL_MS);
     expect(screen.getByTestId('summary-view')).toBeTruthy();
-    expect(screen.getByTestId('report-heading').textContent).toContain('上海一店 · 2026-11(2026-11-01 至 2026-11-30)');
+    expect(screen.getByTestId('report-heading').textContent).toContain(
+      // Generated on 30 November: the month is still running, so the heading says as of when.
+      '上海一店 · 2026-11(2026-11-01 至 2026-11-30,截至 11-30 10:00)',
+    );
     expect(screen.getByRole('button', { name: /导出 Excel/ })).toBeTruthy();
   });
 });

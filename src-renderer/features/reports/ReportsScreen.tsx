@@ -27,6 +27,7 @@ import { useSession } from '../shell/session';
 import { dateOfPeriodInput, isoWeekOf } from './period-input';
 import { useSummaryLabels } from './summary-labels';
 import { SummaryView } from './SummaryView';
+import { asOfLabel } from '../../../src-main/shared/report-as-of';
 
 // pdf.js is loaded only when a preview is opened.
 const PdfPages = lazy(() => import('../print/PdfPages').then((m) => ({ default: m.PdfPages })));
@@ -235,7 +236,7 @@ export function ReportsScreen() {
         <>
           <Space align="center" wrap style={{ marginBottom: 12 }}>
             <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }} data-testid="report-heading">
-              {`${report.branch.name} · ${labels.periodLine(report.summary.period.key, report.summary.period.firstDate, report.summary.period.lastDate)}`}
+              {`${report.branch.name} · ${labels.periodLine(report.summary.period.key, report.summary.period.firstDate, report.summary.period.lastDate, asOfLabel(report.summary.period, report.generatedAt, report.timeZone))}`}
             </Typography.Title>
             <Button loading={busy === 'pdf'} onClick={() => void exportAs('pdf')}>
               {t('reports.exportPdf')}

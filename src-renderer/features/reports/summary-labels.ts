@@ -19,8 +19,8 @@ export interface SummaryLabels {
   finding: Record<Finding, string>;
   escalation: Record<EscalationKind, string>;
   resolution: Record<ResolutionType, string>;
-  /** 2026-11 (2026-11-01 to 2026-11-30) */
-  periodLine: (key: string, first: string, last: string) => string;
+  /** 2026-11 (2026-11-01 to 2026-11-30); with `asOf` (MM-dd HH:mm) for a running period: …, as of 11-18 15:20) */
+  periodLine: (key: string, first: string, last: string, asOf?: string | null) => string;
   more: (shown: number, total: number) => string;
 }
 
@@ -41,7 +41,10 @@ export function useSummaryLabels(): SummaryLabels {
       finding: record(FINDINGS, (k) => t(`finding.${k}`)),
       escalation: record(ESCALATION_KINDS, (k) => t(`escalation.${k}`)),
       resolution: record(RESOLUTION_TYPES, (k) => t(`resolution.${k}`)),
-      periodLine: (key, first, last) => t('reports.summary.periodLine', { key, first, last }),
+      periodLine: (key, first, last, asOf) =>
+        asOf
+          ? t('reports.summary.periodLineAsOf', { key, first, last, asOf })
+          : t('reports.summary.periodLine', { key, first, last }),
       more: (shown, total) => t('reports.summary.more', { shown, total }),
     };
   }, [lang, t]);
