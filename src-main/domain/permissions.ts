@@ -27,6 +27,8 @@ export const ABILITIES = {
   reports: ['secretary', 'supervisor', 'manager'],
   /** The training library of typical cases, for every member of staff (SPEC §3). */
   training: ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'],
+  /** Approving a typical case's training text before it enters the library (issue 17 §6): the secretary office. */
+  training_approve: ['secretary'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Ability = keyof typeof ABILITIES;
 

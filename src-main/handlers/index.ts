@@ -25,6 +25,7 @@ import { reportHandlers } from './report-handlers';
 import { settingsHandlers, settingsPublicHandlers } from './settings-handlers';
 import { slipHandlers } from './slip-handlers';
 import { syncHandlers } from './sync-handlers';
+import { trainingHandlers } from './training-handlers';
 import { updateHandlers } from './update-handlers';
 import type { AppContext, PrivateHandlers, PublicHandlers, Session } from './types';
 
@@ -39,6 +40,7 @@ const privateMap: PrivateHandlers = {
   ...syncHandlers,
   ...updateHandlers,
   ...reportHandlers,
+  ...trainingHandlers,
   ...draftHandlers,
 };
 export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };

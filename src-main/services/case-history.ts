@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { auditRowsOf } from './audit-read';
+import { AUDIT_ACTION_LABELS } from '../shared/audit-words';
 import { eventLabel } from '../shared/event-label';
 import { promiseState } from '../shared/promise-state';
 import { CaseOnlyInput } from '../shared/schemas/case';
@@ -86,6 +87,8 @@ const FOLLOW_UP_CREATED = ['dueDate', 'assigneeId', 'note'];
 
 /** A case change's name, as its timeline event words it on this case; null for a follow-up's row. */
 function labelOf(action: string, channel: string, after: Record<string, unknown>): CaseHistoryEntry['label'] {
+  // The secretary's training-text decisions (training-approval.ts) carry their own words.
+  if (action.startsWith('training.')) return AUDIT_ACTION_LABELS[action] ?? null;
   if (!action.startsWith('case.')) return null;
   const kind = action === 'case.create' ? 'intake' : action.slice('case.'.length);
   return eventLabel(kind, channel, typeof after.status === 'string' ? after.status : null);

@@ -1,46 +1,36 @@
 // The training library (典型范例, SPEC §3): typical cases for new staff. The DTO is built
 // field by field from what may be shown; the customer's name, phone, other contact and
 // contact time, the receipt number, the customer record, slips, and the government body's
-// reference, contact person and phone never enter it, and free text is masked for them.
+// reference, contact person and phone never enter it. Only cases whose training text the
+// secretary approved are listed, and their free text is that approved text (training-approval.ts).
 import { loadCase } from '../db/repositories/case-repo';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
-import { redactor } from '../domain/redact';
 import { renderPdf, type RenderOptions } from '../pdf/render';
 import { reportText } from '../pdf/report-text';
 import { trainingCaseTemplate } from '../pdf/templates/training-case';
 import { refuse } from '../shared/errors';
 import { TrainingCaseInput, TrainingListInput } from '../shared/schemas/report';
-import type { CaseRecord } from '../shared/types';
+import type { TrainingText } from '../shared/training-sheet-types';
 import type { TrainingCase, TrainingCaseRow } from '../shared/training-types';
 import { mayReadContent } from './case-read';
+import { approvedText } from './training-approval';
+import { maskFor } from './training-text';
 import type { ServiceContext } from './context';
 import { withInput, type Parsed } from './with-input';
 
 const EXCERPT = 80;
 
+/** Typical cases whose training text the secretary approved, with that text. */
+const APPROVED = `SELECT c.id, c.number, c.received_at, c.channel, c.category_code, c.finding, c.resolution_type,
+  c.anonymous, s.text FROM cases c JOIN training_sheets s ON s.case_id = c.id AND s.status = 'approved'
+  WHERE c.typical = 1`;
+
 function requireTraining(actor: Actor): void {
   if (!can(actor.role, 'training'))
     throw refuse('FORBIDDEN', '您的角色无权查看典型范例', 'Your role may not read the training library');
 }
-
-const maskFor = (
-  c: Pick<
-    CaseRecord,
-    | 'customerName'
-    | 'customerPhone'
-    | 'customerOtherContact'
-    | 'receiptNo'
-    | 'govContactPerson'
-    | 'govContactPhone'
-    | 'govReferenceNo'
-  >,
-) =>
-  redactor({
-    names: [c.customerName, c.govContactPerson],
-    other: [c.customerPhone, c.customerOtherContact, c.receiptNo, c.govContactPhone, c.govReferenceNo],
-  });
 
 type ListRow = {
   id: string;
@@ -50,16 +40,9 @@ type ListRow = {
   category_code: string;
   finding: TrainingCaseRow['finding'];
   resolution_type: TrainingCaseRow['resolutionType'];
-  content: string;
-  resolution_summary: string | null;
   anonymous: number;
-  customer_name: string | null;
-  customer_phone: string | null;
-  customer_other_contact: string | null;
-  receipt_no: string | null;
-  gov_contact_person: string | null;
-  gov_contact_phone: string | null;
-  gov_reference_no: string | null;
+  /** The approved TrainingText, JSON. */
+  text: string;
 };
 
 function categoryNames(ctx: ServiceContext): Map<string, { zh: string; en: string }> {
@@ -86,32 +69,22 @@ export const listTrainingCases = withInput(
     const names = categoryNames(ctx);
     const rows = (
       input.categoryCode
-        ? stmt(ctx.db, 'SELECT * FROM cases WHERE typical = 1 AND category_code = ? ORDER BY received_at DESC').all(
-            input.categoryCode,
-          )
-        : stmt(ctx.db, 'SELECT * FROM cases WHERE typical = 1 ORDER BY received_at DESC').all()
+        ? stmt(ctx.db, `${APPROVED} AND c.category_code = ? ORDER BY c.received_at DESC`).all(input.categoryCode)
+        : stmt(ctx.db, `${APPROVED} ORDER BY c.received_at DESC`).all()
     ) as ListRow[];
     const q = input.q?.toLowerCase();
     const out: TrainingCaseRow[] = [];
     for (const r of rows) {
       const readable = mayReadContent(actor, { anonymous: r.anonymous === 1 });
-      const mask = maskFor({
-        customerName: r.customer_name,
-        customerPhone: r.customer_phone,
-        customerOtherContact: r.customer_other_contact,
-        receiptNo: r.receipt_no,
-        govContactPerson: r.gov_contact_person,
-        govContactPhone: r.gov_contact_phone,
-        govReferenceNo: r.gov_reference_no,
-      });
-      const content = readable ? (mask(r.content) ?? '') : null;
+      const text = JSON.parse(r.text) as TrainingText;
+      const content = readable ? text.content : null;
       // The search sees only what the reader sees, so a customer's name finds nothing.
       if (
         q &&
         !(
           r.number.toLowerCase().includes(q) ||
           (content ?? '').toLowerCase().includes(q) ||
-          (mask(r.resolution_summary) ?? '').toLowerCase().includes(q)
+          text.resolutionSummary.toLowerCase().includes(q)
         )
       )
         continue;
@@ -145,10 +118,11 @@ export const getTrainingCase = withInput(
     requireTraining(actor);
     const { caseId } = input;
     const c = loadCase(ctx.db, caseId);
-    if (!c || !c.typical)
-      throw refuse('NOT_FOUND', '典型范例中没有这个个案', 'This case is not in the training library');
+    const text = c?.typical ? approvedText(ctx, caseId) : null;
+    if (!c || !text) throw refuse('NOT_FOUND', '典型范例中没有这个个案', 'This case is not in the training library');
     const readable = mayReadContent(actor, c);
     const mask = maskFor(c);
+    const filled = <T extends { text: string }>(xs: T[]) => xs.filter((x) => x.text !== '');
     const category = categoryNames(ctx).get(c.categoryCode) ?? { zh: c.categoryCode, en: c.categoryCode };
     return {
       id: c.id,
@@ -167,22 +141,17 @@ export const getTrainingCase = withInput(
         (i) => `${mask(i.name) ?? ''} ×${i.quantity}` + (i.code ? ` (${i.code})` : ''),
       ),
       purchaseAmountFen: c.purchaseAmountFen,
-      content: readable ? mask(c.content) : null,
-      expectedResolution: readable ? mask(c.expectedResolution) : null,
-      resolutionSummary: mask(c.resolutionSummary),
+      content: readable ? text.content : null,
+      expectedResolution: readable ? text.expectedResolution || null : null,
+      resolutionSummary: text.resolutionSummary || null,
       resolutionAmountFen: c.resolutionAmountFen,
       satisfaction: c.satisfaction,
       disputed: c.disputed === true || c.disputedAt !== null,
       cause: c.cause,
-      escalations: c.escalations.map((e) => ({
-        kind: e.kind,
-        note: mask(e.note) ?? '',
-        outcome: mask(e.outcome),
-        at: e.at,
-      })),
-      notes: readable ? c.events.filter((e) => e.text).map((e) => ({ at: e.at, text: mask(e.text) ?? '' })) : [],
-      instructions: c.instructions.map((i) => ({ text: mask(i.text) ?? '', at: i.instructedAt })),
-      reviewText: mask(c.reviewText),
+      escalations: filled(text.escalations).map((e) => ({ kind: e.kind, note: e.text, outcome: null, at: e.at })),
+      notes: readable ? filled(text.notes) : [],
+      instructions: filled(text.instructions),
+      reviewText: text.reviewText || null,
     };
   },
 );

@@ -35,12 +35,17 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   },
   'follow_up.schedule': { zh: '安排回访', en: 'Follow-up scheduled' },
   'follow_up.complete': { zh: '记录回访结果', en: 'Follow-up recorded' },
+  'training.approve': { zh: '核准培训文本', en: 'Training text approved' },
+  'training.return': { zh: '退回培训文本', en: 'Training text sent back' },
 };
 const OTHER_ACTION: Bilingual = { zh: '记录变更', en: 'Record changed' };
 
 /** Labels of the fields a case, slip or follow-up change carries that the input field labels do not name. */
 const FIELD_WORDS: Record<string, Bilingual> = {
   status: { zh: '状态', en: 'Status' },
+  trainingApproved: { zh: '培训文本已核准', en: 'Training text approved' },
+  trainingText: { zh: '培训文本', en: 'Training text' },
+  returnReason: { zh: '退回原因', en: 'Reason sent back' },
   categoryCode: { zh: '异议类别', en: 'Category' },
   customerName: { zh: '顾客姓名', en: 'Customer name' },
   customerPhone: { zh: '顾客电话', en: 'Customer phone' },

@@ -262,6 +262,9 @@ export const en: Messages = {
     historyNone: 'No changes recorded',
     historyField: {
       status: 'Status',
+      trainingApproved: 'Training text approved',
+      trainingText: 'Training text',
+      returnReason: 'Reason sent back',
       severity: 'Severity',
       categoryCode: 'Category',
       customerName: 'Customer name',

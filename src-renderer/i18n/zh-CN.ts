@@ -258,6 +258,9 @@ export const zhCN = {
     historyNone: '无变更记录',
     historyField: {
       status: '状态',
+      trainingApproved: '培训文本已核准',
+      trainingText: '培训文本',
+      returnReason: '退回原因',
       severity: '严重程度',
       categoryCode: '异议类别',
       customerName: '顾客姓名',

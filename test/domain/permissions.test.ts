@@ -10,6 +10,7 @@ const SPEC: Record<Ability, string> = {
   promise: 'xxxxx',
   print: 'xxxxx',
   training: 'xxxxx',
+  training_approve: '..x..',
   resolve: '.xxxx',
   extend: '.xxxx',
   forward: '..xxx',

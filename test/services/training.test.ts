@@ -1,4 +1,4 @@
-// The training library (典型范例): typical cases for every member of staff, with the
+// The training library (典型范例): typical cases (their approved text) for every member of staff, with the
 // customer's name, phone, other contact, receipt number and the government contact left out
 // of the DTO, the list, the search and the printed sheet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { TrainingCase, TrainingCaseRow } from '../../src-main/shared/traini
 import { readPdf, squash } from '../helpers/pdf-text';
 import { seedReportCases } from '../helpers/report-seed';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
+import { approveAsDrafted } from '../helpers/training';
 
 let s: TestStore;
 let typicalId: string;
@@ -57,6 +58,9 @@ beforeAll(() => {
   recordFinding(s.ctx, s.users.secretary, { caseId: gov.id, cause: 'staff', finding: 'partly_founded' });
   setTypical(s.ctx, s.users.secretary, { caseId: gov.id, typical: true });
   govId = gov.id;
+  // The library lists a typical case once the secretary approved its text (training-approval.test.ts).
+  approveAsDrafted(s, typicalId);
+  approveAsDrafted(s, govId);
 });
 afterAll(() => s?.close());
 

@@ -61,6 +61,8 @@ import type { SlipRow, SlipView } from '../types';
 import type { CaseReminder, ReminderWaiting } from '../types';
 import type { ReportJobStatus, SummaryReport } from '../summary-types';
 import type { TrainingCase, TrainingCaseRow } from '../training-types';
+import type { TrainingDraft, TrainingQueueRow } from '../training-sheet-types';
+import { TrainingApproveInput, TrainingQueueInput, TrainingReturnInput } from '../schemas/training';
 import type { ChannelName } from './channel-names';
 import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
 
@@ -187,6 +189,10 @@ export const contract = {
   'training.list': { input: TrainingListInput, output: out<TrainingCaseRow[]>() },
   'training.get': { input: TrainingCaseInput, output: out<TrainingCase>() },
   'training.render': { input: TrainingCaseInput, output: out<{ pdfBase64: string; fileName: string }>() },
+  'training.queue': { input: TrainingQueueInput, output: out<TrainingQueueRow[]>() },
+  'training.draft': { input: TrainingCaseInput, output: out<TrainingDraft>() },
+  'training.approve': { input: TrainingApproveInput, output: out<TrainingDraft>() },
+  'training.return': { input: TrainingReturnInput, output: out<TrainingDraft>() },
   'drafts.save': { input: DraftSaveInput, output: out<{ savedAt: number }>() },
   'drafts.get': { input: DraftKeyInput, output: out<DraftView | null>() },
   'drafts.discard': { input: DraftKeyInput, output: out<null>() },

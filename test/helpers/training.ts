@@ -1,0 +1,22 @@
+// Approves a typical case's training text as the secretary's draft proposes it (the redacted text), for tests
+// that need a case in the training library.
+import { approveTraining, trainingDraft } from '../../src-main/services/training-approval';
+import type { TrainingText } from '../../src-main/shared/training-sheet-types';
+import type { TestStore } from './store';
+
+/** The edit input that approves this text unchanged. */
+export const asInput = (caseId: string, t: TrainingText) => ({
+  caseId,
+  content: t.content,
+  expectedResolution: t.expectedResolution,
+  resolutionSummary: t.resolutionSummary,
+  reviewText: t.reviewText,
+  notes: t.notes.map((n) => n.text),
+  escalations: t.escalations.map((e) => e.text),
+  instructions: t.instructions.map((i) => i.text),
+});
+
+export function approveAsDrafted(st: TestStore, caseId: string) {
+  const draft = trainingDraft(st.ctx, st.users.secretary, { caseId });
+  return approveTraining(st.ctx, st.users.secretary, asInput(caseId, draft.text));
+}
