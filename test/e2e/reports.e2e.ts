@@ -41,6 +41,11 @@ describe('reports and training library', () => {
     expect(await page.getByTestId('table-typical').innerText()).toMatch(/SH01-YY-\d{6}-\d{4}/);
     expect(await axeProblems(page)).toEqual([]);
     await shot(page, 'reports');
+    // The returns section: by slip date and by the case's month, side by side and labelled.
+    const slips = page.getByTestId('table-slips');
+    await slips.scrollIntoViewIfNeeded();
+    expect(await slips.innerText()).toMatch(/按单据日期[\s\S]*按个案受理期间/);
+    await shot(page, 'reports-returns');
 
     const csv = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 CSV' }).click();

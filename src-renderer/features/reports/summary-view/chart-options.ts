@@ -66,12 +66,13 @@ export function chartOptions(s: Summary, labels: SummaryLabels, t: Pick<CountTab
       {
         name: w.late,
         type: 'line',
-        data: s.trend.map((p) => p.late),
+        // The late count written at each point that has any (a row of zeros would sit on the axis labels).
+        data: s.trend.map((p) => ({ value: p.late, label: { show: p.late > 0 } })),
         itemStyle: { color: RED },
         lineStyle: { type: 'dashed' },
         symbol: 'rect',
         symbolSize: 7,
-        label: { show: true, position: 'bottom', color: RED },
+        label: { position: 'right', color: RED },
       },
     ],
   };
