@@ -167,10 +167,12 @@ export function splitBar(f: Flow, title: string, parts: { label: string; value: 
   }
   f.y += h + 6;
   const slot = f.width / parts.length;
+  // A long legend entry (English) wraps: the row is as tall as its tallest entry.
+  const tallest = Math.max(...parts.map((p) => f.measure(`${p.label} ${p.value}`, slot - 13, SIZE.small)));
   parts.forEach((p, i) => {
     const lx = f.left + i * slot;
     swatch(f.doc, lx, f.y + 1.5, p.fill);
     f.text(`${p.label} ${p.value}`, lx + 12, f.y + 1, slot - 13, { size: SIZE.small });
   });
-  f.y += 20;
+  f.y += Math.max(20, tallest + 10);
 }

@@ -44,10 +44,11 @@ function header(f: () => Flow, r: SummaryReport, t: ReportText) {
 
 /** The key figures as a row of boxes. */
 function tiles(f: Flow, items: { label: string; value: string; color?: string }[]): void {
-  const h = 40;
-  f.ensure(h + 8);
   const gap = 6;
   const w = (f.width - gap * (items.length - 1)) / items.length;
+  // As tall as the tallest label (an English label may take two lines).
+  const h = 30 + Math.max(...items.map((it) => f.measure(it.label, w, SIZE.small)));
+  f.ensure(h + 8);
   items.forEach((it, i) => {
     const x = f.left + i * (w + gap);
     f.doc.roundedRect(x, f.y, w, h, 3).fillAndStroke('#f5f6f8', '#c9ccd1');
