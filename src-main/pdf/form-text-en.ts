@@ -77,6 +77,12 @@ export const FORM_TEXT_EN: FormText = {
     signApprover: 'Approver signature',
     void: 'VOID',
     voidReason: 'Void reason',
+    paymentMethod: 'Payment method',
+    approvedAt: 'Approved at',
+    voidedBy: 'Voided by',
+    voidedAt: 'Voided at',
+    settledBy: 'Settled by',
+    signFinance: 'Finance signature',
   },
   record: {
     ...FORM_TEXT_ZH.record,

@@ -75,6 +75,12 @@ export const FORM_TEXT_ZH: FormText = {
     signApprover: '审批人签字',
     void: '作废',
     voidReason: '作废原因',
+    paymentMethod: '收款方式',
+    approvedAt: '审批时间',
+    voidedBy: '作废人',
+    voidedAt: '作废时间',
+    settledBy: '结算人',
+    signFinance: '财务签字',
   },
   record: {
     title: '顾客异议处理记录表',

@@ -84,6 +84,13 @@ export interface FormText extends FormVocabulary {
     signApprover: string;
     void: string;
     voidReason: string;
+    /** 收款方式: how the customer paid the difference. */
+    paymentMethod: string;
+    approvedAt: string;
+    voidedBy: string;
+    voidedAt: string;
+    settledBy: string;
+    signFinance: string;
   };
   record: {
     title: string;

@@ -1,6 +1,8 @@
 // A small flow layout over pdfkit for printed forms: content moves down the page, and
 // whatever does not fit continues on the next page under a repeated header. Every block
 // measures its text before drawing, so nothing overflows a box or overlaps the next one.
+import { drawRow, drawTable, type RowCell, type TableColumn } from './layout-rows';
+import { drawTextBox, type TextBoxOptions } from './layout-text-box';
 export const PAPER_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
 
 export interface FlowOptions {
@@ -10,9 +12,23 @@ export interface FlowOptions {
   header: (doc: PDFKit.PDFDocument, page: number) => number;
   /** Space kept free at the bottom for the footer. */
   footerHeight: number;
+  /** Sizes and spacing; A5 forms pass COMPACT. */
+  metrics?: Metrics;
+  /** Appended to a label or title that continues from the previous page. */
+  continued?: string;
 }
 
-const PAD = 3;
+export interface Metrics {
+  label: number;
+  value: number;
+  small: number;
+  section: number;
+  pad: number;
+  labelWidth: number;
+  ruledLine: number;
+  signatureHeight: number;
+}
+
 /**
  * Bold text is the regular face filled and outlined with a line this fraction of the font
  * size: one embedded font instead of two halves the first document's load time and the
@@ -20,8 +36,25 @@ const PAD = 3;
  */
 export const FAUX_BOLD = 0.035;
 export const SIZE = { label: 8, value: 9.5, small: 7.5 };
-const GRID_LABEL_WIDTH = 62;
-const RULED_LINE = 17;
+export const REGULAR: Metrics = {
+  ...SIZE,
+  section: 10.5,
+  pad: 3,
+  labelWidth: 62,
+  ruledLine: 17,
+  signatureHeight: 42,
+};
+/** A5: nothing smaller than 7 pt, so that a slip of five lines a side fits one sheet per copy. */
+export const COMPACT: Metrics = {
+  label: 7,
+  value: 7.5,
+  small: 7,
+  section: 8.5,
+  pad: 1.5,
+  labelWidth: 52,
+  ruledLine: 14,
+  signatureHeight: 36,
+};
 
 export interface Pair {
   label: string;
@@ -34,9 +67,13 @@ export interface Pair {
 export class Flow {
   y = 0;
   page = 0;
+  /** Where content starts on the current page (below its header). */
+  top = 0;
   readonly left: number;
   readonly right: number;
   readonly bottom: number;
+  readonly m: Metrics;
+  readonly continued: string;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -46,6 +83,8 @@ export class Flow {
     this.left = o.margin;
     this.right = w - o.margin;
     this.bottom = h - o.margin - o.footerHeight;
+    this.m = o.metrics ?? REGULAR;
+    this.continued = o.continued ?? '(续)';
   }
 
   get width(): number {
@@ -56,6 +95,7 @@ export class Flow {
     this.doc.addPage({ size: this.o.paper, margin: 0 });
     this.page++;
     this.y = this.o.header(this.doc, this.page);
+    this.top = this.y;
   }
 
   /** Starts a new page unless `h` points still fit. */
@@ -100,14 +140,19 @@ export class Flow {
   }
 
   sectionTitle(title: string): void {
-    this.ensure(40);
-    this.y += 4;
-    this.text(title, this.left, this.y, this.width, { font: 'bold', size: 10.5 });
-    this.y += 16;
+    const m = this.m;
+    this.ensure(m.section * 4);
+    this.y += m.pad + 1;
+    this.text(title, this.left, this.y, this.width, { font: 'bold', size: m.section });
+    this.y += m.section * 1.5;
   }
 
-  /** Label/value cells in `cols` columns; an empty value leaves the cell blank to fill by hand. */
-  grid(pairs: Pair[], cols = 2): void {
+  /**
+   * Label/value cells in `cols` columns; an empty value leaves the cell blank to fill by hand.
+   * A value that does not fit continues on the next page under its label marked continued.
+   * `keepWith`: room that must follow the last row on its page (the signature block).
+   */
+  grid(pairs: Pair[], cols = 2, opts: { keepWith?: number } = {}): void {
     const slot = this.width / cols;
     const rows: Pair[][] = [];
     let row: Pair[] = [];
@@ -125,101 +170,53 @@ export class Flow {
       }
     }
     if (row.length) rows.push(row);
-    for (const r of rows) this.gridRow(r, r.length === 1 && r[0]?.wide ? this.width : slot);
+    rows.forEach((r, i) =>
+      this.gridRow(r, r.length === 1 && r[0]?.wide ? this.width : slot, i === rows.length - 1 ? opts.keepWith : 0),
+    );
   }
 
-  private gridRow(r: Pair[], slot: number): void {
-    const vw = slot - GRID_LABEL_WIDTH;
-    const h = Math.max(
-      RULED_LINE + 1,
-      ...r.map(
-        (p) =>
-          Math.max(
-            this.measure(p.label, GRID_LABEL_WIDTH - 2 * PAD, SIZE.label),
-            this.measure(p.value ?? '', vw - 2 * PAD, SIZE.value, p.bold ? 'bold' : 'body'),
-          ) +
-          2 * PAD,
-      ),
-    );
-    this.ensure(h);
-    r.forEach((p, i) => {
+  private gridRow(r: Pair[], slot: number, keepWith = 0): void {
+    const m = this.m;
+    const cells: RowCell[] = r.flatMap((p, i) => {
       const x = this.left + i * slot;
-      this.doc.rect(x, this.y, GRID_LABEL_WIDTH, h).fillAndStroke('#f1f1f1', '#555');
-      this.doc.rect(x + GRID_LABEL_WIDTH, this.y, vw, h).stroke('#555');
-      this.text(p.label, x + PAD, this.y + PAD + 1, GRID_LABEL_WIDTH - 2 * PAD, { size: SIZE.label });
-      if (p.value)
-        this.text(p.value, x + GRID_LABEL_WIDTH + PAD, this.y + PAD, vw - 2 * PAD, { font: p.bold ? 'bold' : 'body' });
+      return [
+        { x, w: m.labelWidth, text: p.label, size: m.label, fill: '#f1f1f1', repeat: true },
+        { x: x + m.labelWidth, w: slot - m.labelWidth, text: p.value ?? '', size: m.value, bold: !!p.bold },
+      ];
     });
-    this.y += h;
+    drawRow(this, cells, { minHeight: m.ruledLine + 1, keepWith });
   }
 
   /** A titled box of free text that continues on the next page; empty, it gives ruled lines to write on. */
-  textBox(title: string, body: string | null | undefined, opts: { minLines?: number; continued?: string } = {}): void {
-    const minLines = opts.minLines ?? 3;
-    const titleH = 15;
-    const innerW = this.width - 2 * PAD;
-    let rest = body ?? '';
-    let label = title;
-    let first = true;
-    do {
-      const minH = rest ? this.measure('字', innerW) + 2 * PAD : minLines * RULED_LINE;
-      this.ensure(titleH + minH);
-      const avail = this.bottom - this.y - titleH - 2 * PAD;
-      this.doc.rect(this.left, this.y, this.width, titleH).fillAndStroke('#f1f1f1', '#555');
-      this.text(label, this.left + PAD, this.y + 3, innerW, { size: SIZE.label, font: 'bold' });
-      this.y += titleH;
-      if (!rest) {
-        this.ruledBox(minLines);
-        break;
-      }
-      const n = this.fitPrefix(rest, innerW, avail);
-      const chars = Array.from(rest);
-      const part = chars.slice(0, n).join('');
-      const h = Math.max(this.measure(part, innerW) + 2 * PAD, first ? minLines * RULED_LINE : 0);
-      this.doc.rect(this.left, this.y, this.width, h).stroke('#555');
-      this.text(part, this.left + PAD, this.y + PAD, innerW);
-      this.y += h + 6;
-      rest = chars.slice(n).join('');
-      label = `${title}${opts.continued ?? '(续)'}`;
-      first = false;
-    } while (rest);
-  }
-
-  private ruledBox(lines: number): void {
-    const h = lines * RULED_LINE;
-    this.doc.rect(this.left, this.y, this.width, h).stroke('#555');
-    for (let i = 1; i < lines; i++) {
-      const ly = this.y + i * RULED_LINE;
-      this.doc
-        .moveTo(this.left + PAD, ly)
-        .lineTo(this.right - PAD, ly)
-        .dash(1, { space: 2 })
-        .stroke('#999')
-        .undash();
-    }
-    this.y += h + 6;
+  textBox(title: string, body: string | null | undefined, opts: TextBoxOptions = {}): void {
+    drawTextBox(this, title, body ?? '', opts);
   }
 
   /** Entries of a list (timeline, escalations…): a bold head line and a body that may run over pages. */
   entries(items: { head: string; body: string | null }[], empty: string): void {
+    const m = this.m;
     if (items.length === 0) {
-      this.ensure(RULED_LINE);
-      this.text(empty, this.left + PAD, this.y + 2, this.width, { size: SIZE.label, color: '#555' });
-      this.y += RULED_LINE;
+      this.ensure(m.ruledLine);
+      this.text(empty, this.left + m.pad, this.y + 2, this.width, { size: m.label, color: '#555' });
+      this.y += m.ruledLine;
       return;
     }
-    const w = this.width - 2 * PAD - 12;
+    const w = this.width - 2 * m.pad - 12;
+    const line = this.measure('字', w, m.value);
     for (const it of items) {
-      this.ensure(this.measure(it.head, w, SIZE.label, 'bold') + this.measure('字', w) + 4);
-      this.text(it.head, this.left + PAD, this.y, this.width - 2 * PAD, { size: SIZE.label, font: 'bold' });
-      this.y += this.measure(it.head, this.width - 2 * PAD, SIZE.label, 'bold') + 1;
+      const headH = this.measure(it.head, this.width - 2 * m.pad, m.label, 'bold');
+      this.ensure(headH + line + 4);
+      this.text(it.head, this.left + m.pad, this.y, this.width - 2 * m.pad, { size: m.label, font: 'bold' });
+      this.y += headH + 1;
       let rest = it.body ?? '';
       while (rest) {
-        const n = this.fitPrefix(rest, w, this.bottom - this.y);
+        // Invariant: a body line is drawn only where a whole line fits above the footer.
+        if (this.bottom - this.y < line) this.newPage();
+        const n = this.fitPrefix(rest, w, this.bottom - this.y, m.value);
         const chars = Array.from(rest);
         const part = chars.slice(0, n).join('');
-        this.text(part, this.left + PAD + 12, this.y, w);
-        this.y += this.measure(part, w) + 2;
+        this.text(part, this.left + m.pad + 12, this.y, w, { size: m.value });
+        this.y += this.measure(part, w, m.value) + 2;
         rest = chars.slice(n).join('');
         if (rest) this.newPage();
       }
@@ -227,75 +224,54 @@ export class Flow {
     }
   }
 
-  /** A table whose header row repeats on each page. */
-  table(columns: { title: string; width: number; align?: 'left' | 'right' | 'center' }[], rows: string[][]): void {
-    const total = columns.reduce((s, c) => s + c.width, 0);
-    const widths = columns.map((c) => (c.width / total) * this.width);
-    const rowH = (cells: string[], size: number, font: string) =>
-      Math.max(...cells.map((c, i) => this.measure(c, (widths[i] ?? 0) - 2 * PAD, size, font))) + 2 * PAD;
-    const drawRow = (cells: string[], h: number, head: boolean) => {
-      let x = this.left;
-      cells.forEach((c, i) => {
-        const w = widths[i] ?? 0;
-        if (head) this.doc.rect(x, this.y, w, h).fillAndStroke('#f1f1f1', '#555');
-        else this.doc.rect(x, this.y, w, h).stroke('#555');
-        this.text(c, x + PAD, this.y + PAD, w - 2 * PAD, {
-          size: head ? SIZE.label : SIZE.value,
-          font: head ? 'bold' : 'body',
-          align: columns[i]?.align ?? 'left',
-        });
-        x += w;
-      });
-      this.y += h;
-    };
-    const titles = columns.map((c) => c.title);
-    const headH = rowH(titles, SIZE.label, 'bold');
-    this.ensure(headH + RULED_LINE);
-    drawRow(titles, headH, true);
-    for (const r of rows) {
-      const h = Math.max(RULED_LINE, rowH(r, SIZE.value, 'body'));
-      if (this.y + h > this.bottom) {
-        this.newPage();
-        drawRow(titles, headH, true);
-      }
-      drawRow(r, h, false);
-    }
-    this.y += 6;
+  /** A table whose head row repeats on each page and whose cells split across pages (layout-rows.ts). */
+  table(columns: TableColumn[], rows: string[][], opts: { keepWith?: number } = {}): void {
+    drawTable(this, columns, rows, opts.keepWith ?? 0);
   }
 
   /** Writes "page n of N" at the foot of every page; call once, after all content. */
   numberPages(label: (n: number, total: number) => string): void {
-    const range = this.doc.bufferedPageRange();
-    const [, h] = PAPER_SIZES[this.o.paper];
-    for (let i = range.start; i < range.start + range.count; i++) {
-      this.doc.switchToPage(i);
-      this.text(label(i - range.start + 1, range.count), this.left, h - this.o.margin - 10, this.width, {
-        size: SIZE.small,
+    this.eachPage((n, total) => {
+      const [, h] = PAPER_SIZES[this.o.paper];
+      this.text(label(n, total), this.left, h - this.o.margin - 10, this.width, {
+        size: this.m.small,
         align: 'center',
         color: '#444',
       });
+    });
+  }
+
+  /** Runs `draw` on every page once all content is laid out (page numbers, watermarks above content). */
+  eachPage(draw: (n: number, total: number) => void): void {
+    const range = this.doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i);
+      draw(i - range.start + 1, range.count);
     }
   }
 
-  /** Signature and date lines, side by side. */
+  /** Signature and date lines, side by side; kept whole on one page (`m.signatureHeight` tall). */
   signatures(labels: string[], dateLabel: string): void {
-    const h = 34;
-    this.ensure(h + 8);
-    this.y += 8;
+    const m = this.m;
+    const gap = 2 * m.pad + 2;
+    this.ensure(m.signatureHeight);
+    this.y += gap;
     const slot = this.width / labels.length;
+    const signY = m.label + 10;
+    const dateY = signY + 3 + m.small + 3;
     labels.forEach((label, i) => {
       const x = this.left + i * slot;
-      this.text(label, x, this.y + 4, slot - 8, { size: SIZE.label });
+      this.text(label, x, this.y + 4, slot - 8, { size: m.label });
       this.doc
-        .moveTo(x, this.y + 18)
-        .lineTo(x + slot - 12, this.y + 18)
+        .moveTo(x, this.y + signY)
+        .lineTo(x + slot - 12, this.y + signY)
         .stroke('#000');
-      this.text(`${dateLabel}:`, x, this.y + 22, slot - 8, { size: SIZE.small, color: '#444' });
+      this.text(`${dateLabel}:`, x, this.y + signY + 3, slot - 8, { size: m.small, color: '#444' });
       this.doc
-        .moveTo(x + 28, this.y + 31)
-        .lineTo(x + slot - 12, this.y + 31)
+        .moveTo(x + 28, this.y + dateY)
+        .lineTo(x + slot - 12, this.y + dateY)
         .stroke('#888');
     });
-    this.y += h;
+    this.y += m.signatureHeight - gap;
   }
 }

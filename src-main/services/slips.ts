@@ -62,6 +62,24 @@ function saveSlip(
   return after;
 }
 
+/** 收款方式 is asked exactly when the customer pays an exchange's difference (differenceFen > 0). */
+function requirePaymentMethod(differenceFen: number, method: string | undefined): void {
+  if (differenceFen > 0 && !method)
+    throw refuse('VALIDATION', '收款方式:顾客补差价时须填写', 'Payment method is required when the customer pays', [
+      {
+        field: 'paymentMethod',
+        message: { zh: '收款方式:顾客补差价时须填写', en: 'Payment method is required when the customer pays' },
+      },
+    ]);
+  if (differenceFen <= 0 && method)
+    throw refuse('VALIDATION', '收款方式:仅在顾客补差价时填写', 'Payment method applies only when the customer pays', [
+      {
+        field: 'paymentMethod',
+        message: { zh: '收款方式:仅在顾客补差价时填写', en: 'Payment method applies only when the customer pays' },
+      },
+    ]);
+}
+
 export const createSlip = withInput(
   SlipCreateInput,
   function createSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipCreateInput>): SlipRecord {
@@ -95,6 +113,7 @@ export const createSlip = withInput(
         { field: 'refundMethod', message: { zh: '退款方式:须填写', en: 'Refund method is required' } },
       ]);
     }
+    requirePaymentMethod(totals.differenceFen, input.paymentMethod);
     const settings = ctx.settings();
     const now = ctx.now();
     return ctx.db.transaction(() => {
@@ -132,6 +151,7 @@ export const createSlip = withInput(
         ...totals,
         refundFen: refund,
         refundMethod: refund > 0 ? (input.refundMethod ?? null) : null,
+        paymentMethod: input.paymentMethod ?? null,
         reasonCode: input.reasonCode,
         reasonText: input.reasonText ?? null,
         packagingIntact: input.packagingIntact,

@@ -101,6 +101,9 @@ export type SlipStatus = (typeof SLIP_STATUSES)[number];
 
 export const REFUND_METHODS = ['cash', 'bank_card', 'original_channel', 'store_credit'] as const;
 export type RefundMethod = (typeof REFUND_METHODS)[number];
+/** How a customer pays an exchange's difference (收款方式): a refund method that can take money in. */
+export const PAYMENT_METHODS = ['cash', 'bank_card', 'store_credit'] as const satisfies readonly RefundMethod[];
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const SLIP_REASONS = ['quality', 'size_fit', 'not_as_described', 'wrong_item', 'changed_mind', 'other'] as const;
 export type SlipReason = (typeof SLIP_REASONS)[number];

@@ -306,6 +306,8 @@ export interface SlipRecord {
   differenceFen: number;
   refundFen: number;
   refundMethod: 'cash' | 'bank_card' | 'original_channel' | 'store_credit' | null;
+  /** 收款方式: how the customer paid an exchange's difference (null unless the customer paid). */
+  paymentMethod: 'cash' | 'bank_card' | 'store_credit' | null;
   reasonCode: string;
   reasonText: string | null;
   packagingIntact: boolean;
@@ -323,10 +325,12 @@ export interface SlipRecord {
   approvedAt: number | null;
   voidReason: string | null;
   voidedBy: string | null;
+  voidedByName: string | null;
   voidedAt: number | null;
   settlementStatus: 'unsettled' | 'settled';
   settledOn: string | null;
   settledBy: string | null;
+  settledByName: string | null;
   version: number;
   createdAt: number;
   updatedAt: number;

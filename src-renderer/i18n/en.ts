@@ -400,6 +400,7 @@ export const en: Messages = {
     totalsNote: 'Totals are indicative; the system computes the real ones',
     refund: 'Refund (yuan)',
     refundMethod: 'Refund method',
+    paymentMethod: 'Payment method',
     reasonCode: 'Reason',
     reasonText: 'Reason details',
     packagingIntact: 'Packaging intact',

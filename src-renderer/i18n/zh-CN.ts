@@ -396,6 +396,7 @@ export const zhCN = {
     totalsNote: '合计仅供参考,以系统计算为准',
     refund: '退款金额(元)',
     refundMethod: '退款方式',
+    paymentMethod: '收款方式',
     reasonCode: '退换原因',
     reasonText: '原因说明',
     packagingIntact: '包装完好',

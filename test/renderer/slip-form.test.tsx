@@ -5,7 +5,9 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlipForm } from '../../src-renderer/features/slips/SlipForm';
-import { lineFen, totalFen } from '../../src-renderer/features/slips/slip-state';
+import { SlipFields } from '../../src-renderer/features/slips/SlipFields';
+import { emptySlip, lineFen, toSlipInput, totalFen } from '../../src-renderer/features/slips/slip-state';
+import type { SlipView } from '../../src-main/shared/types';
 import { renderSigned, resetDrafts } from './render';
 
 afterEach(() => {
@@ -33,6 +35,70 @@ describe('SlipForm', () => {
     expect(await screen.findByText('是否属于商品质量问题:须明确选择“是”或“否”')).toBeTruthy();
     expect(screen.getByText('是否须扣提成:须明确选择“是”或“否”')).toBeTruthy();
     expect(invoke.mock.calls.filter(([c]) => c === 'slips.create')).toHaveLength(0);
+  });
+
+  it('asks 收款方式 instead of 退款方式 when the customer pays the difference', async () => {
+    await renderSigned(<SlipForm caseId={undefined} />);
+    expect(screen.getByText('退款方式')).toBeTruthy();
+    expect(screen.queryByText('收款方式')).toBeNull();
+    await userEvent.type(screen.getByLabelText('单价(元) 1', { selector: '#returnedLines-0-unitPrice' }), '100');
+    await userEvent.type(screen.getByLabelText('单价(元) 1', { selector: '#issuedLines-0-unitPrice' }), '120');
+    expect(await screen.findByText('收款方式')).toBeTruthy();
+    expect(screen.queryByText('退款方式')).toBeNull();
+  });
+
+  it('sends the method as paymentMethod when the customer pays, as refundMethod otherwise', () => {
+    const line = (unitPrice: string) => ({ itemCode: 'A', name: 'a', spec: '', quantity: '1', unitPrice });
+    const dearer = { ...emptySlip(), returnedLines: [line('100')], issuedLines: [line('120')] };
+    const up = toSlipInput({ ...dearer, refundMethod: 'cash', paymentMethod: 'bank_card' }, undefined);
+    expect(up).toMatchObject({ paymentMethod: 'bank_card' });
+    expect(up.refundMethod).toBeUndefined();
+    const down = toSlipInput(
+      { ...dearer, issuedLines: [line('80')], refundMethod: 'cash', paymentMethod: 'bank_card' },
+      undefined,
+    );
+    expect(down).toMatchObject({ refundMethod: 'cash' });
+    expect(down.paymentMethod).toBeUndefined();
+  });
+
+  it('shows 收款方式 of a saved exchange in the vocabulary', async () => {
+    const base = { type: 'exchange', paymentMethod: 'store_credit', refundMethod: null } as const;
+    const view = {
+      ...base,
+      receiptNo: 'R-1',
+      purchaseDate: null,
+      customerName: null,
+      customerPhone: null,
+      unitName: '鞋部',
+      salespersonName: null,
+      salespersonStaffNo: null,
+      caseId: null,
+      caseNumber: null,
+      returnedTotalFen: 100,
+      issuedTotalFen: 120,
+      differenceFen: 20,
+      refundFen: 0,
+      reasonCode: 'size_fit',
+      reasonText: null,
+      packagingIntact: true,
+      accessoriesComplete: true,
+      qualityProblem: false,
+      deductCommission: false,
+      handledByName: '陈服务台',
+      handledAt: 0,
+      approvedByName: null,
+      approvedAt: null,
+      status: 'completed',
+      voidedByName: null,
+      voidedAt: null,
+      voidReason: null,
+      settlementStatus: 'unsettled',
+      settledOn: null,
+      settledByName: null,
+    } as unknown as SlipView;
+    await renderSigned(<SlipFields s={view} />);
+    const fields = screen.getByTestId('slip-fields').textContent ?? '';
+    expect(fields).toContain('收款方式储值');
   });
 
   it('computes line amounts in integer fen', () => {

@@ -176,6 +176,13 @@ const ENUMS: EnumCase[] = [
     print: form((f) => f.refundMethod, 'refundMethod'),
   },
   {
+    // 收款方式 is a refund method that can take money in: the same labels.
+    name: 'PAYMENT_METHODS',
+    values: enums.PAYMENT_METHODS,
+    screen: (v) => `translation:refundMethod.${v}`,
+    print: form((f) => f.refundMethod, 'refundMethod'),
+  },
+  {
     name: 'SLIP_REASONS',
     values: enums.SLIP_REASONS,
     screen: (v) => `translation:slipReason.${v}`,

@@ -55,11 +55,12 @@ describe('return/exchange slips (SPEC §5)', () => {
         type: 'exchange',
         refundFen: undefined,
         refundMethod: undefined,
+        paymentMethod: 'bank_card',
         returnedLines: [{ itemCode: 'S42', name: '运动鞋', spec: '42码', quantity: 1, unitPriceFen: 29_900 }],
         issuedLines: [{ itemCode: 'S43', name: '运动鞋', spec: '43码 新款', quantity: 1, unitPriceFen: 33_900 }],
       }),
     );
-    expect(up).toMatchObject({ differenceFen: 4_000, refundFen: 0, refundMethod: null });
+    expect(up).toMatchObject({ differenceFen: 4_000, refundFen: 0, refundMethod: null, paymentMethod: 'bank_card' });
     const down = createSlip(
       s.ctx,
       s.users.clerk,
@@ -71,7 +72,7 @@ describe('return/exchange slips (SPEC §5)', () => {
         issuedLines: [{ itemCode: 'J2', name: '衬衫', quantity: 1, unitPriceFen: 19_900 }],
       }),
     );
-    expect(down).toMatchObject({ differenceFen: -20_000, refundFen: 20_000 });
+    expect(down).toMatchObject({ differenceFen: -20_000, refundFen: 20_000, paymentMethod: null });
   });
 
   it('refuses a slip without either yes/no answer, with a clear message', () => {

@@ -1,11 +1,13 @@
-// Reading slips with the names a form prints (unit, handler, approver, linked case).
+// Reading slips with the names a form prints (unit, handler, approver, voider, settler, linked case).
 import type { Db } from '../connection';
 import { fromRow, stmt } from '../statements';
 import type { SlipRecord } from '../../shared/types';
 
-const SELECT = `SELECT s.*, u.name AS unit_name, h.name AS handled_by_name, a.name AS approved_by_name, c.number AS case_number
+const SELECT = `SELECT s.*, u.name AS unit_name, h.name AS handled_by_name, a.name AS approved_by_name,
+  v.name AS voided_by_name, f.name AS settled_by_name, c.number AS case_number
   FROM slips s JOIN units u ON u.id = s.unit_id JOIN users h ON h.id = s.handled_by
-  LEFT JOIN users a ON a.id = s.approved_by LEFT JOIN cases c ON c.id = s.case_id`;
+  LEFT JOIN users a ON a.id = s.approved_by LEFT JOIN users v ON v.id = s.voided_by
+  LEFT JOIN users f ON f.id = s.settled_by LEFT JOIN cases c ON c.id = s.case_id`;
 
 /** Earlier slips that are not void and returned the same item on the same receipt. */
 export function findDuplicates(

@@ -89,6 +89,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   unitPriceFen: { zh: '单价', en: 'Unit price' },
   refundFen: { zh: '退款金额', en: 'Refund amount' },
   refundMethod: { zh: '退款方式', en: 'Refund method' },
+  paymentMethod: { zh: '收款方式', en: 'Payment method' },
   reasonCode: { zh: '退换原因', en: 'Reason' },
   reasonText: { zh: '原因说明', en: 'Reason details' },
   packagingIntact: { zh: '包装是否完好', en: 'Packaging intact' },

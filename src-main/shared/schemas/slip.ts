@@ -1,7 +1,7 @@
 // Inputs of the return/exchange slip (SPEC §5). Amounts are integer fen; every total is
 // computed by the main process from the lines, never taken from the form.
 import { z } from 'zod';
-import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../enums';
+import { PAYMENT_METHODS, REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../enums';
 import { AmountFen } from '../money-input';
 import { Id, LocalDate, OptionalPhone, optionalText, shortText } from './common';
 
@@ -30,6 +30,8 @@ export const SlipCreateInput = z
     issuedLines: z.array(SlipLineInput).max(30).default([]),
     refundFen: AmountFen.optional(),
     refundMethod: z.enum(REFUND_METHODS).optional(),
+    /** 收款方式: required when the customer pays an exchange's difference, refused otherwise (services/slips.ts). */
+    paymentMethod: z.enum(PAYMENT_METHODS).optional(),
     reasonCode: z.enum(SLIP_REASONS),
     reasonText: optionalText(500),
     packagingIntact: YesNo,

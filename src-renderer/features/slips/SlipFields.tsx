@@ -1,5 +1,5 @@
 // Every field of a saved slip (SPEC §5): customer, purchase, unit and salesperson, money and
-// refund method, reason and condition, the two yes/no answers, who handled, approved, voided, settled.
+// refund and payment (收款方式) method, reason and condition, the two yes/no answers, who handled, approved, voided, settled.
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlipView } from '../../../src-main/shared/types';
@@ -34,6 +34,11 @@ export function SlipFields({ s }: { s: SlipView }) {
         {s.type === 'exchange' && <D label={t('slip.difference')}>{money(s.differenceFen)}</D>}
         <D label={t('slips.refundAmount')}>{money(s.refundFen)}</D>
         <D label={t('slip.refundMethod')}>{s.refundMethod ? t(`refundMethod.${s.refundMethod}`) : t('common.none')}</D>
+        {s.type === 'exchange' && (
+          <D label={t('slip.paymentMethod')}>
+            {s.paymentMethod ? t(`refundMethod.${s.paymentMethod}`) : t('common.none')}
+          </D>
+        )}
         <D label={t('slip.reasonCode')}>{t(`slipReason.${s.reasonCode}`)}</D>
         <D label={t('slip.reasonText')} span={{ xs: 1, sm: 2, md: 3 }}>
           <span className="wrap-text">{none(s.reasonText)}</span>

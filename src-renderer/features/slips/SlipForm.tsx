@@ -4,7 +4,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Radio, Select, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
+import { PAYMENT_METHODS, REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
 import type { CaseView } from '../../../src-main/shared/types';
 import { DayPicker } from '../../components/DatePickers';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
@@ -19,7 +19,7 @@ import { useSession, useUnits } from '../shell/session';
 import { ApprovalNotice } from './ApprovalNotice';
 import { slipFromCase } from './case-prefill';
 import { LinesEditor } from './LinesEditor';
-import { formTotals, type SlipState, toSlipInput } from './slip-state';
+import { customerPays, formTotals, type SlipState, toSlipInput } from './slip-state';
 import { YesNoField } from './YesNoField';
 
 /** Opened from a case, the form waits for the case and starts from it. */
@@ -165,15 +165,33 @@ function SlipFormBody({ caseId, linked }: { caseId: string | undefined; linked: 
             >
               <Input id="slipRefund" inputMode="decimal" {...text('refund')} />
             </Field>
-            <Field id="slipRefundMethod" path="refundMethod" label={t('slip.refundMethod')} issues={issues}>
-              <Select
-                id="slipRefundMethod"
-                allowClear
-                value={s.refundMethod || undefined}
-                onChange={(v) => set('refundMethod', v ?? '')}
-                options={REFUND_METHODS.map((m) => ({ value: m, label: t(`refundMethod.${m}`) }))}
-              />
-            </Field>
+            {customerPays(s) ? (
+              <Field
+                id="slipPaymentMethod"
+                path="paymentMethod"
+                label={t('slip.paymentMethod')}
+                issues={issues}
+                required
+              >
+                <Select
+                  id="slipPaymentMethod"
+                  allowClear
+                  value={s.paymentMethod || undefined}
+                  onChange={(v) => set('paymentMethod', v ?? '')}
+                  options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`refundMethod.${m}`) }))}
+                />
+              </Field>
+            ) : (
+              <Field id="slipRefundMethod" path="refundMethod" label={t('slip.refundMethod')} issues={issues}>
+                <Select
+                  id="slipRefundMethod"
+                  allowClear
+                  value={s.refundMethod || undefined}
+                  onChange={(v) => set('refundMethod', v ?? '')}
+                  options={REFUND_METHODS.map((m) => ({ value: m, label: t(`refundMethod.${m}`) }))}
+                />
+              </Field>
+            )}
             <Field id="slipReason" path="reasonCode" label={t('slip.reasonCode')} issues={issues} required>
               <Select
                 id="slipReason"

@@ -2,7 +2,7 @@
 // totals here are for display only, by the same rules (domain/slips.ts) with which main
 // computes the real ones from the lines (SPEC §5).
 import { lineAmount, linesTotal, type SlipLine, type SlipTotals, slipTotals } from '../../../src-main/domain/slips';
-import type { RefundMethod, SlipReason, SlipType } from '../../../src-main/shared/enums';
+import type { PaymentMethod, RefundMethod, SlipReason, SlipType } from '../../../src-main/shared/enums';
 import type { SlipCreateInput } from '../../../src-main/shared/schemas/slip';
 import { toFen } from '../../lib/format';
 
@@ -29,6 +29,8 @@ export interface SlipState {
   issuedLines: LineState[];
   refund: string;
   refundMethod: RefundMethod | '';
+  /** 收款方式: asked instead of the refund method when the customer pays the difference. */
+  paymentMethod: PaymentMethod | '';
   reasonCode: SlipReason | '';
   reasonText: string;
   packagingIntact: YesNo;
@@ -52,6 +54,7 @@ export const emptySlip = (): SlipState => ({
   issuedLines: [emptyLine()],
   refund: '',
   refundMethod: '',
+  paymentMethod: '',
   reasonCode: '',
   reasonText: '',
   packagingIntact: '',
@@ -97,6 +100,9 @@ const toLine = (l: LineState) => ({
   unitPriceFen: toFen(l.unitPrice) ?? -1,
 });
 
+/** An exchange for dearer goods: the customer pays the difference, so the form asks how (收款方式). */
+export const customerPays = (s: SlipState): boolean => s.type === 'exchange' && formTotals(s).differenceFen > 0;
+
 export function toSlipInput(s: SlipState, caseId: string | undefined): SlipCreateInput {
   // The yes/no questions have no default: an unanswered one reaches the schema as undefined
   // and comes back as "must be answered yes or no".
@@ -111,7 +117,9 @@ export function toSlipInput(s: SlipState, caseId: string | undefined): SlipCreat
     returnedLines: s.returnedLines.map(toLine),
     issuedLines: s.type === 'exchange' ? s.issuedLines.map(toLine) : [],
     refundFen: s.refund.trim() ? (toFen(s.refund) ?? -1) : undefined,
-    refundMethod: s.refundMethod || undefined,
+    ...(customerPays(s)
+      ? { paymentMethod: s.paymentMethod || undefined }
+      : { refundMethod: s.refundMethod || undefined }),
     reasonCode: s.reasonCode as SlipReason,
     reasonText: opt(s.reasonText),
     packagingIntact: yn(s.packagingIntact) as boolean,
