@@ -33,7 +33,12 @@ async function main() {
       .get() as Actor;
     const month = computeSummary(ctx, secretary, { periodType: 'month', date: '2026-11-24', previousCount: 6 });
     const week = computeSummary(ctx, secretary, { periodType: 'week', date: '2026-11-18', previousCount: 6 });
-    const typical = db.prepare('SELECT id FROM cases WHERE typical = 1 ORDER BY received_at DESC LIMIT 1').get() as {
+    // The library prints only a typical case whose training text the secretary approved (training-approval.ts).
+    const typical = db
+      .prepare(
+        "SELECT c.id FROM cases c JOIN training_sheets s ON s.case_id = c.id AND s.status = 'approved' WHERE c.typical = 1 ORDER BY c.received_at DESC LIMIT 1",
+      )
+      .get() as {
       id: string;
     };
     const docs: [string, Buffer][] = [

@@ -1,6 +1,7 @@
 // One demo case's life, written as a generator: each `yield` is "wait this many minutes"
 // (the simulation moves the clock to the next business moment), everything between yields
 // is real service calls. The case stops where its plan says, or where today is reached.
+import { loadCase } from '../db/repositories/case-repo';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { handlingDeadline } from '../domain/deadlines';
@@ -20,6 +21,7 @@ import {
 } from '../services/case-workflow';
 import type { ServiceContext } from '../services/context';
 import { completeFollowUp, scheduleFollowUp } from '../services/follow-ups';
+import { approveDrafted } from '../services/training-approval';
 import type { Cause, CaseStatus } from '../shared/enums';
 import type { CaseRecord } from '../shared/types';
 import type { BusinessCalendar } from './demo-calendar';
@@ -243,6 +245,11 @@ export function* caseLife(env: LifeEnv, intake: DemoIntake, plan: CasePlan): Gen
     setTypical(ctx, actors.secretary, { caseId, typical: true });
   }
   yield* signOffAndFile(env, caseId, plan);
+  // The secretary approves most typical cases' training text as drafted; every third waits in her
+  // queue (issue 17 §6). No random draw and no wait here, so the rest of the demo is unchanged.
+  const typical = loadCase(ctx.db, caseId);
+  if (plan.typical && typical?.typical && Number(typical.number.slice(-4)) % 3 !== 0)
+    approveDrafted(ctx, actors.secretary, caseId);
   if (!plan.reopen) return;
 
   yield rng.int(1, 10) * DAY_MIN;

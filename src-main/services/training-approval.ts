@@ -184,3 +184,18 @@ export const returnTraining = withInput(
     return decide(ctx, actor, c, 'returned', redactedTextOr(row, c), input.reason);
   },
 );
+
+/** Approves the redacted proposal unchanged (the demo store's secretary; tests). */
+export function approveDrafted(ctx: ServiceContext, actor: Actor, caseId: string): TrainingDraft {
+  const d = trainingDraft(ctx, actor, { caseId });
+  return approveTraining(ctx, actor, {
+    caseId,
+    content: d.text.content,
+    expectedResolution: d.text.expectedResolution,
+    resolutionSummary: d.text.resolutionSummary,
+    reviewText: d.text.reviewText,
+    notes: d.text.notes.map((n) => n.text),
+    escalations: d.text.escalations.map((e) => e.text),
+    instructions: d.text.instructions.map((i) => i.text),
+  });
+}

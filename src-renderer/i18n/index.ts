@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { en } from './en';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
+import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
 import { zhCN } from './zh-CN';
 
 export type UiLang = 'zh-CN' | 'en';
@@ -17,8 +18,8 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources: {
-        'zh-CN': { translation: { ...zhCN, ...reportsZhCN } },
-        en: { translation: { ...en, ...reportsEn } },
+        'zh-CN': { translation: { ...zhCN, ...reportsZhCN, ...trainingApprovalZhCN } },
+        en: { translation: { ...en, ...reportsEn, ...trainingApprovalEn } },
       },
       lng: lang,
       fallbackLng: 'zh-CN',

@@ -1,6 +1,6 @@
 // Approves a typical case's training text as the secretary's draft proposes it (the redacted text), for tests
-// that need a case in the training library.
-import { approveTraining, trainingDraft } from '../../src-main/services/training-approval';
+// that need a case in the training library, and the edit input of a text.
+import { approveDrafted } from '../../src-main/services/training-approval';
 import type { TrainingText } from '../../src-main/shared/training-sheet-types';
 import type { TestStore } from './store';
 
@@ -16,7 +16,4 @@ export const asInput = (caseId: string, t: TrainingText) => ({
   instructions: t.instructions.map((i) => i.text),
 });
 
-export function approveAsDrafted(st: TestStore, caseId: string) {
-  const draft = trainingDraft(st.ctx, st.users.secretary, { caseId });
-  return approveTraining(st.ctx, st.users.secretary, asInput(caseId, draft.text));
-}
+export const approveAsDrafted = (st: TestStore, caseId: string) => approveDrafted(st.ctx, st.users.secretary, caseId);

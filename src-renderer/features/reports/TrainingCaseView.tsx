@@ -1,19 +1,23 @@
 // One typical case as new staff read it; its printable sheet (典型范例) opens in the app's
 // print preview (print.render kind 'training'): printer and save in the desktop shell,
 // download in the browser. The DTO from main holds no customer name, phone, contact or
-// receipt number.
+// receipt number; its free text is the text the secretary approved, which the secretary may edit here.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../../src-main/domain/permissions';
 import { pick } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
 import { formatTime, yuan } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useSession } from '../shell/session';
+import { TrainingApprovalEditor } from './TrainingApprovalEditor';
 
 export function TrainingCaseView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const { settings } = useSession();
+  const { settings, user } = useSession();
+  const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: ['training.case', id], queryFn: () => call('training.get', { caseId: id }) });
   const time = (ms: number) => formatTime(ms, settings.timeZone, i18n.language);
   const en = i18n.language === 'en';
@@ -24,6 +28,7 @@ export function TrainingCaseView({ id }: { id: string }) {
       <Alert type="error" showIcon message={q.error instanceof ApiError ? pick(q.error.messages) : t('common.error')} />
     );
   const c = q.data;
+  if (editing) return <TrainingApprovalEditor caseId={c.id} onDone={() => setEditing(false)} />;
 
   return (
     <>
@@ -36,6 +41,9 @@ export function TrainingCaseView({ id }: { id: string }) {
         <Button type="primary" onClick={() => navigate(`/print/training/${c.id}`)}>
           {t('training.print')}
         </Button>
+        {can(user.role, 'training_approve') && (
+          <Button onClick={() => setEditing(true)}>{t('trainingApproval.edit')}</Button>
+        )}
       </Space>
       <Typography.Paragraph type="secondary">{t('training.note')}</Typography.Paragraph>
       <Card size="small" data-testid="training-case">

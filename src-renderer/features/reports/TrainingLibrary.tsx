@@ -1,16 +1,41 @@
 // The training library (典型范例, SPEC §3): typical cases for new staff, by category and by a
-// search in their (masked) text. Main builds the list without any customer identifier.
+// search in their (masked) text. Main builds the list without any customer identifier and lists only
+// cases whose training text the secretary approved; the secretary also sees the approval queue tab.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Input, List, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
 import { formatTime } from '../../lib/format';
 import { navigate } from '../../lib/router';
+import { can } from '../../../src-main/domain/permissions';
 import { useCategories, useSession } from '../shell/session';
+import { TrainingQueue, TrainingQueueTabLabel } from './TrainingQueue';
 
 export function TrainingLibrary() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
+        {t('training.title')}
+      </Typography.Title>
+      {can(user.role, 'training_approve') ? (
+        <Tabs
+          items={[
+            { key: 'library', label: t('trainingApproval.libraryTab'), children: <LibraryList /> },
+            { key: 'queue', label: <TrainingQueueTabLabel />, children: <TrainingQueue /> },
+          ]}
+        />
+      ) : (
+        <LibraryList />
+      )}
+    </>
+  );
+}
+
+function LibraryList() {
   const { t, i18n } = useTranslation();
   const { settings } = useSession();
   const categories = useCategories();
@@ -25,9 +50,6 @@ export function TrainingLibrary() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
-        {t('training.title')}
-      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('training.note')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <label htmlFor="training-category">{t('training.category')}</label>
