@@ -3,6 +3,7 @@
 // measures its text before drawing, so nothing overflows a box or overlaps the next one.
 import { drawRow, drawTable, type RowCell, type TableColumn } from './layout-rows';
 import { drawTextBox, type TextBoxOptions } from './layout-text-box';
+import { boxHeight, drawRuns, fallbackRuns, layoutRuns } from './text-runs';
 export const PAPER_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
 
 export interface FlowOptions {
@@ -105,6 +106,9 @@ export class Flow {
 
   /** Bold is drawn by stroking the regular face, so both weights measure alike. */
   measure(text: string, width: number, size = SIZE.value, _font = 'body'): number {
+    // Characters the body font lacks are laid out in fallback runs, exactly as text() draws them.
+    const runs = fallbackRuns(this.doc, text);
+    if (runs) return boxHeight(layoutRuns(this.doc, runs, width, size), 1);
     this.doc.font('body').fontSize(size);
     return this.doc.heightOfString(text || ' ', { width, lineGap: 1 });
   }
@@ -135,8 +139,17 @@ export class Flow {
     const color = opts.color ?? '#000';
     this.doc.font('body').fontSize(size).fillColor(color);
     if (bold) this.doc.strokeColor(color).lineWidth(size * FAUX_BOLD);
-    this.doc.text(s, x, y, { width, align: opts.align ?? 'left', lineGap: 1, fill: true, stroke: bold });
-    this.doc.fillColor('#000').strokeColor('#000').lineWidth(1);
+    const align = opts.align ?? 'left';
+    const runs = fallbackRuns(this.doc, s);
+    if (runs)
+      drawRuns(this.doc, layoutRuns(this.doc, runs, width, size), x, y, width, {
+        size,
+        lineGap: 1,
+        align,
+        stroke: bold,
+      });
+    else this.doc.text(s, x, y, { width, align, lineGap: 1, fill: true, stroke: bold });
+    this.doc.font('body').fillColor('#000').strokeColor('#000').lineWidth(1);
   }
 
   sectionTitle(title: string): void {

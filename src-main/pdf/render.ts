@@ -1,14 +1,17 @@
-// The document factory: embedded CJK fonts (TrueType, subset automatically by pdfkit),
-// paper size, and a fixed creation date when reproducible output is wanted.
-import * as fontkit from 'fontkit';
+// The document factory: the embedded CJK body font (TrueType, subset automatically by pdfkit; the
+// fallback fonts of font-fallback.ts are added only to documents that need them), paper size, and a
+// fixed creation date when reproducible output is wanted.
 import PDFDocument from 'pdfkit';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FONT_FILES, parsedFont, setDocFontDir } from './font-fallback';
 
 export type Paper = 'A4' | 'A5';
 
 export interface RenderOptions {
-  /** Where NotoSansSC-Regular.ttf is (assets/fonts, or the packaged resources). Bold is drawn from it (layout.ts). */
+  /**
+   * Where the fonts are (assets/fonts, or the packaged resources): NotoSansSC-Regular.ttf and the
+   * fallbacks of FONT_FILES. Bold is drawn from the regular face (layout.ts).
+   */
   fontDir?: string;
   /** Fixes CreationDate and the file id, so the same input gives the same bytes. */
   creationDate?: Date;
@@ -17,23 +20,7 @@ export interface RenderOptions {
 }
 
 export const DEFAULT_FONT_DIR = join(import.meta.dirname, '..', '..', 'assets', 'fonts');
-export const FONTS = { regular: 'NotoSansSC-Regular.ttf' } as const;
-
-/**
- * Fonts are read and parsed once per process: each file is ~10 MB, and pdfkit would read and
- * parse it again for every document. pdfkit accepts a parsed fontkit font and subsets it per
- * document, so sharing the parsed font changes nothing in the output.
- */
-const fontCache = new Map<string, fontkit.Font>();
-function parsedFont(path: string): fontkit.Font {
-  let f = fontCache.get(path);
-  if (!f) {
-    if (!existsSync(path)) throw new Error(`form font missing: ${path}`);
-    f = fontkit.create(readFileSync(path)) as fontkit.Font;
-    fontCache.set(path, f);
-  }
-  return f;
-}
+export const FONTS = { regular: FONT_FILES.body } as const;
 
 export function createDoc(opts: RenderOptions = {}): PDFKit.PDFDocument {
   const dir = opts.fontDir ?? DEFAULT_FONT_DIR;
@@ -57,6 +44,7 @@ export function createDoc(opts: RenderOptions = {}): PDFKit.PDFDocument {
   });
   doc.registerFont('body', parsedFont(join(dir, FONTS.regular)) as unknown as Buffer);
   doc.font('body');
+  setDocFontDir(doc, dir);
   return doc;
 }
 
