@@ -37,15 +37,33 @@ export function rowHeight(f: Flow, cells: RowCell[], texts: string[], minHeight:
   return Math.max(minHeight, ...cells.map((c, i) => f.measure(texts[i] ?? '', c.w - 2 * pad, c.size) + 2 * pad));
 }
 
-/** The longest start of `text` that fits `height`, cut after a space when the text has spaces (English). */
-function fittingStart(f: Flow, text: string, cell: RowCell, height: number): string {
+const WORD = /[\p{L}\p{N}._-]/u;
+const LATIN = /[A-Za-z0-9._-]/;
+
+/** Punctuation that may not start a line (or a continued cell). */
+const NO_START = /[、，。；：！？）」』〉》,.;:!?)\]}]/;
+
+/**
+ * How many characters of `text` fit `height` at `width`. A cut inside a Latin word or number
+ * (an item code) backs up to just after the last space or punctuation within 24 characters; a
+ * cut before closing punctuation takes the character before it along (a CJK character, or the
+ * whole Latin word), so the continuation never starts with 、 or 。.
+ */
+export function fitStart(f: Flow, text: string, width: number, height: number, size: number): number {
   const all = chars(text);
-  const n = f.fitPrefix(text, cell.w - 2 * f.m.pad, height, cell.size);
-  if (n >= all.length) return text;
-  const head = all.slice(0, n).join('');
-  const space = head.lastIndexOf(' ');
-  return space > head.length - 24 && space > 0 && all[n] !== ' ' ? head.slice(0, space + 1) : head;
+  const n = f.fitPrefix(text, width, height, size);
+  if (n >= all.length || n < 2) return n;
+  const latinBefore = LATIN.test(all[n - 1] ?? '');
+  if (NO_START.test(all[n] ?? '') && !latinBefore) return n - 1;
+  if (!latinBefore || !(LATIN.test(all[n] ?? '') || NO_START.test(all[n] ?? ''))) return n;
+  for (let i = n - 1; i > 0 && i >= n - 24; i--) if (!WORD.test(all[i] ?? '')) return i + 1;
+  return n;
 }
+
+const fittingStart = (f: Flow, text: string, cell: RowCell, height: number): string =>
+  chars(text)
+    .slice(0, fitStart(f, text, cell.w - 2 * f.m.pad, height, cell.size))
+    .join('');
 
 function paint(f: Flow, cells: RowCell[], texts: string[], h: number): void {
   const pad = f.m.pad;

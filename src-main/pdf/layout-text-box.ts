@@ -1,6 +1,7 @@
 // A titled box of free text on a printed form: it fills the page and continues on the next one
 // under its title marked continued; empty, it gives ruled lines to write on by hand.
 import type { Flow } from './layout';
+import { fitStart } from './layout-rows';
 
 export interface TextBoxOptions {
   minLines?: number;
@@ -33,7 +34,7 @@ export function drawTextBox(f: Flow, title: string, body: string, opts: TextBoxO
     const whole = Math.max(f.measure(rest, innerW, m.value), first ? minLines * m.ruledLine - 2 * m.pad : 0);
     // All of it fits but not its tail: keep the last line(s) for the next page, with the tail.
     if (whole <= avail && whole + keep > avail) avail = Math.max(line - 2 * m.pad, whole - line);
-    const n = f.fitPrefix(rest, innerW, avail, m.value);
+    const n = fitStart(f, rest, innerW, avail, m.value);
     const chars = Array.from(rest);
     const part = chars.slice(0, n).join('');
     const h = Math.max(f.measure(part, innerW, m.value) + 2 * m.pad, first ? minLines * m.ruledLine : 0);

@@ -1,7 +1,7 @@
 // A small flow layout over pdfkit for printed forms: content moves down the page, and
 // whatever does not fit continues on the next page under a repeated header. Every block
 // measures its text before drawing, so nothing overflows a box or overlaps the next one.
-import { drawRow, drawTable, type RowCell, type TableColumn } from './layout-rows';
+import { drawRow, drawTable, fitStart, type RowCell, type TableColumn } from './layout-rows';
 import { drawTextBox, type TextBoxOptions } from './layout-text-box';
 import { boxHeight, drawRuns, fallbackRuns, layoutRuns } from './text-runs';
 export const PAPER_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
@@ -225,7 +225,7 @@ export class Flow {
       while (rest) {
         // Invariant: a body line is drawn only where a whole line fits above the footer.
         if (this.bottom - this.y < line) this.newPage();
-        const n = this.fitPrefix(rest, w, this.bottom - this.y, m.value);
+        const n = fitStart(this, rest, w, this.bottom - this.y, m.value);
         const chars = Array.from(rest);
         const part = chars.slice(0, n).join('');
         this.text(part, this.left + m.pad + 12, this.y, w, { size: m.value });

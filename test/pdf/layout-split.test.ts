@@ -72,6 +72,35 @@ describe('Flow splits across pages', () => {
     expect(all(pages)).toContain('下一格');
   });
 
+  it('never cuts an item code or an English word at a page break', async () => {
+    const codes = Array.from({ length: 120 }, (_, i) => `6901234${String(i).padStart(6, '0')}`);
+    const words = 'The customer reports that the sole came loose after two days of wear. '.repeat(30);
+    // Several starting heights, so that the page break falls at different places in the text.
+    for (const shift of [0, 7, 13, 21, 29, 37]) {
+      const pages = await render(`no-word-cut-${shift}`, 'A5', (f) => {
+        f.newPage();
+        f.y += 200 + shift;
+        f.grid([{ label: '商品编码', value: codes.join('、'), wide: true }]);
+        f.y = f.bottom - 60 - shift;
+        f.textBox('Complaint', words, { continued: ' (continued)' });
+      });
+      expectInBounds(pages);
+      // Every word and number read back is whole: a cut would leave pieces such as "th" and "at".
+      const vocabulary = new Set(words.match(/[A-Za-z]+/g));
+      for (const p of pages) {
+        const read = p.items.map((x) => x.str).join(' ');
+        for (const w of read.match(/[A-Za-z]+/g) ?? [])
+          if (!['HEAD', 'Complaint', 'continued'].includes(w))
+            expect(vocabulary, `"${w}" (shift ${shift})`).toContain(w);
+        for (const n of read.match(/\d{5,}/g) ?? []) expect(n, `shift ${shift}`).toMatch(/^\d{13}$/);
+      }
+      for (const code of codes) expect(all(pages), code).toContain(code);
+      // A continuation never starts with closing punctuation.
+      expect(all(pages), `shift ${shift}`).not.toMatch(/\(续\)、/);
+      expect(body(pages, ['商品编码', '商品编码(续)', 'Complaint', 'Complaint (continued)'])).toContain(squash(words));
+    }
+  });
+
   it('a 50-row table repeats its head row on every page and keeps every row', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => [`ITEM-${i + 1}`, `商品${i + 1}`, '1', '¥100.00']);
     rows[20] = ['', longText(60), '', ''];
