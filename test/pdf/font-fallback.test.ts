@@ -2,7 +2,8 @@
 // read back exactly on the slip, the record and the reply letter; the fallback fonts are embedded
 // only in documents that use them; runs never split a grapheme; measure and draw agree; bold works.
 // With FONT_SAMPLES_DIR set, the slip and record PDFs are also written there to be looked at.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,9 +11,9 @@ import { createCase } from '../../src-main/services/case-intake';
 import { forwardCase, recordFeedback, resolveCase } from '../../src-main/services/case-workflow';
 import { printCaseRecord, printSlip, renderPrintable } from '../../src-main/services/print';
 import { createSlip } from '../../src-main/services/slips';
-import { textRuns } from '../../src-main/pdf/font-fallback';
+import { FONT_FILES, textRuns } from '../../src-main/pdf/font-fallback';
 import { Flow } from '../../src-main/pdf/layout';
-import { createDoc, toBuffer } from '../../src-main/pdf/render';
+import { createDoc, DEFAULT_FONT_DIR, toBuffer } from '../../src-main/pdf/render';
 import { readPdf, squash } from '../helpers/pdf-text';
 import { returnInput } from '../helpers/slips';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
@@ -98,6 +99,31 @@ describe('fallback fonts on the forms', () => {
     const printed = await renderPrintable(s.ctx, s.users.secretary, { kind: 'reply_letter', id: c.id });
     await expectNames(printed.pdf, [NAME, '反映价签与结算价不一致😀']);
     expect(embedded(printed.pdf)).toEqual(expect.arrayContaining(['HanaMinB', 'NotoEmoji-Regular']));
+  });
+});
+
+describe('lazy fallbacks', () => {
+  /** A font folder holding only the body font: any attempt to read a fallback fails. */
+  function bodyOnlyDir() {
+    const dir = mkdtempSync(join(tmpdir(), 'fonts-body-only-'));
+    symlinkSync(join(DEFAULT_FONT_DIR, FONT_FILES.body), join(dir, FONT_FILES.body));
+    return dir;
+  }
+  const draw = async (fontDir: string, text: string) => {
+    const doc = createDoc({ ...FIXED, fontDir });
+    const f = new Flow(doc, { paper: 'A4', margin: 40, footerHeight: 10, header: () => 50 });
+    f.newPage();
+    f.text(text, f.left, f.y, 200, { font: 'bold' });
+    return toBuffer(doc);
+  };
+
+  it('a document the body font covers never reads a fallback font file', async () => {
+    const pdf = await draw(bodyOnlyDir(), '张三 旻堃喆 ① ✓ <b>x</b>');
+    expect(squash((await readPdf(pdf))[0]?.text ?? '')).toBe(squash('张三 旻堃喆 ① ✓ <b>x</b>'));
+  });
+
+  it('a document with 𠀾 reads the CJK extension font, and says which file is missing when it is', async () => {
+    await expect(draw(bodyOnlyDir(), '欧阳𠀾')).rejects.toThrow(/form font missing: .*HanaMinB\.ttf/);
   });
 });
 
