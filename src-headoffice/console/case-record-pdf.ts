@@ -5,6 +5,8 @@
 // the same customer's earlier cases as the projection finds them (same branch, same phone).
 import { DEFAULT_CATEGORIES } from '../../src-main/shared/enums';
 import { normalizePhone } from '../../src-main/shared/phone';
+import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
+import { caseClosing } from '../../src-main/domain/case-closing';
 import type { Finding, CaseStatus } from '../../src-main/shared/enums';
 import { type FormLanguage, formText } from '../../src-main/pdf/form-language';
 import { renderPdf } from '../../src-main/pdf/render';
@@ -44,6 +46,15 @@ export async function caseRecordPdf(
       ? []
       : await earlierCases(store, branch, normalizePhone(d.case.customerPhone ?? ''), c.receivedAt),
     printedAt: now,
+    // The slips the branch linked to the case (synced with the case as their parent), oldest first.
+    slips: d.slips.map((s) => ({
+      number: s.number,
+      type: s.type,
+      status: s.status,
+      returnedTotalFen: s.returnedTotalFen,
+    })),
+    // The branch's business hours are not synced: the default ones, as the consolidated summary counts.
+    closing: caseClosing(c, DEFAULT_BRANCH_SETTINGS),
   };
   const title = `顾客异议处理记录表 ${c.number}`;
   const pdf = await renderPdf(caseRecordTemplate, data, formText(lang), { paper: 'A4', title });

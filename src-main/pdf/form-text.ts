@@ -25,6 +25,9 @@ export type FormVocabulary = Pick<
   | 'bodyAnswer'
   | 'followUpOutcome'
   | 'filingReason'
+  | 'slipType'
+  | 'slipStatus'
+  | 'closing'
 >;
 
 export interface FormText extends FormVocabulary {
@@ -137,7 +140,19 @@ export interface FormText extends FormVocabulary {
     resultSummary: string;
     resultAmount: string;
     slips: string;
+    /** The slip list's columns and its empty line (slips linked to the case in the slips table). */
+    slipNumber: string;
+    slipType: string;
+    slipAmount: string;
+    slipStatus: string;
+    noSlips: string;
     resolvedAt: string;
+    /** 处理人: who recorded the result. */
+    handledBy: string;
+    /** 当日结案 / 次日结案 / 超时 (vocabulary closing), blank while open. */
+    closing: string;
+    /** In store: the customer agreed to handling on the next day. */
+    nextDayConsent: string;
     feedbackSection: string;
     fedBackAt: string;
     satisfaction: string;
@@ -161,6 +176,7 @@ export interface FormText extends FormVocabulary {
     review: string;
     signHandler: string;
     signSecretary: string;
+    signLeader: string;
     signCustomer: string;
     filedAt: string;
     event: Record<EventWord, string>;

@@ -4,6 +4,7 @@ import { loadCase, loadFollowUps } from '../db/repositories/case-repo';
 import { loadSlip } from '../db/repositories/slip-repo';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
+import { caseClosing } from '../domain/case-closing';
 import { caseRecordTemplate, type CaseRecordPrintData } from '../pdf/templates/case-record';
 import { type FormLanguage, formText } from '../pdf/form-language';
 import { renderPdf, type RenderOptions } from '../pdf/render';
@@ -18,6 +19,7 @@ import { printTrainingCase } from './training';
 import type { Parsed } from './with-input';
 import type { ServiceContext } from './context';
 import { printableCase } from './printable-case';
+import { caseSlips } from './slip-queues';
 
 export { type FormLanguage, formText } from '../pdf/form-language';
 
@@ -93,6 +95,9 @@ export function caseRecordPrintData(ctx: ServiceContext, c: CaseRecord): CaseRec
     categoryName: category?.name_zh ?? c.categoryCode,
     earlierCases,
     printedAt: ctx.now(),
+    // The structural link (slips.case_id), never the numbers typed into the result.
+    slips: caseSlips(ctx, c.id),
+    closing: caseClosing(c, s),
   };
 }
 

@@ -1,9 +1,11 @@
 // 顾客异议处理记录表 (SPEC §3, §7): every field that applies to the case's channel, the
-// handling timeline, result, feedback and satisfaction, escalations, the head-office
-// instruction box, signature lines, and the filing date. Empty optional fields print as
-// blank cells or ruled lines to be filled in by hand.
+// handling timeline, result (处理人, 结案情况, the customer's consent to the next day, the slips
+// linked to the case), feedback and satisfaction (a government body's 无异议/有异议 and the written
+// reply date), escalations, the head-office instruction box, the filing date and the signature
+// lines kept with it. Empty optional fields print as blank cells or ruled lines to be filled in by hand.
 import { BODY_ANSWERS } from '../../shared/enums';
-import type { CaseRecord, FollowUp } from '../../shared/types';
+import type { Closing } from '../../shared/summary-types';
+import type { CaseRecord, FollowUp, SlipRow } from '../../shared/types';
 import { formatYuan } from '../../domain/slips';
 import { promiseState } from '../../shared/promise-state';
 import { formatDate, formatInstant, yesNo } from '../format';
@@ -21,7 +23,17 @@ export interface CaseRecordPrintData {
   earlierCases: { number: string; status: CaseRecord['status']; finding: CaseRecord['finding'] }[];
   /** When it is printed: an unanswered promise past its time prints as missed. */
   printedAt: number;
+  /** The slips linked to the case in the slips table (slips.case_id), oldest first, void ones too. */
+  slips: RecordSlip[];
+  /** How the handling limit was met (domain/case-closing.ts); open and not accepted print blank. */
+  closing: Closing;
 }
+
+/** A linked slip as the record lists it. */
+export type RecordSlip = Pick<SlipRow, 'number' | 'type' | 'status' | 'returnedTotalFen'>;
+
+const closingShown = (closing: Closing, t: FormText): string =>
+  closing === 'open' || closing === 'not_accepted' ? '' : t.closing[closing];
 
 /** Both answers with the chosen one marked, as the yes/no boxes are. */
 const bodyAnswerBoxes = (answer: CaseRecord['bodyAnswer'], t: FormText): string =>
@@ -156,9 +168,35 @@ function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
     { label: t.record.resultType, value: c.resolutionType ? t.resolution[c.resolutionType] : '' },
     { label: t.record.resultAmount, value: c.resolutionAmountFen === null ? '' : formatYuan(c.resolutionAmountFen) },
     { label: t.record.resolvedAt, value: formatInstant(c.resolvedAt, d.timeZone) },
-    { label: t.record.slips, value: c.slipNumbers.join('、') },
+    { label: t.record.handledBy, value: name(d, c.resolvedBy) },
+    { label: t.record.closing, value: closingShown(d.closing, t) },
+    // In store the next day needs the customer's consent (SPEC §4); asked only then, so no extension reads 否.
+    ...(c.channel === 'in_store'
+      ? [{ label: t.record.nextDayConsent, value: yesNo(c.extensionConsent === true, t.yes, t.no) }]
+      : []),
   ]);
   f.textBox(t.record.resultSummary, c.resolutionSummary, { minLines: 3, continued: t.continued });
+  slipList(f, d, t);
+}
+
+/** 关联退换货单: the slips linked in the slips table, never numbers typed into the result (those can go stale). */
+function slipList(f: Flow, d: CaseRecordPrintData, t: FormText): void {
+  f.ensure(40);
+  f.text(t.record.slips, f.left, f.y, f.width, { font: 'bold', size: 9 });
+  f.y += 14;
+  if (d.slips.length === 0) {
+    f.entries([], t.record.noSlips);
+    return;
+  }
+  f.table(
+    [
+      { title: t.record.slipNumber, width: 3 },
+      { title: t.record.slipType, width: 2 },
+      { title: t.record.slipAmount, width: 2, align: 'right' },
+      { title: t.record.slipStatus, width: 2 },
+    ],
+    d.slips.map((s) => [s.number, t.slipType[s.type], formatYuan(s.returnedTotalFen), t.slipStatus[s.status]]),
+  );
 }
 
 function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
@@ -229,14 +267,14 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
       { minLines: 2, continued: t.continued },
     );
   }
-  // Signatures and the filing date stay together on one page.
-  f.ensure(72);
+  // The filing date ends the form and keeps the signature block with it on its page: the signatures
+  // never stand alone on a sheet. 处理人, 秘书室, 领导审核 (procedure 3.D), and the customer in store.
   const signers = [
     t.record.signHandler,
     t.record.signSecretary,
+    t.record.signLeader,
     ...(c.channel === 'in_store' ? [t.record.signCustomer] : []),
   ];
-  f.signatures(signers, t.date);
   f.grid(
     [
       { label: t.record.filedAt, value: c.filedAt ? `${formatDate(c.filedAt, d.timeZone)} ${name(d, c.filedBy)}` : '' },
@@ -250,11 +288,19 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
         : []),
     ],
     2,
+    { keepWith: f.m.signatureHeight },
   );
+  f.signatures(signers, t.date);
 }
 
 export function caseRecordTemplate(doc: PDFKit.PDFDocument, d: CaseRecordPrintData, t: FormText): void {
-  const flow: Flow = new Flow(doc, { paper: 'A4', margin: 36, footerHeight: 14, header: header(() => flow, d, t) });
+  const flow: Flow = new Flow(doc, {
+    paper: 'A4',
+    margin: 36,
+    footerHeight: 14,
+    continued: t.continued,
+    header: header(() => flow, d, t),
+  });
   flow.newPage();
   basics(flow, d, t);
   handling(flow, d, t);
