@@ -3,6 +3,7 @@
 // filtered by branch and status and searched in Chinese, a case with its history, a 批示 that
 // the branch then receives, a POST without the CSRF token refused, the summary, repeat
 // complainants and sync health; an axe scan of every screen. Screenshots to docs/screenshots.
+import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_NOW, DEMO_REVIEWER, REWOUND_BRANCH, SILENT_BRANCH } from '../../scripts/console-demo-store';
@@ -252,6 +253,14 @@ describe('head-office console end to end', () => {
     await page.goto(`${h.origin}/console/#/summary?period=month&date=2026-11-15`);
     await page.locator('[data-testid="summary-range"]').waitFor();
     expect(await page.locator('[data-testid="summary-range"]').innerText()).toContain('2026-11-01');
+    // This week is never over yet: its range reads 截至 (as of) the time head office counted it.
+    const today = DateTime.now().setZone('Asia/Shanghai').toISODate();
+    await page.goto(`${h.origin}/console/#/summary?period=week&date=${today}`);
+    await expect
+      .poll(() => page.locator('[data-testid="summary-range"]').innerText(), { timeout: 15_000 })
+      .toMatch(/截至 \d{2}-\d{2} \d{2}:\d{2}/);
+    await page.goto(`${h.origin}/console/#/summary?period=month&date=2026-11-15`);
+    await page.locator('[data-testid="summary-range"]').waitFor();
     const answer = await api<{ cases: number }>('/console/api/summary?period=month&date=2026-11-15');
     expect(answer.body.cases).toBeGreaterThan(0);
     expect(await page.locator('main').innerText()).toContain(String(answer.body.cases));

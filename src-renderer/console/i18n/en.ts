@@ -197,6 +197,7 @@ export const consoleEn: ConsoleMessages = {
     branch: 'Branch',
     allBranches: 'All branches',
     range: '{{from}} to {{to}}',
+    rangeAsOf: '{{from}} to {{to}}, as of {{asOf}}',
     empty: 'No cases in this period',
     exportPdf: 'Export PDF',
     exportCsv: 'Export CSV',

@@ -194,6 +194,7 @@ export const consoleZhCN = {
     branch: '门店',
     allBranches: '全部门店',
     range: '{{from}} 至 {{to}}',
+    rangeAsOf: '{{from}} 至 {{to}}(截至 {{asOf}})',
     empty: '该期间没有个案',
     exportPdf: '导出 PDF',
     exportCsv: '导出 CSV',

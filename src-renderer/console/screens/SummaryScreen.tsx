@@ -12,6 +12,7 @@ import { drillHash, figureOf } from '../summary-figures';
 import { summaryFileUrl } from '../summary-queries';
 import { DEFAULT_CATEGORIES } from '../../../src-main/shared/enums';
 import { CONSOLE_TIME_ZONE } from '../../../src-headoffice/console/api-contract';
+import { asOfLabel } from '../../../src-main/shared/report-as-of';
 import { SummaryView } from '../../features/reports/SummaryView';
 import { useSummaryLabels } from '../../features/reports/summary-labels';
 import { PeriodFields } from './PeriodFields';
@@ -30,6 +31,8 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
   const set = (k: string, v: string | undefined) => go('/summary', { period, date, branch, [k]: v });
   const scope = { period, date, branch } as const;
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const summary = q.data?.summary;
+  const asOf = summary?.asOf != null ? asOfLabel(summary.period, summary.asOf, CONSOLE_TIME_ZONE) : null;
 
   return (
     <section aria-labelledby="summary-title">
@@ -41,7 +44,10 @@ export function SummaryScreen({ params }: { params: Record<string, string> }) {
             style={{ fontSize: 13, fontWeight: 400, marginLeft: 8 }}
             data-testid="summary-range"
           >
-            {t('summary.range', { from: q.data.firstDate, to: q.data.lastDate })}
+            {/* A running period reads as of when head office counted it (the summary's asOf). */}
+            {asOf
+              ? t('summary.rangeAsOf', { from: q.data.firstDate, to: q.data.lastDate, asOf })
+              : t('summary.range', { from: q.data.firstDate, to: q.data.lastDate })}
           </Typography.Text>
         )}
       </Typography.Title>
