@@ -60,4 +60,22 @@ describe('顾客异议处理记录表: a long record', () => {
       expect(squash(last?.text ?? '')).toContain(lang === 'en' ? 'Filed' : '建档日期');
     }
   });
+
+  it('the signature block never stands alone on a page, wherever the form ends', async () => {
+    s = openTestStore();
+    let filingAtFoot = 0;
+    // Each step moves the end of the form by about a line, so some records end right at the foot of a page.
+    for (let n = 200; n <= 1700; n += 60) {
+      const c = phoneCase(s, { content: '顾客反映商品质量问题。'.repeat(n / 10) });
+      const pages = await record(c.id, 'zh-CN');
+      const last = pages.at(-1);
+      expect(squash(last?.text ?? ''), `${n} characters`).toContain('处理人签字');
+      expect(squash(last?.text ?? ''), `${n} characters`).toContain('建档日期');
+      const previous = pages.at(-2);
+      const lowest = Math.min(...(previous?.items.filter((x) => x.str.trim() && x.y > 50).map((x) => x.y) ?? [999]));
+      // The previous page's content (above the page number) reached its foot: the form ended at a page break.
+      if (previous && lowest < 120) filingAtFoot++;
+    }
+    expect(filingAtFoot).toBeGreaterThan(0);
+  });
 });
