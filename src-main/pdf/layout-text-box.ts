@@ -14,7 +14,7 @@ export interface TextBoxOptions {
 export function drawTextBox(f: Flow, title: string, body: string, opts: TextBoxOptions): void {
   const m = f.m;
   const minLines = opts.minLines ?? 3;
-  const titleH = m.label + 2 * m.pad + 5;
+  const titleH = m.label + 2 * m.pad + 1;
   const innerW = f.width - 2 * m.pad;
   const keep = opts.keepWith ?? 0;
   const line = f.measure('字', innerW, m.value) + 2 * m.pad;
