@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
 import type { Session } from '../../src-main/handlers/types';
 import { addNote, recordFinding, setTypical } from '../../src-main/services/case-details';
+import { caseHistory } from '../../src-main/services/case-history';
 import { getCase } from '../../src-main/services/case-read';
 import { forwardCase, resolveCase } from '../../src-main/services/case-workflow';
 import { approveTraining, returnTraining, trainingDraft } from '../../src-main/services/training-approval';
@@ -183,7 +184,7 @@ describe('approve, edit, send back', () => {
     for (const p of PERSONAL) expect(text, p).not.toContain(squash(p));
   });
 
-  it('records the decision in the audit log, sends no training record to head office', () => {
+  it('records the decision in the audit log and the case history', () => {
     const audit = s.db
       .prepare(
         "SELECT action, after FROM audit_log WHERE entity = 'case' AND entity_id = ? AND action LIKE 'training.%'",
@@ -191,8 +192,12 @@ describe('approve, edit, send back', () => {
       .all(caseId) as { action: string; after: string }[];
     expect(audit.map((a) => a.action)).toEqual(['training.approve']);
     expect(audit[0]?.after).toContain('EDITED-BY-SECRETARY');
-    const types = s.db.prepare('SELECT DISTINCT record_type FROM outbox WHERE seq > (SELECT max(seq) - 1 FROM outbox)');
-    expect(types.all()).toEqual([{ record_type: 'audit' }]);
+    // The case's history names the decision in words.
+    const history = caseHistory(s.ctx, s.users.secretary, { caseId });
+    expect(history.find((e) => e.action === 'training.approve')?.label).toEqual({
+      zh: '核准培训文本',
+      en: 'Training text approved',
+    });
   });
 
   it('an emptied note is left off the sheet; the draft keeps the decided text', async () => {
@@ -200,7 +205,13 @@ describe('approve, edit, send back', () => {
     expect(d.text.content).toContain('EDITED-BY-SECRETARY');
     const input = asInput(caseId, d.text);
     const at = noteAt(input.notes);
+    const lastSeq = () => (s.db.prepare('SELECT max(seq) AS n FROM outbox').get() as { n: number }).n;
+    const seq = lastSeq();
     approveTraining(s.ctx, s.users.secretary, { ...input, notes: input.notes.map((n, i) => (i === at ? '' : n)) });
+    // Branch-only: the decision sends head office its audit entry and nothing else (no case version either).
+    const sent = s.db.prepare('SELECT record_type FROM outbox WHERE seq > ?').all(seq);
+    expect(sent).toEqual([{ record_type: 'audit' }]);
+    expect(lastSeq()).toBe(seq + 1);
     const view = await dispatch(s.ctx, as('clerk'), 'training.get', { caseId });
     expect(view.ok && view.value.notes).toHaveLength(input.notes.length - 1);
     expect(draft().text.notes[at]?.text).toBe('');
