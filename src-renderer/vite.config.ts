@@ -2,14 +2,16 @@
 // server both serve it. Relative asset paths so the same build works under either origin.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { screenFont } from '../scripts/vite-screen-font';
 
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [react()],
+  plugins: [react(), screenFont()],
   // The Noto Sans SC font of the printed forms (with its licence) also serves the screen on
-  // PCs without a Chinese system font (Linux installs); Windows uses Microsoft YaHei first.
-  publicDir: '../assets/fonts',
+  // PCs without a Chinese system font (Linux installs); Windows uses Microsoft YaHei first. The
+  // print-only fallback fonts stay out of the bundle (scripts/vite-screen-font.ts).
+  publicDir: false,
   build: {
     // Relative to root: <repo>/out/renderer.
     outDir: '../out/renderer',

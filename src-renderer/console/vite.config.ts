@@ -2,13 +2,15 @@
 // Same React codebase as the branch UI (shared components, catalogues, styles), own entry.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { screenFont } from '../../scripts/vite-screen-font';
 
 export default defineConfig({
   root: import.meta.dirname,
   base: '/console/',
-  plugins: [react()],
-  // The bundled Noto Sans SC font (and its licence) for reviewers' PCs without a Chinese font.
-  publicDir: '../../assets/fonts',
+  plugins: [react(), screenFont()],
+  // The bundled Noto Sans SC font (and its licence) for reviewers' PCs without a Chinese font;
+  // the print-only fallback fonts stay out (scripts/vite-screen-font.ts).
+  publicDir: false,
   build: {
     outDir: '../../out/console',
     emptyOutDir: true,
