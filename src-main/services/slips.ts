@@ -192,9 +192,9 @@ export const approveSlip = withInput(
     return ctx.db.transaction(() => {
       const s = requireSlip(ctx, input.slipId);
       if (s.status !== 'pending_approval')
-        throw refuse('INVALID_TRANSITION', '此退换货单无需审批', 'This slip is not waiting for approval');
+        throw refuse('INVALID_TRANSITION', '此退换货单无需核准', 'This slip is not waiting for approval');
       if (s.handledBy === actor.id)
-        throw refuse('FORBIDDEN', '不能审批自己填写的退换货单', 'You cannot approve a slip you filled in yourself');
+        throw refuse('FORBIDDEN', '不能核准自己填写的退换货单', 'You cannot approve a slip you filled in yourself');
       if (!mayApprove(actor.role, approvalAmount(s), s.approvalReasons, ctx.settings().approvalLimits)) {
         throw refuse(
           'FORBIDDEN',

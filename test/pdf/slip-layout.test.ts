@@ -161,7 +161,7 @@ describe('slip layout', () => {
     approveSlip(s.ctx, s.users.manager, { slipId: big.id });
     settleSlip(s.ctx, s.users.supervisor, { slipId: slip.id, settledOn: '2026-11-25' });
     const [stub] = await print(s, big.id, 'a4-approved');
-    expect(squash(stub!.text)).toMatch(/审批人[^审]*审批时间2026-/);
+    expect(squash(stub!.text)).toMatch(/核准人[^核]*核准时间2026-/);
     const [, , finance] = await print(s, slip.id, 'a4-settled');
     expect(squash(finance!.text)).toContain('已结算2026-11-25');
   });
