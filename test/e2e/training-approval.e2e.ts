@@ -39,7 +39,10 @@ describe('training text approval', () => {
     const whole = await api(page, 'cases.getByNumber', { number: first.number });
     const name = whole.customerName?.trim() ?? '';
     expect(name.length, `case ${first.number} names its customer`).toBeGreaterThan(1);
-    await rows.filter({ hasText: first.number }).getByRole('button', { name: /^审\s?定$/ }).click();
+    await rows
+      .filter({ hasText: first.number })
+      .getByRole('button', { name: /^审\s?定$/ })
+      .click();
     const editor = page.getByTestId('training-editor');
     await editor.waitFor();
     const content = page.locator('#training-content');
@@ -62,9 +65,7 @@ describe('training text approval', () => {
     await content.fill(`${MARK}。${drafted}`);
     await page.getByRole('button', { name: /^核\s?准$/ }).click();
     await editor.waitFor({ state: 'detached' });
-    await expect
-      .poll(async () => (await badge.innerText()).replace(/\D/g, '') || '0')
-      .toBe(String(pending.length - 1));
+    await expect.poll(async () => (await badge.innerText()).replace(/\D/g, '') || '0').toBe(String(pending.length - 1));
     expect((await api(page, 'training.queue', {})).some((r) => r.caseId === first.caseId)).toBe(false);
 
     // The library shows the approved words; the printed sheet carries them and not the name.
