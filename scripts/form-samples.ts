@@ -24,22 +24,35 @@ async function main() {
   const s = openTestStore();
   const { secretary, supervisor, staff, clerk } = s.users;
 
+  // The in-store case first: its exchange slip is linked to it (slips.case_id), as at the counter.
+  const c = phoneCase(s, {
+    channel: 'in_store',
+    customer: { name: '司马喆', phone: '13700137000', preferredContactTime: '工作日晚上' },
+  });
   const exchange = createSlip(
     s.ctx,
     clerk,
     returnInput(s, {
       type: 'exchange',
+      caseId: c.id,
       refundFen: undefined,
-      refundMethod: 'cash',
-      customer: { name: '欧阳旻', phone: '13800138000' },
+      refundMethod: undefined,
+      paymentMethod: 'bank_card',
+      customer: { name: '司马喆', phone: '13700137000' },
       reasonCode: 'size_fit',
-      reasonText: '尺码偏小,顾客要求换大一码',
+      reasonText: '尺码偏小,顾客要求换大一码同款(新款加价)',
       qualityProblem: false,
       returnedLines: [
         { itemCode: '6901234567890', name: '男士真皮商务皮鞋', spec: '42码 黑色', quantity: 1, unitPriceFen: 45_900 },
       ],
       issuedLines: [
-        { itemCode: '6901234567891', name: '男士真皮商务皮鞋', spec: '43码 黑色', quantity: 1, unitPriceFen: 45_900 },
+        {
+          itemCode: '6901234567891',
+          name: '男士真皮商务皮鞋(新款)',
+          spec: '43码 黑色',
+          quantity: 1,
+          unitPriceFen: 49_900,
+        },
       ],
     }),
   );
@@ -49,11 +62,56 @@ async function main() {
     returnInput(s, { receiptNo: 'R-2044', customer: { name: '诸葛堃', phone: '13900139000' } }),
   );
   voidSlip(s.ctx, supervisor, { slipId: ret.id, reason: '顾客取消退货,商品已取回' });
+  // Five lines each way on A5, and a customer whose name and message need the fallback fonts.
+  const five = (from: number) =>
+    Array.from({ length: 5 }, (_, i) => ({
+      itemCode: `69012345${String(from + i).padStart(5, '0')}`,
+      name: ['儿童运动袜', '纯棉短袜', '船袜', '中筒袜', '加厚毛巾袜'][i] ?? '袜',
+      spec: '均码 三双装',
+      quantity: 2,
+      unitPriceFen: 2_990,
+    }));
+  const a5 = createSlip(
+    s.ctx,
+    clerk,
+    returnInput(s, {
+      type: 'exchange',
+      refundFen: undefined,
+      refundMethod: undefined,
+      receiptNo: 'R-3101',
+      customer: { name: '王𪚥𠀾', phone: '13600136000' },
+      reasonCode: 'size_fit',
+      reasonText: '颜色与图片不符,顾客留言:“换成一样价钱的就好 😀”',
+      qualityProblem: false,
+      returnedLines: five(0),
+      issuedLines: five(10),
+    }),
+  );
+  const longReason = createSlip(
+    s.ctx,
+    clerk,
+    returnInput(s, {
+      receiptNo: 'R-3102',
+      customer: { name: '东方旻', phone: '13500135000' },
+      reasonText: Array.from({ length: 30 }, (_, i) => `(${i + 1})顾客称鞋底走路时异响,左脚明显`)
+        .join('')
+        .slice(0, 500),
+    }),
+  );
+  const pending = createSlip(
+    s.ctx,
+    clerk,
+    returnInput(s, {
+      receiptNo: 'R-3103',
+      customer: { name: '慕容喆', phone: '13400134000' },
+      returnedLines: [
+        { itemCode: '6901234599001', name: '智能扫地机器人', spec: 'X9 白色', quantity: 1, unitPriceFen: 459_900 },
+      ],
+      refundFen: 459_900,
+    }),
+  );
+  if (pending.status !== 'pending_approval') throw new Error('the pending sample must await approval');
 
-  const c = phoneCase(s, {
-    channel: 'in_store',
-    customer: { name: '司马喆', phone: '13700137000', preferredContactTime: '工作日晚上' },
-  });
   forwardCase(s.ctx, secretary, { caseId: c.id, handlingUnitId: s.units.shoes, note: '请鞋部核实开胶情况并当日答复' });
   resolveCase(s.ctx, staff, {
     caseId: c.id,
@@ -100,8 +158,13 @@ async function main() {
 
   const docs: [string, Buffer][] = [
     ['slip-exchange', await printSlip(s.ctx, exchange.id, FIXED)],
+    ['slip-exchange-en', await printSlip(s.ctx, exchange.id, { ...FIXED, lang: 'en' })],
     ['slip-void-a5', await printSlip(s.ctx, ret.id, { ...FIXED, paper: 'A5' })],
+    ['slip-five-lines-a5', await printSlip(s.ctx, a5.id, { ...FIXED, paper: 'A5' })],
+    ['slip-long-reason-a5', await printSlip(s.ctx, longReason.id, { ...FIXED, paper: 'A5' })],
+    ['slip-pending', await printSlip(s.ctx, pending.id, FIXED)],
     ['record-in-store', await printCaseRecord(s.ctx, secretary, c.id, FIXED)],
+    ['record-in-store-en', await printCaseRecord(s.ctx, secretary, c.id, { ...FIXED, lang: 'en' })],
     ['record-long-content', await printCaseRecord(s.ctx, secretary, long.id, FIXED)],
   ];
   s.close();
