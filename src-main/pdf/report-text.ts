@@ -104,6 +104,8 @@ export interface ReportText {
   training: {
     title: string;
     note: string;
+    /** Who approved the training text, and when (the secretary's 核准). */
+    approvedBy: string;
     basics: string;
     number: string;
     receivedAt: string;
@@ -234,6 +236,7 @@ export const REPORT_TEXT_ZH: ReportText = {
   training: {
     title: '典型范例(培训用)',
     note: '本范例供新员工培训使用,已隐去顾客姓名、电话、联系方式、小票号及政府部门联系人等可识别信息。',
+    approvedBy: '培训文本核准',
     basics: '基本情况',
     number: '个案编号',
     receivedAt: '受理时间',
@@ -364,6 +367,7 @@ export const REPORT_TEXT_EN: ReportText = {
   training: {
     title: 'Typical case (training)',
     note: "For training new staff. The customer's name, phone, contact details, receipt number and the government body's contact person are left out.",
+    approvedBy: 'Training text approved by',
     basics: 'The case',
     number: 'Case number',
     receivedAt: 'Received',

@@ -15,7 +15,7 @@ import { TrainingCaseInput, TrainingListInput } from '../shared/schemas/report';
 import type { TrainingText } from '../shared/training-sheet-types';
 import type { TrainingCase, TrainingCaseRow } from '../shared/training-types';
 import { mayReadContent } from './case-read';
-import { approvedText } from './training-approval';
+import { approvedText, sheetOf } from './training-approval';
 import { maskFor } from './training-text';
 import type { ServiceContext } from './context';
 import { withInput, type Parsed } from './with-input';
@@ -119,7 +119,9 @@ export const getTrainingCase = withInput(
     const { caseId } = input;
     const c = loadCase(ctx.db, caseId);
     const text = c?.typical ? approvedText(ctx, caseId) : null;
-    if (!c || !text) throw refuse('NOT_FOUND', '典型范例中没有这个个案', 'This case is not in the training library');
+    const sheet = sheetOf(ctx, caseId);
+    if (!c || !text || !sheet)
+      throw refuse('NOT_FOUND', '典型范例中没有这个个案', 'This case is not in the training library');
     const readable = mayReadContent(actor, c);
     const mask = maskFor(c);
     const filled = <T extends { text: string }>(xs: T[]) => xs.filter((x) => x.text !== '');
@@ -152,6 +154,8 @@ export const getTrainingCase = withInput(
       notes: readable ? filled(text.notes) : [],
       instructions: filled(text.instructions),
       reviewText: text.reviewText || null,
+      approvedByName: sheet.decided_by_name,
+      approvedAt: sheet.decided_at,
     };
   },
 );

@@ -45,4 +45,7 @@ export interface TrainingCase extends Omit<TrainingCaseRow, 'excerpt'> {
   notes: { at: number; text: string }[];
   instructions: { text: string; at: number }[];
   reviewText: string | null;
+  /** The secretary who approved the training text, and when: the library shows only approved text. */
+  approvedByName: string;
+  approvedAt: number;
 }

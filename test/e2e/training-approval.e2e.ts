@@ -77,6 +77,9 @@ describe('training text approval', () => {
     await found.click();
     await page.getByTestId('training-case').waitFor();
     expect(await page.getByTestId('training-case').innerText()).toContain(MARK);
+    expect(await page.getByTestId('training-approved-by').innerText()).toMatch(
+      /于 \d{4}\D\d{2}\D\d{2} \d{2}:\d{2} 核准/,
+    );
     await shot(page, 'training-approved');
     await page.getByRole('button', { name: '打印预览' }).click();
     await page.locator('canvas[data-page="1"]').waitFor({ timeout: 30_000 });

@@ -175,11 +175,17 @@ describe('approve, edit, send back', () => {
     expect(list.ok && list.value.map((x) => [x.id, x.excerpt])).toEqual([[caseId, edited]]);
     const view = await dispatch(s.ctx, as('clerk'), 'training.get', { caseId });
     expect(view.ok && view.value.content).toBe(edited);
+    expect(view.ok && [view.value.approvedByName, view.value.approvedAt]).toEqual([
+      s.users.secretary.name,
+      s.ctx.now(),
+    ]);
     expect(getCase(s.ctx, s.users.secretary, { caseId }).content).toBe(CONTENT);
     const queue = await dispatch(s.ctx, as('secretary'), 'training.queue', {});
     expect(queue.ok && queue.value).toEqual([]);
     const text = await sheetText();
     expect(text).toContain('EDITED-BY-SECRETARY');
+    // Who approved the text, and when, prints under the sheet's note.
+    expect(text).toContain(squash(`培训文本核准:${s.users.secretary.name}`));
     expect(text).toContain(squash(d.text.notes[noteAt(d.text.notes.map((n) => n.text))]?.text ?? 'missing'));
     for (const p of PERSONAL) expect(text, p).not.toContain(squash(p));
   });

@@ -28,8 +28,12 @@ export function trainingCaseTemplate(doc: PDFKit.PDFDocument, d: TrainingPrintDa
     },
   });
   flow.newPage();
-  flow.text(w.note, flow.left, flow.y, flow.width, { size: SIZE.small, color: '#555' });
-  flow.y += flow.measure(w.note, flow.width, SIZE.small) + 6;
+  const approved = `${w.approvedBy}${t.lang === 'en' ? ': ' : ':'}${c.approvedByName} ${formatInstant(c.approvedAt, d.timeZone)}`;
+  for (const line of [w.note, approved]) {
+    flow.text(line, flow.left, flow.y, flow.width, { size: SIZE.small, color: '#555' });
+    flow.y += flow.measure(line, flow.width, SIZE.small) + 2;
+  }
+  flow.y += 4;
   flow.sectionTitle(w.basics);
   flow.grid([
     { label: w.receivedAt, value: formatInstant(c.receivedAt, d.timeZone) },

@@ -45,7 +45,13 @@ export function TrainingCaseView({ id }: { id: string }) {
           <Button onClick={() => setEditing(true)}>{t('trainingApproval.edit')}</Button>
         )}
       </Space>
-      <Typography.Paragraph type="secondary">{t('training.note')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('training.note')}
+        <br />
+        <span data-testid="training-approved-by">
+          {t('trainingApproval.approvedBy', { name: c.approvedByName, at: time(c.approvedAt) })}
+        </span>
+      </Typography.Paragraph>
       <Card size="small" data-testid="training-case">
         <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('training.receivedAt')}>{time(c.receivedAt)}</Descriptions.Item>
