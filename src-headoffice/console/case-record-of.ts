@@ -39,6 +39,8 @@ export function caseRecordOf(c: CaseRecordSnapshot): CaseRecord {
     purchaseAmountFen: c.purchaseAmountFen ?? null,
     categoryCode: c.categoryCode,
     complainedUnitId: c.complainedUnitId ?? null,
+    complainedStaffName: c.complainedStaffName ?? null,
+    complainedStaffNo: c.complainedStaffNo ?? null,
     handlingUnitId: c.handlingUnitId ?? null,
     extensionReason: c.extensionReason ?? null,
     extensionConsent: c.extensionConsent ?? null,

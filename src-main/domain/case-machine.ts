@@ -16,6 +16,8 @@ export interface CaseFacts {
   cause: string | null;
   handlingUnitId: string | null;
   complainedUnitId: string | null;
+  /** 回避 (domain/recusal.ts): the staff number of the staff complained about; absent means no one named. */
+  complainedStaffNo?: string | null;
   reviewedAt: number | null;
   /** An instruction applied after the last reopen (or ever, if never reopened). */
   hasCurrentInstruction: boolean;

@@ -2,6 +2,7 @@
 // that the case's state blocks, each with what has to happen first (no silent dead ends), and
 // the status each allowed action moves the case to (what the confirmation dialog says).
 import { type Actor, type CaseAction, type CaseFacts, checkAllowed, nextStatus } from '../domain/case-machine';
+import { recusalOf } from '../domain/recusal';
 import type { CaseStatus, Channel, SignOffPolicy } from '../shared/enums';
 import { CASE_ACTIONS } from '../shared/enums';
 import type { Bilingual } from '../shared/errors';
@@ -50,7 +51,7 @@ const PREREQUISITES: Partial<Record<CaseAction, Partial<Record<CaseStatus, Bilin
 /** The allowed actions (those the machine accepts now, content checks included). */
 export function allowedCaseActions(facts: CaseFacts, actor: Actor, opts: Opts): CaseAction[] {
   return CASE_ACTIONS.filter((a) => {
-    if (checkAllowed(a, facts, actor)) return false;
+    if (checkAllowed(a, facts, actor) || recusalOf(a, facts.complainedStaffNo, actor)) return false;
     // Answering is offered on each open promise; with none there is nothing to answer.
     if (a === 'answer_promise' && facts.openPromiseCount === 0) return false;
     if (CONTENT_CHECKED.includes(a))
@@ -73,6 +74,12 @@ export function blockedCaseActions(
       const first = PREREQUISITES[a]?.[facts.status];
       if (first)
         out.push({ action: a, reason: (facts.channel === 'government' && GOVERNMENT_WORDS.get(first)) || first });
+      continue;
+    }
+    // 回避: the staff this case is about could act now but must stand aside.
+    const recused = recusalOf(a, facts.complainedStaffNo, actor);
+    if (recused) {
+      out.push({ action: a, reason: recused });
       continue;
     }
     if (!CONTENT_CHECKED.includes(a)) continue;

@@ -96,6 +96,8 @@ export const createCase = withInput(
         expectedResolution: input.expectedResolution ?? null,
         categoryCode: input.categoryCode,
         complainedUnitId: input.complainedUnitId ?? null,
+        complainedStaffName: input.complainedStaffName ?? null,
+        complainedStaffNo: input.complainedStaffNo ?? null,
         handlingUnitId: input.handlingUnitId ?? null,
         dueAt: due?.at ?? null,
         version: 1,

@@ -26,6 +26,7 @@ export function caseFacts(c: CaseRecord): CaseFacts {
     cause: c.cause,
     handlingUnitId: c.handlingUnitId,
     complainedUnitId: c.complainedUnitId,
+    complainedStaffNo: c.complainedStaffNo,
     reviewedAt: c.reviewedAt,
     // A withdrawn 批示 no longer counts; a corrected one counts from its correction.
     hasCurrentInstruction: instructionChains(c.instructions).some(

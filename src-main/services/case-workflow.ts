@@ -2,6 +2,7 @@
 // the dispute loop with escalation, manager review, and reopening.
 import { insertRow, stmt } from '../db/statements';
 import { type Actor, nextStatus, type Refusal } from '../domain/case-machine';
+import { assigneeRecusalOf, requireNotRecused } from '../domain/recusal';
 import { refuse } from '../shared/errors';
 import {
   CaseOnlyInput,
@@ -28,12 +29,23 @@ function statusOrThrow(x: ReturnType<typeof nextStatus>) {
   return x;
 }
 
+/** 回避: the staff this case is about cannot be made its handler. */
+function requireAssignable(ctx: ServiceContext, c: CaseRecord, assigneeId: string): void {
+  const user = stmt(ctx.db, 'SELECT staff_no AS staffNo, name FROM users WHERE id = ?').get(assigneeId) as
+    { staffNo: string; name: string } | undefined;
+  const reason = user && assigneeRecusalOf(c.complainedStaffNo, user);
+  if (reason) throw refuse('VALIDATION', reason.zh, reason.en, [{ field: 'assigneeId', message: reason }]);
+}
+
 export const forwardCase = withInput(
   ForwardInput,
   function forwardCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ForwardInput>): CaseRecord {
     return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'forward', (c, f) => {
       requireActiveUnit(ctx, input.handlingUnitId, 'handlingUnitId');
-      if (input.assigneeId) requireActiveUser(ctx, input.assigneeId, 'assigneeId');
+      if (input.assigneeId) {
+        requireActiveUser(ctx, input.assigneeId, 'assigneeId');
+        requireAssignable(ctx, c, input.assigneeId);
+      }
       return {
         patch: {
           status: statusOrThrow(nextStatus('forward', f, {})),
@@ -54,6 +66,7 @@ export const resolveCase = withInput(
   function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): CaseRecord {
     const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
     return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
+      requireNotRecused('resolve', c.complainedStaffNo, actor);
       const slips = resolutionSlipNumbers(ctx, c.id, input.slipNumbers);
       if (needsAmount && input.amountFen === undefined && slips.numbers.length === 0 && slips.linkedSlips === 0) {
         throw refuse(

@@ -134,6 +134,9 @@ export interface CaseRecord {
   expectedResolution: string | null;
   categoryCode: string;
   complainedUnitId: string | null;
+  /** 回避: the staff complained about (营业员) and her staff number; she may not handle the case (domain/recusal.ts). */
+  complainedStaffName: string | null;
+  complainedStaffNo: string | null;
   handlingUnitId: string | null;
   extensionReason: string | null;
   extensionConsent: boolean | null;

@@ -95,6 +95,9 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
   expectedResolution: maybe(z.string()),
   categoryCode: z.string(),
   complainedUnitId: maybe(z.string()),
+  /** 回避: the staff complained about and her staff number; absent from older branches. */
+  complainedStaffName: maybe(z.string()),
+  complainedStaffNo: maybe(z.string()),
   handlingUnitId: maybe(z.string()),
   extensionReason: maybe(z.string()),
   extensionConsent: maybe(z.boolean()),

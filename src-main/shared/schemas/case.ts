@@ -18,6 +18,7 @@ import { Quantity } from '../quantity-input';
 import { PROMISE_REPLY_MAX } from '../promise-state';
 import { Id, Instant, LocalDate, OptionalPhone, optionalText, shortText } from './common';
 import { INSTRUCTION_KINDS } from '../instruction-versions';
+import { StaffNo } from './admin';
 
 export const CustomerInput = z.strictObject({
   name: optionalText(50),
@@ -61,6 +62,9 @@ export const CaseIntakeInput = z
     expectedResolution: optionalText(1000),
     categoryCode: shortText(40),
     complainedUnitId: Id.optional(),
+    /** 回避: the salesperson or other member of staff the complaint is about, with her staff number. */
+    complainedStaffName: optionalText(50),
+    complainedStaffNo: StaffNo.optional(),
     handlingUnitId: Id.optional(),
   })
   .superRefine((v, ctx) => {
