@@ -99,6 +99,7 @@ export const FORM_TEXT_EN: FormText = {
     severity: 'Severity',
     category: 'Category',
     complainedUnit: 'Unit complained about',
+    complainedStaff: 'Staff complained about',
     handlingUnit: 'Handling unit',
     status: 'Status',
     customerSection: '2. Customer',

@@ -96,6 +96,7 @@ export const FORM_TEXT_ZH: FormText = {
     severity: '严重程度',
     category: '异议类别',
     complainedUnit: '被投诉单位',
+    complainedStaff: '被投诉员工',
     handlingUnit: '处理单位',
     status: '当前状态',
     customerSection: '二、顾客信息',

@@ -106,6 +106,8 @@ export interface FormText extends FormVocabulary {
     severity: string;
     category: string;
     complainedUnit: string;
+    /** 回避: the staff complained about (营业员), printed with her staff number. */
+    complainedStaff: string;
     handlingUnit: string;
     status: string;
     customerSection: string;

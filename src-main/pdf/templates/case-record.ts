@@ -51,6 +51,12 @@ function header(f: () => Flow, d: CaseRecordPrintData, t: FormText) {
   };
 }
 
+/** 回避: the staff complained about as named at intake, with her staff number (工号) when given. */
+const complainedStaff = (c: CaseRecordPrintData['c'], t: FormText): string =>
+  [c.complainedStaffName, c.complainedStaffNo ? `${t.slip.staffNo} ${c.complainedStaffNo}` : '']
+    .filter(Boolean)
+    .join('  ');
+
 function basics(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   const c = d.c;
   f.sectionTitle(t.record.basics);
@@ -62,6 +68,7 @@ function basics(f: Flow, d: CaseRecordPrintData, t: FormText): void {
     { label: t.record.category, value: d.categoryName },
     { label: t.record.status, value: t.status[c.status] },
     { label: t.record.complainedUnit, value: name(d, c.complainedUnitId) },
+    { label: t.record.complainedStaff, value: complainedStaff(c, t) },
     { label: t.record.handlingUnit, value: name(d, c.handlingUnitId) },
     // 受理 (SPEC §12): accepted at intake by whoever received it, or not accepted with the decision below.
     {
