@@ -131,6 +131,25 @@ function fontForGrapheme(doc: PDFKit.PDFDocument, g: string): FontName {
   return 'body';
 }
 
+/** Whether `text` may hold a grapheme of several code points: astral characters, joiners, selectors, marks. */
+function mayCluster(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0x300 && c <= 0x36f) || c === 0x200d || c === 0x20e3) return true;
+    if (c === 0xfe0e || c === 0xfe0f) return true;
+  }
+  return false;
+}
+
+/**
+ * The user-perceived characters of `text`, for cutting it at a page break: a surrogate pair, an
+ * emoji with its selector, skin tone or ZWJ sequence is never cut in two. Plain text takes the
+ * fast path and never builds the segmenter.
+ */
+export function characters(text: string): string[] {
+  return mayCluster(text) ? Array.from(graphemes(text), (g) => g.segment) : Array.from(text);
+}
+
 let segmenter: Intl.Segmenter | undefined;
 /** The graphemes of `text`; the segmenter is made on first use, so a plain document never pays for it. */
 export function graphemes(text: string): Intl.Segments {

@@ -7,6 +7,7 @@
 // the top margin), it has no repeating header row, and it knows nothing of our header callback,
 // so its continuation pages would have no form title, copy label, number or barcode.
 import type { Flow } from './layout';
+import { characters } from './font-fallback';
 
 export interface RowCell {
   x: number;
@@ -29,7 +30,7 @@ export interface RowOptions {
   onNewPage?: () => void;
 }
 
-const chars = (s: string): string[] => Array.from(s);
+const chars = characters;
 
 /** Height of a row showing `texts` in `cells`. */
 export function rowHeight(f: Flow, cells: RowCell[], texts: string[], minHeight: number): number {

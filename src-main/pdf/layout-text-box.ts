@@ -2,6 +2,7 @@
 // under its title marked continued; empty, it gives ruled lines to write on by hand.
 import type { Flow } from './layout';
 import { fitStart } from './layout-rows';
+import { characters } from './font-fallback';
 
 export interface TextBoxOptions {
   minLines?: number;
@@ -35,7 +36,7 @@ export function drawTextBox(f: Flow, title: string, body: string, opts: TextBoxO
     // All of it fits but not its tail: keep the last line(s) for the next page, with the tail.
     if (whole <= avail && whole + keep > avail) avail = Math.max(line - 2 * m.pad, whole - line);
     const n = fitStart(f, rest, innerW, avail, m.value);
-    const chars = Array.from(rest);
+    const chars = characters(rest);
     const part = chars.slice(0, n).join('');
     const h = Math.max(f.measure(part, innerW, m.value) + 2 * m.pad, first ? minLines * m.ruledLine : 0);
     f.doc.rect(f.left, f.y, f.width, h).stroke('#555');

@@ -4,6 +4,7 @@
 import { drawRow, drawTable, fitStart, type RowCell, type TableColumn } from './layout-rows';
 import { drawTextBox, type TextBoxOptions } from './layout-text-box';
 import { boxHeight, drawRuns, fallbackRuns, layoutRuns } from './text-runs';
+import { characters } from './font-fallback';
 export const PAPER_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
 
 export interface FlowOptions {
@@ -113,9 +114,9 @@ export class Flow {
     return this.doc.heightOfString(text || ' ', { width, lineGap: 1 });
   }
 
-  /** The longest prefix (in characters) of `text` that fits `height` at `width`. */
+  /** The longest prefix (in characters: graphemes, see `characters`) of `text` that fits `height` at `width`. */
   fitPrefix(text: string, width: number, height: number, size = SIZE.value): number {
-    const chars = Array.from(text);
+    const chars = characters(text);
     if (this.measure(text, width, size) <= height) return chars.length;
     let lo = 0;
     let hi = chars.length;
@@ -226,7 +227,7 @@ export class Flow {
         // Invariant: a body line is drawn only where a whole line fits above the footer.
         if (this.bottom - this.y < line) this.newPage();
         const n = fitStart(this, rest, w, this.bottom - this.y, m.value);
-        const chars = Array.from(rest);
+        const chars = characters(rest);
         const part = chars.slice(0, n).join('');
         this.text(part, this.left + m.pad + 12, this.y, w, { size: m.value });
         this.y += this.measure(part, w, m.value) + 2;

@@ -2,6 +2,7 @@
 // on every page, running paragraphs and headings that continue on the next page, the branch with its
 // seal and the date at the foot, and labelled lines to sign.
 import { Flow, SIZE } from './layout';
+import { characters } from './font-fallback';
 
 export const LETTER_BODY_SIZE = 11;
 
@@ -28,7 +29,7 @@ export function paragraph(f: Flow, text: string, indent = 0): void {
   while (rest) {
     f.ensure(f.measure('字', w, LETTER_BODY_SIZE) + 2);
     const n = f.fitPrefix(rest, w, f.bottom - f.y, LETTER_BODY_SIZE);
-    const chars = Array.from(rest);
+    const chars = characters(rest);
     const part = chars.slice(0, n).join('');
     f.text(part, f.left + indent, f.y, w, { size: LETTER_BODY_SIZE });
     f.y += f.measure(part, w, LETTER_BODY_SIZE) + 4;

@@ -194,3 +194,26 @@ describe('mixed runs in the flow', () => {
     expect(new Set(modes)).toEqual(new Set(['2']));
   });
 });
+
+describe('a page break inside text', () => {
+  const FAMILY = '👨‍👩‍👧';
+  it('never cuts an emoji ZWJ sequence or a surrogate pair: every page holds whole families', async () => {
+    const doc = createDoc({ creationDate: FIXED.creationDate });
+    const f = new Flow(doc, { paper: 'A5', margin: 30, footerHeight: 10, header: () => 40 });
+    f.newPage();
+    // About 75 lines of families: the page ends inside the run.
+    f.textBox('留言', Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `${FAMILY}𠀾` : FAMILY)).join(''), {
+      minLines: 1,
+    });
+    const pages = await readPdf(await toBuffer(doc));
+    expect(pages.length).toBeGreaterThan(1);
+    let families = 0;
+    for (const p of pages) {
+      const men = [...p.text].filter((c) => c === '👨').length;
+      const girls = [...p.text].filter((c) => c === '👧').length;
+      expect(men, `page text: ${p.text.slice(0, 40)}`).toBe(girls);
+      families += men;
+    }
+    expect(families).toBe(3000);
+  });
+});
