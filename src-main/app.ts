@@ -7,6 +7,7 @@ import { dispatch, type IncidentLogger } from './handlers';
 import type { AppContext, PlatformPort, Session, SettingsAccess } from './handlers/types';
 import { createContext } from './services/context';
 import { refreshDeadlines } from './services/deadline-refresh';
+import { rekeyReceipts } from './services/receipt-keys';
 import { ensureDefaultCategories } from './services/reference-data';
 import type { SecretBox } from './settings/settings-store';
 import type { Channel, ChannelOutput } from './shared/ipc/contract';
@@ -113,7 +114,11 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
   const log = o.log ?? console;
   const ctx: AppContext = createContext(o.db, { now: o.clock, newId: o.newId, settings: () => o.settings.branch() });
   const settings = isDevice(o.settings) ? o.settings : null;
-  if (settings) ctx.settingsAccess = settingsAccess(settings, o.secrets, () => refreshDeadlines(ctx));
+  if (settings)
+    ctx.settingsAccess = settingsAccess(settings, o.secrets, () => {
+      refreshDeadlines(ctx);
+      rekeyReceipts(o.db, settings.get().receiptSerialStart);
+    });
   if (o.platform) ctx.platform = o.platform;
   if (o.fontDir) ctx.fontDir = o.fontDir;
   if (o.emit) ctx.emit = o.emit;

@@ -8,6 +8,7 @@ import { refuse } from '../shared/errors';
 import { runMigrations, sqliteMigrationDriver } from '../shared/migration-runner';
 import { markCleanOnClose, takeCleanMarker } from './clean-shutdown';
 import { loadMigrations, type Migration } from './migrations';
+import { registerReceiptFunctions } from './receipt-functions';
 import { registerSearchFunctions } from './search-functions';
 
 export type Db = Database.Database;
@@ -120,6 +121,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
   try {
     db.pragma('busy_timeout = 5000');
     registerSearchFunctions(db);
+    registerReceiptFunctions(db);
     // The WAL may hold a newer schema than the header showed.
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > latest) throw tooNew(file, current, latest);

@@ -7,6 +7,7 @@ import { insertRow, stmt, updateRow } from '../db/statements';
 import { localMonth } from '../domain/business-time';
 import type { Actor } from '../domain/case-machine';
 import { formatNumber, NUMBER_KINDS } from '../domain/numbering';
+import { receiptKey } from '../domain/receipt-number';
 import { can } from '../domain/permissions';
 import {
   approvalAmount,
@@ -80,6 +81,19 @@ function requirePaymentMethod(differenceFen: number, method: string | undefined)
     ]);
 }
 
+/** The guard's key of the typed receipt number; a number of separators only is refused. */
+function requireReceiptKey(typed: string, serialStart: number): string {
+  const key = receiptKey(typed, serialStart);
+  if (key === '')
+    throw refuse('VALIDATION', '原小票号:不能只有空格或横线', 'Original receipt no. cannot be only spaces or dashes', [
+      {
+        field: 'receiptNo',
+        message: { zh: '原小票号:不能只有空格或横线', en: 'Original receipt no. cannot be only spaces or dashes' },
+      },
+    ]);
+  return key;
+}
+
 export const createSlip = withInput(
   SlipCreateInput,
   function createSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipCreateInput>): SlipRecord {
@@ -120,7 +134,8 @@ export const createSlip = withInput(
       requireActiveUnit(ctx, input.unitId, 'unitId');
       if (input.caseId) requireCase(ctx, input.caseId);
       const codes = [...new Set(input.returnedLines.map((l) => l.itemCode))];
-      const duplicate = findDuplicates(ctx.db, input.receiptNo, codes, null).length > 0;
+      const key = requireReceiptKey(input.receiptNo, settings.receiptSerialStart);
+      const duplicate = findDuplicates(ctx.db, key, codes, null).length > 0;
       const reasons = approvalReasons(approvalAmount(totals), actor.role, settings.approvalLimits, duplicate);
       const period = localMonth(now, settings.timeZone);
       const number = formatNumber(
@@ -168,9 +183,9 @@ export const createSlip = withInput(
       });
       const insertItem = stmt(
         ctx.db,
-        'INSERT OR IGNORE INTO slip_returned_items (slip_id, receipt_no, item_code) VALUES (?, ?, ?)',
+        'INSERT OR IGNORE INTO slip_returned_items (slip_id, receipt_no, receipt_key, item_code) VALUES (?, ?, ?, ?)',
       );
-      for (const code of codes) insertItem.run(id, input.receiptNo, code);
+      for (const code of codes) insertItem.run(id, input.receiptNo, key, code);
       const created = loadSlip(ctx.db, id) as SlipRecord;
       recordChange(ctx, authorOf(actor), {
         action: 'slip.create',

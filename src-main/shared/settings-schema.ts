@@ -5,6 +5,9 @@ import { DEFAULT_DECLINE_REASONS, DeclineReasonList } from './decline-reasons';
 import { CHANNELS, SIGN_OFF_POLICIES } from './enums';
 import { AMOUNT_CEILING_FEN, DEFAULT_MAX_AMOUNT_FEN } from './money-input';
 
+/** The chain's receipt format by default: "R" + the 8-digit date before the serial, as in R20261120-0042. */
+export const DEFAULT_RECEIPT_SERIAL_START = 9;
+
 const HourMinute = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), {
   params: { zh: '须为 HH:mm 格式', en: 'must be HH:mm' },
 });
@@ -55,6 +58,8 @@ export const BranchSettingsSchema = z.strictObject({
   declineReasons: DeclineReasonList.default(DEFAULT_DECLINE_REASONS),
   /** Acknowledged outbox rows older than this many days move to the outbox archive (issue 16 §4; default 30). */
   outboxArchiveDays: z.number().int().min(7).max(3650).default(30),
+  /** The chain's receipt format: characters (separators not counted) before the serial part whose leading zeros do not count; 0 = no serial part (default 9, R20261120-0042). */
+  receiptSerialStart: z.number().int().min(0).max(40).default(DEFAULT_RECEIPT_SERIAL_START),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -83,6 +88,7 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   unreachableAttemptsToFile: 2,
   declineReasons: DEFAULT_DECLINE_REASONS,
   outboxArchiveDays: 30,
+  receiptSerialStart: DEFAULT_RECEIPT_SERIAL_START,
 };
 
 /** Everything the device remembers: the branch settings above plus what only this PC needs. */

@@ -5,6 +5,7 @@
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
 import { parseNumber } from '../domain/numbering';
+import { receiptKey } from '../domain/receipt-number';
 import { writeSearchDoc } from '../services/case-store';
 import type { ServiceContext } from '../services/context';
 import { phoneLast4 } from '../shared/phone';
@@ -101,11 +102,17 @@ function mergeCase(ctx: ServiceContext, s: Snapshot): void {
   });
 }
 
-function mergeSlip(db: Db, s: Snapshot): void {
+function mergeSlip(db: Db, s: Snapshot, receiptSerialStart: number): void {
   stepAside(db, 'slip', String(s.number), String(s.id));
   upsert(db, 'slips', 'id', s, instants(s), ['rid']);
+  const key = receiptKey(String(s.receiptNo ?? ''), receiptSerialStart);
   for (const l of rows(s.returnedLines))
-    insertIgnore(db, 'slip_returned_items', { slipId: s.id, receiptNo: s.receiptNo, itemCode: l.itemCode });
+    insertIgnore(db, 'slip_returned_items', {
+      slipId: s.id,
+      receiptNo: s.receiptNo,
+      receiptKey: key,
+      itemCode: l.itemCode,
+    });
 }
 
 /** A customer whose phone another local customer has is left to that one (the phone is unique here). */
@@ -168,7 +175,7 @@ export function mergeHeldRecord(ctx: ServiceContext, r: HeldRecord): MergeOutcom
   if (local !== null && local >= r.version) return { merged: false, number };
   const snap = { ...s, version: r.version };
   if (r.type === 'case') mergeCase(ctx, snap);
-  else if (r.type === 'slip') mergeSlip(ctx.db, snap);
+  else if (r.type === 'slip') mergeSlip(ctx.db, snap, ctx.settings().receiptSerialStart);
   else if (r.type === 'customer') mergeCustomer(ctx.db, snap);
   else if (r.type === 'unit') mergeUnit(ctx.db, snap);
   else upsert(ctx.db, t.table, t.key, snap, instants(snap));

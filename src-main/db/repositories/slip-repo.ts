@@ -10,9 +10,10 @@ const SELECT = `SELECT s.*, u.name AS unit_name, h.name AS handled_by_name, a.na
   LEFT JOIN users f ON f.id = s.settled_by LEFT JOIN cases c ON c.id = s.case_id`;
 
 /** Earlier slips that are not void and returned the same item on the same receipt. */
+/** Earlier unvoided slips returning any of these items from the receipt with this key (domain/receipt-number.ts). */
 export function findDuplicates(
   db: Db,
-  receiptNo: string,
+  receiptKey: string,
   itemCodes: string[],
   exceptSlipId: string | null,
 ): SlipRecord['duplicates'] {
@@ -20,12 +21,19 @@ export function findDuplicates(
   const rows = db
     .prepare(
       `SELECT s.number, group_concat(i.item_code, ',') AS codes FROM slip_returned_items i JOIN slips s ON s.id = i.slip_id
-       WHERE i.receipt_no = ? AND i.item_code IN (${itemCodes.map(() => '?').join(',')}) AND s.status <> 'void' AND s.id <> ?
+       WHERE i.receipt_key = ? AND i.item_code IN (${itemCodes.map(() => '?').join(',')}) AND s.status <> 'void' AND s.id <> ?
        GROUP BY s.id ORDER BY s.rid`,
     )
-    .all(receiptNo, ...itemCodes, exceptSlipId ?? '') as { number: string; codes: string }[];
+    .all(receiptKey, ...itemCodes, exceptSlipId ?? '') as { number: string; codes: string }[];
   return rows.map((r) => ({ number: r.number, itemCodes: r.codes.split(',') }));
 }
+
+/** The key the slip's returned items were stored under ('' for a slip that returned nothing). */
+const storedReceiptKey = (db: Db, slipId: string): string =>
+  (
+    stmt(db, 'SELECT receipt_key FROM slip_returned_items WHERE slip_id = ? LIMIT 1').get(slipId) as
+      { receipt_key: string } | undefined
+  )?.receipt_key ?? '';
 
 export function loadSlip(db: Db, id: string): SlipRecord | undefined {
   const row = stmt(db, `${SELECT} WHERE s.id = ?`).get(id) as Record<string, unknown> | undefined;
@@ -44,7 +52,7 @@ export function loadSlip(db: Db, id: string): SlipRecord | undefined {
     deductCommission: r.deductCommission === 1,
     duplicates: findDuplicates(
       db,
-      String(r.receiptNo),
+      storedReceiptKey(db, id),
       returnedLines.map((l) => l.itemCode),
       id,
     ),
