@@ -26,6 +26,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   expectedResolution: { zh: '期望解决方式', en: 'Expected resolution' },
   categoryCode: { zh: '异议类别', en: 'Category' },
   complainedUnitId: { zh: '被投诉单位', en: 'Unit complained about' },
+  complainedStaffName: { zh: '被投诉员工', en: 'Staff complained about' },
+  complainedStaffNo: { zh: '被投诉员工工号', en: 'Staff no. of the staff complained about' },
   handlingUnitId: { zh: '处理单位', en: 'Handling unit' },
   assigneeId: { zh: '处理人', en: 'Handler' },
   caseId: { zh: '个案', en: 'Case' },

@@ -30,6 +30,13 @@ export function CaseIntakeSections({ c, f, categoryName }: Props) {
         <Row label={t('caseScreen.complainedUnit')}>
           <Value>{f.name(c.complainedUnitId)}</Value>
         </Row>
+        <Row label={t('caseScreen.complainedStaff')}>
+          <Value>
+            {[c.complainedStaffName, c.complainedStaffNo && `${t('auth.staffNo')} ${c.complainedStaffNo}`]
+              .filter(Boolean)
+              .join(' ')}
+          </Value>
+        </Row>
         {c.status === 'not_accepted' ? (
           <>
             <Row label={t('acceptance.accepted')}>

@@ -250,6 +250,27 @@ export function IntakeForm({ channel }: { channel: string }) {
                 options={unitOptions}
               />
             </Field>
+            <Field id="complainedStaff" path="complainedStaffName" label={t('intake.complainedStaff')} issues={issues}>
+              <Input
+                id="complainedStaff"
+                maxLength={50}
+                value={s.complainedStaffName ?? ''}
+                onChange={(e) => set('complainedStaffName', e.target.value)}
+              />
+            </Field>
+            <Field
+              id="complainedStaffNo"
+              path="complainedStaffNo"
+              label={t('intake.complainedStaffNo')}
+              issues={issues}
+            >
+              <Input
+                id="complainedStaffNo"
+                maxLength={12}
+                value={s.complainedStaffNo ?? ''}
+                onChange={(e) => set('complainedStaffNo', e.target.value)}
+              />
+            </Field>
             <Field id="handlingUnit" path="handlingUnitId" label={t('intake.handlingUnit')} issues={issues}>
               <Select
                 id="handlingUnit"

@@ -42,6 +42,9 @@ export interface IntakeState {
   expected: string;
   categoryCode: string;
   complainedUnitId: string;
+  /** 回避: the staff complained about and her staff number; absent from drafts saved before they existed. */
+  complainedStaffName?: string;
+  complainedStaffNo?: string;
   handlingUnitId: string;
 }
 
@@ -67,6 +70,8 @@ export const emptyIntake = (): IntakeState => ({
   expected: '',
   categoryCode: '',
   complainedUnitId: '',
+  complainedStaffName: '',
+  complainedStaffNo: '',
   handlingUnitId: '',
 });
 
@@ -139,6 +144,8 @@ export function toIntakeInput(form: IntakeForm, s: IntakeState): CaseIntakeInput
     };
   }
   if (s.complainedUnitId) input.complainedUnitId = s.complainedUnitId;
+  input.complainedStaffName = opt(s.complainedStaffName ?? '');
+  input.complainedStaffNo = opt(s.complainedStaffNo ?? '');
   if (s.handlingUnitId) input.handlingUnitId = s.handlingUnitId;
   return input;
 }
