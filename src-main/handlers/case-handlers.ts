@@ -15,6 +15,7 @@ import { caseHistory } from '../services/case-history';
 import { caseReminders, markRemindersSeen, remindersWaiting } from '../services/case-reminders';
 import { createCase, intakeCheck } from '../services/case-intake';
 import { getCase, getCaseByNumber, toView } from '../services/case-read';
+import { intakeMatches } from '../services/intake-matches';
 import {
   escalateCase,
   fileCase,
@@ -50,6 +51,7 @@ const followUpView =
 
 export const caseHandlers = {
   'intake.check': (ctx, s, input) => intakeCheck.parsed(ctx, s.actor, input),
+  'intake.matches': (ctx, s, input) => intakeMatches.parsed(ctx, s.actor, input),
   'cases.create': viewing(createCase.parsed),
   'cases.get': (ctx, s, input) => getCase.parsed(ctx, s.actor, input),
   'cases.getByNumber': (ctx, s, input) => getCaseByNumber.parsed(ctx, s.actor, input),

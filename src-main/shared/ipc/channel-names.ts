@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'categories.list',
   'categories.create',
   'intake.check',
+  'intake.matches',
   'cases.create',
   'cases.get',
   'cases.getByNumber',

@@ -36,7 +36,8 @@ import {
 } from '../schemas/case';
 import { DeclineInput } from '../schemas/acceptance';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
-import { IntakeCheckInput, QueueInput, SearchInput } from '../schemas/query';
+import { IntakeCheckInput, IntakeMatchesInput, QueueInput, SearchInput } from '../schemas/query';
+import type { IntakeMatches } from '../intake-match-types';
 import {
   ReportExportInput,
   ReportJobInput,
@@ -127,6 +128,7 @@ export const contract = {
   'categories.list': { input: Empty, output: out<CategoryView[]>() },
   'categories.create': { input: CategoryCreateInput, output: out<CategoryView>() },
   'intake.check': { input: IntakeCheckInput, output: out<IntakeCheck>() },
+  'intake.matches': { input: IntakeMatchesInput, output: out<IntakeMatches>() },
   'cases.create': { input: CaseIntakeInput, output: out<CaseView>() },
   'cases.get': { input: CaseOnlyInput, output: out<CaseView>() },
   'cases.getByNumber': { input: CaseNumberInput, output: out<CaseView>() },

@@ -22,3 +22,10 @@ export const IntakeCheckInput = z.strictObject({
   name: optionalText(50),
   receiptNo: optionalText(50),
 });
+
+/** What the clerk has typed so far; the intake notice matches each given field (issue 18 §3). */
+export const IntakeMatchesInput = z.strictObject({
+  phone: OptionalPhone,
+  name: optionalText(50),
+  receiptNo: optionalText(50),
+});

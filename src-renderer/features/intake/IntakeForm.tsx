@@ -90,7 +90,11 @@ export function IntakeForm({ channel }: { channel: string }) {
         />
       )}
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
-      <RepeatNotice phone={show.anonymous && s.anonymous ? '' : s.phone} receiptNo={s.receiptNo} />
+      <RepeatNotice
+        phone={show.anonymous && s.anonymous ? '' : s.phone}
+        name={show.anonymous && s.anonymous ? '' : s.name}
+        receiptNo={s.receiptNo}
+      />
       <Form component={false} layout="vertical">
         <form
           aria-label={t('intake.title')}

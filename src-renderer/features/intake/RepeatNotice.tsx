@@ -1,49 +1,97 @@
-// The repeat-complainant notice (SPEC §9): shown as soon as a valid phone number is typed.
+// The intake notice (SPEC §9, issue 18 §3): as the clerk types the phone, name or receipt number, it shows
+// the repeat-complainant flag and the earlier cases and slips that match, each saying why and linking to it.
 // It only informs — the complaint is registered like any other.
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IntakeMatch } from '../../../src-main/shared/intake-match-types';
 import { normalizePhone } from '../../../src-main/shared/phone';
 import { call } from '../../lib/api';
+import { formatTime } from '../../lib/format';
+import { useSession } from '../shell/session';
 
-export function RepeatNotice({ phone, receiptNo }: { phone: string; receiptNo: string }) {
+interface Typed {
+  phone: string;
+  name: string;
+  receiptNo: string;
+}
+
+/** What is worth asking about: a phone only once it is a whole number, the rest trimmed. */
+function settle(t: Typed): Typed {
+  return { phone: normalizePhone(t.phone) ? t.phone.trim() : '', name: t.name.trim(), receiptNo: t.receiptNo.trim() };
+}
+
+const given = (t: Typed) => ({
+  ...(t.phone ? { phone: t.phone } : {}),
+  ...(t.name ? { name: t.name } : {}),
+  ...(t.receiptNo ? { receiptNo: t.receiptNo } : {}),
+});
+
+function MatchLine({ m }: { m: IntakeMatch }) {
+  const { t, i18n } = useTranslation();
+  const { settings } = useSession();
+  const reasons = m.reasons.map((r) => t(`intake.matchReason.${r}`)).join(i18n.language === 'en' ? ', ' : '、');
+  const nameOnly = m.reasons.length === 1 && m.reasons[0] === 'name';
+  return (
+    <li data-testid="intake-match">
+      <a href={m.kind === 'case' ? `#/case/${m.id}` : `#/slip/${m.id}`}>
+        {t(m.kind === 'case' ? 'intake.matchCase' : 'intake.matchSlip')} {m.number}
+      </a>{' '}
+      {t(m.kind === 'case' ? `status.${m.status}` : `slipStatus.${m.status}`)} ·{' '}
+      {formatTime(m.at, settings.timeZone, i18n.language)}
+      {m.customerName ? ` · ${m.customerName}` : ''} · <strong>{t('intake.matchBy', { reasons })}</strong>
+      {nameOnly && <em style={{ marginLeft: 6 }}>({t('intake.nameOnly')})</em>}
+    </li>
+  );
+}
+
+export function RepeatNotice(typed: Typed) {
   const { t } = useTranslation();
-  const [settled, setSettled] = useState({ phone: '', receiptNo: '' });
+  const [settled, setSettled] = useState<Typed>({ phone: '', name: '', receiptNo: '' });
+  const { phone, name, receiptNo } = typed;
   // A short pause after the last key so every keystroke does not become a query.
   useEffect(() => {
-    const h = window.setTimeout(
-      () => setSettled({ phone: normalizePhone(phone) ? phone.trim() : '', receiptNo: receiptNo.trim() }),
-      250,
-    );
+    const h = window.setTimeout(() => setSettled(settle({ phone, name, receiptNo })), 250);
     return () => window.clearTimeout(h);
-  }, [phone, receiptNo]);
+  }, [phone, name, receiptNo]);
+  const input = given(settled);
+  const any = Object.keys(input).length > 0;
+  // Each answer is cached under the fields it was asked for: a late answer to older typing lands under
+  // its own key and never replaces the answer shown for what is typed now.
   const check = useQuery({
-    queryKey: ['intakeCheck', settled],
-    enabled: settled.phone !== '',
-    queryFn: () =>
-      call('intake.check', { phone: settled.phone, ...(settled.receiptNo ? { receiptNo: settled.receiptNo } : {}) }),
+    queryKey: ['intakeCheck', settled.phone, settled.name],
+    enabled: any,
+    queryFn: () => call('intake.check', given({ ...settled, receiptNo: '' })),
   });
-  const c = check.data;
-  if (!c || (!c.flagged && c.openCases.length === 0)) return null;
+  const matches = useQuery({
+    queryKey: ['intakeMatches', input],
+    enabled: any,
+    placeholderData: keepPreviousData,
+    queryFn: () => call('intake.matches', input),
+  });
+  const flagged = any && check.data?.flagged === true;
+  const found = any ? (matches.data?.matches ?? []) : [];
+  if (!flagged && found.length === 0) return null;
   return (
     <Alert
       role="status"
       data-testid="repeat-notice"
-      type={c.flagged ? 'warning' : 'info'}
+      type={flagged ? 'warning' : 'info'}
       showIcon
       style={{ marginBottom: 12 }}
-      message={c.flagged ? t('intake.repeatFlagged', { n: c.unfoundedLast12Months }) : t('intake.openCases')}
+      message={
+        flagged ? t('intake.repeatFlagged', { n: check.data?.unfoundedLast12Months ?? 0 }) : t('intake.matchesTitle')
+      }
       description={
-        c.openCases.length > 0 && (
+        found.length > 0 && (
           <>
-            {c.flagged && t('intake.openCases')}{' '}
-            {c.openCases.map((o) => (
-              <a key={o.id} href={`#/case/${o.id}`} style={{ marginRight: 8 }}>
-                {o.number} {t(`status.${o.status}`)}
-                {o.samePurchase ? t('intake.samePurchase') : ''}
-              </a>
-            ))}
+            {flagged && t('intake.matchesTitle')}
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {found.map((m) => (
+                <MatchLine key={`${m.kind}:${m.id}`} m={m} />
+              ))}
+            </ul>
           </>
         )
       }
