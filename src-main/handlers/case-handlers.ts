@@ -57,7 +57,10 @@ export const caseHandlers = {
   'cases.getByNumber': (ctx, s, input) => getCaseByNumber.parsed(ctx, s.actor, input),
   'cases.forward': viewing(forwardCase.parsed),
   'cases.decline': viewing(declineCase.parsed),
-  'cases.resolve': viewing(resolveCase.parsed),
+  'cases.resolve': (ctx, s, input) => {
+    const r = resolveCase.parsed(ctx, s.actor, input);
+    return { ...toView(ctx, s.actor, r), warnings: r.warnings };
+  },
   'cases.feedback': viewing(recordFeedback.parsed),
   'cases.escalate': viewing(escalateCase.parsed),
   'cases.resume': viewing(resumeCase.parsed),

@@ -14,6 +14,7 @@ import {
   ResumeInput,
   ReviewInput,
 } from '../shared/schemas/case';
+import { type ResolutionWarning, resolutionWarnings } from '../shared/resolution-warnings';
 import type { CaseRecord } from '../shared/types';
 import { authorOf, mutateCase } from './case-store';
 import type { ServiceContext } from './context';
@@ -61,13 +62,18 @@ export const forwardCase = withInput(
   },
 );
 
+/** The resolved case and what the handler should still do (a warning never undoes the resolution). */
+export type ResolvedCase = CaseRecord & { warnings: ResolutionWarning[] };
+
 export const resolveCase = withInput(
   ResolveInput,
-  function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): CaseRecord {
+  function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): ResolvedCase {
     const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
-    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
+    let warnings: ResolutionWarning[] = [];
+    const resolved = mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
       requireNotRecused('resolve', c.complainedStaffNo, actor);
       const slips = resolutionSlipNumbers(ctx, c.id, input.slipNumbers);
+      warnings = resolutionWarnings(input.type, input.amountFen, slips.numbers.length + slips.linkedSlips);
       if (needsAmount && input.amountFen === undefined && slips.numbers.length === 0 && slips.linkedSlips === 0) {
         throw refuse(
           'VALIDATION',
@@ -102,6 +108,7 @@ export const resolveCase = withInput(
         },
       };
     });
+    return { ...resolved, warnings };
   },
 );
 

@@ -542,6 +542,7 @@ export const en: Messages = {
     headOfficeUrl: 'Head-office address',
     syncIntervalMinutes: 'Sync every (minutes)',
     outboxArchiveDays: 'Keep synced records on this PC for (days, then archived)',
+    receiptSerialStart: 'Receipt characters before the serial (9 for R20261120-0042; 0 = no serial)',
     syncKey: 'Sync key',
     syncKeySave: 'Save key',
     syncKeySaved: 'Sync key saved',

@@ -534,6 +534,7 @@ export const zhCN = {
     headOfficeUrl: '总部地址',
     syncIntervalMinutes: '自动同步间隔(分钟)',
     outboxArchiveDays: '已同步记录在本机保留(天,之后归档)',
+    receiptSerialStart: '小票号流水号前的字符数(R20261120-0042 为 9,0 = 无流水号)',
     syncKey: '同步密钥',
     syncKeySave: '保存密钥',
     syncKeySaved: '同步密钥已保存',

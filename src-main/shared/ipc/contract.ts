@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Bilingual } from '../errors';
 import type { QueueName } from '../enums';
 import type { UpdateStatusView } from '../update-view';
+import type { ResolutionWarning } from '../resolution-warnings';
 import {
   CategoryCreateInput,
   PinChangeInput,
@@ -134,7 +135,7 @@ export const contract = {
   'cases.getByNumber': { input: CaseNumberInput, output: out<CaseView>() },
   'cases.forward': { input: ForwardInput, output: out<CaseView>() },
   'cases.decline': { input: DeclineInput, output: out<CaseView>() },
-  'cases.resolve': { input: ResolveInput, output: out<CaseView>() },
+  'cases.resolve': { input: ResolveInput, output: out<CaseView & { warnings: ResolutionWarning[] }>() },
   'cases.feedback': { input: FeedbackInput, output: out<CaseView>() },
   'cases.escalate': { input: EscalateInput, output: out<CaseView>() },
   'cases.resume': { input: ResumeInput, output: out<CaseView>() },

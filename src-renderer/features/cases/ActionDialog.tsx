@@ -182,6 +182,16 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, ti
         <Alert type="info" showIcon message={notice} style={{ marginBottom: 12 }} data-testid="action-notice" />
       )}
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
+      {(spec.hints?.(values, caseView) ?? []).map((h) => (
+        <Alert
+          key={h.en}
+          type="warning"
+          showIcon
+          message={pick(h)}
+          style={{ marginBottom: 12 }}
+          data-testid="action-hint"
+        />
+      ))}
       <Form component={false} layout="vertical">
         <form
           aria-label={title ?? t(`action.${action}`)}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../src-main/domain/permissions';
 import { timelineWords } from '../../../src-main/shared/event-label';
 import type { CaseView } from '../../../src-main/shared/types';
+import type { ResolutionWarning } from '../../../src-main/shared/resolution-warnings';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
@@ -28,7 +29,7 @@ import { promiseAnswerNotice } from './PromiseRows';
 
 export function CaseDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { settings, user } = useSession();
   const units = useUnits();
   const categories = useCategories();
@@ -142,10 +143,13 @@ export function CaseDetail({ id }: { id: string }) {
           title={caseActionLabel(t, c, action.name)}
           onClose={(answer) => {
             if (answer) {
-              const value = answer as CaseView | { case: CaseView };
+              const value = answer as CaseView | { case: CaseView } | (CaseView & { warnings: ResolutionWarning[] });
               qc.setQueryData(['case', id], 'case' in value ? value.case : value);
               void qc.invalidateQueries({ queryKey: ['caseHistory', id] });
               void message.success(t('action.done', { action: caseActionLabel(t, c, action.name) }));
+              // A warning returned with the save (cases.resolve: open the slip) stays until acknowledged.
+              for (const w of 'warnings' in value ? value.warnings : [])
+                modal.warning({ title: pick(w.message), className: 'save-warning' });
             }
             setAction(null);
           }}

@@ -16,6 +16,8 @@ import {
 import type { Channel } from '../../../src-main/shared/ipc/contract';
 import type { CaseView } from '../../../src-main/shared/types';
 import { PROMISE_REPLY_MAX } from '../../../src-main/shared/promise-state';
+import type { Bilingual } from '../../../src-main/shared/errors';
+import { resolutionWarnings } from '../../../src-main/shared/resolution-warnings';
 import { toFen } from '../../lib/format';
 
 export type FieldKind =
@@ -56,6 +58,8 @@ export interface ActionSpec {
   fields: ActionField[];
   /** `targetId` is the case, except for the escalation, follow-up and slip actions at the end (`caseId` is then their case). */
   build: (targetId: string, v: Record<string, string>, caseId: string) => Record<string, unknown>;
+  /** Warnings shown while the form is filled in (never a refusal): main's own rule on the values typed so far. */
+  hints?: (v: Record<string, string>, c: CaseView | undefined) => Bilingual[];
 }
 
 const opts = (values: readonly string[], ns: string) => (t: TFunction) =>
@@ -63,6 +67,7 @@ const opts = (values: readonly string[], ns: string) => (t: TFunction) =>
 const optional = (s: string | undefined) => (s && s.trim() ? s : undefined);
 const yesNo = (s: string | undefined) => (s === 'yes' ? true : s === 'no' ? false : undefined);
 const money = (s: string | undefined) => (s && s.trim() ? (toFen(s) ?? -1) : undefined);
+const splitSlipNumbers = (s: string | undefined) => (s ?? '').split(/[,,\s]+/).filter(Boolean);
 const instant = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
 
 const note: ActionField = { name: 'note', kind: 'textarea', label: 'field.note' };
@@ -109,9 +114,15 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       type: v.type,
       summary: v.summary ?? '',
       amountFen: money(v.amount),
-      slipNumbers: (v.slipNumbers ?? '').split(/[,,\s]+/).filter(Boolean),
+      slipNumbers: splitSlipNumbers(v.slipNumbers),
       atCounter: yesNo(v.atCounter) ?? false,
     }),
+    hints: (v, c) =>
+      resolutionWarnings(
+        v.type ?? '',
+        money(v.amount),
+        splitSlipNumbers(v.slipNumbers).length + (c?.slips ?? []).filter((s) => s.status !== 'void').length,
+      ).map((w) => w.message),
   },
   feedback: {
     channel: 'cases.feedback',

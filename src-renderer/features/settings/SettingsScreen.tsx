@@ -41,6 +41,7 @@ type Editable = Pick<
   | 'followUpDays'
   | 'unreachableAttemptsToFile'
   | 'declineReasons'
+  | 'receiptSerialStart'
 >;
 
 /** The maximum amount as typed in yuan: fen, or the field's message. */
@@ -76,6 +77,7 @@ export function SettingsScreen() {
     followUpDays: settings.followUpDays,
     unreachableAttemptsToFile: settings.unreachableAttemptsToFile,
     declineReasons: settings.declineReasons,
+    receiptSerialStart: settings.receiptSerialStart,
   }));
   const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
@@ -184,6 +186,14 @@ export function SettingsScreen() {
                 onChange={(n) =>
                   set('approvalLimits', { ...v.approvalLimits, supervisorFen: Math.round(Number(n ?? 0) * 100) })
                 }
+                style={{ width: '100%' }}
+              />
+            </Field>
+            <Field id="receiptSerialStart" label={t('settings.receiptSerialStart')} issues={issues}>
+              <InputNumber
+                id="receiptSerialStart"
+                value={v.receiptSerialStart}
+                onChange={(n) => set('receiptSerialStart', Number(n ?? 0))}
                 style={{ width: '100%' }}
               />
             </Field>
