@@ -54,4 +54,24 @@ describe('resolve: open the slip', () => {
     await shot(page, 'resolve-slip-warning');
     await ctx.close();
   });
+
+  it("the manager sets the chain's receipt format; a negative count is refused on its field in words", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await signIn(page, h.url, 'M001');
+    await page.getByRole('button', { name: '设置' }).click();
+    const start = page.locator('#receiptSerialStart');
+    expect(await start.inputValue()).toBe('9');
+    await start.fill('-1');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    const item = page.locator('.ant-form-item').filter({ has: start });
+    await expect.poll(() => item.innerText()).toContain('小票号流水号前的字符数:');
+    await start.scrollIntoViewIfNeeded();
+    await shot(page, 'settings-receipt-format');
+    await start.fill('0');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('设置已保存').waitFor();
+    expect((await api(page, 'settings.get', {})).receiptSerialStart).toBe(0);
+    await ctx.close();
+  });
 });

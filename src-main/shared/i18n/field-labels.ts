@@ -109,6 +109,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   form: { zh: '草稿名称', en: 'Draft name' },
   value: { zh: '草稿内容', en: 'Draft content' },
   outboxArchiveDays: { zh: '已同步记录在本机保留天数', en: 'Days synced records stay on this PC' },
+  receiptSerialStart: { zh: '小票号流水号前的字符数', en: 'Receipt characters before the serial' },
   lockAfterMinutes: { zh: '无操作锁屏分钟数', en: 'Minutes idle before the lock' },
   dueSoonHours: { zh: '即将到期提前小时数', en: 'Due-soon window (hours)' },
   governmentReplyDays: { zh: '政府部门答复时限天数', en: 'Government reply limit (days)' },
