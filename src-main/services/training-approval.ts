@@ -10,7 +10,7 @@ import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import { TrainingApproveInput, TrainingQueueInput, TrainingReturnInput } from '../shared/schemas/training';
 import { TrainingCaseInput } from '../shared/schemas/report';
-import type { TrainingDraft, TrainingQueueRow, TrainingText } from '../shared/training-sheet-types';
+import { type TrainingDraft, type TrainingQueueRow, type TrainingText, wordsOf } from '../shared/training-sheet-types';
 import type { CaseRecord } from '../shared/types';
 import { authorOf } from './case-store';
 import { recordChange } from './changes';
@@ -188,14 +188,5 @@ export const returnTraining = withInput(
 /** Approves the redacted proposal unchanged (the demo store's secretary; tests). */
 export function approveDrafted(ctx: ServiceContext, actor: Actor, caseId: string): TrainingDraft {
   const d = trainingDraft(ctx, actor, { caseId });
-  return approveTraining(ctx, actor, {
-    caseId,
-    content: d.text.content,
-    expectedResolution: d.text.expectedResolution,
-    resolutionSummary: d.text.resolutionSummary,
-    reviewText: d.text.reviewText,
-    notes: d.text.notes.map((n) => n.text),
-    escalations: d.text.escalations.map((e) => e.text),
-    instructions: d.text.instructions.map((i) => i.text),
-  });
+  return approveTraining(ctx, actor, { caseId, ...wordsOf(d.text) });
 }

@@ -16,6 +16,28 @@ export interface TrainingText {
   instructions: { at: number; text: string }[];
 }
 
+/** The words of a training text as the secretary's edit sends them (times and kinds stay the case's). */
+export interface TrainingWords {
+  content: string;
+  expectedResolution: string;
+  resolutionSummary: string;
+  reviewText: string;
+  notes: string[];
+  escalations: string[];
+  instructions: string[];
+}
+
+/** The words of `t`, which approve it unchanged: one mapping for the screen, the demo and the tests. */
+export const wordsOf = (t: TrainingText): TrainingWords => ({
+  content: t.content,
+  expectedResolution: t.expectedResolution,
+  resolutionSummary: t.resolutionSummary,
+  reviewText: t.reviewText,
+  notes: t.notes.map((n) => n.text),
+  escalations: t.escalations.map((e) => e.text),
+  instructions: t.instructions.map((i) => i.text),
+});
+
 /** A typical case in the secretary's queue (pending) or sent back. */
 export interface TrainingQueueRow {
   caseId: string;

@@ -1,19 +1,10 @@
 // Approves a typical case's training text as the secretary's draft proposes it (the redacted text), for tests
 // that need a case in the training library, and the edit input of a text.
 import { approveDrafted } from '../../src-main/services/training-approval';
-import type { TrainingText } from '../../src-main/shared/training-sheet-types';
+import { type TrainingText, wordsOf } from '../../src-main/shared/training-sheet-types';
 import type { TestStore } from './store';
 
 /** The edit input that approves this text unchanged. */
-export const asInput = (caseId: string, t: TrainingText) => ({
-  caseId,
-  content: t.content,
-  expectedResolution: t.expectedResolution,
-  resolutionSummary: t.resolutionSummary,
-  reviewText: t.reviewText,
-  notes: t.notes.map((n) => n.text),
-  escalations: t.escalations.map((e) => e.text),
-  instructions: t.instructions.map((i) => i.text),
-});
+export const asInput = (caseId: string, t: TrainingText) => ({ caseId, ...wordsOf(t) });
 
 export const approveAsDrafted = (st: TestStore, caseId: string) => approveDrafted(st.ctx, st.users.secretary, caseId);

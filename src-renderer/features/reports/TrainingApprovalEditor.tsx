@@ -7,31 +7,11 @@ import { Alert, App, Button, Form, Input, Modal, Space, Spin, Typography } from 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneTag } from '../../components/ToneTag';
-import type { TrainingDraft } from '../../../src-main/shared/training-sheet-types';
+import { type TrainingWords, wordsOf } from '../../../src-main/shared/training-sheet-types';
 import { pick } from '../../i18n';
 import { ApiError, call, invoke } from '../../lib/api';
 import { formatTime } from '../../lib/format';
 import { useSession } from '../shell/session';
-
-type Words = {
-  content: string;
-  expectedResolution: string;
-  resolutionSummary: string;
-  reviewText: string;
-  notes: string[];
-  escalations: string[];
-  instructions: string[];
-};
-
-const wordsOf = (d: TrainingDraft): Words => ({
-  content: d.text.content,
-  expectedResolution: d.text.expectedResolution,
-  resolutionSummary: d.text.resolutionSummary,
-  reviewText: d.text.reviewText,
-  notes: d.text.notes.map((n) => n.text),
-  escalations: d.text.escalations.map((e) => e.text),
-  instructions: d.text.instructions.map((i) => i.text),
-});
 
 export function TrainingApprovalEditor({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t, i18n } = useTranslation();
@@ -39,13 +19,13 @@ export function TrainingApprovalEditor({ caseId, onDone }: { caseId: string; onD
   const { message } = App.useApp();
   const qc = useQueryClient();
   const draft = useQuery({ queryKey: ['training.draft', caseId], queryFn: () => call('training.draft', { caseId }) });
-  const [words, setWords] = useState<Words | null>(null);
+  const [words, setWords] = useState<TrainingWords | null>(null);
   const [error, setError] = useState<{ text: string; field: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [sendingBack, setSendingBack] = useState(false);
   const [reason, setReason] = useState('');
   useEffect(() => {
-    if (draft.data) setWords(wordsOf(draft.data));
+    if (draft.data) setWords(wordsOf(draft.data.text));
   }, [draft.data]);
   const time = (ms: number) => formatTime(ms, settings.timeZone, i18n.language);
 
