@@ -146,6 +146,8 @@ describe('branch UI end to end', () => {
     await page.locator('#issuedLines-0-name').fill('运动鞋 42码(新)');
     await page.locator('#issuedLines-0-unitPrice').fill('429');
     expect(await page.locator('[data-testid="slip-totals"]').textContent()).toContain('¥30.00');
+    // The customer pays the ¥30.00 difference: the form asks how.
+    await choose(page, 'slipPaymentMethod', '现金');
     await choose(page, 'slipReason', '质量问题');
     // Submitting without the yes/no answers names them; nothing typed is lost.
     await page.keyboard.press('Control+Enter');

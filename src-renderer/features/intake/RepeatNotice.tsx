@@ -35,7 +35,8 @@ function MatchLine({ m }: { m: IntakeMatch }) {
   const nameOnly = m.reasons.length === 1 && m.reasons[0] === 'name';
   return (
     <li data-testid="intake-match">
-      <a href={m.kind === 'case' ? `#/case/${m.id}` : `#/slip/${m.id}`}>
+      {/* Underlined: a link inside a line of text is not told apart by colour alone. */}
+      <a href={m.kind === 'case' ? `#/case/${m.id}` : `#/slip/${m.id}`} style={{ textDecoration: 'underline' }}>
         {t(m.kind === 'case' ? 'intake.matchCase' : 'intake.matchSlip')} {m.number}
       </a>{' '}
       {t(m.kind === 'case' ? `status.${m.status}` : `slipStatus.${m.status}`)} ·{' '}
