@@ -61,6 +61,23 @@ describe('SlipForm', () => {
     expect(down.paymentMethod).toBeUndefined();
   });
 
+  it('asks the refund amount of a return only: an exchange computes it and sends none', async () => {
+    await renderSigned(<SlipForm caseId={undefined} />);
+    expect(document.querySelector('#slipRefund')).toBeNull();
+    await userEvent.click(screen.getByLabelText('退货'));
+    expect(document.querySelector('#slipRefund')).not.toBeNull();
+    const line = (unitPrice: string) => ({ itemCode: 'A', name: 'a', spec: '', quantity: '1', unitPrice });
+    const typedThenSwitched = {
+      ...emptySlip(),
+      type: 'exchange' as const,
+      refund: '50',
+      returnedLines: [line('100')],
+      issuedLines: [line('80')],
+    };
+    expect(toSlipInput(typedThenSwitched, undefined).refundFen).toBeUndefined();
+    expect(toSlipInput({ ...typedThenSwitched, type: 'return' }, undefined).refundFen).toBe(5000);
+  });
+
   it('shows 收款方式 of a saved exchange in the vocabulary', async () => {
     const base = { type: 'exchange', paymentMethod: 'store_credit', refundMethod: null } as const;
     const view = {

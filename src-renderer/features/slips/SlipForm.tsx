@@ -156,15 +156,13 @@ function SlipFormBody({ caseId, linked }: { caseId: string | undefined; linked: 
           </div>
           <ApprovalNotice totals={totals} />
           <div className="form-grid">
-            <Field
-              id="slipRefund"
-              path="refundFen"
-              label={t('slip.refund')}
-              issues={issues}
-              required={s.type === 'return'}
-            >
-              <Input id="slipRefund" inputMode="decimal" {...text('refund')} />
-            </Field>
+            {/* An exchange's refund is the returned goods' value above the new goods' (main computes it):
+                only a return asks for the amount. */}
+            {s.type === 'return' && (
+              <Field id="slipRefund" path="refundFen" label={t('slip.refund')} issues={issues} required>
+                <Input id="slipRefund" inputMode="decimal" {...text('refund')} />
+              </Field>
+            )}
             {customerPays(s) ? (
               <Field
                 id="slipPaymentMethod"

@@ -116,7 +116,8 @@ export function toSlipInput(s: SlipState, caseId: string | undefined): SlipCreat
     salespersonStaffNo: opt(s.salespersonStaffNo),
     returnedLines: s.returnedLines.map(toLine),
     issuedLines: s.type === 'exchange' ? s.issuedLines.map(toLine) : [],
-    refundFen: s.refund.trim() ? (toFen(s.refund) ?? -1) : undefined,
+    // An exchange sends no amount: its refund follows from the lines (domain/slips.ts refundOf).
+    refundFen: s.type === 'return' && s.refund.trim() ? (toFen(s.refund) ?? -1) : undefined,
     ...(customerPays(s)
       ? { paymentMethod: s.paymentMethod || undefined }
       : { refundMethod: s.refundMethod || undefined }),
