@@ -22,6 +22,13 @@ const COMPOUND_SURNAMES = [
 /** What a customer is called after the surname; staff titles (经理, 秘书) are deliberately absent. */
 const TITLES =
   '先生|女士|小姐|老师|阿姨|师傅|大爷|大妈|大姐|大哥|大叔|大婶|大伯|奶奶|爷爷|伯伯|叔叔|太太|夫人|同志|老板|姐|哥|叔|婶|姨|伯';
+/**
+ * Office titles a government contact person is often recorded with (赵科长, 钱主任): a recorded name
+ * that is a surname and a title names a person by the surname, never by the title alone.
+ */
+const OFFICE_TITLES =
+  '科长|副科长|主任|副主任|处长|副处长|局长|副局长|所长|副所长|队长|站长|股长|科员|干事|书记|部长|经理';
+const TITLED = new RegExp(`^(?:${TITLES}|${OFFICE_TITLES})$`);
 /** What a given name's last character takes as a nickname: 小丽, 阿丽, 丽丽, 丽姐. */
 const NICK_BEFORE = '小|阿';
 const NICK_AFTER = '姐|哥|儿';
@@ -44,7 +51,10 @@ export function nameForms(raw: string, nicknames = true): string[] {
     return [escape(name), ...parts.map((p) => String.raw`(?:(?:Mr|Mrs|Ms|Miss)\.?\s*)?\b${escape(p)}\b`)];
   }
   const surname = surnameOf(name);
-  const given = Array.from(name.slice(surname.length));
+  const rest = name.slice(surname.length);
+  // 王先生, 赵科长: recorded by surname and title — the title alone is an ordinary word.
+  if (TITLED.test(rest)) return [escape(name), `${escape(surname)}(?:${TITLES}|${OFFICE_TITLES})`];
+  const given = Array.from(rest);
   const last = given[given.length - 1];
   const forms = [escape(name), `${escape(surname)}(?:${TITLES})`];
   if (given.length >= 2) forms.push(escape(given.join('')));

@@ -133,6 +133,9 @@ describe('recorded name in every form', () => {
     ['张丽', '张姐和张阿姨', `${M}和${M}`, 'surname + 姐 / 阿姨'],
     ['欧阳娜娜', '娜娜说欧阳女士不满意', `${M}说${M}不满意`, 'given name and compound surname'],
     ['John Smith', 'Mr. Smith called; john smith again', `${M} called; ${M} again`, 'a Latin name'],
+    ['王先生', '王先生说,先生请稍等;小王', `${M}说,先生请稍等;小王`, 'surname + title: the title alone is a word'],
+    ['赵科长', '赵科长来电,科长们都关注;赵主任', `${M}来电,科长们都关注;${M}`, 'surname + office title'],
+    ['欧阳主任', '欧阳主任与主任们', `${M}与主任们`, 'compound surname + office title'],
   ])('%s: %s (%s)', (name, text, out) => {
     expect(mask([name], text)).toBe(out);
   });
@@ -200,5 +203,14 @@ describe('holdsIdentifier (the approval check)', () => {
     ['明明说过会退款', false],
   ])('%s → %s', (text, held) => {
     expect(holdsIdentifier(ids, text)).toBe(held);
+  });
+
+  // A government contact recorded as 赵科长: the approval refuses her name, not every 科长.
+  it.each([
+    ['赵科长来电', true],
+    ['赵主任来电', true],
+    ['请科长审阅', false],
+  ])('recorded 赵科长: %s → %s', (text, held) => {
+    expect(holdsIdentifier({ names: ['赵科长'], other: [] }, text)).toBe(held);
   });
 });
