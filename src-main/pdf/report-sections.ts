@@ -264,6 +264,7 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
         int(p.slips),
         yuan(p.refundFen),
       ]),
+      note: w.trendNote,
     },
     {
       id: 'typical',

@@ -72,6 +72,8 @@ export interface ReportText {
     typicalTitle: string;
     noTypical: string;
     trendTitle: string;
+    /** Which view of the slips the trend's slip and refund columns follow. */
+    trendNote: string;
     trendCols: {
       period: string;
       total: string;
@@ -205,6 +207,7 @@ export const REPORT_TEXT_ZH: ReportText = {
     typicalTitle: '典型范例',
     noTypical: '本期没有典型范例',
     trendTitle: '与前期比较',
+    trendNote: '退换货单与退款按个案受理期间计(同上表“按个案受理期间”),作废单不计。',
     trendCols: {
       period: '期间',
       total: '受理',
@@ -336,6 +339,8 @@ export const REPORT_TEXT_EN: ReportText = {
     typicalTitle: 'Typical cases',
     noTypical: 'No typical case in this period',
     trendTitle: 'Against previous periods',
+    trendNote:
+      'Slips and refunds count as "By case received" above: by the period the case was received in; void slips are not counted.',
     trendCols: {
       period: 'Period',
       total: 'Received',

@@ -82,6 +82,7 @@ export const reportsZhCN = {
       attention: '有疑义或升级的个案',
       more: '仅列出前 {{shown}} 件,共 {{total}} 件',
       trendTitle: '与前期比较',
+      trendNote: '退换货单与退款按个案受理期间计(同上表“按个案受理期间”),作废单不计。',
       trendChart: '受理与超时走势',
       categoryChart: '异议类别分布',
       closingChart: '结案时限',
@@ -220,6 +221,8 @@ export const reportsEn: ReportsMessages = {
       attention: 'Disputed or escalated cases',
       more: 'First {{shown}} of {{total}} shown',
       trendTitle: 'Against previous periods',
+      trendNote:
+        'Slips and refunds count as "By case received" above: by the period the case was received in; void slips are not counted.',
       trendChart: 'Cases received and late',
       categoryChart: 'Cases by category',
       closingChart: 'Time limits',

@@ -118,6 +118,9 @@ describe('SummaryView', () => {
     expect(within(slips).getByTestId('slips-note').textContent).toContain('作废单不计');
     expect(within(screen.getByTestId('stat-slips')).getByText('2')).toBeTruthy();
     expect(within(screen.getByTestId('table-trend')).getByText('2026-10')).toBeTruthy();
+    expect(within(screen.getByTestId('table-trend')).getByTestId('trend-note').textContent).toContain(
+      '退换货单与退款按个案受理期间计',
+    );
     expect(within(screen.getByTestId('table-typical')).getByText('SH01-YY-202611-0002')).toBeTruthy();
     expect(within(screen.getByTestId('table-attention')).getByText('有疑义、升级处理')).toBeTruthy();
     const chart = screen.getByTestId('chart-category');

@@ -52,6 +52,8 @@ describe('summary PDF', () => {
     // The figures: refund 459.00 yuan, commission deducted on 459.00, quality share 50.0%.
     expect(text).toContain('459.00');
     expect(text).toContain('50.0%');
+    // The trend's slip and refund columns say which view of the slips they follow.
+    expect(text).toContain(squash('退换货单与退款按个案受理期间计'));
     expect(text).toContain(report.summary.typical[0]?.number ?? 'missing');
     expect(pages[0]?.text).toMatch(/第1页\/共\d+页|第 1 页/);
   });
@@ -60,6 +62,7 @@ describe('summary PDF', () => {
     const text = squash((await readPdf(await summaryPdf(report, 'en'))).map((p) => p.text).join(''));
     expect(text).toContain(squash('Customer objections: monthly report'));
     expect(text).toContain('Productquality');
+    expect(text).toContain(squash('Slips and refunds count as "By case received" above'));
   });
 
   it('an empty period prints, saying so', async () => {

@@ -1,5 +1,5 @@
 // The summary screen's comparison with the previous periods: one row per period, this one last.
-import { Table } from 'antd';
+import { Table, Typography } from 'antd';
 import type { Summary } from '../../../../src-main/shared/summary-types';
 import { yuan } from '../../../lib/format';
 import type { SummaryLabels } from '../summary-labels';
@@ -28,6 +28,9 @@ export function TrendSection({ summary: s, labels }: { summary: Summary; labels:
           { title: w.refundYuan, dataIndex: 'refundFen', align: 'right', render: (v: number) => yuan(v) },
         ]}
       />
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 0' }} data-testid="trend-note">
+        {w.trendNote}
+      </Typography.Paragraph>
     </Section>
   );
 }
