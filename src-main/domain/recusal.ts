@@ -3,8 +3,24 @@
 import type { CaseAction } from '../shared/enums';
 import { type Bilingual, refuse } from '../shared/errors';
 
-/** The actions the staff complained about must stand aside from (being assigned is checked on forward). */
-export const RECUSED_ACTIONS: readonly CaseAction[] = ['resolve', 'finding'];
+/**
+ * The handling the staff complained about must stand aside from: deciding, answering the customer,
+ * promising and extending on her own case (being assigned is checked on forward). Passing the case on,
+ * escalating it, a note, and the manager's review and filing stay open to her — a branch has one
+ * manager, and a case about her must still close.
+ */
+export const RECUSED_ACTIONS: readonly CaseAction[] = [
+  'decline',
+  'resolve',
+  'feedback',
+  'submit',
+  'promise',
+  'answer_promise',
+  'extend',
+  'finding',
+  'follow_up',
+  'file_unreachable',
+];
 
 export const RECUSAL_REASON: Bilingual = {
   zh: '您是本案被投诉的员工,须回避',

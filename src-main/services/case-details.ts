@@ -4,7 +4,6 @@ import { insertRow, stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
 import { handlingDeadline, extensionRule } from '../domain/deadlines';
-import { requireNotRecused } from '../domain/recusal';
 import { refuse } from '../shared/errors';
 import { promiseState } from '../shared/promise-state';
 import {
@@ -201,8 +200,7 @@ export const extendToNextDay = withInput(
 export const recordFinding = withInput(
   FindingInput,
   function recordFinding(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FindingInput>): CaseRecord {
-    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'finding', (c) => {
-      requireNotRecused('finding', c.complainedStaffNo, actor);
+    return mutateCase(ctx, authorOf(actor), actor, input.caseId, 'finding', () => {
       return {
         patch: { cause: input.cause, finding: input.finding, findingAt: ctx.now() },
         event: { data: { cause: input.cause, finding: input.finding } },

@@ -4,6 +4,7 @@
 import { caseOfRow, loadCase } from '../db/repositories/case-repo';
 import { insertRow, stmt, updateRowReturning } from '../db/statements';
 import { type Actor, type CaseAction, type CaseFacts, checkAllowed } from '../domain/case-machine';
+import { requireNotRecused } from '../domain/recusal';
 import { currentDue } from '../domain/deadlines';
 import { searchDocument } from '../domain/search-tokens';
 import { refuse } from '../shared/errors';
@@ -135,6 +136,8 @@ export function mutateCase(
     if (actor && action !== 'instruction') {
       const refusal = checkAllowed(action, facts, actor);
       if (refusal) throw refuse(refusal.code, refusal.zh, refusal.en);
+      // 回避, for every action at once: the services need not remember it one by one.
+      requireNotRecused(action, facts.complainedStaffNo, actor);
     }
     const m = apply(before, facts);
     const merged = { ...before, ...(m.patch ?? {}) } as CaseRecord;

@@ -2,7 +2,6 @@
 // the dispute loop with escalation, manager review, and reopening.
 import { insertRow, stmt } from '../db/statements';
 import { type Actor, nextStatus, type Refusal } from '../domain/case-machine';
-import { assigneeRecusalOf, requireNotRecused } from '../domain/recusal';
 import { refuse } from '../shared/errors';
 import {
   CaseOnlyInput,
@@ -19,7 +18,7 @@ import type { CaseRecord } from '../shared/types';
 import { authorOf, mutateCase } from './case-store';
 import type { ServiceContext } from './context';
 import { feedbackAnswer } from './government';
-import { requireActiveUnit, requireActiveUser } from './reference-checks';
+import { requireActiveUnit, requireActiveUser, requireAssignable } from './reference-checks';
 import { resolutionSlipNumbers } from './slip-links';
 import { withInput, type Parsed } from './with-input';
 
@@ -31,13 +30,6 @@ function statusOrThrow(x: ReturnType<typeof nextStatus>) {
 }
 
 /** 回避: the staff this case is about cannot be made its handler. */
-function requireAssignable(ctx: ServiceContext, c: CaseRecord, assigneeId: string): void {
-  const user = stmt(ctx.db, 'SELECT staff_no AS staffNo, name FROM users WHERE id = ?').get(assigneeId) as
-    { staffNo: string; name: string } | undefined;
-  const reason = user && assigneeRecusalOf(c.complainedStaffNo, user);
-  if (reason) throw refuse('VALIDATION', reason.zh, reason.en, [{ field: 'assigneeId', message: reason }]);
-}
-
 export const forwardCase = withInput(
   ForwardInput,
   function forwardCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ForwardInput>): CaseRecord {
@@ -45,7 +37,7 @@ export const forwardCase = withInput(
       requireActiveUnit(ctx, input.handlingUnitId, 'handlingUnitId');
       if (input.assigneeId) {
         requireActiveUser(ctx, input.assigneeId, 'assigneeId');
-        requireAssignable(ctx, c, input.assigneeId);
+        requireAssignable(ctx, c.complainedStaffNo, input.assigneeId);
       }
       return {
         patch: {
@@ -71,7 +63,6 @@ export const resolveCase = withInput(
     const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
     let warnings: ResolutionWarning[] = [];
     const resolved = mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
-      requireNotRecused('resolve', c.complainedStaffNo, actor);
       const slips = resolutionSlipNumbers(ctx, c.id, input.slipNumbers);
       warnings = resolutionWarnings(input.type, input.amountFen, slips.numbers.length + slips.linkedSlips);
       if (needsAmount && input.amountFen === undefined && slips.numbers.length === 0 && slips.linkedSlips === 0) {

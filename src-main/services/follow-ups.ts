@@ -7,6 +7,7 @@ import { findFollowUp } from '../db/repositories/case-repo';
 import { insertRow, updateRow } from '../db/statements';
 import { closeOf, localDateOf } from '../domain/business-time';
 import { type Actor, checkAllowed } from '../domain/case-machine';
+import { requireNotRecused } from '../domain/recusal';
 import { can } from '../domain/permissions';
 import type { CaseStatus, FollowUpOutcome } from '../shared/enums';
 import { refuse } from '../shared/errors';
@@ -15,7 +16,7 @@ import type { CaseRecord, FollowUp } from '../shared/types';
 import { authorOf, mutateCase } from './case-store';
 import { recordChange } from './changes';
 import type { ServiceContext } from './context';
-import { requireActiveUser } from './reference-checks';
+import { requireActiveUser, requireAssignable } from './reference-checks';
 import { withInput, type Parsed } from './with-input';
 
 export const scheduleFollowUp = withInput(
@@ -35,6 +36,7 @@ export const scheduleFollowUp = withInput(
     const after = mutateCase(ctx, authorOf(actor), actor, input.caseId, 'follow_up', (c) => {
       const assigneeId = input.assigneeId ?? actor.id;
       requireActiveUser(ctx, assigneeId, 'assigneeId');
+      requireAssignable(ctx, c.complainedStaffNo, assigneeId);
       const now = ctx.now();
       const row = {
         id: ctx.newId(),
@@ -114,6 +116,8 @@ export const completeFollowUp = withInput(
         const refused = checkAllowed('follow_up', facts, actor);
         if (refused) throw refuse(refused.code, refused.zh, refused.en);
       }
+      // 回避 even for the follow-up's assignee: she does not call the customer who complained about her.
+      requireNotRecused('follow_up', facts.complainedStaffNo, actor);
       const before = findFollowUp(ctx.db, input.followUpId) as FollowUp;
       if (before.doneAt !== null) throw refuse('CONFLICT', '此回访已完成', 'This follow-up is already done');
       const now = ctx.now();

@@ -1,5 +1,6 @@
 // Checks that referenced reference data exists and is in use, with field-named refusals.
 import { stmt } from '../db/statements';
+import { assigneeRecusalOf } from '../domain/recusal';
 import { refuse } from '../shared/errors';
 import type { ServiceContext } from './context';
 
@@ -37,4 +38,12 @@ export function requireActiveUser(
     ]);
   }
   return row;
+}
+
+/** 回避: the staff a case is about is refused as the person given its handling or its follow-up call. */
+export function requireAssignable(ctx: ServiceContext, complainedStaffNo: string | null, assigneeId: string): void {
+  const user = stmt(ctx.db, 'SELECT staff_no AS staffNo, name FROM users WHERE id = ?').get(assigneeId) as
+    { staffNo: string; name: string } | undefined;
+  const reason = user && assigneeRecusalOf(complainedStaffNo, user);
+  if (reason) throw refuse('VALIDATION', reason.zh, reason.en, [{ field: 'assigneeId', message: reason }]);
 }

@@ -2,8 +2,9 @@
 // record its finding — refused in both languages with nothing changed — while another member of staff can;
 // the case screen shows the blocked action with the reason.
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordFinding } from '../../src-main/services/case-details';
+import { addNote, extendToNextDay, promiseReply, recordFinding } from '../../src-main/services/case-details';
 import { getCase } from '../../src-main/services/case-read';
+import { scheduleFollowUp } from '../../src-main/services/follow-ups';
 import { forwardCase, resolveCase } from '../../src-main/services/case-workflow';
 import { createUser } from '../../src-main/services/users';
 import { AppError } from '../../src-main/shared/errors';
@@ -115,6 +116,45 @@ describe('回避: the staff complained about', () => {
     expect(err.messages).toEqual(STAND_ASIDE);
     const found = recordFinding(s.ctx, s.users.secretary, { caseId: c.id, cause: 'staff', finding: 'founded' });
     expect(found.finding).toBe('founded');
+  });
+
+  it('cannot promise a reply or extend her own case either; a note and passing it on stay open to her', () => {
+    s = openTestStore();
+    const c = caseAboutLiu();
+    forwardCase(s.ctx, s.users.secretary, { caseId: c.id, handlingUnitId: s.units.shoes });
+    const view = getCase(s.ctx, s.users.staff, { caseId: c.id });
+    for (const action of ['promise', 'extend'] as const) {
+      expect(view.allowedActions).not.toContain(action);
+      expect(view.blockedActions).toContainEqual({ action, reason: STAND_ASIDE });
+    }
+    const promised = refusal(() =>
+      promiseReply(s.ctx, s.users.staff, { caseId: c.id, promisedAt: new Date(s.clock.t + 3_600_000).toISOString() }),
+    );
+    expect(promised.messages).toEqual(STAND_ASIDE);
+    const extended = refusal(() => extendToNextDay(s.ctx, s.users.staff, { caseId: c.id, reason: '需厂家检测' }));
+    expect(extended.messages).toEqual(STAND_ASIDE);
+    expect(addNote(s.ctx, s.users.staff, { caseId: c.id, text: '本人说明:当时已按规定接待' }).events.at(-1)?.text).toBe(
+      '本人说明:当时已按规定接待',
+    );
+    const other = colleague();
+    expect(getCase(s.ctx, other, { caseId: c.id }).allowedActions).toEqual(
+      expect.arrayContaining(['promise', 'extend']),
+    );
+  });
+
+  it('is not given the follow-up call of her case; a colleague is', () => {
+    s = openTestStore();
+    const c = caseAboutLiu();
+    forwardCase(s.ctx, s.users.secretary, { caseId: c.id, handlingUnitId: s.units.shoes });
+    const other = colleague();
+    resolveCase(s.ctx, other, { caseId: c.id, type: 'apology', summary: '已向顾客道歉' });
+    const err = refusal(() =>
+      scheduleFollowUp(s.ctx, s.users.secretary, { caseId: c.id, dueDate: '2026-12-30', assigneeId: s.users.staff.id }),
+    );
+    expect(err.issues[0]?.field).toBe('assigneeId');
+    expect(err.messages.zh).toBe('刘鞋部(U001)是本案被投诉的员工,须回避,不能担任处理人');
+    const f = scheduleFollowUp(s.ctx, s.users.secretary, { caseId: c.id, dueDate: '2026-12-30', assigneeId: other.id });
+    expect(f.followUp.assigneeId).toBe(other.id);
   });
 
   it('recuses no one on a case that names no staff number', () => {
