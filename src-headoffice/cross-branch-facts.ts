@@ -69,7 +69,9 @@ export async function doubleRefunds(store: HqStore, now: number): Promise<CrossB
   return [...byPair.values()]
     .filter((p) => new Set(p.slips.map((s) => s.branch)).size > 1)
     .map((p) => ({ ...p, slips: p.slips.sort((a, b) => a.handledAt - b.handledAt) }))
-    .sort((a, b) => (a.receiptKey < b.receiptKey ? -1 : a.receiptKey > b.receiptKey ? 1 : a.itemCode < b.itemCode ? -1 : 1));
+    .sort((a, b) =>
+      a.receiptKey < b.receiptKey ? -1 : a.receiptKey > b.receiptKey ? 1 : a.itemCode < b.itemCode ? -1 : 1,
+    );
 }
 
 /** What changed since: every import moves a cursor (a small table), so this is cheap to ask. */

@@ -21,7 +21,9 @@ export function unfoundedCounts(ctx: ServiceContext, c: CaseRecord): { local: nu
   const local = c.customerId
     ? (
         ctx.db
-          .prepare("SELECT count(*) AS n FROM cases WHERE customer_id = ? AND finding = 'unfounded' AND finding_at >= ?")
+          .prepare(
+            "SELECT count(*) AS n FROM cases WHERE customer_id = ? AND finding = 'unfounded' AND finding_at >= ?",
+          )
           .get(c.customerId, since) as { n: number }
       ).n
     : 0;

@@ -27,7 +27,10 @@ export const slipDoubleRefunds = withInput(
   SlipRef,
   function slipDoubleRefunds(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): DoubleRefundsView {
     const slip = getSlip.parsed(ctx, actor, input);
-    return { asOf: crossBranchAsOf(ctx.db), refunds: withLocalSlips(ctx, actor, doubleRefundsOfSlip(ctx.db, slip.number)) };
+    return {
+      asOf: crossBranchAsOf(ctx.db),
+      refunds: withLocalSlips(ctx, actor, doubleRefundsOfSlip(ctx.db, slip.number)),
+    };
   },
 );
 

@@ -28,7 +28,8 @@ export function storeCrossBranchFlags(db: Db, f: CrossBranchFlags): void {
     const r = db.prepare(
       'INSERT OR IGNORE INTO cross_branch_refunds (receipt_key, item_code, branch, slip_number, handled_at) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const p of f.doubleRefunds) for (const s of p.slips) r.run(p.receiptKey, p.itemCode, s.branch, s.number, s.handledAt);
+    for (const p of f.doubleRefunds)
+      for (const s of p.slips) r.run(p.receiptKey, p.itemCode, s.branch, s.number, s.handledAt);
     putState(db, KEY, f.phoneKey);
     putState(db, AS_OF, String(f.asOf));
   })();
@@ -47,11 +48,9 @@ export function otherBranchesUnfounded(db: Db, typedPhone: string): { unfounded:
   const phone = normalizePhone(typedPhone);
   if (!key || asOf === null || !phone) return null;
   const row = stmt(db, 'SELECT unfounded FROM cross_branch_complainants WHERE hash = ?').get(phoneHash(key, phone)) as
-    | { unfounded: number }
-    | undefined;
+    { unfounded: number } | undefined;
   return { unfounded: row?.unfounded ?? 0, asOf };
 }
-
 
 const groupRows = (rows: (Omit<DoubleRefund, 'slips'> & { branch: string; number: string; handledAt: number })[]) => {
   const out = new Map<string, DoubleRefund>();
@@ -69,7 +68,9 @@ const SELECT = `SELECT receipt_key AS receiptKey, item_code AS itemCode, branch,
 
 /** Every double refund held (this branch's slips are in each), by receipt and item. */
 export const doubleRefundsHeld = (db: Db): DoubleRefund[] =>
-  groupRows(db.prepare(`${SELECT} ORDER BY receipt_key, item_code, handled_at`).all() as Parameters<typeof groupRows>[0]);
+  groupRows(
+    db.prepare(`${SELECT} ORDER BY receipt_key, item_code, handled_at`).all() as Parameters<typeof groupRows>[0],
+  );
 
 /** The double refunds a slip (by its number) is part of. */
 export const doubleRefundsOfSlip = (db: Db, slipNumber: string): DoubleRefund[] =>

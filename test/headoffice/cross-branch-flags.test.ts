@@ -45,7 +45,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch flags 
       caseSnapshot('SH01', 2, { ...unfounded, customerPhone: '13900000000', channel: 'letter' }),
       // Founded, and unfounded more than 12 months ago: not counted.
       caseSnapshot('SH01', 3, { finding: 'founded', customerPhone: '13900000000' }),
-      caseSnapshot('SH01', 4, { ...unfounded, customerPhone: '13900000000', receivedAt: Date.now() - YEAR - 86_400_000 }),
+      caseSnapshot('SH01', 4, {
+        ...unfounded,
+        customerPhone: '13900000000',
+        receivedAt: Date.now() - YEAR - 86_400_000,
+      }),
       // Another customer, once.
       caseSnapshot('SH01', 5, { ...unfounded, customerPhone: '13711112222', customerName: '赵六' }),
     ]);
