@@ -12,7 +12,9 @@ import { HQ_BACKENDS } from '../helpers/hq-backends';
 import { returnInput } from '../helpers/slips';
 import { openTestStore, type TestStore } from '../helpers/store';
 import { type Hq, startHq, transportFor } from '../sync/sync-harness';
-import { caseSnapshot, pushCases } from './console-harness';
+import { addReviewer } from '../../src-headoffice/console/reviewers';
+import type { DoubleRefundsAnswer } from '../../src-headoffice/console/api-contract';
+import { caseSnapshot, ConsoleClient, PASSWORD, pushCases } from './console-harness';
 
 const YEAR = 365 * 86_400_000;
 
@@ -126,6 +128,15 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch flags 
       expect(slipDoubleRefunds(s.ctx, s.users.clerk, { slipId: own.id }).refunds).toHaveLength(1);
     }
     expect(doubleRefundsWaiting(sh03.ctx, sh03.users.manager, {}).refunds).toEqual([]);
+    // The console lists it for a signed-in reviewer (and for no one else).
+    const client = new ConsoleClient(hq);
+    expect((await client.call('GET', '/console/api/double-refunds')).status).toBe(401);
+    await addReviewer(hq.db, { username: 'li', name: '李审核', password: PASSWORD }, Date.now());
+    await client.signIn();
+    const listed = await client.call<DoubleRefundsAnswer>('GET', '/console/api/double-refunds');
+    expect(listed.json.refunds.map((r) => [r.receiptKey, r.itemCode, r.slips.map((x) => x.number)])).toEqual([
+      ['R20261120-42', '6901234567890', [a.number, b.number].sort()],
+    ]);
 
     // SH02 voids its slip: after the syncs the flag is gone at both.
     voidSlip(sh02.ctx, sh02.users.manager, { slipId: b.id, reason: '录入错误,顾客未退货' });
