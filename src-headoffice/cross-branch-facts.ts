@@ -4,7 +4,7 @@
 // branches or more (slip records; the key the branch sent, else receiptKey() with the default format).
 import { z } from 'zod';
 import { receiptKey } from '../src-main/domain/receipt-number';
-import type { CrossBranchRefund } from '../src-main/sync/cross-branch-protocol';
+import type { CrossBranchRefund } from '../src-main/shared/cross-branch-protocol';
 import type { HqStore } from './store';
 
 const YEAR = 365 * 86_400_000;

@@ -2,7 +2,7 @@
 // its hashing key, the keyed hashes of customers unfounded at other branches with their count,
 // and the double refunds its own slips are part of. The phone itself is never in the answer.
 import { createHmac, randomBytes } from 'node:crypto';
-import { type CrossBranchFlags, phoneHash } from '../src-main/sync/cross-branch-protocol';
+import { type CrossBranchFlags, PHONE_HASH } from '../src-main/shared/cross-branch-protocol';
 import type { ChainFacts, ChainFactsCache } from './cross-branch-facts';
 import type { HqStore } from './store';
 
@@ -17,6 +17,13 @@ export async function crossBranchSecret(store: HqStore): Promise<Buffer> {
   const row = await store.get<{ value: string }>('SELECT value FROM hq_secrets WHERE name = ?', [SECRET]);
   return Buffer.from(row?.value ?? '', 'hex');
 }
+
+/** Head office's side of PHONE_HASH (the branch computes it alike in db/repositories/cross-branch-repo.ts). */
+const phoneHash = (phoneKeyHex: string, normalizedPhone: string): string =>
+  createHmac(PHONE_HASH.algorithm, Buffer.from(phoneKeyHex, 'hex'))
+    .update(normalizedPhone)
+    .digest('hex')
+    .slice(0, PHONE_HASH.hexChars);
 
 /** The branch's hashing key: one per branch, so one branch's list and key say nothing of another's. */
 export const branchPhoneKey = (secret: Buffer, branch: string): string =>

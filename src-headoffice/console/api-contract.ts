@@ -18,7 +18,7 @@
 //     401 AUTH_FAILED (wrong username or password)       423 ACCOUNT_LOCKED (too many failures; retryAfterMs)
 //     403 FORBIDDEN (CSRF token or Origin wrong)         404 NOT_FOUND       409 CONFLICT
 //     500 INTERNAL
-import type { CrossBranchRefund } from '../../src-main/sync/cross-branch-protocol';
+import type { CrossBranchRefund } from '../../src-main/shared/cross-branch-protocol';
 import { z } from 'zod';
 import type { CaseStatus, Channel, Finding } from '../../src-main/shared/enums';
 import type { Bilingual } from '../../src-main/shared/errors';

@@ -1,7 +1,7 @@
 // Intake (SPEC §2–3): registers a case in every channel, numbers it, and tells the clerk
 // about repeat complainants (SPEC §9) while the form is still open.
 import { reachesThreshold } from '../domain/repeat-threshold';
-import { otherBranchesUnfounded } from '../sync/cross-branch-store';
+import { otherBranchesUnfounded } from '../db/repositories/cross-branch-repo';
 import { newCaseOfRow } from '../db/repositories/case-repo';
 import { nextSerial } from '../db/repositories/numbers';
 import { insertRowReturning } from '../db/statements';
@@ -137,7 +137,13 @@ export const intakeCheck = withInput(
     const otherBranches = input.phone ? otherBranchesUnfounded(ctx.db, input.phone) : null;
     const others = otherBranches?.unfounded ?? 0;
     if (ids.length === 0)
-      return { customerIds: [], unfoundedLast12Months: 0, flagged: reachesThreshold(0, others), openCases: [], otherBranches };
+      return {
+        customerIds: [],
+        unfoundedLast12Months: 0,
+        flagged: reachesThreshold(0, others),
+        openCases: [],
+        otherBranches,
+      };
     const marks = ids.map(() => '?').join(', ');
     const since = twelveMonthsBefore(ctx.now(), ctx.settings().timeZone);
     const { n } = ctx.db

@@ -10,7 +10,7 @@ import { REPEAT_UNFOUNDED_THRESHOLD, reachesThreshold } from '../domain/repeat-t
 import { refuse } from '../shared/errors';
 import { ComplainantSignInput } from '../shared/schemas/cross-branch';
 import type { CaseRecord } from '../shared/types';
-import { otherBranchesUnfounded } from '../sync/cross-branch-store';
+import { otherBranchesUnfounded } from '../db/repositories/cross-branch-repo';
 import { authorOf, mutateCase } from './case-store';
 import type { ServiceContext } from './context';
 import { withInput, type Parsed } from './with-input';

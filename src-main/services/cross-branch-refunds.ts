@@ -1,11 +1,11 @@
 // Double refunds across branches as the branch shows them (issue 18 §4): head office's list from the
-// last sync (sync/cross-branch-store.ts), for one slip on its screen, or every one whose slip here the
+// last sync (db/repositories/cross-branch-repo.ts), for one slip on its screen, or every one whose slip here the
 // user may see (home screen), each with when head office computed it.
 import type { Actor } from '../domain/case-machine';
 import { z } from 'zod';
 import { SlipRef } from '../shared/schemas/slip';
 import type { DoubleRefund, DoubleRefundsView } from '../shared/cross-branch-types';
-import { crossBranchAsOf, doubleRefundsHeld, doubleRefundsOfSlip } from '../sync/cross-branch-store';
+import { crossBranchAsOf, doubleRefundsHeld, doubleRefundsOfSlip } from '../db/repositories/cross-branch-repo';
 import type { ServiceContext } from './context';
 import { getSlip } from './slips';
 import { slipScope } from './unit-scope';

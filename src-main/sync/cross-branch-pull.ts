@@ -1,7 +1,7 @@
 // One sync's last step (issue 18 §3, §4): ask head office for the cross-branch flags and keep them.
 // A head office that predates them answers 404: what was held stays, with its own as-of time.
 import type { ServiceContext } from '../services/context';
-import { storeCrossBranchFlags } from './cross-branch-store';
+import { storeCrossBranchFlags } from '../db/repositories/cross-branch-repo';
 import type { Transport } from './transport';
 
 /** True when an answer was stored. */

@@ -7,7 +7,7 @@ import { isUnencryptedRemote } from '../shared/head-office-address';
 import { UNENCRYPTED_WORDS } from '../shared/i18n/vocabulary-connection';
 import { isSyncRefusal } from './batch-errors';
 import { signRequest } from './batch-sign';
-import { CrossBranchFlags } from './cross-branch-protocol';
+import { CrossBranchFlags } from '../shared/cross-branch-protocol';
 import { BranchHolding, ErrorBody, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
 import { networkError, parseRetryAfter, type Transport, TransportError } from './transport';
 

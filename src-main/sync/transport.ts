@@ -2,7 +2,7 @@
 // a network error, a 5xx or a 429 is worth retrying later; any other refusal is not.
 import type { Bilingual } from '../shared/errors';
 import type { SyncRefusal } from './batch-errors';
-import type { CrossBranchFlags } from './cross-branch-protocol';
+import type { CrossBranchFlags } from '../shared/cross-branch-protocol';
 import type { BranchHolding, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
 
 export interface Transport {

@@ -8,8 +8,7 @@ import { intakeCheck } from '../../src-main/services/case-intake';
 import { forwardCase } from '../../src-main/services/case-workflow';
 import { recordComplainantSign } from '../../src-main/services/complainant-signs';
 import { AppError } from '../../src-main/shared/errors';
-import { phoneHash } from '../../src-main/sync/cross-branch-protocol';
-import { storeCrossBranchFlags } from '../../src-main/sync/cross-branch-store';
+import { phoneHash, storeCrossBranchFlags } from '../../src-main/db/repositories/cross-branch-repo';
 import { openTestStore, phoneCase, storeCounts, type TestStore } from '../helpers/store';
 
 let s: TestStore;

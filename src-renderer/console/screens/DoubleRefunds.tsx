@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CONSOLE_PATHS, type DoubleRefundsAnswer } from '../../../src-headoffice/console/api-contract';
-import type { CrossBranchRefund } from '../../../src-main/sync/cross-branch-protocol';
+import type { CrossBranchRefund } from '../../../src-main/shared/cross-branch-protocol';
 import { ToneTag } from '../../components/ToneTag';
 import { getJson } from '../api';
 import { shTime } from '../labels';

@@ -1,7 +1,7 @@
 // The intake notice (SPEC §9, issue 18 §3): as the clerk types the phone, name or receipt number, it shows
 // the repeat-complainant flag and the earlier cases and slips that match, each saying why and linking to it.
 // It only informs — the complaint is registered like any other. Other branches' unfounded findings come from
-// head office at the last sync (sync/cross-branch-store.ts) and count towards the flag.
+// head office at the last sync (db/repositories/cross-branch-repo.ts) and count towards the flag.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';

@@ -1,8 +1,7 @@
-// What head office tells each branch on every sync about other branches (issue 18 §3, §4):
+// The wire format of what head office tells each branch on every sync about other branches (issue 18 §3, §4):
 // repeat complainants keyed by a per-branch keyed hash of the normalised phone (never the phone),
 // and the same receipt + item refunded at two branches. GET /v1/cross-branch (signed); 404 from an
 // older head office.
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
@@ -33,8 +32,10 @@ export const CrossBranchFlags = z.object({
 export type CrossBranchFlags = z.infer<typeof CrossBranchFlags>;
 
 /**
- * The published key of a normalised phone: HMAC-SHA256 under the branch's key, 128 bits in hex.
- * Invariant: head office and the branch compute it alike, so only a phone typed at the branch is tested.
+ * How a normalised phone (shared/phone.ts) becomes its published key: HMAC-SHA256 under the branch's
+ * phoneKey (hex-decoded), the first HEX_CHARS hex characters of the digest. Computed with node:crypto on
+ * each side (head office: src-headoffice/cross-branch-flags.ts; the branch: db/repositories/cross-branch-repo.ts),
+ * since this layer stays pure. Invariant: both compute it alike (tested across the two in
+ * test/headoffice/cross-branch-flags.test.ts), so the branch finds a customer only by a phone it was given.
  */
-export const phoneHash = (phoneKeyHex: string, normalizedPhone: string): string =>
-  createHmac('sha256', Buffer.from(phoneKeyHex, 'hex')).update(normalizedPhone).digest('hex').slice(0, 32);
+export const PHONE_HASH = { algorithm: 'sha256', hexChars: 32 } as const;

@@ -1,11 +1,19 @@
 // The branch's copy of head office's cross-branch flags (issue 18 §3, §4): stored whole in one
 // transaction per sync, read by the intake notice (a typed phone hashed with the branch's key)
-// and by the slip screen, the sync line and the home reminders (double refunds).
-import type { Db } from '../db/connection';
-import { stmt } from '../db/statements';
-import type { DoubleRefund } from '../shared/cross-branch-types';
-import { normalizePhone } from '../shared/phone';
-import { type CrossBranchFlags, phoneHash } from './cross-branch-protocol';
+// and by the slip screen and the home screen (double refunds).
+import { createHmac } from 'node:crypto';
+import { type CrossBranchFlags, PHONE_HASH } from '../../shared/cross-branch-protocol';
+import type { DoubleRefund } from '../../shared/cross-branch-types';
+import { normalizePhone } from '../../shared/phone';
+import type { Db } from '../connection';
+import { stmt } from '../statements';
+
+/** The branch side of PHONE_HASH (shared/cross-branch-protocol.ts): head office computes it alike. */
+export const phoneHash = (phoneKeyHex: string, normalizedPhone: string): string =>
+  createHmac(PHONE_HASH.algorithm, Buffer.from(phoneKeyHex, 'hex'))
+    .update(normalizedPhone)
+    .digest('hex')
+    .slice(0, PHONE_HASH.hexChars);
 
 const KEY = 'cross_branch_phone_key';
 const AS_OF = 'cross_branch_as_of';
