@@ -1,15 +1,13 @@
 // The words of issue 18 §3–4 at the branch: other branches' unfounded findings in the intake notice, the
 // complainant's conduct on the case, and double refunds across branches (slip screen, home screen);
 // zh-CN first, en; merged into the main catalogue by i18n/index.ts under `crossBranch`.
+import { vocabularyIn } from '../../src-main/shared/i18n/vocabulary';
+
+/** The sign labels come from the one vocabulary (shared/i18n/vocabulary-complainant.ts). */
 export const crossBranchZhCN = {
   crossBranch: {
     intakeLine: '其他门店:{{n}} 次不属实(截至上次同步 {{time}})',
-    sign: {
-      persists_after_rules: '告知规定后仍坚持',
-      pestering: '纠缠',
-      fabricated_evidence: '伪造证据',
-      rejected: '驳回',
-    },
+    sign: vocabularyIn('zh').complainantSign,
     signsTitle: '投诉人情形',
     signField: '投诉人情形',
     reasonField: '说明(驳回须写明理由)',
@@ -26,12 +24,7 @@ export const crossBranchZhCN = {
 export const crossBranchEn: typeof crossBranchZhCN = {
   crossBranch: {
     intakeLine: 'Other branches: {{n}} unfounded (as of last sync {{time}})',
-    sign: {
-      persists_after_rules: 'Persists after being told the rules',
-      pestering: 'Pestering',
-      fabricated_evidence: 'Fabricated evidence',
-      rejected: 'Rejected',
-    },
+    sign: vocabularyIn('en').complainantSign,
     signsTitle: "Complainant's conduct",
     signField: "Complainant's conduct",
     reasonField: 'Details (the reason, required for a rejection)',
