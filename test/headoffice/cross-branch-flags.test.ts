@@ -90,6 +90,21 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch flags 
     expect(other?.complainants).toEqual([{ h: phoneHash(String(other?.phoneKey), '13900000000'), unfounded: 1 }]);
   });
 
+  it('recomputes after imports at most once per refresh period', async () => {
+    await hq.close();
+    hq = await startHq({ backend, crossBranchRefreshMs: 60_000, limits: { rateMax: 100_000 } });
+    for (const b of ['SH01', 'SH03']) keys[b] = await hq.addBranch(b);
+    const ask = async () => (await transportFor(hq, 'SH03', keys.SH03 as string).crossBranch())?.complainants ?? [];
+    const unfounded = { finding: 'unfounded', status: 'filed' };
+    await pushCases(hq, keys.SH01 as string, 'SH01', [caseSnapshot('SH01', 1, unfounded)]);
+    expect((await ask()).map((c) => c.unfounded)).toEqual([1]);
+    await pushCases(hq, keys.SH01 as string, 'SH01', [caseSnapshot('SH01', 2, unfounded)]);
+    // Within the period: the list computed before.
+    expect((await ask()).map((c) => c.unfounded)).toEqual([1]);
+    hq.clock.offset += 61_000;
+    expect((await ask()).map((c) => c.unfounded)).toEqual([2]);
+  });
+
   it('flags at SH01 and SH02 the same receipt and item refunded at both, after their next sync', async () => {
     const sh01 = branchStore('SH01');
     const sh02 = branchStore('SH02');
