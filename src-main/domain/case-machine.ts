@@ -132,7 +132,8 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
   follow_up: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
   // The customer never answers: from any status after the result was recorded, once enough follow-ups failed.
   file_unreachable: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review'],
-  // What the customer did is recorded whenever it happens, as a note is (a 驳回 asks more: complainant-signs.ts).
+  // What the customer did is recorded whenever it happens, after filing too (纠缠 often follows the finding);
+  // not on a case declined (不予受理), to which only a note may be added. A 驳回 asks more: complainant-signs.ts.
   complainant_sign: [
     'registered',
     'in_progress',
@@ -142,7 +143,6 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
     'awaiting_instruction',
     'awaiting_review',
     'filed',
-    'not_accepted',
   ],
 };
 
