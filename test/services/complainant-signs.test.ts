@@ -3,6 +3,7 @@
 // or the manager, and only from the threshold counting this branch's and other branches' unfounded
 // findings; registration is never refused. Every refusal changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
+import { declineCase } from '../../src-main/services/case-acceptance';
 import { recordFinding } from '../../src-main/services/case-details';
 import { intakeCheck } from '../../src-main/services/case-intake';
 import { forwardCase } from '../../src-main/services/case-workflow';
@@ -95,6 +96,19 @@ describe('complainant signs and 驳回', () => {
       zh: '匿名个案没有可记录的投诉人',
       en: 'An anonymous case names no complainant',
     });
+    // A declined case (不予受理) takes a note only.
+    const declined = phoneCase(s);
+    declineCase(s.ctx, s.users.secretary, {
+      caseId: declined.id,
+      declineReason: 'not_consumer_dispute',
+      declineText: '属租赁纠纷,不属于消费者权益争议。',
+      referTo: '商场物业管理处',
+    });
+    const closed = refusedUnchanged(() =>
+      recordComplainantSign(s.ctx, s.users.secretary, { caseId: declined.id, sign: 'pestering' }),
+    );
+    expect(closed.code).toBe('INVALID_TRANSITION');
+    expect(closed.messages.en).toContain("record the complainant's conduct");
   });
 
   it('a 驳回 is refused below the threshold, saying the counts; allowed from it, local and other branches together', () => {
