@@ -15,6 +15,8 @@ import { BatchesQuery, InstructionsQuery, RecoveryQuery } from '../src-main/sync
 import { authenticate } from './auth';
 import { branchHolding, recoveryPage } from './branch-holding';
 import { consoleRoutes } from './console/routes';
+import { ChainFactsCache } from './cross-branch-facts';
+import { crossBranchAnswer } from './cross-branch-flags';
 import { httpError } from './http-errors';
 import { importBatch } from './importer';
 import { nonceLedger } from './nonce-ledger';
@@ -68,6 +70,8 @@ export interface ServerOptions {
   importWorkerCrash?: 'before-commit';
   /** Newest record schema this head office reads (defaults to the shared one). */
   maxSchema?: number;
+  /** Cross-branch flags: recomputed at most this often (ms, default 60 s; cross-branch-facts.ts). */
+  crossBranchRefreshMs?: number;
   /** The console's static build (default out/console). */
   consoleDir?: string;
   /** The release folder served at /v1/updates/ (release add fills it); without it that route is 404. */
@@ -217,6 +221,12 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     '/v1/recovery',
     { ...branchRoute, preValidation: signed, schema: { querystring: RecoveryQuery } },
     async (req) => recoveryPage(o.db, signedBranch(req), req.query.after, req.query.limit),
+  );
+
+  // Repeat complainants and double refunds at other branches, for the signed branch (cross-branch-flags.ts).
+  const chainFacts = new ChainFactsCache(o.db, o.crossBranchRefreshMs ?? 60_000);
+  app.get('/v1/cross-branch', { ...branchRoute, preValidation: signed }, async (req) =>
+    crossBranchAnswer(o.db, chainFacts, signedBranch(req), now()),
   );
 
   app.get(

@@ -18,6 +18,7 @@
 //     401 AUTH_FAILED (wrong username or password)       423 ACCOUNT_LOCKED (too many failures; retryAfterMs)
 //     403 FORBIDDEN (CSRF token or Origin wrong)         404 NOT_FOUND       409 CONFLICT
 //     500 INTERNAL
+import type { CrossBranchRefund } from '../../src-main/shared/cross-branch-protocol';
 import { z } from 'zod';
 import type { CaseStatus, Channel, Finding } from '../../src-main/shared/enums';
 import type { Bilingual } from '../../src-main/shared/errors';
@@ -59,6 +60,8 @@ export const CONSOLE_PATHS = {
   reviewers: `${CONSOLE_API}/reviewers`,
   summary: `${CONSOLE_API}/summary`,
   repeatComplainants: `${CONSOLE_API}/repeat-complainants`,
+  /** GET: receipt + item refunded at two branches or more (issue 18 §4), DoubleRefundsAnswer. */
+  doubleRefunds: `${CONSOLE_API}/double-refunds`,
   /** GET: every branch's units, UnitOption[] (the list's unit filter). */
   units: `${CONSOLE_API}/units`,
   branchHealth: `${CONSOLE_API}/branches/health`,
@@ -406,3 +409,9 @@ export const CONSOLE_FIELD_LABELS: Record<string, Bilingual> = {
   lang: { zh: '语言', en: 'Language' },
   disposition: { zh: '下载或打印', en: 'Download or print' },
 };
+
+/** GET doubleRefunds: what every branch involved is told on its next sync (cross-branch-facts.ts). */
+export interface DoubleRefundsAnswer {
+  refunds: CrossBranchRefund[];
+  computedAt: number;
+}

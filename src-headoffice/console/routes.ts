@@ -31,6 +31,7 @@ import {
   CONSOLE_PATHS,
   CSRF_HEADER,
   type Dashboard,
+  type DoubleRefundsAnswer,
   type HealthAckAnswer,
   HealthAckBody,
   type InstructionAnswer,
@@ -51,6 +52,7 @@ import { consolidatedSummary } from './consolidated-summary';
 import { summaryRoutes } from './summary-routes';
 import { dashboard } from './dashboard';
 import { repeatComplainants } from './repeat-complainants';
+import { doubleRefunds } from '../cross-branch-facts';
 import { listUnits } from './units';
 import { verifyReviewer } from './reviewers';
 import { closeSession, csrfMatches, findSession, openSession, publicSession, type Session } from './sessions';
@@ -293,6 +295,11 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({
     groups: await repeatComplainants(store, req.query, now()),
   }));
+
+  app.get(CONSOLE_PATHS.doubleRefunds, open, async (): Promise<DoubleRefundsAnswer> => {
+    const at = now();
+    return { refunds: await doubleRefunds(store, at), computedAt: at };
+  });
 
   app.get(CONSOLE_PATHS.branchHealth, open, async (): Promise<BranchHealthAnswer> => ({
     branches: await branchHealth(store, now()),

@@ -76,6 +76,7 @@ const EN_VERB: Record<CaseAction, string> = {
   typical: 'mark as typical',
   follow_up: 'follow up',
   file_unreachable: 'file the case as customer unreachable',
+  complainant_sign: "record the complainant's conduct",
 };
 const actionVerb = (a: CaseAction) => ({ zh: ZH_VERB[a] ?? CASE_ACTION_LABELS[a].zh, en: EN_VERB[a] });
 
@@ -131,6 +132,18 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
   follow_up: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
   // The customer never answers: from any status after the result was recorded, once enough follow-ups failed.
   file_unreachable: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review'],
+  // What the customer did is recorded whenever it happens, after filing too (纠缠 often follows the finding);
+  // not on a case declined (不予受理), to which only a note may be added. A 驳回 asks more: complainant-signs.ts.
+  complainant_sign: [
+    'registered',
+    'in_progress',
+    'resolved',
+    'fed_back',
+    'disputed',
+    'awaiting_instruction',
+    'awaiting_review',
+    'filed',
+  ],
 };
 
 const ABILITY: Record<CaseAction, Ability> = {
@@ -152,6 +165,7 @@ const ABILITY: Record<CaseAction, Ability> = {
   typical: 'typical',
   follow_up: 'follow_up',
   file_unreachable: 'file',
+  complainant_sign: 'note',
 };
 
 /** What a satisfied case needs before filing: major cases always go to head office. */

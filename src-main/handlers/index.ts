@@ -19,6 +19,7 @@ import { parseInput } from '../shared/validation';
 import { pinStatus } from '../services/users';
 import { adminHandlers, publicHandlers } from './admin-handlers';
 import { caseHandlers } from './case-handlers';
+import { crossBranchHandlers } from './cross-branch-handlers';
 import { draftHandlers } from './draft-handlers';
 import { printHandlers } from './print-handlers';
 import { reportHandlers } from './report-handlers';
@@ -42,6 +43,7 @@ const privateMap: PrivateHandlers = {
   ...reportHandlers,
   ...trainingHandlers,
   ...draftHandlers,
+  ...crossBranchHandlers,
 };
 export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };
 

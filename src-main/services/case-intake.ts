@@ -1,5 +1,7 @@
 // Intake (SPEC §2–3): registers a case in every channel, numbers it, and tells the clerk
 // about repeat complainants (SPEC §9) while the form is still open.
+import { reachesThreshold } from '../domain/repeat-threshold';
+import { otherBranchesUnfounded } from '../db/repositories/cross-branch-repo';
 import { newCaseOfRow } from '../db/repositories/case-repo';
 import { nextSerial } from '../db/repositories/numbers';
 import { insertRowReturning } from '../db/statements';
@@ -132,7 +134,16 @@ export const intakeCheck = withInput(
     if (!can(actor.role, 'intake'))
       throw refuse('FORBIDDEN', '您的角色无权登记个案', 'Your role may not register cases');
     const ids = matchCustomerIds(ctx, input.phone, input.name);
-    if (ids.length === 0) return { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] };
+    const otherBranches = input.phone ? otherBranchesUnfounded(ctx.db, input.phone) : null;
+    const others = otherBranches?.unfounded ?? 0;
+    if (ids.length === 0)
+      return {
+        customerIds: [],
+        unfoundedLast12Months: 0,
+        flagged: reachesThreshold(0, others),
+        openCases: [],
+        otherBranches,
+      };
     const marks = ids.map(() => '?').join(', ');
     const since = twelveMonthsBefore(ctx.now(), ctx.settings().timeZone);
     const { n } = ctx.db
@@ -154,7 +165,8 @@ export const intakeCheck = withInput(
     return {
       customerIds: ids,
       unfoundedLast12Months: n,
-      flagged: n >= 3,
+      flagged: reachesThreshold(n, others),
+      otherBranches,
       openCases: open.map(({ receiptNo, ...c }) => ({
         ...c,
         samePurchase: !!input.receiptNo && receiptNo === input.receiptNo,

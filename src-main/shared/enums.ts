@@ -131,8 +131,17 @@ export const CASE_ACTIONS = [
   'typical',
   'follow_up',
   'file_unreachable',
+  'complainant_sign',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/**
+ * The seeds' signs of a malicious complaint (004), recorded on the case (issue 18 §3): told the rules and
+ * persists, 纠缠 (pestering), fabricated evidence; and 驳回, a rejection with its reason, only from the
+ * repeat-complainant threshold (domain/repeat-threshold.ts).
+ */
+export const COMPLAINANT_SIGNS = ['persists_after_rules', 'pestering', 'fabricated_evidence', 'rejected'] as const;
+export type ComplainantSign = (typeof COMPLAINANT_SIGNS)[number];
 
 /** What a case's timeline records: its intake, each action of the status machine, head office's instruction. */
 export const CASE_EVENT_KINDS = ['intake', ...CASE_ACTIONS, 'instruction'] as const;

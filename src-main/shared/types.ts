@@ -275,6 +275,8 @@ export interface IntakeCheck {
   customerIds: string[];
   unfoundedLast12Months: number;
   flagged: boolean;
+  /** Unfounded at other branches as head office said at the last sync (issue 18 §3); null before any. */
+  otherBranches: { unfounded: number; asOf: number } | null;
   openCases: { id: string; number: string; status: CaseStatus; receivedAt: number; samePurchase: boolean }[];
 }
 
@@ -338,6 +340,8 @@ export interface SlipRecord {
   createdAt: number;
   updatedAt: number;
   /** Earlier slips, not void, with the same receipt and item (shown to the approver). */
+  /** The receipt's comparison key (domain/receipt-number.ts), sent so head office compares across branches alike. */
+  receiptKey?: string;
   duplicates: { number: string; itemCodes: string[] }[];
 }
 

@@ -7,6 +7,7 @@ import { isUnencryptedRemote } from '../shared/head-office-address';
 import { UNENCRYPTED_WORDS } from '../shared/i18n/vocabulary-connection';
 import { isSyncRefusal } from './batch-errors';
 import { signRequest } from './batch-sign';
+import { CrossBranchFlags } from '../shared/cross-branch-protocol';
 import { BranchHolding, ErrorBody, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
 import { networkError, parseRetryAfter, type Transport, TransportError } from './transport';
 
@@ -105,6 +106,15 @@ export class HttpTransport implements Transport {
       return await this.request(BranchHolding, 'GET', '/v1/holding', null);
     } catch (e) {
       // A head office that predates recovery has no such route: sync as before.
+      if (e instanceof TransportError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  async crossBranch(): Promise<CrossBranchFlags | null> {
+    try {
+      return await this.request(CrossBranchFlags, 'GET', '/v1/cross-branch', null);
+    } catch (e) {
       if (e instanceof TransportError && e.status === 404) return null;
       throw e;
     }

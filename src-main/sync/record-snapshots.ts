@@ -208,6 +208,8 @@ export const SlipRecordSnapshot = CaseChildSnapshot.extend({
   createdAt: z.number(),
   updatedAt: z.number(),
   duplicates: z.array(z.looseObject({ number: z.string(), itemCodes: z.array(z.string()) })),
+  /** The receipt's key (issue 18 §4) head office compares across branches; absent from older branches. */
+  receiptKey: maybe(z.string()),
 });
 export type SlipRecordSnapshot = z.infer<typeof SlipRecordSnapshot>;
 

@@ -3,6 +3,7 @@
 // a batch whose answer is lost is simply sent again and head office sees a duplicate.
 import type { ServiceContext } from '../services/context';
 import { type BatchCaps, buildBatch, DEFAULT_CAPS } from './outbox-batches';
+import { pullCrossBranchFlags } from './cross-branch-pull';
 import { pullInstructions } from './instructions-pull';
 import { behindError, recoveryOf, setRecovery, stopIfBehind } from './recovery-state';
 import { ackedSeq, setAckedSeq, setLastSuccessAt, waitingCount } from './sync-state';
@@ -87,6 +88,7 @@ export async function syncOnce(o: SyncRunOptions): Promise<SyncRunResult> {
   const pulled = await pullInstructions(o.ctx, o.transport);
   result.instructionsApplied = pulled.applied;
   result.instructionsPending = pulled.pending;
+  await pullCrossBranchFlags(o.ctx, o.transport);
   setLastSuccessAt(db, o.ctx.now());
   return result;
 }

@@ -2,6 +2,7 @@
 // a network error, a 5xx or a 429 is worth retrying later; any other refusal is not.
 import type { Bilingual } from '../shared/errors';
 import type { SyncRefusal } from './batch-errors';
+import type { CrossBranchFlags } from '../shared/cross-branch-protocol';
 import type { BranchHolding, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
 
 export interface Transport {
@@ -13,6 +14,8 @@ export interface Transport {
   holding?(): Promise<BranchHolding | null>;
   /** One page of head office's records of this branch after `after` (recovery). */
   recoveryPage?(after: number, limit: number): Promise<RecoveryPage>;
+  /** Repeat complainants and double refunds at other branches; null from a head office that predates them (404). */
+  crossBranch?(): Promise<CrossBranchFlags | null>;
 }
 
 export class TransportError extends Error {

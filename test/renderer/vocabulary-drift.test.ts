@@ -140,6 +140,12 @@ const ENUMS: EnumCase[] = [
     screen: (v) => `translation:filingReason.${v}`,
     print: form((f) => f.filingReason, 'filingReason'),
   },
+  {
+    name: 'COMPLAINANT_SIGNS',
+    values: enums.COMPLAINANT_SIGNS,
+    screen: (v) => `translation:crossBranch.sign.${v}`,
+    print: () => [],
+  },
   { name: 'ROLES', values: enums.ROLES, screen: (v) => `translation:role.${v}`, print: () => [] },
   { name: 'QUEUES', values: enums.QUEUES, screen: (v) => `translation:queue.${v}`, print: () => [] },
   { name: 'CASE_ACTIONS', values: enums.CASE_ACTIONS, screen: (v) => `translation:action.${v}`, print: () => [] },

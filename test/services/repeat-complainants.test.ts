@@ -58,6 +58,8 @@ describe('repeat complainants at intake (SPEC §9)', () => {
       unfoundedLast12Months: 0,
       flagged: false,
       openCases: [],
+      // Before any sync head office has said nothing of other branches.
+      otherBranches: null,
     });
   });
 

@@ -36,6 +36,8 @@ export async function startHq(
     backend?: HqBackend;
     /** Branch keys sealed with this master key (as `serve --master-key-file` does). */
     masterKey?: Buffer;
+    /** How often the cross-branch flags may be recomputed (server default 60 s). */
+    crossBranchRefreshMs?: number;
   } = {},
 ): Promise<Hq> {
   const dir = opts.dir ?? tempDir('hq-');
@@ -50,6 +52,7 @@ export async function startHq(
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.afterCommit ? { afterCommit: opts.afterCommit } : {}),
     ...(opts.maxSchema ? { maxSchema: opts.maxSchema } : {}),
+    ...(opts.crossBranchRefreshMs !== undefined ? { crossBranchRefreshMs: opts.crossBranchRefreshMs } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

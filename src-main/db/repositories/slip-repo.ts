@@ -41,6 +41,7 @@ export function loadSlip(db: Db, id: string): SlipRecord | undefined {
   const r = fromRow<Record<string, unknown>>(row);
   delete r.rid;
   const returnedLines = JSON.parse(String(r.returnedLines)) as SlipRecord['returnedLines'];
+  const key = storedReceiptKey(db, id);
   return {
     ...(r as unknown as SlipRecord),
     returnedLines,
@@ -50,9 +51,10 @@ export function loadSlip(db: Db, id: string): SlipRecord | undefined {
     accessoriesComplete: r.accessoriesComplete === 1,
     qualityProblem: r.qualityProblem === 1,
     deductCommission: r.deductCommission === 1,
+    receiptKey: key,
     duplicates: findDuplicates(
       db,
-      storedReceiptKey(db, id),
+      key,
       returnedLines.map((l) => l.itemCode),
       id,
     ),

@@ -33,6 +33,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   caseId: { zh: '个案', en: 'Case' },
   text: { zh: '内容', en: 'Text' },
   reason: { zh: '原因', en: 'Reason' },
+  sign: { zh: '投诉人情形', en: 'Complainant conduct' },
   resolutionSummary: { zh: '处理说明', en: 'Summary' },
   reviewText: { zh: '领导审核意见', en: 'Manager review' },
   notes: { zh: '处理经过', en: 'How it was handled' },

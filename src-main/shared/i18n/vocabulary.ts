@@ -7,6 +7,7 @@ import {
   CASE_STATUSES,
   CAUSES,
   CHANNELS,
+  COMPLAINANT_SIGNS,
   ESCALATION_KINDS,
   FILING_REASONS,
   FINDINGS,
@@ -54,6 +55,7 @@ import {
   YES_NO_LABELS,
 } from './vocabulary-work';
 
+import { COMPLAINANT_SIGN_LABELS } from './vocabulary-complainant';
 import { FILING_REASON_LABELS, FOLLOW_UP_OUTCOME_LABELS } from './vocabulary-follow-up';
 import { BODY_ANSWER_LABELS, WRITTEN_REPLY_LABELS } from './vocabulary-government';
 
@@ -90,6 +92,7 @@ export const VOCABULARY = {
   filingReason: FILING_REASON_LABELS,
   bodyAnswer: BODY_ANSWER_LABELS,
   writtenReply: WRITTEN_REPLY_LABELS,
+  complainantSign: COMPLAINANT_SIGN_LABELS,
 };
 
 type Vocabulary = typeof VOCABULARY;
@@ -142,5 +145,6 @@ export function vocabularyIn(lang: VocabularyLang): VocabularyText {
     filingReason: side(FILING_REASONS, v.filingReason, lang),
     bodyAnswer: side(BODY_ANSWERS, v.bodyAnswer, lang),
     writtenReply: side(WRITTEN_REPLIES, v.writtenReply, lang),
+    complainantSign: side(COMPLAINANT_SIGNS, v.complainantSign, lang),
   };
 }

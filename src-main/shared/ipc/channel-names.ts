@@ -90,5 +90,8 @@ export const CHANNEL_NAMES = [
   'drafts.save',
   'drafts.get',
   'drafts.discard',
+  'cases.complainantSign',
+  'slips.doubleRefunds',
+  'refunds.doubleWaiting',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

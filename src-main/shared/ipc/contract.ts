@@ -66,6 +66,8 @@ import type { TrainingCase, TrainingCaseRow } from '../training-types';
 import type { TrainingDraft, TrainingQueueRow } from '../training-sheet-types';
 import { TrainingApproveInput, TrainingQueueInput, TrainingReturnInput } from '../schemas/training';
 import type { ChannelName } from './channel-names';
+import type { DoubleRefundsView } from '../cross-branch-types';
+import { ComplainantSignInput } from '../schemas/cross-branch';
 import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
 
 /** A channel's output type, carried as a type only: the value is never read. */
@@ -199,6 +201,9 @@ export const contract = {
   'drafts.save': { input: DraftSaveInput, output: out<{ savedAt: number }>() },
   'drafts.get': { input: DraftKeyInput, output: out<DraftView | null>() },
   'drafts.discard': { input: DraftKeyInput, output: out<null>() },
+  'cases.complainantSign': { input: ComplainantSignInput, output: out<CaseView>() },
+  'slips.doubleRefunds': { input: SlipRef, output: out<DoubleRefundsView>() },
+  'refunds.doubleWaiting': { input: Empty, output: out<DoubleRefundsView>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

@@ -2,6 +2,7 @@
 // so enum labels (channel.*, status.*, event.*…) and the language switch are shared.
 import type i18next from 'i18next';
 import { initI18n, type UiLang } from '../../i18n';
+import { doubleRefundsEn, doubleRefundsZhCN } from './double-refunds';
 import { consoleEn } from './en';
 import { consoleZhCN } from './zh-CN';
 
@@ -10,8 +11,8 @@ export const NS = 'console';
 export async function initConsoleI18n(lang?: UiLang): Promise<typeof i18next> {
   const i = await initI18n(lang);
   if (!i.hasResourceBundle('zh-CN', NS)) {
-    i.addResourceBundle('zh-CN', NS, consoleZhCN);
-    i.addResourceBundle('en', NS, consoleEn);
+    i.addResourceBundle('zh-CN', NS, { ...consoleZhCN, ...doubleRefundsZhCN });
+    i.addResourceBundle('en', NS, { ...consoleEn, ...doubleRefundsEn });
   }
   return i;
 }

@@ -10,6 +10,7 @@ import { shTime } from '../labels';
 import { healthQuery, repeatsQuery } from '../queries';
 import { caseHref, go } from '../route';
 import { DateRange } from './DateRange';
+import { DoubleRefunds } from './DoubleRefunds';
 
 export function RepeatsScreen({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation(['console', 'translation']);
@@ -117,6 +118,7 @@ export function RepeatsScreen({ params }: { params: Record<string, string> }) {
           { title: t('repeats.last'), key: 'last', width: 140, render: (_, g) => shTime(g.lastAt, lang) },
         ]}
       />
+      <DoubleRefunds />
     </section>
   );
 }

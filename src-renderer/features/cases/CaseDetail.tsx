@@ -24,6 +24,7 @@ import { CaseHandlingSections } from './CaseHandlingSections';
 import { CaseHistoryCard } from './CaseHistoryCard';
 import { CaseIntakeSections } from './CaseIntakeSections';
 import { CaseReminderCard } from './CaseReminderCard';
+import { ComplainantSignsCard } from './ComplainantSignsCard';
 import { DeadlineBadge } from './DeadlineBadge';
 import { promiseAnswerNotice } from './PromiseRows';
 
@@ -89,6 +90,7 @@ export function CaseDetail({ id }: { id: string }) {
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
           <CaseReminderCard caseId={c.id} />
+          <ComplainantSignsCard c={c} f={f} />
           {c.customerCases.length > 0 && (
             <Card
               size="small"

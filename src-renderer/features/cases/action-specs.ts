@@ -6,6 +6,7 @@ import {
   BODY_ANSWERS,
   CAUSES,
   CHANNELS,
+  COMPLAINANT_SIGNS,
   type Channel as CaseChannel,
   ESCALATION_KINDS,
   FINDINGS,
@@ -233,6 +234,21 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       { name: 'finding', kind: 'select', label: 'field.finding', required: true, options: opts(FINDINGS, 'finding') },
     ],
     build: (caseId, v) => ({ caseId, cause: v.cause, finding: v.finding }),
+  },
+  // Issue 18 §3: the complainant's conduct; a 驳回 needs its reason (main checks the threshold).
+  complainant_sign: {
+    channel: 'cases.complainantSign',
+    fields: [
+      {
+        name: 'sign',
+        kind: 'select',
+        label: 'crossBranch.signField',
+        required: true,
+        options: opts(COMPLAINANT_SIGNS, 'crossBranch.sign'),
+      },
+      { name: 'reason', kind: 'textarea', label: 'crossBranch.reasonField', max: 1000 },
+    ],
+    build: (caseId, v) => ({ caseId, sign: v.sign, reason: optional(v.reason) }),
   },
   typical: {
     channel: 'cases.typical',

@@ -9,6 +9,7 @@ import { call } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { HomeSlipMatch } from '../slips/HomeSlipMatch';
 import { CaseList } from './CaseList';
+import { HomeDoubleRefunds } from './HomeDoubleRefunds';
 import { HomeReminders } from './HomeReminders';
 
 /** The queues of the foundation issue first, then the others. */
@@ -44,6 +45,7 @@ export function Home({ query, queue }: { query: string | undefined; queue: strin
   return (
     <>
       <HomeReminders />
+      <HomeDoubleRefunds />
       <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
         {t('home.queues')}
       </Typography.Title>

@@ -1,6 +1,7 @@
 // The intake notice (SPEC §9, issue 18 §3): as the clerk types the phone, name or receipt number, it shows
 // the repeat-complainant flag and the earlier cases and slips that match, each saying why and linking to it.
-// It only informs — the complaint is registered like any other.
+// It only informs — the complaint is registered like any other. Other branches' unfounded findings come from
+// head office at the last sync (db/repositories/cross-branch-repo.ts) and count towards the flag.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
@@ -47,6 +48,23 @@ function MatchLine({ m }: { m: IntakeMatch }) {
   );
 }
 
+/** Other branches' unfounded findings as head office said at the last sync (issue 18 §3); nothing when none. */
+function OtherBranchesLine({ others }: { others: { unfounded: number; asOf: number } | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  const { settings } = useSession();
+  if (!others || others.unfounded === 0) return null;
+  return (
+    <div data-testid="other-branches-unfounded">
+      <strong>
+        {t('crossBranch.intakeLine', {
+          n: others.unfounded,
+          time: formatTime(others.asOf, settings.timeZone, i18n.language),
+        })}
+      </strong>
+    </div>
+  );
+}
+
 export function RepeatNotice(typed: Typed) {
   const { t } = useTranslation();
   const [settled, setSettled] = useState<Typed>({ phone: '', name: '', receiptNo: '' });
@@ -73,7 +91,8 @@ export function RepeatNotice(typed: Typed) {
   });
   const flagged = any && check.data?.flagged === true;
   const found = any ? (matches.data?.matches ?? []) : [];
-  if (!flagged && found.length === 0) return null;
+  const others = any ? check.data?.otherBranches : null;
+  if (!flagged && found.length === 0 && !others?.unfounded) return null;
   return (
     <Alert
       role="status"
@@ -82,17 +101,26 @@ export function RepeatNotice(typed: Typed) {
       showIcon
       style={{ marginBottom: 12 }}
       message={
-        flagged ? t('intake.repeatFlagged', { n: check.data?.unfoundedLast12Months ?? 0 }) : t('intake.matchesTitle')
+        flagged ? (
+          t('intake.repeatFlagged', { n: (check.data?.unfoundedLast12Months ?? 0) + (others?.unfounded ?? 0) })
+        ) : found.length > 0 ? (
+          t('intake.matchesTitle')
+        ) : (
+          <OtherBranchesLine others={others} />
+        )
       }
       description={
-        found.length > 0 && (
+        (flagged || found.length > 0) && (
           <>
-            {flagged && t('intake.matchesTitle')}
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {found.map((m) => (
-                <MatchLine key={`${m.kind}:${m.id}`} m={m} />
-              ))}
-            </ul>
+            <OtherBranchesLine others={others} />
+            {flagged && found.length > 0 && t('intake.matchesTitle')}
+            {found.length > 0 && (
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {found.map((m) => (
+                  <MatchLine key={`${m.kind}:${m.id}`} m={m} />
+                ))}
+              </ul>
+            )}
           </>
         )
       }

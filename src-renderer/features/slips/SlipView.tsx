@@ -12,6 +12,7 @@ import { yuan } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useSession } from '../shell/session';
 import { ActionDialog } from '../cases/ActionDialog';
+import { CrossBranchRefundAlert } from './CrossBranchRefundAlert';
 import { SlipFields } from './SlipFields';
 import { SlipStatusTag } from './SlipStatusTag';
 import { VoidDialog } from './VoidDialog';
@@ -96,6 +97,7 @@ export function SlipView({ id }: { id: string }) {
           style={{ marginBottom: 12 }}
         />
       )}
+      <CrossBranchRefundAlert slipId={s.id} branch={s.branchCode} />
       <SlipFields s={s} />
       <Typography.Title level={2} style={{ fontSize: 15 }}>
         {t('slip.returned')}
