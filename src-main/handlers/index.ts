@@ -19,6 +19,7 @@ import { parseInput } from '../shared/validation';
 import { pinStatus } from '../services/users';
 import { adminHandlers, publicHandlers } from './admin-handlers';
 import { caseHandlers } from './case-handlers';
+import { capaHandlers } from './capa-handlers';
 import { draftHandlers } from './draft-handlers';
 import { printHandlers } from './print-handlers';
 import { reportHandlers } from './report-handlers';
@@ -34,6 +35,7 @@ const publicMap: PublicHandlers = { ...publicHandlers, ...settingsPublicHandlers
 const privateMap: PrivateHandlers = {
   ...adminHandlers,
   ...caseHandlers,
+  ...capaHandlers,
   ...slipHandlers,
   ...printHandlers,
   ...settingsHandlers,

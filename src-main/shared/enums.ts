@@ -131,6 +131,7 @@ export const CASE_ACTIONS = [
   'typical',
   'follow_up',
   'file_unreachable',
+  'corrective_action',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -45,6 +45,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
   typical: { zh: '典型范例', en: 'Typical case' },
   follow_up: { zh: '安排回访', en: 'Schedule follow-up' },
   file_unreachable: { zh: '建档(顾客无法联系)', en: 'File: customer unreachable' },
+  corrective_action: { zh: '纠正预防措施', en: 'Corrective action' },
 };
 
 /** Events some cases word their own way (shared/event-label.ts decides when): a government case's
@@ -74,6 +75,7 @@ export const EVENT_LABELS: Record<EventWord, Bilingual> = {
   typical: { zh: '典型范例', en: 'Typical case' },
   follow_up: { zh: '回访', en: 'Follow-up' },
   file_unreachable: { zh: '建档(顾客无法联系)', en: 'Filed: customer unreachable' },
+  corrective_action: { zh: '纠正预防措施', en: 'Corrective action' },
   instruction: { zh: '部本部批示', en: 'Head office instruction' },
   feedback_government: { zh: '答复部门', en: 'Replied to the body' },
   submit_review: { zh: '呈领导审核', en: "Submitted for the manager's review" },

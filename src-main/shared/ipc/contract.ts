@@ -66,6 +66,8 @@ import type { TrainingCase, TrainingCaseRow } from '../training-types';
 import type { TrainingDraft, TrainingQueueRow } from '../training-sheet-types';
 import { TrainingApproveInput, TrainingQueueInput, TrainingReturnInput } from '../schemas/training';
 import type { ChannelName } from './channel-names';
+import type { CapaAccountRow, CapaQueueRow, CorrectiveAction } from '../corrective-action-types';
+import * as Capa from '../schemas/corrective-action';
 import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
 
 /** A channel's output type, carried as a type only: the value is never read. */
@@ -154,6 +156,12 @@ export const contract = {
   'followUps.schedule': { input: FollowUpScheduleInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
   'followUps.complete': { input: FollowUpCompleteInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
   'cases.fileUnreachable': { input: CaseOnlyInput, output: out<CaseView>() },
+  'capa.create': { input: Capa.CapaCreateInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
+  'capa.done': { input: Capa.CapaDoneInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
+  'capa.confirm': { input: Capa.CapaConfirmInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
+  'capa.return': { input: Capa.CapaReturnInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
+  'capa.queue': { input: Capa.CapaQueueInput, output: out<CapaQueueRow[]>() },
+  'capa.accounts': { input: Capa.CapaAccountsInput, output: out<CapaAccountRow[]>() },
   'queues.list': { input: QueueInput, output: out<Page<QueueRow>>() },
   'queues.counts': { input: Empty, output: out<Partial<Record<QueueName, number>>>() },
   'reminders.ofCase': { input: CaseOnlyInput, output: out<CaseReminder[]>() },
