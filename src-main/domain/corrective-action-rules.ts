@@ -65,7 +65,8 @@ export function refuseDone(a: CorrectiveAction, actor: Actor): CapaRefusal | nul
   if (a.state !== 'open') {
     return refusal('CONFLICT', 'actionId', {
       zh: a.state === 'done' ? '该措施已完成,等待效果确认' : '该措施的效果已确认',
-      en: a.state === 'done' ? 'This action is already done and awaits confirmation' : 'This action is already confirmed',
+      en:
+        a.state === 'done' ? 'This action is already done and awaits confirmation' : 'This action is already confirmed',
     });
   }
   const responsible =
@@ -89,7 +90,10 @@ export function refuseReview(a: CorrectiveAction, actor: Actor): CapaRefusal | n
   if (a.state !== 'done') {
     return refusal('INVALID_TRANSITION', 'actionId', {
       zh: a.state === 'open' ? '措施尚未完成,不能确认效果或退回' : '该措施的效果已确认',
-      en: a.state === 'open' ? 'The action is not done yet: nothing to confirm or send back' : 'This action is already confirmed',
+      en:
+        a.state === 'open'
+          ? 'The action is not done yet: nothing to confirm or send back'
+          : 'This action is already confirmed',
     });
   }
   if (a.doneBy === actor.id) {

@@ -58,7 +58,9 @@ function tally(kind: CapaAccountRow['kind'], founded: FoundedRow[], actions: Act
     else r.confirmed += 1;
     if (isCapaOverdue(a, now)) r.overdue += 1;
   }
-  return [...rows.values()].sort((x, y) => y.founded + y.partlyFounded - (x.founded + x.partlyFounded) || x.key.localeCompare(y.key));
+  return [...rows.values()].sort(
+    (x, y) => y.founded + y.partlyFounded - (x.founded + x.partlyFounded) || x.key.localeCompare(y.key),
+  );
 }
 
 /** Staff first, then units; each ordered by founded complaints, most first. Period: local dates from–to, inclusive. */
@@ -66,7 +68,11 @@ export const capaAccounts = withInput(
   CapaAccountsInput,
   function capaAccounts(ctx: ServiceContext, actor: Actor, input: Parsed<typeof CapaAccountsInput>): CapaAccountRow[] {
     if (!can(actor.role, 'capa_accounts')) {
-      throw refuse('FORBIDDEN', '只有店长可以查看人员与单位的纠正预防情况', 'Only the manager may see the per-staff and per-unit view');
+      throw refuse(
+        'FORBIDDEN',
+        '只有店长可以查看人员与单位的纠正预防情况',
+        'Only the manager may see the per-staff and per-unit view',
+      );
     }
     const tz = ctx.settings().timeZone;
     const range = [startOf(input.from, tz), startOf(addDays(input.to, 1), tz)];

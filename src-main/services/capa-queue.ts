@@ -14,15 +14,18 @@ const QUEUE_LIMIT = 500;
  * Those who set or confirm actions see every pending one; anyone else sees the actions she is
  * responsible for, in person or through her unit. Rows carry no customer data.
  */
-export const capaQueue = withInput(CapaQueueInput, function capaQueue(ctx: ServiceContext, actor: Actor): CapaQueueRow[] {
-  const seesAll = can(actor.role, 'corrective_action');
-  const now = ctx.now();
-  return pendingCorrectiveActions(ctx.db, QUEUE_LIMIT)
-    .filter(
-      (a) =>
-        seesAll ||
-        a.responsibleUserId === actor.id ||
-        (a.responsibleUnitId !== null && a.responsibleUnitId === actor.unitId),
-    )
-    .map((a) => ({ ...a, overdue: isCapaOverdue(a, now) }));
-});
+export const capaQueue = withInput(
+  CapaQueueInput,
+  function capaQueue(ctx: ServiceContext, actor: Actor): CapaQueueRow[] {
+    const seesAll = can(actor.role, 'corrective_action');
+    const now = ctx.now();
+    return pendingCorrectiveActions(ctx.db, QUEUE_LIMIT)
+      .filter(
+        (a) =>
+          seesAll ||
+          a.responsibleUserId === actor.id ||
+          (a.responsibleUnitId !== null && a.responsibleUnitId === actor.unitId),
+      )
+      .map((a) => ({ ...a, overdue: isCapaOverdue(a, now) }));
+  },
+);

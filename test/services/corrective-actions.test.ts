@@ -20,7 +20,8 @@ let s: TestStore;
 afterEach(() => s?.close());
 
 const DAY = 86_400_000;
-const capaRows = () => (s.db.prepare('SELECT count(*) AS n, ifnull(sum(version), 0) AS v FROM corrective_actions').get() as object);
+const capaRows = () =>
+  s.db.prepare('SELECT count(*) AS n, ifnull(sum(version), 0) AS v FROM corrective_actions').get() as object;
 
 function refusal(call: () => unknown): AppError {
   const before = { ...storeCounts(s.db), capa: capaRows() };
@@ -64,18 +65,33 @@ describe('纠正预防措施: the cycle', () => {
 
     s.clock.t = T0 + DAY;
     const done = markCorrectiveActionDone(s.ctx, s.users.staff, { actionId: set.action.id, doneNote: '已培训 6 人' });
-    expect(done.action).toMatchObject({ state: 'done', doneByName: '刘鞋部', doneNote: '已培训 6 人', doneAt: T0 + DAY });
+    expect(done.action).toMatchObject({
+      state: 'done',
+      doneByName: '刘鞋部',
+      doneNote: '已培训 6 人',
+      doneAt: T0 + DAY,
+    });
 
     const back = returnCorrectiveAction(s.ctx, s.users.supervisor, {
       actionId: set.action.id,
       returnReason: '抽查仍有开胶鞋上架',
     });
-    expect(back.action).toMatchObject({ state: 'open', doneAt: null, returnReason: '抽查仍有开胶鞋上架', returnCount: 1 });
+    expect(back.action).toMatchObject({
+      state: 'open',
+      doneAt: null,
+      returnReason: '抽查仍有开胶鞋上架',
+      returnCount: 1,
+    });
     expect(back.action.returnedByName).toBe('赵主管');
 
     markCorrectiveActionDone(s.ctx, s.users.staff, { actionId: set.action.id, doneNote: '逐双复检,下架 3 双' });
     const ok = confirmCorrectiveAction(s.ctx, s.users.manager, { actionId: set.action.id, effectNote: '复查无开胶' });
-    expect(ok.action).toMatchObject({ state: 'confirmed', confirmedByName: '王店长', confirmNote: '复查无开胶', returnCount: 1 });
+    expect(ok.action).toMatchObject({
+      state: 'confirmed',
+      confirmedByName: '王店长',
+      confirmNote: '复查无开胶',
+      returnCount: 1,
+    });
 
     const ops = ok.case.events.filter((e) => e.kind === 'corrective_action').map((e) => e.data?.op);
     expect(ops).toEqual(['create', 'done', 'return', 'done', 'confirm']);
@@ -89,14 +105,22 @@ describe('纠正预防措施: the cycle', () => {
     const snap = CaseRecordSnapshot.parse(JSON.parse(row.payload));
     const atHq = caseRecordOf(snap).correctiveActions ?? [];
     expect(atHq).toHaveLength(1);
-    expect(atHq[0]).toMatchObject({ state: 'confirmed', doneNote: '逐双复检,下架 3 双', returnReason: '抽查仍有开胶鞋上架' });
+    expect(atHq[0]).toMatchObject({
+      state: 'confirmed',
+      doneNote: '逐双复检,下架 3 双',
+      returnReason: '抽查仍有开胶鞋上架',
+    });
   });
 
   it('allows several actions per case, for a person or a unit, on a partly founded case too', () => {
     s = openTestStore();
     const c = foundedCase('partly_founded');
     newAction(c.id);
-    const unit = newAction(c.id, { responsibleUserId: undefined, responsibleUnitId: s.units.shoes, dueOn: '2026-11-24' });
+    const unit = newAction(c.id, {
+      responsibleUserId: undefined,
+      responsibleUnitId: s.units.shoes,
+      dueOn: '2026-11-24',
+    });
     expect(unit.action.responsibleName).toBe('鞋部');
     expect(unit.case.correctiveActions).toHaveLength(2);
     // A member of the responsible unit marks the unit's action done.
@@ -196,7 +220,12 @@ describe('纠正预防措施: refusals', () => {
     expect(err.messages.en).toBe('This action is already confirmed');
     err = refusal(() => markCorrectiveActionDone(s.ctx, s.users.staff, { actionId: a.id, doneNote: '再做' }));
     expect(err.code).toBe('CONFLICT');
-    err = refusal(() => confirmCorrectiveAction(s.ctx, s.users.manager, { actionId: '01900000-0000-7000-8000-000000000000', effectNote: '有效' }));
+    err = refusal(() =>
+      confirmCorrectiveAction(s.ctx, s.users.manager, {
+        actionId: '01900000-0000-7000-8000-000000000000',
+        effectNote: '有效',
+      }),
+    );
     expect(err.code).toBe('NOT_FOUND');
   });
 });

@@ -19,8 +19,7 @@ export function loadCorrectiveActions(db: Db, caseId: string): CorrectiveAction[
 
 export function findCorrectiveAction(db: Db, id: string): CorrectiveAction | undefined {
   const row = stmt(db, `SELECT ${COLUMNS} FROM corrective_actions WHERE id = ?`).get(id) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   return row ? actionOf(row) : undefined;
 }
 

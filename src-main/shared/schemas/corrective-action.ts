@@ -15,9 +15,7 @@ export const CapaConfirmInput = z.strictObject({ actionId: Id, effectNote: short
 export const CapaReturnInput = z.strictObject({ actionId: Id, returnReason: shortText(500) });
 export const CapaQueueInput = z.strictObject({});
 /** The manager's per-staff and per-unit view over a period of local dates [from, to]. */
-export const CapaAccountsInput = z
-  .strictObject({ from: LocalDate, to: LocalDate })
-  .refine((p) => p.from <= p.to, {
-    path: ['to'],
-    params: { zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
-  });
+export const CapaAccountsInput = z.strictObject({ from: LocalDate, to: LocalDate }).refine((p) => p.from <= p.to, {
+  path: ['to'],
+  params: { zh: '结束日期不能早于开始日期', en: 'The end date cannot be before the start date' },
+});
