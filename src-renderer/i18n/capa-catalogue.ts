@@ -45,6 +45,7 @@ export const capaZhCN = {
     to: '至',
     show: '查询',
     kind: { staff: '员工', unit: '单位' },
+    summary: { opened: '本期制定', done: '本期完成', confirmed: '本期效果确认', overdue: '本期到期未按时完成' },
     acol: {
       kind: '类别',
       name: '名称',
@@ -104,6 +105,12 @@ export const capaEn: typeof capaZhCN = {
     to: 'To',
     show: 'Show',
     kind: { staff: 'Staff', unit: 'Unit' },
+    summary: {
+      opened: 'Set in the period',
+      done: 'Done in the period',
+      confirmed: 'Effect confirmed in the period',
+      overdue: 'Due in the period and not done on time',
+    },
     acol: {
       kind: 'Kind',
       name: 'Name',
