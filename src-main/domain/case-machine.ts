@@ -134,7 +134,15 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
   // The customer never answers: from any status after the result was recorded, once enough follow-ups failed.
   file_unreachable: ['resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review'],
   // 纠正预防措施 follow a finding (recorded from in_progress on) and outlive the filing of the case.
-  corrective_action: ['in_progress', 'resolved', 'fed_back', 'disputed', 'awaiting_instruction', 'awaiting_review', 'filed'],
+  corrective_action: [
+    'in_progress',
+    'resolved',
+    'fed_back',
+    'disputed',
+    'awaiting_instruction',
+    'awaiting_review',
+    'filed',
+  ],
 };
 
 const ABILITY: Record<CaseAction, Ability> = {

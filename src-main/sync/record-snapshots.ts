@@ -18,7 +18,7 @@ import {
   SLIP_STATUSES,
   SLIP_TYPES,
 } from '../shared/enums';
-import { CorrectiveActionSnapshot } from './capa-snapshot';
+import { CorrectiveActionSnapshot } from './record-snapshots-capa';
 import { AuditSnapshot, CaseChildSnapshot, CaseSnapshot, count, maybe, UnitSnapshot } from './protocol';
 
 // The records as the branch writes them (shared/types.ts, one row of its store each): what
