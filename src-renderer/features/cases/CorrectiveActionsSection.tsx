@@ -23,16 +23,24 @@ function createBlocked(c: CaseView, role: Parameters<typeof can>[0], t: CaseForm
   return blocked ? pick(blocked.reason) : null;
 }
 
-function ActionRow(props: { a: CorrectiveAction; f: CaseFormat; onNote: (kind: CapaNoteKind) => void }) {
-  const { a, f, onNote } = props;
+/** Who is looking: her buttons follow main's rules; null at head office (read only). */
+type Viewer = { id: string; role: Parameters<typeof can>[0]; unitId: string | null } | null;
+
+function ActionRow(props: {
+  a: CorrectiveAction;
+  f: CaseFormat;
+  viewer: Viewer;
+  onNote: (kind: CapaNoteKind) => void;
+}) {
+  const { a, f, viewer, onNote } = props;
   const { t } = f;
-  const { user } = useSession();
-  const supervises = can(user.role, 'corrective_confirm');
+  const supervises = viewer !== null && can(viewer.role, 'corrective_confirm');
   const responsible =
-    a.responsibleUserId === user.id || (a.responsibleUnitId !== null && a.responsibleUnitId === user.unitId);
+    viewer !== null &&
+    (a.responsibleUserId === viewer.id || (a.responsibleUnitId !== null && a.responsibleUnitId === viewer.unitId));
   const mayDone = a.state === 'open' && (responsible || supervises);
-  const mayReview = a.state === 'done' && supervises && a.doneBy !== user.id;
-  const ownDone = a.state === 'done' && supervises && a.doneBy === user.id;
+  const mayReview = a.state === 'done' && supervises && a.doneBy !== viewer?.id;
+  const ownDone = a.state === 'done' && supervises && a.doneBy === viewer?.id;
   return (
     <Row label={a.responsibleName}>
       <div data-capa={a.id} data-capa-state={a.state}>
@@ -104,7 +112,7 @@ export function CorrectiveActionsSection({ c, f }: { c: CaseView; f: CaseFormat 
         </div>
       )}
       {actions.map((a) => (
-        <ActionRow key={a.id} a={a} f={f} onNote={(kind) => setNote({ actionId: a.id, kind })} />
+        <ActionRow key={a.id} a={a} f={f} viewer={user} onNote={(kind) => setNote({ actionId: a.id, kind })} />
       ))}
       <div style={{ padding: '8px 0' }}>
         {mayCreate && <Button onClick={() => setCreating(true)}>{t('capa.create')}</Button>}
@@ -119,6 +127,23 @@ export function CorrectiveActionsSection({ c, f }: { c: CaseView; f: CaseFormat 
       </div>
       {creating && <CapaCreateDialog c={c} onClose={() => setCreating(false)} />}
       {note && <CapaNoteDialog caseId={c.id} actionId={note.actionId} kind={note.kind} onClose={() => setNote(null)} />}
+    </Section>
+  );
+}
+
+/** The same group read only, as head office's console shows the branch's case. */
+export function CorrectiveActionsReadOnly({ c, f }: { c: CaseView; f: CaseFormat }) {
+  const actions = c.correctiveActions ?? [];
+  return (
+    <Section id="correctiveActions" title={f.t('capa.group')}>
+      {actions.length === 0 && (
+        <div style={{ padding: '6px 0' }}>
+          <Typography.Text type="secondary">{f.t('capa.none')}</Typography.Text>
+        </div>
+      )}
+      {actions.map((a) => (
+        <ActionRow key={a.id} a={a} f={f} viewer={null} onNote={() => undefined} />
+      ))}
     </Section>
   );
 }
