@@ -13,6 +13,8 @@ import {
   returnCorrectiveAction,
 } from '../../src-main/services/corrective-actions';
 import { AppError } from '../../src-main/shared/errors';
+import { loadCase } from '../../src-main/db/repositories/case-repo';
+import { mergeHeldRecord } from '../../src-main/sync/record-merge';
 import { CaseRecordSnapshot } from '../../src-main/sync/record-snapshots';
 import { openTestStore, phoneCase, storeCounts, T0, type TestStore } from '../helpers/store';
 
@@ -126,6 +128,25 @@ describe('纠正预防措施: the cycle', () => {
     // A member of the responsible unit marks the unit's action done.
     const done = markCorrectiveActionDone(s.ctx, s.users.staff, { actionId: unit.action.id, doneNote: '柜组例会通报' });
     expect(done.action.state).toBe('done');
+  });
+
+  it('comes back with its case when a lost branch PC recovers from head office', () => {
+    s = openTestStore();
+    const c = foundedCase();
+    const a = newAction(c.id).action;
+    markCorrectiveActionDone(s.ctx, s.users.staff, { actionId: a.id, doneNote: '已培训' });
+    const held = s.db
+      .prepare(
+        "SELECT record_id AS id, version, payload FROM outbox WHERE record_type = 'case' ORDER BY seq DESC LIMIT 1",
+      )
+      .get() as { id: string; version: number; payload: string };
+    const lost = s;
+    s = openTestStore();
+    s.db.pragma('foreign_keys = OFF');
+    expect(mergeHeldRecord(s.ctx, { type: 'case', schema: 1, ...held }).merged).toBe(true);
+    s.db.pragma('foreign_keys = ON');
+    expect(loadCase(s.db, c.id)?.correctiveActions).toEqual(loadCase(lost.db, c.id)?.correctiveActions);
+    lost.close();
   });
 
   it('keeps an older snapshot without actions importing', () => {
