@@ -13,6 +13,7 @@ import {
   returnCorrectiveAction,
 } from '../../src-main/services/corrective-actions';
 import { AppError } from '../../src-main/shared/errors';
+import { timelineWords } from '../../src-main/shared/event-label';
 import { loadCase } from '../../src-main/db/repositories/case-repo';
 import { mergeHeldRecord } from '../../src-main/sync/record-merge';
 import { CaseRecordSnapshot } from '../../src-main/sync/record-snapshots';
@@ -97,6 +98,9 @@ describe('纠正预防措施: the cycle', () => {
 
     const ops = ok.case.events.filter((e) => e.kind === 'corrective_action').map((e) => e.data?.op);
     expect(ops).toEqual(['create', 'done', 'return', 'done', 'confirm']);
+    // The timeline words each step (record form, case screen and console read the same words).
+    const words = timelineWords(ok.case).filter((_w, i) => ok.case.events[i]?.kind === 'corrective_action');
+    expect(words).toEqual(['corrective_action', 'capa_done', 'capa_return', 'capa_done', 'capa_confirm']);
     const audits = s.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.corrective_action'").get();
     expect(audits).toEqual({ n: 5 });
 

@@ -50,7 +50,13 @@ export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
 
 /** Events some cases word their own way (shared/event-label.ts decides when): a government case's
  * feedback is the reply to the body; a submission that went to the manager's review says so. */
-export const EVENT_VARIANTS = ['feedback_government', 'submit_review'] as const;
+export const EVENT_VARIANTS = [
+  'feedback_government',
+  'submit_review',
+  'capa_done',
+  'capa_return',
+  'capa_confirm',
+] as const;
 export type EventVariant = (typeof EVENT_VARIANTS)[number];
 /** A timeline event's words: its kind, or the variant its case words it by. */
 export type EventWord = CaseEventKind | EventVariant;
@@ -79,6 +85,9 @@ export const EVENT_LABELS: Record<EventWord, Bilingual> = {
   instruction: { zh: '部本部批示', en: 'Head office instruction' },
   feedback_government: { zh: '答复部门', en: 'Replied to the body' },
   submit_review: { zh: '呈领导审核', en: "Submitted for the manager's review" },
+  capa_done: { zh: '纠正预防措施完成', en: 'Corrective action done' },
+  capa_return: { zh: '纠正预防措施退回', en: 'Corrective action sent back' },
+  capa_confirm: { zh: '纠正预防措施效果确认', en: 'Corrective action: effect confirmed' },
 };
 
 export const CLOSING_LABELS: Record<Closing, Bilingual> = {
