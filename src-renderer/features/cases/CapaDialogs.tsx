@@ -38,9 +38,14 @@ function useCapaSubmit(caseId: string, onClose: () => void) {
     void message.success(t('capa.saved'));
     onClose();
   };
+  /** A field typed again: its refusal and the banner go until the next submit. */
+  const touch = (...fields: string[]) => {
+    setIssues((m) => Object.fromEntries(Object.entries(m).filter(([k]) => !fields.includes(k))));
+    setError(null);
+  };
   const status = (field: string) =>
     issues[field] ? { validateStatus: 'error' as const, help: pick(issues[field]) } : {};
-  return { submit, status, error, busy };
+  return { submit, status, touch, error, busy };
 }
 
 export function CapaCreateDialog({ c, onClose }: { c: CaseView; onClose: () => void }) {
@@ -49,7 +54,7 @@ export function CapaCreateDialog({ c, onClose }: { c: CaseView; onClose: () => v
   const [responsible, setResponsible] = useState<string | undefined>(undefined);
   const [actionText, setActionText] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const { submit, status, error, busy } = useCapaSubmit(c.id, onClose);
+  const { submit, status, touch, error, busy } = useCapaSubmit(c.id, onClose);
   const [kind, id] = (responsible ?? ':').split(':');
   const run = () =>
     invoke('capa.create', {
@@ -80,7 +85,10 @@ export function CapaCreateDialog({ c, onClose }: { c: CaseView; onClose: () => v
           <Select
             id="capa-responsible"
             value={responsible}
-            onChange={setResponsible}
+            onChange={(v: string) => {
+              setResponsible(v);
+              touch('responsible', 'responsibleUserId', 'responsibleUnitId');
+            }}
             showSearch
             optionFilterProp="label"
             options={[
@@ -105,11 +113,21 @@ export function CapaCreateDialog({ c, onClose }: { c: CaseView; onClose: () => v
             id="capa-action"
             rows={3}
             value={actionText}
-            onChange={(e) => setActionText(e.target.value)}
+            onChange={(e) => {
+              setActionText(e.target.value);
+              touch('actionText');
+            }}
           />
         </Form.Item>
         <Form.Item label={t('capa.dueOn')} htmlFor="capa-due" required extra={t('capa.dueOnHint')} {...status('dueOn')}>
-          <DayPicker id="capa-due" value={dueOn} onChange={setDueOn} />
+          <DayPicker
+            id="capa-due"
+            value={dueOn}
+            onChange={(v) => {
+              setDueOn(v);
+              touch('dueOn');
+            }}
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -128,7 +146,7 @@ export function CapaNoteDialog(props: { caseId: string; actionId: string; kind: 
   const { caseId, actionId, kind, onClose } = props;
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const { submit, status, error, busy } = useCapaSubmit(caseId, onClose);
+  const { submit, status, touch, error, busy } = useCapaSubmit(caseId, onClose);
   const run = (): Promise<Answer> =>
     kind === 'done'
       ? invoke('capa.done', { actionId, doneNote: text })
@@ -149,7 +167,15 @@ export function CapaNoteDialog(props: { caseId: string; actionId: string; kind: 
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label={t(words.label)} htmlFor="capa-note" required {...status(words.field)}>
-          <Input.TextArea id="capa-note" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+          <Input.TextArea
+            id="capa-note"
+            rows={3}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              touch(words.field);
+            }}
+          />
         </Form.Item>
       </Form>
     </Modal>
