@@ -4,6 +4,7 @@
 // both read the case through it, so the screen and the paper say the same.
 import { maskPhone, normalizePhone } from '../../src-main/shared/phone';
 import type { CaseRecord, FollowUp } from '../../src-main/shared/types';
+import { correctiveActionOf } from '../../src-main/sync/record-snapshots-capa';
 import type { CaseRecordSnapshot, FollowUpRecordSnapshot } from '../../src-main/sync/record-snapshots';
 
 /** Head office sees the customer's phone masked (it does not call customers; the branch does). */
@@ -109,6 +110,7 @@ export function caseRecordOf(c: CaseRecordSnapshot): CaseRecord {
     })),
     escalations: c.escalations.map((e) => ({ ...e, outcome: e.outcome ?? null })),
     instructions: c.instructions,
+    correctiveActions: (c.correctiveActions ?? []).map(correctiveActionOf),
   };
 }
 

@@ -56,6 +56,7 @@ const ZH_VERB: Partial<Record<CaseAction, string>> = {
   decline: '决定不予受理',
   file_unreachable: '以顾客无法联系建档',
   answer_promise: '答复约定回复',
+  corrective_action: '制定纠正预防措施',
 };
 const EN_VERB: Record<CaseAction, string> = {
   forward: 'forward',
@@ -77,6 +78,7 @@ const EN_VERB: Record<CaseAction, string> = {
   follow_up: 'follow up',
   file_unreachable: 'file the case as customer unreachable',
   complainant_sign: "record the complainant's conduct",
+  corrective_action: 'set a corrective action',
 };
 const actionVerb = (a: CaseAction) => ({ zh: ZH_VERB[a] ?? CASE_ACTION_LABELS[a].zh, en: EN_VERB[a] });
 
@@ -144,6 +146,16 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
     'awaiting_review',
     'filed',
   ],
+  // 纠正预防措施 follow a finding (recorded from in_progress on) and outlive the filing of the case.
+  corrective_action: [
+    'in_progress',
+    'resolved',
+    'fed_back',
+    'disputed',
+    'awaiting_instruction',
+    'awaiting_review',
+    'filed',
+  ],
 };
 
 const ABILITY: Record<CaseAction, Ability> = {
@@ -166,6 +178,7 @@ const ABILITY: Record<CaseAction, Ability> = {
   follow_up: 'follow_up',
   file_unreachable: 'file',
   complainant_sign: 'note',
+  corrective_action: 'corrective_action',
 };
 
 /** What a satisfied case needs before filing: major cases always go to head office. */

@@ -19,6 +19,12 @@ export const ABILITIES = {
   typical: ['secretary', 'supervisor', 'manager'],
   submit: ['secretary', 'supervisor', 'manager'],
   file: ['secretary', 'supervisor', 'manager'],
+  /** 纠正预防措施 (issue 18 §1): set on a founded case by those who record the finding. */
+  corrective_action: ['secretary', 'supervisor', 'manager'],
+  /** 效果确认: a supervisor or the manager confirms an action's effect, or sends it back. */
+  corrective_confirm: ['supervisor', 'manager'],
+  /** The per-staff and per-unit view of founded complaints and their actions (monthly appraisal, seed 001). */
+  capa_accounts: ['manager'],
   review: ['manager'],
   reopen: ['supervisor', 'manager'],
   read_anonymous: ['secretary', 'supervisor', 'manager'],

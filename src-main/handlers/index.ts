@@ -20,6 +20,7 @@ import { pinStatus } from '../services/users';
 import { adminHandlers, publicHandlers } from './admin-handlers';
 import { caseHandlers } from './case-handlers';
 import { crossBranchHandlers } from './cross-branch-handlers';
+import { capaHandlers } from './capa-handlers';
 import { draftHandlers } from './draft-handlers';
 import { printHandlers } from './print-handlers';
 import { reportHandlers } from './report-handlers';
@@ -35,6 +36,7 @@ const publicMap: PublicHandlers = { ...publicHandlers, ...settingsPublicHandlers
 const privateMap: PrivateHandlers = {
   ...adminHandlers,
   ...caseHandlers,
+  ...capaHandlers,
   ...slipHandlers,
   ...printHandlers,
   ...settingsHandlers,

@@ -1,4 +1,5 @@
 // The printed forms' words in English (for checking a form); enum labels from the shared vocabulary.
+import { CAPA_FORM_EN } from './form-text-capa';
 import { vocabularyIn } from '../shared/i18n/vocabulary';
 import { promiseStateLabels } from '../shared/promise-state';
 import type { FormText } from './form-text';
@@ -35,6 +36,7 @@ export const FORM_TEXT_EN: FormText = {
   closing: v.closing,
   reply: REPLY_LETTER_EN,
   decline: DECLINE_NOTICE_EN,
+  capa: CAPA_FORM_EN,
   promiseState: promiseStateLabels('en'),
   slip: {
     ...FORM_TEXT_ZH.slip,

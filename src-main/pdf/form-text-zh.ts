@@ -1,4 +1,5 @@
 // The printed forms' words in Simplified Chinese (the language forms print in); enum labels from the shared vocabulary.
+import { CAPA_FORM_ZH } from './form-text-capa';
 import { vocabularyIn } from '../shared/i18n/vocabulary';
 import { promiseStateLabels } from '../shared/promise-state';
 import type { FormText } from './form-text';
@@ -34,6 +35,7 @@ export const FORM_TEXT_ZH: FormText = {
   closing: v.closing,
   reply: REPLY_LETTER_ZH,
   decline: DECLINE_NOTICE_ZH,
+  capa: CAPA_FORM_ZH,
   promiseState: promiseStateLabels('zh'),
   slip: {
     title: '商品退换货单',

@@ -5,6 +5,7 @@ import { timelineWords } from '../shared/event-label';
 import type { EventWord } from '../shared/i18n/vocabulary-work';
 import type { VocabularyText } from '../shared/i18n/vocabulary';
 import type { PromiseState } from '../shared/promise-state';
+import type { CapaFormText } from './form-text-capa';
 import type { DeclineNoticeText } from './form-text-decline';
 import type { ReplyLetterText } from './form-text-reply';
 
@@ -37,6 +38,8 @@ export interface FormText extends FormVocabulary {
   reply: ReplyLetterText;
   /** The 不予受理告知书 to the customer, and the record form's acceptance lines. */
   decline: DeclineNoticeText;
+  /** The record form's 纠正预防措施 lines. */
+  capa: CapaFormText;
   yes: string;
   no: string;
   page: (n: number, total: number) => string;

@@ -6,6 +6,7 @@ import { asOfLabel } from '../shared/report-as-of';
 import { type CaseRef, FOLLOW_UP_TALLIES, type SlipSummary, type SummaryReport } from '../shared/summary-types';
 import { formatInstant } from './format';
 import type { ReportText } from './report-text';
+import { capaReportText } from './report-text-capa';
 
 export type Cell =
   { t: 'text'; v: string } | { t: 'int'; v: number } | { t: 'yuan'; fen: number } | { t: 'share'; v: number };
@@ -98,6 +99,20 @@ function slipRows(t: ReportText): [string, (v: SlipSummary) => Cell][] {
     [w.qualityShare, (v) => share(v.qualityShare)],
     [w.commissionCount, (v) => int(v.commissionCount)],
     [w.commissionYuan, (v) => yuan(v.commissionFen)],
+  ];
+}
+
+/** 纠正预防措施 of the period: set, done, confirmed, overdue (none where the summary carries no counts). */
+function capaSection(c: SummaryReport['summary']['correctiveActions'], t: ReportText): Section[] {
+  if (!c) return [];
+  const w = capaReportText(t.lang);
+  return [
+    {
+      id: 'correctiveActions',
+      title: w.title,
+      columns: [t.summary.item, t.summary.count],
+      rows: (['opened', 'done', 'confirmed', 'overdue'] as const).map((k) => [text(w[k]), int(c[k])]),
+    },
   ];
 }
 
@@ -214,6 +229,7 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
         [text(w.filedUnreachable), int(s.filedUnreachable), share(shareOf(s.filedUnreachable, s.total))],
       ],
     },
+    ...capaSection(s.correctiveActions, t),
     {
       // Government bodies' cases: the body's answer, and the written reply against the limit (shares of those cases).
       id: 'government',

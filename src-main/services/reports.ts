@@ -1,6 +1,8 @@
 // The branch summary (SPEC §8) from the SQLite store. Reads only the columns the summary
 // needs, through the received_at index of migration 0004, in keyset chunks so that a job can
 // yield to the event loop between them (report-jobs.ts) and stop when cancelled.
+import { correctiveActionsTouching } from '../db/repositories/corrective-action-repo';
+import { tallyCorrectiveActions } from '../domain/summary/capa-tally';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
@@ -353,8 +355,14 @@ export class SummaryComputation {
       refs
         .map((ref) => ({ ...ref, ...(byRid.get(Number(ref.caseId.slice(1))) as { id: string; number: string }) }))
         .map(({ id, ...ref }) => ({ ...ref, caseId: id }));
+    const { from, to } = this.range.period;
+    const correctiveActions = tallyCorrectiveActions(
+      correctiveActionsTouching(this.ctx.db, from, to),
+      this.range.period,
+      this.ctx.now(),
+    );
     return {
-      summary: { ...summary, attention: named(summary.attention), typical: named(summary.typical) },
+      summary: { ...summary, attention: named(summary.attention), typical: named(summary.typical), correctiveActions },
       ...reportHeader(this.ctx, this.settings),
     };
   }

@@ -93,6 +93,7 @@ const FIELD_WORDS: Record<string, Bilingual> = {
   declinedAt: { zh: '不予受理时间', en: 'Declined at' },
   declinedBy: { zh: '决定人', en: 'Decided by' },
   promises: { zh: '约定回复时间', en: 'Promised reply times' },
+  correctiveActions: { zh: '纠正预防措施', en: 'Corrective actions' },
   escalations: { zh: '升级', en: 'Escalations' },
   instructions: { zh: '总部批示', en: 'Head office instructions' },
   approvedBy: { zh: '核准人', en: 'Approved by' },

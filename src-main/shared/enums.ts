@@ -132,6 +132,7 @@ export const CASE_ACTIONS = [
   'follow_up',
   'file_unreachable',
   'complainant_sign',
+  'corrective_action',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -16,8 +16,16 @@ export interface EventFacts {
  * the event moved the case to (a submission to `awaiting_review` went to the manager). Null for a
  * kind this version does not know (a newer version's), which its caller shows as stored.
  */
-export function eventWord(kind: string, channel: string | null, statusAfter: string | null = null): EventWord | null {
+export function eventWord(
+  kind: string,
+  channel: string | null,
+  statusAfter: string | null = null,
+  capaOp: unknown = null,
+): EventWord | null {
   if (kind === 'feedback' && channel === 'government') return 'feedback_government';
+  // A corrective action's later steps (its event's data.op); setting one reads as the kind itself.
+  if (kind === 'corrective_action' && (capaOp === 'done' || capaOp === 'return' || capaOp === 'confirm'))
+    return `capa_${capaOp}`;
   if (kind === 'submit' && statusAfter === 'awaiting_review') return 'submit_review';
   return CASE_EVENT_KINDS.find((k) => k === kind) ?? null;
 }
@@ -53,6 +61,6 @@ export function timelineWords(c: {
   events: readonly EventFacts[];
 }): (EventWord | null)[] {
   return c.events.map((e, i) =>
-    eventWord(e.kind, c.channel, e.kind === 'submit' ? submittedTo(c.events, i, c.status) : null),
+    eventWord(e.kind, c.channel, e.kind === 'submit' ? submittedTo(c.events, i, c.status) : null, e.data?.op),
   );
 }

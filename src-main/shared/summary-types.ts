@@ -156,6 +156,16 @@ export interface Summary {
   filedUnreachable: number;
   /** The previous periods, oldest first, then this period. */
   trend: TrendPoint[];
+  /** 纠正预防措施 of the period (domain/summary/capa-tally.ts); absent where the store keeps none (head office). */
+  correctiveActions?: CapaSummary;
+}
+
+/** Corrective actions set, done, confirmed and fallen overdue in a period. */
+export interface CapaSummary {
+  opened: number;
+  done: number;
+  confirmed: number;
+  overdue: number;
 }
 
 /** A summary with what it needs to be shown or printed: the branch, and the names behind the keys. */

@@ -1,5 +1,6 @@
 // Shapes returned across the process boundary. Instants are epoch milliseconds UTC; the
 // renderer formats them in the branch's time zone.
+import type { CorrectiveAction } from './corrective-action-types';
 import type { Bilingual } from './errors';
 import type { InstructionKind } from './instruction-versions';
 import type {
@@ -196,6 +197,8 @@ export interface CaseRecord {
   promises: CasePromise[];
   escalations: CaseEscalation[];
   instructions: CaseInstruction[];
+  /** 纠正预防措施 (shared/corrective-action-types.ts); absent from snapshots of branches before them. */
+  correctiveActions?: CorrectiveAction[];
 }
 
 /** A case as a given user may see it: anonymous content is withheld from roles without the right. */

@@ -94,6 +94,9 @@ function mergeCase(ctx: ServiceContext, s: Snapshot): void {
   for (const x of rows(s.escalations)) upsert(ctx.db, 'case_escalations', 'id', { ...x, caseId: id }, {});
   for (const i of rows(s.instructions))
     insertIgnore(ctx.db, 'case_instructions', { kind: 'instruction', ...i, caseId: id, supersedesId: i.supersedes });
+  // 纠正预防措施 ride on the case (absent from older branches' snapshots).
+  for (const a of rows(s.correctiveActions))
+    upsert(ctx.db, 'corrective_actions', 'id', { ...a, caseId: id }, { updatedAt: a.createdAt }, ['rid']);
   const { rid } = stmt(ctx.db, 'SELECT rid FROM cases WHERE id = ?').get(id) as { rid: number };
   writeSearchDoc(ctx, rid, {
     number: String(s.number),

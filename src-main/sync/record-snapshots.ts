@@ -18,6 +18,7 @@ import {
   SLIP_STATUSES,
   SLIP_TYPES,
 } from '../shared/enums';
+import { CorrectiveActionSnapshot } from './record-snapshots-capa';
 import { AuditSnapshot, CaseChildSnapshot, CaseSnapshot, count, maybe, UnitSnapshot } from './protocol';
 
 // The records as the branch writes them (shared/types.ts, one row of its store each): what
@@ -147,6 +148,8 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
   promises: z.array(CasePromiseSnapshot),
   escalations: z.array(CaseEscalationSnapshot),
   instructions: z.array(CaseInstructionSnapshot),
+  /** 纠正预防措施 (migration 0023); absent from older branches. */
+  correctiveActions: maybe(z.array(CorrectiveActionSnapshot)),
 });
 export type CaseRecordSnapshot = z.infer<typeof CaseRecordSnapshot>;
 

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
+import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
@@ -19,8 +20,8 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources: {
-        'zh-CN': { translation: { ...zhCN, ...reportsZhCN, ...trainingApprovalZhCN, ...crossBranchZhCN } },
-        en: { translation: { ...en, ...reportsEn, ...trainingApprovalEn, ...crossBranchEn } },
+        'zh-CN': { translation: { ...zhCN, ...reportsZhCN, ...trainingApprovalZhCN, ...crossBranchZhCN, ...capaZhCN } },
+        en: { translation: { ...en, ...reportsEn, ...trainingApprovalEn, ...crossBranchEn, ...capaEn } },
       },
       lng: lang,
       fallbackLng: 'zh-CN',

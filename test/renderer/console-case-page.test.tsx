@@ -58,6 +58,31 @@ const detail = {
     satisfaction: 'satisfied',
     cause: 'product_or_service',
     finding: 'founded',
+    correctiveActions: [
+      {
+        id: 'a1',
+        caseId: CASE_ID,
+        responsibleUnitId: UNIT_ID,
+        responsibleName: '家电部',
+        actionText: '到货抽检内胆涂层',
+        dueDate: '2026-11-05',
+        dueAt: T + 4 * 86_400_000,
+        state: 'confirmed',
+        createdBy: STAFF_ID,
+        createdByName: '李秘书',
+        createdAt: T,
+        doneAt: T + 86_400_000,
+        doneBy: STAFF_ID,
+        doneByName: '周家电',
+        doneNote: '抽检 20 台',
+        confirmedAt: T + 2 * 86_400_000,
+        confirmedBy: STAFF_ID,
+        confirmedByName: '王店长',
+        confirmNote: '未再发现',
+        returnCount: 0,
+        version: 3,
+      },
+    ],
     findingAt: T + 1_700_000,
     typical: false,
     reopenCount: 0,
@@ -153,6 +178,18 @@ describe('console case page', () => {
     expect(screen.getByTestId('purchase-items').textContent).toContain('电饭煲 · 数量 2');
     expect(screen.getByTestId('handling').textContent).toContain('属实');
     expect(screen.getByTestId('handling').textContent).toContain('同意换新');
+    // 纠正预防措施 as the branch sent them on the case, read only.
+    const capa = document.querySelector('[data-group="correctiveActions"]')?.textContent ?? '';
+    for (const want of [
+      '家电部',
+      '效果已确认',
+      '期限 2026-11-05',
+      '到货抽检内胆涂层',
+      '完成:抽检 20 台',
+      '确认效果:未再发现',
+    ])
+      expect(capa).toContain(want);
+    expect(document.querySelector('[data-group="correctiveActions"] button')).toBeNull();
     expect(screen.getByTestId('slip-returned-total').textContent).toBe('¥1251.00');
     expect(screen.getByTestId('slip-issued-total').textContent).toBe('¥1299.00');
     expect(screen.getByTestId('slip-difference').textContent).toBe('¥48.00');

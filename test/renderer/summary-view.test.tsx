@@ -127,6 +127,25 @@ describe('SummaryView', () => {
     expect(chart.getAttribute('aria-label')).toContain('商品质量 1');
     await waitFor(() => expect(chart.querySelector('svg')).not.toBeNull());
     expect(chart.querySelector('svg')?.textContent).toContain('商品质量');
+    // A summary without corrective-action counts (head office's) shows no such table.
+    expect(screen.queryByTestId('table-correctiveActions')).toBeNull();
+  });
+
+  it("shows the period's corrective actions where the summary counts them", async () => {
+    const withCapa = { ...summary, correctiveActions: { opened: 3, done: 2, confirmed: 1, overdue: 1 } };
+    function WithCapa() {
+      const labels = useSummaryLabels();
+      return <SummaryView summary={withCapa} labels={labels} names={report.names} timeZone={TZ} />;
+    }
+    await renderSigned(<WithCapa />);
+    const table = screen.getByTestId('table-correctiveActions');
+    const row = (label: string) =>
+      [...(within(table).getByText(label).closest('tr') as HTMLElement).querySelectorAll('td')].map(
+        (td) => td.textContent,
+      );
+    expect(row('本期制定')).toEqual(['本期制定', '3', '']);
+    expect(row('本期效果确认')).toEqual(['本期效果确认', '1', '']);
+    expect(row('本期到期未按时完成')).toEqual(['本期到期未按时完成', '1', '']);
   });
 });
 

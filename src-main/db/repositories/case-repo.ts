@@ -1,6 +1,7 @@
 // Reading the case aggregate (row + timeline, promises, escalations, instructions).
 import type { Db } from '../connection';
 import { fromRow, stmt } from '../statements';
+import { loadCorrectiveActions } from './corrective-action-repo';
 import type {
   CaseEscalation,
   CaseEvent,
@@ -82,7 +83,14 @@ export function caseOfRow(db: Db, row: Row, events: CaseEvent[]): CaseRecord {
       'SELECT id, text, reviewer_name, instructed_at, applied_at, kind, reason, supersedes_id FROM case_instructions WHERE case_id = ? ORDER BY applied_at, rowid',
     ).all(id) as Row[]
   ).map((x) => fromRow<CaseInstruction>(x));
-  return { ...caseFromRow(row), events, promises, escalations, instructions };
+  return {
+    ...caseFromRow(row),
+    events,
+    promises,
+    escalations,
+    instructions,
+    correctiveActions: loadCorrectiveActions(db, String(id)),
+  };
 }
 
 /** A case just registered, from its inserted row and its first timeline entry: nothing else exists yet. */
@@ -92,6 +100,7 @@ export const newCaseOfRow = (row: Row, firstEvent: CaseEvent): CaseRecord => ({
   promises: [],
   escalations: [],
   instructions: [],
+  correctiveActions: [],
 });
 
 export function loadFollowUps(db: Db, caseId: string): FollowUp[] {

@@ -245,6 +245,7 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
     ],
     3,
   );
+  correctiveActions(f, d, t);
   f.sectionTitle(t.record.followUps);
   f.entries(
     d.followUps.map((u) => ({
@@ -298,6 +299,34 @@ function outcome(f: Flow, d: CaseRecordPrintData, t: FormText): void {
     { keepWith: f.m.signatureHeight },
   );
   f.signatures(signers, t.date);
+}
+
+/** 纠正预防措施: who, what, by when; done (who, when, what); the effect confirmed (who, when, the note). */
+function correctiveActions(f: Flow, d: CaseRecordPrintData, t: FormText): void {
+  const w = t.capa;
+  f.sectionTitle(w.section);
+  f.entries(
+    (d.c.correctiveActions ?? []).map((a) => ({
+      head: [
+        `${w.responsible}:${a.responsibleName}`,
+        `${w.due}:${a.dueDate}`,
+        w.state[a.state],
+        a.returnCount > 0 ? w.returned(a.returnCount) : '',
+      ]
+        .filter(Boolean)
+        .join('  '),
+      body: [
+        a.actionText,
+        a.doneAt ? `${w.done}:${formatInstant(a.doneAt, d.timeZone)} ${a.doneByName ?? ''}  ${a.doneNote ?? ''}` : '',
+        a.confirmedAt
+          ? `${w.confirmed}:${formatInstant(a.confirmedAt, d.timeZone)} ${a.confirmedByName ?? ''}  ${a.confirmNote ?? ''}`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    })),
+    w.none,
+  );
 }
 
 export function caseRecordTemplate(doc: PDFKit.PDFDocument, d: CaseRecordPrintData, t: FormText): void {

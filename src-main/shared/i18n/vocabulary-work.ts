@@ -46,11 +46,18 @@ export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
   follow_up: { zh: '安排回访', en: 'Schedule follow-up' },
   file_unreachable: { zh: '建档(顾客无法联系)', en: 'File: customer unreachable' },
   complainant_sign: { zh: '记录投诉人情形', en: 'Record complainant conduct' },
+  corrective_action: { zh: '纠正预防措施', en: 'Corrective action' },
 };
 
 /** Events some cases word their own way (shared/event-label.ts decides when): a government case's
  * feedback is the reply to the body; a submission that went to the manager's review says so. */
-export const EVENT_VARIANTS = ['feedback_government', 'submit_review'] as const;
+export const EVENT_VARIANTS = [
+  'feedback_government',
+  'submit_review',
+  'capa_done',
+  'capa_return',
+  'capa_confirm',
+] as const;
 export type EventVariant = (typeof EVENT_VARIANTS)[number];
 /** A timeline event's words: its kind, or the variant its case words it by. */
 export type EventWord = CaseEventKind | EventVariant;
@@ -76,9 +83,13 @@ export const EVENT_LABELS: Record<EventWord, Bilingual> = {
   follow_up: { zh: '回访', en: 'Follow-up' },
   file_unreachable: { zh: '建档(顾客无法联系)', en: 'Filed: customer unreachable' },
   complainant_sign: { zh: '投诉人情形', en: 'Complainant conduct' },
+  corrective_action: { zh: '纠正预防措施', en: 'Corrective action' },
   instruction: { zh: '部本部批示', en: 'Head office instruction' },
   feedback_government: { zh: '答复部门', en: 'Replied to the body' },
   submit_review: { zh: '呈领导审核', en: "Submitted for the manager's review" },
+  capa_done: { zh: '纠正预防措施完成', en: 'Corrective action done' },
+  capa_return: { zh: '纠正预防措施退回', en: 'Corrective action sent back' },
+  capa_confirm: { zh: '纠正预防措施效果确认', en: 'Corrective action: effect confirmed' },
 };
 
 export const CLOSING_LABELS: Record<Closing, Bilingual> = {

@@ -68,6 +68,8 @@ import { TrainingApproveInput, TrainingQueueInput, TrainingReturnInput } from '.
 import type { ChannelName } from './channel-names';
 import type { DoubleRefundsView } from '../cross-branch-types';
 import { ComplainantSignInput } from '../schemas/cross-branch';
+import type { CapaAccountRow, CapaQueueRow, CorrectiveAction } from '../corrective-action-types';
+import * as Capa from '../schemas/corrective-action';
 import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
 
 /** A channel's output type, carried as a type only: the value is never read. */
@@ -156,6 +158,12 @@ export const contract = {
   'followUps.schedule': { input: FollowUpScheduleInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
   'followUps.complete': { input: FollowUpCompleteInput, output: out<{ case: CaseView; followUp: FollowUp }>() },
   'cases.fileUnreachable': { input: CaseOnlyInput, output: out<CaseView>() },
+  'capa.create': { input: Capa.CapaCreateInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
+  'capa.done': { input: Capa.CapaDoneInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
+  'capa.confirm': { input: Capa.CapaConfirmInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
+  'capa.return': { input: Capa.CapaReturnInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
+  'capa.queue': { input: Capa.CapaQueueInput, output: out<CapaQueueRow[]>() },
+  'capa.accounts': { input: Capa.CapaAccountsInput, output: out<CapaAccountRow[]>() },
   'queues.list': { input: QueueInput, output: out<Page<QueueRow>>() },
   'queues.counts': { input: Empty, output: out<Partial<Record<QueueName, number>>>() },
   'reminders.ofCase': { input: CaseOnlyInput, output: out<CaseReminder[]>() },

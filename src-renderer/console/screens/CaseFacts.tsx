@@ -8,6 +8,7 @@ import { type CaseDetail, CONSOLE_TIME_ZONE } from '../../../src-headoffice/cons
 import { type PromiseState, promiseState } from '../../../src-main/shared/promise-state';
 import { type Tone, ToneTag } from '../../components/ToneTag';
 import { CaseHandlingSections } from '../../features/cases/CaseHandlingSections';
+import { CorrectiveActionsReadOnly } from '../../features/cases/CorrectiveActionsSection';
 import { caseFormat } from '../../features/cases/case-format';
 import { yuan } from '../../lib/format';
 import { caseAsView } from '../case-as-view';
@@ -83,6 +84,7 @@ export function CaseHandling({ d }: { d: CaseDetail }) {
   return (
     <div data-testid="handling">
       <CaseHandlingSections c={view} f={f} />
+      <CorrectiveActionsReadOnly c={view} f={f} />
     </div>
   );
 }

@@ -25,6 +25,7 @@ import { CaseHistoryCard } from './CaseHistoryCard';
 import { CaseIntakeSections } from './CaseIntakeSections';
 import { CaseReminderCard } from './CaseReminderCard';
 import { ComplainantSignsCard } from './ComplainantSignsCard';
+import { CorrectiveActionsSection } from './CorrectiveActionsSection';
 import { DeadlineBadge } from './DeadlineBadge';
 import { promiseAnswerNotice } from './PromiseRows';
 
@@ -86,6 +87,7 @@ export function CaseDetail({ id }: { id: string }) {
             f={f}
             onFollowUpDone={(followUpId) => setAction({ name: 'follow_up_done', targetId: followUpId })}
           />
+          <CorrectiveActionsSection c={c} f={f} />
         </div>
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />

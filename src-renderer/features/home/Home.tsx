@@ -8,6 +8,7 @@ import type { QueueName } from '../../../src-main/shared/enums';
 import { call } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { HomeSlipMatch } from '../slips/HomeSlipMatch';
+import { CAPA_QUEUE, CapaQueueList, CapaTile } from './CapaQueue';
 import { CaseList } from './CaseList';
 import { HomeDoubleRefunds } from './HomeDoubleRefunds';
 import { HomeReminders } from './HomeReminders';
@@ -63,6 +64,7 @@ export function Home({ query, queue }: { query: string | undefined; queue: strin
             <span className="count">{counts.data?.[q] ?? '…'}</span>
           </button>
         ))}
+        <CapaTile pressed={!query && queue === CAPA_QUEUE} />
       </div>
       <label htmlFor="search" style={{ display: 'block', marginBottom: 4, fontWeight: 500 }}>
         {t('home.search')}
@@ -78,7 +80,9 @@ export function Home({ query, queue }: { query: string | undefined; queue: strin
         style={{ maxWidth: 520, marginBottom: 12 }}
       />
       {query && <HomeSlipMatch key={`slip:${query}`} query={query} />}
-      {query ? (
+      {!query && queue === CAPA_QUEUE ? (
+        <CapaQueueList />
+      ) : query ? (
         <CaseList key={`q:${query}`} source={{ kind: 'search', query }} title={t('home.searchResults', { q: query })} />
       ) : (
         <CaseList

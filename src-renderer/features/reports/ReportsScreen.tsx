@@ -24,6 +24,7 @@ import { pick } from '../../i18n';
 import { ApiError, call, inDesktopShell, invoke, onEvent } from '../../lib/api';
 import { localDate } from '../../lib/format';
 import { useSession } from '../shell/session';
+import { CapaAccounts } from './CapaAccounts';
 import { dateOfPeriodInput, isoWeekOf } from './period-input';
 import { useSummaryLabels } from './summary-labels';
 import { SummaryView } from './SummaryView';
@@ -288,6 +289,7 @@ export function ReportsScreen() {
           </>
         )}
       </Modal>
+      <CapaAccounts />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useMemo } from 'react';
 import type { Summary, SummaryReport } from '../../../src-main/shared/summary-types';
 import { EChart } from '../../components/EChart';
+import { CapaSection } from './summary-view/CapaSection';
 import { AttentionSection, TypicalSection } from './summary-view/CaseSections';
 import { chartOptions, RED } from './summary-view/chart-options';
 import { countTables } from './summary-view/count-rows';
@@ -132,6 +133,11 @@ export function SummaryView({ summary: s, labels, names, timeZone, figureHref }:
             </Section>
           </Col>
         ))}
+        {s.correctiveActions && (
+          <Col xs={24} lg={12}>
+            <CapaSection c={s.correctiveActions} labels={labels} />
+          </Col>
+        )}
         <Col xs={24} lg={12}>
           <SlipsSection summary={s} labels={labels} figureHref={figureHref} />
         </Col>
