@@ -49,6 +49,7 @@ import { acknowledgeProblem } from './health-acks';
 import { activeReviewers, assignCase, assignmentOf, markRead, readsOf, withQueueMarks } from './case-queue';
 import { consolidatedSummary } from './consolidated-summary';
 import { summaryRoutes } from './summary-routes';
+import { productRoutes } from './product-routes';
 import { dashboard } from './dashboard';
 import { repeatComplainants } from './repeat-complainants';
 import { listUnits } from './units';
@@ -289,6 +290,7 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   );
 
   summaryRoutes(app, store, now);
+  productRoutes(app, store, now, (req) => session(req).reviewer);
 
   app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({
     groups: await repeatComplainants(store, req.query, now()),
