@@ -47,12 +47,18 @@ export async function sendNotice(
     const unknown = chosen.filter((b) => !known.includes(b));
     if (unknown.length)
       throw refuse('VALIDATION', `门店未登记:${unknown.join('、')}`, `No such branch: ${unknown.join(', ')}`, [
-        { field: 'branches', message: { zh: `门店未登记:${unknown.join('、')}`, en: `No such branch: ${unknown.join(', ')}` } },
+        {
+          field: 'branches',
+          message: { zh: `门店未登记:${unknown.join('、')}`, en: `No such branch: ${unknown.join(', ')}` },
+        },
       ]);
     if (chosen.length === 0)
-      throw refuse('VALIDATION', '还没有登记的门店,通知无处可发', 'No branch is registered; the notice has nowhere to go', [
-        { field: 'branches', message: { zh: '还没有登记的门店', en: 'No branch is registered' } },
-      ]);
+      throw refuse(
+        'VALIDATION',
+        '还没有登记的门店,通知无处可发',
+        'No branch is registered; the notice has nowhere to go',
+        [{ field: 'branches', message: { zh: '还没有登记的门店', en: 'No branch is registered' } }],
+      );
     const id = randomUUID();
     await t.run(
       'INSERT INTO notices (id, title, text, item_key, reviewer, reviewer_name, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -64,7 +70,14 @@ export async function sendNotice(
   });
 }
 
-type Stored = { id: string; title: string; text: string; item_key: string | null; reviewer_name: string; sent_at: number };
+type Stored = {
+  id: string;
+  title: string;
+  text: string;
+  item_key: string | null;
+  reviewer_name: string;
+  sent_at: number;
+};
 type Target = {
   notice_id: string;
   branch: string;

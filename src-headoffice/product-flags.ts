@@ -69,7 +69,11 @@ async function casesPg(db: HqQuery, since: number, keys: string[]): Promise<Map<
 }
 
 /** SQLite (a small head office): the window's rows counted here. */
-async function flagsSqlite(db: HqQuery, since: number, min: number): Promise<{ counted: Counted[]; cases: Map<string, Row[]> }> {
+async function flagsSqlite(
+  db: HqQuery,
+  since: number,
+  min: number,
+): Promise<{ counted: Counted[]; cases: Map<string, Row[]> }> {
   const rows = await db.all<Row>(
     `SELECT ${COLUMNS} FROM hq_cases WHERE item_keys IS NOT NULL AND received_at >= ? ORDER BY received_at DESC, branch, id`,
     [since],

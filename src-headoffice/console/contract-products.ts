@@ -50,8 +50,16 @@ export interface ProductFlagsAnswer {
 
 /** POST notices: every branch when `branches` is empty or absent. */
 export const NoticeBody = z.strictObject({
-  title: z.string().trim().min(1, '请填写通知标题 · Enter the notice title').max(200, '标题至多 200 字 · At most 200 characters'),
-  text: z.string().trim().min(1, '请填写通知内容 · Enter the notice text').max(4000, '内容至多 4000 字 · At most 4,000 characters'),
+  title: z
+    .string()
+    .trim()
+    .min(1, '请填写通知标题 · Enter the notice title')
+    .max(200, '标题至多 200 字 · At most 200 characters'),
+  text: z
+    .string()
+    .trim()
+    .min(1, '请填写通知内容 · Enter the notice text')
+    .max(4000, '内容至多 4000 字 · At most 4,000 characters'),
   branches: z.array(z.string().trim().min(1).max(8)).max(500).optional(),
   itemKey: z.string().trim().min(1).max(300).optional(),
 });

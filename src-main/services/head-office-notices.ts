@@ -52,11 +52,15 @@ export const acknowledgeNotice = withInput(
   NoticeAckInput,
   function acknowledgeNotice(ctx: ServiceContext, actor: Actor, input: Parsed<typeof NoticeAckInput>): NoticeWaiting[] {
     if (!ACKNOWLEDGING_ROLES.includes(actor.role))
-      throw refuse('FORBIDDEN', '只有店长或值班主管可以确认总部通知', 'Only the manager or a duty supervisor may acknowledge a head-office notice');
+      throw refuse(
+        'FORBIDDEN',
+        '只有店长或值班主管可以确认总部通知',
+        'Only the manager or a duty supervisor may acknowledge a head-office notice',
+      );
     ctx.db.transaction(() => {
-      const had = stmt(ctx.db, 'SELECT acked_at AS ackedAt FROM head_office_notices WHERE id = ?').get(input.noticeId) as
-        | { ackedAt: number | null }
-        | undefined;
+      const had = stmt(ctx.db, 'SELECT acked_at AS ackedAt FROM head_office_notices WHERE id = ?').get(
+        input.noticeId,
+      ) as { ackedAt: number | null } | undefined;
       if (!had)
         throw refuse('NOT_FOUND', '没有这条总部通知', 'No such head-office notice', [
           { field: 'noticeId', message: { zh: '没有这条总部通知', en: 'No such head-office notice' } },
@@ -64,13 +68,23 @@ export const acknowledgeNotice = withInput(
       if (had.ackedAt !== null)
         throw refuse('CONFLICT', '这条总部通知已确认', 'This head-office notice was acknowledged already');
       const at = ctx.now();
-      stmt(ctx.db, 'UPDATE head_office_notices SET acked_at = ?, acked_by = ? WHERE id = ?').run(at, actor.id, input.noticeId);
+      stmt(ctx.db, 'UPDATE head_office_notices SET acked_at = ?, acked_by = ? WHERE id = ?').run(
+        at,
+        actor.id,
+        input.noticeId,
+      );
       recordChange(ctx, authorOf(actor), {
         action: 'notice.acknowledge',
         entity: 'notice_ack',
         entityId: input.noticeId,
         before: null,
-        after: { id: input.noticeId, ackedAt: at, ackedByName: actor.name, ackedByStaffNo: actor.staffNo, ackedByRole: actor.role },
+        after: {
+          id: input.noticeId,
+          ackedAt: at,
+          ackedByName: actor.name,
+          ackedByStaffNo: actor.staffNo,
+          ackedByRole: actor.role,
+        },
         version: 1,
         sync: true,
       });

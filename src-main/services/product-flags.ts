@@ -2,8 +2,7 @@
 // with at least productFlagMinCases complaints received in the last productFlagDays days is
 // flagged. Computed at read time over the window's cases (index cases_report leads with
 // received_at). The cases listed are those this user may list (unit scope); the customers who
-// complained, for the 主动访谈 calls, only to those who may schedule follow-ups, and an
-// anonymous case's customer only to those who may read anonymous cases.
+// complained, for the 主动访谈 calls, only to those who may schedule follow-ups (named cases only).
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { itemKeysOf, itemKeyText } from '../domain/item-key';
@@ -56,7 +55,7 @@ function windowCases(ctx: ServiceContext, actor: Actor) {
   });
 }
 
-type WindowCase = ReturnType<typeof windowCases>[number];
+export type WindowCase = ReturnType<typeof windowCases>[number];
 
 /** The flagged items as of now, the most complained about first; every case counts, listed or not. */
 export function flaggedItems(ctx: ServiceContext, actor: Actor): FlaggedItems {
@@ -73,7 +72,12 @@ export function flaggedItems(ctx: ServiceContext, actor: Actor): FlaggedItems {
       cases: list.length,
       caseList: list
         .filter((c) => c.row.listable === 1)
-        .map((c) => ({ caseId: c.row.id, caseNumber: c.row.number, status: c.row.status, receivedAt: c.row.receivedAt })),
+        .map((c) => ({
+          caseId: c.row.id,
+          caseNumber: c.row.number,
+          status: c.row.status,
+          receivedAt: c.row.receivedAt,
+        })),
     }));
   return { minCases: s.productFlagMinCases, days: s.productFlagDays, items };
 }
@@ -86,37 +90,49 @@ const nameOf = (key: string, list: WindowCase[]): string => {
   return itemKeyText(key);
 };
 
-/** The cases of one flagged item whose customer the call list names: those this user may list, one per customer. */
-export function complainantCases(ctx: ServiceContext, actor: Actor, itemKey: string): WindowCase[] {
+/**
+ * The cases of one flagged item grouped by customer (customer id, else phone, else name), each
+ * group newest first: those this user may list, named ones only (an anonymous customer cannot be called).
+ */
+export function complainantCases(ctx: ServiceContext, actor: Actor, itemKey: string): WindowCase[][] {
   if (!can(actor.role, 'follow_up'))
-    throw refuse('FORBIDDEN', '只有秘书室、值班主管和店长可以查看主动访谈名单', 'Only the secretary office, duty supervisors and the manager may see the call list');
+    throw refuse(
+      'FORBIDDEN',
+      '只有秘书室、值班主管和店长可以查看主动访谈名单',
+      'Only the secretary office, duty supervisors and the manager may see the call list',
+    );
   const flagged = flaggedItems(ctx, actor).items.some((i) => i.key === itemKey);
   if (!flagged)
     throw refuse('NOT_FOUND', '这个商品目前没有被标记', 'This item is not flagged now', [
       { field: 'itemKey', message: { zh: '这个商品目前没有被标记', en: 'This item is not flagged now' } },
     ]);
-  const seen = new Set<string>();
-  return windowCases(ctx, actor).filter((c) => {
-    if (!c.keys.includes(itemKey) || c.row.listable !== 1) return false;
-    if (c.row.anonymous === 1 && !can(actor.role, 'read_anonymous')) return false;
-    const who = c.row.customerId ?? c.row.customerPhone ?? c.row.customerName ?? c.row.id;
-    if (seen.has(who)) return false;
-    seen.add(who);
-    return true;
-  });
+  const groups = new Map<string, WindowCase[]>();
+  for (const c of windowCases(ctx, actor)) {
+    if (!c.keys.includes(itemKey) || c.row.listable !== 1 || c.row.anonymous === 1) continue;
+    const who = c.row.customerId ?? c.row.customerPhone ?? c.row.customerName;
+    if (who === null) continue;
+    groups.set(who, [...(groups.get(who) ?? []), c]);
+  }
+  return [...groups.values()];
 }
 
 /** The customers who complained about a flagged item, for the 主动访谈 calls (newest case of each). */
 export const itemComplainants = withInput(
   FlaggedItemInput,
-  function itemComplainants(ctx: ServiceContext, actor: Actor, input: Parsed<typeof FlaggedItemInput>): ItemComplainant[] {
-    return complainantCases(ctx, actor, input.itemKey).map((c) => ({
-      caseId: c.row.id,
-      caseNumber: c.row.number,
-      status: c.row.status,
-      receivedAt: c.row.receivedAt,
-      customerName: c.row.customerName,
-      customerPhone: c.row.customerPhone,
-    }));
+  function itemComplainants(
+    ctx: ServiceContext,
+    actor: Actor,
+    input: Parsed<typeof FlaggedItemInput>,
+  ): ItemComplainant[] {
+    return complainantCases(ctx, actor, input.itemKey)
+      .map(([c]) => c as WindowCase)
+      .map((c) => ({
+        caseId: c.row.id,
+        caseNumber: c.row.number,
+        status: c.row.status,
+        receivedAt: c.row.receivedAt,
+        customerName: c.row.customerName,
+        customerPhone: c.row.customerPhone,
+      }));
   },
 );

@@ -10,7 +10,9 @@ import type { PullAnswer } from './protocol';
 const KEY = 'notice_cursor';
 
 export const noticeCursor = (db: Db): number =>
-  Number((stmt(db, 'SELECT value FROM sync_state WHERE key = ?').get(KEY) as { value: string } | undefined)?.value ?? 0);
+  Number(
+    (stmt(db, 'SELECT value FROM sync_state WHERE key = ?').get(KEY) as { value: string } | undefined)?.value ?? 0,
+  );
 
 const setNoticeCursor = (db: Db, cursor: number): void =>
   void stmt(
@@ -19,7 +21,11 @@ const setNoticeCursor = (db: Db, cursor: number): void =>
   ).run(KEY, String(cursor));
 
 /** Stores the page's notices and moves the cursor (inside the caller's transaction); answers how many were new. */
-export function applyNoticePage(ctx: ServiceContext, page: Pick<PullAnswer, 'notices' | 'noticeCursor'>, since: number): number {
+export function applyNoticePage(
+  ctx: ServiceContext,
+  page: Pick<PullAnswer, 'notices' | 'noticeCursor'>,
+  since: number,
+): number {
   let stored = 0;
   for (const n of page.notices ?? []) if (applyNotice(ctx, n)) stored++;
   if (page.noticeCursor !== null && page.noticeCursor !== undefined)

@@ -4,7 +4,11 @@
 // refused, nothing stored), down a real branch store's pull, is acknowledged there by a manager
 // (not a clerk) and the acknowledgement comes back on the next sync with who acknowledged it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NoticesAnswer, NoticeRowAnswer, ProductFlagsAnswer } from '../../src-headoffice/console/contract-products';
+import type {
+  NoticesAnswer,
+  NoticeRowAnswer,
+  ProductFlagsAnswer,
+} from '../../src-headoffice/console/contract-products';
 import { acknowledgeNotice, noticesWaiting } from '../../src-main/services/head-office-notices';
 import type { ErrorBody } from '../../src-main/sync/protocol';
 import { HttpTransport } from '../../src-main/sync/http-transport';
@@ -33,7 +37,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('product flags and n
   });
 
   const flags = (q = '') => client.call<ProductFlagsAnswer & ErrorBody>('GET', `/console/api/product-flags${q}`);
-  const send = (body: unknown) => client.call<{ notice: NoticeRowAnswer } & ErrorBody>('POST', '/console/api/notices', body);
+  const send = (body: unknown) =>
+    client.call<{ notice: NoticeRowAnswer } & ErrorBody>('POST', '/console/api/notices', body);
   const ago = (h: number) => Date.now() - h * HOUR;
 
   it('flags an item with 3 complaints in 30 days across branches, by code else normalised name, with its cases by branch', async () => {
@@ -65,7 +70,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('product flags and n
       { branch: 'SH01', cases: 2 },
       { branch: 'SH02', cases: 1 },
     ]);
-    expect(k?.caseList.map((c) => c.number)).toEqual(['SH01-YY-202611-0001', 'SH02-YY-202611-0002', 'SH01-YY-202611-0003']);
+    expect(k?.caseList.map((c) => c.number)).toEqual([
+      'SH01-YY-202611-0001',
+      'SH02-YY-202611-0002',
+      'SH01-YY-202611-0003',
+    ]);
     expect(milk?.branches).toEqual([
       { branch: 'SH02', cases: 2 },
       { branch: 'SH01', cases: 1 },
@@ -103,7 +112,12 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('product flags and n
     expect((await send({ title: 'x', text: 'y', extra: 1 })).status).toBe(400);
     expect(await stored()).toBe(0);
 
-    const sent = await send({ title: '电热水壶 6901234567 暂停销售', text: '请各店下架并主动联系购买顾客。', branches: ['sh01', 'BJ01'], itemKey: 'code:6901234567' });
+    const sent = await send({
+      title: '电热水壶 6901234567 暂停销售',
+      text: '请各店下架并主动联系购买顾客。',
+      branches: ['sh01', 'BJ01'],
+      itemKey: 'code:6901234567',
+    });
     expect(sent.status).toBe(201);
     expect(sent.json.notice.branches.map((b) => [b.branch, b.ack])).toEqual([
       ['BJ01', null],
