@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { refuse } from '../src-main/shared/errors';
-import { type Notice, NoticeAckSnapshot } from '../src-main/sync/notice-protocol';
+import { type Notice, NoticeAckSnapshot } from '../src-main/shared/notice-wire';
 import { PAGE } from './instructions';
 import type { HqQuery, HqStore } from './store';
 

@@ -5,7 +5,7 @@ import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { refuse } from '../shared/errors';
 import type { Role } from '../shared/enums';
-import type { Notice } from '../sync/notice-protocol';
+import type { Notice } from '../shared/notice-wire';
 import type { NoticeWaiting } from '../shared/product-types';
 import { NoticeAckInput } from '../shared/schemas/products';
 import { recordChange } from './changes';

@@ -1,4 +1,4 @@
-// Head office's notices (通知) in the pull answer (notice-protocol.ts), by their own cursor kept in
+// Head office's notices (通知) in the pull answer (shared/notice-wire.ts), by their own cursor kept in
 // sync_state. instructions-pull.ts asks with the cursor and applies each page's notices and the
 // new cursor in the page's transaction, so a notice is stored once even if the app dies midway.
 import type { Db } from '../db/connection';

@@ -2,7 +2,7 @@
 // between a branch and head office, parsed on arrival by both sides. Pure (zod and shared only).
 import { z } from 'zod';
 import { INSTRUCTION_KINDS } from '../shared/instruction-versions';
-import { Notice } from './notice-protocol';
+import { Notice } from '../shared/notice-wire';
 import { CASE_STATUSES, CHANNELS, FINDINGS, SATISFACTIONS, SEVERITIES } from '../shared/enums';
 
 /** A sequence, a count, a version: a safe integer ≥ 0 (zod 4's int() is safe-integer bounded). */
@@ -154,7 +154,7 @@ export const PullAnswer = z.object({
    */
   reminders: z.array(Reminder).nullish(),
   reminderCursor: count.nullish(),
-  /** Additive (issue 18 §2, notice-protocol.ts): head office's notices after `?notices=N`, by their own cursor. */
+  /** Additive (issue 18 §2, shared/notice-wire.ts): head office's notices after `?notices=N`, by their own cursor. */
   notices: z.array(Notice).nullish(),
   noticeCursor: count.nullish(),
   holding: BranchHolding.optional(),

@@ -1,6 +1,7 @@
 // The wire of head office's notices (通知, issue 18 §2): a notice comes down the pull answer by
 // its own cursor (`?notices=N`), and a branch's acknowledgement goes up as a 'notice_ack' record
-// in the ordinary outbox. Pure (zod only); protocol.ts adds the fields to the pull answer.
+// in the ordinary outbox. Pure (zod only), in shared so head office and the services read it;
+// sync/protocol.ts adds the fields to the pull answer.
 import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
