@@ -38,59 +38,75 @@ export interface ProductFlag {
   caseList: FlaggedCase[];
 }
 
-type Counted = { key: string; branch: string; cases: number };
 type Row = FlaggedCase & { itemKeys: string };
+type Branches = { branch: string; cases: number }[];
+/** The window's flagged keys (the most complained about first), their newest cases and their counts per branch. */
+type Found = { totals: { key: string; cases: number }[]; cases: Map<string, Row[]>; branches: Map<string, Branches> };
 const COLUMNS = 'branch, id, number, received_at AS "receivedAt", status, items, item_keys AS "itemKeys"';
 
-/** PostgreSQL: the window's counts per key and branch, for the keys over the threshold. */
-async function countPg(db: HqQuery, since: number, min: number): Promise<Counted[]> {
-  const rows = await db.all<{ key: string; branch: string; cases: string | number }>(
-    `WITH per AS (SELECT k, branch, count(*) AS n FROM hq_cases, unnest(string_to_array(item_keys, E'\\n')) AS k
-                  WHERE item_keys IS NOT NULL AND received_at >= ? GROUP BY k, branch),
-          top AS (SELECT k, sum(n) AS total FROM per GROUP BY k HAVING sum(n) >= ? ORDER BY sum(n) DESC, k LIMIT ${FLAG_LIMIT})
-     SELECT per.k AS key, per.branch, per.n AS cases FROM per JOIN top ON top.k = per.k`,
+/** PostgreSQL, pass 1: the keys over the threshold in the window, counted by unnest. */
+async function totalsPg(db: HqQuery, since: number, min: number): Promise<Found['totals']> {
+  const rows = await db.all<{ key: string; cases: string | number }>(
+    `SELECT k AS key, count(*) AS cases FROM hq_cases, unnest(string_to_array(item_keys, E'\\n')) AS k
+     WHERE item_keys IS NOT NULL AND received_at >= ? GROUP BY k HAVING count(*) >= ? ORDER BY count(*) DESC, k LIMIT ${FLAG_LIMIT}`,
     [since, min],
   );
-  return rows.map((r) => ({ key: r.key, branch: r.branch, cases: Number(r.cases) }));
+  return rows.map((r) => ({ key: r.key, cases: Number(r.cases) }));
 }
 
-/** PostgreSQL: the newest CASES_PER_ITEM cases of each key (the window read newest first, per key). */
-async function casesPg(db: HqQuery, since: number, keys: string[]): Promise<Map<string, Row[]>> {
-  const rows = await db.all<Row & { key: string }>(
-    `SELECT k.key, c.* FROM unnest(string_to_array(?, E'\\n')) AS k(key),
-       LATERAL (SELECT ${COLUMNS} FROM hq_cases WHERE item_keys IS NOT NULL AND received_at >= ?
-                  AND k.key = ANY (string_to_array(item_keys, E'\\n'))
-                ORDER BY received_at DESC, branch, id LIMIT ${CASES_PER_ITEM}) AS c`,
-    [keys.join('\n'), since],
+/**
+ * PostgreSQL, pass 2 over the window for those keys: the newest CASES_PER_ITEM cases of each, and
+ * one row more of each (key, branch) beyond them carrying that branch's count.
+ */
+async function casesPg(db: HqQuery, since: number, keys: string[]): Promise<Omit<Found, 'totals'>> {
+  const rows = await db.all<Row & { key: string; n: string | number; branchCases: string | number }>(
+    `SELECT key, branch, id, number, "receivedAt", status, items, "itemKeys", n, "branchCases" FROM (
+       SELECT k AS key, ${COLUMNS},
+         row_number() OVER (PARTITION BY k ORDER BY received_at DESC, branch, id) AS n,
+         row_number() OVER (PARTITION BY k, branch ORDER BY received_at DESC, id) AS nb,
+         count(*) OVER (PARTITION BY k, branch) AS "branchCases"
+       FROM hq_cases, unnest(string_to_array(item_keys, E'\\n')) AS k
+       WHERE item_keys IS NOT NULL AND received_at >= ? AND k = ANY (string_to_array(?, E'\\n'))) AS w
+     WHERE n <= ${CASES_PER_ITEM} OR nb = 1 ORDER BY key, n`,
+    [since, keys.join('\n')],
   );
-  const by = new Map<string, Row[]>();
-  for (const { key, ...c } of rows) by.set(key, [...(by.get(key) ?? []), c]);
-  return by;
+  const cases = new Map<string, Row[]>();
+  const branches = new Map<string, Branches>();
+  for (const { key, n, branchCases, ...c } of rows) {
+    const per = branches.get(key) ?? [];
+    if (!per.some((b) => b.branch === c.branch)) per.push({ branch: c.branch, cases: Number(branchCases) });
+    branches.set(key, per);
+    if (Number(n) <= CASES_PER_ITEM) cases.set(key, [...(cases.get(key) ?? []), c]);
+  }
+  return { cases, branches };
 }
 
 /** SQLite (a small head office): the window's rows counted here. */
-async function flagsSqlite(
-  db: HqQuery,
-  since: number,
-  min: number,
-): Promise<{ counted: Counted[]; cases: Map<string, Row[]> }> {
+async function flagsSqlite(db: HqQuery, since: number, min: number): Promise<Found> {
   const rows = await db.all<Row>(
     `SELECT ${COLUMNS} FROM hq_cases WHERE item_keys IS NOT NULL AND received_at >= ? ORDER BY received_at DESC, branch, id`,
     [since],
   );
-  const cases = new Map<string, Row[]>();
-  for (const r of rows) for (const k of r.itemKeys.split('\n')) cases.set(k, [...(cases.get(k) ?? []), r]);
-  const top = [...cases]
+  const all = new Map<string, Row[]>();
+  for (const r of rows) for (const k of r.itemKeys.split('\n')) all.set(k, [...(all.get(k) ?? []), r]);
+  const top = [...all]
     .filter(([, list]) => list.length >= min)
     .sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1))
     .slice(0, FLAG_LIMIT);
-  const counted: Counted[] = [];
+  const branches = new Map<string, Branches>();
   for (const [key, list] of top) {
     const per = new Map<string, number>();
     for (const c of list) per.set(c.branch, (per.get(c.branch) ?? 0) + 1);
-    for (const [branch, n] of per) counted.push({ key, branch, cases: n });
+    branches.set(
+      key,
+      [...per].map(([branch, cases]) => ({ branch, cases })),
+    );
   }
-  return { counted, cases: new Map(top.map(([k, list]) => [k, list.slice(0, CASES_PER_ITEM)])) };
+  return {
+    totals: top.map(([key, list]) => ({ key, cases: list.length })),
+    cases: new Map(top.map(([k, list]) => [k, list.slice(0, CASES_PER_ITEM)])),
+    branches,
+  };
 }
 
 /** A name the key's item was recorded under in the case (its item in the same place, or its only item). */
@@ -106,30 +122,29 @@ const nameOf = (key: string, c: Row | undefined): string | null => {
 /** The flagged items as of `now`, the most complained about first. */
 export async function productFlags(db: HqStore, rule: FlagRule, now: number): Promise<ProductFlag[]> {
   const since = now - rule.days * DAY;
-  const got =
-    db.kind === 'pg'
-      ? await countPg(db, since, rule.minCases).then(async (counted) => ({
-          counted,
-          cases: await casesPg(db, since, [...new Set(counted.map((c) => c.key))]),
-        }))
-      : await flagsSqlite(db, since, rule.minCases);
-  const flags = new Map<string, ProductFlag>();
-  for (const { key, branch, cases } of got.counted) {
-    const list = got.cases.get(key) ?? [];
-    const f = flags.get(key) ?? {
+  let found: Found;
+  if (db.kind === 'pg') {
+    const totals = await totalsPg(db, since, rule.minCases);
+    found = totals.length
+      ? {
+          totals,
+          ...(await casesPg(
+            db,
+            since,
+            totals.map((t) => t.key),
+          )),
+        }
+      : { totals, cases: new Map(), branches: new Map() };
+  } else found = await flagsSqlite(db, since, rule.minCases);
+  return found.totals.map(({ key, cases }) => {
+    const list = found.cases.get(key) ?? [];
+    return {
       key,
       label: itemKeyText(key),
       name: nameOf(key, list[0]),
-      cases: 0,
-      branches: [],
+      cases,
+      branches: (found.branches.get(key) ?? []).sort((a, b) => b.cases - a.cases || (a.branch < b.branch ? -1 : 1)),
       caseList: list.map(({ itemKeys: _k, ...c }) => ({ ...c, receivedAt: Number(c.receivedAt) })),
     };
-    f.cases += cases;
-    f.branches.push({ branch, cases });
-    flags.set(key, f);
-  }
-  const byCount = (a: { cases: number }, b: { cases: number }) => b.cases - a.cases;
-  return [...flags.values()]
-    .map((f) => ({ ...f, branches: f.branches.sort((a, b) => byCount(a, b) || (a.branch < b.branch ? -1 : 1)) }))
-    .sort((a, b) => byCount(a, b) || (a.key < b.key ? -1 : 1));
+  });
 }

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { en } from './en';
+import { productsEn, productsZhCN } from './products-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
 import { zhCN } from './zh-CN';
@@ -18,8 +19,8 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources: {
-        'zh-CN': { translation: { ...zhCN, ...reportsZhCN, ...trainingApprovalZhCN } },
-        en: { translation: { ...en, ...reportsEn, ...trainingApprovalEn } },
+        'zh-CN': { translation: { ...zhCN, ...reportsZhCN, ...trainingApprovalZhCN, ...productsZhCN } },
+        en: { translation: { ...en, ...reportsEn, ...trainingApprovalEn, ...productsEn } },
       },
       lng: lang,
       fallbackLng: 'zh-CN',

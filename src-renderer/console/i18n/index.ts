@@ -4,14 +4,15 @@ import type i18next from 'i18next';
 import { initI18n, type UiLang } from '../../i18n';
 import { consoleEn } from './en';
 import { consoleZhCN } from './zh-CN';
+import { productsConsoleEn, productsConsoleZhCN } from './products';
 
 export const NS = 'console';
 
 export async function initConsoleI18n(lang?: UiLang): Promise<typeof i18next> {
   const i = await initI18n(lang);
   if (!i.hasResourceBundle('zh-CN', NS)) {
-    i.addResourceBundle('zh-CN', NS, consoleZhCN);
-    i.addResourceBundle('en', NS, consoleEn);
+    i.addResourceBundle('zh-CN', NS, { ...consoleZhCN, ...productsConsoleZhCN });
+    i.addResourceBundle('en', NS, { ...consoleEn, ...productsConsoleEn });
   }
   return i;
 }

@@ -9,6 +9,8 @@ import { call } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { HomeSlipMatch } from '../slips/HomeSlipMatch';
 import { CaseList } from './CaseList';
+import { HomeNotices } from './HomeNotices';
+import { HomeProductFlags } from './HomeProductFlags';
 import { HomeReminders } from './HomeReminders';
 
 /** The queues of the foundation issue first, then the others. */
@@ -43,7 +45,9 @@ export function Home({ query, queue }: { query: string | undefined; queue: strin
 
   return (
     <>
+      <HomeNotices />
       <HomeReminders />
+      <HomeProductFlags />
       <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
         {t('home.queues')}
       </Typography.Title>
