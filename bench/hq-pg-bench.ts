@@ -143,7 +143,20 @@ async function load5m(url: string): Promise<number> {
     const channels = ['phone', 'in_store', 'government', 'letter', 'online', 'email', 'other'];
     const cats = ['product_quality', 'service_attitude', 'service_facilities', 'staff_service', 'price', 'other'];
     // Two cases in five name one item: one of 50,000 codes (a chain's assortment), its name from this list.
-    const products = ['电热水壶', '电饭煲', '儿童牛奶', '羽绒服', '男士皮鞋', '空调', '洗衣机', '奶粉', '手机', '冰箱', '面包', '酸奶'];
+    const products = [
+      '电热水壶',
+      '电饭煲',
+      '儿童牛奶',
+      '羽绒服',
+      '男士皮鞋',
+      '空调',
+      '洗衣机',
+      '奶粉',
+      '手机',
+      '冰箱',
+      '面包',
+      '酸奶',
+    ];
     const t = Date.parse('2026-11-24T00:00:00Z');
     for (let part = 0; part < 10; part++) {
       const from = part * (TOTAL / 10) + 1;

@@ -43,6 +43,7 @@ export * from './contract-cases';
 export * from './contract-dashboard';
 export * from './contract-health';
 export * from './contract-summary';
+export * from './contract-products';
 
 export const CONSOLE_PATHS = {
   session: `${CONSOLE_API}/session`,

@@ -5,7 +5,7 @@ import { Alert, Button, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NoticeBody, PRODUCT_PATHS, type ProductFlagRow } from '../../../src-headoffice/console/contract-products';
+import { NoticeBody, PRODUCT_PATHS, type ProductFlagRow } from '../../../src-headoffice/console/api-contract';
 import { Field } from '../../components/Field';
 import { postJson } from '../api';
 import { healthQuery } from '../queries';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type NoticesAnswer, PRODUCT_PATHS } from '../../../src-headoffice/console/contract-products';
+import { type NoticesAnswer, PRODUCT_PATHS } from '../../../src-headoffice/console/api-contract';
 import { getJson } from '../api';
 import { shTime } from '../labels';
 

@@ -9,7 +9,7 @@ import {
   PRODUCT_PATHS,
   type ProductFlagRow,
   type ProductFlagsAnswer,
-} from '../../../src-headoffice/console/contract-products';
+} from '../../../src-headoffice/console/api-contract';
 import { getJson } from '../api';
 import { shTime } from '../labels';
 import { caseHref, go } from '../route';
@@ -100,9 +100,7 @@ export function ProductFlagsScreen({ params }: { params: Record<string, string> 
           {
             title: '',
             key: 'notify',
-            render: (_: unknown, f) => (
-              <Button onClick={() => setNotify(f)}>{t('products.notify')}</Button>
-            ),
+            render: (_: unknown, f) => <Button onClick={() => setNotify(f)}>{t('products.notify')}</Button>,
           },
         ]}
       />

@@ -11,13 +11,21 @@ export const productFlagsKey = ['products.flags'];
 
 export function HomeProductFlags() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: productFlagsKey, queryFn: () => call('products.flags', {}), refetchInterval: 300_000 });
+  const q = useQuery({
+    queryKey: productFlagsKey,
+    queryFn: () => call('products.flags', {}),
+    refetchInterval: 300_000,
+  });
   if (!q.data || q.data.items.length === 0) return null;
   return (
     <Card
       size="small"
       title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('products.homeTitle')}</h2>}
-      extra={<Typography.Text type="secondary">{t('products.homeHint', { n: q.data.minCases, days: q.data.days })}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">
+          {t('products.homeHint', { n: q.data.minCases, days: q.data.days })}
+        </Typography.Text>
+      }
       style={{ marginBottom: 12 }}
       data-testid="home-product-flags"
     >

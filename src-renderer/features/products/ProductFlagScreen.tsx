@@ -43,7 +43,11 @@ export function ProductFlagScreen({ itemKey }: { itemKey: string }) {
         {t('products.key')}: {item.label} · {t('products.cases', { n: item.cases })} ·{' '}
         {t('products.homeHint', { n: flags.data?.minCases, days: flags.data?.days })}
       </Typography.Paragraph>
-      <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('products.caseList')}</h2>} style={{ marginBottom: 12 }}>
+      <Card
+        size="small"
+        title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('products.caseList')}</h2>}
+        style={{ marginBottom: 12 }}
+      >
         <Table
           size="small"
           pagination={false}
@@ -93,7 +97,11 @@ function CallList({ itemKey, today }: { itemKey: string; today: string }) {
     await qc.invalidateQueries({ queryKey: ['counts'] });
   };
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('products.callsTitle')}</h2>} data-testid="product-calls">
+    <Card
+      size="small"
+      title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('products.callsTitle')}</h2>}
+      data-testid="product-calls"
+    >
       <Typography.Paragraph type="secondary">{t('products.callsHint')}</Typography.Paragraph>
       <Table
         size="small"
@@ -119,7 +127,12 @@ function CallList({ itemKey, today }: { itemKey: string; today: string }) {
         <Field id="callsDueDate" path="dueDate" label={t('products.dueDate')} issues={issues}>
           <DayPicker id="callsDueDate" value={dueDate} onChange={setDueDate} />
         </Field>
-        <Button type="primary" onClick={() => void schedule()} disabled={!people.data?.length} data-testid="schedule-calls">
+        <Button
+          type="primary"
+          onClick={() => void schedule()}
+          disabled={!people.data?.length}
+          data-testid="schedule-calls"
+        >
           {t('products.schedule')}
         </Button>
       </Space>
