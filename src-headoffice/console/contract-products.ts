@@ -8,18 +8,10 @@ export const PRODUCT_PATHS = {
   notices: `${CONSOLE_API}/notices`,
 } as const;
 
-const whole = (field: string, min: number, max: number, zh: string, en: string) =>
-  z.coerce
-    .number({ error: `${zh}须为整数 · ${en} must be a whole number` })
-    .int(`${zh}须为整数 · ${en} must be a whole number`)
-    .min(min, `${zh}至少 ${min} · ${en} must be at least ${min}`)
-    .max(max, `${zh}至多 ${max} · ${en} must be at most ${max}`)
-    .describe(field);
-
 /** GET product-flags?minCases=3&days=30 (the defaults). */
 export const ProductFlagsQuery = z.object({
-  minCases: whole('minCases', 2, 1000, '投诉件数', 'The number of complaints').default(3),
-  days: whole('days', 1, 366, '天数', 'The number of days').default(30),
+  minCases: z.coerce.number().int().min(2).max(1000).default(3),
+  days: z.coerce.number().int().min(1).max(366).default(30),
 });
 export type ProductFlagsQuery = z.infer<typeof ProductFlagsQuery>;
 
@@ -48,18 +40,10 @@ export interface ProductFlagsAnswer {
   flags: ProductFlagRow[];
 }
 
-/** POST notices: every branch when `branches` is empty or absent. */
+/** POST notices: every branch when `branches` is empty or absent (field names labelled in CONSOLE_FIELD_LABELS). */
 export const NoticeBody = z.strictObject({
-  title: z
-    .string()
-    .trim()
-    .min(1, '请填写通知标题 · Enter the notice title')
-    .max(200, '标题至多 200 字 · At most 200 characters'),
-  text: z
-    .string()
-    .trim()
-    .min(1, '请填写通知内容 · Enter the notice text')
-    .max(4000, '内容至多 4000 字 · At most 4,000 characters'),
+  noticeTitle: z.string().trim().min(1).max(200),
+  noticeText: z.string().trim().min(1).max(4000),
   branches: z.array(z.string().trim().min(1).max(8)).max(500).optional(),
   itemKey: z.string().trim().min(1).max(300).optional(),
 });

@@ -39,7 +39,8 @@ export function productRoutes(
     PRODUCT_PATHS.notices,
     { ...open, schema: { body: NoticeBody } },
     async (req, reply): Promise<{ notice: NoticeRowAnswer }> => {
-      const notice = await sendNotice(store, req.body, reviewerOf(req), now());
+      const { noticeTitle, noticeText, ...rest } = req.body;
+      const notice = await sendNotice(store, { title: noticeTitle, text: noticeText, ...rest }, reviewerOf(req), now());
       void reply.status(201);
       return { notice };
     },

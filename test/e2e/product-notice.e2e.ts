@@ -37,7 +37,7 @@ afterEach(async (ctx) => {
 
 // The demo's cases span months: a year's window and two complaints make flags at several branches.
 const RULE = 'minCases=2&days=366';
-const TITLE = '电热水壶暂停销售,请检查库存';
+const TITLE = '集中投诉商品:请检查库存并主动联系购买顾客';
 
 async function withBranchStore<T>(f: (ctx: ReturnType<typeof createContext>, t: HttpTransport) => Promise<T>) {
   const file = h.demo.branchDbs.SH01;
@@ -57,10 +57,10 @@ describe('product flag → notice → acknowledged at a branch', () => {
     expect(flags.flags.length).toBeGreaterThan(0);
     await page.goto(`${h.origin}/console/#/products?${RULE}`);
     const table = page.locator('[data-testid="product-flags"]');
-    await table.locator('tbody tr').first().waitFor();
+    await table.locator('tbody tr[data-row-key]').first().waitFor();
     const first = flags.flags[0];
     if (!first) throw new Error('no flag');
-    const row = table.locator('tbody tr').first();
+    const row = table.locator('tbody tr[data-row-key]').first();
     expect(await row.innerText()).toContain(first.caseList[0]?.number ?? '');
     await shot(page, 'console-product-flags');
     expect(await axeProblems(page)).toEqual([]);
@@ -71,7 +71,10 @@ describe('product flag → notice → acknowledged at a branch', () => {
     expect(await dialog.locator('#notice-title').inputValue()).toContain(first.name ?? first.label);
     await dialog.locator('#notice-title').fill('');
     await dialog.getByTestId('notice-send').click();
-    await dialog.getByText('请填写通知标题').first().waitFor();
+    await dialog
+      .getByText(/通知标题.*必须填写|通知标题:/)
+      .first()
+      .waitFor();
     expect((await getJson<NoticesAnswer>(page, '/console/api/notices')).notices).toEqual([]);
     await dialog.locator('#notice-title').fill(TITLE);
     await shot(page, 'console-notice-form');

@@ -98,23 +98,28 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('product flags and n
     const t = new HttpTransport({ url: hq.url, branch: 'SH01', key: keys.SH01 as string });
     const stored = () => scalar(hq.db, 'SELECT count(*) FROM notices');
     for (const [body, field] of [
-      [{ title: '  ', text: '请检查' }, 'title'],
-      [{ title: '电热水壶', text: '' }, 'text'],
-      [{ title: '电热水壶', text: '请检查', branches: ['XX99'] }, 'branches'],
-      [{ title: 't'.repeat(201), text: '请检查' }, 'title'],
+      [{ noticeTitle: '  ', noticeText: '请检查' }, 'noticeTitle'],
+      [{ noticeTitle: '电热水壶', noticeText: '' }, 'noticeText'],
+      [{ noticeTitle: '电热水壶', noticeText: '请检查', branches: ['XX99'] }, 'branches'],
+      [{ noticeTitle: 't'.repeat(201), noticeText: '请检查' }, 'noticeTitle'],
     ] as const) {
       const bad = await send(body);
       expect(bad.status).toBe(400);
       expect(bad.json.issues?.[0]?.field).toBe(field);
-      expect(bad.json.message.zh).toBeTruthy();
-      expect(bad.json.message.en).toBeTruthy();
+      const named = {
+        noticeTitle: ['通知标题', 'Notice title'],
+        noticeText: ['通知内容', 'Notice text'],
+        branches: ['XX99', 'XX99'],
+      }[field];
+      expect(bad.json.message.zh).toContain(named[0]);
+      expect(bad.json.message.en).toContain(named[1]);
     }
-    expect((await send({ title: 'x', text: 'y', extra: 1 })).status).toBe(400);
+    expect((await send({ noticeTitle: 'x', noticeText: 'y', extra: 1 })).status).toBe(400);
     expect(await stored()).toBe(0);
 
     const sent = await send({
-      title: '电热水壶 6901234567 暂停销售',
-      text: '请各店下架并主动联系购买顾客。',
+      noticeTitle: '电热水壶 6901234567 暂停销售',
+      noticeText: '请各店下架并主动联系购买顾客。',
       branches: ['sh01', 'BJ01'],
       itemKey: 'code:6901234567',
     });
@@ -123,7 +128,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('product flags and n
       ['BJ01', null],
       ['SH01', null],
     ]);
-    const all = await send({ title: '年末盘点', text: '请按时完成盘点。' });
+    const all = await send({ noticeTitle: '年末盘点', noticeText: '请按时完成盘点。' });
     expect(all.json.notice.branches.map((b) => b.branch)).toEqual(['BJ01', 'SH01', 'SH02']);
 
     await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: t });

@@ -29,7 +29,7 @@ export function NoticeForm({ flag, days, onClose, onSent }: Props) {
 
   const submit = async () => {
     if (busy) return;
-    const body = check(NoticeBody, { title, text, branches, itemKey: flag.key });
+    const body = check(NoticeBody, { noticeTitle: title, noticeText: text, branches, itemKey: flag.key });
     if (!body) return;
     const sent = await send(() => postJson(PRODUCT_PATHS.notices, body));
     if (sent) onSent();
@@ -51,10 +51,10 @@ export function NoticeForm({ flag, days, onClose, onSent }: Props) {
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
       <Form layout="vertical" component="div">
-        <Field id="notice-title" path="title" label={t('products.noticeTitle')} issues={issues}>
+        <Field id="notice-title" path="noticeTitle" label={t('products.noticeTitle')} issues={issues}>
           <Input id="notice-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
         </Field>
-        <Field id="notice-text" path="text" label={t('products.noticeText')} issues={issues}>
+        <Field id="notice-text" path="noticeText" label={t('products.noticeText')} issues={issues}>
           <Input.TextArea id="notice-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} />
         </Field>
         <Field id="notice-branches" path="branches" label={t('products.noticeBranches')} issues={issues}>

@@ -28,7 +28,7 @@ export function NoticeList() {
         size="small"
         dataSource={q.data?.notices ?? []}
         rowKey={(n) => n.noticeId}
-        locale={{ emptyText: t('products.noticesEmpty') }}
+        locale={{ emptyText: <span style={{ color: '#595959' }}>{t('products.noticesEmpty')}</span> }}
         renderItem={(n) => (
           <List.Item data-testid="notice">
             <div style={{ width: '100%' }}>
