@@ -14,6 +14,7 @@ import { pullInstructions } from '../../src-main/sync/instructions-pull';
 import { syncOnce } from '../../src-main/sync/sync-run';
 import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
 import {
+  api,
   axeProblems,
   BROWSER_MODE,
   BROWSER_MODE_URL,
@@ -112,6 +113,34 @@ describe('product flag → notice → acknowledged at a branch', () => {
     expect(await axeProblems(bp)).toEqual([]);
     await card.getByRole('button', { name: /确认已阅/ }).click();
     await card.waitFor({ state: 'detached' });
+
+    // The branch's own flags (3 complaints in 30 days): three customers complain about one kettle today.
+    for (const [name, phone] of [
+      ['赵先生', '13800138201'],
+      ['钱女士', '13800138202'],
+      ['孙先生', '13800138203'],
+    ])
+      await api(bp, 'cases.create', {
+        channel: 'phone',
+        customer: { name, phone },
+        content: '电热水壶用了三天底座漏电,要求退货。',
+        categoryCode: 'product_quality',
+        purchase: { items: [{ name: '电热水壶', code: '6901234567890', quantity: 1 }] },
+      });
+    await bp.reload();
+    const flags = bp.locator('[data-testid="home-product-flags"]');
+    await flags.waitFor();
+    await shot(bp, 'product-flags-branch-home');
+    await flags.locator('[data-testid="home-product-flag"]').first().getByRole('button').click();
+    const calls = bp.locator('[data-testid="product-calls"]');
+    await calls.waitFor();
+    await bp.waitForLoadState('networkidle');
+    await shot(bp, 'product-flag-branch');
+    expect(await axeProblems(bp)).toEqual([]);
+    await calls.getByTestId('schedule-calls').click();
+    await calls.locator('.ant-alert').waitFor();
+    expect(await calls.locator('.ant-alert').innerText()).toMatch(/已安排 \d+ 位顾客的回访/);
+    await shot(bp, 'product-flag-branch-calls');
     branchPage = null;
     await bp.close();
     await stopProcess(branchApp.proc);
