@@ -17,6 +17,7 @@ import { openHqStore } from '../src-headoffice/store';
 import { openDatabase } from '../src-main/db/connection';
 import { buildBatch } from '../src-main/sync/outbox-batches';
 import { buildBacklog } from './sync-bench';
+import { flagsBench } from './product-flags-bench';
 
 const ROOT = join(import.meta.dirname, '..');
 const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -82,7 +83,16 @@ async function load5m(url: string): Promise<number> {
     const done = await c.query(
       `SELECT 1 FROM information_schema.tables WHERE table_schema = '${SCHEMA}' AND table_name = 'bench_loaded'`,
     );
-    if (done.rowCount) return 0;
+    // A cache loaded before the product flags (issue 18) has no item keys: it is loaded again.
+    const keyed =
+      done.rowCount &&
+      (
+        await c.query(
+          `SELECT 1 FROM information_schema.columns WHERE table_schema = '${SCHEMA}' AND table_name = 'hq_cases' AND column_name = 'item_keys'`,
+        )
+      ).rowCount &&
+      (await c.query(`SELECT 1 FROM ${SCHEMA}.hq_cases WHERE item_keys IS NOT NULL LIMIT 1`)).rowCount;
+    if (keyed) return 0;
     await c.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
   } finally {
     await c.end();
@@ -132,18 +142,36 @@ async function load5m(url: string): Promise<number> {
     ];
     const channels = ['phone', 'in_store', 'government', 'letter', 'online', 'email', 'other'];
     const cats = ['product_quality', 'service_attitude', 'service_facilities', 'staff_service', 'price', 'other'];
+    // Two cases in five name one item: one of 50,000 codes (a chain's assortment), its name from this list.
+    const products = [
+      '电热水壶',
+      '电饭煲',
+      '儿童牛奶',
+      '羽绒服',
+      '男士皮鞋',
+      '空调',
+      '洗衣机',
+      '奶粉',
+      '手机',
+      '冰箱',
+      '面包',
+      '酸奶',
+    ];
     const t = Date.parse('2026-11-24T00:00:00Z');
     for (let part = 0; part < 10; part++) {
       const from = part * (TOTAL / 10) + 1;
       const to = (part + 1) * (TOTAL / 10);
       await d.query(`
-        INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, search_text)
+        INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, item_keys, content, search_text)
         SELECT b, id, b || '-YY-2026' || lpad(((i / ${BRANCHES}) % 12 + 1)::text, 2, '0') || '-' || lpad((i / ${BRANCHES})::text, 5, '0'),
           (${arr(statuses)})[1 + h % 8], (${arr(channels)})[1 + (h / 8) % 7], (${arr(cats)})[1 + (h / 56) % 6], 'general',
           ${t} - i::bigint * 6000, ${t}, (h % 97 = 0)::int, NULL, NULL, (h % 13 = 0)::int,
-          '13' || lpad((h % 1000000000)::text, 9, '0'), name, 'R' || i, NULL, content, name || chr(10) || content
+          '13' || lpad((h % 1000000000)::text, 9, '0'), name, 'R' || i,
+          CASE WHEN (h / 336) % 5 < 2 THEN (${arr(products)})[1 + p % ${products.length}] END,
+          CASE WHEN (h / 336) % 5 < 2 THEN 'code:690' || lpad(p::text, 10, '0') END,
+          content, name || chr(10) || content
         FROM (
-          SELECT i, 'B' || lpad((i % ${BRANCHES})::text, 3, '0') AS b, md5(i::text)::uuid::text AS id, abs(hashint4(i)) AS h,
+          SELECT i, 'B' || lpad((i % ${BRANCHES})::text, 3, '0') AS b, md5(i::text)::uuid::text AS id, abs(hashint4(i)) AS h, abs(hashint4(i + 11)) % 50000 AS p,
             (${arr(names)})[1 + abs(hashint4(i + 7)) % ${names.length}] AS name,
             '顾客反映' || (${arr(words)})[1 + abs(hashint4(i + 1)) % ${words.length}] || ',' || (${arr(words)})[1 + abs(hashint4(i + 2)) % ${words.length}] || ',要求尽快处理。' AS content
           FROM generate_series(${from}, ${to}) AS i
@@ -161,6 +189,12 @@ async function load5m(url: string): Promise<number> {
     await d.end();
   }
   return (performance.now() - t0) / 1000;
+}
+
+/** The 5M projection (loaded when not cached): the URL and the load's seconds (0 when cached). */
+async function load5mFor(): Promise<{ url: string; loadS: number }> {
+  const url = pgUrl();
+  return { url, loadS: await load5m(url) };
 }
 
 async function consoleBench(): Promise<void> {
@@ -220,4 +254,5 @@ async function consoleBench(): Promise<void> {
 const [mode, a] = process.argv.slice(2);
 if (mode === 'import') await importBench(a as string);
 else if (mode === 'console') await consoleBench();
+else if (mode === 'flags') await flagsBench(await load5mFor(), SCHEMA);
 else throw new Error(`unknown mode ${mode}`);

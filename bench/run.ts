@@ -60,6 +60,7 @@ const GROUPS = {
     'console_first_page_ms_5m_phone',
     'console_first_page_ms_5m_phone_tail',
   ],
+  productFlags5m: ['console_product_flags_ms_5m'],
 } as const;
 type Group = keyof typeof GROUPS;
 
@@ -385,6 +386,34 @@ function main(): void {
           { name: `${pre}_rss_mb_${n}`, value: r.hqRssMb, unit: 'MB', note: 'peak RSS of the head-office process' },
         );
       }
+    }
+
+    if (wanted('productFlags5m')) {
+      progress(
+        'productFlags5m: the product flags (≥ 3 complaints in 30 days, computed at read time) over the 5,000,000-case PostgreSQL projection of console5m, GET /console/api/product-flags over HTTP on 127.0.0.1',
+      );
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'hq-pg-bench.ts'), 'flags'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as {
+        flagsMs: number;
+        anchorMs: number;
+        flagged: number;
+        topCases: number;
+        listed: number;
+        windowCases: number;
+        windowItems: number;
+        cases: number;
+        loadS: number;
+      };
+      figures.push({
+        name: 'console_product_flags_ms_5m',
+        value: r.flagsMs,
+        unit: 'ms',
+        note: `postgresql, ${r.cases.toLocaleString('en')} cases, the last 30 days ${r.windowCases.toLocaleString('en')} cases of which ${r.windowItems.toLocaleString('en')} name an item: ${r.flagged} items flagged (top ${r.topCases} complaints), ${r.listed.toLocaleString('en')} cases listed; median of 15 requests; anchor: the case list's first page ${r.anchorMs.toFixed(0)} ms${r.loadS ? `; projection loaded in ${r.loadS.toFixed(0)} s` : ''}; load ${loadavg()[0]?.toFixed(1)}`,
+      });
     }
 
     if (wanted('console5m')) {

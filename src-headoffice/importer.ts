@@ -12,6 +12,7 @@ import { type BadLine, type BatchLimits, decodeBatch, type DecodedRecord } from 
 import type { PushAnswer } from '../src-main/sync/protocol';
 import { replayed } from './auth';
 import { insertNonces } from './nonce-ledger';
+import { recordNoticeAcks } from './notices';
 import { projectCase } from './projection';
 import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
@@ -188,6 +189,12 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         .filter((c): c is CaseRow => c !== null);
       await t.upsertCases(cases);
       await fillAnsweredLimits(t, store.kind, o.branch, cases);
+      await recordNoticeAcks(
+        t,
+        o.branch,
+        win.map((w) => ({ type: w.rec.type, value: w.value })),
+        o.now,
+      );
       if (o.backlog !== undefined)
         await t.run('UPDATE branches SET backlog_prev = backlog, backlog = ?, backlog_at = ? WHERE code = ?', [
           o.backlog,

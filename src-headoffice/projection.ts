@@ -6,12 +6,14 @@ import { normalizePhone } from '../src-main/shared/phone';
 import { CaseSnapshot } from '../src-main/sync/protocol';
 import type { CaseRow } from './store-types';
 import { caseListFacts } from './case-list-facts';
+import { itemKeysOf } from '../src-main/domain/item-key';
 
 const text = (v: string | null | undefined): string | null => (v ? v : null);
 
 /** The projection row of a parsed case snapshot. */
 export function caseRowOf(branch: string, snap: CaseSnapshot, importedAt: number): CaseRow {
   const named = snap.anonymous !== true;
+  const keys = itemKeysOf(snap.purchaseItems ?? []);
   const items = (snap.purchaseItems ?? []).map((i) => text(i.name)).filter((n): n is string => n !== null);
   return {
     branch,
@@ -31,6 +33,7 @@ export function caseRowOf(branch: string, snap: CaseSnapshot, importedAt: number
     customerName: named ? text(snap.customerName) : null,
     receiptNo: text(snap.receiptNo),
     items: items.length ? items.join('\n') : null,
+    itemKeys: keys.length ? keys.join('\n') : null,
     content: snap.content ?? '',
     dueAt: snap.dueAt ?? null,
     ...caseListFacts(snap, snap.receivedAt),

@@ -22,6 +22,7 @@ import { importBatch } from './importer';
 import { nonceLedger } from './nonce-ledger';
 import { defaultImportSlots, ImportAdmission } from './import-admission';
 import { ImportPool, PG_IMPORT_WORKERS } from './import-pool';
+import { noticesSince } from './notices';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { remindersSince } from './reminders';
 import { updateFeedRoutes } from './update-feed';
@@ -235,11 +236,12 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     async (req) => {
       const branch = signedBranch(req);
       const page = await instructionsSince(o.db, branch, req.query.since);
-      const { reminders } = req.query;
+      const { reminders, notices } = req.query;
       const holding = await branchHolding(o.db, branch);
+      const sent = notices === undefined ? {} : await noticesSince(o.db, branch, notices, now());
       return reminders === undefined
-        ? { ...page, holding }
-        : { ...page, ...(await remindersSince(o.db, branch, reminders, now())), holding };
+        ? { ...page, ...sent, holding }
+        : { ...page, ...(await remindersSince(o.db, branch, reminders, now())), ...sent, holding };
     },
   );
 

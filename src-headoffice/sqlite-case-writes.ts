@@ -27,6 +27,7 @@ const COLUMNS: readonly (readonly [keyof CaseRow, string])[] = [
   ['customerName', 'customer_name'],
   ['receiptNo', 'receipt_no'],
   ['items', 'items'],
+  ['itemKeys', 'item_keys'],
   ['content', 'content'],
   ['dueAt', 'due_at'],
   ['complainedUnit', 'complained_unit'],

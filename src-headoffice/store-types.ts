@@ -41,6 +41,8 @@ export interface CaseRow {
   customerName: string | null;
   receiptNo: string | null;
   items: string | null;
+  /** The items' keys (domain/item-key.ts), one per line; null when the case names no item. */
+  itemKeys: string | null;
   content: string;
   /** CaseRecord.dueAt: the deadline the console list shows with overdue. */
   dueAt: number | null;

@@ -44,6 +44,7 @@ export * from './contract-cases';
 export * from './contract-dashboard';
 export * from './contract-health';
 export * from './contract-summary';
+export * from './contract-products';
 
 export const CONSOLE_PATHS = {
   session: `${CONSOLE_API}/session`,
@@ -393,6 +394,11 @@ export const CONSOLE_FIELD_LABELS: Record<string, Bilingual> = {
   version: { zh: '更正或撤回', en: 'Correction or withdrawal' },
   reason: { zh: '理由', en: 'Reason' },
   message: { zh: '催办内容', en: 'Reminder message' },
+  noticeTitle: { zh: '通知标题', en: 'Notice title' },
+  noticeText: { zh: '通知内容', en: 'Notice text' },
+  branches: { zh: '发往门店', en: 'Branches' },
+  minCases: { zh: '投诉件数', en: 'Complaints' },
+  days: { zh: '统计天数', en: 'Days counted' },
   instructionId: { zh: '批示', en: 'Instruction' },
   reviewer: { zh: '审核人', en: 'Reviewer' },
   mine: { zh: '我的队列', en: 'My queue' },

@@ -50,6 +50,7 @@ import { acknowledgeProblem } from './health-acks';
 import { activeReviewers, assignCase, assignmentOf, markRead, readsOf, withQueueMarks } from './case-queue';
 import { consolidatedSummary } from './consolidated-summary';
 import { summaryRoutes } from './summary-routes';
+import { productRoutes } from './product-routes';
 import { dashboard } from './dashboard';
 import { repeatComplainants } from './repeat-complainants';
 import { doubleRefunds } from '../cross-branch-facts';
@@ -291,6 +292,7 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   );
 
   summaryRoutes(app, store, now);
+  productRoutes(app, store, now, (req) => session(req).reviewer);
 
   app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({
     groups: await repeatComplainants(store, req.query, now()),

@@ -28,6 +28,7 @@ import { settingsHandlers, settingsPublicHandlers } from './settings-handlers';
 import { slipHandlers } from './slip-handlers';
 import { syncHandlers } from './sync-handlers';
 import { trainingHandlers } from './training-handlers';
+import { productHandlers } from './product-handlers';
 import { updateHandlers } from './update-handlers';
 import type { AppContext, PrivateHandlers, PublicHandlers, Session } from './types';
 
@@ -46,6 +47,7 @@ const privateMap: PrivateHandlers = {
   ...trainingHandlers,
   ...draftHandlers,
   ...crossBranchHandlers,
+  ...productHandlers,
 };
 export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };
 

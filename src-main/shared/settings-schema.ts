@@ -60,6 +60,10 @@ export const BranchSettingsSchema = z.strictObject({
   outboxArchiveDays: z.number().int().min(7).max(3650).default(30),
   /** The chain's receipt format: characters (separators not counted) before the serial part whose leading zeros do not count; 0 = no serial part (default 9, R20261120-0042). */
   receiptSerialStart: z.number().int().min(0).max(40).default(DEFAULT_RECEIPT_SERIAL_START),
+  /** Product flags (issue 18 §2): an item with at least this many complaints … (default 3) */
+  productFlagMinCases: z.number().int().min(2).max(100).default(3),
+  /** … received in this many days is flagged (default 30). */
+  productFlagDays: z.number().int().min(1).max(366).default(30),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -89,6 +93,8 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   declineReasons: DEFAULT_DECLINE_REASONS,
   outboxArchiveDays: 30,
   receiptSerialStart: DEFAULT_RECEIPT_SERIAL_START,
+  productFlagMinCases: 3,
+  productFlagDays: 30,
 };
 
 /** Everything the device remembers: the branch settings above plus what only this PC needs. */

@@ -2,7 +2,16 @@
 // snapshot's shape changes; head office reads both the old and the new shape.
 export const RECORD_SCHEMA_VERSION = 1;
 
-export const RECORD_TYPES = ['case', 'customer', 'follow_up', 'slip', 'audit', 'unit', 'category'] as const;
+export const RECORD_TYPES = [
+  'case',
+  'customer',
+  'follow_up',
+  'slip',
+  'audit',
+  'unit',
+  'category',
+  'notice_ack',
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**

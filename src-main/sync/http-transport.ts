@@ -96,8 +96,10 @@ export class HttpTransport implements Transport {
     return this.request(PushAnswer, 'POST', path, body);
   }
 
-  async pull(since: number, reminders?: number): Promise<PullAnswer> {
-    const more = reminders === undefined ? '' : `&reminders=${reminders}`;
+  async pull(since: number, reminders?: number, notices?: number): Promise<PullAnswer> {
+    // An older head office ignores the notice cursor (its query schema strips unknown keys).
+    const more =
+      (reminders === undefined ? '' : `&reminders=${reminders}`) + (notices === undefined ? '' : `&notices=${notices}`);
     return this.request(PullAnswer, 'GET', `/v1/instructions?since=${since}${more}`, null);
   }
 

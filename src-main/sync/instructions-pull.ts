@@ -3,7 +3,8 @@
 // An instruction for a case this store does not have (a store restored from an old backup,
 // or a case not yet re-created) is kept in sync_state and tried again on every later pull:
 // it is never lost, and it never blocks the instructions behind it. Head office's reminders
-// (催办) come in the same pages by their own cursor, kept alike; they are not instructions.
+// (催办) come in the same pages by their own cursor, kept alike; they are not instructions. Its
+// notices (通知, notices-pull.ts) come by a third cursor, stored in the same transactions.
 import { applyInstruction } from '../services/case-details';
 import { applyReminder } from '../services/case-reminders';
 import type { ServiceContext } from '../services/context';
@@ -22,6 +23,7 @@ import {
 } from './sync-state';
 import { Instruction, Reminder } from './protocol';
 import type { Transport } from './transport';
+import { applyNoticePage, noticeCursor } from './notices-pull';
 
 const asInput = (i: Instruction) => ({
   instructionId: i.instructionId,
@@ -75,8 +77,9 @@ const readJson = (text: string): unknown => {
 export async function pullInstructions(
   ctx: ServiceContext,
   transport: Transport,
-): Promise<{ applied: number; pending: number; reminders: number; remindersPending: number }> {
+): Promise<{ applied: number; pending: number; reminders: number; remindersPending: number; notices: number }> {
   let applied = 0;
+  let notices = 0;
   let reminders = 0;
   ctx.db.transaction(() => {
     for (const json of pendingInstructions(ctx.db)) {
@@ -92,22 +95,26 @@ export async function pullInstructions(
   for (let pages = 0; pages < 1000; pages++) {
     const since = instructionCursor(ctx.db);
     const remindersSince = reminderCursor(ctx.db);
-    const page = await transport.pull(since, remindersSince);
+    const noticesSince = noticeCursor(ctx.db);
+    const page = await transport.pull(since, remindersSince, noticesSince);
     const sent = page.reminders ?? [];
-    if (page.instructions.length === 0 && page.cursor <= since && sent.length === 0) break;
+    const told = page.notices ?? [];
+    if (page.instructions.length === 0 && page.cursor <= since && sent.length === 0 && told.length === 0) break;
     ctx.db.transaction(() => {
       for (const i of page.instructions) if (applyOrKeep(ctx, i)) applied++;
       setInstructionCursor(ctx.db, Math.max(since, page.cursor));
       for (const r of sent) if (remindOrKeep(ctx, r)) reminders++;
       if (page.reminderCursor !== null && page.reminderCursor !== undefined)
         setReminderCursor(ctx.db, Math.max(remindersSince, page.reminderCursor));
+      notices += applyNoticePage(ctx, page, noticesSince);
     })();
-    if (page.instructions.length === 0 && sent.length === 0) break;
+    if (page.instructions.length === 0 && sent.length === 0 && told.length === 0) break;
   }
   return {
     applied,
     pending: pendingInstructions(ctx.db).length,
     reminders,
     remindersPending: pendingReminders(ctx.db).length,
+    notices,
   };
 }

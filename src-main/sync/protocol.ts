@@ -2,6 +2,7 @@
 // between a branch and head office, parsed on arrival by both sides. Pure (zod and shared only).
 import { z } from 'zod';
 import { INSTRUCTION_KINDS } from '../shared/instruction-versions';
+import { Notice } from '../shared/notice-wire';
 import { CASE_STATUSES, CHANNELS, FINDINGS, SATISFACTIONS, SEVERITIES } from '../shared/enums';
 
 /** A sequence, a count, a version: a safe integer ≥ 0 (zod 4's int() is safe-integer bounded). */
@@ -153,6 +154,9 @@ export const PullAnswer = z.object({
    */
   reminders: z.array(Reminder).nullish(),
   reminderCursor: count.nullish(),
+  /** Additive (issue 18 §2, shared/notice-wire.ts): head office's notices after `?notices=N`, by their own cursor. */
+  notices: z.array(Notice).nullish(),
+  noticeCursor: count.nullish(),
   holding: BranchHolding.optional(),
 });
 export type PullAnswer = z.infer<typeof PullAnswer>;
@@ -189,6 +193,8 @@ export const InstructionsQuery = z.object({
   since: digits('since', 15).default(0),
   /** The reminder cursor (issue 13 §8): with it, the answer carries the reminders after it. */
   reminders: digits('reminders', 15).optional(),
+  /** The notice cursor (issue 18 §2): with it, the answer carries the notices after it. */
+  notices: digits('notices', 15).optional(),
 });
 
 /** GET /v1/recovery?after=N&limit=M (limit 1–1000, default 500). */
@@ -226,7 +232,7 @@ export const CaseSnapshot = z.looseObject({
   customerName: maybe(z.string()),
   customerPhone: maybe(z.string()),
   receiptNo: maybe(z.string()),
-  purchaseItems: maybe(z.array(z.looseObject({ name: maybe(z.string()) }))),
+  purchaseItems: maybe(z.array(z.looseObject({ name: maybe(z.string()), code: maybe(z.string()) }))),
   content: maybe(z.string()),
   dueAt: maybe(z.number()),
 });

@@ -9,7 +9,8 @@ export interface Transport {
   /** `backlog`: outbox records still waiting after this batch, reported to head office (its console shows it). */
   push(body: Buffer, info?: { backlog?: number }): Promise<PushAnswer>;
   /** `reminders`: the reminder cursor; given, the answer carries the reminders (催办) after it. */
-  pull(since: number, reminders?: number): Promise<PullAnswer>;
+  /** `notices`: the notice cursor; given, the answer carries head office's notices (通知) after it. */
+  pull(since: number, reminders?: number, notices?: number): Promise<PullAnswer>;
   /** What head office holds of this branch; null from a head office that predates it (404). */
   holding?(): Promise<BranchHolding | null>;
   /** One page of head office's records of this branch after `after` (recovery). */

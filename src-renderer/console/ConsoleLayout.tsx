@@ -1,5 +1,5 @@
-// The signed-in frame: header with the five screens (the day's dashboard first), the reviewer's
-// name, the language and sign-out; the current screen below. Alt+1…5 switch screens from the keyboard.
+// The signed-in frame: header with the six screens (the day's dashboard first), the reviewer's
+// name, the language and sign-out; the current screen below. Alt+1…6 switch screens from the keyboard.
 import { Button, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { SummaryScreen } from './screens/SummaryScreen';
 import { SummaryCasesScreen } from './screens/SummaryCasesScreen';
 import { BranchCompareScreen } from './screens/BranchCompareScreen';
 import { SyncHealthScreen } from './screens/SyncHealthScreen';
+import { ProductFlagsScreen } from './screens/ProductFlagsScreen';
 import { useSignOut } from './session';
 
 const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
@@ -22,6 +23,7 @@ const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
   { screen: 'summary', path: '/summary', key: 'nav.summary' },
   { screen: 'repeats', path: '/repeats', key: 'nav.repeats' },
   { screen: 'health', path: '/health', key: 'nav.health' },
+  { screen: 'products', path: '/products', key: 'products.nav' },
 ];
 
 export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
@@ -105,6 +107,8 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
         return <RepeatsScreen params={route.params} />;
       case 'health':
         return <SyncHealthScreen />;
+      case 'products':
+        return <ProductFlagsScreen params={route.params} />;
       default:
         return <CaseListScreen params={route.params} />;
     }

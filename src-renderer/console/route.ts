@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 
 export type ConsoleScreen =
-  'dashboard' | 'cases' | 'case' | 'summary' | 'summaryCases' | 'summaryBranches' | 'repeats' | 'health';
+  'dashboard' | 'cases' | 'case' | 'summary' | 'summaryCases' | 'summaryBranches' | 'repeats' | 'health' | 'products';
 export interface ConsoleRoute {
   name: ConsoleScreen;
   params: Record<string, string>;
@@ -18,6 +18,7 @@ const PATTERNS: [ConsoleScreen, RegExp, string[]][] = [
   ['summaryBranches', /^\/summary\/branches$/, []],
   ['repeats', /^\/repeats$/, []],
   ['health', /^\/health$/, []],
+  ['products', /^\/products$/, []],
 ];
 
 export function parseConsoleHash(hash: string): ConsoleRoute {

@@ -5,6 +5,7 @@ import type { Bilingual } from '../../src-main/shared/errors';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
+import { productsEn, productsZhCN } from './products-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
 import { zhCN } from './zh-CN';
@@ -20,8 +21,17 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources: {
-        'zh-CN': { translation: { ...zhCN, ...reportsZhCN, ...trainingApprovalZhCN, ...crossBranchZhCN, ...capaZhCN } },
-        en: { translation: { ...en, ...reportsEn, ...trainingApprovalEn, ...crossBranchEn, ...capaEn } },
+        'zh-CN': {
+          translation: {
+            ...zhCN,
+            ...reportsZhCN,
+            ...trainingApprovalZhCN,
+            ...crossBranchZhCN,
+            ...capaZhCN,
+            ...productsZhCN,
+          },
+        },
+        en: { translation: { ...en, ...reportsEn, ...trainingApprovalEn, ...crossBranchEn, ...capaEn, ...productsEn } },
       },
       lng: lang,
       fallbackLng: 'zh-CN',

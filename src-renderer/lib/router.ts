@@ -16,7 +16,8 @@ export interface Route {
     | 'admin'
     | 'reports'
     | 'training'
-    | 'trainingCase';
+    | 'trainingCase'
+    | 'product';
   params: Record<string, string>;
 }
 
@@ -32,6 +33,7 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['reports', /^\/reports$/, []],
   ['training', /^\/training$/, []],
   ['trainingCase', /^\/training\/([\w-]+)$/, ['id']],
+  ['product', /^\/product\/([^/?]+)$/, ['key']],
 ];
 
 export function parseHash(hash: string): Route {

@@ -36,6 +36,8 @@ import {
   TypicalInput,
 } from '../schemas/case';
 import { DeclineInput } from '../schemas/acceptance';
+import { FlaggedItemInput, ItemCallsInput, NoticeAckInput } from '../schemas/products';
+import type { FlaggedItems, ItemCallsResult, ItemComplainant, NoticeWaiting } from '../product-types';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
 import { IntakeCheckInput, IntakeMatchesInput, QueueInput, SearchInput } from '../schemas/query';
 import type { IntakeMatches } from '../intake-match-types';
@@ -206,6 +208,11 @@ export const contract = {
   'training.draft': { input: TrainingCaseInput, output: out<TrainingDraft>() },
   'training.approve': { input: TrainingApproveInput, output: out<TrainingDraft>() },
   'training.return': { input: TrainingReturnInput, output: out<TrainingDraft>() },
+  'products.flags': { input: Empty, output: out<FlaggedItems>() },
+  'products.complainants': { input: FlaggedItemInput, output: out<ItemComplainant[]>() },
+  'products.scheduleCalls': { input: ItemCallsInput, output: out<ItemCallsResult>() },
+  'notices.waiting': { input: Empty, output: out<NoticeWaiting[]>() },
+  'notices.acknowledge': { input: NoticeAckInput, output: out<NoticeWaiting[]>() },
   'drafts.save': { input: DraftSaveInput, output: out<{ savedAt: number }>() },
   'drafts.get': { input: DraftKeyInput, output: out<DraftView | null>() },
   'drafts.discard': { input: DraftKeyInput, output: out<null>() },

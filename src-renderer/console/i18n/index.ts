@@ -5,14 +5,15 @@ import { initI18n, type UiLang } from '../../i18n';
 import { doubleRefundsEn, doubleRefundsZhCN } from './double-refunds';
 import { consoleEn } from './en';
 import { consoleZhCN } from './zh-CN';
+import { productsConsoleEn, productsConsoleZhCN } from './products';
 
 export const NS = 'console';
 
 export async function initConsoleI18n(lang?: UiLang): Promise<typeof i18next> {
   const i = await initI18n(lang);
   if (!i.hasResourceBundle('zh-CN', NS)) {
-    i.addResourceBundle('zh-CN', NS, { ...consoleZhCN, ...doubleRefundsZhCN });
-    i.addResourceBundle('en', NS, { ...consoleEn, ...doubleRefundsEn });
+    i.addResourceBundle('zh-CN', NS, { ...consoleZhCN, ...doubleRefundsZhCN, ...productsConsoleZhCN });
+    i.addResourceBundle('en', NS, { ...consoleEn, ...doubleRefundsEn, ...productsConsoleEn });
   }
   return i;
 }

@@ -11,6 +11,8 @@ import { HomeSlipMatch } from '../slips/HomeSlipMatch';
 import { CAPA_QUEUE, CapaQueueList, CapaTile } from './CapaQueue';
 import { CaseList } from './CaseList';
 import { HomeDoubleRefunds } from './HomeDoubleRefunds';
+import { HomeNotices } from './HomeNotices';
+import { HomeProductFlags } from './HomeProductFlags';
 import { HomeReminders } from './HomeReminders';
 
 /** The queues of the foundation issue first, then the others. */
@@ -45,8 +47,10 @@ export function Home({ query, queue }: { query: string | undefined; queue: strin
 
   return (
     <>
+      <HomeNotices />
       <HomeReminders />
       <HomeDoubleRefunds />
+      <HomeProductFlags />
       <Typography.Title level={1} style={{ fontSize: 20, marginTop: 0 }}>
         {t('home.queues')}
       </Typography.Title>

@@ -16,6 +16,7 @@ import { formKeys } from '../../lib/keys';
 import { useSession } from '../shell/session';
 import { DeclineReasonSettings } from './DeclineReasonSettings';
 import { FollowUpSettings } from './FollowUpSettings';
+import { ProductFlagSettings } from './ProductFlagSettings';
 import { PrinterSelect } from './PrinterSelect';
 import { SyncKeyForm } from './SyncKeyForm';
 import { UpdateCard } from './UpdateCard';
@@ -42,6 +43,8 @@ type Editable = Pick<
   | 'unreachableAttemptsToFile'
   | 'declineReasons'
   | 'receiptSerialStart'
+  | 'productFlagMinCases'
+  | 'productFlagDays'
 >;
 
 /** The maximum amount as typed in yuan: fen, or the field's message. */
@@ -78,6 +81,8 @@ export function SettingsScreen() {
     unreachableAttemptsToFile: settings.unreachableAttemptsToFile,
     declineReasons: settings.declineReasons,
     receiptSerialStart: settings.receiptSerialStart,
+    productFlagMinCases: settings.productFlagMinCases,
+    productFlagDays: settings.productFlagDays,
   }));
   const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
@@ -231,6 +236,11 @@ export function SettingsScreen() {
           </div>
           <FollowUpSettings
             value={{ followUpDays: v.followUpDays, unreachableAttemptsToFile: v.unreachableAttemptsToFile }}
+            onChange={(x) => setV((p) => ({ ...p, ...x }))}
+            issues={issues}
+          />
+          <ProductFlagSettings
+            value={{ productFlagMinCases: v.productFlagMinCases, productFlagDays: v.productFlagDays }}
             onChange={(x) => setV((p) => ({ ...p, ...x }))}
             issues={issues}
           />

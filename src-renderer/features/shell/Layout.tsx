@@ -12,6 +12,7 @@ import { AdminScreen } from '../admin/AdminScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { TrainingCaseView } from '../reports/TrainingCaseView';
 import { TrainingLibrary } from '../reports/TrainingLibrary';
+import { ProductFlagScreen } from '../products/ProductFlagScreen';
 import { SlipForm } from '../slips/SlipForm';
 import { SlipScreen } from '../slips/SlipScreen';
 import { SlipView } from '../slips/SlipView';
@@ -148,6 +149,8 @@ export function Layout({ signOut }: { signOut: () => void }) {
         return <TrainingLibrary />;
       case 'trainingCase':
         return <TrainingCaseView key={route.params.id} id={route.params.id ?? ''} />;
+      case 'product':
+        return <ProductFlagScreen key={route.params.key} itemKey={decodeURIComponent(route.params.key ?? '')} />;
       default:
         return <Home query={route.params.q} queue={route.params.queue} />;
     }
