@@ -7,6 +7,7 @@ import { type CaseRef, FOLLOW_UP_TALLIES, type SlipSummary, type SummaryReport }
 import { formatInstant } from './format';
 import type { ReportText } from './report-text';
 import { capaReportText } from './report-text-capa';
+import { itemLabel, itemReportText } from './report-text-items';
 
 export type Cell =
   { t: 'text'; v: string } | { t: 'int'; v: number } | { t: 'yuan'; fen: number } | { t: 'share'; v: number };
@@ -116,6 +117,27 @@ function capaSection(c: SummaryReport['summary']['correctiveActions'], t: Report
   ];
 }
 
+/** 按商品: the most complained-about items (shares of the period's cases); none where the summary carries no counts. */
+function itemSection(s: SummaryReport['summary'], t: ReportText): Section[] {
+  if (!s.byItem) return [];
+  const w = itemReportText(t.lang);
+  const total = s.byItemTotal ?? s.byItem.length;
+  return [
+    {
+      id: 'byItem',
+      title: w.title,
+      columns: [w.item, w.cases, w.founded, w.share],
+      rows: s.byItem.map((x) => [
+        text(itemLabel(x.name, x.code)),
+        int(x.count),
+        int(x.founded),
+        share(shareOf(x.count, s.total)),
+      ]),
+      note: [total > s.byItem.length ? w.more(s.byItem.length, total) : '', w.note].filter(Boolean).join(w.sep),
+    },
+  ];
+}
+
 export function reportSections(r: SummaryReport, t: ReportText): Section[] {
   const s = r.summary;
   const w = t.summary;
@@ -155,6 +177,7 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
       columns: countCols,
       rows: counted(s.byUnit.map((x) => ({ label: unitName(r, x.key || null, t), count: x.count }))),
     },
+    ...itemSection(s, t),
     {
       id: 'closing',
       title: w.closingTitle,

@@ -82,6 +82,19 @@ type CaseRow = [
   status: CaseSnapshot['status'],
 ];
 
+/** Stored purchase lines (JSON) as the summary reads them; unreadable JSON names no item. */
+function storedItems(json: string | undefined): { name?: string | null; code?: string | null }[] | null {
+  if (!json) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v)
+      ? v.filter((x): x is { name?: string; code?: string } => typeof x === 'object' && x !== null)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Facts carry `#rid` as their id until the few cases a summary lists are looked up. */
 const ridKey = (rid: number) => `#${rid}`;
 
@@ -140,6 +153,8 @@ export class SummaryComputation {
   private filedUnreachable = new Set<number>();
   private promises: Map<number, PromiseTimes[]> | null = null;
   /** Government cases' body answer and first written reply (migration 0010's partial index), by rowid. */
+  /** The purchase lines of the current window's cases that name an item (rid → stored JSON); refilled each step. */
+  private itemsOf = new Map<number, string>();
   private government = new Map<number, Pick<CaseSnapshot, 'bodyAnswer' | 'firstWrittenReplyDate'>>();
 
   constructor(
@@ -200,6 +215,7 @@ export class SummaryComputation {
             .raw()
             .all(this.cursor, end)
     ) as CaseRow[];
+    this.itemsOf = lean ? new Map() : this.windowItems(this.cursor, end);
     for (const r of rows) this.builder.add(this.factsOf(r));
     this.done += rows.length;
     // Small windows keep each chunk's rows short-lived (young-generation garbage only); the
@@ -209,6 +225,20 @@ export class SummaryComputation {
     this.cursor = end;
     if (end >= this.to) this.finished = true;
     return this.finished;
+  }
+
+  /**
+   * The purchase lines of the window's cases (the 按商品 count; current period only). Not in the covering
+   * index: the rows that name an item are fetched from the table, one window at a time.
+   */
+  private windowItems(from: number, to: number): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const r of stmt(
+      this.ctx.db,
+      "SELECT rid, purchase_items FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ? AND purchase_items <> '[]'",
+    ).all(from, to) as { rid: number; purchase_items: string }[])
+      out.set(r.rid, r.purchase_items);
+    return out;
   }
 
   /** Follow-ups are read from the range's start on (none precedes its case); they are few next to the cases. */
@@ -338,6 +368,7 @@ export class SummaryComputation {
         followUps: this.followUps.get(rid) ?? null,
         filingReason: this.filedUnreachable.has(rid) ? 'customer_unreachable' : null,
         promises: this.promises?.get(rid) ?? null,
+        purchaseItems: storedItems(this.itemsOf.get(rid)),
         ...(channel === 'government' ? this.government.get(rid) : undefined),
       },
       this.slips?.get(rid) ?? [],

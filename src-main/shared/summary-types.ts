@@ -158,6 +158,23 @@ export interface Summary {
   trend: TrendPoint[];
   /** 纠正预防措施 of the period (domain/summary/capa-tally.ts); absent where the store keeps none (head office). */
   correctiveActions?: CapaSummary;
+  /** 按商品 (domain/summary/item-tally.ts): the most complained-about items, at most itemLimit; absent from older summaries. */
+  byItem?: ItemRow[];
+  /** How many distinct items the period's cases name (byItem lists the first of them). */
+  byItemTotal?: number;
+}
+
+/** An item's complaints in the period, counted by its key (domain/item-key.ts). No brand or supplier: cases record none. */
+export interface ItemRow {
+  key: string;
+  /** The name typed most recently for this key (by the case's received time). */
+  name: string;
+  /** The counted code (normalised) when the key is a code; null for an item known by its name only. */
+  code: string | null;
+  /** Cases received in the period that name the item (a case counts once however many lines name it). */
+  count: number;
+  /** Of those, found founded or partly founded. */
+  founded: number;
 }
 
 /** Corrective actions set, done, confirmed and fallen overdue in a period. */

@@ -7,6 +7,7 @@ import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
 import { productsEn, productsZhCN } from './products-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
+import { summaryItemsEn, summaryItemsZhCN } from './summary-items-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
 import { zhCN } from './zh-CN';
 
@@ -29,9 +30,20 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...crossBranchZhCN,
             ...capaZhCN,
             ...productsZhCN,
+            ...summaryItemsZhCN,
           },
         },
-        en: { translation: { ...en, ...reportsEn, ...trainingApprovalEn, ...crossBranchEn, ...capaEn, ...productsEn } },
+        en: {
+          translation: {
+            ...en,
+            ...reportsEn,
+            ...trainingApprovalEn,
+            ...crossBranchEn,
+            ...capaEn,
+            ...productsEn,
+            ...summaryItemsEn,
+          },
+        },
       },
       lng: lang,
       fallbackLng: 'zh-CN',

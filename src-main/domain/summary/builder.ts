@@ -17,6 +17,7 @@ import {
 } from '../../shared/summary-types';
 import { periodContains } from '../report-period';
 import type { SummaryFacts } from './case-facts';
+import { ItemTally } from './item-tally';
 import { addSlip, emptySlips, finishSlips } from './slip-tally';
 
 export interface SummarizeOptions {
@@ -30,6 +31,8 @@ export interface SummarizeOptions {
    */
   slips?: readonly SlipFacts[];
   listLimit?: number;
+  /** How many items the 按商品 table lists (default 10). */
+  itemLimit?: number;
 }
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -100,6 +103,7 @@ export class SummaryBuilder {
   private readonly slipsByDate = emptySlips();
   private readonly followUps = zeros(FOLLOW_UP_TALLIES);
   private filedUnreachable = 0;
+  private readonly items = new ItemTally();
   private readonly attention: SummaryFacts[] = [];
   private readonly typical: SummaryFacts[] = [];
   private total = 0;
@@ -169,6 +173,7 @@ export class SummaryBuilder {
     for (const s of f.slips) addSlip(this.slips, s);
     for (const u of f.followUps) this.followUps[u]++;
     if (f.filedUnreachable) this.filedUnreachable++;
+    this.items.add(f.items, f.receivedAt, f.finding);
   }
 
   /**
@@ -195,6 +200,7 @@ export class SummaryBuilder {
       a.receivedAt - b.receivedAt || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
     const attention = [...this.attention].sort(byTime);
     const typical = [...this.typical].sort(byTime);
+    const items = this.items.rows(this.opts.itemLimit ?? 10);
     return {
       period: this.period,
       previous: this.prev,
@@ -226,6 +232,8 @@ export class SummaryBuilder {
       followUps: { ...this.followUps },
       filedUnreachable: this.filedUnreachable,
       trend: this.trend.map((t) => ({ ...t })),
+      byItem: items.rows,
+      byItemTotal: items.total,
     };
   }
 }

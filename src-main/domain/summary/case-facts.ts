@@ -23,6 +23,7 @@ import type { Closing, FollowUpTally, SlipFacts, WrittenReply } from '../../shar
 import type { CaseRecord, SlipRecord } from '../../shared/types';
 import { BusinessCalendar } from '../business-calendar';
 import type { DeadlineSettings } from '../deadlines';
+import { type ItemFact, itemFacts } from './item-tally';
 
 type Loose<T> = { [K in keyof T]?: T[K] | null };
 
@@ -54,6 +55,8 @@ export type CaseSnapshot = Pick<CaseRecord, 'id' | 'number' | 'channel' | 'categ
     /** The case's follow-ups (回访): the branch reads them from its store, head office from the follow-up records. */
     followUps?: readonly { outcome?: FollowUpOutcome | null; doneAt?: number | null }[] | null;
     filingReason?: FilingReason | null;
+    /** The purchased items (code and name as typed); the summary counts the period's cases by item. */
+    purchaseItems?: readonly { name?: string | null; code?: string | null }[] | null;
   };
 
 /** A promise as the summary needs it. */
@@ -99,6 +102,8 @@ export interface SummaryFacts {
   /** Government channel only (null otherwise): the body's answer, and the first written reply against the limit. */
   bodyAnswer: BodyAnswer | null;
   writtenReply: WrittenReply | null;
+  /** The case's distinct items by key (item-tally.ts); empty when it names none. */
+  items: readonly ItemFact[];
 }
 
 /** Shared empties: most cases have no escalation and no slip, and a 100,000-case run should not allocate 200,000 empty arrays. */
@@ -217,5 +222,6 @@ export function caseFacts(
         : NO_PROMISES,
     bodyAnswer: c.channel === 'government' ? (c.bodyAnswer ?? null) : null,
     writtenReply,
+    items: itemFacts(c.purchaseItems),
   };
 }

@@ -10,6 +10,7 @@ import { CapaSection } from './summary-view/CapaSection';
 import { AttentionSection, TypicalSection } from './summary-view/CaseSections';
 import { chartOptions, RED } from './summary-view/chart-options';
 import { countTables } from './summary-view/count-rows';
+import { ItemsSection } from './summary-view/ItemsSection';
 import { CountTable, Figure, Section } from './summary-view/parts';
 import { SlipsSection } from './summary-view/SlipsSection';
 import { TrendSection } from './summary-view/TrendSection';
@@ -133,6 +134,11 @@ export function SummaryView({ summary: s, labels, names, timeZone, figureHref }:
             </Section>
           </Col>
         ))}
+        {s.byItem && labels.items && (
+          <Col xs={24} lg={12}>
+            <ItemsSection rows={s.byItem} total={s.byItemTotal ?? s.byItem.length} cases={s.total} w={labels.items} />
+          </Col>
+        )}
         {s.correctiveActions && (
           <Col xs={24} lg={12}>
             <CapaSection c={s.correctiveActions} labels={labels} />

@@ -7,6 +7,7 @@ import { CHANNELS, ESCALATION_KINDS, FINDINGS, RESOLUTION_TYPES, SATISFACTIONS }
 import type { Closing } from '../../../src-main/shared/summary-types';
 import { CLOSINGS } from '../../../src-main/shared/summary-types';
 import type { reportsZhCN } from '../../i18n/reports-catalogue';
+import type { summaryItemsZhCN } from '../../i18n/summary-items-catalogue';
 
 export type SummaryWords = (typeof reportsZhCN)['reports']['summary'];
 
@@ -22,7 +23,11 @@ export interface SummaryLabels {
   /** 2026-11 (2026-11-01 to 2026-11-30); with `asOf` (MM-dd HH:mm) for a running period: …, as of 11-18 15:20) */
   periodLine: (key: string, first: string, last: string, asOf?: string | null) => string;
   more: (shown: number, total: number) => string;
+  /** The 按商品 table's words; without them (head office's console) the table is not shown. */
+  items?: Omit<ItemWords, 'more'> & { more: (shown: number, total: number) => string };
 }
+
+export type ItemWords = (typeof summaryItemsZhCN)['summaryItems'];
 
 const record = <K extends string>(keys: readonly K[], f: (k: K) => string): Record<K, string> =>
   Object.fromEntries(keys.map((k) => [k, f(k)])) as Record<K, string>;
@@ -46,6 +51,10 @@ export function useSummaryLabels(): SummaryLabels {
           ? t('reports.summary.periodLineAsOf', { key, first, last, asOf })
           : t('reports.summary.periodLine', { key, first, last }),
       more: (shown, total) => t('reports.summary.more', { shown, total }),
+      items: {
+        ...(t('summaryItems', { returnObjects: true }) as ItemWords),
+        more: (shown: number, total: number) => t('summaryItems.more', { shown, total }),
+      },
     };
   }, [lang, t]);
 }
