@@ -36,6 +36,8 @@ const facts = [
       receivedAt: sh('2026-11-03T10:00:00'),
       firstFedBackAt: sh('2026-11-03T12:00:00'),
       satisfaction: 'satisfied',
+      finding: 'founded',
+      purchaseItems: [{ name: '男士皮鞋', code: '6901-234567' }],
     },
     [
       {
@@ -61,6 +63,7 @@ const facts = [
       disputed: true,
       typical: true,
       escalations: [{ kind: 'duty_supervisor' }],
+      purchaseItems: [{ name: '羊毛围巾' }, { name: '男士皮鞋(棕)', code: '6901234567' }],
     },
     [],
   ),
@@ -146,6 +149,35 @@ describe('SummaryView', () => {
     expect(row('本期制定')).toEqual(['本期制定', '3', '']);
     expect(row('本期效果确认')).toEqual(['本期效果确认', '1', '']);
     expect(row('本期到期未按时完成')).toEqual(['本期到期未按时完成', '1', '']);
+  });
+});
+
+describe('SummaryView 按商品', () => {
+  function ByItem({ itemLimit }: { itemLimit: number }) {
+    const labels = useSummaryLabels();
+    const cut = summarize(facts, month, [], { itemLimit });
+    return <SummaryView summary={cut} labels={labels} names={report.names} timeZone={TZ} />;
+  }
+  const cells = (tr: Element) => [...tr.querySelectorAll('td')].map((td) => td.textContent);
+
+  it('lists the items with the latest name and code, cases, founded and share', async () => {
+    await renderSigned(<ByItem itemLimit={10} />);
+    const table = screen.getByTestId('table-byItem');
+    expect(within(table).getByText('按商品')).toBeTruthy();
+    const rows = [...table.querySelectorAll('tbody tr')].map(cells);
+    expect(rows).toEqual([
+      ['男士皮鞋(棕) (6901234567)', '2', '1', '100.0%'],
+      ['羊毛围巾', '1', '0', '50.0%'],
+    ]);
+    expect(within(table).queryByTestId('byItem-more')).toBeNull();
+    expect(table.textContent).toContain('异议单不记录品牌和供应商');
+  });
+
+  it('says how many items there are when it lists only the first', async () => {
+    await renderSigned(<ByItem itemLimit={1} />);
+    const table = screen.getByTestId('table-byItem');
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(within(table).getByTestId('byItem-more').textContent).toBe('仅列出前 1 项,共 2 项');
   });
 });
 
