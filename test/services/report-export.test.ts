@@ -101,6 +101,7 @@ describe('summary spreadsheet', () => {
       '按异议类别',
       '按表现方式',
       '按被投诉单位',
+      '按商品',
       '结案时限',
       '顾客满意度',
       '调查认定',
@@ -127,6 +128,9 @@ describe('summary spreadsheet', () => {
     expect(refund?.numFmt).toBe('#,##0.00');
     expect(rowOf('退换货', '质量问题占比')?.getCell(2).value).toBe(0.5);
     expect(rowOf('按异议类别', '服务态度')?.getCell(2).value).toBe(1);
+    // 按商品: both November cases name the shoes (the October one counts only in the trend), one founded.
+    const shoes = rowOf('按商品', '男士皮鞋 (6901234567890)');
+    expect([2, 3, 4].map((i) => shoes?.getCell(i).value)).toEqual([2, 1, 1]);
   });
 });
 
