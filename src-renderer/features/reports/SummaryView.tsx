@@ -134,7 +134,7 @@ export function SummaryView({ summary: s, labels, names, timeZone, figureHref }:
             </Section>
           </Col>
         ))}
-        {s.byItem && labels.items && (
+        {s.byItem && (
           <Col xs={24} lg={12}>
             <ItemsSection rows={s.byItem} total={s.byItemTotal ?? s.byItem.length} cases={s.total} w={labels.items} />
           </Col>

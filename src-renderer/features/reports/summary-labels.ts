@@ -23,8 +23,8 @@ export interface SummaryLabels {
   /** 2026-11 (2026-11-01 to 2026-11-30); with `asOf` (MM-dd HH:mm) for a running period: …, as of 11-18 15:20) */
   periodLine: (key: string, first: string, last: string, asOf?: string | null) => string;
   more: (shown: number, total: number) => string;
-  /** The 按商品 table's words; without them (head office's console) the table is not shown. */
-  items?: Omit<ItemWords, 'more'> & { more: (shown: number, total: number) => string };
+  /** The 按商品 table's words (the console shares the branch catalogue, so both have them). */
+  items: Omit<ItemWords, 'more'> & { more: (shown: number, total: number) => string };
 }
 
 export type ItemWords = (typeof summaryItemsZhCN)['summaryItems'];

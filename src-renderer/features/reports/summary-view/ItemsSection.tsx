@@ -5,7 +5,7 @@ import type { ItemRow } from '../../../../src-main/shared/summary-types';
 import type { SummaryLabels } from '../summary-labels';
 import { pct, Section } from './parts';
 
-type Words = NonNullable<SummaryLabels['items']>;
+type Words = SummaryLabels['items'];
 
 /** An item as shown: its name, and its code in brackets when it has one. */
 const itemLabel = (r: ItemRow) => (r.code && r.code !== r.name ? `${r.name} (${r.code})` : r.name);
