@@ -31,7 +31,7 @@ export function refuseCreate(finding: string | null): CapaRefusal | null {
           en: 'No finding yet: corrective actions are set only on a founded or partly founded case',
         }
       : {
-          zh: '调查结论为不属实,不能制定纠正预防措施',
+          zh: '调查结论为失实,不能制定纠正预防措施',
           en: 'The finding is unfounded: no corrective action can be set',
         },
     { zh: '调查结论:须为属实或部分属实', en: 'Finding: must be founded or partly founded' },

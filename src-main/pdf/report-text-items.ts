@@ -17,7 +17,7 @@ const ZH: ItemReportText = {
   title: '按商品',
   item: '商品(编码)',
   cases: '异议件数',
-  founded: '其中成立/部分成立',
+  founded: '其中属实/部分属实',
   share: '占比',
   more: (shown, total) => `仅列出前 ${shown} 项,共 ${total} 项`,
   note: '按条码/商品编码归并,无编码的按商品名称;异议单不记录品牌和供应商。',

@@ -38,7 +38,7 @@ function requireMayReject(ctx: ServiceContext, actor: Actor, c: CaseRecord): voi
   if (!reachesThreshold(local, others))
     throw refuse(
       'CONFLICT',
-      `只有近 12 个月不属实达到 ${REPEAT_UNFOUNDED_THRESHOLD} 次的顾客才能驳回:本店 ${local} 次,其他门店 ${others} 次(截至上次同步)`,
+      `只有近 12 个月失实达到 ${REPEAT_UNFOUNDED_THRESHOLD} 次的顾客才能驳回:本店 ${local} 次,其他门店 ${others} 次(截至上次同步)`,
       `A rejection needs ${REPEAT_UNFOUNDED_THRESHOLD} unfounded findings in the last 12 months: ${local} here, ${others} at other branches (as of the last sync)`,
       [{ field: 'sign', message: { zh: '未达到重复投诉门槛', en: 'below the repeat-complainant threshold' } }],
     );

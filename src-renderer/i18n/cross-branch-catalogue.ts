@@ -6,7 +6,7 @@ import { vocabularyIn } from '../../src-main/shared/i18n/vocabulary';
 /** The sign labels come from the one vocabulary (shared/i18n/vocabulary-complainant.ts). */
 export const crossBranchZhCN = {
   crossBranch: {
-    intakeLine: '其他门店:{{n}} 次不属实(截至上次同步 {{time}})',
+    intakeLine: '其他门店:{{n}} 次失实(截至上次同步 {{time}})',
     sign: vocabularyIn('zh').complainantSign,
     signsTitle: '投诉人情形',
     signField: '投诉人情形',

@@ -5,7 +5,7 @@ export const summaryItemsZhCN = {
     title: '按商品',
     item: '商品(编码)',
     cases: '异议件数',
-    founded: '成立/部分成立',
+    founded: '属实/部分属实',
     share: '占比',
     more: '仅列出前 {{shown}} 项,共 {{total}} 项',
     note: '按条码/商品编码归并,无编码的按商品名称;异议单不记录品牌和供应商。',

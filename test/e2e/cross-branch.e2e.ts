@@ -1,6 +1,6 @@
 // Issue 18 §3, §4 in Chromium against a real head office: the demo branch syncs (the real sync run on
 // its store) after other branches sent a customer's unfounded findings and a refund of the same receipt
-// + item; the intake notice then says "其他门店:3 次不属实(截至上次同步 …)" for that phone typed in
+// + item; the intake notice then says "其他门店:3 次失实(截至上次同步 …)" for that phone typed in
 // another spelling, the home screen and the slip screen show the double refund, and the case screen records
 // the complainant's conduct. Screenshots: docs/screenshots/cross-branch-*.png.
 import { randomUUID } from 'node:crypto';
@@ -98,7 +98,7 @@ describe('cross-branch flags at the branch', () => {
     await page.locator('#phone').fill('135-6666-7777');
     const line = page.getByTestId('other-branches-unfounded');
     await line.waitFor();
-    expect(await line.innerText()).toMatch(/^其他门店:3 次不属实\(截至上次同步 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\)$/);
+    expect(await line.innerText()).toMatch(/^其他门店:3 次失实\(截至上次同步 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\)$/);
     expect(await page.getByTestId('repeat-notice').innerText()).toContain('该顾客近 12 个月有 3 次投诉经查失实');
     expect(await axeProblems(page)).toEqual([]);
     await shot(page, 'cross-branch-intake');

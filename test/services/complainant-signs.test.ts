@@ -123,7 +123,7 @@ describe('complainant signs and 驳回', () => {
       }),
     );
     expect(below.code).toBe('CONFLICT');
-    expect(below.messages.zh).toContain('不属实达到 3 次');
+    expect(below.messages.zh).toContain('失实达到 3 次');
     expect(below.messages.zh).toContain('本店 1 次,其他门店 0 次');
     expect(below.messages.en).toContain('1 here, 0 at other branches');
     expect(below.issues[0]?.field).toBe('sign');

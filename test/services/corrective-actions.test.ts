@@ -172,7 +172,7 @@ describe('纠正预防措施: refusals', () => {
     let err = refusal(() => newAction(unfounded.id));
     expect(err.code).toBe('INVALID_TRANSITION');
     expect(err.issues[0]?.field).toBe('finding');
-    expect(err.messages.zh).toBe('调查结论为不属实,不能制定纠正预防措施');
+    expect(err.messages.zh).toBe('调查结论为失实,不能制定纠正预防措施');
     expect(err.messages.en).toBe('The finding is unfounded: no corrective action can be set');
     const open = phoneCase(s);
     forwardCase(s.ctx, s.users.secretary, { caseId: open.id, handlingUnitId: s.units.shoes });

@@ -66,7 +66,7 @@ describe('按商品 in the summary', () => {
     const pdf = squash(
       (await readPdf(await summaryPdf(report, 'zh-CN', { creationDate: new Date(T0) }))).map((p) => p.text).join(''),
     );
-    expect(pdf).toContain('按商品商品(编码)异议件数其中成立/部分成立占比商品05新名(690005)2116.7%商品00(690000)108.3%');
+    expect(pdf).toContain('按商品商品(编码)异议件数其中属实/部分属实占比商品05新名(690005)2116.7%商品00(690000)108.3%');
     expect(pdf).toContain('仅列出前10项,共11项。按条码/商品编码归并');
     // Ties go by key ('code:6900010' sorts before 'code:690002'): the one left out is 商品09.
     expect(pdf).toContain('商品10(6900010)');
