@@ -27,7 +27,7 @@ describe('按商品 in the summary', () => {
     await table.scrollIntoViewIfNeeded();
     const text = await table.innerText();
     expect(text).toContain('按商品');
-    expect(text).toMatch(/商品\(编码\)[\s\S]*异议件数[\s\S]*成立\/部分成立[\s\S]*占比/);
+    expect(text).toMatch(/商品\(编码\)[\s\S]*异议件数[\s\S]*属实\/部分属实[\s\S]*占比/);
     // Demo items carry EAN-13 barcodes (690–695), shown after the name.
     expect(text).toMatch(/\((69[0-5]\d{10})\)/);
     const rows = await table.locator('tbody tr').count();
