@@ -182,7 +182,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     // A push refused before its import committed still uses up its nonce.
     else if (req.pushNonce !== undefined) await nonceLedger(o.db).take(req.signedBranch, req.pushNonce, now());
   };
-  const branchRoute = { config: { rateLimit: false as const }, onRequest: unsignedGate, onResponse: countUnverified };
+  // Counted before the answer leaves (onSend, not onResponse): a client that sends its next request as soon as
+  // it reads this answer must find this one already counted, on every instance sharing the database.
+  const countBeforeAnswer = async (req: FastifyRequest, _reply: unknown, payload: unknown) => {
+    await countUnverified(req);
+    return payload;
+  };
+  const branchRoute = { config: { rateLimit: false as const }, onRequest: unsignedGate, onSend: countBeforeAnswer };
 
   // The branch may say how many outbox records wait (?backlog=N, covered by the signature).
   app.post(

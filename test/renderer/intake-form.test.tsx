@@ -76,11 +76,12 @@ describe('IntakeForm', () => {
     await waitFor(() => expect(screen.getAllByText('异议类别:不是有效的选项').length).toBeGreaterThan(0));
     expect((screen.getByLabelText('联系电话') as HTMLInputElement).value).toBe('13812345678');
     expect((screen.getByLabelText('异议内容(顾客原话)') as HTMLTextAreaElement).value).toBe('电饭煲内胆有划痕');
-    // The repeat-complainant check was answered by the real store: a phone it has never seen.
+    // The repeat-complainant check was answered by the real store: a phone it has never seen, and no list
+    // of other branches' findings yet (this store never synced).
     const check = invoke.mock.results[invoke.mock.calls.findIndex(([c]) => c === 'intake.check')];
     expect(await check?.value).toEqual({
       ok: true,
-      value: { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [] },
+      value: { customerIds: [], unfoundedLast12Months: 0, flagged: false, openCases: [], otherBranches: null },
     });
   });
 
