@@ -34,7 +34,9 @@ const ChannelParams = {
 };
 
 export async function createBranchServer(o: BranchServerOptions): Promise<FastifyInstance> {
-  const server = Fastify({ bodyLimit: 2_000_000 });
+  // Closing drops every open connection too: a browser tab left open must never keep the app from
+  // stopping (Fastify's default waits for in-flight requests and live keep-alive sockets).
+  const server = Fastify({ bodyLimit: 2_000_000, forceCloseConnections: true });
   const sessions = new Map<string, Session>();
   await server.register(cookie);
   guardLoopback(server, {

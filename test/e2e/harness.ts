@@ -72,13 +72,24 @@ export function useDemoBranch(
 
 /** Stops a server process and waits for it (only when still running: an exit already heard is never heard again). */
 export async function stopProcess(proc: ChildProcess | undefined): Promise<void> {
-  if (!proc) return;
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
   proc.kill('SIGTERM');
-  if (proc.exitCode === null && proc.signalCode === null) await new Promise((r) => proc.once('exit', r));
+  // A server whose loop is stuck never runs its SIGTERM handler: killed after 10 s, and said so.
+  const stuck = setTimeout(() => {
+    console.error(`process ${proc.pid} did not stop on SIGTERM in 10 s: killed`);
+    proc.kill('SIGKILL');
+  }, 10_000);
+  await exited;
+  clearTimeout(stuck);
 }
 
 /** Starts a server process and resolves with its URL once it prints one matching `url`. */
-export function spawnServer(args: string[], url: RegExp, what: string): Promise<{ proc: ChildProcess; url: string }> {
+export function spawnServer(
+  args: string[],
+  url: RegExp,
+  what: string,
+): Promise<{ proc: ChildProcess; url: string; output: () => string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
       cwd: join(import.meta.dirname, '../..'),
@@ -88,7 +99,7 @@ export function spawnServer(args: string[], url: RegExp, what: string): Promise<
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = url.exec(out);
-      if (m?.[1]) resolve({ proc, url: m[1] });
+      if (m?.[1]) resolve({ proc, url: m[1], output: () => out });
     };
     proc.stdout?.on('data', onData);
     proc.stderr?.on('data', (b: Buffer) => (out += b.toString()));
@@ -230,6 +241,8 @@ export async function api<C extends Channel>(
         headers: { 'content-type': 'application/json' },
         credentials: 'same-origin',
         body: json,
+        // A request the server never answers fails the test with its channel's name, not a bare timeout.
+        signal: AbortSignal.timeout(60_000),
       });
       return (await res.json()) as unknown;
     },

@@ -27,13 +27,14 @@ import {
 
 let h: ConsoleHarness;
 let page: Page;
-let branchApp: { proc: ChildProcess; url: string } | null = null;
+let branchApp: { proc: ChildProcess; url: string; output: () => string } | null = null;
 let branchPage: Page | null = null;
 const pageErrors = useConsolePage((c) => ({ h, page } = c));
 afterAll(() => stopProcess(branchApp?.proc));
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && branchPage)
-    console.error('branch at failure:', await capturePages([branchPage], 'product-notice-e2e-failure'));
+  if (ctx.task.result?.state !== 'fail') return;
+  if (branchApp) console.error('branch app output at failure:\n', branchApp.output().slice(-4000));
+  if (branchPage) console.error('branch at failure:', await capturePages([branchPage], 'product-notice-e2e-failure'));
 });
 
 // The demo's cases span months: a year's window and two complaints make flags at several branches.
