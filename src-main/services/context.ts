@@ -1,6 +1,7 @@
 // What every service function receives: the connection, the clock, the settings and an id
 // source. No Electron here, so tests, the CLI and the browser mode build the same context.
 import { v7 as uuidv7 } from 'uuid';
+import { blobRootOf } from '../db/blob-store';
 import type { Db } from '../db/connection';
 import type { BranchSettings } from '../shared/settings-schema';
 import { DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
@@ -10,6 +11,8 @@ export interface ServiceContext {
   now: () => number;
   settings: () => BranchSettings;
   newId: () => string;
+  /** The attachments' blob folder beside the store (db/blob-store.ts); null for an in-memory store. */
+  blobRoot: string | null;
 }
 
 export function createContext(db: Db, opts: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
@@ -18,6 +21,7 @@ export function createContext(db: Db, opts: Partial<Omit<ServiceContext, 'db'>> 
     now: opts.now ?? Date.now,
     settings: opts.settings ?? (() => DEFAULT_BRANCH_SETTINGS),
     newId: opts.newId ?? (() => uuidv7()),
+    blobRoot: opts.blobRoot !== undefined ? opts.blobRoot : blobRootOf(db.name),
   };
 }
 

@@ -64,6 +64,10 @@ export const BranchSettingsSchema = z.strictObject({
   productFlagMinCases: z.number().int().min(2).max(100).default(3),
   /** … received in this many days is flagged (default 30). */
   productFlagDays: z.number().int().min(1).max(366).default(30),
+  /** Evidence attachments (issue 19): a file over this many MB is refused (default 20). */
+  attachmentMaxMb: z.number().int().min(1).max(100).default(20),
+  /** Keep the file as received beside the re-encoded image (default no: EXIF location and device data go). */
+  attachmentKeepOriginals: z.boolean().default(false),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -95,6 +99,8 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   receiptSerialStart: DEFAULT_RECEIPT_SERIAL_START,
   productFlagMinCases: 3,
   productFlagDays: 30,
+  attachmentMaxMb: 20,
+  attachmentKeepOriginals: false,
 };
 
 /** Everything the device remembers: the branch settings above plus what only this PC needs. */

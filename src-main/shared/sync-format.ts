@@ -11,6 +11,7 @@ export const RECORD_TYPES = [
   'unit',
   'category',
   'notice_ack',
+  'attachment',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -55,10 +55,13 @@ import {
   YES_NO_LABELS,
 } from './vocabulary-work';
 
+import { ATTACHMENT_KINDS } from '../attachment-types';
+import { ATTACHMENT_KIND_LABELS } from './vocabulary-attachment';
 import { COMPLAINANT_SIGN_LABELS } from './vocabulary-complainant';
 import { FILING_REASON_LABELS, FOLLOW_UP_OUTCOME_LABELS } from './vocabulary-follow-up';
 import { BODY_ANSWER_LABELS, WRITTEN_REPLY_LABELS } from './vocabulary-government';
 
+export * from './vocabulary-attachment';
 export * from './vocabulary-case';
 export * from './vocabulary-follow-up';
 export * from './vocabulary-government';
@@ -93,6 +96,7 @@ export const VOCABULARY = {
   bodyAnswer: BODY_ANSWER_LABELS,
   writtenReply: WRITTEN_REPLY_LABELS,
   complainantSign: COMPLAINANT_SIGN_LABELS,
+  attachmentKind: ATTACHMENT_KIND_LABELS,
 };
 
 type Vocabulary = typeof VOCABULARY;
@@ -146,5 +150,6 @@ export function vocabularyIn(lang: VocabularyLang): VocabularyText {
     bodyAnswer: side(BODY_ANSWERS, v.bodyAnswer, lang),
     writtenReply: side(WRITTEN_REPLIES, v.writtenReply, lang),
     complainantSign: side(COMPLAINANT_SIGNS, v.complainantSign, lang),
+    attachmentKind: side(ATTACHMENT_KINDS, v.attachmentKind, lang),
   };
 }

@@ -103,6 +103,10 @@ export const CHANNEL_NAMES = [
   'drafts.discard',
   'cases.complainantSign',
   'slips.doubleRefunds',
+  'attachments.add',
+  'attachments.list',
+  'attachments.void',
+  'attachments.content',
   'refunds.doubleWaiting',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

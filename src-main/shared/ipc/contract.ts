@@ -37,6 +37,13 @@ import {
 } from '../schemas/case';
 import { DeclineInput } from '../schemas/acceptance';
 import { FlaggedItemInput, ItemCallsInput, NoticeAckInput } from '../schemas/products';
+import {
+  AddAttachmentInput,
+  AttachmentContentInput,
+  ListAttachmentsInput,
+  VoidAttachmentInput,
+} from '../schemas/attachments';
+import type { AttachmentAdded, AttachmentContent, AttachmentView } from '../attachment-types';
 import type { FlaggedItems, ItemCallsResult, ItemComplainant, NoticeWaiting } from '../product-types';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
 import { IntakeCheckInput, IntakeMatchesInput, QueueInput, SearchInput } from '../schemas/query';
@@ -218,6 +225,10 @@ export const contract = {
   'drafts.discard': { input: DraftKeyInput, output: out<null>() },
   'cases.complainantSign': { input: ComplainantSignInput, output: out<CaseView>() },
   'slips.doubleRefunds': { input: SlipRef, output: out<DoubleRefundsView>() },
+  'attachments.add': { input: AddAttachmentInput, output: out<AttachmentAdded>() },
+  'attachments.list': { input: ListAttachmentsInput, output: out<AttachmentView[]>() },
+  'attachments.void': { input: VoidAttachmentInput, output: out<AttachmentView>() },
+  'attachments.content': { input: AttachmentContentInput, output: out<AttachmentContent>() },
   'refunds.doubleWaiting': { input: Empty, output: out<DoubleRefundsView>() },
 } as const;
 
