@@ -49,11 +49,8 @@ export const attachmentsZhCN = {
     title: '证据附件',
     maxMb: '单个附件上限(MB)',
     maxMbHint: '1–100,默认 20',
-    maxMbRange: '请输入 1 到 100 之间的整数',
     keepOriginals: '保留原始图片',
     keepOriginalsHint: '图片一律缩至长边 2560 像素并去除位置和设备信息;打开后另存一份原图(仅本机,不上传)。',
-    save: '保存',
-    saved: '已保存',
   },
 };
 
@@ -103,11 +100,8 @@ export const attachmentsEn: typeof attachmentsZhCN = {
     title: 'Evidence attachments',
     maxMb: 'Largest attachment (MB)',
     maxMbHint: '1–100, default 20',
-    maxMbRange: 'Enter a whole number from 1 to 100',
     keepOriginals: 'Keep original images',
     keepOriginalsHint:
       'Images are always resized to 2,560 px on the long side with location and device data removed; on, the original is kept too (on this PC only, never uploaded).',
-    save: 'Save',
-    saved: 'Saved',
   },
 };
