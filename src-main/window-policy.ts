@@ -16,6 +16,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // The attachments' audio player plays the recording's bytes from a blob: URL (issue 19).
+  "media-src 'self' blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-src 'self' blob:",
@@ -78,8 +80,17 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
   return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
-/** Permission requests (camera, notifications, geolocation…) are all refused. */
-export const permissionDecision = (_permission: string): boolean => false;
+/**
+ * Permission requests are refused, except the camera for the app's own pages (issue 19: a photo of the
+ * goods taken at the counter): `media` asked by an app:// URL for video only. A microphone, another
+ * origin, notifications, geolocation… stay denied.
+ */
+export const permissionDecision = (
+  permission: string,
+  requestingUrl = '',
+  mediaTypes: readonly string[] = [],
+): boolean =>
+  permission === 'media' && isAppUrl(requestingUrl) && mediaTypes.length > 0 && mediaTypes.every((m) => m === 'video');
 
 /**
  * Maps an app:// URL to a file under `root`, or null when the URL is foreign or tries to

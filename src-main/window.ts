@@ -41,8 +41,18 @@ export function serveApp(rendererRoot: string): void {
 }
 
 export function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
-  ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(
+      permissionDecision(
+        permission,
+        details.requestingUrl,
+        'mediaTypes' in details ? (details.mediaTypes ?? ['audio']) : [],
+      ),
+    ),
+  );
+  ses.setPermissionCheckHandler((_wc, permission, origin, details) =>
+    permissionDecision(permission, origin, details.mediaType ? [details.mediaType] : []),
+  );
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

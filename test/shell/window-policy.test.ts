@@ -75,6 +75,16 @@ describe('window policy', () => {
     expect(isTrustedSender(null)).toBe(false);
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
       expect(permissionDecision(p)).toBe(false);
+    // The camera (issue 19): video only, and only for the app's own pages.
+    expect(permissionDecision('media', 'app://branch-desk/index.html', ['video'])).toBe(true);
+    expect(permissionDecision('media', 'app://branch-desk', ['video'])).toBe(true);
+    expect(permissionDecision('media', 'app://branch-desk/index.html', ['video', 'audio'])).toBe(false);
+    expect(permissionDecision('media', 'app://branch-desk/index.html', ['audio'])).toBe(false);
+    expect(permissionDecision('media', 'app://branch-desk/index.html', [])).toBe(false);
+    expect(permissionDecision('media', 'https://evil.example/', ['video'])).toBe(false);
+    expect(permissionDecision('media', 'app://other-host/index.html', ['video'])).toBe(false);
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(permissionDecision(p, 'app://branch-desk/index.html', [])).toBe(false);
   });
 });
 
