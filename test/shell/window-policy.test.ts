@@ -76,6 +76,31 @@ describe('window policy', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
       expect(permissionDecision(p)).toBe(false);
   });
+
+  it("grants the camera to the app's own pages only, and nothing else to anyone (issue 19)", () => {
+    const app = { requestingUrl: 'app://branch-desk/index.html', mediaTypes: ['video'] };
+    expect(permissionDecision('media', app)).toBe(true);
+    // The permission check names the origin only.
+    expect(permissionDecision('media', { requestingUrl: 'app://branch-desk', mediaTypes: ['video'] })).toBe(true);
+    // The microphone, or camera and microphone together, or no media type named: refused.
+    expect(permissionDecision('media', { ...app, mediaTypes: ['audio'] })).toBe(false);
+    expect(permissionDecision('media', { ...app, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(permissionDecision('media', { ...app, mediaTypes: [] })).toBe(false);
+    expect(permissionDecision('media', { requestingUrl: app.requestingUrl })).toBe(false);
+    // Any other origin, or none.
+    for (const url of [
+      'https://branch-desk/index.html',
+      'app://evil.example/index.html',
+      'file:///C:/app/index.html',
+      'http://127.0.0.1:5178/',
+      'not a url',
+    ])
+      expect(permissionDecision('media', { requestingUrl: url, mediaTypes: ['video'] })).toBe(false);
+    expect(permissionDecision('media', { mediaTypes: ['video'] })).toBe(false);
+    // Other permissions stay refused even for the app's own pages.
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])
+      expect(permissionDecision(p, app)).toBe(false);
+  });
 });
 
 describe('daily backup', () => {
