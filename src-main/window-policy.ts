@@ -81,16 +81,20 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
 }
 
 /**
- * Permission requests are refused, except the camera for the app's own pages (issue 19: a photo of the
- * goods taken at the counter): `media` asked by an app:// URL for video only. A microphone, another
- * origin, notifications, geolocation… stay denied.
+ * Permission requests are refused (notifications, geolocation, clipboard, microphone…), except the
+ * camera for the app's own pages (issue 19: a photo of the goods taken at the counter): `media`
+ * granted only when the request comes from the app:// origin and asks for video alone. A request
+ * without its origin, from any other origin, or that includes audio, is refused.
  */
-export const permissionDecision = (
+export function permissionDecision(
   permission: string,
-  requestingUrl = '',
-  mediaTypes: readonly string[] = [],
-): boolean =>
-  permission === 'media' && isAppUrl(requestingUrl) && mediaTypes.length > 0 && mediaTypes.every((m) => m === 'video');
+  request: { requestingUrl?: string | undefined; mediaTypes?: readonly string[] | undefined } = {},
+): boolean {
+  if (permission !== 'media') return false;
+  if (request.requestingUrl === undefined || !isAppUrl(request.requestingUrl)) return false;
+  const types = request.mediaTypes ?? [];
+  return types.length > 0 && types.every((t) => t === 'video');
+}
 
 /**
  * Maps an app:// URL to a file under `root`, or null when the URL is foreign or tries to
