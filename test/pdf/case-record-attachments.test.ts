@@ -5,9 +5,12 @@ import { writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBlob } from '../../src-main/db/blob-store';
+import { addAttachment } from '../../src-main/services/attachment-intake';
+import { voidAttachment } from '../../src-main/services/attachments';
 import { printCaseRecord } from '../../src-main/services/print';
 import { createSlip } from '../../src-main/services/slips';
 import type { AttachmentKind } from '../../src-main/shared/attachment-types';
+import { letterPdf, noisyJpeg } from '../helpers/attachment-files';
 import { readPdf, squash } from '../helpers/pdf-text';
 import { returnInput } from '../helpers/slips';
 import { openTestStore, phoneCase, T0, type TestStore } from '../helpers/store';
@@ -159,5 +162,38 @@ describe('顾客异议处理记录表: 证据附件', () => {
     expect(squash(pages.map((p) => p.text).join(''))).toContain('证据附件无');
     expect(pages.some((p) => squash(p.text).includes('附页'))).toBe(false);
     expect(imagesIn(pdf)).toBe(0);
+  });
+
+  it('prints what attachments.add stored: a photo and a letter through the service, a voided one without image', async () => {
+    s = openTestStore();
+    const c = phoneCase(s);
+    const owner = { type: 'case' as const, id: c.id };
+    const b64 = (b: Buffer) => b.toString('base64');
+    await addAttachment(s.ctx, s.users.clerk, {
+      owner,
+      kind: 'goods_photo',
+      name: '鞋底.jpg',
+      dataBase64: b64(await noisyJpeg(1600, 1200, { gps: true })),
+    });
+    await addAttachment(s.ctx, s.users.clerk, {
+      owner,
+      kind: 'body_letter',
+      name: '转办函.pdf',
+      dataBase64: b64(await letterPdf()),
+    });
+    const wrong = await addAttachment(s.ctx, s.users.clerk, {
+      owner,
+      kind: 'goods_photo',
+      name: '错拍.jpg',
+      dataBase64: b64(await noisyJpeg(800, 600)),
+    });
+    voidAttachment(s.ctx, s.users.manager, { id: wrong.attachment.id, reason: '拍错商品' });
+    const { pdf, pages } = await print(c.id, 'secretary');
+    const all = squash(pages.map((p) => p.text).join(''));
+    expect(all).toContain('商品照片鞋底.jpg');
+    expect(all).toContain('部门来函转办函.pdf');
+    expect(all).toContain('已作废:拍错商品');
+    // The photo's and the letter's thumbnails; not the voided photo's.
+    expect(imagesIn(pdf)).toBe(2);
   });
 });
