@@ -97,6 +97,7 @@ export function CaseAttachments({ items }: { items: ConsoleAttachment[] | undefi
                       {media === 'pdf' ? (
                         <Button
                           size="small"
+                          autoInsertSpace={false}
                           href={a.fileUrl}
                           target="_blank"
                           aria-label={`${t('attach.view')} ${a.name ?? ''}`}
@@ -106,6 +107,7 @@ export function CaseAttachments({ items }: { items: ConsoleAttachment[] | undefi
                       ) : (
                         <Button
                           size="small"
+                          autoInsertSpace={false}
                           onClick={() => setOpen(a)}
                           aria-label={`${media === 'audio' ? t('attach.play') : t('attach.view')} ${a.name ?? ''}`}
                         >
@@ -135,7 +137,7 @@ export function CaseAttachments({ items }: { items: ConsoleAttachment[] | undefi
               src={open.fileUrl}
               alt={title(open)}
               data-testid="attachment-image"
-              style={{ maxWidth: '100%', display: 'block', margin: '0 auto' }}
+              style={{ maxWidth: '100%', maxHeight: '70vh', objectFit: 'contain', display: 'block', margin: '0 auto' }}
             />
           )}
         </Modal>

@@ -104,6 +104,7 @@ export function AttachmentList(props: {
                 {!a.restricted && (
                   <Button
                     size="small"
+                    autoInsertSpace={false}
                     onClick={() => props.onOpen(a)}
                     aria-label={`${mediaOf(a.mime) === 'audio' ? t('attach.play') : t('attach.view')} ${a.name ?? kind}`}
                   >
@@ -113,6 +114,7 @@ export function AttachmentList(props: {
                 {props.onVoid && !voided && !a.restricted && (
                   <Button
                     size="small"
+                    autoInsertSpace={false}
                     danger
                     onClick={() => props.onVoid?.(a)}
                     aria-label={`${t('attach.void')} ${a.name ?? kind}`}

@@ -46,7 +46,7 @@ export function AttachmentViewer({ a, onClose }: { a: AttachmentView; onClose: (
           src={url}
           alt={title}
           data-testid="attachment-image"
-          style={{ maxWidth: '100%', display: 'block', margin: '0 auto' }}
+          style={{ maxWidth: '100%', maxHeight: '70vh', objectFit: 'contain', display: 'block', margin: '0 auto' }}
         />
       )}
       {url && media === 'audio' && (

@@ -15,6 +15,7 @@ import {
 } from '../../../src-main/shared/attachment-types';
 import { pick } from '../../i18n';
 import { ApiError, call, invoke } from '../../lib/api';
+import { useBranchZone } from '../../lib/branch-zone';
 import { Section } from '../cases/CaseFields';
 import { useSession } from '../shell/session';
 import { generatedName, overLimit, PICKER_ACCEPT, readBase64, sizeMb } from './attachment-files';
@@ -42,6 +43,9 @@ export function AttachmentsPanel({ owner }: { owner: { type: AttachmentOwnerType
   const picker = useRef<HTMLInputElement>(null);
   // The paste listener is the document's: it reads the latest send through this ref.
   const sendRef = useRef<(files: File[]) => Promise<void>>(async () => undefined);
+  const zone = useBranchZone();
+  const zoneRef = useRef(zone);
+  zoneRef.current = zone;
 
   const send = async (files: File[]) => {
     if (files.length === 0) return;
@@ -79,7 +83,9 @@ export function AttachmentsPanel({ owner }: { owner: { type: AttachmentOwnerType
       const named = files.map((f) =>
         f.name && f.name !== 'image.png'
           ? f
-          : new File([f], generatedName(t('attach.pastedName'), f.type.split('/')[1] ?? 'png'), { type: f.type }),
+          : new File([f], generatedName(t('attach.pastedName'), f.type.split('/')[1] ?? 'png', zoneRef.current), {
+              type: f.type,
+            }),
       );
       void sendRef.current(named);
     };
@@ -185,6 +191,7 @@ export function AttachmentsPanel({ owner }: { owner: { type: AttachmentOwnerType
       )}
       {camera && (
         <CameraCapture
+          zone={zone}
           onClose={() => setCamera(false)}
           onShot={(file) => {
             setCamera(false);

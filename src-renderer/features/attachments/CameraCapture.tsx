@@ -23,7 +23,8 @@ export function useHasCamera(): boolean {
   return has;
 }
 
-export function CameraCapture({ onShot, onClose }: { onShot: (f: File) => void; onClose: () => void }) {
+export function CameraCapture(props: { zone: string; onShot: (f: File) => void; onClose: () => void }) {
+  const { zone, onShot, onClose } = props;
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
@@ -64,7 +65,7 @@ export function CameraCapture({ onShot, onClose }: { onShot: (f: File) => void; 
     canvas.toBlob(
       (blob) => {
         if (!blob) return;
-        const file = new File([blob], generatedName(t('attach.shotName'), 'jpg'), { type: 'image/jpeg' });
+        const file = new File([blob], generatedName(t('attach.shotName'), 'jpg', zone), { type: 'image/jpeg' });
         setShot({ file, url: URL.createObjectURL(blob) });
       },
       'image/jpeg',

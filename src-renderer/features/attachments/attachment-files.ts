@@ -1,6 +1,7 @@
 // Files on their way to attachments.add: read as base64 (FileReader; IPC and the browser mode's JSON
 // both carry base64), the size limit checked before sending (main checks again on the bytes), and the
 // bytes main answers turned back into something a viewer or a player can open.
+import { DateTime } from 'luxon';
 import type { AttachmentContent } from '../../../src-main/shared/attachment-types';
 
 const MB = 1024 * 1024;
@@ -35,12 +36,9 @@ export function bytesOf(content: AttachmentContent): Uint8Array<ArrayBuffer> {
 export const objectUrlOf = (content: AttachmentContent): string =>
   URL.createObjectURL(new Blob([bytesOf(content)], { type: content.mime }));
 
-/** A name for a file that came without one (a pasted screenshot, a camera shot): prefix and local time. */
-export function generatedName(prefix: string, ext: string, at = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
-  return `${prefix}-${stamp}.${ext}`;
-}
+/** A name for a file that came without one (a pasted screenshot, a camera shot): prefix and the branch's wall time. */
+export const generatedName = (prefix: string, ext: string, zone: string, at = Date.now()): string =>
+  `${prefix}-${DateTime.fromMillis(at, { zone }).toFormat('yyyyMMdd-HHmmss')}.${ext}`;
 
 /** What the file picker offers (the type is still decided from the bytes in main). */
 export const PICKER_ACCEPT = '.jpg,.jpeg,.png,.webp,.heic,.heif,.pdf,.mp3,.m4a,.wav,image/*,audio/*,application/pdf';
