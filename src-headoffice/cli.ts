@@ -12,6 +12,7 @@ import { isAppError, refuse } from '../src-main/shared/errors';
 import { masterKeyFrom, protectBranchKeys } from './branch-key-vault';
 import { addBranch } from './branches';
 import { addReviewer } from './console/reviewers';
+import { setSeesRestricted } from './console/attachments';
 import { importBatchFileText } from './file-import';
 import { instruct } from './instructions';
 import { addRelease, defaultReleasesDir } from './releases';
@@ -290,6 +291,27 @@ reviewer
       say(`已添加审核人员 Reviewer added: ${r.username} (${r.name})`);
     });
   });
+
+reviewer
+  .command('restricted <username> <onOff>')
+  .description(
+    "允许(on)或撤销(off)该审核人员查看身份证复印件和录音 Allow (on) or withdraw (off) the reviewer's access to ID copies and recordings",
+  )
+  .action((username: string, onOff: string) =>
+    withStore(async (store) => {
+      if (onOff !== 'on' && onOff !== 'off')
+        throw refuse('VALIDATION', '须为 on 或 off', 'Must be on or off', [
+          { field: 'onOff', message: { zh: '须为 on 或 off', en: 'must be on or off' } },
+        ]);
+      if (!(await setSeesRestricted(store, username, onOff === 'on')))
+        throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
+      say(
+        onOff === 'on'
+          ? `${username} 可查看身份证复印件和录音 may open ID copies and recordings`
+          : `${username} 不可查看身份证复印件和录音 may not open ID copies and recordings`,
+      );
+    }),
+  );
 
 program
   .command('attachment')
