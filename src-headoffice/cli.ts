@@ -18,6 +18,7 @@ import { instruct } from './instructions';
 import { addRelease, defaultReleasesDir } from './releases';
 import { buildServer } from './server';
 import { type HqStore, openHqStore } from './store';
+import { isPgUrl } from './store-types';
 import { readTlsFiles } from './tls-server';
 
 // HQ_DATABASE_URL=postgres://… stores everything in PostgreSQL; otherwise a SQLite file.
@@ -143,15 +144,18 @@ withKeyOptions(program.command('serve'))
   .action(async (o: ServeOptions) => {
     const tls = readTlsFiles(o.tlsCert, o.tlsKey);
     const master = masterKeyOf(o);
-    const store = o.db ? await openHqStore(o.db) : await db();
-    const attachmentsDir = attachmentRootOf(store, o.attachmentsDir);
-    if (!attachmentsDir) {
-      await store.close();
+    // Checked before the store is opened: a PostgreSQL head office without an attachment folder never starts.
+    const target = o.db ?? (program.opts() as { db: string }).db;
+    const attachmentsDir = attachmentRootOf(
+      { kind: isPgUrl(target) ? 'pg' : 'sqlite', where: target },
+      o.attachmentsDir,
+    );
+    if (!attachmentsDir)
       throw refuse('VALIDATION', ATTACHMENTS_DIR_REQUIRED.zh, ATTACHMENTS_DIR_REQUIRED.en, [
         { field: 'attachmentsDir', message: { zh: '缺少', en: 'is missing' } },
       ]);
-    }
     mkdirSync(attachmentsDir, { recursive: true });
+    const store = o.db ? await openHqStore(o.db) : await db();
     try {
       await useMasterKey(store, master);
     } catch (e) {

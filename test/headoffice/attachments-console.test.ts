@@ -126,3 +126,32 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console attachments
     expect(existsSync(missing)).toBe(false);
   });
 });
+
+describe('where head office keeps attachment bytes', () => {
+  it('beside a SQLite store by default, a named folder first, and PostgreSQL only with one named', async () => {
+    const { attachmentRootOf } = await import('../../src-headoffice/attachment-root');
+    const was = process.env.HQ_ATTACHMENTS_DIR;
+    delete process.env.HQ_ATTACHMENTS_DIR;
+    try {
+      expect(attachmentRootOf({ kind: 'sqlite', where: '/srv/hq/headoffice.sqlite' })).toBe(
+        '/srv/hq/headoffice-attachments',
+      );
+      expect(attachmentRootOf({ kind: 'sqlite', where: '/srv/hq/headoffice.sqlite' }, '/data/att')).toBe('/data/att');
+      expect(attachmentRootOf({ kind: 'pg', where: 'postgres://hq@db/hq' })).toBeNull();
+      process.env.HQ_ATTACHMENTS_DIR = '/data/from-env';
+      expect(attachmentRootOf({ kind: 'pg', where: 'postgres://hq@db/hq' })).toBe('/data/from-env');
+    } finally {
+      if (was === undefined) delete process.env.HQ_ATTACHMENTS_DIR;
+      else process.env.HQ_ATTACHMENTS_DIR = was;
+    }
+  });
+
+  it('serve on PostgreSQL without an attachment folder refuses to start, in both languages', async () => {
+    const r = await hqCli(['--db', 'postgres://nobody@127.0.0.1:1/none', 'serve', '--insecure-keys', '--port', '1'], {
+      HQ_ATTACHMENTS_DIR: '',
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('使用 PostgreSQL 时须指定附件存放目录');
+    expect(r.err).toContain('With PostgreSQL an attachment folder is required');
+  });
+});
