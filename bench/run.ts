@@ -41,6 +41,7 @@ const GROUPS = {
     'sync_hq_rss_mb',
   ],
   summary: ['summary_month_screen_ms', 'summary_month_pdf_ms'],
+  attachmentSync: ['attachment_sync_mb_per_s', 'attachment_sync_branch_rss_mb_1gb', 'attachment_sync_hq_rss_mb_1gb'],
   pgImport: ['pg_import_records_per_s', 'pg_import_sqlite_records_per_s'],
   hqLoad: [
     'hq_load',
@@ -286,6 +287,38 @@ function main(): void {
           note: 'peak RSS of the branch process during the sync',
         },
         { name: 'sync_hq_rss_mb', value: r.hqRssMb, unit: 'MB', note: 'peak RSS of the head-office server process' },
+      );
+    }
+
+    if (wanted('attachmentSync')) {
+      progress(
+        'attachment sync: 200 MB, then 1 GB, of attachment files synced over loopback (records, then signed 4 MB chunks; each side in its own process)',
+      );
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'attachment-sync-bench.ts'), runDir], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as Record<'small' | 'big', { mbPerS: number; mb: number; runs: number; branchRssMb: number; hqRssMb: number }>;
+      figures.push(
+        {
+          name: 'attachment_sync_mb_per_s',
+          value: r.small.mbPerS,
+          unit: 'MB/s',
+          note: `${Math.round(r.small.mb)} MB of 10 MB files: records pushed, then each blob in signed 4 MB chunks over 127.0.0.1, fsynced and hash-checked whole at head office (SQLite)`,
+        },
+        {
+          name: 'attachment_sync_branch_rss_mb_1gb',
+          value: r.big.branchRssMb,
+          unit: 'MB',
+          note: `peak RSS of the branch process syncing ${Math.round(r.big.mb)} MB of attachments in ${r.big.runs} runs (256 MB budget each); limit 300 MB`,
+        },
+        {
+          name: 'attachment_sync_hq_rss_mb_1gb',
+          value: r.big.hqRssMb,
+          unit: 'MB',
+          note: 'peak RSS of the head-office server process receiving them',
+        },
       );
     }
 

@@ -48,6 +48,11 @@ export async function seesRestricted(db: HqQuery, username: string): Promise<boo
   return Number(r?.s ?? 0) === 1;
 }
 
+/** Allows or withdraws a reviewer's access to ID copies and recordings; false when there is no such reviewer. */
+export async function setSeesRestricted(db: HqQuery, username: string, on: boolean): Promise<boolean> {
+  return (await db.run('UPDATE reviewers SET sees_restricted = ? WHERE username = ?', [on ? 1 : 0, username])) === 1;
+}
+
 function viewOf(r: Row, sees: boolean, store: AttachmentStore | null): ConsoleAttachment {
   const restricted = isRestricted(r.kind) && !sees;
   const held = store?.has(r.sha256) ?? false;
