@@ -5,7 +5,7 @@
 // from the bytes and its refusals (too large, wrong type, HEIC it cannot decode) are shown here in words.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Select, Space, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ATTACHMENT_KINDS,
@@ -20,9 +20,11 @@ import { Section } from '../cases/CaseFields';
 import { useSession } from '../shell/session';
 import { generatedName, overLimit, PICKER_ACCEPT, readBase64, sizeMb } from './attachment-files';
 import { AttachmentList } from './AttachmentList';
-import { AttachmentViewer } from './AttachmentViewer';
 import { CameraCapture, useHasCamera } from './CameraCapture';
 import { VoidAttachmentDialog } from './VoidAttachmentDialog';
+
+// The viewer brings pdf.js: loaded when an attachment is first opened, not with the case screen.
+const AttachmentViewer = lazy(() => import('./AttachmentViewer').then((m) => ({ default: m.AttachmentViewer })));
 
 export function AttachmentsPanel({ owner }: { owner: { type: AttachmentOwnerType; id: string } }) {
   const { t } = useTranslation();
@@ -176,7 +178,11 @@ export function AttachmentsPanel({ owner }: { owner: { type: AttachmentOwnerType
           <AttachmentList items={q.data} onOpen={setOpen} onVoid={setVoiding} />
         )}
       </div>
-      {open && <AttachmentViewer a={open} onClose={() => setOpen(null)} />}
+      {open && (
+        <Suspense fallback={<Spin />}>
+          <AttachmentViewer a={open} onClose={() => setOpen(null)} />
+        </Suspense>
+      )}
       {voiding && (
         <VoidAttachmentDialog
           attachment={voiding}
