@@ -3,6 +3,7 @@
 // IMAGE_MAX_SIDE, metadata — GPS, camera, device — dropped) with a JPEG thumbnail; PDFs kept as they
 // are with a thumbnail of page 1 (pdfjs-dist on @napi-rs/canvas); audio kept as it is. Pure: no store.
 import { fileTypeFromBuffer } from 'file-type';
+import type { PDFPageProxy } from 'pdfjs-dist';
 import sharp from 'sharp';
 import { ACCEPTED_MIMES, IMAGE_MAX_SIDE, mediaOf, THUMB_MAX_SIDE } from '../shared/attachment-types';
 import { refuse } from '../shared/errors';
@@ -86,11 +87,17 @@ async function reencodeImage(bytes: Buffer, mime: string, sourceMime: string): P
 }
 
 /** The canvas pdfjs renders on in Node (@napi-rs/canvas, made by the document's own canvas factory). */
+interface NodeCanvas {
+  toBuffer(mime: 'image/png'): unknown;
+}
 interface NodeCanvasFactory {
-  create(width: number, height: number): { canvas: { toBuffer(mime: 'image/png'): unknown } };
+  create(width: number, height: number): { canvas: NodeCanvas };
 }
 const isCanvasFactory = (f: unknown): f is NodeCanvasFactory =>
   typeof f === 'object' && f !== null && 'create' in f && typeof f.create === 'function';
+/** The canvas type render() declares (a DOM canvas): the Node canvas stands in for it. */
+type RenderCanvas = NonNullable<Parameters<PDFPageProxy['render']>[0]['canvas']>;
+const isRenderCanvas = (c: unknown): c is RenderCanvas => typeof c === 'object' && c !== null && 'toBuffer' in c;
 
 /** Page 1 of a PDF as a JPEG thumbnail; null when pdfjs cannot read the file (it is kept all the same). */
 export async function pdfThumbnail(bytes: Uint8Array): Promise<Buffer | null> {
@@ -111,6 +118,7 @@ export async function pdfThumbnail(bytes: Uint8Array): Promise<Buffer | null> {
     const factory: unknown = doc.canvasFactory;
     if (!isCanvasFactory(factory)) return null;
     const { canvas } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    if (!isRenderCanvas(canvas)) return null;
     await page.render({ canvas, viewport }).promise;
     const png: unknown = canvas.toBuffer('image/png');
     if (!Buffer.isBuffer(png)) return null;

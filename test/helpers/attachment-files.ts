@@ -71,3 +71,18 @@ export function windowsProgram(): Buffer {
   b.write('PE\0\0', 0x80, 'binary');
   return b;
 }
+
+/**
+ * A HEIC as a phone names it (brand `heic`). sharp's prebuilt libvips decodes AV1-coded HEIF only:
+ * `hevc: false` holds AV1 content (decodable), `hevc: true` declares HEVC (hvc1) as iPhones write it.
+ */
+export async function heicPhoto(o: { hevc: boolean }): Promise<Buffer> {
+  const b = Buffer.from(
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#884422' } })
+      .heif({ compression: 'av1' })
+      .toBuffer(),
+  );
+  b.write('heic', 8, 'latin1');
+  if (o.hevc) for (let i = b.indexOf('av01'); i >= 0; i = b.indexOf('av01')) b.write('hvc1', i, 'latin1');
+  return b;
+}

@@ -19,7 +19,7 @@ import { createSlip } from '../../src-main/services/slips';
 import type { AttachmentKind } from '../../src-main/shared/attachment-types';
 import { AppError } from '../../src-main/shared/errors';
 import { AttachmentRecordSnapshot } from '../../src-main/sync/record-snapshots-attachment';
-import { hasGpsPointer, letterPdf, noisyJpeg, silentWav, windowsProgram } from '../helpers/attachment-files';
+import { hasGpsPointer, heicPhoto, letterPdf, noisyJpeg, silentWav, windowsProgram } from '../helpers/attachment-files';
 import { returnInput } from '../helpers/slips';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 
@@ -125,6 +125,38 @@ describe('attachments.add', () => {
     const wav = silentWav(1);
     const { attachment: a } = await attach(c.id, wav, { name: 'call.mp3', kind: 'recording', by: s.users.secretary });
     expect(a).toMatchObject({ mime: 'audio/wav', size: wav.length, hasThumb: false, width: null });
+  });
+
+  it('applies the EXIF orientation before dropping it, and keeps a PNG a PNG (transparency kept)', async () => {
+    const c = phoneCase(s);
+    const sideways = await sharp(await noisyJpeg(400, 300))
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    const { attachment: a } = await attach(c.id, sideways);
+    expect([a.width, a.height]).toEqual([300, 400]);
+    const png = await sharp({
+      create: { width: 3000, height: 1000, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
+    const { attachment: p } = await attach(c.id, png, { name: 'scan.webp', kind: 'receipt' });
+    expect(p).toMatchObject({ mime: 'image/png', width: 2560, height: 853 });
+    const file = attachmentContent(s.ctx, s.users.clerk, { id: p.id, variant: 'file' });
+    expect((await sharp(Buffer.from(file.dataBase64, 'base64')).metadata()).hasAlpha).toBe(true);
+  });
+
+  it('stores a HEIC this build decodes as JPEG, and asks for a JPEG when it cannot (HEVC)', async () => {
+    const c = phoneCase(s);
+    const { attachment: a } = await attach(c.id, await heicPhoto({ hevc: false }), { name: 'IMG_0001.HEIC' });
+    expect(a).toMatchObject({ mime: 'image/jpeg', width: 640, height: 480, hasThumb: true, name: 'IMG_0001.HEIC' });
+    const before = counts();
+    const e = await refusedWith(attach(c.id, await heicPhoto({ hevc: true }), { name: 'IMG_0002.HEIC' }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.messages.zh).toContain('JPEG');
+    expect(e.messages.en).toContain('export it as JPEG');
+    expect(e.issues[0]?.field).toBe('file');
+    expect(counts()).toEqual(before);
   });
 
   it('refuses a program renamed .jpg, and anything else it does not accept, writing nothing', async () => {
