@@ -41,6 +41,7 @@ const GROUPS = {
     'sync_hq_rss_mb',
   ],
   summary: ['summary_month_screen_ms', 'summary_month_pdf_ms'],
+  attachmentSync: ['attachment_sync_mb_per_s', 'attachment_sync_branch_rss_mb_1gb', 'attachment_sync_hq_rss_mb_1gb'],
   pgImport: ['pg_import_records_per_s', 'pg_import_sqlite_records_per_s'],
   hqLoad: [
     'hq_load',
@@ -61,6 +62,7 @@ const GROUPS = {
     'console_first_page_ms_5m_phone_tail',
   ],
   productFlags5m: ['console_product_flags_ms_5m'],
+  attachment: ['attachment_add_ms', 'attachment_add_sharp_only_ms', 'attachment_add_raw_write_ms'],
 } as const;
 type Group = keyof typeof GROUPS;
 
@@ -181,6 +183,46 @@ function main(): void {
       );
     }
 
+    if (wanted('attachment')) {
+      progress(
+        'attachment: a 12 MP JPEG attached through the service, median of 15 distinct photos, in a fresh process',
+      );
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'attachment-bench.ts'), runDir, '15'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as {
+        samples: number;
+        addMedianMs: number;
+        addMaxMs: number;
+        sharpMedianMs: number;
+        rawWriteMedianMs: number;
+        inMb: number;
+        outMb: number;
+      };
+      figures.push(
+        {
+          name: 'attachment_add_ms',
+          value: r.addMedianMs,
+          unit: 'ms',
+          note: `addAttachment of a 4000×3000 JPEG (${r.inMb.toFixed(1)} MB with EXIF GPS): base64, sniff, decode, rotate, resize to 2560 (${r.outMb.toFixed(2)} MB), strip, thumbnail, sha256, blobs fsynced, commit; median of ${r.samples}, max ${r.addMaxMs.toFixed(0)} ms; ${cpus().length} CPUs`,
+        },
+        {
+          name: 'attachment_add_sharp_only_ms',
+          value: r.sharpMedianMs,
+          unit: 'ms',
+          note: 'anchor: processMedia alone on the same photos (sniff, sharp decode, resize, encode, thumbnail)',
+        },
+        {
+          name: 'attachment_add_raw_write_ms',
+          value: r.rawWriteMedianMs,
+          unit: 'ms',
+          note: 'anchor: the re-encoded bytes written and fsynced to a plain file in the same directory',
+        },
+      );
+    }
+
     if (wanted('size')) {
       progress(
         `size: ${o.sizeCases.toLocaleString('en')} createCase calls in outer transactions of ${SIZE_GROUP}, twice: syncing and archiving as the app does, then never archived (the anchor)`,
@@ -286,6 +328,38 @@ function main(): void {
           note: 'peak RSS of the branch process during the sync',
         },
         { name: 'sync_hq_rss_mb', value: r.hqRssMb, unit: 'MB', note: 'peak RSS of the head-office server process' },
+      );
+    }
+
+    if (wanted('attachmentSync')) {
+      progress(
+        'attachment sync: 200 MB, then 1 GB, of attachment files synced over loopback (records, then signed 4 MB chunks; each side in its own process)',
+      );
+      const r = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', join(BENCH_DIR, 'attachment-sync-bench.ts'), runDir], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as Record<'small' | 'big', { mbPerS: number; mb: number; runs: number; branchRssMb: number; hqRssMb: number }>;
+      figures.push(
+        {
+          name: 'attachment_sync_mb_per_s',
+          value: r.small.mbPerS,
+          unit: 'MB/s',
+          note: `${Math.round(r.small.mb)} MB of 10 MB files: records pushed, then each blob in signed 4 MB chunks over 127.0.0.1, fsynced and hash-checked whole at head office (SQLite)`,
+        },
+        {
+          name: 'attachment_sync_branch_rss_mb_1gb',
+          value: r.big.branchRssMb,
+          unit: 'MB',
+          note: `peak RSS of the branch process syncing ${Math.round(r.big.mb)} MB of attachments in ${r.big.runs} runs (256 MB budget each); limit 300 MB`,
+        },
+        {
+          name: 'attachment_sync_hq_rss_mb_1gb',
+          value: r.big.hqRssMb,
+          unit: 'MB',
+          note: 'peak RSS of the head-office server process receiving them',
+        },
       );
     }
 

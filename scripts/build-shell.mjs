@@ -9,8 +9,20 @@ await build({
   entryPoints: ['src-main/main.ts'],
   outfile: 'out/main/main.cjs',
   format: 'cjs',
-  // Native addons and packages that read their own data files at run time stay in node_modules.
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit', 'bwip-js', 'electron-log'],
+  // Native addons and packages that read their own data files at run time stay in node_modules:
+  // sharp (libvips from @img/*), pdfjs-dist and the canvas it renders PDF thumbnails on (issue 19)
+  // fail when bundled (sharp cannot find its binary).
+  external: [
+    'electron',
+    'better-sqlite3',
+    'pdfkit',
+    'fontkit',
+    'bwip-js',
+    'electron-log',
+    'sharp',
+    'pdfjs-dist',
+    '@napi-rs/canvas',
+  ],
   define: { 'import.meta.dirname': '__dirname' },
 });
 

@@ -1,6 +1,9 @@
 // Renders sample forms to docs/forms/ (PDF and PNG pages via poppler's pdftoppm), so a reader
 // sees the forms without running anything: `npm run forms:samples`. Replaces only its own samples.
 import { join } from 'node:path';
+import sharp from 'sharp';
+import { addAttachment } from '../src-main/services/attachment-intake';
+import { voidAttachment } from '../src-main/services/attachments';
 import { applyInstruction, recordFinding } from '../src-main/services/case-details';
 import { createCase } from '../src-main/services/case-intake';
 import {
@@ -13,12 +16,23 @@ import {
 } from '../src-main/services/case-workflow';
 import { printCaseRecord, printSlip } from '../src-main/services/print';
 import { createSlip, voidSlip } from '../src-main/services/slips';
+import type { AttachmentKind } from '../src-main/shared/attachment-types';
+import { letterPdf } from '../test/helpers/attachment-files';
 import { returnInput } from '../test/helpers/slips';
 import { openTestStore, phoneCase } from '../test/helpers/store';
 import { writeSample } from './sample-files';
 
 const OUT = join(import.meta.dirname, '..', 'docs', 'forms');
 const FIXED = { creationDate: new Date('2026-11-24T00:00:00Z') };
+
+/** A drawn picture as a phone would send it (JPEG or PNG), so the record's annex shows recognisable evidence. */
+const drawn = async (w: number, h: number, body: string, format: 'jpeg' | 'png' = 'jpeg'): Promise<string> => {
+  const img = sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${body}</svg>`));
+  return (await (format === 'png' ? img.png() : img.jpeg()).toBuffer()).toString('base64');
+};
+const SHOE_SOLE = `<rect width="100%" height="100%" fill="#d9d4c7"/><ellipse cx="800" cy="600" rx="620" ry="260" fill="#5b3a1e"/><path d="M300 640 Q800 540 1300 660" stroke="#f2e6c9" stroke-width="26" fill="none"/><path d="M1180 520 l160 -60" stroke="#111" stroke-width="10"/>`;
+const RECEIPT = `<rect width="100%" height="100%" fill="#bbb"/><rect x="200" y="60" width="600" height="1080" fill="#fff"/>${Array.from({ length: 18 }, (_, i) => `<rect x="250" y="${130 + i * 52}" width="${i % 3 === 0 ? 500 : 380}" height="16" fill="#333"/>`).join('')}`;
+const ID_CARD = `<rect width="100%" height="100%" fill="#eee"/><rect x="80" y="80" width="1040" height="660" rx="30" fill="#cfe3f2" stroke="#7aa" stroke-width="6"/><rect x="800" y="180" width="240" height="300" fill="#9ab"/>`;
 
 async function main() {
   const s = openTestStore();
@@ -156,6 +170,25 @@ async function main() {
     complainedUnitId: s.units.food,
   });
 
+  // Evidence (issue 19) on the in-store case: a photo of the goods, the receipt, the customer's ID copy,
+  // the body's letter, and a photo voided as taken by mistake; a clerk's copy lists the ID copy by kind only.
+  const evidence = { type: 'case' as const, id: c.id };
+  const files: [AttachmentKind, string, string][] = [
+    ['goods_photo', '开胶鞋底.jpg', await drawn(1600, 1200, SHOE_SOLE)],
+    ['receipt', '购物小票.png', await drawn(1000, 1200, RECEIPT, 'png')],
+    ['id_copy', '顾客身份证复印件.jpg', await drawn(1200, 820, ID_CARD)],
+    ['body_letter', '12315转办函.pdf', (await letterPdf()).toString('base64')],
+  ];
+  for (const [kind, name, dataBase64] of files)
+    await addAttachment(s.ctx, clerk, { owner: evidence, kind, name, dataBase64 });
+  const mistaken = await addAttachment(s.ctx, clerk, {
+    owner: evidence,
+    kind: 'goods_photo',
+    name: '拍错的商品.jpg',
+    dataBase64: await drawn(800, 600, '<rect width="100%" height="100%" fill="#4a7"/>'),
+  });
+  voidAttachment(s.ctx, secretary, { id: mistaken.attachment.id, reason: '拍错了商品,已重拍' });
+
   const docs: [string, Buffer][] = [
     ['slip-exchange', await printSlip(s.ctx, exchange.id, FIXED)],
     ['slip-exchange-en', await printSlip(s.ctx, exchange.id, { ...FIXED, lang: 'en' })],
@@ -166,6 +199,7 @@ async function main() {
     ['record-in-store', await printCaseRecord(s.ctx, secretary, c.id, FIXED)],
     ['record-in-store-en', await printCaseRecord(s.ctx, secretary, c.id, { ...FIXED, lang: 'en' })],
     ['record-long-content', await printCaseRecord(s.ctx, secretary, long.id, FIXED)],
+    ['record-attachments-clerk', await printCaseRecord(s.ctx, clerk, c.id, FIXED)],
   ];
   s.close();
   for (const [name, pdf] of docs) console.log(writeSample(OUT, name, pdf).join('\n'));

@@ -85,12 +85,15 @@ export function openAttachmentStore(root: string): AttachmentStore {
   const serial = <T>(sha: string, f: () => Promise<T>): Promise<T> => {
     const prev = locks.get(sha) ?? Promise.resolve();
     const next = prev.then(f, f);
-    locks.set(
-      sha,
-      next.finally(() => {
-        if (locks.get(sha) === next) locks.delete(sha);
-      }),
+    // The chain kept in the map never rejects (the caller gets `next` and its refusal): no unhandled rejection.
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
     );
+    locks.set(sha, settled);
+    void settled.then(() => {
+      if (locks.get(sha) === settled) locks.delete(sha);
+    });
     return next;
   };
   const statusOf = (sha: string): ChunkAnswer => {

@@ -6,15 +6,19 @@
 // The store: --db FILE|URL, else HQ_DATABASE_URL.
 import { Command, InvalidArgumentError } from 'commander';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { attachmentRootOf, ATTACHMENTS_DIR_REQUIRED } from './attachment-root';
+import { copyHeldAttachment } from './attachment-get';
 import { isAppError, refuse } from '../src-main/shared/errors';
 import { masterKeyFrom, protectBranchKeys } from './branch-key-vault';
 import { addBranch } from './branches';
 import { addReviewer } from './console/reviewers';
+import { setSeesRestricted } from './console/attachments';
 import { importBatchFileText } from './file-import';
 import { instruct } from './instructions';
 import { addRelease, defaultReleasesDir } from './releases';
 import { buildServer } from './server';
 import { type HqStore, openHqStore } from './store';
+import { isPgUrl } from './store-types';
 import { readTlsFiles } from './tls-server';
 
 // HQ_DATABASE_URL=postgres://… stores everything in PostgreSQL; otherwise a SQLite file.
@@ -108,6 +112,7 @@ interface ServeOptions extends KeyOptions {
   tlsKey?: string;
   trustProxy?: boolean;
   importWorkers?: number;
+  attachmentsDir?: string;
 }
 
 withKeyOptions(program.command('serve'))
@@ -132,9 +137,24 @@ withKeyOptions(program.command('serve'))
     '--releases <dir>',
     '更新文件目录(默认数据库旁的 releases)release folder (default: releases/ next to the store)',
   )
+  .option(
+    '--attachments-dir <dir>',
+    '附件存放目录(也可用 HQ_ATTACHMENTS_DIR;SQLite 默认数据库旁的 headoffice-attachments,PostgreSQL 必填)attachment folder (or HQ_ATTACHMENTS_DIR; SQLite: headoffice-attachments next to the store by default; required with PostgreSQL)',
+  )
   .action(async (o: ServeOptions) => {
     const tls = readTlsFiles(o.tlsCert, o.tlsKey);
     const master = masterKeyOf(o);
+    // Checked before the store is opened: a PostgreSQL head office without an attachment folder never starts.
+    const target = o.db ?? (program.opts() as { db: string }).db;
+    const attachmentsDir = attachmentRootOf(
+      { kind: isPgUrl(target) ? 'pg' : 'sqlite', where: target },
+      o.attachmentsDir,
+    );
+    if (!attachmentsDir)
+      throw refuse('VALIDATION', ATTACHMENTS_DIR_REQUIRED.zh, ATTACHMENTS_DIR_REQUIRED.en, [
+        { field: 'attachmentsDir', message: { zh: '缺少', en: 'is missing' } },
+      ]);
+    mkdirSync(attachmentsDir, { recursive: true });
     const store = o.db ? await openHqStore(o.db) : await db();
     try {
       await useMasterKey(store, master);
@@ -148,6 +168,7 @@ withKeyOptions(program.command('serve'))
       db: store,
       adminToken: process.env.BRANCH_DESK_HQ_ADMIN_TOKEN ?? null,
       releasesDir,
+      attachmentsDir,
       ...(o.consoleDir ? { consoleDir: o.consoleDir } : {}),
       ...(tls ? { tls } : {}),
       trustProxy: o.trustProxy === true,
@@ -156,6 +177,7 @@ withKeyOptions(program.command('serve'))
     const address = await app.listen({ port: o.port, host: o.host });
     say(`总部同步服务已启动 Head-office sync service listening on ${address}`);
     say(`更新文件目录 Update feed ${address}/v1/updates/ ← ${releasesDir}`);
+    say(`附件目录 Attachments ${attachmentsDir}`);
     const close = () => void app.close().then(() => store.close());
     process.once('SIGINT', close);
     process.once('SIGTERM', close);
@@ -273,5 +295,47 @@ reviewer
       say(`已添加审核人员 Reviewer added: ${r.username} (${r.name})`);
     });
   });
+
+reviewer
+  .command('restricted <username> <onOff>')
+  .description(
+    "允许(on)或撤销(off)该审核人员查看身份证复印件和录音 Allow (on) or withdraw (off) the reviewer's access to ID copies and recordings",
+  )
+  .action((username: string, onOff: string) =>
+    withStore(async (store) => {
+      if (onOff !== 'on' && onOff !== 'off')
+        throw refuse('VALIDATION', '须为 on 或 off', 'Must be on or off', [
+          { field: 'onOff', message: { zh: '须为 on 或 off', en: 'must be on or off' } },
+        ]);
+      if (!(await setSeesRestricted(store, username, onOff === 'on')))
+        throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
+      say(
+        onOff === 'on'
+          ? `${username} 可查看身份证复印件和录音 may open ID copies and recordings`
+          : `${username} 不可查看身份证复印件和录音 may not open ID copies and recordings`,
+      );
+    }),
+  );
+
+program
+  .command('attachment')
+  .description('附件 Attachments')
+  .command('get <sha256>')
+  .description(
+    '把总部保存的附件文件(按 SHA-256)写到文件 Write the attachment bytes head office holds (by SHA-256) to a file',
+  )
+  .requiredOption('--out <file>', '输出文件 output file')
+  .option('--attachments-dir <dir>', '附件存放目录 attachment folder (as serve)')
+  .action((sha256: string, o: { out: string; attachmentsDir?: string }) =>
+    withStore(async (store) => {
+      const root = attachmentRootOf(store, o.attachmentsDir);
+      const r = root
+        ? await copyHeldAttachment(root, sha256, o.out)
+        : { ok: false as const, words: ATTACHMENTS_DIR_REQUIRED };
+      if (r.ok) return say(`已写出 Written ${r.bytes} bytes → ${o.out}`);
+      process.stderr.write(`错误 Error: ${r.words.zh}\n${r.words.en}\n`);
+      process.exitCode = 1;
+    }),
+  );
 
 program.parseAsync(process.argv).catch(fail);

@@ -13,6 +13,7 @@ import type { PushAnswer } from '../src-main/sync/protocol';
 import { replayed } from './auth';
 import { insertNonces } from './nonce-ledger';
 import { recordNoticeAcks } from './notices';
+import { foreignAttachmentOwners, projectAttachments } from './attachment-projection';
 import { projectCase } from './projection';
 import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
@@ -152,6 +153,12 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         })),
       );
       if (foreign.length > 0) throw foreignRefusal(o.branch, foreign);
+      const foreignOwner = await foreignAttachmentOwners(
+        t,
+        o.branch,
+        valid.map((v) => ({ seq: v.rec.seq, type: v.rec.type, id: v.rec.id, value: v.value })),
+      );
+      if (foreignOwner) throw foreignOwner;
       // Newer-version-wins, record by record in sequence order, exactly as one upsert per record would count it.
       const stored = await t.stageRecords(
         o.branch,
@@ -190,6 +197,12 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
       await t.upsertCases(cases);
       await fillAnsweredLimits(t, store.kind, o.branch, cases);
       await recordNoticeAcks(
+        t,
+        o.branch,
+        win.map((w) => ({ type: w.rec.type, value: w.value })),
+        o.now,
+      );
+      await projectAttachments(
         t,
         o.branch,
         win.map((w) => ({ type: w.rec.type, value: w.value })),

@@ -2,7 +2,12 @@
 // as a plain field (the importer asks this of every record of a 100,000-record backlog): the
 // same answer as parsing with AuditSnapshot / CaseChildSnapshot picked to that one field.
 
-const PARENT_FIELD: Readonly<Record<string, string>> = { audit: 'entityId', slip: 'caseId', follow_up: 'caseId' };
+const PARENT_FIELD: Readonly<Record<string, string>> = {
+  audit: 'entityId',
+  slip: 'caseId',
+  follow_up: 'caseId',
+  attachment: 'ownerId',
+};
 
 export function parentOf(type: string, value: unknown): string | null {
   const field = Object.hasOwn(PARENT_FIELD, type) ? PARENT_FIELD[type] : undefined;

@@ -13,6 +13,9 @@ import { refuse } from '../src-main/shared/errors';
 import { readSignature } from '../src-main/sync/batch-sign';
 import { BatchesQuery, InstructionsQuery, RecoveryQuery } from '../src-main/sync/protocol';
 import { authenticate } from './auth';
+import { attachmentRoutes } from './attachment-routes';
+import { attachmentRootOf } from './attachment-root';
+import { openAttachmentStore } from './attachment-store';
 import { branchHolding, recoveryPage } from './branch-holding';
 import { consoleRoutes } from './console/routes';
 import { ChainFactsCache } from './cross-branch-facts';
@@ -79,6 +82,11 @@ export interface ServerOptions {
   releasesDir?: string;
   /** Serve HTTPS (HTTP/1.1) with this certificate chain and private key (PEM). */
   tls?: { cert: Buffer; key: Buffer };
+  /**
+   * Attachment bytes (attachment-root.ts): this folder, else HQ_ATTACHMENTS_DIR, else beside a SQLite store;
+   * a PostgreSQL head office without one answers the attachment routes 503 (serve refuses to start).
+   */
+  attachmentsDir?: string;
   /** Behind a TLS-terminating proxy: X-Forwarded-Proto/-For/-Host tell the request's scheme, address and host. */
   trustProxy?: boolean;
 }
@@ -118,6 +126,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   // A bounded number of batches decoded or imported at once (memory stays bounded; pulls keep connections).
   const admission = new ImportAdmission(limits.importSlots ?? defaultImportSlots(o.db), limits.importBusyRetryAfterS);
   // Imports in worker threads, off this loop (started at the first push); null: on this loop.
+  const attachmentRoot = attachmentRootOf(o.db, o.attachmentsDir);
+  const attachments = attachmentRoot ? openAttachmentStore(attachmentRoot) : null;
   const pool = ImportPool.for(o.db, {
     workers: o.importWorkers ?? (o.db.kind === 'pg' ? PG_IMPORT_WORKERS : 1),
     slots: admission.slots,
@@ -236,6 +246,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     crossBranchAnswer(o.db, chainFacts, signedBranch(req), now()),
   );
 
+  // Attachment bytes in chunks, after the records that name them (attachment-routes.ts).
+  attachmentRoutes(app, { db: o.db, store: attachments, routeOptions: branchRoute, signed, signedBranch });
+
   app.get(
     '/v1/instructions',
     { ...branchRoute, preValidation: signed, schema: { querystring: InstructionsQuery } },
@@ -267,7 +280,12 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   if (o.releasesDir) await app.register(updateFeedRoutes, { dir: o.releasesDir });
 
   // The head-office console (/console/ and /console/api/…), see console/api-contract.ts.
-  await app.register(consoleRoutes, { store: o.db, now, ...(o.consoleDir ? { staticDir: o.consoleDir } : {}) });
+  await app.register(consoleRoutes, {
+    store: o.db,
+    now,
+    attachments,
+    ...(o.consoleDir ? { staticDir: o.consoleDir } : {}),
+  });
 
   app.setNotFoundHandler(
     (_req, reply) =>

@@ -16,6 +16,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // The attachments' audio player plays the recording's bytes from a blob: URL (issue 19).
+  "media-src 'self' blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-src 'self' blob:",
@@ -78,8 +80,21 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
   return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
-/** Permission requests (camera, notifications, geolocation…) are all refused. */
-export const permissionDecision = (_permission: string): boolean => false;
+/**
+ * Permission requests are refused (notifications, geolocation, clipboard, microphone…), except the
+ * camera for the app's own pages (issue 19: a photo of the goods taken at the counter): `media`
+ * granted only when the request comes from the app:// origin and asks for video alone. A request
+ * without its origin, from any other origin, or that includes audio, is refused.
+ */
+export function permissionDecision(
+  permission: string,
+  request: { requestingUrl?: string | undefined; mediaTypes?: readonly string[] | undefined } = {},
+): boolean {
+  if (permission !== 'media') return false;
+  if (request.requestingUrl === undefined || !isAppUrl(request.requestingUrl)) return false;
+  const types = request.mediaTypes ?? [];
+  return types.length > 0 && types.every((t) => t === 'video');
+}
 
 /**
  * Maps an app:// URL to a file under `root`, or null when the URL is foreign or tries to

@@ -41,8 +41,21 @@ export function serveApp(rendererRoot: string): void {
 }
 
 export function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
-  ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(
+      permissionDecision(permission, {
+        requestingUrl: details.requestingUrl,
+        mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
+      }),
+    ),
+  );
+  // A check (before any request) for the camera: the origin asking, and the media type it names.
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    permissionDecision(permission, {
+      requestingUrl: requestingOrigin,
+      mediaTypes: 'mediaType' in details && details.mediaType ? [details.mediaType] : undefined,
+    }),
+  );
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

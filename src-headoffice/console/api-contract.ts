@@ -22,6 +22,7 @@ import type { CrossBranchRefund } from '../../src-main/shared/cross-branch-proto
 import { z } from 'zod';
 import type { CaseStatus, Channel, Finding } from '../../src-main/shared/enums';
 import type { Bilingual } from '../../src-main/shared/errors';
+import type { ConsoleAttachment } from './contract-attachments';
 import type { InstructionKind } from '../../src-main/shared/instruction-versions';
 import type {
   CaseRecordSnapshot,
@@ -45,6 +46,7 @@ export * from './contract-dashboard';
 export * from './contract-health';
 export * from './contract-summary';
 export * from './contract-products';
+export * from './contract-attachments';
 
 export const CONSOLE_PATHS = {
   session: `${CONSOLE_API}/session`,
@@ -206,6 +208,8 @@ export interface CaseDetail {
    * records), its staff (from the audit records' actor and the slips' handler/approver names).
    */
   names: Record<string, string>;
+  /** The case's attachments and its slips' (issue 19), as this reviewer may see them (contract-attachments.ts). */
+  attachments?: ConsoleAttachment[];
   /** The data's age: the branch's last batch imported (null: never) and its newest case's receipt time. */
   lastBatchAt: number | null;
   newestCaseAt: number | null;

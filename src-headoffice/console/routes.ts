@@ -41,6 +41,8 @@ import {
   SignInBody,
   SummaryQuery,
 } from './api-contract';
+import { attachmentConsoleRoutes, caseAttachments } from './attachments';
+import type { AttachmentStore } from '../attachment-store';
 import { branchHealth } from './branch-health';
 import { caseDetail, caseSnapshotOf, consoleInstruction } from './case-detail';
 import { caseRecordPdf } from './case-record-pdf';
@@ -64,6 +66,8 @@ export interface ConsoleOptions {
   now: () => number;
   /** The console's static build (npm run build:console); default out/console. */
   staticDir?: string;
+  /** Head office's attachment bytes (null: none configured; the lists still show what exists). */
+  attachments?: AttachmentStore | null;
 }
 
 declare module 'fastify' {
@@ -182,7 +186,14 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
       reads: await readsOf(store, branch, id),
       reminders: await remindersOfCase(store, branch, id),
       customer: await customerHistory(store, branch, id, now()),
+      attachments: (await caseAttachments(store, o.attachments ?? null, branch, id, session(req).reviewer.username))
+        .attachments,
     };
+  });
+  attachmentConsoleRoutes(app, {
+    store,
+    attachments: o.attachments ?? null,
+    session: (req) => session(req as FastifyRequest),
   });
 
   app.post(

@@ -1,6 +1,8 @@
 // Branch Desk maintenance CLI (`npm run cli -- <command>`): demo data, backups and store
 // checks, run against the same services and store code the app uses. One file per command.
 import { Command, InvalidArgumentError } from 'commander';
+import { ATTACHMENT_KINDS, type AttachmentKind } from '../shared/attachment-types';
+import { attachFile, checkAttachments } from './attach';
 import { backupStore } from './backup';
 import { checkStore } from './check';
 import { exportBatchFile } from './export-batch';
@@ -102,6 +104,35 @@ program
   .action((o: { db: string; number: string; out: string; paper?: 'A4' | 'A5'; branchName?: string }) =>
     run(o.db, () => printByNumber(o, stdio)),
   );
+
+const attachmentKind = (v: string): AttachmentKind => {
+  const kind = ATTACHMENT_KINDS.find((k) => k === v.trim());
+  if (!kind) throw new InvalidArgumentError(`须为 must be one of: ${ATTACHMENT_KINDS.join(', ')}`);
+  return kind;
+};
+
+program
+  .command('attach')
+  .description(
+    '把文件附加到个案或退换货单(与界面相同的检查)Attach a file to a case or slip (the same checks as the screen)',
+  )
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .requiredOption('--number <number>', '个案或退换货单编号 case or slip number')
+  .requiredOption('--file <path>', '要附加的文件 file to attach (JPEG, PNG, WebP, PDF, MP3, M4A, WAV)')
+  .requiredOption('--kind <kind>', `附件类别 kind: ${ATTACHMENT_KINDS.join(', ')}`, attachmentKind)
+  .requiredOption('--staff <staffNo>', '以此工号添加(按其角色检查)added as this member of staff (her role is checked)')
+  .action((o: { db: string; number: string; file: string; kind: AttachmentKind; staff: string }) =>
+    run(o.db, () => attachFile(o, stdio)),
+  );
+
+program
+  .command('attachments-check')
+  .description(
+    '检查附件文件与记录是否一致(只报告,不删除)Check attachment files against their rows (reports, deletes nothing)',
+  )
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .option('--verify', '逐个校验文件哈希 hash every file too')
+  .action((o: { db: string; verify?: boolean }) => run(o.db, () => checkAttachments(o, stdio)));
 
 program
   .command('export-batch')

@@ -35,6 +35,10 @@ export const ABILITIES = {
   training: ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'],
   /** Approving a typical case's training text before it enters the library (issue 17 §6): the secretary office. */
   training_approve: ['secretary'],
+  /** Evidence (issue 19): ID copies and recordings are opened, and named, only by the secretary office, supervisors, the manager. */
+  attachment_restricted: ['secretary', 'supervisor', 'manager'],
+  /** Voiding an attachment (with a reason); whoever added it may also void it on the same business day. */
+  attachment_void: ['secretary', 'supervisor', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Ability = keyof typeof ABILITIES;
 

@@ -18,6 +18,7 @@ import { ok, type Result, toErrorResult } from '../shared/result';
 import { parseInput } from '../shared/validation';
 import { pinStatus } from '../services/users';
 import { adminHandlers, publicHandlers } from './admin-handlers';
+import { attachmentHandlers } from './attachment-handlers';
 import { caseHandlers } from './case-handlers';
 import { crossBranchHandlers } from './cross-branch-handlers';
 import { capaHandlers } from './capa-handlers';
@@ -48,6 +49,7 @@ const privateMap: PrivateHandlers = {
   ...draftHandlers,
   ...crossBranchHandlers,
   ...productHandlers,
+  ...attachmentHandlers,
 };
 export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };
 

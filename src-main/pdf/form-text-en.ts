@@ -1,4 +1,5 @@
 // The printed forms' words in English (for checking a form); enum labels from the shared vocabulary.
+import { ATTACHMENT_FORM_EN } from './form-text-attachments';
 import { CAPA_FORM_EN } from './form-text-capa';
 import { vocabularyIn } from '../shared/i18n/vocabulary';
 import { promiseStateLabels } from '../shared/promise-state';
@@ -37,6 +38,7 @@ export const FORM_TEXT_EN: FormText = {
   reply: REPLY_LETTER_EN,
   decline: DECLINE_NOTICE_EN,
   capa: CAPA_FORM_EN,
+  attachments: ATTACHMENT_FORM_EN,
   promiseState: promiseStateLabels('en'),
   slip: {
     ...FORM_TEXT_ZH.slip,

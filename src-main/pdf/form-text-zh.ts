@@ -1,4 +1,5 @@
 // The printed forms' words in Simplified Chinese (the language forms print in); enum labels from the shared vocabulary.
+import { ATTACHMENT_FORM_ZH } from './form-text-attachments';
 import { CAPA_FORM_ZH } from './form-text-capa';
 import { vocabularyIn } from '../shared/i18n/vocabulary';
 import { promiseStateLabels } from '../shared/promise-state';
@@ -36,6 +37,7 @@ export const FORM_TEXT_ZH: FormText = {
   reply: REPLY_LETTER_ZH,
   decline: DECLINE_NOTICE_ZH,
   capa: CAPA_FORM_ZH,
+  attachments: ATTACHMENT_FORM_ZH,
   promiseState: promiseStateLabels('zh'),
   slip: {
     title: '商品退换货单',

@@ -5,6 +5,7 @@ import { timelineWords } from '../shared/event-label';
 import type { EventWord } from '../shared/i18n/vocabulary-work';
 import type { VocabularyText } from '../shared/i18n/vocabulary';
 import type { PromiseState } from '../shared/promise-state';
+import type { AttachmentFormText } from './form-text-attachments';
 import type { CapaFormText } from './form-text-capa';
 import type { DeclineNoticeText } from './form-text-decline';
 import type { ReplyLetterText } from './form-text-reply';
@@ -40,6 +41,8 @@ export interface FormText extends FormVocabulary {
   decline: DeclineNoticeText;
   /** The record form's 纠正预防措施 lines. */
   capa: CapaFormText;
+  /** The record form's evidence list and its annex of images. */
+  attachments: AttachmentFormText;
   yes: string;
   no: string;
   page: (n: number, total: number) => string;

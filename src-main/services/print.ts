@@ -18,6 +18,7 @@ import { printReplyLetter } from './reply-letter';
 import { printTrainingCase } from './training';
 import type { Parsed } from './with-input';
 import type { ServiceContext } from './context';
+import { printedAttachments } from './print-attachments';
 import { printableCase } from './printable-case';
 import { caseSlips } from './slip-queues';
 
@@ -62,7 +63,8 @@ function namesFor(ctx: ServiceContext, userIds: (string | null)[], unitIds: (str
   return names;
 }
 
-export function caseRecordPrintData(ctx: ServiceContext, c: CaseRecord): CaseRecordPrintData {
+/** The record form's data; its evidence list as `actor` may see it (restricted kinds by kind only). */
+export function caseRecordPrintData(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseRecordPrintData {
   const s = ctx.settings();
   const followUps = loadFollowUps(ctx.db, c.id);
   const category = stmt(ctx.db, 'SELECT name_zh FROM categories WHERE code = ?').get(c.categoryCode) as
@@ -98,6 +100,7 @@ export function caseRecordPrintData(ctx: ServiceContext, c: CaseRecord): CaseRec
     // The structural link (slips.case_id), never the numbers typed into the result.
     slips: caseSlips(ctx, c.id),
     closing: caseClosing(c, s),
+    attachments: printedAttachments(ctx, actor, c.id),
   };
 }
 
@@ -109,7 +112,7 @@ export async function printCaseRecord(
   opts: PrintOptions = {},
 ): Promise<Buffer> {
   const c = printableCase(ctx, actor, caseId);
-  return renderPdf(caseRecordTemplate, caseRecordPrintData(ctx, c), formText(opts.lang ?? 'zh-CN'), {
+  return renderPdf(caseRecordTemplate, caseRecordPrintData(ctx, actor, c), formText(opts.lang ?? 'zh-CN'), {
     ...opts,
     paper: 'A4',
     title: `顾客异议处理记录表 ${c.number}`,

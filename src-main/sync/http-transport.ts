@@ -9,6 +9,7 @@ import { isSyncRefusal } from './batch-errors';
 import { signRequest } from './batch-sign';
 import { CrossBranchFlags } from '../shared/cross-branch-protocol';
 import { BranchHolding, ErrorBody, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
+import { attachmentPath, attachmentStatusPath, ChunkStatus } from './protocol-attachments';
 import { networkError, parseRetryAfter, type Transport, TransportError } from './transport';
 
 export interface HttpTransportOptions {
@@ -39,7 +40,7 @@ export class HttpTransport implements Transport {
 
   private async request<S extends z.ZodType>(
     answer: S,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body: Buffer | null,
     skewRetry = true,
@@ -120,6 +121,15 @@ export class HttpTransport implements Transport {
       if (e instanceof TransportError && e.status === 404) return null;
       throw e;
     }
+  }
+
+  async attachmentStatus(sha256: string): Promise<ChunkStatus> {
+    return this.request(ChunkStatus, 'GET', attachmentStatusPath(sha256), null);
+  }
+
+  async putAttachmentChunk(sha256: string, offset: number, total: number, chunk: Buffer): Promise<ChunkStatus> {
+    // Offset and total in the query, so the signature covers the chunk's place as well as its bytes.
+    return this.request(ChunkStatus, 'PUT', `${attachmentPath(sha256)}?offset=${offset}&total=${total}`, chunk);
   }
 
   async recoveryPage(after: number, limit: number): Promise<RecoveryPage> {

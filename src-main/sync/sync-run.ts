@@ -3,6 +3,7 @@
 // a batch whose answer is lost is simply sent again and head office sees a duplicate.
 import type { ServiceContext } from '../services/context';
 import { type BatchCaps, buildBatch, DEFAULT_CAPS } from './outbox-batches';
+import { type UploadBudget, type UploadResult, uploadAttachments } from './attachment-upload';
 import { pullCrossBranchFlags } from './cross-branch-pull';
 import { pullInstructions } from './instructions-pull';
 import { behindError, recoveryOf, setRecovery, stopIfBehind } from './recovery-state';
@@ -20,6 +21,8 @@ export interface SyncRunOptions {
   transport: Transport;
   caps?: BatchCaps;
   onProgress?: (p: SyncProgress) => void;
+  /** The attachment bytes one run may send (attachment-upload.ts); the rest waits for the next run. */
+  uploadBudget?: UploadBudget;
 }
 
 export interface SyncRunResult {
@@ -28,6 +31,8 @@ export interface SyncRunResult {
   quarantined: number;
   instructionsApplied: number;
   instructionsPending: number;
+  /** The attachment bytes sent after the records (issue 19). */
+  attachments?: UploadResult;
 }
 
 /** A gap answer names the sequence head office expects; anything else here is a bug. */
@@ -89,6 +94,12 @@ export async function syncOnce(o: SyncRunOptions): Promise<SyncRunResult> {
   result.instructionsApplied = pulled.applied;
   result.instructionsPending = pulled.pending;
   await pullCrossBranchFlags(o.ctx, o.transport);
+  // The bytes after every record and pull: a big recording never holds back the case records.
+  result.attachments = await uploadAttachments({
+    ctx: o.ctx,
+    transport: o.transport,
+    ...(o.uploadBudget ? { budget: o.uploadBudget } : {}),
+  });
   setLastSuccessAt(db, o.ctx.now());
   return result;
 }

@@ -5,6 +5,7 @@
 import type { ServiceContext } from '../services/context';
 import { refuse } from '../shared/errors';
 import { isUnencryptedRemote } from '../shared/head-office-address';
+import { attachmentsWaiting } from './attachment-upload';
 import { exportBatches, type ExportResult, writeBatchFile } from './export-batch';
 import { HttpTransport } from './http-transport';
 import { archiveOutbox } from './outbox-archive';
@@ -111,6 +112,7 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
       configured: c !== null,
       unencrypted: c !== null && isUnencryptedRemote(c.url),
       recovery: recoveryOf(ctx.db)?.state ?? null,
+      attachmentsWaiting: attachmentsWaiting(ctx.db),
     };
   };
   return {

@@ -4,6 +4,7 @@ import type { Bilingual } from '../shared/errors';
 import type { SyncRefusal } from './batch-errors';
 import type { CrossBranchFlags } from '../shared/cross-branch-protocol';
 import type { BranchHolding, PullAnswer, PushAnswer, RecoveryPage } from './protocol';
+import type { ChunkStatus } from './protocol-attachments';
 
 export interface Transport {
   /** `backlog`: outbox records still waiting after this batch, reported to head office (its console shows it). */
@@ -17,6 +18,10 @@ export interface Transport {
   recoveryPage?(after: number, limit: number): Promise<RecoveryPage>;
   /** Repeat complainants and double refunds at other branches; null from a head office that predates them (404). */
   crossBranch?(): Promise<CrossBranchFlags | null>;
+  /** How much of an attachment blob head office holds (GET /v1/attachments/{sha256}/status). */
+  attachmentStatus?(sha256: string): Promise<ChunkStatus>;
+  /** Sends one chunk of a blob of `total` bytes at `offset` (PUT /v1/attachments/{sha256}). */
+  putAttachmentChunk?(sha256: string, offset: number, total: number, chunk: Buffer): Promise<ChunkStatus>;
 }
 
 export class TransportError extends Error {

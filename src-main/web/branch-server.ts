@@ -4,13 +4,20 @@
 // `npm start`'s browser mode runs it (scripts/browser-mode.ts), and so do the e2e suite and the benches.
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { BranchApp } from '../app';
 import type { Session } from '../handlers/types';
 import { guardLoopback } from './loopback-guard';
 
 export const SESSION_COOKIE = 'bd_session';
+/** Every channel's body limit but one. */
+export const BODY_LIMIT = 2_000_000;
+/**
+ * attachments.add's: the base64 of the largest file the setting allows (100 MB), the JSON around it.
+ * The service refuses a file over the branch's own limit (attachmentMaxMb) with a message.
+ */
+export const ATTACHMENT_BODY_LIMIT = Math.ceil((100 * 1024 * 1024 * 4) / 3) + 64 * 1024;
 const HOST = '127.0.0.1';
 
 export interface BranchServerOptions {
@@ -36,7 +43,7 @@ const ChannelParams = {
 export async function createBranchServer(o: BranchServerOptions): Promise<FastifyInstance> {
   // Closing drops every open connection too: a browser tab left open must never keep the app from
   // stopping (Fastify's default waits for in-flight requests and live keep-alive sockets).
-  const server = Fastify({ bodyLimit: 2_000_000, forceCloseConnections: true });
+  const server = Fastify({ bodyLimit: BODY_LIMIT, forceCloseConnections: true });
   const sessions = new Map<string, Session>();
   await server.register(cookie);
   guardLoopback(server, {
@@ -46,22 +53,30 @@ export async function createBranchServer(o: BranchServerOptions): Promise<Fastif
     csp: o.contentSecurityPolicy,
   });
 
+  /** One call into the handler map, in the browser's session (opened here when the server is unguarded). */
+  const call = async (req: FastifyRequest, reply: FastifyReply, channel: string) => {
+    const id = req.cookies[SESSION_COOKIE];
+    let session = id ? sessions.get(id) : undefined;
+    if (!session) {
+      // Guarded, only the token exchange opens a session (the guard refuses this request before).
+      if (o.oneTimeToken !== undefined) return reply.code(401).send();
+      const fresh = randomUUID();
+      session = { user: null };
+      sessions.set(fresh, session);
+      void reply.setCookie(SESSION_COOKIE, fresh, { httpOnly: true, sameSite: 'strict', path: '/' });
+    }
+    return o.app.dispatch(session, channel, req.body ?? {});
+  };
+
   server.post<{ Params: { channel: string } }>(
     '/api/:channel',
     { schema: { params: ChannelParams } },
-    async (req, reply) => {
-      const id = req.cookies[SESSION_COOKIE];
-      let session = id ? sessions.get(id) : undefined;
-      if (!session) {
-        // Guarded, only the token exchange opens a session (the guard refuses this request before).
-        if (o.oneTimeToken !== undefined) return reply.code(401).send();
-        const fresh = randomUUID();
-        session = { user: null };
-        sessions.set(fresh, session);
-        void reply.setCookie(SESSION_COOKIE, fresh, { httpOnly: true, sameSite: 'strict', path: '/' });
-      }
-      return o.app.dispatch(session, req.params.channel, req.body ?? {});
-    },
+    async (req, reply) => call(req, reply, req.params.channel),
+  );
+  // An attachment arrives as base64 in one body: only this channel takes more than 2 MB (a static
+  // route, found before the parametric one above), up to the largest file the setting allows.
+  server.post('/api/attachments.add', { bodyLimit: ATTACHMENT_BODY_LIMIT }, async (req, reply) =>
+    call(req, reply, 'attachments.add'),
   );
 
   await server.register(fastifyStatic, {

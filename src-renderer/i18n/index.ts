@@ -2,6 +2,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
+import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
@@ -31,6 +32,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...capaZhCN,
             ...productsZhCN,
             ...summaryItemsZhCN,
+            ...attachmentsZhCN,
           },
         },
         en: {
@@ -42,6 +44,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...capaEn,
             ...productsEn,
             ...summaryItemsEn,
+            ...attachmentsEn,
           },
         },
       },

@@ -31,6 +31,8 @@ const SPEC: Record<Ability, string> = {
   decline: '..x.x',
   review: '....x',
   admin: '....x',
+  attachment_restricted: '..xxx',
+  attachment_void: '..xxx',
 };
 const COLUMNS: readonly Role[] = ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'];
 

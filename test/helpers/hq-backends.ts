@@ -37,7 +37,11 @@ const sqlite: HqBackend = {
   name: 'sqlite',
   locate: (dir, name = 'hq') => ({ target: join(dir, `${name}.sqlite`) }),
   open: (dir, name = 'hq') => openHqStore(join(dir, `${name}.sqlite`)),
-  cli: (dir, name = 'hq') => ({ db: join(dir, `${name}.sqlite`), env: {} }),
+  // Head office's attachment folder where startHq puts it (test/sync/sync-harness.ts).
+  cli: (dir, name = 'hq') => ({
+    db: join(dir, `${name}.sqlite`),
+    env: { HQ_ATTACHMENTS_DIR: join(dir, 'hq-attachments') },
+  }),
   drop: async () => {},
 };
 
@@ -45,7 +49,11 @@ const postgres: HqBackend = {
   name: 'pg',
   locate: (dir, name) => ({ target: PG_URL, schema: schemaOf(dir, name) }),
   open: (dir, name) => openHqStore(PG_URL, { schema: schemaOf(dir, name), poolSize: 4 }),
-  cli: (dir, name) => ({ db: PG_URL, env: { HQ_DATABASE_SCHEMA: schemaOf(dir, name) } }),
+  // serve requires an attachment folder with PostgreSQL: where startHq puts it (test/sync/sync-harness.ts).
+  cli: (dir, name) => ({
+    db: PG_URL,
+    env: { HQ_DATABASE_SCHEMA: schemaOf(dir, name), HQ_ATTACHMENTS_DIR: join(dir, 'hq-attachments') },
+  }),
   drop: async (dir, name) => {
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();

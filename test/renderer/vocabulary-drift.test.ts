@@ -9,6 +9,7 @@ import { summarize, periodOfDate } from '../../src-main/domain/summary';
 import type { FormText } from '../../src-main/pdf/form-text';
 import { reportSections } from '../../src-main/pdf/report-sections';
 import { REPORT_TEXT_EN, REPORT_TEXT_ZH, type ReportText } from '../../src-main/pdf/report-text';
+import { ATTACHMENT_KINDS } from '../../src-main/shared/attachment-types';
 import * as enums from '../../src-main/shared/enums';
 import { CLOSINGS, type CaseRef, PERIOD_TYPES, type SummaryReport } from '../../src-main/shared/summary-types';
 import { initConsoleI18n } from '../../src-renderer/console/i18n';
@@ -145,6 +146,12 @@ const ENUMS: EnumCase[] = [
     values: enums.COMPLAINANT_SIGNS,
     screen: (v) => `translation:crossBranch.sign.${v}`,
     print: () => [],
+  },
+  {
+    name: 'ATTACHMENT_KINDS',
+    values: ATTACHMENT_KINDS,
+    screen: (v) => `translation:attach.kindLabel.${v}`,
+    print: form((f) => f.attachments.kind, 'attachments.kind'),
   },
   { name: 'ROLES', values: enums.ROLES, screen: (v) => `translation:role.${v}`, print: () => [] },
   { name: 'QUEUES', values: enums.QUEUES, screen: (v) => `translation:queue.${v}`, print: () => [] },

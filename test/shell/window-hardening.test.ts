@@ -74,9 +74,10 @@ describe('the app window', () => {
     expect(nav('will-attach-webview', 'app://branch-desk/')).toBe(true);
   });
 
-  it('denies every permission and sets the CSP on every response', () => {
-    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
-    let check: ((wc: unknown, p: string) => boolean) | null = null;
+  it("denies every permission but the app's own camera, and sets the CSP on every response", () => {
+    type Details = { requestingUrl: string; mediaTypes?: string[] };
+    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void, d: Details) => void) | null = null;
+    let check: ((wc: unknown, p: string, origin: string, d: { mediaType?: string }) => boolean) | null = null;
     let headers:
       | ((
           d: { responseHeaders: Record<string, string[]> },
@@ -89,9 +90,15 @@ describe('the app window', () => {
       webRequest: { onHeadersReceived: (fn: typeof headers) => (headers = fn) },
     } as never);
     const answers: boolean[] = [];
-    for (const p of ['media', 'notifications', 'geolocation']) request!(null, p, (ok) => answers.push(ok));
-    expect(answers).toEqual([false, false, false]);
-    expect(check!(null, 'clipboard-read')).toBe(false);
+    const foreign = { requestingUrl: 'https://example.com/', mediaTypes: ['video'] };
+    for (const p of ['media', 'notifications', 'geolocation']) request!(null, p, (ok) => answers.push(ok), foreign);
+    const app = { requestingUrl: 'app://branch-desk/index.html', mediaTypes: ['video'] };
+    for (const p of ['media', 'notifications', 'geolocation']) request!(null, p, (ok) => answers.push(ok), app);
+    request!(null, 'media', (ok) => answers.push(ok), { ...app, mediaTypes: ['audio'] });
+    expect(answers).toEqual([false, false, false, true, false, false, false]);
+    expect(check!(null, 'clipboard-read', 'app://branch-desk', {})).toBe(false);
+    expect(check!(null, 'media', 'app://branch-desk', { mediaType: 'video' })).toBe(true);
+    expect(check!(null, 'media', 'https://example.com', { mediaType: 'video' })).toBe(false);
     let out: Record<string, string[]> = {};
     headers!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (out = r.responseHeaders));
     expect(out['Content-Security-Policy']?.[0]).toContain("script-src 'self'");

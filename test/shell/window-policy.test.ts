@@ -33,6 +33,8 @@ describe('window policy', () => {
   it('has a strict CSP: only own scripts, no objects, no framing, no remote connections', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+    // The attachments' audio player (issue 19): recordings from blob: URLs, nothing remote.
+    expect(CONTENT_SECURITY_POLICY).toContain("media-src 'self' blob:");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
@@ -75,6 +77,31 @@ describe('window policy', () => {
     expect(isTrustedSender(null)).toBe(false);
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
       expect(permissionDecision(p)).toBe(false);
+  });
+
+  it("grants the camera to the app's own pages only, and nothing else to anyone (issue 19)", () => {
+    const app = { requestingUrl: 'app://branch-desk/index.html', mediaTypes: ['video'] };
+    expect(permissionDecision('media', app)).toBe(true);
+    // The permission check names the origin only.
+    expect(permissionDecision('media', { requestingUrl: 'app://branch-desk', mediaTypes: ['video'] })).toBe(true);
+    // The microphone, or camera and microphone together, or no media type named: refused.
+    expect(permissionDecision('media', { ...app, mediaTypes: ['audio'] })).toBe(false);
+    expect(permissionDecision('media', { ...app, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(permissionDecision('media', { ...app, mediaTypes: [] })).toBe(false);
+    expect(permissionDecision('media', { requestingUrl: app.requestingUrl })).toBe(false);
+    // Any other origin, or none.
+    for (const url of [
+      'https://branch-desk/index.html',
+      'app://evil.example/index.html',
+      'file:///C:/app/index.html',
+      'http://127.0.0.1:5178/',
+      'not a url',
+    ])
+      expect(permissionDecision('media', { requestingUrl: url, mediaTypes: ['video'] })).toBe(false);
+    expect(permissionDecision('media', { mediaTypes: ['video'] })).toBe(false);
+    // Other permissions stay refused even for the app's own pages.
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])
+      expect(permissionDecision(p, app)).toBe(false);
   });
 });
 

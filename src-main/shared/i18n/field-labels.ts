@@ -126,6 +126,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   syncIntervalMinutes: { zh: '自动同步间隔分钟数', en: 'Sync interval (minutes)' },
   headOfficeUrl: { zh: '总部地址', en: 'Head-office address' },
   branchCode: { zh: '门店编码', en: 'Branch code' },
+  attachmentMaxMb: { zh: '单个附件上限(MB)', en: 'Largest attachment (MB)' },
+  attachmentKeepOriginals: { zh: '保留原始图片', en: 'Keep original images' },
 };
 
 export function fieldLabel(path: string): Bilingual {

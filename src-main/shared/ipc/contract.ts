@@ -120,6 +120,8 @@ export interface SyncStatusView {
   unencrypted?: boolean;
   /** The store is behind head office, or restoring from it (src-main/sync/README.md); absent: neither. */
   recovery?: 'behind' | 'recovering' | null;
+  /** Attachment files head office has not confirmed yet (issue 19): how many and their bytes. */
+  attachmentsWaiting?: { count: number; bytes: number };
 }
 
 export const contract = {

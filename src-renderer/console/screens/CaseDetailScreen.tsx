@@ -10,6 +10,7 @@ import { categoryLabel, shTime } from '../labels';
 import { caseQuery } from '../queries';
 import { backToList } from '../route';
 import { CaseAcceptance } from './CaseAcceptance';
+import { CaseAttachments } from './CaseAttachments';
 import { CaseHistory } from './CaseHistory';
 import { CaseDeadlines, CaseHandling, CasePurchase, DataAge } from './CaseFacts';
 import { statusTone } from './CaseListScreen';
@@ -136,6 +137,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
           <CaseAcceptance c={c} />
           <CasePurchase d={d} />
           <CaseHandling d={d} />
+          <CaseAttachments items={d.attachments} />
           <CaseDeadlines d={d} now={Date.now()} />
           <CaseQueueBar detail={d} />
           <Card

@@ -14,6 +14,7 @@ import { pick } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { useCategories, useSession, useUnits } from '../shell/session';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { ActionDialog } from './ActionDialog';
 import { caseActionLabel } from './action-label';
 import { actionNotice } from './action-notice';
@@ -88,6 +89,7 @@ export function CaseDetail({ id }: { id: string }) {
             onFollowUpDone={(followUpId) => setAction({ name: 'follow_up_done', targetId: followUpId })}
           />
           <CorrectiveActionsSection c={c} f={f} />
+          <AttachmentsPanel owner={{ type: 'case', id: c.id }} />
         </div>
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />

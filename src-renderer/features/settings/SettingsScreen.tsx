@@ -17,6 +17,7 @@ import { useSession } from '../shell/session';
 import { DeclineReasonSettings } from './DeclineReasonSettings';
 import { FollowUpSettings } from './FollowUpSettings';
 import { ProductFlagSettings } from './ProductFlagSettings';
+import { AttachmentSettings } from './AttachmentSettings';
 import { PrinterSelect } from './PrinterSelect';
 import { SyncKeyForm } from './SyncKeyForm';
 import { UpdateCard } from './UpdateCard';
@@ -45,6 +46,8 @@ type Editable = Pick<
   | 'receiptSerialStart'
   | 'productFlagMinCases'
   | 'productFlagDays'
+  | 'attachmentMaxMb'
+  | 'attachmentKeepOriginals'
 >;
 
 /** The maximum amount as typed in yuan: fen, or the field's message. */
@@ -83,6 +86,8 @@ export function SettingsScreen() {
     receiptSerialStart: settings.receiptSerialStart,
     productFlagMinCases: settings.productFlagMinCases,
     productFlagDays: settings.productFlagDays,
+    attachmentMaxMb: settings.attachmentMaxMb,
+    attachmentKeepOriginals: settings.attachmentKeepOriginals,
   }));
   const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
@@ -241,6 +246,11 @@ export function SettingsScreen() {
           />
           <ProductFlagSettings
             value={{ productFlagMinCases: v.productFlagMinCases, productFlagDays: v.productFlagDays }}
+            onChange={(x) => setV((p) => ({ ...p, ...x }))}
+            issues={issues}
+          />
+          <AttachmentSettings
+            value={{ attachmentMaxMb: v.attachmentMaxMb, attachmentKeepOriginals: v.attachmentKeepOriginals }}
             onChange={(x) => setV((p) => ({ ...p, ...x }))}
             issues={issues}
           />

@@ -16,6 +16,7 @@ import { CrossBranchRefundAlert } from './CrossBranchRefundAlert';
 import { SlipFields } from './SlipFields';
 import { SlipStatusTag } from './SlipStatusTag';
 import { VoidDialog } from './VoidDialog';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 export function SlipView({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -111,6 +112,9 @@ export function SlipView({ id }: { id: string }) {
           {lines(s.issuedLines)}
         </>
       )}
+      <div style={{ marginTop: 16 }}>
+        <AttachmentsPanel owner={{ type: 'slip', id: s.id }} />
+      </div>
       <Space style={{ marginTop: 16 }}>
         <Button type="primary" onClick={() => navigate(`/print/slip/${s.id}`)}>
           {t('slip.print')}

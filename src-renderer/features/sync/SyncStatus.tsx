@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isUnencryptedRemote } from '../../../src-main/shared/head-office-address';
 import { UNENCRYPTED_WORDS } from '../../../src-main/shared/i18n/vocabulary-connection';
+import { attachmentsWaitingWords } from '../../../src-main/shared/i18n/vocabulary-attachment-sync';
 import type { SyncStatusView } from '../../../src-main/shared/ipc/contract';
 import {
   ASK_MANAGER,
@@ -39,6 +40,9 @@ export function SyncStatus() {
   else parts.push(t(`sync.state.${s.state}`));
   if (s) {
     parts.push(t('sync.waiting', { n: s.waiting }));
+    // Attachment files go after the records, by their own channel: said apart so a big recording explains itself.
+    const files = attachmentsWaitingWords(s.attachmentsWaiting);
+    if (files) parts.push(pick(files));
     parts.push(s.lastSuccessAt ? t('sync.lastSuccess', { at: time(s.lastSuccessAt) }) : t('sync.never'));
     // Behind head office: its own words below say it (the error would say the same).
     if (s.lastError && !s.recovery) parts.push(t('sync.lastError', { error: pick(s.lastError) }));
