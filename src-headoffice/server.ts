@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { refuse } from '../src-main/shared/errors';
 import { readSignature } from '../src-main/sync/batch-sign';
 import { BatchesQuery, InstructionsQuery, RecoveryQuery } from '../src-main/sync/protocol';
+import { attachmentDownloadRoutes } from './attachment-download';
+import { attachmentRootOf } from './attachment-root';
 import { authenticate } from './auth';
 import { branchHolding, recoveryPage } from './branch-holding';
 import { consoleRoutes } from './console/routes';
@@ -79,6 +81,11 @@ export interface ServerOptions {
   releasesDir?: string;
   /** Serve HTTPS (HTTP/1.1) with this certificate chain and private key (PEM). */
   tls?: { cert: Buffer; key: Buffer };
+  /**
+   * Attachment bytes (attachment-root.ts): this folder, else HQ_ATTACHMENTS_DIR, else beside a SQLite store;
+   * a PostgreSQL head office without one answers the attachment routes 503 (serve refuses to start).
+   */
+  attachmentsDir?: string;
   /** Behind a TLS-terminating proxy: X-Forwarded-Proto/-For/-Host tell the request's scheme, address and host. */
   trustProxy?: boolean;
 }
@@ -229,6 +236,14 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     { ...branchRoute, preValidation: signed, schema: { querystring: RecoveryQuery } },
     async (req) => recoveryPage(o.db, signedBranch(req), req.query.after, req.query.limit),
   );
+
+  attachmentDownloadRoutes(app, {
+    db: o.db,
+    root: attachmentRootOf(o.db, o.attachmentsDir),
+    routeOptions: branchRoute,
+    signed,
+    signedBranch,
+  });
 
   // Repeat complainants and double refunds at other branches, for the signed branch (cross-branch-flags.ts).
   const chainFacts = new ChainFactsCache(o.db, o.crossBranchRefreshMs ?? 60_000);

@@ -3,6 +3,7 @@
 // compare head office against.
 import type { FastifyInstance } from 'fastify';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../../src-main/db/connection';
 import { RECORD_TYPES } from '../../src-main/shared/sync-format';
 import { HttpTransport } from '../../src-main/sync/http-transport';
@@ -38,6 +39,8 @@ export async function startHq(
     masterKey?: Buffer;
     /** How often the cross-branch flags may be recomputed (server default 60 s). */
     crossBranchRefreshMs?: number;
+    /** Head office's attachment folder (default: hq-attachments in the test directory, on both stores). */
+    attachmentsDir?: string;
   } = {},
 ): Promise<Hq> {
   const dir = opts.dir ?? tempDir('hq-');
@@ -52,6 +55,7 @@ export async function startHq(
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.afterCommit ? { afterCommit: opts.afterCommit } : {}),
     ...(opts.maxSchema ? { maxSchema: opts.maxSchema } : {}),
+    attachmentsDir: opts.attachmentsDir ?? join(dir, 'hq-attachments'),
     ...(opts.crossBranchRefreshMs !== undefined ? { crossBranchRefreshMs: opts.crossBranchRefreshMs } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
