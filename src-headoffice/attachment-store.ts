@@ -3,6 +3,9 @@
 // a blob enters the store only whole and only when its bytes hash to its name (a mismatch discards the
 // partial file and is refused); a chunk at an offset already received is a no-op, so a killed upload
 // resumes from `received` and a duplicate upload changes nothing; blobs are never changed or deleted.
+// A USB batch's parts arrive in any order, so `receiveAnyOrder` keeps a chunk ahead of the gap as a
+// piece file (partial/<sha>.pieces/<offset>, fsynced) and appends it once the bytes before it arrived;
+// the whole blob is still hash-checked before it is kept, and a piece already held is a no-op.
 import { createHash, randomUUID } from 'node:crypto';
 import {
   closeSync,
@@ -11,6 +14,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -48,6 +52,11 @@ export interface AttachmentStore {
   status(sha256: string): ChunkAnswer;
   /** Appends `bytes` at `offset` of a blob of `total` bytes; checks the hash when the last byte arrives. */
   receive(sha256: string, offset: number, total: number, bytes: Uint8Array): Promise<ChunkAnswer>;
+  /**
+   * Like `receive`, but a chunk beyond the bytes held so far is kept (as a piece) instead of refused, and
+   * appended once the gap before it is filled (USB parts imported in any order).
+   */
+  receiveAnyOrder(sha256: string, offset: number, total: number, bytes: Uint8Array): Promise<ChunkAnswer>;
   /** The whole blob (checked against its name). */
   read(sha256: string): Buffer;
   /** A stream of the whole blob, for serving large files without holding them in memory. */
@@ -58,6 +67,17 @@ function fsyncDir(dir: string): void {
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');
   try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeWhole(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'w');
+  try {
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -102,6 +122,53 @@ export function openAttachmentStore(root: string): AttachmentStore {
     const p = partial(sha);
     return { received: existsSync(p) ? statSync(p).size : 0, complete: false };
   };
+  const piecesDir = (sha: string) => join(root, 'partial', `${sha}.pieces`);
+  const pieces = (sha: string): { offset: number }[] => {
+    const dir = piecesDir(sha);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => /^\d+$/.test(f))
+      .map((f) => ({ offset: Number(f) }))
+      .sort((a, b) => a.offset - b.offset);
+  };
+  const checkSize = (now: ChunkAnswer, offset: number, total: number, bytes: Uint8Array) => {
+    if (!Number.isSafeInteger(total) || total <= 0 || !Number.isSafeInteger(offset) || offset < 0)
+      throw new BlobRefused('SIZE', now.received);
+    if (offset + bytes.length > total) throw new BlobRefused('SIZE', now.received);
+  };
+  /** Appends the part of `bytes` (at `offset` ≤ `held`) beyond the `held` bytes to the partial file, fsynced; answers its size. */
+  const appendAt = (sha: string, held: number, offset: number, bytes: Uint8Array): number => {
+    const p = partial(sha);
+    mkdirSync(dirname(p), { recursive: true });
+    const fd = openSync(p, 'a');
+    try {
+      let off = held - offset;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    return statSync(p).size;
+  };
+  /** Once every byte is held: the whole file's hash checked, then renamed into place (or discarded with its pieces). */
+  const finish = async (sha: string, total: number, received: number): Promise<ChunkAnswer> => {
+    if (received < total) return { received, complete: false };
+    const p = partial(sha);
+    if (received > total || (await hashFile(p)) !== sha) {
+      rmSync(p, { force: true });
+      rmSync(piecesDir(sha), { recursive: true, force: true });
+      throw new BlobRefused('HASH_MISMATCH', 0);
+    }
+    const w = whole(sha);
+    mkdirSync(dirname(w), { recursive: true });
+    // Renamed through a unique name so a crash never leaves a half-named file at `w`.
+    const staged = join(dirname(w), `.${sha}.${randomUUID()}.tmp`);
+    renameSync(p, staged);
+    renameSync(staged, w);
+    fsyncDir(dirname(w));
+    rmSync(piecesDir(sha), { recursive: true, force: true });
+    return { received: total, complete: true };
+  };
   return {
     root,
     has: (sha) => existsSync(whole(sha)),
@@ -111,36 +178,37 @@ export function openAttachmentStore(root: string): AttachmentStore {
       serial(sha, async () => {
         const now = statusOf(sha);
         if (now.complete) return now;
-        if (!Number.isSafeInteger(total) || total <= 0 || offset + bytes.length > total)
-          throw new BlobRefused('SIZE', now.received);
+        checkSize(now, offset, total, bytes);
         // A chunk already held (a retry after a lost answer) is a no-op; a gap is refused with where to resume.
         if (offset + bytes.length <= now.received) return now;
         if (offset > now.received) throw new BlobRefused('OFFSET', now.received);
-        const p = partial(sha);
-        mkdirSync(dirname(p), { recursive: true });
-        const fd = openSync(p, 'a');
-        try {
-          const skip = now.received - offset;
-          let off = skip;
-          while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
+        return finish(sha, total, appendAt(sha, now.received, offset, bytes));
+      }),
+    receiveAnyOrder: (sha, offset, total, bytes) =>
+      serial(sha, async () => {
+        const now = statusOf(sha);
+        if (now.complete) return now;
+        checkSize(now, offset, total, bytes);
+        if (offset + bytes.length <= now.received) return now;
+        let received = now.received;
+        if (offset > received) {
+          // Ahead of the gap: kept whole under its offset (written to a temp name, fsynced, renamed).
+          const dir = piecesDir(sha);
+          mkdirSync(dir, { recursive: true });
+          const tmp = join(dir, `.${offset}.${randomUUID()}.tmp`);
+          writeWhole(tmp, bytes);
+          renameSync(tmp, join(dir, String(offset)));
+          fsyncDir(dir);
+        } else received = appendAt(sha, received, offset, bytes);
+        // Pieces that now touch the held bytes are appended in offset order; those wholly held are dropped.
+        for (const p of pieces(sha)) {
+          if (p.offset > received) break;
+          const path = join(piecesDir(sha), String(p.offset));
+          const piece = readFileSync(path);
+          if (p.offset + piece.length > received) received = appendAt(sha, received, p.offset, piece);
+          rmSync(path, { force: true });
         }
-        const received = statSync(p).size;
-        if (received < total) return { received, complete: false };
-        if ((await hashFile(p)) !== sha) {
-          rmSync(p, { force: true });
-          throw new BlobRefused('HASH_MISMATCH', 0);
-        }
-        const w = whole(sha);
-        mkdirSync(dirname(w), { recursive: true });
-        // Renamed through a unique name so a crash never leaves a half-named file at `w`.
-        const staged = join(dirname(w), `.${sha}.${randomUUID()}.tmp`);
-        renameSync(p, staged);
-        renameSync(staged, w);
-        fsyncDir(dirname(w));
-        return { received: total, complete: true };
+        return finish(sha, total, received);
       }),
     read: (sha) => {
       const bytes = readFileSync(whole(sha));

@@ -5,9 +5,13 @@
 // BRANCH_DESK_HQ_MASTER_KEY; --insecure-keys for local demos). Messages in Chinese and English.
 // The store: --db FILE|URL, else HQ_DATABASE_URL.
 import { Command, InvalidArgumentError } from 'commander';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { attachmentRootOf, ATTACHMENTS_DIR_REQUIRED } from './attachment-root';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { isContainer, PART_MAGIC } from '../src-main/sync/batch-container';
+import type { PushAnswer } from '../src-main/sync/protocol';
 import { copyHeldAttachment } from './attachment-get';
+import { ATTACHMENTS_DIR_REQUIRED, attachmentRootOf } from './attachment-root';
+import { openAttachmentStore } from './attachment-store';
+import { importUsbPart } from './usb-import';
 import { isAppError, refuse } from '../src-main/shared/errors';
 import { masterKeyFrom, protectBranchKeys } from './branch-key-vault';
 import { addBranch } from './branches';
@@ -197,20 +201,58 @@ withKeyOptions(branch.command('add <code>'))
   );
 
 withKeyOptions(program.command('import <file>'))
-  .description('导入批次文件(重复导入不会改变数据)Import a batch file (importing it again changes nothing)')
-  .action((file: string, o: KeyOptions) =>
+  .description(
+    '导入批次文件或 U 盘分卷(任意顺序;重复导入不会改变数据)Import a batch file or a USB part (any order; importing it again changes nothing)',
+  )
+  .option(
+    '--attachments-dir <dir>',
+    '附件目录(或 HQ_ATTACHMENTS_DIR;SQLite 默认在数据库旁)attachments folder (or HQ_ATTACHMENTS_DIR; SQLite: beside the store)',
+  )
+  .action((file: string, o: KeyOptions & { attachmentsDir?: string }) =>
     withStore(async (store) => {
       await useMasterKey(store, masterKeyOf(o));
-      const r = await importBatchFileText(store, readFileSync(file, 'utf8'), Date.now());
-      const sum = (k: 'imported' | 'unchanged') => r.answers.reduce((n, a) => n + a[k], 0);
-      const q = r.answers.flatMap((a) => a.quarantined);
+      const sum = (answers: PushAnswer[], k: 'imported' | 'unchanged') => answers.reduce((n, a) => n + a[k], 0);
+      const report = (branch: string, answers: PushAnswer[]) => {
+        const q = answers.flatMap((a) => a.quarantined);
+        say(
+          `门店 Branch ${branch}: 批次 batches ${answers.length}, 导入 imported ${sum(answers, 'imported')}, 未变 unchanged ${sum(answers, 'unchanged')}, 隔离 quarantined ${q.length}`,
+        );
+        say(`已确认至序号 Acknowledged up to sequence ${Math.max(0, ...answers.map((a) => a.ackedSeq))}`);
+        for (const x of q) say(`  隔离 quarantined seq ${x.seq}: ${x.reason}`);
+      };
+      if (!isContainerFile(file)) {
+        const r = await importBatchFileText(store, readFileSync(file, 'utf8'), Date.now());
+        return report(r.branch, r.answers);
+      }
+      const root = attachmentRootOf(store, o.attachmentsDir);
+      if (root === null)
+        throw refuse('VALIDATION', ATTACHMENTS_DIR_REQUIRED.zh, ATTACHMENTS_DIR_REQUIRED.en, [
+          { field: 'attachmentsDir', message: { zh: '缺少', en: 'is missing' } },
+        ]);
+      const r = await importUsbPart(store, openAttachmentStore(root), file, Date.now());
+      say(`分卷 Part ${r.part}/${r.parts} (${r.exportId.slice(0, 8)})`);
+      report(r.branch, r.answers);
+      if (r.waitingForEarlierPart)
+        say(
+          '部分记录须先导入前面的分卷,之后再导入本卷 Some records need an earlier part first; import this part again after it',
+        );
       say(
-        `门店 Branch ${r.branch}: 批次 batches ${r.answers.length}, 导入 imported ${sum('imported')}, 未变 unchanged ${sum('unchanged')}, 隔离 quarantined ${q.length}`,
+        `附件分块 Attachment chunks ${r.chunks}: 完整 complete ${r.completed.length}, 待其他分卷 waiting for other parts ${r.incomplete.length}`,
       );
-      say(`已确认至序号 Acknowledged up to sequence ${Math.max(0, ...r.answers.map((a) => a.ackedSeq))}`);
-      for (const x of q) say(`  隔离 quarantined seq ${x.seq}: ${x.reason}`);
     }),
   );
+
+/** A USB container part starts with its magic; anything else is read as the JSON batch file. */
+function isContainerFile(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(PART_MAGIC.length);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return isContainer(head.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 program
   .command('release')

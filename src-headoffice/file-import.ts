@@ -5,9 +5,44 @@ import { syncRefuse } from '../src-main/sync/batch-errors';
 import { decodeBatchFile, FILE_SIGN_PATH } from '../src-main/sync/batch-file';
 import { verifySignature } from '../src-main/sync/batch-sign';
 import { branchKey } from './branches';
-import type { PushAnswer } from '../src-main/sync/protocol';
+import type { FileBatch, PushAnswer } from '../src-main/sync/protocol';
 import { importBatch } from './importer';
 import type { HqStore } from './store';
+
+/** The key of a branch a file names; an unknown branch is refused. */
+export async function fileBranchKey(db: HqStore, branch: string): Promise<string> {
+  const key = await branchKey(db, branch);
+  if (key === null)
+    throw syncRefuse(
+      'UNKNOWN_BRANCH',
+      `总部没有登记门店 ${branch.slice(0, 20)}`,
+      `Branch ${branch.slice(0, 20)} is not registered at head office`,
+    );
+  return key;
+}
+
+/** Imports a file's signed batches, in order, each under its signature (a batch file's or a USB part's). */
+export async function importFileBatches(
+  db: HqStore,
+  branch: string,
+  batches: FileBatch[],
+  now: number,
+): Promise<PushAnswer[]> {
+  const answers: PushAnswer[] = [];
+  for (const b of batches) {
+    if (b.branch !== branch)
+      throw syncRefuse(
+        'FOREIGN_BRANCH',
+        '批次文件里混有其他门店的批次',
+        'The batch file holds a batch of another branch',
+      );
+    const key = await fileBranchKey(db, b.branch);
+    const body = Buffer.from(b.body, 'base64');
+    verifySignature(key, b, { method: 'POST', path: FILE_SIGN_PATH, body });
+    answers.push(await importBatch(db, body, { branch: b.branch, source: 'file', now }));
+  }
+  return answers;
+}
 
 export async function importBatchFileText(
   db: HqStore,
@@ -15,24 +50,5 @@ export async function importBatchFileText(
   now: number,
 ): Promise<{ branch: string; answers: PushAnswer[] }> {
   const file = decodeBatchFile(text);
-  const answers: PushAnswer[] = [];
-  for (const b of file.batches) {
-    if (b.branch !== file.branch)
-      throw syncRefuse(
-        'FOREIGN_BRANCH',
-        '批次文件里混有其他门店的批次',
-        'The batch file holds a batch of another branch',
-      );
-    const key = await branchKey(db, b.branch);
-    if (key === null)
-      throw syncRefuse(
-        'UNKNOWN_BRANCH',
-        `总部没有登记门店 ${b.branch.slice(0, 20)}`,
-        `Branch ${b.branch.slice(0, 20)} is not registered at head office`,
-      );
-    const body = Buffer.from(b.body, 'base64');
-    verifySignature(key, b, { method: 'POST', path: FILE_SIGN_PATH, body });
-    answers.push(await importBatch(db, body, { branch: b.branch, source: 'file', now }));
-  }
-  return { branch: file.branch, answers };
+  return { branch: file.branch, answers: await importFileBatches(db, file.branch, file.batches, now) };
 }

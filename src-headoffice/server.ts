@@ -12,9 +12,10 @@ import { z } from 'zod';
 import { refuse } from '../src-main/shared/errors';
 import { readSignature } from '../src-main/sync/batch-sign';
 import { BatchesQuery, InstructionsQuery, RecoveryQuery } from '../src-main/sync/protocol';
+import { attachmentDownloadRoutes } from './attachment-download';
+import { attachmentRootOf } from './attachment-root';
 import { authenticate } from './auth';
 import { attachmentRoutes } from './attachment-routes';
-import { attachmentRootOf } from './attachment-root';
 import { openAttachmentStore } from './attachment-store';
 import { branchHolding, recoveryPage } from './branch-holding';
 import { consoleRoutes } from './console/routes';
@@ -239,6 +240,14 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     { ...branchRoute, preValidation: signed, schema: { querystring: RecoveryQuery } },
     async (req) => recoveryPage(o.db, signedBranch(req), req.query.after, req.query.limit),
   );
+
+  attachmentDownloadRoutes(app, {
+    db: o.db,
+    root: attachmentRootOf(o.db, o.attachmentsDir),
+    routeOptions: branchRoute,
+    signed,
+    signedBranch,
+  });
 
   // Repeat complainants and double refunds at other branches, for the signed branch (cross-branch-flags.ts).
   const chainFacts = new ChainFactsCache(o.db, o.crossBranchRefreshMs ?? 60_000);

@@ -143,7 +143,12 @@ program
     v.trim().toUpperCase(),
   )
   .option('--key <key>', '同步密钥(或 BRANCH_DESK_KEY)sync key (or BRANCH_DESK_KEY)')
-  .action((o: { db: string; out: string; branch?: string; key?: string }) =>
+  .option(
+    '--max-mb <n>',
+    '每个分卷的最大 MB(超过则分成多个文件,附件可跨卷)largest part in MB (split above it; an attachment may span parts)',
+    positiveInt(1_000_000),
+  )
+  .action((o: { db: string; out: string; branch?: string; key?: string; maxMb?: number }) =>
     run(o.db, () => exportBatchFile(o, stdio)),
   );
 

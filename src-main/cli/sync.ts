@@ -116,6 +116,15 @@ export async function syncCommand(
         const r = await recoverFromHeadOffice({ ctx, branch: c.branch, transport });
         out.line(`从总部恢复:${r.pages} 页,${r.records} 条记录,合并 ${r.merged} 条`);
         out.line(`Restored from head office: ${r.pages} pages, ${r.records} records, ${r.merged} merged`);
+        const b = r.blobs;
+        if (b.fetched + b.present + b.missingAtHeadOffice.length + b.mismatched.length > 0) {
+          out.line(
+            `附件:取回 ${b.fetched} 个(${b.bytes} 字节),已在本机 ${b.present} 个,总部没有 ${b.missingAtHeadOffice.length} 个,校验不符 ${b.mismatched.length} 个`,
+          );
+          out.line(
+            `Attachments: ${b.fetched} fetched (${b.bytes} bytes), ${b.present} already here, ${b.missingAtHeadOffice.length} not held by head office, ${b.mismatched.length} did not match their hash`,
+          );
+        }
       }
       const r = await syncOnce({ ctx, branch: c.branch, transport });
       if (r.instructionsApplied > 0)

@@ -41,11 +41,11 @@ export function checkBranchAndKey(
   return { branch, key };
 }
 
-/** Builds the file content; `writeBatchFile` puts it on disk atomically. */
-export function exportBatches(
+/** The unsent outbox as signed file batches (one file's content, or a USB container's records). */
+export function buildFileBatches(
   db: Db,
   opts: { branch: string; key: string; now: number; caps?: BatchCaps },
-): { text: string; result: ExportResult } {
+): { batches: FileBatch[]; records: number; firstSeq: number | null; lastSeq: number | null } {
   // A store behind head office sends nothing, by file either, until it has recovered (README.md here).
   const recovery = recoveryOf(db);
   if (recovery) throw behindError(recovery);
@@ -74,16 +74,19 @@ export function exportBatches(
     records += b.count;
     after = b.lastSeq;
   }
+  return { batches, records, firstSeq, lastSeq: batches.length ? after : null };
+}
+
+/** Builds the file content; `writeBatchFile` puts it on disk atomically. */
+export function exportBatches(
+  db: Db,
+  opts: { branch: string; key: string; now: number; caps?: BatchCaps },
+): { text: string; result: ExportResult } {
+  const { batches, records, firstSeq, lastSeq } = buildFileBatches(db, opts);
   const text = encodeBatchFile({ branch: opts.branch, createdAt: opts.now, batches });
   return {
     text,
-    result: {
-      batches: batches.length,
-      records,
-      firstSeq,
-      lastSeq: batches.length ? after : null,
-      bytes: Buffer.byteLength(text),
-    },
+    result: { batches: batches.length, records, firstSeq, lastSeq, bytes: Buffer.byteLength(text) },
   };
 }
 

@@ -132,6 +132,56 @@ export class HttpTransport implements Transport {
     return this.request(ChunkStatus, 'PUT', `${attachmentPath(sha256)}?offset=${offset}&total=${total}`, chunk);
   }
 
+  /** An attachment blob's bytes from head office (recovery); null on 404. The caller checks the hash. */
+  async attachmentGet(sha256: string): Promise<Buffer | null> {
+    const path = `/v1/attachments/${sha256}`;
+    const send = async (skewRetry: boolean): Promise<Buffer | null> => {
+      const headers = signRequest(this.o.key, {
+        method: 'GET',
+        path,
+        branch: this.o.branch,
+        body: '',
+        now: this.now(),
+      });
+      if (isUnencryptedRemote(this.o.url) && !this.o.allowUnencrypted)
+        throw new TransportError(426, UNENCRYPTED_WORDS.sendRefused);
+      let res: Response;
+      try {
+        const init = {
+          method: 'GET',
+          headers: { ...headers },
+          signal: AbortSignal.timeout(this.o.timeoutMs ?? 120_000),
+        };
+        res = await (this.o.fetch ?? fetch)(new URL(path, this.o.url), init);
+        if (res.ok) return Buffer.from(await res.arrayBuffer());
+      } catch (e) {
+        throw networkError(e);
+      }
+      if (res.status === 404) {
+        // Read to the end: an unread body keeps the connection busy, and head office's close waits on it.
+        await res.arrayBuffer().catch(() => null);
+        return null;
+      }
+      const json: unknown = await res.json().catch(() => null);
+      const parsed = ErrorBody.safeParse(json);
+      const err = parsed.success ? parsed.data : null;
+      if (res.status === 401 && err?.code === 'CLOCK_SKEW' && err.serverTime !== undefined && skewRetry) {
+        this.clockOffset += err.serverTime - this.now();
+        return send(false);
+      }
+      throw new TransportError(
+        res.status,
+        err?.message ?? { zh: `总部回应 HTTP ${res.status}`, en: `Head office answered HTTP ${res.status}` },
+        {
+          why: err && isSyncRefusal(err.code) ? err.code : null,
+          retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), Date.now()),
+          detail: err ?? {},
+        },
+      );
+    };
+    return send(true);
+  }
+
   async recoveryPage(after: number, limit: number): Promise<RecoveryPage> {
     return this.request(RecoveryPage, 'GET', `/v1/recovery?after=${after}&limit=${limit}`, null);
   }

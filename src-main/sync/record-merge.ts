@@ -12,6 +12,7 @@ import { phoneLast4 } from '../shared/phone';
 import type { HeldRecord } from './protocol';
 import { stepAside } from './renumber';
 import { auditIdHeld } from '../services/audit-read';
+import { applyAttachmentRecord } from './attachment-apply';
 
 type Snapshot = Record<string, unknown>;
 interface Column {
@@ -172,6 +173,7 @@ export function mergeHeldRecord(ctx: ServiceContext, r: HeldRecord): MergeOutcom
     if (!before) insertIgnore(ctx.db, 'audit_log', { ...s, id: r.id }, ['seq']);
     return { merged: !before, number };
   }
+  if (r.type === 'attachment') return { merged: applyAttachmentRecord(ctx, r.id, r.version, s), number };
   const t = TABLES[r.type];
   if (!t) return { merged: false, number };
   const local = localVersion(ctx.db, t.table, t.key, r.id);

@@ -1,11 +1,12 @@
 // Recovery from head office (src-main/sync/README.md): every record head office holds of this
 // branch, page by page, each page merged with its cursor in one transaction so a killed
 // recovery resumes where it stopped; then the counters continue after head office's numbers,
-// a new epoch starts and pushing resumes.
+// a new epoch starts and pushing resumes. Between the two, attachment bytes come back (recovery-blobs.ts).
 import type { ServiceContext } from '../services/context';
 import { refuse } from '../shared/errors';
 import type { BranchHolding } from './protocol';
 import { raiseCounter, mergeHeldRecord } from './record-merge';
+import { type BlobRecovery, recoverBlobs } from './recovery-blobs';
 import { addMissingUsers } from './missing-references';
 import { renumberSteppedAside } from './renumber';
 import { clearRecovery, recoveryOf, setRecovery, startNewEpoch } from './recovery-state';
@@ -18,6 +19,8 @@ export interface RecoveryResult {
   records: number;
   merged: number;
   epoch: string;
+  /** The attachment bytes fetched back (recovery-blobs.ts). */
+  blobs: BlobRecovery;
 }
 
 export interface RecoveryOptions {
@@ -27,6 +30,8 @@ export interface RecoveryOptions {
   pageSize?: number;
   /** After each committed page (tests stop here to stand for a kill). */
   afterPage?: (page: number, cursor: number) => void;
+  /** After each attachment blob (tests throw here to stand for a kill). */
+  afterBlob?: (done: number, of: number) => void;
 }
 
 /**
@@ -69,6 +74,9 @@ export async function recoverFromHeadOffice(o: RecoveryOptions): Promise<Recover
     o.afterPage?.(result.pages, cursor);
     if (page.done) break;
   }
+  // The bytes before the recovery is declared done: a recovery killed here resumes (its last page
+  // again, then only the blobs still missing).
+  const blobs = await recoverBlobs(ctx, transport, o.afterBlob);
   const held = holding;
   const epoch = ctx.db.transaction(() => {
     for (const n of held.numbers) raiseCounter(ctx.db, o.branch, n.kind, n.period, n.last);
@@ -81,5 +89,5 @@ export async function recoverFromHeadOffice(o: RecoveryOptions): Promise<Recover
     clearRecovery(ctx.db);
     return fresh;
   })();
-  return { ...result, epoch };
+  return { ...result, epoch, blobs };
 }

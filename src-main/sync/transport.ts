@@ -16,6 +16,8 @@ export interface Transport {
   holding?(): Promise<BranchHolding | null>;
   /** One page of head office's records of this branch after `after` (recovery). */
   recoveryPage?(after: number, limit: number): Promise<RecoveryPage>;
+  /** The bytes head office holds of an attachment blob (GET /v1/attachments/{sha256}); null when it holds none. */
+  attachmentGet?(sha256: string): Promise<Buffer | null>;
   /** Repeat complainants and double refunds at other branches; null from a head office that predates them (404). */
   crossBranch?(): Promise<CrossBranchFlags | null>;
   /** How much of an attachment blob head office holds (GET /v1/attachments/{sha256}/status). */

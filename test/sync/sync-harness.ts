@@ -68,7 +68,11 @@ export async function startHq(
     clock,
     addBranch: (code) => addBranch(db, code, Date.now()),
     async close() {
-      await app.close();
+      // The test's client (undici) keeps sockets alive between tests: dropped here, so a close never
+      // waits out the keep-alive timeout (72 s) on a socket it still counts as busy.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
       await db.close();
       // A directory passed in belongs to the caller (and so does its store).
       if (!opts.dir) {
