@@ -7,6 +7,10 @@ import { refuse } from '../shared/errors';
 import { isUnencryptedRemote } from '../shared/head-office-address';
 import { attachmentsWaiting } from './attachment-upload';
 import { exportBatches, type ExportResult, writeBatchFile } from './export-batch';
+import { exportUsbParts } from './usb-export';
+
+/** A USB part's size from the screen's export: 650 MB, under FAT32's 4 GB file limit and easy to copy. */
+export const USB_PART_MAX_BYTES = 650 * 1024 * 1024;
 import { HttpTransport } from './http-transport';
 import { archiveOutbox } from './outbox-archive';
 import { archiveAudit } from '../services/audit-archive';
@@ -143,9 +147,25 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
           '此环境不能选择保存位置,请用命令行 export-batch',
           'Choosing a file is not available here; use the export-batch command',
         );
+      const stamp = new Date(ctx.now()).toISOString().slice(0, 10);
+      // Attachment bytes head office has not confirmed go on the stick too, in the signed container's parts
+      // (usb-export.ts): at most USB_PART_MAX_BYTES each, named NAME-1of3.bdx beside the chosen name.
+      if (attachmentsWaiting(ctx.db).count > 0) {
+        const path = await o.choosePath(`同步批次-${c.branch}-${stamp}.bdx`);
+        const base = { branch: c.branch, key: c.key, now: ctx.now(), blobRoot: ctx.blobRoot };
+        if (!path) return { records: 0, batches: 0, firstSeq: null, lastSeq: null, bytes: 0, path: null };
+        const r = exportUsbParts(ctx.db, { ...base, out: path, maxBytes: USB_PART_MAX_BYTES });
+        return {
+          records: r.records,
+          batches: r.batches,
+          firstSeq: r.firstSeq,
+          lastSeq: r.lastSeq,
+          bytes: r.bytes,
+          path: r.paths[0] ?? null,
+        };
+      }
       const { text, result } = exportBatches(ctx.db, { branch: c.branch, key: c.key, now: ctx.now() });
       if (result.records === 0) return { ...result, path: null };
-      const stamp = new Date(ctx.now()).toISOString().slice(0, 10);
       const path = await o.choosePath(`同步批次-${c.branch}-${stamp}.json`);
       if (path) writeBatchFile(path, text);
       return { ...result, path };

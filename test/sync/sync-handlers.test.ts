@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
 import type { AppContext } from '../../src-main/handlers/types';
+import { openPart } from '../../src-main/sync/batch-container';
 import { decodeBatchFile } from '../../src-main/sync/batch-file';
 import { createSyncService, type SyncConfig } from '../../src-main/sync/sync-service';
+import { attachRows } from '../helpers/attachment-rows';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { branchFold, foldEntries, type Hq, hqFold, startHq } from './sync-harness';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
@@ -77,6 +79,34 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
       expect(asked[0]).toMatch(/^同步批次-SH01-\d{4}-\d{2}-\d{2}\.json$/);
       expect(existsSync(target)).toBe(true);
       expect(decodeBatchFile(readFileSync(target, 'utf8')).branch).toBe('SH01');
+    });
+
+    it('carries attachment bytes head office has not confirmed in the signed USB container', async () => {
+      const c = phoneCase(s);
+      const a = attachRows(s, c.id, { size: 40_000 });
+      const target = join(s.dir, 'usb', 'batch.bdx');
+      const asked: string[] = [];
+      const ctx: AppContext = {
+        ...s.ctx,
+        sync: createSyncService(s.ctx, {
+          config: () => config,
+          timers: noTimers,
+          choosePath: async (name) => (asked.push(name), target),
+        }),
+      };
+      const r = await dispatch(ctx, { user: s.users.secretary }, 'sync.exportBatch', {});
+      expect(asked[0]).toMatch(/^同步批次-SH01-\d{4}-\d{2}-\d{2}\.bdx$/);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      expect(r.value.batches).toBe(1);
+      const part = openPart(r.value.path ?? '');
+      try {
+        expect(part.body.branch).toBe('SH01');
+        const chunk = part.body.chunks.find((x) => x.sha256 === a.snapshot.sha256);
+        if (!chunk) throw new Error('the attachment is not in the part');
+        expect(part.readChunk(chunk).equals(a.file)).toBe(true);
+      } finally {
+        part.close();
+      }
     });
   });
 });
