@@ -1,14 +1,34 @@
 // Online backup (SQLite backup API, safe while the app writes) followed by a full
-// integrity_check of the copy, so a backup is never trusted unchecked.
+// integrity_check of the copy, so a backup is never trusted unchecked; the attachment blobs beside the
+// store are copied alongside, incrementally (they are immutable and named by their hash).
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { blobPath, blobRootOf, listBlobs } from './blob-store';
 import type { Db } from './connection';
 
 export interface BackupReport {
   path: string;
   integrity: string;
   bytes: number;
+  /** Attachment blobs copied into the backup folder's <store>-attachments/ this time (those already there are kept). */
+  blobsCopied: number;
+}
+
+/** Copies the store's blobs missing from `toDir`'s blob folder (same layout); answers how many. */
+function backupBlobs(storeFile: string, toDir: string): number {
+  const root = blobRootOf(storeFile);
+  if (!root || !existsSync(root)) return 0;
+  const target = join(toDir, basename(root));
+  let copied = 0;
+  for (const b of listBlobs(root)) {
+    const to = blobPath(target, b.sha256);
+    if (existsSync(to)) continue;
+    mkdirSync(join(to, '..'), { recursive: true });
+    copyFileSync(blobPath(root, b.sha256), to);
+    copied += 1;
+  }
+  return copied;
 }
 
 export async function onlineBackup(db: Db, toDir: string, now = Date.now()): Promise<BackupReport> {
@@ -21,7 +41,7 @@ export async function onlineBackup(db: Db, toDir: string, now = Date.now()): Pro
     const integrity = String(copy.pragma('integrity_check', { simple: true }));
     const pages = copy.pragma('page_count', { simple: true }) as number;
     const size = copy.pragma('page_size', { simple: true }) as number;
-    return { path, integrity, bytes: pages * size };
+    return { path, integrity, bytes: pages * size, blobsCopied: backupBlobs(db.name, toDir) };
   } finally {
     copy.close();
   }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { onlineBackup, integrityCheck } from '../../src-main/db/backup';
+import { blobPath, writeBlob } from '../../src-main/db/blob-store';
 import { openDatabase } from '../../src-main/db/connection';
 import { loadMigrations } from '../../src-main/db/migrations';
 import { AppError } from '../../src-main/shared/errors';
@@ -131,5 +132,17 @@ describe('opening the store', () => {
     expect(copy.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
     copy.close();
     expect(integrityCheck(s.db)).toEqual(['ok']);
+  });
+
+  it('copies the attachment blobs beside it, only those the backup folder lacks', async () => {
+    s = openTestStore();
+    const root = s.ctx.blobRoot as string;
+    const a = writeBlob(root, Buffer.from('商品照片 photo'));
+    const to = join(s.dir, 'backups');
+    expect((await onlineBackup(s.db, to, s.clock.t)).blobsCopied).toBe(1);
+    const copied = blobPath(join(to, basename(root)), a.sha256);
+    expect(readFileSync(copied, 'utf8')).toBe('商品照片 photo');
+    writeBlob(root, Buffer.from('receipt'));
+    expect((await onlineBackup(s.db, to, s.clock.t + 1000)).blobsCopied).toBe(1);
   });
 });
