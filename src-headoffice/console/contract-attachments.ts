@@ -5,31 +5,15 @@
 // reviewer allowed to see it (`reviewer restricted USERNAME on`, reviewers.sees_restricted) — others get
 // `restricted: true`, `name: null`, no URLs, and 403 FORBIDDEN from the file and thumb paths.
 import { z } from 'zod';
-import type { AttachmentKind, AttachmentOwnerType } from '../../src-main/shared/attachment-types';
+import type { AttachmentView } from '../../src-main/shared/attachment-types';
 import { branchCode, CONSOLE_API } from './contract-base';
 
-/** One attachment as the console shows it. */
-export interface ConsoleAttachment {
+/**
+ * One attachment as the console shows it: the branch's list entry (AttachmentView, `restricted` and a
+ * null name for a reviewer who may not open it) without the branch's upload mark, plus where it is.
+ */
+export interface ConsoleAttachment extends Omit<AttachmentView, 'uploaded'> {
   branch: string;
-  id: string;
-  ownerType: AttachmentOwnerType;
-  ownerId: string;
-  caseId: string | null;
-  kind: AttachmentKind;
-  /** Null when restricted for this reviewer (the name may say who the customer is). */
-  name: string | null;
-  mime: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  hasThumb: boolean;
-  addedAt: number;
-  addedByName: string;
-  voidedAt: number | null;
-  voidedByName: string | null;
-  voidReason: string | null;
-  /** An ID copy or a recording this reviewer may not open. */
-  restricted: boolean;
   /** Head office holds the file's bytes (hash checked); false while the branch has not sent them yet. */
   held: boolean;
   /** GET: the bytes with their content type; null when restricted or not held. */
