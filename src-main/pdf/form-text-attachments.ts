@@ -26,7 +26,7 @@ export const ATTACHMENT_FORM_ZH: AttachmentFormText = {
   voided: (reason) => `已作废:${reason}`,
   onSlip: '退换货单',
   annex: '附页:证据图片',
-  annexNote: '以下为本案图片附件的缩略图(已作废及受限类别除外)。',
+  annexNote: '以下为本案图片附件的缩略图(已作废的、打印人无权查看的除外)。',
 };
 
 export const ATTACHMENT_FORM_EN: AttachmentFormText = {
@@ -38,5 +38,5 @@ export const ATTACHMENT_FORM_EN: AttachmentFormText = {
   voided: (reason) => `Voided: ${reason}`,
   onSlip: 'Slip',
   annex: 'Annex: evidence images',
-  annexNote: "Thumbnails of the case's image attachments (voided and restricted ones left out).",
+  annexNote: "Thumbnails of the case's image attachments (voided ones, and those the printer may not see, left out).",
 };
