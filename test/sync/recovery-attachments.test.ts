@@ -9,7 +9,7 @@ import { readBlob, signRequestHeadersFor } from './recovery-attachments-helpers'
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { recoverFromHeadOffice } from '../../src-main/sync/recovery';
 import { syncOnce } from '../../src-main/sync/sync-run';
-import { attachRows } from '../helpers/attachment-rows';
+import { attach, fakeJpeg } from '../helpers/attachments';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { type Hq, startHq } from './sync-harness';
@@ -37,9 +37,15 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))(
       const c1 = phoneCase(s);
       const c2 = phoneCase(s);
       const added = [
-        attachRows(s, c1.id, { size: 50_000, thumbSize: 3_000 }),
-        attachRows(s, c1.id, { size: 70_000, kind: 'id_copy', name: '身份证复印件.jpg' }),
-        attachRows(s, c2.id, { size: 300_000, kind: 'recording', mime: 'audio/mpeg', name: '录音.mp3' }),
+        attach(s, c1.id, { bytes: fakeJpeg(50_000), thumb: fakeJpeg(3_000) }),
+        attach(s, c1.id, { bytes: fakeJpeg(70_000), thumb: null, kind: 'id_copy', name: '身份证复印件.jpg' }),
+        attach(s, c2.id, {
+          bytes: fakeJpeg(300_000),
+          thumb: null,
+          kind: 'recording',
+          mime: 'audio/mpeg',
+          name: '录音.mp3',
+        }),
       ];
       const r = await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: t });
       expect(r.attachments?.completed).toBe(4);
@@ -60,7 +66,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))(
         expect(rowsOf(fresh)).toEqual(rowsOf(s));
         const root = fresh.ctx.blobRoot as string;
         for (const a of added) {
-          expect(readBlob(root, a.snapshot.sha256).equals(a.file)).toBe(true);
+          expect(readBlob(root, a.snapshot.sha256).equals(a.bytes)).toBe(true);
           if (a.thumb) expect(readBlob(root, a.snapshot.thumbSha256 as string).equals(a.thumb)).toBe(true);
         }
         const waiting = fresh.db
@@ -99,7 +105,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))(
 
     it('a blob head office does not hold is reported, not invented; the GET is refused unsigned or wrongly signed', async () => {
       const c = phoneCase(s);
-      const a = attachRows(s, c.id, { size: 5_000 });
+      const a = attach(s, c.id, { bytes: fakeJpeg(5_000), thumb: null });
       // Taken for uploaded (as a lost USB stick would leave it): head office gets the record, never the bytes.
       s.db.prepare('UPDATE attachment_blobs SET uploaded_at = ?').run(s.ctx.now());
       await syncOnce({ ctx: s.ctx, branch: 'SH01', transport: t });

@@ -7,7 +7,7 @@ import type { AppContext } from '../../src-main/handlers/types';
 import { openPart } from '../../src-main/sync/batch-container';
 import { decodeBatchFile } from '../../src-main/sync/batch-file';
 import { createSyncService, type SyncConfig } from '../../src-main/sync/sync-service';
-import { attachRows } from '../helpers/attachment-rows';
+import { attach, fakeJpeg } from '../helpers/attachments';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { branchFold, foldEntries, type Hq, hqFold, startHq } from './sync-harness';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
@@ -83,7 +83,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
 
     it('carries attachment bytes head office has not confirmed in the signed USB container', async () => {
       const c = phoneCase(s);
-      const a = attachRows(s, c.id, { size: 40_000 });
+      const a = attach(s, c.id, { bytes: fakeJpeg(40_000), thumb: null });
       const target = join(s.dir, 'usb', 'batch.bdx');
       const asked: string[] = [];
       const ctx: AppContext = {
@@ -103,7 +103,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
         expect(part.body.branch).toBe('SH01');
         const chunk = part.body.chunks.find((x) => x.sha256 === a.snapshot.sha256);
         if (!chunk) throw new Error('the attachment is not in the part');
-        expect(part.readChunk(chunk).equals(a.file)).toBe(true);
+        expect(part.readChunk(chunk).equals(a.bytes)).toBe(true);
       } finally {
         part.close();
       }

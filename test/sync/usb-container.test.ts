@@ -15,7 +15,7 @@ import { blobPath } from '../../src-main/db/blob-store';
 import { isSyncError } from '../../src-main/sync/batch-errors';
 import { openPart } from '../../src-main/sync/batch-container';
 import { exportUsbParts } from '../../src-main/sync/usb-export';
-import { attachRows } from '../helpers/attachment-rows';
+import { attach, fakeJpeg } from '../helpers/attachments';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 
@@ -84,8 +84,14 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
   it('split in three, imported 3, 1, 2: every record and blob arrives whole; importing all again changes nothing', async () => {
     const c1 = phoneCase(s);
     const c2 = phoneCase(s);
-    const a = attachRows(s, c1.id, { size: 1_000_000, thumbSize: 20_000 });
-    const b = attachRows(s, c2.id, { size: 1_500_000, kind: 'recording', mime: 'audio/mpeg', name: '录音.mp3' });
+    const a = attach(s, c1.id, { bytes: fakeJpeg(1_000_000), thumb: fakeJpeg(20_000) });
+    const b = attach(s, c2.id, {
+      bytes: fakeJpeg(1_500_000),
+      thumb: null,
+      kind: 'recording',
+      mime: 'audio/mpeg',
+      name: '录音.mp3',
+    });
     const r = exportParts(1_000_000);
     expect(r.paths).toHaveLength(3);
     expect(r.blobs).toBe(3);
@@ -111,7 +117,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
     expect(answers[0]?.incomplete.length).toBeGreaterThan(0);
     const outbox = s.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
     expect(answers[1]?.answers[0]?.imported).toBe(outbox);
-    for (const f of [a.file, a.thumb as Buffer, b.file]) {
+    for (const f of [a.bytes, a.thumb as Buffer, b.bytes]) {
       const sha = (await import('node:crypto')).createHash('sha256').update(f).digest('hex');
       expect(store.has(sha)).toBe(true);
       expect(store.read(sha).equals(f)).toBe(true);
@@ -131,7 +137,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
 
   it('a tampered part is refused whole: a changed trailer by its signature, a changed chunk byte by its hash', async () => {
     const c = phoneCase(s);
-    attachRows(s, c.id, { size: 300_000 });
+    attach(s, c.id, { bytes: fakeJpeg(300_000), thumb: null });
     const r = exportParts(null);
     const path = r.paths[0] as string;
     const good = readFileSync(path);
@@ -177,7 +183,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
 
   it('a blob whose bytes do not hash to its name is refused and not kept, even when its chunks arrive in two parts', async () => {
     const c = phoneCase(s);
-    const a = attachRows(s, c.id, { size: 600_000 });
+    const a = attach(s, c.id, { bytes: fakeJpeg(600_000), thumb: null });
     // The branch's file damaged on disk after it was stored (same size): the part is signed over the bad bytes.
     const file = blobPath(s.ctx.blobRoot as string, a.snapshot.sha256);
     const bytes = readFileSync(file);
@@ -204,7 +210,7 @@ describe('USB container from the command line', () => {
 
   it('export-batch --max-mb 1 writes parts; headoffice import takes them in any order; --max-mb 0 is refused', async () => {
     const c = phoneCase(s);
-    const a = attachRows(s, c.id, { size: 2_200_000, thumbSize: 10_000 });
+    const a = attach(s, c.id, { bytes: fakeJpeg(2_200_000), thumb: fakeJpeg(10_000) });
     s.db.close();
     const hqDb = join(s.dir, 'hq.sqlite');
     const added = await cli('src-headoffice/cli.ts', ['--db', hqDb, 'branch', 'add', 'SH01', '--insecure-keys']);
@@ -239,7 +245,7 @@ describe('USB container from the command line', () => {
       expect(r.out).toContain('附件分块 Attachment chunks');
     }
     const store = openAttachmentStore(join(s.dir, 'headoffice-attachments'));
-    expect(store.read(a.snapshot.sha256).equals(a.file)).toBe(true);
+    expect(store.read(a.snapshot.sha256).equals(a.bytes)).toBe(true);
     expect(store.has(a.snapshot.thumbSha256 as string)).toBe(true);
   }, 60_000);
 });
