@@ -13,28 +13,10 @@ import {
 import { refuse } from '../shared/errors';
 import type { ServiceContext } from './context';
 
-export interface AttachmentRow {
-  id: string;
-  ownerType: AttachmentOwnerType;
-  ownerId: string;
-  caseId: string | null;
-  kind: AttachmentKind;
-  mime: string;
-  name: string;
-  sha256: string;
-  size: number;
-  width: number | null;
-  height: number | null;
-  thumbSha256: string | null;
+/** A stored row: the outbox snapshot's fields plus what stays at the branch. */
+export interface AttachmentRow extends AttachmentSnapshot {
   originalSha256: string | null;
-  addedAt: number;
-  addedBy: string;
-  addedByName: string;
-  voidedAt: number | null;
   voidedBy: string | null;
-  voidedByName: string | null;
-  voidReason: string | null;
-  version: number;
   updatedAt: number;
   /** attachment_blobs.uploaded_at of the file: head office confirmed it holds the bytes. */
   uploadedAt: number | null;

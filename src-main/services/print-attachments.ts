@@ -4,7 +4,7 @@
 // line and reason but no image in the annex.
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
-import type { RecordAttachment } from '../pdf/templates/case-record';
+import type { RecordAttachment } from '../pdf/templates/case-record-attachments';
 import { attachmentsForPrint } from './attachments';
 import type { ServiceContext } from './context';
 

@@ -5,7 +5,6 @@
 // lines kept with it; the evidence attached (issue 19) listed, and an annex page of its images after the
 // signatures. Empty optional fields print as blank cells or ruled lines to be filled in by hand.
 import { BODY_ANSWERS } from '../../shared/enums';
-import type { AttachmentKind } from '../../shared/attachment-types';
 import type { Closing } from '../../shared/summary-types';
 import type { CaseRecord, FollowUp, SlipRow } from '../../shared/types';
 import { formatYuan } from '../../domain/slips';
@@ -13,6 +12,7 @@ import { promiseState } from '../../shared/promise-state';
 import { formatDate, formatInstant, yesNo } from '../format';
 import { type FormText, timelineLabels } from '../form-text';
 import { Flow } from '../layout';
+import { attachmentAnnex, attachmentList, type RecordAttachment } from './case-record-attachments';
 
 export interface CaseRecordPrintData {
   c: CaseRecord;
@@ -34,20 +34,6 @@ export interface CaseRecordPrintData {
    * see it (services/print-attachments.ts). Absent (head office's print): the form has no evidence list.
    */
   attachments?: RecordAttachment[];
-}
-
-/** An attachment as the record lists it; `name` null when its kind is restricted for the printer. */
-export interface RecordAttachment {
-  kind: AttachmentKind;
-  name: string | null;
-  /** The slip's number when it is attached to one of the case's slips. */
-  slipNumber: string | null;
-  addedAt: number;
-  addedByName: string;
-  voidedAt: number | null;
-  voidReason: string | null;
-  /** The JPEG thumbnail the annex prints: images and PDFs not voided and not restricted, else null. */
-  thumb: Buffer | null;
 }
 
 /** A linked slip as the record lists it. */
@@ -205,81 +191,7 @@ function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
   ]);
   f.textBox(t.record.resultSummary, c.resolutionSummary, { minLines: 3, continued: t.continued });
   slipList(f, d, t);
-  attachmentList(f, d, t);
-}
-
-/** 证据附件: kind, name, when, who, voided with its reason; a restricted kind by its kind only. */
-function attachmentList(f: Flow, d: CaseRecordPrintData, t: FormText): void {
-  if (!d.attachments) return;
-  const w = t.attachments;
-  f.ensure(40);
-  f.text(w.section, f.left, f.y, f.width, { font: 'bold', size: 9 });
-  f.y += 14;
-  if (d.attachments.length === 0) {
-    f.entries([], w.none);
-    return;
-  }
-  f.table(
-    [
-      { title: w.cols.kind, width: 2 },
-      { title: w.cols.name, width: 5 },
-      { title: w.cols.addedAt, width: 3 },
-      { title: w.cols.addedBy, width: 2 },
-      { title: w.cols.state, width: 3 },
-    ],
-    d.attachments.map((a) => [
-      w.kind[a.kind],
-      [a.slipNumber ? `${w.onSlip} ${a.slipNumber}` : '', a.name ?? w.restricted].filter(Boolean).join(' · '),
-      formatInstant(a.addedAt, d.timeZone),
-      a.addedByName,
-      a.voidedAt === null ? '' : w.voided(a.voidReason ?? ''),
-    ]),
-  );
-}
-
-/** Image cells per annex row, and the box each thumbnail is fitted into (points). */
-const ANNEX_COLS = 3;
-const ANNEX_IMAGE_HEIGHT = 150;
-
-/**
- * 附页: the thumbnails with their captions, three to a row, rows moved whole to the next page (under the
- * repeated header) when they do not fit, so an image never overflows the page or the footer.
- */
-function annex(f: Flow, d: CaseRecordPrintData, t: FormText): void {
-  const shown = (d.attachments ?? []).flatMap((a) => (a.thumb ? [{ a, thumb: a.thumb }] : []));
-  if (shown.length === 0) return;
-  const w = t.attachments;
-  f.newPage();
-  f.sectionTitle(w.annex);
-  f.text(w.annexNote, f.left, f.y, f.width, { size: f.m.label, color: '#444' });
-  f.y += 16;
-  const slot = f.width / ANNEX_COLS;
-  const inner = slot - 12;
-  for (let i = 0; i < shown.length; i += ANNEX_COLS) {
-    const row = shown.slice(i, i + ANNEX_COLS);
-    const captions = row.map(({ a }, j) =>
-      [
-        `${i + j + 1}. ${w.kind[a.kind]}${a.slipNumber ? ` · ${w.onSlip} ${a.slipNumber}` : ''}`,
-        a.name ?? '',
-        `${formatInstant(a.addedAt, d.timeZone)} ${a.addedByName}`,
-      ].join('\n'),
-    );
-    const captionH = Math.max(...captions.map((c) => f.measure(c, inner, f.m.label)));
-    const rowH = ANNEX_IMAGE_HEIGHT + 6 + captionH + 14;
-    f.ensure(rowH);
-    row.forEach(({ thumb }, j) => {
-      const x = f.left + j * slot + 6;
-      f.doc.rect(x, f.y, inner, ANNEX_IMAGE_HEIGHT).lineWidth(0.5).stroke('#bbb');
-      f.doc.image(thumb, x + 3, f.y + 3, {
-        fit: [inner - 6, ANNEX_IMAGE_HEIGHT - 6],
-        align: 'center',
-        valign: 'center',
-      });
-      f.doc.lineWidth(1).strokeColor('#000');
-      f.text(captions[j] ?? '', x, f.y + ANNEX_IMAGE_HEIGHT + 4, inner, { size: f.m.label });
-    });
-    f.y += rowH;
-  }
+  attachmentList(f, d.attachments, d.timeZone, t);
 }
 
 /** 关联退换货单: the slips linked in the slips table, never numbers typed into the result (those can go stale). */
@@ -437,6 +349,6 @@ export function caseRecordTemplate(doc: PDFKit.PDFDocument, d: CaseRecordPrintDa
   basics(flow, d, t);
   handling(flow, d, t);
   outcome(flow, d, t);
-  annex(flow, d, t);
+  attachmentAnnex(flow, d.attachments, d.timeZone, t);
   flow.numberPages(t.page);
 }
