@@ -2,9 +2,9 @@
 // (file-type), never the name; images re-encoded by sharp (EXIF orientation applied, long side ≤
 // IMAGE_MAX_SIDE, metadata — GPS, camera, device — dropped) with a JPEG thumbnail; PDFs kept as they
 // are with a thumbnail of page 1 (pdfjs-dist on @napi-rs/canvas); audio kept as it is. Pure: no store.
-import { fileTypeFromBuffer } from 'file-type';
 import type { PDFPageProxy } from 'pdfjs-dist';
-import sharp from 'sharp';
+import type * as FileType from 'file-type';
+import type Sharp from 'sharp';
 import { ACCEPTED_MIMES, IMAGE_MAX_SIDE, mediaOf, THUMB_MAX_SIDE } from '../shared/attachment-types';
 import { refuse } from '../shared/errors';
 
@@ -53,13 +53,21 @@ function refuseHeic(): never {
   );
 }
 
+// sharp (libvips) and file-type load on the first attachment, not at every start of the app, the CLI
+// and the tests (about 95 ms together here); each is loaded once.
+let sharpModule: Promise<typeof Sharp> | null = null;
+const loadSharp = (): Promise<typeof Sharp> => (sharpModule ??= import('sharp').then((m) => m.default));
+let fileTypeModule: Promise<typeof FileType> | null = null;
+const loadFileType = () => (fileTypeModule ??= import('file-type'));
+
 /** The MIME type the bytes are (file-type reads the magic numbers); null when it does not know them. */
 export async function sniffMime(bytes: Uint8Array): Promise<string | null> {
+  const { fileTypeFromBuffer } = await loadFileType();
   return (await fileTypeFromBuffer(bytes))?.mime ?? null;
 }
 
 /** A JPEG thumbnail of at most THUMB_MAX_SIDE, transparency on white. */
-const thumbOf = (img: sharp.Sharp): Promise<Buffer> =>
+const thumbOf = (img: Sharp.Sharp): Promise<Buffer> =>
   img
     .clone()
     .resize({ width: THUMB_MAX_SIDE, height: THUMB_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
@@ -72,6 +80,7 @@ const thumbOf = (img: sharp.Sharp): Promise<Buffer> =>
  * format (HEIC becomes JPEG). sharp writes no metadata unless asked (no EXIF, GPS, XMP, maker notes).
  */
 async function reencodeImage(bytes: Buffer, mime: string, sourceMime: string): Promise<ProcessedMedia> {
+  const sharp = await loadSharp();
   const img = sharp(bytes, { failOn: 'error' }).rotate();
   const sized = img
     .clone()
@@ -122,6 +131,7 @@ export async function pdfThumbnail(bytes: Uint8Array): Promise<Buffer | null> {
     await page.render({ canvas, viewport }).promise;
     const png: unknown = canvas.toBuffer('image/png');
     if (!Buffer.isBuffer(png)) return null;
+    const sharp = await loadSharp();
     return await sharp(png)
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: THUMB_QUALITY, mozjpeg: true })
@@ -141,6 +151,7 @@ export async function processMedia(bytes: Buffer): Promise<ProcessedMedia> {
   const sniffed = await sniffMime(bytes);
   if (sniffed && HEIF_MIMES.includes(sniffed)) {
     // The prebuilt libvips decodes AVIF-coded HEIF only; an HEVC photo from a phone fails here.
+    const sharp = await loadSharp();
     const decodable = await sharp(bytes, { failOn: 'error' })
       .stats()
       .then(() => true)
