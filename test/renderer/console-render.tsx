@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { initConsoleI18n } from '../../src-renderer/console/i18n';
 import { installDomShims } from './dom-shims';
+import { Unstyled } from './unstyled';
 
 export type FakeHq = (
   method: string,
@@ -34,9 +35,11 @@ export async function renderConsole(ui: ReactElement, hq: FakeHq) {
   vi.stubGlobal('fetch', fetchMock);
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const view = render(
-    <QueryClientProvider client={qc}>
-      <AntApp>{ui}</AntApp>
-    </QueryClientProvider>,
+    <Unstyled>
+      <QueryClientProvider client={qc}>
+        <AntApp>{ui}</AntApp>
+      </QueryClientProvider>
+    </Unstyled>,
   );
   return { ...view, fetchMock };
 }

@@ -24,6 +24,7 @@ import { SessionContext } from '../../src-renderer/features/shell/session';
 import { initI18n } from '../../src-renderer/i18n';
 import { openTestStore, type TestStore } from '../helpers/store';
 import { installDomShims } from './dom-shims';
+import { Unstyled } from './unstyled';
 
 /** Who the screens are rendered for: the test store's service-desk clerk. */
 export const USER: Pick<SessionUser, 'staffNo' | 'role'> = { staffNo: 'C001', role: 'clerk' };
@@ -119,11 +120,13 @@ export async function renderSigned(ui: ReactElement, opts: SignedOptions = {}) {
   window.branchDesk = { invoke, on: () => () => {} };
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const view = render(
-    <QueryClientProvider client={qc}>
-      <AntApp>
-        <SessionContext.Provider value={{ user, settings: SETTINGS }}>{ui}</SessionContext.Provider>
-      </AntApp>
-    </QueryClientProvider>,
+    <Unstyled>
+      <QueryClientProvider client={qc}>
+        <AntApp>
+          <SessionContext.Provider value={{ user, settings: SETTINGS }}>{ui}</SessionContext.Provider>
+        </AntApp>
+      </QueryClientProvider>
+    </Unstyled>,
   );
   return { ...view, invoke, store: s, user };
 }
