@@ -9,6 +9,7 @@ import { type BranchApp, createBranchApp } from './app';
 import { dailyBackup } from './backup-rotation';
 import { quickCheckInBackground } from './db/clean-shutdown';
 import { type Db, openDatabase } from './db/connection';
+import { keyFromEnvironment, sealedStoreKey } from './db/store-key';
 import { loadMigrations } from './db/migrations';
 import { electronPlatform } from './ipc/electron-platform';
 import { registerIpc, SessionRegistry } from './ipc/register-ipc';
@@ -85,12 +86,17 @@ async function start(): Promise<void> {
   const nativeBinding = app.isPackaged
     ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
     : join(app.getAppPath(), 'out', 'native', 'better_sqlite3.node');
+  // The store key: BRANCH_DESK_DB_KEY(_FILE) when set (a restored store), else sealed by the OS key store beside the store.
+  const storeKey = keyFromEnvironment(process.env) ?? sealedStoreKey(paths.database, safeStorage);
+  if (!storeKey) log.warn('OS key store unavailable: the store stays unencrypted');
   const opened = openDatabase(paths.database, {
     backupDir: paths.backups,
     migrations: loadMigrations(paths.migrations),
     nativeBinding,
+    key: storeKey?.bytes ?? null,
   });
   db = opened.db;
+  if (opened.convertedFrom) log.info('store encrypted at rest; the plain copy taken first', opened.convertedFrom);
 
   const desk = createBranchApp({
     db,
@@ -133,7 +139,11 @@ async function start(): Promise<void> {
   // A cleanly closed store was not checked at open: quick_check it off the main thread once the window is up.
   if (!opened.checked)
     mainWindow.once('ready-to-show', () =>
-      quickCheckInBackground(paths.database, { nativeBinding, appDir: app.getAppPath() }).then(
+      quickCheckInBackground(paths.database, {
+        nativeBinding,
+        appDir: app.getAppPath(),
+        key: storeKey?.bytes ?? null,
+      }).then(
         (r) => (r === 'ok' ? log.info('background quick_check ok') : log.error('background quick_check found', r)),
         (e) => log.error('background quick_check failed', e),
       ),
