@@ -4,7 +4,7 @@
 // Invariant: a key never reaches a log, an error message or the audit log; only where it came from does.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { refuse } from '../shared/errors';
 
 export const STORE_KEY_BYTES = 32;
@@ -80,6 +80,16 @@ export function keyFromEnvironment(env: NodeJS.ProcessEnv, keyFile?: string | nu
   const file = env[STORE_KEY_FILE_ENV];
   if (file) return { bytes: readKeyFile(file), source: 'key-file' };
   return null;
+}
+
+/** Browser mode's key file in its data folder (it has no OS key store): made with mode 0600 when `create`. */
+export function folderKey(folder: string, create: boolean): (StoreKey & { path: string }) | null {
+  const path = join(folder, 'branch-desk.key');
+  if (existsSync(path)) return { bytes: readKeyFile(path), source: 'key-file', path };
+  if (!create) return null;
+  const bytes = newStoreKey();
+  writeKeyFile(path, bytes);
+  return { bytes, source: 'key-file', path };
 }
 
 /** Where the desktop keeps the sealed key: beside the store, so a copied folder carries it (useless without the OS account). */
