@@ -17,6 +17,7 @@ import { masterKeyFrom, protectBranchKeys } from './branch-key-vault';
 import { addBranch } from './branches';
 import { addReviewer } from './console/reviewers';
 import { setSeesRestricted } from './console/attachments';
+import { loggableLine } from '../src-main/shared/loggable-error';
 import { importBatchFileText } from './file-import';
 import { withUnsealed } from './file-unseal';
 import { instruct } from './instructions';
@@ -32,7 +33,8 @@ const say = (s: string) => void process.stdout.write(`${s}\n`);
 
 function fail(e: unknown): void {
   if (isAppError(e)) process.stderr.write(`错误 Error: ${e.messages.zh}\n${e.messages.en}\n`);
-  else process.stderr.write(`错误 Error: ${(e as Error)?.stack ?? String(e)}\n`);
+  // Kind, code and frames only: an unexpected error's message may quote a record (loggable-error.ts).
+  else process.stderr.write(`错误 Error: ${loggableLine(e)}\n`);
   process.exitCode = isAppError(e) ? 2 : 1;
 }
 

@@ -17,6 +17,7 @@ import { appPaths } from './paths';
 import { SettingsStore } from './settings/settings-store';
 import { readShellOverrides, type ShellOverrides } from './shell-overrides';
 import { isAppError } from './shared/errors';
+import { loggableError } from './shared/loggable-error';
 import { createMainWindow, hardenSession, registerSchemePrivileges, serveApp } from './window';
 import { installUpdatesOnQuit } from './window-update';
 
@@ -56,7 +57,8 @@ if (overridesRefused) {
 }
 
 function fatal(e: unknown): void {
-  log.error('start-up failed', e);
+  // The dialog shows the words; the log keeps the code and frames only (loggable-error.ts).
+  log.error('start-up failed', isAppError(e) ? { code: e.code } : loggableError(e));
   const msg = isAppError(e) ? `${e.messages.zh}\n\n${e.messages.en}` : `${String((e as Error)?.message ?? e)}`;
   dialog.showErrorBox('门店顾客异议台无法启动 / Branch Desk cannot start', msg);
   app.exit(1);
@@ -145,7 +147,7 @@ async function start(): Promise<void> {
         key: storeKey?.bytes ?? null,
       }).then(
         (r) => (r === 'ok' ? log.info('background quick_check ok') : log.error('background quick_check found', r)),
-        (e) => log.error('background quick_check failed', e),
+        (e) => log.error('background quick_check failed', loggableError(e)),
       ),
     );
   if (!safeStorage.isEncryptionAvailable()) log.warn('safeStorage unavailable: the sync key cannot be stored');
@@ -153,7 +155,7 @@ async function start(): Promise<void> {
   const backup = () =>
     dailyBackup(db as Db, paths.backups).then(
       (r) => r && log.info('daily backup', r),
-      (e) => log.error('daily backup failed', e),
+      (e) => log.error('daily backup failed', loggableError(e)),
     );
   void backup();
   setInterval(() => void backup(), HOUR).unref();
