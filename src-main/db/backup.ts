@@ -13,6 +13,8 @@ export interface BackupReport {
   path: string;
   integrity: string;
   bytes: number;
+  /** The copy is encrypted with the store's key (the store is). */
+  encrypted: boolean;
   /** Attachment blobs copied into the backup folder's <store>-attachments/ this time (those already there are kept). */
   blobsCopied: number;
 }
@@ -47,7 +49,7 @@ export async function onlineBackup(db: Db, toDir: string, now = Date.now()): Pro
     const integrity = String(copy.pragma('integrity_check', { simple: true }));
     const pages = copy.pragma('page_count', { simple: true }) as number;
     const size = copy.pragma('page_size', { simple: true }) as number;
-    return { path, integrity, bytes: pages * size, blobsCopied: backupBlobs(db.name, toDir) };
+    return { path, integrity, bytes: pages * size, encrypted: key !== null, blobsCopied: backupBlobs(db.name, toDir) };
   } finally {
     copy.close();
   }

@@ -5,10 +5,20 @@
 // stay encrypted and are checked with the key; key files readable by others are refused.
 import { spawn } from 'node:child_process';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dailyBackup } from '../../src-main/backup-rotation';
 import { onlineBackup } from '../../src-main/db/backup';
 import { quickCheckInBackground } from '../../src-main/db/clean-shutdown';
 import { type Db, openDatabase } from '../../src-main/db/connection';
@@ -241,6 +251,29 @@ describe('backups of an encrypted store', () => {
     expect(reopened.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
     reopened.db.close();
     migrated.db.close();
+  });
+
+  it('the daily backup removes the plain copy the conversion left once it is past the retention', async () => {
+    s = openTestStore();
+    phoneCase(s);
+    s.db.close();
+    const key = newStoreKey();
+    const t0 = Date.parse('2026-11-01T03:00:00Z');
+    const { db, convertedFrom } = openDatabase(s.file, { key, now: () => t0 });
+    const plain = convertedFrom as string;
+    utimesSync(plain, t0 / 1000, t0 / 1000);
+    const dir = join(s.dir, 'backups');
+    // Within the retention the plain copy stays beside the first encrypted backup.
+    const first = await dailyBackup(db, dir, t0 + 86_400_000);
+    expect(first?.encrypted).toBe(true);
+    expect(existsSync(plain)).toBe(true);
+    // After it, the next good encrypted backup takes it away: no phone in clear left in backups/.
+    const later = t0 + 20 * 86_400_000;
+    utimesSync(first!.path, (later - 2 * 86_400_000) / 1000, (later - 2 * 86_400_000) / 1000);
+    expect((await dailyBackup(db, dir, later))?.integrity).toBe('ok');
+    expect(existsSync(plain)).toBe(false);
+    expect(readdirSync(dir).some((f) => holdsPlain(join(dir, f)))).toBe(false);
+    db.close();
   });
 });
 
