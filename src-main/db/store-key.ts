@@ -28,8 +28,10 @@ export interface KeySealer {
 /** Linux without a keyring seals with a fixed password (basic_text): as good as no key store, so treated as none. */
 export const keyStoreUsable = (sealer: KeySealer, platform: NodeJS.Platform = process.platform): boolean => {
   if (!sealer.isEncryptionAvailable()) return false;
+  if (platform !== 'linux') return true;
+  // Electron offers the backend's name on Linux only.
   const backend = sealer.getSelectedStorageBackend?.();
-  return !(platform === 'linux' && (backend === 'basic_text' || backend === 'unknown'));
+  return backend !== 'basic_text' && backend !== 'unknown';
 };
 
 export const newStoreKey = (): Buffer => randomBytes(STORE_KEY_BYTES);
