@@ -22,10 +22,12 @@ export interface CreateResult {
   warmup: number;
 }
 
-export function benchCreate(dir: string, samples: number, warmup: number): CreateResult {
+/** With `key`, the branch store is encrypted at rest (issue 20 §4); the raw commit stays plain, the same anchor. */
+export function benchCreate(dir: string, samples: number, warmup: number, key: Buffer | null = null): CreateResult {
   const clock = { t: DATASET_NOW };
-  const { db } = openDatabase(join(dir, 'branch.sqlite'), { now: () => clock.t });
-  const raw = new Database(join(dir, 'raw.sqlite'));
+  const tag = key ? '-encrypted' : '';
+  const { db } = openDatabase(join(dir, `branch${tag}.sqlite`), { now: () => clock.t, key });
+  const raw = new Database(join(dir, `raw${tag}.sqlite`));
   try {
     const ctx = createContext(db, { now: () => clock.t });
     const staff = seedStaff(ctx, 1);

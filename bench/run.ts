@@ -10,6 +10,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src-main/db/connection';
+import { applyKey } from '../src-main/db/store-encryption';
+import { newStoreKey } from '../src-main/db/store-key';
+import { encryptedDataset } from './encrypted-dataset';
 import type { Actor } from '../src-main/domain/case-machine';
 import { createContext, type ServiceContext } from '../src-main/services/context';
 import { QUEUES } from '../src-main/shared/enums';
@@ -26,10 +29,22 @@ const BENCH_DIR = import.meta.dirname;
 const TMP = join(BENCH_DIR, 'tmp');
 
 const GROUPS = {
-  create: ['case_create_median_ms', 'raw_commit_median_ms', 'case_create_ratio_to_raw_commit'],
+  create: [
+    'case_create_median_ms',
+    'raw_commit_median_ms',
+    'case_create_ratio_to_raw_commit',
+    'case_create_median_ms_encrypted',
+    'raw_commit_median_ms_encrypted_run',
+  ],
   size: ['db_bytes_per_100k_cases', 'db_bytes_per_100k_cases_unarchived'],
   dataset: ['dataset_1m_build_s', 'store_open_ms_1m', 'store_open_ms_1m_checked'],
-  queues: ['queue_first_page_ms_1m', ...QUEUES.map((q) => `queue_first_page_ms_1m_${q}`), 'queue_counts_ms_1m'],
+  queues: [
+    'queue_first_page_ms_1m',
+    ...QUEUES.map((q) => `queue_first_page_ms_1m_${q}`),
+    'queue_counts_ms_1m',
+    'queue_first_page_ms_1m_encrypted',
+    'store_encrypt_s_1m',
+  ],
   search3: ['search_3char_ms_1m'],
   searchShort: ['search_short_ms_1m'],
   pdf: ['pdf_slip_first_ms', 'pdf_slip_warm_median_ms', 'pdf_slip_bytes'],
@@ -179,6 +194,23 @@ function main(): void {
           value: r.caseMedianMs / r.rawMedianMs,
           unit: 'ratio',
           note: 'case_create_median_ms / raw_commit_median_ms',
+        },
+      );
+      // Encryption at rest (issue 20 §4): the same run on a store encrypted with a key (ChaCha20-Poly1305, SQLite3 Multiple Ciphers).
+      progress(`create, encrypted store: ${o.samples} createCase + ${o.samples} raw commits, interleaved`);
+      const e = benchCreate(runDir, o.samples, 50, newStoreKey());
+      figures.push(
+        {
+          name: 'case_create_median_ms_encrypted',
+          value: e.caseMedianMs,
+          unit: 'ms',
+          note: `as case_create_median_ms on an encrypted store; p90 ${e.caseP90Ms.toFixed(3)} ms; ${(e.caseMedianMs / r.caseMedianMs).toFixed(2)}× the plain store`,
+        },
+        {
+          name: 'raw_commit_median_ms_encrypted_run',
+          value: e.rawMedianMs,
+          unit: 'ms',
+          note: 'the plain raw commit interleaved with the encrypted run: the disk and load it saw',
         },
       );
     }
@@ -629,6 +661,34 @@ function main(): void {
           });
           for (const p of counts.plans)
             for (const l of p.misses) misses.push(`queueCounts: ${l.trim()}   in: ${p.sql}`);
+          // The same queues on an encrypted copy of the dataset (issue 20 §4).
+          progress('queues, encrypted copy of the dataset: first page of each, median of 7');
+          const enc = encryptedDataset(ds.file, progress);
+          const encDb = openDatabase(enc.file, { key: enc.key }).db;
+          const encExplain = new Database(enc.file);
+          applyKey(encExplain, enc.key, enc.file);
+          try {
+            const encResults = benchQueues(settingsCtx(encDb), settingsCtx(encExplain), runs);
+            const encSlowest = QUEUES.map((q) => ({ q, m: worst(encResults.get(q) as Measured[]) })).reduce((a, b) =>
+              b.m.medianMs > a.m.medianMs ? b : a,
+            );
+            figures.push({
+              name: 'queue_first_page_ms_1m_encrypted',
+              value: encSlowest.m.medianMs,
+              unit: 'ms',
+              note: `slowest queue on the encrypted copy: ${encSlowest.q} (${encSlowest.m.label}); median of ${runs} each; ${(encSlowest.m.medianMs / slowest.m.medianMs).toFixed(2)}× the plain store${scaleNote}`,
+            });
+            if (enc.encryptMs !== null)
+              figures.push({
+                name: 'store_encrypt_s_1m',
+                value: enc.encryptMs / 1000,
+                unit: 's',
+                note: `converting the plain dataset: plain backup, compact copy, rekey, integrity_check (the first start with a key)${scaleNote}`,
+              });
+          } finally {
+            encDb.close();
+            encExplain.close();
+          }
           after.push(() => {
             printPlans(`Slowest queue: ${slowest.q}`, slowest.m);
             if (o.verbose) {

@@ -9,6 +9,7 @@ import { createBranchApp } from '../src-main/app';
 import { stdio } from '../src-main/cli/output';
 import { seedDemo } from '../src-main/cli/seed-demo';
 import { openDatabase } from '../src-main/db/connection';
+import { folderKey, keyFromEnvironment, STORE_KEY_ENV } from '../src-main/db/store-key';
 import { loadMigrations } from '../src-main/db/migrations';
 import { appPaths } from '../src-main/paths';
 import { SettingsStore } from '../src-main/settings/settings-store';
@@ -37,13 +38,30 @@ export interface BrowserMode {
   /** The address to open; with the one-time token unless openAccess. */
   url: string;
   database: string;
+  /** The start line about encryption at rest (zh / en), naming where the key is, never the key. */
+  encryption: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Browser mode has no OS key store. Its key: BRANCH_DESK_DB_KEY or BRANCH_DESK_DB_KEY_FILE when
+ * set; else, for the data folder's own store, the folder's branch-desk.key (mode 0600), made on the
+ * first start (a plain store there is then converted after a plain backup). Demo folders and a store
+ * named by --db (tests, benches) stay plain unless the environment gives a key.
+ */
+function browserKey(o: BrowserModeOptions): { bytes: Buffer; where: string } | null {
+  const env = keyFromEnvironment(process.env);
+  if (env) return { bytes: env.bytes, where: env.source === 'env' ? STORE_KEY_ENV : 'BRANCH_DESK_DB_KEY_FILE' };
+  if (o.database !== null) return null;
+  const own = folderKey(o.folder, o.demoCases === null);
+  return own ? { bytes: own.bytes, where: own.path } : null;
 }
 
 export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMode> {
   const folderPaths = appPaths(o.folder, { packaged: false, resources: '', appRoot: o.repo });
   const paths = { ...folderPaths, database: o.database ?? folderPaths.database };
   mkdirSync(o.folder, { recursive: true });
+  const key = browserKey(o);
   if (o.demoCases !== null && !existsSync(paths.database)) {
     seedDemo({ db: paths.database, cases: o.demoCases, seed: 20261124, branch: 'SH01' }, stdio);
   }
@@ -52,7 +70,11 @@ export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMo
   const { db } = openDatabase(paths.database, {
     backupDir: paths.backups,
     migrations: loadMigrations(paths.migrations),
+    key: key?.bytes ?? null,
   });
+  const encryption = key
+    ? `数据库已加密,密钥在 ${key.where} / Store encrypted at rest, key in ${key.where}`
+    : `数据库未加密(无密钥:设置 ${STORE_KEY_ENV} 或 BRANCH_DESK_DB_KEY_FILE)/ Store not encrypted (no key: set ${STORE_KEY_ENV} or BRANCH_DESK_DB_KEY_FILE)`;
   const feed = o.updateFeed;
   const app = createBranchApp({
     db,
@@ -76,6 +98,7 @@ export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMo
   return {
     url: token !== undefined ? `${base}?token=${token}` : base,
     database: paths.database,
+    encryption,
     stop: async () => {
       await server.close();
       app.stop();

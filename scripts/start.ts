@@ -97,6 +97,7 @@ async function browserMode(): Promise<void> {
     version: pkg.version,
   });
   console.log(`数据库 / Store: ${mode.database}`);
+  console.log(mode.encryption);
   // Tests read this line to learn the address.
   console.log(`门店顾客异议台 / Branch Desk: ${mode.url}`);
   if (args['open-access']) {

@@ -17,7 +17,9 @@ import { masterKeyFrom, protectBranchKeys } from './branch-key-vault';
 import { addBranch } from './branches';
 import { addReviewer } from './console/reviewers';
 import { setSeesRestricted } from './console/attachments';
+import { loggableLine } from '../src-main/shared/loggable-error';
 import { importBatchFileText } from './file-import';
+import { withUnsealed } from './file-unseal';
 import { instruct } from './instructions';
 import { addRelease, defaultReleasesDir } from './releases';
 import { buildServer } from './server';
@@ -31,7 +33,8 @@ const say = (s: string) => void process.stdout.write(`${s}\n`);
 
 function fail(e: unknown): void {
   if (isAppError(e)) process.stderr.write(`错误 Error: ${e.messages.zh}\n${e.messages.en}\n`);
-  else process.stderr.write(`错误 Error: ${(e as Error)?.stack ?? String(e)}\n`);
+  // Kind, code and frames only: an unexpected error's message may quote a record (loggable-error.ts).
+  else process.stderr.write(`错误 Error: ${loggableLine(e)}\n`);
   process.exitCode = isAppError(e) ? 2 : 1;
 }
 
@@ -220,25 +223,28 @@ withKeyOptions(program.command('import <file>'))
         say(`已确认至序号 Acknowledged up to sequence ${Math.max(0, ...answers.map((a) => a.ackedSeq))}`);
         for (const x of q) say(`  隔离 quarantined seq ${x.seq}: ${x.reason}`);
       };
-      if (!isContainerFile(file)) {
-        const r = await importBatchFileText(store, readFileSync(file, 'utf8'), Date.now());
-        return report(r.branch, r.answers);
-      }
-      const root = attachmentRootOf(store, o.attachmentsDir);
-      if (root === null)
-        throw refuse('VALIDATION', ATTACHMENTS_DIR_REQUIRED.zh, ATTACHMENTS_DIR_REQUIRED.en, [
-          { field: 'attachmentsDir', message: { zh: '缺少', en: 'is missing' } },
-        ]);
-      const r = await importUsbPart(store, openAttachmentStore(root), file, Date.now());
-      say(`分卷 Part ${r.part}/${r.parts} (${r.exportId.slice(0, 8)})`);
-      report(r.branch, r.answers);
-      if (r.waitingForEarlierPart)
+      // A sealed file (issue 20 §4) is decrypted with its branch's key first; an older plain file imports as before.
+      await withUnsealed(store, file, async (plain) => {
+        if (!isContainerFile(plain)) {
+          const r = await importBatchFileText(store, readFileSync(plain, 'utf8'), Date.now());
+          return report(r.branch, r.answers);
+        }
+        const root = attachmentRootOf(store, o.attachmentsDir);
+        if (root === null)
+          throw refuse('VALIDATION', ATTACHMENTS_DIR_REQUIRED.zh, ATTACHMENTS_DIR_REQUIRED.en, [
+            { field: 'attachmentsDir', message: { zh: '缺少', en: 'is missing' } },
+          ]);
+        const r = await importUsbPart(store, openAttachmentStore(root), plain, Date.now());
+        say(`分卷 Part ${r.part}/${r.parts} (${r.exportId.slice(0, 8)})`);
+        report(r.branch, r.answers);
+        if (r.waitingForEarlierPart)
+          say(
+            '部分记录须先导入前面的分卷,之后再导入本卷 Some records need an earlier part first; import this part again after it',
+          );
         say(
-          '部分记录须先导入前面的分卷,之后再导入本卷 Some records need an earlier part first; import this part again after it',
+          `附件分块 Attachment chunks ${r.chunks}: 完整 complete ${r.completed.length}, 待其他分卷 waiting for other parts ${r.incomplete.length}`,
         );
-      say(
-        `附件分块 Attachment chunks ${r.chunks}: 完整 complete ${r.completed.length}, 待其他分卷 waiting for other parts ${r.incomplete.length}`,
-      );
+      });
     }),
   );
 

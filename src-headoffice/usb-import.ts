@@ -2,13 +2,15 @@
 // number of times: the trailer's signature is checked under the branch's key, then every chunk's bytes
 // against their signed hash (before anything is kept, so a tampered part is refused whole), then the
 // records through the same importer as a push and the chunks through the attachment store, which keeps
-// a chunk ahead of a gap and checks the whole blob's hash before it keeps it.
+// a chunk ahead of a gap and checks the whole blob's hash before it keeps it. A sealed part is decrypted
+// first (file-unseal.ts).
 import { FILE_PART_SIGN_PATH, openPart } from '../src-main/sync/batch-container';
 import { isSyncError, syncRefuse } from '../src-main/sync/batch-errors';
 import { verifySignature } from '../src-main/sync/batch-sign';
 import type { PushAnswer } from '../src-main/sync/protocol';
 import { type AttachmentStore, BlobRefused } from './attachment-store';
 import { fileBranchKey, importFileBatches } from './file-import';
+import { withUnsealed } from './file-unseal';
 import type { HqStore } from './store';
 
 export interface PartImport {
@@ -26,12 +28,11 @@ export interface PartImport {
   incomplete: string[];
 }
 
-export async function importUsbPart(
-  db: HqStore,
-  store: AttachmentStore,
-  path: string,
-  now: number,
-): Promise<PartImport> {
+/** Imports a part as written by the branch (sealed, issue 20 §4) or an older plain one. */
+export const importUsbPart = (db: HqStore, store: AttachmentStore, path: string, now: number): Promise<PartImport> =>
+  withUnsealed(db, path, (plain) => importPlainPart(db, store, plain, now));
+
+async function importPlainPart(db: HqStore, store: AttachmentStore, path: string, now: number): Promise<PartImport> {
   const part = openPart(path);
   try {
     const { body, trailer } = part;

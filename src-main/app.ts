@@ -11,6 +11,7 @@ import { rekeyReceipts } from './services/receipt-keys';
 import { ensureDefaultCategories } from './services/reference-data';
 import type { SecretBox } from './settings/settings-store';
 import type { Channel, ChannelOutput } from './shared/ipc/contract';
+import { loggableError } from './shared/loggable-error';
 import type { Result } from './shared/result';
 import type { AppSettings, BranchSettings } from './shared/settings-schema';
 import { createSyncService, type SyncConfig, type SyncServiceOptions } from './sync/sync-service';
@@ -81,7 +82,7 @@ function deviceSyncConfig(settings: DeviceSettings, secrets: SecretBox | undefin
     const key = settings.syncKey(secrets);
     return key ? { branch: s.branchCode, url: s.headOfficeUrl, key, allowUnencrypted: s.allowUnencrypted } : null;
   } catch (e) {
-    log.warn('sync key unavailable', e);
+    log.warn('sync key unavailable', loggableError(e));
     return null;
   }
 }
@@ -146,7 +147,8 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
   }
   ensureDefaultCategories(ctx);
 
-  const logIncident: IncidentLogger = (id, channel, e) => log.error(`incident ${id} on ${channel}`, e);
+  // The error's kind, code and frames only: its message may quote what the clerk typed (loggable-error.ts).
+  const logIncident: IncidentLogger = (id, channel, e) => log.error(`incident ${id} on ${channel}`, loggableError(e));
   return {
     ctx,
     update,

@@ -37,6 +37,29 @@ export function pruneBackups(dir: string, now: number, days = BACKUP_RETENTION_D
   return removed;
 }
 
+/**
+ * The plain copy a store's conversion to encryption left (store-encryption.ts) holds every phone in
+ * clear: removed once it is older than the retention and a newer encrypted backup passed its check
+ * (the caller's), so the plain copy is never the only way back.
+ */
+export function prunePlainBackups(dir: string, now: number, days = BACKUP_RETENTION_DAYS): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const f of names.filter((n) => n.includes('.plain-before-encryption.') && n.endsWith('.bak'))) {
+    const path = join(dir, f);
+    if (now - statSync(path).mtimeMs > days * DAY) {
+      unlinkSync(path);
+      removed.push(path);
+    }
+  }
+  return removed;
+}
+
 export async function dailyBackup(db: Db, dir: string, now = Date.now()): Promise<BackupReport | null> {
   const newest = newestBackupAt(dir);
   if (newest !== null && now - newest < DAY) return null;
@@ -44,5 +67,6 @@ export async function dailyBackup(db: Db, dir: string, now = Date.now()): Promis
   if (report.integrity !== 'ok')
     throw new Error(`backup ${report.path} failed its integrity check: ${report.integrity}`);
   pruneBackups(dir, now);
+  if (report.encrypted) prunePlainBackups(dir, now);
   return report;
 }

@@ -9,6 +9,7 @@ import { type BranchApp, createBranchApp } from './app';
 import { dailyBackup } from './backup-rotation';
 import { quickCheckInBackground } from './db/clean-shutdown';
 import { type Db, openDatabase } from './db/connection';
+import { keyFromEnvironment, sealedStoreKey } from './db/store-key';
 import { loadMigrations } from './db/migrations';
 import { electronPlatform } from './ipc/electron-platform';
 import { registerIpc, SessionRegistry } from './ipc/register-ipc';
@@ -16,6 +17,7 @@ import { appPaths } from './paths';
 import { SettingsStore } from './settings/settings-store';
 import { readShellOverrides, type ShellOverrides } from './shell-overrides';
 import { isAppError } from './shared/errors';
+import { loggableError } from './shared/loggable-error';
 import { createMainWindow, hardenSession, registerSchemePrivileges, serveApp } from './window';
 import { installUpdatesOnQuit } from './window-update';
 
@@ -55,7 +57,8 @@ if (overridesRefused) {
 }
 
 function fatal(e: unknown): void {
-  log.error('start-up failed', e);
+  // The dialog shows the words; the log keeps the code and frames only (loggable-error.ts).
+  log.error('start-up failed', isAppError(e) ? { code: e.code } : loggableError(e));
   const msg = isAppError(e) ? `${e.messages.zh}\n\n${e.messages.en}` : `${String((e as Error)?.message ?? e)}`;
   dialog.showErrorBox('门店顾客异议台无法启动 / Branch Desk cannot start', msg);
   app.exit(1);
@@ -85,12 +88,17 @@ async function start(): Promise<void> {
   const nativeBinding = app.isPackaged
     ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
     : join(app.getAppPath(), 'out', 'native', 'better_sqlite3.node');
+  // The store key: BRANCH_DESK_DB_KEY(_FILE) when set (a restored store), else sealed by the OS key store beside the store.
+  const storeKey = keyFromEnvironment(process.env) ?? sealedStoreKey(paths.database, safeStorage);
+  if (!storeKey) log.warn('OS key store unavailable: the store stays unencrypted');
   const opened = openDatabase(paths.database, {
     backupDir: paths.backups,
     migrations: loadMigrations(paths.migrations),
     nativeBinding,
+    key: storeKey?.bytes ?? null,
   });
   db = opened.db;
+  if (opened.convertedFrom) log.info('store encrypted at rest; the plain copy taken first', opened.convertedFrom);
 
   const desk = createBranchApp({
     db,
@@ -133,9 +141,13 @@ async function start(): Promise<void> {
   // A cleanly closed store was not checked at open: quick_check it off the main thread once the window is up.
   if (!opened.checked)
     mainWindow.once('ready-to-show', () =>
-      quickCheckInBackground(paths.database, { nativeBinding, appDir: app.getAppPath() }).then(
+      quickCheckInBackground(paths.database, {
+        nativeBinding,
+        appDir: app.getAppPath(),
+        key: storeKey?.bytes ?? null,
+      }).then(
         (r) => (r === 'ok' ? log.info('background quick_check ok') : log.error('background quick_check found', r)),
-        (e) => log.error('background quick_check failed', e),
+        (e) => log.error('background quick_check failed', loggableError(e)),
       ),
     );
   if (!safeStorage.isEncryptionAvailable()) log.warn('safeStorage unavailable: the sync key cannot be stored');
@@ -143,7 +155,7 @@ async function start(): Promise<void> {
   const backup = () =>
     dailyBackup(db as Db, paths.backups).then(
       (r) => r && log.info('daily backup', r),
-      (e) => log.error('daily backup failed', e),
+      (e) => log.error('daily backup failed', loggableError(e)),
     );
   void backup();
   setInterval(() => void backup(), HOUR).unref();

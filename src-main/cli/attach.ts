@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createBranchApp } from '../app';
-import { openDatabase } from '../db/connection';
+import { openStore } from './store-open';
 import { findCaseIdByNumber } from '../db/repositories/case-repo';
 import { findSlipIdByNumber } from '../db/repositories/slip-repo';
 import { parseNumber } from '../domain/numbering';
@@ -49,7 +49,7 @@ export async function attachFile(opts: AttachOptions, out: Out): Promise<number>
   requireExistingFile(opts.db);
   if (!statSync(opts.file, { throwIfNoEntry: false })?.isFile())
     throw refuse('NOT_FOUND', `找不到文件 ${opts.file}`, `File ${opts.file} not found`);
-  const { db } = openDatabase(opts.db);
+  const { db } = openStore(opts.db);
   try {
     const { ctx } = createBranchApp({ db, settings: { branch: () => DEFAULT_BRANCH_SETTINGS } });
     const staffNo = opts.staff.trim().toUpperCase();
@@ -82,7 +82,7 @@ export async function attachFile(opts: AttachOptions, out: Out): Promise<number>
 /** The sweep: files without rows, rows without files; exit 1 when anything is wrong. Deletes nothing. */
 export function checkAttachments(opts: { db: string; verify?: boolean }, out: Out): number {
   requireExistingFile(opts.db);
-  const { db } = openDatabase(opts.db);
+  const { db } = openStore(opts.db);
   try {
     const { ctx } = createBranchApp({ db, settings: { branch: () => DEFAULT_BRANCH_SETTINGS } });
     const r = sweepAttachments(ctx, { verify: opts.verify ?? false });

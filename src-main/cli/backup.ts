@@ -1,12 +1,12 @@
 // `backup`: an online backup (safe while the app is running) with a full integrity check of
 // the copy; a copy that fails the check is reported and the exit code says so.
-import { openDatabase } from '../db/connection';
+import { openStore } from './store-open';
 import { onlineBackup } from '../db/backup';
 import { EXIT, formatBytes, type Out, requireExistingFile } from './output';
 
 export async function backupStore(opts: { db: string; to: string }, out: Out): Promise<number> {
   requireExistingFile(opts.db);
-  const { db } = openDatabase(opts.db);
+  const { db } = openStore(opts.db);
   try {
     const r = await onlineBackup(db, opts.to);
     out.line(`备份文件 Backup file: ${r.path}`);

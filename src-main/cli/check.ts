@@ -1,7 +1,7 @@
 // `check`: opens a store the way the app does (quick_check, migrations), then runs the full
 // integrity check and the store's own invariants, and prints what is in it. Exit code 1
 // when anything is wrong, so it can run from a scheduled task.
-import { openDatabase } from '../db/connection';
+import { openStore } from './store-open';
 import { integrityCheck } from '../db/backup';
 import { EXIT, type Out, requireExistingFile } from './output';
 import {
@@ -15,7 +15,7 @@ import {
 
 export function checkStore(opts: { db: string }, out: Out): number {
   requireExistingFile(opts.db);
-  const { db, applied: appliedNow, backupPath } = openDatabase(opts.db);
+  const { db, applied: appliedNow, backupPath } = openStore(opts.db);
   try {
     const problems: string[] = [];
     out.line(`数据库 Database: ${opts.db}`);

@@ -4,7 +4,7 @@
 // (sync/batch-container.ts) carrying them, split into parts of at most that size; otherwise the JSON
 // batch file as before.
 import { blobRootOf } from '../db/blob-store';
-import { openDatabase } from '../db/connection';
+import { openStore } from './store-open';
 import { stmt } from '../db/statements';
 import { checkBranchAndKey, exportBatches, writeBatchFile } from '../sync/export-batch';
 import { exportUsbParts } from '../sync/usb-export';
@@ -23,7 +23,7 @@ export function exportBatchFile(o: ExportOptions, out: Out, env: NodeJS.ProcessE
   const given = branchAndKeyFrom(o, env);
   const { branch, key } = checkBranchAndKey(given.branch, given.key);
   requireExistingFile(o.db);
-  const { db } = openDatabase(o.db);
+  const { db } = openStore(o.db);
   try {
     const blobsWaiting = stmt(
       db,
@@ -54,7 +54,7 @@ export function exportBatchFile(o: ExportOptions, out: Out, env: NodeJS.ProcessE
       out.line('没有待同步的记录,未生成文件 Nothing is waiting to sync; no file written');
       return EXIT.ok;
     }
-    writeBatchFile(o.out, text);
+    writeBatchFile(o.out, text, { branch, key });
     out.line(`批次文件 Batch file: ${o.out}`);
     out.line(
       `记录 Records: ${result.records} (序号 seq ${result.firstSeq}–${result.lastSeq}), 批次 batches: ${result.batches}, 大小 size: ${formatBytes(result.bytes)}`,

@@ -9,6 +9,7 @@ import { exportBatchFile } from './export-batch';
 import { reportError, stdio } from './output';
 import { printByNumber } from './print';
 import { seedDemo } from './seed-demo';
+import { useKeyFile } from './store-open';
 import { statusCommand, syncCommand, type SyncCliOptions } from './sync';
 
 const positiveInt = (max: number) => (v: string) => {
@@ -48,7 +49,12 @@ const program = new Command()
   .name('branch-desk')
   .description('门店顾客异议台 维护工具 Branch Desk maintenance tool')
   .showHelpAfterError()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .option(
+    '--key-file <file>',
+    '加密数据库的密钥文件(权限须为 600;或设置 BRANCH_DESK_DB_KEY)key file of an encrypted store (mode 600; or set BRANCH_DESK_DB_KEY)',
+  )
+  .hook('preAction', (cmd) => useKeyFile(cmd.opts<{ keyFile?: string }>().keyFile));
 
 program
   .command('seed-demo')

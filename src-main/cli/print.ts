@@ -3,7 +3,7 @@
 // whoever maintains the branch PC, it prints anonymous content too (as a manager would).
 import { writeFileSync } from 'node:fs';
 import { createBranchApp } from '../app';
-import { openDatabase } from '../db/connection';
+import { openStore } from './store-open';
 import { findCaseIdByNumber } from '../db/repositories/case-repo';
 import { findSlipIdByNumber } from '../db/repositories/slip-repo';
 import type { Actor } from '../domain/case-machine';
@@ -38,7 +38,7 @@ export async function printByNumber(opts: PrintOptions, out: Out): Promise<numbe
     branchCode: parsed.branchCode,
     branchName: opts.branchName ?? DEFAULT_BRANCH_SETTINGS.branchName,
   });
-  const { db } = openDatabase(opts.db);
+  const { db } = openStore(opts.db);
   try {
     const { ctx } = createBranchApp({ db, settings: { branch: () => settings } });
     let pdf: Buffer;

@@ -3,7 +3,7 @@
 // show. Deterministic for a given --seed (and --now). Demo accounts only, never production.
 import { v7 as uuidv7 } from 'uuid';
 import { createBranchApp } from '../app';
-import { openDatabase } from '../db/connection';
+import { openStore } from './store-open';
 import { endOfLocalDay } from '../domain/business-time';
 import type { Actor } from '../domain/case-machine';
 import { intakeCheck } from '../services/case-intake';
@@ -54,7 +54,7 @@ export function seedDemo(opts: SeedOptions, out: Out): number {
   });
   const rng = createRng(opts.seed);
   const clock = { t: from - DAY };
-  const { db } = openDatabase(opts.db);
+  const { db } = openStore(opts.db);
   // A bulk load touches far more pages than the app's 2 MB default cache holds (this
   // connection only; the app's own connections keep their settings).
   db.pragma('cache_size = -65536');

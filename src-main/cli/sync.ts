@@ -1,7 +1,8 @@
 // `sync`, `status` and `recover` (issue 15 §7): one push and pull, the status without network,
 // and recovery from head office, each printed in words (zh-CN, then English) and as one JSON
 // line {acknowledged, waiting, state, lastError}. Exit 0 only when nothing is waiting.
-import { openDatabase, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import { openStore } from './store-open';
 import { createBranchApp } from '../app';
 import { type Bilingual, isAppError, refuse } from '../shared/errors';
 import { isUnencryptedRemote } from '../shared/head-office-address';
@@ -96,7 +97,7 @@ function configOf(
 /** A store and the services over it, with the branch code the options name. */
 function open(file: string, branch: string) {
   const settings = parseInput(BranchSettingsSchema, { ...DEFAULT_BRANCH_SETTINGS, branchCode: branch });
-  const { db } = openDatabase(file);
+  const { db } = openStore(file);
   return { db, ctx: createBranchApp({ db, settings: { branch: () => settings } }).ctx };
 }
 
@@ -141,7 +142,7 @@ export async function syncCommand(
 
 export function statusCommand(o: { db: string }, out: Out): number {
   requireExistingFile(o.db);
-  const { db } = openDatabase(o.db);
+  const { db } = openStore(o.db);
   try {
     return printStatus(out, statusOf(db, null));
   } finally {

@@ -44,7 +44,8 @@ const Database = createRequire(workerData.moduleFrom)('better-sqlite3');
 const o = { readonly: true, fileMustExist: true };
 if (workerData.nativeBinding) o.nativeBinding = workerData.nativeBinding;
 const db = new Database(workerData.file, o);
-try { parentPort.postMessage(String(db.pragma('quick_check', { simple: true }))); } finally { db.close(); }
+try {
+  if (workerData.keyHex) db.pragma("hexkey='" + workerData.keyHex + "'"); parentPort.postMessage(String(db.pragma('quick_check', { simple: true }))); } finally { db.close(); }
 `;
 
 /**
@@ -53,11 +54,17 @@ try { parentPort.postMessage(String(db.pragma('quick_check', { simple: true })))
  */
 export function quickCheckInBackground(
   file: string,
-  o: { nativeBinding?: string; appDir?: string } = {},
+  o: { nativeBinding?: string; appDir?: string; key?: Buffer | null } = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const moduleFrom = join(o.appDir ?? process.cwd(), 'package.json');
-    const workerData = { file, nativeBinding: o.nativeBinding ?? null, moduleFrom };
+    // The store key (32 bytes as hex) goes to the worker in memory only, never to a file or log.
+    const workerData = {
+      file,
+      nativeBinding: o.nativeBinding ?? null,
+      moduleFrom,
+      keyHex: o.key?.toString('hex') ?? null,
+    };
     const w = new Worker(WORKER, { eval: true, workerData });
     w.once('message', (m: unknown) => resolve(String(m)));
     w.once('error', reject);

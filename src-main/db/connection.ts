@@ -1,4 +1,5 @@
-// Opening the branch store: refuse a database from a newer version before touching it,
+// Opening the branch store: refuse a database from a newer version before touching it, apply
+// the store key first of all (an encrypted store; a plain one with a key is converted, store-encryption.ts),
 // quick_check when the last close was not clean (clean-shutdown.ts), verify the checksums of the applied migrations, back up, migrate, then the
 // pragmas every connection runs with.
 import Database from 'better-sqlite3';
@@ -10,6 +11,8 @@ import { markCleanOnClose, takeCleanMarker } from './clean-shutdown';
 import { loadMigrations, type Migration } from './migrations';
 import { registerReceiptFunctions } from './receipt-functions';
 import { registerSearchFunctions } from './search-functions';
+import { applyKey, encryptPlainStore, plainHeader } from './store-encryption';
+import { missingKey } from './store-key';
 
 export type Db = Database.Database;
 
@@ -25,6 +28,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** 'auto' (default): quick_check only when the store was not closed cleanly; 'always': every open. */
   quickCheck?: 'auto' | 'always';
+  /**
+   * The store key (32 bytes, store-key.ts). Given: the store is encrypted with it (a new store is
+   * created encrypted, a plain one converted after a plain backup). Absent: the store must be plain.
+   */
+  key?: Buffer | null;
 }
 
 export interface OpenResult {
@@ -33,33 +41,36 @@ export interface OpenResult {
   backupPath: string | null;
   /** quick_check ran during this open (an unclean shutdown, or asked for). */
   checked: boolean;
+  /** The store is encrypted at rest (opened with its key). */
+  encrypted: boolean;
+  /** A plain store was encrypted during this open: the plain backup taken first. */
+  convertedFrom: string | null;
 }
 
-/** user_version from the file header (offset 60), read without opening the database. */
-function headerUserVersion(file: string): number | null {
+/** The file's first 100 bytes, or null for a missing or empty file. */
+function readHeader(file: string): Buffer | null {
   if (!existsSync(file) || statSync(file).size === 0) return null;
-  if (statSync(file).size < 100) {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(100);
+    readSync(fd, buf, 0, 100, 0);
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** user_version from a plain file header (offset 60), read without opening the database. */
+function headerUserVersion(file: string, head: Buffer | null): number | null {
+  if (head === null) return null;
+  if (statSync(file).size < 100 || !plainHeader(head)) {
     throw refuse(
       'STORE_CORRUPT',
       `文件 ${basename(file)} 不是本系统的数据库`,
       `${basename(file)} is not a Branch Desk database`,
     );
   }
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(100);
-    readSync(fd, buf, 0, 100, 0);
-    if (buf.toString('latin1', 0, 15) !== 'SQLite format 3') {
-      throw refuse(
-        'STORE_CORRUPT',
-        `文件 ${basename(file)} 不是本系统的数据库`,
-        `${basename(file)} is not a Branch Desk database`,
-      );
-    }
-    return buf.readUInt32BE(60);
-  } finally {
-    closeSync(fd);
-  }
+  return head.readUInt32BE(60);
 }
 
 function tooNew(file: string, found: number, known: number) {
@@ -111,14 +122,30 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       `The database file ${basename(file)} does not exist`,
     );
   }
-  const headerVersion = headerUserVersion(file);
+  const key = opts.key ?? null;
+  const head = readHeader(file);
+  // An encrypted page 1 is random bytes: without a key it cannot be told from a damaged file, so say both.
+  const sealed = head !== null && statSync(file).size >= 100 && !plainHeader(head);
+  if (sealed && !key) throw missingKey(file);
+  const headerVersion = sealed ? null : headerUserVersion(file, head);
   if (headerVersion !== null && headerVersion > latest) throw tooNew(file, headerVersion, latest);
 
-  const existed = headerVersion !== null;
+  const existed = head !== null;
+  const backupDir = opts.backupDir ?? join(dirname(file), 'backups');
+  let convertedFrom: string | null = null;
+  if (key && headerVersion !== null) {
+    convertedFrom = encryptPlainStore(file, key, {
+      backupDir,
+      now: opts.now?.() ?? Date.now(),
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    }).backupPath;
+  }
   const cleanlyClosed = takeCleanMarker(file);
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
+    // Before anything else reads the file.
+    if (key) applyKey(db, key, file);
     db.pragma('busy_timeout = 5000');
     registerSearchFunctions(db);
     registerReceiptFunctions(db);
@@ -138,7 +165,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
     let backupPath: string | null = null;
     const backup = (from: number) => {
       if (from === 0) return;
-      const dir = opts.backupDir ?? join(dirname(file), 'backups');
+      const dir = backupDir;
       mkdirSync(dir, { recursive: true });
       const stamp = new Date(opts.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
       backupPath = join(dir, `${basename(file)}.v${from}.${stamp}.bak`);
@@ -155,7 +182,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       beforeApply: backup,
     });
     markCleanOnClose(db, file);
-    return { db, applied, backupPath, checked };
+    return { db, applied, backupPath, checked, encrypted: key !== null, convertedFrom };
   } catch (e) {
     db.close();
     throw e;

@@ -3,6 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { blobRootOf } from '../db/blob-store';
 import type { Db } from '../db/connection';
+import type { ScryptCost } from './pin-hash';
 import type { BranchSettings } from '../shared/settings-schema';
 import { DEFAULT_BRANCH_SETTINGS } from '../shared/settings-schema';
 
@@ -13,6 +14,12 @@ export interface ServiceContext {
   newId: () => string;
   /** The attachments' blob folder beside the store (db/blob-store.ts); null for an in-memory store. */
   blobRoot: string | null;
+  /**
+   * The scrypt cost of PIN hashes made here (pin-hash.ts). Absent in the app, the CLI and browser
+   * mode, which use PIN_SCRYPT; only tests set a lower one (test/helpers/store.ts), so that a store
+   * with six users does not spend seconds hashing. Verifying always uses the cost stored in the hash.
+   */
+  pinCost?: ScryptCost;
 }
 
 export function createContext(db: Db, opts: Partial<Omit<ServiceContext, 'db'>> = {}): ServiceContext {
@@ -22,6 +29,7 @@ export function createContext(db: Db, opts: Partial<Omit<ServiceContext, 'db'>> 
     settings: opts.settings ?? (() => DEFAULT_BRANCH_SETTINGS),
     newId: opts.newId ?? (() => uuidv7()),
     blobRoot: opts.blobRoot !== undefined ? opts.blobRoot : blobRootOf(db.name),
+    ...(opts.pinCost ? { pinCost: opts.pinCost } : {}),
   };
 }
 

@@ -30,7 +30,7 @@ export const resetPin = withInput(
       if (u.id === actor.id)
         throw refuse('CONFLICT', '请在右上角菜单修改自己的 PIN', 'Change your own PIN from the menu at the top right');
       const patch = {
-        pinHash: hashPin(input.temporaryPin),
+        pinHash: hashPin(input.temporaryPin, ctx.pinCost),
         mustChangePin: 1,
         failedAttempts: 0,
         lockedUntil: null,

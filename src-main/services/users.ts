@@ -15,7 +15,7 @@ import type { SessionUser } from '../shared/types';
 import { authorOf } from './case-store';
 import { recordChange } from './changes';
 import type { Author, ServiceContext } from './context';
-import { hashPin, verifyPin } from './pin-hash';
+import { hashPin, PIN_SCRYPT, verifyPin, weakerThan } from './pin-hash';
 import { requireActiveUnit } from './reference-checks';
 import { withInput, withInputOnly, type Parsed } from './with-input';
 
@@ -88,7 +88,7 @@ export const createUser = withInput(
         name: input.name,
         role: input.role,
         unitId: input.unitId ?? null,
-        pinHash: hashPin(input.pin),
+        pinHash: hashPin(input.pin, ctx.pinCost),
         failedAttempts: 0,
         lockedUntil: null,
         active: 1,
@@ -164,8 +164,16 @@ export const signIn = withInputOnly(
           };
         return { error: AUTH_FAILED() };
       }
-      if (u.failedAttempts !== 0 || u.lockedUntil !== null) {
-        const patch = { failedAttempts: 0, lockedUntil: null, version: u.version + 1, updatedAt: now };
+      // A hash made before the cost was raised (pin-hash.ts) is made again now that the PIN is known to be right.
+      const rehash = weakerThan(u.pinHash, ctx.pinCost ?? PIN_SCRYPT);
+      if (u.failedAttempts !== 0 || u.lockedUntil !== null || rehash) {
+        const patch = {
+          failedAttempts: 0,
+          lockedUntil: null,
+          ...(rehash ? { pinHash: hashPin(input.pin, ctx.pinCost) } : {}),
+          version: u.version + 1,
+          updatedAt: now,
+        };
         updateRow(ctx.db, 'users', u.id, patch);
         recordChange(ctx, author, {
           action: 'user.sign_in',
@@ -192,7 +200,12 @@ export const changePin = withInput(
         throw refuse('AUTH_FAILED', '当前 PIN 不正确', 'The current PIN is wrong', [
           { field: 'currentPin', message: { zh: '当前 PIN 不正确', en: 'Current PIN is wrong' } },
         ]);
-      const patch = { pinHash: hashPin(input.newPin), mustChangePin: 0, version: u.version + 1, updatedAt: ctx.now() };
+      const patch = {
+        pinHash: hashPin(input.newPin, ctx.pinCost),
+        mustChangePin: 0,
+        version: u.version + 1,
+        updatedAt: ctx.now(),
+      };
       updateRow(ctx.db, 'users', u.id, patch);
       recordChange(ctx, authorOf(actor), {
         action: 'user.pin_changed',

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'STORE_TOO_NEW',
   'STORE_CORRUPT',
   'SECRET_STORE_UNAVAILABLE',
+  // An encrypted store without its key, a wrong key, or a key file others can read (issue 20 §4).
+  'STORE_ENCRYPTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import type { Db } from '../db/connection';
 import { refuse } from '../shared/errors';
 import { encodeBatchFile, FILE_SIGN_PATH } from './batch-file';
+import { sealBytes } from './batch-seal';
 import { signRequest } from './batch-sign';
 import { type BatchCaps, buildBatch, DEFAULT_CAPS } from './outbox-batches';
 import type { FileBatch } from './protocol';
@@ -90,10 +91,11 @@ export function exportBatches(
   };
 }
 
-export function writeBatchFile(path: string, text: string): void {
+/** Writes the file sealed for head office with the branch's sync key (batch-seal.ts): no plain record on the stick. */
+export function writeBatchFile(path: string, text: string, seal: { branch: string; key: string }): void {
   mkdirSync(dirname(path), { recursive: true });
   // Written whole, then renamed: a stick pulled out mid-write leaves no half file under the real name.
   const tmp = `${path}.part`;
-  writeFileSync(tmp, text);
+  writeFileSync(tmp, sealBytes(Buffer.from(text, 'utf8'), seal.branch, seal.key));
   renameSync(tmp, path);
 }

@@ -167,7 +167,7 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
       const { text, result } = exportBatches(ctx.db, { branch: c.branch, key: c.key, now: ctx.now() });
       if (result.records === 0) return { ...result, path: null };
       const path = await o.choosePath(`同步批次-${c.branch}-${stamp}.json`);
-      if (path) writeBatchFile(path, text);
+      if (path) writeBatchFile(path, text, c);
       return { ...result, path };
     },
   };

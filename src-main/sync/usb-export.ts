@@ -3,7 +3,8 @@
 // the blobs the records name, and any an earlier sync's upload left behind), split into parts of at
 // most `maxBytes` when the user asks; a blob larger than a part spans parts as chunks. Blobs are read
 // chunk by chunk from the blob folder, never whole. Like the JSON batch file, nothing is marked sent:
-// head office's import and the next online sync are what acknowledge records and bytes.
+// head office's import and the next online sync are what acknowledge records and bytes. Each part is
+// sealed for head office as it is written (batch-seal.ts).
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
@@ -20,6 +21,7 @@ import {
   type PartBody,
   type PartChunk,
 } from './batch-container';
+import { createSeal } from './batch-seal';
 import { signRequest } from './batch-sign';
 import { buildFileBatches } from './export-batch';
 import type { FileBatch } from './protocol';
@@ -46,8 +48,8 @@ interface PlannedPart {
   size: number;
 }
 
-/** Bytes of a part beyond its chunks and batches: magic, end, trailer keys, signature (generous). */
-const PART_OVERHEAD = 2048;
+/** Bytes of a part beyond its chunks and batches: magic, end, trailer keys, signature, the seal's header and tag (generous). */
+const PART_OVERHEAD = 2560;
 /** A chunk entry's share of the trailer at most (two hashes, four numbers, keys). */
 const CHUNK_ENTRY = 320;
 /** A part with less room than this left is closed rather than given a sliver of a blob. */
@@ -140,14 +142,18 @@ function writePart(
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w');
+  // Sealed for head office as it is written (batch-seal.ts): the stick never holds a plain byte of the part.
+  const seal = createSeal(head.branch, head.key);
+  const put = (b: Uint8Array) => writeAll(fd, seal.update(b));
   try {
-    writeAll(fd, PART_MAGIC);
+    writeAll(fd, seal.head);
+    put(PART_MAGIC);
     let at = PART_MAGIC.length;
     const chunks: PartChunk[] = [];
     for (const c of plan.chunks) {
       if (root === null) throw new Error('a store without a blob folder has no attachments to carry');
       const bytes = readBlobRange(root, c.sha256, c.offset, c.length);
-      writeAll(fd, bytes);
+      put(bytes);
       chunks.push({ ...c, at, hash: chunkHash(bytes) });
       at += bytes.length;
     }
@@ -176,10 +182,12 @@ function writePart(
     const end = Buffer.alloc(4 + PART_END.length);
     end.writeUInt32BE(trailer.length, 0);
     PART_END.copy(end, 4);
-    writeAll(fd, trailer);
-    writeAll(fd, end);
+    put(trailer);
+    put(end);
+    const tag = seal.final();
+    writeAll(fd, tag);
     fsyncSync(fd);
-    at += trailer.length + end.length;
+    at += trailer.length + end.length + seal.head.length + tag.length;
     closeSync(fd);
     renameSync(tmp, path);
     return at;

@@ -36,15 +36,24 @@ export function tempDir(prefix = 'branch-desk-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function openTestStore(opts: { at?: number; settings?: Partial<BranchSettings>; dir?: string } = {}): TestStore {
+/**
+ * The scrypt cost of the test users' PINs: lower than PIN_SCRYPT (2^16, ~0.2 s a hash) so a store
+ * with six users opens fast. Set on the context explicitly (ServiceContext.pinCost); the app never sets it.
+ */
+export const TEST_PIN_COST = { N: 1024, r: 8, p: 1 };
+
+export function openTestStore(
+  opts: { at?: number; settings?: Partial<BranchSettings>; dir?: string; key?: Buffer } = {},
+): TestStore {
   const dir = opts.dir ?? tempDir();
   const file = join(dir, 'branch.sqlite');
   const clock = { t: opts.at ?? T0 };
   const settings = structuredClone({ ...DEFAULT_BRANCH_SETTINGS, ...opts.settings });
-  const { db } = openDatabase(file);
+  const { db } = openDatabase(file, opts.key ? { key: opts.key } : {});
   // The services read `settings` live, so a test may change it between calls.
   const app = createBranchApp({ db, settings: { branch: () => settings }, clock: () => clock.t });
   const ctx = app.ctx;
+  ctx.pinCost = TEST_PIN_COST;
   const mk = (staffNo: string, name: string, role: Actor['role'], unitId: string | null, by: Actor | null): Actor => {
     const u = createUser(ctx, by, {
       staffNo,

@@ -1,9 +1,10 @@
 // The batch file (USB) from the branch CLI to the head-office CLI: same result as a push, a
 // second import changes nothing, the next online sync acknowledges it, and a tampered or
-// foreign file is refused whole.
+// foreign file is refused whole. The file is sealed for head office (issue 20 §4, batch-seal.ts): no
+// phone on the stick, a changed byte refused; an older plain file still imports.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,12 +17,19 @@ import { isSyncError } from '../../src-main/sync/batch-errors';
 import { encodeBatchFile, FILE_SIGN_PATH } from '../../src-main/sync/batch-file';
 import { signRequest } from '../../src-main/sync/batch-sign';
 import { exportBatches } from '../../src-main/sync/export-batch';
+import { SEAL_MAGIC, unsealFile } from '../../src-main/sync/batch-seal';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 import { branchFold, foldEntries, type Hq, hqFold, startHq, transportFor } from './sync-harness';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
+/** The plain batch file inside a sealed one, opened with the branch's key. */
+async function unsealed(file: string, key: string): Promise<string> {
+  await unsealFile(file, `${file}.plain`, async () => key);
+  return readFileSync(`${file}.plain`, 'utf8');
+}
+
 const cli = (script: string, args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
     cwd: ROOT,
@@ -63,7 +71,23 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head o
     const total = s.db.prepare('SELECT count(*) FROM outbox').pluck().get() as number as number;
     expect(exported.out).toContain(`seq 1–${total}`);
     expect(ackedSeq(s.db)).toBe(0); // exporting marks nothing as sent
-    const first = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', out], hqEnv);
+    // Sealed: no phone, no JSON, nothing of the records readable on the stick.
+    const raw = readFileSync(out);
+    expect(raw.subarray(0, SEAL_MAGIC.length).equals(SEAL_MAGIC)).toBe(true);
+    expect(raw.includes(Buffer.from('13800138000'))).toBe(false);
+    expect(raw.includes(Buffer.from('"batches"'))).toBe(false);
+    const plainText = await unsealed(out, key);
+    expect(raw.includes(Buffer.from(plainText.slice(200, 260)))).toBe(false);
+    // A byte changed in the sealed file: refused whole, nothing imported.
+    const flipped = Buffer.from(raw);
+    flipped[raw.length - 40] = (flipped[raw.length - 40] as number) ^ 1;
+    writeFileSync(join(s.dir, 'flipped.json'), flipped);
+    const refused = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', join(s.dir, 'flipped.json')], hqEnv);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('altered or damaged');
+    // An older plain file (written before sealing) still imports; the sealed one then changes nothing.
+    writeFileSync(join(s.dir, 'plain.json'), plainText);
+    const first = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', join(s.dir, 'plain.json')], hqEnv);
     expect(first.code, first.err).toBe(0);
     expect(first.out).toContain(`导入 imported ${total}`);
     const second = await cli('src-headoffice/cli.ts', ['--db', hqFile, 'import', out], hqEnv);
@@ -107,7 +131,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('batch files, head o
           ])
         ).code,
       ).toBe(0);
-      const text = readFileSync(out, 'utf8');
+      const text = await unsealed(out, key);
       const why = async (t: string) => {
         try {
           await importBatchFileText(hq, t, Date.now());

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
 import type { AppContext } from '../../src-main/handlers/types';
 import { openPart } from '../../src-main/sync/batch-container';
+import { unsealFile } from '../../src-main/sync/batch-seal';
 import { decodeBatchFile } from '../../src-main/sync/batch-file';
 import { createSyncService, type SyncConfig } from '../../src-main/sync/sync-service';
 import { attach, fakeJpeg } from '../helpers/attachments';
@@ -78,7 +79,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
       expect(r).toMatchObject({ ok: true, value: { path: target, batches: 1 } });
       expect(asked[0]).toMatch(/^同步批次-SH01-\d{4}-\d{2}-\d{2}\.json$/);
       expect(existsSync(target)).toBe(true);
-      expect(decodeBatchFile(readFileSync(target, 'utf8')).branch).toBe('SH01');
+      // Sealed for head office with the branch's sync key (batch-seal.ts).
+      expect(readFileSync(target).includes(Buffer.from('"batches"'))).toBe(false);
+      await unsealFile(target, `${target}.plain`, async () => config?.key ?? '');
+      expect(decodeBatchFile(readFileSync(`${target}.plain`, 'utf8')).branch).toBe('SH01');
     });
 
     it('carries attachment bytes head office has not confirmed in the signed USB container', async () => {
@@ -98,7 +102,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('head office on %s',
       expect(asked[0]).toMatch(/^同步批次-SH01-\d{4}-\d{2}-\d{2}\.bdx$/);
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       expect(r.value.batches).toBe(1);
-      const part = openPart(r.value.path ?? '');
+      await unsealFile(r.value.path ?? '', `${target}.plain`, async () => config?.key ?? '');
+      const part = openPart(`${target}.plain`);
       try {
         expect(part.body.branch).toBe('SH01');
         const chunk = part.body.chunks.find((x) => x.sha256 === a.snapshot.sha256);

@@ -1,9 +1,10 @@
 // The USB batch container (issue 19): records and attachment bytes split into three parts, imported in
 // any order (3, 1, 2) on both head-office stores, twice = no change; a tampered part refused (its
 // signature, a chunk's bytes), a blob whose assembled bytes do not hash to its name refused and not
-// kept; the CLI's --max-mb split and head office's import of parts.
+// kept; the CLI's --max-mb split and head office's import of parts. Parts are sealed for head office
+// (issue 20 §4, batch-seal.ts): the inner checks are shown on a part opened and sealed again with the key.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { importUsbPart } from '../../src-headoffice/usb-import';
 import { blobPath } from '../../src-main/db/blob-store';
 import { isSyncError } from '../../src-main/sync/batch-errors';
 import { openPart } from '../../src-main/sync/batch-container';
+import { sealBytes, unsealFile } from '../../src-main/sync/batch-seal';
 import { exportUsbParts } from '../../src-main/sync/usb-export';
 import { attach, fakeJpeg } from '../helpers/attachments';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
@@ -71,6 +73,15 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
     s.close();
   });
 
+  /** The plain part inside a sealed one (what head office reads after checking the seal). */
+  const plainPart = async (p: string): Promise<Buffer> => {
+    const out = `${p}.plain`;
+    await unsealFile(p, out, async () => key);
+    const b = readFileSync(out);
+    rmSync(out);
+    return b;
+  };
+
   const exportParts = (maxBytes: number | null, name = 'usb.bdx') =>
     exportUsbParts(s.db, {
       branch: 'SH01',
@@ -97,11 +108,14 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
     expect(r.blobs).toBe(3);
     expect(r.paths.map((p) => p.slice(-12))).toEqual(['usb-1of3.bdx', 'usb-2of3.bdx', 'usb-3of3.bdx']);
     // The records ride in the first part; the 1.5 MB recording spans parts as chunks.
-    const bodies = r.paths.map((p) => {
-      const part = openPart(p);
+    const bodies = [];
+    for (const p of r.paths) {
+      writeFileSync(`${p}.plain`, await plainPart(p));
+      const part = openPart(`${p}.plain`);
       part.close();
-      return part.body;
-    });
+      rmSync(`${p}.plain`);
+      bodies.push(part.body);
+    }
     expect(bodies.map((x) => x.batches.length)).toEqual([1, 0, 0]);
     expect(
       new Set(bodies.flatMap((x) => x.chunks.filter((c) => c.sha256 === b.snapshot.sha256).map(() => x.part))).size,
@@ -140,7 +154,9 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
     attach(s, c.id, { bytes: fakeJpeg(300_000), thumb: null });
     const r = exportParts(null);
     const path = r.paths[0] as string;
-    const good = readFileSync(path);
+    const sealed = readFileSync(path);
+    const good = await plainPart(path);
+    const reseal = (b: Buffer) => sealBytes(b, 'SH01', key);
     const root = join(s.dir, 'hq-attachments');
     const store = openAttachmentStore(root);
 
@@ -151,21 +167,28 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
     expect(at).toBeGreaterThan(300_000);
     const signedChanged = Buffer.from(good);
     signedChanged[at] = signedChanged[at] === 0x31 ? 0x32 : 0x31;
-    writeFileSync(join(s.dir, 'bad-sig.bdx'), signedChanged);
+    writeFileSync(join(s.dir, 'bad-sig.bdx'), reseal(signedChanged));
     await refusedAs(importUsbPart(hq, store, join(s.dir, 'bad-sig.bdx'), Date.now()), 'BAD_SIGNATURE');
 
     const chunkChanged = Buffer.from(good);
     chunkChanged[100] = (chunkChanged[100] as number) ^ 0xff;
-    writeFileSync(join(s.dir, 'bad-chunk.bdx'), chunkChanged);
+    writeFileSync(join(s.dir, 'bad-chunk.bdx'), reseal(chunkChanged));
     await refusedAs(importUsbPart(hq, store, join(s.dir, 'bad-chunk.bdx'), Date.now()), 'DAMAGED');
 
-    writeFileSync(join(s.dir, 'truncated.bdx'), good.subarray(0, good.length - 5));
+    writeFileSync(join(s.dir, 'truncated.bdx'), reseal(good.subarray(0, good.length - 5)));
     await refusedAs(importUsbPart(hq, store, join(s.dir, 'truncated.bdx'), Date.now()), 'DAMAGED');
+    // The sealed file itself: a byte changed, or cut short, fails its GCM tag before anything is read.
+    const flipped = Buffer.from(sealed);
+    flipped[sealed.length - 1000] = (flipped[sealed.length - 1000] as number) ^ 0x01;
+    writeFileSync(join(s.dir, 'flipped.bdx'), flipped);
+    await refusedAs(importUsbPart(hq, store, join(s.dir, 'flipped.bdx'), Date.now()), 'DAMAGED');
+    writeFileSync(join(s.dir, 'cut.bdx'), sealed.subarray(0, sealed.length - 5));
+    await refusedAs(importUsbPart(hq, store, join(s.dir, 'cut.bdx'), Date.now()), 'DAMAGED');
 
     // Nothing of the refused parts was kept: no records, no bytes.
     expect(await scalar(hq, 'SELECT count(*) FROM records')).toBe(0);
     expect(listing(root)).toEqual([]);
-    // A part signed under another key (another branch's stick renamed) is refused too.
+    // A part sealed and signed under another key (another branch's stick renamed): its seal does not open.
     const other = await addBranch(hq, 'SH02', Date.now());
     const foreign = exportUsbParts(s.db, {
       branch: 'SH01',
@@ -175,7 +198,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('USB container, head
       blobRoot: s.ctx.blobRoot,
       maxBytes: null,
     });
-    await refusedAs(importUsbPart(hq, store, foreign.paths[0] as string, Date.now()), 'BAD_SIGNATURE');
+    await refusedAs(importUsbPart(hq, store, foreign.paths[0] as string, Date.now()), 'DAMAGED');
     // The good part still imports.
     const ok = await importUsbPart(hq, store, path, Date.now());
     expect(ok.completed).toHaveLength(1);
