@@ -2,6 +2,10 @@
 // 'access_log' outbox record; listAccessLog reads them back for the manager's screen.
 import { createHmac, randomBytes } from 'node:crypto';
 import { stmt } from '../db/statements';
+import type { Actor } from '../domain/case-machine';
+import { can } from '../domain/permissions';
+import { AccessLogInput } from '../shared/schemas/personal-data';
+import { withInput, type Parsed } from './with-input';
 import type { AccessEntry, AccessLogRow } from '../shared/access-log-types';
 import { ACCESS_ACTIONS, ACCESS_ENTITY_TYPES } from '../shared/access-log-types';
 import { refuse } from '../shared/errors';
@@ -50,20 +54,24 @@ interface Who {
  * commit or roll back together: no access without its row, no row for an access that did not happen.
  * A person's phone (entityType 'person') is stored masked with a keyed hash, never in full.
  */
-export function recordAccess(ctx: ServiceContext, e: AccessEntry): void {
+export function recordAccess(
+  ctx: ServiceContext,
+  e: AccessEntry,
+  /** Who `by` is when no user row holds it (the CLI's maintenance actor). */
+  as?: Pick<Actor, 'staffNo' | 'name' | 'role'>,
+): void {
   if (!ACCESS_ACTIONS.includes(e.action) || !ACCESS_ENTITY_TYPES.includes(e.entityType))
     throw refuse('VALIDATION', '访问记录的类型不对', 'The access-log entry has an unknown action or entity type');
   const reason = e.reason === null ? null : e.reason.trim().slice(0, 500) || null;
   const person = e.entityType === 'person';
   const entityId = person ? maskedSubject(e.entityId) : e.entityId;
   if (entityId.length === 0) throw refuse('VALIDATION', '访问记录缺少对象', 'The access-log entry names nothing');
-  const who: Who =
+  const known = stmt(ctx.db, 'SELECT staff_no, name, role FROM users WHERE id = ?').get(e.by) as Who | undefined;
+  const who: Who | undefined =
     e.by === SYSTEM_USER
       ? { staff_no: null, name: '系统', role: SYSTEM_USER }
-      : ((stmt(ctx.db, 'SELECT staff_no, name, role FROM users WHERE id = ?').get(e.by) as Who | undefined) ??
-        (() => {
-          throw refuse('VALIDATION', '访问记录的用户不存在', 'The access-log entry names an unknown user');
-        })());
+      : (known ?? (as ? { staff_no: as.staffNo, name: as.name, role: as.role } : undefined));
+  if (!who) throw refuse('VALIDATION', '访问记录的用户不存在', 'The access-log entry names an unknown user');
   const row: AccessLogRow = {
     id: ctx.newId(),
     at: ctx.now(),
@@ -151,3 +159,13 @@ export function listAccessLog(ctx: ServiceContext, f: AccessLogFilter = {}): Acc
   const sql = `SELECT * FROM access_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, rid DESC LIMIT ?`;
   return (ctx.db.prepare(sql).all(...args, Math.min(f.limit ?? 500, 2000)) as Stored[]).map(toRow);
 }
+
+/** The manager's screen 个人信息访问记录: the log for the manager only (admin right). */
+export const accessLogFor = withInput(
+  AccessLogInput,
+  function accessLogFor(ctx: ServiceContext, actor: Actor, input: Parsed<typeof AccessLogInput>): AccessLogRow[] {
+    if (!can(actor.role, 'admin'))
+      throw refuse('FORBIDDEN', '只有店长可以查看个人信息访问记录', 'Only the manager may read the access log');
+    return listAccessLog(ctx, input);
+  },
+);

@@ -29,6 +29,7 @@ import { requireWithinMaxAmount } from './amount-limit';
 import { requireActiveUnit } from './reference-checks';
 import { maySeeSlipOf } from './unit-scope';
 import { withInput, type Parsed } from './with-input';
+import { mayRevealPersonal, maskSlipContact } from './personal-data';
 
 const snapshot = (s: SlipRecord) => s as unknown as Record<string, unknown>;
 
@@ -290,7 +291,7 @@ function requireVisibleSlip(ctx: ServiceContext, actor: Actor, id: string): Slip
 export const getSlip = withInput(
   SlipRef,
   function getSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipRecord {
-    return requireVisibleSlip(ctx, actor, input.slipId);
+    return maskSlipContact(requireVisibleSlip(ctx, actor, input.slipId));
   },
 );
 
@@ -302,7 +303,7 @@ export const getSlipByNumber = withInput(
       throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的退换货单`, `No slip numbered ${input.number}`, [
         { field: 'number', message: { zh: '编号不存在', en: 'No such number' } },
       ]);
-    return requireVisibleSlip(ctx, actor, id);
+    return maskSlipContact(requireVisibleSlip(ctx, actor, id));
   },
 );
 
@@ -316,6 +317,11 @@ export const viewSlip = withInput(
   SlipRef,
   function viewSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipView {
     const s = requireVisibleSlip(ctx, actor, input.slipId);
-    return { ...s, voidedByName: userName(ctx, s.voidedBy), settledByName: userName(ctx, s.settledBy) };
+    return {
+      ...maskSlipContact(s),
+      voidedByName: userName(ctx, s.voidedBy),
+      settledByName: userName(ctx, s.settledBy),
+      personalData: { masked: true, mayReveal: mayRevealPersonal(ctx, actor) },
+    };
   },
 );
