@@ -133,7 +133,7 @@ export const createSlip = withInput(
     const now = ctx.now();
     return ctx.db.transaction(() => {
       requireActiveUnit(ctx, input.unitId, 'unitId');
-      if (input.caseId) requireCase(ctx, input.caseId);
+      const linked = input.caseId ? requireCase(ctx, input.caseId) : null;
       const codes = [...new Set(input.returnedLines.map((l) => l.itemCode))];
       const key = requireReceiptKey(input.receiptNo, settings.receiptSerialStart);
       const duplicate = findDuplicates(ctx.db, key, codes, null).length > 0;
@@ -148,7 +148,9 @@ export const createSlip = withInput(
       const id = ctx.newId();
       const lines = (ls: typeof input.returnedLines) =>
         JSON.stringify(ls.map((l) => ({ ...l, amountFen: lineAmount(l) })));
-      const phone = input.customer.phone ? normalizePhone(input.customer.phone) : null;
+      // issue 20: a slip opened from a case gets the case's phone here, in main; the screen only ever
+      // had it masked, so it leaves the field empty (features/slips/case-prefill.ts).
+      const phone = input.customer.phone ? normalizePhone(input.customer.phone) : (linked?.customerPhone ?? null);
       insertRow(ctx.db, 'slips', {
         id,
         number,

@@ -198,6 +198,16 @@ describe('slips', () => {
   });
 });
 
+describe('a slip opened from a case', () => {
+  it('takes the case’s phone in main when the screen sends none (it only had it masked)', () => {
+    s = openTestStore();
+    const c = contactCase();
+    const input = returnInput(s, { caseId: c.id, customer: { name: '张三' } });
+    const slip = createSlip(s.ctx, s.users.clerk, input);
+    expect(slip.customerPhone).toBe(FULL);
+  });
+});
+
 describe('prints', () => {
   const text = async (pdf: Buffer) => squash((await readPdf(pdf)).map((p) => p.text).join(''));
 
