@@ -60,6 +60,9 @@ export const CONSOLE_PATHS = {
   caseReminders: `${CONSOLE_API}/cases/:branch/:id/reminders`,
   /** GET ?lang=zh-CN|en: the 顾客异议处理记录表 as the branch prints it (PDF). */
   caseRecordPdf: `${CONSOLE_API}/cases/:branch/:id/record.pdf`,
+  // issue 20: a reviewer's reveal of one case's contact (logged), and the access logs.
+  caseReveal: `${CONSOLE_API}/cases/:branch/:id/reveal`,
+  accessLog: `${CONSOLE_API}/access-log`,
   reviewers: `${CONSOLE_API}/reviewers`,
   summary: `${CONSOLE_API}/summary`,
   repeatComplainants: `${CONSOLE_API}/repeat-complainants`,

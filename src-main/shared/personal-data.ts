@@ -6,24 +6,25 @@ import { maskPhone, normalizePhone } from './phone';
 export const PERSONAL_FIELDS = ['customerPhone', 'customerOtherContact'] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
+/** Whether a value is already masked (has the mask's stars): masking it again changes nothing. */
+export const isMasked = (v: string | null | undefined): boolean => typeof v === 'string' && v.includes('*');
+
 /** A phone masked: 138****5678; a number that does not normalise is masked as other contact. */
 export function maskedPhone(v: string | null): string | null {
-  if (v === null || v === '') return v;
+  if (v === null || v === '' || isMasked(v)) return v;
   const n = normalizePhone(v);
   return n === null ? maskedContact(v) : maskPhone(n);
 }
 
 /** Other contact masked: first and last character kept, at most six stars between (a@b.cn → a****n). */
 export function maskedContact(v: string | null): string | null {
-  if (v === null) return null;
+  if (v === null || isMasked(v)) return v;
   const t = [...v.trim()];
   if (t.length === 0) return '';
   if (t.length <= 2) return '*'.repeat(t.length);
   return `${t[0]}${'*'.repeat(Math.min(t.length - 2, 6))}${t[t.length - 1]}`;
 }
 
-/** Whether a value is already masked (has the mask's stars): a masked value is never sent back as typed. */
-export const isMasked = (v: string | null | undefined): boolean => typeof v === 'string' && v.includes('*');
 
 /** What a reveal answers: one case's or slip's values in full (null where none was given). */
 export interface RevealedPersonalData {
