@@ -85,7 +85,15 @@ function RevealDialog({ target, onClose }: { target: Target; onClose: (v?: Revea
       <Typography.Paragraph>{t('pii.revealNote')}</Typography.Paragraph>
       <Form component={false} layout="vertical">
         <Field id="piiRevealReason" path="reason" label={t('pii.reason')} issues={issues} required>
-          <Input.TextArea id="piiRevealReason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <Input.TextArea
+            id="piiRevealReason"
+            rows={2}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setIssues({});
+            }}
+          />
         </Field>
       </Form>
     </Modal>
