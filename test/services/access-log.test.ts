@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAccessLog, recordAccess, SYSTEM_USER } from '../../src-main/services/access-log';
 import { AccessLogRecordSnapshot } from '../../src-main/sync/record-snapshots-access-log';
+import { applyAccessLogRecord } from '../../src-main/sync/access-log-apply';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 
 let s: TestStore;
@@ -154,5 +155,30 @@ describe('recordAccess', () => {
     expect(listAccessLog(s.ctx, { userId: s.users.manager.id }).map((r) => r.action)).toEqual(['print']);
     expect(listAccessLog(s.ctx, { action: 'reveal' })).toHaveLength(1);
     expect(listAccessLog(s.ctx, { from: t0, to: t0 + 1 }).map((r) => r.action)).toEqual(['print']);
+  });
+
+  it('is written back once from head office’s copy on recovery', () => {
+    s = openTestStore();
+    const c = phoneCase(s);
+    recordAccess(s.ctx, {
+      by: s.users.supervisor.id,
+      action: 'reveal',
+      entityType: 'case',
+      entityId: c.id,
+      fields: ['customerPhone'],
+      reason: '核实',
+    });
+    const [sent] = outbox(s);
+    const held = listAccessLog(s.ctx);
+    const other = openTestStore();
+    try {
+      const payload = JSON.parse(sent?.payload ?? '{}') as Record<string, unknown>;
+      expect(applyAccessLogRecord(other.ctx, sent?.record_id ?? '', payload)).toBe(true);
+      expect(applyAccessLogRecord(other.ctx, sent?.record_id ?? '', payload)).toBe(false);
+      expect(applyAccessLogRecord(other.ctx, 'x', { action: 'peek' })).toBe(false);
+      expect(listAccessLog(other.ctx)).toEqual(held);
+    } finally {
+      other.close();
+    }
   });
 });
