@@ -213,6 +213,8 @@ export interface CaseDetail {
   names: Record<string, string>;
   /** The case's attachments and its slips' (issue 19), as this reviewer may see them (contract-attachments.ts). */
   attachments?: ConsoleAttachment[];
+  /** issue 20: the customer's contact comes masked; whether this reviewer may reveal it (reviewers.sees_personal). */
+  personalData?: { masked: boolean; mayReveal: boolean };
   /** The data's age: the branch's last batch imported (null: never) and its newest case's receipt time. */
   lastBatchAt: number | null;
   newestCaseAt: number | null;
