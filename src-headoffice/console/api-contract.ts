@@ -430,3 +430,16 @@ export interface DoubleRefundsAnswer {
   refunds: CrossBranchRefund[];
   computedAt: number;
 }
+
+/** issue 20: one entry of GET access-log: head office's own reveals and the branches' synced access logs. */
+export interface AccessLogEntry {
+  source: 'head_office' | 'branch';
+  branch: string;
+  at: number;
+  who: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  fields: string[];
+  reason: string | null;
+}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { refuse } from '../../src-main/shared/errors';
 import { maskedContact, maskedPhone, type RevealedPersonalData } from '../../src-main/shared/personal-data';
 import type { HqQuery, HqStore } from '../store';
+import type { AccessLogEntry } from './api-contract';
 import { caseSnapshotOf } from './case-detail';
 
 const MASKS: Record<string, (v: string) => string | null> = {
@@ -67,18 +68,6 @@ export async function revealCase(
     [randomUUID(), now, o.reviewer, 'reveal', o.branch, 'case', o.id, JSON.stringify(fields), o.reason],
   );
   return out;
-}
-
-export interface AccessLogEntry {
-  source: 'head_office' | 'branch';
-  branch: string;
-  at: number;
-  who: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  fields: string[];
-  reason: string | null;
 }
 
 /** Head office's own log and the branches' (synced), newest first; one branch when asked. */

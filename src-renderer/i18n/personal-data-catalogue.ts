@@ -25,6 +25,10 @@ export const personalDataZhCN = {
     fields: '内容',
     why: '理由',
     none: '没有符合条件的记录',
+    branch: '门店',
+    source: '记录于',
+    sourceLabel: { head_office: '总部', branch: '门店' },
+    hqIntro: '总部审核人员的查看记录于总部,各门店的访问记录随同步到达。只有可查看个人信息的审核人员可以阅读。',
     actionLabel: {
       reveal: '查看',
       print: '打印',
@@ -74,6 +78,11 @@ export const personalDataEn: typeof personalDataZhCN = {
     fields: 'Data',
     why: 'Reason',
     none: 'No entries match',
+    branch: 'Branch',
+    source: 'Recorded at',
+    sourceLabel: { head_office: 'Head office', branch: 'Branch' },
+    hqIntro:
+      "Reviewers' views are recorded at head office; each branch's log arrives with sync. Only reviewers allowed personal data may read them.",
     actionLabel: {
       reveal: 'Viewed',
       print: 'Printed',
