@@ -11,6 +11,9 @@ import { getCase } from '../../src-main/services/case-read';
 import { forwardCase, recordFeedback, resolveCase } from '../../src-main/services/case-workflow';
 import { completeFollowUp, scheduleFollowUp } from '../../src-main/services/follow-ups';
 import { renderPrintable } from '../../src-main/services/print';
+import { summaryCsv, summaryPdf } from '../../src-main/services/report-export';
+import { computeSummary } from '../../src-main/services/reports';
+import { MONTH, seedReportCases } from '../helpers/report-seed';
 import { createSlip } from '../../src-main/services/slips';
 import type { Role } from '../../src-main/shared/enums';
 import { attach } from '../helpers/attachments';
@@ -274,5 +277,21 @@ describe('ID copies', () => {
     expect(listAccessLog(s.ctx)).toMatchObject([
       { action: 'reveal', entityType: 'case', entityId: c.id, fields: ['id_copy'], reason: null },
     ]);
+  });
+});
+
+describe('exports', () => {
+  it('the summary (CSV, PDF) carries no phone or contact: nothing to mask or log', async () => {
+    s = openTestStore();
+    seedReportCases(s);
+    contactCase();
+    const report = computeSummary(s.ctx, s.users.manager, MONTH);
+    const csv = summaryCsv(report).toString('utf8');
+    const pdf = squash((await readPdf(await summaryPdf(report, 'zh-CN'))).map((p) => p.text).join(''));
+    for (const text of [csv, pdf, JSON.stringify(report)]) {
+      expect(text).not.toContain(FULL);
+      expect(text).not.toContain(MASKED);
+      expect(text).not.toContain(WECHAT);
+    }
   });
 });
