@@ -25,7 +25,6 @@ export function maskedContact(v: string | null): string | null {
   return `${t[0]}${'*'.repeat(Math.min(t.length - 2, 6))}${t[t.length - 1]}`;
 }
 
-
 /** What a reveal answers: one case's or slip's values in full (null where none was given). */
 export interface RevealedPersonalData {
   customerPhone: string | null;
