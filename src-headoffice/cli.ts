@@ -4,6 +4,7 @@
 // update feed. Branch keys are sealed with the master key (--master-key-file or
 // BRANCH_DESK_HQ_MASTER_KEY; --insecure-keys for local demos). Messages in Chinese and English.
 // The store: --db FILE|URL, else HQ_DATABASE_URL.
+import { setSeesPersonal } from './console/personal-data';
 import { Command, InvalidArgumentError } from 'commander';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isContainer, PART_MAGIC } from '../src-main/sync/batch-container';
@@ -343,6 +344,27 @@ reviewer
       say(`已添加审核人员 Reviewer added: ${r.username} (${r.name})`);
     });
   });
+
+reviewer
+  .command('personal <username> <onOff>')
+  .description(
+    "允许(on)或撤销(off)该审核人员填写理由后查看顾客完整联系方式 Allow (on) or withdraw (off) the reviewer's reveal of customers' full contact details (with a reason, logged)",
+  )
+  .action((username: string, onOff: string) =>
+    withStore(async (store) => {
+      if (onOff !== 'on' && onOff !== 'off')
+        throw refuse('VALIDATION', '须为 on 或 off', 'Must be on or off', [
+          { field: 'onOff', message: { zh: '须为 on 或 off', en: 'must be on or off' } },
+        ]);
+      if (!(await setSeesPersonal(store, username, onOff === 'on')))
+        throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
+      say(
+        onOff === 'on'
+          ? `${username} 可填写理由后查看顾客完整联系方式 may reveal customers' contact details with a reason`
+          : `${username} 不可查看顾客完整联系方式 may not reveal customers' contact details`,
+      );
+    }),
+  );
 
 reviewer
   .command('restricted <username> <onOff>')

@@ -14,6 +14,7 @@ import { replayed } from './auth';
 import { insertNonces } from './nonce-ledger';
 import { recordNoticeAcks } from './notices';
 import { foreignAttachmentOwners, projectAttachments } from './attachment-projection';
+import { projectAccessLog } from './access-log-projection';
 import { projectCase } from './projection';
 import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
@@ -203,6 +204,12 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         o.now,
       );
       await projectAttachments(
+        t,
+        o.branch,
+        win.map((w) => ({ type: w.rec.type, value: w.value })),
+        o.now,
+      );
+      await projectAccessLog(
         t,
         o.branch,
         win.map((w) => ({ type: w.rec.type, value: w.value })),

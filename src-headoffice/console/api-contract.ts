@@ -60,6 +60,9 @@ export const CONSOLE_PATHS = {
   caseReminders: `${CONSOLE_API}/cases/:branch/:id/reminders`,
   /** GET ?lang=zh-CN|en: the 顾客异议处理记录表 as the branch prints it (PDF). */
   caseRecordPdf: `${CONSOLE_API}/cases/:branch/:id/record.pdf`,
+  // issue 20: a reviewer's reveal of one case's contact (logged), and the access logs.
+  caseReveal: `${CONSOLE_API}/cases/:branch/:id/reveal`,
+  accessLog: `${CONSOLE_API}/access-log`,
   reviewers: `${CONSOLE_API}/reviewers`,
   summary: `${CONSOLE_API}/summary`,
   repeatComplainants: `${CONSOLE_API}/repeat-complainants`,
@@ -210,6 +213,8 @@ export interface CaseDetail {
   names: Record<string, string>;
   /** The case's attachments and its slips' (issue 19), as this reviewer may see them (contract-attachments.ts). */
   attachments?: ConsoleAttachment[];
+  /** issue 20: the customer's contact comes masked; whether this reviewer may reveal it (reviewers.sees_personal). */
+  personalData?: { masked: boolean; mayReveal: boolean };
   /** The data's age: the branch's last batch imported (null: never) and its newest case's receipt time. */
   lastBatchAt: number | null;
   newestCaseAt: number | null;
@@ -424,4 +429,17 @@ export const CONSOLE_FIELD_LABELS: Record<string, Bilingual> = {
 export interface DoubleRefundsAnswer {
   refunds: CrossBranchRefund[];
   computedAt: number;
+}
+
+/** issue 20: one entry of GET access-log: head office's own reveals and the branches' synced access logs. */
+export interface AccessLogEntry {
+  source: 'head_office' | 'branch';
+  branch: string;
+  at: number;
+  who: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  fields: string[];
+  reason: string | null;
 }

@@ -3,6 +3,7 @@
 // the paper a reviewer signs is the branch's form. What differs is only what head office knows: the phone
 // masked as everywhere at head office, names as the branch sent them, times in head office's time zone, and
 // the same customer's earlier cases as the projection finds them (same branch, same phone).
+import { maskPersonal } from './personal-data';
 import { DEFAULT_CATEGORIES } from '../../src-main/shared/enums';
 import { normalizePhone } from '../../src-main/shared/phone';
 import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
@@ -33,7 +34,8 @@ export async function caseRecordPdf(
   now: number,
 ): Promise<RecordPdf> {
   const d = await caseDetail(store, branch, id);
-  const c = caseRecordOf(d.case);
+  // issue 20: printed masked (phone and other contact) for every reviewer.
+  const c = maskPersonal(caseRecordOf(d.case));
   const category = DEFAULT_CATEGORIES.find((x) => x.code === c.categoryCode);
   const data: CaseRecordPrintData = {
     c,

@@ -46,6 +46,7 @@ import type { AttachmentStore } from '../attachment-store';
 import { branchHealth } from './branch-health';
 import { caseDetail, caseSnapshotOf, consoleInstruction } from './case-detail';
 import { caseRecordPdf } from './case-record-pdf';
+import { AccessLogQuery, accessLogs, maskPersonal, RevealBody, revealCase, seesPersonal } from './personal-data';
 import { customerHistory, withRepeatMarks } from './customer-history';
 import { listCases } from './case-list';
 import { acknowledgeProblem } from './health-acks';
@@ -179,9 +180,11 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
 
   app.get(CONSOLE_PATHS.caseDetail, { ...open, schema: { params: CaseParams } }, async (req) => {
     const { branch, id } = req.params;
-    const detail = await caseDetail(store, branch, id);
+    // issue 20: the case, its slips and history masked for every reviewer; reveal below (logged).
+    const detail = maskPersonal(await caseDetail(store, branch, id));
     return {
       ...detail,
+      personalData: { masked: true, mayReveal: await seesPersonal(store, session(req).reviewer.username) },
       assignment: await assignmentOf(store, branch, id),
       reads: await readsOf(store, branch, id),
       reminders: await remindersOfCase(store, branch, id),
@@ -189,6 +192,17 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
       attachments: (await caseAttachments(store, o.attachments ?? null, branch, id, session(req).reviewer.username))
         .attachments,
     };
+  });
+  app.post(
+    CONSOLE_PATHS.caseReveal,
+    { ...open, schema: { params: CaseParams, body: jsonBody(RevealBody) } },
+    async (req) =>
+      revealCase(store, { ...req.params, reviewer: session(req).reviewer.username, reason: req.body.reason }, now()),
+  );
+  app.get(CONSOLE_PATHS.accessLog, { ...open, schema: { querystring: AccessLogQuery } }, async (req) => {
+    if (!(await seesPersonal(store, session(req).reviewer.username)))
+      throw refuse('FORBIDDEN', '您不能查看个人信息访问记录', 'You may not read the access logs');
+    return { entries: await accessLogs(store, req.query.branch ?? null) };
   });
   attachmentConsoleRoutes(app, {
     store,

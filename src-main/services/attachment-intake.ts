@@ -89,7 +89,7 @@ export async function prepareAttachment(
   const media = await processMedia(bytes);
   const keepOriginal = media.reencoded && ctx.settings().attachmentKeepOriginals;
   const existing = liveDuplicate(ctx, input.owner, sha256Hex(media.file));
-  if (existing) return { attachment: toAttachmentView(actor, existing), duplicateOf: existing.id };
+  if (existing) return { attachment: toAttachmentView(ctx, actor, existing), duplicateOf: existing.id };
   const fileSha = writeBlob(root, media.file).sha256;
   const thumbSha = media.thumb ? writeBlob(root, media.thumb).sha256 : null;
   const originalSha = keepOriginal ? writeBlob(root, bytes).sha256 : null;
@@ -116,7 +116,7 @@ export function commitAttachment(ctx: ServiceContext, actor: Actor, p: PreparedA
     const owner = requireVisibleOwner(ctx, actor, p.input.owner);
     requireOpenForEvidence(owner);
     const existing = liveDuplicate(ctx, owner, p.fileSha);
-    if (existing) return { attachment: toAttachmentView(actor, existing), duplicateOf: existing.id };
+    if (existing) return { attachment: toAttachmentView(ctx, actor, existing), duplicateOf: existing.id };
     const id = ctx.newId();
     const now = ctx.now();
     insertRow(ctx.db, 'attachments', {
@@ -153,7 +153,7 @@ export function commitAttachment(ctx: ServiceContext, actor: Actor, p: PreparedA
       version: 1,
       sync: true,
     });
-    return { attachment: toAttachmentView(actor, row), duplicateOf: null };
+    return { attachment: toAttachmentView(ctx, actor, row), duplicateOf: null };
   })();
 }
 

@@ -1,5 +1,6 @@
 // One attachment row as stored (migration 0025), and what is made of it: the list view a user sees
 // (restricted kinds hidden by name from roles that may not open them) and the outbox snapshot.
+import { mayRevealPersonal } from './personal-data';
 import { fromRow, stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
@@ -65,12 +66,16 @@ export function liveDuplicate(
   return id ? loadAttachment(ctx, id) : null;
 }
 
-/** Whether `actor` may open (and see the name of) an attachment of this kind. */
-export const mayOpenKind = (actor: Actor, kind: AttachmentKind): boolean =>
-  !RESTRICTED_ATTACHMENT_KINDS.includes(kind) || can(actor.role, 'attachment_restricted');
+/**
+ * Whether `actor` may open (and see the name of) an attachment of this kind. ID copies follow the
+ * setting personalDataRoles (issue 20 §1); recordings keep their fixed rule (attachment_restricted).
+ */
+export const mayOpenKind = (ctx: ServiceContext, actor: Actor, kind: AttachmentKind): boolean =>
+  !RESTRICTED_ATTACHMENT_KINDS.includes(kind) ||
+  (kind === 'id_copy' ? mayRevealPersonal(ctx, actor) : can(actor.role, 'attachment_restricted'));
 
-export function toAttachmentView(actor: Actor, a: AttachmentRow): AttachmentView {
-  const restricted = !mayOpenKind(actor, a.kind);
+export function toAttachmentView(ctx: ServiceContext, actor: Actor, a: AttachmentRow): AttachmentView {
+  const restricted = !mayOpenKind(ctx, actor, a.kind);
   return {
     id: a.id,
     ownerType: a.ownerType,

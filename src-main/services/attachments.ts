@@ -2,6 +2,7 @@
 // Rows are never deleted: a void keeps the row with who, when and why, bumps its version and
 // sends the new snapshot. ID copies and recordings open only for the secretary office, duty
 // supervisors and managers; others see that one exists, not its name or bytes.
+import { recordAccess } from './access-log';
 import { readBlob } from '../db/blob-store';
 import { updateRow } from '../db/statements';
 import { localDateOf } from '../domain/business-time';
@@ -34,7 +35,7 @@ export const listAttachments = withInput(
     input: Parsed<typeof ListAttachmentsInput>,
   ): AttachmentView[] {
     const owner = requireVisibleOwner(ctx, actor, input.owner);
-    return attachmentsOfOwner(ctx, owner.type, owner.id).map((a) => toAttachmentView(actor, a));
+    return attachmentsOfOwner(ctx, owner.type, owner.id).map((a) => toAttachmentView(ctx, actor, a));
   },
 );
 
@@ -90,7 +91,7 @@ export const voidAttachment = withInput(
         version: after.version,
         sync: true,
       });
-      return toAttachmentView(actor, after);
+      return toAttachmentView(ctx, actor, after);
     })();
   },
 );
@@ -98,8 +99,8 @@ export const voidAttachment = withInput(
 function refuseRestricted(): never {
   throw refuse(
     'FORBIDDEN',
-    '身份证复印件和录音只有秘书室、值班主管和店长可以查看',
-    'ID copies and recordings are for the secretary office, duty supervisors and the manager only',
+    '身份证复印件只有设置中指定的角色可以查看,录音只有秘书室、值班主管和店长可以查看',
+    'ID copies are for the roles the settings name; recordings for the secretary office, duty supervisors and the manager',
   );
 }
 
@@ -111,7 +112,7 @@ export const attachmentContent = withInput(
     input: Parsed<typeof AttachmentContentInput>,
   ): AttachmentContent {
     const a = requireVisibleAttachment(ctx, actor, input.id);
-    if (!mayOpenKind(actor, a.kind)) refuseRestricted();
+    if (!mayOpenKind(ctx, actor, a.kind)) refuseRestricted();
     const root = requireBlobRoot(ctx);
     if (input.variant === 'thumb') {
       if (!a.thumbSha256)
@@ -120,7 +121,18 @@ export const attachmentContent = withInput(
         ]);
       return { mime: 'image/jpeg', dataBase64: readBlob(root, a.thumbSha256).toString('base64') };
     }
-    return { mime: a.mime, dataBase64: readBlob(root, a.sha256).toString('base64') };
+    const data = readBlob(root, a.sha256).toString('base64');
+    // issue 20: opening an ID copy in full is an access to personal data, logged (who, when, which).
+    if (a.kind === 'id_copy')
+      recordAccess(ctx, {
+        by: actor.id,
+        action: 'reveal',
+        entityType: a.ownerType,
+        entityId: a.ownerId,
+        fields: ['id_copy'],
+        reason: null,
+      });
+    return { mime: a.mime, dataBase64: data };
   },
 );
 
@@ -138,7 +150,7 @@ export function attachmentsForPrint(ctx: ServiceContext, actor: Actor, caseId: s
   requireCase(ctx, caseId);
   const root = ctx.blobRoot;
   return attachmentsOfCase(ctx, caseId).map((a) => {
-    const view = toAttachmentView(actor, a);
+    const view = toAttachmentView(ctx, actor, a);
     let thumbJpeg: Buffer | null = null;
     if (root && a.thumbSha256 && !view.restricted) {
       try {

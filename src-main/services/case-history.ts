@@ -8,6 +8,7 @@ import { auditRowsOf } from './audit-read';
 import { AUDIT_ACTION_LABELS } from '../shared/audit-words';
 import { eventLabel } from '../shared/event-label';
 import { promiseState } from '../shared/promise-state';
+import { maskedContact, maskedPhone } from '../shared/personal-data';
 import { CaseOnlyInput } from '../shared/schemas/case';
 import type { CaseHistoryEntry, HistoryValue } from '../shared/types';
 import { getCase } from './case-read';
@@ -94,6 +95,11 @@ function labelOf(action: string, channel: string, after: Record<string, unknown>
   return eventLabel(kind, channel, typeof after.status === 'string' ? after.status : null);
 }
 
+const PERSONAL_MASKS: Record<string, ((v: string) => string | null) | undefined> = {
+  customerPhone: maskedPhone,
+  customerOtherContact: maskedContact,
+};
+
 function entryOf(row: AuditRow, readable: boolean, channel: string): CaseHistoryEntry {
   const creation = row.before === null;
   const before = parse(row.before);
@@ -119,10 +125,16 @@ function entryOf(row: AuditRow, readable: boolean, channel: string): CaseHistory
         .filter((field) => !SKIPPED.has(field))
         .map((field) => {
           const hide = !readable && CONTENT_FIELDS.has(field);
+          // issue 20: a change of the customer's phone or other contact is shown masked, like the case view.
+          const mask = PERSONAL_MASKS[field];
+          const shown = (v: unknown): HistoryValue => {
+            const x = valueOf(v);
+            return mask && typeof x === 'string' ? mask(x) : x;
+          };
           return {
             field,
-            before: hide ? null : valueOf(before[field]),
-            after: hide ? null : valueOf(after[field]),
+            before: hide ? null : shown(before[field]),
+            after: hide ? null : shown(after[field]),
           };
         });
   if (!creation) changes.push(...promiseChanges(before.promises, after.promises, readable));

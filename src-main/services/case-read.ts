@@ -13,6 +13,7 @@ import { actionTargets, allowedCaseActions, blockedCaseActions } from './case-bl
 import { caseFacts, dueFor, requireCase } from './case-store';
 import type { ServiceContext } from './context';
 import { followUpViewParts } from './follow-up-tasks';
+import { hasOpenFollowUp, maskCaseContact, mayRevealPersonal } from './personal-data';
 import { caseSlips } from './slip-queues';
 import { withInput, type Parsed } from './with-input';
 
@@ -72,8 +73,12 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
   const openPromises = c.promises.filter(isOpenPromise).map((p) => p.promisedAt);
   const due = dueFor(ctx, c, openPromises);
   const fu = followUpViewParts(ctx, actor, c);
+  // Masked for every viewer (a permitted role reveals with a reason), except the assignee of an open
+  // follow-up of this case, who must call the customer (services/personal-data.ts).
+  const inFull = hasOpenFollowUp(ctx, actor, c.id);
   return {
-    ...c,
+    ...(inFull ? c : maskCaseContact(c)),
+    personalData: { masked: !inFull, mayReveal: !inFull && mayRevealPersonal(ctx, actor) },
     content: readable ? c.content : null,
     expectedResolution: readable ? c.expectedResolution : null,
     events: readable ? c.events : c.events.map((e) => ({ ...e, text: null })),

@@ -20,6 +20,8 @@ import type { Parsed } from './with-input';
 import type { ServiceContext } from './context';
 import { printedAttachments } from './print-attachments';
 import { printableCase } from './printable-case';
+import { recordAccess } from './access-log';
+import { mayRevealPersonal, maskCaseContact, maskSlipContact } from './personal-data';
 import { caseSlips } from './slip-queues';
 
 export { type FormLanguage, formText } from '../pdf/form-language';
@@ -39,9 +41,14 @@ export function slipPrintData(ctx: ServiceContext, slip: SlipRecord, paper = ctx
   };
 }
 
-export async function printSlip(ctx: ServiceContext, slipId: string, opts: PrintOptions = {}): Promise<Buffer> {
-  const slip = loadSlip(ctx.db, slipId);
-  if (!slip) throw refuse('NOT_FOUND', '找不到该退换货单', 'Slip not found');
+export async function printSlip(
+  ctx: ServiceContext,
+  slipId: string,
+  opts: PrintOptions & { maskPersonal?: boolean } = {},
+): Promise<Buffer> {
+  const stored = loadSlip(ctx.db, slipId);
+  if (!stored) throw refuse('NOT_FOUND', '找不到该退换货单', 'Slip not found');
+  const slip = opts.maskPersonal ? maskSlipContact(stored) : stored;
   const data = slipPrintData(ctx, slip, opts.paper ?? ctx.settings().slipPaper);
   return renderPdf(slipTemplate, data, formText(opts.lang ?? 'zh-CN'), {
     ...opts,
@@ -111,12 +118,35 @@ export async function printCaseRecord(
   caseId: string,
   opts: PrintOptions = {},
 ): Promise<Buffer> {
-  const c = printableCase(ctx, actor, caseId);
-  return renderPdf(caseRecordTemplate, caseRecordPrintData(ctx, actor, c), formText(opts.lang ?? 'zh-CN'), {
+  const stored = printableCase(ctx, actor, caseId);
+  // issue 20: printed in full only for the roles personalDataRoles names, and then logged ('print').
+  const full = mayRevealPersonal(ctx, actor);
+  const c = full ? stored : maskCaseContact(stored);
+  const pdf = await renderPdf(caseRecordTemplate, caseRecordPrintData(ctx, actor, c), formText(opts.lang ?? 'zh-CN'), {
     ...opts,
     paper: 'A4',
     title: `顾客异议处理记录表 ${c.number}`,
   });
+  if (full) logPrint(ctx, actor, 'case', c.id, c);
+  return pdf;
+}
+
+/** A print of personal data in full, in the access log (after the PDF was made: no row for a failed print). */
+function logPrint(
+  ctx: ServiceContext,
+  actor: Actor,
+  entityType: 'case' | 'slip',
+  entityId: string,
+  v: { customerPhone: string | null; customerOtherContact?: string | null },
+): void {
+  const fields = [
+    ...(v.customerPhone ? ['customerPhone'] : []),
+    ...(v.customerOtherContact ? ['customerOtherContact'] : []),
+  ];
+  if (fields.length === 0) return;
+  ctx.db.transaction(() =>
+    recordAccess(ctx, { by: actor.id, action: 'print', entityType, entityId, fields, reason: null }, actor),
+  )();
 }
 
 export interface PrintedForm {
@@ -140,7 +170,13 @@ export async function renderPrintable(
     if (slip && !maySeeSlipOf(ctx, actor, slip.unitId))
       throw refuse('FORBIDDEN', '只能查看本单位的退换货单', "You may only see your own unit's slips");
     const number = slip?.number ?? '';
-    const pdf = await printSlip(ctx, input.id, { ...(input.paper ? { paper: input.paper } : {}), ...fonts });
+    const full = mayRevealPersonal(ctx, actor);
+    const pdf = await printSlip(ctx, input.id, {
+      ...(input.paper ? { paper: input.paper } : {}),
+      ...fonts,
+      maskPersonal: !full,
+    });
+    if (full && slip) logPrint(ctx, actor, 'slip', slip.id, slip);
     return { pdf, fileName: `商品退换货单-${number}.pdf`, title: `商品退换货单 ${number}` };
   }
   if (input.kind === 'reply_letter') {

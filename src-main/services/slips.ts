@@ -29,6 +29,7 @@ import { requireWithinMaxAmount } from './amount-limit';
 import { requireActiveUnit } from './reference-checks';
 import { maySeeSlipOf } from './unit-scope';
 import { withInput, type Parsed } from './with-input';
+import { mayRevealPersonal, maskSlipContact } from './personal-data';
 
 const snapshot = (s: SlipRecord) => s as unknown as Record<string, unknown>;
 
@@ -132,7 +133,7 @@ export const createSlip = withInput(
     const now = ctx.now();
     return ctx.db.transaction(() => {
       requireActiveUnit(ctx, input.unitId, 'unitId');
-      if (input.caseId) requireCase(ctx, input.caseId);
+      const linked = input.caseId ? requireCase(ctx, input.caseId) : null;
       const codes = [...new Set(input.returnedLines.map((l) => l.itemCode))];
       const key = requireReceiptKey(input.receiptNo, settings.receiptSerialStart);
       const duplicate = findDuplicates(ctx.db, key, codes, null).length > 0;
@@ -147,7 +148,9 @@ export const createSlip = withInput(
       const id = ctx.newId();
       const lines = (ls: typeof input.returnedLines) =>
         JSON.stringify(ls.map((l) => ({ ...l, amountFen: lineAmount(l) })));
-      const phone = input.customer.phone ? normalizePhone(input.customer.phone) : null;
+      // issue 20: a slip opened from a case gets the case's phone here, in main; the screen only ever
+      // had it masked, so it leaves the field empty (features/slips/case-prefill.ts).
+      const phone = input.customer.phone ? normalizePhone(input.customer.phone) : (linked?.customerPhone ?? null);
       insertRow(ctx.db, 'slips', {
         id,
         number,
@@ -290,7 +293,7 @@ function requireVisibleSlip(ctx: ServiceContext, actor: Actor, id: string): Slip
 export const getSlip = withInput(
   SlipRef,
   function getSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipRecord {
-    return requireVisibleSlip(ctx, actor, input.slipId);
+    return maskSlipContact(requireVisibleSlip(ctx, actor, input.slipId));
   },
 );
 
@@ -302,7 +305,7 @@ export const getSlipByNumber = withInput(
       throw refuse('NOT_FOUND', `找不到编号为 ${input.number} 的退换货单`, `No slip numbered ${input.number}`, [
         { field: 'number', message: { zh: '编号不存在', en: 'No such number' } },
       ]);
-    return requireVisibleSlip(ctx, actor, id);
+    return maskSlipContact(requireVisibleSlip(ctx, actor, id));
   },
 );
 
@@ -316,6 +319,11 @@ export const viewSlip = withInput(
   SlipRef,
   function viewSlip(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SlipRef>): SlipView {
     const s = requireVisibleSlip(ctx, actor, input.slipId);
-    return { ...s, voidedByName: userName(ctx, s.voidedBy), settledByName: userName(ctx, s.settledBy) };
+    return {
+      ...maskSlipContact(s),
+      voidedByName: userName(ctx, s.voidedBy),
+      settledByName: userName(ctx, s.settledBy),
+      personalData: { masked: true, mayReveal: mayRevealPersonal(ctx, actor) },
+    };
   },
 );

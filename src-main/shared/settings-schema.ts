@@ -2,7 +2,7 @@
 // (electron-store) persists them; this schema is the single definition of their shape.
 import { z } from 'zod';
 import { DEFAULT_DECLINE_REASONS, DeclineReasonList } from './decline-reasons';
-import { CHANNELS, SIGN_OFF_POLICIES } from './enums';
+import { CHANNELS, ROLES, SIGN_OFF_POLICIES } from './enums';
 import { AMOUNT_CEILING_FEN, DEFAULT_MAX_AMOUNT_FEN } from './money-input';
 
 /** The chain's receipt format by default: "R" + the 8-digit date before the serial, as in R20261120-0042. */
@@ -68,6 +68,8 @@ export const BranchSettingsSchema = z.strictObject({
   attachmentMaxMb: z.number().int().min(1).max(100).default(20),
   /** Keep the file as received beside the re-encoded image (default no: EXIF location and device data go). */
   attachmentKeepOriginals: z.boolean().default(false),
+  /** issue 20 §1: the roles that may reveal a customer's phone, other contact and ID copies (others never get them from main). */
+  personalDataRoles: z.array(z.enum(ROLES)).max(ROLES.length).default(['secretary', 'supervisor', 'manager']),
 });
 export type BranchSettings = z.infer<typeof BranchSettingsSchema>;
 
@@ -101,6 +103,7 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   productFlagDays: 30,
   attachmentMaxMb: 20,
   attachmentKeepOriginals: false,
+  personalDataRoles: ['secretary', 'supervisor', 'manager'],
 };
 
 /** Everything the device remembers: the branch settings above plus what only this PC needs. */

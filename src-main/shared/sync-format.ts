@@ -12,6 +12,8 @@ export const RECORD_TYPES = [
   'category',
   'notice_ack',
   'attachment',
+  // issue 20: the personal-data access log (services/access-log.ts).
+  'access_log',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -250,6 +250,14 @@ export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResoluti
   names: Record<string, string>;
   /** The slips linked to this case by id, oldest first. */
   slips: SlipRow[];
+  /** issue 20: whether customerPhone / customerOtherContact come masked, and whether this viewer may reveal them. */
+  personalData: PersonalDataState;
+}
+
+/** issue 20 §1: how a case's or slip's personal data reached this viewer (services/personal-data.ts). */
+export interface PersonalDataState {
+  masked: boolean;
+  mayReveal: boolean;
 }
 
 export interface QueueRow {
@@ -370,6 +378,8 @@ export interface SlipRow {
 export interface SlipView extends SlipRecord {
   voidedByName: string | null;
   settledByName: string | null;
+  /** issue 20: the phone comes masked; whether this viewer may reveal it. */
+  personalData: PersonalDataState;
 }
 
 /** One entry of a case's history: who changed what, from the audit log. */

@@ -13,6 +13,7 @@ import type { HeldRecord } from './protocol';
 import { stepAside } from './renumber';
 import { auditIdHeld } from '../services/audit-read';
 import { applyAttachmentRecord } from './attachment-apply';
+import { applyAccessLogRecord } from './access-log-apply';
 
 type Snapshot = Record<string, unknown>;
 interface Column {
@@ -174,6 +175,7 @@ export function mergeHeldRecord(ctx: ServiceContext, r: HeldRecord): MergeOutcom
     return { merged: !before, number };
   }
   if (r.type === 'attachment') return { merged: applyAttachmentRecord(ctx, r.id, r.version, s), number };
+  if (r.type === 'access_log') return { merged: applyAccessLogRecord(ctx, r.id, s), number };
   const t = TABLES[r.type];
   if (!t) return { merged: false, number };
   const local = localVersion(ctx.db, t.table, t.key, r.id);

@@ -1,5 +1,6 @@
 // The signed-in frame: header with the six screens (the day's dashboard first), the reviewer's
 // name, the language and sign-out; the current screen below. Alt+1…6 switch screens from the keyboard.
+import { AccessLogsScreen } from './screens/AccessLogsScreen';
 import { Button, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,7 @@ const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
   { screen: 'repeats', path: '/repeats', key: 'nav.repeats' },
   { screen: 'health', path: '/health', key: 'nav.health' },
   { screen: 'products', path: '/products', key: 'products.nav' },
+  { screen: 'accessLog', path: '/access-log', key: 'translation:pii.logTitle' },
 ];
 
 export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
@@ -109,6 +111,8 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
         return <SyncHealthScreen />;
       case 'products':
         return <ProductFlagsScreen params={route.params} />;
+      case 'accessLog':
+        return <AccessLogsScreen />;
       default:
         return <CaseListScreen params={route.params} />;
     }

@@ -42,5 +42,7 @@ export function caseAsView(d: CaseDetail, unknown: string): CaseView {
     actionTargets: {},
     names: namesFor(d, unknown),
     slips: [],
+    // The branch's reveal channel is not head office's: the console's own reveal sits beside this view.
+    personalData: { masked: true, mayReveal: false },
   };
 }

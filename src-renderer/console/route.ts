@@ -3,7 +3,16 @@
 import { useEffect, useState } from 'react';
 
 export type ConsoleScreen =
-  'dashboard' | 'cases' | 'case' | 'summary' | 'summaryCases' | 'summaryBranches' | 'repeats' | 'health' | 'products';
+  | 'dashboard'
+  | 'cases'
+  | 'case'
+  | 'summary'
+  | 'summaryCases'
+  | 'summaryBranches'
+  | 'repeats'
+  | 'health'
+  | 'products'
+  | 'accessLog';
 export interface ConsoleRoute {
   name: ConsoleScreen;
   params: Record<string, string>;
@@ -19,6 +28,7 @@ const PATTERNS: [ConsoleScreen, RegExp, string[]][] = [
   ['repeats', /^\/repeats$/, []],
   ['health', /^\/health$/, []],
   ['products', /^\/products$/, []],
+  ['accessLog', /^\/access-log$/, []],
 ];
 
 export function parseConsoleHash(hash: string): ConsoleRoute {

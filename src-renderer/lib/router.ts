@@ -17,7 +17,8 @@ export interface Route {
     | 'reports'
     | 'training'
     | 'trainingCase'
-    | 'product';
+    | 'product'
+    | 'accessLog';
   params: Record<string, string>;
 }
 
@@ -34,6 +35,7 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['training', /^\/training$/, []],
   ['trainingCase', /^\/training\/([\w-]+)$/, ['id']],
   ['product', /^\/product\/([^/?]+)$/, ['key']],
+  ['accessLog', /^\/access-log$/, []],
 ];
 
 export function parseHash(hash: string): Route {

@@ -34,7 +34,9 @@ describe('slips end to end', () => {
     await page.locator('[data-testid="slip-linked-case"]').waitFor();
     expect(await page.locator('#slipReceipt').inputValue()).toBe('R20261130077');
     expect(await page.locator('#slipCustomerName').inputValue()).toBe('周先生');
-    expect(await page.locator('#slipCustomerPhone').inputValue()).toBe('13766554321');
+    // The case's phone reaches the screen masked (issue 20): the field stays empty, main copies it from the
+    // case when the slip is saved (found below by its last four digits).
+    expect(await page.locator('#slipCustomerPhone').inputValue()).toBe('');
     expect(await page.locator('#returnedLines-0-itemCode').inputValue()).toBe('6900000012345');
     expect(await page.locator('#returnedLines-0-name').inputValue()).toBe('羊绒大衣');
 

@@ -112,6 +112,7 @@ describe('SlipForm', () => {
       settlementStatus: 'unsettled',
       settledOn: null,
       settledByName: null,
+      personalData: { masked: true, mayReveal: false },
     } as unknown as SlipView;
     await renderSigned(<SlipFields s={view} />);
     const fields = screen.getByTestId('slip-fields').textContent ?? '';

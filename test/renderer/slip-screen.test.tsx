@@ -43,7 +43,8 @@ describe('the slip form before saving', () => {
     };
     await waitFor(() => expect(value('slipReceipt')).toBe('R20261120-0042'));
     expect(value('slipCustomerName')).toBe('张三');
-    expect(value('slipCustomerPhone')).toBe('13800138000');
+    // The case's phone arrives masked (issue 20): the field stays empty and main copies it from the case.
+    expect(value('slipCustomerPhone')).toBe('');
     expect(value('returnedLines-0-itemCode')).toBe('6901234567890');
     expect(value('returnedLines-0-name')).toBe('男士皮鞋');
     expect(value('returnedLines-0-unitPrice')).toBe('459.00');

@@ -84,10 +84,11 @@ describe('product flags at the branch', () => {
       dispatch(s.ctx, { user }, 'products.complainants', { itemKey });
     const list = await ask();
     const people = list.ok ? list.value.map((c) => [c.customerName, c.customerPhone]) : [];
-    // The anonymous complainant cannot be called: not listed.
+    // The anonymous complainant cannot be called: not listed. Phones masked (issue 20): the calls
+    // are made through the follow-ups scheduled below, whose assignee sees the phone.
     expect(people).toEqual([
-      ['张三', '13800138000'],
-      ['李四', '13900000001'],
+      ['张三', '138****8000'],
+      ['李四', '139****0001'],
     ]);
     expect(list.ok && list.value.map((c) => c.caseId)).not.toContain(anon.id);
 

@@ -108,5 +108,7 @@ export const CHANNEL_NAMES = [
   'attachments.void',
   'attachments.content',
   'refunds.doubleWaiting',
+  'personalData.reveal',
+  'personalData.accessLog',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -80,6 +80,9 @@ import { ComplainantSignInput } from '../schemas/cross-branch';
 import type { CapaAccountRow, CapaQueueRow, CorrectiveAction } from '../corrective-action-types';
 import * as Capa from '../schemas/corrective-action';
 import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
+import { AccessLogInput, RevealInput } from '../schemas/personal-data';
+import type { AccessLogRow } from '../access-log-types';
+import type { RevealedPersonalData } from '../personal-data';
 
 /** A channel's output type, carried as a type only: the value is never read. */
 const out = <T>() => undefined as unknown as T;
@@ -232,6 +235,9 @@ export const contract = {
   'attachments.void': { input: VoidAttachmentInput, output: out<AttachmentView>() },
   'attachments.content': { input: AttachmentContentInput, output: out<AttachmentContent>() },
   'refunds.doubleWaiting': { input: Empty, output: out<DoubleRefundsView>() },
+  // issue 20: personal data (reveal with a reason; the manager's access log).
+  'personalData.reveal': { input: RevealInput, output: out<RevealedPersonalData>() },
+  'personalData.accessLog': { input: AccessLogInput, output: out<AccessLogRow[]>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

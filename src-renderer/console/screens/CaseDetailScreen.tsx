@@ -6,6 +6,8 @@ import { caseRecordPdfPath } from '../../../src-headoffice/console/api-contract'
 import { maskedPhone } from '../../../src-headoffice/console/case-record-of';
 import { ToneTag } from '../../components/ToneTag';
 import { ErrorAlert } from './ErrorAlert';
+import { RevealContact } from '../../features/personal-data/RevealContact';
+import { consoleReveal } from '../console-reveal';
 import { categoryLabel, shTime } from '../labels';
 import { caseQuery } from '../queries';
 import { backToList } from '../route';
@@ -86,7 +88,19 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
                 {c.anonymous ? t('translation:caseView.anonymousCustomer') : (c.customerName ?? t('detail.none'))}
               </Descriptions.Item>
               <Descriptions.Item label={t('detail.phone')}>
-                {maskedPhone(c.customerPhone) ?? t('detail.none')}
+                <RevealContact
+                  target={{ caseId: id }}
+                  reveal={consoleReveal(branch, id)}
+                  state={d.personalData ?? { masked: true, mayReveal: false }}
+                  values={{ customerPhone: maskedPhone(c.customerPhone), customerOtherContact: null }}
+                >
+                  {(v, button) => (
+                    <span data-testid="console-phone">
+                      {[v.customerPhone, v.customerOtherContact].filter(Boolean).join(' · ') || t('detail.none')}{' '}
+                      {button}
+                    </span>
+                  )}
+                </RevealContact>
               </Descriptions.Item>
               <Descriptions.Item label={t('detail.category')}>{categoryLabel(c.categoryCode, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('detail.severity')}>

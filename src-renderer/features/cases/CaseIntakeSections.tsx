@@ -3,6 +3,7 @@
 import { Typography } from 'antd';
 import type { CaseView } from '../../../src-main/shared/types';
 import { pick } from '../../i18n';
+import { RevealContact } from '../personal-data/RevealContact';
 import type { CaseFormat } from './case-format';
 import { LongText, Row, Section, Value } from './CaseFields';
 
@@ -83,12 +84,22 @@ export function CaseIntakeSections({ c, f, categoryName }: Props) {
         <Row label={t('caseScreen.name')}>
           {c.anonymous ? t('caseView.anonymousCustomer') : <Value>{c.customerName}</Value>}
         </Row>
-        <Row label={t('caseView.phone')}>
-          <Value>{c.customerPhone}</Value>
-        </Row>
-        <Row label={t('caseScreen.otherContact')}>
-          <Value>{c.customerOtherContact}</Value>
-        </Row>
+        <RevealContact
+          target={{ caseId: c.id }}
+          state={c.personalData}
+          values={{ customerPhone: c.customerPhone, customerOtherContact: c.customerOtherContact }}
+        >
+          {(v, button) => (
+            <>
+              <Row label={t('caseView.phone')} testId="customer-phone">
+                <Value>{v.customerPhone}</Value> {button}
+              </Row>
+              <Row label={t('caseScreen.otherContact')}>
+                <Value>{v.customerOtherContact}</Value>
+              </Row>
+            </>
+          )}
+        </RevealContact>
         <Row label={t('caseScreen.contactTime')}>
           <Value>{c.customerContactTime}</Value>
         </Row>

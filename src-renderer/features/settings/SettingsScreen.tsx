@@ -18,6 +18,7 @@ import { DeclineReasonSettings } from './DeclineReasonSettings';
 import { FollowUpSettings } from './FollowUpSettings';
 import { ProductFlagSettings } from './ProductFlagSettings';
 import { AttachmentSettings } from './AttachmentSettings';
+import { PersonalDataSettings } from './PersonalDataSettings';
 import { PrinterSelect } from './PrinterSelect';
 import { SyncKeyForm } from './SyncKeyForm';
 import { UpdateCard } from './UpdateCard';
@@ -48,6 +49,7 @@ type Editable = Pick<
   | 'productFlagDays'
   | 'attachmentMaxMb'
   | 'attachmentKeepOriginals'
+  | 'personalDataRoles'
 >;
 
 /** The maximum amount as typed in yuan: fen, or the field's message. */
@@ -88,6 +90,7 @@ export function SettingsScreen() {
     productFlagDays: settings.productFlagDays,
     attachmentMaxMb: settings.attachmentMaxMb,
     attachmentKeepOriginals: settings.attachmentKeepOriginals,
+    personalDataRoles: settings.personalDataRoles,
   }));
   const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
@@ -252,6 +255,11 @@ export function SettingsScreen() {
           <AttachmentSettings
             value={{ attachmentMaxMb: v.attachmentMaxMb, attachmentKeepOriginals: v.attachmentKeepOriginals }}
             onChange={(x) => setV((p) => ({ ...p, ...x }))}
+            issues={issues}
+          />
+          <PersonalDataSettings
+            value={v.personalDataRoles}
+            onChange={(x) => set('personalDataRoles', x)}
             issues={issues}
           />
           <DeclineReasonSettings

@@ -10,6 +10,7 @@ import { Home } from '../home/Home';
 import { IntakeForm } from '../intake/IntakeForm';
 import { AdminScreen } from '../admin/AdminScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { AccessLogScreen } from '../personal-data/AccessLogScreen';
 import { TrainingCaseView } from '../reports/TrainingCaseView';
 import { TrainingLibrary } from '../reports/TrainingLibrary';
 import { ProductFlagScreen } from '../products/ProductFlagScreen';
@@ -90,6 +91,11 @@ export function Layout({ signOut }: { signOut: () => void }) {
               </Button>
             )}
             {user.role === 'manager' && (
+              <Button type={route.name === 'accessLog' ? 'primary' : 'text'} onClick={() => navigate('/access-log')}>
+                {t('pii.logTitle')}
+              </Button>
+            )}
+            {user.role === 'manager' && (
               <Button type={route.name === 'settings' ? 'primary' : 'text'} onClick={() => navigate('/settings')}>
                 {t('nav.settings')}
               </Button>
@@ -137,6 +143,8 @@ export function Layout({ signOut }: { signOut: () => void }) {
         );
       case 'settings':
         return <SettingsScreen />;
+      case 'accessLog':
+        return <AccessLogScreen />;
       case 'admin':
         return <AdminScreen />;
       case 'reports':

@@ -4,6 +4,7 @@ import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlipView } from '../../../src-main/shared/types';
 import { formatTime, yuan } from '../../lib/format';
+import { RevealContact } from '../personal-data/RevealContact';
 import { useSession } from '../shell/session';
 
 export function SlipFields({ s }: { s: SlipView }) {
@@ -22,7 +23,19 @@ export function SlipFields({ s }: { s: SlipView }) {
         <D label={t('slip.receiptNo')}>{s.receiptNo}</D>
         <D label={t('slip.purchaseDate')}>{none(s.purchaseDate)}</D>
         <D label={t('slip.customerName')}>{none(s.customerName)}</D>
-        <D label={t('slip.customerPhone')}>{none(s.customerPhone)}</D>
+        <D label={t('slip.customerPhone')}>
+          <RevealContact
+            target={{ slipId: s.id }}
+            state={s.personalData}
+            values={{ customerPhone: s.customerPhone, customerOtherContact: null }}
+          >
+            {(v, button) => (
+              <span data-testid="slip-phone">
+                {none(v.customerPhone)} {button}
+              </span>
+            )}
+          </RevealContact>
+        </D>
         <D label={t('slip.unit')}>{s.unitName}</D>
         <D label={t('slip.salesperson')}>{none(s.salespersonName)}</D>
         <D label={t('slip.salespersonNo')}>{none(s.salespersonStaffNo)}</D>

@@ -1,6 +1,7 @@
 // A slip opened from a case starts from the case (issue 12): customer, phone, receipt, purchase
 // date, the unit complained about and the purchased items with their quantities (one item of quantity 1
 // takes the purchase amount as its price).
+import { isMasked } from '../../../src-main/shared/personal-data';
 import type { CaseView } from '../../../src-main/shared/types';
 import { yuan } from '../../lib/format';
 import { emptyLine, emptySlip, type SlipState } from './slip-state';
@@ -19,7 +20,8 @@ export function slipFromCase(c: CaseView | undefined): SlipState {
   return {
     ...s,
     customerName: c.customerName ?? '',
-    customerPhone: c.customerPhone ?? '',
+    // The case's phone reaches the screen masked (issue 20): left empty, main copies it from the case.
+    customerPhone: c.customerPhone && !isMasked(c.customerPhone) ? c.customerPhone : '',
     receiptNo: c.receiptNo ?? '',
     purchaseDate: c.purchaseDate ?? '',
     unitId: c.complainedUnitId ?? c.handlingUnitId ?? '',
