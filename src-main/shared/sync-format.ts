@@ -12,6 +12,8 @@ export const RECORD_TYPES = [
   'category',
   'notice_ack',
   'attachment',
+  // Issue 20: which records a branch anonymised (shared/anonymisation.ts).
+  'anonymisation',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -1,0 +1,93 @@
+// Retention (issue 20 §2): a filed case's personal data is anonymised `retentionYears` after its
+// filing (a not-accepted case's after its decline); a case never filed nor declined is never
+// anonymised by retention (it is still being handled). A slip without a case counts from when it
+// was handled, once completed or voided. The chain's value from head office wins over the branch's.
+import { stmt } from '../db/statements';
+import { DEFAULT_RETENTION_YEARS } from '../shared/anonymisation';
+import {
+  anonymise,
+  type AnonymisationPlan,
+  type AnonymisationResult,
+  compactAfterAnonymisation,
+  deleteLeftoverPersonalFiles,
+  planAnonymisation,
+} from './anonymise';
+import type { Author, ServiceContext } from './context';
+
+/** Who the audit log names for a retention run. */
+export const RETENTION_AUTHOR: Author = { id: null, staffNo: null, name: '系统(保留期限)System (retention)' };
+
+/** sync_state key of the chain-wide value head office imposes (absent: the branch's own setting). */
+export const CHAIN_RETENTION_KEY = 'chain_retention_years';
+
+export function chainRetentionYears(ctx: ServiceContext): number | null {
+  const row = stmt(ctx.db, 'SELECT value FROM sync_state WHERE key = ?').get(CHAIN_RETENTION_KEY) as
+    { value: string } | undefined;
+  const n = row ? Number(row.value) : NaN;
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}
+
+/** Stores what the pull carried: a number of years, or null when head office imposes nothing. */
+export function setChainRetentionYears(ctx: ServiceContext, years: number | null): void {
+  if (years === null) stmt(ctx.db, 'DELETE FROM sync_state WHERE key = ?').run(CHAIN_RETENTION_KEY);
+  else
+    stmt(
+      ctx.db,
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(CHAIN_RETENTION_KEY, String(years));
+}
+
+export function effectiveRetentionYears(ctx: ServiceContext): { years: number; imposed: boolean } {
+  const chain = chainRetentionYears(ctx);
+  if (chain !== null) return { years: chain, imposed: true };
+  return { years: ctx.settings().retentionYears ?? DEFAULT_RETENTION_YEARS, imposed: false };
+}
+
+/** The instant `years` calendar years before `now` (UTC): filed before it means due. */
+export function retentionCutoff(now: number, years: number): number {
+  const d = new Date(now);
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  return d.getTime();
+}
+
+function dueRecords(ctx: ServiceContext, cutoff: number): { caseIds: string[]; slipIds: string[] } {
+  const caseIds = (
+    ctx.db
+      .prepare(
+        `SELECT id FROM cases WHERE anonymised_at IS NULL AND (
+           (status = 'filed' AND filed_at < ?) OR (status = 'not_accepted' AND declined_at < ?)) ORDER BY rid`,
+      )
+      .all(cutoff, cutoff) as { id: string }[]
+  ).map((r) => r.id);
+  const slipIds = (
+    ctx.db
+      .prepare(
+        `SELECT id FROM slips WHERE anonymised_at IS NULL AND case_id IS NULL
+           AND status IN ('completed', 'void') AND handled_at < ? ORDER BY rid`,
+      )
+      .all(cutoff) as { id: string }[]
+  ).map((r) => r.id);
+  return { caseIds, slipIds };
+}
+
+export interface RetentionRun {
+  years: number;
+  imposed: boolean;
+  cutoff: number;
+  dryRun: boolean;
+  plan: AnonymisationPlan;
+  result: AnonymisationResult | null;
+}
+
+/** What retention would anonymise at `now` (nothing changes) or, without `dryRun`, anonymises it and compacts the file. */
+export function runRetention(ctx: ServiceContext, o: { now: number; dryRun: boolean }): RetentionRun {
+  const { years, imposed } = effectiveRetentionYears(ctx);
+  const cutoff = retentionCutoff(o.now, years);
+  const due = dueRecords(ctx, cutoff);
+  const plan = planAnonymisation(ctx, due.caseIds, due.slipIds);
+  if (o.dryRun) return { years, imposed, cutoff, dryRun: true, plan, result: null };
+  deleteLeftoverPersonalFiles(ctx);
+  const result = anonymise(ctx, RETENTION_AUTHOR, { ...due, reason: 'retention' });
+  if (result.recordId !== null) compactAfterAnonymisation(ctx);
+  return { years, imposed, cutoff, dryRun: false, plan, result };
+}
