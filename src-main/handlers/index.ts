@@ -19,6 +19,7 @@ import { parseInput } from '../shared/validation';
 import { pinStatus } from '../services/users';
 import { adminHandlers, publicHandlers } from './admin-handlers';
 import { attachmentHandlers } from './attachment-handlers';
+import { personalDataHandlers } from './personal-data-handlers';
 import { caseHandlers } from './case-handlers';
 import { crossBranchHandlers } from './cross-branch-handlers';
 import { capaHandlers } from './capa-handlers';
@@ -50,6 +51,7 @@ const privateMap: PrivateHandlers = {
   ...crossBranchHandlers,
   ...productHandlers,
   ...attachmentHandlers,
+  ...personalDataHandlers,
 };
 export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };
 

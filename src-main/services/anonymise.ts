@@ -218,6 +218,8 @@ export function anonymise(
   ctx: ServiceContext,
   author: Author,
   what: { caseIds: string[]; slipIds: string[]; reason: AnonymisationReason },
+  /** Written in the same transaction once the record exists (the access log of a person's request). */
+  alsoInTransaction?: (recordId: string) => void,
 ): AnonymisationResult {
   const db = ctx.db;
   const committed = db.transaction(() => {
@@ -383,6 +385,7 @@ export function anonymise(
       version: 1,
       sync: true,
     });
+    alsoInTransaction?.(recordId);
     const files = personal.flatMap((a) => [a.sha256, a.thumb_sha256, a.original_sha256]).filter((x) => x !== null);
     return { plan, recordId, files };
   })();

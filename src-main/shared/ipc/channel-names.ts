@@ -108,5 +108,6 @@ export const CHANNEL_NAMES = [
   'attachments.void',
   'attachments.content',
   'refunds.doubleWaiting',
+  'personalData.anonymisePerson',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

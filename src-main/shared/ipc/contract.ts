@@ -43,6 +43,7 @@ import {
   ListAttachmentsInput,
   VoidAttachmentInput,
 } from '../schemas/attachments';
+import { AnonymisePersonInput, type AnonymisePersonResult } from '../schemas/anonymise-person';
 import type { AttachmentAdded, AttachmentContent, AttachmentView } from '../attachment-types';
 import type { FlaggedItems, ItemCallsResult, ItemComplainant, NoticeWaiting } from '../product-types';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
@@ -232,6 +233,7 @@ export const contract = {
   'attachments.void': { input: VoidAttachmentInput, output: out<AttachmentView>() },
   'attachments.content': { input: AttachmentContentInput, output: out<AttachmentContent>() },
   'refunds.doubleWaiting': { input: Empty, output: out<DoubleRefundsView>() },
+  'personalData.anonymisePerson': { input: AnonymisePersonInput, output: out<AnonymisePersonResult>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */
