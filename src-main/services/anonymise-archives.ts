@@ -5,7 +5,7 @@
 import { brotliDecompressSync, inflateSync } from 'node:zlib';
 import { compressChunk, sha256Hex } from '../db/archive-chunks';
 import type { Db } from '../db/connection';
-import { type Redact, scrubJsonText } from './anonymise-scrub';
+import { type Redact, scrubJsonText } from '../domain/anonymise-scrub';
 
 /** The redaction for each anonymised record id (a case's follow-ups, slips… share the case's). */
 export type RedactById = Map<string, { redact: Redact; entity: string }>;

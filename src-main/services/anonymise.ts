@@ -10,7 +10,7 @@ import { blobPath } from '../db/blob-store';
 import { stmt } from '../db/statements';
 import { searchDocument } from '../domain/search-tokens';
 import type { AnonymisationReason } from '../shared/anonymisation';
-import { type Redact, redactorFor, scrubJsonText } from './anonymise-scrub';
+import { type Redact, redactorFor, scrubJsonText } from '../domain/anonymise-scrub';
 import { type RedactById, scrubArchives, scrubOutboxPayload } from './anonymise-archives';
 import { caseSearchFields } from './case-store';
 import { recordChange } from './changes';

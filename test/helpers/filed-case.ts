@@ -8,14 +8,23 @@ import { phoneCase, type TestStore } from './store';
 
 const HOUR = 3_600_000;
 
-export function filedCase(s: TestStore, at: number, over: Partial<CaseIntakeInput> = {}): CaseRecord {
+export function filedCase(
+  s: TestStore,
+  at: number,
+  over: Partial<CaseIntakeInput> = {},
+  finding: 'founded' | 'unfounded' = 'founded',
+): CaseRecord {
   const sec = s.users.secretary;
   s.clock.t = at;
   const c = phoneCase(s, over);
   s.clock.t += HOUR;
   forwardCase(s.ctx, sec, { caseId: c.id, handlingUnitId: s.units.shoes, note: '请鞋部核实' });
   resolveCase(s.ctx, s.users.staff, { caseId: c.id, type: 'refund', summary: '同意退货', amountFen: 45900 });
-  recordFinding(s.ctx, sec, { caseId: c.id, cause: 'product_or_service', finding: 'founded' });
+  recordFinding(s.ctx, sec, {
+    caseId: c.id,
+    cause: finding === 'unfounded' ? 'customer' : 'product_or_service',
+    finding,
+  });
   recordFeedback(s.ctx, sec, { caseId: c.id, satisfaction: 'satisfied', disputed: false });
   submitCase(s.ctx, sec, { caseId: c.id });
   s.clock.t += 2 * HOUR;

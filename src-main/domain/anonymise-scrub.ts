@@ -1,7 +1,7 @@
 // How one stored text loses a person's data (issue 20 §2): the personal fields of a snapshot or an
 // audit diff become null, every other free-text string is redacted (domain/redact.ts: the recorded
 // names and phones however written, and anyone's contact data); ids, numbers, codes and dates are kept.
-import { type Identifiers, redactor } from '../domain/redact';
+import { type Identifiers, redactor } from './redact';
 
 export type Redact = (text: string) => string;
 

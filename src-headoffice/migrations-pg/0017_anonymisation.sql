@@ -1,0 +1,11 @@
+-- Anonymisation at head office (issue 20 §2, §3): the records a branch anonymised (its
+-- 'anonymisation' record names them). Their stored snapshots, the case projection, its search
+-- text and the repeat-customer phones are scrubbed when the record arrives (anonymisation.ts),
+-- and any later import of one of them (an old snapshot re-sent) is scrubbed again in its own
+-- transaction, so nothing brings the personal data back.
+CREATE TABLE hq_anonymised (
+  branch TEXT COLLATE "C" NOT NULL,
+  record_id TEXT COLLATE "C" NOT NULL,
+  anonymised_at BIGINT NOT NULL,
+  PRIMARY KEY (branch, record_id)
+);
