@@ -27,6 +27,7 @@ import { nonceLedger } from './nonce-ledger';
 import { defaultImportSlots, ImportAdmission } from './import-admission';
 import { ImportPool, PG_IMPORT_WORKERS } from './import-pool';
 import { noticesSince } from './notices';
+import { chainRetentionYears } from './chain-retention';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { remindersSince } from './reminders';
 import { updateFeedRoutes } from './update-feed';
@@ -267,9 +268,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const { reminders, notices } = req.query;
       const holding = await branchHolding(o.db, branch);
       const sent = notices === undefined ? {} : await noticesSince(o.db, branch, notices, now());
+      // Issue 20 §2: the chain-wide retention (null: none imposed).
+      const retentionYears = await chainRetentionYears(o.db);
       return reminders === undefined
-        ? { ...page, ...sent, holding }
-        : { ...page, ...(await remindersSince(o.db, branch, reminders, now())), ...sent, holding };
+        ? { ...page, ...sent, holding, retentionYears }
+        : { ...page, ...(await remindersSince(o.db, branch, reminders, now())), ...sent, holding, retentionYears };
     },
   );
 

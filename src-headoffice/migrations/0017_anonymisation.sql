@@ -9,3 +9,10 @@ CREATE TABLE hq_anonymised (
   anonymised_at INTEGER NOT NULL,
   PRIMARY KEY (branch, record_id)
 );
+
+-- The chain-wide retention in years (`npm run headoffice -- retention set YEARS|off`), carried to
+-- every branch on the pull; no row: head office imposes nothing and each branch keeps its own setting.
+CREATE TABLE hq_chain_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);

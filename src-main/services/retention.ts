@@ -2,7 +2,7 @@
 // filing (a not-accepted case's after its decline); a case never filed nor declined is never
 // anonymised by retention (it is still being handled). A slip without a case counts from when it
 // was handled, once completed or voided. The chain's value from head office wins over the branch's.
-import { stmt } from '../db/statements';
+import { chainRetentionYears, setChainRetentionYears as setChainYears } from '../sync/chain-retention';
 import { DEFAULT_RETENTION_YEARS } from '../shared/anonymisation';
 import {
   anonymise,
@@ -17,28 +17,11 @@ import type { Author, ServiceContext } from './context';
 /** Who the audit log names for a retention run. */
 export const RETENTION_AUTHOR: Author = { id: null, staffNo: null, name: '系统(保留期限)System (retention)' };
 
-/** sync_state key of the chain-wide value head office imposes (absent: the branch's own setting). */
-export const CHAIN_RETENTION_KEY = 'chain_retention_years';
-
-export function chainRetentionYears(ctx: ServiceContext): number | null {
-  const row = stmt(ctx.db, 'SELECT value FROM sync_state WHERE key = ?').get(CHAIN_RETENTION_KEY) as
-    { value: string } | undefined;
-  const n = row ? Number(row.value) : NaN;
-  return Number.isInteger(n) && n >= 1 ? n : null;
-}
-
-/** Stores what the pull carried: a number of years, or null when head office imposes nothing. */
-export function setChainRetentionYears(ctx: ServiceContext, years: number | null): void {
-  if (years === null) stmt(ctx.db, 'DELETE FROM sync_state WHERE key = ?').run(CHAIN_RETENTION_KEY);
-  else
-    stmt(
-      ctx.db,
-      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ).run(CHAIN_RETENTION_KEY, String(years));
-}
+/** The chain's value (sync/chain-retention.ts), set from the pull; tests and the settings screen set it through here. */
+export const setChainRetentionYears = (ctx: ServiceContext, years: number | null): void => setChainYears(ctx.db, years);
 
 export function effectiveRetentionYears(ctx: ServiceContext): { years: number; imposed: boolean } {
-  const chain = chainRetentionYears(ctx);
+  const chain = chainRetentionYears(ctx.db);
   if (chain !== null) return { years: chain, imposed: true };
   return { years: ctx.settings().retentionYears ?? DEFAULT_RETENTION_YEARS, imposed: false };
 }
