@@ -2,7 +2,7 @@
 // filing (a not-accepted case's after its decline); a case never filed nor declined is never
 // anonymised by retention (it is still being handled). A slip without a case counts from when it
 // was handled, once completed or voided. The chain's value from head office wins over the branch's.
-import { chainRetentionYears, setChainRetentionYears as setChainYears } from '../sync/chain-retention';
+import { chainRetentionYears, setChainRetentionYears as setChainYears } from './chain-retention';
 import { DEFAULT_RETENTION_YEARS } from '../shared/anonymisation';
 import {
   anonymise,

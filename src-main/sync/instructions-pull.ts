@@ -5,7 +5,7 @@
 // it is never lost, and it never blocks the instructions behind it. Head office's reminders
 // (催办) come in the same pages by their own cursor, kept alike; they are not instructions. Its
 // notices (通知, notices-pull.ts) come by a third cursor, stored in the same transactions.
-import { setChainRetentionYears } from './chain-retention';
+import { setChainRetentionYears } from '../services/chain-retention';
 import { applyInstruction } from '../services/case-details';
 import { applyReminder } from '../services/case-reminders';
 import type { ServiceContext } from '../services/context';
