@@ -8,6 +8,7 @@ import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
 import { productsEn, productsZhCN } from './products-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
+import { retentionEn, retentionZhCN } from './retention-catalogue';
 import { summaryItemsEn, summaryItemsZhCN } from './summary-items-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
 import { zhCN } from './zh-CN';
@@ -33,6 +34,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...productsZhCN,
             ...summaryItemsZhCN,
             ...attachmentsZhCN,
+            ...retentionZhCN,
           },
         },
         en: {
@@ -45,6 +47,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...productsEn,
             ...summaryItemsEn,
             ...attachmentsEn,
+            ...retentionEn,
           },
         },
       },

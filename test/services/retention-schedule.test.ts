@@ -1,6 +1,7 @@
 // Retention in the background (issue 20 §2): due once a day, by the store's record of the last run;
 // the chain's value (from head office's pull) wins over the branch setting.
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src-main/handlers';
 import { dailyRetention } from '../../src-main/services/retention-schedule';
 import { effectiveRetentionYears, setChainRetentionYears } from '../../src-main/services/retention';
 import { filedCase } from '../helpers/filed-case';
@@ -27,11 +28,15 @@ describe('daily retention', () => {
     expect(dailyRetention(s.ctx)?.result?.cases.map((c) => c.number)).toEqual([b.number]);
   });
 
-  it('uses the chain-wide value head office imposes, else the branch setting', () => {
+  it('uses the chain-wide value head office imposes, else the branch setting', async () => {
     s = openTestStore({ settings: { retentionYears: 5 } });
     expect(effectiveRetentionYears(s.ctx)).toEqual({ years: 5, imposed: false });
     setChainRetentionYears(s.ctx, 2);
     expect(effectiveRetentionYears(s.ctx)).toEqual({ years: 2, imposed: true });
+    expect(await dispatch(s.ctx, { user: s.users.manager }, 'personalData.retentionStatus', {})).toEqual({
+      ok: true,
+      value: { years: 2, imposed: true, branchYears: 5 },
+    });
     setChainRetentionYears(s.ctx, null);
     expect(effectiveRetentionYears(s.ctx)).toEqual({ years: 5, imposed: false });
   });

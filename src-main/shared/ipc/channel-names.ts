@@ -109,5 +109,6 @@ export const CHANNEL_NAMES = [
   'attachments.content',
   'refunds.doubleWaiting',
   'personalData.anonymisePerson',
+  'personalData.retentionStatus',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -43,7 +43,7 @@ import {
   ListAttachmentsInput,
   VoidAttachmentInput,
 } from '../schemas/attachments';
-import { AnonymisePersonInput, type AnonymisePersonResult } from '../schemas/anonymise-person';
+import { AnonymisePersonInput, type AnonymisePersonResult, type RetentionStatus } from '../schemas/anonymise-person';
 import type { AttachmentAdded, AttachmentContent, AttachmentView } from '../attachment-types';
 import type { FlaggedItems, ItemCallsResult, ItemComplainant, NoticeWaiting } from '../product-types';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
@@ -234,6 +234,7 @@ export const contract = {
   'attachments.content': { input: AttachmentContentInput, output: out<AttachmentContent>() },
   'refunds.doubleWaiting': { input: Empty, output: out<DoubleRefundsView>() },
   'personalData.anonymisePerson': { input: AnonymisePersonInput, output: out<AnonymisePersonResult>() },
+  'personalData.retentionStatus': { input: Empty, output: out<RetentionStatus>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

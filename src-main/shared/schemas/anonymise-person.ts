@@ -17,3 +17,11 @@ export interface AnonymisePersonResult {
   customers: number;
   filesDeleted: number;
 }
+
+/** The retention in force at this branch (the settings screen): head office's value when it imposes one. */
+export interface RetentionStatus {
+  years: number;
+  imposed: boolean;
+  /** The branch's own setting (used when head office imposes nothing). */
+  branchYears: number;
+}

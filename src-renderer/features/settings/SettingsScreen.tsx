@@ -18,6 +18,7 @@ import { DeclineReasonSettings } from './DeclineReasonSettings';
 import { FollowUpSettings } from './FollowUpSettings';
 import { ProductFlagSettings } from './ProductFlagSettings';
 import { AttachmentSettings } from './AttachmentSettings';
+import { RetentionSettings } from './RetentionSettings';
 import { PrinterSelect } from './PrinterSelect';
 import { SyncKeyForm } from './SyncKeyForm';
 import { UpdateCard } from './UpdateCard';
@@ -48,6 +49,7 @@ type Editable = Pick<
   | 'productFlagDays'
   | 'attachmentMaxMb'
   | 'attachmentKeepOriginals'
+  | 'retentionYears'
 >;
 
 /** The maximum amount as typed in yuan: fen, or the field's message. */
@@ -88,6 +90,7 @@ export function SettingsScreen() {
     productFlagDays: settings.productFlagDays,
     attachmentMaxMb: settings.attachmentMaxMb,
     attachmentKeepOriginals: settings.attachmentKeepOriginals,
+    retentionYears: settings.retentionYears,
   }));
   const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
@@ -254,6 +257,7 @@ export function SettingsScreen() {
             onChange={(x) => setV((p) => ({ ...p, ...x }))}
             issues={issues}
           />
+          <RetentionSettings value={v.retentionYears} onChange={(x) => set('retentionYears', x)} issues={issues} />
           <DeclineReasonSettings
             value={v.declineReasons}
             onChange={(x) => set('declineReasons', x)}
