@@ -10,7 +10,8 @@ import { personalKeysOf, redactorFor, scrubJsonText } from '../src-main/domain/a
 import { AnonymisationRecord } from '../src-main/shared/anonymisation';
 import { RESTRICTED_ATTACHMENT_KINDS } from '../src-main/shared/attachment-types';
 import { projectCase } from './projection';
-import type { CaseRow, HqTx } from './store';
+import type { AttachmentStore } from './attachment-store';
+import type { CaseRow, HqQuery, HqTx } from './store';
 
 const CHUNK = 400;
 const chunks = <T>(xs: T[]): T[][] => {
@@ -109,13 +110,37 @@ async function scrubRecords(t: HqTx, branch: string, ids: string[], now: number)
   }
   // The projection again from the scrubbed snapshot: search index and phone (the repeat hashes) follow.
   await t.upsertCases(cases);
+  const restricted = marks(RESTRICTED_ATTACHMENT_KINDS.length);
   for (const part of chunks(ids)) {
-    await t.run(
-      `UPDATE hq_attachments SET name = ? WHERE branch = ? AND id IN (${marks(part.length)})
-         AND kind IN (${marks(RESTRICTED_ATTACHMENT_KINDS.length)})`,
-      [ANONYMISED_NAME, branch, ...part, ...RESTRICTED_ATTACHMENT_KINDS],
-    );
+    const scope = `branch = ? AND id IN (${marks(part.length)}) AND kind IN (${restricted})`;
+    const args = [branch, ...part, ...RESTRICTED_ATTACHMENT_KINDS];
+    await t.run(`UPDATE hq_attachments SET name = ? WHERE ${scope}`, [ANONYMISED_NAME, ...args]);
+    for (const col of ['sha256', 'thumb_sha256'])
+      await t.run(
+        `INSERT INTO hq_files_to_purge (sha256) SELECT ${col} FROM hq_attachments WHERE ${scope} AND ${col} IS NOT NULL
+           ON CONFLICT (sha256) DO NOTHING`,
+        args,
+      );
   }
+}
+
+/**
+ * After the import's commit: the bytes of anonymised ID copies and recordings leave the attachment
+ * store, unless another attachment not anonymised holds the same bytes. Answers the files deleted.
+ */
+export async function purgeAnonymisedFiles(db: HqQuery, store: AttachmentStore): Promise<number> {
+  const pending = await db.all<{ sha256: string }>('SELECT sha256 FROM hq_files_to_purge');
+  let n = 0;
+  for (const { sha256 } of pending) {
+    const kept = await db.get<{ one: number }>(
+      `SELECT 1 AS one FROM hq_attachments WHERE (sha256 = ? OR thumb_sha256 = ?)
+         AND NOT (name = ? AND kind IN (${marks(RESTRICTED_ATTACHMENT_KINDS.length)}))`,
+      [sha256, sha256, ANONYMISED_NAME, ...RESTRICTED_ATTACHMENT_KINDS],
+    );
+    if (!kept && store.remove(sha256)) n++;
+    await db.run('DELETE FROM hq_files_to_purge WHERE sha256 = ?', [sha256]);
+  }
+  return n;
 }
 
 /**

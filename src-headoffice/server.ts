@@ -28,6 +28,7 @@ import { defaultImportSlots, ImportAdmission } from './import-admission';
 import { ImportPool, PG_IMPORT_WORKERS } from './import-pool';
 import { noticesSince } from './notices';
 import { chainRetentionYears } from './chain-retention';
+import { purgeAnonymisedFiles } from './anonymisation';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { remindersSince } from './reminders';
 import { updateFeedRoutes } from './update-feed';
@@ -202,6 +203,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   };
   const branchRoute = { config: { rateLimit: false as const }, onRequest: unsignedGate, onSend: countBeforeAnswer };
 
+  // Issue 20: an anonymised ID copy's or recording's bytes leave the store once its import committed.
+  const purgeAfterImport = async () => {
+    if (!attachments) return;
+    await purgeAnonymisedFiles(o.db, attachments).catch((e: unknown) => app.log.warn(e, 'anonymised file purge'));
+  };
   // The branch may say how many outbox records wait (?backlog=N, covered by the signature).
   app.post(
     '/v1/batches',
@@ -222,11 +228,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
           const { answer, holding } = await pool.importBatch(req.body, options);
           req.pushNonce = undefined;
           o.afterCommit?.();
+          await purgeAfterImport();
           return { ...answer, holding };
         }
         const answer = await importBatch(o.db, req.body, options);
         req.pushNonce = undefined;
         o.afterCommit?.();
+        await purgeAfterImport();
         return { ...answer, holding: await branchHolding(o.db, signedBranch(req)) };
       });
     },

@@ -16,3 +16,10 @@ CREATE TABLE hq_chain_settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+
+-- Files of anonymised ID copies and recordings waiting to be deleted from the attachment store: written
+-- in the importing transaction, deleted (file, then row) after the commit by purgeAnonymisedFiles; a
+-- crash in between leaves the row, and the next import's purge deletes the file.
+CREATE TABLE hq_files_to_purge (
+  sha256 TEXT PRIMARY KEY
+);

@@ -2,7 +2,11 @@
 // the batch with its 'anonymisation' records, head office's stored snapshots, its case projection,
 // its search and the repeat-customer phones hold nothing of the anonymised people, the others are
 // untouched, and an old snapshot of an anonymised case imported later does not bring them back.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ANONYMISED_NAME, purgeAnonymisedFiles } from '../../src-headoffice/anonymisation';
+import { type AttachmentStore, openAttachmentStore } from '../../src-headoffice/attachment-store';
 import { ChainFactsCache } from '../../src-headoffice/cross-branch-facts';
 import { importBatch } from '../../src-headoffice/importer';
 import { listCases } from '../../src-headoffice/console/case-list';
@@ -13,6 +17,7 @@ import { runRetention } from '../../src-main/services/retention';
 import { encodeBatch } from '../../src-main/sync/batch-format';
 import { buildBatch } from '../../src-main/sync/outbox-batches';
 import { epochOf } from '../../src-main/sync/sync-state';
+import { attach, type TestAttachment } from '../helpers/attachments';
 import { filedCase } from '../helpers/filed-case';
 import { HQ_BACKENDS } from '../helpers/hq-backends';
 import { openTestStore, T0, tempDir, type TestStore } from '../helpers/store';
@@ -28,6 +33,9 @@ describe.each(HQ_BACKENDS)('anonymisation at head office ($name)', (backend) => 
   let oldCase: { id: string; number: string };
   let originalOld = '';
   let lastSeq = 0;
+  let files: AttachmentStore;
+  let idCopy: TestAttachment;
+  let photo: TestAttachment;
 
   const push = async () => {
     const b = buildBatch(s.db, 'SH01', lastSeq);
@@ -46,6 +54,13 @@ describe.each(HQ_BACKENDS)('anonymisation at head office ($name)', (backend) => 
       customer: OLD,
       content: `${OLD.name}来电(${OLD.phone}),皮鞋开胶。`,
     });
+    idCopy = attach(s, oldCase.id, { kind: 'id_copy', name: `${OLD.name}身份证.jpg` });
+    photo = attach(s, oldCase.id, { kind: 'goods_photo', name: 'shoe.jpg' });
+    // Head office holds their bytes (as the upload channel would leave them).
+    files = openAttachmentStore(join(dir, 'hq-attachments'));
+    for (const a of [idCopy, photo])
+      for (const b of [a.bytes, a.thumb].filter((x) => x !== null))
+        await files.receive(createHash('sha256').update(b).digest('hex'), 0, b.length, b);
     const now = Date.now();
     filedCase(s, now - 20 * 86_400_000, { customer: YOUNG, content: `${YOUNG.name}说鞋子开胶。` }, 'unfounded');
     filedCase(s, now - 19 * 86_400_000, { customer: KEEP, content: `${KEEP.name}说鞋子开胶。` }, 'unfounded');
@@ -90,6 +105,18 @@ describe.each(HQ_BACKENDS)('anonymisation at head office ($name)', (backend) => 
       [oldCase.id],
     );
     expect(rows).toEqual([{ phone: null, customer_name: null, content: expect.stringContaining('皮鞋开胶') }]);
+    // The ID copy's bytes leave head office's store after the commit; the goods photo stays.
+    expect(files.has(idCopy.snapshot.sha256)).toBe(true);
+    expect(await purgeAnonymisedFiles(hq, files)).toBeGreaterThanOrEqual(1);
+    expect(files.has(idCopy.snapshot.sha256)).toBe(false);
+    expect(files.has(photo.snapshot.sha256)).toBe(true);
+    const names = await hq.all<{ id: string; name: string }>('SELECT id, name FROM hq_attachments ORDER BY kind');
+    expect(names).toEqual(
+      expect.arrayContaining([
+        { id: idCopy.snapshot.id, name: ANONYMISED_NAME },
+        { id: photo.snapshot.id, name: 'shoe.jpg' },
+      ]),
+    );
   }, 240_000);
 
   it('an old snapshot of an anonymised case imported later does not bring the data back', async () => {
