@@ -387,6 +387,12 @@ export function anonymise(
     });
     alsoInTransaction?.(recordId);
     const files = personal.flatMap((a) => [a.sha256, a.thumb_sha256, a.original_sha256]).filter((x) => x !== null);
+    // A file about to be deleted is no longer to be uploaded (the uploader would look for it forever).
+    db.prepare(
+      `UPDATE attachment_blobs SET upload = 0 WHERE uploaded_at IS NULL AND sha256 ${IN}
+         AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.anonymised_at IS NULL
+                           AND attachment_blobs.sha256 IN (a.sha256, a.thumb_sha256, a.original_sha256))`,
+    ).run(JSON.stringify(files));
     return { plan, recordId, files };
   })();
   return { ...committed.plan, recordId: committed.recordId, filesDeleted: deletePersonalFiles(ctx, committed.files) };

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../src-main/db/blob-store';
+import { sweepAttachments } from '../../src-main/services/attachment-sweep';
 import { archiveAudit } from '../../src-main/services/audit-archive';
 import { auditRows } from '../../src-main/services/audit-read';
 import { createSlip } from '../../src-main/services/slips';
@@ -126,6 +127,11 @@ describe('retention', () => {
     };
     expect(idRow.anonymised_at).not.toBeNull();
     expect(idRow.name).not.toContain(OLD.name);
+    // Not waiting for upload, not reported missing by the sweep, not fetched back by recovery.
+    expect(s.db.prepare('SELECT upload FROM attachment_blobs WHERE sha256 = ?').get(idCopy.snapshot.sha256)).toEqual({
+      upload: 0,
+    });
+    expect(sweepAttachments(s.ctx).missing).toEqual([]);
 
     // Archives (compressed, so the raw scan cannot see into them): read back, nothing of the person.
     const archivedAudit = JSON.stringify([...auditRows(s.db)]);
