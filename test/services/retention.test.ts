@@ -167,5 +167,19 @@ describe('retention', () => {
 
     // A second run finds nothing more to do.
     expect(runRetention(s.ctx, { now: T0, dryRun: false }).plan.cases).toEqual([]);
+
+    // A later run (the store no longer rebuilt: secure_delete alone) leaves nothing of its case either.
+    const later = { name: '褚一鸣', phone: '13522223333' };
+    filedCase(s, Date.parse('2022-12-20T10:00:00+08:00'), {
+      customer: later,
+      content: `${later.name}来电 ${later.phone}。`,
+    });
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(rawHas(s.file, later.phone)).toBe(true);
+    s.clock.t = T0 + 86_400_000;
+    expect(runRetention(s.ctx, { now: s.clock.t, dryRun: false }).result?.cases).toHaveLength(1);
+    for (const f of [s.file, `${s.file}-wal`])
+      for (const needle of [later.phone, later.name]) expect(rawHas(f, needle)).toBe(false);
+    expect(rawHas(s.file, NEW.phone)).toBe(true);
   });
 });
