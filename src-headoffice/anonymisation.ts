@@ -166,6 +166,9 @@ export async function applyAnonymisations(
       [branch, id, now],
     );
   // Records of this import an earlier anonymisation named: an old snapshot must not bring the data back.
+  // (A branch that never anonymised anything costs one look-up per import.)
+  const any = await t.get<{ one: number }>('SELECT 1 AS one FROM hq_anonymised WHERE branch = ? LIMIT 1', [branch]);
+  if (!any) return;
   const touched = [
     ...new Set(
       winners.filter((w) => w.type !== 'anonymisation').flatMap((w) => [w.id, ...(w.parentId ? [w.parentId] : [])]),
