@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
 import type { Session } from '../../src-main/handlers/types';
+import { printCaseRecord } from '../../src-main/services/print';
+import { readPdf, squash } from '../helpers/pdf-text';
 import { createSlip } from '../../src-main/services/slips';
 import { filedCase } from '../helpers/filed-case';
 import { returnInput } from '../helpers/slips';
@@ -65,6 +67,17 @@ describe('personalData.anonymisePerson', () => {
       expect(bytes.includes(Buffer.from(PHONE))).toBe(false);
       expect(bytes.includes(Buffer.from(person.name))).toBe(false);
     }
+    // The anonymised case still opens and prints: its number and content kept, the person gone.
+    const view = await dispatch(s.ctx, manager, 'cases.get', { caseId: a.id });
+    expect(view).toMatchObject({ ok: true, value: { number: a.number } });
+    expect(JSON.stringify(view)).not.toContain(person.name);
+    const pdf = await printCaseRecord(s.ctx, s.users.manager, a.id);
+    if (process.env.B_PDF_OUT) (await import('node:fs')).writeFileSync(process.env.B_PDF_OUT, pdf);
+    const text = squash((await readPdf(pdf)).map((p) => p.text).join(''));
+    expect(text).toContain(a.number);
+    expect(text).toContain('鞋子开胶');
+    expect(text).not.toContain(person.name);
+    expect(text).not.toContain(PHONE);
     // Asked again: nothing of that phone is held any more.
     const again = await dispatch(s.ctx, manager, 'personalData.anonymisePerson', { phone: PHONE, reason: '再次申请' });
     expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
