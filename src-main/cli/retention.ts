@@ -32,9 +32,7 @@ export function retentionCommand(o: RetentionCliOptions, out: Out): number {
     );
     out.line(r.dryRun ? '试运行:未作任何改动 Dry run: nothing was changed' : '已匿名化 Anonymised:');
     out.line(`个案 Cases: ${p.cases.length}${p.cases.length ? `  ${p.cases.map((c) => c.number).join(', ')}` : ''}`);
-    out.line(
-      `退换货单 Slips: ${p.slips.length}${p.slips.length ? `  ${p.slips.map((c) => c.number).join(', ')}` : ''}`,
-    );
+    out.line(`退换货单 Slips: ${p.slips.length}`);
     out.line(`回访 Follow-ups: ${p.followUps}`);
     out.line(`附件 Attachments: ${p.attachments} (身份证复印件及录音 ID copies and recordings: ${p.personalFiles})`);
     out.line(`顾客 Customers: ${p.customers}`);
