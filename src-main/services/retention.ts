@@ -60,17 +60,29 @@ export interface RetentionRun {
   dryRun: boolean;
   plan: AnonymisationPlan;
   result: AnonymisationResult | null;
+  /** Records past the limit were left for a later run (`limit`). */
+  more: boolean;
 }
 
 /** What retention would anonymise at `now` (nothing changes) or, without `dryRun`, anonymises it and compacts the file. */
-export function runRetention(ctx: ServiceContext, o: { now: number; dryRun: boolean }): RetentionRun {
+export function runRetention(
+  ctx: ServiceContext,
+  o: {
+    now: number;
+    dryRun: boolean;
+    /** At most this many cases and this many slips (the background's bite). */ limit?: number;
+  },
+): RetentionRun {
   const { years, imposed } = effectiveRetentionYears(ctx);
   const cutoff = retentionCutoff(o.now, years);
-  const due = dueRecords(ctx, cutoff);
+  const all = dueRecords(ctx, cutoff);
+  const due =
+    o.limit === undefined ? all : { caseIds: all.caseIds.slice(0, o.limit), slipIds: all.slipIds.slice(0, o.limit) };
+  const more = due.caseIds.length < all.caseIds.length || due.slipIds.length < all.slipIds.length;
   const plan = planAnonymisation(ctx, due.caseIds, due.slipIds);
-  if (o.dryRun) return { years, imposed, cutoff, dryRun: true, plan, result: null };
+  if (o.dryRun) return { years, imposed, cutoff, dryRun: true, plan, result: null, more };
   deleteLeftoverPersonalFiles(ctx);
   const result = anonymise(ctx, RETENTION_AUTHOR, { ...due, reason: 'retention' });
   if (result.recordId !== null) compactAfterAnonymisation(ctx);
-  return { years, imposed, cutoff, dryRun: false, plan, result };
+  return { years, imposed, cutoff, dryRun: false, plan, result, more };
 }

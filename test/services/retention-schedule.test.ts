@@ -28,6 +28,22 @@ describe('daily retention', () => {
     expect(dailyRetention(s.ctx)?.result?.cases.map((c) => c.number)).toEqual([b.number]);
   });
 
+  it('catches up a backlog a bite per look, and counts the day done only when nothing due is left', () => {
+    s = openTestStore();
+    const cases = [1, 2, 3].map((d) =>
+      filedCase(s, Date.parse(`2022-01-1${d}T10:00:00+08:00`), {
+        customer: { name: `客${d}号`, phone: `1360000000${d}` },
+      }),
+    );
+    s.clock.t = T0;
+    expect(dailyRetention(s.ctx, 2)?.more).toBe(true);
+    expect(s.db.prepare('SELECT count(*) AS n FROM cases WHERE anonymised_at IS NOT NULL').get()).toEqual({ n: 2 });
+    s.clock.t += 3_600_000;
+    expect(dailyRetention(s.ctx, 2)?.result?.cases.map((c) => c.number)).toEqual([cases[2]?.number]);
+    s.clock.t += 3_600_000;
+    expect(dailyRetention(s.ctx, 2)).toBeNull();
+  });
+
   it('uses the chain-wide value head office imposes, else the branch setting', async () => {
     s = openTestStore({ settings: { retentionYears: 5 } });
     expect(effectiveRetentionYears(s.ctx)).toEqual({ years: 5, imposed: false });
