@@ -19,6 +19,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -61,6 +62,8 @@ export interface AttachmentStore {
   read(sha256: string): Buffer;
   /** A stream of the whole blob, for serving large files without holding them in memory. */
   stream(sha256: string): NodeJS.ReadableStream;
+  /** Deletes a whole blob (issue 20: an anonymised ID copy's or recording's bytes); false when not held. */
+  remove(sha256: string): boolean;
 }
 
 function fsyncDir(dir: string): void {
@@ -172,6 +175,11 @@ export function openAttachmentStore(root: string): AttachmentStore {
   return {
     root,
     has: (sha) => existsSync(whole(sha)),
+    remove: (sha) => {
+      if (!existsSync(whole(sha))) return false;
+      unlinkSync(whole(sha));
+      return true;
+    },
     size: (sha) => (existsSync(whole(sha)) ? statSync(whole(sha)).size : null),
     status: statusOf,
     receive: (sha, offset, total, bytes) =>

@@ -27,6 +27,7 @@ import { buildServer } from './server';
 import { type HqStore, openHqStore } from './store';
 import { isPgUrl } from './store-types';
 import { readTlsFiles } from './tls-server';
+import { parseRetentionYears, setChainRetentionYears } from './chain-retention';
 
 // HQ_DATABASE_URL=postgres://… stores everything in PostgreSQL; otherwise a SQLite file.
 const DEFAULT_DB = process.env.HQ_DATABASE_URL ?? process.env.BRANCH_DESK_HQ_DB ?? 'headoffice.sqlite';
@@ -405,6 +406,25 @@ program
       if (r.ok) return say(`已写出 Written ${r.bytes} bytes → ${o.out}`);
       process.stderr.write(`错误 Error: ${r.words.zh}\n${r.words.en}\n`);
       process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('retention')
+  .description('全连锁统一的个人信息保留期限 The chain-wide retention of personal data')
+  .command('set <years>')
+  .description(
+    '规定各门店的保留年限(1–30),或 off 由各门店自行设置 Impose the retention in years (1–30) on every branch, or off to leave it to each branch',
+  )
+  .action((years: string) =>
+    withStore(async (store) => {
+      const n = parseRetentionYears(years);
+      await setChainRetentionYears(store, n);
+      say(
+        n === null
+          ? '总部不再统一规定保留期限,各门店按本店设置 Head office imposes no retention; each branch uses its own setting'
+          : `各门店的保留期限:建档后 ${n} 年(下次同步时生效)Every branch anonymises ${n} years after filing (from its next sync)`,
+      );
     }),
   );
 

@@ -16,6 +16,7 @@ import { recordNoticeAcks } from './notices';
 import { foreignAttachmentOwners, projectAttachments } from './attachment-projection';
 import { projectAccessLog } from './access-log-projection';
 import { projectCase } from './projection';
+import { applyAnonymisations } from './anonymisation';
 import { fillAnsweredLimits } from './answered-limit';
 import { checkRecord, snapshotFacts } from './record-check';
 import { newestOwnTime } from './record-own-time';
@@ -213,6 +214,13 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
         t,
         o.branch,
         win.map((w) => ({ type: w.rec.type, value: w.value })),
+        o.now,
+      );
+      // Issue 20: anonymisations applied, and any old snapshot of an anonymised record scrubbed again.
+      await applyAnonymisations(
+        t,
+        o.branch,
+        win.map((w) => ({ type: w.rec.type, id: w.rec.id, parentId: w.row.parentId, value: w.value })),
         o.now,
       );
       if (o.backlog !== undefined)

@@ -27,6 +27,8 @@ import { nonceLedger } from './nonce-ledger';
 import { defaultImportSlots, ImportAdmission } from './import-admission';
 import { ImportPool, PG_IMPORT_WORKERS } from './import-pool';
 import { noticesSince } from './notices';
+import { chainRetentionYears } from './chain-retention';
+import { purgeAnonymisedFiles } from './anonymisation';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { remindersSince } from './reminders';
 import { updateFeedRoutes } from './update-feed';
@@ -201,6 +203,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   };
   const branchRoute = { config: { rateLimit: false as const }, onRequest: unsignedGate, onSend: countBeforeAnswer };
 
+  // Issue 20: an anonymised ID copy's or recording's bytes leave the store once its import committed.
+  const purgeAfterImport = async () => {
+    if (!attachments) return;
+    await purgeAnonymisedFiles(o.db, attachments).catch((e: unknown) => app.log.warn(e, 'anonymised file purge'));
+  };
   // The branch may say how many outbox records wait (?backlog=N, covered by the signature).
   app.post(
     '/v1/batches',
@@ -221,11 +228,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
           const { answer, holding } = await pool.importBatch(req.body, options);
           req.pushNonce = undefined;
           o.afterCommit?.();
+          await purgeAfterImport();
           return { ...answer, holding };
         }
         const answer = await importBatch(o.db, req.body, options);
         req.pushNonce = undefined;
         o.afterCommit?.();
+        await purgeAfterImport();
         return { ...answer, holding: await branchHolding(o.db, signedBranch(req)) };
       });
     },
@@ -267,9 +276,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const { reminders, notices } = req.query;
       const holding = await branchHolding(o.db, branch);
       const sent = notices === undefined ? {} : await noticesSince(o.db, branch, notices, now());
+      // Issue 20 §2: the chain-wide retention (null: none imposed).
+      const retentionYears = await chainRetentionYears(o.db);
       return reminders === undefined
-        ? { ...page, ...sent, holding }
-        : { ...page, ...(await remindersSince(o.db, branch, reminders, now())), ...sent, holding };
+        ? { ...page, ...sent, holding, retentionYears }
+        : { ...page, ...(await remindersSince(o.db, branch, reminders, now())), ...sent, holding, retentionYears };
     },
   );
 

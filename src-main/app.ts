@@ -5,6 +5,7 @@
 import type { Db } from './db/connection';
 import { dispatch, type IncidentLogger } from './handlers';
 import type { AppContext, PlatformPort, Session, SettingsAccess } from './handlers/types';
+import { scheduleDailyRetention } from './services/retention-schedule';
 import { createContext } from './services/context';
 import { refreshDeadlines } from './services/deadline-refresh';
 import { rekeyReceipts } from './services/receipt-keys';
@@ -147,6 +148,7 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
   }
   ensureDefaultCategories(ctx);
 
+  let stopRetention = () => {};
   // The error's kind, code and frames only: its message may quote what the clerk typed (loggable-error.ts).
   const logIncident: IncidentLogger = (id, channel, e) => log.error(`incident ${id} on ${channel}`, loggableError(e));
   return {
@@ -157,7 +159,12 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
     start() {
       refreshDeadlines(ctx);
       ctx.sync?.start();
+      // Issue 20 §2: retention runs daily in the background of a running app (not in tests or the CLI).
+      stopRetention = scheduleDailyRetention(ctx, log);
     },
-    stop: () => ctx.sync?.stop(),
+    stop: () => {
+      ctx.sync?.stop();
+      stopRetention();
+    },
   };
 }

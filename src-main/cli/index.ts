@@ -8,6 +8,7 @@ import { checkStore } from './check';
 import { exportBatchFile } from './export-batch';
 import { reportError, stdio } from './output';
 import { printByNumber } from './print';
+import { retentionCommand, type RetentionCliOptions } from './retention';
 import { seedDemo } from './seed-demo';
 import { useKeyFile } from './store-open';
 import { statusCommand, syncCommand, type SyncCliOptions } from './sync';
@@ -93,6 +94,21 @@ program
   .description('检查数据库 Check a store: integrity, migrations, numbering, counts')
   .requiredOption('--db <file>', '数据库文件 store file')
   .action((o: { db: string }) => run(o.db, () => checkStore(o, stdio)));
+
+program
+  .command('retention')
+  .description(
+    '按保留期限匿名化个人信息(--dry-run 只列出)Anonymise personal data past the retention limit (--dry-run lists only)',
+  )
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .option('--now <iso>', '以此时间计算(默认现在)as of this time (default: now)', instant)
+  .option('--dry-run', '只列出将改动的内容,不作改动 list what would change, change nothing')
+  .option(
+    '--years <n>',
+    '本店保留年限(总部规定时以总部为准)the branch setting in years (head office’s value wins)',
+    positiveInt(30),
+  )
+  .action((o: RetentionCliOptions) => run(o.db, () => retentionCommand(o, stdio)));
 
 program
   .command('print')

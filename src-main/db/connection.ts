@@ -86,6 +86,8 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Freed pages and deleted cells are zeroed, so anonymised values leave the file (issue 20 §2).
+  db.pragma('secure_delete = ON');
 }
 
 /**

@@ -33,7 +33,15 @@ const textColumn = (rows: unknown[], col: string): string[] =>
 export function sweepAttachments(ctx: ServiceContext, opts: { verify?: boolean } = {}): SweepReport {
   const root = ctx.blobRoot;
   const files = root ? listBlobs(root) : [];
-  const rowList = stmt(ctx.db, 'SELECT sha256, size FROM attachment_blobs').all();
+  // A file only anonymised attachments name was deleted on purpose (issue 20): not missing.
+  const rowList = stmt(
+    ctx.db,
+    `SELECT sha256, size FROM attachment_blobs b WHERE NOT (
+       EXISTS (SELECT 1 FROM attachments a WHERE a.anonymised_at IS NOT NULL
+                 AND b.sha256 IN (a.sha256, a.thumb_sha256, a.original_sha256))
+       AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.anonymised_at IS NULL
+                 AND b.sha256 IN (a.sha256, a.thumb_sha256, a.original_sha256)))`,
+  ).all();
   const rows = new Map<string, number>();
   for (const r of rowList) {
     const sha = textColumn([r], 'sha256')[0];

@@ -58,6 +58,8 @@ export const BranchSettingsSchema = z.strictObject({
   declineReasons: DeclineReasonList.default(DEFAULT_DECLINE_REASONS),
   /** Acknowledged outbox rows older than this many days move to the outbox archive (issue 16 §4; default 30). */
   outboxArchiveDays: z.number().int().min(7).max(3650).default(30),
+  /** Issue 20 §2: a filed case's personal data is anonymised this many years after filing (default 3; head office may impose the chain's). */
+  retentionYears: z.number().int().min(1).max(30).default(3),
   /** The chain's receipt format: characters (separators not counted) before the serial part whose leading zeros do not count; 0 = no serial part (default 9, R20261120-0042). */
   receiptSerialStart: z.number().int().min(0).max(40).default(DEFAULT_RECEIPT_SERIAL_START),
   /** Product flags (issue 18 §2): an item with at least this many complaints … (default 3) */
@@ -98,6 +100,7 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   unreachableAttemptsToFile: 2,
   declineReasons: DEFAULT_DECLINE_REASONS,
   outboxArchiveDays: 30,
+  retentionYears: 3,
   receiptSerialStart: DEFAULT_RECEIPT_SERIAL_START,
   productFlagMinCases: 3,
   productFlagDays: 30,

@@ -14,6 +14,8 @@ export const RECORD_TYPES = [
   'attachment',
   // issue 20: the personal-data access log (services/access-log.ts).
   'access_log',
+  // Issue 20: which records a branch anonymised (shared/anonymisation.ts).
+  'anonymisation',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -5,6 +5,7 @@
 // it is never lost, and it never blocks the instructions behind it. Head office's reminders
 // (催办) come in the same pages by their own cursor, kept alike; they are not instructions. Its
 // notices (通知, notices-pull.ts) come by a third cursor, stored in the same transactions.
+import { setChainRetentionYears } from '../services/chain-retention';
 import { applyInstruction } from '../services/case-details';
 import { applyReminder } from '../services/case-reminders';
 import type { ServiceContext } from '../services/context';
@@ -97,6 +98,8 @@ export async function pullInstructions(
     const remindersSince = reminderCursor(ctx.db);
     const noticesSince = noticeCursor(ctx.db);
     const page = await transport.pull(since, remindersSince, noticesSince);
+    // Issue 20 §2: head office's chain-wide retention (null: none; absent: an older head office, keep what we had).
+    if (page.retentionYears !== undefined) setChainRetentionYears(ctx.db, page.retentionYears);
     const sent = page.reminders ?? [];
     const told = page.notices ?? [];
     if (page.instructions.length === 0 && page.cursor <= since && sent.length === 0 && told.length === 0) break;

@@ -158,6 +158,8 @@ export const PullAnswer = z.object({
   notices: z.array(Notice).nullish(),
   noticeCursor: count.nullish(),
   holding: BranchHolding.optional(),
+  /** Additive (issue 20 §2): the chain-wide retention in years, null when none is imposed; absent from an older head office. */
+  retentionYears: z.number().int().min(1).max(30).nullish(),
 });
 export type PullAnswer = z.infer<typeof PullAnswer>;
 

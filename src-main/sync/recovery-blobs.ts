@@ -26,8 +26,10 @@ export interface BlobRecovery {
 function namedBlobs(ctx: ServiceContext): { sha256: string; mime: string }[] {
   return stmt(
     ctx.db,
-    `SELECT sha256, mime FROM attachments
-     UNION SELECT thumb_sha256 AS sha256, 'image/jpeg' AS mime FROM attachments WHERE thumb_sha256 IS NOT NULL
+    // An anonymised ID copy's or recording's bytes are gone on purpose (issue 20): never fetched back.
+    `SELECT sha256, mime FROM attachments WHERE anonymised_at IS NULL
+     UNION SELECT thumb_sha256 AS sha256, 'image/jpeg' AS mime FROM attachments
+       WHERE thumb_sha256 IS NOT NULL AND anonymised_at IS NULL
      UNION SELECT sha256, mime FROM attachment_blobs WHERE upload = 1`,
   ).all() as { sha256: string; mime: string }[];
 }

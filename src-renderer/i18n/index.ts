@@ -9,6 +9,7 @@ import { en } from './en';
 import { personalDataEn, personalDataZhCN } from './personal-data-catalogue';
 import { productsEn, productsZhCN } from './products-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
+import { retentionEn, retentionZhCN } from './retention-catalogue';
 import { summaryItemsEn, summaryItemsZhCN } from './summary-items-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
 import { zhCN } from './zh-CN';
@@ -35,6 +36,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...summaryItemsZhCN,
             ...attachmentsZhCN,
             ...personalDataZhCN,
+            ...retentionZhCN,
           },
         },
         en: {
@@ -48,6 +50,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...summaryItemsEn,
             ...attachmentsEn,
             ...personalDataEn,
+            ...retentionEn,
           },
         },
       },

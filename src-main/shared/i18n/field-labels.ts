@@ -127,6 +127,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   headOfficeUrl: { zh: '总部地址', en: 'Head-office address' },
   branchCode: { zh: '门店编码', en: 'Branch code' },
   attachmentMaxMb: { zh: '单个附件上限(MB)', en: 'Largest attachment (MB)' },
+  retentionYears: { zh: '个人信息建档后保留年数', en: 'Years personal data is kept after filing' },
   attachmentKeepOriginals: { zh: '保留原始图片', en: 'Keep original images' },
 };
 

@@ -110,5 +110,7 @@ export const CHANNEL_NAMES = [
   'refunds.doubleWaiting',
   'personalData.reveal',
   'personalData.accessLog',
+  'personalData.anonymisePerson',
+  'personalData.retentionStatus',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

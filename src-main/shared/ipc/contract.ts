@@ -43,6 +43,7 @@ import {
   ListAttachmentsInput,
   VoidAttachmentInput,
 } from '../schemas/attachments';
+import { AnonymisePersonInput, type AnonymisePersonResult, type RetentionStatus } from '../schemas/anonymise-person';
 import type { AttachmentAdded, AttachmentContent, AttachmentView } from '../attachment-types';
 import type { FlaggedItems, ItemCallsResult, ItemComplainant, NoticeWaiting } from '../product-types';
 import { DraftKeyInput, DraftSaveInput, type DraftView } from '../schemas/draft';
@@ -238,6 +239,8 @@ export const contract = {
   // issue 20: personal data (reveal with a reason; the manager's access log).
   'personalData.reveal': { input: RevealInput, output: out<RevealedPersonalData>() },
   'personalData.accessLog': { input: AccessLogInput, output: out<AccessLogRow[]>() },
+  'personalData.anonymisePerson': { input: AnonymisePersonInput, output: out<AnonymisePersonResult>() },
+  'personalData.retentionStatus': { input: Empty, output: out<RetentionStatus>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

@@ -19,6 +19,7 @@ import { FollowUpSettings } from './FollowUpSettings';
 import { ProductFlagSettings } from './ProductFlagSettings';
 import { AttachmentSettings } from './AttachmentSettings';
 import { PersonalDataSettings } from './PersonalDataSettings';
+import { RetentionSettings } from './RetentionSettings';
 import { PrinterSelect } from './PrinterSelect';
 import { SyncKeyForm } from './SyncKeyForm';
 import { UpdateCard } from './UpdateCard';
@@ -50,6 +51,7 @@ type Editable = Pick<
   | 'attachmentMaxMb'
   | 'attachmentKeepOriginals'
   | 'personalDataRoles'
+  | 'retentionYears'
 >;
 
 /** The maximum amount as typed in yuan: fen, or the field's message. */
@@ -91,6 +93,7 @@ export function SettingsScreen() {
     attachmentMaxMb: settings.attachmentMaxMb,
     attachmentKeepOriginals: settings.attachmentKeepOriginals,
     personalDataRoles: settings.personalDataRoles,
+    retentionYears: settings.retentionYears,
   }));
   const [maxAmountText, setMaxAmountText] = useState(() => formatYuan(settings.maxAmountFen));
   const [issues, setIssues] = useState<IssueMap>({});
@@ -262,6 +265,7 @@ export function SettingsScreen() {
             onChange={(x) => set('personalDataRoles', x)}
             issues={issues}
           />
+          <RetentionSettings value={v.retentionYears} onChange={(x) => set('retentionYears', x)} issues={issues} />
           <DeclineReasonSettings
             value={v.declineReasons}
             onChange={(x) => set('declineReasons', x)}
