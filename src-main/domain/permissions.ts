@@ -39,6 +39,8 @@ export const ABILITIES = {
   attachment_restricted: ['secretary', 'supervisor', 'manager'],
   /** Voiding an attachment (with a reason); whoever added it may also void it on the same business day. */
   attachment_void: ['secretary', 'supervisor', 'manager'],
+  /** A person's request for the data held about them (issue 20 §3): the secretary office and the manager answer it. */
+  person_request: ['secretary', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Ability = keyof typeof ABILITIES;
 

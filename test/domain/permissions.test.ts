@@ -33,6 +33,7 @@ const SPEC: Record<Ability, string> = {
   admin: '....x',
   attachment_restricted: '..xxx',
   attachment_void: '..xxx',
+  person_request: '..x.x',
 };
 const COLUMNS: readonly Role[] = ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'];
 

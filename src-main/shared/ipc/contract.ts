@@ -77,6 +77,8 @@ import { TrainingApproveInput, TrainingQueueInput, TrainingReturnInput } from '.
 import type { ChannelName } from './channel-names';
 import type { DoubleRefundsView } from '../cross-branch-types';
 import { ComplainantSignInput } from '../schemas/cross-branch';
+import { PersonExportInput, PersonFindInput } from '../schemas/person-data';
+import type { PersonData, PersonDataExport } from '../person-data-types';
 import type { CapaAccountRow, CapaQueueRow, CorrectiveAction } from '../corrective-action-types';
 import * as Capa from '../schemas/corrective-action';
 import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
@@ -232,6 +234,9 @@ export const contract = {
   'attachments.void': { input: VoidAttachmentInput, output: out<AttachmentView>() },
   'attachments.content': { input: AttachmentContentInput, output: out<AttachmentContent>() },
   'refunds.doubleWaiting': { input: Empty, output: out<DoubleRefundsView>() },
+  // A person's request (issue 20 §3): the secretary office and the manager.
+  'personalData.find': { input: PersonFindInput, output: out<PersonData>() },
+  'personalData.export': { input: PersonExportInput, output: out<PersonDataExport>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */
