@@ -1,11 +1,9 @@
 // personalData.export (issue 20 §3): the person's copy of what the branch holds under a phone, as the PDF
 // 个人信息查询结果 and the JSON file of shared/person-data-types.ts (money in fen, times UTC ISO), written to the
 // access log with its reason. Only the secretary office and the manager (person-data.ts).
-import { DateTime } from 'luxon';
 import type { Actor } from '../domain/case-machine';
-import { personText } from '../pdf/form-text-person';
-import { renderPdf, type RenderOptions } from '../pdf/render';
-import { personDataTemplate } from '../pdf/templates/person-data';
+import { personDataPdf, personFileName } from '../pdf/person-data-pdf';
+import type { RenderOptions } from '../pdf/render';
 import type { PersonData, PersonDataExport } from '../shared/person-data-types';
 import { PersonExportInput } from '../shared/schemas/person-data';
 import type { ServiceContext } from './context';
@@ -14,23 +12,6 @@ import { assertMayAnswerRequests, personDataOf, personPhone } from './person-dat
 import { parseInput } from '../shared/validation';
 
 export type PersonExportInput = { phone: string; reason: string; lang?: 'zh-CN' | 'en' };
-
-/** Renders the PDF of `data` (also head office's: the same template takes its data). */
-export function personDataPdf(
-  data: PersonData,
-  timeZone: string,
-  lang: 'zh-CN' | 'en',
-  opts: RenderOptions = {},
-): Promise<Buffer> {
-  const t = personText(lang === 'en' ? 'en' : 'zh');
-  return renderPdf(personDataTemplate, { data, timeZone }, t, { ...opts, title: t.title });
-}
-
-/** The files' base name: the phone's last four digits and the day in the holder's zone. */
-export function personFileName(data: PersonData, timeZone: string, lang: 'zh-CN' | 'en'): string {
-  const day = DateTime.fromISO(data.generatedAt, { zone: timeZone }).toFormat('yyyyLLdd');
-  return personText(lang === 'en' ? 'en' : 'zh').fileName(data.phone.slice(-4), day);
-}
 
 async function exportParsed(
   ctx: ServiceContext,

@@ -282,7 +282,7 @@ function findAttachments(
        LEFT JOIN slips s ON a.owner_type = 'slip' AND s.id = a.owner_id
        WHERE (a.owner_type = 'case' AND a.owner_id IN (SELECT value FROM json_each(@cases)))
           OR (a.owner_type = 'slip' AND a.owner_id IN (SELECT value FROM json_each(@slips)))
-       ORDER BY a.added_at, a.rid`,
+       ORDER BY a.added_at, a.id`,
     )
     .all({ cases: JSON.stringify(caseIds), slips: JSON.stringify(slipIds) }) as {
     owner_type: PersonAttachment['ownerType'];

@@ -5,74 +5,20 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
-import { completeFollowUp, scheduleFollowUp } from '../../src-main/services/follow-ups';
-import { forwardCase, resolveCase } from '../../src-main/services/case-workflow';
-import { saveDraft } from '../../src-main/services/drafts';
 import { findPersonData } from '../../src-main/services/person-data';
 import { exportPersonData } from '../../src-main/services/person-data-export';
-import { createSlip } from '../../src-main/services/slips';
 import { PERSON_DATA_FORMAT, type PersonData } from '../../src-main/shared/person-data-types';
-import { attach } from '../helpers/attachments';
 import { readPdf, squash } from '../helpers/pdf-text';
-import { returnInput } from '../helpers/slips';
+import { HERS, OTHER, seedPerson } from '../helpers/person-data';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
 
 let s: TestStore;
 afterEach(() => s?.close());
 
-const HERS = '13912345678';
-const OTHER = '13800138000';
-
-/** Her two cases (one without her name), a case that only mentions her number, and other people's records. */
-function seed(st: TestStore) {
-  const sec = st.users.secretary;
-  const mine = phoneCase(st, { customer: { name: '林晓', phone: '139 1234 5678' } });
-  const anon = phoneCase(st, {
-    customer: { phone: '13912345678' },
-    content: '收银台排队四十分钟无人处理',
-    categoryCode: 'service_attitude',
-  });
-  const mentions = phoneCase(st, {
-    customer: { name: '王五', phone: '137 0000 1111' },
-    content: '顾客称其邻居(电话13912345678)也买到同批次问题鞋',
-  });
-  const gov = phoneCase(st, {
-    channel: 'government',
-    customer: { name: '赵六', phone: '136 2222 3333' },
-    government: { body: '12315', referenceNo: 'GOV-7', contactPerson: '周科员', contactPhone: '139-1234-5678' },
-  });
-  const others = phoneCase(st, { customer: { name: '张三', phone: OTHER } });
-  forwardCase(st.ctx, sec, { caseId: mine.id, handlingUnitId: st.units.shoes });
-  resolveCase(st.ctx, sec, { caseId: mine.id, type: 'refund', summary: '全额退款 ¥459', amountFen: 45_900 });
-  const f = scheduleFollowUp(st.ctx, sec, { caseId: mine.id, dueDate: '2026-11-28', note: '询问退款是否到账' });
-  completeFollowUp(st.ctx, sec, { followUpId: f.followUp.id, outcome: 'reached_satisfied', result: '已到账,满意' });
-  forwardCase(st.ctx, sec, { caseId: others.id, handlingUnitId: st.units.shoes });
-  resolveCase(st.ctx, sec, { caseId: others.id, type: 'repair', summary: '免费维修' });
-  scheduleFollowUp(st.ctx, sec, { caseId: others.id, dueDate: '2026-11-28', note: '张三的回访' });
-  const slipOfCase = createSlip(
-    st.ctx,
-    sec,
-    returnInput(st, { caseId: mine.id, customer: { name: '林晓', phone: HERS } }),
-  );
-  const slipAlone = createSlip(
-    st.ctx,
-    sec,
-    returnInput(st, { customer: { name: '林晓', phone: '+86 139-1234-5678' }, receiptNo: 'R-2002' }),
-  );
-  const slipOther = createSlip(st.ctx, sec, returnInput(st, { receiptNo: 'R-3003' }));
-  attach(st, mine.id, { name: '开胶照片.jpg' });
-  attach(st, mine.id, { kind: 'id_copy', name: '身份证复印件.jpg' });
-  attach(st, others.id, { name: '张三的小票.jpg' });
-  attach(st, mentions.id, { name: '王五的照片.jpg' });
-  saveDraft(st.ctx, st.users.clerk.id, { form: 'intake.phone', value: { customer: { phone: '139 1234 5678' } } });
-  saveDraft(st.ctx, st.users.supervisor.id, { form: 'intake.phone', value: { customer: { phone: OTHER } } });
-  return { mine, anon, mentions, gov, others, slipOfCase, slipAlone, slipOther };
-}
-
 describe('personalData.find at the branch', () => {
   it('finds every record held under her phone and nobody else’s', () => {
     s = openTestStore();
-    const x = seed(s);
+    const x = seedPerson(s);
     const d = findPersonData(s.ctx, s.users.secretary, { phone: HERS });
     expect(d.format).toBe(PERSON_DATA_FORMAT);
     expect(d.phone).toBe(HERS);
@@ -124,7 +70,7 @@ describe('personalData.find at the branch', () => {
 
   it('finds the same however the phone is written: +86, spaces, dashes, full-width digits', () => {
     s = openTestStore();
-    seed(s);
+    seedPerson(s);
     const plain = findPersonData(s.ctx, s.users.manager, { phone: HERS });
     for (const typed of ['+86 139 1234 5678', '0086-139-1234-5678', '１３９１２３４５６７８', ' 139　1234　5678 '])
       expect(findPersonData(s.ctx, s.users.manager, { phone: typed })).toEqual(plain);
@@ -132,7 +78,7 @@ describe('personalData.find at the branch', () => {
 
   it('refuses a text that is not a phone on its field, and every role but the secretary office and the manager', async () => {
     s = openTestStore();
-    seed(s);
+    seedPerson(s);
     for (const phone of ['abc', '1234', '139123456781234567'])
       expect(await dispatch(s.ctx, { user: s.users.secretary }, 'personalData.find', { phone })).toMatchObject({
         ok: false,
@@ -155,7 +101,7 @@ describe('personalData.find at the branch', () => {
 
   it('an unknown phone finds nothing (and says so in every list)', () => {
     s = openTestStore();
-    seed(s);
+    seedPerson(s);
     const d = findPersonData(s.ctx, s.users.secretary, { phone: '13311112222' });
     expect([d.cases, d.slips, d.followUps, d.attachments, d.drafts]).toEqual([[], [], [], [], []]);
   });
@@ -164,7 +110,7 @@ describe('personalData.find at the branch', () => {
 describe('personalData.export', () => {
   it('gives the PDF and the JSON of the same data and writes who, when, why to the access log', async () => {
     s = openTestStore();
-    const x = seed(s);
+    const x = seedPerson(s);
     const before = s.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
     const r = await dispatch(s.ctx, { user: s.users.secretary }, 'personalData.export', {
       phone: '+86 139 1234 5678',
@@ -251,7 +197,7 @@ describe('personalData.export', () => {
 
   it('refuses an export without a reason and logs nothing', async () => {
     s = openTestStore();
-    seed(s);
+    seedPerson(s);
     for (const reason of ['', ' ', '查'])
       expect(
         await dispatch(s.ctx, { user: s.users.manager }, 'personalData.export', { phone: HERS, reason }),
