@@ -1,5 +1,5 @@
-// The signed-in frame: header with the six screens (the day's dashboard first), the reviewer's
-// name, the language and sign-out; the current screen below. Alt+1…6 switch screens from the keyboard.
+// The signed-in frame: header with the screens (the day's dashboard first), the reviewer's
+// name, the language and sign-out; the current screen below. Alt+1…7 switch screens from the keyboard.
 import { Button, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { SummaryCasesScreen } from './screens/SummaryCasesScreen';
 import { BranchCompareScreen } from './screens/BranchCompareScreen';
 import { SyncHealthScreen } from './screens/SyncHealthScreen';
 import { ProductFlagsScreen } from './screens/ProductFlagsScreen';
+import { PersonRequestScreen } from './screens/PersonRequestScreen';
 import { useSignOut } from './session';
 
 const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
@@ -24,6 +25,8 @@ const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
   { screen: 'repeats', path: '/repeats', key: 'nav.repeats' },
   { screen: 'health', path: '/health', key: 'nav.health' },
   { screen: 'products', path: '/products', key: 'products.nav' },
+  // A person's request (issue 20 §3): the words are the branch screen's (default namespace).
+  { screen: 'personalData', path: '/personal-data', key: 'translation:pdr.nav' },
 ];
 
 export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
@@ -109,6 +112,8 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
         return <SyncHealthScreen />;
       case 'products':
         return <ProductFlagsScreen params={route.params} />;
+      case 'personalData':
+        return <PersonRequestScreen />;
       default:
         return <CaseListScreen params={route.params} />;
     }

@@ -3,7 +3,16 @@
 import { useEffect, useState } from 'react';
 
 export type ConsoleScreen =
-  'dashboard' | 'cases' | 'case' | 'summary' | 'summaryCases' | 'summaryBranches' | 'repeats' | 'health' | 'products';
+  | 'dashboard'
+  | 'cases'
+  | 'case'
+  | 'summary'
+  | 'summaryCases'
+  | 'summaryBranches'
+  | 'repeats'
+  | 'health'
+  | 'products'
+  | 'personalData';
 export interface ConsoleRoute {
   name: ConsoleScreen;
   params: Record<string, string>;
@@ -19,6 +28,7 @@ const PATTERNS: [ConsoleScreen, RegExp, string[]][] = [
   ['repeats', /^\/repeats$/, []],
   ['health', /^\/health$/, []],
   ['products', /^\/products$/, []],
+  ['personalData', /^\/personal-data$/, []],
 ];
 
 export function parseConsoleHash(hash: string): ConsoleRoute {

@@ -7,6 +7,7 @@ import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
 import { productsEn, productsZhCN } from './products-catalogue';
+import { personalDataEn, personalDataZhCN } from './personal-data-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
 import { summaryItemsEn, summaryItemsZhCN } from './summary-items-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
@@ -33,6 +34,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...productsZhCN,
             ...summaryItemsZhCN,
             ...attachmentsZhCN,
+            ...personalDataZhCN,
           },
         },
         en: {
@@ -45,6 +47,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...productsEn,
             ...summaryItemsEn,
             ...attachmentsEn,
+            ...personalDataEn,
           },
         },
       },

@@ -17,7 +17,8 @@ export interface Route {
     | 'reports'
     | 'training'
     | 'trainingCase'
-    | 'product';
+    | 'product'
+    | 'personRequest';
   params: Record<string, string>;
 }
 
@@ -34,6 +35,7 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['training', /^\/training$/, []],
   ['trainingCase', /^\/training\/([\w-]+)$/, ['id']],
   ['product', /^\/product\/([^/?]+)$/, ['key']],
+  ['personRequest', /^\/personal-data$/, []],
 ];
 
 export function parseHash(hash: string): Route {

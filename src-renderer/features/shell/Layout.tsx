@@ -13,6 +13,7 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { TrainingCaseView } from '../reports/TrainingCaseView';
 import { TrainingLibrary } from '../reports/TrainingLibrary';
 import { ProductFlagScreen } from '../products/ProductFlagScreen';
+import { PersonRequest } from '../personal-data/PersonRequest';
 import { SlipForm } from '../slips/SlipForm';
 import { SlipScreen } from '../slips/SlipScreen';
 import { SlipView } from '../slips/SlipView';
@@ -84,6 +85,15 @@ export function Layout({ signOut }: { signOut: () => void }) {
             >
               {t('training.nav')}
             </Button>
+            {/* A person's request (issue 20 §3): the secretary office and the manager answer it. */}
+            {['secretary', 'manager'].includes(user.role) && (
+              <Button
+                type={route.name === 'personRequest' ? 'primary' : 'text'}
+                onClick={() => navigate('/personal-data')}
+              >
+                {t('pdr.nav')}
+              </Button>
+            )}
             {user.role === 'manager' && (
               <Button type={route.name === 'admin' ? 'primary' : 'text'} onClick={() => navigate('/admin')}>
                 {t('nav.admin')}
@@ -149,6 +159,8 @@ export function Layout({ signOut }: { signOut: () => void }) {
         return <TrainingLibrary />;
       case 'trainingCase':
         return <TrainingCaseView key={route.params.id} id={route.params.id ?? ''} />;
+      case 'personRequest':
+        return <PersonRequest />;
       case 'product':
         return <ProductFlagScreen key={route.params.key} itemKey={decodeURIComponent(route.params.key ?? '')} />;
       default:
