@@ -21,6 +21,8 @@ export const personalDataZhCN = {
       '本店持有:个案 {{cases}} 件,退换货单 {{slips}} 张,回访 {{followUps}} 次,附件 {{attachments}} 个,未提交表单 {{drafts}} 份',
     nothing: '本店没有该号码的任何记录',
     none: '无',
+    hqSummary: '总部持有:个案 {{cases}} 件,退换货单 {{slips}} 张,回访 {{followUps}} 次,附件 {{attachments}} 个',
+    hqNothing: '总部没有该号码的任何记录',
     cases: '顾客异议个案',
     slips: '退换货单',
     followUps: '回访',
@@ -94,6 +96,9 @@ export const personalDataEn: typeof personalDataZhCN = {
       'This branch holds: {{cases}} cases, {{slips}} slips, {{followUps}} follow-ups, {{attachments}} attachments, {{drafts}} unsubmitted forms',
     nothing: 'This branch holds no record with this number',
     none: 'None',
+    hqSummary:
+      'Head office holds: {{cases}} cases, {{slips}} slips, {{followUps}} follow-ups, {{attachments}} attachments',
+    hqNothing: 'Head office holds no record with this number',
     cases: 'Complaint cases',
     slips: 'Return and exchange slips',
     followUps: 'Follow-ups',

@@ -34,6 +34,7 @@ export function PersonRequestScreen() {
         exportFiles: (input) => asResult(postJson<PersonExportAnswer>(PERSON_PATHS.export, input)),
         zone: CONSOLE_TIME_ZONE,
         intro: t('pdr.hqIntro'),
+        headOffice: true,
       }}
     />
   );

@@ -22,6 +22,8 @@ export interface PersonRequestPort {
   /** The zone times are shown in: the branch's, or head office's. */
   zone: string;
   intro: string;
+  /** Head office: its own words for what it holds, and no unsubmitted forms (a branch's only). */
+  headOffice?: boolean;
 }
 
 /** The branch's screen: its channels, its zone. */
@@ -104,8 +106,8 @@ export function PersonRequestView({ port }: { port: PersonRequestPort }) {
           <Space wrap align="center" style={{ margin: '8px 0 12px' }}>
             <Typography.Text strong data-testid="person-summary">
               {total === 0
-                ? t('pdr.nothing')
-                : t('pdr.summary', {
+                ? t(port.headOffice ? 'pdr.hqNothing' : 'pdr.nothing')
+                : t(port.headOffice ? 'pdr.hqSummary' : 'pdr.summary', {
                     cases: d.cases.length,
                     slips: d.slips.length,
                     followUps: d.followUps.length,
@@ -117,7 +119,7 @@ export function PersonRequestView({ port }: { port: PersonRequestPort }) {
               {t('pdr.export')}
             </Button>
           </Space>
-          <PersonRequestTables data={d} zone={port.zone} />
+          <PersonRequestTables data={d} zone={port.zone} drafts={!port.headOffice} />
         </>
       )}
       {exporting && found && (

@@ -18,7 +18,7 @@ function Section({ id, title, count, children }: { id: string; title: string; co
   );
 }
 
-export function PersonRequestTables({ data, zone }: { data: PersonData; zone: string }) {
+export function PersonRequestTables({ data, zone, drafts }: { data: PersonData; zone: string; drafts: boolean }) {
   const { t, i18n } = useTranslation();
   const time = (iso: string | null) => (iso ? formatTime(Date.parse(iso), zone, i18n.language) : '');
   const small = { size: 'small', pagination: false, bordered: true, locale: { emptyText: t('pdr.none') } } as const;
@@ -104,7 +104,7 @@ export function PersonRequestTables({ data, zone }: { data: PersonData; zone: st
           dataSource={data.attachments}
           columns={[
             { title: t('pdr.belongsTo'), dataIndex: 'ownerNumber', width: 170 },
-            { title: t('pdr.kind'), render: (_, a) => t(`attach.kindLabel.${a.kind}`), width: 100 },
+            { title: t('pdr.kind'), render: (_, a) => t(`attach.kindLabel.${a.kind}`), width: 130 },
             {
               title: t('pdr.fileName'),
               render: (_, a) => (
@@ -117,19 +117,21 @@ export function PersonRequestTables({ data, zone }: { data: PersonData; zone: st
           ]}
         />
       </Section>
-      <Section id="pdr-drafts" title={t('pdr.drafts')} count={data.drafts.length}>
-        <Table
-          {...small}
-          data-testid="person-drafts"
-          rowKey={(x) => `${x.form}-${x.staffNo}`}
-          dataSource={data.drafts}
-          columns={[
-            { title: t('pdr.form'), render: (_, x) => t(`pdr.formName.${x.form.split('.')[0] ?? ''}`, x.form) },
-            { title: t('pdr.staffNo'), dataIndex: 'staffNo', width: 140 },
-            { title: t('pdr.savedAt'), render: (_, x) => time(x.savedAt), width: 160 },
-          ]}
-        />
-      </Section>
+      {drafts && (
+        <Section id="pdr-drafts" title={t('pdr.drafts')} count={data.drafts.length}>
+          <Table
+            {...small}
+            data-testid="person-drafts"
+            rowKey={(x) => `${x.form}-${x.staffNo}`}
+            dataSource={data.drafts}
+            columns={[
+              { title: t('pdr.form'), render: (_, x) => t(`pdr.formName.${x.form.split('.')[0] ?? ''}`, x.form) },
+              { title: t('pdr.staffNo'), dataIndex: 'staffNo', width: 140 },
+              { title: t('pdr.savedAt'), render: (_, x) => time(x.savedAt), width: 160 },
+            ]}
+          />
+        </Section>
+      )}
     </>
   );
 }
