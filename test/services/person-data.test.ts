@@ -58,7 +58,9 @@ describe('personalData.find at the branch', () => {
         result: '已到账,满意',
       },
     ]);
-    expect(d.attachments.map((a) => [a.ownerNumber, a.kind, a.name])).toEqual([
+    // Both added at the same instant (ordered by id then): compared by kind.
+    const byKind = [...d.attachments].sort((a, b) => a.kind.localeCompare(b.kind));
+    expect(byKind.map((a) => [a.ownerNumber, a.kind, a.name])).toEqual([
       [x.mine.number, 'goods_photo', '开胶照片.jpg'],
       [x.mine.number, 'id_copy', '身份证复印件.jpg'],
     ]);
