@@ -47,6 +47,7 @@ export * from './contract-health';
 export * from './contract-summary';
 export * from './contract-products';
 export * from './contract-attachments';
+export * from './contract-person-data';
 
 export const CONSOLE_PATHS = {
   session: `${CONSOLE_API}/session`,

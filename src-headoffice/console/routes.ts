@@ -54,6 +54,7 @@ import { activeReviewers, assignCase, assignmentOf, markRead, readsOf, withQueue
 import { consolidatedSummary } from './consolidated-summary';
 import { summaryRoutes } from './summary-routes';
 import { productRoutes } from './product-routes';
+import { personDataRoutes } from './person-data-routes';
 import { dashboard } from './dashboard';
 import { repeatComplainants } from './repeat-complainants';
 import { doubleRefunds } from '../cross-branch-facts';
@@ -318,6 +319,7 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
 
   summaryRoutes(app, store, now);
   productRoutes(app, store, now, (req) => session(req).reviewer);
+  personDataRoutes(app, store, now, (req) => session(req).reviewer, jsonBody);
 
   app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({
     groups: await repeatComplainants(store, req.query, now()),

@@ -41,6 +41,8 @@ export const ABILITIES = {
   attachment_void: ['secretary', 'supervisor', 'manager'],
   /** A person's deletion request (issue 20 §3): their data anonymised early, by the secretary office or the manager. */
   anonymise_person: ['secretary', 'manager'],
+  /** A person's request for the data held about them (issue 20 §3): the secretary office and the manager answer it. */
+  person_request: ['secretary', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Ability = keyof typeof ABILITIES;
 

@@ -32,6 +32,7 @@ import { syncHandlers } from './sync-handlers';
 import { trainingHandlers } from './training-handlers';
 import { productHandlers } from './product-handlers';
 import { updateHandlers } from './update-handlers';
+import { personDataHandlers } from './person-data-handlers';
 import type { AppContext, PrivateHandlers, PublicHandlers, Session } from './types';
 
 /** Compile-time completeness: a channel without its handler, or a handler of the wrong type, is an error here. */
@@ -52,6 +53,7 @@ const privateMap: PrivateHandlers = {
   ...productHandlers,
   ...attachmentHandlers,
   ...personalDataHandlers,
+  ...personDataHandlers,
 };
 export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };
 

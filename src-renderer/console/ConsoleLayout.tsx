@@ -1,5 +1,5 @@
-// The signed-in frame: header with the six screens (the day's dashboard first), the reviewer's
-// name, the language and sign-out; the current screen below. Alt+1…6 switch screens from the keyboard.
+// The signed-in frame: header with the screens (the day's dashboard first), the reviewer's
+// name, the language and sign-out; the current screen below. Alt+1…8 switch screens from the keyboard.
 import { AccessLogsScreen } from './screens/AccessLogsScreen';
 import { Button, Space } from 'antd';
 import { useEffect } from 'react';
@@ -16,6 +16,7 @@ import { SummaryCasesScreen } from './screens/SummaryCasesScreen';
 import { BranchCompareScreen } from './screens/BranchCompareScreen';
 import { SyncHealthScreen } from './screens/SyncHealthScreen';
 import { ProductFlagsScreen } from './screens/ProductFlagsScreen';
+import { PersonRequestScreen } from './screens/PersonRequestScreen';
 import { useSignOut } from './session';
 
 const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
@@ -26,6 +27,8 @@ const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
   { screen: 'health', path: '/health', key: 'nav.health' },
   { screen: 'products', path: '/products', key: 'products.nav' },
   { screen: 'accessLog', path: '/access-log', key: 'translation:pii.logTitle' },
+  // A person's request (issue 20 §3): the words are the branch screen's (default namespace).
+  { screen: 'personalData', path: '/personal-data', key: 'translation:pdr.nav' },
 ];
 
 export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
@@ -113,6 +116,8 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
         return <ProductFlagsScreen params={route.params} />;
       case 'accessLog':
         return <AccessLogsScreen />;
+      case 'personalData':
+        return <PersonRequestScreen />;
       default:
         return <CaseListScreen params={route.params} />;
     }

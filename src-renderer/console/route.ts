@@ -12,7 +12,8 @@ export type ConsoleScreen =
   | 'repeats'
   | 'health'
   | 'products'
-  | 'accessLog';
+  | 'accessLog'
+  | 'personalData';
 export interface ConsoleRoute {
   name: ConsoleScreen;
   params: Record<string, string>;
@@ -29,6 +30,7 @@ const PATTERNS: [ConsoleScreen, RegExp, string[]][] = [
   ['health', /^\/health$/, []],
   ['products', /^\/products$/, []],
   ['accessLog', /^\/access-log$/, []],
+  ['personalData', /^\/personal-data$/, []],
 ];
 
 export function parseConsoleHash(hash: string): ConsoleRoute {

@@ -6,9 +6,10 @@ import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
-import { personalDataEn, personalDataZhCN } from './personal-data-catalogue';
 import { productsEn, productsZhCN } from './products-catalogue';
+import { personalDataEn, personalDataZhCN } from './personal-data-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
+import { personRequestEn, personRequestZhCN } from './person-request-catalogue';
 import { retentionEn, retentionZhCN } from './retention-catalogue';
 import { summaryItemsEn, summaryItemsZhCN } from './summary-items-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
@@ -37,6 +38,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...attachmentsZhCN,
             ...personalDataZhCN,
             ...retentionZhCN,
+            ...personRequestZhCN,
           },
         },
         en: {
@@ -51,6 +53,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...attachmentsEn,
             ...personalDataEn,
             ...retentionEn,
+            ...personRequestEn,
           },
         },
       },

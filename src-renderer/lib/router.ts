@@ -18,7 +18,8 @@ export interface Route {
     | 'training'
     | 'trainingCase'
     | 'product'
-    | 'accessLog';
+    | 'accessLog'
+    | 'personRequest';
   params: Record<string, string>;
 }
 
@@ -36,6 +37,7 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['trainingCase', /^\/training\/([\w-]+)$/, ['id']],
   ['product', /^\/product\/([^/?]+)$/, ['key']],
   ['accessLog', /^\/access-log$/, []],
+  ['personRequest', /^\/personal-data$/, []],
 ];
 
 export function parseHash(hash: string): Route {

@@ -34,6 +34,7 @@ const SPEC: Record<Ability, string> = {
   attachment_restricted: '..xxx',
   attachment_void: '..xxx',
   anonymise_person: '..x.x',
+  person_request: '..x.x',
 };
 const COLUMNS: readonly Role[] = ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'];
 

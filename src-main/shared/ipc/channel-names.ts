@@ -107,6 +107,9 @@ export const CHANNEL_NAMES = [
   'attachments.list',
   'attachments.void',
   'attachments.content',
+  // A person's request (issue 20 §3).
+  'personalData.find',
+  'personalData.export',
   'refunds.doubleWaiting',
   'personalData.reveal',
   'personalData.accessLog',

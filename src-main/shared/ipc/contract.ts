@@ -78,6 +78,8 @@ import { TrainingApproveInput, TrainingQueueInput, TrainingReturnInput } from '.
 import type { ChannelName } from './channel-names';
 import type { DoubleRefundsView } from '../cross-branch-types';
 import { ComplainantSignInput } from '../schemas/cross-branch';
+import { PersonExportInput, PersonFindInput } from '../schemas/person-data';
+import type { PersonData, PersonDataExport } from '../person-data-types';
 import type { CapaAccountRow, CapaQueueRow, CorrectiveAction } from '../corrective-action-types';
 import * as Capa from '../schemas/corrective-action';
 import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
@@ -241,6 +243,9 @@ export const contract = {
   'personalData.accessLog': { input: AccessLogInput, output: out<AccessLogRow[]>() },
   'personalData.anonymisePerson': { input: AnonymisePersonInput, output: out<AnonymisePersonResult>() },
   'personalData.retentionStatus': { input: Empty, output: out<RetentionStatus>() },
+  // A person's request (issue 20 §3): the secretary office and the manager.
+  'personalData.find': { input: PersonFindInput, output: out<PersonData>() },
+  'personalData.export': { input: PersonExportInput, output: out<PersonDataExport>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

@@ -14,6 +14,7 @@ import { AccessLogScreen } from '../personal-data/AccessLogScreen';
 import { TrainingCaseView } from '../reports/TrainingCaseView';
 import { TrainingLibrary } from '../reports/TrainingLibrary';
 import { ProductFlagScreen } from '../products/ProductFlagScreen';
+import { PersonRequest } from '../personal-data/PersonRequest';
 import { SlipForm } from '../slips/SlipForm';
 import { SlipScreen } from '../slips/SlipScreen';
 import { SlipView } from '../slips/SlipView';
@@ -85,6 +86,15 @@ export function Layout({ signOut }: { signOut: () => void }) {
             >
               {t('training.nav')}
             </Button>
+            {/* A person's request (issue 20 §3): the secretary office and the manager answer it. */}
+            {['secretary', 'manager'].includes(user.role) && (
+              <Button
+                type={route.name === 'personRequest' ? 'primary' : 'text'}
+                onClick={() => navigate('/personal-data')}
+              >
+                {t('pdr.nav')}
+              </Button>
+            )}
             {user.role === 'manager' && (
               <Button type={route.name === 'admin' ? 'primary' : 'text'} onClick={() => navigate('/admin')}>
                 {t('nav.admin')}
@@ -157,6 +167,8 @@ export function Layout({ signOut }: { signOut: () => void }) {
         return <TrainingLibrary />;
       case 'trainingCase':
         return <TrainingCaseView key={route.params.id} id={route.params.id ?? ''} />;
+      case 'personRequest':
+        return <PersonRequest />;
       case 'product':
         return <ProductFlagScreen key={route.params.key} itemKey={decodeURIComponent(route.params.key ?? '')} />;
       default:
