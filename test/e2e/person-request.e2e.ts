@@ -1,7 +1,7 @@
 // A person's request in a real browser (issue 20 §3): the secretary office types the person's phone as they
 // say it, sees every case, slip and attachment the branch holds under it, and exports the PDF and the JSON
-// with a reason; a non-phone and an empty reason are refused in words; a clerk has neither the menu nor the
-// channel. Screenshots: docs/screenshots/pii-request-*.png.
+// with a reason, then anonymises it early on her deletion request (refused while a case is open, naming it);
+// a non-phone and an empty reason are refused in words; a clerk has neither the menu nor the channel. Screenshots: docs/screenshots/pii-request-*.png.
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, axeProblems, type Harness, shot, signIn, startHarness } from './harness';
@@ -91,6 +91,41 @@ describe('a person’s request at the branch end to end', () => {
     expect(data.phone).toBe('13955556666');
     expect(data.cases.map((c) => c.number)).toEqual([mine.number]);
     await shot(page, 'pii-request-export');
+    await dialog
+      .getByRole('button', { name: /返\s?回|关\s?闭|Close/ })
+      .first()
+      .click();
+
+    // The deletion request: grounds and the confirmation asked first; an open case or slip refused, named.
+    await page.getByRole('button', { name: '提前匿名化' }).click();
+    const erase = page.getByRole('dialog');
+    await erase.getByRole('button', { name: /^匿\s?名\s?化$/ }).click();
+    await page.locator('#personAnonymiseReason-help').waitFor();
+    expect(await page.locator('#personAnonymiseCheck-help').innerText()).toContain('请先勾选确认');
+    await page.locator('#personAnonymiseReason').fill('顾客本人书面申请删除,已核对身份');
+    await page.locator('#personAnonymiseCheck').check();
+    await erase.getByRole('button', { name: /^匿\s?名\s?化$/ }).click();
+    await erase.getByRole('alert').waitFor();
+    expect(await erase.getByRole('alert').innerText()).toContain(mine.number);
+    expect(await page.locator('#personAnonymiseReason').inputValue()).toBe('顾客本人书面申请删除,已核对身份');
+    await shot(page, 'pii-request-anonymise-refused');
+
+    // Closed (not accepted; the slip voided), her data goes now; the case and its number stay.
+    await api(page, 'cases.decline', {
+      caseId: mine.id,
+      declineReason: 'not_this_branch',
+      declineText: '顾客要求已由厂家处理。',
+      referTo: '生产厂家客服',
+    });
+    if (slip.status === 'pending_approval') await api(page, 'slips.void', { slipId: slip.id, reason: '顾客撤回' });
+    await erase.getByRole('button', { name: /^匿\s?名\s?化$/ }).click();
+    await page.getByRole('status').filter({ hasText: '已匿名化' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '已匿名化' }).innerText()).toContain('个案 1 件');
+    await page.getByTestId('person-summary').filter({ hasText: '本店没有该号码的任何记录' }).waitFor();
+    const after = await api(page, 'cases.get', { caseId: mine.id });
+    expect(after.number).toBe(mine.number);
+    expect(after.customerName ?? '').not.toContain('林晓');
+    await shot(page, 'pii-request-anonymised');
   });
 
   it('a clerk has no menu entry and the channel refuses her', async () => {

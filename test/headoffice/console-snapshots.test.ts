@@ -11,6 +11,7 @@ import type {
 } from '../../src-headoffice/console/api-contract';
 import { forwardCase, recordFeedback, resolveCase } from '../../src-main/services/case-workflow';
 import { scheduleFollowUp } from '../../src-main/services/follow-ups';
+import { maskPersonal } from '../../src-headoffice/console/personal-data';
 import { approveSlip, createSlip, settleSlip } from '../../src-main/services/slips';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { syncOnce } from '../../src-main/sync/sync-run';
@@ -145,9 +146,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console snapshots (
 
       const d = await client.call<CaseDetail>('GET', `/console/api/cases/SH01/${c.id}`);
       expect(d.status).toBe(200);
-      // Every field the branch sent, nothing dropped or added by the parse.
-      expect(d.json.case).toEqual(await stored('case', c.id));
-      expect(d.json.slips).toEqual([await stored('slip', small.id), await stored('slip', big.id)]);
+      // Every field the branch sent, nothing dropped or added by the parse; the customer's contact masked (issue 20).
+      expect(d.json.case).toEqual(maskPersonal(await stored('case', c.id)));
+      expect(d.json.case.customerPhone).toBe('138****8000');
+      expect(d.json.slips).toEqual(maskPersonal([await stored('slip', small.id), await stored('slip', big.id)]));
       expect(d.json.followUps).toEqual([await stored('follow_up', followUp.id)]);
       expect(d.json.case).toMatchObject({
         status: 'fed_back',
@@ -278,8 +280,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('console snapshots (
 
     const d = await client.call<CaseDetail>('GET', `/console/api/cases/SH01/${goodId}`);
     expect(d.status).toBe(200);
-    expect(d.json.case).toEqual(good);
-    expect(d.json.slips).toEqual([slipSnapshot('slip-good', goodId, 1)]);
+    expect(d.json.case).toEqual(maskPersonal(good));
+    expect(d.json.slips).toEqual(maskPersonal([slipSnapshot('slip-good', goodId, 1)]));
     expect(d.json.followUps).toEqual([followUpSnapshot('fu-good', goodId)]);
     expect(d.json.history).toEqual([
       {

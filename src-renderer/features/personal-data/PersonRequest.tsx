@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import type { PersonData, PersonDataExport } from '../../../src-main/shared/person-data-types';
+import type { AnonymisePersonResult } from '../../../src-main/shared/schemas/anonymise-person';
 import type { Result } from '../../../src-main/shared/result';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';
 import { useBranchZone } from '../../lib/branch-zone';
 import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
+import { PersonAnonymiseDialog } from './PersonAnonymiseDialog';
 import { PersonExportDialog } from './PersonRequestExport';
 import { PersonRequestTables } from './PersonRequestTables';
 
@@ -24,6 +26,8 @@ export interface PersonRequestPort {
   intro: string;
   /** Head office: its own words for what it holds, and no unsubmitted forms (a branch's only). */
   headOffice?: boolean;
+  /** The branch's deletion request (head office applies the branch's anonymisation when it syncs). */
+  anonymise?: (input: { phone: string; reason: string }) => Promise<Result<AnonymisePersonResult>>;
 }
 
 /** The branch's screen: its channels, its zone. */
@@ -35,6 +39,7 @@ export function PersonRequest() {
       port={{
         find: (phone) => invoke('personalData.find', { phone }),
         exportFiles: (input) => invoke('personalData.export', input),
+        anonymise: (input) => invoke('personalData.anonymisePerson', input),
         zone,
         intro: t('pdr.intro'),
       }}
@@ -50,8 +55,11 @@ export function PersonRequestView({ port }: { port: PersonRequestPort }) {
   const [busy, setBusy] = useState(false);
   const [found, setFound] = useState<{ typed: string; data: PersonData } | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [anonymising, setAnonymising] = useState(false);
+  const [anonymised, setAnonymised] = useState<AnonymisePersonResult | null>(null);
 
-  const find = async () => {
+  const find = async (keepNotice = false) => {
+    if (!keepNotice) setAnonymised(null);
     const input = { phone };
     const checked = checkWith(inputSchemaOf('personalData.find'), input);
     setIssues(checked);
@@ -101,6 +109,20 @@ export function PersonRequestView({ port }: { port: PersonRequestPort }) {
         </Field>
       </Form>
       {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 12 }} />}
+      {anonymised && (
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          style={{ marginBottom: 12 }}
+          message={t('pdr.anonymised', {
+            cases: anonymised.cases.length,
+            slips: anonymised.slips.length,
+            followUps: anonymised.followUps,
+            attachments: anonymised.attachments,
+          })}
+        />
+      )}
       {d && (
         <>
           <Space wrap align="center" style={{ margin: '8px 0 12px' }}>
@@ -118,12 +140,25 @@ export function PersonRequestView({ port }: { port: PersonRequestPort }) {
             <Button type="primary" onClick={() => setExporting(true)}>
               {t('pdr.export')}
             </Button>
+            {port.anonymise && d.cases.some((c) => c.ownCase) && (
+              <Button danger onClick={() => setAnonymising(true)}>
+                {t('pdr.anonymise')}
+              </Button>
+            )}
           </Space>
           <PersonRequestTables data={d} zone={port.zone} drafts={!port.headOffice} />
         </>
       )}
       {exporting && found && (
         <PersonExportDialog phone={found.typed} exportFiles={port.exportFiles} onClose={() => setExporting(false)} />
+      )}
+      {anonymising && found && port.anonymise && (
+        <PersonAnonymiseDialog
+          phone={found.typed}
+          anonymise={port.anonymise}
+          onClose={() => setAnonymising(false)}
+          onDone={(r) => (setAnonymising(false), setAnonymised(r), void find(true))}
+        />
       )}
     </section>
   );
