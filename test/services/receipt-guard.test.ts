@@ -119,9 +119,13 @@ describe('migration 0021', () => {
     // A store at 0020 holding the same rows: users, units, the slip and its returned items.
     const file = join(tempDir('receipt-0021-'), 'b.sqlite');
     const old = openDatabase(file, { migrations: loadMigrations().filter((m) => m.version <= 20) }).db;
+    // The columns the slips table had at 0020 (later migrations add some, e.g. 0027's anonymised_at).
+    const slipColumns = (old.prepare('PRAGMA table_info(slips)').all() as { name: string }[])
+      .map((c) => c.name)
+      .join(', ');
     old.exec(`ATTACH '${s.file}' AS v21; PRAGMA foreign_keys = OFF;
       INSERT INTO users SELECT * FROM v21.users; INSERT INTO units SELECT * FROM v21.units;
-      INSERT INTO slips SELECT * FROM v21.slips;
+      INSERT INTO slips (${slipColumns}) SELECT ${slipColumns} FROM v21.slips;
       INSERT INTO slip_returned_items SELECT slip_id, receipt_no, item_code FROM v21.slip_returned_items;
       INSERT INTO number_counters SELECT * FROM v21.number_counters; DETACH v21;`);
     old.close();
