@@ -47,7 +47,9 @@ describe('personalData.anonymisePerson', () => {
     });
     // The access log: who, why, the person masked with a keyed hash — never the phone in full.
     const log = s.db
-      .prepare("SELECT user_id, entity_type, entity_id, reason, subject_hash FROM access_log WHERE action = 'person_anonymise'")
+      .prepare(
+        "SELECT user_id, entity_type, entity_id, reason, subject_hash FROM access_log WHERE action = 'person_anonymise'",
+      )
       .all() as { user_id: string; entity_type: string; entity_id: string; reason: string; subject_hash: string }[];
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({
