@@ -98,7 +98,7 @@ describe('a person’s request at the branch end to end', () => {
 
     // The deletion request: grounds and the confirmation asked first; an open case or slip refused, named.
     await page.getByRole('button', { name: '提前匿名化' }).click();
-    const erase = page.getByRole('dialog');
+    const erase = page.getByRole('dialog', { name: '按本人删除请求提前匿名化' });
     await erase.getByRole('button', { name: /^匿\s?名\s?化$/ }).click();
     await page.locator('#personAnonymiseReason-help').waitFor();
     expect(await page.locator('#personAnonymiseCheck-help').innerText()).toContain('请先勾选确认');
@@ -110,6 +110,9 @@ describe('a person’s request at the branch end to end', () => {
     expect(await page.locator('#personAnonymiseReason').inputValue()).toBe('顾客本人书面申请删除,已核对身份');
     await shot(page, 'pii-request-anonymise-refused');
 
+    await erase.getByRole('button', { name: /^取\s?消$/ }).click();
+    await erase.waitFor({ state: 'hidden' });
+
     // Closed (not accepted; the slip voided), her data goes now; the case and its number stay.
     await api(page, 'cases.decline', {
       caseId: mine.id,
@@ -118,7 +121,16 @@ describe('a person’s request at the branch end to end', () => {
       referTo: '生产厂家客服',
     });
     if (slip.status === 'pending_approval') await api(page, 'slips.void', { slipId: slip.id, reason: '顾客撤回' });
-    await erase.getByRole('button', { name: /^匿\s?名\s?化$/ }).click();
+    // She comes back once they are closed: the screen afresh, the phone typed again.
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: '个人信息请求' }).click();
+    await page.locator('#personPhone').fill('+86 139 5555 6666');
+    await page.getByRole('button', { name: /^查\s?询$/ }).click();
+    await page.getByRole('button', { name: '提前匿名化' }).click();
+    const again = page.getByRole('dialog', { name: '按本人删除请求提前匿名化' });
+    await again.locator('#personAnonymiseReason').fill('顾客本人书面申请删除,已核对身份');
+    await again.locator('#personAnonymiseCheck').check();
+    await again.getByRole('button', { name: /^匿\s?名\s?化$/ }).click();
     await page.getByRole('status').filter({ hasText: '已匿名化' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: '已匿名化' }).innerText()).toContain('个案 1 件');
     await page.getByTestId('person-summary').filter({ hasText: '本店没有该号码的任何记录' }).waitFor();

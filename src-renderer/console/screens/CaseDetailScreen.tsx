@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { caseRecordPdfPath } from '../../../src-headoffice/console/api-contract';
-import { maskedPhone } from '../../../src-headoffice/console/case-record-of';
+import { maskedPhone } from '../../../src-main/shared/personal-data';
 import { ToneTag } from '../../components/ToneTag';
 import { ErrorAlert } from './ErrorAlert';
 import { RevealContact } from '../../features/personal-data/RevealContact';
@@ -92,7 +92,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
                   target={{ caseId: id }}
                   reveal={consoleReveal(branch, id)}
                   state={d.personalData ?? { masked: true, mayReveal: false }}
-                  values={{ customerPhone: maskedPhone(c.customerPhone), customerOtherContact: null }}
+                  values={{ customerPhone: maskedPhone(c.customerPhone ?? null), customerOtherContact: null }}
                 >
                   {(v, button) => (
                     <span data-testid="console-phone">
