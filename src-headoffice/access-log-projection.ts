@@ -1,6 +1,10 @@
 // The importer's part for 'access_log' records (issue 20 §1): each branch's personal-data access log,
 // written once per (branch, id) in the importing transaction; a row that arrives again changes nothing.
-import { AccessLogRecordSnapshot } from '../src-main/sync/record-snapshots-access-log';
+import {
+  ACCESS_LOG_COLUMNS,
+  AccessLogRecordSnapshot,
+  accessLogValues,
+} from '../src-main/sync/record-snapshots-access-log';
 import type { HqQuery } from './store';
 
 /** Projects the batch's 'access_log' records; a snapshot that does not read as one is kept as a record only. */
@@ -14,26 +18,10 @@ export async function projectAccessLog(
     if (r.type !== 'access_log') continue;
     const parsed = AccessLogRecordSnapshot.safeParse(r.value);
     if (!parsed.success) continue;
-    const a = parsed.data;
     await t.run(
-      `INSERT INTO hq_branch_access_log (branch, id, at, user_id, user_staff_no, user_name, user_role, action, entity_type,
-         entity_id, fields, reason, imported_at)
+      `INSERT INTO hq_branch_access_log (branch, ${ACCESS_LOG_COLUMNS}, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (branch, id) DO NOTHING`,
-      [
-        branch,
-        a.id,
-        a.at,
-        a.userId,
-        a.userStaffNo ?? null,
-        a.userName,
-        a.userRole,
-        a.action,
-        a.entityType,
-        a.entityId,
-        JSON.stringify(a.fields),
-        a.reason ?? null,
-        now,
-      ],
+      [branch, ...accessLogValues(parsed.data), now],
     );
   }
 }

@@ -19,3 +19,22 @@ export const AccessLogRecordSnapshot = z.looseObject({
   subjectHash: maybe(z.string().max(128)),
 });
 export type AccessLogRecordSnapshot = z.infer<typeof AccessLogRecordSnapshot>;
+
+/** The columns both stores keep of an access-log row, in this order (the branch's access_log, head office's copy). */
+export const ACCESS_LOG_COLUMNS =
+  'id, at, user_id, user_staff_no, user_name, user_role, action, entity_type, entity_id, fields, reason';
+
+/** The values of ACCESS_LOG_COLUMNS for one snapshot: absent nullable fields as null, fields as JSON. */
+export const accessLogValues = (a: AccessLogRecordSnapshot): (string | number | null)[] => [
+  a.id,
+  a.at,
+  a.userId,
+  a.userStaffNo ?? null,
+  a.userName,
+  a.userRole,
+  a.action,
+  a.entityType,
+  a.entityId,
+  JSON.stringify(a.fields),
+  a.reason ?? null,
+];
