@@ -48,6 +48,7 @@ export * from './contract-summary';
 export * from './contract-products';
 export * from './contract-attachments';
 export * from './contract-person-data';
+export * from './contract-reference';
 
 export const CONSOLE_PATHS = {
   session: `${CONSOLE_API}/session`,
