@@ -34,8 +34,13 @@ type Current = {
   seq: number | null;
 };
 
-/** The shipped records head office starts from (version 1, never sent). */
+/** The shipped records head office starts from (version 1, never sent), parsed once. */
+let shippedOnce: { kind: ReferenceKind; key: string; body: unknown }[] | null = null;
 function shipped(): { kind: ReferenceKind; key: string; body: unknown }[] {
+  shippedOnce ??= shippedRecords();
+  return shippedOnce;
+}
+function shippedRecords(): { kind: ReferenceKind; key: string; body: unknown }[] {
   return [
     ...[y2025, y2026, y2027].map((y) => ({
       kind: 'calendar' as const,
@@ -46,15 +51,19 @@ function shipped(): { kind: ReferenceKind; key: string; body: unknown }[] {
   ];
 }
 
-/** Seeds the shipped records once (a record head office already holds is left as it is). */
+/** Seeds each shipped record head office does not hold yet (a later release's new year too); a held one is left as it is. */
 async function seeded(db: HqQuery, now = Date.now()): Promise<void> {
-  const have = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM hq_reference_current');
-  if (Number(have?.n ?? 0) > 0) return;
+  const held = new Set(
+    (await db.all<{ kind: string; key: string }>('SELECT kind, key FROM hq_reference_current')).map(
+      (r) => `${r.kind}/${r.key}`,
+    ),
+  );
   for (const r of shipped())
-    await db.run(
-      'INSERT INTO hq_reference_current (kind, key, version, body, published_at, published_by, seq) VALUES (?, ?, 1, ?, ?, ?, NULL) ON CONFLICT (kind, key) DO NOTHING',
-      [r.kind, r.key, JSON.stringify(r.body), now, SHIPPED_PUBLISHER],
-    );
+    if (!held.has(`${r.kind}/${r.key}`))
+      await db.run(
+        'INSERT INTO hq_reference_current (kind, key, version, body, published_at, published_by, seq) VALUES (?, ?, 1, ?, ?, ?, NULL) ON CONFLICT (kind, key) DO NOTHING',
+        [r.kind, r.key, JSON.stringify(r.body), now, SHIPPED_PUBLISHER],
+      );
 }
 
 const toRecord = (r: { kind: string; key: string; version: number; body: string; at: number; by: string }) =>
