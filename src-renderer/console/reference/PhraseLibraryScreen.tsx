@@ -66,7 +66,7 @@ export function PhraseLibraryScreen() {
               {'hint' in it && <div className="lib-sub">{pick(it.hint)}</div>}
               {'channels' in it && (
                 <div className="lib-sub">
-                  {t('reference.channels')}:
+                  {t('reference.channelsShort')}:
                   {it.channels.length
                     ? it.channels.map((c) => t(`channel.${c}`, { ns: 'translation' })).join('、')
                     : t('reference.allChannels')}

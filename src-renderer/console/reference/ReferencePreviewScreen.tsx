@@ -28,7 +28,6 @@ export function ReferencePreviewScreen() {
 
   const head = (r: ReferenceOnPull) => (
     <Typography.Paragraph type="secondary" style={{ margin: '0 0 4px' }}>
-      <Tag>{t('reference.version', { v: r.record.version })}</Tag>
       {t('reference.publishedBy', {
         v: r.record.version,
         who: r.record.publishedBy,
