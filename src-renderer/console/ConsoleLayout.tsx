@@ -32,9 +32,8 @@ const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
   { screen: 'accessLog', path: '/access-log', key: 'translation:pii.logTitle' },
   // A person's request (issue 20 §3): the words are the branch screen's (default namespace).
   { screen: 'personalData', path: '/personal-data', key: 'translation:pdr.nav' },
-  // issue 21 §4: head office's reference records.
-  { screen: 'calendar', path: '/calendar', key: 'reference.navCalendar' },
-  { screen: 'phrases', path: '/phrases', key: 'reference.navPhrases' },
+  // issue 21 §4: head office's reference records (the calendar, the phrase library, the preview) under one entry.
+  { screen: 'calendar', path: '/calendar', key: 'reference.nav' },
 ];
 
 export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
@@ -46,7 +45,9 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
       ? 'cases'
       : route.name === 'summaryCases' || route.name === 'summaryBranches'
         ? 'summary'
-        : route.name;
+        : route.name === 'phrases' || route.name === 'referencePreview'
+          ? 'calendar'
+          : route.name;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -2,6 +2,7 @@
 // zh-CN first, en; joined to the `console` namespace by i18n/index.ts under `reference`.
 export const referenceConsoleZhCN = {
   reference: {
+    nav: '日历与话术',
     navCalendar: '工作日历',
     navPhrases: '话术库',
     navPreview: '分店将收到',
@@ -105,6 +106,7 @@ export const referenceConsoleZhCN = {
 
 export const referenceConsoleEn: typeof referenceConsoleZhCN = {
   reference: {
+    nav: 'Calendar & phrases',
     navCalendar: 'Working calendar',
     navPhrases: 'Phrase library',
     navPreview: 'What branches will receive',

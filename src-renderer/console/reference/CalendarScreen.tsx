@@ -18,6 +18,7 @@ import { DayEditor } from './DayEditor';
 import { PublishConfirm } from './PublishConfirm';
 import { calendarQuery, publishCalendar, referenceListQuery } from './reference-api';
 import { ReferenceHistory } from './ReferenceHistory';
+import { ReferenceTabs } from './ReferenceTabs';
 import { usePublish } from './usePublish';
 import { VersionTag } from './VersionTag';
 import { YearGrid } from './YearGrid';
@@ -68,9 +69,11 @@ export function CalendarScreen({ params }: { params: Record<string, string> }) {
 
   return (
     <section aria-labelledby="calendar-title">
-      <Typography.Title level={1} className="screen-title" id="calendar-title">
-        {t('reference.calendarTitle')}
-      </Typography.Title>
+      <ReferenceTabs current="/calendar">
+        <Typography.Title level={1} className="screen-title" id="calendar-title">
+          {t('reference.calendarTitle')}
+        </Typography.Title>
+      </ReferenceTabs>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('reference.calendarIntro')}
       </Typography.Paragraph>

@@ -14,6 +14,7 @@ import { type LibraryItem, LibraryItemForm, type LibraryList, newItem } from './
 import { PublishConfirm } from './PublishConfirm';
 import { phrasesQuery, publishPhrases, referenceListQuery } from './reference-api';
 import { ReferenceHistory } from './ReferenceHistory';
+import { ReferenceTabs } from './ReferenceTabs';
 import { usePublish } from './usePublish';
 import { VersionTag } from './VersionTag';
 import './reference.css';
@@ -144,9 +145,11 @@ export function PhraseLibraryScreen() {
 
   return (
     <section aria-labelledby="phrases-title">
-      <Typography.Title level={1} className="screen-title" id="phrases-title">
-        {t('reference.phrasesTitle')}
-      </Typography.Title>
+      <ReferenceTabs current="/phrases">
+        <Typography.Title level={1} className="screen-title" id="phrases-title">
+          {t('reference.phrasesTitle')}
+        </Typography.Title>
+      </ReferenceTabs>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('reference.phrasesIntro')}
       </Typography.Paragraph>

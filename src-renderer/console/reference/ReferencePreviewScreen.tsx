@@ -11,6 +11,7 @@ import { pick } from '../../i18n';
 import { shTime } from '../labels';
 import { ErrorAlert } from '../screens/ErrorAlert';
 import { previewQuery } from './reference-api';
+import { ReferenceTabs } from './ReferenceTabs';
 import { YearGrid } from './YearGrid';
 import './reference.css';
 
@@ -40,9 +41,11 @@ export function ReferencePreviewScreen() {
 
   return (
     <section aria-labelledby="preview-title">
-      <Typography.Title level={1} className="screen-title" id="preview-title">
-        {t('reference.previewTitle')}
-      </Typography.Title>
+      <ReferenceTabs current="/reference-preview">
+        <Typography.Title level={1} className="screen-title" id="preview-title">
+          {t('reference.previewTitle')}
+        </Typography.Title>
+      </ReferenceTabs>
       <Typography.Paragraph type="secondary">{t('reference.previewIntro')}</Typography.Paragraph>
       {q.error && <ErrorAlert error={q.error} />}
       {q.data && !records.length && <Empty description={t('reference.previewEmpty')} />}
