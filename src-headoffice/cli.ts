@@ -28,6 +28,7 @@ import { type HqStore, openHqStore } from './store';
 import { isPgUrl } from './store-types';
 import { readTlsFiles } from './tls-server';
 import { parseRetentionYears, setChainRetentionYears } from './chain-retention';
+import { referenceCommands } from './reference-cli';
 
 // HQ_DATABASE_URL=postgres://… stores everything in PostgreSQL; otherwise a SQLite file.
 const DEFAULT_DB = process.env.HQ_DATABASE_URL ?? process.env.BRANCH_DESK_HQ_DB ?? 'headoffice.sqlite';
@@ -427,5 +428,8 @@ program
       );
     }),
   );
+
+// Issue 21: `reviewer editor USERNAME on|off` and `reference export --branch CODE --out FILE` (reference-cli.ts).
+referenceCommands(program, reviewer, { withStore, withKeyOptions, masterKeyOf, useMasterKey, say });
 
 program.parseAsync(process.argv).catch(fail);

@@ -208,14 +208,17 @@ export async function referenceAfter(
   };
 }
 
-/** Every current record that was published (the USB file: everything a branch may lack), by seq. */
-export async function publishedReference(db: HqQuery): Promise<ReferenceOnPull[]> {
+/** Every publication in force after `after`, all pages (the preview; from 0: the USB file, all a branch may lack), by seq. */
+export async function referenceAllAfter(
+  db: HqQuery,
+  after: number,
+): Promise<{ reference: ReferenceOnPull[]; referenceCursor: number }> {
   const out: ReferenceOnPull[] = [];
-  for (let after = 0; ;) {
-    const page = await referenceAfter(db, after, 500);
+  for (let cursor = after; ;) {
+    const page = await referenceAfter(db, cursor, 500);
     out.push(...page.reference);
-    if (page.reference.length === 0) return out;
-    after = page.referenceCursor;
+    if (page.reference.length === 0) return { reference: out, referenceCursor: cursor };
+    cursor = page.referenceCursor;
   }
 }
 

@@ -28,6 +28,7 @@ import { defaultImportSlots, ImportAdmission } from './import-admission';
 import { ImportPool, PG_IMPORT_WORKERS } from './import-pool';
 import { noticesSince } from './notices';
 import { chainRetentionYears } from './chain-retention';
+import { referenceAfter } from './reference-store';
 import { purgeAnonymisedFiles } from './anonymisation';
 import { InstructInput, instructByNumber, instructionsSince } from './instructions';
 import { remindersSince } from './reminders';
@@ -278,9 +279,18 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const sent = notices === undefined ? {} : await noticesSince(o.db, branch, notices, now());
       // Issue 20 §2: the chain-wide retention (null: none imposed).
       const retentionYears = await chainRetentionYears(o.db);
+      // Issue 21 §1: head office's reference records after the branch's reference cursor.
+      const ref = req.query.reference === undefined ? {} : await referenceAfter(o.db, req.query.reference);
       return reminders === undefined
-        ? { ...page, ...sent, holding, retentionYears }
-        : { ...page, ...(await remindersSince(o.db, branch, reminders, now())), ...sent, holding, retentionYears };
+        ? { ...page, ...sent, ...ref, holding, retentionYears }
+        : {
+            ...page,
+            ...(await remindersSince(o.db, branch, reminders, now())),
+            ...sent,
+            ...ref,
+            holding,
+            retentionYears,
+          };
     },
   );
 

@@ -55,6 +55,7 @@ import { consolidatedSummary } from './consolidated-summary';
 import { summaryRoutes } from './summary-routes';
 import { productRoutes } from './product-routes';
 import { personDataRoutes } from './person-data-routes';
+import { referenceRoutes } from './reference-routes';
 import { dashboard } from './dashboard';
 import { repeatComplainants } from './repeat-complainants';
 import { doubleRefunds } from '../cross-branch-facts';
@@ -320,6 +321,7 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   summaryRoutes(app, store, now);
   productRoutes(app, store, now, (req) => session(req).reviewer);
   personDataRoutes(app, store, now, (req) => session(req).reviewer, jsonBody);
+  referenceRoutes(app, store, now, (req) => session(req).reviewer);
 
   app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({
     groups: await repeatComplainants(store, req.query, now()),

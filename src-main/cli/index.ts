@@ -6,6 +6,7 @@ import { attachFile, checkAttachments } from './attach';
 import { backupStore } from './backup';
 import { checkStore } from './check';
 import { exportBatchFile } from './export-batch';
+import { importReferenceCommand, type ImportReferenceOptions } from './import-reference';
 import { reportError, stdio } from './output';
 import { printByNumber } from './print';
 import { retentionCommand, type RetentionCliOptions } from './retention';
@@ -173,6 +174,18 @@ program
   .action((o: { db: string; out: string; branch?: string; key?: string; maxMb?: number }) =>
     run(o.db, () => exportBatchFile(o, stdio)),
   );
+
+// Issue 21 §1: head office's calendar and phrase-library file from a USB stick.
+program
+  .command('import-reference')
+  .description("导入总部的日历和话术库文件(U 盘带来)Import head office's calendar and phrase-library file")
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .requiredOption('--file <file>', '总部写出的文件 the file head office wrote')
+  .option('--branch <code>', '门店编码(或 BRANCH_DESK_BRANCH)branch code (or BRANCH_DESK_BRANCH)', (v: string) =>
+    v.trim().toUpperCase(),
+  )
+  .option('--key <key>', '同步密钥(或 BRANCH_DESK_KEY)sync key (or BRANCH_DESK_KEY)')
+  .action((o: ImportReferenceOptions) => run(o.db, () => importReferenceCommand(o, stdio)));
 
 /** `sync` and `recover` take the same options (each also from the environment). */
 const withSyncOptions = (c: Command) =>

@@ -97,10 +97,12 @@ export class HttpTransport implements Transport {
     return this.request(PushAnswer, 'POST', path, body);
   }
 
-  async pull(since: number, reminders?: number, notices?: number): Promise<PullAnswer> {
-    // An older head office ignores the notice cursor (its query schema strips unknown keys).
+  async pull(since: number, reminders?: number, notices?: number, reference?: number): Promise<PullAnswer> {
+    // An older head office ignores the notice and reference cursors (its query schema strips unknown keys).
     const more =
-      (reminders === undefined ? '' : `&reminders=${reminders}`) + (notices === undefined ? '' : `&notices=${notices}`);
+      (reminders === undefined ? '' : `&reminders=${reminders}`) +
+      (notices === undefined ? '' : `&notices=${notices}`) +
+      (reference === undefined ? '' : `&reference=${reference}`);
     return this.request(PullAnswer, 'GET', `/v1/instructions?since=${since}${more}`, null);
   }
 

@@ -4,7 +4,8 @@
 // or a case not yet re-created) is kept in sync_state and tried again on every later pull:
 // it is never lost, and it never blocks the instructions behind it. Head office's reminders
 // (催办) come in the same pages by their own cursor, kept alike; they are not instructions. Its
-// notices (通知, notices-pull.ts) come by a third cursor, stored in the same transactions.
+// notices (通知, notices-pull.ts) come by a third cursor, its reference records (reference-pull.ts) by a
+// fourth, stored in the same transactions.
 import { setChainRetentionYears } from '../services/chain-retention';
 import { applyInstruction } from '../services/case-details';
 import { applyReminder } from '../services/case-reminders';
@@ -25,6 +26,7 @@ import {
 import { Instruction, Reminder } from './protocol';
 import type { Transport } from './transport';
 import { applyNoticePage, noticeCursor } from './notices-pull';
+import { applyReferencePage, referenceCursor } from './reference-pull';
 
 const asInput = (i: Instruction) => ({
   instructionId: i.instructionId,
@@ -78,9 +80,17 @@ const readJson = (text: string): unknown => {
 export async function pullInstructions(
   ctx: ServiceContext,
   transport: Transport,
-): Promise<{ applied: number; pending: number; reminders: number; remindersPending: number; notices: number }> {
+): Promise<{
+  applied: number;
+  pending: number;
+  reminders: number;
+  remindersPending: number;
+  notices: number;
+  reference: number;
+}> {
   let applied = 0;
   let notices = 0;
+  let reference = 0;
   let reminders = 0;
   ctx.db.transaction(() => {
     for (const json of pendingInstructions(ctx.db)) {
@@ -97,12 +107,16 @@ export async function pullInstructions(
     const since = instructionCursor(ctx.db);
     const remindersSince = reminderCursor(ctx.db);
     const noticesSince = noticeCursor(ctx.db);
-    const page = await transport.pull(since, remindersSince, noticesSince);
+    const referenceSince = referenceCursor(ctx.db);
+    const page = await transport.pull(since, remindersSince, noticesSince, referenceSince);
     // Issue 20 §2: head office's chain-wide retention (null: none; absent: an older head office, keep what we had).
     if (page.retentionYears !== undefined) setChainRetentionYears(ctx.db, page.retentionYears);
     const sent = page.reminders ?? [];
     const told = page.notices ?? [];
-    if (page.instructions.length === 0 && page.cursor <= since && sent.length === 0 && told.length === 0) break;
+    // Issue 21 §1: head office's reference records (reference-pull.ts), by their own cursor.
+    const published = page.reference ?? [];
+    const quiet = sent.length === 0 && told.length === 0 && published.length === 0;
+    if (page.instructions.length === 0 && page.cursor <= since && quiet) break;
     ctx.db.transaction(() => {
       for (const i of page.instructions) if (applyOrKeep(ctx, i)) applied++;
       setInstructionCursor(ctx.db, Math.max(since, page.cursor));
@@ -110,8 +124,9 @@ export async function pullInstructions(
       if (page.reminderCursor !== null && page.reminderCursor !== undefined)
         setReminderCursor(ctx.db, Math.max(remindersSince, page.reminderCursor));
       notices += applyNoticePage(ctx, page, noticesSince);
+      reference += applyReferencePage(ctx, page, referenceSince);
     })();
-    if (page.instructions.length === 0 && sent.length === 0 && told.length === 0) break;
+    if (page.instructions.length === 0 && quiet) break;
   }
   return {
     applied,
@@ -119,5 +134,6 @@ export async function pullInstructions(
     reminders,
     remindersPending: pendingReminders(ctx.db).length,
     notices,
+    reference,
   };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { INSTRUCTION_KINDS } from '../shared/instruction-versions';
 import { Notice } from '../shared/notice-wire';
+import { ReferenceOnPull } from '../shared/reference-data';
 import { CASE_STATUSES, CHANNELS, FINDINGS, SATISFACTIONS, SEVERITIES } from '../shared/enums';
 
 /** A sequence, a count, a version: a safe integer ≥ 0 (zod 4's int() is safe-integer bounded). */
@@ -160,6 +161,9 @@ export const PullAnswer = z.object({
   holding: BranchHolding.optional(),
   /** Additive (issue 20 §2): the chain-wide retention in years, null when none is imposed; absent from an older head office. */
   retentionYears: z.number().int().min(1).max(30).nullish(),
+  /** Additive (issue 21 §1, shared/reference-data.ts): head office's reference records after `?reference=N`, by their own cursor. */
+  reference: z.array(ReferenceOnPull).nullish(),
+  referenceCursor: count.nullish(),
 });
 export type PullAnswer = z.infer<typeof PullAnswer>;
 
@@ -197,6 +201,8 @@ export const InstructionsQuery = z.object({
   reminders: digits('reminders', 15).optional(),
   /** The notice cursor (issue 18 §2): with it, the answer carries the notices after it. */
   notices: digits('notices', 15).optional(),
+  /** The reference cursor (issue 21 §1): with it, the answer carries the reference records after it. */
+  reference: digits('reference', 15).optional(),
 });
 
 /** GET /v1/recovery?after=N&limit=M (limit 1–1000, default 500). */

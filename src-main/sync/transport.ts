@@ -11,7 +11,8 @@ export interface Transport {
   push(body: Buffer, info?: { backlog?: number }): Promise<PushAnswer>;
   /** `reminders`: the reminder cursor; given, the answer carries the reminders (催办) after it. */
   /** `notices`: the notice cursor; given, the answer carries head office's notices (通知) after it. */
-  pull(since: number, reminders?: number, notices?: number): Promise<PullAnswer>;
+  /** `reference`: the reference cursor (issue 21 §1); given, the answer carries the reference records after it. */
+  pull(since: number, reminders?: number, notices?: number, reference?: number): Promise<PullAnswer>;
   /** What head office holds of this branch; null from a head office that predates it (404). */
   holding?(): Promise<BranchHolding | null>;
   /** One page of head office's records of this branch after `after` (recovery). */
