@@ -164,6 +164,9 @@ describe('PhraseLibraryScreen', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: /确\s?定/ }));
     expect(await within(dialog).findByText('话术(中文):必须填写')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('话术(中文)'), { target: { value: '您看这两个方案哪个更合适?' } });
+    // The corrected field loses its message; the other keeps its own.
+    await waitFor(() => expect(within(dialog).queryByText('话术(中文):必须填写')).toBeNull());
+    expect(within(dialog).getByText('话术(英文):必须填写')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('话术(英文)'), {
       target: { value: 'Which of these two would suit you better?' },
     });

@@ -119,7 +119,7 @@ export function CalendarScreen({ params }: { params: Record<string, string> }) {
         ) : (
           notFound && <Tag>{t('reference.notPublished')}</Tag>
         )}
-        {draft?.provisional && <Tag color="gold">{t('reference.provisionalTag')}</Tag>}
+        {draft?.provisional && <Tag className="tag-provisional">{t('reference.provisionalTag')}</Tag>}
         <span style={{ flex: 1 }} />
         <Button type="link" onClick={() => go('/reference-preview')}>
           {t('reference.toPreview')}

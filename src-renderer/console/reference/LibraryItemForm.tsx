@@ -30,22 +30,32 @@ export function LibraryItemForm({ list, item, isNew, library, onSave, onClose }:
   const { t } = useTranslation(['console', 'translation']);
   const [value, setValue] = useState<Record<string, unknown>>({ ...item });
   const [issues, setIssues] = useState<ReturnType<typeof toIssueMap>>({});
+  /** After a refused save, the messages follow what is typed (a corrected field loses its message). */
+  const [tried, setTried] = useState(false);
   const situationOptions = library.situations.map((s) => ({ value: s.key, label: `${pick(s.title)} (${s.key})` }));
 
-  const set = (k: string, v: unknown) => setValue((x) => ({ ...x, [k]: v }));
+  const problems = (v: Record<string, unknown>) => {
+    const found = referenceIssues(SCHEMA[list], v);
+    if (isNew && library[list].some((x) => x.key === v.key))
+      found.push({
+        field: 'key',
+        message: { zh: `键:${String(v.key)} 已被使用`, en: `Key: ${String(v.key)} is taken` },
+      });
+    return found;
+  };
+  const update = (next: Record<string, unknown>) => {
+    setValue(next);
+    if (tried) setIssues(toIssueMap(problems(next)));
+  };
+  const set = (k: string, v: unknown) => update({ ...value, [k]: v });
   const setWord = (k: 'title' | 'hint' | 'text', lang: 'zh' | 'en', v: string) =>
-    setValue((x) => ({ ...x, [k]: { ...(x[k] as Record<string, string>), [lang]: v } }));
+    update({ ...value, [k]: { ...(value[k] as Record<string, string>), [lang]: v } });
   const word = (k: 'title' | 'hint' | 'text', lang: 'zh' | 'en') =>
     ((value[k] as Record<string, string> | undefined) ?? {})[lang] ?? '';
 
   const save = () => {
-    const found = referenceIssues(SCHEMA[list], value);
-    const taken = isNew && library[list].some((x) => x.key === value.key);
-    if (taken)
-      found.push({
-        field: 'key',
-        message: { zh: `键:${String(value.key)} 已被使用`, en: `Key: ${String(value.key)} is taken` },
-      });
+    const found = problems(value);
+    setTried(true);
     setIssues(toIssueMap(found));
     if (found.length) return;
     onSave(SCHEMA[list].parse(value));

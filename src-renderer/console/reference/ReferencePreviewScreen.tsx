@@ -59,7 +59,7 @@ export function ReferencePreviewScreen() {
             <Typography.Title level={2} style={{ fontSize: 16, margin: '8px 0 2px' }}>
               {t('reference.calendarTitle')} {r.record.key}
               {r.record.body.provisional && (
-                <Tag color="gold" style={{ marginLeft: 8 }}>
+                <Tag className="tag-provisional" style={{ marginLeft: 8 }}>
                   {t('reference.provisionalTag')}
                 </Tag>
               )}
