@@ -78,9 +78,9 @@ describe('the working calendar and the phrase library in the console', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /确\s?定/ }).click();
     await dialog.getByText('话术(中文):必须填写').waitFor();
+    await still('console-phrases-add');
     await dialog.locator('#lib-text-zh').fill('您看这两个方案,哪一个更方便您?');
     await dialog.locator('#lib-text-en').fill('Which of these two options suits you better?');
-    await still('console-phrases-add');
     await dialog.getByRole('button', { name: /确\s?定/ }).click();
     await page.getByTestId('lib-phrases').getByText('您看这两个方案,哪一个更方便您?').waitFor();
     await page.getByTestId('publish').click();

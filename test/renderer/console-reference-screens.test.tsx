@@ -136,6 +136,44 @@ describe('CalendarScreen', () => {
     expect(puts(fetchMock)).toHaveLength(0);
   });
 
+  it('starts a year head office does not hold (404) empty and provisional, and publishes it to its own path', async () => {
+    const { fetchMock } = await renderConsole(
+      <CalendarScreen params={{ year: '2028' }} />,
+      hq(true, (_url, b) => ({
+        status: 201,
+        body: {
+          record: { ...calRecord(b.body as CalendarYear, 1, '周审核'), key: '2028' },
+          published: true,
+          mayEdit: true,
+        },
+      })),
+    );
+    expect(await screen.findByText('尚未发布')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('依据(通知名称)'), {
+      target: { value: '国务院办公厅关于2028年部分节假日安排的通知' },
+    });
+    await userEvent.click(screen.getByRole('button', { name: /^2028-01-01/ }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByLabelText('节假日(休息,门店营业)'));
+    // Nothing listed nearby: the name is asked for, and the day is not kept without it.
+    await userEvent.click(screen.getByTestId('day-apply'));
+    expect(await within(dialog).findByText('请填写中英文名称')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('名称(中文)'), { target: { value: '元旦' } });
+    fireEvent.change(within(dialog).getByLabelText('名称(英文)'), { target: { value: "New Year's Day" } });
+    await userEvent.click(screen.getByTestId('day-apply'));
+    await userEvent.click(await screen.findByTestId('publish'));
+    await userEvent.click(await screen.findByTestId('publish-confirm'));
+    await waitFor(() => expect(puts(fetchMock)).toHaveLength(1));
+    const [[url, init]] = puts(fetchMock) as [[string, RequestInit]];
+    expect(url).toBe(calendarYearPath(2028));
+    expect((JSON.parse(String(init.body)) as { body: CalendarYear }).body).toEqual({
+      year: 2028,
+      source: '国务院办公厅关于2028年部分节假日安排的通知',
+      provisional: true,
+      days: [{ date: '2028-01-01', kind: 'holiday', name: { zh: '元旦', en: "New Year's Day" } }],
+    });
+  });
+
   it('is read-only without the editor permission: no day to click, no publish', async () => {
     await renderConsole(
       <CalendarScreen params={{ year: '2027' }} />,
