@@ -5,6 +5,7 @@ import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import type { SyncStatusView } from '../shared/ipc/contract';
 import { recoveryOf } from '../sync/recovery-state';
+import { lastReferenceUpdate } from '../sync/reference-pull';
 import { lastSuccessAt, waitingCount } from '../sync/sync-state';
 import type { AppContext, PrivateHandlers } from './types';
 
@@ -22,6 +23,7 @@ const offline = (ctx: AppContext): SyncStatusView => ({
   progress: null,
   nextRetryAt: null,
   recovery: recoveryOf(ctx.db)?.state ?? null,
+  referenceUpdate: lastReferenceUpdate(ctx.db, ctx.now()),
 });
 
 export const syncHandlers = {
@@ -46,5 +48,17 @@ export const syncHandlers = {
         'Only the manager may restore the branch from head office',
       );
     return service(ctx).recover();
+  },
+  // Issue 21 §1: head office's calendar and phrase-library file, brought on a USB stick; the manager only.
+  'sync.importReference': (ctx, s, input) => {
+    if (s.actor.role !== 'manager')
+      throw refuse('FORBIDDEN', '只有店长可以导入总部文件', "Only the manager may import head office's file");
+    if (!ctx.sync)
+      throw refuse(
+        'FORBIDDEN',
+        '此环境没有同步密钥,请用命令行 import-reference 导入',
+        'There is no sync key here; import with the import-reference command',
+      );
+    return ctx.sync.importReference(Buffer.from(input.dataBase64, 'base64'));
   },
 } satisfies Partial<PrivateHandlers>;

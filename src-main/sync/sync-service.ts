@@ -18,6 +18,8 @@ import { recoverFromHeadOffice } from './recovery';
 import { recoveryOf } from './recovery-state';
 import { SyncScheduler, type SyncStatus, type Timers } from './scheduler';
 import { syncOnce } from './sync-run';
+import { importReferenceFile, lastReferenceUpdate } from './reference-pull';
+import type { ReferenceImported } from '../shared/schemas/reference-import';
 import { lastSuccessAt, waitingCount } from './sync-state';
 
 export interface SyncConfig {
@@ -50,6 +52,8 @@ export interface SyncService {
   exportBatch(): Promise<ExportResult & { path: string | null }>;
   /** Restores the store from head office, then syncs (src-main/sync/README.md). */
   recover(): Promise<SyncStatus & { configured: boolean }>;
+  /** Issue 21 §1: head office's reference file from a USB stick, checked with this branch's code and key. */
+  importReference(bytes: Buffer): ReferenceImported;
 }
 
 const notConfigured = () =>
@@ -117,6 +121,7 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
       unencrypted: c !== null && isUnencryptedRemote(c.url),
       recovery: recoveryOf(ctx.db)?.state ?? null,
       attachmentsWaiting: attachmentsWaiting(ctx.db),
+      referenceUpdate: lastReferenceUpdate(ctx.db, ctx.now()),
     };
   };
   return {
@@ -137,6 +142,15 @@ export function createSyncService(ctx: ServiceContext, o: SyncServiceOptions): S
         .finally(() => (restoring = null));
       await restoring;
       return status();
+    },
+    importReference(bytes) {
+      const c = o.config();
+      if (!c || !c.key) throw notConfigured();
+      const r = importReferenceFile(ctx, bytes, c.branch, c.key);
+      return {
+        inFile: r.inFile.length,
+        stored: r.stored.map((x) => ({ kind: x.kind, key: x.key, version: x.version })),
+      };
     },
     async exportBatch() {
       const c = o.config();

@@ -10,6 +10,7 @@ import { productsEn, productsZhCN } from './products-catalogue';
 import { personalDataEn, personalDataZhCN } from './personal-data-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
 import { personRequestEn, personRequestZhCN } from './person-request-catalogue';
+import { referenceEn, referenceZhCN } from './reference-catalogue';
 import { retentionEn, retentionZhCN } from './retention-catalogue';
 import { summaryItemsEn, summaryItemsZhCN } from './summary-items-catalogue';
 import { trainingApprovalEn, trainingApprovalZhCN } from './training-approval-catalogue';
@@ -39,6 +40,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personalDataZhCN,
             ...retentionZhCN,
             ...personRequestZhCN,
+            ...referenceZhCN,
           },
         },
         en: {
@@ -54,6 +56,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personalDataEn,
             ...retentionEn,
             ...personRequestEn,
+            ...referenceEn,
           },
         },
       },

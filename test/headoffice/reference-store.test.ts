@@ -102,6 +102,19 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('reference store (%s
     expect(all.reference[0]?.record.body).toEqual(v3);
   });
 
+  it('two publications at once are serialised: versions 2 and 3, in seq order, both logged', async () => {
+    const lib = SHIPPED_PHRASE_LIBRARY;
+    const [a, b] = await Promise.all([
+      publishReference(store, { kind: 'phrases', key: 'library', body: { ...lib, phrases: lib.phrases.slice(1) } }, LI),
+      publishReference(store, { kind: 'phrases', key: 'library', body: { ...lib, phrases: lib.phrases.slice(2) } }, LI),
+    ]);
+    expect([a.version, b.version].sort()).toEqual([2, 3]);
+    const audit = await referenceAudit(store, { kind: 'phrases' });
+    expect(audit.map((x) => x.version)).toEqual([3, 2]);
+    expect((audit[0]?.seq ?? 0) > (audit[1]?.seq ?? 0)).toBe(true);
+    expect((await referenceAfter(store, 0)).reference.map((r) => r.record.version)).toEqual([3]);
+  });
+
   it('refuses an invalid body in words, naming the field; nothing is stored or logged', async () => {
     const wrongYear = await refusal(
       publishReference(store, { kind: 'calendar', key: '2027', body: { ...completed, year: 2026 } }, LI),

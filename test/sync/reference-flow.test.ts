@@ -110,6 +110,16 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))(
       );
       expect(noCsrf.status).toBe(403);
       expect((await editor.call<ReferenceAuditAnswer>('GET', '/console/api/reference/audit')).json.entries).toEqual([]);
+      const missing = await editor.call<ErrorBody>('GET', '/console/api/reference/calendar/2031');
+      expect(missing.status).toBe(404);
+      expect(missing.json.message.zh).toBe('总部没有 2031 年的日历');
+      expect((await editor.call<ErrorBody>('GET', '/console/api/reference/calendar/1999')).status).toBe(400);
+      const lib = await editor.call<ReferenceRecordAnswer>('GET', '/console/api/reference/phrases');
+      expect(lib.json).toMatchObject({ record: { kind: 'phrases', key: 'library', version: 1 }, published: false });
+      const noBody = await editor.call<ErrorBody>('PUT', '/console/api/reference/phrases', {});
+      expect(noBody.status).toBe(400);
+      expect(noBody.json.issues?.[0]?.field).toBe('body');
+      expect((await editor.call<ErrorBody>('GET', '/console/api/reference/audit?kind=holidays')).status).toBe(400);
     }, 120_000);
 
     it('published by the editor, previewed, pulled once by the branch: cursor moved, deadlines recomputed, news kept', async () => {

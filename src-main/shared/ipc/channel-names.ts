@@ -78,6 +78,7 @@ export const CHANNEL_NAMES = [
   'sync.now',
   'sync.exportBatch',
   'sync.recover',
+  'sync.importReference',
   'update.status',
   'update.defer',
   'reports.start',

@@ -1,6 +1,7 @@
 // The typed contract between the UI and the main process (ARCHITECTURE §3): every channel
 // with its input schema and output type. Main's handler map must cover every channel (a
 // missing one fails to compile); the renderer's lib/api.ts is the only caller.
+import { ImportReferenceInput, type ReferenceImported, type ReferenceUpdateView } from '../schemas/reference-import';
 import { z } from 'zod';
 import type { Bilingual } from '../errors';
 import type { QueueName } from '../enums';
@@ -128,6 +129,8 @@ export interface SyncStatusView {
   recovery?: 'behind' | 'recovering' | null;
   /** Attachment files head office has not confirmed yet (issue 19): how many and their bytes. */
   attachmentsWaiting?: { count: number; bytes: number };
+  /** Issue 21 §1: the last reference update received (calendar years, the library), within 7 days; absent: none. */
+  referenceUpdate?: ReferenceUpdateView | null;
 }
 
 export const contract = {
@@ -208,6 +211,7 @@ export const contract = {
   'sync.now': { input: Empty, output: out<SyncStatusView>() },
   'sync.exportBatch': { input: Empty, output: out<{ path: string | null; records: number; batches: number }>() },
   'sync.recover': { input: Empty, output: out<SyncStatusView>() },
+  'sync.importReference': { input: ImportReferenceInput, output: out<ReferenceImported>() },
   'update.status': { input: Empty, output: out<UpdateStatusView | null>() },
   'update.defer': { input: Empty, output: out<UpdateStatusView>() },
   'reports.start': { input: ReportStartInput, output: out<ReportJobStatus>() },

@@ -21,6 +21,7 @@ import { pick } from '../../i18n';
 import { call, invoke, onEvent } from '../../lib/api';
 import { formatTime } from '../../lib/format';
 import { useSession } from '../shell/session';
+import { ReferenceImportButton, ReferenceNews } from './ReferenceNews';
 
 export function SyncStatus() {
   const { t, i18n } = useTranslation();
@@ -90,6 +91,7 @@ export function SyncStatus() {
         </ToneTag>
       )}
       {t('sync.label')}: {parts.join(' · ')}
+      <ReferenceNews update={s?.referenceUpdate} />
       {recovery && (
         <Typography.Text type="danger" strong data-testid="sync-behind" title={pick(RECOVERY_HINT)}>
           {' · '}
@@ -112,6 +114,7 @@ export function SyncStatus() {
           {t('sync.exportBatch')}
         </Button>
       )}
+      {user.role === 'manager' && s?.configured && <ReferenceImportButton />}
     </span>
   );
 }
