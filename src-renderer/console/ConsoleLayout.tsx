@@ -18,6 +18,9 @@ import { SyncHealthScreen } from './screens/SyncHealthScreen';
 import { ProductFlagsScreen } from './screens/ProductFlagsScreen';
 import { PersonRequestScreen } from './screens/PersonRequestScreen';
 import { useSignOut } from './session';
+import { CalendarScreen } from './reference/CalendarScreen';
+import { PhraseLibraryScreen } from './reference/PhraseLibraryScreen';
+import { ReferencePreviewScreen } from './reference/ReferencePreviewScreen';
 
 const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
   { screen: 'dashboard', path: '/dashboard', key: 'nav.dashboard' },
@@ -29,6 +32,8 @@ const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
   { screen: 'accessLog', path: '/access-log', key: 'translation:pii.logTitle' },
   // A person's request (issue 20 §3): the words are the branch screen's (default namespace).
   { screen: 'personalData', path: '/personal-data', key: 'translation:pdr.nav' },
+  // issue 21 §4: head office's reference records (the calendar, the phrase library, the preview) under one entry.
+  { screen: 'calendar', path: '/calendar', key: 'reference.nav' },
 ];
 
 export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
@@ -40,7 +45,9 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
       ? 'cases'
       : route.name === 'summaryCases' || route.name === 'summaryBranches'
         ? 'summary'
-        : route.name;
+        : route.name === 'phrases' || route.name === 'referencePreview'
+          ? 'calendar'
+          : route.name;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -118,6 +125,12 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
         return <AccessLogsScreen />;
       case 'personalData':
         return <PersonRequestScreen />;
+      case 'calendar':
+        return <CalendarScreen params={route.params} />;
+      case 'phrases':
+        return <PhraseLibraryScreen />;
+      case 'referencePreview':
+        return <ReferencePreviewScreen />;
       default:
         return <CaseListScreen params={route.params} />;
     }

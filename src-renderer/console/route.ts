@@ -13,7 +13,11 @@ export type ConsoleScreen =
   | 'health'
   | 'products'
   | 'accessLog'
-  | 'personalData';
+  | 'personalData'
+  // issue 21 §4: the working calendar, the phrase library, what branches will receive.
+  | 'calendar'
+  | 'phrases'
+  | 'referencePreview';
 export interface ConsoleRoute {
   name: ConsoleScreen;
   params: Record<string, string>;
@@ -31,6 +35,9 @@ const PATTERNS: [ConsoleScreen, RegExp, string[]][] = [
   ['products', /^\/products$/, []],
   ['accessLog', /^\/access-log$/, []],
   ['personalData', /^\/personal-data$/, []],
+  ['calendar', /^\/calendar$/, []],
+  ['phrases', /^\/phrases$/, []],
+  ['referencePreview', /^\/reference-preview$/, []],
 ];
 
 export function parseConsoleHash(hash: string): ConsoleRoute {

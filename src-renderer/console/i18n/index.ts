@@ -6,14 +6,20 @@ import { doubleRefundsEn, doubleRefundsZhCN } from './double-refunds';
 import { consoleEn } from './en';
 import { consoleZhCN } from './zh-CN';
 import { productsConsoleEn, productsConsoleZhCN } from './products';
+import { referenceConsoleEn, referenceConsoleZhCN } from './reference';
 
 export const NS = 'console';
 
 export async function initConsoleI18n(lang?: UiLang): Promise<typeof i18next> {
   const i = await initI18n(lang);
   if (!i.hasResourceBundle('zh-CN', NS)) {
-    i.addResourceBundle('zh-CN', NS, { ...consoleZhCN, ...doubleRefundsZhCN, ...productsConsoleZhCN });
-    i.addResourceBundle('en', NS, { ...consoleEn, ...doubleRefundsEn, ...productsConsoleEn });
+    i.addResourceBundle('zh-CN', NS, {
+      ...consoleZhCN,
+      ...doubleRefundsZhCN,
+      ...productsConsoleZhCN,
+      ...referenceConsoleZhCN,
+    });
+    i.addResourceBundle('en', NS, { ...consoleEn, ...doubleRefundsEn, ...productsConsoleEn, ...referenceConsoleEn });
   }
   return i;
 }

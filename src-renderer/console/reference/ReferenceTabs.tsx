@@ -1,0 +1,36 @@
+// The three screens of head office's reference records under one menu entry (the console's header is full at
+// 1366 px): 工作日历, 话术库, 分店将收到 — a row of links at the top of each, the current one marked.
+import { Segmented } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { go } from '../route';
+import './reference.css';
+
+const SCREENS = [
+  { value: '/calendar', key: 'reference.navCalendar' },
+  { value: '/phrases', key: 'reference.navPhrases' },
+  { value: '/reference-preview', key: 'reference.navPreview' },
+] as const;
+
+/** The screen's title (children) with the three screens' links beside it. */
+export function ReferenceTabs({
+  current,
+  children,
+}: {
+  current: (typeof SCREENS)[number]['value'];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('console');
+  return (
+    <div className="ref-head">
+      {children}
+      <nav aria-label={t('reference.nav')}>
+        <Segmented
+          value={current}
+          onChange={(v) => go(v)}
+          options={SCREENS.map((s) => ({ value: s.value, label: t(s.key) }))}
+        />
+      </nav>
+    </div>
+  );
+}
