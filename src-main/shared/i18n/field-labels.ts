@@ -63,6 +63,13 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   disputed: { zh: '是否有疑义', en: 'Disputed' },
   fedBackAt: { zh: '反馈时间', en: 'Fed back at' },
   atCounter: { zh: '当场解决', en: 'At the counter' },
+  // Offering choices (issue 21 §3, shared/resolution-offer.ts).
+  'offer.options': { zh: '提供的方案', en: 'Options offered' },
+  'offer.options.kind': { zh: '方案类型', en: 'Option kind' },
+  'offer.options.text': { zh: '方案内容', en: 'Option words' },
+  'offer.options.amountFen': { zh: '方案金额', en: 'Option amount' },
+  'offer.chosen': { zh: '顾客的选择', en: "Customer's choice" },
+  'offer.note': { zh: '未接受原因', en: 'Why none was accepted' },
   kind: { zh: '升级方式', en: 'Escalation kind' },
   outcome: { zh: '结果', en: 'Outcome' },
   cause: { zh: '原因归属', en: 'Cause' },
