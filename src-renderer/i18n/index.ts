@@ -6,6 +6,7 @@ import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
+import { offerEn, offerZhCN } from './offer-catalogue';
 import { productsEn, productsZhCN } from './products-catalogue';
 import { personalDataEn, personalDataZhCN } from './personal-data-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
@@ -39,6 +40,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personalDataZhCN,
             ...retentionZhCN,
             ...personRequestZhCN,
+            ...offerZhCN,
           },
         },
         en: {
@@ -54,6 +56,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personalDataEn,
             ...retentionEn,
             ...personRequestEn,
+            ...offerEn,
           },
         },
       },
