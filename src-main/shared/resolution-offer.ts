@@ -128,3 +128,17 @@ export function offerOfJson(json: unknown): ResolutionOffer | null {
 /** The chosen option, or null (none accepted). */
 export const chosenOption = (o: ResolutionOffer): OfferedOption | null =>
   o.chosen === null ? null : (o.options[o.chosen] ?? null);
+
+/** 方案被接受 in the summary (domain/summary/offer-tally.ts counts it). */
+export interface OfferSummary {
+  /** Cases received in the period whose resolution recorded options offered. */
+  offered: number;
+  /** Of those, the customer chose one. */
+  accepted: number;
+  /** Of those, she chose the first option offered. */
+  firstChosen: number;
+  /** Of those, she accepted none. */
+  noneAccepted: number;
+  /** The chosen options by kind, every kind present (zeros included). */
+  chosenKinds: Record<OfferKind, number>;
+}

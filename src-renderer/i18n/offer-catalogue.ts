@@ -21,6 +21,13 @@ export const offerZhCN = {
     removeShort: '删除',
     option: '方案 {{n}}',
     none: '未记录',
+    summary: {
+      title: '方案被接受',
+      offered: '提供了方案的个案',
+      accepted: '顾客接受其中一个方案',
+      firstChosen: '选择了首个方案',
+      chosenKind: '选择:{{kind}}',
+    },
   },
 };
 
@@ -41,5 +48,12 @@ export const offerEn: typeof offerZhCN = {
     removeShort: 'Remove',
     option: 'Option {{n}}',
     none: 'Not recorded',
+    summary: {
+      title: 'Options accepted',
+      offered: 'Cases with options offered',
+      accepted: 'The customer accepted one of them',
+      firstChosen: 'Chose the first option offered',
+      chosenKind: 'Chose: {{kind}}',
+    },
   },
 };

@@ -2,7 +2,7 @@
 // the one chosen, syncs, and head office keeps them on the case snapshot: the console's case detail holds
 // them and head office's printed record form lists them; a snapshot from an older branch has none.
 import { describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../src-headoffice/console/api-contract';
+import type { CaseDetail, ConsoleSummary } from '../../src-headoffice/console/api-contract';
 import { forwardCase, resolveCase } from '../../src-main/services/case-workflow';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { syncOnce } from '../../src-main/sync/sync-run';
@@ -71,5 +71,10 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('options offered at 
     const old = await client.call<CaseDetail>('GET', `/console/api/cases/SH01/${String(older.id)}`);
     expect(old.json.case.resolutionOffer ?? null).toBeNull();
     expect(await recordText(String(older.id))).not.toContain('提供给顾客的方案');
+    // 方案被接受 in the consolidated summary: both cases are November's, one with options, the first chosen.
+    const sum = await client.call<ConsoleSummary>('GET', '/console/api/summary?period=month&date=2026-11-15');
+    expect(sum.json.summary.total).toBe(2);
+    expect(sum.json.summary.offers).toMatchObject({ offered: 1, accepted: 1, firstChosen: 1, noneAccepted: 0 });
+    expect(sum.json.summary.offers?.chosenKinds.exchange).toBe(1);
   });
 });
