@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyInstruction, recordFinding } from '../../src-main/services/case-details';
 import { fileCase, forwardCase, recordFeedback, resolveCase, submitCase } from '../../src-main/services/case-workflow';
 import { getCase } from '../../src-main/services/case-read';
+import { auditChanges } from '../../src-main/shared/audit-words';
 import { AppError } from '../../src-main/shared/errors';
 import { offerOfJson } from '../../src-main/shared/resolution-offer';
 import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
@@ -61,8 +62,27 @@ describe('resolve with the options offered', () => {
     expect(r.resolutionOffer).toEqual(stored);
     expect(getCase(s.ctx, s.users.manager, { caseId: id }).resolutionOffer).toEqual(stored);
     expect(r.events.at(-1)).toMatchObject({ kind: 'resolve', data: { offer: stored } });
-    const audit = s.db.prepare("SELECT after FROM audit_log WHERE action = 'case.resolve'").get() as { after: string };
+    const audit = s.db.prepare("SELECT before, after FROM audit_log WHERE action = 'case.resolve'").get() as {
+      before: string;
+      after: string;
+    };
     expect(JSON.parse(audit.after).resolutionOffer).toEqual(stored);
+    // The audit trail words it (history, console), never as raw JSON.
+    const words = (lang: 'zh' | 'en') =>
+      auditChanges('case', JSON.parse(audit.before), JSON.parse(audit.after), {
+        lang,
+        time: String,
+        name: () => null,
+        money: (fen) => `¥${(fen / 100).toFixed(2)}`,
+      }).find((c) => c.label === (lang === 'zh' ? '提供给顾客的方案' : 'Options offered to the customer'));
+    expect(words('zh')).toEqual({
+      label: '提供给顾客的方案',
+      before: '（无）',
+      after: '换货 · 换同款 39 码;部分退款 · ¥120.50(顾客选择);赠品或礼品 · 赠送护理套装 · ¥30.00',
+    });
+    expect(words('en')?.after).toBe(
+      'Exchange · 换同款 39 码; Partial refund · ¥120.50(Chosen); Gift or goods · 赠送护理套装 · ¥30.00',
+    );
     const snap = s.db
       .prepare("SELECT payload FROM outbox WHERE record_type = 'case' ORDER BY seq DESC LIMIT 1")
       .get() as { payload: string };

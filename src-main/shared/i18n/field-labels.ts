@@ -64,6 +64,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   fedBackAt: { zh: '反馈时间', en: 'Fed back at' },
   atCounter: { zh: '当场解决', en: 'At the counter' },
   // Offering choices (issue 21 §3, shared/resolution-offer.ts).
+  resolutionOffer: { zh: '提供给顾客的方案', en: 'Options offered to the customer' },
   'offer.options': { zh: '提供的方案', en: 'Options offered' },
   'offer.options.kind': { zh: '方案类型', en: 'Option kind' },
   'offer.options.text': { zh: '方案内容', en: 'Option words' },

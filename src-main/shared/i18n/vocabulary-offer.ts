@@ -1,7 +1,7 @@
 // The words of offering choices (issue 21 §3): the kinds of remedy a store offers, zh-CN and en, shared by
 // the resolve form, the case screen, the record form, the console and the summary.
 import type { Bilingual } from '../errors';
-import type { OfferKind } from '../resolution-offer';
+import type { OfferKind, ResolutionOffer } from '../resolution-offer';
 
 export const OFFER_KIND_LABELS: Record<OfferKind, Bilingual> = {
   refund: { zh: '退货退款', en: 'Refund' },
@@ -21,3 +21,15 @@ export const OFFER_WORDS = {
   chosen: { zh: '顾客选择', en: 'Chosen' },
   noneAccepted: { zh: '均未接受', en: 'None accepted' },
 } satisfies Record<string, Bilingual>;
+
+/** An offer in one line of words (the history, the audit trail): "换货 · 换同款;部分退款 · ¥120.50(顾客选择)". */
+export function offerInWords(offer: ResolutionOffer, lang: keyof Bilingual, money: (fen: number) => string): string {
+  const options = offer.options.map((o, i) => {
+    const words = [OFFER_KIND_LABELS[o.kind][lang], o.text, o.amountFen === null ? null : money(o.amountFen)]
+      .filter(Boolean)
+      .join(' · ');
+    return offer.chosen === i ? `${words}(${OFFER_WORDS.chosen[lang]})` : words;
+  });
+  const none = offer.chosen === null ? [`${OFFER_WORDS.noneAccepted[lang]}${offer.note ? `:${offer.note}` : ''}`] : [];
+  return [...options, ...none].join(lang === 'en' ? '; ' : ';');
+}
