@@ -83,6 +83,9 @@ describe('resolve: the options offered', () => {
     const list = await screen.findByTestId('offer-list');
     expect(list.textContent).toContain('换货 · 换同款 39 码');
     expect(list.querySelector('[data-chosen]')?.textContent).toBe('部分退款 · ¥120.50顾客选择');
+    // The history counts them, by their own label (never a raw field name).
+    const history = await screen.findByTestId('case-history');
+    await waitFor(() => expect(history.textContent).toContain('提供给顾客的方案: 2 条'));
   });
 
   it('sends no offer when none was added, and asks for the reason when none was accepted', async () => {
