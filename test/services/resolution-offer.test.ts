@@ -3,7 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyInstruction, recordFinding } from '../../src-main/services/case-details';
 import { fileCase, forwardCase, recordFeedback, resolveCase, submitCase } from '../../src-main/services/case-workflow';
+import { anonymise } from '../../src-main/services/anonymise';
 import { getCase } from '../../src-main/services/case-read';
+import { authorOf } from '../../src-main/services/case-store';
 import { auditChanges } from '../../src-main/shared/audit-words';
 import { AppError } from '../../src-main/shared/errors';
 import { offerOfJson } from '../../src-main/shared/resolution-offer';
@@ -197,5 +199,20 @@ describe('resolve with the options offered', () => {
       expect(() => resolveCase(s.ctx, who, { caseId: id, type: 'gift', summary: '补送赠品', offer })).toThrow(AppError);
     }
     expect(getCase(s.ctx, s.users.manager, { caseId: id })).toMatchObject({ status: 'filed', resolutionOffer: null });
+  });
+
+  it("is anonymised with the case: the customer's name and phone typed into an option are redacted, its shape kept", () => {
+    s = openTestStore();
+    const id = inProgress();
+    resolveCase(s.ctx, s.users.staff, {
+      caseId: id,
+      type: 'gift',
+      summary: '赠送礼品',
+      offer: { options: [{ kind: 'gift', text: '张三 13800138000 到店领取', amountFen: 2_000 }], chosen: 0 },
+    });
+    anonymise(s.ctx, authorOf(s.users.manager), { caseIds: [id], slipIds: [], reason: 'person_request' });
+    const offer = getCase(s.ctx, s.users.manager, { caseId: id }).resolutionOffer;
+    expect(offer).toMatchObject({ options: [{ kind: 'gift', amountFen: 2_000 }], chosen: 0 });
+    expect(offer?.options[0]?.text).not.toMatch(/张三|13800138000/);
   });
 });
