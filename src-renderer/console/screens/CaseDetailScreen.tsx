@@ -5,8 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { caseRecordPdfPath } from '../../../src-headoffice/console/api-contract';
 import { maskedPhone } from '../../../src-main/shared/personal-data';
 import { ToneTag } from '../../components/ToneTag';
-import { OfferList } from '../../components/OfferList';
-import { offerOfJson } from '../../../src-main/shared/resolution-offer';
 import { ErrorAlert } from './ErrorAlert';
 import { RevealContact } from '../../features/personal-data/RevealContact';
 import { consoleReveal } from '../console-reveal';
@@ -121,11 +119,6 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
               {c.resolutionType && (
                 <Descriptions.Item label={t('translation:caseView.resolution')} span={2}>
                   {t(`translation:resolution.${c.resolutionType}`)} · {c.resolutionSummary}
-                </Descriptions.Item>
-              )}
-              {c.resolutionOffer && (
-                <Descriptions.Item label={t('translation:offer.heading')} span={2}>
-                  <OfferList offer={offerOfJson(c.resolutionOffer)} />
                 </Descriptions.Item>
               )}
               {c.fedBackAt != null && (
