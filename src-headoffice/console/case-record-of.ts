@@ -2,6 +2,7 @@
 // as null, promises answered the way older batches said it (keptAt), and the customer's phone masked
 // as everywhere at head office. Pure: the console's case view and head office's printed record form
 // both read the case through it, so the screen and the paper say the same.
+import { offerOfJson } from '../../src-main/shared/resolution-offer';
 import { maskPhone, normalizePhone } from '../../src-main/shared/phone';
 import type { CaseRecord, FollowUp } from '../../src-main/shared/types';
 import { correctiveActionOf } from '../../src-main/sync/record-snapshots-capa';
@@ -50,6 +51,7 @@ export function caseRecordOf(c: CaseRecordSnapshot): CaseRecord {
     resolutionSummary: c.resolutionSummary ?? null,
     resolutionAmountFen: c.resolutionAmountFen ?? null,
     slipNumbers: c.slipNumbers,
+    resolutionOffer: offerOfJson(c.resolutionOffer),
     resolvedAt: c.resolvedAt ?? null,
     resolvedBy: c.resolvedBy ?? null,
     counterResolvedAt: c.counterResolvedAt ?? null,

@@ -14,6 +14,8 @@ import {
   type SummaryFacts,
 } from '../../src-main/domain/summary';
 import type { Period, SlipFacts } from '../../src-main/shared/summary-types';
+import { tallyOffers } from '../../src-main/domain/summary/offer-tally';
+import { offerOfJson, type ResolutionOffer } from '../../src-main/shared/resolution-offer';
 import {
   CaseRecordSnapshot,
   FollowUpRecordSnapshot,
@@ -30,7 +32,7 @@ const TREND_PERIODS = 3;
 export interface ConsolidatedFacts {
   period: Period;
   previous: Period[];
-  cases: { branch: string; id: string; facts: SummaryFacts }[];
+  cases: { branch: string; id: string; facts: SummaryFacts; offer?: ResolutionOffer | null }[];
   standalone: { branch: string; slip: SlipFacts }[];
   /** Every non-void slip dated in the period (linked to a case or not), for the slip-date view. */
   datedSlips: { branch: string; slip: SlipFacts }[];
@@ -50,7 +52,11 @@ export async function consolidatedSummary(store: HqStore, q: SummaryQuery, now: 
     lastDate: period.lastDate,
     branch: q.branch ?? null,
     cases: summary.total,
-    summary,
+    // 方案被接受 (issue 21 §3): the offers of the period's cases, as the branch counts them.
+    summary: {
+      ...summary,
+      offers: tallyOffers(cases.filter((c) => periodContains(period, c.facts.receivedAt)).map((c) => c.offer ?? null)),
+    },
     names: { units: await unitNames(store, q.branch) },
   };
 }
@@ -111,6 +117,7 @@ export async function consolidatedFacts(store: HqStore, q: SummaryQuery): Promis
         { ...snap, complainedUnitId: unit, followUps: followUpsOf.get(key) ?? null },
         slipsOf.get(key) ?? [],
       ),
+      offer: offerOfJson(snap.resolutionOffer),
     });
   }
   return { period, previous, cases: facts, standalone, datedSlips };

@@ -1,6 +1,7 @@
 // The printed forms' words in English (for checking a form); enum labels from the shared vocabulary.
 import { ATTACHMENT_FORM_EN } from './form-text-attachments';
 import { CAPA_FORM_EN } from './form-text-capa';
+import { OFFER_FORM_EN } from './form-text-offer';
 import { vocabularyIn } from '../shared/i18n/vocabulary';
 import { promiseStateLabels } from '../shared/promise-state';
 import type { FormText } from './form-text';
@@ -38,6 +39,7 @@ export const FORM_TEXT_EN: FormText = {
   reply: REPLY_LETTER_EN,
   decline: DECLINE_NOTICE_EN,
   capa: CAPA_FORM_EN,
+  offer: OFFER_FORM_EN,
   attachments: ATTACHMENT_FORM_EN,
   promiseState: promiseStateLabels('en'),
   slip: {

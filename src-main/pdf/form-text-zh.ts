@@ -1,6 +1,7 @@
 // The printed forms' words in Simplified Chinese (the language forms print in); enum labels from the shared vocabulary.
 import { ATTACHMENT_FORM_ZH } from './form-text-attachments';
 import { CAPA_FORM_ZH } from './form-text-capa';
+import { OFFER_FORM_ZH } from './form-text-offer';
 import { vocabularyIn } from '../shared/i18n/vocabulary';
 import { promiseStateLabels } from '../shared/promise-state';
 import type { FormText } from './form-text';
@@ -37,6 +38,7 @@ export const FORM_TEXT_ZH: FormText = {
   reply: REPLY_LETTER_ZH,
   decline: DECLINE_NOTICE_ZH,
   capa: CAPA_FORM_ZH,
+  offer: OFFER_FORM_ZH,
   attachments: ATTACHMENT_FORM_ZH,
   promiseState: promiseStateLabels('zh'),
   slip: {

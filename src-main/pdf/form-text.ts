@@ -8,6 +8,7 @@ import type { PromiseState } from '../shared/promise-state';
 import type { AttachmentFormText } from './form-text-attachments';
 import type { CapaFormText } from './form-text-capa';
 import type { DeclineNoticeText } from './form-text-decline';
+import type { OfferFormText } from './form-text-offer';
 import type { ReplyLetterText } from './form-text-reply';
 
 /** The enumerations a form prints, as the vocabulary names them. */
@@ -41,6 +42,8 @@ export interface FormText extends FormVocabulary {
   decline: DeclineNoticeText;
   /** The record form's 纠正预防措施 lines. */
   capa: CapaFormText;
+  /** The record form's options offered and the one chosen (issue 21 §3). */
+  offer: OfferFormText;
   /** The record form's evidence list and its annex of images. */
   attachments: AttachmentFormText;
   yes: string;

@@ -8,6 +8,7 @@ import { formatInstant } from './format';
 import type { ReportText } from './report-text';
 import { capaReportText } from './report-text-capa';
 import { itemLabel, itemReportText } from './report-text-items';
+import { offerSection } from './report-offer-section';
 
 export type Cell =
   { t: 'text'; v: string } | { t: 'int'; v: number } | { t: 'yuan'; fen: number } | { t: 'share'; v: number };
@@ -253,6 +254,7 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
       ],
     },
     ...capaSection(s.correctiveActions, t),
+    ...offerSection(s.offers, s.total, t),
     {
       // Government bodies' cases: the body's answer, and the written reply against the limit (shares of those cases).
       id: 'government',

@@ -53,7 +53,8 @@ function scrubRows(
     const next = cols.map((c) => {
       const v = r[c];
       if (typeof v !== 'string') return v ?? null;
-      return c === 'data' ? scrubJsonText(v, { redact, entity: table }) : redact(v);
+      // JSON columns (an event's data, the options offered with a resolution) keep their shape.
+      return c === 'data' || c === 'resolution_offer' ? scrubJsonText(v, { redact, entity: table }) : redact(v);
     });
     if (next.some((v, i) => v !== r[cols[i] as string])) set.run(...next, r[key]);
   }
@@ -97,6 +98,7 @@ export function anonymise(
         'review_text',
         'decline_text',
         'body_answer_note',
+        'resolution_offer',
       ],
       (r) => caseRedact(r.id),
     );

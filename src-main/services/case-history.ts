@@ -47,6 +47,8 @@ function valueOf(v: unknown): HistoryValue {
   if (Array.isArray(v)) return v.length;
   if (typeof v === 'string') return v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT)}…` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
+  // The options offered with a resolution (resolutionOffer, issue 21 §3): counted like a list.
+  if (isRecord(v) && Array.isArray(v.options)) return v.options.length;
   return null;
 }
 

@@ -13,6 +13,7 @@ import {
   ResumeInput,
   ReviewInput,
 } from '../shared/schemas/case';
+import { offerToStore } from '../shared/resolution-offer';
 import { type ResolutionWarning, resolutionWarnings } from '../shared/resolution-warnings';
 import type { CaseRecord } from '../shared/types';
 import { authorOf, mutateCase } from './case-store';
@@ -62,6 +63,7 @@ export const resolveCase = withInput(
   function resolveCase(ctx: ServiceContext, actor: Actor, input: Parsed<typeof ResolveInput>): ResolvedCase {
     const needsAmount = ['refund', 'compensation', 'exchange'].includes(input.type);
     let warnings: ResolutionWarning[] = [];
+    const offer = offerToStore(input.offer);
     const resolved = mutateCase(ctx, authorOf(actor), actor, input.caseId, 'resolve', (c, f) => {
       const slips = resolutionSlipNumbers(ctx, c.id, input.slipNumbers);
       warnings = resolutionWarnings(input.type, input.amountFen, slips.numbers.length + slips.linkedSlips);
@@ -90,12 +92,13 @@ export const resolveCase = withInput(
           resolutionSummary: input.summary,
           resolutionAmountFen: input.amountFen ?? null,
           slipNumbers: JSON.stringify(slips.numbers),
+          resolutionOffer: offer === null ? null : JSON.stringify(offer),
           resolvedAt: ctx.now(),
           resolvedBy: actor.id,
         },
         event: {
           text: input.summary,
-          data: { type: input.type, amountFen: input.amountFen ?? null, atCounter: input.atCounter },
+          data: { type: input.type, amountFen: input.amountFen ?? null, atCounter: input.atCounter, offer },
         },
       };
     });

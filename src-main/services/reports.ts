@@ -2,6 +2,7 @@
 // needs, through the received_at index of migration 0004, in keyset chunks so that a job can
 // yield to the event loop between them (report-jobs.ts) and stop when cancelled.
 import { correctiveActionsTouching } from '../db/repositories/corrective-action-repo';
+import { offersReceivedIn } from './offer-summary';
 import { tallyCorrectiveActions } from '../domain/summary/capa-tally';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
@@ -393,7 +394,13 @@ export class SummaryComputation {
       this.ctx.now(),
     );
     return {
-      summary: { ...summary, attention: named(summary.attention), typical: named(summary.typical), correctiveActions },
+      summary: {
+        ...summary,
+        attention: named(summary.attention),
+        typical: named(summary.typical),
+        correctiveActions,
+        offers: offersReceivedIn(this.ctx.db, from, to),
+      },
       ...reportHeader(this.ctx, this.settings),
     };
   }

@@ -1,6 +1,8 @@
 // An audit record in words for a reader who never saw the store: the action's name, each changed
 // field's label and value (enum values by their vocabulary labels, money in yuan, instants and
 // names through the caller), zh-CN and en. Pure: the console's 操作记录 uses it.
+import { offerInWords } from './i18n/vocabulary-offer';
+import { offerOfJson } from './resolution-offer';
 import type { Bilingual } from './errors';
 import { eventLabel } from './event-label';
 import { fieldLabel } from './i18n/field-labels';
@@ -209,6 +211,10 @@ export function auditValue(entity: string, field: string, v: unknown, f: AuditFo
     if (vocabulary) return vocabulary[v] ? say(vocabulary[v], f.lang) : v;
     if (/(Id|By)$/.test(field)) return f.name(v) ?? (f.lang === 'en' ? '(unknown)' : '（未知）');
     return v;
+  }
+  if (field === 'resolutionOffer') {
+    const offer = offerOfJson(v);
+    if (offer) return offerInWords(offer, f.lang, f.money);
   }
   if (typeof v === 'object') {
     return Object.entries(v)

@@ -1,6 +1,7 @@
 // The shapes of the weekly/monthly summary (SPEC §8), shared by main (domain/summary.ts computes
 // them), the renderer (SummaryView shows them) and head office (its console shows the
 // consolidated one). Types and constants only.
+import type { OfferSummary } from './resolution-offer';
 import type {
   BodyAnswer,
   Channel,
@@ -162,6 +163,8 @@ export interface Summary {
   byItem?: ItemRow[];
   /** How many distinct items the period's cases name (byItem lists the first of them). */
   byItemTotal?: number;
+  /** 方案被接受 (domain/summary/offer-tally.ts): options offered and chosen; absent from older summaries. */
+  offers?: OfferSummary;
 }
 
 /** An item's complaints in the period, counted by its key (domain/item-key.ts). No brand or supplier: cases record none. */

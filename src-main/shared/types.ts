@@ -2,6 +2,7 @@
 // renderer formats them in the branch's time zone.
 import type { CorrectiveAction } from './corrective-action-types';
 import type { Bilingual } from './errors';
+import type { ResolutionOffer } from './resolution-offer';
 import type { InstructionKind } from './instruction-versions';
 import type {
   BodyAnswer,
@@ -146,6 +147,8 @@ export interface CaseRecord {
   resolutionSummary: string | null;
   resolutionAmountFen: number | null;
   slipNumbers: string[];
+  /** Offering choices (issue 21 §3): the options offered with the resolution and the one chosen; null when none recorded. */
+  resolutionOffer: ResolutionOffer | null;
   resolvedAt: number | null;
   resolvedBy: string | null;
   /** In store only: resolved at the counter while the customer was there; the handling clock stopped then (SPEC §4). */

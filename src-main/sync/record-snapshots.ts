@@ -1,5 +1,6 @@
 // Whole records as head office's console shows them (sync contract, part 2 of protocol.ts):
 // zod schemas of the case, slip, follow-up, audit and unit snapshots a branch sends.
+import { ResolutionOfferStored } from '../shared/resolution-offer';
 import { z } from 'zod';
 import {
   BODY_ANSWERS,
@@ -107,6 +108,8 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
   resolutionSummary: maybe(z.string()),
   resolutionAmountFen: maybe(z.number().int()),
   slipNumbers: z.array(z.string()),
+  /** Offering choices (issue 21 §3): the options offered and the one chosen; absent from older branches. */
+  resolutionOffer: maybe(ResolutionOfferStored),
   resolvedAt: maybe(z.number()),
   resolvedBy: maybe(z.string()),
   /** In store: resolved at the counter with the customer there (the handling clock stopped then). */

@@ -6,6 +6,7 @@ import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
+import { offerEn, offerZhCN } from './offer-catalogue';
 import { productsEn, productsZhCN } from './products-catalogue';
 import { personalDataEn, personalDataZhCN } from './personal-data-catalogue';
 import { reportsEn, reportsZhCN } from './reports-catalogue';
@@ -41,6 +42,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...retentionZhCN,
             ...personRequestZhCN,
             ...referenceZhCN,
+            ...offerZhCN,
           },
         },
         en: {
@@ -57,6 +59,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...retentionEn,
             ...personRequestEn,
             ...referenceEn,
+            ...offerEn,
           },
         },
       },

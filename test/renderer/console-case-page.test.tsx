@@ -52,6 +52,14 @@ const detail = {
     resolutionType: 'exchange',
     resolutionSummary: '换新',
     resolutionAmountFen: 4_800,
+    // Offering choices (issue 21 §3), as the snapshot carries them (nulls left out).
+    resolutionOffer: {
+      options: [
+        { kind: 'exchange', text: '换新款' },
+        { kind: 'refund', amountFen: 125_100 },
+      ],
+      chosen: 0,
+    },
     slipNumbers: ['SH01-TH-202611-0001'],
     firstFedBackAt: T + 1_800_000,
     fedBackAt: T + 1_800_000,
@@ -178,6 +186,10 @@ describe('console case page', () => {
     expect(screen.getByTestId('purchase-items').textContent).toContain('电饭煲 · 数量 2');
     expect(screen.getByTestId('handling').textContent).toContain('属实');
     expect(screen.getByTestId('handling').textContent).toContain('同意换新');
+    // Shown once, in the branch's own handling group (CaseFacts through caseRecordOf).
+    const offers = screen.getByTestId('offer-list');
+    expect(offers.querySelector('[data-chosen]')?.textContent).toBe('换货 · 换新款顾客选择');
+    expect(offers.textContent).toContain('退货退款 · ¥1251.00');
     // 纠正预防措施 as the branch sent them on the case, read only.
     const capa = document.querySelector('[data-group="correctiveActions"]')?.textContent ?? '';
     for (const want of [

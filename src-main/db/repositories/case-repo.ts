@@ -1,6 +1,7 @@
 // Reading the case aggregate (row + timeline, promises, escalations, instructions).
 import type { Db } from '../connection';
 import { fromRow, stmt } from '../statements';
+import { offerOfJson } from '../../shared/resolution-offer';
 import { loadCorrectiveActions } from './corrective-action-repo';
 import type {
   CaseEscalation,
@@ -34,6 +35,7 @@ function caseFromRow(row: Row): Omit<CaseRecord, 'events' | 'promises' | 'escala
     extensionConsent: bool(r.extensionConsent),
     purchaseItems: purchaseItemsOf(String(r.purchaseItems)),
     slipNumbers: JSON.parse(String(r.slipNumbers)),
+    resolutionOffer: offerOfJson(r.resolutionOffer),
   };
 }
 

@@ -12,6 +12,7 @@ import { promiseState } from '../../shared/promise-state';
 import { formatDate, formatInstant, yesNo } from '../format';
 import { type FormText, timelineLabels } from '../form-text';
 import { Flow } from '../layout';
+import { offerTable } from './case-record-offer';
 import { attachmentAnnex, attachmentList, type RecordAttachment } from './case-record-attachments';
 
 export interface CaseRecordPrintData {
@@ -190,6 +191,7 @@ function handling(f: Flow, d: CaseRecordPrintData, t: FormText): void {
       : []),
   ]);
   f.textBox(t.record.resultSummary, c.resolutionSummary, { minLines: 3, continued: t.continued });
+  offerTable(f, c.resolutionOffer, t);
   slipList(f, d, t);
   attachmentList(f, d.attachments, d.timeZone, t);
 }

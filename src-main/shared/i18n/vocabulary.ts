@@ -60,11 +60,14 @@ import { ATTACHMENT_KIND_LABELS } from './vocabulary-attachment';
 import { COMPLAINANT_SIGN_LABELS } from './vocabulary-complainant';
 import { FILING_REASON_LABELS, FOLLOW_UP_OUTCOME_LABELS } from './vocabulary-follow-up';
 import { BODY_ANSWER_LABELS, WRITTEN_REPLY_LABELS } from './vocabulary-government';
+import { OFFER_KINDS } from '../resolution-offer';
+import { OFFER_KIND_LABELS } from './vocabulary-offer';
 
 export * from './vocabulary-attachment';
 export * from './vocabulary-case';
 export * from './vocabulary-follow-up';
 export * from './vocabulary-government';
+export * from './vocabulary-offer';
 export * from './vocabulary-slip';
 export * from './vocabulary-work';
 
@@ -97,6 +100,7 @@ export const VOCABULARY = {
   writtenReply: WRITTEN_REPLY_LABELS,
   complainantSign: COMPLAINANT_SIGN_LABELS,
   attachmentKind: ATTACHMENT_KIND_LABELS,
+  offerKind: OFFER_KIND_LABELS,
 };
 
 type Vocabulary = typeof VOCABULARY;
@@ -151,5 +155,6 @@ export function vocabularyIn(lang: VocabularyLang): VocabularyText {
     writtenReply: side(WRITTEN_REPLIES, v.writtenReply, lang),
     complainantSign: side(COMPLAINANT_SIGNS, v.complainantSign, lang),
     attachmentKind: side(ATTACHMENT_KINDS, v.attachmentKind, lang),
+    offerKind: side(OFFER_KINDS, v.offerKind, lang),
   };
 }

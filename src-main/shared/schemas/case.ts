@@ -19,6 +19,7 @@ import { PROMISE_REPLY_MAX } from '../promise-state';
 import { Id, Instant, LocalDate, OptionalPhone, optionalText, shortText } from './common';
 import { INSTRUCTION_KINDS } from '../instruction-versions';
 import { StaffNo } from './admin';
+import { ResolutionOfferInput } from '../resolution-offer';
 
 export const CustomerInput = z.strictObject({
   name: optionalText(50),
@@ -140,6 +141,8 @@ export const ResolveInput = z.strictObject({
   slipNumbers: z.array(shortText(40)).max(20).default([]),
   /** In store: resolved at the counter while the customer is there (the handling clock stops now). */
   atCounter: z.boolean().default(false),
+  /** Offering choices (issue 21 §3): optional; when options are given, the one chosen or none accepted. */
+  offer: ResolutionOfferInput.optional(),
 });
 export const FeedbackInput = z.strictObject({
   ...caseRef,

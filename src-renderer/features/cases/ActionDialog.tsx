@@ -14,6 +14,7 @@ import { checkWith, type IssueMap, toIssueMap } from '../../lib/issues';
 import { formKeys } from '../../lib/keys';
 import { useSession, useUnits } from '../shell/session';
 import { ACTION_SPECS, type ActionField } from './action-specs';
+import { ResolutionOfferField } from './ResolutionOfferField';
 import type { CaseView } from '../../../src-main/shared/types';
 
 /** The values a dialog starts with on this case (e.g. the follow-up's assignee: the viewer herself). */
@@ -60,8 +61,10 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, ti
     setValues((p) => ({ ...p, [k]: v }));
     // An edited field's message (the schema's or main's refusal) is stale: it goes, with the refusal above.
     const path = spec.fields.find((f) => f.name === k)?.path ?? k;
-    if (issues[path]) {
-      setIssues((p) => Object.fromEntries(Object.entries(p).filter(([key]) => key !== path)));
+    // A field with parts (the options offered) answers to its name's whole subtree.
+    const stale = (key: string) => key === path || key.startsWith(`${k}.`);
+    if (Object.keys(issues).some(stale)) {
+      setIssues((p) => Object.fromEntries(Object.entries(p).filter(([key]) => !stale(key))));
       setError(null);
     }
   };
@@ -155,6 +158,8 @@ export function ActionDialog({ action, targetId, caseId, notice, caseChannel, ti
         return <InstantPicker id={id} value={v} onChange={(x) => set(f.name, x)} />;
       case 'date':
         return <DayPicker id={id} value={v} onChange={(x) => set(f.name, x)} />;
+      case 'offer':
+        return <ResolutionOfferField id={id} value={v} onChange={(x) => set(f.name, x)} issues={issues} />;
       default:
         return (
           <Input

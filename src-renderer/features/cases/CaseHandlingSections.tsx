@@ -2,6 +2,7 @@
 // promised reply, open / kept / missed, answerable), 升级 (kind, who, when, outcome — addable later), 反馈, 调查结论.
 import { Button } from 'antd';
 import type { CaseView } from '../../../src-main/shared/types';
+import { OfferList } from '../../components/OfferList';
 import type { CaseFormat } from './case-format';
 import { LongText, Row, Section, Value } from './CaseFields';
 import { GovernmentFeedbackRows } from './GovernmentFeedbackRows';
@@ -38,6 +39,11 @@ export function CaseHandlingSections({ c, f, onOutcome, onAnswerPromise }: Props
             {c.resolutionSummary && <LongText text={c.resolutionSummary} label={t('caseView.resolution')} />}
           </Value>
         </Row>
+        {c.resolutionOffer && (
+          <Row label={t('offer.heading')} testId="resolution-offer">
+            <OfferList offer={c.resolutionOffer} />
+          </Row>
+        )}
         <Row label={t('caseScreen.resolvedAt')}>
           <Value>{f.time(c.resolvedAt)}</Value>
         </Row>

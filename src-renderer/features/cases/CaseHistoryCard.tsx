@@ -19,7 +19,9 @@ const ENUM_NS: Record<string, string> = {
   outcome: 'followUpOutcome',
   filingReason: 'filingReason',
 };
-const LISTS = new Set(['promises', 'escalations', 'instructions', 'slipNumbers']);
+const LISTS = new Set(['promises', 'escalations', 'instructions', 'slipNumbers', 'resolutionOffer']);
+/** Fields whose label lives in another part's catalogue (the options offered: i18n/offer-catalogue.ts). */
+const LABEL_KEYS: Record<string, string> = { resolutionOffer: 'offer.heading' };
 
 function word(f: CaseFormat, field: string, v: HistoryValue, hidden: boolean): string {
   const { t } = f;
@@ -40,7 +42,7 @@ function describe(f: CaseFormat, e: CaseHistoryEntry, contentHidden: boolean): s
   return e.changes
     .map((ch) => {
       const hidden = contentHidden && (ch.field === 'content' || ch.field === 'expectedResolution');
-      const label = t(`caseScreen.historyField.${ch.field}`, { defaultValue: ch.field });
+      const label = t(LABEL_KEYS[ch.field] ?? `caseScreen.historyField.${ch.field}`, { defaultValue: ch.field });
       if (LISTS.has(ch.field)) return `${label}: ${word(f, ch.field, ch.after, hidden)}`;
       return `${label}: ${word(f, ch.field, ch.before, hidden)} → ${word(f, ch.field, ch.after, hidden)}`;
     })

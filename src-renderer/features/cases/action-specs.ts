@@ -20,6 +20,7 @@ import { PROMISE_REPLY_MAX } from '../../../src-main/shared/promise-state';
 import type { Bilingual } from '../../../src-main/shared/errors';
 import { resolutionWarnings } from '../../../src-main/shared/resolution-warnings';
 import { toFen } from '../../lib/format';
+import { offerInput } from './offer-form';
 
 export type FieldKind =
   | 'text'
@@ -33,7 +34,9 @@ export type FieldKind =
   /** The branch's list of reasons for 不予受理 (settings.declineReasons). */
   | 'declineReasons'
   /** Who a follow-up is assigned to: the case's followUpAssignees (the viewer first, then the handler, then active staff). */
-  | 'assignee';
+  | 'assignee'
+  /** The options offered to the customer and the one chosen (ResolutionOfferField; its state as JSON text). */
+  | 'offer';
 
 export interface ActionField {
   name: string;
@@ -109,6 +112,8 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       { name: 'slipNumbers', kind: 'text', label: 'field.slipNumbers' },
       // In store the limit is met at the counter when the customer is there (SPEC §4).
       { name: 'atCounter', kind: 'yesno', label: 'field.atCounter', channels: ['in_store'] },
+      // Offering choices (issue 21 §3): optional; once an option is added, the choice is asked.
+      { name: 'offer', kind: 'offer', label: 'offer.heading', path: 'offer.options' },
     ],
     build: (caseId, v) => ({
       caseId,
@@ -117,6 +122,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       amountFen: money(v.amount),
       slipNumbers: splitSlipNumbers(v.slipNumbers),
       atCounter: yesNo(v.atCounter) ?? false,
+      offer: offerInput(v.offer),
     }),
     hints: (v, c) =>
       resolutionWarnings(

@@ -6,6 +6,7 @@ import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useMemo } from 'react';
 import type { Summary, SummaryReport } from '../../../src-main/shared/summary-types';
 import { EChart } from '../../components/EChart';
+import { OfferSection } from './summary-view/OfferSection';
 import { CapaSection } from './summary-view/CapaSection';
 import { AttentionSection, TypicalSection } from './summary-view/CaseSections';
 import { chartOptions, RED } from './summary-view/chart-options';
@@ -142,6 +143,11 @@ export function SummaryView({ summary: s, labels, names, timeZone, figureHref }:
         {s.correctiveActions && (
           <Col xs={24} lg={12}>
             <CapaSection c={s.correctiveActions} labels={labels} />
+          </Col>
+        )}
+        {s.offers && (
+          <Col xs={24} lg={12}>
+            <OfferSection o={s.offers} total={s.total} labels={labels} />
           </Col>
         )}
         <Col xs={24} lg={12}>
