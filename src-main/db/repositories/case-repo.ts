@@ -2,6 +2,7 @@
 import type { Db } from '../connection';
 import { fromRow, stmt } from '../statements';
 import { loadCorrectiveActions } from './corrective-action-repo';
+import { loadHandlingSteps } from './handling-step-repo';
 import type {
   CaseEscalation,
   CaseEvent,
@@ -90,6 +91,7 @@ export function caseOfRow(db: Db, row: Row, events: CaseEvent[]): CaseRecord {
     escalations,
     instructions,
     correctiveActions: loadCorrectiveActions(db, String(id)),
+    handlingSteps: loadHandlingSteps(db, String(id)),
   };
 }
 
@@ -101,6 +103,7 @@ export const newCaseOfRow = (row: Row, firstEvent: CaseEvent): CaseRecord => ({
   escalations: [],
   instructions: [],
   correctiveActions: [],
+  handlingSteps: [],
 });
 
 export function loadFollowUps(db: Db, caseId: string): FollowUp[] {
