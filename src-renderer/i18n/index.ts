@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
+import { guidanceEn, guidanceZhCN } from './guidance-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
 import { productsEn, productsZhCN } from './products-catalogue';
@@ -39,6 +40,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personalDataZhCN,
             ...retentionZhCN,
             ...personRequestZhCN,
+            ...guidanceZhCN,
           },
         },
         en: {
@@ -54,6 +56,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personalDataEn,
             ...retentionEn,
             ...personRequestEn,
+            ...guidanceEn,
           },
         },
       },
