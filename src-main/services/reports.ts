@@ -3,6 +3,9 @@
 // yield to the event loop between them (report-jobs.ts) and stop when cancelled.
 import { correctiveActionsTouching } from '../db/repositories/corrective-action-repo';
 import { tallyCorrectiveActions } from '../domain/summary/capa-tally';
+import { tallyHandlingSteps } from '../domain/summary/steps-tally';
+import { casesByChannel, ticksOfPeriod } from '../db/repositories/handling-step-repo';
+import { phraseLibrary } from '../db/repositories/reference-repo';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
@@ -392,8 +395,19 @@ export class SummaryComputation {
       this.range.period,
       this.ctx.now(),
     );
+    const handlingSteps = tallyHandlingSteps(
+      phraseLibrary(this.ctx.db).library,
+      casesByChannel(this.ctx.db, from, to),
+      ticksOfPeriod(this.ctx.db, from, to),
+    );
     return {
-      summary: { ...summary, attention: named(summary.attention), typical: named(summary.typical), correctiveActions },
+      summary: {
+        ...summary,
+        attention: named(summary.attention),
+        typical: named(summary.typical),
+        correctiveActions,
+        handlingSteps,
+      },
       ...reportHeader(this.ctx, this.settings),
     };
   }

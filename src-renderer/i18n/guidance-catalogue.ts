@@ -24,10 +24,10 @@ export const guidanceZhCN = {
     summary: {
       title: '处理步骤执行情况',
       allSteps: '按渠道全部步骤勾选的个案',
-      ofCases: '{{done}} / {{total}} 件',
       step: '步骤',
-      count: '勾选次数',
-      share: '占适用个案',
+      applicable: '适用个案',
+      count: '勾选个案',
+      share: '占比',
     },
   },
 };
@@ -55,10 +55,10 @@ export const guidanceEn: typeof guidanceZhCN = {
     summary: {
       title: 'Handling steps followed',
       allSteps: 'Cases with every step for their channel ticked',
-      ofCases: '{{done}} / {{total}} cases',
       step: 'Step',
-      count: 'Times ticked',
-      share: 'Of the cases it applies to',
+      applicable: 'Cases it applies to',
+      count: 'Cases that ticked it',
+      share: 'Share',
     },
   },
 };

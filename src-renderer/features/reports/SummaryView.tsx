@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { Summary, SummaryReport } from '../../../src-main/shared/summary-types';
 import { EChart } from '../../components/EChart';
 import { CapaSection } from './summary-view/CapaSection';
+import { HandlingStepsSection } from './summary-view/HandlingStepsSection';
 import { AttentionSection, TypicalSection } from './summary-view/CaseSections';
 import { chartOptions, RED } from './summary-view/chart-options';
 import { countTables } from './summary-view/count-rows';
@@ -142,6 +143,11 @@ export function SummaryView({ summary: s, labels, names, timeZone, figureHref }:
         {s.correctiveActions && (
           <Col xs={24} lg={12}>
             <CapaSection c={s.correctiveActions} labels={labels} />
+          </Col>
+        )}
+        {s.handlingSteps && (
+          <Col xs={24} lg={12}>
+            <HandlingStepsSection h={s.handlingSteps} />
           </Col>
         )}
         <Col xs={24} lg={12}>
