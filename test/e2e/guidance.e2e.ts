@@ -2,7 +2,8 @@
 // channel's steps with the current step's phrases; Alt+1 in the content box inserts the first phrase
 // at the caret (the text around it kept) and a tick is saved with the new case. On the case the clerk
 // ticks a step (who and when shown), opens 添加处理意见 and inserts a phrase with Alt+2 into the note;
-// a government case shows its own step. Screenshots: docs/screenshots/guidance-*.png.
+// a government case shows its own step; the monthly summary counts the steps followed.
+// Screenshots: docs/screenshots/guidance-*.png.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, axeProblems, choose, type Harness, shot, signIn, startHarness } from './harness';
 
@@ -91,5 +92,19 @@ describe('处理步骤与话术 end to end', () => {
     await en.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, 'guidance-case-en');
     await page.evaluate(() => localStorage.setItem('branchDesk.lang', 'zh-CN'));
+
+    // The secretary's monthly summary counts the steps followed.
+    const secretary = await h.newPage();
+    await signIn(secretary, h.url, 'S001');
+    await secretary.getByRole('button', { name: '汇总报表' }).click();
+    await secretary.getByRole('button', { name: '生成报表' }).click();
+    const table = secretary.getByTestId('table-handlingSteps');
+    await table.waitFor({ timeout: 30_000 });
+    const words = await table.innerText();
+    expect(words).toContain('处理步骤执行情况');
+    expect(words).toContain('按渠道全部步骤勾选的个案');
+    expect(words).toMatch(/核对部门来文\s+1\s+0\s+0\.0%/);
+    await table.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(secretary, 'guidance-summary');
   });
 });
