@@ -8,6 +8,7 @@ import { caseRecordOf } from '../../src-headoffice/console/case-record-of';
 import { dispatch } from '../../src-main/handlers';
 import { loadCase } from '../../src-main/db/repositories/case-repo';
 import { SHIPPED_PHRASE_LIBRARY, storeReference } from '../../src-main/db/repositories/reference-repo';
+import { caseHistory } from '../../src-main/services/case-history';
 import { tickHandlingStep } from '../../src-main/services/handling-steps';
 import { AppError } from '../../src-main/shared/errors';
 import { stepPhrases, stepsForChannel } from '../../src-main/shared/handling-guide';
@@ -98,6 +99,11 @@ describe('handling steps ticked on a case', () => {
       .prepare("SELECT actor_name AS who FROM audit_log WHERE action = 'case.handling_step' ORDER BY rowid")
       .all();
     expect(audits).toEqual([{ who: '陈服务台' }, { who: '刘鞋部' }, { who: '李秘书' }]);
+    // The case's own history names the change in words and shows the ticked steps changing.
+    const history = caseHistory(s.ctx, s.users.secretary, { caseId: c.id });
+    const last = history.find((e) => e.action === 'case.handling_step' && e.actorName === '李秘书');
+    expect(last?.label).toEqual({ zh: '处理步骤', en: 'Handling step' });
+    expect(last?.changes.some((ch) => ch.field === 'handlingSteps')).toBe(true);
 
     // Head office reads the ticked steps from the newest snapshot; an older branch's snapshot has none.
     const snap = latestSnapshot(c.id);
