@@ -41,3 +41,9 @@ export type TickStepInput = z.input<typeof TickStepInput>;
 
 /** Steps ticked at intake before the case is saved (saved with it). */
 export const IntakeSteps = z.array(LibraryKey).max(30);
+
+/** Of the keys ticked (at intake), those the library has for the channel, in order (a draft may predate a new library). */
+export const knownSteps = (lib: PhraseLibrary | undefined, channel: Channel, keys: readonly string[]): string[] => {
+  const known = new Set(lib ? stepsForChannel(lib, channel).map((s) => s.key) : []);
+  return keys.filter((k) => known.has(k));
+};

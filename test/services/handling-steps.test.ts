@@ -11,7 +11,7 @@ import { SHIPPED_PHRASE_LIBRARY, storeReference } from '../../src-main/db/reposi
 import { caseHistory } from '../../src-main/services/case-history';
 import { tickHandlingStep } from '../../src-main/services/handling-steps';
 import { AppError } from '../../src-main/shared/errors';
-import { stepPhrases, stepsForChannel } from '../../src-main/shared/handling-guide';
+import { knownSteps, stepPhrases, stepsForChannel } from '../../src-main/shared/handling-guide';
 import { PhraseLibrary } from '../../src-main/shared/reference-data';
 import library from '../../src-main/shared/reference/default-phrase-library.json';
 import { mergeHeldRecord } from '../../src-main/sync/record-merge';
@@ -63,6 +63,9 @@ describe('the shipped phrase library', () => {
     expect(keys('government')).toContain('confirm_body');
     expect(keys('phone')).toContain('confirm_callback');
     expect(keys('phone')).not.toContain('confirm_body');
+    // A draft's ticks are sent only for steps the library in force has for the channel.
+    expect(knownSteps(lib, 'phone', ['confirm_body', 'listen', 'gone_step'])).toEqual(['listen']);
+    expect(knownSteps(undefined, 'phone', ['listen'])).toEqual([]);
     const listen = lib.steps.find((st) => st.key === 'listen');
     expect(listen && stepPhrases(lib, listen)[0]?.text.zh).toBe('您好,我是客服台的值班人员,请问有什么可以帮您?');
   });

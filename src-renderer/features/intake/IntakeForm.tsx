@@ -25,7 +25,8 @@ import {
   SHOWS,
   toIntakeInput,
 } from './intake-state';
-import { GuidancePanel, WithGuidance } from '../guidance/GuidancePanel';
+import { WithGuidance } from '../guidance/GuidancePanel';
+import { IntakeGuidance, useIntakeSteps } from '../guidance/IntakeGuidance';
 import { PurchaseItemsEditor } from './PurchaseItemsEditor';
 import { RepeatNotice } from './RepeatNotice';
 
@@ -59,8 +60,10 @@ export function IntakeForm({ channel }: { channel: string }) {
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.target.value as never),
   });
 
+  const caseChannel = kind === 'other' ? s.subChannel : kind;
+  const handlingSteps = useIntakeSteps(caseChannel, s.handlingSteps);
   const submit = async () => {
-    const saved = await send('cases.create', toIntakeInput(kind, s));
+    const saved = await send('cases.create', toIntakeInput(kind, { ...s, handlingSteps }));
     if (!saved) return;
     draft.clear();
     void message.success(t('intake.saved', { number: saved.number }));
@@ -84,16 +87,10 @@ export function IntakeForm({ channel }: { channel: string }) {
       />
       <WithGuidance
         panel={
-          <GuidancePanel
-            channel={kind === 'other' ? s.subChannel : kind}
-            ticked={(s.handlingSteps ?? []).map((stepKey) => ({ stepKey }))}
-            onToggle={(key, on) =>
-              set(
-                'handlingSteps',
-                on ? [...(s.handlingSteps ?? []), key] : (s.handlingSteps ?? []).filter((k) => k !== key),
-              )
-            }
-            note={t('guide.atIntake')}
+          <IntakeGuidance
+            channel={caseChannel}
+            ticked={s.handlingSteps}
+            onChange={(v) => set('handlingSteps', v)}
             timeZone={settings.timeZone}
           />
         }
