@@ -113,6 +113,12 @@ export function caseRecordOf(c: CaseRecordSnapshot): CaseRecord {
     escalations: c.escalations.map((e) => ({ ...e, outcome: e.outcome ?? null })),
     instructions: c.instructions,
     correctiveActions: (c.correctiveActions ?? []).map(correctiveActionOf),
+    handlingSteps: (c.handlingSteps ?? []).map((h) => ({
+      stepKey: h.stepKey,
+      tickedBy: h.tickedBy,
+      tickedByName: h.tickedByName,
+      tickedAt: h.tickedAt,
+    })),
   };
 }
 

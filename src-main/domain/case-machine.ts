@@ -79,6 +79,7 @@ const EN_VERB: Record<CaseAction, string> = {
   file_unreachable: 'file the case as customer unreachable',
   complainant_sign: "record the complainant's conduct",
   corrective_action: 'set a corrective action',
+  handling_step: 'tick a handling step',
 };
 const actionVerb = (a: CaseAction) => ({ zh: ZH_VERB[a] ?? CASE_ACTION_LABELS[a].zh, en: EN_VERB[a] });
 
@@ -156,6 +157,16 @@ const FROM: Record<CaseAction, readonly CaseStatus[]> = {
     'awaiting_review',
     'filed',
   ],
+  // The steps of guided handling are ticked while the case is worked on; a filed or declined case is closed.
+  handling_step: [
+    'registered',
+    'in_progress',
+    'resolved',
+    'fed_back',
+    'disputed',
+    'awaiting_instruction',
+    'awaiting_review',
+  ],
 };
 
 const ABILITY: Record<CaseAction, Ability> = {
@@ -179,6 +190,7 @@ const ABILITY: Record<CaseAction, Ability> = {
   file_unreachable: 'file',
   complainant_sign: 'note',
   corrective_action: 'corrective_action',
+  handling_step: 'note',
 };
 
 /** What a satisfied case needs before filing: major cases always go to head office. */

@@ -33,6 +33,7 @@ import { trainingHandlers } from './training-handlers';
 import { productHandlers } from './product-handlers';
 import { updateHandlers } from './update-handlers';
 import { personDataHandlers } from './person-data-handlers';
+import { guidanceHandlers } from './guidance-handlers';
 import type { AppContext, PrivateHandlers, PublicHandlers, Session } from './types';
 
 /** Compile-time completeness: a channel without its handler, or a handler of the wrong type, is an error here. */
@@ -54,6 +55,7 @@ const privateMap: PrivateHandlers = {
   ...attachmentHandlers,
   ...personalDataHandlers,
   ...personDataHandlers,
+  ...guidanceHandlers,
 };
 export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };
 

@@ -7,6 +7,7 @@ import { type CaseRef, FOLLOW_UP_TALLIES, type SlipSummary, type SummaryReport }
 import { formatInstant } from './format';
 import type { ReportText } from './report-text';
 import { capaReportText } from './report-text-capa';
+import { stepsReportText } from './report-text-steps';
 import { itemLabel, itemReportText } from './report-text-items';
 import { offerSection } from './report-offer-section';
 
@@ -114,6 +115,28 @@ function capaSection(c: SummaryReport['summary']['correctiveActions'], t: Report
       title: w.title,
       columns: [t.summary.item, t.summary.count],
       rows: (['opened', 'done', 'confirmed', 'overdue'] as const).map((k) => [text(w[k]), int(c[k])]),
+    },
+  ];
+}
+
+/** Handling steps followed (issue 21 §3): the cases with every step ticked, then per step (none where the summary carries no counts). */
+function stepsSection(h: SummaryReport['summary']['handlingSteps'], t: ReportText): Section[] {
+  if (!h) return [];
+  const w = stepsReportText(t.lang);
+  return [
+    {
+      id: 'handlingSteps',
+      title: w.title,
+      columns: [w.step, w.applicable, w.ticked, t.summary.share],
+      rows: [
+        [text(w.allSteps), int(h.cases), int(h.allSteps), share(shareOf(h.allSteps, h.cases))],
+        ...h.steps.map((x) => [
+          text(t.lang === 'en' ? x.title.en : x.title.zh),
+          int(x.applicable),
+          int(x.ticked),
+          share(shareOf(x.ticked, x.applicable)),
+        ]),
+      ],
     },
   ];
 }
@@ -255,6 +278,7 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
     },
     ...capaSection(s.correctiveActions, t),
     ...offerSection(s.offers, s.total, t),
+    ...stepsSection(s.handlingSteps, t),
     {
       // Government bodies' cases: the body's answer, and the written reply against the limit (shares of those cases).
       id: 'government',

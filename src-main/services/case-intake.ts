@@ -20,6 +20,7 @@ import { recordChange } from './changes';
 import type { ServiceContext } from './context';
 import { matchCustomerIds, upsertCustomer } from './customers';
 import { requireActiveCategory, requireActiveUnit } from './reference-checks';
+import { tickAtIntake } from './handling-steps';
 import { withInput, type Parsed } from './with-input';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -113,7 +114,8 @@ export const createCase = withInput(
       });
       const intake = addEvent(ctx, id, author, 'intake', null, { channel: input.channel, severity: input.severity });
       // What was written, as loadCase would read it: the case is not read back.
-      const after = newCaseOfRow(row, intake);
+      const handlingSteps = tickAtIntake(ctx, actor, id, input.channel, input.handlingSteps ?? []);
+      const after = { ...newCaseOfRow(row, intake), handlingSteps };
       recordChange(ctx, author, {
         action: 'case.create',
         entity: 'case',

@@ -4,6 +4,9 @@
 import { correctiveActionsTouching } from '../db/repositories/corrective-action-repo';
 import { offersReceivedIn } from './offer-summary';
 import { tallyCorrectiveActions } from '../domain/summary/capa-tally';
+import { tallyHandlingSteps } from '../domain/summary/steps-tally';
+import { casesByChannel, ticksOfPeriod } from '../db/repositories/handling-step-repo';
+import { phraseLibrary } from '../db/repositories/reference-repo';
 import { stmt } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { can } from '../domain/permissions';
@@ -393,6 +396,11 @@ export class SummaryComputation {
       this.range.period,
       this.ctx.now(),
     );
+    const handlingSteps = tallyHandlingSteps(
+      phraseLibrary(this.ctx.db).library,
+      casesByChannel(this.ctx.db, from, to),
+      ticksOfPeriod(this.ctx.db, from, to),
+    );
     return {
       summary: {
         ...summary,
@@ -400,6 +408,7 @@ export class SummaryComputation {
         typical: named(summary.typical),
         correctiveActions,
         offers: offersReceivedIn(this.ctx.db, from, to),
+        handlingSteps,
       },
       ...reportHeader(this.ctx, this.settings),
     };

@@ -96,6 +96,7 @@ const FIELD_WORDS: Record<string, Bilingual> = {
   declinedBy: { zh: '决定人', en: 'Decided by' },
   promises: { zh: '约定回复时间', en: 'Promised reply times' },
   correctiveActions: { zh: '纠正预防措施', en: 'Corrective actions' },
+  handlingSteps: { zh: '处理步骤', en: 'Handling steps' },
   escalations: { zh: '升级', en: 'Escalations' },
   instructions: { zh: '总部批示', en: 'Head office instructions' },
   approvedBy: { zh: '核准人', en: 'Approved by' },

@@ -133,6 +133,8 @@ export const CASE_ACTIONS = [
   'file_unreachable',
   'complainant_sign',
   'corrective_action',
+  /** A step of guided handling ticked or unticked (issue 21 §3, shared/handling-guide.ts). */
+  'handling_step',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

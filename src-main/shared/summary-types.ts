@@ -159,6 +159,8 @@ export interface Summary {
   trend: TrendPoint[];
   /** 纠正预防措施 of the period (domain/summary/capa-tally.ts); absent where the store keeps none (head office). */
   correctiveActions?: CapaSummary;
+  /** Handling steps followed (domain/summary/steps-tally.ts); absent where the store keeps none (head office, older summaries). */
+  handlingSteps?: HandlingStepsSummary;
   /** 按商品 (domain/summary/item-tally.ts): the most complained-about items, at most itemLimit; absent from older summaries. */
   byItem?: ItemRow[];
   /** How many distinct items the period's cases name (byItem lists the first of them). */
@@ -178,6 +180,16 @@ export interface ItemRow {
   count: number;
   /** Of those, found founded or partly founded. */
   founded: number;
+}
+
+/** Handling steps followed (issue 21 §3) over the cases received in the period, by the library in force. */
+export interface HandlingStepsSummary {
+  /** The period's cases. */
+  cases: number;
+  /** Of those, the cases with every step for their channel ticked. */
+  allSteps: number;
+  /** Per step of the library: the period's cases it applies to (by channel) and those that ticked it. */
+  steps: { key: string; title: { zh: string; en: string }; applicable: number; ticked: number }[];
 }
 
 /** Corrective actions set, done, confirmed and fallen overdue in a period. */

@@ -1,6 +1,7 @@
 // Shapes returned across the process boundary. Instants are epoch milliseconds UTC; the
 // renderer formats them in the branch's time zone.
 import type { CorrectiveAction } from './corrective-action-types';
+import type { HandlingStepTick } from './handling-guide';
 import type { Bilingual } from './errors';
 import type { ResolutionOffer } from './resolution-offer';
 import type { InstructionKind } from './instruction-versions';
@@ -202,6 +203,8 @@ export interface CaseRecord {
   instructions: CaseInstruction[];
   /** 纠正预防措施 (shared/corrective-action-types.ts); absent from snapshots of branches before them. */
   correctiveActions?: CorrectiveAction[];
+  /** Steps of guided handling ticked (migration 0030, shared/handling-guide.ts); absent from older snapshots. */
+  handlingSteps?: HandlingStepTick[];
 }
 
 /** A case as a given user may see it: anonymous content is withheld from roles without the right. */

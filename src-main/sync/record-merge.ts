@@ -99,6 +99,13 @@ function mergeCase(ctx: ServiceContext, s: Snapshot): void {
   // 纠正预防措施 ride on the case (absent from older branches' snapshots).
   for (const a of rows(s.correctiveActions))
     upsert(ctx.db, 'corrective_actions', 'id', { ...a, caseId: id }, { updatedAt: a.createdAt }, ['rid']);
+  // Steps of guided handling ticked (migration 0030; absent from older branches' snapshots).
+  for (const h of rows(s.handlingSteps))
+    stmt(
+      ctx.db,
+      `INSERT INTO case_handling_steps (case_id, step_key, ticked_by, ticked_by_name, ticked_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(case_id, step_key) DO NOTHING`,
+    ).run(id, h.stepKey, h.tickedBy, h.tickedByName, h.tickedAt);
   const { rid } = stmt(ctx.db, 'SELECT rid FROM cases WHERE id = ?').get(id) as { rid: number };
   writeSearchDoc(ctx, rid, {
     number: String(s.number),

@@ -153,6 +153,12 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
   instructions: z.array(CaseInstructionSnapshot),
   /** 纠正预防措施 (migration 0023); absent from older branches. */
   correctiveActions: maybe(z.array(CorrectiveActionSnapshot)),
+  /** Steps of guided handling ticked (migration 0030, issue 21 §3); absent from older branches. */
+  handlingSteps: maybe(
+    z.array(
+      z.looseObject({ stepKey: z.string(), tickedBy: z.string(), tickedByName: z.string(), tickedAt: z.number() }),
+    ),
+  ),
 });
 export type CaseRecordSnapshot = z.infer<typeof CaseRecordSnapshot>;
 

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
+import { guidanceEn, guidanceZhCN } from './guidance-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
 import { offerEn, offerZhCN } from './offer-catalogue';
@@ -43,6 +44,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personRequestZhCN,
             ...referenceZhCN,
             ...offerZhCN,
+            ...guidanceZhCN,
           },
         },
         en: {
@@ -60,6 +62,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personRequestEn,
             ...referenceEn,
             ...offerEn,
+            ...guidanceEn,
           },
         },
       },

@@ -66,6 +66,7 @@ const detail = {
     satisfaction: 'satisfied',
     cause: 'product_or_service',
     finding: 'founded',
+    handlingSteps: [{ stepKey: 'listen', tickedBy: STAFF_ID, tickedByName: '李秘书', tickedAt: T }],
     correctiveActions: [
       {
         id: 'a1',
@@ -202,6 +203,11 @@ describe('console case page', () => {
     ])
       expect(capa).toContain(want);
     expect(document.querySelector('[data-group="correctiveActions"] button')).toBeNull();
+    // The steps of guided handling the branch ticked (issue 21 §3), read only, named from the library.
+    const steps = document.querySelector('[data-group="handlingSteps"]')?.textContent ?? '';
+    expect(steps).toContain('已完成 1/7 步');
+    expect(steps).toMatch(/耐心倾听李秘书 于 2026\/\d\d\/\d\d \d\d:\d\d 勾选/);
+    expect(document.querySelector('[data-group="handlingSteps"] input')).toBeNull();
     expect(screen.getByTestId('slip-returned-total').textContent).toBe('¥1251.00');
     expect(screen.getByTestId('slip-issued-total').textContent).toBe('¥1299.00');
     expect(screen.getByTestId('slip-difference').textContent).toBe('¥48.00');

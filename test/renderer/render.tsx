@@ -41,6 +41,8 @@ export const REFERENCE_ONLY: readonly Channel[] = [
   'drafts.get',
   'drafts.save',
   'drafts.discard',
+  // The phrase library the panel 处理步骤与话术 reads at intake and on the case (issue 21 §3).
+  'guidance.library',
 ];
 
 export interface SignedOptions {

@@ -3,6 +3,7 @@ import type { Db } from '../connection';
 import { fromRow, stmt } from '../statements';
 import { offerOfJson } from '../../shared/resolution-offer';
 import { loadCorrectiveActions } from './corrective-action-repo';
+import { loadHandlingSteps } from './handling-step-repo';
 import type {
   CaseEscalation,
   CaseEvent,
@@ -92,6 +93,7 @@ export function caseOfRow(db: Db, row: Row, events: CaseEvent[]): CaseRecord {
     escalations,
     instructions,
     correctiveActions: loadCorrectiveActions(db, String(id)),
+    handlingSteps: loadHandlingSteps(db, String(id)),
   };
 }
 
@@ -103,6 +105,7 @@ export const newCaseOfRow = (row: Row, firstEvent: CaseEvent): CaseRecord => ({
   escalations: [],
   instructions: [],
   correctiveActions: [],
+  handlingSteps: [],
 });
 
 export function loadFollowUps(db: Db, caseId: string): FollowUp[] {

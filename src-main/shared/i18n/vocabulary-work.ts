@@ -47,6 +47,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, Bilingual> = {
   file_unreachable: { zh: '建档(顾客无法联系)', en: 'File: customer unreachable' },
   complainant_sign: { zh: '记录投诉人情形', en: 'Record complainant conduct' },
   corrective_action: { zh: '纠正预防措施', en: 'Corrective action' },
+  handling_step: { zh: '勾选处理步骤', en: 'Tick a handling step' },
 };
 
 /** Events some cases word their own way (shared/event-label.ts decides when): a government case's
@@ -84,6 +85,7 @@ export const EVENT_LABELS: Record<EventWord, Bilingual> = {
   file_unreachable: { zh: '建档(顾客无法联系)', en: 'Filed: customer unreachable' },
   complainant_sign: { zh: '投诉人情形', en: 'Complainant conduct' },
   corrective_action: { zh: '纠正预防措施', en: 'Corrective action' },
+  handling_step: { zh: '处理步骤', en: 'Handling step' },
   instruction: { zh: '部本部批示', en: 'Head office instruction' },
   feedback_government: { zh: '答复部门', en: 'Replied to the body' },
   submit_review: { zh: '呈领导审核', en: "Submitted for the manager's review" },

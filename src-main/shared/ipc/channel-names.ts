@@ -116,5 +116,8 @@ export const CHANNEL_NAMES = [
   'personalData.accessLog',
   'personalData.anonymisePerson',
   'personalData.retentionStatus',
+  // issue 21 §3: guided handling (the library in force, a step ticked on a case).
+  'guidance.library',
+  'cases.tickStep',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -87,6 +87,7 @@ import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/a
 import { AccessLogInput, RevealInput } from '../schemas/personal-data';
 import type { AccessLogRow } from '../access-log-types';
 import type { RevealedPersonalData } from '../personal-data';
+import { type GuidanceLibrary, TickStepInput } from '../handling-guide';
 
 /** A channel's output type, carried as a type only: the value is never read. */
 const out = <T>() => undefined as unknown as T;
@@ -250,6 +251,9 @@ export const contract = {
   // A person's request (issue 20 §3): the secretary office and the manager.
   'personalData.find': { input: PersonFindInput, output: out<PersonData>() },
   'personalData.export': { input: PersonExportInput, output: out<PersonDataExport>() },
+  // issue 21 §3: guided handling — the library in force (every signed-in role), a step ticked or unticked.
+  'guidance.library': { input: Empty, output: out<GuidanceLibrary>() },
+  'cases.tickStep': { input: TickStepInput, output: out<CaseView>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

@@ -18,6 +18,7 @@ import { Quantity } from '../quantity-input';
 import { PROMISE_REPLY_MAX } from '../promise-state';
 import { Id, Instant, LocalDate, OptionalPhone, optionalText, shortText } from './common';
 import { INSTRUCTION_KINDS } from '../instruction-versions';
+import { IntakeSteps } from '../handling-guide';
 import { StaffNo } from './admin';
 import { ResolutionOfferInput } from '../resolution-offer';
 
@@ -53,6 +54,8 @@ export const PurchaseInput = z.strictObject({
 export const CaseIntakeInput = z
   .strictObject({
     channel: z.enum(CHANNELS),
+    /** Steps of guided handling ticked before saving (issue 21 §3), saved with the case. */
+    handlingSteps: IntakeSteps.optional(),
     receivedAt: Instant.optional(),
     severity: z.enum(SEVERITIES).default('general'),
     anonymous: z.boolean().default(false),

@@ -10,6 +10,7 @@ import { type Tone, ToneTag } from '../../components/ToneTag';
 import { CaseHandlingSections } from '../../features/cases/CaseHandlingSections';
 import { CorrectiveActionsReadOnly } from '../../features/cases/CorrectiveActionsSection';
 import { caseFormat } from '../../features/cases/case-format';
+import { TickedStepsReadOnly } from '../../features/guidance/TickedStepsReadOnly';
 import { yuan } from '../../lib/format';
 import { caseAsView } from '../case-as-view';
 import { shTime } from '../labels';
@@ -85,6 +86,7 @@ export function CaseHandling({ d }: { d: CaseDetail }) {
     <div data-testid="handling">
       <CaseHandlingSections c={view} f={f} />
       <CorrectiveActionsReadOnly c={view} f={f} />
+      <TickedStepsReadOnly c={view} f={f} lang={i18n.language} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { ApiError, call } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { useCategories, useSession, useUnits } from '../shell/session';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { CaseGuidance } from '../guidance/CaseGuidance';
 import { ActionDialog } from './ActionDialog';
 import { caseActionLabel } from './action-label';
 import { actionNotice } from './action-notice';
@@ -93,6 +94,7 @@ export function CaseDetail({ id }: { id: string }) {
         </div>
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
+          <CaseGuidance c={c} />
           <CaseReminderCard caseId={c.id} />
           <ComplainantSignsCard c={c} f={f} />
           {c.customerCases.length > 0 && (

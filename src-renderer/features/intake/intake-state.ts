@@ -46,6 +46,8 @@ export interface IntakeState {
   complainedStaffName?: string;
   complainedStaffNo?: string;
   handlingUnitId: string;
+  /** Steps of guided handling ticked before saving (issue 21 §3); absent from older drafts. */
+  handlingSteps?: string[];
 }
 
 export const emptyIntake = (): IntakeState => ({
@@ -147,5 +149,6 @@ export function toIntakeInput(form: IntakeForm, s: IntakeState): CaseIntakeInput
   input.complainedStaffName = opt(s.complainedStaffName ?? '');
   input.complainedStaffNo = opt(s.complainedStaffNo ?? '');
   if (s.handlingUnitId) input.handlingUnitId = s.handlingUnitId;
+  if (s.handlingSteps?.length) input.handlingSteps = s.handlingSteps;
   return input;
 }

@@ -8,6 +8,7 @@ import type { Summary, SummaryReport } from '../../../src-main/shared/summary-ty
 import { EChart } from '../../components/EChart';
 import { OfferSection } from './summary-view/OfferSection';
 import { CapaSection } from './summary-view/CapaSection';
+import { HandlingStepsSection } from './summary-view/HandlingStepsSection';
 import { AttentionSection, TypicalSection } from './summary-view/CaseSections';
 import { chartOptions, RED } from './summary-view/chart-options';
 import { countTables } from './summary-view/count-rows';
@@ -148,6 +149,11 @@ export function SummaryView({ summary: s, labels, names, timeZone, figureHref }:
         {s.offers && (
           <Col xs={24} lg={12}>
             <OfferSection o={s.offers} total={s.total} labels={labels} />
+          </Col>
+        )}
+        {s.handlingSteps && (
+          <Col xs={24} lg={12}>
+            <HandlingStepsSection h={s.handlingSteps} />
           </Col>
         )}
         <Col xs={24} lg={12}>

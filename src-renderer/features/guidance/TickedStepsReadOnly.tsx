@@ -1,0 +1,38 @@
+// The steps of guided handling ticked on a case, read-only (issue 21 §3): head office's console case view.
+// The steps are named by the library shipped with the app (the snapshot carries the keys); a step it does
+// not know (head office's own) is shown by its key. Each with who ticked it and when.
+import { Typography } from 'antd';
+import { stepsForChannel } from '../../../src-main/shared/handling-guide';
+import { PhraseLibrary } from '../../../src-main/shared/reference-data';
+import shipped from '../../../src-main/shared/reference/default-phrase-library.json';
+import type { CaseView } from '../../../src-main/shared/types';
+import type { CaseFormat } from '../cases/case-format';
+import { Row, Section } from '../cases/CaseFields';
+
+const SHIPPED = PhraseLibrary.parse(shipped);
+
+export function TickedStepsReadOnly({ c, f, lang }: { c: CaseView; f: CaseFormat; lang: string }) {
+  const ticked = c.handlingSteps ?? [];
+  const steps = stepsForChannel(SHIPPED, c.channel);
+  const title = (key: string) => {
+    const s = SHIPPED.steps.find((x) => x.key === key);
+    return s ? (lang === 'en' ? s.title.en : s.title.zh) : key;
+  };
+  return (
+    <Section id="handlingSteps" title={f.t('guide.title')}>
+      <Row label={f.t('guide.done')} testId="steps-progress">
+        {ticked.length === 0
+          ? f.t('guide.none')
+          : f.t('guide.progress', {
+              done: ticked.filter((x) => steps.some((s) => s.key === x.stepKey)).length,
+              total: steps.length,
+            })}
+      </Row>
+      {ticked.map((x) => (
+        <Row key={x.stepKey} label={title(x.stepKey)}>
+          <Typography.Text>{f.t('guide.ticked', { name: x.tickedByName, at: f.time(x.tickedAt) })}</Typography.Text>
+        </Row>
+      ))}
+    </Section>
+  );
+}
