@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
+import { calendarEn, calendarZhCN } from './calendar-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
@@ -39,6 +40,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personalDataZhCN,
             ...retentionZhCN,
             ...personRequestZhCN,
+            ...calendarZhCN,
           },
         },
         en: {
@@ -54,6 +56,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...personalDataEn,
             ...retentionEn,
             ...personRequestEn,
+            ...calendarEn,
           },
         },
       },

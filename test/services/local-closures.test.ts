@@ -2,6 +2,7 @@
 // synced as audit; refusals change nothing; stored deadlines of open cases and the summary follow at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
+import { getCase } from '../../src-main/services/case-read';
 import { recordFeedback, resolveCase } from '../../src-main/services/case-workflow';
 import { computeSummary } from '../../src-main/services/reports';
 import { addLocalClosure, calendarYearView, removeLocalClosure } from '../../src-main/services/working-calendar';
@@ -34,6 +35,12 @@ describe('local closures', () => {
     const closure = addLocalClosure(s.ctx, s.users.manager, { date: '2026-11-24', reason: '  店内装修  ' });
     expect(closure.reason).toBe('店内装修');
     expect(dueOf(s, c.id)).toBe(sh('2026-11-25T21:00:00'));
+    // The case screen says why (issue 21 §2, 4b).
+    expect(getCase(s.ctx, s.users.secretary, { caseId: c.id }).due).toMatchObject({
+      at: sh('2026-11-25T21:00:00'),
+      kind: 'handling',
+      why: { zh: '本店停业(店内装修),顺延至 11月25日', en: 'branch closed (店内装修); moved to 25 Nov' },
+    });
     const view = calendarYearView(s.ctx, s.users.clerk, { year: 2026 });
     expect(view.localClosures.map((x) => x.date)).toEqual(['2026-11-24']);
     expect(view.calendar?.source).toContain('国务院办公厅');
@@ -42,6 +49,7 @@ describe('local closures', () => {
 
     removeLocalClosure(s.ctx, s.users.manager, { id: closure.id, reason: '装修推迟' });
     expect(dueOf(s, c.id)).toBe(sh('2026-11-24T21:00:00'));
+    expect(getCase(s.ctx, s.users.secretary, { caseId: c.id }).due?.why).toBeNull();
     expect(calendarYearView(s.ctx, s.users.manager, { year: 2026 }).localClosures).toEqual([]);
 
     const audit = s.db
