@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src-main/handlers';
 import { getCase } from '../../src-main/services/case-read';
+import { createCase } from '../../src-main/services/case-intake';
+import { BranchSettingsSchema, DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
 import { recordFeedback, resolveCase } from '../../src-main/services/case-workflow';
 import { computeSummary } from '../../src-main/services/reports';
 import { addLocalClosure, calendarYearView, removeLocalClosure } from '../../src-main/services/working-calendar';
@@ -177,5 +179,34 @@ describe('reports recompute from the current calendar', () => {
       by: '周审核',
       receivedVia: 'network',
     });
+  });
+});
+
+describe('the government day count (setting governmentDayCount)', () => {
+  it('12315 received 2026-09-30 10:00: stored due 10-13 21:00 counting working days, 10-08 21:00 calendar days', () => {
+    s = openTestStore({ at: sh('2026-09-30T10:00:00') });
+    const c = createCase(s.ctx, s.users.clerk, {
+      channel: 'government',
+      government: { body: '12315', referenceNo: 'GS-2026-930', contactPerson: '周科员', contactPhone: '12315' },
+      customer: { name: '匿名转办人', phone: '13700137000' },
+      content: '顾客反映超市出售过期酸奶',
+      categoryCode: 'product_quality',
+      complainedUnitId: s.units.food,
+    });
+    expect(dueOf(s, c.id)).toBe(sh('2026-10-13T21:00:00'));
+    // The manager switches to calendar days: the settings change refreshes the open cases (app.ts).
+    s.settings.governmentDayCount = 'calendar';
+    refreshDeadlines(s.ctx);
+    expect(dueOf(s, c.id)).toBe(sh('2026-10-08T21:00:00'));
+    expect(getCase(s.ctx, s.users.secretary, { caseId: c.id }).due?.why).toEqual({
+      zh: '国庆节休息,顺延至 10月8日',
+      en: 'National Day holiday; moved to 8 Oct',
+    });
+  });
+
+  it('defaults to working days; only working or calendar is accepted', () => {
+    const { governmentDayCount: _drop, ...old } = DEFAULT_BRANCH_SETTINGS;
+    expect(BranchSettingsSchema.parse(old).governmentDayCount).toBe('working');
+    expect(BranchSettingsSchema.safeParse({ ...old, governmentDayCount: 'lunar' }).success).toBe(false);
   });
 });
