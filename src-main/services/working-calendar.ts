@@ -16,6 +16,7 @@ import type { ServiceContext } from './context';
 import { authorOf } from './case-store';
 import { refreshDeadlines } from './deadline-refresh';
 import { withInput } from './with-input';
+import { forgetWorkingCalendar } from './working-calendar-cache';
 
 export const calendarYearView = withInput(
   CalendarYearInput,
@@ -34,6 +35,19 @@ export const calendarYearView = withInput(
   },
 );
 
+/**
+ * Runs a change of the calendar in one transaction. refreshDeadlines() rebuilt the kept calendar from the
+ * uncommitted rows; if the transaction rolls back after it, that calendar is forgotten too.
+ */
+function keepingCalendarHonest<T>(ctx: ServiceContext, fn: () => T): T {
+  try {
+    return ctx.db.transaction(fn)();
+  } catch (e) {
+    forgetWorkingCalendar(ctx);
+    throw e;
+  }
+}
+
 const requireManager = (actor: Actor) => {
   if (!can(actor.role, 'admin'))
     throw refuse('FORBIDDEN', '只有店长可以设置本店停业日', 'Only the manager may set the branch closed days');
@@ -48,7 +62,7 @@ export const addLocalClosure = withInput(
       throw refuse('VALIDATION', '不能把已过去的日期设为停业日', 'A past date cannot be made a closed day', [
         { field: 'date', message: { zh: '日期已过去', en: 'The date has passed' } },
       ]);
-    return ctx.db.transaction(() => {
+    return keepingCalendarHonest(ctx, () => {
       if (activeLocalClosures(ctx.db).some((c) => c.date === input.date))
         throw refuse('CONFLICT', '这一天已设为本店停业日', 'The branch is already closed that day', [
           { field: 'date', message: { zh: '已是停业日', en: 'Already a closed day' } },
@@ -76,7 +90,7 @@ export const addLocalClosure = withInput(
       });
       refreshDeadlines(ctx);
       return row;
-    })();
+    });
   },
 );
 
@@ -84,7 +98,7 @@ export const removeLocalClosure = withInput(
   LocalClosureRemoveInput,
   (ctx: ServiceContext, actor: Actor, input: { id: string; reason: string }): LocalClosureRow => {
     requireManager(actor);
-    return ctx.db.transaction(() => {
+    return keepingCalendarHonest(ctx, () => {
       const row = activeLocalClosures(ctx.db).find((c) => c.id === input.id);
       if (!row) throw refuse('NOT_FOUND', '没有这个停业日(或已取消)', 'No such closed day (or it was removed)');
       stmt(
@@ -100,6 +114,6 @@ export const removeLocalClosure = withInput(
       });
       refreshDeadlines(ctx);
       return row;
-    })();
+    });
   },
 );
