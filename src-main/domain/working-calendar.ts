@@ -63,17 +63,29 @@ export class WorkingCalendar {
 
   /** `date` itself when the branch is open, else the first open day after it. */
   firstOpenFrom(date: string): string {
-    return this.search(`o${date}`, date, (d) => this.isOpen(d));
+    return this.search(
+      `o${date}`,
+      () => date,
+      (d) => this.isOpen(d),
+    );
   }
 
   /** The first open day after `date`. */
   nextOpenAfter(date: string): string {
-    return this.search(`n${date}`, addDays(date, 1), (d) => this.isOpen(d));
+    return this.search(
+      `n${date}`,
+      () => addDays(date, 1),
+      (d) => this.isOpen(d),
+    );
   }
 
   /** The first day from `date` on that is a working day and open. */
   firstWorkingOpenFrom(date: string): string {
-    return this.search(`w${date}`, date, (d) => this.isWorkingDay(d) && this.isOpen(d));
+    return this.search(
+      `w${date}`,
+      () => date,
+      (d) => this.isWorkingDay(d) && this.isOpen(d),
+    );
   }
 
   /** The `n`th working-and-open day after `date` (`date` itself does not count). */
@@ -88,10 +100,11 @@ export class WorkingCalendar {
     return d;
   }
 
-  private search(key: string, from: string, ok: (d: string) => boolean): string {
+  /** `from` is a function: a remembered answer costs no date arithmetic. */
+  private search(key: string, from: () => string, ok: (d: string) => boolean): string {
     let d = this.found.get(key);
     if (d === undefined) {
-      d = from;
+      d = from();
       // Invariant: known years and closures are finite, so an ordinary day comes within a year or so.
       for (let i = 0; i < MAX_SEARCH_DAYS && !ok(d); i++) d = addDays(d, 1);
       this.found.set(key, d);
