@@ -2,6 +2,7 @@
 // closure and a local closure, government working vs calendar days, promises unmoved, and the property that
 // the due time is on an open day at its closing and never earlier than the calendar-day rule.
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addDays, businessDayOf, closeOf } from '../../src-main/domain/business-time';
 import { caseClosing } from '../../src-main/domain/case-closing';
@@ -207,6 +208,22 @@ describe('property: any received time, any calendar', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('addDays', () => {
+  it('agrees with luxon for any date and shift (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 11, 31) }),
+        fc.integer({ min: -1000, max: 1000 }),
+        (ms, n) => {
+          const d = new Date(ms).toISOString().slice(0, 10);
+          expect(addDays(d, n)).toBe(DateTime.fromISO(d, { zone: 'UTC' }).plus({ days: n }).toISODate());
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
