@@ -101,6 +101,9 @@ export const removeLocalClosure = withInput(
     return keepingCalendarHonest(ctx, () => {
       const row = activeLocalClosures(ctx.db).find((c) => c.id === input.id);
       if (!row) throw refuse('NOT_FOUND', '没有这个停业日(或已取消)', 'No such closed day (or it was removed)');
+      // A closed day that has passed is history: the deadlines and reports of its cases stand on it.
+      if (row.date < localDateOf(ctx.now(), ctx.settings().timeZone))
+        throw refuse('INVALID_TRANSITION', '已过去的停业日不能取消', 'A closed day that has passed cannot be removed');
       stmt(
         ctx.db,
         'UPDATE local_closures SET removed_by = ?, removed_at = ?, remove_reason = ? WHERE id = ? AND removed_at IS NULL',

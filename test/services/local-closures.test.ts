@@ -96,6 +96,11 @@ describe('local closures', () => {
       ).code,
     ).toBe('NOT_FOUND');
     expect(storeCounts(s.db)).toEqual(before);
+    // Once the day has passed it is history.
+    s.clock.t = Date.parse('2026-12-02T10:00:00+08:00');
+    expect(errorOf(() => removeLocalClosure(s.ctx, s.users.manager, { id, reason: '取消' })).code).toBe(
+      'INVALID_TRANSITION',
+    );
   });
 
   it('through the handler map: add, the year view, remove', async () => {
@@ -131,6 +136,8 @@ describe('reports recompute from the current calendar', () => {
     const withClosure = computeSummary(s.ctx, s.users.secretary, MONTH).summary.closing;
     expect(withClosure.same_day).toBe(1);
     expect(withClosure.late).toBe(0);
+    // Removed (the clock set back to that day: a closed day that has passed can no longer be removed).
+    s.clock.t = sh('2026-11-24T08:00:00');
     removeLocalClosure(s.ctx, s.users.manager, { id: closure.id, reason: '检修取消' });
     const after = computeSummary(s.ctx, s.users.secretary, MONTH).summary.closing;
     expect(after.late).toBe(1);
