@@ -5,6 +5,7 @@ import { ATTACHMENT_KINDS, type AttachmentKind } from '../shared/attachment-type
 import { attachFile, checkAttachments } from './attach';
 import { backupStore } from './backup';
 import { checkStore } from './check';
+import { deadlineCommand, type DeadlineOptions } from './deadline';
 import { exportBatchFile } from './export-batch';
 import { importReferenceCommand, type ImportReferenceOptions } from './import-reference';
 import { reportError, stdio } from './output';
@@ -110,6 +111,20 @@ program
     positiveInt(30),
   )
   .action((o: RetentionCliOptions) => run(o.db, () => retentionCommand(o, stdio)));
+
+program
+  .command('deadline')
+  .description(
+    '按工作日历计算个案的办结时限并说明原因 When a case received then is due by the working calendar, and why',
+  )
+  .requiredOption('--db <file>', '数据库文件 store file')
+  .requiredOption('--channel <channel>', '渠道 channel: phone, in_store, government, letter, online, email, other')
+  .requiredOption('--received <time>', '受理时间(门店时区)received, in the branch zone, e.g. 2026-09-30T10:00')
+  .option('--next-day', '已延至次日(政府渠道不适用)extended to the next day (not for government)')
+  .option('--count <how>', '政府时限计法 working 或 calendar government limit counts working or calendar days')
+  .option('--days <n>', '政府部门答复天数(默认 5)government reply days (default 5)', positiveInt(30))
+  .option('--zone <tz>', '门店时区(默认 Asia/Shanghai)branch time zone (default Asia/Shanghai)')
+  .action((o: DeadlineOptions) => run(o.db, () => deadlineCommand(o, stdio)));
 
 program
   .command('print')

@@ -3,6 +3,7 @@
 // local date instead of several times per case: the business day of an instant is the one
 // date d with closeOf(d − 1) ≤ instant < closeOf(d).
 import { addDays, closeOf, localDateOf, type BusinessHours } from './business-time';
+import { type DeadlineSettings, limitDate } from './deadlines';
 
 const DAY_MS = 86_400_000;
 
@@ -15,6 +16,14 @@ export interface BusinessDay {
   nextClose: number;
 }
 
+/** The limits of cases received on one business day, by the working calendar (deadlines.ts limitDate). */
+export interface DayLimits {
+  sameDayClose: number;
+  nextDayClose: number;
+  /** The local date a government body's reply is due. */
+  governmentDay: string;
+}
+
 export class BusinessCalendar {
   private readonly closes = new Map<string, number>();
   private readonly days = new Map<string, BusinessDay>();
@@ -22,6 +31,7 @@ export class BusinessCalendar {
   private last: BusinessDay | null = null;
   private readonly shifted = new Map<string, string>();
   private readonly utcDays = new Map<number, string>();
+  private readonly limits = new Map<string, DayLimits>();
 
   constructor(
     readonly hours: BusinessHours,
@@ -65,6 +75,23 @@ export class BusinessCalendar {
     }
     this.last = day;
     return day;
+  }
+
+  /**
+   * The limits for a business day. Invariant: `s` is the same settings object (with the same calendar)
+   * for every call on this BusinessCalendar (case-facts keeps one per settings object).
+   */
+  limitsOf(date: string, s: DeadlineSettings): DayLimits {
+    let l = this.limits.get(date);
+    if (l === undefined) {
+      l = {
+        sameDayClose: this.closeOf(limitDate('phone', date, false, s)),
+        nextDayClose: this.closeOf(limitDate('phone', date, true, s)),
+        governmentDay: limitDate('government', date, false, s),
+      };
+      this.limits.set(date, l);
+    }
+    return l;
   }
 
   /** Same answer as business-time.ts businessDayOf. */

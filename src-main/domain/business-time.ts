@@ -40,8 +40,15 @@ function computeCloseOf(localDate: string, hours: BusinessHours, tz: string): nu
   return day.set({ hour: h, minute: m, second: 0, millisecond: 0 }).toMillis();
 }
 
-export const addDays = (localDate: string, days: number): string =>
-  DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+const DAY_MS = 86_400_000;
+
+/** `localDate` plus `days` calendar days. Plain UTC date arithmetic (deadlines call it often); luxon outside years 1000–9999. */
+export function addDays(localDate: string, days: number): string {
+  const t = Date.parse(`${localDate}T00:00:00Z`) + days * DAY_MS;
+  const iso = Number.isFinite(t) ? new Date(t).toISOString() : '';
+  if (/^[1-9]\d{3}-/.test(iso) && /^[1-9]\d{3}-\d{2}-\d{2}$/.test(localDate)) return iso.slice(0, 10);
+  return DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+}
 
 /** The calendar date of an instant in the time zone. */
 export const localDateOf = (ms: number, tz: string): string =>

@@ -3,8 +3,8 @@
 // (domain/summary caseFacts; a test holds them equal), built on deadlines.ts handlingDeadline.
 import type { Closing } from '../shared/summary-types';
 import type { CaseRecord } from '../shared/types';
-import { addDays, businessDayOf, closeOf } from './business-time';
-import { type DeadlineSettings, handlingDeadline } from './deadlines';
+import { businessDayOf, closeOf } from './business-time';
+import { type DeadlineSettings, handlingDeadline, limitDate } from './deadlines';
 
 export type ClosingFacts = Pick<
   CaseRecord,
@@ -30,7 +30,16 @@ export function caseClosing(c: ClosingFacts, s: DeadlineSettings): Closing {
   );
   const day = businessDayOf(c.receivedAt, s.businessHours, s.timeZone);
   if (met > deadline) return 'late';
-  if (met <= closeOf(day, s.businessHours, s.timeZone)) return 'same_day';
-  if (met <= closeOf(addDays(day, 1), s.businessHours, s.timeZone)) return 'next_day';
+  // Same day and next day by the working calendar: a day the branch is closed passes over.
+  if (
+    met <=
+    closeOf(limitDate(c.channel === 'government' ? 'phone' : c.channel, day, false, s), s.businessHours, s.timeZone)
+  )
+    return 'same_day';
+  if (
+    met <=
+    closeOf(limitDate(c.channel === 'government' ? 'phone' : c.channel, day, true, s), s.businessHours, s.timeZone)
+  )
+    return 'next_day';
   return 'within_limit';
 }

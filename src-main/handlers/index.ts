@@ -23,6 +23,7 @@ import { personalDataHandlers } from './personal-data-handlers';
 import { caseHandlers } from './case-handlers';
 import { crossBranchHandlers } from './cross-branch-handlers';
 import { capaHandlers } from './capa-handlers';
+import { calendarHandlers } from './calendar-handlers';
 import { draftHandlers } from './draft-handlers';
 import { printHandlers } from './print-handlers';
 import { reportHandlers } from './report-handlers';
@@ -42,6 +43,7 @@ const privateMap: PrivateHandlers = {
   ...adminHandlers,
   ...caseHandlers,
   ...capaHandlers,
+  ...calendarHandlers,
   ...slipHandlers,
   ...printHandlers,
   ...settingsHandlers,

@@ -20,6 +20,7 @@ import type { CaseRecord } from '../shared/types';
 import { authorOf, mutateCase, requireCase } from './case-store';
 import { HEAD_OFFICE, type ServiceContext } from './context';
 import { withInput, withInputOnly, type Parsed } from './with-input';
+import { deadlineSettingsOf } from './working-calendar-cache';
 
 export const addNote = withInput(
   NoteInput,
@@ -176,8 +177,10 @@ export const extendToNextDay = withInput(
           [{ field: 'customerConsent', message: { zh: '顾客同意:须确认', en: "Customer's consent is required" } }],
         );
       }
-      const s = ctx.settings();
-      const sameDay = handlingDeadline({ channel: c.channel, receivedAt: c.receivedAt, extendedToNextDay: false }, s);
+      const sameDay = handlingDeadline(
+        { channel: c.channel, receivedAt: c.receivedAt, extendedToNextDay: false },
+        deadlineSettingsOf(ctx),
+      );
       if (ctx.now() >= sameDay) {
         throw refuse(
           'INVALID_TRANSITION',

@@ -8,9 +8,13 @@ import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import { isOpenPromise } from '../shared/promise-state';
 import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
+import type { Bilingual } from '../shared/errors';
 import type { CaseRecord, CaseView } from '../shared/types';
 import { actionTargets, allowedCaseActions, blockedCaseActions } from './case-blocked';
 import { caseFacts, dueFor, requireCase } from './case-store';
+import { explainDeadline } from '../domain/deadlines';
+import { deadlineMoveWords } from '../domain/deadline-words';
+import { deadlineSettingsOf } from './working-calendar-cache';
 import type { ServiceContext } from './context';
 import { followUpViewParts } from './follow-up-tasks';
 import { hasOpenFollowUp, maskCaseContact, mayRevealPersonal } from './personal-data';
@@ -68,6 +72,19 @@ function customerCases(ctx: ServiceContext, customerId: string, exceptId: string
   ).all(customerId, exceptId) as CaseView['customerCases'];
 }
 
+/** Why the calendar moved the handling limit of a case, in words; null when it did not (issue 21 §2). */
+function deadlineWhy(ctx: ServiceContext, c: CaseRecord): Bilingual | null {
+  const s = deadlineSettingsOf(ctx);
+  const ex = explainDeadline(
+    { channel: c.channel, receivedAt: c.receivedAt, extendedToNextDay: c.extendedAt !== null },
+    s,
+  );
+  const working = c.channel === 'government' && s.governmentDayCount !== 'calendar';
+  // Counting working days is the rule itself: words only when a holiday or closure was passed over.
+  if (working && !ex.skipped.some((d) => d.reason.kind !== 'weekend')) return null;
+  return deadlineMoveWords(ex, working ? s.governmentReplyDays : null);
+}
+
 export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseView {
   const readable = mayReadContent(actor, c);
   const openPromises = c.promises.filter(isOpenPromise).map((p) => p.promisedAt);
@@ -90,7 +107,9 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
     followUpAssignees: fu.followUpAssignees,
     unreachableAttemptsToFile: fu.unreachableAttemptsToFile,
     customerCases: c.customerId ? customerCases(ctx, c.customerId, c.id) : [],
-    due: due ? { ...due, overdue: due.at < ctx.now() } : null,
+    due: due
+      ? { ...due, overdue: due.at < ctx.now(), why: due.kind === 'handling' ? deadlineWhy(ctx, c) : null }
+      : null,
     ...actionsFor(ctx, actor, c),
     names: { ...namesFor(ctx, c), ...fu.followUpNames },
     slips: caseSlips(ctx, c.id),

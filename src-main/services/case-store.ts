@@ -13,6 +13,7 @@ import { isOpenPromise } from '../shared/promise-state';
 import type { CaseEvent, CaseRecord } from '../shared/types';
 import { recordChange } from './changes';
 import type { Author, ServiceContext } from './context';
+import { deadlineSettingsOf } from './working-calendar-cache';
 
 export const authorOf = (a: Actor): Author => ({ id: a.id, staffNo: a.staffNo, name: a.name });
 
@@ -51,7 +52,6 @@ export function dueFor(
 ) {
   // A filed case and one not accepted (不予受理) have no deadline left.
   if (c.status === 'filed' || c.status === 'not_accepted') return null;
-  const s = ctx.settings();
   return currentDue(
     {
       channel: c.channel,
@@ -61,7 +61,7 @@ export function dueFor(
       counterResolvedAt: c.counterResolvedAt ?? null,
       openPromises,
     },
-    { timeZone: s.timeZone, businessHours: s.businessHours, governmentReplyDays: s.governmentReplyDays },
+    deadlineSettingsOf(ctx),
   );
 }
 

@@ -64,7 +64,8 @@ export function appendOutbox(
 
 export interface Change {
   action: string;
-  entity: RecordType | 'user';
+  /** local_closure (issue 21 §2): audited only, no snapshot of its own. */
+  entity: RecordType | 'user' | 'local_closure';
   entityId: string;
   before: Snapshot | null;
   after: Snapshot;
@@ -105,7 +106,8 @@ export function recordChange(ctx: ServiceContext, author: Author, change: Change
     d.before && JSON.stringify(d.before),
     d.before ? JSON.stringify(d.after) : snapshotJson(d.after),
   );
-  const synced = change.sync && change.entity !== 'user' && change.entity !== 'audit';
+  const synced =
+    change.sync && change.entity !== 'user' && change.entity !== 'local_closure' && change.entity !== 'audit';
   if (synced) appendOutbox(ctx, change.entity as RecordType, change.entityId, change.version ?? 1, change.after);
   // A creation's "after" is the snapshot sent just above: the audit record refers to it
   // instead of carrying it twice (see SNAPSHOT_REF in sync-format.ts).

@@ -1,9 +1,11 @@
 // When business hours, the time zone or the government reply days change, the stored
 // deadlines of open cases (kept only to order the queues) are recomputed from the facts.
-// This is not a change to any case, so it writes no audit or outbox rows.
+// So are they when the working calendar changes (a calendar year stored, a local closure added or
+// removed): the kept calendar is forgotten first. This is not a change to any case, so it writes no audit or outbox rows.
 import { stmt } from '../db/statements';
 import { dueFor } from './case-store';
 import type { ServiceContext } from './context';
+import { forgetWorkingCalendar } from './working-calendar-cache';
 
 interface OpenRow {
   id: string;
@@ -18,6 +20,7 @@ interface OpenRow {
 
 /** Returns how many cases got a different deadline. */
 export function refreshDeadlines(ctx: ServiceContext): number {
+  forgetWorkingCalendar(ctx);
   return ctx.db.transaction(() => {
     const rows = stmt(
       ctx.db,

@@ -23,6 +23,7 @@ import { printableCase } from './printable-case';
 import { recordAccess } from './access-log';
 import { mayRevealPersonal, maskCaseContact, maskSlipContact } from './personal-data';
 import { caseSlips } from './slip-queues';
+import { deadlineSettingsOf } from './working-calendar-cache';
 
 export { type FormLanguage, formText } from '../pdf/form-language';
 
@@ -106,7 +107,7 @@ export function caseRecordPrintData(ctx: ServiceContext, actor: Actor, c: CaseRe
     printedAt: ctx.now(),
     // The structural link (slips.case_id), never the numbers typed into the result.
     slips: caseSlips(ctx, c.id),
-    closing: caseClosing(c, s),
+    closing: caseClosing(c, deadlineSettingsOf(ctx, s)),
     attachments: printedAttachments(ctx, actor, c.id),
   };
 }

@@ -30,6 +30,8 @@ import { ReportStartInput } from '../shared/schemas/report';
 import type { BranchSettings } from '../shared/settings-schema';
 import type { ServiceContext } from './context';
 import { withInput, withInputOnly, type Parsed } from './with-input';
+import type { DeadlineSettings } from '../domain/deadlines';
+import { deadlineSettingsOf } from './working-calendar-cache';
 
 export function requireReports(actor: Actor): void {
   if (!can(actor.role, 'reports')) {
@@ -144,6 +146,8 @@ export class SummaryComputation {
   private readonly from: number;
   private readonly to: number;
   private readonly settings: BranchSettings;
+  /** The branch's settings with the working calendar in force when the run began (one object: case-facts memoises by it). */
+  private readonly deadlineSettings: DeadlineSettings;
   private readonly builder: SummaryBuilder;
   private cursor: number;
   /** Length of the time window one step reads: adapted after each step to hold about chunkSize cases. */
@@ -168,6 +172,7 @@ export class SummaryComputation {
   ) {
     this.range = range;
     this.settings = ctx.settings();
+    this.deadlineSettings = deadlineSettingsOf(ctx, this.settings);
     this.from = range.previous[0]?.from ?? range.period.from;
     this.to = range.period.to;
     this.total = (
@@ -376,7 +381,7 @@ export class SummaryComputation {
         ...(channel === 'government' ? this.government.get(rid) : undefined),
       },
       this.slips?.get(rid) ?? [],
-      this.settings,
+      this.deadlineSettings,
     );
   }
 

@@ -30,6 +30,8 @@ export const BranchSettingsSchema = z.strictObject({
   ),
   businessHours: z.strictObject({ open: HourMinute, close: HourMinute }),
   governmentReplyDays: z.number().int().min(1).max(30),
+  /** Issue 21 §2: the government reply days count working days of the working calendar (12315 rules) or calendar days. */
+  governmentDayCount: z.enum(['working', 'calendar']).default('working'),
   /** What a satisfied case needs before it can be filed, per channel. */
   signOff: z.record(z.enum(CHANNELS), z.enum(SIGN_OFF_POLICIES)),
   /** The soon-due window for the home screen, in hours. */
@@ -81,6 +83,7 @@ export const DEFAULT_BRANCH_SETTINGS: BranchSettings = {
   timeZone: 'Asia/Shanghai',
   businessHours: { open: '09:00', close: '21:00' },
   governmentReplyDays: 5,
+  governmentDayCount: 'working',
   signOff: {
     phone: 'head_office',
     in_store: 'head_office',

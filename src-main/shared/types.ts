@@ -245,7 +245,8 @@ export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResoluti
   followUpAssignees: { id: string; name: string; role: Role }[];
   /** The same customer's other cases, newest first (SPEC §3 "link to the customer's earlier cases"). */
   customerCases: { id: string; number: string; status: CaseStatus; receivedAt: number; finding: Finding | null }[];
-  due: { at: number; kind: 'handling' | 'promise'; overdue: boolean } | null;
+  /** `why`: when the working calendar moved the handling limit, why (issue 21 §2: "国庆节休息,顺延至 10月8日"). */
+  due: { at: number; kind: 'handling' | 'promise'; overdue: boolean; why?: Bilingual | null } | null;
   /** Actions the viewing user may take now (the UI shows only these). */
   allowedActions: string[];
   /** Actions the viewer's role could take that the case's state blocks, with what to do first. */

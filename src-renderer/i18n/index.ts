@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
+import { calendarEn, calendarZhCN } from './calendar-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { guidanceEn, guidanceZhCN } from './guidance-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
@@ -45,6 +46,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...referenceZhCN,
             ...offerZhCN,
             ...guidanceZhCN,
+            ...calendarZhCN,
           },
         },
         en: {
@@ -63,6 +65,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...referenceEn,
             ...offerEn,
             ...guidanceEn,
+            ...calendarEn,
           },
         },
       },

@@ -19,7 +19,8 @@ export interface Route {
     | 'trainingCase'
     | 'product'
     | 'accessLog'
-    | 'personRequest';
+    | 'personRequest'
+    | 'calendar';
   params: Record<string, string>;
 }
 
@@ -38,6 +39,7 @@ const PATTERNS: [Route['name'], RegExp, string[]][] = [
   ['product', /^\/product\/([^/?]+)$/, ['key']],
   ['accessLog', /^\/access-log$/, []],
   ['personRequest', /^\/personal-data$/, []],
+  ['calendar', /^\/calendar$/, []],
 ];
 
 export function parseHash(hash: string): Route {

@@ -38,7 +38,9 @@ describe('caseClosing', () => {
   it('a government case answered within its reply days is within the limit, after them late', () => {
     const g = { ...base, channel: 'government' as const };
     expect(caseClosing({ ...g, firstFedBackAt: at('2026-11-27T12:00:00') }, S)).toBe('within_limit');
-    expect(caseClosing({ ...g, firstFedBackAt: at('2026-12-01T12:00:00') }, S)).toBe('late');
+    // 5 working days from Tuesday 11-24 (issue 21): 25, 26, 27, 30, 12-01 — 12-01 is within, 12-02 late.
+    expect(caseClosing({ ...g, firstFedBackAt: at('2026-12-01T12:00:00') }, S)).toBe('within_limit');
+    expect(caseClosing({ ...g, firstFedBackAt: at('2026-12-02T12:00:00') }, S)).toBe('late');
   });
 
   it('agrees with the summary’s closing for every combination', () => {

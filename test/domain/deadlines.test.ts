@@ -30,14 +30,22 @@ describe('time limits (SPEC §4)', () => {
     ).toBe(sh('2026-11-25T21:00:00'));
   });
 
-  it('government body: a written reply within 5 days (a setting)', () => {
+  it('government body: a written reply within 5 days (a setting), working days by default', () => {
+    // Tue 11-24 → 11-25, 26, 27, 30, 12-01 (the weekend does not count).
     expect(
       handlingDeadline({ channel: 'government', receivedAt: sh('2026-11-24T10:00:00'), extendedToNextDay: false }, s),
-    ).toBe(sh('2026-11-29T21:00:00'));
+    ).toBe(sh('2026-12-01T21:00:00'));
+    // Calendar days: 11-29 is a Sunday, so the period ends on Monday 11-30 (民法典 第二百零三条).
     expect(
       handlingDeadline(
         { channel: 'government', receivedAt: sh('2026-11-24T10:00:00'), extendedToNextDay: false },
-        { ...s, governmentReplyDays: 7 },
+        { ...s, governmentDayCount: 'calendar' },
+      ),
+    ).toBe(sh('2026-11-30T21:00:00'));
+    expect(
+      handlingDeadline(
+        { channel: 'government', receivedAt: sh('2026-11-24T10:00:00'), extendedToNextDay: false },
+        { ...s, governmentReplyDays: 7, governmentDayCount: 'calendar' },
       ),
     ).toBe(sh('2026-12-01T21:00:00'));
   });

@@ -224,17 +224,17 @@ describe('the summary', () => {
     const late = resolvedGovernmentCase('A-2');
     const open = resolvedGovernmentCase('A-3');
     phoneCase(s);
-    // Limit: 5 days from the 24th, so the 29th is on time and the 30th late.
-    s.clock.t = at('2026-11-30T12:00:00+08:00');
+    // Limit: 5 working days from Tuesday the 24th (25, 26, 27, 30, 12-01; issue 21), so 12-01 is on time and 12-02 late.
+    s.clock.t = at('2026-12-02T12:00:00+08:00');
     recordFeedback(s.ctx, s.users.secretary, {
       caseId: onTime.id,
       bodyAnswer: 'no_objection',
-      writtenReplyDate: '2026-11-29',
+      writtenReplyDate: '2026-12-01',
     });
     recordFeedback(s.ctx, s.users.secretary, {
       caseId: late.id,
       bodyAnswer: 'objection',
-      writtenReplyDate: '2026-11-30',
+      writtenReplyDate: '2026-12-02',
     });
     const report = computeSummary(s.ctx, s.users.secretary, { periodType: 'month', date: '2026-11-24' });
     const expected = {

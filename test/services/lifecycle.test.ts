@@ -210,7 +210,8 @@ describe('government-body complaint (procedure 3)', () => {
       categoryCode: 'product_quality',
       complainedUnitId: s.units.food,
     });
-    expect(c.dueAt).toBe(Date.parse('2026-11-29T21:00:00+08:00'));
+    // 5 working days (issue 21): 11-25, 26, 27, 30, 12-01.
+    expect(c.dueAt).toBe(Date.parse('2026-12-01T21:00:00+08:00'));
     forwardCase(s.ctx, secretary, { caseId: c.id, handlingUnitId: s.units.food });
     // Unit staff of another unit may not resolve it.
     expect(() => resolveCase(s.ctx, staff, { caseId: c.id, type: 'apology', summary: 'x' })).toThrow(/own unit/);

@@ -2,7 +2,8 @@
 // the snapshots from its SQLite store, head office from the synced records. Snapshots leave null
 // fields out, so every input field may be absent or null.
 //
-// Deadlines need the branch's business hours and time zone. The branch passes its settings;
+// Deadlines need the branch's business hours, time zone and working calendar. The branch passes its settings
+// with its calendar (services/working-calendar-cache.ts);
 // head office, which does not know them, passes DEFAULT_BRANCH_SETTINGS (the default when the
 // argument is omitted), so its same-day/next-day split can differ from the branch's for a
 // branch with other hours or another zone.
@@ -161,15 +162,12 @@ export function caseFacts(
 ): SummaryFacts {
   const cal = calendarFor(settings);
   const day = cal.dayOf(c.receivedAt);
-  const sameDayClose = day.close;
-  const nextDayClose = day.nextClose;
-  // Same rule as deadlines.ts handlingDeadline (property-tested to agree).
+  // Same rule as deadlines.ts handlingDeadline (property-tested to agree): the working calendar's days.
+  const limits = cal.limitsOf(day.date, settings);
+  const sameDayClose = limits.sameDayClose;
+  const nextDayClose = limits.nextDayClose;
   const deadlineAt =
-    c.channel === 'government'
-      ? cal.closeOf(cal.addDays(day.date, settings.governmentReplyDays))
-      : c.extendedAt != null
-        ? nextDayClose
-        : sameDayClose;
+    c.channel === 'government' ? cal.closeOf(limits.governmentDay) : c.extendedAt != null ? nextDayClose : sameDayClose;
   // In store, resolving at the counter with the customer there meets the limit; otherwise feedback does.
   const fed = (c.channel === 'in_store' ? c.counterResolvedAt : null) ?? c.firstFedBackAt ?? null;
   let closing: Closing = 'open';
@@ -187,7 +185,7 @@ export function caseFacts(
       ? null
       : c.firstWrittenReplyDate == null
         ? 'none'
-        : c.firstWrittenReplyDate <= cal.addDays(day.date, settings.governmentReplyDays)
+        : c.firstWrittenReplyDate <= limits.governmentDay
           ? 'on_time'
           : 'late';
   let facts = NO_SLIPS;

@@ -131,6 +131,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   lockAfterMinutes: { zh: '无操作锁屏分钟数', en: 'Minutes idle before the lock' },
   dueSoonHours: { zh: '即将到期提前小时数', en: 'Due-soon window (hours)' },
   governmentReplyDays: { zh: '政府部门答复时限天数', en: 'Government reply limit (days)' },
+  governmentDayCount: { zh: '政府部门时限计法', en: 'Government limit counts' },
   syncIntervalMinutes: { zh: '自动同步间隔分钟数', en: 'Sync interval (minutes)' },
   headOfficeUrl: { zh: '总部地址', en: 'Head-office address' },
   branchCode: { zh: '门店编码', en: 'Branch code' },

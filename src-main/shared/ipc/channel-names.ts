@@ -50,6 +50,10 @@ export const CHANNEL_NAMES = [
   'capa.return',
   'capa.queue',
   'capa.accounts',
+  // issue 21 §2: the working calendar (year view) and the manager's local closures.
+  'calendar.year',
+  'calendar.closureAdd',
+  'calendar.closureRemove',
   'cases.fileUnreachable',
   'queues.list',
   'queues.counts',

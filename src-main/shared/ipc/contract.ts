@@ -83,6 +83,8 @@ import { PersonExportInput, PersonFindInput } from '../schemas/person-data';
 import type { PersonData, PersonDataExport } from '../person-data-types';
 import type { CapaAccountRow, CapaQueueRow, CorrectiveAction } from '../corrective-action-types';
 import * as Capa from '../schemas/corrective-action';
+import * as WorkCal from '../schemas/working-calendar';
+import type { CalendarYearView, LocalClosureView } from '../working-calendar-view';
 import { PinResetInput, type StaffListUser, UserUnlockInput } from '../schemas/admin';
 import { AccessLogInput, RevealInput } from '../schemas/personal-data';
 import type { AccessLogRow } from '../access-log-types';
@@ -185,6 +187,10 @@ export const contract = {
   'capa.return': { input: Capa.CapaReturnInput, output: out<{ case: CaseView; action: CorrectiveAction }>() },
   'capa.queue': { input: Capa.CapaQueueInput, output: out<CapaQueueRow[]>() },
   'capa.accounts': { input: Capa.CapaAccountsInput, output: out<CapaAccountRow[]>() },
+  // issue 21 §2: the working calendar (year view) and the manager's local closures.
+  'calendar.year': { input: WorkCal.CalendarYearInput, output: out<CalendarYearView>() },
+  'calendar.closureAdd': { input: WorkCal.LocalClosureAddInput, output: out<LocalClosureView>() },
+  'calendar.closureRemove': { input: WorkCal.LocalClosureRemoveInput, output: out<LocalClosureView>() },
   'queues.list': { input: QueueInput, output: out<Page<QueueRow>>() },
   'queues.counts': { input: Empty, output: out<Partial<Record<QueueName, number>>>() },
   'reminders.ofCase': { input: CaseOnlyInput, output: out<CaseReminder[]>() },

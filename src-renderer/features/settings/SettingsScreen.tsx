@@ -31,6 +31,7 @@ type Editable = Pick<
   | 'businessHours'
   | 'dueSoonHours'
   | 'governmentReplyDays'
+  | 'governmentDayCount'
   | 'approvalLimits'
   | 'maskPhoneOnCustomerCopy'
   | 'slipPaper'
@@ -73,6 +74,7 @@ export function SettingsScreen() {
     businessHours: settings.businessHours,
     dueSoonHours: settings.dueSoonHours,
     governmentReplyDays: settings.governmentReplyDays,
+    governmentDayCount: settings.governmentDayCount,
     approvalLimits: settings.approvalLimits,
     maskPhoneOnCustomerCopy: settings.maskPhoneOnCustomerCopy,
     slipPaper: settings.slipPaper,
@@ -177,6 +179,18 @@ export function SettingsScreen() {
             </Field>
             <Field id="governmentReplyDays" label={t('settings.governmentReplyDays')} issues={issues}>
               {num('governmentReplyDays')}
+            </Field>
+            {/* Issue 21 §2: how the government reply days count (the working calendar). */}
+            <Field id="governmentDayCount" label={t('cal.countLabel')} issues={issues}>
+              <Select
+                id="governmentDayCount"
+                value={v.governmentDayCount}
+                onChange={(x) => set('governmentDayCount', x)}
+                options={[
+                  { value: 'working', label: t('cal.countWorking') },
+                  { value: 'calendar', label: t('cal.countCalendar') },
+                ]}
+              />
             </Field>
             <Field id="clerkLimit" path="approvalLimits.clerkFen" label={t('settings.clerkLimit')} issues={issues}>
               <InputNumber

@@ -11,6 +11,7 @@ import { IntakeForm } from '../intake/IntakeForm';
 import { AdminScreen } from '../admin/AdminScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { AccessLogScreen } from '../personal-data/AccessLogScreen';
+import { CalendarScreen } from '../calendar/CalendarScreen';
 import { TrainingCaseView } from '../reports/TrainingCaseView';
 import { TrainingLibrary } from '../reports/TrainingLibrary';
 import { ProductFlagScreen } from '../products/ProductFlagScreen';
@@ -106,6 +107,11 @@ export function Layout({ signOut }: { signOut: () => void }) {
               </Button>
             )}
             {user.role === 'manager' && (
+              <Button type={route.name === 'calendar' ? 'primary' : 'text'} onClick={() => navigate('/calendar')}>
+                {t('cal.nav')}
+              </Button>
+            )}
+            {user.role === 'manager' && (
               <Button type={route.name === 'settings' ? 'primary' : 'text'} onClick={() => navigate('/settings')}>
                 {t('nav.settings')}
               </Button>
@@ -155,6 +161,8 @@ export function Layout({ signOut }: { signOut: () => void }) {
         return <SettingsScreen />;
       case 'accessLog':
         return <AccessLogScreen />;
+      case 'calendar':
+        return <CalendarScreen />;
       case 'admin':
         return <AdminScreen />;
       case 'reports':
