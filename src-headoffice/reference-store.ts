@@ -13,6 +13,7 @@ import {
   ReferenceRecord,
 } from '../src-main/shared/reference-data';
 import { validationError } from '../src-main/shared/validation';
+import { WorkingCalendar } from '../src-main/domain/working-calendar';
 import y2025 from '../src-main/shared/reference/cn-calendar-2025.json';
 import y2026 from '../src-main/shared/reference/cn-calendar-2026.json';
 import y2027 from '../src-main/shared/reference/cn-calendar-2027.json';
@@ -284,4 +285,19 @@ export async function setEditsReference(db: HqQuery, username: string, on: boole
       username.toLowerCase(),
     ])) === 1
   );
+}
+
+/**
+ * The chain's working calendar as head office holds it (every year in force: the shipped ones and what
+ * reviewers published), for the deadlines head office itself computes (the consolidated summary, the
+ * printed record form). The branches' own local closures are not synced, so they are not in it.
+ */
+export async function publishedWorkingCalendar(store: HqStore): Promise<WorkingCalendar> {
+  await seeded(store);
+  const rows = await store.all<{ body: string }>("SELECT body FROM hq_reference_current WHERE kind = 'calendar'");
+  const years = rows.flatMap((r) => {
+    const y = CalendarYear.safeParse(JSON.parse(r.body));
+    return y.success ? [y.data] : [];
+  });
+  return new WorkingCalendar(years);
 }

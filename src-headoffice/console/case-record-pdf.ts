@@ -8,6 +8,7 @@ import { DEFAULT_CATEGORIES } from '../../src-main/shared/enums';
 import { normalizePhone } from '../../src-main/shared/phone';
 import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
 import { caseClosing } from '../../src-main/domain/case-closing';
+import { publishedWorkingCalendar } from '../reference-store';
 import type { Finding, CaseStatus } from '../../src-main/shared/enums';
 import { type FormLanguage, formText } from '../../src-main/pdf/form-language';
 import { renderPdf } from '../../src-main/pdf/render';
@@ -55,8 +56,9 @@ export async function caseRecordPdf(
       status: s.status,
       returnedTotalFen: s.returnedTotalFen,
     })),
-    // The branch's business hours are not synced: the default ones, as the consolidated summary counts.
-    closing: caseClosing(c, DEFAULT_BRANCH_SETTINGS),
+    // The branch's business hours are not synced: the default ones with the chain's published working
+    // calendar, as the consolidated summary counts.
+    closing: caseClosing(c, { ...DEFAULT_BRANCH_SETTINGS, calendar: await publishedWorkingCalendar(store) }),
   };
   const title = `顾客异议处理记录表 ${c.number}`;
   const pdf = await renderPdf(caseRecordTemplate, data, formText(lang), { paper: 'A4', title });

@@ -23,6 +23,8 @@ import {
   UnitRecordSnapshot,
 } from '../../src-main/sync/record-snapshots';
 import type { HqStore, Param } from '../store';
+import { publishedWorkingCalendar } from '../reference-store';
+import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
 import { CONSOLE_TIME_ZONE, type ConsoleSummary, type SummaryQuery } from './api-contract';
 import { readSnapshot } from './snapshots';
 
@@ -104,6 +106,9 @@ export async function consolidatedFacts(store: HqStore, q: SummaryQuery): Promis
     const key = `${u.branch}/${u.parent_id}`;
     followUpsOf.set(key, [...(followUpsOf.get(key) ?? []), snap]);
   }
+  // One settings object for the whole run (caseFacts keeps its business calendar per object): the default
+  // hours with the chain's published working calendar.
+  const settings = { ...DEFAULT_BRANCH_SETTINGS, calendar: await publishedWorkingCalendar(store) };
   const facts: ConsolidatedFacts['cases'] = [];
   for (const c of cases) {
     const snap = readSnapshot(CaseRecordSnapshot, c.payload);
@@ -116,6 +121,7 @@ export async function consolidatedFacts(store: HqStore, q: SummaryQuery): Promis
       facts: caseFacts(
         { ...snap, complainedUnitId: unit, followUps: followUpsOf.get(key) ?? null },
         slipsOf.get(key) ?? [],
+        settings,
       ),
       offer: offerOfJson(snap.resolutionOffer),
     });
