@@ -11,5 +11,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Two files at once: on CI's two cores vitest would run one (cores − 1), yet most files wait on
+    // fsync, child processes and sockets rather than the CPU. Each file keeps its own temp dir,
+    // ports from the OS and its own PostgreSQL schema (test/helpers/hq-backends.ts), so they do not meet.
+    maxWorkers: 2,
   },
 });
