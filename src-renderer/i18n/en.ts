@@ -14,6 +14,7 @@ export const en: Messages = {
     newSlip: 'Return slip',
     admin: 'Staff & units',
     settings: 'Settings',
+    manage: 'Manage',
     signOut: 'Sign out',
     shortcuts: 'Shortcuts: Alt+N new case · Alt+S search · Alt+H home',
   },

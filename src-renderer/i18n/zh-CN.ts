@@ -14,6 +14,7 @@ export const zhCN = {
     newSlip: '退换货单',
     admin: '人员与单位',
     settings: '设置',
+    manage: '管理',
     signOut: '退出登录',
     shortcuts: '快捷键:Alt+N 新登记 · Alt+S 搜索 · Alt+H 工作台',
   },

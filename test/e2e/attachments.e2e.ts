@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { letterPdf } from '../helpers/attachment-files';
-import { api, axeProblems, choose, type Harness, shot, signIn, startHarness } from './harness';
+import { api, axeProblems, choose, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -215,7 +215,7 @@ describe('evidence attachments on screen', () => {
   it('lets the manager set the largest attachment: out of range refused on its field, kept as typed', async () => {
     const manager = await h.newPage();
     await signIn(manager, h.url, 'M001');
-    await manager.getByRole('button', { name: '设置' }).click();
+    await openManagerScreen(manager, '设置');
     const max = manager.locator('#attachmentMaxMb');
     await max.fill('150');
     await manager.getByRole('button', { name: '保存设置' }).click();

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, choose, type Harness, shot, signIn, startHarness } from './harness';
+import { axeProblems, choose, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -251,7 +251,7 @@ describe('branch UI end to end', () => {
     await shot(page, 'sign-in');
     expect(await axeProblems(page)).toEqual([]);
     await signIn(page, h.url, 'M001');
-    await page.getByRole('button', { name: '设置' }).click();
+    await openManagerScreen(page, '设置');
     await page.locator('#lockAfterMinutes').waitFor();
     await shot(page, 'settings');
     expect(await axeProblems(page)).toEqual([]);
@@ -273,7 +273,7 @@ describe('branch UI end to end', () => {
   it('lets the manager add a staff member, who can then sign in, and deactivate them', async () => {
     const page = await h.newPage();
     await signIn(page, h.url, 'M001');
-    await page.getByRole('button', { name: '人员与单位' }).click();
+    await openManagerScreen(page, '人员与单位');
     await page.locator('#newStaffNo').waitFor();
     await page.locator('#newStaffNo').fill('C009');
     await page.locator('#newName').fill('周敏');

@@ -3,7 +3,7 @@
 // added through its dialog appears in the grid and the list; the same day again is refused in words.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeProblems, choose, shot, signIn, useDemoBranch } from './harness';
+import { axeProblems, choose, shot, signIn, useDemoBranch, openManagerScreen } from './harness';
 
 let url = '';
 let browser: Browser;
@@ -15,7 +15,7 @@ describe('工作日历', () => {
       await browser.newContext({ viewport: { width: 1366, height: 1100 }, locale: 'zh-CN' })
     ).newPage();
     await signIn(page, url, 'M001');
-    await page.getByRole('button', { name: '工作日历' }).click();
+    await openManagerScreen(page, '工作日历');
     await page.getByTestId('calendar-year').waitFor();
     // 2027 is provisional (the 调休 notice is not out): tagged so; then back to 2026.
     await choose(page, 'calYear', '2027');

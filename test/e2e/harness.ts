@@ -256,3 +256,9 @@ export async function api<C extends Channel>(
   if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
   return r.value;
 }
+
+/** Opens one of the manager's back-office screens (人员与单位, 个人信息访问记录, 工作日历, 设置) through the header's 管理 menu. */
+export async function openManagerScreen(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: /^管理/ }).click();
+  await page.getByRole('menuitem', { name }).click();
+}

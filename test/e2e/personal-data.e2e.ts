@@ -4,7 +4,7 @@
 // Screenshots: docs/screenshots/pii-clerk-masked.png, pii-reveal-reason.png, pii-revealed.png,
 // pii-access-log.png, pii-settings.png.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, type Harness, shot, signIn, startHarness } from './harness';
+import { api, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('personal data end to end', () => {
 
     const manager = await h.newPage();
     await signIn(manager, h.url, 'M001');
-    await manager.getByRole('button', { name: '个人信息访问记录' }).click();
+    await openManagerScreen(manager, '个人信息访问记录');
     const table = manager.locator('[data-testid="access-log"]');
     await expect.poll(() => table.innerText()).toContain('顾客来电要求回访,核对号码');
     const text = await table.innerText();

@@ -3,7 +3,7 @@
 // Screenshots: docs/screenshots/resolve-slip-hint.png, docs/screenshots/resolve-slip-warning.png.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, choose, type Harness, shot, signIn, startHarness } from './harness';
+import { api, choose, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
 
 let h: Harness;
 let browser: Browser;
@@ -59,7 +59,7 @@ describe('resolve: open the slip', () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
     await signIn(page, h.url, 'M001');
-    await page.getByRole('button', { name: '设置' }).click();
+    await openManagerScreen(page, '设置');
     const start = page.locator('#receiptSerialStart');
     expect(await start.inputValue()).toBe('9');
     await start.fill('-1');

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { shot, signIn, useDemoBranch } from './harness';
+import { shot, signIn, useDemoBranch, openManagerScreen } from './harness';
 
 let url = '';
 let browser: Browser;
@@ -17,7 +17,7 @@ describe('retention setting', () => {
       await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
     ).newPage();
     await signIn(page, url, 'M001');
-    await page.getByRole('button', { name: '设置' }).click();
+    await openManagerScreen(page, '设置');
     const years = page.locator('#retentionYears');
     await years.waitFor();
     expect(await years.inputValue()).toBe('3');

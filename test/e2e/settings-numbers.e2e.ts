@@ -2,7 +2,7 @@
 // its field in words (no silent clamp to the minimum); a valid one is saved and shown after a reload.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { shot, signIn, useDemoBranch } from './harness';
+import { shot, signIn, useDemoBranch, openManagerScreen } from './harness';
 
 let url = '';
 let browser: Browser;
@@ -14,7 +14,7 @@ describe('number settings', () => {
       await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
     ).newPage();
     await signIn(page, url, 'M001');
-    await page.getByRole('button', { name: '设置' }).click();
+    await openManagerScreen(page, '设置');
     const days = page.locator('#outboxArchiveDays');
     await days.fill('3');
     await page.locator('#lockAfterMinutes').fill('0');

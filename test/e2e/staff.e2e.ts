@@ -3,7 +3,7 @@
 // sign-out says so and the next user starts at home, amounts as typed, the date picker in Chinese.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, type Harness, shot, signIn, startHarness } from './harness';
+import { axeProblems, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -83,7 +83,7 @@ describe('staff self-service end to end', () => {
 
     const page = await h.newPage();
     await signIn(page, h.url, 'M001');
-    await page.getByRole('button', { name: '人员与单位' }).click();
+    await openManagerScreen(page, '人员与单位');
     await page.locator('#newStaffNo').waitFor();
     const rowOf = (staffNo: string) =>
       page.getByRole('row').filter({ has: page.getByRole('cell', { name: staffNo, exact: true }) });

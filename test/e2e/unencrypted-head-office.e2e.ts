@@ -3,7 +3,7 @@
 // line warns that the connection is not encrypted, in zh-CN and English.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeProblems, shot, signIn, useDemoBranch } from './harness';
+import { axeProblems, shot, signIn, useDemoBranch, openManagerScreen } from './harness';
 
 const REMOTE = 'http://192.168.1.20:8787';
 let url = '';
@@ -15,7 +15,7 @@ describe('an unencrypted head-office address', () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
     await signIn(page, url, 'M001');
-    await page.getByRole('button', { name: '设置' }).click();
+    await openManagerScreen(page, '设置');
     const address = page.locator('#headOfficeUrl');
     await address.fill(REMOTE);
     await page.getByRole('button', { name: '保存设置' }).click();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, shot, signIn, startDemoBranch, stopProcess } from './harness';
+import { axeProblems, launchChromium, shot, signIn, startDemoBranch, stopProcess, openManagerScreen } from './harness';
 
 const installer = Buffer.from('Branch Desk Setup 1.2.0 '.repeat(4000));
 const sha512 = createHash('sha512').update(installer).digest('base64');
@@ -48,7 +48,7 @@ describe('update waiting', () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
     await signIn(page, url, 'M001');
-    await page.getByRole('button', { name: '设置' }).click();
+    await openManagerScreen(page, '设置');
     const card = page.getByTestId('update-card');
     await card.getByText('新版本 1.2.0 已下载,将在下次重启时安装').waitFor();
     await shot(page, 'update-waiting');

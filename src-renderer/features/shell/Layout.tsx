@@ -22,6 +22,7 @@ import { SlipView } from '../slips/SlipView';
 import { SyncStatus } from '../sync/SyncStatus';
 import { ChangePinButton } from './ChangePinButton';
 import { LangSwitch } from './LangSwitch';
+import { ManagerMenu } from './ManagerMenu';
 import { useSession } from './session';
 
 // pdf.js is large and only the print preview needs it: loaded on first use, not at start-up.
@@ -96,26 +97,7 @@ export function Layout({ signOut }: { signOut: () => void }) {
                 {t('pdr.nav')}
               </Button>
             )}
-            {user.role === 'manager' && (
-              <Button type={route.name === 'admin' ? 'primary' : 'text'} onClick={() => navigate('/admin')}>
-                {t('nav.admin')}
-              </Button>
-            )}
-            {user.role === 'manager' && (
-              <Button type={route.name === 'accessLog' ? 'primary' : 'text'} onClick={() => navigate('/access-log')}>
-                {t('pii.logTitle')}
-              </Button>
-            )}
-            {user.role === 'manager' && (
-              <Button type={route.name === 'calendar' ? 'primary' : 'text'} onClick={() => navigate('/calendar')}>
-                {t('cal.nav')}
-              </Button>
-            )}
-            {user.role === 'manager' && (
-              <Button type={route.name === 'settings' ? 'primary' : 'text'} onClick={() => navigate('/settings')}>
-                {t('nav.settings')}
-              </Button>
-            )}
+            {user.role === 'manager' && <ManagerMenu />}
           </Space>
         </nav>
         <span className="spacer" />
