@@ -18,7 +18,7 @@ import { DayEditor } from './DayEditor';
 import { PublishConfirm } from './PublishConfirm';
 import { calendarQuery, publishCalendar, referenceListQuery } from './reference-api';
 import { ReferenceHistory } from './ReferenceHistory';
-import { ReferenceTabs } from './ReferenceTabs';
+import { ReferenceScreenHead } from './ReferenceTabs';
 import { usePublish } from './usePublish';
 import { VersionTag } from './VersionTag';
 import { YearGrid } from './YearGrid';
@@ -69,23 +69,13 @@ export function CalendarScreen({ params }: { params: Record<string, string> }) {
 
   return (
     <section aria-labelledby="calendar-title">
-      <ReferenceTabs current="/calendar">
-        <Typography.Title level={1} className="screen-title" id="calendar-title">
-          {t('reference.calendarTitle')}
-        </Typography.Title>
-      </ReferenceTabs>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('reference.calendarIntro')}
-      </Typography.Paragraph>
-      {list.data && !mayPublish && (
-        <Alert
-          type="info"
-          showIcon
-          message={t('reference.readOnly')}
-          style={{ marginBottom: 8 }}
-          data-testid="read-only"
-        />
-      )}
+      <ReferenceScreenHead
+        current="/calendar"
+        titleId="calendar-title"
+        title={t('reference.calendarTitle')}
+        intro={t('reference.calendarIntro')}
+        readOnly={!!list.data && !mayPublish}
+      />
       <div className="ref-bar">
         <label htmlFor="cal-year">{t('reference.year')}</label>
         <Select

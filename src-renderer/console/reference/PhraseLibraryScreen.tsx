@@ -14,7 +14,7 @@ import { type LibraryItem, LibraryItemForm, type LibraryList, newItem } from './
 import { PublishConfirm } from './PublishConfirm';
 import { phrasesQuery, publishPhrases, referenceListQuery } from './reference-api';
 import { ReferenceHistory } from './ReferenceHistory';
-import { ReferenceTabs } from './ReferenceTabs';
+import { ReferenceScreenHead } from './ReferenceTabs';
 import { usePublish } from './usePublish';
 import { VersionTag } from './VersionTag';
 import './reference.css';
@@ -145,23 +145,13 @@ export function PhraseLibraryScreen() {
 
   return (
     <section aria-labelledby="phrases-title">
-      <ReferenceTabs current="/phrases">
-        <Typography.Title level={1} className="screen-title" id="phrases-title">
-          {t('reference.phrasesTitle')}
-        </Typography.Title>
-      </ReferenceTabs>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('reference.phrasesIntro')}
-      </Typography.Paragraph>
-      {list.data && !mayPublish && (
-        <Alert
-          type="info"
-          showIcon
-          message={t('reference.readOnly')}
-          style={{ marginBottom: 8 }}
-          data-testid="read-only"
-        />
-      )}
+      <ReferenceScreenHead
+        current="/phrases"
+        titleId="phrases-title"
+        title={t('reference.phrasesTitle')}
+        intro={t('reference.phrasesIntro')}
+        readOnly={!!list.data && !mayPublish}
+      />
       {q.error && <ErrorAlert error={q.error} />}
       {lib && (
         <div className="ref-layout">
