@@ -2,6 +2,7 @@
 // about, the branch's own handling groups (handling unit, resolution and amount, promises, escalations
 // with kind and outcome, feedback, finding and cause; shared from features/cases, props only), each
 // deadline met or missed, and how old head office's copy is.
+import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CaseDetail, CONSOLE_TIME_ZONE } from '../../../src-headoffice/console/api-contract';
@@ -13,6 +14,7 @@ import { caseFormat } from '../../features/cases/case-format';
 import { TickedStepsReadOnly } from '../../features/guidance/TickedStepsReadOnly';
 import { yuan } from '../../lib/format';
 import { caseAsView } from '../case-as-view';
+import { phrasesQuery } from '../reference/reference-api';
 import { shTime } from '../labels';
 
 const h2 = (text: string) => <h2 style={{ fontSize: 15, margin: 0 }}>{text}</h2>;
@@ -82,11 +84,18 @@ export function CaseHandling({ d }: { d: CaseDetail }) {
   const { t, i18n } = useTranslation('translation');
   const view = caseAsView(d, t('console:detail.unknownPerson'));
   const f = caseFormat(t, view, undefined, CONSOLE_TIME_ZONE, i18n.language);
+  // The steps named as head office's library in force names them (the shipped one until it answers).
+  const library = useQuery(phrasesQuery).data?.record;
   return (
     <div data-testid="handling">
       <CaseHandlingSections c={view} f={f} />
       <CorrectiveActionsReadOnly c={view} f={f} />
-      <TickedStepsReadOnly c={view} f={f} lang={i18n.language} />
+      <TickedStepsReadOnly
+        c={view}
+        f={f}
+        lang={i18n.language}
+        {...(library?.kind === 'phrases' ? { library: library.body } : {})}
+      />
     </div>
   );
 }

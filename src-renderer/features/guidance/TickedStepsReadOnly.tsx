@@ -1,6 +1,7 @@
 // The steps of guided handling ticked on a case, read-only (issue 21 §3): head office's console case view.
-// The steps are named by the library shipped with the app (the snapshot carries the keys); a step it does
-// not know (head office's own) is shown by its key. Each with who ticked it and when.
+// The steps are named by head office's library in force when the console passes it, else the one shipped
+// with the app (the snapshot carries the keys); a step neither knows is shown by its key. Each with who
+// ticked it and when.
 import { Typography } from 'antd';
 import { stepsForChannel } from '../../../src-main/shared/handling-guide';
 import { PhraseLibrary } from '../../../src-main/shared/reference-data';
@@ -11,11 +12,21 @@ import { Row, Section } from '../cases/CaseFields';
 
 const SHIPPED = PhraseLibrary.parse(shipped);
 
-export function TickedStepsReadOnly({ c, f, lang }: { c: CaseView; f: CaseFormat; lang: string }) {
+export function TickedStepsReadOnly({
+  c,
+  f,
+  lang,
+  library = SHIPPED,
+}: {
+  c: CaseView;
+  f: CaseFormat;
+  lang: string;
+  library?: PhraseLibrary;
+}) {
   const ticked = c.handlingSteps ?? [];
-  const steps = stepsForChannel(SHIPPED, c.channel);
+  const steps = stepsForChannel(library, c.channel);
   const title = (key: string) => {
-    const s = SHIPPED.steps.find((x) => x.key === key);
+    const s = library.steps.find((x) => x.key === key) ?? SHIPPED.steps.find((x) => x.key === key);
     return s ? (lang === 'en' ? s.title.en : s.title.zh) : key;
   };
   return (
