@@ -69,7 +69,9 @@ function returnedCreations(side: string): { id: string; number: string }[] {
 describe('crash durability (SIGKILL during intake)', () => {
   it(
     `keeps every returned case, gapless numbers, audit and outbox through ${ROUNDS} kills (seed ${SEED})`,
-    { timeout: 180_000 },
+    // 30 writers started and killed: about 60 s alone, 120 s beside another test file (vitest runs two),
+    // more on a loaded machine. The limit guards against a hang, not for speed.
+    { timeout: 600_000 },
     async () => {
       const rng = createRng(SEED);
       const file = join(dir, 'branch.sqlite');
