@@ -4,7 +4,7 @@
 // branches. Only a reviewer with the editor permission edits; the others see the same screen read-only.
 // Drafts are kept per year while the screen is open, also across a refusal.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Bilingual, CalendarYear } from '../../../src-main/shared/reference-data';
@@ -19,6 +19,7 @@ import { PublishConfirm } from './PublishConfirm';
 import { calendarQuery, publishCalendar, referenceListQuery } from './reference-api';
 import { ReferenceHistory } from './ReferenceHistory';
 import { ReferenceScreenHead } from './ReferenceTabs';
+import { PublishError } from './PublishError';
 import { usePublish } from './usePublish';
 import { VersionTag } from './VersionTag';
 import { YearGrid } from './YearGrid';
@@ -143,24 +144,7 @@ export function CalendarScreen({ params }: { params: Record<string, string> }) {
               </Checkbox>
             </div>
             {diff && <Changes diff={diff} />}
-            {pub.error && (
-              <Alert
-                type="error"
-                showIcon
-                role="alert"
-                message={pub.error}
-                description={
-                  pub.issues.length > 0 && (
-                    <ul style={{ margin: 0, paddingLeft: 18 }}>
-                      {pub.issues.map((i) => (
-                        <li key={i.field}>{pick(i.message)}</li>
-                      ))}
-                    </ul>
-                  )
-                }
-                data-testid="publish-error"
-              />
-            )}
+            <PublishError pub={pub} />
             {mayPublish && (
               <Space>
                 <Button

@@ -3,7 +3,7 @@
 // reordered and deleted in a draft, checked with the shared PhraseLibrary schema (named problems) and
 // published with a confirmation. Without the editor permission the same lists are read-only.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhraseLibrary } from '../../../src-main/shared/reference-data';
@@ -15,6 +15,7 @@ import { PublishConfirm } from './PublishConfirm';
 import { phrasesQuery, publishPhrases, referenceListQuery } from './reference-api';
 import { ReferenceHistory } from './ReferenceHistory';
 import { ReferenceScreenHead } from './ReferenceTabs';
+import { PublishError } from './PublishError';
 import { usePublish } from './usePublish';
 import { VersionTag } from './VersionTag';
 import './reference.css';
@@ -178,24 +179,7 @@ export function PhraseLibraryScreen() {
                 phrases: lib.phrases.length,
               })}
             </Typography.Text>
-            {pub.error && (
-              <Alert
-                type="error"
-                showIcon
-                role="alert"
-                message={pub.error}
-                description={
-                  pub.issues.length > 0 && (
-                    <ul style={{ margin: 0, paddingLeft: 18 }}>
-                      {pub.issues.map((i, n) => (
-                        <li key={`${i.field}-${n}`}>{pick(i.message)}</li>
-                      ))}
-                    </ul>
-                  )
-                }
-                data-testid="publish-error"
-              />
-            )}
+            <PublishError pub={pub} />
             {mayPublish && (
               <Space>
                 <Button disabled={!changed} onClick={() => (setDraft(null), pub.clear())}>
