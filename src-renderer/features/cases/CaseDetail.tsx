@@ -16,6 +16,9 @@ import { navigate } from '../../lib/router';
 import { useCategories, useSession, useUnits } from '../shell/session';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { CaseGuidance } from '../guidance/CaseGuidance';
+import { CaseMatterSection } from '../links/CaseMatterSection';
+import { CarriedDeadlines, MergedBanner } from '../links/MergedBanner';
+import { MergedFromSection } from '../links/MergedFromSection';
 import { ActionDialog } from './ActionDialog';
 import { caseActionLabel } from './action-label';
 import { actionNotice } from './action-notice';
@@ -66,7 +69,9 @@ export function CaseDetail({ id }: { id: string }) {
         </ToneTag>
         {c.severity === 'major' && <ToneTag tone="bad">{t('severity.major')}</ToneTag>}
         <DeadlineBadge due={c.due} timeZone={tz} />
+        <CarriedDeadlines c={c} />
       </Space>
+      <MergedBanner c={c} />
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(280px, 1fr)', gap: 16 }}>
         <div style={{ minWidth: 0 }}>
           <CaseIntakeSections c={c} f={f} categoryName={categoryName} />
@@ -90,10 +95,12 @@ export function CaseDetail({ id }: { id: string }) {
             onFollowUpDone={(followUpId) => setAction({ name: 'follow_up_done', targetId: followUpId })}
           />
           <CorrectiveActionsSection c={c} f={f} />
+          <MergedFromSection c={c} />
           <AttachmentsPanel owner={{ type: 'case', id: c.id }} />
         </div>
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
+          <CaseMatterSection c={c} />
           <CaseGuidance c={c} />
           <CaseReminderCard caseId={c.id} />
           <ComplainantSignsCard c={c} f={f} />

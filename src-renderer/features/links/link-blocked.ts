@@ -1,0 +1,38 @@
+// The link actions shown blocked on a case, with the reason (as the case's other blocked actions are): main's
+// CaseView.linkActions lists only those allowed; the reasons come from the same pure rules main applies
+// (domain/case-link-rules.ts). An action that means nothing here (unlink a case alone, undo on a case never
+// merged) is not shown at all.
+import { linkCaseRefusal, type LinkRefusal, roleRefusal } from '../../../src-main/domain/case-link-rules';
+import type { LinkAction } from '../../../src-main/shared/case-links';
+import type { Bilingual } from '../../../src-main/shared/errors';
+import type { Role } from '../../../src-main/shared/enums';
+import type { CaseView } from '../../../src-main/shared/types';
+
+export interface BlockedLink {
+  action: LinkAction;
+  reason: Bilingual;
+}
+
+const words = (r: LinkRefusal): Bilingual => ({ zh: r.zh, en: r.en });
+
+export function blockedLinkActions(role: Role, c: CaseView): BlockedLink[] {
+  const facts = {
+    id: c.id,
+    number: c.number,
+    status: c.status,
+    matterId: c.matterId,
+    mergedInto: c.mergedInto?.caseId ?? null,
+    mergedIntoNumber: c.mergedInto?.number ?? null,
+  };
+  const out: BlockedLink[] = [];
+  const add = (action: LinkAction, r: LinkRefusal | null) => {
+    if (r && !c.linkActions.includes(action)) out.push({ action, reason: words(r) });
+  };
+  // The case's own state first: the role does not matter while the case cannot take part at all.
+  const state = linkCaseRefusal(facts);
+  add('link', state ?? roleRefusal({ role }, 'link'));
+  add('merge', state ?? roleRefusal({ role }, 'merge'));
+  if (c.matterId && !c.mergedInto) add('unlink', roleRefusal({ role }, 'unlink'));
+  if (c.mergedInto || c.mergedFrom.length > 0) add('undo_merge', roleRefusal({ role }, 'undo_merge'));
+  return out;
+}
