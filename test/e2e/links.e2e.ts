@@ -60,7 +60,7 @@ describe('a phone case and a 12315 case of one customer', () => {
     expect(await suggestion.innerText()).toMatch(/依据:电话、姓名、小票号、商品/);
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'links-case');
-    await suggestion.getByRole('button', { name: '关联' }).click();
+    await suggestion.getByRole('button', { name: /^关\s?联$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('#link-note').fill('同一电水壶:先来电,后经 12315 转办');
     await shot(page, 'links-link-dialog');

@@ -32,7 +32,13 @@ const govCase = (s: TestStore, phone = '138 0013 8000', name = '张三') =>
     purchase: { items: [{ name: '男士皮鞋', code: '6901234567890' }], receiptNo: 'R20261120-0042' },
   });
 
-const section = () => screen.getByText('同一事项').closest<HTMLElement>('[data-group="matter"]') as HTMLElement;
+/** The section on screen (waits for the case to load). */
+const section = () => {
+  const el = document.querySelector<HTMLElement>('[data-group="matter"]');
+  if (!el) throw new Error('the section 同一事项 is not on screen');
+  return el;
+};
+const sectionShown = () => screen.findByRole('heading', { name: '同一事项' });
 const dialog = () => screen.getByRole('dialog');
 const ok = () => within(dialog()).getByRole('button', { name: /确\s?定/ });
 
@@ -42,7 +48,7 @@ describe('the case section 同一事项', () => {
     const phone = phoneCase(s);
     const gov = govCase(s);
     await renderSigned(<CaseDetail id={phone.id} />);
-    await screen.findByText('同一事项');
+    await sectionShown();
     expect(section().textContent).toContain('本案尚未与其他个案关联');
     const line = await within(section()).findByText(`个案 ${gov.number}`);
     const li = line.closest('li') as HTMLElement;
@@ -64,8 +70,9 @@ describe('the case section 同一事项', () => {
     const phone = phoneCase(s);
     const gov = govCase(s);
     const { invoke } = await renderSigned(<CaseDetail id={phone.id} />, { signedAs: 'secretary' });
+    await sectionShown();
     const line = (await within(section()).findByText(`个案 ${gov.number}`)).closest('li') as HTMLElement;
-    await userEvent.click(within(line).getByRole('button', { name: '关联' }));
+    await userEvent.click(within(line).getByRole('button', { name: /^关\s?联$/ }));
     expect(within(dialog()).getByTestId('link-self').textContent).toBe(`个案 ${phone.number}`);
     expect(within(dialog()).getByRole('checkbox', { name: `个案 ${gov.number}` })).toHaveProperty('checked', true);
     await userEvent.type(within(dialog()).getByLabelText('备注'), '同一双皮鞋,先来电后经 12315 转办');
@@ -82,7 +89,7 @@ describe('the case section 同一事项', () => {
     expect(within(section()).getByRole('button', { name: '取消关联' })).toBeTruthy();
     // Already in the matter: the suggestion says so and offers no second link.
     const again = (await within(section()).findByText('(已在本事项中)')).closest('li') as HTMLElement;
-    expect(within(again).queryByRole('button', { name: '关联' })).toBeNull();
+    expect(within(again).queryByRole('button', { name: /^关\s?联$/ })).toBeNull();
   });
 
   it('merges the 12315 case into the phone case: what moves, the confirmation main asks for, the pointer', async () => {
@@ -93,6 +100,7 @@ describe('the case section 同一事项', () => {
     linkCases(s.ctx, s.users.secretary, { caseIds: [phone.id, gov.id] });
     addNote(s.ctx, s.users.secretary, { caseId: gov.id, text: '12315 来电催促,要求三日内答复' });
     const { invoke } = await renderSigned(<CaseDetail id={phone.id} />, { signedAs: 'secretary' });
+    await sectionShown();
     await userEvent.click(await within(section()).findByRole('button', { name: '合并为重复' }));
     const d = dialog();
     await userEvent.click(await within(d).findByRole('radio', { name: gov.number }));
@@ -109,7 +117,10 @@ describe('the case section 同一事项', () => {
     await userEvent.type(within(d).getByLabelText('合并原因'), '同一顾客同一双皮鞋,经 12315 再次投诉');
     // Not ticked: main refuses on the confirmation's field, in words; the reason typed stays.
     await userEvent.click(ok());
-    expect(await within(d).findByText('两个个案的顾客电话或姓名不同:确认是同一事项后才能合并')).toBeTruthy();
+    const refusal = '两个个案的顾客电话或姓名不同:确认是同一事项后才能合并';
+    // In the banner and under the confirmation it names.
+    await within(d).findByText(refusal, { selector: '.ant-form-item-explain-error' });
+    expect(d.querySelector('.ant-alert-error')?.textContent).toContain(refusal);
     expect(within(d).getByLabelText<HTMLTextAreaElement>('合并原因').value).toBe(
       '同一顾客同一双皮鞋,经 12315 再次投诉',
     );
@@ -144,6 +155,7 @@ describe('the case section 同一事项', () => {
     first.unmount();
 
     const { invoke } = await renderSigned(<CaseDetail id={gov.id} />, { signedAs: 'supervisor' });
+    await sectionShown();
     await userEvent.click(await within(section()).findByRole('button', { name: '撤销合并' }));
     const d = dialog();
     expect(within(d).getByTestId('link-dialog-intro').textContent).toContain(gov.number);
