@@ -65,6 +65,16 @@ describe('the case section 同一事项', () => {
     expect(blocked.querySelector('[data-blocked-reason="unlink"]')).toBeNull();
   });
 
+  it('tells a clerk nothing about roles on a case with nothing to link', async () => {
+    const s = testStore();
+    const alone = phoneCase(s);
+    await renderSigned(<CaseDetail id={alone.id} />);
+    await sectionShown();
+    await within(section()).findByText('未发现可能相同的个案');
+    expect(within(section()).queryByTestId('link-blocked')).toBeNull();
+    expect(within(section()).queryAllByRole('button')).toHaveLength(0);
+  });
+
   it('links a suggested case through the dialog; both keep their numbers, statuses and deadlines', async () => {
     const s = testStore();
     const phone = phoneCase(s);

@@ -66,7 +66,7 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
     ...c.linkedCases.filter((l) => l.mergedIntoNumber === null).map((l) => ({ id: l.id, number: l.number })),
     ...toLink,
   ];
-  const blocked = blockedLinkActions(user.role, c);
+  const blocked = blockedLinkActions(user.role, c, toMerge.length > 0);
   const rowActions = (s: MatchSuggestion) =>
     (may('link') && !s.sameMatter) || may('merge') ? (
       <Space size={4} style={{ marginLeft: 8 }}>

@@ -15,7 +15,11 @@ export interface BlockedLink {
 
 const words = (r: LinkRefusal): Bilingual => ({ zh: r.zh, en: r.en });
 
-export function blockedLinkActions(role: Role, c: CaseView): BlockedLink[] {
+/**
+ * `candidates`: whether there is anything to link or merge with (a suggestion, a linked case). Without one, a role
+ * that may not link is not told so on every case it opens; a state that blocks the case is always said.
+ */
+export function blockedLinkActions(role: Role, c: CaseView, candidates: boolean): BlockedLink[] {
   const facts = {
     id: c.id,
     number: c.number,
@@ -30,8 +34,9 @@ export function blockedLinkActions(role: Role, c: CaseView): BlockedLink[] {
   };
   // The case's own state first: the role does not matter while the case cannot take part at all.
   const state = linkCaseRefusal(facts);
-  add('link', state ?? roleRefusal({ role }, 'link'));
-  add('merge', state ?? roleRefusal({ role }, 'merge'));
+  const byRole = (a: LinkAction) => (candidates ? roleRefusal({ role }, a) : null);
+  add('link', state ?? byRole('link'));
+  add('merge', state ?? byRole('merge'));
   if (c.matterId && !c.mergedInto) add('unlink', roleRefusal({ role }, 'unlink'));
   if (c.mergedInto || c.mergedFrom.length > 0) add('undo_merge', roleRefusal({ role }, 'undo_merge'));
   return out;
