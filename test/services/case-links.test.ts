@@ -164,7 +164,7 @@ describe('merge and undo', () => {
     expect(primary.dueAt).toBe(Math.min(promisedAt, g.dueAt as number));
     const dup = getCase(s.ctx, s.users.secretary, { caseId: p.id });
     expect(dup).toMatchObject({ status: 'filed', number: p.number, dueAt: null, promises: [] });
-    expect(dup.mergedInto).toMatchObject({
+    expect(dup.mergedIntoCase).toMatchObject({
       caseId: g.id,
       number: g.number,
       reason: '同一顾客同一双鞋',
@@ -255,7 +255,9 @@ describe('merge and undo', () => {
     const diff = refused(() => m(other.id, a.id), 'CONFLICT');
     expect(diff.issues[0]?.field).toBe('differentCustomerConfirmed');
     const ok = m(other.id, a.id, s.users.secretary, true);
-    expect(getCase(s.ctx, s.users.secretary, { caseId: other.id }).mergedInto?.differentCustomerConfirmed).toBe(true);
+    expect(getCase(s.ctx, s.users.secretary, { caseId: other.id }).mergedIntoCase?.differentCustomerConfirmed).toBe(
+      true,
+    );
     expect(ok.id).toBe(a.id);
     // No chains: a into b while other is merged into a; b into the merged other; other merged again.
     expect(refused(() => m(a.id, b.id)).messages.zh).toContain(other.number);
