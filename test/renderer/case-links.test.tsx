@@ -7,10 +7,14 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Summary } from '../../src-main/shared/summary-types';
 import { addNote } from '../../src-main/services/case-details';
 import { linkCases, mergeCases } from '../../src-main/services/case-links';
 import { createCase } from '../../src-main/services/case-intake';
+import { computeSummary } from '../../src-main/services/reports';
 import { CaseDetail } from '../../src-renderer/features/cases/CaseDetail';
+import { useSummaryLabels } from '../../src-renderer/features/reports/summary-labels';
+import { SummaryView } from '../../src-renderer/features/reports/SummaryView';
 import { IntakeForm } from '../../src-renderer/features/intake/IntakeForm';
 import { phoneCase, type TestStore } from '../helpers/store';
 import { renderSigned, resetDrafts, testStore } from './render';
@@ -200,5 +204,36 @@ describe('the intake notice 可能是同一事项', () => {
     await userEvent.clear(screen.getByLabelText('联系电话'));
     await userEvent.clear(screen.getByLabelText('小票号'));
     await waitFor(() => expect(screen.queryByTestId('matter-notice')).toBeNull());
+  });
+});
+
+describe('the summary', () => {
+  // jsdom has no canvas; echarts then measures text by its own estimate (the SVG renderer draws no canvas).
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
+  function Shown({ summary }: { summary: Summary }) {
+    return <SummaryView summary={summary} labels={useSummaryLabels()} timeZone="Asia/Shanghai" />;
+  }
+
+  it('says "3 起个案,2 个事项" for three cases, two of them linked; nothing for a summary without matters', async () => {
+    const s = testStore();
+    const [a, b] = [phoneCase(s), govCase(s)];
+    phoneCase(s, { customer: { name: '冯女士', phone: '139 0000 1111' } });
+    linkCases(s.ctx, s.users.secretary, { caseIds: [a.id, b.id] });
+    const date = new Date(s.clock.t).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const { summary } = computeSummary(s.ctx, s.users.secretary, { periodType: 'month', date });
+    const { matters: _m, ...older } = summary;
+    await renderSigned(
+      <>
+        <div data-testid="now">
+          <Shown summary={summary} />
+        </div>
+        <div data-testid="older">
+          <Shown summary={older} />
+        </div>
+      </>,
+    );
+    expect(within(screen.getByTestId('now')).getByTestId('summary-matters').textContent).toContain('3 起个案,2 个事项');
+    expect(within(screen.getByTestId('older')).queryByTestId('summary-matters')).toBeNull();
   });
 });

@@ -56,10 +56,10 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
   // A merged duplicate is closed: nothing more is suggested for it.
   const suggested = useQuery({
     queryKey: ['suggestMatches', { caseId: c.id }],
-    enabled: c.mergedInto === null,
+    enabled: c.mergedIntoCase === null,
     queryFn: () => call('cases.suggestMatches', { caseId: c.id }),
   });
-  const suggestions: MatchSuggestion[] = c.mergedInto === null ? (suggested.data ?? []) : [];
+  const suggestions: MatchSuggestion[] = c.mergedIntoCase === null ? (suggested.data ?? []) : [];
   const toLink: Candidate[] = suggestions.filter((s) => !s.sameMatter).map((s) => ({ id: s.caseId, number: s.number }));
   // What may be merged with this case: its matter's cases not merged already, then the suggestions.
   const toMerge: Candidate[] = [
@@ -102,7 +102,7 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
           ))}
         </ul>
       )}
-      {c.mergedInto === null && (
+      {c.mergedIntoCase === null && (
         <div style={{ marginTop: 8 }}>
           <Typography.Text strong>{t('links.suggestions')}</Typography.Text>
           {suggestions.length === 0 ? (
@@ -134,7 +134,7 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
             {t('links.action.unlink')}
           </Button>
         )}
-        {may('undo_merge') && c.mergedInto && (
+        {may('undo_merge') && c.mergedIntoCase && (
           <Button data-link-action="undo_merge" onClick={() => setOpen({ kind: 'undo_merge' })}>
             {t('links.action.undo_merge')}
           </Button>
@@ -172,11 +172,11 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
         <MergeDialog c={c} candidates={toMerge} initial={open.initial} onClose={() => setOpen(null)} />
       )}
       {open?.kind === 'unlink' && <UnlinkDialog caseId={c.id} number={c.number} onClose={() => setOpen(null)} />}
-      {open?.kind === 'undo_merge' && c.mergedInto && (
+      {open?.kind === 'undo_merge' && c.mergedIntoCase && (
         <UndoMergeDialog
           caseId={c.id}
           duplicate={{ id: c.id, number: c.number }}
-          primaryNumber={c.mergedInto.number}
+          primaryNumber={c.mergedIntoCase.number}
           statusBefore={null}
           onClose={() => setOpen(null)}
         />

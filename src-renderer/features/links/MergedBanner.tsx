@@ -11,7 +11,7 @@ import { useSession } from '../shell/session';
 export function MergedBanner({ c }: { c: CaseView }) {
   const { t, i18n } = useTranslation();
   const { settings } = useSession();
-  const m = c.mergedInto;
+  const m = c.mergedIntoCase;
   if (!m) return null;
   return (
     <Alert

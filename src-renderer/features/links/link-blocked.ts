@@ -25,8 +25,8 @@ export function blockedLinkActions(role: Role, c: CaseView, candidates: boolean)
     number: c.number,
     status: c.status,
     matterId: c.matterId,
-    mergedInto: c.mergedInto?.caseId ?? null,
-    mergedIntoNumber: c.mergedInto?.number ?? null,
+    mergedInto: c.mergedIntoCase?.caseId ?? null,
+    mergedIntoNumber: c.mergedIntoCase?.number ?? null,
   };
   const out: BlockedLink[] = [];
   const add = (action: LinkAction, r: LinkRefusal | null) => {
@@ -37,7 +37,7 @@ export function blockedLinkActions(role: Role, c: CaseView, candidates: boolean)
   const byRole = (a: LinkAction) => (candidates ? roleRefusal({ role }, a) : null);
   add('link', state ?? byRole('link'));
   add('merge', state ?? byRole('merge'));
-  if (c.matterId && !c.mergedInto) add('unlink', roleRefusal({ role }, 'unlink'));
-  if (c.mergedInto || c.mergedFrom.length > 0) add('undo_merge', roleRefusal({ role }, 'undo_merge'));
+  if (c.matterId && !c.mergedIntoCase) add('unlink', roleRefusal({ role }, 'unlink'));
+  if (c.mergedIntoCase || c.mergedFrom.length > 0) add('undo_merge', roleRefusal({ role }, 'undo_merge'));
   return out;
 }
