@@ -7,6 +7,7 @@ import { declineCase } from '../../src-main/services/case-acceptance';
 import { createCase } from '../../src-main/services/case-intake';
 import { linkCases, mergeCases, undoMerge, unlinkCase } from '../../src-main/services/case-links';
 import { getCase } from '../../src-main/services/case-read';
+import { caseHistory } from '../../src-main/services/case-history';
 import { fileCase, forwardCase, recordFeedback, reopenCase, resolveCase } from '../../src-main/services/case-workflow';
 import { AppError } from '../../src-main/shared/errors';
 import type { CaseRecord } from '../../src-main/shared/types';
@@ -297,6 +298,17 @@ describe('merge and undo', () => {
       .prepare("SELECT action FROM audit_log WHERE entity_id = ? AND action LIKE 'case.%merge%' ORDER BY at, rowid")
       .all(a.id);
     expect(audit).toEqual([{ action: 'case.merge' }, { action: 'case.undo_merge' }]);
+    // The history in words: the merge and its undo named, the reason and the primary's number shown.
+    const history = caseHistory(s.ctx, s.users.secretary, { caseId: a.id });
+    const merge = history.find((h) => h.action === 'case.merge');
+    expect(merge?.label).toEqual({ zh: '合并为重复个案', en: 'Merged as a duplicate' });
+    expect(merge?.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'mergeReason', after: '重复登记' }),
+        expect.objectContaining({ field: 'mergedIntoNumber', after: b.number }),
+      ]),
+    );
+    expect(history.find((h) => h.action === 'case.undo_merge')?.label?.zh).toBe('撤销合并');
     // Merged again after the undo: history kept, one merge in force.
     mergeCases(s.ctx, s.users.secretary, { duplicateId: a.id, primaryId: b.id, reason: '核实后确为重复' });
     expect(s.db.prepare('SELECT count(*) AS n FROM case_merges WHERE duplicate_id = ?').get(a.id)).toEqual({ n: 2 });
