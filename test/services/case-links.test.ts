@@ -8,6 +8,7 @@ import { createCase } from '../../src-main/services/case-intake';
 import { linkCases, mergeCases, undoMerge, unlinkCase } from '../../src-main/services/case-links';
 import { getCase } from '../../src-main/services/case-read';
 import { caseHistory } from '../../src-main/services/case-history';
+import { anonymisePerson } from '../../src-main/services/anonymise-person';
 import { fileCase, forwardCase, recordFeedback, reopenCase, resolveCase } from '../../src-main/services/case-workflow';
 import { AppError } from '../../src-main/shared/errors';
 import type { CaseRecord } from '../../src-main/shared/types';
@@ -312,5 +313,26 @@ describe('merge and undo', () => {
     // Merged again after the undo: history kept, one merge in force.
     mergeCases(s.ctx, s.users.secretary, { duplicateId: a.id, primaryId: b.id, reason: '核实后确为重复' });
     expect(s.db.prepare('SELECT count(*) AS n FROM case_merges WHERE duplicate_id = ?').get(a.id)).toEqual({ n: 2 });
+  });
+
+  it("a person's deletion request scrubs the merge's reasons (they may quote the customer)", () => {
+    s = openTestStore();
+    s.settings.signOff.phone = 'none';
+    const who = { name: '孙八', phone: '13655556666' };
+    const a = phoneCase(s, { customer: who, categoryCode: 'service_attitude' });
+    const b = phoneCase(s, { customer: who, categoryCode: 'service_attitude' });
+    mergeCases(s.ctx, s.users.secretary, { duplicateId: a.id, primaryId: b.id, reason: '孙八 13655556666 重复来电' });
+    forwardCase(s.ctx, s.users.secretary, { caseId: b.id, handlingUnitId: s.units.shoes });
+    resolveCase(s.ctx, s.users.secretary, { caseId: b.id, type: 'explanation', summary: '已解释' });
+    recordFeedback(s.ctx, s.users.secretary, { caseId: b.id, satisfaction: 'satisfied', disputed: false });
+    fileCase(s.ctx, s.users.secretary, { caseId: b.id });
+    anonymisePerson(s.ctx, s.users.manager, { phone: who.phone, reason: '本人书面申请删除' });
+    const row = s.db.prepare('SELECT reason FROM case_merges WHERE duplicate_id = ?').get(a.id) as { reason: string };
+    const kept = s.db.prepare('SELECT merge_reason FROM cases WHERE id = ?').get(a.id) as { merge_reason: string };
+    for (const text of [row.reason, kept.merge_reason]) {
+      expect(text).not.toContain('孙八');
+      expect(text).not.toContain('13655556666');
+      expect(text).toContain('重复来电');
+    }
   });
 });
