@@ -226,7 +226,12 @@ describe('merge and undo', () => {
     expect(p.dueAt as number).toBeGreaterThan(g.dueAt as number);
     const merged = mergeCases(s.ctx, s.users.secretary, { duplicateId: g.id, primaryId: p.id, reason: '同一事项' });
     expect(merged.dueAt).toBe(g.dueAt);
-    expect(getCase(s.ctx, s.users.secretary, { caseId: p.id }).due).toMatchObject({ at: g.dueAt, kind: 'handling' });
+    expect(getCase(s.ctx, s.users.secretary, { caseId: p.id }).due).toMatchObject({
+      at: g.dueAt,
+      kind: 'handling',
+      overdue: true,
+      why: { zh: `并入的 ${g.number} 的处理时限` },
+    });
     const undone = undoMerge(s.ctx, s.users.manager, { duplicateId: g.id, reason: '合并错了' });
     expect(undone).toMatchObject({ status: 'registered', mergedInto: null, dueAt: g.dueAt });
     expect(getCase(s.ctx, s.users.secretary, { caseId: p.id }).dueAt).toBe(p.dueAt);
