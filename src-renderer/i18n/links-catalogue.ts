@@ -24,7 +24,7 @@ export const linksZhCN = {
     roleLink: '仅秘书室、值班主管、店长可关联或合并个案',
     roleUndo: '仅值班主管、店长可撤销合并',
     mergedBanner: '已合并至',
-    mergedBannerRest: '本案作为重复个案按“重复”归档,编号保留,不再使用。',
+    mergedBannerRest: '本案作为重复个案以“重复”建档,编号保留,不再使用。',
     mergedBy: '{{name}} 于 {{at}} 合并。原因:{{reason}}',
     differentConfirmed: '合并时已确认:顾客信息不同,但属同一事项',
     fromTitle: '合并入本案的重复个案',
@@ -50,7 +50,7 @@ export const linksZhCN = {
     mergePrimary: '保留哪一起作为主个案',
     primaryTag: '主个案',
     mergeMoves: '合并后',
-    mergeCloses: '{{number}} 按“重复”归档,指向 {{primary}};编号保留,不再使用',
+    mergeCloses: '{{number}} 以“重复”建档,指向 {{primary}};编号保留,不再使用',
     mergeRefs: '其备注、承诺、附件、退换货单在 {{primary}} 上显示,注明“来自 {{number}}”(引用,不复制)',
     mergePromises: '{{n}} 项未答复的承诺转至 {{primary}},仍按原约定时间',
     mergeDue: '{{body}}的处理期限 {{at}} 转至 {{primary}},在答复前一直可见',
@@ -68,6 +68,8 @@ export const linksZhCN = {
     // The summary.
     summaryLine: '{{cases}} 起个案,{{matters}} 个事项',
     summaryHint: '关联为同一事项的个案算作一个事项',
+    // The case's history: the merge pointer's fields.
+    history: { mergedIntoNumber: '并入个案', mergedAt: '合并时间', mergedBy: '合并人', mergeReason: '合并原因' },
   },
 };
 
@@ -140,5 +142,11 @@ export const linksEn: typeof linksZhCN = {
     done: '{{action}}: done',
     summaryLine: '{{cases}} cases, {{matters}} matters',
     summaryHint: 'Cases linked as one matter count as one matter',
+    history: {
+      mergedIntoNumber: 'Merged into',
+      mergedAt: 'Merged at',
+      mergedBy: 'Merged by',
+      mergeReason: 'Reason merged',
+    },
   },
 };

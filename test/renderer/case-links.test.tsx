@@ -124,7 +124,7 @@ describe('the case section 同一事项', () => {
     // This case stays the primary: the 12315 case is the duplicate and its deadline moves here.
     await within(d).findByRole('radio', { name: new RegExp(`^${phone.number}`) });
     const moves = within(d).getByTestId('merge-moves');
-    expect(moves.textContent).toContain(`${gov.number} 按“重复”归档,指向 ${phone.number}`);
+    expect(moves.textContent).toContain(`${gov.number} 以“重复”建档,指向 ${phone.number}`);
     expect(within(d).getByTestId('merge-moves-due').textContent).toMatch(/12315的处理期限 .* 转至/);
     expect(within(d).getByTestId('merge-different-customer').textContent).toContain('张三丰');
     // The reason is required: the schema refuses before main is asked.
@@ -152,6 +152,20 @@ describe('the case section 同一事项', () => {
     expect(within(from).getByTestId('merged-from-due').textContent).toContain(`随 ${gov.number} 转至本案`);
     expect(screen.getByTestId('carried-deadline').textContent).toContain(`来自 ${gov.number}`);
     expect(within(section()).getByTestId('linked-case').textContent).toContain(`已合并至 ${phone.number}`);
+  });
+
+  it("words the duplicate's history: the merge's fields by name, never an id", async () => {
+    const s = testStore();
+    const phone = phoneCase(s);
+    const gov = govCase(s);
+    linkCases(s.ctx, s.users.secretary, { caseIds: [phone.id, gov.id] });
+    mergeCases(s.ctx, s.users.secretary, { duplicateId: gov.id, primaryId: phone.id, reason: '重复登记' });
+    await renderSigned(<CaseDetail id={gov.id} />, { signedAs: 'secretary' });
+    const history = await screen.findByTestId('case-history');
+    await waitFor(() => expect(history.textContent).toContain(`并入个案: 无 → ${phone.number}`));
+    expect(history.textContent).toContain('合并原因: 无 → 重复登记');
+    expect(history.textContent).toContain('合并人: 无 → 李秘书');
+    expect(history.textContent).not.toMatch(/matterId|mergedInto|[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
   it('shows the duplicate where it went; the secretary may not undo, a supervisor undoes with a reason', async () => {

@@ -52,7 +52,8 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const [open, setOpen] = useState<Open | null>(null);
-  const may = (a: LinkAction) => c.linkActions.includes(a);
+  // Main refuses a merge with a filed case either way round (filed: reopen it first): it is not offered.
+  const may = (a: LinkAction) => c.linkActions.includes(a) && !(a === 'merge' && c.status === 'filed');
   // A merged duplicate is closed: nothing more is suggested for it.
   const suggested = useQuery({
     queryKey: ['suggestMatches', { caseId: c.id }],
@@ -60,28 +61,35 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
     queryFn: () => call('cases.suggestMatches', { caseId: c.id }),
   });
   const suggestions: MatchSuggestion[] = c.mergedIntoCase === null ? (suggested.data ?? []) : [];
-  const toLink: Candidate[] = suggestions.filter((s) => !s.sameMatter).map((s) => ({ id: s.caseId, number: s.number }));
-  // What may be merged with this case: its matter's cases not merged already, then the suggestions.
+  const linkable = (s: MatchSuggestion) => !s.sameMatter && s.status !== 'not_accepted';
+  const mergeable = (status: string) => status !== 'filed' && status !== 'not_accepted';
+  const toLink: Candidate[] = suggestions.filter(linkable).map((s) => ({ id: s.caseId, number: s.number }));
+  // What may be merged with this case: its matter's cases not merged already, then the suggestions; none filed.
   const toMerge: Candidate[] = [
-    ...c.linkedCases.filter((l) => l.mergedIntoNumber === null).map((l) => ({ id: l.id, number: l.number })),
-    ...toLink,
+    ...c.linkedCases
+      .filter((l) => l.mergedIntoNumber === null && mergeable(l.status))
+      .map((l) => ({ id: l.id, number: l.number })),
+    ...suggestions.filter((s) => linkable(s) && mergeable(s.status)).map((s) => ({ id: s.caseId, number: s.number })),
   ];
   const blocked = blockedLinkActions(user.role, c, toMerge.length > 0);
-  const rowActions = (s: MatchSuggestion) =>
-    (may('link') && !s.sameMatter) || may('merge') ? (
-      <Space size={4} style={{ marginLeft: 8 }}>
-        {may('link') && !s.sameMatter && (
+  const rowActions = (s: MatchSuggestion) => {
+    const link = may('link') && linkable(s);
+    const merge = may('merge') && linkable(s) && mergeable(s.status);
+    return link || merge ? (
+      <Space size={4} style={{ display: 'flex', marginTop: 2 }}>
+        {link && (
           <Button size="small" data-link-action="link" onClick={() => setOpen({ kind: 'link', initial: [s.caseId] })}>
             {t('links.action.link')}
           </Button>
         )}
-        {may('merge') && (
+        {merge && (
           <Button size="small" data-link-action="merge" onClick={() => setOpen({ kind: 'merge', initial: s.caseId })}>
             {t('links.action.merge')}
           </Button>
         )}
       </Space>
     ) : null;
+  };
 
   return (
     <Card
