@@ -4,7 +4,7 @@
 // what moves); the primary keeps the 12315 deadline visible and shows the duplicate's note marked 来自; the
 // duplicate says 已合并至 …; the month's summary counts cases and matters apart.
 // Screenshots: docs/screenshots/links-intake.png, -case.png, -link-dialog.png, -merge-dialog.png, -primary.png,
-// -duplicate.png, -summary.png.
+// -primary-from.png, -duplicate.png, -summary.png.
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, type Harness, shot, signIn, startHarness } from './harness';
@@ -73,7 +73,7 @@ describe('a phone case and a 12315 case of one customer', () => {
 
     // Merge the 12315 case into the phone case: the dialog says the 12315 deadline moves here.
     await section.locator('[data-link-action="merge"]').last().click();
-    await dialog.getByRole('radio', { name: gov.number }).check();
+    await dialog.getByRole('radio', { name: gov.number, exact: true }).check();
     await dialog.getByTestId('merge-moves-due').waitFor();
     expect(await dialog.getByTestId('merge-moves-due').innerText()).toContain('12315的处理期限');
     await dialog.locator('#merge-reason').fill('同一顾客同一电水壶,12315 转办的为重复登记');
@@ -87,18 +87,21 @@ describe('a phone case and a 12315 case of one customer', () => {
     await carried.waitFor();
     expect(await carried.innerText()).toContain(due);
     expect(await carried.innerText()).toContain(`来自 ${gov.number}`);
+    await page.getByTestId('status').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await shot(page, 'links-primary');
     const from = page.getByTestId('merged-from');
     expect(await from.getByTestId('merged-from-due').innerText()).toContain(due);
     expect(await from.getByTestId('merged-note').innerText()).toContain('12315 周科员来电');
     await from.scrollIntoViewIfNeeded();
-    await shot(page, 'links-primary');
+    await shot(page, 'links-primary-from');
 
     // The duplicate: 已合并至 the phone case, with the link back.
     await from.getByRole('link', { name: gov.number }).click();
     const banner = page.getByTestId('merged-banner');
     await banner.waitFor();
     expect(await banner.innerText()).toContain(`已合并至${phone.number}`);
-    expect(await page.getByTestId('status').innerText()).toBe('已归档');
+    expect(await page.getByTestId('status').innerText()).toBe('已建档');
+    await page.getByTestId('status').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shot(page, 'links-duplicate');
 
     // The month's summary: the cases apart, the matter once.
