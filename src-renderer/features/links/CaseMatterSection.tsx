@@ -71,6 +71,12 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
       .map((l) => ({ id: l.id, number: l.number })),
     ...suggestions.filter((s) => linkable(s) && mergeable(s.status)).map((s) => ({ id: s.caseId, number: s.number })),
   ];
+  const show = {
+    link: may('link') && toLink.length > 0,
+    merge: may('merge') && toMerge.length > 0,
+    unlink: may('unlink'),
+    undo: may('undo_merge') && c.mergedIntoCase !== null,
+  };
   const blocked = blockedLinkActions(user.role, c, toMerge.length > 0);
   const rowActions = (s: MatchSuggestion) => {
     const link = may('link') && linkable(s);
@@ -126,28 +132,30 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
           )}
         </div>
       )}
-      <Space wrap style={{ marginTop: 8 }}>
-        {may('link') && toLink.length > 0 && (
-          <Button data-link-action="link" onClick={() => setOpen({ kind: 'link', initial: [] })}>
-            {t('links.action.link')}
-          </Button>
-        )}
-        {may('merge') && toMerge.length > 0 && (
-          <Button data-link-action="merge" onClick={() => setOpen({ kind: 'merge', initial: undefined })}>
-            {t('links.action.merge')}
-          </Button>
-        )}
-        {may('unlink') && (
-          <Button data-link-action="unlink" onClick={() => setOpen({ kind: 'unlink' })}>
-            {t('links.action.unlink')}
-          </Button>
-        )}
-        {may('undo_merge') && c.mergedIntoCase && (
-          <Button data-link-action="undo_merge" onClick={() => setOpen({ kind: 'undo_merge' })}>
-            {t('links.action.undo_merge')}
-          </Button>
-        )}
-      </Space>
+      {show.link || show.merge || show.unlink || show.undo ? (
+        <Space wrap style={{ marginTop: 8 }}>
+          {show.link && (
+            <Button data-link-action="link" onClick={() => setOpen({ kind: 'link', initial: [] })}>
+              {t('links.action.link')}
+            </Button>
+          )}
+          {show.merge && (
+            <Button data-link-action="merge" onClick={() => setOpen({ kind: 'merge', initial: undefined })}>
+              {t('links.action.merge')}
+            </Button>
+          )}
+          {show.unlink && (
+            <Button data-link-action="unlink" onClick={() => setOpen({ kind: 'unlink' })}>
+              {t('links.action.unlink')}
+            </Button>
+          )}
+          {show.undo && (
+            <Button data-link-action="undo_merge" onClick={() => setOpen({ kind: 'undo_merge' })}>
+              {t('links.action.undo_merge')}
+            </Button>
+          )}
+        </Space>
+      ) : null}
       {blocked.length > 0 && (
         <div data-testid="link-blocked" style={{ marginTop: 8 }}>
           {blocked.map((b) => (
