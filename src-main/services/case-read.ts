@@ -11,7 +11,7 @@ import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
 import type { Bilingual } from '../shared/errors';
 import type { CaseRecord, CaseView } from '../shared/types';
 import { actionTargets, allowedCaseActions, blockedCaseActions } from './case-blocked';
-import { caseFacts, dueFor, requireCase } from './case-store';
+import { caseFacts, dueFor, MERGED_MAY, requireCase } from './case-store';
 import { explainDeadline } from '../domain/deadlines';
 import { deadlineMoveWords } from '../domain/deadline-words';
 import { deadlineSettingsOf } from './working-calendar-cache';
@@ -20,6 +20,7 @@ import { followUpViewParts } from './follow-up-tasks';
 import { hasOpenFollowUp, maskCaseContact, mayRevealPersonal } from './personal-data';
 import { caseSlips } from './slip-queues';
 import { withInput, type Parsed } from './with-input';
+import { linksViewOf } from './case-links-view';
 
 export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): boolean =>
   !c.anonymous || can(actor.role, 'read_anonymous');
@@ -31,10 +32,11 @@ function actionsFor(ctx: ServiceContext, actor: Actor, c: CaseRecord) {
     signOffPolicy: ctx.settings().signOff,
     unreachableAttemptsToFile: ctx.settings().unreachableAttemptsToFile,
   };
-  const allowed = allowedCaseActions(facts, actor, opts);
+  // Issue 22: a merged duplicate takes notes only (case-store.ts MERGED_MAY); undoing the merge is a link action.
+  const allowed = allowedCaseActions(facts, actor, opts).filter((a) => !c.mergedInto || MERGED_MAY.has(a));
   return {
     allowedActions: [...allowed, 'print'],
-    blockedActions: blockedCaseActions(facts, actor, opts),
+    blockedActions: c.mergedInto ? [] : blockedCaseActions(facts, actor, opts),
     actionTargets: actionTargets(facts, allowed, opts),
   };
 }
@@ -93,6 +95,9 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
   // Masked for every viewer (a permitted role reveals with a reason), except the assignee of an open
   // follow-up of this case, who must call the customer (services/personal-data.ts).
   const inFull = hasOpenFollowUp(ctx, actor, c.id);
+  const links = linksViewOf(ctx, actor, c, readable);
+  // Issue 22: a limit carried from a merged duplicate (a 12315 body's) says whose it is.
+  const carriedFrom = due && links.mergedFrom.find((m) => m.carriedDueAt === due.at && due.kind === 'handling');
   return {
     ...(inFull ? c : maskCaseContact(c)),
     personalData: { masked: !inFull, mayReveal: !inFull && mayRevealPersonal(ctx, actor) },
@@ -108,11 +113,24 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
     unreachableAttemptsToFile: fu.unreachableAttemptsToFile,
     customerCases: c.customerId ? customerCases(ctx, c.customerId, c.id) : [],
     due: due
-      ? { ...due, overdue: due.at < ctx.now(), why: due.kind === 'handling' ? deadlineWhy(ctx, c) : null }
+      ? {
+          ...due,
+          overdue: due.at < ctx.now(),
+          why: carriedFrom
+            ? {
+                zh: `并入的 ${carriedFrom.number} 的处理时限`,
+                en: `the handling limit of ${carriedFrom.number}, merged in`,
+              }
+            : due.kind === 'handling'
+              ? deadlineWhy(ctx, c)
+              : null,
+        }
       : null,
     ...actionsFor(ctx, actor, c),
     names: { ...namesFor(ctx, c), ...fu.followUpNames },
     slips: caseSlips(ctx, c.id),
+    // Issue 22: the matter's other cases, the merge pointer, the duplicates merged in, the link actions.
+    ...links,
   };
 }
 

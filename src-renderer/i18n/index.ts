@@ -8,6 +8,7 @@ import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { guidanceEn, guidanceZhCN } from './guidance-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
 import { en } from './en';
+import { linksEn, linksZhCN } from './links-catalogue';
 import { offerEn, offerZhCN } from './offer-catalogue';
 import { productsEn, productsZhCN } from './products-catalogue';
 import { personalDataEn, personalDataZhCN } from './personal-data-catalogue';
@@ -47,6 +48,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...offerZhCN,
             ...guidanceZhCN,
             ...calendarZhCN,
+            ...linksZhCN,
           },
         },
         en: {
@@ -66,6 +68,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...offerEn,
             ...guidanceEn,
             ...calendarEn,
+            ...linksEn,
           },
         },
       },

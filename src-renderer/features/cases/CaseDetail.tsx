@@ -6,6 +6,7 @@ import { Alert, App, Button, Card, Space, Spin, Timeline, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../src-main/domain/permissions';
+import { CASE_LINK_EVENT_LABELS, isLinkEvent } from '../../../src-main/shared/case-links';
 import { timelineWords } from '../../../src-main/shared/event-label';
 import type { CaseView } from '../../../src-main/shared/types';
 import type { ResolutionWarning } from '../../../src-main/shared/resolution-warnings';
@@ -16,6 +17,9 @@ import { navigate } from '../../lib/router';
 import { useCategories, useSession, useUnits } from '../shell/session';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { CaseGuidance } from '../guidance/CaseGuidance';
+import { CaseMatterSection } from '../links/CaseMatterSection';
+import { CarriedDeadlines, MergedBanner } from '../links/MergedBanner';
+import { MergedFromSection } from '../links/MergedFromSection';
 import { ActionDialog } from './ActionDialog';
 import { caseActionLabel } from './action-label';
 import { actionNotice } from './action-notice';
@@ -66,7 +70,9 @@ export function CaseDetail({ id }: { id: string }) {
         </ToneTag>
         {c.severity === 'major' && <ToneTag tone="bad">{t('severity.major')}</ToneTag>}
         <DeadlineBadge due={c.due} timeZone={tz} />
+        <CarriedDeadlines c={c} />
       </Space>
+      <MergedBanner c={c} />
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(280px, 1fr)', gap: 16 }}>
         <div style={{ minWidth: 0 }}>
           <CaseIntakeSections c={c} f={f} categoryName={categoryName} />
@@ -90,10 +96,12 @@ export function CaseDetail({ id }: { id: string }) {
             onFollowUpDone={(followUpId) => setAction({ name: 'follow_up_done', targetId: followUpId })}
           />
           <CorrectiveActionsSection c={c} f={f} />
+          <MergedFromSection c={c} />
           <AttachmentsPanel owner={{ type: 'case', id: c.id }} />
         </div>
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
+          <CaseMatterSection c={c} />
           <CaseGuidance c={c} />
           <CaseReminderCard caseId={c.id} />
           <ComplainantSignsCard c={c} f={f} />
@@ -120,7 +128,9 @@ export function CaseDetail({ id }: { id: string }) {
                     <strong>
                       {e.kind === 'escalate' && e.data?.escalationId
                         ? t('action.escalation_outcome')
-                        : t(`event.${words[i] ?? e.kind}`, { defaultValue: e.kind })}
+                        : isLinkEvent(e.kind)
+                          ? pick(CASE_LINK_EVENT_LABELS[e.kind])
+                          : t(`event.${words[i] ?? e.kind}`, { defaultValue: e.kind })}
                     </strong>{' '}
                     · {e.actorName} · {f.time(e.at)}
                     {e.text && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{e.text}</div>}

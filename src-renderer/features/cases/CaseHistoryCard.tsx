@@ -20,8 +20,17 @@ const ENUM_NS: Record<string, string> = {
   filingReason: 'filingReason',
 };
 const LISTS = new Set(['promises', 'escalations', 'instructions', 'slipNumbers', 'resolutionOffer']);
-/** Fields whose label lives in another part's catalogue (the options offered: i18n/offer-catalogue.ts). */
-const LABEL_KEYS: Record<string, string> = { resolutionOffer: 'offer.heading' };
+/** Fields whose label lives in another part's catalogue (the options offered: i18n/offer-catalogue.ts; issue 22's merge
+ * pointer: i18n/links-catalogue.ts). */
+const LABEL_KEYS: Record<string, string> = {
+  resolutionOffer: 'offer.heading',
+  mergedIntoNumber: 'links.history.mergedIntoNumber',
+  mergedAt: 'links.history.mergedAt',
+  mergedBy: 'links.history.mergedBy',
+  mergeReason: 'links.history.mergeReason',
+};
+/** Ids no reader can use (issue 22: the matter's, the primary's — the event and mergedIntoNumber say it in words). */
+const UNSHOWN = new Set(['matterId', 'mergedInto']);
 
 function word(f: CaseFormat, field: string, v: HistoryValue, hidden: boolean): string {
   const { t } = f;
@@ -40,6 +49,7 @@ function describe(f: CaseFormat, e: CaseHistoryEntry, contentHidden: boolean): s
   const { t } = f;
   if (e.action === 'case.create') return t('caseScreen.historyCreated');
   return e.changes
+    .filter((ch) => !UNSHOWN.has(ch.field))
     .map((ch) => {
       const hidden = contentHidden && (ch.field === 'content' || ch.field === 'expectedResolution');
       const label = t(LABEL_KEYS[ch.field] ?? `caseScreen.historyField.${ch.field}`, { defaultValue: ch.field });

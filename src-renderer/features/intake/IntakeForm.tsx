@@ -29,6 +29,7 @@ import { WithGuidance } from '../guidance/GuidancePanel';
 import { IntakeGuidance, useIntakeSteps } from '../guidance/IntakeGuidance';
 import { PurchaseItemsEditor } from './PurchaseItemsEditor';
 import { RepeatNotice } from './RepeatNotice';
+import { IntakeMatterNotice } from '../links/IntakeMatterNotice';
 
 /** The longest text a field of the intake schema accepts (through optional and trimming pipes). */
 function maxLengthOf(schema: z.core.$ZodType): number | undefined {
@@ -108,6 +109,13 @@ export function IntakeForm({ channel }: { channel: string }) {
           phone={show.anonymous && s.anonymous ? '' : s.phone}
           name={show.anonymous && s.anonymous ? '' : s.name}
           receiptNo={s.receiptNo}
+        />
+        <IntakeMatterNotice
+          phone={show.anonymous && s.anonymous ? '' : s.phone}
+          name={show.anonymous && s.anonymous ? '' : s.name}
+          receiptNo={s.receiptNo}
+          items={itemsOf(s)}
+          content={s.content}
         />
         <Form component={false} layout="vertical">
           <form

@@ -6,6 +6,7 @@ import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useMemo } from 'react';
 import type { Summary, SummaryReport } from '../../../src-main/shared/summary-types';
 import { EChart } from '../../components/EChart';
+import { SummaryMatters } from '../links/SummaryMatters';
 import { OfferSection } from './summary-view/OfferSection';
 import { CapaSection } from './summary-view/CapaSection';
 import { HandlingStepsSection } from './summary-view/HandlingStepsSection';
@@ -70,6 +71,8 @@ export function SummaryView({ summary: s, labels, names, timeZone, figureHref }:
           </Col>
         ))}
       </Row>
+      {/* Issue 22: "3 起个案,2 个事项" — linked cases count once as a matter. */}
+      <SummaryMatters cases={s.total} matters={s.matters} />
       {s.total === 0 && <Empty style={{ margin: '16px 0' }} description={w.emptyPeriod} />}
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={12}>
