@@ -43,6 +43,10 @@ export const ABILITIES = {
   anonymise_person: ['secretary', 'manager'],
   /** A person's request for the data held about them (issue 20 §3): the secretary office and the manager answer it. */
   person_request: ['secretary', 'manager'],
+  /** Issue 22: cases of one matter linked, unlinked, a duplicate merged — the secretary office and above. */
+  case_link: ['secretary', 'supervisor', 'manager'],
+  /** Issue 22: a mistaken merge undone, with a reason — a supervisor or the manager. */
+  merge_undo: ['supervisor', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Ability = keyof typeof ABILITIES;
 

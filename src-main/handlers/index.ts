@@ -35,6 +35,7 @@ import { productHandlers } from './product-handlers';
 import { updateHandlers } from './update-handlers';
 import { personDataHandlers } from './person-data-handlers';
 import { guidanceHandlers } from './guidance-handlers';
+import { caseLinkHandlers } from './case-link-handlers';
 import type { AppContext, PrivateHandlers, PublicHandlers, Session } from './types';
 
 /** Compile-time completeness: a channel without its handler, or a handler of the wrong type, is an error here. */
@@ -58,6 +59,7 @@ const privateMap: PrivateHandlers = {
   ...personalDataHandlers,
   ...personDataHandlers,
   ...guidanceHandlers,
+  ...caseLinkHandlers,
 };
 export const handlers: PublicHandlers & PrivateHandlers = { ...publicMap, ...privateMap };
 

@@ -20,6 +20,7 @@ import { followUpViewParts } from './follow-up-tasks';
 import { hasOpenFollowUp, maskCaseContact, mayRevealPersonal } from './personal-data';
 import { caseSlips } from './slip-queues';
 import { withInput, type Parsed } from './with-input';
+import { linksViewOf } from './case-links-view';
 
 export const mayReadContent = (actor: Actor, c: Pick<CaseRecord, 'anonymous'>): boolean =>
   !c.anonymous || can(actor.role, 'read_anonymous');
@@ -113,6 +114,8 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
     ...actionsFor(ctx, actor, c),
     names: { ...namesFor(ctx, c), ...fu.followUpNames },
     slips: caseSlips(ctx, c.id),
+    // Issue 22: the matter's other cases, the merge pointer, the duplicates merged in, the link actions.
+    ...linksViewOf(ctx, actor, c, readable),
   };
 }
 

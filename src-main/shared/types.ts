@@ -1,6 +1,7 @@
 // Shapes returned across the process boundary. Instants are epoch milliseconds UTC; the
 // renderer formats them in the branch's time zone.
 import type { CorrectiveAction } from './corrective-action-types';
+import type { CaseLinksView } from './case-links';
 import type { HandlingStepTick } from './handling-guide';
 import type { Bilingual } from './errors';
 import type { ResolutionOffer } from './resolution-offer';
@@ -205,6 +206,14 @@ export interface CaseRecord {
   correctiveActions?: CorrectiveAction[];
   /** Steps of guided handling ticked (migration 0030, shared/handling-guide.ts); absent from older snapshots. */
   handlingSteps?: HandlingStepTick[];
+  /** Issue 22 (migration 0032): the matter it is linked in (null: alone); absent from older snapshots. */
+  matterId?: string | null;
+  /** Issue 22: merged as a duplicate (closed as 重复: status filed) into this case id / number, when, by whom (user id), why. */
+  mergedInto?: string | null;
+  mergedIntoNumber?: string | null;
+  mergedAt?: number | null;
+  mergedBy?: string | null;
+  mergeReason?: string | null;
 }
 
 /** A case as a given user may see it: anonymous content is withheld from roles without the right. */
@@ -230,7 +239,9 @@ export interface ReminderWaiting {
   reviewerName: string;
 }
 
-export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResolution'> {
+/** Issue 22: CaseLinksView (shared/case-links.ts) adds the matter's other cases, the merge pointer and the merged duplicates. */
+export interface CaseView
+  extends Omit<CaseRecord, 'content' | 'expectedResolution' | 'mergedInto' | 'matterId'>, CaseLinksView {
   content: string | null;
   expectedResolution: string | null;
   contentHidden: boolean;

@@ -159,6 +159,14 @@ export const CaseRecordSnapshot = CaseSnapshot.extend({
       z.looseObject({ stepKey: z.string(), tickedBy: z.string(), tickedByName: z.string(), tickedAt: z.number() }),
     ),
   ),
+  /** Issue 22 (migration 0032): the matter linked in, and a duplicate's merge pointer (closed as 重复: status filed);
+   * absent from older branches and from cases alone / not merged. */
+  matterId: maybe(z.string()),
+  mergedInto: maybe(z.string()),
+  mergedIntoNumber: maybe(z.string()),
+  mergedAt: maybe(z.number()),
+  mergedBy: maybe(z.string()),
+  mergeReason: maybe(z.string()),
 });
 export type CaseRecordSnapshot = z.infer<typeof CaseRecordSnapshot>;
 

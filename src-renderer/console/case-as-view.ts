@@ -44,5 +44,11 @@ export function caseAsView(d: CaseDetail, unknown: string): CaseView {
     slips: [],
     // The branch's reveal channel is not head office's: the console's own reveal sits beside this view.
     personalData: { masked: true, mayReveal: false },
+    // Issue 22: the branch's matter as its snapshot says; the linked cases and merged duplicates are the branch's view.
+    matterId: c.matterId ?? null,
+    linkedCases: [],
+    mergedInto: null,
+    mergedFrom: [],
+    linkActions: [],
   };
 }

@@ -35,6 +35,8 @@ const SPEC: Record<Ability, string> = {
   attachment_void: '..xxx',
   anonymise_person: '..x.x',
   person_request: '..x.x',
+  case_link: '..xxx',
+  merge_undo: '...xx',
 };
 const COLUMNS: readonly Role[] = ['clerk', 'unit_staff', 'secretary', 'supervisor', 'manager'];
 

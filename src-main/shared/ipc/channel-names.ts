@@ -123,5 +123,11 @@ export const CHANNEL_NAMES = [
   // issue 21 §3: guided handling (the library in force, a step ticked on a case).
   'guidance.library',
   'cases.tickStep',
+  // issue 22: cases of one matter — suggest, link, unlink, merge, undo a merge.
+  'cases.suggestMatches',
+  'cases.link',
+  'cases.unlink',
+  'cases.merge',
+  'cases.undoMerge',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

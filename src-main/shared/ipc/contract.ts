@@ -90,6 +90,8 @@ import { AccessLogInput, RevealInput } from '../schemas/personal-data';
 import type { AccessLogRow } from '../access-log-types';
 import type { RevealedPersonalData } from '../personal-data';
 import { type GuidanceLibrary, TickStepInput } from '../handling-guide';
+import * as Links from '../schemas/case-links';
+import type { MatchSuggestion } from '../case-links';
 
 /** A channel's output type, carried as a type only: the value is never read. */
 const out = <T>() => undefined as unknown as T;
@@ -260,6 +262,13 @@ export const contract = {
   // issue 21 §3: guided handling — the library in force (every signed-in role), a step ticked or unticked.
   'guidance.library': { input: Empty, output: out<GuidanceLibrary>() },
   'cases.tickStep': { input: TickStepInput, output: out<CaseView>() },
+  // issue 22: cases of one matter. link answers the first case listed, unlink that case, merge the primary,
+  // undoMerge the duplicate — each as this user may see it.
+  'cases.suggestMatches': { input: Links.SuggestMatchesInput, output: out<MatchSuggestion[]>() },
+  'cases.link': { input: Links.LinkCasesInput, output: out<CaseView>() },
+  'cases.unlink': { input: Links.UnlinkCaseInput, output: out<CaseView>() },
+  'cases.merge': { input: Links.MergeCasesInput, output: out<CaseView>() },
+  'cases.undoMerge': { input: Links.UndoMergeInput, output: out<CaseView>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */
