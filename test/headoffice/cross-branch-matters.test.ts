@@ -38,7 +38,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
     const dup = caseSnapshot('SH01', 3, {
       matterId: 'M-1',
       status: 'filed',
-      mergedInto: { caseId: a.id, number: a.number, at, byName: '李秘书', reason: '重复来电' },
+      mergedInto: a.id,
+      mergedIntoNumber: a.number,
+      mergedAt: at,
+      mergedBy: '李秘书',
+      mergeReason: '重复来电',
     });
     // An older branch: no fields; a malformed pointer projects as not merged, the case still lists.
     const old = caseSnapshot('SH01', 4);
