@@ -49,6 +49,7 @@ export * from './contract-products';
 export * from './contract-attachments';
 export * from './contract-person-data';
 export * from './contract-reference';
+export * from './contract-matters';
 
 export const CONSOLE_PATHS = {
   session: `${CONSOLE_API}/session`,
