@@ -27,6 +27,7 @@ export interface MergeRow {
   statusBefore: CaseStatus;
   filedAtBefore: number | null;
   filedByBefore: string | null;
+  matterBefore: string | null;
   movedPromiseIds: string;
   carriedDueAt: number | null;
 }

@@ -11,7 +11,7 @@ import { CaseNumberInput, CaseOnlyInput } from '../shared/schemas/case';
 import type { Bilingual } from '../shared/errors';
 import type { CaseRecord, CaseView } from '../shared/types';
 import { actionTargets, allowedCaseActions, blockedCaseActions } from './case-blocked';
-import { caseFacts, dueFor, requireCase } from './case-store';
+import { caseFacts, dueFor, MERGED_MAY, requireCase } from './case-store';
 import { explainDeadline } from '../domain/deadlines';
 import { deadlineMoveWords } from '../domain/deadline-words';
 import { deadlineSettingsOf } from './working-calendar-cache';
@@ -32,10 +32,11 @@ function actionsFor(ctx: ServiceContext, actor: Actor, c: CaseRecord) {
     signOffPolicy: ctx.settings().signOff,
     unreachableAttemptsToFile: ctx.settings().unreachableAttemptsToFile,
   };
-  const allowed = allowedCaseActions(facts, actor, opts);
+  // Issue 22: a merged duplicate takes notes only (case-store.ts MERGED_MAY); undoing the merge is a link action.
+  const allowed = allowedCaseActions(facts, actor, opts).filter((a) => !c.mergedInto || MERGED_MAY.has(a));
   return {
     allowedActions: [...allowed, 'print'],
-    blockedActions: blockedCaseActions(facts, actor, opts),
+    blockedActions: c.mergedInto ? [] : blockedCaseActions(facts, actor, opts),
     actionTargets: actionTargets(facts, allowed, opts),
   };
 }

@@ -11,6 +11,7 @@ import { refuse } from '../shared/errors';
 import { instructionChains } from '../shared/instruction-versions';
 import { isOpenPromise } from '../shared/promise-state';
 import type { CaseEvent, CaseRecord } from '../shared/types';
+import { type CaseLinkEvent, isLinkEvent } from '../shared/case-links';
 import { recordChange } from './changes';
 import type { Author, ServiceContext } from './context';
 import { deadlineSettingsOf } from './working-calendar-cache';
@@ -47,12 +48,12 @@ export function caseFacts(c: CaseRecord): CaseFacts {
 export function dueFor(
   ctx: ServiceContext,
   c: Pick<CaseRecord, 'channel' | 'receivedAt' | 'extendedAt' | 'firstFedBackAt' | 'status'> &
-    Partial<Pick<CaseRecord, 'counterResolvedAt'>>,
+    Partial<Pick<CaseRecord, 'counterResolvedAt' | 'id'>>,
   openPromises: number[],
 ) {
   // A filed case and one not accepted (不予受理) have no deadline left.
   if (c.status === 'filed' || c.status === 'not_accepted') return null;
-  return currentDue(
+  const own = currentDue(
     {
       channel: c.channel,
       receivedAt: c.receivedAt,
@@ -63,6 +64,15 @@ export function dueFor(
     },
     deadlineSettingsOf(ctx),
   );
+  // Issue 22: a merged duplicate's handling limit (a 12315 body's deadline) carried here counts until this case feeds back.
+  if (!c.id || c.firstFedBackAt !== null) return own;
+  const carried = stmt(
+    ctx.db,
+    'SELECT min(carried_due_at) AS at FROM case_merges WHERE primary_id = ? AND undone_at IS NULL',
+  ).get(c.id) as { at: number | null };
+  return carried.at !== null && (own === null || carried.at < own.at)
+    ? { at: carried.at, kind: 'handling' as const }
+    : own;
 }
 
 export const caseSearchFields = (c: Pick<CaseRecord, 'number' | 'customerName' | 'content'>) => [
@@ -102,6 +112,9 @@ function withEvent(events: CaseEvent[], e: CaseEvent): CaseEvent[] {
   return i < 0 ? [...events, e] : [...events.slice(0, i), e, ...events.slice(i)];
 }
 
+/** What a merged duplicate still takes (issue 22): a note; the rest goes on its primary. */
+export const MERGED_MAY: ReadonlySet<string> = new Set(['note']);
+
 export interface Mutation {
   /** Column changes on the case row (camelCase). */
   patch?: Record<string, unknown>;
@@ -127,17 +140,25 @@ export function mutateCase(
   author: Author,
   actor: Actor | null,
   caseId: string,
-  action: CaseAction | 'instruction',
+  action: CaseAction | 'instruction' | CaseLinkEvent,
   apply: (c: CaseRecord, facts: CaseFacts) => Mutation,
 ): CaseRecord {
   return ctx.db.transaction(() => {
     const before = requireCase(ctx, caseId);
     const facts = caseFacts(before);
-    if (actor && action !== 'instruction') {
+    // Issue 22's events (link, merge…) are checked by domain/case-link-rules.ts before, and pass no actor.
+    if (actor && action !== 'instruction' && !isLinkEvent(action)) {
       const refusal = checkAllowed(action, facts, actor);
       if (refusal) throw refuse(refusal.code, refusal.zh, refusal.en);
       // 回避, for every action at once: the services need not remember it one by one.
       requireNotRecused(action, facts.complainedStaffNo, actor);
+      // Issue 22: a merged duplicate (closed as 重复) takes notes only; anything else waits for the merge's undo.
+      if (before.mergedInto && !MERGED_MAY.has(action))
+        throw refuse(
+          'INVALID_TRANSITION',
+          `个案已作为重复个案并入 ${before.mergedIntoNumber ?? ''},请在该个案上处理(或先撤销合并)`,
+          `The case is merged into ${before.mergedIntoNumber ?? ''} as a duplicate; work on that case (or undo the merge first)`,
+        );
     }
     const m = apply(before, facts);
     const merged = { ...before, ...(m.patch ?? {}) } as CaseRecord;

@@ -97,6 +97,7 @@ export interface CaseLinksView {
 /** Timeline event kinds of issue 22 (case_events.kind) and their words. */
 export const CASE_LINK_EVENTS = ['link', 'unlink', 'merge', 'merged_from', 'undo_merge', 'merge_undone'] as const;
 export type CaseLinkEvent = (typeof CASE_LINK_EVENTS)[number];
+export const isLinkEvent = (k: string): k is CaseLinkEvent => (CASE_LINK_EVENTS as readonly string[]).includes(k);
 export const CASE_LINK_EVENT_LABELS: Record<CaseLinkEvent, Bilingual> = {
   link: { zh: '关联为同一事项', en: 'Linked as one matter' },
   unlink: { zh: '解除关联', en: 'Unlinked' },

@@ -4,6 +4,7 @@
 import { CASE_EVENT_KINDS } from './enums';
 import type { Bilingual } from './errors';
 import { EVENT_LABELS, type EventWord } from './i18n/vocabulary-work';
+import { CASE_LINK_EVENT_LABELS, isLinkEvent } from './case-links';
 
 /** An event as the timeline stores it; a submission records the status it moved the case to (`data.to`). */
 export interface EventFacts {
@@ -33,7 +34,8 @@ export function eventWord(
 /** The same words in both languages (null for an unknown kind). */
 export function eventLabel(kind: string, channel: string | null, statusAfter: string | null = null): Bilingual | null {
   const word = eventWord(kind, channel, statusAfter);
-  return word ? EVENT_LABELS[word] : null;
+  // Issue 22's events (link, merge, undo) have their words in shared/case-links.ts.
+  return word ? EVENT_LABELS[word] : isLinkEvent(kind) ? CASE_LINK_EVENT_LABELS[kind] : null;
 }
 
 const SIGN_OFF_STATUSES = new Set(['awaiting_review', 'awaiting_instruction']);

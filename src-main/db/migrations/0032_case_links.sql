@@ -1,7 +1,7 @@
 -- Cases of one matter (issue 22). A matter is the cases sharing cases.matter_id (a uuid; NULL: alone).
 -- A merged duplicate is closed as 重复: status 'filed' with the pointer merged_into (its number kept, never
 -- reused), when, by whom and why; undoing clears the pointer. case_merges keeps every merge, undone ones too
--- (undone_at set), with what undo needs: the status and filing it had, the open promises moved to the
+-- (undone_at set), with what undo needs: the status, filing and matter it had, the open promises moved to the
 -- primary, and the handling limit it carried there (a 12315 body's deadline). The audit keeps the rest.
 ALTER TABLE cases ADD COLUMN matter_id TEXT;
 ALTER TABLE cases ADD COLUMN merged_into TEXT;
@@ -24,6 +24,7 @@ CREATE TABLE case_merges (
   status_before TEXT NOT NULL,
   filed_at_before INTEGER,
   filed_by_before TEXT,
+  matter_before TEXT,
   moved_promise_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(moved_promise_ids)),
   carried_due_at INTEGER,
   undone_at INTEGER,
