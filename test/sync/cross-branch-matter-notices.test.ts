@@ -3,8 +3,11 @@
 // links them in the console; on their next sync each branch holds the notice on its case ("also handled at
 // SH02 as SH02-YY-…"), stored once however often it pulls; the unlink arrives likewise with its reason. The
 // branch's case itself is unchanged (no new version, nothing in its outbox): head office links, it does not edit.
+// And the branch's own links and merges (link-a's services) reach head office's projection through the same sync.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MatterAnswer } from '../../src-headoffice/console/contract-matters';
+import type { CaseMattersAnswer, MatterAnswer } from '../../src-headoffice/console/contract-matters';
+import { caseMattersPath } from '../../src-headoffice/console/contract-matters';
+import { linkCases, mergeCases, undoMerge, unlinkCase } from '../../src-main/services/case-links';
 import { crossBranchMatterOf } from '../../src-main/services/matter-notices';
 import type { CaseRecord } from '../../src-main/shared/types';
 import { HttpTransport } from '../../src-main/sync/http-transport';
@@ -98,5 +101,35 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
         others: [],
         reason: '顾客确认是两次不同的购买',
       });
+  });
+
+  it("projects a real branch's links, merge, undo and unlink into head office's case matters", async () => {
+    const a = phoneCase(sh01);
+    const b = phoneCase(sh01);
+    const c = phoneCase(sh01);
+    linkCases(sh01.ctx, sh01.users.secretary, { caseIds: [a.id, b.id] });
+    mergeCases(sh01.ctx, sh01.users.secretary, { duplicateId: c.id, primaryId: a.id, reason: '同一顾客重复来电' });
+    await sync(sh01, 'SH01');
+    const of = async (id: string) => (await client.call<CaseMattersAnswer>('GET', caseMattersPath('SH01', id))).json;
+    const atA = await of(a.id);
+    expect(atA.branchMatter?.cases.map((x) => x.number)).toContain(b.number);
+    expect(atA.mergedFrom.map((x) => x.number)).toEqual([c.number]);
+    const atC = await of(c.id);
+    expect(atC.mergedInto?.number).toBe(a.number);
+    expect(atC.mergedInto?.id).toBe(a.id);
+    const row = await hq.db.get<{ matter_id: string | null; status: string }>(
+      'SELECT matter_id, status FROM hq_cases WHERE branch = ? AND id = ?',
+      ['SH01', b.id],
+    );
+    expect(row?.matter_id).toBe(atA.branchMatter?.matterId);
+
+    undoMerge(sh01.ctx, sh01.users.supervisor, { duplicateId: c.id, reason: '不是重复,误操作' });
+    unlinkCase(sh01.ctx, sh01.users.secretary, { caseId: b.id, reason: '顾客说明是两件事' });
+    await sync(sh01, 'SH01');
+    const after = await of(a.id);
+    expect(after.mergedFrom).toEqual([]);
+    expect(after.branchMatter?.cases.map((x) => x.number) ?? []).not.toContain(b.number);
+    expect((await of(c.id)).mergedInto).toBeNull();
+    expect((await of(b.id)).branchMatter).toBeNull();
   });
 });
