@@ -4,18 +4,12 @@
 // nothing here touches the cases table, the outbox or the timeline.
 import { z } from 'zod';
 import { stmt } from '../db/statements';
-import { MatterOther, type MatterNotice } from '../shared/matter-notice-wire';
-
-/** What the case screen shows: the newest notice about the case (null when head office never linked it). */
-export interface CrossBranchMatterView {
-  matterId: string;
-  kind: 'linked' | 'unlinked';
-  /** The matter's cases at other branches now ('linked'); empty when unlinked. */
-  others: MatterOther[];
-  reviewerName: string;
-  reason: string | null;
-  at: number;
-}
+import type { Actor } from '../domain/case-machine';
+import { CaseOnlyInput } from '../shared/schemas/case';
+import { type CrossBranchMatterView, MatterOther, type MatterNotice } from '../shared/matter-notice-wire';
+import type { ServiceContext } from './context';
+import { getCase } from './case-read';
+import { withInput, type Parsed } from './with-input';
 
 /** Stores one notice; false when it was held already (pulled twice). */
 export function applyMatterNotice(db: Parameters<typeof stmt>[0], n: MatterNotice, now: number): boolean {
@@ -62,3 +56,15 @@ export function crossBranchMatterOf(db: Parameters<typeof stmt>[0], caseId: stri
   const others = z.array(MatterOther).safeParse(JSON.parse(r.data.others));
   return { ...r.data, others: others.success ? others.data : [] };
 }
+
+/** cases.crossBranchMatter: the newest notice about a case this user may read (read through the case view). */
+export const crossBranchMatter = withInput(
+  CaseOnlyInput,
+  function crossBranchMatter(
+    ctx: ServiceContext,
+    actor: Actor,
+    input: Parsed<typeof CaseOnlyInput>,
+  ): CrossBranchMatterView | null {
+    return crossBranchMatterOf(ctx.db, getCase.parsed(ctx, actor, input).id);
+  },
+);

@@ -30,3 +30,15 @@ export const MatterNotice = z.object({
   at: z.string(),
 });
 export type MatterNotice = z.infer<typeof MatterNotice>;
+
+/** What the branch's case screen shows (cases.crossBranchMatter): the newest notice about the case. */
+export interface CrossBranchMatterView {
+  matterId: string;
+  kind: 'linked' | 'unlinked';
+  /** The matter's cases at other branches now ('linked'); empty when unlinked. */
+  others: MatterOther[];
+  reviewerName: string;
+  reason: string | null;
+  /** When head office linked or unlinked it (UTC ms). */
+  at: number;
+}

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
 import { calendarEn, calendarZhCN } from './calendar-catalogue';
+import { crossMatterEn, crossMatterZhCN } from './matters-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { guidanceEn, guidanceZhCN } from './guidance-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
@@ -47,6 +48,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...offerZhCN,
             ...guidanceZhCN,
             ...calendarZhCN,
+            ...crossMatterZhCN,
           },
         },
         en: {
@@ -66,6 +68,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...offerEn,
             ...guidanceEn,
             ...calendarEn,
+            ...crossMatterEn,
           },
         },
       },

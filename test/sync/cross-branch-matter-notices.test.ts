@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseMattersAnswer, MatterAnswer } from '../../src-headoffice/console/contract-matters';
 import { caseMattersPath } from '../../src-headoffice/console/contract-matters';
 import { linkCases, mergeCases, undoMerge, unlinkCase } from '../../src-main/services/case-links';
-import { crossBranchMatterOf } from '../../src-main/services/matter-notices';
+import { crossBranchMatter, crossBranchMatterOf } from '../../src-main/services/matter-notices';
 import type { CaseRecord } from '../../src-main/shared/types';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { matterCursor } from '../../src-main/sync/matter-notices-pull';
@@ -49,6 +49,7 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
   it('tells both branches on their pull that the same matter is also handled at the other, and of the unlink', async () => {
     const a = phoneCase(sh01);
     const b = phoneCase(sh02);
+    const alone = phoneCase(sh01);
     await sync(sh01, 'SH01');
     await sync(sh02, 'SH02');
     expect(crossBranchMatterOf(sh01.db, a.id)).toBeNull();
@@ -71,6 +72,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
     expect(crossBranchMatterOf(sh02.db, b.id)?.others).toEqual([{ branch: 'SH01', number: a.number }]);
     expect(at01?.matterId).toBe(made.json.matter?.matterId);
     expect(matterCursor(sh01.db)).toBeGreaterThan(0);
+    // Through the case screen's channel (read through the case view): bad input and an unknown case refused.
+    expect(crossBranchMatter(sh01.ctx, sh01.users.clerk, { caseId: a.id })?.others).toEqual(at01?.others);
+    expect(crossBranchMatter(sh01.ctx, sh01.users.clerk, { caseId: alone.id })).toBeNull();
+    expect(() => crossBranchMatter(sh01.ctx, sh01.users.clerk, { caseId: '' })).toThrow(/VALIDATION|须|must/);
+    expect(() => crossBranchMatter(sh01.ctx, sh01.users.clerk, { caseId: 'nope' })).toThrow();
     // Pulled again: stored once; the branch's case and outbox as they were.
     await sync(sh01, 'SH01');
     expect(sh01.db.prepare('SELECT count(*) AS n FROM head_office_matter_notices').get()).toEqual({ n: 1 });

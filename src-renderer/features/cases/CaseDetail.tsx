@@ -27,6 +27,7 @@ import { CaseHistoryCard } from './CaseHistoryCard';
 import { CaseIntakeSections } from './CaseIntakeSections';
 import { CaseReminderCard } from './CaseReminderCard';
 import { ComplainantSignsCard } from './ComplainantSignsCard';
+import { CrossBranchMatterNotice } from './CrossBranchMatterNotice';
 import { CorrectiveActionsSection } from './CorrectiveActionsSection';
 import { DeadlineBadge } from './DeadlineBadge';
 import { promiseAnswerNotice } from './PromiseRows';
@@ -96,6 +97,7 @@ export function CaseDetail({ id }: { id: string }) {
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
           <CaseGuidance c={c} />
           <CaseReminderCard caseId={c.id} />
+          <CrossBranchMatterNotice caseId={c.id} />
           <ComplainantSignsCard c={c} f={f} />
           {c.customerCases.length > 0 && (
             <Card
