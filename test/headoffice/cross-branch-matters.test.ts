@@ -4,6 +4,7 @@
 // duplicate), ranked with why; a reviewer's link and unlink with every refusal (nothing stored), audited
 // append-only; the branch records never edited; and each case concerned told on its branch's pull.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseListPage } from '../../src-headoffice/console/contract-cases';
 import type { CaseMattersAnswer, MatterAnswer } from '../../src-headoffice/console/contract-matters';
 import { caseMattersPath } from '../../src-headoffice/console/contract-matters';
 import { matterNoticesSince } from '../../src-headoffice/cross-branch-matters';
@@ -66,6 +67,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
     expect(ofDup.json.mergedInto?.number).toBe('SH01-YY-202611-0001');
     expect(ofDup.json.suggestions).toEqual([]);
     expect((await matters('SH01', String(old.id))).json.branchMatter).toBeNull();
+    // The case list marks them too.
+    const list = await client.call<CaseListPage>('GET', '/console/api/cases?branch=SH01');
+    const byNo = new Map(list.json.rows.map((r) => [r.number, r]));
+    expect(byNo.get(String(dup.number))).toMatchObject({ matterId: 'M-1', mergedInto: a.id, crossBranchMatter: false });
+    expect(byNo.get(String(old.number))).toMatchObject({ matterId: null, mergedInto: null });
 
     // Undone at the branch: the next version drops the pointer, and the projection follows.
     await pushCases(hq, keys.SH01 as string, 'SH01', [{ ...dup, status: 'in_progress', mergedInto: null, version: 2 }]);
@@ -147,6 +153,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
     const now = (await matters('SH01', String(mine.id))).json;
     expect(now.crossBranch?.cases.map((c) => c.branch)).toEqual(['SH01', 'SH02', 'BJ01']);
     expect(now.suggestions).toEqual([]);
+    const listed = await client.call<CaseListPage>('GET', '/console/api/cases?branch=BJ01');
+    expect(listed.json.rows.find((r) => r.id === bj.id)?.crossBranchMatter).toBe(true);
     // The branch records are untouched: head office links, it does not edit them.
     expect(await scalar(hq.db, "SELECT count(*) FROM records WHERE type = 'case' AND version > 1")).toBe(0);
 

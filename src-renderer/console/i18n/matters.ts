@@ -35,6 +35,8 @@ export const mattersConsoleZhCN = {
     cancel: '取消',
     fix: '请先更正标出的内容',
     duplicate: '重复',
+    listLinked: '已关联',
+    listCross: '跨店关联',
   },
 };
 
@@ -74,5 +76,7 @@ export const mattersConsoleEn: typeof mattersConsoleZhCN = {
     cancel: 'Cancel',
     fix: 'Please correct the marked fields first',
     duplicate: 'Duplicate',
+    listLinked: 'Linked',
+    listCross: 'Cross-branch',
   },
 };
