@@ -9,7 +9,8 @@ import { type DeadlineSettings, handlingDeadline, limitDate } from './deadlines'
 export type ClosingFacts = Pick<
   CaseRecord,
   'channel' | 'status' | 'receivedAt' | 'extendedAt' | 'firstFedBackAt' | 'counterResolvedAt'
->;
+> &
+  Partial<Pick<CaseRecord, 'mergedInto'>>;
 
 /** When the limit was met: resolved at the counter with the customer there (in store), else first feedback. */
 export function limitMetAt(c: ClosingFacts): number | null {
@@ -18,10 +19,11 @@ export function limitMetAt(c: ClosingFacts): number | null {
 
 /**
  * Invariant: 'open' until the limit is met, whatever the status (a resolved case not yet fed back
- * is open); 'not_accepted' has no handling limit at all.
+ * is open); 'not_accepted' has no handling limit at all; 'duplicate' (issue 22) was merged into another case.
  */
 export function caseClosing(c: ClosingFacts, s: DeadlineSettings): Closing {
   if (c.status === 'not_accepted') return 'not_accepted';
+  if (c.mergedInto) return 'duplicate';
   const met = limitMetAt(c);
   if (met === null) return 'open';
   const deadline = handlingDeadline(

@@ -209,7 +209,7 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
       rows: [
         ...counted(
           // Open last: the row after it is "of which overdue".
-          (['same_day', 'next_day', 'within_limit', 'late', 'not_accepted', 'open'] as const).map((k) => ({
+          (['same_day', 'next_day', 'within_limit', 'late', 'not_accepted', 'duplicate', 'open'] as const).map((k) => ({
             label: w.closing[k],
             count: s.closing[k],
           })),

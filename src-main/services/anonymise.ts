@@ -99,6 +99,7 @@ export function anonymise(
         'decline_text',
         'body_answer_note',
         'resolution_offer',
+        'merge_reason',
       ],
       (r) => caseRedact(r.id),
     );
@@ -111,6 +112,10 @@ export function anonymise(
     scrubRows(ctx, 'case_promises', 'id', 'case_id', caseIds, ['note', 'reply_text'], (r) => caseRedact(r.case_id));
     scrubRows(ctx, 'case_escalations', 'id', 'case_id', caseIds, ['note', 'outcome'], (r) => caseRedact(r.case_id));
     scrubRows(ctx, 'follow_ups', 'id', 'case_id', caseIds, ['note', 'result'], (r) => caseRedact(r.case_id));
+    // Issue 22: why a duplicate was merged and why the merge was undone may quote the customer.
+    scrubRows(ctx, 'case_merges', 'id', 'duplicate_id', caseIds, ['reason', 'undo_reason'], (r) =>
+      caseRedact(r.duplicate_id),
+    );
     scrubRows(
       ctx,
       'slips',

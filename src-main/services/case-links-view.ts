@@ -104,7 +104,7 @@ export function linksViewOf(ctx: ServiceContext, actor: Actor, c: CaseRecord, re
   return {
     matterId: c.matterId ?? null,
     linkedCases: c.matterId ? linkedCasesOf(ctx, c.matterId, c.id) : [],
-    mergedInto:
+    mergedIntoCase:
       c.mergedInto && merge
         ? {
             caseId: c.mergedInto,

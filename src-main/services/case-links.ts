@@ -185,6 +185,12 @@ export const mergeCases = withInput(
         differentCustomerConfirmed: differ && input.differentCustomerConfirmed,
         movedPromiseIds: moved,
         carriedDueAt: carried?.at ?? null,
+        // What case_merges keeps for the undo, also on the timeline (synced): a store restored from head office
+        // has the events but not case_merges.
+        statusBefore: d.status,
+        filedAtBefore: d.filedAt,
+        filedByBefore: d.filedBy,
+        matterBefore: d.matterId ?? null,
       };
       mutateCase(ctx, authorOf(actor), null, d.id, 'merge', () => ({
         patch: {

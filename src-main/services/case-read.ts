@@ -95,6 +95,9 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
   // Masked for every viewer (a permitted role reveals with a reason), except the assignee of an open
   // follow-up of this case, who must call the customer (services/personal-data.ts).
   const inFull = hasOpenFollowUp(ctx, actor, c.id);
+  const links = linksViewOf(ctx, actor, c, readable);
+  // Issue 22: a limit carried from a merged duplicate (a 12315 body's) says whose it is.
+  const carriedFrom = due && links.mergedFrom.find((m) => m.carriedDueAt === due.at && due.kind === 'handling');
   return {
     ...(inFull ? c : maskCaseContact(c)),
     personalData: { masked: !inFull, mayReveal: !inFull && mayRevealPersonal(ctx, actor) },
@@ -110,13 +113,24 @@ export function toView(ctx: ServiceContext, actor: Actor, c: CaseRecord): CaseVi
     unreachableAttemptsToFile: fu.unreachableAttemptsToFile,
     customerCases: c.customerId ? customerCases(ctx, c.customerId, c.id) : [],
     due: due
-      ? { ...due, overdue: due.at < ctx.now(), why: due.kind === 'handling' ? deadlineWhy(ctx, c) : null }
+      ? {
+          ...due,
+          overdue: due.at < ctx.now(),
+          why: carriedFrom
+            ? {
+                zh: `并入的 ${carriedFrom.number} 的处理时限`,
+                en: `the handling limit of ${carriedFrom.number}, merged in`,
+              }
+            : due.kind === 'handling'
+              ? deadlineWhy(ctx, c)
+              : null,
+        }
       : null,
     ...actionsFor(ctx, actor, c),
     names: { ...namesFor(ctx, c), ...fu.followUpNames },
     slips: caseSlips(ctx, c.id),
     // Issue 22: the matter's other cases, the merge pointer, the duplicates merged in, the link actions.
-    ...linksViewOf(ctx, actor, c, readable),
+    ...links,
   };
 }
 

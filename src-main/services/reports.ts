@@ -159,6 +159,8 @@ export class SummaryComputation {
   /** Follow-ups by case rowid, and the cases filed as "customer unreachable" (migration 0011's indexes). */
   private followUps = new Map<number, { outcome: FollowUpOutcome | null; doneAt: number | null }[]>();
   private filedUnreachable = new Set<number>();
+  /** Issue 22: the range's linked cases and merged duplicates by rowid (the partial indexes of migration 0032). */
+  private links = new Map<number, { matterId: string | null; mergedInto: string | null }>();
   private promises: Map<number, PromiseTimes[]> | null = null;
   /** Government cases' body answer and first written reply (migration 0010's partial index), by rowid. */
   /** The purchase lines of the current window's cases that name an item (rid → stored JSON); refilled each step. */
@@ -267,6 +269,19 @@ export class SummaryComputation {
       "SELECT rid FROM cases INDEXED BY cases_filed_unreachable WHERE filing_reason = 'customer_unreachable' AND received_at >= ? AND received_at < ?",
     ).all(this.from, this.to) as { rid: number }[])
       this.filedUnreachable.add(r.rid);
+    // A merged duplicate's primary by its rowid key, as the cases' ids are here (ridKey).
+    for (const r of stmt(
+      db,
+      `SELECT c.rid, c.matter_id, p.rid AS primary_rid FROM cases c INDEXED BY cases_merged_into
+         JOIN cases p ON p.id = c.merged_into
+        WHERE c.merged_into IS NOT NULL AND c.received_at >= ? AND c.received_at < ?`,
+    ).all(this.from, this.to) as { rid: number; matter_id: string | null; primary_rid: number }[])
+      this.links.set(r.rid, { matterId: r.matter_id, mergedInto: ridKey(r.primary_rid) });
+    for (const r of stmt(
+      db,
+      'SELECT rid, matter_id FROM cases INDEXED BY cases_matter WHERE matter_id IS NOT NULL AND received_at >= ? AND received_at < ?',
+    ).all(this.from, this.to) as { rid: number; matter_id: string }[])
+      if (!this.links.has(r.rid)) this.links.set(r.rid, { matterId: r.matter_id, mergedInto: null });
   }
 
   private loadChildren(): void {
@@ -378,6 +393,7 @@ export class SummaryComputation {
         filingReason: this.filedUnreachable.has(rid) ? 'customer_unreachable' : null,
         promises: this.promises?.get(rid) ?? null,
         purchaseItems: storedItems(this.itemsOf.get(rid)),
+        ...this.links.get(rid),
         ...(channel === 'government' ? this.government.get(rid) : undefined),
       },
       this.slips?.get(rid) ?? [],

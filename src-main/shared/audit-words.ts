@@ -116,6 +116,11 @@ const FIELD_WORDS: Record<string, Bilingual> = {
   outcome: { zh: '回访结论', en: 'Follow-up outcome' },
   refundFen: { zh: '退款金额', en: 'Refund' },
   refundMethod: { zh: '退款方式', en: 'Refund method' },
+  // Issue 22: a duplicate's merge pointer (the matter and the primary are ids: their events name the cases).
+  mergedIntoNumber: { zh: '并入个案', en: 'Merged into' },
+  mergedAt: { zh: '合并时间', en: 'Merged at' },
+  mergedBy: { zh: '合并人', en: 'Merged by' },
+  mergeReason: { zh: '合并原因', en: 'Reason merged' },
 };
 
 /** Enumerated fields and their vocabularies; `status` and `type` depend on the record. */
@@ -146,6 +151,8 @@ const SKIPPED = new Set([
   'dueAt',
   'declineReasonCode',
   'declineReasonEn',
+  'matterId',
+  'mergedInto',
 ]);
 
 const SLIP_TYPES_BY_CODE: Record<string, Bilingual> = SLIP_TYPE_LABELS;

@@ -89,7 +89,8 @@ export interface CaseLinksView {
   matterId: string | null;
   /** The other cases of its matter, oldest first (empty when alone). */
   linkedCases: LinkedCase[];
-  mergedInto: MergedInto | null;
+  /** A merged duplicate's pointer with who, when and why (CaseRecord.mergedInto is the primary's id alone). */
+  mergedIntoCase: MergedInto | null;
   mergedFrom: MergedFrom[];
   linkActions: LinkAction[];
 }

@@ -30,7 +30,8 @@ export interface Period {
 
 /** How the handling limit (SPEC §4) was met: measured at the first feedback to the customer. */
 /** How a case received in the period stands: closed in time, late, still open, or not accepted (不予受理, counted apart). */
-export const CLOSINGS = ['same_day', 'next_day', 'within_limit', 'late', 'not_accepted', 'open'] as const;
+/** duplicate (issue 22): merged into another case (closed as 重复), counted apart like not_accepted. */
+export const CLOSINGS = ['same_day', 'next_day', 'within_limit', 'late', 'not_accepted', 'duplicate', 'open'] as const;
 export type Closing = (typeof CLOSINGS)[number];
 
 /** What the summary counts of follow-ups (回访): each outcome, and those not done yet. */
@@ -126,6 +127,9 @@ export interface Summary {
   /** The instant open cases were judged against for overdue; null when not given. */
   asOf: number | null;
   total: number;
+  /** Issue 22: the matters the period's cases make — linked cases and merged duplicates count once ("3 cases, 2 matters");
+   * absent from older summaries. */
+  matters?: number;
   /** Sorted by count (descending), then key. Unit key '' = no unit recorded. */
   byCategory: CountRow[];
   /** Every channel, in the order of CHANNELS, zeros included. */

@@ -240,8 +240,7 @@ export interface ReminderWaiting {
 }
 
 /** Issue 22: CaseLinksView (shared/case-links.ts) adds the matter's other cases, the merge pointer and the merged duplicates. */
-export interface CaseView
-  extends Omit<CaseRecord, 'content' | 'expectedResolution' | 'mergedInto' | 'matterId'>, CaseLinksView {
+export interface CaseView extends Omit<CaseRecord, 'content' | 'expectedResolution' | 'matterId'>, CaseLinksView {
   content: string | null;
   expectedResolution: string | null;
   contentHidden: boolean;

@@ -47,7 +47,7 @@ export function caseAsView(d: CaseDetail, unknown: string): CaseView {
     // Issue 22: the branch's matter as its snapshot says; the linked cases and merged duplicates are the branch's view.
     matterId: c.matterId ?? null,
     linkedCases: [],
-    mergedInto: null,
+    mergedIntoCase: null,
     mergedFrom: [],
     linkActions: [],
   };

@@ -277,7 +277,15 @@ describe('summarize: a hand-checked month', () => {
   });
 
   it('closing against the limits, satisfaction, findings, disputes and escalations', () => {
-    expect(sum.closing).toEqual({ same_day: 2, next_day: 1, within_limit: 1, late: 1, open: 1, not_accepted: 0 });
+    expect(sum.closing).toEqual({
+      same_day: 2,
+      next_day: 1,
+      within_limit: 1,
+      late: 1,
+      open: 1,
+      not_accepted: 0,
+      duplicate: 0,
+    });
     expect(sum.openOverdue).toBe(1);
     expect(sum.satisfaction).toEqual({ satisfied: 1, basically_satisfied: 1, unsatisfied: 1, not_asked: 3 });
     expect(sum.findings).toEqual({ founded: 1, partly_founded: 0, unfounded: 1, none: 4 });

@@ -7,6 +7,8 @@ import { declineCase } from '../../src-main/services/case-acceptance';
 import { createCase } from '../../src-main/services/case-intake';
 import { linkCases, mergeCases, undoMerge, unlinkCase } from '../../src-main/services/case-links';
 import { getCase } from '../../src-main/services/case-read';
+import { caseHistory } from '../../src-main/services/case-history';
+import { anonymisePerson } from '../../src-main/services/anonymise-person';
 import { fileCase, forwardCase, recordFeedback, reopenCase, resolveCase } from '../../src-main/services/case-workflow';
 import { AppError } from '../../src-main/shared/errors';
 import type { CaseRecord } from '../../src-main/shared/types';
@@ -164,7 +166,7 @@ describe('merge and undo', () => {
     expect(primary.dueAt).toBe(Math.min(promisedAt, g.dueAt as number));
     const dup = getCase(s.ctx, s.users.secretary, { caseId: p.id });
     expect(dup).toMatchObject({ status: 'filed', number: p.number, dueAt: null, promises: [] });
-    expect(dup.mergedInto).toMatchObject({
+    expect(dup.mergedIntoCase).toMatchObject({
       caseId: g.id,
       number: g.number,
       reason: '同一顾客同一双鞋',
@@ -224,7 +226,12 @@ describe('merge and undo', () => {
     expect(p.dueAt as number).toBeGreaterThan(g.dueAt as number);
     const merged = mergeCases(s.ctx, s.users.secretary, { duplicateId: g.id, primaryId: p.id, reason: '同一事项' });
     expect(merged.dueAt).toBe(g.dueAt);
-    expect(getCase(s.ctx, s.users.secretary, { caseId: p.id }).due).toMatchObject({ at: g.dueAt, kind: 'handling' });
+    expect(getCase(s.ctx, s.users.secretary, { caseId: p.id }).due).toMatchObject({
+      at: g.dueAt,
+      kind: 'handling',
+      overdue: true,
+      why: { zh: `并入的 ${g.number} 的处理时限` },
+    });
     const undone = undoMerge(s.ctx, s.users.manager, { duplicateId: g.id, reason: '合并错了' });
     expect(undone).toMatchObject({ status: 'registered', mergedInto: null, dueAt: g.dueAt });
     expect(getCase(s.ctx, s.users.secretary, { caseId: p.id }).dueAt).toBe(p.dueAt);
@@ -255,7 +262,9 @@ describe('merge and undo', () => {
     const diff = refused(() => m(other.id, a.id), 'CONFLICT');
     expect(diff.issues[0]?.field).toBe('differentCustomerConfirmed');
     const ok = m(other.id, a.id, s.users.secretary, true);
-    expect(getCase(s.ctx, s.users.secretary, { caseId: other.id }).mergedInto?.differentCustomerConfirmed).toBe(true);
+    expect(getCase(s.ctx, s.users.secretary, { caseId: other.id }).mergedIntoCase?.differentCustomerConfirmed).toBe(
+      true,
+    );
     expect(ok.id).toBe(a.id);
     // No chains: a into b while other is merged into a; b into the merged other; other merged again.
     expect(refused(() => m(a.id, b.id)).messages.zh).toContain(other.number);
@@ -295,8 +304,40 @@ describe('merge and undo', () => {
       .prepare("SELECT action FROM audit_log WHERE entity_id = ? AND action LIKE 'case.%merge%' ORDER BY at, rowid")
       .all(a.id);
     expect(audit).toEqual([{ action: 'case.merge' }, { action: 'case.undo_merge' }]);
+    // The history in words: the merge and its undo named, the reason and the primary's number shown.
+    const history = caseHistory(s.ctx, s.users.secretary, { caseId: a.id });
+    const merge = history.find((h) => h.action === 'case.merge');
+    expect(merge?.label).toEqual({ zh: '合并为重复个案', en: 'Merged as a duplicate' });
+    expect(merge?.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'mergeReason', after: '重复登记' }),
+        expect.objectContaining({ field: 'mergedIntoNumber', after: b.number }),
+      ]),
+    );
+    expect(history.find((h) => h.action === 'case.undo_merge')?.label?.zh).toBe('撤销合并');
     // Merged again after the undo: history kept, one merge in force.
     mergeCases(s.ctx, s.users.secretary, { duplicateId: a.id, primaryId: b.id, reason: '核实后确为重复' });
     expect(s.db.prepare('SELECT count(*) AS n FROM case_merges WHERE duplicate_id = ?').get(a.id)).toEqual({ n: 2 });
+  });
+
+  it("a person's deletion request scrubs the merge's reasons (they may quote the customer)", () => {
+    s = openTestStore();
+    s.settings.signOff.phone = 'none';
+    const who = { name: '孙八', phone: '13655556666' };
+    const a = phoneCase(s, { customer: who, categoryCode: 'service_attitude' });
+    const b = phoneCase(s, { customer: who, categoryCode: 'service_attitude' });
+    mergeCases(s.ctx, s.users.secretary, { duplicateId: a.id, primaryId: b.id, reason: '孙八 13655556666 重复来电' });
+    forwardCase(s.ctx, s.users.secretary, { caseId: b.id, handlingUnitId: s.units.shoes });
+    resolveCase(s.ctx, s.users.secretary, { caseId: b.id, type: 'explanation', summary: '已解释' });
+    recordFeedback(s.ctx, s.users.secretary, { caseId: b.id, satisfaction: 'satisfied', disputed: false });
+    fileCase(s.ctx, s.users.secretary, { caseId: b.id });
+    anonymisePerson(s.ctx, s.users.manager, { phone: who.phone, reason: '本人书面申请删除' });
+    const row = s.db.prepare('SELECT reason FROM case_merges WHERE duplicate_id = ?').get(a.id) as { reason: string };
+    const kept = s.db.prepare('SELECT merge_reason FROM cases WHERE id = ?').get(a.id) as { merge_reason: string };
+    for (const text of [row.reason, kept.merge_reason]) {
+      expect(text).not.toContain('孙八');
+      expect(text).not.toContain('13655556666');
+      expect(text).toContain('重复来电');
+    }
   });
 });

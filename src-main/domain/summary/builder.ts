@@ -107,6 +107,8 @@ export class SummaryBuilder {
   private readonly attention: SummaryFacts[] = [];
   private readonly typical: SummaryFacts[] = [];
   private total = 0;
+  /** Issue 22: the period's matter keys (a case alone is its own matter). */
+  private readonly matters = new Set<string>();
   private disputed = 0;
   private escalated = 0;
   private openOverdue = 0;
@@ -147,6 +149,7 @@ export class SummaryBuilder {
     if (b !== this.current) return;
 
     this.total++;
+    this.matters.add(f.matterKey);
     bump(this.byCategory, f.categoryCode);
     bump(this.byChannel, f.channel);
     bump(this.byUnit, f.complainedUnitId ?? '');
@@ -206,6 +209,7 @@ export class SummaryBuilder {
       previous: this.prev,
       asOf: this.opts.asOf ?? null,
       total: this.total,
+      matters: this.matters.size,
       byCategory: sortRows(this.byCategory),
       byChannel: CHANNELS.map((c) => ({ key: c, count: this.byChannel.get(c) ?? 0 })),
       byUnit: sortRows(this.byUnit),

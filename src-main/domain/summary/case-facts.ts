@@ -58,6 +58,9 @@ export type CaseSnapshot = Pick<CaseRecord, 'id' | 'number' | 'channel' | 'categ
     filingReason?: FilingReason | null;
     /** The purchased items (code and name as typed); the summary counts the period's cases by item. */
     purchaseItems?: readonly { name?: string | null; code?: string | null }[] | null;
+    /** Issue 22: the matter linked in, and the primary a duplicate was merged into (closed as 重复). */
+    matterId?: string | null;
+    mergedInto?: string | null;
   };
 
 /** A promise as the summary needs it. */
@@ -105,6 +108,8 @@ export interface SummaryFacts {
   writtenReply: WrittenReply | null;
   /** The case's distinct items by key (item-tally.ts); empty when it names none. */
   items: readonly ItemFact[];
+  /** Issue 22: the matter it counts in — its matter, else the primary it was merged into, else itself. */
+  matterKey: string;
 }
 
 /** Shared empties: most cases have no escalation and no slip, and a 100,000-case run should not allocate 200,000 empty arrays. */
@@ -173,6 +178,8 @@ export function caseFacts(
   let closing: Closing = 'open';
   // 不予受理 closes the case without a handling limit: counted apart, neither open nor late.
   if (c.status === 'not_accepted') closing = 'not_accepted';
+  // Issue 22: a duplicate merged into another case (closed as 重复) is counted apart; its matter is the primary's.
+  else if (c.mergedInto) closing = 'duplicate';
   else if (fed !== null) {
     if (fed > deadlineAt) closing = 'late';
     else if (fed <= sameDayClose) closing = 'same_day';
@@ -221,5 +228,6 @@ export function caseFacts(
     bodyAnswer: c.channel === 'government' ? (c.bodyAnswer ?? null) : null,
     writtenReply,
     items: itemFacts(c.purchaseItems),
+    matterKey: c.matterId ?? c.mergedInto ?? c.id,
   };
 }

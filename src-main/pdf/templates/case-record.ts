@@ -41,7 +41,7 @@ export interface CaseRecordPrintData {
 export type RecordSlip = Pick<SlipRow, 'number' | 'type' | 'status' | 'returnedTotalFen'>;
 
 const closingShown = (closing: Closing, t: FormText): string =>
-  closing === 'open' || closing === 'not_accepted' ? '' : t.closing[closing];
+  closing === 'open' || closing === 'not_accepted' || closing === 'duplicate' ? '' : t.closing[closing];
 
 /** Both answers with the chosen one marked, as the yes/no boxes are. */
 const bodyAnswerBoxes = (answer: CaseRecord['bodyAnswer'], t: FormText): string =>

@@ -101,6 +101,7 @@ export const CLOSING_LABELS: Record<Closing, Bilingual> = {
   late: { zh: '超时', en: 'Late' },
   open: { zh: '尚未反馈', en: 'Not yet fed back' },
   not_accepted: { zh: '不予受理', en: 'Not accepted' },
+  duplicate: { zh: '重复(已合并)', en: 'Duplicate (merged)' },
 };
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, Bilingual> = {
