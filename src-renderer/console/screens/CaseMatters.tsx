@@ -145,15 +145,14 @@ export function CaseMatters({ branch, id }: { branch: string; id: string }) {
               key={`${c.branch}/${c.id}`}
               c={c}
               extra={
-                <>
+                <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {' '}
-                    · {t('matters.crossBy', { who: c.linkedByName, at: shTime(c.linkedAt, lang) })}
+                    {t('matters.crossBy', { who: c.linkedByName, at: shTime(c.linkedAt, lang) })}
                   </Typography.Text>{' '}
                   <Button size="small" type="link" onClick={() => setUnlinking(c)} data-testid="matter-unlink">
                     {t('matters.unlink')}
                   </Button>
-                </>
+                </div>
               }
             />
           ))}
