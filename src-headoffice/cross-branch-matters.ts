@@ -138,84 +138,105 @@ export async function linkMatter(
   reviewer: Reviewer,
   now: number,
 ): Promise<CrossBranchMatter> {
-  return store.tx(async (t) => {
-    const keys = [...new Map(input.linkCases.map((k) => [`${k.branch}/${k.id}`, k])).values()];
-    const found: CaseRowDb[] = [];
-    for (const k of keys) {
-      const row = await t.get<CaseRowDb>(`SELECT ${CASE_COLS} FROM hq_cases c WHERE c.branch = ? AND c.id = ?`, [
-        k.branch,
-        k.id,
-      ]);
-      if (!row)
+  return linking(
+    store.tx(async (t) => {
+      const keys = [...new Map(input.linkCases.map((k) => [`${k.branch}/${k.id}`, k])).values()];
+      const found: CaseRowDb[] = [];
+      for (const k of keys) {
+        const row = await t.get<CaseRowDb>(`SELECT ${CASE_COLS} FROM hq_cases c WHERE c.branch = ? AND c.id = ?`, [
+          k.branch,
+          k.id,
+        ]);
+        if (!row)
+          throw refuse(
+            'NOT_FOUND',
+            `总部没有收到 ${k.branch} 的这个个案`,
+            `Head office holds no such case of ${k.branch}`,
+            [
+              {
+                field: 'linkCases',
+                message: { zh: `总部没有 ${k.branch} 的这个个案`, en: `No such case of ${k.branch}` },
+              },
+            ],
+          );
+        found.push(row);
+      }
+      if (new Set(found.map((c) => c.branch)).size < 2)
         throw refuse(
-          'NOT_FOUND',
-          `总部没有收到 ${k.branch} 的这个个案`,
-          `Head office holds no such case of ${k.branch}`,
-          [
-            {
-              field: 'linkCases',
-              message: { zh: `总部没有 ${k.branch} 的这个个案`, en: `No such case of ${k.branch}` },
-            },
-          ],
+          'VALIDATION',
+          '跨门店关联须至少包括两家门店的个案;同一门店的个案由门店自己关联',
+          'A cross-branch link needs cases of two branches or more; a branch links its own cases itself',
+          [{ field: 'linkCases', message: { zh: '须包括两家门店的个案', en: 'Cases of two branches are needed' } }],
         );
-      found.push(row);
-    }
-    if (new Set(found.map((c) => c.branch)).size < 2)
-      throw refuse(
-        'VALIDATION',
-        '跨门店关联须至少包括两家门店的个案;同一门店的个案由门店自己关联',
-        'A cross-branch link needs cases of two branches or more; a branch links its own cases itself',
-        [{ field: 'linkCases', message: { zh: '须包括两家门店的个案', en: 'Cases of two branches are needed' } }],
-      );
-    const merged = found.find((c) => c.merged_into !== null);
-    if (merged)
+      const merged = found.find((c) => c.merged_into !== null);
+      if (merged)
+        throw refuse(
+          'CONFLICT',
+          `${merged.number} 已在门店并入另一个案(重复),请关联其主个案`,
+          `${merged.number} was merged into another case at its branch (a duplicate); link its primary case instead`,
+        );
+      const live = new Map<string, string>();
+      for (const c of found) {
+        const m = await matterIdOf(t, c.branch, c.id);
+        if (m) live.set(`${c.branch}/${c.id}`, m);
+      }
+      const matters = [...new Set(live.values())];
+      if (matters.length > 1)
+        throw refuse(
+          'CONFLICT',
+          `这些个案已分属不同的跨门店事项(${found
+            .filter((c) => live.has(`${c.branch}/${c.id}`))
+            .map((c) => c.number)
+            .join('、')}),请先解除其中一个`,
+          `These cases are already in different cross-branch matters (${found
+            .filter((c) => live.has(`${c.branch}/${c.id}`))
+            .map((c) => c.number)
+            .join(', ')}); unlink one first`,
+        );
+      // In the order received, whichever order the reviewer listed them (the log reads as the matter grew).
+      const fresh = found
+        .filter((c) => !live.has(`${c.branch}/${c.id}`))
+        .sort((x, y) => Number(x.received_at) - Number(y.received_at) || (x.branch < y.branch ? -1 : 1));
+      if (fresh.length === 0)
+        throw refuse('CONFLICT', '这些个案已关联为同一事项', 'These cases are already linked as one matter');
+      let matterId = matters[0];
+      if (!matterId) {
+        matterId = randomUUID();
+        await t.run('INSERT INTO hq_matters (id, created_at, created_by, created_by_name) VALUES (?, ?, ?, ?)', [
+          matterId,
+          now,
+          reviewer.username,
+          reviewer.name,
+        ]);
+      }
+      for (const c of fresh) {
+        await t.run(
+          'INSERT INTO hq_matter_cases (matter_id, branch, case_id, number, linked_at, linked_by_name) VALUES (?, ?, ?, ?, ?, ?)',
+          [matterId, c.branch, c.id, c.number, now, reviewer.name],
+        );
+        await log(t, matterId, 'link', c, reviewer, now, null);
+      }
+      const view = (await matterView(t, matterId)) as CrossBranchMatter;
+      await tellLinked(t, view, reviewer, now);
+      return view;
+    }),
+  );
+}
+
+/** Two reviewers linking one case at once (PostgreSQL): the live-row unique index refuses the later one in words. */
+async function linking<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    const code = e !== null && typeof e === 'object' && 'code' in e ? String(e.code) : '';
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE')
       throw refuse(
         'CONFLICT',
-        `${merged.number} 已在门店并入另一个案(重复),请关联其主个案`,
-        `${merged.number} was merged into another case at its branch (a duplicate); link its primary case instead`,
+        '另一位审核人员刚刚关联了其中的个案,请刷新后再试',
+        'Another reviewer has just linked one of these cases; refresh and try again',
       );
-    const live = new Map<string, string>();
-    for (const c of found) {
-      const m = await matterIdOf(t, c.branch, c.id);
-      if (m) live.set(`${c.branch}/${c.id}`, m);
-    }
-    const matters = [...new Set(live.values())];
-    if (matters.length > 1)
-      throw refuse(
-        'CONFLICT',
-        `这些个案已分属不同的跨门店事项(${found
-          .filter((c) => live.has(`${c.branch}/${c.id}`))
-          .map((c) => c.number)
-          .join('、')}),请先解除其中一个`,
-        `These cases are already in different cross-branch matters (${found
-          .filter((c) => live.has(`${c.branch}/${c.id}`))
-          .map((c) => c.number)
-          .join(', ')}); unlink one first`,
-      );
-    const fresh = found.filter((c) => !live.has(`${c.branch}/${c.id}`));
-    if (fresh.length === 0)
-      throw refuse('CONFLICT', '这些个案已关联为同一事项', 'These cases are already linked as one matter');
-    let matterId = matters[0];
-    if (!matterId) {
-      matterId = randomUUID();
-      await t.run('INSERT INTO hq_matters (id, created_at, created_by, created_by_name) VALUES (?, ?, ?, ?)', [
-        matterId,
-        now,
-        reviewer.username,
-        reviewer.name,
-      ]);
-    }
-    for (const c of fresh) {
-      await t.run(
-        'INSERT INTO hq_matter_cases (matter_id, branch, case_id, number, linked_at, linked_by_name) VALUES (?, ?, ?, ?, ?, ?)',
-        [matterId, c.branch, c.id, c.number, now, reviewer.name],
-      );
-      await log(t, matterId, 'link', c, reviewer, now, null);
-    }
-    const view = (await matterView(t, matterId)) as CrossBranchMatter;
-    await tellLinked(t, view, reviewer, now);
-    return view;
-  });
+    throw e;
+  }
 }
 
 /** Takes the case out of its matter with a reason; the last case left is taken out too (a matter of one is none). */

@@ -139,8 +139,14 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
     expect(dup.json.message.zh).toContain('BJ01-YY-202611-0007');
     expect(await stored()).toEqual([0, 0, 0]);
 
-    const made = await link({ linkCases: [k(mine), k(sh02)] });
-    expect(made.status).toBe(201);
+    // Two reviewers at once: one links, the other is refused in words (never a 500).
+    const [made, racing] = await Promise.all([
+      link({ linkCases: [k(mine), k(sh02)] }),
+      link({ linkCases: [k(sh02), k(mine)] }),
+    ]).then((both) => both.sort((x, y) => x.status - y.status));
+    if (!made || !racing) throw new Error('two answers expected');
+    expect([made.status, racing.status]).toEqual([201, 409]);
+    expect(racing.json.message.zh).toMatch(/已关联|另一位审核人员/);
     const matterId = made.json.matter?.matterId as string;
     expect(made.json.matter?.cases.map((c) => [c.number, c.linkedByName])).toEqual([
       ['SH01-YY-202611-0001', '李审核'],
