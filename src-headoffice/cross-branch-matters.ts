@@ -9,7 +9,6 @@ import { refuse } from '../src-main/shared/errors';
 import type { CaseStatus, Channel } from '../src-main/shared/enums';
 import type { MatterNotice } from '../src-main/shared/matter-notice-wire';
 import type { CrossBranchMatter, LinkMatterBody, MatterCase, UnlinkMatterBody } from './console/contract-matters';
-import { PAGE } from './instructions';
 import type { HqQuery, HqStore, HqTx } from './store';
 
 type Reviewer = { username: string; name: string };
@@ -277,27 +276,4 @@ export async function unlinkMatter(
     if (after) await tellLinked(t, after, reviewer, now);
     return after;
   });
-}
-
-/** The branch's matter notices after `since` (a page) and the cursor after them; those up to `since` are marked received. */
-export async function matterNoticesSince(
-  store: HqStore,
-  branch: string,
-  since: number,
-  now: number,
-): Promise<{ matterNotices: MatterNotice[]; matterCursor: number }> {
-  if (since > 0)
-    await store.run(
-      'UPDATE hq_matter_notices SET received_at = ? WHERE branch = ? AND seq <= ? AND received_at IS NULL',
-      [now, branch, since],
-    );
-  const rows = await store.all<{ seq: number | string; body: string }>(
-    `SELECT seq, body FROM hq_matter_notices WHERE branch = ? AND seq > ? ORDER BY seq LIMIT ${PAGE}`,
-    [branch, since],
-  );
-  const last = rows[rows.length - 1];
-  return {
-    matterNotices: rows.map((r) => ({ ...(JSON.parse(r.body) as Omit<MatterNotice, 'seq'>), seq: Number(r.seq) })),
-    matterCursor: last ? Number(last.seq) : since,
-  };
 }

@@ -27,7 +27,7 @@ import { nonceLedger } from './nonce-ledger';
 import { defaultImportSlots, ImportAdmission } from './import-admission';
 import { ImportPool, PG_IMPORT_WORKERS } from './import-pool';
 import { noticesSince } from './notices';
-import { matterNoticesSince } from './cross-branch-matters';
+import { matterNoticesSince } from './matter-notices-pull';
 import { chainRetentionYears } from './chain-retention';
 import { referenceAfter } from './reference-store';
 import { purgeAnonymisedFiles } from './anonymisation';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseListPage } from '../../src-headoffice/console/contract-cases';
 import type { CaseMattersAnswer, MatterAnswer } from '../../src-headoffice/console/contract-matters';
 import { caseMattersPath } from '../../src-headoffice/console/contract-matters';
-import { matterNoticesSince } from '../../src-headoffice/cross-branch-matters';
+import { matterNoticesSince } from '../../src-headoffice/matter-notices-pull';
 import type { ErrorBody } from '../../src-main/sync/protocol';
 import { HQ_BACKENDS, scalar } from '../helpers/hq-backends';
 import type { Hq } from '../sync/sync-harness';
