@@ -74,24 +74,57 @@ const term = (bg: string): string => {
   return `u${(a.codePointAt(0) as number).toString(16)}x${(b.codePointAt(0) as number).toString(16)}`;
 };
 
-/** Rowids of cases whose content shares the rarest bigrams of `text`, best first (bm25 over case_search). */
-function contentRids(ctx: ServiceContext, text: string): number[] {
+/**
+ * The index's document count of each bigram (fts5vocab over case_search, a per-connection temp table: no
+ * migration, nothing stored). Reading a count walks the bigram's whole list (1–2 ms for a common one on a
+ * 100,000-case store), so counts are kept per connection for COUNTS_KEPT_MS: they only choose the rarest
+ * bigrams, and a count a few minutes old chooses the same ones.
+ */
+const COUNTS_KEPT_MS = 10 * 60_000;
+const docCounts = new WeakMap<object, { at: number; counts: Map<string, number> }>();
+function docCountsOf(ctx: ServiceContext, terms: string[]): Map<string, number> {
+  let kept = docCounts.get(ctx.db);
+  if (!kept || ctx.now() - kept.at > COUNTS_KEPT_MS || kept.counts.size > 200_000) {
+    kept = { at: ctx.now(), counts: new Map() };
+    docCounts.set(ctx.db, kept);
+  }
+  const missing = terms.filter((t) => !kept.counts.has(t));
+  if (missing.length > 0) {
+    ctx.db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_vocab USING fts5vocab(main, 'case_search', 'row')",
+    );
+    const read = stmt(ctx.db, 'SELECT doc FROM temp.case_search_vocab WHERE term = ?');
+    for (const t of missing) kept.counts.set(t, (read.get(t) as { doc: number } | undefined)?.doc ?? 0);
+  }
+  return kept.counts;
+}
+
+/**
+ * Rowids of the window's cases whose content shares the rarest bigrams of `text`, best first (bm25 over
+ * case_search, from the first rowid received in the window: the index then reads only the window's part of
+ * each list). Older open cases are found by phone, name, receipt or item, not by content.
+ */
+function contentRids(ctx: ServiceContext, text: string, since: number): number[] {
   const terms = [...bigrams(text)].map(term);
   if (terms.length === 0) return [];
-  // The index's own document counts (fts5vocab, a per-connection temp table: no migration, nothing stored).
-  ctx.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_search_vocab USING fts5vocab(main, 'case_search', 'row')");
-  const counts = ctx.db
-    .prepare(
-      `SELECT term, doc FROM temp.case_search_vocab WHERE term IN (${terms.map(() => '?').join(',')}) ORDER BY doc LIMIT ${CONTENT_TERMS}`,
-    )
-    .all(...terms) as { term: string; doc: number }[];
-  if (counts.length === 0) return [];
-  const match = counts.map((c) => c.term).join(' OR ');
+  const counts = docCountsOf(ctx, terms);
+  const rarest = terms
+    .filter((t) => (counts.get(t) ?? 0) > 0)
+    .sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0))
+    .slice(0, CONTENT_TERMS);
+  if (rarest.length === 0) return [];
+  const match = rarest.join(' OR ');
+  const first = (
+    stmt(ctx.db, 'SELECT min(rid) AS rid FROM cases INDEXED BY cases_report WHERE received_at >= ?').get(since) as {
+      rid: number | null;
+    }
+  ).rid;
+  if (first === null) return [];
   return (
     stmt(
       ctx.db,
-      `SELECT rowid AS rid FROM case_search WHERE case_search MATCH ? ORDER BY rank LIMIT ${CONTENT_CANDIDATES}`,
-    ).all(`bi : (${match})`) as { rid: number }[]
+      `SELECT rowid AS rid FROM case_search WHERE case_search MATCH ? AND rowid >= ? ORDER BY rank LIMIT ${CONTENT_CANDIDATES}`,
+    ).all(`bi : (${match})`, first) as { rid: number }[]
   ).map((r) => r.rid);
 }
 
@@ -169,8 +202,8 @@ export const suggestMatches = withInput(
       const bought = stmt(
         ctx.db,
         `SELECT c.id, c.receipt_no AS receiptNo, c.purchase_items AS purchaseItems FROM cases c
-          WHERE c.rid IN (SELECT rid FROM cases WHERE received_at >= ?
-                          UNION ALL SELECT rid FROM cases WHERE status <> 'filed' AND received_at < ?)
+          WHERE c.rid IN (SELECT rid FROM cases INDEXED BY cases_report WHERE received_at >= ?
+                          UNION ALL SELECT rid FROM cases INDEXED BY cases_open_due WHERE status <> 'filed' AND received_at < ?)
             AND (c.receipt_no IS NOT NULL OR c.purchase_items <> '[]')`,
       ).all(since, since) as { id: string; receiptNo: string | null; purchaseItems: string }[];
       const hits = bought
@@ -193,7 +226,7 @@ export const suggestMatches = withInput(
     }
     const text = probe.content ? bigrams(probe.content) : null;
     if (probe.content) {
-      const rids = contentRids(ctx, probe.content);
+      const rids = contentRids(ctx, probe.content, since);
       if (rids.length > 0)
         add(
           ctx.db
