@@ -7,6 +7,7 @@ import { CaseSnapshot } from '../src-main/sync/protocol';
 import type { CaseRow } from './store-types';
 import { caseListFacts } from './case-list-facts';
 import { itemKeysOf } from '../src-main/domain/item-key';
+import { matterFacts } from './matter-projection';
 
 const text = (v: string | null | undefined): string | null => (v ? v : null);
 
@@ -37,6 +38,7 @@ export function caseRowOf(branch: string, snap: CaseSnapshot, importedAt: number
     content: snap.content ?? '',
     dueAt: snap.dueAt ?? null,
     ...caseListFacts(snap, snap.receivedAt),
+    ...matterFacts(snap),
   };
 }
 

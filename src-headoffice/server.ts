@@ -27,6 +27,7 @@ import { nonceLedger } from './nonce-ledger';
 import { defaultImportSlots, ImportAdmission } from './import-admission';
 import { ImportPool, PG_IMPORT_WORKERS } from './import-pool';
 import { noticesSince } from './notices';
+import { matterNoticesSince } from './matter-notices-pull';
 import { chainRetentionYears } from './chain-retention';
 import { referenceAfter } from './reference-store';
 import { purgeAnonymisedFiles } from './anonymisation';
@@ -281,13 +282,17 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const retentionYears = await chainRetentionYears(o.db);
       // Issue 21 §1: head office's reference records after the branch's reference cursor.
       const ref = req.query.reference === undefined ? {} : await referenceAfter(o.db, req.query.reference);
+      // Issue 22 §4: the cross-branch matter notices after the branch's matter cursor.
+      const told =
+        req.query.matters === undefined ? {} : await matterNoticesSince(o.db, branch, req.query.matters, now());
       return reminders === undefined
-        ? { ...page, ...sent, ...ref, holding, retentionYears }
+        ? { ...page, ...sent, ...ref, ...told, holding, retentionYears }
         : {
             ...page,
             ...(await remindersSince(o.db, branch, reminders, now())),
             ...sent,
             ...ref,
+            ...told,
             holding,
             retentionYears,
           };

@@ -36,6 +36,8 @@ const COLUMNS: readonly (readonly [keyof CaseRow, string])[] = [
   ['openPromiseAt', 'open_promise_at'],
   ['promiseLate', 'promise_late'],
   ['waitingSince', 'waiting_since'],
+  ['matterId', 'matter_id'],
+  ['mergedInto', 'merged_into'],
 ];
 const UPDATABLE = COLUMNS.filter(([, col]) => col !== 'branch' && col !== 'id');
 const ALL = COLUMNS.map(([, col]) => col).join(', ');

@@ -78,6 +78,8 @@ const PROJECTED = [
   'open_promise_at',
   'promise_late',
   'waiting_since',
+  'matter_id',
+  'merged_into',
 ];
 
 // COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
@@ -199,9 +201,9 @@ function txApi(client: pg.PoolClient): HqTx {
         const col = <K extends keyof CaseRow>(k: K) => part.map((r) => r[k]);
         await q(
           `INSERT INTO hq_cases (branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no, items, content, search_text, due_at,
-             complained_unit, handling_unit, answered_at, open_promise_at, promise_late, waiting_since, item_keys)
+             complained_unit, handling_unit, answered_at, open_promise_at, promise_late, waiting_since, item_keys, matter_id, merged_into)
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::int[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[],
-             $21::text[], $22::text[], $23::bigint[], $24::bigint[], $25::int[], $26::bigint[], $27::text[])
+             $21::text[], $22::text[], $23::bigint[], $24::bigint[], $25::int[], $26::bigint[], $27::text[], $28::text[], $29::text[])
            ON CONFLICT (branch, id) DO UPDATE SET number = excluded.number, status = excluded.status, channel = excluded.channel, category = excluded.category,
              severity = excluded.severity, received_at = excluded.received_at, updated_at = excluded.updated_at, typical = excluded.typical, finding = excluded.finding,
              satisfaction = excluded.satisfaction, disputed = excluded.disputed, phone = excluded.phone, customer_name = excluded.customer_name,
@@ -209,7 +211,8 @@ function txApi(client: pg.PoolClient): HqTx {
              search_text = CASE WHEN (hq_cases.customer_name, hq_cases.content) IS NOT DISTINCT FROM (excluded.customer_name, excluded.content)
                THEN hq_cases.search_text ELSE excluded.search_text END,
              complained_unit = excluded.complained_unit, handling_unit = excluded.handling_unit, answered_at = excluded.answered_at,
-             open_promise_at = excluded.open_promise_at, promise_late = excluded.promise_late, waiting_since = excluded.waiting_since, item_keys = excluded.item_keys
+             open_promise_at = excluded.open_promise_at, promise_late = excluded.promise_late, waiting_since = excluded.waiting_since, item_keys = excluded.item_keys,
+             matter_id = excluded.matter_id, merged_into = excluded.merged_into
            WHERE (${PROJECTED.map((c) => `hq_cases.${c}`).join(', ')}) IS DISTINCT FROM (${PROJECTED.map((c) => `excluded.${c}`).join(', ')})`,
           [
             col('branch'),
@@ -239,6 +242,8 @@ function txApi(client: pg.PoolClient): HqTx {
             col('promiseLate'),
             col('waitingSince'),
             col('itemKeys'),
+            col('matterId'),
+            col('mergedInto'),
           ],
         );
       }

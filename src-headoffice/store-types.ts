@@ -53,6 +53,9 @@ export interface CaseRow {
   openPromiseAt: number | null;
   promiseLate: number;
   waitingSince: number;
+  /** Issue 22 (migration 0020, matter-projection.ts): the branch's matter id and the primary a duplicate was merged into. */
+  matterId: string | null;
+  mergedInto: string | null;
 }
 
 /** The importer's bulk writes, one implementation per backend (row by row in SQLite, set-wise in PostgreSQL). */

@@ -49,6 +49,7 @@ export * from './contract-products';
 export * from './contract-attachments';
 export * from './contract-person-data';
 export * from './contract-reference';
+export * from './contract-matters';
 
 export const CONSOLE_PATHS = {
   session: `${CONSOLE_API}/session`,
@@ -425,6 +426,7 @@ export const CONSOLE_FIELD_LABELS: Record<string, Bilingual> = {
   figure: { zh: '汇总数字', en: 'Summary figure' },
   lang: { zh: '语言', en: 'Language' },
   disposition: { zh: '下载或打印', en: 'Download or print' },
+  linkCases: { zh: '关联的个案', en: 'Cases to link' },
 };
 
 /** GET doubleRefunds: what every branch involved is told on its next sync (cross-branch-facts.ts). */

@@ -40,6 +40,10 @@ type Row = {
   due_at: number | string | null;
   /** 0/1 on SQLite, a boolean on PostgreSQL. */
   instructed: number | boolean;
+  /** Issue 22: the branch's matter and merge pointer; in a live cross-branch matter (0/1 or boolean). */
+  matter_id: string | null;
+  merged_into: string | null;
+  cross_matter: number | boolean;
 } & FactsRow;
 
 const cursorOf = (r: Row, order: CaseOrder) =>
@@ -235,7 +239,8 @@ async function page(
   const rows = await store.all<Row>(
     `SELECT branch, id, number, status, channel, category, severity, received_at, updated_at, typical, finding, satisfaction, disputed, phone, customer_name, receipt_no,
        substr(content, 1, 80) AS excerpt, due_at, ${FACT_COLUMNS},
-       EXISTS (SELECT 1 FROM instructions i WHERE i.branch = hq_cases.branch AND i.case_id = hq_cases.id) AS instructed
+       EXISTS (SELECT 1 FROM instructions i WHERE i.branch = hq_cases.branch AND i.case_id = hq_cases.id) AS instructed,
+       matter_id, merged_into, EXISTS (SELECT 1 FROM hq_matter_cases m WHERE m.branch = hq_cases.branch AND m.case_id = hq_cases.id AND m.unlinked_at IS NULL) AS cross_matter
      FROM hq_cases ${cond} ORDER BY ${orderBy} LIMIT ${q.limit + 1}`,
     params,
   );
@@ -309,4 +314,7 @@ const toRow = (r: Row): CaseListRow => ({
   excerpt: r.excerpt,
   dueAt: r.due_at === null ? null : Number(r.due_at),
   instructed: r.instructed === true || r.instructed === 1,
+  matterId: r.matter_id,
+  mergedInto: r.merged_into,
+  crossBranchMatter: r.cross_matter === true || r.cross_matter === 1,
 });

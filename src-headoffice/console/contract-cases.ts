@@ -113,6 +113,11 @@ export interface CaseListRow {
   /** Since when it waits for a sign-off (else since received), and whole days since then. */
   waitingSince?: number;
   daysWaiting?: number;
+  /** Issue 22: the branch linked it with others (its matter id), merged it as a duplicate into that case id. */
+  matterId?: string | null;
+  mergedInto?: string | null;
+  /** Head office linked it with cases of other branches (contract-matters.ts). */
+  crossBranchMatter?: boolean;
 }
 
 /** One unit of one branch (GET /units), ordered by branch then name. */

@@ -55,6 +55,7 @@ import { consolidatedSummary } from './consolidated-summary';
 import { summaryRoutes } from './summary-routes';
 import { productRoutes } from './product-routes';
 import { personDataRoutes } from './person-data-routes';
+import { matterRoutes } from './matter-routes';
 import { referenceRoutes } from './reference-routes';
 import { dashboard } from './dashboard';
 import { repeatComplainants } from './repeat-complainants';
@@ -322,6 +323,8 @@ export async function consoleRoutes(plain: FastifyInstance, o: ConsoleOptions): 
   productRoutes(app, store, now, (req) => session(req).reviewer);
   personDataRoutes(app, store, now, (req) => session(req).reviewer, jsonBody);
   referenceRoutes(app, store, now, (req) => session(req).reviewer);
+  // Issue 22 §4: cross-branch matters (matter-routes.ts).
+  matterRoutes(app, store, now, (req) => session(req).reviewer);
 
   app.get(CONSOLE_PATHS.repeatComplainants, { ...open, schema: { querystring: RepeatQuery } }, async (req) => ({
     groups: await repeatComplainants(store, req.query, now()),

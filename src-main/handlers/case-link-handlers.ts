@@ -3,6 +3,7 @@
 import { toView } from '../services/case-read';
 import { linkCases, mergeCases, undoMerge, unlinkCase } from '../services/case-links';
 import { suggestMatches } from '../services/case-match-suggest';
+import { crossBranchMatter } from '../services/matter-notices';
 import type { PrivateHandlers } from './types';
 
 export const caseLinkHandlers = {
@@ -11,4 +12,6 @@ export const caseLinkHandlers = {
   'cases.unlink': (ctx, s, input) => toView(ctx, s.actor, unlinkCase.parsed(ctx, s.actor, input)),
   'cases.merge': (ctx, s, input) => toView(ctx, s.actor, mergeCases.parsed(ctx, s.actor, input)),
   'cases.undoMerge': (ctx, s, input) => toView(ctx, s.actor, undoMerge.parsed(ctx, s.actor, input)),
+  // issue 22 §4 (part C): head office's cross-branch matter notice, read through the case view.
+  'cases.crossBranchMatter': (ctx, s, input) => crossBranchMatter.parsed(ctx, s.actor, input),
 } satisfies Partial<PrivateHandlers>;

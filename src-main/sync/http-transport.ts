@@ -97,12 +97,19 @@ export class HttpTransport implements Transport {
     return this.request(PushAnswer, 'POST', path, body);
   }
 
-  async pull(since: number, reminders?: number, notices?: number, reference?: number): Promise<PullAnswer> {
+  async pull(
+    since: number,
+    reminders?: number,
+    notices?: number,
+    reference?: number,
+    matters?: number,
+  ): Promise<PullAnswer> {
     // An older head office ignores the notice and reference cursors (its query schema strips unknown keys).
     const more =
       (reminders === undefined ? '' : `&reminders=${reminders}`) +
       (notices === undefined ? '' : `&notices=${notices}`) +
-      (reference === undefined ? '' : `&reference=${reference}`);
+      (reference === undefined ? '' : `&reference=${reference}`) +
+      (matters === undefined ? '' : `&matters=${matters}`);
     return this.request(PullAnswer, 'GET', `/v1/instructions?since=${since}${more}`, null);
   }
 

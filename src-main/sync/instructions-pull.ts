@@ -5,7 +5,7 @@
 // it is never lost, and it never blocks the instructions behind it. Head office's reminders
 // (催办) come in the same pages by their own cursor, kept alike; they are not instructions. Its
 // notices (通知, notices-pull.ts) come by a third cursor, its reference records (reference-pull.ts) by a
-// fourth, stored in the same transactions.
+// fourth, its cross-branch matter notices (matter-notices-pull.ts) by a fifth, stored in the same transactions.
 import { setChainRetentionYears } from '../services/chain-retention';
 import { applyInstruction } from '../services/case-details';
 import { applyReminder } from '../services/case-reminders';
@@ -27,6 +27,7 @@ import { Instruction, Reminder } from './protocol';
 import type { Transport } from './transport';
 import { applyNoticePage, noticeCursor } from './notices-pull';
 import { applyReferencePage, referenceCursor } from './reference-pull';
+import { applyMatterPage, matterCursor } from './matter-notices-pull';
 
 const asInput = (i: Instruction) => ({
   instructionId: i.instructionId,
@@ -87,11 +88,13 @@ export async function pullInstructions(
   remindersPending: number;
   notices: number;
   reference: number;
+  matterNotices: number;
 }> {
   let applied = 0;
   let notices = 0;
   let reference = 0;
   let reminders = 0;
+  let matterNotices = 0;
   ctx.db.transaction(() => {
     for (const json of pendingInstructions(ctx.db)) {
       // Kept as head office sent it; one that no longer reads stays kept rather than blocking the pull.
@@ -108,14 +111,17 @@ export async function pullInstructions(
     const remindersSince = reminderCursor(ctx.db);
     const noticesSince = noticeCursor(ctx.db);
     const referenceSince = referenceCursor(ctx.db);
-    const page = await transport.pull(since, remindersSince, noticesSince, referenceSince);
+    // Issue 22 §4: head office's cross-branch matter notices (matter-notices-pull.ts), by their own cursor.
+    const mattersSince = matterCursor(ctx.db);
+    const page = await transport.pull(since, remindersSince, noticesSince, referenceSince, mattersSince);
     // Issue 20 §2: head office's chain-wide retention (null: none; absent: an older head office, keep what we had).
     if (page.retentionYears !== undefined) setChainRetentionYears(ctx.db, page.retentionYears);
     const sent = page.reminders ?? [];
     const told = page.notices ?? [];
     // Issue 21 §1: head office's reference records (reference-pull.ts), by their own cursor.
     const published = page.reference ?? [];
-    const quiet = sent.length === 0 && told.length === 0 && published.length === 0;
+    const linked = page.matterNotices ?? [];
+    const quiet = sent.length === 0 && told.length === 0 && published.length === 0 && linked.length === 0;
     if (page.instructions.length === 0 && page.cursor <= since && quiet) break;
     ctx.db.transaction(() => {
       for (const i of page.instructions) if (applyOrKeep(ctx, i)) applied++;
@@ -125,6 +131,7 @@ export async function pullInstructions(
         setReminderCursor(ctx.db, Math.max(remindersSince, page.reminderCursor));
       notices += applyNoticePage(ctx, page, noticesSince);
       reference += applyReferencePage(ctx, page, referenceSince);
+      matterNotices += applyMatterPage(ctx.db, page, mattersSince, ctx.now());
     })();
     if (page.instructions.length === 0 && quiet) break;
   }
@@ -135,5 +142,6 @@ export async function pullInstructions(
     remindersPending: pendingReminders(ctx.db).length,
     notices,
     reference,
+    matterNotices,
   };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { INSTRUCTION_KINDS } from '../shared/instruction-versions';
 import { Notice } from '../shared/notice-wire';
+import { MatterNotice } from '../shared/matter-notice-wire';
 import { ReferenceOnPull } from '../shared/reference-data';
 import { CASE_STATUSES, CHANNELS, FINDINGS, SATISFACTIONS, SEVERITIES } from '../shared/enums';
 
@@ -164,6 +165,9 @@ export const PullAnswer = z.object({
   /** Additive (issue 21 §1, shared/reference-data.ts): head office's reference records after `?reference=N`, by their own cursor. */
   reference: z.array(ReferenceOnPull).nullish(),
   referenceCursor: count.nullish(),
+  /** Additive (issue 22 §4, shared/matter-notice-wire.ts): head office's cross-branch matter notices after `?matters=N`, by their own cursor. */
+  matterNotices: z.array(MatterNotice).nullish(),
+  matterCursor: count.nullish(),
 });
 export type PullAnswer = z.infer<typeof PullAnswer>;
 
@@ -203,6 +207,8 @@ export const InstructionsQuery = z.object({
   notices: digits('notices', 15).optional(),
   /** The reference cursor (issue 21 §1): with it, the answer carries the reference records after it. */
   reference: digits('reference', 15).optional(),
+  /** The matter notice cursor (issue 22 §4): with it, the answer carries the cross-branch matter notices after it. */
+  matters: digits('matters', 15).optional(),
 });
 
 /** GET /v1/recovery?after=N&limit=M (limit 1–1000, default 500). */

@@ -12,7 +12,8 @@ export interface Transport {
   /** `reminders`: the reminder cursor; given, the answer carries the reminders (催办) after it. */
   /** `notices`: the notice cursor; given, the answer carries head office's notices (通知) after it. */
   /** `reference`: the reference cursor (issue 21 §1); given, the answer carries the reference records after it. */
-  pull(since: number, reminders?: number, notices?: number, reference?: number): Promise<PullAnswer>;
+  /** `matters`: the matter notice cursor (issue 22 §4); given, the answer carries the cross-branch matter notices after it. */
+  pull(since: number, reminders?: number, notices?: number, reference?: number, matters?: number): Promise<PullAnswer>;
   /** What head office holds of this branch; null from a head office that predates it (404). */
   holding?(): Promise<BranchHolding | null>;
   /** One page of head office's records of this branch after `after` (recovery). */

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../src-main/shared/errors';
 import { attachmentsEn, attachmentsZhCN } from './attachments-catalogue';
 import { calendarEn, calendarZhCN } from './calendar-catalogue';
+import { crossMatterEn, crossMatterZhCN } from './matters-catalogue';
 import { crossBranchEn, crossBranchZhCN } from './cross-branch-catalogue';
 import { guidanceEn, guidanceZhCN } from './guidance-catalogue';
 import { capaEn, capaZhCN } from './capa-catalogue';
@@ -49,6 +50,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...guidanceZhCN,
             ...calendarZhCN,
             ...linksZhCN,
+            ...crossMatterZhCN,
           },
         },
         en: {
@@ -69,6 +71,7 @@ export async function initI18n(lang: UiLang = storedLang()): Promise<typeof i18n
             ...guidanceEn,
             ...calendarEn,
             ...linksEn,
+            ...crossMatterEn,
           },
         },
       },

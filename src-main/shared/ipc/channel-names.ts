@@ -129,5 +129,7 @@ export const CHANNEL_NAMES = [
   'cases.unlink',
   'cases.merge',
   'cases.undoMerge',
+  // issue 22 §4: head office's cross-branch matter notice on a case.
+  'cases.crossBranchMatter',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

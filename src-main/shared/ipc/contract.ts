@@ -92,6 +92,7 @@ import type { RevealedPersonalData } from '../personal-data';
 import { type GuidanceLibrary, TickStepInput } from '../handling-guide';
 import * as Links from '../schemas/case-links';
 import type { MatchSuggestion } from '../case-links';
+import type { CrossBranchMatterView } from '../matter-notice-wire';
 
 /** A channel's output type, carried as a type only: the value is never read. */
 const out = <T>() => undefined as unknown as T;
@@ -269,6 +270,8 @@ export const contract = {
   'cases.unlink': { input: Links.UnlinkCaseInput, output: out<CaseView>() },
   'cases.merge': { input: Links.MergeCasesInput, output: out<CaseView>() },
   'cases.undoMerge': { input: Links.UndoMergeInput, output: out<CaseView>() },
+  // issue 22 §4: the newest cross-branch matter notice head office sent about the case (null: none).
+  'cases.crossBranchMatter': { input: CaseOnlyInput, output: out<CrossBranchMatterView | null>() },
 } as const;
 
 /** Settings as the UI sees them: the encrypted key stays in main. */

@@ -7,6 +7,7 @@ import { consoleEn } from './en';
 import { consoleZhCN } from './zh-CN';
 import { productsConsoleEn, productsConsoleZhCN } from './products';
 import { referenceConsoleEn, referenceConsoleZhCN } from './reference';
+import { mattersConsoleEn, mattersConsoleZhCN } from './matters';
 
 export const NS = 'console';
 
@@ -18,8 +19,15 @@ export async function initConsoleI18n(lang?: UiLang): Promise<typeof i18next> {
       ...doubleRefundsZhCN,
       ...productsConsoleZhCN,
       ...referenceConsoleZhCN,
+      ...mattersConsoleZhCN,
     });
-    i.addResourceBundle('en', NS, { ...consoleEn, ...doubleRefundsEn, ...productsConsoleEn, ...referenceConsoleEn });
+    i.addResourceBundle('en', NS, {
+      ...consoleEn,
+      ...doubleRefundsEn,
+      ...productsConsoleEn,
+      ...referenceConsoleEn,
+      ...mattersConsoleEn,
+    });
   }
   return i;
 }

@@ -18,6 +18,7 @@ import { CaseDeadlines, CaseHandling, CasePurchase, DataAge } from './CaseFacts'
 import { statusTone } from './CaseListScreen';
 import { CaseQueueBar } from './CaseQueueBar';
 import { CustomerCases } from './CustomerCases';
+import { CaseMatters } from './CaseMatters';
 import { InstructionForm } from './InstructionForm';
 import { CaseReminders } from './CaseReminders';
 
@@ -180,6 +181,7 @@ export function CaseDetailScreen({ branch, id }: { branch: string; id: string })
           />
         </div>
         <div>
+          <CaseMatters branch={d.branch} id={c.id} />
           <CustomerCases history={d.customer} />
           <CaseHistory detail={d} />
         </div>

@@ -14,7 +14,7 @@ import { saveListTop, savedListTop } from '../list-scroll';
 import { caseHref, go, listHash, rememberList } from '../route';
 import { useWindowHeight } from '../useWindowHeight';
 import { type CaseFilterValue, CaseFilters } from './CaseFilters';
-import { RowLate, RowWaiting, useOverdueWord } from './CaseRowFacts';
+import { RowLate, RowMatter, RowWaiting, useOverdueWord } from './CaseRowFacts';
 
 const ROW = 40;
 const KEYS: (keyof CaseFilterValue)[] = [
@@ -85,6 +85,7 @@ export function CaseListScreen({ params }: { params: Record<string, string> }) {
         <span>
           <ToneTag tone={statusTone(r.status)}>{t(`translation:status.${r.status}`)}</ToneTag>
           {r.instructed && <ToneTag tone="good">{t('list.instructed')}</ToneTag>}
+          <RowMatter r={r} />
         </span>
         <span>
           <RowWaiting r={r} />

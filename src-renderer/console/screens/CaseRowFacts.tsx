@@ -32,3 +32,22 @@ export function useOverdueWord(): (r: CaseListRow) => string {
   return (r) =>
     r.overdueBy ? t('list.overdueBy', { which: t(`filters.overdueKinds.${r.overdueBy}`) }) : t('list.overdue');
 }
+
+/** Issue 22: 已关联 (the branch's matter or head office's cross-branch one) and 重复 (merged at the branch). */
+export function RowMatter({ r }: { r: CaseListRow }) {
+  const { t } = useTranslation('console');
+  return (
+    <>
+      {r.mergedInto && (
+        <ToneTag tone="plain" testId="row-merged">
+          {t('matters.duplicate')}
+        </ToneTag>
+      )}
+      {(r.matterId || r.crossBranchMatter) && (
+        <ToneTag tone="info" testId="row-matter">
+          {r.crossBranchMatter ? t('matters.listCross') : t('matters.listLinked')}
+        </ToneTag>
+      )}
+    </>
+  );
+}

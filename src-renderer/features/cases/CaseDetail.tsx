@@ -31,6 +31,7 @@ import { CaseHistoryCard } from './CaseHistoryCard';
 import { CaseIntakeSections } from './CaseIntakeSections';
 import { CaseReminderCard } from './CaseReminderCard';
 import { ComplainantSignsCard } from './ComplainantSignsCard';
+import { CrossBranchMatterNotice } from './CrossBranchMatterNotice';
 import { CorrectiveActionsSection } from './CorrectiveActionsSection';
 import { DeadlineBadge } from './DeadlineBadge';
 import { promiseAnswerNotice } from './PromiseRows';
@@ -104,6 +105,7 @@ export function CaseDetail({ id }: { id: string }) {
           <CaseMatterSection c={c} />
           <CaseGuidance c={c} />
           <CaseReminderCard caseId={c.id} />
+          <CrossBranchMatterNotice caseId={c.id} />
           <ComplainantSignsCard c={c} f={f} />
           {c.customerCases.length > 0 && (
             <Card
