@@ -176,6 +176,8 @@ export function reportSections(r: SummaryReport, t: ReportText): Section[] {
       columns: [w.item, w.count],
       rows: [
         [text(w.total), int(s.total)],
+        // Absent from a summary made before issue 22.
+        ...(s.matters === undefined ? [] : [[text(w.matters), int(s.matters)]]),
         [text(w.severityMajor), int(s.bySeverity.major)],
         [text(w.disputed), int(s.disputed)],
         [text(w.escalated), int(s.escalated)],

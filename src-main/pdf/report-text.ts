@@ -18,6 +18,9 @@ export interface ReportText {
     branch: string;
     generatedAt: string;
     total: string;
+    /** Issue 22: linked cases and a merged duplicate with its primary count once. */
+    matters: string;
+    mattersLine: (cases: number, matters: number) => string;
     overview: string;
     item: string;
     count: string;
@@ -150,6 +153,8 @@ export const REPORT_TEXT_ZH: ReportText = {
     branch: '门店',
     generatedAt: '生成时间',
     total: '受理总数',
+    matters: '事项数(关联为同一事项的个案计一次)',
+    mattersLine: (cases, matters) => `${cases} 起个案,${matters} 个事项(关联为同一事项的个案计一次)`,
     overview: '概况',
     item: '项目',
     count: '件数',
@@ -282,6 +287,8 @@ export const REPORT_TEXT_EN: ReportText = {
     branch: 'Branch',
     generatedAt: 'Generated',
     total: 'Cases received',
+    matters: 'Matters (cases linked as one matter count once)',
+    mattersLine: (cases, matters) => `${cases} cases, ${matters} matters (cases linked as one matter count once)`,
     overview: 'Overview',
     item: 'Item',
     count: 'Cases',

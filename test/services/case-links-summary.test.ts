@@ -6,9 +6,11 @@ import { caseFacts, summarize } from '../../src-main/domain/summary';
 import { caseClosing } from '../../src-main/domain/case-closing';
 import { periodOfDate } from '../../src-main/domain/report-period';
 import { linkCases, mergeCases, undoMerge } from '../../src-main/services/case-links';
+import { summaryCsv, summaryPdf } from '../../src-main/services/report-export';
 import { computeSummary } from '../../src-main/services/reports';
 import { CLOSING_LABELS } from '../../src-main/shared/i18n/vocabulary-work';
-import { openTestStore, phoneCase, type TestStore } from '../helpers/store';
+import { readPdf, squash } from '../helpers/pdf-text';
+import { openTestStore, phoneCase, T0, type TestStore } from '../helpers/store';
 
 let s: TestStore;
 afterEach(() => s?.close());
@@ -23,7 +25,7 @@ const latestSnapshot = (caseId: string) =>
   );
 
 describe('the summary counts cases and matters', () => {
-  it('5 cases, 3 matters: two linked, a duplicate merged into a third; the duplicate closed as 重复', () => {
+  it('5 cases, 3 matters: two linked, a duplicate merged into a third; the duplicate closed as 重复', async () => {
     s = openTestStore();
     const [a, b, c, d, e] = [phoneCase(s), phoneCase(s), phoneCase(s), phoneCase(s), phoneCase(s)];
     linkCases(s.ctx, s.users.secretary, { caseIds: [a.id, b.id] });
@@ -34,6 +36,16 @@ describe('the summary counts cases and matters', () => {
     expect(summary.matters).toBe(3);
     expect(summary.closing.duplicate).toBe(1);
     expect(summary.closing.open).toBe(4);
+    // Printed and exported in the overview, under the cases received.
+    const report = computeSummary(s.ctx, s.users.secretary, month);
+    const pdf = squash(
+      (await readPdf(await summaryPdf(report, 'zh-CN', { creationDate: new Date(T0) }))).map((p) => p.text).join(''),
+    );
+    expect(pdf).toContain('5起个案,3个事项(关联为同一事项的个案计一次)');
+    expect(pdf).toContain('重复(已合并)1');
+    expect(summaryCsv(report, 'en').toString('utf8')).toContain(
+      'Cases received,5\r\nMatters (cases linked as one matter count once),3',
+    );
     // Head office counts the same from the snapshots it received.
     const period = periodOfDate('month', '2026-11-24', s.settings.timeZone);
     const facts = [a, b, c, d, e].map((x) => caseFacts(latestSnapshot(x.id), [], s.settings));

@@ -10,11 +10,13 @@ import type { ReportText } from '../report-text';
 
 const GREY = '#8a8f98';
 /** The time-limit classes in grey-safe fills: dark solid, light hatched, lined, cross-hatched red, empty. */
-const CLOSING_FILLS: Record<'same_day' | 'next_day' | 'within_limit' | 'late' | 'open', Fill> = {
+const CLOSING_FILLS: Record<'same_day' | 'next_day' | 'within_limit' | 'late' | 'duplicate' | 'open', Fill> = {
   same_day: { color: '#2f6f45' },
   next_day: { color: '#cfe5c4', ink: '#2f6f45', lines: 'diagonal' },
   within_limit: { color: '#ffffff', ink: '#2f6f45', lines: 'horizontal' },
   late: TREND_LATE,
+  // A merged duplicate (issue 22): closed, counted apart from the closings on time.
+  duplicate: { color: '#d9d9d9' },
   open: { color: '#ffffff' },
 };
 
@@ -72,6 +74,11 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
     { label: w.slips.count, value: String(s.slipsByDate.count) },
     { label: w.closing.not_accepted, value: String(s.closing.not_accepted) },
   ]);
+  if (s.matters !== undefined && s.total > 0) {
+    // Issue 22: "5 起个案,3 个事项" — linked cases and a merged duplicate count once as a matter.
+    flow.text(w.mattersLine(s.total, s.matters), flow.left, flow.y, flow.width, { size: SIZE.value });
+    flow.y += 16;
+  }
   if (s.total === 0) {
     flow.text(w.empty, flow.left, flow.y, flow.width, { size: SIZE.value, color: '#555' });
     flow.y += 18;
@@ -94,7 +101,7 @@ export function summaryReportTemplate(doc: PDFKit.PDFDocument, r: SummaryReport,
   splitBar(
     flow,
     w.chartClosing,
-    (['same_day', 'next_day', 'within_limit', 'late', 'open'] as const).map((k) => ({
+    (['same_day', 'next_day', 'within_limit', 'late', 'duplicate', 'open'] as const).map((k) => ({
       label: w.closing[k],
       value: s.closing[k],
       fill: CLOSING_FILLS[k],
