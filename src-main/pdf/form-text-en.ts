@@ -12,6 +12,7 @@ import { FORM_TEXT_ZH } from './form-text-zh';
 const v = vocabularyIn('en');
 
 export const FORM_TEXT_EN: FormText = {
+  language: 'en',
   yes: v.yesNo.yes,
   no: v.yesNo.no,
   page: (n, total) => `Page ${n} of ${total}`,

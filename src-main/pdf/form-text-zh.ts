@@ -11,6 +11,7 @@ import { REPLY_LETTER_ZH } from './form-text-reply';
 const v = vocabularyIn('zh');
 
 export const FORM_TEXT_ZH: FormText = {
+  language: 'zh',
   yes: v.yesNo.yes,
   no: v.yesNo.no,
   page: (n, total) => `第 ${n} 页 / 共 ${total} 页`,

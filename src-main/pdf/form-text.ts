@@ -1,6 +1,7 @@
 // The words on the printed forms. Forms print in Simplified Chinese (SPEC §7); the English
 // catalogue exists so that a form can be checked by someone who does not read Chinese. The
 // enum values' labels are the shared vocabulary's (src-main/shared/i18n/vocabulary.ts).
+import { isLinkEvent, linkEventLabel } from '../shared/case-links';
 import { timelineWords } from '../shared/event-label';
 import type { EventWord } from '../shared/i18n/vocabulary-work';
 import type { VocabularyText } from '../shared/i18n/vocabulary';
@@ -34,6 +35,8 @@ export type FormVocabulary = Pick<
 >;
 
 export interface FormText extends FormVocabulary {
+  /** The language the form prints in (for words kept bilingual in shared/). */
+  language: 'zh' | 'en';
   /** A promised reply's state: open, kept, missed. */
   promiseState: Record<PromiseState, string>;
   /** The 书面答复函 to a government body. */
@@ -197,5 +200,10 @@ export interface FormText extends FormVocabulary {
 /** Each timeline event's printed name, worded as the case words it (shared/event-label.ts); an
  * unknown kind (a newer version's) prints as stored. */
 export function timelineLabels(t: FormText, c: Parameters<typeof timelineWords>[0]): string[] {
-  return timelineWords(c).map((w, i) => (w ? t.record.event[w] : (c.events[i]?.kind ?? '')));
+  return timelineWords(c).map((w, i) => {
+    const e = c.events[i];
+    if (w) return t.record.event[w];
+    // Issue 22's events name the other case (作为重复个案并入 SH01-…).
+    return e && isLinkEvent(e.kind) ? linkEventLabel(e.kind, e.data)[t.language] : (e?.kind ?? '');
+  });
 }

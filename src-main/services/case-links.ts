@@ -45,7 +45,7 @@ function setMatter(
   caseId: string,
   matterId: string | null,
   kind: 'link' | 'unlink',
-  text: string,
+  text: string | null,
   data: Record<string, unknown>,
 ): CaseRecord {
   for (const m of mergesIntoPrimary(ctx, caseId))
@@ -85,9 +85,13 @@ export const linkCases = withInput(
           { field: 'caseIds', message: { zh: '已关联', en: 'already linked' } },
         ]);
       const numbers = [...new Set([...headsOf(ctx, matterId).map((h) => h.number), ...cases.map((c) => c.number)])];
-      const text = `关联为同一事项:${numbers.join('、')}${input.note ? `(${input.note})` : ''} · linked as one matter`;
+      // The event's text is the user's note alone; its name with the numbers comes from its data (linkEventLabel).
       for (const c of joining)
-        setMatter(ctx, actor, c.id, matterId, 'link', text, { matterId, numbers, note: input.note ?? null });
+        setMatter(ctx, actor, c.id, matterId, 'link', input.note ?? null, {
+          matterId,
+          numbers,
+          note: input.note ?? null,
+        });
       return requireCase(ctx, input.caseIds[0] as string);
     })();
   },
@@ -106,13 +110,12 @@ export const unlinkCase = withInput(
           { field: 'caseId', message: { zh: '未关联', en: 'not linked' } },
         ]);
       const data = { matterId, reason: input.reason };
-      const after = setMatter(ctx, actor, c.id, null, 'unlink', `${input.reason} · unlinked`, data);
+      const after = setMatter(ctx, actor, c.id, null, 'unlink', input.reason, data);
       // A matter of one case is no matter: the last one left is unlinked with it.
       const rest = headsOf(ctx, matterId);
       if (rest.length === 1) {
         const last = rest[0] as { id: string };
-        const text = `${c.number} 解除关联后事项仅余本案 · the matter's other case was unlinked`;
-        setMatter(ctx, actor, last.id, null, 'unlink', text, { ...data, with: c.id });
+        setMatter(ctx, actor, last.id, null, 'unlink', input.reason, { ...data, with: c.id, withNumber: c.number });
       }
       return after;
     })();
@@ -204,10 +207,10 @@ export const mergeCases = withInput(
           mergedBy: actor.id,
           mergeReason: input.reason,
         },
-        event: { text: `作为重复个案并入 ${p.number}:${input.reason} · merged into ${p.number}`, data },
+        event: { text: input.reason, data },
       }));
       return mutateCase(ctx, authorOf(actor), null, p.id, 'merged_from', () => ({
-        event: { text: `${d.number} 作为重复个案并入本案:${input.reason} · ${d.number} merged in`, data },
+        event: { text: input.reason, data },
       }));
     })();
   },
@@ -237,6 +240,7 @@ export const undoMerge = withInput(
         primaryId: p.id,
         primaryNumber: p.number,
         duplicateId: d.id,
+        duplicateNumber: d.number,
         reason: input.reason,
         movedPromiseIds: moved,
       };
@@ -252,10 +256,10 @@ export const undoMerge = withInput(
           mergedBy: null,
           mergeReason: null,
         },
-        event: { text: `撤销并入 ${p.number}:${input.reason} · merge into ${p.number} undone`, data },
+        event: { text: input.reason, data },
       }));
       mutateCase(ctx, authorOf(actor), null, p.id, 'merge_undone', () => ({
-        event: { text: `${d.number} 撤销合并:${input.reason} · ${d.number} taken back`, data },
+        event: { text: input.reason, data },
       }));
       return after;
     })();

@@ -107,3 +107,47 @@ export const CASE_LINK_EVENT_LABELS: Record<CaseLinkEvent, Bilingual> = {
   undo_merge: { zh: '撤销合并', en: 'Merge undone' },
   merge_undone: { zh: '重复个案撤销合并', en: 'Merged duplicate taken back' },
 };
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const numbersOf = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : [];
+
+/**
+ * An issue 22 event's name with the other case's number, from what its data records (the event's
+ * own text is the user's note or reason alone): "作为重复个案并入 SH01-26-11-0003".
+ */
+export function linkEventLabel(kind: CaseLinkEvent, data: Record<string, unknown> | null | undefined): Bilingual {
+  const d = data ?? {};
+  const primary = str(d.primaryNumber);
+  const duplicate = str(d.duplicateNumber);
+  switch (kind) {
+    case 'link': {
+      const n = numbersOf(d.numbers);
+      if (n.length === 0) return CASE_LINK_EVENT_LABELS.link;
+      return { zh: `关联为同一事项:${n.join('、')}`, en: `Linked as one matter: ${n.join(', ')}` };
+    }
+    case 'unlink':
+      return d.withNumber
+        ? {
+            zh: `${str(d.withNumber)} 解除关联,事项仅余本案`,
+            en: `${str(d.withNumber)} unlinked; no other case is left in the matter`,
+          }
+        : CASE_LINK_EVENT_LABELS.unlink;
+    case 'merge':
+      return primary
+        ? { zh: `作为重复个案并入 ${primary}`, en: `Merged as a duplicate into ${primary}` }
+        : CASE_LINK_EVENT_LABELS.merge;
+    case 'merged_from':
+      return duplicate
+        ? { zh: `${duplicate} 作为重复个案并入本案`, en: `${duplicate} merged in as a duplicate` }
+        : CASE_LINK_EVENT_LABELS.merged_from;
+    case 'undo_merge':
+      return primary
+        ? { zh: `撤销并入 ${primary}`, en: `Merge into ${primary} undone` }
+        : CASE_LINK_EVENT_LABELS.undo_merge;
+    case 'merge_undone':
+      return duplicate
+        ? { zh: `${duplicate} 撤销合并,退出本案`, en: `Merge of ${duplicate} undone; taken back` }
+        : CASE_LINK_EVENT_LABELS.merge_undone;
+  }
+}

@@ -101,8 +101,9 @@ describe('the case section 同一事项', () => {
     expect(linked.textContent).toContain('12315');
     expect(linked.textContent).toMatch(/期限 \d{4}\/\d{2}\/\d{2}/);
     expect(within(section()).getByRole('button', { name: '取消关联' })).toBeTruthy();
-    // The timeline names the event in words, with the note.
-    const event = await screen.findByText('关联为同一事项', { selector: 'strong' });
+    // The timeline names the event and the cases in words, with the note as typed.
+    const event = await screen.findByText(/^关联为同一事项:.*、/, { selector: 'strong' });
+    expect(event.textContent).toContain(gov.number);
     expect(event.parentElement?.textContent).toContain('同一双皮鞋,先来电后经 12315 转办');
     // Already in the matter: the suggestion says so and offers no second link.
     const again = (await within(section()).findByText('(已在本事项中)')).closest('li') as HTMLElement;

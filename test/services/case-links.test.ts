@@ -10,6 +10,10 @@ import { getCase } from '../../src-main/services/case-read';
 import { caseHistory } from '../../src-main/services/case-history';
 import { anonymisePerson } from '../../src-main/services/anonymise-person';
 import { fileCase, forwardCase, recordFeedback, reopenCase, resolveCase } from '../../src-main/services/case-workflow';
+import { FORM_TEXT_EN } from '../../src-main/pdf/form-text-en';
+import { FORM_TEXT_ZH } from '../../src-main/pdf/form-text-zh';
+import { timelineLabels } from '../../src-main/pdf/form-text';
+import { isLinkEvent } from '../../src-main/shared/case-links';
 import { AppError } from '../../src-main/shared/errors';
 import type { CaseRecord } from '../../src-main/shared/types';
 import { CaseRecordSnapshot } from '../../src-main/sync/record-snapshots';
@@ -84,7 +88,8 @@ describe('link and unlink', () => {
     expect(va.linkActions).not.toContain('undo_merge');
     expect(getCase(s.ctx, s.users.clerk, { caseId: a.id }).linkActions).toEqual([]);
     expect(va.events.at(-1)).toMatchObject({ kind: 'link' });
-    expect(va.events.at(-1)?.text).toContain(g.number);
+    expect(va.events.at(-1)?.text).toBe('同一双鞋');
+    expect(va.events.at(-1)?.data?.numbers).toContain(g.number);
     const audit = s.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.link'").get();
     expect(audit).toEqual({ n: 2 });
     const snap = CaseRecordSnapshot.parse(JSON.parse(String(outboxOf(g.id)?.payload)));
@@ -315,6 +320,23 @@ describe('merge and undo', () => {
       ]),
     );
     expect(history.find((h) => h.action === 'case.undo_merge')?.label?.zh).toBe('撤销合并');
+    // The timeline keeps the reason as typed; its name says the other case, in the form's language.
+    const ev = getCase(s.ctx, s.users.secretary, { caseId: a.id }).events.filter((e) => isLinkEvent(e.kind));
+    expect(ev.map((e) => [e.kind, e.text])).toEqual([
+      ['link', null],
+      ['merge', '重复登记'],
+      ['undo_merge', '不是同一次购买'],
+    ]);
+    const c = { channel: 'phone', status: 'in_progress', events: ev };
+    expect(timelineLabels(FORM_TEXT_ZH, c)).toEqual([
+      `关联为同一事项:${a.number}、${b.number}`,
+      `作为重复个案并入 ${b.number}`,
+      `撤销并入 ${b.number}`,
+    ]);
+    expect(timelineLabels(FORM_TEXT_EN, { ...c, events: pv.events.slice(-2) })).toEqual([
+      `${a.number} merged in as a duplicate`,
+      `Merge of ${a.number} undone; taken back`,
+    ]);
     // Merged again after the undo: history kept, one merge in force.
     mergeCases(s.ctx, s.users.secretary, { duplicateId: a.id, primaryId: b.id, reason: '核实后确为重复' });
     expect(s.db.prepare('SELECT count(*) AS n FROM case_merges WHERE duplicate_id = ?').get(a.id)).toEqual({ n: 2 });

@@ -4,6 +4,7 @@ import { Card, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../src-headoffice/console/api-contract';
 import { type AuditFormat, auditActionLabel, auditChanges } from '../../../src-main/shared/audit-words';
+import { isLinkEvent, linkEventLabel } from '../../../src-main/shared/case-links';
 import { timelineWords } from '../../../src-main/shared/event-label';
 import { yuan } from '../../lib/format';
 import { shTime } from '../labels';
@@ -40,8 +41,12 @@ export function CaseHistory({ detail }: { detail: CaseDetail }) {
               key: e.id,
               children: (
                 <>
-                  <strong>{t(`translation:event.${words[i] ?? e.kind}`, { defaultValue: e.kind })}</strong> ·{' '}
-                  {e.actorName} · {shTime(e.at, lang)}
+                  <strong>
+                    {isLinkEvent(e.kind)
+                      ? linkEventLabel(e.kind, e.data)[lang === 'en' ? 'en' : 'zh']
+                      : t(`translation:event.${words[i] ?? e.kind}`, { defaultValue: e.kind })}
+                  </strong>{' '}
+                  · {e.actorName} · {shTime(e.at, lang)}
                   {e.text && <div style={{ whiteSpace: 'pre-wrap' }}>{e.text}</div>}
                 </>
               ),

@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, Space, Spin, Timeline, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../src-main/domain/permissions';
-import { CASE_LINK_EVENT_LABELS, isLinkEvent } from '../../../src-main/shared/case-links';
+import { isLinkEvent, linkEventLabel } from '../../../src-main/shared/case-links';
 import { timelineWords } from '../../../src-main/shared/event-label';
 import type { CaseView } from '../../../src-main/shared/types';
 import type { ResolutionWarning } from '../../../src-main/shared/resolution-warnings';
@@ -131,7 +131,7 @@ export function CaseDetail({ id }: { id: string }) {
                       {e.kind === 'escalate' && e.data?.escalationId
                         ? t('action.escalation_outcome')
                         : isLinkEvent(e.kind)
-                          ? pick(CASE_LINK_EVENT_LABELS[e.kind])
+                          ? pick(linkEventLabel(e.kind, e.data))
                           : t(`event.${words[i] ?? e.kind}`, { defaultValue: e.kind })}
                     </strong>{' '}
                     · {e.actorName} · {f.time(e.at)}
