@@ -190,6 +190,7 @@ export const mergeCases = withInput(
         carriedDueAt: carried?.at ?? null,
         // What case_merges keeps for the undo, also on the timeline (synced): a store restored from head office
         // has the events but not case_merges.
+        mergedBy: actor.id,
         statusBefore: d.status,
         filedAtBefore: d.filedAt,
         filedByBefore: d.filedBy,
@@ -243,6 +244,7 @@ export const undoMerge = withInput(
         duplicateNumber: d.number,
         reason: input.reason,
         movedPromiseIds: moved,
+        undoneBy: actor.id,
       };
       const after = mutateCase(ctx, authorOf(actor), null, d.id, 'undo_merge', () => ({
         patch: {

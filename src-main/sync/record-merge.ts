@@ -14,6 +14,7 @@ import { stepAside } from './renumber';
 import { auditIdHeld } from '../services/audit-read';
 import { applyAttachmentRecord } from './attachment-apply';
 import { applyAccessLogRecord } from './access-log-apply';
+import { restoreCaseMerges } from './case-merges-restore';
 
 type Snapshot = Record<string, unknown>;
 interface Column {
@@ -92,6 +93,8 @@ function mergeCase(ctx: ServiceContext, s: Snapshot): void {
   stepAside(ctx.db, 'case', String(s.number), id);
   upsert(ctx.db, 'cases', 'id', s, { ...instants(s), phoneLast4: phone ? phoneLast4(phone) : null }, ['rid']);
   for (const e of rows(s.events)) insertIgnore(ctx.db, 'case_events', { ...e, caseId: id });
+  // Issue 22: a merged duplicate's case_merges rows, from its timeline.
+  restoreCaseMerges(ctx.db, id, rows(s.events));
   for (const p of rows(s.promises)) upsert(ctx.db, 'case_promises', 'id', { ...p, caseId: id }, {});
   for (const x of rows(s.escalations)) upsert(ctx.db, 'case_escalations', 'id', { ...x, caseId: id }, {});
   for (const i of rows(s.instructions))
