@@ -4,7 +4,7 @@
 // normalised phone, else the exact name; anonymous cases never match) AND the same matter (the same receipt
 // no., or an item of the same key), open or received within CROSS_SUGGEST_DAYS of the case; a merged
 // duplicate is never suggested (its primary is). Bounded: the phone or name index, 200 candidates.
-import { itemKeyText } from '../src-main/domain/item-key';
+import { itemWords } from '../src-main/domain/item-key';
 import {
   type CaseMattersAnswer,
   CROSS_MATCH_WEIGHTS,
@@ -94,7 +94,7 @@ async function suggestions(store: HqStore, me: Facts, myMatter: string | null): 
     const receipt = me.receipt_no && me.receipt_no === r.receipt_no ? me.receipt_no : null;
     const keys = lines(r.item_keys);
     const key = myKeys.find((x) => keys.includes(x));
-    const item = key ? itemKeyText(key) : null;
+    const item = key ? itemWords(key, me.items, me.item_keys) : null;
     if (!receipt && !item) continue;
     const reasons: CrossMatchReason[] = [
       who.reason,

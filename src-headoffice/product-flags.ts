@@ -3,7 +3,7 @@
 // with its cases by branch. Computed at read time from hq_cases.item_keys (the projection writes
 // the keys in the importing transaction; the import does no other work for flags): PostgreSQL
 // counts with unnest in SQL, SQLite (small head offices) counts the window's rows here.
-import { itemKeyText } from '../src-main/domain/item-key';
+import { itemKeyText, itemNameIn } from '../src-main/domain/item-key';
 import type { HqQuery, HqStore } from './store';
 
 const DAY = 86_400_000;
@@ -110,14 +110,7 @@ async function flagsSqlite(db: HqQuery, since: number, min: number): Promise<Fou
 }
 
 /** A name the key's item was recorded under in the case (its item in the same place, or its only item). */
-const nameOf = (key: string, c: Row | undefined): string | null => {
-  if (!c?.items) return null;
-  const names = c.items.split('\n');
-  const keys = c.itemKeys.split('\n');
-  const i = keys.indexOf(key);
-  if (names.length === keys.length && i >= 0) return names[i] ?? null;
-  return names.length === 1 ? (names[0] ?? null) : null;
-};
+const nameOf = (key: string, c: Row | undefined): string | null => (c ? itemNameIn(key, c.items, c.itemKeys) : null);
 
 /** The flagged items as of `now`, the most complained about first. */
 export async function productFlags(db: HqStore, rule: FlagRule, now: number): Promise<ProductFlag[]> {

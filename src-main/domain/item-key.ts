@@ -29,3 +29,23 @@ export function itemKeysOf(items: readonly { name?: string | null; code?: string
 
 /** The readable part of a key ('code:690…' → '690…'), for screens that show the key beside the name. */
 export const itemKeyText = (key: ItemKey): string => key.replace(/^(code|name):/u, '');
+
+/**
+ * A name the key's item was recorded under in a case whose items and keys are stored one per line
+ * (head office's hq_cases.items, item_keys): the item in the same place, or the case's only item.
+ */
+export function itemNameIn(key: ItemKey, items: string | null, itemKeys: string | null): string | null {
+  if (!items || !itemKeys) return null;
+  const names = items.split('\n');
+  const keys = itemKeys.split('\n');
+  const i = keys.indexOf(key);
+  if (names.length === keys.length && i >= 0) return names[i] ?? null;
+  return names.length === 1 ? (names[0] ?? null) : null;
+}
+
+/** The item as a person reads it: its name with the code ('男士皮鞋 (6901234567890)'), or the key's text. */
+export function itemWords(key: ItemKey, items: string | null, itemKeys: string | null): string {
+  const name = itemNameIn(key, items, itemKeys);
+  const text = itemKeyText(key);
+  return name && key.startsWith('code:') ? `${name} (${text})` : (name ?? text);
+}

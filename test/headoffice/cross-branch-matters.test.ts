@@ -113,8 +113,8 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
     const got = (await matters('SH01', String(mine.id))).json;
     expect(got.crossBranch).toBeNull();
     expect(got.suggestions.map((s) => [s.number, s.score, s.reasons, s.matched])).toEqual([
-      ['SH02-YY-202611-0002', 85, ['phone', 'receipt', 'item'], { receipt: 'R-77', item: '6901111' }],
-      ['BJ01-YY-202611-0003', 55, ['phone', 'item'], { receipt: null, item: '6901111' }],
+      ['SH02-YY-202611-0002', 85, ['phone', 'receipt', 'item'], { receipt: 'R-77', item: '电饭煲 (6901111)' }],
+      ['BJ01-YY-202611-0003', 55, ['phone', 'item'], { receipt: null, item: '电饭煲 (6901111)' }],
     ]);
 
     const stored = async () => [
