@@ -2,18 +2,59 @@
 // server (demo store): SH01 and SH02 each send a case of the same customer about the same receipt; SH01's case
 // page suggests SH02's with why; the reviewer links them, both branches have the notice waiting on their pull,
 // and unlinking asks for a reason (refused empty) before it goes; the suggestion is back after it.
-// Screenshots: docs/screenshots/console-matters-suggest.png, console-matters-linked.png, console-matters-unlink.png.
+// Then the branch's side: SH01's own demo store pulls the notice from the real server and its case screen says
+// the same matter is also handled at SH02.
+// Screenshots: docs/screenshots/console-matters-suggest.png, console-matters-linked.png, console-matters-unlink.png,
+// links-cross-branch-notice.png.
+import type { ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/db/connection';
+import { createContext } from '../../src-main/services/context';
+import { crossBranchMatterOf } from '../../src-main/services/matter-notices';
 import { encodeBatch } from '../../src-main/sync/batch-format';
 import { signRequest } from '../../src-main/sync/batch-sign';
+import { HttpTransport } from '../../src-main/sync/http-transport';
+import { pullInstructions } from '../../src-main/sync/instructions-pull';
 import { caseSnapshot } from '../headoffice/console-harness';
 import { type ConsoleHarness, useConsolePage } from './console-harness';
-import { axeProblems, shot } from './harness';
+import { axeProblems, BROWSER_MODE, BROWSER_MODE_URL, shot, signIn, spawnServer, stopProcess } from './harness';
 
 let h: ConsoleHarness;
 let page: Page;
+let branchApp: { proc: ChildProcess; url: string } | null = null;
 const pageErrors = useConsolePage((c) => ({ h, page } = c));
+afterAll(() => stopProcess(branchApp?.proc));
+
+/** POST from the signed-in console page with its CSRF token: the status. */
+const postJson = (path: string, body: unknown) =>
+  page.evaluate(
+    async ({ p, b }) => {
+      const session = (await (await fetch('/console/api/session', { credentials: 'same-origin' })).json()) as {
+        csrfToken: string;
+      };
+      const r = await fetch(p, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify(b),
+      });
+      return r.status;
+    },
+    { p: path, b: body },
+  );
+
+/** An open case of a demo branch's own store (the newest), as head office holds it from the demo's sync. */
+function openCaseOf(branch: string): { id: string; number: string } {
+  const { db } = openDatabase(h.demo.branchDbs[branch] as string);
+  try {
+    return db
+      .prepare("SELECT id, number FROM cases WHERE status NOT IN ('filed', 'not_accepted') ORDER BY received_at DESC")
+      .get() as { id: string; number: string };
+  } finally {
+    db.close();
+  }
+}
 
 async function push(branch: string, data: Record<string, unknown>): Promise<number> {
   const key = h.demo.keys[branch] as string;
@@ -52,7 +93,7 @@ describe('cross-branch matters in the console', () => {
     const why = await suggestion.innerText();
     expect(why).toContain('同一电话');
     expect(why).toContain('同一小票 R20261128-0777');
-    expect(why).toContain('同一商品 6907777000011');
+    expect(why).toContain('同一商品 空气炸锅 (6907777000011)');
     await card.scrollIntoViewIfNeeded();
     expect(await axeProblems(page)).toEqual([]);
     await shot(page, 'console-matters-suggest');
@@ -88,6 +129,43 @@ describe('cross-branch matters in the console', () => {
     await dialog.getByRole('button', { name: /确认解除/ }).click();
     await cross.waitFor({ state: 'detached' });
     await suggestion.waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("reaches the branch: SH01's case screen says the same matter is also handled at SH02", async () => {
+    const mine = openCaseOf('SH01');
+    const theirs = openCaseOf('SH02');
+    const linkCases = [
+      { branch: 'SH01', id: mine.id },
+      { branch: 'SH02', id: theirs.id },
+    ];
+    expect(await postJson('/console/api/matters', { linkCases })).toBe(201);
+    const file = h.demo.branchDbs.SH01 as string;
+    const { db } = openDatabase(file);
+    try {
+      const t = new HttpTransport({ url: h.origin, branch: 'SH01', key: h.demo.keys.SH01 as string });
+      // This link's notice, and the first test's link and unlink of its own SH01 case.
+      expect((await pullInstructions(createContext(db), t)).matterNotices).toBe(3);
+      expect(crossBranchMatterOf(db, mine.id)).toMatchObject({ kind: 'linked', others: [{ number: theirs.number }] });
+    } finally {
+      db.close();
+    }
+    branchApp = await spawnServer([...BROWSER_MODE, '--db', file], BROWSER_MODE_URL, 'npm start (browser mode)');
+    const bp = await (
+      await h.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+    ).newPage();
+    await signIn(bp, branchApp.url, 'M001');
+    await bp.goto(`${branchApp.url}#/case/${mine.id}`);
+    const notice = bp.getByTestId('cross-branch-matter');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(theirs.number);
+    expect(await notice.innerText()).toContain('SH02');
+    await notice.scrollIntoViewIfNeeded();
+    await shot(bp, 'links-cross-branch-notice');
+    expect(await axeProblems(bp)).toEqual([]);
+    await bp.context().close();
+    await stopProcess(branchApp.proc);
+    branchApp = null;
     expect(pageErrors).toEqual([]);
   });
 });

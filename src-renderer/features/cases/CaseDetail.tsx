@@ -103,9 +103,10 @@ export function CaseDetail({ id }: { id: string }) {
         <div style={{ minWidth: 0 }}>
           <CaseActions c={c} onAction={(a) => setAction({ name: a, targetId: c.id })} />
           <CaseMatterSection c={c} />
+          {/* Head office's word that the matter is also handled at another branch, beside the branch's own links. */}
+          <CrossBranchMatterNotice caseId={c.id} />
           <CaseGuidance c={c} />
           <CaseReminderCard caseId={c.id} />
-          <CrossBranchMatterNotice caseId={c.id} />
           <ComplainantSignsCard c={c} f={f} />
           {c.customerCases.length > 0 && (
             <Card
