@@ -27,6 +27,7 @@ import { publishedWorkingCalendar } from '../reference-store';
 import { DEFAULT_BRANCH_SETTINGS } from '../../src-main/shared/settings-schema';
 import { CONSOLE_TIME_ZONE, type ConsoleSummary, type SummaryQuery } from './api-contract';
 import { readSnapshot } from './snapshots';
+import { joinCrossBranchMatters } from './summary-matters';
 
 const TREND_PERIODS = 3;
 
@@ -126,7 +127,8 @@ export async function consolidatedFacts(store: HqStore, q: SummaryQuery): Promis
       offer: offerOfJson(snap.resolutionOffer),
     });
   }
-  return { period, previous, cases: facts, standalone, datedSlips };
+  // Cases head office linked across branches count as one matter (issue 22 §4).
+  return { period, previous, cases: await joinCrossBranchMatters(store, facts), standalone, datedSlips };
 }
 
 /**

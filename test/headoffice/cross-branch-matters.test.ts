@@ -4,6 +4,7 @@
 // duplicate), ranked with why; a reviewer's link and unlink with every refusal (nothing stored), audited
 // append-only; the branch records never edited; and each case concerned told on its branch's pull.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConsoleSummary } from '../../src-headoffice/console/api-contract';
 import type { CaseListPage } from '../../src-headoffice/console/contract-cases';
 import type { CaseMattersAnswer, MatterAnswer } from '../../src-headoffice/console/contract-matters';
 import { caseMattersPath } from '../../src-headoffice/console/contract-matters';
@@ -212,5 +213,26 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('cross-branch matter
     expect(
       await scalar(hq.db, "SELECT count(*) FROM hq_matter_notices WHERE branch = 'SH01' AND received_at IS NULL"),
     ).toBe(0);
+  });
+
+  it('the consolidated summary counts cases linked across branches as one matter, with their branch matters', async () => {
+    // SH01 links a and b itself; SH02's c is the same matter at another branch; d stands alone.
+    const a = caseSnapshot('SH01', 1, { matterId: 'M-1' });
+    const b = caseSnapshot('SH01', 2, { matterId: 'M-1' });
+    const c = caseSnapshot('SH02', 3);
+    const d = caseSnapshot('SH02', 4);
+    await pushCases(hq, keys.SH01 as string, 'SH01', [a, b]);
+    await pushCases(hq, keys.SH02 as string, 'SH02', [c, d]);
+    const summary = async (branch = '') =>
+      (await client.call<ConsoleSummary>('GET', `/console/api/summary?period=month&date=2026-11-15${branch}`)).json
+        .summary;
+    expect([(await summary()).total, (await summary()).matters]).toEqual([4, 3]);
+    const k = (x: Record<string, unknown>) => ({ branch: String(x.branchCode), id: String(x.id) });
+    expect((await link({ linkCases: [k(b), k(c)] })).status).toBe(201);
+    // {a, b, c} one matter (b's branch matter joins c whole), d another.
+    expect([(await summary()).total, (await summary()).matters]).toEqual([4, 2]);
+    expect((await summary('&branch=SH02')).matters).toBe(2);
+    expect((await unlink({ branch: 'SH02', id: String(c.id), reason: '两次不同的购买' })).status).toBe(200);
+    expect((await summary()).matters).toBe(3);
   });
 });
