@@ -4,9 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { encodeBatch } from '../../src-main/sync/batch-format';
-import { signRequest } from '../../src-main/sync/batch-sign';
-import { type ConsoleHarness, useConsolePage } from './console-harness';
+import { type ConsoleHarness, pushRecords, useConsolePage } from './console-harness';
 import { axeProblems, shot } from './harness';
 
 let h: ConsoleHarness;
@@ -52,19 +50,8 @@ function slip(branch: string, receiptNo: string) {
 }
 
 /** One signed batch of the branch under an epoch of its own (a second PC of the branch). */
-async function push(branch: string, data: Record<string, unknown>): Promise<number> {
-  const key = h.demo.keys[branch] as string;
-  const body = encodeBatch(branch, `E-double-${branch}`, [
-    { seq: 1, type: 'slip', id: String(data.id), version: 1, schema: 1, data: JSON.stringify(data) },
-  ]).body;
-  const headers = signRequest(key, { method: 'POST', path: '/v1/batches', branch, body, now: Date.now() });
-  const res = await fetch(`${h.origin}/v1/batches`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(body),
-  });
-  return res.status;
-}
+const push = (branch: string, data: Record<string, unknown>) =>
+  pushRecords(h, branch, `E-double-${branch}`, [{ type: 'slip', data }]);
 
 describe('double refunds in the console', () => {
   it('lists the receipt and item refunded at SH01 and SH02 with both slips', async () => {

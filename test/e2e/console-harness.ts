@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { buildConsoleDemo, DEMO_BRANCHES, DEMO_REVIEWER, type DemoHq } from '../../scripts/console-demo-store';
+import { encodeBatch } from '../../src-main/sync/batch-format';
 import { signRequest } from '../../src-main/sync/batch-sign';
 import { capturePages, launchChromium, SCREENSHOTS, spawnServer, stopProcess } from './harness';
 
@@ -141,3 +142,50 @@ export function useConsolePage(
 /** GET from the signed-in page (its cookie, its origin): the answer's JSON. */
 export const getJson = <T>(page: Page, path: string): Promise<T> =>
   page.evaluate(async (p) => (await (await fetch(p, { credentials: 'same-origin' })).json()) as T, path);
+
+/** PUT or POST from the signed-in page with its CSRF token: the status and the JSON answer. */
+export const sendJson = <T>(page: Page, method: 'POST' | 'PUT', path: string, body: unknown) =>
+  page.evaluate(
+    async ({ m, p, b }) => {
+      const session = (await (await fetch('/console/api/session', { credentials: 'same-origin' })).json()) as {
+        csrfToken: string;
+      };
+      const r = await fetch(p, {
+        method: m,
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify(b),
+      });
+      return { status: r.status, json: (await r.json()) as T };
+    },
+    { m: method, p: path, b: body },
+  );
+
+/** One signed batch of `branch` under an epoch of its own (`epoch`), holding the given records: the HTTP status. */
+export async function pushRecords(
+  h: ConsoleHarness,
+  branch: string,
+  epoch: string,
+  records: { type: string; data: Record<string, unknown> }[],
+): Promise<number> {
+  const key = h.demo.keys[branch] as string;
+  const body = encodeBatch(
+    branch,
+    epoch,
+    records.map((r, i) => ({
+      seq: i + 1,
+      type: r.type,
+      id: String(r.data.id),
+      version: 1,
+      schema: 1,
+      data: JSON.stringify(r.data),
+    })),
+  ).body;
+  const headers = signRequest(key, { method: 'POST', path: '/v1/batches', branch, body, now: Date.now() });
+  const res = await fetch(`${h.origin}/v1/batches`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(body),
+  });
+  return res.status;
+}

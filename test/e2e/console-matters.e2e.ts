@@ -12,12 +12,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/connection';
 import { createContext } from '../../src-main/services/context';
 import { crossBranchMatterOf } from '../../src-main/services/matter-notices';
-import { encodeBatch } from '../../src-main/sync/batch-format';
-import { signRequest } from '../../src-main/sync/batch-sign';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { pullInstructions } from '../../src-main/sync/instructions-pull';
 import { caseSnapshot } from '../headoffice/console-harness';
-import { type ConsoleHarness, useConsolePage } from './console-harness';
+import { type ConsoleHarness, pushRecords, sendJson, useConsolePage } from './console-harness';
 import { axeProblems, BROWSER_MODE, BROWSER_MODE_URL, shot, signIn, spawnServer, stopProcess } from './harness';
 
 let h: ConsoleHarness;
@@ -26,23 +24,7 @@ let branchApp: { proc: ChildProcess; url: string } | null = null;
 const pageErrors = useConsolePage((c) => ({ h, page } = c));
 afterAll(() => stopProcess(branchApp?.proc));
 
-/** POST from the signed-in console page with its CSRF token: the status. */
-const postJson = (path: string, body: unknown) =>
-  page.evaluate(
-    async ({ p, b }) => {
-      const session = (await (await fetch('/console/api/session', { credentials: 'same-origin' })).json()) as {
-        csrfToken: string;
-      };
-      const r = await fetch(p, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify(b),
-      });
-      return r.status;
-    },
-    { p: path, b: body },
-  );
+const postJson = async (path: string, body: unknown) => (await sendJson(page, 'POST', path, body)).status;
 
 /** An open case of a demo branch's own store (the newest), as head office holds it from the demo's sync. */
 function openCaseOf(branch: string): { id: string; number: string } {
@@ -56,19 +38,8 @@ function openCaseOf(branch: string): { id: string; number: string } {
   }
 }
 
-async function push(branch: string, data: Record<string, unknown>): Promise<number> {
-  const key = h.demo.keys[branch] as string;
-  const body = encodeBatch(branch, `E-matters-${branch}`, [
-    { seq: 1, type: 'case', id: String(data.id), version: 1, schema: 1, data: JSON.stringify(data) },
-  ]).body;
-  const headers = signRequest(key, { method: 'POST', path: '/v1/batches', branch, body, now: Date.now() });
-  const res = await fetch(`${h.origin}/v1/batches`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/octet-stream' },
-    body: new Uint8Array(body),
-  });
-  return res.status;
-}
+const push = (branch: string, data: Record<string, unknown>) =>
+  pushRecords(h, branch, `E-matters-${branch}`, [{ type: 'case', data }]);
 
 describe('cross-branch matters in the console', () => {
   it('suggests the same matter at SH02 with why, links it, tells both branches, and unlinks with a reason', async () => {

@@ -14,7 +14,7 @@ import { openDatabase } from '../../src-main/db/connection';
 import { createContext } from '../../src-main/services/context';
 import { HttpTransport } from '../../src-main/sync/http-transport';
 import { pullInstructions } from '../../src-main/sync/instructions-pull';
-import { type ConsoleHarness, getJson, useConsolePage } from './console-harness';
+import { type ConsoleHarness, getJson, sendJson, useConsolePage } from './console-harness';
 import {
   axeProblems,
   BROWSER_MODE,
@@ -40,21 +40,7 @@ afterEach(async (ctx) => {
 
 /** PUT from the signed-in console page with its CSRF token: the status and the JSON. */
 const putJson = (path: string, body: unknown) =>
-  page.evaluate(
-    async ({ p, b }) => {
-      const session = (await (await fetch('/console/api/session', { credentials: 'same-origin' })).json()) as {
-        csrfToken: string;
-      };
-      const r = await fetch(p, {
-        method: 'PUT',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify(b),
-      });
-      return { status: r.status, json: (await r.json()) as { message?: { zh: string }; record?: { version: number } } };
-    },
-    { p: path, b: body },
-  );
+  sendJson<{ message?: { zh: string }; record?: { version: number } }>(page, 'PUT', path, body);
 
 const y2027 = SHIPPED_CALENDAR.find((y) => y.year === 2027);
 const completed = {
