@@ -19,7 +19,6 @@ import {
   previousPeriods,
   type PromiseTimes,
   type SlipSnapshot,
-  slipFacts,
   SummaryBuilder,
   type SummaryFacts,
   type SummaryReport,
@@ -30,6 +29,19 @@ import { ReportStartInput } from '../shared/schemas/report';
 import type { BranchSettings } from '../shared/settings-schema';
 import type { ServiceContext } from './context';
 import { withInput, withInputOnly, type Parsed } from './with-input';
+import {
+  caseSlipsFrom,
+  escalationsFrom,
+  filedUnreachable,
+  followUpsFrom,
+  governmentAnswers,
+  matterLinks,
+  promisesMadeFrom,
+  ridKey,
+  slipsDated,
+  standaloneSlips,
+  windowItems,
+} from './report-reads';
 import type { DeadlineSettings } from '../domain/deadlines';
 import { deadlineSettingsOf } from './working-calendar-cache';
 
@@ -100,39 +112,6 @@ function storedItems(json: string | undefined): { name?: string | null; code?: s
     return null;
   }
 }
-
-/** Facts carry `#rid` as their id until the few cases a summary lists are looked up. */
-const ridKey = (rid: number) => `#${rid}`;
-
-type SlipRow = {
-  case_rid: number | null;
-  id: string;
-  number: string;
-  type: SlipSnapshot['type'];
-  status: SlipSnapshot['status'];
-  handled_at: number;
-  returned_total_fen: number;
-  refund_fen: number;
-  quality_problem: number;
-  deduct_commission: number;
-  case_id: string | null;
-};
-
-const SLIP_COLUMNS =
-  's.id, s.number, s.type, s.status, s.handled_at, s.returned_total_fen, s.refund_fen, s.quality_problem, s.deduct_commission, s.case_id';
-
-const slipSnapshot = (r: SlipRow): SlipSnapshot => ({
-  id: r.id,
-  number: r.number,
-  type: r.type,
-  status: r.status,
-  handledAt: r.handled_at,
-  returnedTotalFen: r.returned_total_fen,
-  refundFen: r.refund_fen,
-  qualityProblem: r.quality_problem === 1,
-  deductCommission: r.deduct_commission === 1,
-  caseId: r.case_id,
-});
 
 /**
  * One summary computation, advanced chunk by chunk with step(). Cases are read window by
@@ -226,7 +205,7 @@ export class SummaryComputation {
             .raw()
             .all(this.cursor, end)
     ) as CaseRow[];
-    this.itemsOf = lean ? new Map() : this.windowItems(this.cursor, end);
+    this.itemsOf = lean ? new Map() : windowItems(this.ctx.db, this.cursor, end);
     for (const r of rows) this.builder.add(this.factsOf(r));
     this.done += rows.length;
     // Small windows keep each chunk's rows short-lived (young-generation garbage only); the
@@ -238,114 +217,20 @@ export class SummaryComputation {
     return this.finished;
   }
 
-  /**
-   * The purchase lines of the window's cases (the 按商品 count; current period only). Not in the covering
-   * index: the rows that name an item are fetched from the table, one window at a time.
-   */
-  private windowItems(from: number, to: number): Map<number, string> {
-    const out = new Map<number, string>();
-    for (const r of stmt(
-      this.ctx.db,
-      "SELECT rid, purchase_items FROM cases INDEXED BY cases_report WHERE received_at >= ? AND received_at < ? AND purchase_items <> '[]'",
-    ).all(from, to) as { rid: number; purchase_items: string }[])
-      out.set(r.rid, r.purchase_items);
-    return out;
-  }
-
-  /** Follow-ups are read from the range's start on (none precedes its case); they are few next to the cases. */
-  private loadFollowUps(): void {
-    const db = this.ctx.db;
-    for (const r of stmt(
-      db,
-      'SELECT c.rid, f.outcome, f.done_at FROM follow_ups f INDEXED BY follow_ups_created JOIN cases c ON c.id = f.case_id WHERE f.created_at >= ?',
-    ).all(this.from) as { rid: number; outcome: FollowUpOutcome | null; done_at: number | null }[]) {
-      const u = { outcome: r.outcome, doneAt: r.done_at };
-      const list = this.followUps.get(r.rid);
-      if (list) list.push(u);
-      else this.followUps.set(r.rid, [u]);
-    }
-    for (const r of stmt(
-      db,
-      "SELECT rid FROM cases INDEXED BY cases_filed_unreachable WHERE filing_reason = 'customer_unreachable' AND received_at >= ? AND received_at < ?",
-    ).all(this.from, this.to) as { rid: number }[])
-      this.filedUnreachable.add(r.rid);
-    // A merged duplicate's primary by its rowid key, as the cases' ids are here (ridKey).
-    for (const r of stmt(
-      db,
-      `SELECT c.rid, c.matter_id, p.rid AS primary_rid FROM cases c INDEXED BY cases_merged_into
-         JOIN cases p ON p.id = c.merged_into
-        WHERE c.merged_into IS NOT NULL AND c.received_at >= ? AND c.received_at < ?`,
-    ).all(this.from, this.to) as { rid: number; matter_id: string | null; primary_rid: number }[])
-      this.links.set(r.rid, { matterId: r.matter_id, mergedInto: ridKey(r.primary_rid) });
-    for (const r of stmt(
-      db,
-      'SELECT rid, matter_id FROM cases INDEXED BY cases_matter WHERE matter_id IS NOT NULL AND received_at >= ? AND received_at < ?',
-    ).all(this.from, this.to) as { rid: number; matter_id: string }[])
-      if (!this.links.has(r.rid)) this.links.set(r.rid, { matterId: r.matter_id, mergedInto: null });
-  }
-
   private loadChildren(): void {
     const db = this.ctx.db;
-    const esc = new Map<number, { kind: EscalationKind }[]>();
-    for (const r of stmt(
-      db,
-      'SELECT c.rid, e.kind FROM case_escalations e INDEXED BY case_escalations_at JOIN cases c ON c.id = e.case_id WHERE e.at >= ?',
-    ).all(this.from) as { rid: number; kind: EscalationKind }[]) {
-      const list = esc.get(r.rid);
-      if (list) list.push({ kind: r.kind });
-      else esc.set(r.rid, [{ kind: r.kind }]);
-    }
-    const slips = new Map<number, SlipSnapshot[]>();
-    for (const r of stmt(
-      db,
-      `SELECT c.rid AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled JOIN cases c ON c.id = s.case_id WHERE s.handled_at >= ?`,
-    ).all(this.from) as SlipRow[]) {
-      const rid = r.case_rid as number;
-      const list = slips.get(rid);
-      if (list) list.push(slipSnapshot(r));
-      else slips.set(rid, [slipSnapshot(r)]);
-    }
-    for (const r of stmt(
-      db,
-      `SELECT NULL AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled WHERE s.handled_at >= ? AND s.handled_at < ? AND s.case_id IS NULL`,
-    ).all(this.from, this.to) as SlipRow[]) {
-      const f = slipFacts(slipSnapshot(r));
-      if (f) this.builder.addStandaloneSlip(f);
-    }
+    const { from, to } = this;
+    this.escalations = escalationsFrom(db, from);
+    this.slips = caseSlipsFrom(db, from);
+    for (const f of standaloneSlips(db, from, to)) this.builder.addStandaloneSlip(f);
     // The slip-date view: every slip dated in the period, whenever (and whether) its case was received.
-    for (const r of stmt(
-      db,
-      `SELECT NULL AS case_rid, ${SLIP_COLUMNS} FROM slips s INDEXED BY slips_handled WHERE s.handled_at >= ? AND s.handled_at < ?`,
-    ).all(this.range.period.from, this.to) as SlipRow[]) {
-      const f = slipFacts(slipSnapshot(r));
-      if (f) this.builder.addSlip(f);
-    }
-    for (const r of stmt(
-      db,
-      `SELECT rid, body_answer, first_written_reply_date FROM cases INDEXED BY cases_government
-       WHERE channel = 'government' AND received_at >= ? AND received_at < ?`,
-    ).all(this.from, this.to) as {
-      rid: number;
-      body_answer: CaseSnapshot['bodyAnswer'];
-      first_written_reply_date: string | null;
-    }[]) {
-      this.government.set(r.rid, { bodyAnswer: r.body_answer, firstWrittenReplyDate: r.first_written_reply_date });
-    }
+    for (const f of slipsDated(db, this.range.period.from, to)) this.builder.addSlip(f);
+    this.government = governmentAnswers(db, from, to);
     // Promises count for the current period only (not the trend): those of its cases were made in it or after.
-    const promises = new Map<number, PromiseTimes[]>();
-    for (const r of stmt(
-      db,
-      'SELECT c.rid, p.promised_at, p.answered_at FROM case_promises p INDEXED BY case_promises_made JOIN cases c ON c.id = p.case_id WHERE p.made_at >= ?',
-    ).all(this.range.period.from) as { rid: number; promised_at: number; answered_at: number | null }[]) {
-      const p = { promisedAt: r.promised_at, answeredAt: r.answered_at };
-      const list = promises.get(r.rid);
-      if (list) list.push(p);
-      else promises.set(r.rid, [p]);
-    }
-    this.escalations = esc;
-    this.slips = slips;
-    this.loadFollowUps();
-    this.promises = promises;
+    this.promises = promisesMadeFrom(db, this.range.period.from);
+    this.followUps = followUpsFrom(db, from);
+    this.filedUnreachable = filedUnreachable(db, from, to);
+    this.links = matterLinks(db, from, to);
   }
 
   private factsOf(r: CaseRow): SummaryFacts {
