@@ -22,6 +22,7 @@ import { DATASET_NOW, ensureDataset, GENERATOR_VERSION } from './dataset';
 import { benchQueueCounts, benchQueues, type Measured } from './queue-bench';
 import { type Figure, printTable, writeResults } from './report';
 import { benchSearch, QUERIES_3PLUS, QUERIES_SHORT } from './search-bench';
+import { benchSuggest } from './suggest-bench';
 import { benchSize, SIZE_GROUP } from './size-bench';
 import { timeMs } from './timing';
 
@@ -47,6 +48,7 @@ const GROUPS = {
   ],
   search3: ['search_3char_ms_1m'],
   searchShort: ['search_short_ms_1m'],
+  suggest: ['case_suggest_ms_1m', 'case_suggest_intake_ms_1m', 'raw_window_scan_ms_1m'],
   pdf: ['pdf_slip_first_ms', 'pdf_slip_warm_median_ms', 'pdf_slip_bytes'],
   sync: [
     'sync_100k_end_to_end_s',
@@ -585,7 +587,8 @@ function main(): void {
       );
     }
 
-    const needsDataset = wanted('dataset') || wanted('queues') || wanted('search3') || wanted('searchShort');
+    const needsDataset =
+      wanted('dataset') || wanted('queues') || wanted('search3') || wanted('searchShort') || wanted('suggest');
     if (needsDataset) {
       progress(`dataset: ${o.datasetSize.toLocaleString('en')} cases (${GENERATOR_VERSION}), cached in ${TMP}`);
       const ds = ensureDataset(TMP, o.datasetSize, progress);
@@ -731,6 +734,31 @@ function main(): void {
         };
         searchSet('search3', 'search_3char_ms_1m', QUERIES_3PLUS, '3+ chars, Chinese and digits');
         searchSet('searchShort', 'search_short_ms_1m', QUERIES_SHORT, '1–2 Chinese chars');
+        if (wanted('suggest')) {
+          progress('suggest: cases.suggestMatches on 60 open cases of the 90-day window, and the same as intake input');
+          const r = benchSuggest(ctx, searchActor, DATASET_NOW, 60);
+          const how = `median of ${r.samples} open cases of the ${r.windowRows.toLocaleString('en')}-case 90-day window; as clerk ${searchActor.staffNo}${scaleNote}`;
+          figures.push(
+            {
+              name: 'case_suggest_ms_1m',
+              value: r.caseMedianMs,
+              unit: 'ms',
+              note: `cases.suggestMatches on a case (the case screen's call), ${how}; p90 ${r.caseP90Ms.toFixed(1)} ms; ${r.suggestionsPerCall.toFixed(1)} suggestions a call`,
+            },
+            {
+              name: 'case_suggest_intake_ms_1m',
+              value: r.intakeMedianMs,
+              unit: 'ms',
+              note: `cases.suggestMatches with the case's phone, name, receipt, items and content as typed at intake, ${how}`,
+            },
+            {
+              name: 'raw_window_scan_ms_1m',
+              value: r.rawScanMedianMs,
+              unit: 'ms',
+              note: `the anchor: one bare read of the window's ${r.windowRows.toLocaleString('en')} rows with the fields the suggestions compare`,
+            },
+          );
+        }
       } finally {
         db.close();
         explainDb.close();
