@@ -291,6 +291,14 @@ function main(): void {
             out(
               `  ${t.padEnd(22)} ${(b / 1e6).toFixed(1).padStart(8)} MB  ${((100 * b) / x.totalBytes).toFixed(1).padStart(5)} %`,
             );
+          out(`  by b-tree (each index apart), those of 1 % or more:`);
+          for (const [t, b] of x.byObject.filter(([, bytes]) => bytes >= x.totalBytes / 100))
+            out(
+              `    ${t.padEnd(30)} ${(b / 1e6).toFixed(1).padStart(8)} MB  ${((100 * b) / x.totalBytes).toFixed(1).padStart(5)} %`,
+            );
+          out(
+            `  free pages             ${(x.freeBytes / 1e6).toFixed(1).padStart(8)} MB  ${((100 * x.freeBytes) / x.totalBytes).toFixed(1).padStart(5)} %`,
+          );
         }
       });
     }

@@ -28,6 +28,10 @@ export interface SizeResult {
   createMs: number;
   /** Bytes by table (indexes counted with their table), from dbstat. */
   byTable: [string, number][];
+  /** Bytes by b-tree (each index on its own line, FTS5 shadow tables apart), from dbstat. */
+  byObject: [string, number][];
+  /** Bytes of free pages (left by the archive's deletes until new rows reuse them), counted in totalBytes. */
+  freeBytes: number;
   /** Outbox rows moved to the archive during the run (0 without `archive`). */
   archivedRows: number;
   /** Audit rows moved to the audit archive during the run (0 without `archive`). */
@@ -90,6 +94,8 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void, 
       const table = name.startsWith('case_search') ? 'case_search (FTS5)' : (owner.get(name) ?? name);
       byTable.set(table, (byTable.get(table) ?? 0) + bytes);
     }
+    const freeBytes =
+      (db.pragma('freelist_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
     return {
       cases,
       baselineBytes,
@@ -97,6 +103,8 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void, 
       perHundredK: ((totalBytes - baselineBytes) * 100_000) / cases,
       createMs,
       byTable: [...byTable].sort((a, b) => b[1] - a[1]),
+      byObject: byIndex.map((x): [string, number] => [x.name, x.bytes]).sort((a, b) => b[1] - a[1]),
+      freeBytes,
       archivedRows,
       archivedAuditRows,
     };
