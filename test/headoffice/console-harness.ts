@@ -67,6 +67,7 @@ export async function startConsole(
 /** A case snapshot as a branch sends it (null fields left out). */
 export function caseSnapshot(branch: string, n: number, over: Record<string, unknown> = {}): Record<string, unknown> {
   const id = randomUUID();
+  const receivedAt = Date.parse('2026-11-01T02:00:00Z') + n * 60_000;
   return {
     id,
     number: `${branch}-YY-202611-${String(n).padStart(4, '0')}`,
@@ -74,7 +75,7 @@ export function caseSnapshot(branch: string, n: number, over: Record<string, unk
     channel: 'phone',
     status: 'registered',
     severity: 'general',
-    receivedAt: Date.parse('2026-11-01T02:00:00Z') + n * 60_000,
+    receivedAt,
     receivedBy: 'S001',
     anonymous: false,
     customerName: '王五',
@@ -87,7 +88,8 @@ export function caseSnapshot(branch: string, n: number, over: Record<string, unk
     slipNumbers: [],
     reopenCount: 0,
     version: 1,
-    createdAt: 0,
+    // Made when received, as a branch's case is.
+    createdAt: typeof over.receivedAt === 'number' ? over.receivedAt : receivedAt,
     updatedAt: 0,
     events: [],
     promises: [],
