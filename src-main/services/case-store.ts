@@ -2,7 +2,7 @@
 // the timeline, recompute the deadline and the search index, write audit and outbox — all in
 // one transaction, so a refused or failed change leaves nothing behind.
 import { caseOfRow, loadCase } from '../db/repositories/case-repo';
-import { insertRow, stmt, updateRowReturning } from '../db/statements';
+import { inTransaction, insertRow, stmt, updateRowReturning } from '../db/statements';
 import { type Actor, type CaseAction, type CaseFacts, checkAllowed } from '../domain/case-machine';
 import { requireNotRecused } from '../domain/recusal';
 import { currentDue } from '../domain/deadlines';
@@ -143,7 +143,7 @@ export function mutateCase(
   action: CaseAction | 'instruction' | CaseLinkEvent,
   apply: (c: CaseRecord, facts: CaseFacts) => Mutation,
 ): CaseRecord {
-  return ctx.db.transaction(() => {
+  return inTransaction(ctx.db, () => {
     const before = requireCase(ctx, caseId);
     const facts = caseFacts(before);
     // Issue 22's events (link, merge…) are checked by domain/case-link-rules.ts before, and pass no actor.
@@ -191,5 +191,5 @@ export function mutateCase(
       sync: true,
     });
     return after;
-  })();
+  });
 }
