@@ -34,6 +34,12 @@ export function inTransaction<T>(db: Db, work: () => T): T {
   return run(work) as T;
 }
 
+/**
+ * Rows inserted, updated or deleted on this connection since it opened, triggers' included
+ * (SQLite's total_changes()): equal before and after a piece of work, the work wrote nothing.
+ */
+export const totalChanges = (db: Db): number => (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+
 const snakeCache = new Map<string, string>();
 /** camelCase field → snake_case column; the hot paths name the same few dozen columns on every write. */
 const snake = (k: string): string => {

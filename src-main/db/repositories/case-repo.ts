@@ -68,11 +68,29 @@ export function loadCase(db: Db, id: string): CaseRecord | undefined {
   return caseOfRow(db, row, events);
 }
 
+/** The case's child lists besides its timeline: what `caseOfRow` reads. */
+export type CaseChildren = Pick<
+  CaseRecord,
+  'promises' | 'escalations' | 'instructions' | 'correctiveActions' | 'handlingSteps'
+>;
+
 /**
  * The case aggregate from a row just written (INSERT/UPDATE … RETURNING) and its timeline as the
  * caller knows it, reading only the promises, escalations and 批示: what `loadCase` would read now.
+ * With `children`, the caller vouches that those lists are as stored (nothing wrote them since they
+ * were read in this transaction), and nothing is read.
  */
-export function caseOfRow(db: Db, row: Row, events: CaseEvent[]): CaseRecord {
+export function caseOfRow(db: Db, row: Row, events: CaseEvent[], children?: CaseChildren): CaseRecord {
+  if (children)
+    return {
+      ...caseFromRow(row),
+      events,
+      promises: children.promises,
+      escalations: children.escalations,
+      instructions: children.instructions,
+      correctiveActions: children.correctiveActions,
+      handlingSteps: children.handlingSteps,
+    };
   const id = row.id;
   const promises = (
     stmt(
