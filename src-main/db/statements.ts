@@ -19,10 +19,40 @@ export function stmt(db: Db, sql: string): Statement {
   return s;
 }
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const runners = new WeakMap<Db, (work: () => unknown) => unknown>();
+
+/**
+ * `db.transaction(work)()` — a transaction, or a savepoint inside an open one; a throw rolls back —
+ * with the wrapper made once per connection: `transaction()` builds four wrapper functions per call.
+ */
+export function inTransaction<T>(db: Db, work: () => T): T {
+  let run = runners.get(db);
+  if (!run) {
+    run = db.transaction((w: () => unknown) => w());
+    runners.set(db, run);
+  }
+  return run(work) as T;
+}
+
+/**
+ * Rows inserted, updated or deleted on this connection since it opened, triggers' included
+ * (SQLite's total_changes()): equal before and after a piece of work, the work wrote nothing.
+ */
+export const totalChanges = (db: Db): number => (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+
+const snakeCache = new Map<string, string>();
+/** camelCase field → snake_case column; the hot paths name the same few dozen columns on every write. */
+const snake = (k: string): string => {
+  let s = snakeCache.get(k);
+  if (s === undefined) {
+    s = k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    snakeCache.set(k, s);
+  }
+  return s;
+};
 const camelCache = new Map<string, string>();
 /** Column names are few and repeat on every row: convert each once. */
-const camel = (k: string): string => {
+export const camel = (k: string): string => {
   let c = camelCache.get(k);
   if (c === undefined) {
     c = k.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());

@@ -4,7 +4,7 @@ import { reachesThreshold } from '../domain/repeat-threshold';
 import { otherBranchesUnfounded } from '../db/repositories/cross-branch-repo';
 import { newCaseOfRow } from '../db/repositories/case-repo';
 import { nextSerial } from '../db/repositories/numbers';
-import { insertRowReturning } from '../db/statements';
+import { inTransaction, insertRowReturning } from '../db/statements';
 import type { Actor } from '../domain/case-machine';
 import { localMonth, twelveMonthsBefore } from '../domain/business-time';
 import { formatNumber, NUMBER_KINDS } from '../domain/numbering';
@@ -41,7 +41,7 @@ export const createCase = withInput(
     requireWithinMaxAmount(ctx, [{ field: 'purchase.amountFen', fen: input.purchase?.amountFen }]);
     const author = authorOf(actor);
 
-    return ctx.db.transaction(() => {
+    return inTransaction(ctx.db, () => {
       requireActiveCategory(ctx, input.categoryCode);
       if (input.complainedUnitId) requireActiveUnit(ctx, input.complainedUnitId, 'complainedUnitId');
       if (input.handlingUnitId) requireActiveUnit(ctx, input.handlingUnitId, 'handlingUnitId');
@@ -126,7 +126,7 @@ export const createCase = withInput(
         sync: true,
       });
       return after;
-    })();
+    });
   },
 );
 

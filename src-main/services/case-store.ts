@@ -2,7 +2,7 @@
 // the timeline, recompute the deadline and the search index, write audit and outbox — all in
 // one transaction, so a refused or failed change leaves nothing behind.
 import { caseOfRow, loadCase } from '../db/repositories/case-repo';
-import { insertRow, stmt, updateRowReturning } from '../db/statements';
+import { inTransaction, insertRow, stmt, totalChanges, updateRowReturning } from '../db/statements';
 import { type Actor, type CaseAction, type CaseFacts, checkAllowed } from '../domain/case-machine';
 import { requireNotRecused } from '../domain/recusal';
 import { currentDue } from '../domain/deadlines';
@@ -143,7 +143,7 @@ export function mutateCase(
   action: CaseAction | 'instruction' | CaseLinkEvent,
   apply: (c: CaseRecord, facts: CaseFacts) => Mutation,
 ): CaseRecord {
-  return ctx.db.transaction(() => {
+  return inTransaction(ctx.db, () => {
     const before = requireCase(ctx, caseId);
     const facts = caseFacts(before);
     // Issue 22's events (link, merge…) are checked by domain/case-link-rules.ts before, and pass no actor.
@@ -160,13 +160,19 @@ export function mutateCase(
           `The case is merged into ${before.mergedIntoNumber ?? ''} as a duplicate; work on that case (or undo the merge first)`,
         );
     }
+    const written = totalChanges(ctx.db);
     const m = apply(before, facts);
+    // `apply` wrote no row (a note, a change of status or fields only): the child lists read with
+    // `before`, in this transaction, are still the case's, and are not read again.
+    const unchanged = totalChanges(ctx.db) === written;
     const merged = { ...before, ...(m.patch ?? {}) } as CaseRecord;
-    const openPromises = (
-      stmt(ctx.db, 'SELECT promised_at FROM case_promises WHERE case_id = ? AND answered_at IS NULL').all(caseId) as {
-        promised_at: number;
-      }[]
-    ).map((p) => p.promised_at);
+    const openPromises = unchanged
+      ? before.promises.filter((p) => p.answeredAt === null).map((p) => p.promisedAt)
+      : (
+          stmt(ctx.db, 'SELECT promised_at FROM case_promises WHERE case_id = ? AND answered_at IS NULL').all(
+            caseId,
+          ) as { promised_at: number }[]
+        ).map((p) => p.promised_at);
     const due = dueFor(ctx, merged, openPromises);
     const now = ctx.now();
     const row = updateRowReturning(ctx.db, 'cases', caseId, {
@@ -179,8 +185,9 @@ export function mutateCase(
     if (merged.customerName !== before.customerName || merged.content !== before.content) {
       writeSearchDoc(ctx, Number(row.rid), merged);
     }
-    // The row as updated and the timeline as extended: the case is read once per change.
-    const after = caseOfRow(ctx.db, row, withEvent(before.events, event));
+    // The row as updated and the timeline as extended: the case is read once per change (its child
+    // lists a second time only when `apply` wrote rows, which may be among them).
+    const after = caseOfRow(ctx.db, row, withEvent(before.events, event), unchanged ? before : undefined);
     recordChange(ctx, author, {
       action: `case.${action}`,
       entity: 'case',
@@ -191,5 +198,5 @@ export function mutateCase(
       sync: true,
     });
     return after;
-  })();
+  });
 }

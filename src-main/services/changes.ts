@@ -56,10 +56,15 @@ export function appendOutbox(
   version: number,
   payload: Snapshot,
 ): void {
+  appendOutboxJson(ctx, type, id, version, snapshotJson(payload));
+}
+
+/** `appendOutbox` with the payload already serialised by `snapshotJson`. */
+function appendOutboxJson(ctx: ServiceContext, type: RecordType, id: string, version: number, json: string): void {
   stmt(
     ctx.db,
     'INSERT INTO outbox (record_type, record_id, version, schema_version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(type, id, version, RECORD_SCHEMA_VERSION, snapshotJson(payload), ctx.now());
+  ).run(type, id, version, RECORD_SCHEMA_VERSION, json, ctx.now());
 }
 
 export interface Change {
@@ -91,6 +96,9 @@ export function recordChange(ctx: ServiceContext, author: Author, change: Change
     before: d.before,
     after: d.after,
   };
+  // A creation's "after" is the whole record (diff returns it as given): serialised once, for the audit
+  // row and for the snapshot in the outbox, which are the same bytes.
+  const created = d.before === null ? snapshotJson(d.after) : null;
   stmt(
     ctx.db,
     'INSERT INTO audit_log (id, at, actor_id, actor_staff_no, actor_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -104,11 +112,18 @@ export function recordChange(ctx: ServiceContext, author: Author, change: Change
     change.entity,
     change.entityId,
     d.before && JSON.stringify(d.before),
-    d.before ? JSON.stringify(d.after) : snapshotJson(d.after),
+    created ?? JSON.stringify(d.after),
   );
   const synced =
     change.sync && change.entity !== 'user' && change.entity !== 'local_closure' && change.entity !== 'audit';
-  if (synced) appendOutbox(ctx, change.entity as RecordType, change.entityId, change.version ?? 1, change.after);
+  if (synced)
+    appendOutboxJson(
+      ctx,
+      change.entity as RecordType,
+      change.entityId,
+      change.version ?? 1,
+      created ?? snapshotJson(change.after),
+    );
   // A creation's "after" is the snapshot sent just above: the audit record refers to it
   // instead of carrying it twice (see SNAPSHOT_REF in sync-format.ts).
   const sent =

@@ -1,7 +1,7 @@
 // What every service function receives: the connection, the clock, the settings and an id
 // source. No Electron here, so tests, the CLI and the browser mode build the same context.
-import { v7 as uuidv7 } from 'uuid';
 import { blobRootOf } from '../db/blob-store';
+import { newUuidV7 } from './new-id';
 import type { Db } from '../db/connection';
 import type { ScryptCost } from './pin-hash';
 import type { BranchSettings } from '../shared/settings-schema';
@@ -27,7 +27,7 @@ export function createContext(db: Db, opts: Partial<Omit<ServiceContext, 'db'>> 
     db,
     now: opts.now ?? Date.now,
     settings: opts.settings ?? (() => DEFAULT_BRANCH_SETTINGS),
-    newId: opts.newId ?? (() => uuidv7()),
+    newId: opts.newId ?? (() => newUuidV7()),
     blobRoot: opts.blobRoot !== undefined ? opts.blobRoot : blobRootOf(db.name),
     ...(opts.pinCost ? { pinCost: opts.pinCost } : {}),
   };
