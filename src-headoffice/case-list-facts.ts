@@ -4,8 +4,8 @@ import { z } from 'zod';
 
 const num = z.number().nullish().catch(null);
 const str = z.string().min(1).nullish().catch(null);
-const Promise_ = z.looseObject({ promisedAt: z.number(), answeredAt: num, keptAt: num });
-const Facts = z.looseObject({
+const Promise_ = z.object({ promisedAt: z.number(), answeredAt: num, keptAt: num });
+const Facts = z.object({
   complainedUnitId: str,
   handlingUnitId: str,
   counterResolvedAt: num,

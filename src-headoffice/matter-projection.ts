@@ -7,7 +7,7 @@ import { z } from 'zod';
 const id = z.string().min(1).max(100);
 
 /** The two fields, each dropped to null when absent or malformed (the rest of the case still lists). */
-const MatterFields = z.looseObject({
+const MatterFields = z.object({
   matterId: id.nullish().catch(null),
   mergedInto: id.nullish().catch(null),
 });

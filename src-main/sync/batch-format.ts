@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { RECORD_SCHEMA_VERSION } from '../shared/sync-format';
 import { syncRefuse } from './batch-errors';
-import { BatchEnvelope, HeaderSeq, RecordHeader } from './protocol';
+import type { RecordHeader } from './protocol';
+import { BatchEnvelope } from './protocol';
+import { readHeaderSeq, readRecordHeader } from './record-header';
 
 export const SYNC_PROTOCOL = 1;
 
@@ -100,12 +102,9 @@ function parseLine(line: Buffer): DecodedRecord | BadLine {
   } catch {
     return { seq: null, line, reason: 'record header is not JSON' };
   }
-  const header = RecordHeader.safeParse(h);
-  if (!header.success) {
-    const seq = HeaderSeq.safeParse(h);
-    return { seq: seq.success ? seq.data.seq : null, line, reason: 'record header is incomplete' };
-  }
-  return { ...header.data, data: line.subarray(tab + 1), line };
+  const header = readRecordHeader(h);
+  if (header === null) return { seq: readHeaderSeq(h), line, reason: 'record header is incomplete' };
+  return { ...header, data: line.subarray(tab + 1), line };
 }
 
 /** Lines of the body after the envelope; null when the last line has no newline (truncated). */
