@@ -1,9 +1,9 @@
 // The case's actions: those this user may take now, and those the case's state blocks, shown
 // disabled with the reason (as a tooltip and as visible text) — no silent dead ends.
-import { Button, Card, Space, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BlockedAction } from '../../components/BlockedAction';
 import type { CaseView } from '../../../src-main/shared/types';
-import { pick } from '../../i18n';
 import { navigate } from '../../lib/router';
 import { caseActionLabel } from './action-label';
 import { CASE_ACTIONS } from './action-specs';
@@ -51,19 +51,13 @@ export function CaseActions({ c, onAction }: Props) {
         <div data-testid="blocked-actions" style={{ marginTop: 12 }}>
           <Typography.Text strong>{t('caseScreen.blocked')}</Typography.Text>
           {blocked.map((b) => (
-            <div key={b.action} style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginTop: 6 }}>
-              <Tooltip title={pick(b.reason)}>
-                {/* A disabled button gets no pointer events: the span carries the tooltip. */}
-                <span tabIndex={0} style={{ flex: 'none' }}>
-                  <Button size="small" disabled data-blocked={b.action} style={{ pointerEvents: 'none' }}>
-                    {caseActionLabel(t, c, b.action)}
-                  </Button>
-                </span>
-              </Tooltip>
-              <Typography.Text type="secondary" data-blocked-reason={b.action}>
-                {pick(b.reason)}
-              </Typography.Text>
-            </div>
+            <BlockedAction
+              key={b.action}
+              action={b.action}
+              label={caseActionLabel(t, c, b.action)}
+              reason={b.reason}
+              gap={6}
+            />
           ))}
         </div>
       )}

@@ -3,13 +3,13 @@
 // take now (CaseView.linkActions); those the case's state or the user's role blocks are shown with the reason
 // (link-blocked.ts), as the case's other actions are. A merged duplicate says where it went (MergedBanner, at the top of the screen).
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BlockedAction } from '../../components/BlockedAction';
 import type { LinkAction, LinkedCase, MatchSuggestion } from '../../../src-main/shared/case-links';
 import type { CaseView } from '../../../src-main/shared/types';
 import { ToneTag } from '../../components/ToneTag';
-import { pick } from '../../i18n';
 import { call } from '../../lib/api';
 import { formatTime } from '../../lib/format';
 import { useSession } from '../shell/session';
@@ -159,19 +159,13 @@ export function CaseMatterSection({ c }: { c: CaseView }) {
       {blocked.length > 0 && (
         <div data-testid="link-blocked" style={{ marginTop: 8 }}>
           {blocked.map((b) => (
-            <div key={b.action} style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginTop: 4 }}>
-              <Tooltip title={pick(b.reason)}>
-                {/* A disabled button gets no pointer events: the span carries the tooltip. */}
-                <span tabIndex={0} style={{ flex: 'none' }}>
-                  <Button size="small" disabled data-blocked={b.action} style={{ pointerEvents: 'none' }}>
-                    {t(`links.action.${b.action}`)}
-                  </Button>
-                </span>
-              </Tooltip>
-              <Typography.Text type="secondary" data-blocked-reason={b.action}>
-                {pick(b.reason)}
-              </Typography.Text>
-            </div>
+            <BlockedAction
+              key={b.action}
+              action={b.action}
+              label={t(`links.action.${b.action}`)}
+              reason={b.reason}
+              gap={4}
+            />
           ))}
         </div>
       )}
