@@ -6,18 +6,12 @@
 // Screenshots: docs/screenshots/attachments-*.png.
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { letterPdf } from '../helpers/attachment-files';
-import { api, axeProblems, choose, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
+import { api, axeProblems, choose, type Harness, shot, signIn, useHarness, openManagerScreen } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 /** A photo of the goods as a phone sends it: a drawn shoe sole, JPEG; `tint` makes another photo (other bytes). */
 const photo = (tint = '#d9d4c7'): Promise<Buffer> =>

@@ -3,17 +3,11 @@
 // reload, and an accessibility scan of every main screen. Screenshots go to docs/screenshots.
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, choose, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, choose, type Harness, shot, signIn, useHarness, openManagerScreen } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 /** Opens an action dialog from the case screen, fills it with the given steps, confirms. */
 async function act(

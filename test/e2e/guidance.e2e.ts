@@ -4,17 +4,11 @@
 // ticks a step (who and when shown), opens 添加处理意见 and inserts a phrase with Alt+2 into the note;
 // a government case shows its own step; the monthly summary counts the steps followed.
 // Screenshots: docs/screenshots/guidance-*.png.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, axeProblems, choose, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, axeProblems, choose, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 const GREETING = '您好,我是客服台的值班人员,请问有什么可以帮您?';
 

@@ -3,7 +3,7 @@
 // (ARCHITECTURE §5).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -261,4 +261,20 @@ export async function api<C extends Channel>(
 export async function openManagerScreen(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: /^管理/ }).click();
   await page.getByRole('menuitem', { name }).click();
+}
+
+/**
+ * A file's harness: started before its tests, closed after them, and every open page captured when a test
+ * fails (the path printed), so a failure shows the screens as they were.
+ */
+export function useHarness(assign: (h: Harness) => void): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    assign(h);
+  });
+  afterAll(async () => h?.close());
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && h) console.error('screens at failure:', await h.capture(ctx.task.name));
+  });
 }

@@ -1,17 +1,11 @@
 // The intake notice in a real browser (issue 18 §3): as the clerk types the phone, the name and the
 // receipt number in other spellings, earlier cases and slips appear, each saying why it matched.
 // Screenshot: docs/screenshots/intake-notice.png.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('the intake notice end to end', () => {
   it('updates as phone, name and receipt are typed, naming why each case or slip matched', async () => {

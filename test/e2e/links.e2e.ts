@@ -6,17 +6,11 @@
 // Screenshots: docs/screenshots/links-intake.png, -case.png, -link-dialog.png, -merge-dialog.png, -primary.png,
 // -primary-from.png, -duplicate.png, -summary.png.
 import { DateTime } from 'luxon';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('a phone case and a 12315 case of one customer', () => {
   it('are suggested, linked and merged; the 12315 deadline stays visible on the primary', async () => {

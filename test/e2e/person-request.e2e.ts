@@ -3,17 +3,11 @@
 // with a reason, then anonymises it early on her deletion request (refused while a case is open, naming it);
 // a non-phone and an empty reason are refused in words; a clerk has neither the menu nor the channel. Screenshots: docs/screenshots/pii-request-*.png.
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, axeProblems, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, axeProblems, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('a person’s request at the branch end to end', () => {
   it('finds what is held under a phone typed with +86 and spaces, and exports it with a reason', async () => {

@@ -3,17 +3,11 @@
 // the manager reads that reveal on 个人信息访问记录 and sees the setting of who may reveal.
 // Screenshots: docs/screenshots/pii-clerk-masked.png, pii-reveal-reason.png, pii-revealed.png,
 // pii-access-log.png, pii-settings.png.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, type Harness, shot, signIn, useHarness, openManagerScreen } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('personal data end to end', () => {
   it('masks for the clerk, reveals for the supervisor with a reason, logs it for the manager', async () => {

@@ -1,17 +1,11 @@
 // Several purchased items with quantities at intake, in a real browser: a refused quantity keeps
 // what was typed and says what is expected, the case shows every item with its quantity, and a
 // slip opened from the case starts with every item and quantity. Screenshots go to docs/screenshots.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { choose, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { choose, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('purchased items end to end', () => {
   it('two items with quantities: a bad quantity refused, then saved, shown and carried into a slip', async () => {

@@ -1,17 +1,11 @@
 // 回避 in a real browser (issue 18 §5): the clerk names the staff complained about at intake, the case
 // screen shows her, and when she opens the case herself 记录处理结果 is blocked with the reason.
 // Screenshots: docs/screenshots/intake-complained-staff.png and case-recused.png.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, choose, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, choose, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('回避 end to end', () => {
   it('records the staff complained about at intake and blocks her from resolving the case, saying why', async () => {

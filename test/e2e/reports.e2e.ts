@@ -4,17 +4,11 @@
 // training library, whose list, case and printed sheet show no customer name or phone.
 // Screenshots: docs/screenshots/reports.png, docs/screenshots/training.png.
 import { DateTime } from 'luxon';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('reports and training library', () => {
   it('the secretary runs the monthly summary, previews its PDF and exports CSV and Excel', async () => {

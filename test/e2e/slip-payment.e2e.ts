@@ -1,16 +1,10 @@
 // 收款方式 in a real browser (issue 17): an exchange for dearer goods asks how the customer pays the
 // difference instead of a refund method, and the saved slip shows it. Screenshot: slip-payment.png.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { choose, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { choose, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('slip payment method', () => {
   it('an exchange where the customer pays asks 收款方式 and the slip shows it', async () => {

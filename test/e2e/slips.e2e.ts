@@ -1,17 +1,11 @@
 // Slips found again (issue 12) in a real browser: a slip opened from a case is prefilled and
 // linked, says before saving that it needs approval, is listed on its case; a supervisor finds it
 // in the slip queue and by search, approves it and voids it. Screenshots go to docs/screenshots.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { choose, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { choose, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('slips end to end', () => {
   it('a slip from a case, found in the queue by a supervisor, approved and voided', async () => {

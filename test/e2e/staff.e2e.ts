@@ -2,17 +2,11 @@
 // resets another user's PIN (who must change it before seeing anything) and unlocks an account,
 // sign-out says so and the next user starts at home, amounts as typed, the date picker in Chinese.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, type Harness, shot, signIn, startHarness, openManagerScreen } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, type Harness, shot, signIn, useHarness, openManagerScreen } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 /** Fills the sign-in card and presses Enter; resolves once main has answered (signed in or not). */
 async function typeSignIn(page: Page, staffNo: string, pin: string): Promise<void> {

@@ -2,17 +2,11 @@
 // month's summary and sees the items named in its cases, cut to the first 10 with the count of all.
 // Screenshot: docs/screenshots/reports-by-item.png.
 import { DateTime } from 'luxon';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, type Harness, shot, signIn, startHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 describe('按商品 in the summary', () => {
   it('lists the most complained-about items with their codes, cases and shares', async () => {

@@ -3,18 +3,12 @@
 // customer's recorded name is typed back in, the edited text approved, then found in the library and
 // on the printed sheet; a clerk has no queue tab.
 // Screenshots: docs/screenshots/training-queue.png, training-approve.png, training-refused.png, training-approved.png.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, axeProblems, type Harness, shot, signIn, startHarness } from './harness';
+import { api, axeProblems, type Harness, shot, signIn, useHarness } from './harness';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => h?.close());
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error('screens at failure:', await h.capture(ctx.task.name));
-});
+useHarness((started) => (h = started));
 
 const MARK = '培训要点:先致歉再核实';
 // Ant Design's button can keep its spinner's "loading" label while the spinner fades out after a
