@@ -1,26 +1,17 @@
 // Head-office CLI (`npm run headoffice -- <command>`): serve (receiver and console; HTTPS with
 // --tls-cert/--tls-key, --trust-proxy behind a TLS proxy), register a branch (prints its key),
-// import a batch file, write an instruction (批示), add a console reviewer, add a release to the
-// update feed. Branch keys are sealed with the master key (--master-key-file or
+// import a batch file (cli-import.ts), write an instruction (批示), console reviewers (cli-reviewers.ts),
+// add a release to the update feed. Branch keys are sealed with the master key (--master-key-file or
 // BRANCH_DESK_HQ_MASTER_KEY; --insecure-keys for local demos). Messages in Chinese and English.
 // The store: --db FILE|URL, else HQ_DATABASE_URL.
-import { setSeesPersonal } from './console/personal-data';
 import { Command, InvalidArgumentError } from 'commander';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
-import { isContainer, PART_MAGIC } from '../src-main/sync/batch-container';
-import type { PushAnswer } from '../src-main/sync/protocol';
+import { mkdirSync } from 'node:fs';
 import { copyHeldAttachment } from './attachment-get';
 import { ATTACHMENTS_DIR_REQUIRED, attachmentRootOf } from './attachment-root';
-import { openAttachmentStore } from './attachment-store';
-import { importUsbPart } from './usb-import';
 import { isAppError, refuse } from '../src-main/shared/errors';
 import { masterKeyFrom, protectBranchKeys } from './branch-key-vault';
 import { addBranch } from './branches';
-import { addReviewer } from './console/reviewers';
-import { setSeesRestricted } from './console/attachments';
 import { loggableLine } from '../src-main/shared/loggable-error';
-import { importBatchFileText } from './file-import';
-import { withUnsealed } from './file-unseal';
 import { instruct } from './instructions';
 import { addRelease, defaultReleasesDir } from './releases';
 import { buildServer } from './server';
@@ -28,6 +19,9 @@ import { type HqStore, openHqStore } from './store';
 import { isPgUrl } from './store-types';
 import { readTlsFiles } from './tls-server';
 import { parseRetentionYears, setChainRetentionYears } from './chain-retention';
+import { type CliKit, type KeyOptions } from './cli-kit';
+import { importCommand } from './cli-import';
+import { reviewerCommands } from './cli-reviewers';
 import { referenceCommands } from './reference-cli';
 
 // HQ_DATABASE_URL=postgres://… stores everything in PostgreSQL; otherwise a SQLite file.
@@ -65,11 +59,6 @@ program.option(
   DEFAULT_DB,
 );
 const db = () => openHqStore((program.opts() as { db: string }).db);
-
-interface KeyOptions {
-  masterKeyFile?: string;
-  insecureKeys?: boolean;
-}
 
 /** --master-key-file and --insecure-keys on the commands that read or write branch keys. */
 const withKeyOptions = (c: Command) =>
@@ -111,6 +100,8 @@ async function withStore<T>(fn: (s: HqStore) => Promise<T>): Promise<T> {
     await store.close();
   }
 }
+
+const kit: CliKit = { withStore, withKeyOptions, masterKeyOf, useMasterKey, say };
 
 interface ServeOptions extends KeyOptions {
   port: number;
@@ -206,62 +197,7 @@ withKeyOptions(branch.command('add <code>'))
     }),
   );
 
-withKeyOptions(program.command('import <file>'))
-  .description(
-    '导入批次文件或 U 盘分卷(任意顺序;重复导入不会改变数据)Import a batch file or a USB part (any order; importing it again changes nothing)',
-  )
-  .option(
-    '--attachments-dir <dir>',
-    '附件目录(或 HQ_ATTACHMENTS_DIR;SQLite 默认在数据库旁)attachments folder (or HQ_ATTACHMENTS_DIR; SQLite: beside the store)',
-  )
-  .action((file: string, o: KeyOptions & { attachmentsDir?: string }) =>
-    withStore(async (store) => {
-      await useMasterKey(store, masterKeyOf(o));
-      const sum = (answers: PushAnswer[], k: 'imported' | 'unchanged') => answers.reduce((n, a) => n + a[k], 0);
-      const report = (branch: string, answers: PushAnswer[]) => {
-        const q = answers.flatMap((a) => a.quarantined);
-        say(
-          `门店 Branch ${branch}: 批次 batches ${answers.length}, 导入 imported ${sum(answers, 'imported')}, 未变 unchanged ${sum(answers, 'unchanged')}, 隔离 quarantined ${q.length}`,
-        );
-        say(`已确认至序号 Acknowledged up to sequence ${Math.max(0, ...answers.map((a) => a.ackedSeq))}`);
-        for (const x of q) say(`  隔离 quarantined seq ${x.seq}: ${x.reason}`);
-      };
-      // A sealed file (issue 20 §4) is decrypted with its branch's key first; an older plain file imports as before.
-      await withUnsealed(store, file, async (plain) => {
-        if (!isContainerFile(plain)) {
-          const r = await importBatchFileText(store, readFileSync(plain, 'utf8'), Date.now());
-          return report(r.branch, r.answers);
-        }
-        const root = attachmentRootOf(store, o.attachmentsDir);
-        if (root === null)
-          throw refuse('VALIDATION', ATTACHMENTS_DIR_REQUIRED.zh, ATTACHMENTS_DIR_REQUIRED.en, [
-            { field: 'attachmentsDir', message: { zh: '缺少', en: 'is missing' } },
-          ]);
-        const r = await importUsbPart(store, openAttachmentStore(root), plain, Date.now());
-        say(`分卷 Part ${r.part}/${r.parts} (${r.exportId.slice(0, 8)})`);
-        report(r.branch, r.answers);
-        if (r.waitingForEarlierPart)
-          say(
-            '部分记录须先导入前面的分卷,之后再导入本卷 Some records need an earlier part first; import this part again after it',
-          );
-        say(
-          `附件分块 Attachment chunks ${r.chunks}: 完整 complete ${r.completed.length}, 待其他分卷 waiting for other parts ${r.incomplete.length}`,
-        );
-      });
-    }),
-  );
-
-/** A USB container part starts with its magic; anything else is read as the JSON batch file. */
-function isContainerFile(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(PART_MAGIC.length);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return isContainer(head.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-}
+importCommand(program, kit);
 
 program
   .command('release')
@@ -300,94 +236,7 @@ program
     }),
   );
 
-/** The password: the first line of standard input, or typed at a prompt that does not echo it. */
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
-  }
-  process.stdout.write('密码 Password (至少 10 个字符 at least 10 characters): ');
-  process.stdin.setRawMode(true);
-  process.stdin.resume();
-  let typed = '';
-  return new Promise((resolve) => {
-    const onData = (b: Buffer) => {
-      for (const ch of b.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') {
-          process.stdin.setRawMode(false);
-          process.stdin.pause();
-          process.stdin.off('data', onData);
-          process.stdout.write('\n');
-          resolve(typed);
-          return;
-        }
-        if (ch === '\u0003') process.exit(130);
-        typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch;
-      }
-    };
-    process.stdin.on('data', onData);
-  });
-}
-
-const reviewer = program
-  .command('reviewer')
-  .description('总部审核人员(控制台账号)Head-office reviewers (console accounts)');
-reviewer
-  .command('add <username>')
-  .description(
-    '添加审核人员;密码从标准输入读取或在提示时输入 Add a reviewer; the password comes from standard input or a prompt',
-  )
-  .requiredOption('--name <name>', '姓名(批示人)name shown as the reviewer of instructions')
-  .action(async (username: string, o: { name: string }) => {
-    const password = await readPassword();
-    await withStore(async (store) => {
-      const r = await addReviewer(store, { username, name: o.name, password }, Date.now());
-      say(`已添加审核人员 Reviewer added: ${r.username} (${r.name})`);
-    });
-  });
-
-reviewer
-  .command('personal <username> <onOff>')
-  .description(
-    "允许(on)或撤销(off)该审核人员填写理由后查看顾客完整联系方式 Allow (on) or withdraw (off) the reviewer's reveal of customers' full contact details (with a reason, logged)",
-  )
-  .action((username: string, onOff: string) =>
-    withStore(async (store) => {
-      if (onOff !== 'on' && onOff !== 'off')
-        throw refuse('VALIDATION', '须为 on 或 off', 'Must be on or off', [
-          { field: 'onOff', message: { zh: '须为 on 或 off', en: 'must be on or off' } },
-        ]);
-      if (!(await setSeesPersonal(store, username, onOff === 'on')))
-        throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
-      say(
-        onOff === 'on'
-          ? `${username} 可填写理由后查看顾客完整联系方式 may reveal customers' contact details with a reason`
-          : `${username} 不可查看顾客完整联系方式 may not reveal customers' contact details`,
-      );
-    }),
-  );
-
-reviewer
-  .command('restricted <username> <onOff>')
-  .description(
-    "允许(on)或撤销(off)该审核人员查看身份证复印件和录音 Allow (on) or withdraw (off) the reviewer's access to ID copies and recordings",
-  )
-  .action((username: string, onOff: string) =>
-    withStore(async (store) => {
-      if (onOff !== 'on' && onOff !== 'off')
-        throw refuse('VALIDATION', '须为 on 或 off', 'Must be on or off', [
-          { field: 'onOff', message: { zh: '须为 on 或 off', en: 'must be on or off' } },
-        ]);
-      if (!(await setSeesRestricted(store, username, onOff === 'on')))
-        throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
-      say(
-        onOff === 'on'
-          ? `${username} 可查看身份证复印件和录音 may open ID copies and recordings`
-          : `${username} 不可查看身份证复印件和录音 may not open ID copies and recordings`,
-      );
-    }),
-  );
+const reviewer = reviewerCommands(program, kit);
 
 program
   .command('attachment')
@@ -430,6 +279,6 @@ program
   );
 
 // Issue 21: `reviewer editor USERNAME on|off` and `reference export --branch CODE --out FILE` (reference-cli.ts).
-referenceCommands(program, reviewer, { withStore, withKeyOptions, masterKeyOf, useMasterKey, say });
+referenceCommands(program, reviewer, kit);
 
 program.parseAsync(process.argv).catch(fail);

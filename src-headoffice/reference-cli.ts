@@ -4,22 +4,9 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { refuse } from '../src-main/shared/errors';
+import { type CliKit, type KeyOptions, onOffOf } from './cli-kit';
 import { referenceFileFor } from './reference-export';
 import { setEditsReference } from './reference-store';
-import type { HqStore } from './store';
-
-interface KeyOptions {
-  masterKeyFile?: string;
-  insecureKeys?: boolean;
-}
-
-export interface CliKit {
-  withStore<T>(fn: (s: HqStore) => Promise<T>): Promise<T>;
-  withKeyOptions(c: Command): Command;
-  masterKeyOf(o: KeyOptions): Buffer | null;
-  useMasterKey(store: HqStore, master: Buffer | null): Promise<void>;
-  say(s: string): void;
-}
 
 export function referenceCommands(program: Command, reviewer: Command, k: CliKit): void {
   reviewer
@@ -29,14 +16,11 @@ export function referenceCommands(program: Command, reviewer: Command, k: CliKit
     )
     .action((username: string, onOff: string) =>
       k.withStore(async (store) => {
-        if (onOff !== 'on' && onOff !== 'off')
-          throw refuse('VALIDATION', '须为 on 或 off', 'Must be on or off', [
-            { field: 'onOff', message: { zh: '须为 on 或 off', en: 'must be on or off' } },
-          ]);
-        if (!(await setEditsReference(store, username, onOff === 'on')))
+        const on = onOffOf(onOff);
+        if (!(await setEditsReference(store, username, on)))
           throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
         k.say(
-          onOff === 'on'
+          on
             ? `${username} 可编辑并发布工作日历和话术库 may edit and publish the calendar and the phrase library`
             : `${username} 不可编辑工作日历和话术库 may not edit the calendar or the phrase library`,
         );
