@@ -1,5 +1,5 @@
-// antd's DatePicker over string values: the only place dayjs appears (antd's date adapter).
-// Forms keep ISO strings, as the contract does; time arithmetic elsewhere is luxon's.
+// antd's DatePicker for an instant, typed in the branch's time zone (days, months and weeks: CalendarPickers.tsx).
+// Forms keep ISO strings, as the contract does; time arithmetic elsewhere is luxon's; dayjs is antd's date adapter.
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import { instantOfWall, useBranchZone, wallOfInstant } from '../lib/branch-zone';
@@ -9,18 +9,6 @@ interface Props {
   /** An ISO date or instant; empty or absent when nothing is picked. */
   value: string | undefined;
   onChange: (value: string) => void;
-}
-
-/** A calendar day, answered as YYYY-MM-DD ('' when cleared). */
-export function DayPicker({ id, value, onChange }: Props) {
-  return (
-    <DatePicker
-      id={id}
-      style={{ width: '100%' }}
-      value={value ? dayjs(value) : null}
-      onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : '')}
-    />
-  );
 }
 
 /**

@@ -2,10 +2,9 @@
 // screen or the signed-in layout. A 401 on any screen (session expired) returns here.
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { antdLocaleFor } from '../lib/antd-locale';
 import { whenSignedOut } from './api';
 import { ConsoleLayout } from './ConsoleLayout';
 import { SignIn } from './screens/SignIn';
@@ -15,7 +14,7 @@ import { THEME } from './theme';
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={antdLocaleFor(i18n.language)} theme={THEME}>
       <AntApp>
         <Gate />
       </AntApp>

@@ -288,6 +288,7 @@ describe('head-office console end to end', () => {
     expect(await axeProblems(page)).toEqual([]);
     // A period after every demo complaint leaves no group; the dates travel in the address.
     await page.locator('#r-from').fill('2030-01-01');
+    await page.locator('#r-from').press('Enter');
     await page.getByText('没有跨门店或跨渠道的重复投诉').waitFor();
     expect(page.url()).toContain('from=2030-01-01');
     expect(await page.locator('[data-testid="repeats"] tbody tr.ant-table-row').count()).toBe(0);

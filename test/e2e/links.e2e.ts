@@ -102,6 +102,7 @@ describe('a phone case and a 12315 case of one customer', () => {
     await page.getByRole('button', { name: '汇总报表' }).click();
     await page.getByRole('heading', { name: '顾客异议处理汇总' }).waitFor();
     await page.locator('#report-month').fill(DateTime.now().setZone('Asia/Shanghai').toFormat('yyyy-LL'));
+    await page.locator('#report-month').press('Enter');
     await page.getByRole('button', { name: '生成报表' }).click();
     const line = page.getByTestId('summary-matters');
     await line.waitFor({ timeout: 30_000 });

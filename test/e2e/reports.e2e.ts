@@ -2,7 +2,7 @@
 // the secretary runs this month's summary (progress polled, then charts and tables), opens
 // the PDF preview and exports CSV and Excel; a clerk has no Reports entry but reads the
 // training library, whose list, case and printed sheet show no customer name or phone.
-// Screenshots: docs/screenshots/reports.png, docs/screenshots/training.png.
+// Screenshots: docs/screenshots/reports.png, reports-week-picker.png, training.png.
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { axeProblems, type Harness, shot, signIn, useHarness } from './harness';
@@ -19,6 +19,7 @@ describe('reports and training library', () => {
     // The demo store is seeded up to now: the month of 15 days ago always has cases, even on the 1st.
     const month = DateTime.now().setZone('Asia/Shanghai').minus({ days: 15 }).toFormat('yyyy-LL');
     await page.locator('#report-month').fill(month);
+    await page.locator('#report-month').press('Enter');
     await page.getByRole('button', { name: '生成报表' }).click();
     await page.getByTestId('summary-view').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('report-heading').innerText()).toContain(month);
@@ -62,7 +63,13 @@ describe('reports and training library', () => {
     await signIn(page, h.url, 'D001');
     await page.getByRole('button', { name: '汇总报表' }).click();
     await page.getByText('周汇总').click();
-    await page.locator('#report-week').waitFor();
+    // The week is picked on a calendar in the screen's language, Monday first, its value the ISO week.
+    await page.locator('#report-week').click();
+    await page.locator('.ant-picker-dropdown .ant-picker-week-panel').waitFor();
+    expect(await page.locator('.ant-picker-dropdown thead th').nth(1).innerText()).toBe('一');
+    await shot(page, 'reports-week-picker');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#report-week').inputValue()).toMatch(/^\d{4}-W\d{2}$/);
     await page.getByRole('button', { name: '生成报表' }).click();
     await page.getByTestId('summary-view').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('report-heading').innerText()).toMatch(/\d{4}-W\d{2}/);

@@ -64,6 +64,7 @@ describe('resolve: the options offered to the customer', () => {
     await page.getByRole('button', { name: '汇总报表' }).click();
     await page.getByRole('heading', { name: '顾客异议处理汇总' }).waitFor();
     await page.locator('#report-month').fill(DateTime.now().setZone('Asia/Shanghai').toFormat('yyyy-LL'));
+    await page.locator('#report-month').press('Enter');
     await page.getByRole('button', { name: '生成报表' }).click();
     const table = page.getByTestId('table-offers');
     await table.waitFor({ timeout: 30_000 });

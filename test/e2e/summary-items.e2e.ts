@@ -15,6 +15,7 @@ describe('按商品 in the summary', () => {
     await page.getByRole('button', { name: '汇总报表' }).click();
     const month = DateTime.now().setZone('Asia/Shanghai').minus({ days: 15 }).toFormat('yyyy-LL');
     await page.locator('#report-month').fill(month);
+    await page.locator('#report-month').press('Enter');
     await page.getByRole('button', { name: '生成报表' }).click();
     await page.getByTestId('summary-view').waitFor({ timeout: 30_000 });
     const table = page.getByTestId('table-byItem');

@@ -56,12 +56,21 @@ describe('CaseFilters', () => {
   it('sets the received dates', async () => {
     const onChange = vi.fn();
     await renderConsole(<Harness initial={{ branch: 'SH01' }} onChange={onChange} />, noHq);
-    fireEvent.change(screen.getByLabelText('起'), { target: { value: '2026-11-01' } });
+    // antd's picker takes a typed day on Enter, in the console's language (not the browser's date field).
+    await userEvent.type(screen.getByLabelText('起'), '2026-11-01{Enter}');
     expect(onChange).toHaveBeenLastCalledWith({ branch: 'SH01', from: '2026-11-01' });
-    fireEvent.change(screen.getByLabelText('止'), { target: { value: '2026-11-20' } });
+    await userEvent.type(screen.getByLabelText('止'), '2026-11-20{Enter}');
     expect(onChange).toHaveBeenLastCalledWith({ branch: 'SH01', from: '2026-11-01', to: '2026-11-20' });
+    // A day after 止 cannot be taken as 起: the range never inverts.
+    await userEvent.clear(screen.getByLabelText('起'));
+    await userEvent.type(screen.getByLabelText('起'), '2026-11-25{Enter}');
+    expect(onChange).not.toHaveBeenLastCalledWith(expect.objectContaining({ from: '2026-11-25' }));
     // Emptying a date removes that filter rather than sending an empty one.
-    fireEvent.change(screen.getByLabelText('起'), { target: { value: '' } });
+    const from = screen.getByLabelText('起').closest('.ant-picker');
+    if (!from) throw new Error('the 起 field is not an antd picker');
+    fireEvent.mouseDown(from.querySelector('.ant-picker-clear') ?? from);
+    fireEvent.mouseUp(from.querySelector('.ant-picker-clear') ?? from);
+    fireEvent.click(from.querySelector('.ant-picker-clear') ?? from);
     expect(onChange).toHaveBeenLastCalledWith({ branch: 'SH01', from: undefined, to: '2026-11-20' });
   });
 

@@ -1,6 +1,6 @@
 // A from–to pair of calendar dates as one labelled group (fits the filter rows at 1366 px).
-import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DayPicker } from '../../components/CalendarPickers';
 
 interface Props {
   idPrefix: string;
@@ -21,23 +21,23 @@ export function DateRange({ idPrefix, caption, from, to, onChange }: Props) {
         <label htmlFor={`${idPrefix}-from`} className="sr-only">
           {t('filters.from')}
         </label>
-        <Input
+        <DayPicker
           id={`${idPrefix}-from`}
-          type="date"
-          value={from ?? ''}
+          value={from}
           max={to}
-          onChange={(e) => onChange('from', e.target.value || undefined)}
+          width={140}
+          onChange={(v) => onChange('from', v || undefined)}
         />
         <span aria-hidden="true">–</span>
         <label htmlFor={`${idPrefix}-to`} className="sr-only">
           {t('filters.to')}
         </label>
-        <Input
+        <DayPicker
           id={`${idPrefix}-to`}
-          type="date"
-          value={to ?? ''}
+          value={to}
           min={from}
-          onChange={(e) => onChange('to', e.target.value || undefined)}
+          width={140}
+          onChange={(v) => onChange('to', v || undefined)}
         />
       </div>
     </div>

@@ -1,7 +1,8 @@
 // The summary's period (week or month) and the day it contains, as the summary and the branches
 // side by side both choose them; `idPrefix` keeps their field ids apart.
-import { Input, Segmented } from 'antd';
+import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DayPicker } from '../../components/CalendarPickers';
 
 export type Period = 'week' | 'month';
 
@@ -35,12 +36,7 @@ export function PeriodFields({
       </div>
       <div>
         <label htmlFor={`${idPrefix}date`}>{t('summary.anchor')}</label>
-        <Input
-          id={`${idPrefix}date`}
-          type="date"
-          value={date}
-          onChange={(e) => e.target.value && set('date', e.target.value)}
-        />
+        <DayPicker id={`${idPrefix}date`} value={date} onChange={(v) => v && set('date', v)} />
       </div>
     </>
   );

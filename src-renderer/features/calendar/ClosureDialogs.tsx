@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputSchemaOf } from '../../../src-main/shared/ipc/contract';
 import type { LocalClosureView } from '../../../src-main/shared/working-calendar-view';
-import { DayPicker } from '../../components/DatePickers';
+import { DayPicker } from '../../components/CalendarPickers';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import type { Result } from '../../../src-main/shared/result';

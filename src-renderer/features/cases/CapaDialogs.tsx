@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../src-main/shared/result';
 import type { CaseView } from '../../../src-main/shared/types';
-import { DayPicker } from '../../components/DatePickers';
+import { DayPicker } from '../../components/CalendarPickers';
 import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';
 import { type IssueMap, toIssueMap } from '../../lib/issues';

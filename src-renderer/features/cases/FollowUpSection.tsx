@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { can } from '../../../src-main/domain/permissions';
 import type { FollowUpOutcome } from '../../../src-main/shared/enums';
 import type { CaseView, FollowUpProposal } from '../../../src-main/shared/types';
-import { DayPicker } from '../../components/DatePickers';
+import { DayPicker } from '../../components/CalendarPickers';
 import { ToneTag } from '../../components/ToneTag';
 import { pick } from '../../i18n';
 import { invoke } from '../../lib/api';

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCESS_ACTIONS, type AccessAction, type AccessLogRow } from '../../../src-main/shared/access-log-types';
-import { DayPicker } from '../../components/DatePickers';
+import { DayPicker } from '../../components/CalendarPickers';
 import { call } from '../../lib/api';
 import { formatTime } from '../../lib/format';
 import { useSession } from '../shell/session';

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemCallsResult } from '../../../src-main/shared/product-types';
-import { DayPicker } from '../../components/DatePickers';
+import { DayPicker } from '../../components/CalendarPickers';
 import { Field } from '../../components/Field';
 import { pick } from '../../i18n';
 import { call, invoke } from '../../lib/api';

@@ -2,11 +2,12 @@
 // and partly founded complaints against each member of staff and unit, and their corrective actions by state,
 // over a period of local dates (this month by default). Shown on the reports screen to the manager only.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../src-main/domain/permissions';
 import type { CapaAccountRow } from '../../../src-main/shared/corrective-action-types';
+import { DayPicker } from '../../components/CalendarPickers';
 import { pick } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
 import { localDate } from '../../lib/format';
@@ -74,10 +75,10 @@ export function CapaAccounts() {
       <Typography.Paragraph type="secondary">{t('capa.accountsNote')}</Typography.Paragraph>
       <Form layout="inline" onSubmitCapture={(e) => e.preventDefault()} style={{ marginBottom: 8 }}>
         <Form.Item label={t('capa.from')} htmlFor="capa-from">
-          <Input id="capa-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DayPicker id="capa-from" value={from} max={to || undefined} onChange={setFrom} width={150} />
         </Form.Item>
         <Form.Item label={t('capa.to')} htmlFor="capa-to">
-          <Input id="capa-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DayPicker id="capa-to" value={to} min={from || undefined} onChange={setTo} width={150} />
         </Form.Item>
         <Space>
           <Button onClick={() => setShown({ from, to })} disabled={!from || !to}>

@@ -2,24 +2,11 @@
 // the summary as a job in main (progress bar, Cancel), then read it (SummaryView) and export
 // it: PDF preview in the app, CSV and Excel saved through main's dialog in the desktop shell
 // or downloaded in the browser.
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Progress,
-  Segmented,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Modal, Progress, Segmented, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportJobStatus, SummaryReport } from '../../../src-main/shared/summary-types';
+import { MonthPicker, WeekPicker } from '../../components/CalendarPickers';
 import { pick } from '../../i18n';
 import { ApiError, call, inDesktopShell, invoke, onEvent } from '../../lib/api';
 import { localDate } from '../../lib/format';
@@ -166,23 +153,11 @@ export function ReportsScreen() {
           </Form.Item>
           {periodType === 'week' ? (
             <Form.Item label={t('reports.pickWeek')} htmlFor="report-week">
-              <Input
-                id="report-week"
-                type="week"
-                value={week}
-                onChange={(e) => setWeek(e.target.value)}
-                style={{ width: 180 }}
-              />
+              <WeekPicker id="report-week" value={week} onChange={setWeek} width={180} />
             </Form.Item>
           ) : (
             <Form.Item label={t('reports.pickMonth')} htmlFor="report-month">
-              <Input
-                id="report-month"
-                type="month"
-                value={month}
-                onChange={(e) => setMonth(e.target.value)}
-                style={{ width: 180 }}
-              />
+              <MonthPicker id="report-month" value={month} onChange={setMonth} width={180} />
             </Form.Item>
           )}
           <Form.Item label={t('reports.previous')} htmlFor="report-previous">

@@ -1,12 +1,9 @@
 // The root: theme and locale, then either the sign-in screen or the signed-in layout.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Card, ConfigProvider, Spin, Typography } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { antdLocaleFor } from '../../lib/antd-locale';
 import { call } from '../../lib/api';
 import { ChangePinForm } from '../auth/ChangePinForm';
 import { SignIn } from '../auth/SignIn';
@@ -30,11 +27,9 @@ const CONTRAST = {
 
 export function App() {
   const { i18n } = useTranslation();
-  // The date pickers' month and weekday names follow the language, as antd's own words do.
-  dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : zhCN}
+      locale={antdLocaleFor(i18n.language)}
       theme={{ token: { colorPrimary: '#1557c0', borderRadius: 6, fontFamily: FONTS, ...CONTRAST } }}
     >
       <AntApp>

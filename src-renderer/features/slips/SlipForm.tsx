@@ -6,7 +6,7 @@ import { Alert, App, Form, Input, Radio, Select, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, REFUND_METHODS, SLIP_REASONS, SLIP_TYPES } from '../../../src-main/shared/enums';
 import type { CaseView } from '../../../src-main/shared/types';
-import { DayPicker } from '../../components/DatePickers';
+import { DayPicker } from '../../components/CalendarPickers';
 import { DraftOffer, SubmitWithDraftState } from '../../components/DraftOffer';
 import { Field } from '../../components/Field';
 import { call } from '../../lib/api';
