@@ -40,7 +40,10 @@ export function createFigures(runDir: string, samples: number, progress: (s: str
       name: 'case_create_wal_pages',
       value: w.casePages,
       unit: 'pages',
-      note: `WAL frames (${w.pageSize}-byte pages) one createCase appends, mean of ${w.creates}; each is written, and fsync'd at commit`,
+      note: `WAL frames (${w.pageSize}-byte pages) one createCase appends, mean of ${w.creates}, each written and fsync'd at commit; by b-tree: ${w.caseByTree
+        .slice(0, 12)
+        .map(([t, n]) => `${t} ${n.toFixed(2)}`)
+        .join(', ')}…`,
     },
     {
       name: 'raw_commit_wal_pages',
