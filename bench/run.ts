@@ -17,6 +17,7 @@ import type { Actor } from '../src-main/domain/case-machine';
 import { createContext, type ServiceContext } from '../src-main/services/context';
 import { QUEUES } from '../src-main/shared/enums';
 import { benchCreate } from './create-bench';
+import { createFigures } from './create-figures';
 import type { LoadResult } from './hq-load-bench';
 import { DATASET_NOW, ensureDataset, GENERATOR_VERSION } from './dataset';
 import { benchQueueCounts, benchQueues, type Measured } from './queue-bench';
@@ -36,6 +37,15 @@ const GROUPS = {
     'case_create_ratio_to_raw_commit',
     'case_create_median_ms_encrypted',
     'raw_commit_median_ms_encrypted_run',
+    'case_create_cpu_median_ms',
+    'raw_commit_cpu_median_ms',
+    'case_create_cpu_ratio_to_raw_commit',
+    'case_create_wal_pages',
+    'raw_commit_wal_pages',
+    'case_create_floor_median_ms',
+    'case_create_floor_ratio_to_raw_commit',
+    'case_create_floor_cpu_median_ms',
+    'case_create_floor_cpu_ratio_to_raw_commit',
   ],
   size: ['db_bytes_per_100k_cases', 'db_bytes_per_100k_cases_unarchived'],
   dataset: ['dataset_1m_build_s', 'store_open_ms_1m', 'store_open_ms_1m_checked'],
@@ -215,6 +225,7 @@ function main(): void {
           note: 'the plain raw commit interleaved with the encrypted run: the disk and load it saw',
         },
       );
+      figures.push(...createFigures(runDir, o.samples, progress));
     }
 
     if (wanted('attachment')) {

@@ -1,0 +1,79 @@
+// The figures that tell disk from CPU in a case's creation (issue 16): the interleaved pair again
+// with synchronous=OFF on both, the WAL pages one case appends, and the floor (the same rows
+// inserted raw in one transaction), each beside the raw commit measured in the same run.
+import { benchCreate } from './create-bench';
+import { benchCreateFloor } from './create-floor';
+import { benchCreateWal } from './create-wal';
+import type { Figure } from './report';
+
+export function createFigures(runDir: string, samples: number, progress: (s: string) => void): Figure[] {
+  progress(`create, synchronous=OFF on both: ${samples} createCase + ${samples} raw commits, interleaved`);
+  const c = benchCreate(runDir, samples, 50, null, 'OFF');
+  progress('create: WAL pages appended per case and per raw commit (200 of each)');
+  const w = benchCreateWal(runDir, 200, 50);
+  progress(
+    `create floor: the rows of ${samples} cases inserted raw, one transaction each, interleaved (FULL, then OFF)`,
+  );
+  const f = benchCreateFloor(runDir, samples, 50, 'FULL');
+  const fo = benchCreateFloor(runDir, samples, 50, 'OFF');
+  const how = `median of ${samples} after 50 warm-up, interleaved with the raw commit`;
+  return [
+    {
+      name: 'case_create_cpu_median_ms',
+      value: c.caseMedianMs,
+      unit: 'ms',
+      note: `as case_create_median_ms with synchronous=OFF (no fsync: CPU and page writes); ${how}; p90 ${c.caseP90Ms.toFixed(3)} ms`,
+    },
+    {
+      name: 'raw_commit_cpu_median_ms',
+      value: c.rawMedianMs,
+      unit: 'ms',
+      note: `the one-row commit with synchronous=OFF, interleaved with it; p90 ${c.rawP90Ms.toFixed(3)} ms`,
+    },
+    {
+      name: 'case_create_cpu_ratio_to_raw_commit',
+      value: c.caseMedianMs / c.rawMedianMs,
+      unit: 'ratio',
+      note: 'case_create_cpu_median_ms / raw_commit_cpu_median_ms',
+    },
+    {
+      name: 'case_create_wal_pages',
+      value: w.casePages,
+      unit: 'pages',
+      note: `WAL frames (${w.pageSize}-byte pages) one createCase appends, mean of ${w.creates}, each written and fsync'd at commit; by b-tree: ${w.caseByTree
+        .slice(0, 12)
+        .map(([t, n]) => `${t} ${n.toFixed(2)}`)
+        .join(', ')}…`,
+    },
+    {
+      name: 'raw_commit_wal_pages',
+      value: w.rawPages,
+      unit: 'pages',
+      note: `WAL frames one raw commit appends, mean of ${w.creates}`,
+    },
+    {
+      name: 'case_create_floor_median_ms',
+      value: f.floorMedianMs,
+      unit: 'ms',
+      note: `the rows one createCase writes, inserted raw in one transaction on a copy of the store (synchronous=FULL); ${how}; p90 ${f.floorP90Ms.toFixed(3)} ms; raw commit ${f.rawMedianMs.toFixed(3)} ms`,
+    },
+    {
+      name: 'case_create_floor_ratio_to_raw_commit',
+      value: f.floorMedianMs / f.rawMedianMs,
+      unit: 'ratio',
+      note: 'case_create_floor_median_ms / the raw commit interleaved with it: the best case_create_ratio_to_raw_commit can be with these rows',
+    },
+    {
+      name: 'case_create_floor_cpu_median_ms',
+      value: fo.floorMedianMs,
+      unit: 'ms',
+      note: `as case_create_floor_median_ms with synchronous=OFF; raw commit ${fo.rawMedianMs.toFixed(3)} ms`,
+    },
+    {
+      name: 'case_create_floor_cpu_ratio_to_raw_commit',
+      value: fo.floorMedianMs / fo.rawMedianMs,
+      unit: 'ratio',
+      note: 'case_create_floor_cpu_median_ms / the synchronous=OFF raw commit interleaved with it',
+    },
+  ];
+}
