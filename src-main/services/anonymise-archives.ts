@@ -1,5 +1,5 @@
 // The archived audit and outbox rows of anonymised records, rewritten (issue 20 §2): each chunk that
-// names one of them is inflated, only those rows' texts are scrubbed (every other line is kept byte
+// names one of them is inflated, only those rows' texts are scrubbed (every other row is kept byte
 // for byte), and the chunk is compressed again with its new sha256. Migration 0027 lets the body of
 // a chunk change only while the anonymiser's guard rows exist; the row count and bounds never change.
 import { brotliDecompressSync, inflateSync } from 'node:zlib';
@@ -75,12 +75,21 @@ export function scrubOutboxPayload(recordType: string, recordId: string, payload
   );
 }
 
-function scrubOutboxLine(line: string, scope: RedactById): string {
-  const row = JSON.parse(line) as OutboxLine;
-  const payload = scrubOutboxPayload(row[1], row[2], row[5], scope);
-  if (payload === row[5]) return line;
-  row[5] = payload;
-  return JSON.stringify(row);
+/**
+ * An outbox chunk's text, one JSON array of packed rows (outbox-archive.ts writes JSON.stringify of the rows, not a
+ * row per line), with each row's payload scrubbed; null when none changed. Parsing and writing back that text again
+ * gives the same bytes for every row left as it was.
+ */
+function scrubOutboxChunk(text: string, scope: RedactById): string | null {
+  const rows = JSON.parse(text) as OutboxLine[];
+  let changed = false;
+  for (const row of rows) {
+    const payload = scrubOutboxPayload(row[1], row[2], row[5], scope);
+    if (payload === row[5]) continue;
+    row[5] = payload;
+    changed = true;
+  }
+  return changed ? JSON.stringify(rows) : null;
 }
 
 export interface ArchiveRewrite {
@@ -121,7 +130,7 @@ export function scrubArchives(db: Db, scope: RedactById): ArchiveRewrite {
     const text = (c.codec === 'brotli' ? brotliDecompressSync(c.body) : inflateSync(c.body)).toString('utf8');
     if (sha256Hex(text) !== c.sha256) throw new Error(`outbox archive chunk ${c.first_seq} fails its checksum`);
     if (!mentionsAny(text, ids)) continue;
-    const out = rewriteLines(text, (l) => scrubOutboxLine(l, scope));
+    const out = scrubOutboxChunk(text, scope);
     if (out === null) continue;
     db.prepare("UPDATE outbox_archive SET body = ?, sha256 = ?, codec = 'brotli' WHERE first_seq = ?").run(
       compressChunk(out),

@@ -1,20 +1,24 @@
 // Reads the audit log wherever its rows are, the hot table or the archive (audit-archive.ts): every
-// row as written, in seq order (archived rows are always older in seq than the hot table's).
+// row as written, in seq order (archived rows are always older in seq than the hot table's), with a
+// synced creation's `after` resolved from the outbox row it refers to (audit-after.ts).
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
+import { afterResolver } from './audit-after';
 import { AUDIT_COLUMNS, type AuditRow, type Chunk, chunkRows, chunkRowsMentioning } from './audit-archive';
 
 export type { AuditRow } from './audit-archive';
 
 const CHUNK_COLUMNS = 'first_seq, row_count, sha256, body';
 
-/** Every audit row, archived then hot, in seq order. */
+/** Every audit row, archived then hot, in seq order (each archived outbox chunk a reference needs is read once). */
 export function* auditRows(db: Db): Generator<AuditRow> {
+  const resolve = afterResolver(db, 'all');
   const chunks = db
     .prepare(`SELECT ${CHUNK_COLUMNS} FROM audit_archive ORDER BY first_seq`)
     .iterate() as IterableIterator<Chunk>;
-  for (const c of chunks) yield* chunkRows(c);
-  yield* db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditRow>;
+  for (const c of chunks) for (const r of chunkRows(c)) yield resolve(r);
+  const hot = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`).iterate() as IterableIterator<AuditRow>;
+  for (const r of hot) yield resolve(r);
 }
 
 /** How many audit rows the store holds, archived or not. */
@@ -52,7 +56,7 @@ export function auditRowsOf(db: Db, entities: { entity: string; ids: string[] }[
           .all(e.entity, ...e.ids) as AuditRow[],
     )
     .sort((a, b) => a.seq - b.seq);
-  return [...archived, ...hot];
+  return [...archived, ...hot].map(afterResolver(db, 'few'));
 }
 
 /** Whether a row with this id is held; an archived row is looked for in the chunks whose times cover `at`. */
@@ -70,14 +74,15 @@ export function latestRowBy(db: Db, actorId: string): AuditRow | undefined {
   const hot = stmt(db, `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE actor_id = ? ORDER BY seq DESC LIMIT 1`).get(
     actorId,
   ) as AuditRow | undefined;
-  if (hot) return hot;
+  const resolve = afterResolver(db, 'few');
+  if (hot) return resolve(hot);
   const chunks = db
     .prepare(`SELECT ${CHUNK_COLUMNS} FROM audit_archive ORDER BY first_seq DESC`)
     .iterate() as IterableIterator<Chunk>;
   for (const c of chunks) {
     const mine = chunkRows(c).filter((r) => r.actor_id === actorId);
     const last = mine[mine.length - 1];
-    if (last) return last;
+    if (last) return resolve(last);
   }
   return undefined;
 }

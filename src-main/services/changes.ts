@@ -2,6 +2,7 @@
 // and the outbox rows head office receives, written in the caller's transaction.
 import { stmt } from '../db/statements';
 import { RECORD_SCHEMA_VERSION, type RecordType, SNAPSHOT_REF } from '../shared/sync-format';
+import { snapshotRefJson } from './audit-after';
 import type { Author, ServiceContext } from './context';
 
 type Snapshot = Record<string, unknown>;
@@ -59,12 +60,13 @@ export function appendOutbox(
   appendOutboxJson(ctx, type, id, version, snapshotJson(payload));
 }
 
-/** `appendOutbox` with the payload already serialised by `snapshotJson`. */
-function appendOutboxJson(ctx: ServiceContext, type: RecordType, id: string, version: number, json: string): void {
-  stmt(
+/** `appendOutbox` with the payload already serialised by `snapshotJson`; answers the row's seq. */
+function appendOutboxJson(ctx: ServiceContext, type: RecordType, id: string, version: number, json: string): number {
+  const r = stmt(
     ctx.db,
     'INSERT INTO outbox (record_type, record_id, version, schema_version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(type, id, version, RECORD_SCHEMA_VERSION, json, ctx.now());
+  return Number(r.lastInsertRowid);
 }
 
 export interface Change {
@@ -96,9 +98,28 @@ export function recordChange(ctx: ServiceContext, author: Author, change: Change
     before: d.before,
     after: d.after,
   };
-  // A creation's "after" is the whole record (diff returns it as given): serialised once, for the audit
-  // row and for the snapshot in the outbox, which are the same bytes.
+  const synced =
+    change.sync && change.entity !== 'user' && change.entity !== 'local_closure' && change.entity !== 'audit';
+  const version = change.version ?? 1;
+  // A creation's "after" is the whole record (diff returns it as given), serialised once. A synced
+  // creation's snapshot goes to the outbox first, and the audit row refers to that row (audit-after.ts)
+  // instead of holding the same bytes twice; an unsynced creation keeps them.
   const created = d.before === null ? snapshotJson(d.after) : null;
+  const snapshotSeq = synced
+    ? appendOutboxJson(
+        ctx,
+        change.entity as RecordType,
+        change.entityId,
+        version,
+        created ?? snapshotJson(change.after),
+      )
+    : null;
+  const storedAfter =
+    created === null
+      ? JSON.stringify(d.after)
+      : snapshotSeq === null
+        ? created
+        : snapshotRefJson(change.entity, change.entityId, version, snapshotSeq);
   stmt(
     ctx.db,
     'INSERT INTO audit_log (id, at, actor_id, actor_staff_no, actor_name, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -112,26 +133,13 @@ export function recordChange(ctx: ServiceContext, author: Author, change: Change
     change.entity,
     change.entityId,
     d.before && JSON.stringify(d.before),
-    created ?? JSON.stringify(d.after),
+    storedAfter,
   );
-  const synced =
-    change.sync && change.entity !== 'user' && change.entity !== 'local_closure' && change.entity !== 'audit';
-  if (synced)
-    appendOutboxJson(
-      ctx,
-      change.entity as RecordType,
-      change.entityId,
-      change.version ?? 1,
-      created ?? snapshotJson(change.after),
-    );
   // A creation's "after" is the snapshot sent just above: the audit record refers to it
   // instead of carrying it twice (see SNAPSHOT_REF in sync-format.ts).
   const sent =
     synced && d.before === null
-      ? {
-          ...audit,
-          after: { [SNAPSHOT_REF]: { type: change.entity, id: change.entityId, version: change.version ?? 1 } },
-        }
+      ? { ...audit, after: { [SNAPSHOT_REF]: { type: change.entity, id: change.entityId, version } } }
       : audit;
   appendOutbox(ctx, 'audit', id, 1, sent);
   return id;

@@ -1,8 +1,9 @@
 // Moves acknowledged outbox rows older than the retention setting out of the hot table into
-// outbox_archive (compressed chunks that say their codec, deflate before 0017 and brotli since, every byte kept; migrations 0015, 0017), and reads them back.
-import { brotliDecompressSync, inflateSync } from 'node:zlib';
+// outbox_archive (compressed chunks that say their codec, deflate before 0017 and brotli since, every byte kept; migrations
+// 0015, 0017); db/outbox-archive-read.ts reads them back.
 import { compressChunk, moveInChunks, sha256Hex } from '../db/archive-chunks';
 import type { Db } from '../db/connection';
+import { decompressOutboxChunk, type OutboxRow, type PackedOutboxRow } from '../db/outbox-archive-read';
 import { refuse } from '../shared/errors';
 import { ackedSeq } from './sync-state';
 
@@ -12,18 +13,9 @@ export const MIN_OUTBOX_ARCHIVE_DAYS = 7;
 export const DEFAULT_OUTBOX_ARCHIVE_DAYS = 30;
 const CHUNK_ROWS = 2_000;
 
-export interface OutboxRow {
-  seq: number;
-  record_type: string;
-  record_id: string;
-  version: number;
-  schema_version: number;
-  payload: string;
-  created_at: number;
-}
-type Packed = [number, string, string, number, number, string, number];
+export { archivedOutboxRows, type OutboxRow } from '../db/outbox-archive-read';
 
-const pack = (r: OutboxRow): Packed => [
+const pack = (r: OutboxRow): PackedOutboxRow => [
   r.seq,
   r.record_type,
   r.record_id,
@@ -32,16 +24,6 @@ const pack = (r: OutboxRow): Packed => [
   r.payload,
   r.created_at,
 ];
-const unpack = ([seq, record_type, record_id, version, schema_version, payload, created_at]: Packed): OutboxRow => ({
-  seq,
-  record_type,
-  record_id,
-  version,
-  schema_version,
-  payload,
-  created_at,
-});
-
 export interface ArchiveOptions {
   now: number;
   days: number;
@@ -64,10 +46,6 @@ function nextChunk(db: Db, acked: number, cutoff: number): OutboxRow[] {
   return stop === -1 ? rows : rows.slice(0, stop);
 }
 
-/** A chunk says its codec: those written before migration 0017 are deflate. */
-const decompress = (codec: string, body: Buffer): Buffer =>
-  codec === 'brotli' ? brotliDecompressSync(body) : inflateSync(body);
-
 /** Archives what may leave, one transaction per chunk; the written chunk is read back and compared before any row is deleted. */
 export function archiveOutbox(db: Db, o: ArchiveOptions): ArchiveResult {
   if (!Number.isInteger(o.days) || o.days < MIN_OUTBOX_ARCHIVE_DAYS)
@@ -85,7 +63,8 @@ export function archiveOutbox(db: Db, o: ArchiveOptions): ArchiveResult {
     if (!first || !last) return 0;
     const text = JSON.stringify(rows.map(pack));
     const body = compressChunk(text);
-    if (decompress('brotli', body).toString('utf8') !== text) throw new Error('outbox archive chunk did not read back');
+    if (decompressOutboxChunk('brotli', body).toString('utf8') !== text)
+      throw new Error('outbox archive chunk did not read back');
     db.prepare(
       "INSERT INTO outbox_archive (first_seq, last_seq, row_count, sha256, body, archived_at, codec) VALUES (?, ?, ?, ?, ?, ?, 'brotli')",
     ).run(first.seq, last.seq, rows.length, sha256Hex(text), body, o.now);
@@ -94,31 +73,6 @@ export function archiveOutbox(db: Db, o: ArchiveOptions): ArchiveResult {
     return rows.length;
   });
   return moveInChunks(one, o.maxChunks);
-}
-
-/** Every archived row in seq order, each chunk checked against its sha256. */
-export function* archivedOutboxRows(db: Db): Generator<OutboxRow> {
-  const chunks = db
-    .prepare('SELECT first_seq, row_count, sha256, body, codec FROM outbox_archive ORDER BY first_seq')
-    .iterate() as IterableIterator<{
-    first_seq: number;
-    row_count: number;
-    sha256: string;
-    body: Buffer;
-    codec: string;
-  }>;
-  for (const c of chunks) {
-    const text = decompress(c.codec, c.body).toString('utf8');
-    if (sha256Hex(text) !== c.sha256)
-      throw refuse(
-        'STORE_CORRUPT',
-        `待同步记录归档(自序号 ${c.first_seq})校验不符`,
-        `The outbox archive chunk from seq ${c.first_seq} fails its checksum`,
-      );
-    const rows = JSON.parse(text) as Packed[];
-    if (rows.length !== c.row_count) throw new Error(`outbox archive chunk ${c.first_seq} holds ${rows.length} rows`);
-    for (const r of rows) yield unpack(r);
-  }
 }
 
 /** The highest sequence this store ever wrote, whether still in the outbox or archived. */

@@ -1,6 +1,7 @@
 // Every mutation appends its audit row and outbox rows in the same transaction; nothing is
 // ever altered or deleted.
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditRowsOf } from '../../src-main/services/audit-read';
 import { addNote, promiseReply } from '../../src-main/services/case-details';
 import { forwardCase, resolveCase } from '../../src-main/services/case-workflow';
 import { completeFollowUp, scheduleFollowUp } from '../../src-main/services/follow-ups';
@@ -52,9 +53,15 @@ describe('audit log and outbox', () => {
       entity_id: c.id,
       before: null,
     });
-    expect(JSON.parse(created[1]!.after)).toMatchObject({ number: c.number, status: 'registered' });
+    // A synced creation's row refers to its snapshot in the outbox (audit-after.ts); readers get the snapshot.
     const out = outboxSince(s, o0);
     expect(out.map((r) => `${r.record_type}:${r.version}`)).toEqual(['customer:1', 'audit:1', 'case:1', 'audit:1']);
+    expect(JSON.parse(created[1]!.after)).toEqual({
+      $snapshot: { type: 'case', id: c.id, version: 1, seq: out[2]!.seq },
+    });
+    const read = auditRowsOf(s.db, [{ entity: 'case', ids: [c.id] }]);
+    expect(read[0]!.after).toBe(out[2]!.payload);
+    expect(JSON.parse(read[0]!.after!)).toMatchObject({ number: c.number, status: 'registered' });
     expect(JSON.parse(out[2]!.payload)).toMatchObject({
       id: c.id,
       number: c.number,
