@@ -29,7 +29,7 @@ const TABS: { screen: ConsoleScreen; path: string; key: string }[] = [
   { screen: 'repeats', path: '/repeats', key: 'nav.repeats' },
   { screen: 'health', path: '/health', key: 'nav.health' },
   { screen: 'products', path: '/products', key: 'products.nav' },
-  { screen: 'accessLog', path: '/access-log', key: 'translation:pii.logTitle' },
+  { screen: 'accessLog', path: '/access-log', key: 'nav.accessLog' },
   // A person's request (issue 20 §3): the words are the branch screen's (default namespace).
   { screen: 'personalData', path: '/personal-data', key: 'translation:pdr.nav' },
   // issue 21 §4: head office's reference records (the calendar, the phrase library, the preview) under one entry.
@@ -71,7 +71,7 @@ export function ConsoleLayout({ reviewer }: { reviewer: Reviewer }) {
         {t('skip')}
       </a>
       <header className="app-header console-header">
-        <span className="app-brand">{t('brand')}</span>
+        <span className="app-brand">{t('headerBrand')}</span>
         <nav aria-label={t('nav.label')}>
           <Space size={4}>
             {TABS.map((tab) => (

@@ -6,12 +6,14 @@ const v = vocabularyIn('en');
 
 export const consoleEn: ConsoleMessages = {
   brand: 'Head office · Complaint console',
+  headerBrand: 'HQ · Complaint console',
   skip: 'Skip to main content',
   nav: {
     dashboard: 'Today',
     cases: 'Cases',
     summary: 'Summary',
-    repeats: 'Repeat complainants',
+    repeats: 'Repeats',
+    accessLog: 'Access log',
     health: 'Sync health',
     signOut: 'Sign out',
     label: 'Console navigation',

@@ -7,12 +7,14 @@ const v = vocabularyIn('zh');
 
 export const consoleZhCN = {
   brand: '部本部 · 顾客异议总台',
+  headerBrand: '部本部 · 顾客异议总台',
   skip: '跳到主要内容',
   nav: {
     dashboard: '今日概览',
     cases: '个案',
     summary: '汇总',
     repeats: '重复投诉',
+    accessLog: '个人信息访问记录',
     health: '同步状况',
     signOut: '退出登录',
     label: '总台导航',
