@@ -10,6 +10,7 @@ import { CHANNEL_WEIGHTS, localDateShanghai, SHANGHAI_OFFSET_MS } from './intake
 import type { Rng } from '../src-main/cli/prng';
 import { complaintContent, expectedResolution, mobile, personName } from './texts';
 import type { UnitSpec } from './texts';
+import { receiptKey } from '../src-main/domain/receipt-number';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -381,6 +382,8 @@ export function caseGenerator(
         createdAt,
         updatedAt: lastChange,
       };
+      // As case-intake.ts stores it: the key in the default receipt format, which the dataset's settings keep.
+      row.receiptKey = typeof row.receiptNo === 'string' ? receiptKey(row.receiptNo) : null;
       return { row, newCustomer: picked?.created ? customer : null, followUp, promise };
     },
   };

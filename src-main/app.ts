@@ -8,7 +8,7 @@ import type { AppContext, PlatformPort, Session, SettingsAccess } from './handle
 import { scheduleDailyRetention } from './services/retention-schedule';
 import { createContext } from './services/context';
 import { refreshDeadlines } from './services/deadline-refresh';
-import { rekeyReceipts } from './services/receipt-keys';
+import { ensureReceiptKeys, rekeyReceipts } from './services/receipt-keys';
 import { ensureDefaultCategories } from './services/reference-data';
 import type { SecretBox } from './settings/settings-store';
 import type { Channel, ChannelOutput } from './shared/ipc/contract';
@@ -115,6 +115,8 @@ function settingsAccess(
 export function createBranchApp(o: BranchAppOptions): BranchApp {
   const log = o.log ?? console;
   const ctx: AppContext = createContext(o.db, { now: o.clock, newId: o.newId, settings: () => o.settings.branch() });
+  // A store just migrated holds receipt keys in the default format: re-keyed once if the branch's differs.
+  ensureReceiptKeys(o.db, ctx.settings().receiptSerialStart);
   const settings = isDevice(o.settings) ? o.settings : null;
   if (settings)
     ctx.settingsAccess = settingsAccess(settings, o.secrets, () => {

@@ -11,6 +11,7 @@ import { formatNumber, NUMBER_KINDS } from '../domain/numbering';
 import { can } from '../domain/permissions';
 import { refuse } from '../shared/errors';
 import { requireWithinMaxAmount } from './amount-limit';
+import { receiptKey } from '../domain/receipt-number';
 import { normalizePhone, phoneLast4 } from '../shared/phone';
 import { CaseIntakeInput } from '../shared/schemas/case';
 import { IntakeCheckInput } from '../shared/schemas/query';
@@ -94,6 +95,9 @@ export const createCase = withInput(
         purchaseItems: JSON.stringify(input.purchase?.items ?? []),
         purchaseDate: input.purchase?.purchaseDate ?? null,
         receiptNo: input.purchase?.receiptNo ?? null,
+        receiptKey: input.purchase?.receiptNo
+          ? receiptKey(input.purchase.receiptNo, settings.receiptSerialStart)
+          : null,
         purchaseAmountFen: input.purchase?.amountFen ?? null,
         content: input.content,
         expectedResolution: input.expectedResolution ?? null,

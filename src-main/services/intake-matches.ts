@@ -22,14 +22,12 @@ type Row = Omit<IntakeMatch, 'reasons'>;
 /** One SQL condition per reason, over the alias `c` (cases) or `s` (slips), with its argument. */
 type Conditions = Partial<Record<IntakeMatchReason, { sql: string; args: (string | number)[] }>>;
 
-function caseConditions(phone: string | null, name: string | undefined, key: string, serial: number): Conditions {
+function caseConditions(phone: string | null, name: string | undefined, key: string): Conditions {
   return {
     ...(phone ? { phone: { sql: 'c.customer_phone = ?', args: [phone] } } : {}),
     ...(name ? { name: { sql: 'c.customer_id IN (SELECT id FROM customers WHERE name = ?)', args: [name] } } : {}),
-    // No stored key on cases: the number as typed is keyed here, with the branch's receipt format.
-    ...(key
-      ? { receipt: { sql: 'c.receipt_no IS NOT NULL AND receipt_key(c.receipt_no, ?) = ?', args: [serial, key] } }
-      : {}),
+    // The stored key (migration 0034, in the branch's receipt format), found through its index.
+    ...(key ? { receipt: { sql: 'c.receipt_key = ?', args: [key] } } : {}),
   };
 }
 
@@ -69,7 +67,7 @@ export const intakeMatches = withInput(
     // A role that may not read an anonymous case does not learn that one matches (SPEC §2.4).
     const anon = can(actor.role, 'read_anonymous') ? '' : ' AND c.anonymous = 0';
     const cases = collect(
-      caseConditions(phone, input.name, key, ctx.settings().receiptSerialStart),
+      caseConditions(phone, input.name, key),
       (where, args) =>
         ctx.db
           .prepare(

@@ -91,7 +91,12 @@ function mergeCase(ctx: ServiceContext, s: Snapshot): void {
   const id = String(s.id);
   const phone = typeof s.customerPhone === 'string' ? s.customerPhone : null;
   stepAside(ctx.db, 'case', String(s.number), id);
-  upsert(ctx.db, 'cases', 'id', s, { ...instants(s), phoneLast4: phone ? phoneLast4(phone) : null }, ['rid']);
+  // The receipt key in this store's format (receipt-keys.ts): a local index key, never in the snapshot.
+  const receipt = typeof s.receiptNo === 'string' ? s.receiptNo : null;
+  const key = receipt ? receiptKey(receipt, ctx.settings().receiptSerialStart) : null;
+  upsert(ctx.db, 'cases', 'id', s, { ...instants(s), phoneLast4: phone ? phoneLast4(phone) : null, receiptKey: key }, [
+    'rid',
+  ]);
   for (const e of rows(s.events)) insertIgnore(ctx.db, 'case_events', { ...e, caseId: id });
   // Issue 22: a merged duplicate's case_merges rows, from its timeline.
   restoreCaseMerges(ctx.db, id, rows(s.events));

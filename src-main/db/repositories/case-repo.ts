@@ -24,8 +24,8 @@ function purchaseItemsOf(json: string): PurchaseItem[] {
   return items.map((i) => ({ ...i, quantity: i.quantity ?? 1 }));
 }
 
-// Columns kept in the database only: the row id and the phone's last four digits (an index key).
-const NOT_IN_RECORD: ReadonlySet<string> = new Set(['rid', 'phone_last4']);
+// Columns kept in the database only: the row id, the phone's last four digits and the receipt key (index keys).
+const NOT_IN_RECORD: ReadonlySet<string> = new Set(['rid', 'phone_last4', 'receipt_key']);
 
 /**
  * The case fields of a `cases` row, in column order (the snapshot's key order), camelCased, with the
