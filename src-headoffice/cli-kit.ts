@@ -1,5 +1,5 @@
 // What the head-office CLI's command modules share (cli.ts builds it): the store, the master-key options, the
-// printer, and the on/off argument the reviewer switches take.
+// printer, and the reviewer permission switches (`reviewer personal|restricted|editor USERNAME on|off`).
 import type { Command } from 'commander';
 import { refuse } from '../src-main/shared/errors';
 import type { HqStore } from './store';
@@ -28,4 +28,29 @@ export function onOffOf(onOff: string): boolean {
       { field: 'onOff', message: { zh: '须为 on 或 off', en: 'must be on or off' } },
     ]);
   return onOff === 'on';
+}
+
+export interface ReviewerSwitch {
+  /** The sub-command: `reviewer NAME <username> <onOff>`. */
+  name: string;
+  description: string;
+  /** Sets the permission; false when there is no such reviewer. */
+  set(store: HqStore, username: string, on: boolean): Promise<boolean>;
+  /** What is printed after, in both languages. */
+  said(username: string, on: boolean): string;
+}
+
+/** Registers one reviewer permission switch: on/off checked, an unknown reviewer refused in both languages. */
+export function reviewerSwitch(reviewer: Command, k: CliKit, w: ReviewerSwitch): void {
+  reviewer
+    .command(`${w.name} <username> <onOff>`)
+    .description(w.description)
+    .action((username: string, onOff: string) =>
+      k.withStore(async (store) => {
+        const on = onOffOf(onOff);
+        if (!(await w.set(store, username, on)))
+          throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
+        k.say(w.said(username, on));
+      }),
+    );
 }

@@ -2,8 +2,7 @@
 // (the password from standard input or a prompt that does not echo it), and the switches `reviewer personal` and
 // `reviewer restricted USERNAME on|off` (customers' full contact details; ID copies and recordings).
 import type { Command } from 'commander';
-import { refuse } from '../src-main/shared/errors';
-import { type CliKit, onOffOf } from './cli-kit';
+import { type CliKit, reviewerSwitch } from './cli-kit';
 import { setSeesRestricted } from './console/attachments';
 import { setSeesPersonal } from './console/personal-data';
 import { addReviewer } from './console/reviewers';
@@ -57,40 +56,25 @@ export function reviewerCommands(program: Command, k: CliKit): Command {
       });
     });
 
-  reviewer
-    .command('personal <username> <onOff>')
-    .description(
+  reviewerSwitch(reviewer, k, {
+    name: 'personal',
+    description:
       "允许(on)或撤销(off)该审核人员填写理由后查看顾客完整联系方式 Allow (on) or withdraw (off) the reviewer's reveal of customers' full contact details (with a reason, logged)",
-    )
-    .action((username: string, onOff: string) =>
-      k.withStore(async (store) => {
-        const on = onOffOf(onOff);
-        if (!(await setSeesPersonal(store, username, on)))
-          throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
-        k.say(
-          on
-            ? `${username} 可填写理由后查看顾客完整联系方式 may reveal customers' contact details with a reason`
-            : `${username} 不可查看顾客完整联系方式 may not reveal customers' contact details`,
-        );
-      }),
-    );
-
-  reviewer
-    .command('restricted <username> <onOff>')
-    .description(
+    set: setSeesPersonal,
+    said: (username, on) =>
+      on
+        ? `${username} 可填写理由后查看顾客完整联系方式 may reveal customers' contact details with a reason`
+        : `${username} 不可查看顾客完整联系方式 may not reveal customers' contact details`,
+  });
+  reviewerSwitch(reviewer, k, {
+    name: 'restricted',
+    description:
       "允许(on)或撤销(off)该审核人员查看身份证复印件和录音 Allow (on) or withdraw (off) the reviewer's access to ID copies and recordings",
-    )
-    .action((username: string, onOff: string) =>
-      k.withStore(async (store) => {
-        const on = onOffOf(onOff);
-        if (!(await setSeesRestricted(store, username, on)))
-          throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
-        k.say(
-          on
-            ? `${username} 可查看身份证复印件和录音 may open ID copies and recordings`
-            : `${username} 不可查看身份证复印件和录音 may not open ID copies and recordings`,
-        );
-      }),
-    );
+    set: setSeesRestricted,
+    said: (username, on) =>
+      on
+        ? `${username} 可查看身份证复印件和录音 may open ID copies and recordings`
+        : `${username} 不可查看身份证复印件和录音 may not open ID copies and recordings`,
+  });
   return reviewer;
 }

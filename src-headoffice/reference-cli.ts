@@ -3,29 +3,21 @@
 // --out FILE` (the signed reference file for that branch's USB stick).
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { refuse } from '../src-main/shared/errors';
-import { type CliKit, type KeyOptions, onOffOf } from './cli-kit';
+import { type CliKit, type KeyOptions, reviewerSwitch } from './cli-kit';
 import { referenceFileFor } from './reference-export';
 import { setEditsReference } from './reference-store';
 
 export function referenceCommands(program: Command, reviewer: Command, k: CliKit): void {
-  reviewer
-    .command('editor <username> <onOff>')
-    .description(
+  reviewerSwitch(reviewer, k, {
+    name: 'editor',
+    description:
       "允许(on)或撤销(off)该审核人员在控制台编辑并发布工作日历和话术库 Allow (on) or withdraw (off) the reviewer's editing and publishing of the working calendar and the phrase library",
-    )
-    .action((username: string, onOff: string) =>
-      k.withStore(async (store) => {
-        const on = onOffOf(onOff);
-        if (!(await setEditsReference(store, username, on)))
-          throw refuse('NOT_FOUND', `没有审核人员 ${username}`, `No reviewer ${username}`);
-        k.say(
-          on
-            ? `${username} 可编辑并发布工作日历和话术库 may edit and publish the calendar and the phrase library`
-            : `${username} 不可编辑工作日历和话术库 may not edit the calendar or the phrase library`,
-        );
-      }),
-    );
+    set: setEditsReference,
+    said: (username, on) =>
+      on
+        ? `${username} 可编辑并发布工作日历和话术库 may edit and publish the calendar and the phrase library`
+        : `${username} 不可编辑工作日历和话术库 may not edit the calendar or the phrase library`,
+  });
 
   k.withKeyOptions(
     program

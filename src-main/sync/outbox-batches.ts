@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
 import { type BatchRecord, encodeBatch, recordLine } from './batch-format';
 import { epochOf } from './sync-state';
+import type { OutboxRow as StoredOutboxRow } from '../db/outbox-archive-read';
 
 export interface BatchCaps {
   maxRecords: number;
@@ -16,14 +17,8 @@ export interface BatchCaps {
 // that the per-batch commit and round trip do not dominate.
 export const DEFAULT_CAPS: BatchCaps = { maxRecords: 2000, maxBytes: 4 * 1024 * 1024 };
 
-interface OutboxRow {
-  seq: number;
-  record_type: string;
-  record_id: string;
-  version: number;
-  schema_version: number;
-  payload: string;
-}
+/** An outbox row as a batch reads it: everything but its creation time. */
+type OutboxRow = Omit<StoredOutboxRow, 'created_at'>;
 
 /** The records of the next batch after `afterSeq`, or none when the outbox is drained. */
 export function nextRecords(db: Db, afterSeq: number, caps: BatchCaps = DEFAULT_CAPS): BatchRecord[] {
