@@ -17,22 +17,14 @@ export interface OutboxRow {
 /** A row as a chunk stores it: [seq, record_type, record_id, version, schema_version, payload, created_at]. */
 export type PackedOutboxRow = [number, string, string, number, number, string, number];
 
-const unpack = ([
-  seq,
-  record_type,
-  record_id,
-  version,
-  schema_version,
-  payload,
-  created_at,
-]: PackedOutboxRow): OutboxRow => ({
-  seq,
-  record_type,
-  record_id,
-  version,
-  schema_version,
-  payload,
-  created_at,
+const unpack = (p: PackedOutboxRow): OutboxRow => ({
+  seq: p[0],
+  record_type: p[1],
+  record_id: p[2],
+  version: p[3],
+  schema_version: p[4],
+  payload: p[5],
+  created_at: p[6],
 });
 
 /** A chunk says its codec: those written before migration 0017 are deflate. */
