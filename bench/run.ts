@@ -24,6 +24,7 @@ import { benchQueueCounts, benchQueues, type Measured } from './queue-bench';
 import { type Figure, printTable, writeResults } from './report';
 import { benchSearch, QUERIES_3PLUS, QUERIES_SHORT } from './search-bench';
 import { benchSuggest } from './suggest-bench';
+import { intakeNoticeFigures } from './intake-notice-bench';
 import { benchSize, SIZE_GROUP } from './size-bench';
 import { timeMs } from './timing';
 
@@ -59,6 +60,7 @@ const GROUPS = {
   search3: ['search_3char_ms_1m'],
   searchShort: ['search_short_ms_1m'],
   suggest: ['case_suggest_ms_1m', 'case_suggest_intake_ms_1m', 'raw_window_scan_ms_1m'],
+  intakeNotice: ['intake_receipt_ms_1m', 'intake_receipt_none_ms_1m', 'raw_receipt_probe_ms_1m'],
   pdf: ['pdf_slip_first_ms', 'pdf_slip_warm_median_ms', 'pdf_slip_bytes'],
   sync: [
     'sync_100k_end_to_end_s',
@@ -607,7 +609,12 @@ function main(): void {
     }
 
     const needsDataset =
-      wanted('dataset') || wanted('queues') || wanted('search3') || wanted('searchShort') || wanted('suggest');
+      wanted('dataset') ||
+      wanted('queues') ||
+      wanted('search3') ||
+      wanted('searchShort') ||
+      wanted('suggest') ||
+      wanted('intakeNotice');
     if (needsDataset) {
       progress(`dataset: ${o.datasetSize.toLocaleString('en')} cases (${GENERATOR_VERSION}), cached in ${TMP}`);
       const ds = ensureDataset(TMP, o.datasetSize, progress);
@@ -777,6 +784,10 @@ function main(): void {
               note: `the anchor: one bare read of the window's ${r.windowRows.toLocaleString('en')} rows with the fields the suggestions compare`,
             },
           );
+        }
+        if (wanted('intakeNotice')) {
+          progress('intake notice: the receipt lookup, median of 15');
+          figures.push(...intakeNoticeFigures(ctx, searchActor, scaleNote));
         }
       } finally {
         db.close();
