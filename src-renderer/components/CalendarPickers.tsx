@@ -4,7 +4,7 @@
 // Monday as ISO weeks and Chinese calendars do), never the PC's or browser's own locale as <input type="date"> did.
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DateTime } from 'luxon';
+import { isoWeekOf, mondayOfIsoWeek } from '../lib/iso-week';
 
 interface Props {
   id: string;
@@ -54,14 +54,11 @@ export function MonthPicker({ id, value, onChange, width = '100%' }: Props) {
 }
 
 /** The ISO week (2026-W48) of the day a dayjs value holds. */
-export const isoWeekOfDay = (d: Dayjs): string =>
-  DateTime.fromObject({ year: d.year(), month: d.month() + 1, day: d.date() })
-    .toISOWeekDate()
-    ?.slice(0, 8) ?? '';
+export const isoWeekOfDay = (d: Dayjs): string => isoWeekOf(d.format('YYYY-MM-DD'));
 
 /** An ISO week, picked by clicking its row; answered as 2026-W48 ('' when cleared) and shown the same way. */
 export function WeekPicker({ id, value, onChange, width = '100%' }: Props) {
-  const monday = value ? DateTime.fromISO(value).toISODate() : null;
+  const monday = value ? mondayOfIsoWeek(value) : null;
   return (
     <DatePicker
       id={id}
