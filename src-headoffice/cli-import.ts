@@ -1,28 +1,20 @@
 // `import FILE` on head office's command line (registered by cli.ts): a batch file (sealed or plain) or a USB
 // container part, in any order; importing it again changes nothing. Prints what each branch's batches did.
 import type { Command } from 'commander';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { refuse } from '../src-main/shared/errors';
 import { isContainer, PART_MAGIC } from '../src-main/sync/batch-container';
 import type { PushAnswer } from '../src-main/sync/protocol';
 import { ATTACHMENTS_DIR_REQUIRED, attachmentRootOf } from './attachment-root';
 import { openAttachmentStore } from './attachment-store';
 import { type CliKit, type KeyOptions } from './cli-kit';
+import { fileHead } from './file-head';
 import { importBatchFileText } from './file-import';
 import { withUnsealed } from './file-unseal';
 import { importUsbPart } from './usb-import';
 
 /** A USB container part starts with its magic; anything else is read as the JSON batch file. */
-function isContainerFile(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(PART_MAGIC.length);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return isContainer(head.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-}
+const isContainerFile = (file: string): boolean => isContainer(fileHead(file, PART_MAGIC.length));
 
 export function importCommand(program: Command, k: CliKit): void {
   k.withKeyOptions(program.command('import <file>'))

@@ -1,23 +1,15 @@
 // A sealed batch file or USB part (src-main/sync/batch-seal.ts) opened for import: decrypted with the
 // key of the branch its header names into a private temporary folder, handed to the import as a plain
 // file, and removed afterwards. A plain (older) file is imported as it is.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSealed, SEAL_MAGIC, unsealFile } from '../src-main/sync/batch-seal';
 import { fileBranchKey } from './file-import';
+import { fileHead } from './file-head';
 import type { HqStore } from './store';
 
-export function isSealedFile(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(SEAL_MAGIC.length);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return isSealed(head.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-}
+export const isSealedFile = (file: string): boolean => isSealed(fileHead(file, SEAL_MAGIC.length));
 
 /** Runs `work` on the plain file: `file` itself when it is not sealed, else its decrypted copy (refused whole when tampered). */
 export async function withUnsealed<T>(db: HqStore, file: string, work: (plain: string) => Promise<T>): Promise<T> {
