@@ -23,7 +23,7 @@ export const headLength = (branch: string): number => branch.length + 11;
 /** The LIKE pattern of a branch's numbers of one kind. */
 export const numberPattern = (branch: string, type: Numbered): string => `${branch}-${CODE[type]}-%`;
 
-/** A winner of the batch: its row and its parsed snapshot. */
+/** A winner of the batch: its row and its snapshot's fact fields (record-check.ts; `number` is one). */
 export interface HoldingWinner {
   row: RecordRow;
   value: unknown;

@@ -18,7 +18,7 @@ import { projectAccessLog } from './access-log-projection';
 import { projectCase } from './projection';
 import { applyAnonymisations } from './anonymisation';
 import { fillAnsweredLimits } from './answered-limit';
-import { checkRecord, snapshotFacts } from './record-check';
+import { checkRecord, RecordSnapshot, snapshotFacts } from './record-check';
 import { newestOwnTime } from './record-own-time';
 import { parentOf } from './record-parent';
 import { foreignRecords } from './record-owner';
@@ -103,7 +103,7 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
           : new Map<number, Buffer>();
       const received: { seq: number; sha: Buffer }[] = [];
       const quarantine: { seq: number | null; reason: string; line: string }[] = [];
-      const valid: { rec: DecodedRecord; row: RecordRow; value: unknown }[] = [];
+      const valid: { rec: DecodedRecord; row: RecordRow; snap: RecordSnapshot }[] = [];
       items.forEach((it, i) => {
         const sha = shas[i] as Buffer;
         if (it.seq <= cursor) {
@@ -138,10 +138,10 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
           schema: r.schema,
           payload: r.data,
           caseNumber: verdict.caseNumber,
-          parentId: parentOf(r.type, facts.value),
+          parentId: parentOf(r.type, facts.fields),
           seq: r.seq,
         };
-        valid.push({ rec: r, value: facts.value, row });
+        valid.push({ rec: r, row, snap: new RecordSnapshot(r.seq, r.type, r.id, row.parentId, facts.fields, r.data) });
       });
       // Another branch's records are refused whole: nothing of the batch is imported (issue 15 §1).
       const foreign = foreignRecords(
@@ -150,15 +150,16 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
           seq: v.rec.seq,
           type: v.rec.type,
           id: v.rec.id,
-          value: v.value,
+          value: v.snap.fields,
           parentId: v.row.parentId,
         })),
       );
       if (foreign.length > 0) throw foreignRefusal(o.branch, foreign);
+      // The projections below take the snapshots themselves: each parses only the types it reads.
       const foreignOwner = await foreignAttachmentOwners(
         t,
         o.branch,
-        valid.map((v) => ({ seq: v.rec.seq, type: v.rec.type, id: v.rec.id, value: v.value })),
+        valid.map((v) => v.snap),
       );
       if (foreignOwner) throw foreignOwner;
       // Newer-version-wins, record by record in sequence order, exactly as one upsert per record would count it.
@@ -186,7 +187,13 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
       );
       await t.insertReceived(o.branch, env.epoch, received);
       await t.insertQuarantine(o.branch, env.epoch, quarantine, o.now);
-      await keepHolding(t, store.kind, o.branch, win, stored);
+      await keepHolding(
+        t,
+        store.kind,
+        o.branch,
+        win.map((w) => ({ row: w.row, value: w.snap.fields })),
+        stored,
+      );
       await t.upsertRecords(
         o.branch,
         win.map((w) => w.row),
@@ -194,35 +201,16 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
       );
       const cases = win
         .filter((w) => w.rec.type === 'case')
-        .map((w) => projectCase(o.branch, w.value, o.now))
+        .map((w) => projectCase(o.branch, w.snap.value, o.now))
         .filter((c): c is CaseRow => c !== null);
       await t.upsertCases(cases);
       await fillAnsweredLimits(t, store.kind, o.branch, cases);
-      await recordNoticeAcks(
-        t,
-        o.branch,
-        win.map((w) => ({ type: w.rec.type, value: w.value })),
-        o.now,
-      );
-      await projectAttachments(
-        t,
-        o.branch,
-        win.map((w) => ({ type: w.rec.type, value: w.value })),
-        o.now,
-      );
-      await projectAccessLog(
-        t,
-        o.branch,
-        win.map((w) => ({ type: w.rec.type, value: w.value })),
-        o.now,
-      );
+      const snaps = win.map((w) => w.snap);
+      await recordNoticeAcks(t, o.branch, snaps, o.now);
+      await projectAttachments(t, o.branch, snaps, o.now);
+      await projectAccessLog(t, o.branch, snaps, o.now);
       // Issue 20: anonymisations applied, and any old snapshot of an anonymised record scrubbed again.
-      await applyAnonymisations(
-        t,
-        o.branch,
-        win.map((w) => ({ type: w.rec.type, id: w.rec.id, parentId: w.row.parentId, value: w.value })),
-        o.now,
-      );
+      await applyAnonymisations(t, o.branch, snaps, o.now);
       if (o.backlog !== undefined)
         await t.run('UPDATE branches SET backlog_prev = backlog, backlog = ?, backlog_at = ? WHERE code = ?', [
           o.backlog,
@@ -230,7 +218,7 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
           o.branch,
         ]);
       const ownTime = newestOwnTime(
-        valid.map((v) => v.value),
+        valid.map((v) => v.snap.fields),
         o.now,
       );
       if (ownTime !== null)

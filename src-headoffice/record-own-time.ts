@@ -7,6 +7,9 @@ export const OWN_TIME_AHEAD_MS = 24 * 3_600_000;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : null);
 
+/** The snapshot fields recordOwnTime reads (the importer's snapshot facts must hold them). */
+export const OWN_TIME_FIELDS: readonly string[] = ['updatedAt', 'createdAt', 'at'];
+
 export function recordOwnTime(value: unknown): number | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;

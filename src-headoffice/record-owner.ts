@@ -40,6 +40,9 @@ function ownBranch(r: OwnedRecord): string | null {
 // Records a case or slip names as its own: its customer and units.
 const NAMED = ['customerId', 'complainedUnitId', 'handlingUnitId', 'unitId'] as const;
 
+/** The snapshot fields this check reads (the importer's snapshot facts must hold them). */
+export const OWNER_FIELDS: readonly string[] = ['branchCode', 'number', ...NAMED];
+
 /** The records of the batch that belong to a branch other than `branch`, in sequence order. */
 export function foreignRecords(branch: string, records: readonly OwnedRecord[]): ForeignRecord[] {
   const owner = new Map<string, string>();

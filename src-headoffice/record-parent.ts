@@ -9,6 +9,9 @@ const PARENT_FIELD: Readonly<Record<string, string>> = {
   attachment: 'ownerId',
 };
 
+/** The snapshot fields parentOf reads (the importer's snapshot facts must hold them). */
+export const PARENT_FIELDS: readonly string[] = Object.values(PARENT_FIELD);
+
 export function parentOf(type: string, value: unknown): string | null {
   const field = Object.hasOwn(PARENT_FIELD, type) ? PARENT_FIELD[type] : undefined;
   if (field === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) return null;

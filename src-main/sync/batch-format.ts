@@ -10,6 +10,7 @@ import { RECORD_SCHEMA_VERSION } from '../shared/sync-format';
 import { syncRefuse } from './batch-errors';
 import type { RecordHeader } from './protocol';
 import { BatchEnvelope } from './protocol';
+import { isPlainFact } from '../shared/latin1-json';
 import { readHeaderSeq, readRecordHeader } from './record-header';
 
 export const SYNC_PROTOCOL = 1;
@@ -96,9 +97,16 @@ const TAB = 0x09;
 function parseLine(line: Buffer): DecodedRecord | BadLine {
   const tab = line.indexOf(TAB);
   if (tab < 0) return { seq: null, line, reason: 'no record header' };
+  const quick = readLine(line, tab, 'latin1');
+  // A type or id outside ASCII reads differently as Latin-1 (latin1-json.ts): that header is read again from UTF-8.
+  return 'reason' in quick || (isPlainFact(quick.type) && isPlainFact(quick.id)) ? quick : readLine(line, tab, 'utf8');
+}
+
+/** The line's header read in `encoding` (Latin-1 first: the same verdict, and no UTF-8 decoding). */
+function readLine(line: Buffer, tab: number, encoding: 'latin1' | 'utf8'): DecodedRecord | BadLine {
   let h: unknown;
   try {
-    h = JSON.parse(line.toString('utf8', 0, tab));
+    h = JSON.parse(line.toString(encoding, 0, tab));
   } catch {
     return { seq: null, line, reason: 'record header is not JSON' };
   }
@@ -144,7 +152,8 @@ export function decodeBatch(
   if (gz.length > limits.maxCompressedBytes) throw syncRefuse('TOO_LARGE', '批次过大', 'The batch is too large');
   let text: Buffer;
   try {
-    text = gunzipSync(gz, { maxOutputLength: limits.maxBodyBytes });
+    // 4 MB output chunks: a batch body (about 3 MB) in one, a quarter less CPU than the default 16 KB.
+    text = gunzipSync(gz, { maxOutputLength: limits.maxBodyBytes, chunkSize: 4 << 20 });
   } catch (e) {
     if (e instanceof RangeError && 'code' in e && e.code === 'ERR_BUFFER_TOO_LARGE')
       throw tooLargeDecoded(limits.maxBodyBytes);

@@ -35,6 +35,16 @@ function refusal(fn: () => unknown): SyncError {
 }
 
 describe('batch format', () => {
+  it('reads record headers whose type and id are not ASCII exactly (the header is parsed as Latin-1 first)', () => {
+    const records: BatchRecord[] = [
+      { ...rec(1), id: '门店-1', data: '{"id":"门店-1"}' },
+      { ...rec(2), type: '案件', id: 'caf\u00e9', data: '{}' },
+      { ...rec(3), id: 'é', data: '{"id":"é"}' },
+    ];
+    const { body } = encodeBatch('SH01', 'epoch-1', records);
+    expect(asText(decodeBatch(body, { branch: 'SH01' }).records)).toEqual(records);
+  });
+
   it('round-trips records byte for byte, tabs and newlines inside snapshots included', () => {
     const records = [rec(7), rec(8, JSON.stringify({ id: 'r8', text: '第一行\n\t第二行' })), rec(9)];
     const { envelope, body } = encodeBatch('SH01', 'epoch-1', records);
