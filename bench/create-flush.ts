@@ -1,6 +1,6 @@
 // The search documents createCase leaves to the flush (services/search-backlog.ts): what the flush costs, so
 // that the work moved out of the case's commit is measured too. One case per flush (a desk's pace: the app
-// flushes every 3 s) and 20 per flush (a busy spell), each flush its own commit (synchronous=FULL), interleaved
+// flushes every minute) and 20 per flush (a busy minute), each flush its own commit (synchronous=FULL), interleaved
 // with the raw commit; and the WAL pages per case the flush appends.
 import { readFileSync } from 'node:fs';
 import { flushSearchIndex } from '../src-main/services/search-backlog';

@@ -165,7 +165,7 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
       ctx.sync?.start();
       // Issue 20 §2: retention runs daily in the background of a running app (not in tests or the CLI).
       stopRetention = scheduleDailyRetention(ctx, log);
-      // Issue 16 §4: the search documents of new cases, at start and then every few seconds.
+      // Issue 16 §4: the search documents of new cases, at start and then every minute.
       stopSearchFlush = scheduleSearchFlush(ctx.db, log);
     },
     stop: () => {

@@ -7,8 +7,8 @@
 // - Cases are never deleted (trigger cases_no_delete) and a new row's rid is above every rid stored, so the cases
 //   above the mark are exactly the cases waiting; the intake's own transaction needs to write nothing for them.
 // - Whoever reads the index (search.ts, case-match-suggest.ts) flushes first, in a transaction of its own, so a
-//   search never misses a committed case. The running app also flushes at start and every few seconds
-//   (scheduleSearchFlush), so that a search rarely finds work waiting.
+//   search never misses a committed case. The running app also flushes at start and every minute
+//   (scheduleSearchFlush), so that a search finds a minute's cases waiting at most.
 // - A document written directly (a change of name or content, recovery's merge, renumbering, anonymisation)
 //   stays right: a flush writes the same document again from the same row (INSERT OR REPLACE).
 import type { Db } from '../db/connection';
@@ -66,8 +66,12 @@ export interface SearchFlushLog {
   error(message: string, detail?: unknown): void;
 }
 
-/** How often the running app writes the waiting documents: a few seconds' cases in one transaction. */
-export const SEARCH_FLUSH_EVERY_MS = 3_000;
+/**
+ * How often the running app writes the waiting documents. A flush of one case appends about 15 WAL pages (the two
+ * indexes' new segments, the mark), one of 20 cases about 1 page a case (bench search_flush_median_ms): a minute's
+ * cases go in one transaction. A search never waits for it: it writes what waits first, a minute's cases at most.
+ */
+export const SEARCH_FLUSH_EVERY_MS = 60_000;
 
 /** Flushes now (the app's start) and then every `everyMs`; answers the stop. */
 export function scheduleSearchFlush(db: Db, log: SearchFlushLog, everyMs = SEARCH_FLUSH_EVERY_MS): () => void {

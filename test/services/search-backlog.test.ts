@@ -1,7 +1,7 @@
 // The search index written after the commit (issue 16 §4, services/search-backlog.ts): intake writes no search
 // document, the next search writes them first, so a just-created case is found; the flush writes the documents
 // writeSearchDoc writes, from the row as it is then; migration 0035 marks the cases stored before it; the running
-// app flushes at start and every few seconds.
+// app flushes at start and every minute.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/db/connection';
@@ -85,7 +85,7 @@ describe('the search index written after the commit', () => {
     expect(found('旧的')).toEqual([]);
   });
 
-  it('is flushed by the running app at start and every few seconds, and no more once stopped', () => {
+  it('is flushed by the running app at start and every minute, and no more once stopped', () => {
     vi.useFakeTimers();
     s = openTestStore();
     const a = phoneCase(s);
