@@ -1,7 +1,9 @@
 // The figures that tell disk from CPU in a case's creation (issue 16): the interleaved pair again
 // with synchronous=OFF on both, the WAL pages one case appends, and the floor (the same rows
-// inserted raw in one transaction), each beside the raw commit measured in the same run.
+// inserted raw in one transaction), each beside the raw commit measured in the same run; and the search
+// documents' flush, which createCase leaves for after its commit.
 import { benchCreate } from './create-bench';
+import { benchSearchFlush } from './create-flush';
 import { benchCreateFloor } from './create-floor';
 import { benchCreateWal } from './create-wal';
 import type { Figure } from './report';
@@ -16,6 +18,9 @@ export function createFigures(runDir: string, samples: number, progress: (s: str
   );
   const f = benchCreateFloor(runDir, samples, 50, 'FULL');
   const fo = benchCreateFloor(runDir, samples, 50, 'OFF');
+  progress('create: the search flush, one case per flush and 20 per flush, interleaved with the raw commit');
+  const one = benchSearchFlush(runDir, samples, 1);
+  const twenty = benchSearchFlush(runDir, Math.max(10, Math.round(samples / 20)), 20);
   const how = `median of ${samples} after 50 warm-up, interleaved with the raw commit`;
   return [
     {
@@ -68,6 +73,12 @@ export function createFigures(runDir: string, samples: number, progress: (s: str
       value: fo.floorMedianMs,
       unit: 'ms',
       note: `as case_create_floor_median_ms with synchronous=OFF; raw commit ${fo.rawMedianMs.toFixed(3)} ms`,
+    },
+    {
+      name: 'search_flush_median_ms',
+      value: one.flushMedianMs,
+      unit: 'ms',
+      note: `the search documents of one case written after its commit (services/search-backlog.ts), one flush each, synchronous=FULL; raw commit ${one.rawMedianMs.toFixed(3)} ms (ratio ${(one.flushMedianMs / one.rawMedianMs).toFixed(2)}); ${one.walPagesPerCase.toFixed(2)} WAL pages a case; 20 cases a flush: ${twenty.flushMedianMs.toFixed(3)} ms (raw ${twenty.rawMedianMs.toFixed(3)} ms), ${twenty.walPagesPerCase.toFixed(2)} WAL pages a case`,
     },
     {
       name: 'case_create_floor_cpu_ratio_to_raw_commit',

@@ -22,6 +22,7 @@ import { openDatabase } from '../src-main/db/connection';
 import { loadMigrations } from '../src-main/db/migrations';
 import { formatNumber, NUMBER_KINDS } from '../src-main/domain/numbering';
 import { writeSearchDoc } from '../src-main/services/case-store';
+import { markSearchIndexed } from '../src-main/services/search-backlog';
 import { createContext } from '../src-main/services/context';
 import { caseGenerator, type PeopleRefs, shanghaiMonth } from './dataset-case';
 import { SHANGHAI_OFFSET_MS } from './intake-inputs';
@@ -246,6 +247,8 @@ function build(file: string, size: number, log: (s: string) => void): Record<str
       'INSERT INTO number_counters (branch_code, kind, period, last_serial) VALUES (?, ?, ?, ?)',
     );
     for (const [period, last] of serials) setCounter.run(ctx.settings().branchCode, NUMBER_KINDS.case, period, last);
+    // Every case's documents are written above: nothing waits for the search's flush (search-backlog.ts).
+    markSearchIndexed(db, Number(db.prepare('SELECT ifnull(max(rid), 0) FROM cases').pluck().get()));
     db.exec('COMMIT');
     log('  dataset: ANALYZE');
     db.exec('ANALYZE');

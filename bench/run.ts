@@ -47,6 +47,7 @@ const GROUPS = {
     'case_create_floor_ratio_to_raw_commit',
     'case_create_floor_cpu_median_ms',
     'case_create_floor_cpu_ratio_to_raw_commit',
+    'search_flush_median_ms',
   ],
   size: ['db_bytes_per_100k_cases', 'db_bytes_per_100k_cases_unarchived'],
   dataset: ['dataset_1m_build_s', 'store_open_ms_1m', 'store_open_ms_1m_checked'],

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { type Db, openDatabase } from '../src-main/db/connection';
 import { createCase } from '../src-main/services/case-intake';
+import { flushSearchIndex } from '../src-main/services/search-backlog';
 import { createContext } from '../src-main/services/context';
 import { archiveAudit } from '../src-main/services/audit-archive';
 import { archiveOutbox, DEFAULT_OUTBOX_ARCHIVE_DAYS } from '../src-main/sync/outbox-archive';
@@ -65,6 +66,8 @@ export function benchSize(dir: string, cases: number, log: (s: string) => void, 
           createCase(ctx, actor, input);
         }
       })();
+      // The group's search documents, written after its commit as the app does (services/search-backlog.ts).
+      flushSearchIndex(db);
       if (archive) {
         setAckedSeq(db, db.prepare('SELECT max(seq) FROM outbox').pluck().get() as number);
         archivedRows += archiveOutbox(db, { now: clock.t, days: DEFAULT_OUTBOX_ARCHIVE_DAYS }).rows;

@@ -6,6 +6,7 @@ import type { Db } from './db/connection';
 import { dispatch, type IncidentLogger } from './handlers';
 import type { AppContext, PlatformPort, Session, SettingsAccess } from './handlers/types';
 import { scheduleDailyRetention } from './services/retention-schedule';
+import { scheduleSearchFlush } from './services/search-backlog';
 import { createContext } from './services/context';
 import { refreshDeadlines } from './services/deadline-refresh';
 import { ensureReceiptKeys, rekeyReceipts } from './services/receipt-keys';
@@ -151,6 +152,7 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
   ensureDefaultCategories(ctx);
 
   let stopRetention = () => {};
+  let stopSearchFlush = () => {};
   // The error's kind, code and frames only: its message may quote what the clerk typed (loggable-error.ts).
   const logIncident: IncidentLogger = (id, channel, e) => log.error(`incident ${id} on ${channel}`, loggableError(e));
   return {
@@ -163,10 +165,13 @@ export function createBranchApp(o: BranchAppOptions): BranchApp {
       ctx.sync?.start();
       // Issue 20 §2: retention runs daily in the background of a running app (not in tests or the CLI).
       stopRetention = scheduleDailyRetention(ctx, log);
+      // Issue 16 §4: the search documents of new cases, at start and then every minute.
+      stopSearchFlush = scheduleSearchFlush(ctx.db, log);
     },
     stop: () => {
       ctx.sync?.stop();
       stopRetention();
+      stopSearchFlush();
     },
   };
 }

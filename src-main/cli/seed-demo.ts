@@ -25,6 +25,7 @@ import { DEMO_UNITS } from './demo-text';
 import { EXIT, type Out, table } from './output';
 import { createRng } from './prng';
 import { statusCounts, statusLines } from './store-report';
+import { flushSearchIndex } from '../services/search-backlog';
 
 export interface SeedOptions {
   db: string;
@@ -105,6 +106,8 @@ export function seedDemo(opts: SeedOptions, out: Out): number {
 
     clock.t = end;
     promisesDueToday(ctx, end, settings.timeZone, staff.actors.secretary);
+    // The demo cases' search documents now, not at the first search (services/search-backlog.ts).
+    flushSearchIndex(db);
     const seconds = (Date.now() - started) / 1000;
     out.line(
       `演示数据已生成 Demo data seeded: ${opts.cases} 个案 cases, ${sim.events} 步 steps, ${seconds.toFixed(1)} s`,

@@ -16,7 +16,7 @@ import { normalizePhone, phoneLast4 } from '../shared/phone';
 import { CaseIntakeInput } from '../shared/schemas/case';
 import { IntakeCheckInput } from '../shared/schemas/query';
 import type { CaseRecord, IntakeCheck } from '../shared/types';
-import { addEvent, authorOf, dueFor, writeSearchDoc } from './case-store';
+import { addEvent, authorOf, dueFor } from './case-store';
 import { recordChange } from './changes';
 import type { ServiceContext } from './context';
 import { matchCustomerIds, upsertCustomer } from './customers';
@@ -111,11 +111,7 @@ export const createCase = withInput(
         createdAt: now,
         updatedAt: now,
       });
-      writeSearchDoc(ctx, Number(row.rid), {
-        number,
-        customerName: input.anonymous ? null : (input.customer.name ?? null),
-        content: input.content,
-      });
+      // The search documents are written after the commit, with the next flush (search-backlog.ts).
       const intake = addEvent(ctx, id, author, 'intake', null, { channel: input.channel, severity: input.severity });
       // What was written, as loadCase would read it: the case is not read back.
       const handlingSteps = tickAtIntake(ctx, actor, id, input.channel, input.handlingSteps ?? []);

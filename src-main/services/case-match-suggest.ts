@@ -22,6 +22,7 @@ import { normalizePhone } from '../shared/phone';
 import { SuggestMatchesInput } from '../shared/schemas/case-links';
 import { requireCase } from './case-store';
 import type { ServiceContext } from './context';
+import { flushSearchIndex } from './search-backlog';
 import { unitScope } from './unit-scope';
 import { withInput, type Parsed } from './with-input';
 
@@ -107,6 +108,8 @@ function docCountsOf(ctx: ServiceContext, terms: string[]): Map<string, number> 
 function contentRids(ctx: ServiceContext, text: string, since: number): number[] {
   const terms = [...bigrams(text)].map(term);
   if (terms.length === 0) return [];
+  // The cases registered since the last flush are indexed first (search-backlog.ts).
+  flushSearchIndex(ctx.db);
   const counts = docCountsOf(ctx, terms);
   const rarest = terms
     .filter((t) => (counts.get(t) ?? 0) > 0)

@@ -11,6 +11,7 @@ import { SearchInput } from '../shared/schemas/query';
 import type { Page, QueueRow } from '../shared/types';
 import type { ServiceContext } from './context';
 import { ROW_COLUMNS, type RawRow, toQueueRow } from './list-rows';
+import { flushSearchIndex } from './search-backlog';
 import { unitScope } from './unit-scope';
 import { withInput, type Parsed } from './with-input';
 
@@ -76,6 +77,8 @@ function parseCursor(cursor: string | undefined): number {
 export const searchCases = withInput(
   SearchInput,
   function searchCases(ctx: ServiceContext, actor: Actor, input: Parsed<typeof SearchInput>): Page<QueueRow> {
+    // The cases registered since the last flush are indexed first: a search never misses a committed case.
+    flushSearchIndex(ctx.db);
     const srcs = sources(ctx, input.query);
     const scope = unitScope(ctx, actor);
     const seesAnonymous = can(actor.role, 'read_anonymous');

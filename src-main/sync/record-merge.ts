@@ -7,6 +7,7 @@ import { stmt } from '../db/statements';
 import { parseNumber } from '../domain/numbering';
 import { receiptKey } from '../domain/receipt-number';
 import { writeSearchDoc } from '../services/case-store';
+import { searchIndexedRid } from '../services/search-backlog';
 import type { ServiceContext } from '../services/context';
 import { phoneLast4 } from '../shared/phone';
 import type { HeldRecord } from './protocol';
@@ -115,11 +116,14 @@ function mergeCase(ctx: ServiceContext, s: Snapshot): void {
        ON CONFLICT(case_id, step_key) DO NOTHING`,
     ).run(id, h.stepKey, h.tickedBy, h.tickedByName, h.tickedAt);
   const { rid } = stmt(ctx.db, 'SELECT rid FROM cases WHERE id = ?').get(id) as { rid: number };
-  writeSearchDoc(ctx, rid, {
-    number: String(s.number),
-    customerName: typeof s.customerName === 'string' ? s.customerName : null,
-    content: String(s.content ?? ''),
-  });
+  // A case above the search mark (new here: recovery) waits for the next flush, which writes it from this row
+  // (services/search-backlog.ts); one already indexed has its documents written again now.
+  if (rid <= searchIndexedRid(ctx.db))
+    writeSearchDoc(ctx, rid, {
+      number: String(s.number),
+      customerName: typeof s.customerName === 'string' ? s.customerName : null,
+      content: String(s.content ?? ''),
+    });
 }
 
 function mergeSlip(db: Db, s: Snapshot, receiptSerialStart: number): void {

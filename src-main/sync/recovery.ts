@@ -11,6 +11,7 @@ import { addMissingUsers } from './missing-references';
 import { renumberSteppedAside } from './renumber';
 import { clearRecovery, recoveryOf, setRecovery, startNewEpoch } from './recovery-state';
 import type { Transport } from './transport';
+import { flushSearchIndex } from '../services/search-backlog';
 
 export const RECOVERY_PAGE = 500;
 
@@ -68,6 +69,8 @@ export async function recoverFromHeadOffice(o: RecoveryOptions): Promise<Recover
       }
       cursor = Math.max(cursor, page.cursor);
       setRecovery(ctx.db, { state: 'recovering', reason: was?.reason ?? null, cursor });
+      // The page's new cases are searchable with the page: their documents in its transaction.
+      flushSearchIndex(ctx.db);
     });
     result.pages++;
     result.records += page.records.length;

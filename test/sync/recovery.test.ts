@@ -9,6 +9,8 @@ import { loadCase } from '../../src-main/db/repositories/case-repo';
 import { loadSlip } from '../../src-main/db/repositories/slip-repo';
 import { dispatch } from '../../src-main/handlers';
 import { addNote } from '../../src-main/services/case-details';
+import { searchIndexedRid } from '../../src-main/services/search-backlog';
+import { searchCases } from '../../src-main/services/search';
 import { createSlip } from '../../src-main/services/slips';
 import { createContext } from '../../src-main/services/context';
 import { exportBatches } from '../../src-main/sync/export-batch';
@@ -116,6 +118,11 @@ describe.each(HQ_BACKENDS.map((b) => [b.name, b] as const))('recovery from head 
     expect(afterRestore.number).toBe('SH01-YY-202611-0002');
     expect(loadCase(s.db, afterRestore.id)?.number).toBe('SH01-YY-202611-0032');
     expect(loadCase(s.db, lost[0]!.id)?.number).toBe('SH01-YY-202611-0002');
+    // Searchable as recovered (each page's cases indexed with it, nothing left waiting) and as renumbered.
+    expect(searchIndexedRid(s.db)).toBe(s.db.prepare('SELECT max(rid) FROM cases').pluck().get());
+    const found = (query: string) => searchCases(s.ctx, s.users.secretary, { query }).rows.map((x) => x.id);
+    expect(found(lost[7]!.number)).toEqual([lost[7]!.id]);
+    expect(found('SH01-YY-202611-0032')).toEqual([afterRestore.id]);
 
     const back = await sync();
     expect(back.instructionsApplied).toBe(1);
