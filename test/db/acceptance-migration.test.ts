@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/connection';
 import { loadMigrations } from '../../src-main/db/migrations';
+import { seedCaseOwners } from '../helpers/old-store';
 import { tempDir } from '../helpers/store';
 
 const upTo = (v: number) => loadMigrations().filter((m) => m.version <= v);
@@ -14,11 +15,8 @@ const columns = (db: ReturnType<typeof openDatabase>['db']) =>
 
 function seedAt8(file: string) {
   const { db } = openDatabase(file, { migrations: upTo(8) });
+  seedCaseOwners(db);
   db.exec(`
-    INSERT INTO users (id, staff_no, name, role, pin_hash, version, created_at, updated_at)
-      VALUES ('u1', 'S001', '李秘书', 'secretary', 'x', 1, 1, 1);
-    INSERT INTO categories (code, name_zh, name_en, sort, version, created_at, updated_at)
-      VALUES ('other', '其他', 'Other', 1, 1, 1, 1);
     INSERT INTO cases (rid, id, number, branch_code, channel, status, severity, received_at, received_by, anonymous,
       content, category_code, version, created_at, updated_at, counter_resolved_at)
       VALUES (7, 'c1', 'SH01-26-202611-0001', 'SH01', 'in_store', 'resolved', 'general', 100, 'u1', 0,

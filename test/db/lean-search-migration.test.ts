@@ -10,6 +10,7 @@ import type { Actor } from '../../src-main/domain/case-machine';
 import { loadMigrations } from '../../src-main/db/migrations';
 import { createContext } from '../../src-main/services/context';
 import { searchCases } from '../../src-main/services/search';
+import { insertRawCase, seedCaseOwners } from '../helpers/old-store';
 import { archivedOutboxRows, archiveOutbox, type OutboxRow } from '../../src-main/sync/outbox-archive';
 import { setAckedSeq } from '../../src-main/sync/sync-state';
 import { captureStatements, explain } from '../../bench/plans';
@@ -34,15 +35,8 @@ const OLD_ROWS: OutboxRow[] = [
 
 function seedAt16(file: string) {
   const { db } = openDatabase(file, { migrations: upTo(16) });
-  db.exec(`
-    INSERT INTO users (id, staff_no, name, role, pin_hash, version, created_at, updated_at)
-      VALUES ('u1', 'S001', '李秘书', 'secretary', 'x', 1, 1, 1);
-    INSERT INTO categories (code, name_zh, name_en, sort, version, created_at, updated_at)
-      VALUES ('other', '其他', 'Other', 1, 1, 1, 1);`);
-  const ins = db.prepare(`INSERT INTO cases (rid, id, number, branch_code, channel, status, severity, received_at,
-      received_by, anonymous, customer_name, content, category_code, version, created_at, updated_at)
-      VALUES (?, ?, ?, 'SH01', 'in_store', 'registered', 'general', 100, 'u1', 0, ?, ?, 'other', 1, 100, 100)`);
-  for (const [rid, number, name, content] of CASES) ins.run(rid, `c${rid}`, number, name, content);
+  seedCaseOwners(db);
+  for (const [rid, number, customerName, content] of CASES) insertRawCase(db, { rid, number, customerName, content });
   // An archive chunk as 0015 wrote it: deflate, no codec column.
   const text = JSON.stringify(
     OLD_ROWS.map((r) => [r.seq, r.record_type, r.record_id, r.version, r.schema_version, r.payload, r.created_at]),

@@ -14,6 +14,7 @@ import {
   SEARCH_FLUSH_EVERY_MS,
   searchIndexedRid,
 } from '../../src-main/services/search-backlog';
+import { insertRawCase, seedCaseOwners } from '../helpers/old-store';
 import { openTestStore, phoneCase, tempDir, type TestStore } from '../helpers/store';
 
 let s: TestStore | undefined;
@@ -106,16 +107,9 @@ describe('the search index written after the commit', () => {
     const dir = tempDir('search-backlog-');
     const file = join(dir, 'b.sqlite');
     const before = openDatabase(file, { migrations: loadMigrations().filter((m) => m.version <= 34) }).db;
-    before.exec(`
-      INSERT INTO users (id, staff_no, name, role, pin_hash, version, created_at, updated_at)
-        VALUES ('u1', 'S001', '李秘书', 'secretary', 'x', 1, 1, 1);
-      INSERT INTO categories (code, name_zh, name_en, sort, version, created_at, updated_at)
-        VALUES ('other', '其他', 'Other', 1, 1, 1, 1);`);
-    const ins = before.prepare(`INSERT INTO cases (rid, id, number, branch_code, channel, status, severity, received_at,
-        received_by, anonymous, content, category_code, version, created_at, updated_at)
-        VALUES (?, ?, ?, 'SH01', 'in_store', 'registered', 'general', 100, 'u1', 0, ?, 'other', 1, 100, 100)`);
-    ins.run(4, 'c4', 'SH01-26-202611-0001', '鞋底开胶');
-    ins.run(7, 'c7', 'SH01-26-202611-0002', '蛋糕过期');
+    seedCaseOwners(before);
+    insertRawCase(before, { rid: 4, number: 'SH01-26-202611-0001', content: '鞋底开胶' });
+    insertRawCase(before, { rid: 7, number: 'SH01-26-202611-0002', content: '蛋糕过期' });
     before.close();
     const { db } = openDatabase(file);
     try {
