@@ -2,9 +2,9 @@
 // that the work moved out of the case's commit is measured too. One case per flush (a desk's pace: the app
 // flushes every minute) and 20 per flush (a busy minute), each flush its own commit (synchronous=FULL), interleaved
 // with the raw commit; and the WAL pages per case the flush appends.
-import { readFileSync } from 'node:fs';
 import { flushSearchIndex } from '../src-main/services/search-backlog';
 import { createRig } from './create-rig';
+import { walFramePages } from './create-wal';
 import { median, timeMs } from './timing';
 
 export interface FlushResult {
@@ -21,9 +21,7 @@ export function benchSearchFlush(dir: string, flushes: number, group: number, wa
   try {
     for (let i = 0; i < warmup; i++) rig.createNext();
     flushSearchIndex(db);
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    // Frames in the WAL file: a 32-byte header, then frames of a 24-byte header and one page.
-    const frames = () => Math.max(0, Math.floor((readFileSync(`${db.name}-wal`).length - 32) / (pageSize + 24)));
+    const frames = () => walFramePages(db).length;
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('wal_autocheckpoint = 0');
     const flushMs: number[] = [];

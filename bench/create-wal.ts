@@ -15,7 +15,7 @@ export interface WalResult {
 }
 
 /** The page number of every frame in `db`'s WAL file: a 32-byte header, then frames of a 24-byte header and one page. */
-function walFramePages(db: Db): number[] {
+export function walFramePages(db: Db): number[] {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const wal = readFileSync(`${db.name}-wal`);
   const pages: number[] = [];

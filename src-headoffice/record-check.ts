@@ -32,29 +32,20 @@ export interface SnapshotFacts {
 
 const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-/** The fact fields of a parsed object, or null where one of them is not a plain fact (the Latin-1 reading may differ). */
-function plainFields(o: Record<string, unknown>): Record<string, unknown> | null {
-  const fields: Record<string, unknown> = {};
-  for (const k of FACT_FIELDS) {
-    if (!Object.hasOwn(o, k)) continue;
-    const v = o[k];
-    if (!isPlainFact(v)) return null;
-    fields[k] = v;
-  }
-  return fields;
-}
+/** The FACT_FIELDS a parsed object holds. */
+const factFields = (o: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(FACT_FIELDS.filter((k) => Object.hasOwn(o, k)).map((k) => [k, o[k]]));
 
 export function snapshotFacts(data: Buffer): SnapshotFacts {
   const quick = parseLatin1(data);
   if (quick === undefined) return { kind: null, id: null, number: null, fields: {} };
   const kind = kindOf(quick.value);
   if (kind !== 'object') return { kind, id: null, number: null, fields: {} };
-  let fields = plainFields(quick.value as Record<string, unknown>);
+  const quickFields = factFields(quick.value as Record<string, unknown>);
   // A fact that is text outside ASCII, or an object: read from the UTF-8 text (rare: ids and numbers are ASCII).
-  if (fields === null) {
-    const exact = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
-    fields = Object.fromEntries(FACT_FIELDS.filter((k) => Object.hasOwn(exact, k)).map((k) => [k, exact[k]]));
-  }
+  const fields = Object.values(quickFields).every(isPlainFact)
+    ? quickFields
+    : factFields(JSON.parse(data.toString('utf8')) as Record<string, unknown>);
   return { kind, id: fields.id ?? null, number: fields.number ?? null, fields };
 }
 

@@ -5,7 +5,6 @@
 // its numbers, categories, findings, amounts and dates, so every statistic stays as it was.
 // One transaction (migration 0027's guard rows exist only inside it), with the 'anonymisation'
 // record in the outbox, so head office hears of exactly what was committed; the blob files go after commit.
-import { stmt } from '../db/statements';
 import { searchDocument } from '../domain/search-tokens';
 import type { AnonymisationReason } from '../shared/anonymisation';
 import { type Redact, scrubJsonText } from '../domain/anonymise-scrub';
@@ -22,6 +21,7 @@ import {
 import { scrubArchives, scrubOutboxPayload } from './anonymise-archives';
 import { caseSearchFields } from './case-store';
 import { recordChange } from './changes';
+import { readMeta, writeMeta } from './store-meta';
 import type { Author, ServiceContext } from './context';
 
 export interface AnonymisationResult extends AnonymisationPlan {
@@ -267,9 +267,9 @@ const VACUUMED_KEY = 'anonymisation_vacuumed';
 export function compactAfterAnonymisation(ctx: ServiceContext): void {
   ctx.db.exec("INSERT INTO case_search (case_search) VALUES ('optimize')");
   ctx.db.exec("INSERT INTO case_search_uni (case_search_uni) VALUES ('optimize')");
-  if (!stmt(ctx.db, 'SELECT 1 FROM store_meta WHERE key = ?').get(VACUUMED_KEY)) {
+  if (readMeta(ctx.db, VACUUMED_KEY) === null) {
     ctx.db.exec('VACUUM');
-    stmt(ctx.db, 'INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)').run(VACUUMED_KEY, String(ctx.now()));
+    writeMeta(ctx.db, VACUUMED_KEY, String(ctx.now()));
   }
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
 }

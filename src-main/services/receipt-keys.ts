@@ -2,7 +2,7 @@
 // (receiptSerialStart) changes, so that the duplicate-refund guard, the intake notice and the suggestions keep
 // finding what is already stored. store_meta 'receipt_key_serial' says which format the stored keys are in.
 import type { Db } from '../db/connection';
-import { stmt } from '../db/statements';
+import { readMeta, writeMeta } from './store-meta';
 
 const META_KEY = 'receipt_key_serial';
 
@@ -19,13 +19,12 @@ export function rekeyReceipts(db: Db, serialStart: number): number {
         'UPDATE cases SET receipt_key = receipt_key(receipt_no, ?) WHERE receipt_no IS NOT NULL AND receipt_key IS NOT receipt_key(receipt_no, ?)',
       )
       .run(serialStart, serialStart).changes;
-    stmt(db, 'INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)').run(META_KEY, String(serialStart));
+    writeMeta(db, META_KEY, String(serialStart));
     return items + cases;
   })();
 }
 
 /** At start: re-keys only when the stored keys are in another format than the setting (a store just migrated). */
 export function ensureReceiptKeys(db: Db, serialStart: number): number {
-  const held = stmt(db, 'SELECT value FROM store_meta WHERE key = ?').get(META_KEY) as { value: string } | undefined;
-  return held?.value === String(serialStart) ? 0 : rekeyReceipts(db, serialStart);
+  return readMeta(db, META_KEY) === String(serialStart) ? 0 : rekeyReceipts(db, serialStart);
 }

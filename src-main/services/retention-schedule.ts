@@ -1,9 +1,9 @@
 // Retention in the background (issue 20 §2): the running app (Electron main and browser mode, both
 // through createBranchApp.start) looks every hour whether a day has passed since the last run and, if
 // so, runs it. The log gets counts only — never a name or phone (issue 20 §5).
-import { stmt } from '../db/statements';
 import type { ServiceContext } from './context';
 import { type RetentionRun, runRetention } from './retention';
+import { readMeta, writeMeta } from './store-meta';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,9 +15,8 @@ export interface RetentionLog {
 }
 
 function lastRun(ctx: ServiceContext): number | null {
-  const row = stmt(ctx.db, 'SELECT value FROM store_meta WHERE key = ?').get(RETENTION_LAST_RUN_KEY) as
-    { value: string } | undefined;
-  return row ? Number(row.value) : null;
+  const last = readMeta(ctx.db, RETENTION_LAST_RUN_KEY);
+  return last === null ? null : Number(last);
 }
 
 /**
@@ -35,10 +34,7 @@ export function dailyRetention(ctx: ServiceContext, bite = RETENTION_BITE): Rete
   const run = runRetention(ctx, { now, dryRun: false, limit: bite });
   // Not done until nothing due is left: the next hourly look takes the next bite.
   if (run.more) return run;
-  stmt(
-    ctx.db,
-    'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(RETENTION_LAST_RUN_KEY, String(now));
+  writeMeta(ctx.db, RETENTION_LAST_RUN_KEY, String(now));
   return run;
 }
 

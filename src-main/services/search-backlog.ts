@@ -14,14 +14,13 @@
 import type { Db } from '../db/connection';
 import { inTransaction, stmt } from '../db/statements';
 import { loggableError } from '../shared/loggable-error';
+import { readMeta, writeMeta } from './store-meta';
 
 export const SEARCH_INDEXED_KEY = 'search_indexed_rid';
 
 /** The mark: the last rid whose documents are written (0 on a store where none are). */
 export function searchIndexedRid(db: Db): number {
-  const row = stmt(db, 'SELECT value FROM store_meta WHERE key = ?').get(SEARCH_INDEXED_KEY) as
-    { value: string } | undefined;
-  return row ? Number(row.value) : 0;
+  return Number(readMeta(db, SEARCH_INDEXED_KEY) ?? 0);
 }
 
 const lastRid = (db: Db): number =>
@@ -29,10 +28,7 @@ const lastRid = (db: Db): number =>
 
 /** Moves the mark to `rid`: for a writer that has written the documents of every case up to it itself (the bench's dataset). */
 export function markSearchIndexed(db: Db, rid: number): void {
-  stmt(
-    db,
-    'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(SEARCH_INDEXED_KEY, String(rid));
+  writeMeta(db, SEARCH_INDEXED_KEY, String(rid));
 }
 
 /**
@@ -40,12 +36,12 @@ export function markSearchIndexed(db: Db, rid: number): void {
  * transaction; answers how many were written. Two reads when nothing waits (the mark and max(rid)).
  */
 export function flushSearchIndex(db: Db): number {
-  if (lastRid(db) <= searchIndexedRid(db)) return 0;
+  const from = searchIndexedRid(db);
+  const to = lastRid(db);
+  if (to <= from) return 0;
+  // The mark and the rids read just before: another writer between (a CLI on the same file) can only add cases
+  // above `to`, which stay above the mark, or index these again, which writes the same documents.
   return inTransaction(db, () => {
-    // Read again inside the transaction: what was read before it may be older than what it writes.
-    const from = searchIndexedRid(db);
-    const to = lastRid(db);
-    if (to <= from) return 0;
     // The tokens of writeSearchDoc (domain/search-tokens.ts through db/search-functions.ts), from the row as stored.
     const n = stmt(
       db,

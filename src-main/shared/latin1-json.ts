@@ -20,8 +20,4 @@ const NON_ASCII = /[\u0080-\uffff]/;
 
 /** A value the Latin-1 parse reads exactly as the UTF-8 parse does: null, a boolean, a number or an ASCII string. */
 export const isPlainFact = (v: unknown): boolean =>
-  v === null ||
-  typeof v === 'number' ||
-  typeof v === 'boolean' ||
-  v === undefined ||
-  (typeof v === 'string' && !NON_ASCII.test(v));
+  v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && !NON_ASCII.test(v));
