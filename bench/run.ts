@@ -369,7 +369,7 @@ function main(): void {
           name: 'hq_import_records_per_s',
           value: Math.round(r.importPerS),
           unit: 'records/s',
-          note: 'importBatch alone (gunzip, verify, per-record digest and JSON check, upsert, one transaction per batch, synchronous=FULL)',
+          note: 'importBatch alone (gunzip, verify, per-record digest and JSON check, upsert, one transaction per batch, synchronous=FULL), after a first import of the same backlog into a scratch store (warm code, as in a running head office)',
         },
         {
           name: 'hq_import_ratio_to_raw',

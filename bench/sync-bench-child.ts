@@ -44,6 +44,21 @@ async function branch(file: string, url: string, key: string): Promise<void> {
   db.close();
 }
 
+/** The batches imported one after another into a fresh store: the records counted, and the seconds the imports took. */
+async function importAll(file: string, bodies: Buffer[]): Promise<{ records: number; seconds: number }> {
+  const store = await openHqStore(file);
+  await addBranch(store, BRANCH, 0);
+  let records = 0;
+  const t0 = performance.now();
+  for (const body of bodies) {
+    const a = await importBatch(store, body, { branch: BRANCH, source: 'file', now: Date.now() });
+    records += a.imported + a.unchanged + a.quarantined.length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await store.close();
+  return { records, seconds };
+}
+
 async function importOnly(file: string, dir: string): Promise<void> {
   const { db } = openDatabase(file);
   const bodies: Buffer[] = [];
@@ -54,16 +69,9 @@ async function importOnly(file: string, dir: string): Promise<void> {
     after = b.lastSeq;
   }
   db.close();
-  const hqDb = await openHqStore(join(dir, 'hq-import.sqlite'));
-  await addBranch(hqDb, BRANCH, 0);
-  let records = 0;
-  const t0 = performance.now();
-  for (const body of bodies) {
-    const a = await importBatch(hqDb, body, { branch: BRANCH, source: 'file', now: Date.now() });
-    records += a.imported + a.unchanged + a.quarantined.length;
-  }
-  const importS = (performance.now() - t0) / 1000;
-  await hqDb.close();
+  // Head office runs for days: a first import into a scratch store warms its code, then the timed one.
+  await importAll(join(dir, 'hq-import-warm-up.sqlite'), bodies);
+  const { records, seconds: importS } = await importAll(join(dir, 'hq-import.sqlite'), bodies);
   // The same rows, decoded beforehand, bulk-inserted with the same durability: the floor.
   const rows = bodies.flatMap((b) => decodeBatch(b, { branch: BRANCH }).records);
   const raw = new Database(join(dir, 'hq-raw.sqlite'));

@@ -5,10 +5,8 @@
 // (acknowledged, nothing changes) unless its content differs, which means the branch was
 // rewound; above cursor+1 it is a gap. The same code runs on SQLite and PostgreSQL; only the
 // bulk writes differ (store-sqlite.ts, store-pg.ts).
-import { hash } from 'node:crypto';
-import { RECORD_SCHEMA_VERSION } from '../src-main/shared/sync-format';
 import { syncRefuse, isSyncError } from '../src-main/sync/batch-errors';
-import { type BadLine, type BatchLimits, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
+import type { DecodedRecord } from '../src-main/sync/batch-format';
 import type { PushAnswer } from '../src-main/sync/protocol';
 import { replayed } from './auth';
 import { insertNonces } from './nonce-ledger';
@@ -18,7 +16,8 @@ import { projectAccessLog } from './access-log-projection';
 import { projectCase } from './projection';
 import { applyAnonymisations } from './anonymisation';
 import { fillAnsweredLimits } from './answered-limit';
-import { checkRecord, RecordSnapshot, snapshotFacts } from './record-check';
+import { type Prepared, prepareBatch, type PrepareOptions } from './batch-prepare';
+import { RecordSnapshot } from './record-check';
 import { newestOwnTime } from './record-own-time';
 import { parentOf } from './record-parent';
 import { foreignRecords } from './record-owner';
@@ -28,45 +27,31 @@ import { foreignRefusal, ownershipAlerts } from './ownership-refusals';
 import type { CaseRow, HqStore, RecordRow } from './store';
 import { recordKey } from './store-types';
 
-export interface ImportOptions {
-  branch: string;
+export interface ImportOptions extends PrepareOptions {
   source: 'http' | 'file';
   now: number;
-  maxSchema?: number;
-  /** Largest batch accepted, compressed and decompressed (default: the batch format's own limits). */
-  limits?: BatchLimits;
   /** Outbox records the branch says are waiting (stored for the console's branch health). */
   backlog?: number;
   /** The push's nonce: written in this transaction, and a replay (already stored) refused (auth.ts). */
   nonce?: string;
 }
 
-// One-shot hashing: six times faster than a Hash object per record, which the 100k import feels.
-const digest = (line: Buffer): Buffer => hash('sha256', line, 'buffer') as unknown as Buffer;
-
-type Item = { seq: number; line: Buffer; rec: DecodedRecord | null; bad: BadLine | null };
-
-function itemsOf(records: DecodedRecord[], bad: BadLine[]): Item[] {
-  const items: Item[] = records.map((r) => ({ seq: r.seq, line: r.line, rec: r, bad: null }));
-  for (const b of bad) items.push({ seq: b.seq as number, line: b.line, rec: null, bad: b });
-  return items.sort((a, b) => a.seq - b.seq);
-}
-
 // PostgreSQL text cannot hold NUL; both stores keep the same replacement so they agree.
 const lineText = (b: Buffer): string => b.toString('utf8').replaceAll(String.fromCharCode(0), '\ufffd');
 
+/** A pushed batch, decoded and imported here. */
 export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions): Promise<PushAnswer> {
-  const maxSchema = o.maxSchema ?? RECORD_SCHEMA_VERSION;
-  let decoded: ReturnType<typeof decodeBatch>;
-  try {
-    decoded = decodeBatch(gz, { branch: o.branch, maxSchema, ...(o.limits ? { limits: o.limits } : {}) });
-  } catch (e) {
-    if (isSyncError(e)) await lastError(store, o, e.why, e.messages.zh, e.messages.en);
+  return importPrepared(store, prepareBatch(gz, o), o);
+}
+
+/** A prepared batch (batch-prepare.ts) imported in one transaction; a batch refused while decoding is recorded as the branch's last error. */
+export async function importPrepared(store: HqStore, prepared: Prepared, o: ImportOptions): Promise<PushAnswer> {
+  if (!prepared.ok) {
+    const e = prepared.refusal;
+    await lastError(store, o, e.why, e.messages.zh, e.messages.en);
     throw e;
   }
-  const { envelope: env, records, bad } = decoded;
-  const items = itemsOf(records, bad);
-  const shas = items.map((it) => digest(it.line));
+  const { envelope: env, items } = prepared.batch;
   try {
     return await store.tx(async (t): Promise<PushAnswer> => {
       await t.lockBranch(o.branch);
@@ -104,8 +89,8 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
       const received: { seq: number; sha: Buffer }[] = [];
       const quarantine: { seq: number | null; reason: string; line: string }[] = [];
       const valid: { rec: DecodedRecord; row: RecordRow; snap: RecordSnapshot }[] = [];
-      items.forEach((it, i) => {
-        const sha = shas[i] as Buffer;
+      for (const it of items) {
+        const sha = it.sha;
         if (it.seq <= cursor) {
           const had = seen.get(it.seq);
           if (had && !Buffer.from(had).equals(sha)) {
@@ -116,33 +101,27 @@ export async function importBatch(store: HqStore, gz: Buffer, o: ImportOptions):
               { seq: it.seq },
             );
           }
-          return;
+          continue;
         }
         received.push({ seq: it.seq, sha });
-        const r = it.rec;
-        const facts = r ? snapshotFacts(r.data) : null;
-        const verdict =
-          r && facts
-            ? checkRecord(r, facts, maxSchema)
-            : { ok: false as const, reason: it.bad?.reason ?? 'unreadable' };
-        if (!r || !facts || !verdict.ok) {
-          const reason = verdict.ok ? 'unreadable' : verdict.reason;
-          quarantine.push({ seq: it.seq, reason, line: lineText(it.line) });
-          answer.quarantined.push({ seq: it.seq, reason });
-          return;
+        if (it.rec === null) {
+          quarantine.push({ seq: it.seq, reason: it.reason, line: lineText(it.line) });
+          answer.quarantined.push({ seq: it.seq, reason: it.reason });
+          continue;
         }
+        const { rec: r, fields } = it;
         const row: RecordRow = {
           type: r.type,
           id: r.id,
           version: r.version,
           schema: r.schema,
           payload: r.data,
-          caseNumber: verdict.caseNumber,
-          parentId: parentOf(r.type, facts.fields),
+          caseNumber: it.caseNumber,
+          parentId: parentOf(r.type, fields),
           seq: r.seq,
         };
-        valid.push({ rec: r, row, snap: new RecordSnapshot(r.seq, r.type, r.id, row.parentId, facts.fields, r.data) });
-      });
+        valid.push({ rec: r, row, snap: new RecordSnapshot(r.seq, r.type, r.id, row.parentId, fields, r.data) });
+      }
       // Another branch's records are refused whole: nothing of the batch is imported (issue 15 §1).
       const foreign = foreignRecords(
         o.branch,

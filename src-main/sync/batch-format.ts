@@ -88,7 +88,8 @@ export interface BadLine {
 export interface DecodedBatch {
   envelope: BatchEnvelope;
   records: DecodedRecord[];
-  bad: BadLine[];
+  /** Every line of a decoded batch has its sequence (a line without one refuses the batch). */
+  bad: (BadLine & { seq: number })[];
 }
 
 const NL = 0x0a;
@@ -203,7 +204,7 @@ export function decodeBatch(
       'The number of records does not match the envelope; refused whole',
     );
   const records: DecodedRecord[] = [];
-  const bad: BadLine[] = [];
+  const bad: DecodedBatch['bad'] = [];
   let expected = envelope.firstSeq;
   for (const line of lines) {
     const r = parseLine(line);
@@ -214,8 +215,8 @@ export function decodeBatch(
         '批次内序号不连续,整批拒收',
         'Sequence numbers inside the batch are not consecutive; refused whole',
       );
-    expected++;
-    if ('reason' in r) bad.push(r);
+    const seq = expected++;
+    if ('reason' in r) bad.push({ ...r, seq });
     else records.push(r);
   }
   if (expected - 1 !== envelope.lastSeq)
