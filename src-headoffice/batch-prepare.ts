@@ -4,7 +4,7 @@
 import { hash } from 'node:crypto';
 import { RECORD_SCHEMA_VERSION } from '../src-main/shared/sync-format';
 import { isSyncError, type SyncError } from '../src-main/sync/batch-errors';
-import { type BatchLimits, decodeBatch, type DecodedRecord } from '../src-main/sync/batch-format';
+import { type BatchLimits, decodeBatch, type DecodedBatch, type DecodedRecord } from '../src-main/sync/batch-format';
 import type { BatchEnvelope } from '../src-main/sync/protocol';
 import { checkRecord, snapshotFacts, type SnapshotFields } from './record-check';
 
@@ -33,7 +33,7 @@ const digest = (line: Buffer): Buffer => hash('sha256', line, 'buffer') as unkno
 
 export function prepareBatch(gz: Buffer, o: PrepareOptions): Prepared {
   const maxSchema = o.maxSchema ?? RECORD_SCHEMA_VERSION;
-  let decoded: ReturnType<typeof decodeBatch>;
+  let decoded: DecodedBatch;
   try {
     decoded = decodeBatch(gz, { branch: o.branch, maxSchema, ...(o.limits ? { limits: o.limits } : {}) });
   } catch (e) {

@@ -90,10 +90,9 @@ export async function importPrepared(store: HqStore, prepared: Prepared, o: Impo
       const quarantine: { seq: number | null; reason: string; line: string }[] = [];
       const valid: { rec: DecodedRecord; row: RecordRow; snap: RecordSnapshot }[] = [];
       for (const it of items) {
-        const sha = it.sha;
         if (it.seq <= cursor) {
           const had = seen.get(it.seq);
-          if (had && !Buffer.from(had).equals(sha)) {
+          if (had && !Buffer.from(had).equals(it.sha)) {
             throw syncRefuse(
               'REWOUND',
               `门店 ${o.branch} 的序号 ${it.seq} 内容与之前收到的不同:门店数据可能从旧备份恢复,已报警,整批未导入`,
@@ -103,7 +102,7 @@ export async function importPrepared(store: HqStore, prepared: Prepared, o: Impo
           }
           continue;
         }
-        received.push({ seq: it.seq, sha });
+        received.push({ seq: it.seq, sha: it.sha });
         if (it.rec === null) {
           quarantine.push({ seq: it.seq, reason: it.reason, line: lineText(it.line) });
           answer.quarantined.push({ seq: it.seq, reason: it.reason });
