@@ -2,7 +2,7 @@
 // channel's steps with the current step's phrases; Alt+1 in the content box inserts the first phrase
 // at the caret (the text around it kept) and a tick is saved with the new case. On the case the clerk
 // ticks a step (who and when shown), opens 添加处理意见 and inserts a phrase with Alt+2 into the note;
-// a government case shows its own step; the monthly summary counts the steps followed.
+// a government case shows its own step; the monthly summary counts it as one more case the step applies to.
 // Screenshots: docs/screenshots/guidance-*.png.
 import { describe, expect, it } from 'vitest';
 import { api, axeProblems, choose, type Harness, shot, signIn, useHarness } from './harness';
@@ -67,6 +67,8 @@ describe('处理步骤与话术 end to end', () => {
     expect(after.events.filter((e) => e.kind === 'handling_step')).toHaveLength(1);
     expect(after.events.at(-1)?.text).toMatch(/^已回电:./);
 
+    // The month's summary before the government case: the demo (seeded on today's clock) may hold some of its own.
+    const stepBefore = await checkReferenceRow(h);
     // A government case: its own step, and the panel in English follows the language.
     const gov = await api(page, 'cases.create', {
       channel: 'government',
@@ -87,18 +89,33 @@ describe('处理步骤与话术 end to end', () => {
     await shot(page, 'guidance-case-en');
     await page.evaluate(() => localStorage.setItem('branchDesk.lang', 'zh-CN'));
 
-    // The secretary's monthly summary counts the steps followed.
-    const secretary = await h.newPage();
-    await signIn(secretary, h.url, 'S001');
-    await secretary.getByRole('button', { name: '汇总报表' }).click();
-    await secretary.getByRole('button', { name: '生成报表' }).click();
-    const table = secretary.getByTestId('table-handlingSteps');
-    await table.waitFor({ timeout: 30_000 });
-    const words = await table.innerText();
-    expect(words).toContain('处理步骤执行情况');
-    expect(words).toContain('按渠道全部步骤勾选的个案');
-    expect(words).toMatch(/核对部门来文\s+1\s+0\s+0\.0%/);
-    await table.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await shot(secretary, 'guidance-summary');
+    // The secretary's monthly summary counts the steps followed: the new government case is one more to which
+    // 核对部门来文 applies, and it was not ticked.
+    const stepAfter = await checkReferenceRow(h, true);
+    expect(stepAfter).toEqual({ applicable: stepBefore.applicable + 1, ticked: stepBefore.ticked });
   });
 });
+
+/**
+ * The 核对部门来文 row of this month's summary, run by the secretary in a page of its own (applicable and ticked
+ * cases; none when the row is absent); with `shoot`, the table is checked for its words and photographed.
+ */
+async function checkReferenceRow(h: Harness, shoot = false): Promise<{ applicable: number; ticked: number }> {
+  const secretary = await h.newPage();
+  await signIn(secretary, h.url, 'S001');
+  await secretary.getByRole('button', { name: '汇总报表' }).click();
+  await secretary.getByRole('button', { name: '生成报表' }).click();
+  const table = secretary.getByTestId('table-handlingSteps');
+  await table.waitFor({ timeout: 30_000 });
+  const words = await table.innerText();
+  const row = /核对部门来文\s+(\d+)\s+(\d+)\s+\d+\.\d%/.exec(words);
+  if (shoot) {
+    expect(words).toContain('处理步骤执行情况');
+    expect(words).toContain('按渠道全部步骤勾选的个案');
+    expect(row, '核对部门来文 has its row').not.toBeNull();
+    await table.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(secretary, 'guidance-summary');
+  }
+  await secretary.close();
+  return { applicable: Number(row?.[1] ?? 0), ticked: Number(row?.[2] ?? 0) };
+}
